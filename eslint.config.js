@@ -1,0 +1,38 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["**/dist/**", "node_modules/**", "build-tsc/**", "**/fixtures/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ExportDefaultDeclaration", message: "Use named exports (style guide rule 15)." },
+      ],
+    },
+  },
+  {
+    // Pure core concerns never touch the process edge (style guide rule 5).
+    files: ["shared/src/{stats,gates,report,policy}/**/*.ts"],
+    ignores: ["shared/src/gates/evaluate-inputs.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@actions/*", "node:fs", "node:fs/*", "fs", "node:child_process", "node:process"], message: "Pure core: do I/O in data/, github/ or cli/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["**/*.mjs", "**/*.js"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
+);
