@@ -1,0 +1,65 @@
+import { LineCounter, parseDocument, isMap, isSeq, isScalar } from "yaml";
+import type { Node } from "yaml";
+
+/** A parsed JSON or YAML document that can say on which line a key path sits. */
+export interface StructuredDocument {
+  value: unknown;
+  /** 1-based line of the node at `path`, or of its nearest existing ancestor. */
+  lineOf(path: ReadonlyArray<string | number>): number | undefined;
+}
+
+/** Why a JSON or YAML text could not be parsed, with the line and column it points at. */
+export class StructuredTextSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Parses JSON or YAML 1.2 (JSON is parsed as the YAML subset it is) with duplicate keys refused and
+ * alias expansion capped, so a hostile file can neither hide a value behind a later duplicate nor
+ * expand into a billion nodes.
+ * @throws StructuredTextSyntaxError on any syntax error or duplicate key.
+ */
+export function parseStructuredText(text: string): StructuredDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, lineCounter, prettyErrors: true, strict: true });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0];
+    const firstLine = (first.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+    const reason = first.code === "DUPLICATE_KEY" ? "a key appears twice in one mapping" : firstLine || "syntax error";
+    throw new StructuredTextSyntaxError(reason, pos?.line, pos?.col);
+  }
+  const value = doc.toJS({ maxAliasCount: 100 });
+  return {
+    value,
+    lineOf(path) {
+      let node: unknown = doc.contents;
+      let line = rangeLine(node, lineCounter);
+      for (const segment of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+          if (!pair) break;
+          line = rangeLine(pair.key, lineCounter) ?? line;
+          node = pair.value;
+        } else if (isSeq(node) && typeof segment === "number") {
+          node = node.items[segment];
+          line = rangeLine(node, lineCounter) ?? line;
+        } else {
+          break;
+        }
+      }
+      return line;
+    },
+  };
+}
+
+function rangeLine(node: unknown, lineCounter: LineCounter): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? lineCounter.linePos(range[0]).line : undefined;
+}

@@ -1,0 +1,47 @@
+import { readFile } from "node:fs/promises";
+import { DataError } from "../errors/modelgate-error.js";
+import { sha256Hex } from "./digest.js";
+import { parseGitFileSpec, readGitFile } from "./read-git-file.js";
+import { resolveInputPath } from "./resolve-input-path.js";
+import type { FileAccess } from "./resolve-input-path.js";
+
+/** A file as read for a gate: its bytes, text, digest, and the name the user gave it. */
+export interface InputFile {
+  /** The path or git spec exactly as the user wrote it; reports show this. */
+  name: string;
+  text: string;
+  sha256: string;
+  bytes: number;
+}
+
+/**
+ * Reads a file named by an input: a path inside the workspace, or `git:<ref>:<path>`.
+ * @throws DataError naming the input and file when it is missing, a folder, unreadable or empty.
+ */
+export async function readInputFile(spec: string, access: FileAccess, input: string): Promise<InputFile> {
+  const gitSpec = parseGitFileSpec(spec, input);
+  const buffer = gitSpec ? await readGitFile(gitSpec, access.workspace, input) : await readPath(spec, access, input);
+  if (buffer.length === 0 || buffer.toString("utf8").trim() === "") {
+    throw new DataError(`Input "${input}": ${spec} is empty.`, `Point ${input} at a file with content, or check the step that writes it.`, {
+      input,
+      file: spec,
+    });
+  }
+  return { name: spec, text: buffer.toString("utf8"), sha256: sha256Hex(buffer), bytes: buffer.length };
+}
+
+async function readPath(spec: string, access: FileAccess, input: string): Promise<Buffer> {
+  const absolute = resolveInputPath(spec, access, input);
+  try {
+    return await readFile(absolute);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? "unknown error"})`;
+    throw new DataError(
+      `Input "${input}": ${spec} ${why} (looked at ${absolute}).`,
+      `Check the path in ${input}; relative paths are resolved against ${access.workspace}.`,
+      { input, file: spec },
+      { cause },
+    );
+  }
+}

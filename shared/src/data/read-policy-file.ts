@@ -1,0 +1,46 @@
+import { realpathSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { DataError } from "../errors/modelgate-error.js";
+import type { PolicyText } from "../policy/select-policy.js";
+import { sha256Hex } from "./digest.js";
+import { resolveInputPath } from "./resolve-input-path.js";
+import type { FileAccess } from "./resolve-input-path.js";
+
+/** Where the policy lives: its absolute path and its path relative to the repository root. */
+export interface PolicyLocation {
+  absolute: string;
+  /** POSIX path from the workspace root, as the contents API and `git show` want it. */
+  repoPath: string;
+}
+
+/** Resolves the policy input inside the workspace. @throws DataError when it leaves the workspace. */
+export function locatePolicy(spec: string, access: FileAccess): PolicyLocation {
+  const absolute = resolveInputPath(spec, access, "policy");
+  const relative = path.relative(realpathSync(access.workspace), realpathOrSelf(absolute));
+  const inside = relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+  return { absolute, repoPath: (inside ? relative : spec).split(path.sep).join("/") };
+}
+
+/** Reads the checked-out policy; undefined when the file does not exist. @throws DataError when unreadable. */
+export async function readPolicyText(location: PolicyLocation, spec: string): Promise<PolicyText | undefined> {
+  try {
+    const bytes = await readFile(location.absolute);
+    return { text: bytes.toString("utf8"), sha256: sha256Hex(bytes) };
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    throw new DataError(`The policy ${spec} cannot be read (${code ?? "unknown error"}).`, `Check the policy input; it must name a readable YAML file.`, {
+      input: "policy",
+      file: spec,
+    }, { cause });
+  }
+}
+
+function realpathOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.join(realpathSync(path.dirname(file)), path.basename(file));
+  }
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { CommonInputShape, parseInputs } from "./parse-inputs.js";
+import type { GetInput } from "./parse-inputs.js";
+
+const EvaluateInputShape = {
+  ...CommonInputShape,
+  candidate: z.string().min(1),
+  baseline: z.string().min(1).optional(),
+};
+
+export type EvaluateInputs = ReturnType<typeof readEvaluateInputs>;
+
+/** evaluate-gate's inputs, parsed in one place. @throws InputError */
+export function readEvaluateInputs(getInput: GetInput) {
+  return parseInputs(EvaluateInputShape, getInput);
+}

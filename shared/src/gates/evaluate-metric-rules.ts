@@ -1,0 +1,119 @@
+import type { MetricPolicy, RuleName } from "../policy/policy-schema.js";
+import { RULE_NAMES } from "../policy/policy-schema.js";
+import { formatNumber, formatPercent } from "../report/format-number.js";
+
+/** A percent in a sentence: "2.5%", the sign is said in words. */
+const percentText = (value: number): string => formatPercent(value).replace(/^\+/, "");
+import { computeChange } from "./compute-change.js";
+import { isAtLeast, isAtMost } from "./compare-within-tolerance.js";
+import type { Check } from "./gate-result.js";
+import type { MetricReading } from "./read-metric-value.js";
+import type { Verdict } from "./verdict.js";
+
+type Decision = { verdict: Verdict; message: string };
+
+/** The metric-unit rule that decides a percent rule when the baseline is zero (contract §3). */
+const ABSOLUTE_COUNTERPART: Partial<Record<RuleName, RuleName>> = {
+  "max-regression-pct": "max-regression",
+  "min-improvement-pct": "min-improvement",
+  "warn-regression-pct": "warn-regression",
+};
+
+/**
+ * Applies every rule a metric declares, one check per rule (contract §3): direction-aware, inclusive
+ * bounds with 1e-9 relative tolerance; a missing or non-finite candidate fails every rule; a missing
+ * baseline makes baseline rules `warn` while absolute rules still decide.
+ */
+export function evaluateMetricRules(metric: string, policy: MetricPolicy, candidate: MetricReading, baseline: MetricReading): Check[] {
+  const checks: Check[] = [];
+  for (const rule of RULE_NAMES) {
+    const threshold = policy[rule];
+    if (threshold === undefined) continue;
+    const decision = decide(rule, threshold, policy, candidate, baseline);
+    const value = candidate.ok ? candidate.value : null;
+    const base = baseline.ok ? baseline.value : null;
+    checks.push({
+      name: `${metric}:${rule}`,
+      metric,
+      rule,
+      verdict: decision.verdict,
+      value,
+      baseline: base,
+      ...computeChange(value, base),
+      threshold,
+      message: decision.message,
+    });
+  }
+  return checks;
+}
+
+function decide(rule: RuleName, bound: number, policy: MetricPolicy, candidate: MetricReading, baseline: MetricReading): Decision {
+  if (!candidate.ok) {
+    const problem = candidate.problem === "no file" ? "is missing" : candidate.problem;
+    return { verdict: "fail", message: `The candidate's value ${problem}, so the gate cannot decide.` };
+  }
+  const c = candidate.value;
+  if (rule === "min") {
+    return isAtLeast(c, bound)
+      ? { verdict: "pass", message: `${formatNumber(c)} is at least the minimum ${formatNumber(bound)}.` }
+      : { verdict: "fail", message: `${formatNumber(c)} is below the minimum ${formatNumber(bound)}.` };
+  }
+  if (rule === "max") {
+    return isAtMost(c, bound)
+      ? { verdict: "pass", message: `${formatNumber(c)} is at most the maximum ${formatNumber(bound)}.` }
+      : { verdict: "fail", message: `${formatNumber(c)} is above the maximum ${formatNumber(bound)}.` };
+  }
+  if (!baseline.ok) {
+    const why = baseline.problem === "no file" ? "No baseline file was given" : `The baseline's value ${baseline.problem}`;
+    return { verdict: "warn", message: `${why}, so this rule is not applied.` };
+  }
+  return decideAgainstBaseline(rule, bound, policy, c, baseline.value);
+}
+
+function decideAgainstBaseline(rule: RuleName, bound: number, policy: MetricPolicy, c: number, b: number): Decision {
+  // Regression is the change in the bad direction; positive means worse.
+  const regression = policy.direction === "higher" ? b - c : c - b;
+  const scale = Math.max(Math.abs(b), Math.abs(c));
+  const softFail: Verdict = rule.startsWith("warn-") ? "warn" : "fail";
+  if (rule.endsWith("-pct")) {
+    if (b === 0) return decideZeroBaselinePercent(rule, policy, c, b);
+    const percent = (regression / Math.abs(b)) * 100;
+    const percentScale = (scale / Math.abs(b)) * 100;
+    if (rule === "min-improvement-pct") {
+      return isAtLeast(-percent, bound, percentScale)
+        ? { verdict: "pass", message: `${describeChange(regression, percentText(Math.abs(percent)))}; an improvement of at least ${percentText(bound)} is required.` }
+        : { verdict: "fail", message: `${describeChange(regression, percentText(Math.abs(percent)))}; an improvement of at least ${percentText(bound)} is required.` };
+    }
+    return isAtMost(percent, bound, percentScale)
+      ? { verdict: "pass", message: `${describeChange(regression, percentText(Math.abs(percent)))}; up to ${percentText(bound)} regression allowed.` }
+      : { verdict: softFail, message: `Regressed by ${percentText(percent)}; more than the ${percentText(bound)} allowed.` };
+  }
+  if (rule === "min-improvement") {
+    return isAtLeast(-regression, bound, scale)
+      ? { verdict: "pass", message: `${describeChange(regression, formatNumber(Math.abs(regression)))}; an improvement of at least ${formatNumber(bound)} is required.` }
+      : { verdict: "fail", message: `${describeChange(regression, formatNumber(Math.abs(regression)))}; an improvement of at least ${formatNumber(bound)} is required.` };
+  }
+  return isAtMost(regression, bound, scale)
+    ? { verdict: "pass", message: `${describeChange(regression, formatNumber(Math.abs(regression)))}; up to ${formatNumber(bound)} regression allowed.` }
+    : { verdict: softFail, message: `Regressed by ${formatNumber(regression)}; more than the ${formatNumber(bound)} allowed.` };
+}
+
+function decideZeroBaselinePercent(rule: RuleName, policy: MetricPolicy, c: number, b: number): Decision {
+  if (c === 0) return { verdict: "pass", message: "Baseline and candidate are both zero: no change." };
+  const counterpart = ABSOLUTE_COUNTERPART[rule]!;
+  const counterpartBound = policy[counterpart];
+  if (counterpartBound === undefined) {
+    return {
+      verdict: "fail",
+      message: `A percent change from a zero baseline is undefined; add ${counterpart} to decide this metric in its own units.`,
+    };
+  }
+  const decided = decideAgainstBaseline(counterpart, counterpartBound, policy, c, b);
+  return { verdict: decided.verdict, message: `Percent change from a zero baseline is undefined; decided by ${counterpart}: ${decided.message}` };
+}
+
+function describeChange(regression: number, amount: string): string {
+  if (regression > 0) return `Regressed by ${amount}`;
+  if (regression < 0) return `Improved by ${amount}`;
+  return "No change";
+}

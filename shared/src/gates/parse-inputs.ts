@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { InputError } from "../errors/modelgate-error.js";
+
+/** Reads one input by its kebab-case name; "" when unset (as @actions/core's getInput does). */
+export type GetInput = (name: string) => string;
+
+/** Keys safe inside a comment marker, a file name and a check name. */
+export const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+
+/** An action input that takes YAML 1.2 booleans only, like @actions/core's getBooleanInput. */
+export const booleanInput = z
+  .enum(["true", "True", "TRUE", "false", "False", "FALSE"])
+  .transform((value) => value.toLowerCase() === "true");
+
+/** Inputs every gate shares (contract §2), by their kebab-case names. */
+export const CommonInputShape = {
+  policy: z.string().min(1).default("modelgate.yml"),
+  "policy-source": z.enum(["base", "head"]).default("base"),
+  "github-token": z.string().optional(),
+  comment: z.enum(["auto", "always", "never"]).default("auto"),
+  "comment-author": z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/).optional(),
+  key: z.string().regex(KEY_PATTERN).optional(),
+  "fail-on": z.enum(["fail", "warn", "never"]).default("fail"),
+  "result-path": z.string().min(1).optional(),
+  "check-run": booleanInput.default(false),
+} as const;
+
+type Camel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+type CamelKeys<T> = { [K in keyof T as K extends string ? Camel<K> : K]: T[K] };
+
+/**
+ * Reads every input a shape names, maps "" to undefined (zod applies defaults only to undefined),
+ * parses them with one schema and returns camelCase keys.
+ * @throws InputError naming the input, its value, what is allowed and where to fix it.
+ */
+export function parseInputs<Shape extends z.ZodRawShape>(shape: Shape, getInput: GetInput): CamelKeys<z.infer<z.ZodObject<Shape>>> {
+  const raw: Record<string, string | undefined> = {};
+  for (const name of Object.keys(shape)) {
+    const value = getInput(name).trim();
+    raw[name] = value === "" ? undefined : value;
+  }
+  const parsed = z.object(shape).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? "");
+    throw new InputError(
+      `Input "${name}" is ${JSON.stringify(raw[name] ?? "")}: ${describeAllowed(issue)}.`,
+      `Set ${name} in the step's with: block.`,
+      { input: name },
+    );
+  }
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(parsed.data)) out[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
+  return out as CamelKeys<z.infer<z.ZodObject<Shape>>>;
+}
+
+function describeAllowed(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_value") return `allowed: ${issue.values.join(", ")}`;
+  if (issue.code === "invalid_format" && issue.format === "regex") return `it must match ${issue.pattern}`;
+  if (issue.code === "invalid_type" && issue.input === undefined) return "it is required";
+  return issue.message;
+}

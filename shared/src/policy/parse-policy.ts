@@ -1,0 +1,89 @@
+import type { z } from "zod";
+import { parseStructuredText, StructuredTextSyntaxError } from "../data/parse-structured-text.js";
+import type { StructuredDocument } from "../data/parse-structured-text.js";
+import { PolicyError } from "../errors/modelgate-error.js";
+import { PolicySchema } from "./policy-schema.js";
+import type { Policy } from "./policy-schema.js";
+
+/** Where a policy problem is, for the message and for a file annotation. */
+export interface PolicyIssueLocation {
+  path: string;
+  line: number | undefined;
+}
+
+/** A policy error that also carries the line it points at. */
+export class PolicyFileError extends PolicyError {
+  constructor(message: string, hint: string, file: string, readonly location?: PolicyIssueLocation) {
+    super(message, hint, { file, path: location?.path });
+  }
+}
+
+/**
+ * Parses and validates the text of `modelgate.yml`.
+ * @throws PolicyFileError naming the file, the key path (and line) and the fix, for syntax and schema errors alike.
+ */
+export function parsePolicy(text: string, file: string): Policy {
+  return parsePolicyDocument(text, file).policy;
+}
+
+/** A valid policy with the line of each key, so annotations can point into modelgate.yml. */
+export interface PolicyDocument {
+  policy: Policy;
+  lineOf(path: ReadonlyArray<string>): number | undefined;
+}
+
+/** `parsePolicy`, keeping the line lookup. @throws PolicyFileError */
+export function parsePolicyDocument(text: string, file: string): PolicyDocument {
+  let doc: StructuredDocument;
+  try {
+    doc = parseStructuredText(text);
+  } catch (error) {
+    if (!(error instanceof StructuredTextSyntaxError)) throw error;
+    throw new PolicyFileError(
+      `${file} is not valid YAML at line ${error.line ?? "?"}: ${error.message}.`,
+      `Fix the YAML syntax of ${file}.`,
+      file,
+      { path: "", line: error.line },
+    );
+  }
+  if (doc.value === null || doc.value === undefined) {
+    throw new PolicyFileError(`${file} is empty.`, `Start ${file} with "version: 1" and an evaluate: section.`, file);
+  }
+  const parsed = PolicySchema.safeParse(doc.value, { reportInput: true });
+  if (parsed.success) return { policy: parsed.data, lineOf: (path) => doc.lineOf(path) };
+  const issues = parsed.error.issues;
+  const first = issues[0]!;
+  const location = { path: formatPath(first.path), line: doc.lineOf(first.path as (string | number)[]) };
+  const sentences = issues.slice(0, 5).map((issue) => describeIssue(issue, doc));
+  const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : "";
+  throw new PolicyFileError(
+    `${file} is not a valid modelgate policy: ${sentences.join("; ")}${more}.`,
+    `Edit ${file} at the key${issues.length > 1 ? "s" : ""} named; the policy reference is in action-catalog.md.`,
+    file,
+    location,
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue, doc: StructuredDocument): string {
+  const line = doc.lineOf(issue.path as (string | number)[]);
+  const at = `${formatPath(issue.path) || "(top level)"}${line ? ` (line ${line})` : ""}`;
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return `${at} has unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    case "invalid_value":
+      return `${at} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "invalid_type":
+      return `${at} must be ${issue.expected === "number" ? "a number" : `of type ${issue.expected}`}${describeReceived(issue.input)}`;
+    default:
+      return `${at} ${issue.message}`;
+  }
+}
+
+function describeReceived(input: unknown): string {
+  if (input === undefined) return " (missing)";
+  return `, got ${JSON.stringify(input)?.slice(0, 60) ?? String(input)}`;
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map(String).join(".");
+}

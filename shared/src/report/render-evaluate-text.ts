@@ -1,0 +1,33 @@
+import type { GateResult } from "../gates/gate-result.js";
+import { describeRule } from "./describe-rule.js";
+import { sanitizeTerminalText } from "./escape-markdown.js";
+import { formatNumber, formatPercent, formatSigned } from "./format-number.js";
+
+/** The evaluate-gate result for a terminal: verdict line, aligned table, one reason line per non-passing check. */
+export function renderEvaluateText(result: GateResult): string {
+  const failed = result.checks.filter((c) => c.verdict === "fail").length;
+  const warned = result.checks.filter((c) => c.verdict === "warn").length;
+  const lines = [
+    `evaluate-gate · ${sanitizeTerminalText(result.key)}: ${result.verdict.toUpperCase()} (${failed} failed, ${warned} warning${warned === 1 ? "" : "s"}, ${result.checks.length - failed - warned} passed of ${result.checks.length} checks)`,
+    `candidate: ${sanitizeTerminalText(result.files.candidate)}   baseline: ${result.files.baseline === null ? "none" : sanitizeTerminalText(result.files.baseline)}   policy: ${sanitizeTerminalText(result.policy.file)}`,
+    ...result.notes.map((n) => `note: ${sanitizeTerminalText(n, 500)}`),
+    "",
+  ];
+  const rows = [
+    ["result", "metric", "baseline", "candidate", "Δ", "Δ%", "rule"],
+    ...result.checks.map((c) => [
+      c.verdict.toUpperCase(),
+      sanitizeTerminalText(c.metric, 60),
+      formatNumber(c.baseline),
+      formatNumber(c.value),
+      formatSigned(c.delta),
+      formatPercent(c.delta_pct),
+      describeRule(c.rule, c.threshold),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
+  for (const row of rows) lines.push(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());
+  const reasons = result.checks.filter((c) => c.verdict !== "pass");
+  if (reasons.length > 0) lines.push("", ...reasons.map((c) => `${c.verdict.toUpperCase()} ${sanitizeTerminalText(c.name, 80)}: ${sanitizeTerminalText(c.message, 400)}`));
+  return `${lines.join("\n")}\n`;
+}

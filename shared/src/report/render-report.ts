@@ -1,0 +1,25 @@
+import type { ActionResult, UndecidedResult } from "../gates/gate-result.js";
+import { escapeMarkdown } from "./escape-markdown.js";
+import { renderEvaluateMarkdown } from "./render-evaluate-markdown.js";
+import { renderEvaluateText } from "./render-evaluate-text.js";
+import { sanitizeTerminalText } from "./escape-markdown.js";
+import { verdictLabel } from "./verdict-label.js";
+
+/** The markdown for any action's result: comment body and job summary alike. */
+export function renderReportMarkdown(result: ActionResult, budget?: number): string {
+  if ("error" in result) return renderUndecidedMarkdown(result);
+  return renderEvaluateMarkdown(result, budget);
+}
+
+/** The terminal rendering for any action's result. */
+export function renderReportText(result: ActionResult): string {
+  if ("error" in result) {
+    return `${result.action} · ${sanitizeTerminalText(result.key)}: FAIL (cannot decide)\n${sanitizeTerminalText(result.error.message, 2000)}\nFix: ${sanitizeTerminalText(result.error.hint, 2000)}\n`;
+  }
+  return renderEvaluateText(result);
+}
+
+function renderUndecidedMarkdown(result: UndecidedResult): string {
+  const where = result.error.file ? `\n\nFile: ${escapeMarkdown(result.error.file, 200)}` : "";
+  return `### ${verdictLabel("fail")} · ${result.action} · ${escapeMarkdown(result.key)}\n**The gate could not decide**, so it fails.\n\n${escapeMarkdown(result.error.message, 2000)}${where}\n\n**Fix:** ${escapeMarkdown(result.error.hint, 2000)}\n`;
+}

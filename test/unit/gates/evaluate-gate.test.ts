@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { parseMetricsText } from "../../../shared/src/data/read-metrics-file.js";
+import { PolicyError } from "../../../shared/src/errors/modelgate-error.js";
+import { evaluateGate } from "../../../shared/src/gates/evaluate-gate.js";
+import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
+
+const POLICY = parsePolicy(
+  `version: 1
+model: churn-classifier
+evaluate:
+  metrics:
+    accuracy: { direction: higher, min: 0.80, max-regression: 0.01 }
+    latency_p95_ms: { direction: lower, max: 150, max-regression-pct: 10 }
+`,
+  "modelgate.yml",
+);
+const provenance = { file: "modelgate.yml", sha256: "p".repeat(64), source: "file" as const };
+const metrics = (json: string, name: string) => parseMetricsText(json, name, name.padEnd(64, "0"), "candidate");
+const BASELINE = metrics('{"accuracy": 0.912, "latency_p95_ms": 118, "extra": 1}', "baseline.json");
+
+describe("evaluateGate", () => {
+  it("fails when any rule fails and lists failed checks first", () => {
+    const result = evaluateGate({ policy: POLICY, policyProvenance: provenance, candidate: metrics('{"accuracy": 0.889, "latency_p95_ms": 121}', "c.json"), baseline: BASELINE });
+    expect(result.verdict).toBe("fail");
+    expect(result.checks.map((c) => `${c.name}=${c.verdict}`)).toEqual([
+      "accuracy:max-regression=fail",
+      "accuracy:min=pass",
+      "latency_p95_ms:max=pass",
+      "latency_p95_ms:max-regression-pct=pass",
+    ]);
+  });
+
+  it("passes when every rule holds, and keys the result by the policy's model", () => {
+    const result = evaluateGate({ policy: POLICY, policyProvenance: provenance, candidate: metrics('{"accuracy": 0.92, "latency_p95_ms": 120}', "c.json"), baseline: BASELINE });
+    expect(result.verdict).toBe("pass");
+    expect(result.key).toBe("churn-classifier");
+  });
+
+  it("warns without a baseline and notes that only absolute bounds decided", () => {
+    const result = evaluateGate({ policy: POLICY, policyProvenance: provenance, candidate: metrics('{"accuracy": 0.92, "latency_p95_ms": 120}', "c.json") });
+    expect(result.verdict).toBe("warn");
+    expect(result.notes[0]).toMatch(/No baseline was given/);
+    expect(result.subject).toEqual({ model: "churn-classifier", candidate_sha256: "c.json".padEnd(64, "0") });
+  });
+
+  it("names both files' digests in the subject", () => {
+    const result = evaluateGate({ policy: POLICY, policyProvenance: provenance, candidate: metrics('{"accuracy": 0.92, "latency_p95_ms": 120}', "c.json"), baseline: BASELINE });
+    expect(result.subject.baseline_sha256).toBe("baseline.json".padEnd(64, "0"));
+  });
+
+  it("lists numeric metrics the policy does not gate, with their change", () => {
+    const result = evaluateGate({ policy: POLICY, policyProvenance: provenance, candidate: metrics('{"accuracy": 0.92, "latency_p95_ms": 120, "extra": 1.5, "label": "x"}', "c.json"), baseline: BASELINE });
+    expect(result.ungated).toEqual([{ metric: "extra", value: 1.5, baseline: 1, delta: 0.5, delta_pct: 50 }]);
+  });
+
+  it("fails a metric the candidate reports as a string", () => {
+    const result = evaluateGate({ policy: POLICY, policyProvenance: provenance, candidate: metrics('{"accuracy": "high", "latency_p95_ms": 120}', "c.json"), baseline: BASELINE });
+    expect(result.verdict).toBe("fail");
+    expect(result.checks[0]!.message).toMatch(/is not a number \("high"\)/);
+  });
+
+  it("records where each rule is written when given the policy's line lookup", () => {
+    const result = evaluateGate({
+      policy: POLICY,
+      policyProvenance: provenance,
+      candidate: metrics('{"accuracy": 0.92, "latency_p95_ms": 120}', "c.json"),
+      policyLineOf: (path) => (path[2] === "accuracy" ? 5 : 6),
+    });
+    expect(result.checks.find((c) => c.name === "accuracy:min")?.policy_line).toBe(5);
+  });
+
+  it("throws a PolicyError naming the file when the policy has no evaluate section", () => {
+    expect(() => evaluateGate({ policy: { version: 1 }, policyProvenance: provenance, candidate: BASELINE })).toThrow(PolicyError);
+    expect(() => evaluateGate({ policy: { version: 1 }, policyProvenance: provenance, candidate: BASELINE })).toThrow(/modelgate.yml has no evaluate: section/);
+  });
+});
