@@ -32,6 +32,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tool configuration files must default-export their config.
+    files: ["vitest.config.ts"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  {
     files: ["**/*.mjs", "**/*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },

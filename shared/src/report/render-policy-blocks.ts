@@ -6,7 +6,7 @@ import type { MarkdownBlock } from "./fit-markdown.js";
 const SOURCE_TEXT: Record<PolicyProvenance["source"], string> = {
   base: "the base branch's version",
   head: "this pull request's version",
-  file: "the file given",
+  file: "the local file",
 };
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PolicyError } from "../../../shared/src/errors/modelgate-error.js";
-import { parsePolicy, parsePolicyDocument, PolicyFileError } from "../../../shared/src/policy/parse-policy.js";
+import { parsePolicy, parsePolicyDocument } from "../../../shared/src/policy/parse-policy.js";
+import type { PolicyFileError } from "../../../shared/src/policy/parse-policy.js";
 
 const VALID = `version: 1
 model: churn-classifier

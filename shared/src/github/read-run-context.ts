@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { GitHubApiError } from "../errors/modelgate-error.js";
+
+/** The pull request a run belongs to, from the event payload. */
+export interface PullRequestRef {
+  number: number;
+  headSha: string;
+  baseSha: string;
+  baseRef: string;
+}
+
+/** What a run knows about where it runs: read once, inside `runAction`, never at import time. */
+export interface RunContext {
+  eventName: string;
+  owner: string;
+  repo: string;
+  sha: string;
+  apiUrl: string;
+  serverUrl: string;
+  runUrl: string | undefined;
+  workspace: string;
+  runnerTemp: string;
+  pullRequest: PullRequestRef | undefined;
+}
+
+const PULL_REQUEST_EVENTS = new Set(["pull_request", "pull_request_target"]);
+
+/** Reads the runner's environment and event payload (GITHUB_* variables, GITHUB_EVENT_PATH). */
+export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
+  const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  const serverUrl = env.GITHUB_SERVER_URL ?? "https://github.com";
+  const payload = readEventPayload(env.GITHUB_EVENT_PATH);
+  const pr = PULL_REQUEST_EVENTS.has(eventName) ? (payload.pull_request as Record<string, unknown> | undefined) : undefined;
+  return {
+    eventName,
+    owner,
+    repo,
+    sha: env.GITHUB_SHA ?? "",
+    apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
+    serverUrl,
+    runUrl: env.GITHUB_RUN_ID && owner ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    runnerTemp: env.RUNNER_TEMP ?? env.TMPDIR ?? "/tmp",
+    pullRequest: pr ? toPullRequestRef(pr) : undefined,
+  };
+}
+
+function readEventPayload(path: string | undefined): Record<string, unknown> {
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+  } catch (cause) {
+    throw new GitHubApiError(`Cannot read the event payload at GITHUB_EVENT_PATH (${path}).`, "Run the action on a GitHub runner, or point GITHUB_EVENT_PATH at the event JSON.", undefined, { cause });
+  }
+}
+
+function toPullRequestRef(pr: Record<string, unknown>): PullRequestRef | undefined {
+  const head = pr.head as { sha?: string } | undefined;
+  const base = pr.base as { sha?: string; ref?: string } | undefined;
+  if (typeof pr.number !== "number" || !head?.sha || !base?.sha) return undefined;
+  return { number: pr.number, headSha: head.sha, baseSha: base.sha, baseRef: base.ref ?? "" };
+}

@@ -1,0 +1,82 @@
+import * as core from "@actions/core";
+import { ModelgateError } from "../errors/modelgate-error.js";
+import type { ActionName, ActionResult } from "../gates/gate-result.js";
+import { CommonInputShape, parseInputs } from "../gates/parse-inputs.js";
+import type { CommonInputs } from "./common-inputs.js";
+import type { ActionRun } from "./action-run.js";
+import { annotateResult } from "./annotate-result.js";
+import { blocksMerge, toOutputs } from "./to-outputs.js";
+import type { GitHubSession } from "./github-session.js";
+import { openGitHubSession } from "./github-session.js";
+import { readRunContext } from "./read-run-context.js";
+import { toUndecidedResult } from "./to-undecided-result.js";
+import { writeResultFiles } from "./write-result-files.js";
+import { renderReportMarkdown } from "../report/render-report.js";
+
+/**
+ * The one place an action meets the runner: reads the context, runs the handler, then renders the
+ * result to every surface (result JSON, job summary, outputs, annotations, sticky comment, check run)
+ * and sets the exit code. A handler that throws becomes an undecided `fail`, published the same way.
+ */
+export async function runAction(action: ActionName, handler: (run: ActionRun) => Promise<ActionResult>): Promise<void> {
+  try {
+    const context = readRunContext(process.env);
+    const common: CommonInputs = parseInputs(CommonInputShape, core.getInput);
+    if (common.githubToken) core.setSecret(common.githubToken);
+    const session = openGitHubSession(context, common, core);
+    let key = common.key ?? "default";
+    const run: ActionRun = {
+      getInput: core.getInput,
+      context,
+      fileAccess: { workspace: context.workspace, allowedRoots: [context.workspace, context.runnerTemp] },
+      readRepoFile: (repoPath, ref) => session.readRepoFile(repoPath, ref),
+      setKey: (k) => {
+        key = common.key ?? k;
+      },
+    };
+    const result = await handler(run).catch((error: unknown) => {
+      if (!(error instanceof ModelgateError)) throw error;
+      return toUndecidedResult(action, key, error);
+    });
+    await publish(result, common, context.runnerTemp, context.workspace, session);
+  } catch (error) {
+    reportCrash(action, error);
+  }
+}
+
+async function publish(result: ActionResult, common: CommonInputs, runnerTemp: string, workspace: string, session: GitHubSession): Promise<void> {
+  const markdown = renderReportMarkdown(result);
+  const files = await writeResultFiles(result, markdown, { resultPath: common.resultPath, runnerTemp, workspace });
+  await writeJobSummary(markdown);
+  const commentUrl = await session.publish(result, markdown);
+  for (const [name, value] of Object.entries(toOutputs(result, common.failOn, files, commentUrl))) core.setOutput(name, value);
+  annotateResult(result, core);
+  if (blocksMerge(result.verdict, common.failOn)) {
+    core.setFailed(`${result.action} · ${result.key}: verdict ${result.verdict}${common.failOn === "warn" && result.verdict === "warn" ? " (fail-on: warn)" : ""}.`);
+  }
+}
+
+/** The report goes to the job summary; a runner always provides the file, a local run may not. */
+async function writeJobSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info("GITHUB_STEP_SUMMARY is not set; the report was written only to the report file.");
+    return;
+  }
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (error) {
+    core.warning(`The job summary could not be written: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function reportCrash(action: ActionName, error: unknown): void {
+  if (error instanceof ModelgateError) {
+    // Errors before a result exists (e.g. an invalid input): one line, the fix, an annotation.
+    core.error(`${error.message} Fix: ${error.hint}`, { title: `modelgate ${action}` });
+  } else {
+    const detail = error instanceof Error ? error.message : String(error);
+    core.error(`modelgate ${action} hit an internal error: ${detail}. Please report it with the debug log (re-run with debug logging).`);
+    core.debug(error instanceof Error ? (error.stack ?? detail) : detail);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,21 @@
+import type { ActionResult } from "../gates/gate-result.js";
+import type { Verdict } from "../gates/verdict.js";
+import type { ResultFiles } from "./write-result-files.js";
+
+/** Whether a verdict fails the step under `fail-on` (contract §2). */
+export function blocksMerge(verdict: Verdict, failOn: "fail" | "warn" | "never"): boolean {
+  if (failOn === "never") return false;
+  return failOn === "warn" ? verdict !== "pass" : verdict === "fail";
+}
+
+/** The step outputs of contract §2; `passed` follows `fail-on`, except that `never` still reports a fail as not passed. */
+export function toOutputs(result: ActionResult, failOn: "fail" | "warn" | "never", files: ResultFiles, commentUrl: string | undefined): Record<string, string> {
+  const passed = failOn === "never" ? result.verdict !== "fail" : !blocksMerge(result.verdict, failOn);
+  return {
+    verdict: result.verdict,
+    passed: String(passed),
+    result: files.resultPath,
+    report: files.reportPath,
+    ...(commentUrl ? { "comment-url": commentUrl } : {}),
+  };
+}

@@ -1,0 +1,39 @@
+// Builds every action's bundle and the CLI with ncc (one self-contained ESM bundle each, minified).
+// Usage: node shared/tools/build.mjs [cli | <action> ...]   (no argument: everything)
+import { spawn } from "node:child_process";
+import { readdirSync, existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const actions = readdirSync(path.join(root, "actions")).filter((name) => existsSync(path.join(root, "actions", name, "src/main.ts")));
+const targets = [
+  ...actions.map((name) => ({ name, entry: `actions/${name}/src/main.ts`, out: `actions/${name}/dist` })),
+  { name: "cli", entry: "shared/src/cli/main.ts", out: "shared/dist/cli" },
+];
+const wanted = process.argv.slice(2);
+const selected = wanted.length === 0 ? targets : targets.filter((t) => wanted.includes(t.name));
+if (selected.length !== (wanted.length || targets.length)) {
+  console.error(`unknown build target; known: ${targets.map((t) => t.name).join(", ")}`);
+  process.exit(2);
+}
+
+const ncc = path.join(root, "node_modules/@vercel/ncc/dist/ncc/cli.js");
+const build = (target) =>
+  new Promise((resolve, reject) => {
+    rmSync(path.join(root, target.out), { recursive: true, force: true });
+    const child = spawn(process.execPath, [ncc, "build", target.entry, "-o", target.out, "--minify", "--quiet", "--license", "licenses.txt", "--target", "es2022"], {
+      cwd: root,
+      stdio: "inherit",
+    });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${target.name} (exit ${code})`))));
+  });
+
+// Two at a time: the machines have two cores.
+const queue = [...selected];
+const worker = async () => {
+  for (let t = queue.shift(); t; t = queue.shift()) await build(t);
+};
+const started = Date.now();
+await Promise.all([worker(), worker()]);
+console.log(`built ${selected.map((t) => t.name).join(", ")} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,15 @@
+import { createCheckRun, updateCheckRun } from "./handle-check-runs.js";
+import { getAuthenticatedUser, getContent } from "./handle-contents-and-user.js";
+import { createIssueComment, listIssueComments, updateIssueComment } from "./handle-issue-comments.js";
+import type { RouteHandler } from "./route-handler.js";
+
+/** The operations the stand-in implements, keyed "METHOD template"; any other described operation answers 501. */
+export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments": listIssueComments,
+  "POST /repos/{owner}/{repo}/issues/{issue_number}/comments": createIssueComment,
+  "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}": updateIssueComment,
+  "POST /repos/{owner}/{repo}/check-runs": createCheckRun,
+  "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}": updateCheckRun,
+  "GET /repos/{owner}/{repo}/contents/{path}": getContent,
+  "GET /user": getAuthenticatedUser,
+};

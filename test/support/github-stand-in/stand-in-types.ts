@@ -1,0 +1,112 @@
+/** What a token may do on the stand-in, as GitHub decides it from the token's owner and permissions. */
+export interface TokenGrant {
+  kind: "installation" | "user";
+  login: string;
+  access: "read" | "write";
+}
+
+export interface StandInOptions {
+  /** Accepted tokens; any other token is answered 401 "Bad credentials". */
+  tokens?: Record<string, TokenGrant>;
+}
+
+/** One request as the stand-in saw it, in arrival order. */
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string, as sent (`/repositories/{id}/…` pages stay as sent). */
+  path: string;
+  /** The matched description route, e.g. "GET /repos/{owner}/{repo}/issues/{issue_number}/comments". */
+  route?: string;
+  query: Record<string, string>;
+  body: unknown;
+  status: number;
+  token?: string;
+}
+
+/** GitHub's `simple-user` object, with the fields the description requires. */
+export interface SimpleUser {
+  login: string;
+  id: number;
+  node_id: string;
+  type: "User" | "Bot";
+  site_admin: boolean;
+  [field: string]: unknown;
+}
+
+/** An issue comment exactly as the stand-in answers it. */
+export interface IssueComment {
+  id: number;
+  node_id: string;
+  url: string;
+  html_url: string;
+  issue_url: string;
+  body: string;
+  user: SimpleUser;
+  created_at: string;
+  updated_at: string;
+  author_association: string;
+  [field: string]: unknown;
+}
+
+export interface CheckRunAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "notice" | "warning" | "failure";
+  message: string;
+  title?: string;
+  raw_details?: string;
+  start_column?: number;
+  end_column?: number;
+}
+
+/** A check run as stored: GitHub's fields plus every annotation appended so far. */
+export interface CheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  details_url: string | null;
+  external_id: string | null;
+  output: { title: string | null; summary: string | null; text: string | null };
+  annotations: CheckRunAnnotation[];
+  /** Login of the token that created it. */
+  created_by: string;
+}
+
+export interface GitHubStandIn {
+  url: string;
+  requests: RecordedRequest[];
+  /** Requests GitHub's description would reject, and stand-in answers that do not match it; tests assert it is empty. */
+  violations: string[];
+  comments(owner: string, repo: string, issueNumber: number): IssueComment[];
+  checkRuns(owner: string, repo: string): CheckRun[];
+  seedComments(
+    owner: string,
+    repo: string,
+    issueNumber: number,
+    comments: Array<{ body: string; login: string; type?: "User" | "Bot" }>,
+  ): void;
+  /** Serves `content` at `GET /repos/{owner}/{repo}/contents/{path}?ref=`; no `ref` means `main`. */
+  setFile(owner: string, repo: string, ref: string, path: string, content: string): void;
+  /**
+   * Answers the next matching, otherwise valid requests with `statuses` in order, then behaves normally.
+   * `method` may be "*"; `pathPattern` is tested against `/repos/{owner}/{repo}/…` even for page links.
+   * 403/429 bodies say "secondary rate limit", or "API rate limit exceeded" when `x-ratelimit-remaining` is "0".
+   */
+  failNext(method: string, pathPattern: RegExp, statuses: number[], headers?: Record<string, string>): void;
+  close(): Promise<void>;
+}
+
+/** What a route handler answers; the server adds rate-limit and request-id headers. */
+export interface StandInResponse {
+  status: number;
+  /** Sent as JSON and checked against the description. */
+  body?: unknown;
+  /** Sent as is instead of `body` (a raw media type such as `application/vnd.github.raw`); not checked. */
+  text?: string;
+  headers?: Record<string, string>;
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { IncomingRequest, StandInContext } from "./answer-request.js";
+import { answerRequest } from "./answer-request.js";
+import { DEFAULT_TOKENS, readToken } from "./authenticate-request.js";
+import { FaultQueue } from "./fault-queue.js";
+import { newComment } from "./handle-issue-comments.js";
+import { loadOpenApiDescription } from "./openapi-description.js";
+import { StandInState } from "./stand-in-state.js";
+import type { GitHubStandIn, RecordedRequest, StandInOptions, StandInResponse } from "./stand-in-types.js";
+
+/**
+ * Starts a stand-in for GitHub's REST API on 127.0.0.1 (a free port). Every request is checked against GitHub's
+ * OpenAPI description; whatever GitHub would reject is answered as GitHub would and listed in `violations`.
+ */
+export async function startGitHubStandIn(options: StandInOptions = {}): Promise<GitHubStandIn> {
+  loadOpenApiDescription(); // Pay the one-off load before the first request, not inside a client's timeout.
+  const requests: RecordedRequest[] = [];
+  const context: StandInContext = {
+    state: new StandInState(),
+    faults: new FaultQueue(),
+    tokens: options.tokens ?? DEFAULT_TOKENS,
+    violations: [],
+    urls: { api: "", web: "https://github.com" },
+  };
+  const rateLimits = new Map<string, number>();
+  const server = createServer((req, res) => {
+    void serve(context, requests, rateLimits, req, res).catch((error: unknown) => {
+      context.violations.push(`stand-in crashed: ${String(error)}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  context.urls.api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { state, urls } = context;
+  return {
+    url: urls.api,
+    requests,
+    violations: context.violations,
+    comments: (owner, repo, issueNumber) => structuredClone(state.issueComments(owner, repo, issueNumber)),
+    checkRuns: (owner, repo) => structuredClone(state.repo(owner, repo).checkRuns),
+    seedComments: (owner, repo, issueNumber, comments) => {
+      for (const { body, login, type } of comments) {
+        newComment(state, urls, { owner, repo, issueNumber, body, login, type: type ?? (login.endsWith("[bot]") ? "Bot" : "User") });
+      }
+    },
+    setFile: (owner, repo, ref, path, content) => void state.repo(owner, repo).files.set(`${ref}\0${path}`, content),
+    failNext: (method, pathPattern, statuses, headers) => context.faults.add(method, pathPattern, statuses, headers),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+async function serve(
+  context: StandInContext,
+  requests: RecordedRequest[],
+  rateLimits: Map<string, number>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? "/", context.urls.api);
+  const raw = await readBody(req);
+  const incoming: IncomingRequest = {
+    method: (req.method ?? "GET").toUpperCase(),
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    ...parseBody(raw),
+    token: readToken(req.headers.authorization),
+    accept: req.headers.accept ?? "",
+    requestId: randomBytes(8).toString("hex").toUpperCase().replace(/(.{4})(?=.)/g, "$1:"),
+  };
+  const record: RecordedRequest = { method: incoming.method, path: incoming.path, query: incoming.query, body: incoming.body, status: 0, token: incoming.token };
+  requests.push(record);
+  const { response, route } = answerRequest(context, incoming);
+  record.status = response.status;
+  if (route) record.route = route;
+  const used = (rateLimits.get(incoming.token ?? "") ?? 0) + 1;
+  rateLimits.set(incoming.token ?? "", used);
+  writeResponse(res, response, { ...rateLimitHeaders(context, incoming.token, used), "x-github-request-id": incoming.requestId });
+}
+
+/** Every GitHub answer carries the primary-limit headers; GITHUB_TOKEN gets 1,000 requests an hour per repository. */
+function rateLimitHeaders(context: StandInContext, token: string | undefined, used: number): Record<string, string> {
+  const grant = token === undefined ? undefined : context.tokens[token];
+  const limit = grant === undefined ? 60 : grant.kind === "installation" ? 1000 : 5000;
+  return {
+    "x-ratelimit-limit": String(limit),
+    "x-ratelimit-remaining": String(Math.max(0, limit - used)),
+    "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
+    "x-ratelimit-used": String(used),
+    "x-ratelimit-resource": "core",
+  };
+}
+
+function writeResponse(res: ServerResponse, response: StandInResponse, base: Record<string, string>): void {
+  const text = response.text ?? (response.body === undefined ? "" : JSON.stringify(response.body));
+  const headers: Record<string, string> = {
+    ...base,
+    "x-github-api-version-selected": "2022-11-28",
+    ...(text ? { "content-type": response.text === undefined ? "application/json; charset=utf-8" : "text/plain; charset=utf-8" } : {}),
+    ...response.headers,
+  };
+  res.writeHead(response.status, headers).end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseBody(raw: string): { body: unknown; bodyIsInvalidJson: boolean } {
+  if (raw.trim() === "") return { body: undefined, bodyIsInvalidJson: false };
+  try {
+    return { body: JSON.parse(raw) as unknown, bodyIsInvalidJson: false };
+  } catch {
+    return { body: raw, bodyIsInvalidJson: true };
+  }
+}
