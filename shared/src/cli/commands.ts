@@ -1,0 +1,13 @@
+/** One CLI command: its usage text and what it runs. Returns the exit code. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: string[]): Promise<number>;
+}
+
+/** Exit codes: 0 pass (or not blocking under --fail-on), 1 the gate fails or cannot decide, 2 usage error. */
+export const EXIT = { ok: 0, fail: 1, usage: 2 } as const;
+
+/** A usage mistake: printed with the command's usage, exit 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+import { ModelgateError } from "../errors/modelgate-error.js";
+import type { Command } from "./commands.js";
+import { EXIT, UsageError } from "./commands.js";
+import { demoCommand } from "./demo-command.js";
+import { evaluateCommand } from "./evaluate-command.js";
+
+const COMMANDS: readonly Command[] = [evaluateCommand, demoCommand];
+
+const HELP = `modelgate: put ML models through the same discipline as code.
+
+Usage: modelgate <command> [options]     modelgate <command> --help
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(HELP);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`modelgate: unknown command "${name}".\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(`${command.usage}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`modelgate ${name}: ${(error as Error).message}\n\n${command.usage}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof ModelgateError) {
+      process.stderr.write(`modelgate ${name}: ${error.message}\nFix: ${error.hint}\n`);
+      return EXIT.fail;
+    }
+    process.stderr.write(`modelgate ${name}: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.fail;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
