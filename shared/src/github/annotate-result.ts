@@ -1,4 +1,4 @@
-import type { AnnotationProperties } from "@actions/core";
+import type { AnnotationProperties } from "./runner-commands.js";
 import type { ActionResult } from "../gates/gate-result.js";
 
 interface AnnotationSink {

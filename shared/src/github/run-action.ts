@@ -1,4 +1,4 @@
-import * as core from "@actions/core";
+import * as runner from "./runner-commands.js";
 import { ModelgateError } from "../errors/modelgate-error.js";
 import type { ActionName, ActionResult } from "../gates/gate-result.js";
 import { CommonInputShape, parseInputs } from "../gates/parse-inputs.js";
@@ -21,12 +21,12 @@ import { renderReportMarkdown } from "../report/render-report.js";
 export async function runAction(action: ActionName, handler: (run: ActionRun) => Promise<ActionResult>): Promise<void> {
   try {
     const context = readRunContext(process.env);
-    const common: CommonInputs = parseInputs(CommonInputShape, core.getInput);
-    if (common.githubToken) core.setSecret(common.githubToken);
-    const session = openGitHubSession(context, common, core);
+    const common: CommonInputs = parseInputs(CommonInputShape, runner.getInput);
+    if (common.githubToken) runner.setSecret(common.githubToken);
+    const session = openGitHubSession(context, common, runner);
     let key = common.key ?? "default";
     const run: ActionRun = {
-      getInput: core.getInput,
+      getInput: runner.getInput,
       context,
       fileAccess: { workspace: context.workspace, allowedRoots: [context.workspace, context.runnerTemp] },
       readRepoFile: (repoPath, ref) => session.readRepoFile(repoPath, ref),
@@ -49,34 +49,35 @@ async function publish(result: ActionResult, common: CommonInputs, runnerTemp: s
   const files = await writeResultFiles(result, markdown, { resultPath: common.resultPath, runnerTemp, workspace });
   await writeJobSummary(markdown);
   const commentUrl = await session.publish(result, markdown);
-  for (const [name, value] of Object.entries(toOutputs(result, common.failOn, files, commentUrl))) core.setOutput(name, value);
-  annotateResult(result, core);
+  for (const [name, value] of Object.entries(toOutputs(result, common.failOn, files, commentUrl))) runner.setOutput(name, value);
+  annotateResult(result, runner);
   if (blocksMerge(result.verdict, common.failOn)) {
-    core.setFailed(`${result.action} · ${result.key}: verdict ${result.verdict}${common.failOn === "warn" && result.verdict === "warn" ? " (fail-on: warn)" : ""}.`);
+    process.exitCode = 1;
+    runner.error(`${result.action} · ${result.key}: verdict ${result.verdict}${common.failOn === "warn" && result.verdict === "warn" ? " (fail-on: warn)" : ""}.`);
   }
 }
 
 /** The report goes to the job summary; a runner always provides the file, a local run may not. */
 async function writeJobSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.info("GITHUB_STEP_SUMMARY is not set; the report was written only to the report file.");
+    runner.info("GITHUB_STEP_SUMMARY is not set; the report was written only to the report file.");
     return;
   }
   try {
-    await core.summary.addRaw(markdown).write();
+    runner.appendSummary(markdown);
   } catch (error) {
-    core.warning(`The job summary could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    runner.warning(`The job summary could not be written: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
 function reportCrash(action: ActionName, error: unknown): void {
   if (error instanceof ModelgateError) {
     // Errors before a result exists (e.g. an invalid input): one line, the fix, an annotation.
-    core.error(`${error.message} Fix: ${error.hint}`, { title: `modelgate ${action}` });
+    runner.error(`${error.message} Fix: ${error.hint}`, { title: `modelgate ${action}` });
   } else {
     const detail = error instanceof Error ? error.message : String(error);
-    core.error(`modelgate ${action} hit an internal error: ${detail}. Please report it with the debug log (re-run with debug logging).`);
-    core.debug(error instanceof Error ? (error.stack ?? detail) : detail);
+    runner.error(`modelgate ${action} hit an internal error: ${detail}. Please report it with the debug log (re-run with debug logging).`);
+    runner.debug(error instanceof Error ? (error.stack ?? detail) : detail);
   }
   process.exitCode = 1;
 }
