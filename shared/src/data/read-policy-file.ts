@@ -1,10 +1,9 @@
-import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DataError } from "../errors/modelgate-error.js";
 import type { PolicyText } from "../policy/select-policy.js";
 import { sha256Hex } from "./digest.js";
-import { resolveInputPath } from "./resolve-input-path.js";
+import { realpathOrSelf, resolveInputPath } from "./resolve-input-path.js";
 import type { FileAccess } from "./resolve-input-path.js";
 
 /** Where the policy lives: its absolute path and its path relative to the repository root. */
@@ -17,7 +16,7 @@ export interface PolicyLocation {
 /** Resolves the policy input inside the workspace. @throws DataError when it leaves the workspace. */
 export function locatePolicy(spec: string, access: FileAccess): PolicyLocation {
   const absolute = resolveInputPath(spec, access, "policy");
-  const relative = path.relative(realpathSync(access.workspace), realpathOrSelf(absolute));
+  const relative = path.relative(realpathOrSelf(access.workspace), realpathOrSelf(absolute));
   const inside = relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
   return { absolute, repoPath: (inside ? relative : spec).split(path.sep).join("/") };
 }
@@ -37,10 +36,3 @@ export async function readPolicyText(location: PolicyLocation, spec: string): Pr
   }
 }
 
-function realpathOrSelf(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return path.join(realpathSync(path.dirname(file)), path.basename(file));
-  }
-}

@@ -37,7 +37,8 @@ export function resolveInputPath(given: string, access: FileAccess, input: strin
   return real;
 }
 
-function realpathOrSelf(p: string): string {
+/** The real path of `p`, following symlinks of its existing ancestors when `p` itself does not exist. */
+export function realpathOrSelf(p: string): string {
   try {
     return realpathSync(p);
   } catch {
