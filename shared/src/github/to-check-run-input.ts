@@ -1,22 +1,15 @@
 import type { ActionResult } from "../gates/gate-result.js";
 import type { Verdict } from "../gates/verdict.js";
+import type { CheckRunAnnotationInput } from "./create-check-run.js";
 
 const CONCLUSION: Record<Verdict, "success" | "neutral" | "failure"> = { pass: "success", warn: "neutral", fail: "failure" };
 
-export interface CheckRunAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: "notice" | "warning" | "failure";
-  title: string;
-  message: string;
-}
 
 /** A result as a check run: conclusion from the verdict, the report as summary, one annotation per non-passing check. */
 export function toCheckRunInput(result: ActionResult, markdown: string) {
   const name = `modelgate ${result.action} (${result.key})`;
   const title = `${result.verdict}: ${"error" in result ? "could not decide" : `${result.checks.filter((c) => c.verdict === "fail").length} of ${result.checks.length} checks failed`}`;
-  const annotations: CheckRunAnnotation[] = [];
+  const annotations: CheckRunAnnotationInput[] = [];
   if (!("error" in result)) {
     for (const check of result.checks) {
       if (check.verdict === "pass") continue;

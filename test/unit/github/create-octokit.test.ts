@@ -1,79 +1,74 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useStandIn } from "./support/use-stand-in.js";
 import { createOctokit } from "../../../shared/src/github/create-octokit.js";
-import { startGitHubStandIn } from "../../support/github-stand-in/start-github-stand-in.js";
-import type { GitHubStandIn } from "../../support/github-stand-in/stand-in-types.js";
 
-let standIn: GitHubStandIn;
+const { api } = useStandIn();
 let warnings: string[];
-beforeEach(async () => {
-  standIn = await startGitHubStandIn();
+beforeEach(() => {
   warnings = [];
-});
-afterEach(async () => {
-  await standIn.close();
 });
 
 function octokit(options: { token?: string; maxRetryAfterSeconds?: number } = {}) {
   const log = { warning: (message: string) => void warnings.push(message), debug: () => undefined };
-  return createOctokit({ token: options.token ?? "ghs_test_write", baseUrl: standIn.url, log, retryAfterBaseValue: 10, maxRetryAfterSeconds: options.maxRetryAfterSeconds });
+  return createOctokit({ token: options.token ?? "ghs_test_write", baseUrl: api().url, log, retryAfterBaseValue: 10, maxRetryAfterSeconds: options.maxRetryAfterSeconds });
 }
 
 const listComments = { owner: "o", repo: "r", issue_number: 7 };
 
 describe("createOctokit", () => {
   it("retries and succeeds when GitHub answers 502 then 200", async () => {
-    standIn.failNext("GET", /\/issues\/7\/comments$/, [502]);
+    api().failNext("GET", /\/issues\/7\/comments$/, [502]);
     const { status } = await octokit().rest.issues.listComments(listComments);
     expect(status).toBe(200);
-    expect(standIn.requests.map((r) => r.status)).toEqual([502, 200]);
-    expect(standIn.violations).toEqual([]);
+    expect(api().requests.map((r) => r.status)).toEqual([502, 200]);
+    expect(api().violations).toEqual([]);
   });
 
   it("gives up after three retries when GitHub keeps answering 500", async () => {
-    standIn.failNext("GET", /comments$/, [500, 500, 500, 500]);
+    api().failNext("GET", /comments$/, [500, 500, 500, 500]);
     await expect(octokit().rest.issues.listComments(listComments)).rejects.toMatchObject({ status: 500 });
-    expect(standIn.requests).toHaveLength(4);
-    expect(standIn.violations).toEqual([]);
+    expect(api().requests).toHaveLength(4);
+    expect(api().violations).toEqual([]);
   });
 
   it("does not retry when GitHub answers 403 without a rate limit", async () => {
     const write = octokit({ token: "ghs_test_read" }).rest.issues.createComment({ ...listComments, body: "x" });
     await expect(write).rejects.toMatchObject({ status: 403 });
-    expect(standIn.requests).toHaveLength(1);
-    expect(standIn.violations).toEqual([]);
+    expect(api().requests).toHaveLength(1);
+    expect(api().violations).toEqual([]);
   });
 
   it("retries with a warning when GitHub answers 429 with retry-after", async () => {
-    standIn.failNext("GET", /comments$/, [429], { "retry-after": "1" });
+    api().failNext("GET", /comments$/, [429], { "retry-after": "1" });
     const { status } = await octokit().rest.issues.listComments(listComments);
     expect(status).toBe(200);
-    expect(standIn.requests.map((r) => r.status)).toEqual([429, 200]);
+    expect(api().requests.map((r) => r.status)).toEqual([429, 200]);
     expect(warnings).toEqual([expect.stringMatching(/^GitHub secondary rate limit on GET .*: retrying in 1 s \(retry 1 of 2\)\.$/)]);
-    expect(standIn.violations).toEqual([]);
+    expect(api().violations).toEqual([]);
   });
 
   it("retries when the primary rate limit is exhausted and resets soon", async () => {
     const reset = String(Math.floor(Date.now() / 1000));
-    standIn.failNext("GET", /comments$/, [403], { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset });
+    api().failNext("GET", /comments$/, [403], { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset });
     const { status } = await octokit().rest.issues.listComments(listComments);
     expect(status).toBe(200);
     expect(warnings[0]).toMatch(/^GitHub primary rate limit on GET /);
-    expect(standIn.violations).toEqual([]);
+    expect(api().violations).toEqual([]);
   });
 
   it("stops after two rate-limit retries when GitHub keeps refusing", async () => {
-    standIn.failNext("GET", /comments$/, [403, 403, 403, 403], { "retry-after": "1" });
+    api().failNext("GET", /comments$/, [403, 403, 403, 403], { "retry-after": "1" });
     await expect(octokit().rest.issues.listComments(listComments)).rejects.toMatchObject({ status: 403 });
-    expect(standIn.requests).toHaveLength(3);
+    expect(api().requests).toHaveLength(3);
     expect(warnings.at(-1)).toMatch(/giving up after 2 retries\.$/);
-    expect(standIn.violations).toEqual([]);
+    expect(api().violations).toEqual([]);
   });
 
   it("gives up at once when GitHub asks to wait longer than maxRetryAfterSeconds", async () => {
-    standIn.failNext("POST", /comments$/, [403], { "retry-after": "3600" });
+    api().failNext("POST", /comments$/, [403], { "retry-after": "3600" });
     await expect(octokit({ maxRetryAfterSeconds: 60 }).rest.issues.createComment({ ...listComments, body: "x" })).rejects.toMatchObject({ status: 403 });
-    expect(standIn.requests).toHaveLength(1);
+    expect(api().requests).toHaveLength(1);
     expect(warnings).toEqual([expect.stringMatching(/asks to wait 3600 s, more than 60 s; giving up\.$/)]);
-    expect(standIn.violations).toEqual([]);
+    expect(api().violations).toEqual([]);
   });
 });

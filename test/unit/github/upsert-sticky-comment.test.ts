@@ -1,25 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useStandIn } from "./support/use-stand-in.js";
 import { GitHubApiError } from "../../../shared/src/errors/modelgate-error.js";
-import { createOctokit } from "../../../shared/src/github/create-octokit.js";
 import { upsertStickyComment } from "../../../shared/src/github/upsert-sticky-comment.js";
-import { startGitHubStandIn } from "../../support/github-stand-in/start-github-stand-in.js";
-import type { GitHubStandIn } from "../../support/github-stand-in/stand-in-types.js";
 
 const BOT = "github-actions[bot]";
 const MARKER = "<!-- modelgate:evaluate-gate:churn -->";
 const where = { owner: "o", repo: "r", issueNumber: 7, marker: MARKER, authorLogin: BOT };
 
-let standIn: GitHubStandIn;
-beforeEach(async () => {
-  standIn = await startGitHubStandIn();
-});
-afterEach(async () => {
-  await standIn.close();
-});
-
-function octokit(token = "ghs_test_write") {
-  return createOctokit({ token, baseUrl: standIn.url, log: { warning: () => undefined, debug: () => undefined }, retryAfterBaseValue: 10 });
-}
+const { api, octokit } = useStandIn("ghs_test_write");
 
 const others = (count: number) => Array.from({ length: count }, (_, i) => ({ body: `comment ${i}`, login: "someone" }));
 
@@ -32,52 +20,52 @@ describe("upsertStickyComment", () => {
     expect([first.outcome, second.outcome, third.outcome]).toEqual(["created", "updated", "unchanged"]);
     expect(second.id).toBe(first.id);
     expect(first.url).toMatch(/^https:\/\/github\.com\/o\/r\/pull\/7#issuecomment-\d+$/);
-    expect(standIn.comments("o", "r", 7).map((c) => c.body)).toEqual([`${MARKER}\nv2`]);
-    expect(standIn.requests.filter((r) => r.method !== "GET")).toHaveLength(2);
-    expect(standIn.violations).toEqual([]);
+    expect(api().comments("o", "r", 7).map((c) => c.body)).toEqual([`${MARKER}\nv2`]);
+    expect(api().requests.filter((r) => r.method !== "GET")).toHaveLength(2);
+    expect(api().violations).toEqual([]);
   });
 
   it("finds our comment on page 2 when 150 comments come before it is searched", async () => {
-    standIn.seedComments("o", "r", 7, [...others(120), { body: `${MARKER}\nold`, login: BOT }, ...others(29)]);
+    api().seedComments("o", "r", 7, [...others(120), { body: `${MARKER}\nold`, login: BOT }, ...others(29)]);
     const result = await upsertStickyComment(octokit(), { ...where, body: `${MARKER}\nnew` });
     expect(result.outcome).toBe("updated");
-    const ours = standIn.comments("o", "r", 7).filter((c) => c.body.includes(MARKER));
+    const ours = api().comments("o", "r", 7).filter((c) => c.body.includes(MARKER));
     expect(ours.map((c) => c.body)).toEqual([`${MARKER}\nnew`]);
-    expect(standIn.requests.map((r) => `${r.method} ${r.query.page ?? 1}`)).toEqual(["GET 1", "GET 2", "PATCH 1"]);
-    expect(standIn.violations).toEqual([]);
+    expect(api().requests.map((r) => `${r.method} ${r.query.page ?? 1}`)).toEqual(["GET 1", "GET 2", "PATCH 1"]);
+    expect(api().violations).toEqual([]);
   });
 
   it("stops paging when our comment is found on the first page", async () => {
-    standIn.seedComments("o", "r", 7, [{ body: MARKER, login: BOT }, ...others(250)]);
+    api().seedComments("o", "r", 7, [{ body: MARKER, login: BOT }, ...others(250)]);
     expect((await upsertStickyComment(octokit(), { ...where, body: MARKER })).outcome).toBe("unchanged");
-    expect(standIn.requests).toHaveLength(1);
-    expect(standIn.violations).toEqual([]);
+    expect(api().requests).toHaveLength(1);
+    expect(api().violations).toEqual([]);
   });
 
   it("creates its own comment when another user's comment carries our marker", async () => {
-    standIn.seedComments("o", "r", 7, [{ body: `${MARKER}\nplanted`, login: "mallory" }]);
+    api().seedComments("o", "r", 7, [{ body: `${MARKER}\nplanted`, login: "mallory" }]);
     const result = await upsertStickyComment(octokit(), { ...where, body: `${MARKER}\nreal` });
     expect(result.outcome).toBe("created");
-    expect(standIn.comments("o", "r", 7).map((c) => [c.user.login, c.body])).toEqual([
+    expect(api().comments("o", "r", 7).map((c) => [c.user.login, c.body])).toEqual([
       ["mallory", `${MARKER}\nplanted`],
       [BOT, `${MARKER}\nreal`],
     ]);
-    expect(standIn.violations).toEqual([]);
+    expect(api().violations).toEqual([]);
   });
 
   it("does not match the key churn-v2 when looking for churn", async () => {
-    standIn.seedComments("o", "r", 7, [{ body: "<!-- modelgate:evaluate-gate:churn-v2 -->\nother gate", login: BOT }]);
+    api().seedComments("o", "r", 7, [{ body: "<!-- modelgate:evaluate-gate:churn-v2 -->\nother gate", login: BOT }]);
     const result = await upsertStickyComment(octokit(), { ...where, body: `${MARKER}\nchurn` });
     expect(result.outcome).toBe("created");
-    expect(standIn.comments("o", "r", 7)).toHaveLength(2);
-    expect(standIn.violations).toEqual([]);
+    expect(api().comments("o", "r", 7)).toHaveLength(2);
+    expect(api().violations).toEqual([]);
   });
 
   it("matches the author login case-insensitively when the override is spelled differently", async () => {
-    standIn.seedComments("o", "r", 7, [{ body: MARKER, login: "my-app[bot]" }]);
+    api().seedComments("o", "r", 7, [{ body: MARKER, login: "my-app[bot]" }]);
     const result = await upsertStickyComment(octokit(), { ...where, authorLogin: "My-App[bot]", body: `${MARKER}\nv2` });
     expect(result.outcome).toBe("updated");
-    expect(standIn.violations).toEqual([]);
+    expect(api().violations).toEqual([]);
   });
 
   it("throws GitHubApiError with status 403 and a permissions hint when the token is read-only", async () => {
@@ -85,13 +73,13 @@ describe("upsertStickyComment", () => {
     expect(error).toBeInstanceOf(GitHubApiError);
     expect(error).toMatchObject({ status: 403, message: expect.stringMatching(/^GitHub API: creating a comment on o\/r#7 failed with HTTP 403: Resource not accessible by integration/) });
     expect((error as GitHubApiError).hint).toContain("pull-requests: write");
-    expect(standIn.violations).toEqual([]);
+    expect(api().violations).toEqual([]);
   });
 
   it("retries and succeeds when listing comments answers 502 once", async () => {
-    standIn.failNext("GET", /\/issues\/7\/comments$/, [502]);
+    api().failNext("GET", /\/issues\/7\/comments$/, [502]);
     expect((await upsertStickyComment(octokit(), { ...where, body: MARKER })).outcome).toBe("created");
-    expect(standIn.requests.map((r) => r.status)).toEqual([502, 200, 201]);
-    expect(standIn.violations).toEqual([]);
+    expect(api().requests.map((r) => r.status)).toEqual([502, 200, 201]);
+    expect(api().violations).toEqual([]);
   });
 });
