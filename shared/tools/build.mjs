@@ -1,7 +1,7 @@
 // Builds every action's bundle and the CLI with ncc (one self-contained ESM bundle each, minified).
 // Usage: node shared/tools/build.mjs [cli | <action> ...]   (no argument: everything)
 import { spawn } from "node:child_process";
-import { readdirSync, existsSync, rmSync } from "node:fs";
+import { readdirSync, existsSync, rmSync, renameSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,12 +21,20 @@ if (selected.length !== (wanted.length || targets.length)) {
 const ncc = path.join(root, "node_modules/@vercel/ncc/dist/ncc/cli.js");
 const build = (target) =>
   new Promise((resolve, reject) => {
-    rmSync(path.join(root, target.out), { recursive: true, force: true });
-    const child = spawn(process.execPath, [ncc, "build", target.entry, "-o", target.out, "--minify", "--quiet", "--license", "licenses.txt", "--target", "es2022"], {
+    // Build beside the old bundle and swap, so a failed build never leaves a half-written dist/.
+    const out = path.join(root, target.out);
+    const next = `${out}.next`;
+    rmSync(next, { recursive: true, force: true });
+    const child = spawn(process.execPath, [ncc, "build", target.entry, "-o", next, "--minify", "--quiet", "--license", "licenses.txt", "--target", "es2022"], {
       cwd: root,
       stdio: "inherit",
     });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${target.name} (exit ${code})`))));
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`ncc failed for ${target.name} (exit ${code})`));
+      rmSync(out, { recursive: true, force: true });
+      renameSync(next, out);
+      resolve();
+    });
   });
 
 // Two at a time: the machines have two cores.

@@ -170,6 +170,21 @@ describe.each(nodeBinaries())("evaluate-gate bundle on $label", ({ path: node })
     expect(api.requests.some((r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}" && r.query.ref === BASE_SHA)).toBe(true);
   });
 
+  it("turns the same sticky comment into a could-not-decide report when the policy breaks", async () => {
+    const workspace = exampleWorkspace();
+    await prRun(workspace, "better.json");
+    const broken = makeWorkspace({ "modelgate.yml": POLICY.replace("direction: lower", "direction: down"), "baseline.json": example("baseline.json"), "better.json": example("candidate-better.json") });
+    const run = await prRun(broken, "better.json", { "policy-source": "head" });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.verdict).toBe("fail");
+    const comments = api.comments("acme", "models", 7);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain("**The gate could not decide**, so it fails.");
+    const error = run.commands.find((c) => c.command === "error");
+    expect(error?.properties).toMatchObject({ file: "modelgate.yml", line: "9" });
+    expect(error?.message).toMatch(/evaluate.metrics.latency_p95_ms.direction \(line 9\) must be one of "higher", "lower".* Fix: Edit modelgate.yml/);
+  });
+
   it("creates a check run with one annotation per failing rule when check-run is true", async () => {
     await prRun(exampleWorkspace(), "regressed.json", { "check-run": "true" });
     const [check] = api.checkRuns("acme", "models");

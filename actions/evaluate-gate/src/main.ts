@@ -7,7 +7,6 @@ import { runAction } from "../../../shared/src/github/run-action.js";
 await runAction("evaluate-gate", async (run) => {
   const inputs = readEvaluateInputs(run.getInput);
   const selected = await loadRunPolicy(run, inputs.policy, inputs.policySource);
-  run.setKey(selected.policy.model ?? "default");
   const files = await loadEvaluateFiles(inputs, run.fileAccess);
   return evaluateGate({ ...files, policy: selected.policy, policyProvenance: selected.provenance, policyLineOf: selected.lineOf, notes: selected.notes, key: inputs.key });
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { DataError } from "../errors/modelgate-error.js";
+import { findJsonSyntaxError } from "./find-json-syntax-error.js";
 import { DuplicateMetricKeyError, flattenMetrics } from "./flatten-metrics.js";
 import type { MetricLeaf } from "./flatten-metrics.js";
 import { parseStructuredText, StructuredTextSyntaxError } from "./parse-structured-text.js";
@@ -40,10 +41,13 @@ export function parseMetricsText(text: string, name: string, sha256: string, inp
     document = parseStructuredText(text).value;
   } catch (error) {
     if (!(error instanceof StructuredTextSyntaxError)) throw error;
-    const where = error.line ? ` at line ${error.line}, column ${error.column}` : "";
-    throw new DataError(`Input "${input}": ${name} is not valid ${format}${where}: ${error.message}.`, `Fix the ${format} syntax in ${name}.`, {
+    const json = format === "JSON" ? findJsonSyntaxError(text) : undefined;
+    const [line, column] = json?.line ? [json.line, json.column] : [error.line, error.column];
+    const where = line ? ` at line ${line}, column ${column}` : "";
+    throw new DataError(`Input "${input}": ${name} is not valid ${format}${where}: ${json?.reason ?? error.message}.`, `Fix the ${format} syntax in ${name}.`, {
       input,
       file: name,
+      line,
     });
   }
   if (document === null || typeof document !== "object" || Array.isArray(document)) {

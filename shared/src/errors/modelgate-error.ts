@@ -6,6 +6,8 @@ export interface ErrorLocation {
   file?: string;
   /** Dotted path inside the file (a policy key path, a metric name). */
   path?: string;
+  /** 1-based line in the file, when known; annotations point there. */
+  line?: number;
 }
 
 /**
@@ -17,6 +19,7 @@ export class ModelgateError extends Error {
   readonly input?: string;
   readonly file?: string;
   readonly path?: string;
+  readonly line?: number;
 
   constructor(message: string, hint: string, location: ErrorLocation = {}, options?: { cause?: unknown }) {
     super(message, options);
@@ -25,6 +28,7 @@ export class ModelgateError extends Error {
     this.input = location.input;
     this.file = location.file;
     this.path = location.path;
+    this.line = location.line;
   }
 }
 

@@ -37,8 +37,8 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
   const model = policy.model ?? "default";
   const checks: Check[] = [];
   for (const [metric, rules] of Object.entries(policy.evaluate.metrics)) {
-    const candidateReading = readMetricValue(candidate.values, metric);
-    const baselineReading = readMetricValue(baseline?.values, metric);
+    const candidateReading = readMetricValue(candidate.values, metric, candidate.name);
+    const baselineReading = readMetricValue(baseline?.values, metric, baseline?.name);
     for (const check of evaluateMetricRules(metric, rules, candidateReading, baselineReading)) {
       const line = input.policyLineOf?.(["evaluate", "metrics", metric, check.rule]);
       checks.push(line === undefined ? check : { ...check, policy_line: line });

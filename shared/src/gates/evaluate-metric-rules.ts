@@ -29,7 +29,7 @@ export function evaluateMetricRules(metric: string, policy: MetricPolicy, candid
   for (const rule of RULE_NAMES) {
     const threshold = policy[rule];
     if (threshold === undefined) continue;
-    const decision = decide(rule, threshold, policy, candidate, baseline);
+    const decision = decide(metric, rule, threshold, policy, candidate, baseline);
     const value = candidate.ok ? candidate.value : null;
     const base = baseline.ok ? baseline.value : null;
     checks.push({
@@ -47,10 +47,11 @@ export function evaluateMetricRules(metric: string, policy: MetricPolicy, candid
   return checks;
 }
 
-function decide(rule: RuleName, bound: number, policy: MetricPolicy, candidate: MetricReading, baseline: MetricReading): Decision {
+function decide(metric: string, rule: RuleName, bound: number, policy: MetricPolicy, candidate: MetricReading, baseline: MetricReading): Decision {
   if (!candidate.ok) {
     const problem = candidate.problem === "no file" ? "is missing" : candidate.problem;
-    return { verdict: "fail", message: `The candidate's value ${problem}, so the gate cannot decide.` };
+    const fix = candidate.fix ? ` Fix: ${candidate.fix}` : "";
+    return { verdict: "fail", message: `The candidate's ${metric} ${problem}, so the gate cannot decide.${fix}` };
   }
   const c = candidate.value;
   if (rule === "min") {
@@ -64,7 +65,7 @@ function decide(rule: RuleName, bound: number, policy: MetricPolicy, candidate: 
       : { verdict: "fail", message: `${formatNumber(c)} is above the maximum ${formatNumber(bound)}.` };
   }
   if (!baseline.ok) {
-    const why = baseline.problem === "no file" ? "No baseline file was given" : `The baseline's value ${baseline.problem}`;
+    const why = baseline.problem === "no file" ? "No baseline file was given" : `The baseline's ${metric} ${baseline.problem}`;
     return { verdict: "warn", message: `${why}, so this rule is not applied.` };
   }
   return decideAgainstBaseline(rule, bound, policy, c, baseline.value);

@@ -96,7 +96,7 @@ export interface UndecidedResult {
   key: string;
   verdict: "fail";
   checks: [];
-  error: { message: string; hint: string; input?: string; file?: string; path?: string };
+  error: { message: string; hint: string; input?: string; file?: string; path?: string; line?: number };
 }
 
 /** Every result an action publishes. */

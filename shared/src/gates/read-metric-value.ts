@@ -1,15 +1,36 @@
 import type { MetricLeaf } from "../data/flatten-metrics.js";
 import { formatNumber } from "../report/format-number.js";
 
-/** A metric looked up in one metrics file: a usable number, or why it is not one. */
-export type MetricReading = { ok: true; value: number } | { ok: false; problem: string };
+/**
+ * A metric looked up in one metrics file: a usable number, or why it is not one. `problem` is the
+ * predicate of a sentence about the metric ("is missing from c.json"); `fix` says what to change.
+ */
+export type MetricReading = { ok: true; value: number } | { ok: false; problem: string; fix?: string };
 
-/** Looks a policy metric up in a flattened metrics file and says why it cannot be used when it cannot. */
-export function readMetricValue(values: ReadonlyMap<string, MetricLeaf> | undefined, metric: string): MetricReading {
+/**
+ * Looks a policy metric up in a flattened metrics file and says why it cannot be used when it cannot,
+ * naming `file` (as the user gave it) so the message points at what to fix.
+ */
+export function readMetricValue(values: ReadonlyMap<string, MetricLeaf> | undefined, metric: string, file = "the metrics file"): MetricReading {
   if (!values) return { ok: false, problem: "no file" };
-  if (!values.has(metric)) return { ok: false, problem: "is missing" };
+  if (!values.has(metric)) {
+    return {
+      ok: false,
+      problem: `is missing from ${file}`,
+      fix: `Check the metric name in the policy (nested keys become dotted names, e.g. test.accuracy) and that the evaluation writes ${metric} to ${file}.`,
+    };
+  }
   const leaf = values.get(metric);
-  if (typeof leaf !== "number") return { ok: false, problem: `is not a number (${JSON.stringify(leaf).slice(0, 40)})` };
-  if (!Number.isFinite(leaf)) return { ok: false, problem: `is not finite (${formatNumber(leaf)})` };
+  if (typeof leaf !== "number") {
+    return { ok: false, problem: `in ${file} is not a number (${JSON.stringify(leaf).slice(0, 40)})`, fix: `Write ${metric} as a plain number in ${file}.` };
+  }
+  if (!Number.isFinite(leaf)) {
+    // Python's json.dump writes a failed metric (e.g. AUC with one class) as a bare NaN or Infinity token.
+    return {
+      ok: false,
+      problem: `in ${file} is not finite (${formatNumber(leaf)})`,
+      fix: `Find why the evaluation that wrote ${file} produced ${formatNumber(leaf)} for ${metric} (often an empty or one-class evaluation set) and write a finite number.`,
+    };
+  }
   return { ok: true, value: leaf };
 }

@@ -12,7 +12,11 @@ interface AnnotationSink {
  */
 export function annotateResult(result: ActionResult, sink: AnnotationSink): void {
   if ("error" in result) {
-    sink.error(`${result.error.message} Fix: ${result.error.hint}`, { title: `${result.action} could not decide`, ...(result.error.file ? { file: result.error.file } : {}) });
+    const { file, line } = result.error;
+    sink.error(`${result.error.message} Fix: ${result.error.hint}`, {
+      title: `${result.action} could not decide`,
+      ...(file && !file.startsWith("git:") ? { file, ...(line ? { startLine: line } : {}) } : {}),
+    });
     return;
   }
   for (const check of result.checks) {

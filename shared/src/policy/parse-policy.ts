@@ -4,6 +4,7 @@ import type { StructuredDocument } from "../data/parse-structured-text.js";
 import { PolicyError } from "../errors/modelgate-error.js";
 import { PolicySchema } from "./policy-schema.js";
 import type { Policy } from "./policy-schema.js";
+import { suggestPolicyKey } from "./suggest-policy-key.js";
 
 /** Where a policy problem is, for the message and for a file annotation. */
 export interface PolicyIssueLocation {
@@ -14,7 +15,7 @@ export interface PolicyIssueLocation {
 /** A policy error that also carries the line it points at. */
 export class PolicyFileError extends PolicyError {
   constructor(message: string, hint: string, file: string, readonly location?: PolicyIssueLocation) {
-    super(message, hint, { file, path: location?.path });
+    super(message, hint, { file, path: location?.path, line: location?.line });
   }
 }
 
@@ -68,8 +69,13 @@ function describeIssue(issue: z.core.$ZodIssue, doc: StructuredDocument): string
   const line = doc.lineOf(issue.path as (string | number)[]);
   const at = `${formatPath(issue.path) || "(top level)"}${line ? ` (line ${line})` : ""}`;
   switch (issue.code) {
-    case "unrecognized_keys":
-      return `${at} has unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    case "unrecognized_keys": {
+      const named = issue.keys.map((key) => {
+        const meant = suggestPolicyKey(key, issue.path);
+        return `"${key}"${meant ? ` (did you mean "${meant}"?)` : ""}`;
+      });
+      return `${at} has unknown key${issue.keys.length > 1 ? "s" : ""} ${named.join(", ")}`;
+    }
     case "invalid_value":
       return `${at} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "invalid_type":

@@ -1,0 +1,40 @@
+import { EvaluatePolicySchema, MetricPolicySchema, PolicySchema } from "./policy-schema.js";
+
+/** The keys the policy schema allows in the mapping at `path`; empty where it does not fix them. */
+function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
+  if (path.length === 0) return Object.keys(PolicySchema.shape);
+  if (path.length === 1 && path[0] === "evaluate") return Object.keys(EvaluatePolicySchema.shape);
+  if (path.length === 3 && path[0] === "evaluate" && path[1] === "metrics") return Object.keys(MetricPolicySchema.shape);
+  return [];
+}
+
+/**
+ * The allowed key an unknown policy key most likely means, for a "did you mean" hint: the same
+ * words with `_` or spaces for `-` or in another case (`max_regression`), else a key at most two
+ * edits away that is not mostly edits (`directon`, but not `mn` for `min`).
+ */
+export function suggestPolicyKey(key: string, path: ReadonlyArray<PropertyKey>): string | undefined {
+  const known = knownKeysAt(path);
+  const normalized = key.trim().toLowerCase().replace(/[_\s]+/g, "-");
+  if (known.includes(normalized)) return normalized;
+  let best: string | undefined;
+  let bestDistance = Math.min(3, Math.ceil(normalized.length / 3));
+  for (const candidate of known) {
+    const distance = editDistance(normalized, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions, one row at a time. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
