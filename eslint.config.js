@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/dist.next/**", "node_modules/**", "build-tsc/**", "**/fixtures/**"] },
+  { ignores: ["**/dist/**", "**/dist.next/**", ".bench/**", "node_modules/**", "build-tsc/**", "**/fixtures/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
