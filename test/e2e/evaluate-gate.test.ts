@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startGitHubStandIn } from "../support/github-stand-in/start-github-stand-in.js";
@@ -62,10 +62,8 @@ describe.each(nodeBinaries())("evaluate-gate bundle on $label", ({ path: node })
       "evaluate-gate · accuracy:max-regression",
       "evaluate-gate · auc:min-improvement",
       "evaluate-gate · latency_p95_ms:max-regression-pct",
-      undefined,
     ]);
     expect(errors[0]!.properties).toMatchObject({ file: "modelgate.yml", line: "6" });
-    expect(errors.at(-1)!.message).toBe("evaluate-gate · churn-classifier: verdict fail.");
   });
 
   it("edits the same comment on a re-run and skips the write when nothing changed", async () => {
@@ -88,6 +86,19 @@ describe.each(nodeBinaries())("evaluate-gate bundle on $label", ({ path: node })
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ verdict: "pass", passed: "true" });
     expect(run.commands.filter((c) => c.command === "error")).toEqual([]);
+  });
+
+  it("passes a warning, or fails the step on it with one error line when fail-on is warn", async () => {
+    const workspace = exampleWorkspace();
+    writeFileSync(path.join(workspace, "warned.json"), example("candidate-better.json").replace('"f1": 0.881', '"f1": 0.869'));
+    const passing = await prRun(workspace, "warned.json");
+    expect(passing.exitCode).toBe(0);
+    expect(passing.outputs).toMatchObject({ verdict: "warn", passed: "true" });
+    expect(passing.commands.filter((c) => c.command === "warning").map((c) => c.properties.title)).toContain("evaluate-gate · f1:warn-regression-pct");
+    const failing = await prRun(workspace, "warned.json", { "fail-on": "warn" });
+    expect(failing.exitCode).toBe(1);
+    expect(failing.outputs).toMatchObject({ verdict: "warn", passed: "false" });
+    expect(failing.commands.filter((c) => c.command === "error").map((c) => c.message)).toEqual(["evaluate-gate · churn-classifier: verdict warn fails the step because fail-on is warn."]);
   });
 
   it("writes only the job summary on a push event and calls no API", async () => {

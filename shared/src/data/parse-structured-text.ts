@@ -1,5 +1,5 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar } from "yaml";
-import type { Node } from "yaml";
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit } from "yaml";
+import type { Document, Node } from "yaml";
 
 /** A parsed JSON or YAML document that can say on which line a key path sits. */
 export interface StructuredDocument {
@@ -32,7 +32,7 @@ export function parseStructuredText(text: string): StructuredDocument {
   if (first) {
     const pos = first.linePos?.[0];
     const firstLine = (first.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-    const reason = first.code === "DUPLICATE_KEY" ? "a key appears twice in one mapping" : firstLine || "syntax error";
+    const reason = first.code === "DUPLICATE_KEY" ? describeDuplicateKey(doc, first.pos[0]) : firstLine || "syntax error";
     throw new StructuredTextSyntaxError(reason, pos?.line, pos?.col);
   }
   const value = doc.toJS({ maxAliasCount: 100 });
@@ -57,6 +57,19 @@ export function parseStructuredText(text: string): StructuredDocument {
       return line;
     },
   };
+}
+
+/** Names the repeated key (the parser's own message shows only a caret), so the user knows which entry to drop. */
+function describeDuplicateKey(doc: Document, offset: number): string {
+  let key: string | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      key = String(pair.key.value);
+      return visit.BREAK;
+    },
+  });
+  return key === undefined ? "a key appears twice in one mapping" : `a key appears twice in one mapping: ${JSON.stringify(key)}`;
 }
 
 function rangeLine(node: unknown, lineCounter: LineCounter): number | undefined {

@@ -9,6 +9,7 @@ import { blocksMerge, toOutputs } from "./to-outputs.js";
 import type { GitHubSession } from "./github-session.js";
 import { openGitHubSession } from "./github-session.js";
 import { readRunContext } from "./read-run-context.js";
+import type { RunContext } from "./read-run-context.js";
 import { toUndecidedResult } from "./to-undecided-result.js";
 import { writeResultFiles } from "./write-result-files.js";
 import { renderReportMarkdown } from "../report/render-report.js";
@@ -21,7 +22,16 @@ import { renderReportMarkdown } from "../report/render-report.js";
 export async function runAction(action: ActionName, handler: (run: ActionRun) => Promise<ActionResult>): Promise<void> {
   try {
     const context = readRunContext(process.env);
-    const common: CommonInputs = parseInputs(CommonInputShape, runner.getInput);
+    let common: CommonInputs;
+    try {
+      common = parseInputs(CommonInputShape, runner.getInput);
+    } catch (error) {
+      if (!(error instanceof ModelgateError)) throw error;
+      // Shared inputs are unreadable, so no comment can be trusted to the right place; the result, the
+      // summary and the outputs still say why the gate failed (contract §2: the result JSON is always written).
+      await publish(toUndecidedResult(action, "default", error), FALLBACK_INPUTS, context, undefined);
+      return;
+    }
     if (common.githubToken) runner.setSecret(common.githubToken);
     const session = openGitHubSession(context, common, runner);
     let key = common.key ?? "default";
@@ -38,23 +48,31 @@ export async function runAction(action: ActionName, handler: (run: ActionRun) =>
       if (!(error instanceof ModelgateError)) throw error;
       return toUndecidedResult(action, key, error);
     });
-    await publish(result, common, context.runnerTemp, context.workspace, session);
+    await publish(result, common, context, session);
   } catch (error) {
     reportCrash(action, error);
   }
 }
 
-async function publish(result: ActionResult, common: CommonInputs, runnerTemp: string, workspace: string, session: GitHubSession): Promise<void> {
+/** What publishing needs of the inputs when they could not be read: defaults, and no API access. */
+const FALLBACK_INPUTS = { resultPath: undefined, failOn: "fail" } as const;
+
+async function publish(
+  result: ActionResult,
+  common: Pick<CommonInputs, "resultPath" | "failOn">,
+  context: RunContext,
+  session: GitHubSession | undefined,
+): Promise<void> {
   const markdown = renderReportMarkdown(result);
-  const files = await writeResultFiles(result, markdown, { resultPath: common.resultPath, runnerTemp, workspace });
+  const files = await writeResultFiles(result, markdown, { resultPath: common.resultPath, runnerTemp: context.runnerTemp, workspace: context.workspace });
   await writeJobSummary(markdown);
-  const commentUrl = await session.publish(result, markdown);
+  const commentUrl = await session?.publish(result, markdown);
   for (const [name, value] of Object.entries(toOutputs(result, common.failOn, files, commentUrl))) runner.setOutput(name, value);
   annotateResult(result, runner);
-  if (blocksMerge(result.verdict, common.failOn)) {
-    process.exitCode = 1;
-    runner.error(`${result.action} · ${result.key}: verdict ${result.verdict}${common.failOn === "warn" && result.verdict === "warn" ? " (fail-on: warn)" : ""}.`);
-  }
+  if (!blocksMerge(result.verdict, common.failOn)) return;
+  process.exitCode = 1;
+  // A fail already has one error annotation per failed check; only a warning that fails the step needs its own.
+  if (result.verdict === "warn") runner.error(`${result.action} · ${result.key}: verdict warn fails the step because fail-on is warn.`);
 }
 
 /** The report goes to the job summary; a runner always provides the file, a local run may not. */
