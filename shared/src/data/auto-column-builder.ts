@@ -1,0 +1,58 @@
+import { CELL_MISSING, CELL_NON_NUMERIC } from "./column-builder.js";
+import type { CellKind, ColumnBuilder } from "./column-builder.js";
+import { NumberColumnBuilder } from "./number-column-builder.js";
+import { StringColumnBuilder } from "./string-column-builder.js";
+import type { TableColumn } from "./table.js";
+
+/**
+ * Builds an "auto" column: numbers when every present cell is numeric, where NaN/inf spellings count as
+ * numeric (non-finite) so a float column with one "inf" stays a float column; otherwise strings.
+ *
+ * It reads numbers until the first non-numeric cell. If every earlier cell was blank, it switches to strings
+ * on the spot (the blanks are missing either way). If numbers came first, their exact text is gone ("1.0" was
+ * kept as 1), so it stops and `finish` returns undefined: the caller reads this column again as strings.
+ * Keeping every cell's text in case would cost a string per cell on the common, all-numeric path.
+ */
+export class AutoColumnBuilder implements ColumnBuilder {
+  private numbers: NumberColumnBuilder | undefined;
+  private strings: StringColumnBuilder | undefined;
+  private rows = 0;
+  private blankRows = 0;
+  private needsStringPass = false;
+
+  constructor(
+    readonly name: string,
+    private readonly expectedRows = 0,
+  ) {
+    this.numbers = new NumberColumnBuilder(name, expectedRows);
+  }
+
+  pushText(text: string): void {
+    if (this.numbers) this.check(this.numbers.pushText(text), text);
+    else this.strings?.pushText(text);
+  }
+
+  pushValue(value: unknown): void {
+    if (this.numbers) this.check(this.numbers.pushValue(value), value);
+    else this.strings?.pushValue(value);
+  }
+
+  finish(): TableColumn | undefined {
+    if (this.needsStringPass) return undefined;
+    return (this.numbers ?? this.strings)?.finish();
+  }
+
+  private check(kind: CellKind, cell: unknown): void {
+    this.rows++;
+    if (kind === CELL_MISSING) this.blankRows++;
+    if (kind !== CELL_NON_NUMERIC) return;
+    this.numbers = undefined;
+    if (this.blankRows < this.rows - 1) {
+      this.needsStringPass = true;
+      return;
+    }
+    this.strings = new StringColumnBuilder(this.name, this.expectedRows);
+    this.strings.pushMissing(this.blankRows);
+    this.strings.pushValue(cell);
+  }
+}

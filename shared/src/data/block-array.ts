@@ -1,0 +1,72 @@
+type TypedArray = Float64Array | Int32Array;
+
+/**
+ * Frees a block's memory now instead of at the next major GC: `transfer(0)` detaches the buffer (Node 21+,
+ * so the node24 runtime of the actions; on Node 20 the blocks wait for the GC as before).
+ */
+function release(block: TypedArray): void {
+  (block.buffer as { transfer?: (length: number) => unknown }).transfer?.(0);
+}
+
+const BLOCK_LENGTH = 1 << 16;
+
+/**
+ * A typed array of unknown final length, filled in fixed blocks and joined once at the end. Doubling a
+ * single array would copy on every growth and hold up to three times the data at the peak; blocks never
+ * copy until `toArray`, so the peak is at most twice the data, briefly.
+ */
+export class BlockArray<T extends TypedArray> {
+  private readonly blocks: T[] = [];
+  private block: T;
+  private used = 0;
+  private full = 0;
+
+  /** @param expectedLength when known (Parquet's row count), the first block holds exactly that many. */
+  constructor(
+    private readonly create: new (length: number) => T,
+    expectedLength = 0,
+  ) {
+    this.block = new create(expectedLength > 0 ? expectedLength : BLOCK_LENGTH);
+  }
+
+  get length(): number {
+    return this.full + this.used;
+  }
+
+  push(value: number): void {
+    if (this.used === this.block.length) {
+      this.blocks.push(this.block);
+      this.full += this.used;
+      this.block = new this.create(BLOCK_LENGTH);
+      this.used = 0;
+    }
+    this.block[this.used++] = value;
+  }
+
+  /** Appends `count` copies of `value`. */
+  fill(value: number, count: number): void {
+    for (let i = 0; i < count; i++) this.push(value);
+  }
+
+  /**
+   * The values as one array of exactly `length`. Each block is released as soon as it is copied, so a
+   * table's columns are joined one after another with a peak of the output plus one column's blocks.
+   * The builder is empty afterwards.
+   */
+  toArray(): T {
+    const { block, used } = this;
+    const blocks = this.blocks.splice(0);
+    this.block = new this.create(0);
+    this.used = 0;
+    this.full = 0;
+    if (blocks.length === 0 && used === block.length) return block;
+    const out = new this.create(blocks.reduce((sum, full) => sum + full.length, used));
+    let offset = 0;
+    for (const full of [...blocks, block.subarray(0, used)]) {
+      out.set(full, offset);
+      offset += full.length;
+      release(full);
+    }
+    return out;
+  }
+}

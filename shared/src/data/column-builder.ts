@@ -1,0 +1,16 @@
+import type { TableColumn } from "./table.js";
+
+/** Receives one column's cells in row order, as text (CSV/TSV) or typed values (JSONL, Parquet). */
+export interface ColumnBuilder {
+  pushText(text: string): void;
+  pushValue(value: unknown): void;
+  /** The finished column, or undefined for an "auto" column that must be read again as strings. */
+  finish(): TableColumn | undefined;
+}
+
+/** What one cell held, returned by the number builder so the auto builder can decide without re-parsing. */
+export const CELL_NUMBER = 0;
+export const CELL_MISSING = 1;
+export const CELL_NON_FINITE = 2;
+export const CELL_NON_NUMERIC = 3;
+export type CellKind = typeof CELL_NUMBER | typeof CELL_MISSING | typeof CELL_NON_FINITE | typeof CELL_NON_NUMERIC;

@@ -1,0 +1,100 @@
+import { StringDecoder } from "node:string_decoder";
+import { DataError } from "../errors/modelgate-error.js";
+import { missingRequired } from "./bind-columns.js";
+import type { ColumnBuilder } from "./column-builder.js";
+import { createColumnBuilder } from "./create-column-builder.js";
+import { emptyTableError } from "./empty-table-error.js";
+import { isBlankText } from "./is-blank-text.js";
+import { JsonLineSyntaxError, parseJsonLine } from "./parse-json-line.js";
+import { streamTableBytes } from "./stream-table-bytes.js";
+import type { ColumnRequest, TableSource } from "./table.js";
+import type { TablePass } from "./table-pass.js";
+
+/** Beyond this many distinct keys, keys are data (one per user id, say), not columns; stop listing them. */
+const MAX_LISTED_KEYS = 10_000;
+
+/**
+ * One streaming pass over a JSON Lines file: one object per line, blank lines skipped, CRLF and a leading BOM
+ * accepted. A key absent from a line is a missing cell; a requested key absent from every line is an absent
+ * column. Keys are looked up as own properties, so a column named "constructor" is not Object's.
+ * @throws DataError for an empty file, a line that is not JSON or not an object (with its line number), or a missing required column.
+ */
+export async function readJsonlTable(source: TableSource, gzip: boolean, requests: readonly ColumnRequest[]): Promise<TablePass> {
+  const columns = requests.map((request) => ({ request, builder: createColumnBuilder(request), present: false }));
+  const keys = new Set<string>();
+  let rows = 0;
+  let lineNumber = 0;
+  const readLine = (line: string): void => {
+    lineNumber++;
+    if (isBlankText(line)) return;
+    const row = parseRow(line, lineNumber, source);
+    rows++;
+    if (keys.size < MAX_LISTED_KEYS) for (const key in row) keys.add(key);
+    for (const column of columns) {
+      const has = Object.hasOwn(row, column.request.name);
+      column.present ||= has;
+      column.builder.pushValue(has ? row[column.request.name] : undefined);
+    }
+  };
+  const stream = await streamTableBytes(source, gzip, (chunks) => splitLines(chunks, readLine));
+  if (rows === 0) throw emptyTableError(source, "has no JSON lines");
+  const absent = columns.filter((column) => column.request.required && !column.present).map((column) => column.request.name);
+  if (absent.length > 0) throw missingRequired(absent, [...keys], source);
+  const builders = new Map<string, ColumnBuilder>(columns.filter((column) => column.present).map((column) => [column.request.name, column.builder]));
+  const warnings = keys.size >= MAX_LISTED_KEYS ? [`${source.file} has ${MAX_LISTED_KEYS} or more distinct keys; only the first ${MAX_LISTED_KEYS} are listed as its columns.`] : [];
+  return { rows, fileColumns: [...keys], builders, warnings, ...stream };
+}
+
+/** Calls `readLine` for each line of UTF-8 text, without the line break (LF or CRLF) and without a leading BOM. */
+async function splitLines(chunks: AsyncIterable<Buffer>, readLine: (line: string) => void): Promise<void> {
+  const decoder = new StringDecoder("utf8");
+  let pending = "";
+  let first = true;
+  for await (const chunk of chunks) {
+    let text = decoder.write(chunk);
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    // Search only the new text: re-scanning `pending` would make one very long line quadratic.
+    let start = 0;
+    let end = text.indexOf("\n");
+    if (end >= 0) {
+      readLine(stripCr(pending + text.slice(0, end)));
+      pending = "";
+      start = end + 1;
+      while ((end = text.indexOf("\n", start)) >= 0) {
+        readLine(stripCr(text.slice(start, end)));
+        start = end + 1;
+      }
+    }
+    pending += text.slice(start);
+  }
+  pending += decoder.end();
+  if (pending.length > 0) readLine(stripCr(pending));
+}
+
+function stripCr(line: string): string {
+  return line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line;
+}
+
+function parseRow(line: string, lineNumber: number, source: TableSource): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = parseJsonLine(line);
+  } catch (error) {
+    if (!(error instanceof JsonLineSyntaxError)) throw error;
+    throw new DataError(
+      `Input "${source.input}": ${source.file} line ${lineNumber} is ${error.message}.`,
+      `Write one complete JSON object per line (pandas: to_json(orient="records", lines=True)); a JSON document spread over several lines is not JSON Lines.`,
+      { input: source.input, file: source.file },
+    );
+  }
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  const what = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
+  throw new DataError(
+    `Input "${source.input}": ${source.file} line ${lineNumber} is ${what}, not a JSON object.`,
+    `Write each row as an object of column names to values, e.g. {"label": 1, "score": 0.8}.`,
+    { input: source.input, file: source.file },
+  );
+}

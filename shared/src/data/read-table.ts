@@ -1,0 +1,102 @@
+import { stat } from "node:fs/promises";
+import { DataError } from "../errors/modelgate-error.js";
+import { emptyTableError } from "./empty-table-error.js";
+import { parseTableFormat } from "./parse-table-format.js";
+import type { TableFileType } from "./parse-table-format.js";
+import { readDelimitedTable } from "./read-delimited-table.js";
+import { readJsonlTable } from "./read-jsonl-table.js";
+import { readParquetTable } from "./read-parquet-table.js";
+import { resolveInputPath } from "./resolve-input-path.js";
+import type { FileAccess } from "./resolve-input-path.js";
+import type { ColumnRequest, Table, TableColumn, TableSource } from "./table.js";
+import type { TablePass } from "./table-pass.js";
+
+export interface ReadTableOptions {
+  /** The action input or CLI flag that named the file; every error names it. */
+  input: string;
+  /** The columns to read; nothing else is kept. Names must be unique. */
+  columns: readonly ColumnRequest[];
+}
+
+/**
+ * Reads the requested columns of a CSV, TSV, JSONL/NDJSON (each optionally .gz) or Parquet file as a
+ * column-wise `Table`, streaming with memory bounded by the output (contract §4), and digests the file's
+ * bytes on the way for lineage. An "auto" column that turns out to be text after numeric cells is read
+ * again as strings in a second pass over the file; the pass must see the same bytes.
+ * @throws DataError naming the input and file: missing or unreadable file, unsupported extension, empty
+ * file, missing required column, ragged CSV row, bad JSONL line, corrupt gzip or Parquet, file changed while read.
+ */
+export async function readTable(spec: string, access: FileAccess, options: ReadTableOptions): Promise<Table> {
+  const { input, columns: requests } = options;
+  assertUniqueNames(requests);
+  const type = parseTableFormat(spec, input);
+  if (spec.startsWith("git:")) {
+    throw new DataError(
+      `Input "${input}": ${spec} names a file at a git ref, but tables are read from files on disk.`,
+      `Write the file out in an earlier step (git show <ref>:<path> > <file>) and point ${input} at that file.`,
+      { input, file: spec },
+    );
+  }
+  const source: TableSource = { input, file: spec, absolute: resolveInputPath(spec, access, input) };
+  await checkFile(source, access);
+  const first = await readPass(source, type, requests);
+  const columns = new Map<string, TableColumn | undefined>([...first.builders].map(([name, builder]) => [name, builder.finish()]));
+  const again = requests.filter((request) => columns.has(request.name) && columns.get(request.name) === undefined);
+  if (again.length > 0) {
+    const second = await readPass(source, type, again.map((request) => ({ ...request, as: "string" as const })));
+    if (second.sha256 !== first.sha256) {
+      throw new DataError(`Input "${input}": ${spec} changed while it was being read.`, `Make sure no other step writes ${spec} while this step runs.`, {
+        input,
+        file: spec,
+      });
+    }
+    for (const [name, builder] of second.builders) columns.set(name, builder.finish());
+  }
+  const ordered = new Map<string, TableColumn>();
+  for (const { name } of requests) {
+    const column = columns.get(name);
+    if (column) ordered.set(name, column);
+  }
+  const { sha256, bytes, rows, fileColumns, warnings } = first;
+  return { name: spec, ...type, sha256, bytes, rows, columns: ordered, fileColumns, warnings };
+}
+
+function readPass(source: TableSource, type: TableFileType, requests: readonly ColumnRequest[]): Promise<TablePass> {
+  switch (type.format) {
+    case "csv":
+      return readDelimitedTable(source, type.gzip, ",", requests);
+    case "tsv":
+      return readDelimitedTable(source, type.gzip, "\t", requests);
+    case "jsonl":
+      return readJsonlTable(source, type.gzip, requests);
+    case "parquet":
+      return readParquetTable(source, requests);
+  }
+}
+
+async function checkFile(source: TableSource, access: FileAccess): Promise<void> {
+  const info = await stat(source.absolute).catch((cause: unknown) => {
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw notReadable(source, access, code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? "unknown error"})`, cause);
+  });
+  if (info.isDirectory()) throw notReadable(source, access, "is a folder, not a file");
+  if (info.size === 0) throw emptyTableError(source, "is 0 bytes");
+}
+
+function notReadable(source: TableSource, access: FileAccess, why: string, cause?: unknown): DataError {
+  return new DataError(
+    `Input "${source.input}": ${source.file} ${why} (looked at ${source.absolute}).`,
+    `Check the path in ${source.input}; relative paths are resolved against ${access.workspace}.`,
+    { input: source.input, file: source.file },
+    { cause },
+  );
+}
+
+function assertUniqueNames(requests: readonly ColumnRequest[]): void {
+  const names = new Set<string>();
+  for (const { name } of requests) {
+    // A caller bug, not the user's: two requests for one column would disagree on how to read it.
+    if (names.has(name)) throw new Error(`readTable: column "${name}" is requested twice.`);
+    names.add(name);
+  }
+}
