@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { expect } from "vitest";
+import { toPairedDifferences } from "../../../../shared/src/stats/paired-bootstrap.js";
+import type { MeanMetric } from "../../../../shared/src/stats/per-example-values.js";
+
+// Copies of the SciPy oracle and of our own reference script's output; see ../fixtures/SOURCE.md.
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+
+function readCsv(name: string): Record<string, string>[] {
+  const [header = "", ...lines] = fixture(name).trim().split("\n");
+  const columns = header.split(",");
+  return lines.map((line) => {
+    const cells = line.split(",");
+    return Object.fromEntries(columns.map((column, i) => [column, cells[i] ?? ""]));
+  });
+}
+
+export interface PairedPredictions {
+  yTrue: number[];
+  baselineScore: number[];
+  candidateScore: number[];
+  baselinePred: number[];
+  candidatePred: number[];
+}
+
+/** oracle data/paired_predictions.csv as columns (n = 1000). */
+export function readPairedPredictions(): PairedPredictions {
+  const rows = readCsv("paired_predictions.csv");
+  const column = (name: string) => rows.map((row) => Number(row[name]));
+  return {
+    yTrue: column("y_true"),
+    baselineScore: column("baseline_score"),
+    candidateScore: column("candidate_score"),
+    baselinePred: column("baseline_pred"),
+    candidatePred: column("candidate_pred"),
+  };
+}
+
+/**
+ * Per-example differences candidate − baseline of a mean-type metric on the first `count` rows of the paired
+ * predictions: predicted labels for accuracy, scores for the others.
+ */
+export function pairedDifferences(
+  metric: MeanMetric,
+  data: PairedPredictions,
+  count = data.yTrue.length,
+): Float64Array {
+  const labels = metric === "accuracy";
+  return toPairedDifferences({
+    metric,
+    yTrue: data.yTrue.slice(0, count),
+    candidate: (labels ? data.candidatePred : data.candidateScore).slice(0, count),
+    baseline: (labels ? data.baselinePred : data.baselineScore).slice(0, count),
+  });
+}
+
+/** oracle data/bootstrap_indices.csv: 200 resamples × 40 zero-based indices. */
+export function readBootstrapIndices(): number[][] {
+  return readCsv("bootstrap_indices.csv").map((row) => Object.values(row).map(Number));
+}
+
+/** oracle data/pvalues.csv. */
+export function readPValues(): number[] {
+  return readCsv("pvalues.csv").map((row) => Number(row.p));
+}
+
+/** oracle expected.json (SciPy 1.10.1 / NumPy 1.24.2), as copied. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read as-is; tests name the fields they use.
+export const oracle: any = JSON.parse(fixture("oracle-expected.json"));
+
+/** reference-values.json written by make_reference_values.py (scikit-learn 1.2.1, SciPy 1.10.1, mpmath 1.2.1). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above.
+export const reference: any = JSON.parse(fixture("reference-values.json"));
+
+/** Asserts |actual − expected| ≤ tolerance·|expected| (absolute tolerance when expected is 0). */
+export function expectRelative(actual: number, expected: number, tolerance: number): void {
+  const bound = expected === 0 ? tolerance : tolerance * Math.abs(expected);
+  expect(Math.abs(actual - expected), `${actual} vs ${expected} (relative tolerance ${tolerance})`).toBeLessThanOrEqual(
+    bound,
+  );
+}
+
+/** Narrows a `StatResult` to its `ok` branch, failing the test with the reason otherwise. */
+export function expectOk<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
+  if (!result.ok) expect.fail(`expected a value, got "cannot compute": ${(result as { reason?: string }).reason}`);
+  return result as Extract<T, { ok: true }>;
+}
