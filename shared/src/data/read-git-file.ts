@@ -1,8 +1,4 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { DataError } from "../errors/modelgate-error.js";
-
-const run = promisify(execFile);
 
 /** A `git:<ref>:<path>` spec split into its parts. */
 export interface GitFileSpec {
@@ -35,8 +31,11 @@ export function parseGitFileSpec(spec: string, input: string): GitFileSpec | und
  * @throws DataError when the ref or the path at that ref does not exist (shallow clones need fetch-depth).
  */
 export async function readGitFile(spec: GitFileSpec, workspace: string, input: string): Promise<Buffer> {
+  // Loaded here, not at start-up: child_process pulls in net, dgram and streams, which only git: specs need.
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
   try {
-    const { stdout } = await run("git", ["cat-file", "blob", `${spec.ref}:${spec.path}`], {
+    const { stdout } = await promisify(execFile)("git", ["cat-file", "blob", `${spec.ref}:${spec.path}`], {
       cwd: workspace,
       encoding: "buffer",
       maxBuffer: 64 * 1024 * 1024,

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DataError } from "../errors/modelgate-error.js";
 import type { PolicyText } from "../policy/select-policy.js";
@@ -24,7 +24,7 @@ export function locatePolicy(spec: string, access: FileAccess): PolicyLocation {
 /** Reads the checked-out policy; undefined when the file does not exist. @throws DataError when unreadable. */
 export async function readPolicyText(location: PolicyLocation, spec: string): Promise<PolicyText | undefined> {
   try {
-    const bytes = await readFile(location.absolute);
+    const bytes = readFileSync(location.absolute);
     return { text: bytes.toString("utf8"), sha256: sha256Hex(bytes) };
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;

@@ -1,11 +1,11 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CommonInputShape, parseInputs } from "./parse-inputs.js";
 import type { GetInput } from "./parse-inputs.js";
 
 const EvaluateInputShape = {
   ...CommonInputShape,
-  candidate: z.string().min(1),
-  baseline: z.string().min(1).optional(),
+  candidate: z.string(),
+  baseline: z.optional(z.string()),
 };
 
 export type EvaluateInputs = ReturnType<typeof readEvaluateInputs>;

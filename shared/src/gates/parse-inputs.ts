@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InputError } from "../errors/modelgate-error.js";
 
 /** Reads one input by its kebab-case name; "" when unset (as @actions/core's getInput does). */
@@ -8,21 +8,22 @@ export type GetInput = (name: string) => string;
 export const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 
 /** An action input that takes YAML 1.2 booleans only, like @actions/core's getBooleanInput. */
-export const booleanInput = z
-  .enum(["true", "True", "TRUE", "false", "False", "FALSE"])
-  .transform((value) => value.toLowerCase() === "true");
+export const booleanInput = z.pipe(
+  z.enum(["true", "True", "TRUE", "false", "False", "FALSE"]),
+  z.transform((value: "true" | "True" | "TRUE" | "false" | "False" | "FALSE") => value.toLowerCase() === "true"),
+);
 
 /** Inputs every gate shares (contract §2), by their kebab-case names. */
 export const CommonInputShape = {
-  policy: z.string().min(1).default("modelgate.yml"),
-  "policy-source": z.enum(["base", "head"]).default("base"),
-  "github-token": z.string().optional(),
-  comment: z.enum(["auto", "always", "never"]).default("auto"),
-  "comment-author": z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/).optional(),
-  key: z.string().regex(KEY_PATTERN).optional(),
-  "fail-on": z.enum(["fail", "warn", "never"]).default("fail"),
-  "result-path": z.string().min(1).optional(),
-  "check-run": booleanInput.default(false),
+  policy: z._default(z.string(), "modelgate.yml"),
+  "policy-source": z._default(z.enum(["base", "head"]), "base"),
+  "github-token": z.optional(z.string()),
+  comment: z._default(z.enum(["auto", "always", "never"]), "auto"),
+  "comment-author": z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/))),
+  key: z.optional(z.string().check(z.regex(KEY_PATTERN))),
+  "fail-on": z._default(z.enum(["fail", "warn", "never"]), "fail"),
+  "result-path": z.optional(z.string()),
+  "check-run": z._default(booleanInput, false),
 } as const;
 
 type Camel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
@@ -33,7 +34,7 @@ type CamelKeys<T> = { [K in keyof T as K extends string ? Camel<K> : K]: T[K] };
  * parses them with one schema and returns camelCase keys.
  * @throws InputError naming the input, its value, what is allowed and where to fix it.
  */
-export function parseInputs<Shape extends z.ZodRawShape>(shape: Shape, getInput: GetInput): CamelKeys<z.infer<z.ZodObject<Shape>>> {
+export function parseInputs<Shape extends z.core.$ZodShape>(shape: Shape, getInput: GetInput): CamelKeys<z.infer<z.ZodMiniObject<Shape>>> {
   const raw: Record<string, string | undefined> = {};
   for (const name of Object.keys(shape)) {
     const value = getInput(name).trim();
@@ -51,7 +52,7 @@ export function parseInputs<Shape extends z.ZodRawShape>(shape: Shape, getInput:
   }
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(parsed.data)) out[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
-  return out as CamelKeys<z.infer<z.ZodObject<Shape>>>;
+  return out as CamelKeys<z.infer<z.ZodMiniObject<Shape>>>;
 }
 
 function describeAllowed(issue: z.core.$ZodIssue): string {

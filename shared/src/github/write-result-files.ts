@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { resolveInputPath } from "../data/resolve-input-path.js";
 import type { ActionResult } from "../gates/gate-result.js";
@@ -23,8 +23,8 @@ export async function writeResultFiles(
     ? resolveInputPath(where.resultPath, { workspace: where.workspace, allowedRoots: [where.workspace, where.runnerTemp] }, "result-path")
     : path.join(where.runnerTemp, "modelgate", `${result.action}-${fileKey}.json`);
   const reportPath = resultPath.replace(/(\.json)?$/, ".md");
-  await mkdir(path.dirname(resultPath), { recursive: true });
-  await writeFile(resultPath, toResultJson(result, markdown));
-  await writeFile(reportPath, markdown);
+  mkdirSync(path.dirname(resultPath), { recursive: true });
+  writeFileSync(resultPath, toResultJson(result, markdown));
+  writeFileSync(reportPath, markdown);
   return { resultPath, reportPath };
 }

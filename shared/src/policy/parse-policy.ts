@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { parseStructuredText, StructuredTextSyntaxError } from "../data/parse-structured-text.js";
 import type { StructuredDocument } from "../data/parse-structured-text.js";
 import { PolicyError } from "../errors/modelgate-error.js";

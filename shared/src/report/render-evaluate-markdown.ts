@@ -69,7 +69,8 @@ function renderUngated(result: GateResult): string {
 }
 
 function renderSubject(result: GateResult): string {
-  const entries = Object.entries(result.subject).sort(([a], [b]) => a.localeCompare(b));
+  // Code-unit order, not localeCompare: the same bytes on every machine, and no ICU collator to load.
+  const entries = Object.entries(result.subject).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const lines = entries.map(([name, value]) => `- ${name}: ${escapeMarkdown(String(value), 200)}`);
   return details("Subject", lines.join("\n"));
 }
