@@ -1,29 +1,17 @@
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { nodeBinaries, repoRoot } from "./support/node-binaries.js";
+import { spawnCollect } from "./support/run-action-bundle.js";
 
 const CLI = path.join(repoRoot, "shared/dist/cli/index.js");
 const EXAMPLE = path.join(repoRoot, "shared/examples/churn");
 
-interface CliRun {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
+type CliRun = Awaited<ReturnType<typeof spawnCollect>>;
 
 /** Runs the built CLI as a user would, from the example folder so relative paths name its files. */
 function runCli(node: string, args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(node, [CLI, ...args], { cwd: EXAMPLE, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? EXAMPLE }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (exitCode) => resolve({ exitCode, stdout, stderr }));
-  });
+  return spawnCollect(node, [CLI, ...args], { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? EXAMPLE }, EXAMPLE);
 }
 
 const evaluate = (candidate: string, ...options: string[]) => ["evaluate", "--candidate", candidate, "--baseline", "baseline.json", ...options];

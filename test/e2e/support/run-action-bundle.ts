@@ -68,7 +68,8 @@ export async function runActionBundle(action: string, options: BundleRunOptions)
   };
 }
 
-function spawnCollect(node: string, args: string[], env: Record<string, string>, cwd: string) {
+/** Runs a command to completion and collects its exit code and output. */
+export function spawnCollect(node: string, args: string[], env: Record<string, string>, cwd: string) {
   return new Promise<{ exitCode: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(node, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
