@@ -1,28 +1,33 @@
 import { locatePolicy, readPolicyText } from "../data/read-policy-file.js";
 import { sha256Hex } from "../data/digest.js";
 import type { PolicyText, SelectedPolicy } from "../policy/select-policy.js";
-import { peekPolicyModel } from "../policy/peek-policy-model.js";
+import { PolicyFileError } from "../policy/parse-policy.js";
 import { selectPolicy } from "../policy/select-policy.js";
 import type { ActionRun } from "./action-run.js";
 
 /**
  * Loads the policy that judges this run: on pull requests the base branch's version by default
  * (read through the contents API, so shallow checkouts work), otherwise the checked-out file.
- * Names the run's key from the deciding policy's model before validating it, so even a broken policy
- * reports into the same sticky comment.
+ * Names the run's key from the deciding policy's model, also when that policy is invalid, so a broken
+ * policy reports into the same sticky comment.
  * @throws PolicyError, DataError, GitHubApiError — all fail the gate closed.
  */
 export async function loadRunPolicy(run: ActionRun, policyInput: string, source: "base" | "head"): Promise<SelectedPolicy> {
   const location = locatePolicy(policyInput, run.fileAccess);
   const head = await readPolicyText(location, policyInput);
   const pr = run.context.pullRequest;
-  const keyFrom = (text: string | undefined) => run.setKey(peekPolicyModel(text) ?? "default");
-  if (!pr || source === "head") {
-    keyFrom(head?.text);
-    return selectPolicy({ file: policyInput, mode: pr ? "head" : "file", head });
+  const base = pr && source === "base" ? await readBasePolicy(run, location.repoPath, pr.baseSha) : undefined;
+  try {
+    const selected = selectPolicy(pr && source === "base" ? { file: policyInput, mode: "base", head, base } : { file: policyInput, mode: pr ? "head" : "file", head });
+    run.setKey(selected.policy.model ?? "default");
+    return selected;
+  } catch (error) {
+    if (error instanceof PolicyFileError && error.model) run.setKey(error.model);
+    throw error;
   }
-  const baseText = await run.readRepoFile(location.repoPath, pr.baseSha);
-  const base: PolicyText | undefined = baseText === undefined ? undefined : { text: baseText, sha256: sha256Hex(baseText) };
-  keyFrom(base?.text ?? head?.text);
-  return selectPolicy({ file: policyInput, mode: "base", head, base });
+}
+
+async function readBasePolicy(run: ActionRun, repoPath: string, baseSha: string): Promise<PolicyText | undefined> {
+  const text = await run.readRepoFile(repoPath, baseSha);
+  return text === undefined ? undefined : { text, sha256: sha256Hex(text) };
 }

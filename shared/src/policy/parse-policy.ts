@@ -4,6 +4,7 @@ import type { StructuredDocument } from "../data/parse-structured-text.js";
 import { PolicyError } from "../errors/modelgate-error.js";
 import { PolicySchema } from "./policy-schema.js";
 import type { Policy } from "./policy-schema.js";
+import { readPolicyModel } from "./read-policy-model.js";
 import { suggestPolicyKey } from "./suggest-policy-key.js";
 
 /** Where a policy problem is, for the message and for a file annotation. */
@@ -12,9 +13,18 @@ export interface PolicyIssueLocation {
   line: number | undefined;
 }
 
-/** A policy error that also carries the line it points at. */
+/**
+ * A policy error that also carries the line it points at, and the policy's `model:` when the file
+ * parsed, so a run whose policy is invalid still reports into the sticky comment keyed by that model.
+ */
 export class PolicyFileError extends PolicyError {
-  constructor(message: string, hint: string, file: string, readonly location?: PolicyIssueLocation) {
+  constructor(
+    message: string,
+    hint: string,
+    file: string,
+    readonly location?: PolicyIssueLocation,
+    readonly model?: string,
+  ) {
     super(message, hint, { file, path: location?.path, line: location?.line });
   }
 }
@@ -62,6 +72,7 @@ export function parsePolicyDocument(text: string, file: string): PolicyDocument 
     `Edit ${file} at the key${issues.length > 1 ? "s" : ""} named; the policy reference is in action-catalog.md.`,
     file,
     location,
+    readPolicyModel(doc.value),
   );
 }
 
