@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CheckRun, SimpleUser } from "./stand-in-types.js";
+import type { CheckRun, IssueLabel, SimpleUser } from "./stand-in-types.js";
 
 /** Where the stand-in says its objects live: API URLs point back at it, web URLs at github.com. */
 export interface Urls {
@@ -97,4 +97,17 @@ export function toCheckRunResponse(run: CheckRun, owner: string, repo: string, u
 
 export function toReactionRollup(url: string): Record<string, unknown> {
   return { url: `${url}/reactions`, total_count: 0, "+1": 0, "-1": 0, laugh: 0, confused: 0, heart: 0, hooray: 0, eyes: 0, rocket: 0 };
+}
+
+/** A label GitHub made on the fly: naming an unknown label on an issue creates it, grey and without a description. */
+export function toIssueLabel(id: number, name: string, owner: string, repo: string, urls: Urls): IssueLabel {
+  return {
+    id,
+    node_id: toNodeId("LA", id),
+    url: `${urls.api}/repos/${owner}/${repo}/labels/${encodeURIComponent(name)}`,
+    name,
+    description: null,
+    color: "ededed",
+    default: false,
+  };
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { callStandIn } from "./call-stand-in.js";
 import { startGitHubStandIn } from "./start-github-stand-in.js";
 import type { GitHubStandIn } from "./stand-in-types.js";
 
@@ -10,15 +11,8 @@ afterEach(async () => {
   await standIn.close();
 });
 
-async function call(method: string, path: string, options: { token?: string | null; body?: unknown } = {}) {
-  const token = options.token === undefined ? "ghs_test_write" : options.token;
-  const response = await fetch(path.startsWith("http") ? path : `${standIn.url}${path}`, {
-    method,
-    headers: { ...(token === null ? {} : { authorization: `token ${token}` }), "content-type": "application/json" },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, json: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & unknown[] };
+function call(method: string, path: string, options: { token?: string | null; body?: unknown } = {}) {
+  return callStandIn(standIn.url, method, path, options);
 }
 
 const annotation = { path: "modelgate.yml", start_line: 1, end_line: 1, annotation_level: "failure", message: "m" };

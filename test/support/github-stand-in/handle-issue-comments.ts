@@ -1,34 +1,28 @@
-import { notFound, validationFailed } from "./error-bodies.js";
+import { checkTextLength } from "./check-text-length.js";
+import { notFound } from "./error-bodies.js";
 import type { Urls } from "./github-objects.js";
 import { toNodeId, toReactionRollup, toSimpleUser, toTimestamp } from "./github-objects.js";
-import type { HandlerContext, RouteHandler } from "./route-handler.js";
+import type { RouteHandler } from "./route-handler.js";
 import type { StandInState } from "./stand-in-state.js";
 import type { IssueComment, StandInResponse } from "./stand-in-types.js";
-import { toLinkHeader } from "./to-link-header.js";
+import { toPage } from "./to-page.js";
 
 /** GitHub's limit on issue and PR comment bodies, counted in characters; not stated in the description. */
 export const MAX_COMMENT_CHARACTERS = 65_536;
+
+const COMMENT_BODY_LIMIT = { resource: "IssueComment", field: "body", maximum: MAX_COMMENT_CHARACTERS };
 
 export const listIssueComments: RouteHandler = ({ params, query, state, urls }): StandInResponse => {
   const all = state.issueComments(params.owner!, params.repo!, Number(params.issue_number));
   const since = query.since === undefined ? undefined : Date.parse(query.since);
   const matching = since === undefined ? all : all.filter((comment) => Date.parse(comment.updated_at) >= since);
-  const perPage = query.per_page === undefined ? 30 : Number(query.per_page);
-  const page = query.page === undefined ? 1 : Math.max(1, Number(query.page));
-  const link = toLinkHeader({
-    base: `${urls.api}/repositories/${state.repo(params.owner!, params.repo!).id}/issues/${params.issue_number}/comments`,
-    query,
-    page,
-    lastPage: Math.max(1, Math.ceil(matching.length / perPage)),
-  });
-  const body = matching.slice((page - 1) * perPage, page * perPage);
-  return { status: 200, body, headers: link === undefined ? {} : { link } };
+  return toPage(matching, query, `${urls.api}/repositories/${state.repo(params.owner!, params.repo!).id}/issues/${params.issue_number}/comments`);
 };
 
 export const createIssueComment: RouteHandler = (context) => {
   const { params, body, grant, state, urls } = context;
   const text = String(body?.body);
-  const tooLong = checkLength(text, context);
+  const tooLong = checkTextLength(text, COMMENT_BODY_LIMIT, context.docs);
   if (tooLong) return tooLong;
   const comment = newComment(state, urls, {
     owner: params.owner!,
@@ -46,7 +40,7 @@ export const updateIssueComment: RouteHandler = (context) => {
   const comment = state.findComment(params.owner!, params.repo!, Number(params.comment_id));
   if (!comment) return notFound(docs);
   const text = String(body?.body);
-  const tooLong = checkLength(text, context);
+  const tooLong = checkTextLength(text, COMMENT_BODY_LIMIT, context.docs);
   if (tooLong) return tooLong;
   comment.body = text;
   comment.updated_at = toTimestamp(new Date());
@@ -63,11 +57,13 @@ export function newComment(
   const now = toTimestamp(new Date());
   const repoApi = `${urls.api}/repos/${input.owner}/${input.repo}`;
   const url = `${repoApi}/issues/comments/${id}`;
+  // The thread belongs to a stand-in issue when one has the number; otherwise to a pull request, the common case.
+  const issue = state.findIssue(input.owner, input.repo, input.issueNumber);
   const comment: IssueComment = {
     id,
     node_id: toNodeId("IC", id),
     url,
-    html_url: `${urls.web}/${input.owner}/${input.repo}/pull/${input.issueNumber}#issuecomment-${id}`,
+    html_url: `${urls.web}/${input.owner}/${input.repo}/${issue ? "issues" : "pull"}/${input.issueNumber}#issuecomment-${id}`,
     issue_url: `${repoApi}/issues/${input.issueNumber}`,
     body: input.body,
     user: toSimpleUser(input.login, input.type, urls),
@@ -78,16 +74,10 @@ export function newComment(
     reactions: toReactionRollup(url),
   };
   state.issueComments(input.owner, input.repo, input.issueNumber).push(comment);
+  // A new comment counts on the issue and, as on GitHub, makes it recently updated (`sort=updated`).
+  if (issue) {
+    issue.comments += 1;
+    issue.updated_at = now;
+  }
   return comment;
-}
-
-function checkLength(text: string, { docs }: HandlerContext): StandInResponse | undefined {
-  // GitHub counts characters (code points), not UTF-16 units: an emoji is one character there, two in `.length`.
-  if (Array.from(text).length <= MAX_COMMENT_CHARACTERS) return undefined;
-  return validationFailed(docs, {
-    resource: "IssueComment",
-    code: "custom",
-    field: "body",
-    message: `body is too long (maximum is ${MAX_COMMENT_CHARACTERS} characters)`,
-  });
 }

@@ -1,10 +1,16 @@
 import { createCheckRun, updateCheckRun } from "./handle-check-runs.js";
 import { getAuthenticatedUser, getContent } from "./handle-contents-and-user.js";
 import { createIssueComment, listIssueComments, updateIssueComment } from "./handle-issue-comments.js";
+import { listIssues } from "./handle-issue-list.js";
+import { createIssue, getIssue, updateIssue } from "./handle-issues.js";
 import type { RouteHandler } from "./route-handler.js";
 
 /** The operations the stand-in implements, keyed "METHOD template"; any other described operation answers 501. */
 export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
+  "GET /repos/{owner}/{repo}/issues": listIssues,
+  "POST /repos/{owner}/{repo}/issues": createIssue,
+  "GET /repos/{owner}/{repo}/issues/{issue_number}": getIssue,
+  "PATCH /repos/{owner}/{repo}/issues/{issue_number}": updateIssue,
   "GET /repos/{owner}/{repo}/issues/{issue_number}/comments": listIssueComments,
   "POST /repos/{owner}/{repo}/issues/{issue_number}/comments": createIssueComment,
   "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}": updateIssueComment,

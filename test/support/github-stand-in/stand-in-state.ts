@@ -1,4 +1,4 @@
-import type { CheckRun, IssueComment } from "./stand-in-types.js";
+import type { CheckRun, Issue, IssueComment, IssueLabel } from "./stand-in-types.js";
 
 export interface RepoState {
   id: number;
@@ -6,6 +6,10 @@ export interface RepoState {
   repo: string;
   comments: Map<number, IssueComment[]>;
   checkRuns: CheckRun[];
+  /** In creation order, so `issues[n - 1]` is issue n. */
+  issues: Issue[];
+  /** Keyed by lower-cased name: GitHub's label names are case-insensitive. */
+  labels: Map<string, IssueLabel>;
   /** Keyed by `${ref}\0${path}`. */
   files: Map<string, string>;
 }
@@ -17,12 +21,15 @@ export class StandInState {
   // Real ids: comment ids passed 2^31 in 2024 and check-run ids are near 3e10, so int32 assumptions fail here too.
   private nextCommentId = 2_500_000_001;
   private nextCheckRunId = 30_000_000_001;
+  // Issue ids passed 2^31 as well; label ids are past 2^32.
+  private nextIssueId = 3_000_000_001;
+  private nextLabelId = 8_000_000_001;
 
   repo(owner: string, repo: string): RepoState {
     const key = `${owner.toLowerCase()}/${repo.toLowerCase()}`;
     let state = this.repos.get(key);
     if (!state) {
-      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], files: new Map() };
+      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map() };
       this.repos.set(key, state);
     }
     return state;
@@ -50,6 +57,23 @@ export class StandInState {
       if (found) return found;
     }
     return undefined;
+  }
+
+  findIssue(owner: string, repo: string, issueNumber: number): Issue | undefined {
+    return this.repo(owner, repo).issues.find((issue) => issue.number === issueNumber);
+  }
+
+  /** Issue numbers count from 1 per repository; the stand-in has no pull requests to share them with. */
+  issueNumber(owner: string, repo: string): number {
+    return this.repo(owner, repo).issues.length + 1;
+  }
+
+  issueId(): number {
+    return this.nextIssueId++;
+  }
+
+  labelId(): number {
+    return this.nextLabelId++;
   }
 
   commentId(): number {

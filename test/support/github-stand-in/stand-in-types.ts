@@ -48,6 +48,51 @@ export interface IssueComment {
   [field: string]: unknown;
 }
 
+/** A label as GitHub embeds it in an issue. */
+export interface IssueLabel {
+  id: number;
+  node_id: string;
+  url: string;
+  name: string;
+  description: string | null;
+  color: string;
+  default: boolean;
+}
+
+/** An issue exactly as the stand-in answers it; `comments` counts the issue's thread and rises with each new comment. */
+export interface Issue {
+  id: number;
+  node_id: string;
+  url: string;
+  html_url: string;
+  number: number;
+  state: "open" | "closed";
+  state_reason: "completed" | "reopened" | "not_planned" | "duplicate" | null;
+  title: string;
+  body: string | null;
+  user: SimpleUser;
+  labels: IssueLabel[];
+  assignee: SimpleUser | null;
+  assignees: SimpleUser[];
+  comments: number;
+  closed_at: string | null;
+  closed_by: SimpleUser | null;
+  created_at: string;
+  updated_at: string;
+  author_association: string;
+  [field: string]: unknown;
+}
+
+/** An issue for `seedIssues`: authored by `login`, a Bot when `type` says so or the login ends in "[bot]". */
+export interface SeedIssue {
+  title: string;
+  body: string;
+  labels?: string[];
+  state?: "open" | "closed";
+  login: string;
+  type?: "User" | "Bot";
+}
+
 export interface CheckRunAnnotation {
   path: string;
   start_line: number;
@@ -84,12 +129,16 @@ export interface GitHubStandIn {
   violations: string[];
   comments(owner: string, repo: string, issueNumber: number): IssueComment[];
   checkRuns(owner: string, repo: string): CheckRun[];
+  /** The repository's issues in creation order (number ascending). */
+  issues(owner: string, repo: string): Issue[];
   seedComments(
     owner: string,
     repo: string,
     issueNumber: number,
     comments: Array<{ body: string; login: string; type?: "User" | "Bot" }>,
   ): void;
+  /** Creates issues as if opened on GitHub, numbered on from the repository's last issue. */
+  seedIssues(owner: string, repo: string, issues: SeedIssue[]): void;
   /** Serves `content` at `GET /repos/{owner}/{repo}/contents/{path}?ref=`; no `ref` means `main`. */
   setFile(owner: string, repo: string, ref: string, path: string, content: string): void;
   /**

@@ -7,6 +7,7 @@ import { answerRequest } from "./answer-request.js";
 import { DEFAULT_TOKENS, readToken } from "./authenticate-request.js";
 import { FaultQueue } from "./fault-queue.js";
 import { newComment } from "./handle-issue-comments.js";
+import { newIssue } from "./handle-issues.js";
 import { loadOpenApiDescription } from "./openapi-description.js";
 import { StandInState } from "./stand-in-state.js";
 import type { GitHubStandIn, RecordedRequest, StandInOptions, StandInResponse } from "./stand-in-types.js";
@@ -41,9 +42,16 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     violations: context.violations,
     comments: (owner, repo, issueNumber) => structuredClone(state.issueComments(owner, repo, issueNumber)),
     checkRuns: (owner, repo) => structuredClone(state.repo(owner, repo).checkRuns),
+    issues: (owner, repo) => structuredClone(state.repo(owner, repo).issues),
     seedComments: (owner, repo, issueNumber, comments) => {
       for (const { body, login, type } of comments) {
         newComment(state, urls, { owner, repo, issueNumber, body, login, type: type ?? (login.endsWith("[bot]") ? "Bot" : "User") });
+      }
+    },
+    seedIssues: (owner, repo, issues) => {
+      for (const { title, body, labels, state: issueState, login, type } of issues) {
+        const author = type ?? (login.endsWith("[bot]") ? "Bot" : "User");
+        newIssue(state, urls, { owner, repo, title, body, labels: labels ?? [], assignees: [], state: issueState ?? "open", login, type: author });
       }
     },
     setFile: (owner, repo, ref, path, content) => void state.repo(owner, repo).files.set(`${ref}\0${path}`, content),
