@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { CommonInputShape, parseInputs } from "./parse-inputs.js";
 import type { GetInput } from "./parse-inputs.js";
 
-const EvaluateInputShape = {
+export const EvaluateInputShape = {
   ...CommonInputShape,
   candidate: z.string(),
   baseline: z.optional(z.string()),

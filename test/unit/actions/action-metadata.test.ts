@@ -1,0 +1,47 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { EvaluateInputShape } from "../../../shared/src/gates/evaluate-inputs.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const actions = readdirSync(path.join(root, "actions"));
+
+/** The input shape each action's main.ts parses; action.yml must declare exactly these inputs. */
+const INPUT_SHAPES: Record<string, object> = { "evaluate-gate": EvaluateInputShape };
+
+interface ActionMetadata {
+  name: string;
+  description: string;
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string };
+  branding?: { icon: string; color: string };
+}
+
+describe.each(actions)("actions/%s/action.yml", (action) => {
+  const metadata = parse(readFileSync(path.join(root, "actions", action, "action.yml"), "utf8")) as ActionMetadata;
+
+  it("runs its own bundle on node24, as runners require", () => {
+    expect(metadata.runs).toEqual({ using: "node24", main: "dist/index.js" });
+    expect(existsSync(path.join(root, "actions", action, "src/main.ts"))).toBe(true);
+  });
+
+  it("declares exactly the inputs its zod schema reads, each described", () => {
+    const shape = INPUT_SHAPES[action];
+    expect(shape, `add ${action}'s input shape to INPUT_SHAPES`).toBeDefined();
+    expect(Object.keys(metadata.inputs).sort()).toEqual(Object.keys(shape!).sort());
+    for (const [name, input] of Object.entries(metadata.inputs)) expect(input.description.trim().length, name).toBeGreaterThan(20);
+  });
+
+  it("declares the outputs every action shares (contract §2)", () => {
+    expect(Object.keys(metadata.outputs).sort()).toEqual(["comment-url", "passed", "report", "result", "verdict"]);
+  });
+
+  it("has a name, a description and branding for the Marketplace", () => {
+    expect(metadata.name).toMatch(/^modelgate /);
+    expect(metadata.description.length).toBeGreaterThan(40);
+    expect(metadata.branding).toBeDefined();
+  });
+});
