@@ -1,0 +1,104 @@
+import { DataError, InputError } from "../errors/modelgate-error.js";
+import { DEFAULT_PREDICTION_COLUMNS } from "./predictions.js";
+import type { PredictionColumnNames, PredictionColumnSource, Predictions, PredictionTask } from "./predictions.js";
+import { readTable } from "./read-table.js";
+import type { FileAccess } from "./resolve-input-path.js";
+import type { ColumnRequest, Table } from "./table.js";
+import { toBinaryLabels } from "./to-binary-labels.js";
+import { toFiniteValues } from "./to-finite-values.js";
+import { toPredictionIds } from "./to-prediction-ids.js";
+import { toScores } from "./to-scores.js";
+
+export interface ReadPredictionsOptions {
+  /** The action input or CLI flag that named the file; every error names it. */
+  input: string;
+  task: PredictionTask;
+  /** Column names from `label-column` etc.; an absent one takes the contract's default. */
+  columns?: Partial<PredictionColumnNames>;
+  /** The class that counts as positive (`positive-label`); default "1". */
+  positiveLabel?: string;
+  /** Scores ≥ threshold are predicted positive when there is no prediction column (`threshold`); default 0.5. */
+  threshold?: number;
+}
+
+const COLUMN_INPUTS = { label: "label-column", prediction: "prediction-column", score: "score-column", id: "id-column" } as const;
+
+/**
+ * Reads one predictions file (contract §4) with only its label, prediction, score and id columns. Classification
+ * labels and predictions become 0/1 against the positive label, as sklearn's pos_label; without a prediction
+ * column, predictions are score ≥ threshold. Regression labels and predictions are read as numbers.
+ * @throws InputError when two column inputs name one column. DataError naming the input, file and column: every
+ * readTable error, a missing label column, no prediction (nor, for classification, score) column, missing or
+ * non-numeric values, more than two classes, scores outside [0, 1], missing or duplicated ids.
+ */
+export async function readPredictions(spec: string, access: FileAccess, options: ReadPredictionsOptions): Promise<Predictions> {
+  const { input, task, positiveLabel = "1", threshold = 0.5 } = options;
+  const names: PredictionColumnNames = { ...DEFAULT_PREDICTION_COLUMNS, ...options.columns };
+  const table = await readTable(spec, access, { input, columns: toRequests(names, task) });
+  const source = (key: keyof PredictionColumnNames): PredictionColumnSource => ({
+    input,
+    file: spec,
+    column: names[key],
+    columnInput: COLUMN_INPUTS[key],
+  });
+  const label = table.columns.get(names.label);
+  if (!label) {
+    throw missingColumn(table, source("label"), `no label column "${names.label}"`, `Set label-column to the column of true labels`);
+  }
+  const prediction = table.columns.get(names.prediction);
+  const score = task === "classification" ? table.columns.get(names.score) : undefined;
+  const idColumn = table.columns.get(names.id);
+  const ids = idColumn ? toPredictionIds(idColumn, source("id")) : undefined;
+  const file = { task, input, name: table.name, sha256: table.sha256, rows: table.rows, warnings: table.warnings, ...(ids && { ids }) };
+  if (task === "regression") {
+    if (!prediction) {
+      throw missingColumn(table, source("prediction"), `no prediction column "${names.prediction}"`, "Set prediction-column to the column of predicted values");
+    }
+    return { ...file, labels: toFiniteValues(label, source("label")), predictions: toFiniteValues(prediction, source("prediction")) };
+  }
+  if (!prediction && !score) {
+    throw missingColumn(
+      table,
+      source("prediction"),
+      `neither a prediction column "${names.prediction}" nor a score column "${names.score}"`,
+      "Set prediction-column to the column of predicted classes, or score-column to the column of positive-class probabilities",
+    );
+  }
+  const labels = toBinaryLabels(label, positiveLabel, source("label"));
+  const scores = score ? toScores(score, source("score")) : undefined;
+  const predictions = prediction
+    ? toBinaryLabels(prediction, positiveLabel, source("prediction"), labels.negative).values
+    : Float64Array.from(scores ?? [], (value) => (value >= threshold ? 1 : 0));
+  return { ...file, labels: labels.values, predictions, ...(scores && { scores }) };
+}
+
+function toRequests(names: PredictionColumnNames, task: PredictionTask): ColumnRequest[] {
+  const classes = task === "classification" ? "auto" : "number";
+  const requests: (ColumnRequest & { key: keyof PredictionColumnNames })[] = [
+    { key: "label", name: names.label, required: false, as: classes },
+    { key: "prediction", name: names.prediction, required: false, as: classes },
+    ...(task === "classification" ? [{ key: "score" as const, name: names.score, required: false, as: "number" as const }] : []),
+    { key: "id", name: names.id, required: false, as: "string" },
+  ];
+  for (const [i, request] of requests.entries()) {
+    const other = requests.slice(0, i).find((earlier) => earlier.name === request.name);
+    if (other) {
+      throw new InputError(
+        `Inputs "${COLUMN_INPUTS[other.key]}" and "${COLUMN_INPUTS[request.key]}" both name the column "${request.name}".`,
+        `Give ${COLUMN_INPUTS[request.key]} the name of a different column; each role needs its own column.`,
+        { input: COLUMN_INPUTS[request.key] },
+      );
+    }
+  }
+  return requests.map(({ name, required, as }) => ({ name, required, as }));
+}
+
+function missingColumn(table: Table, source: PredictionColumnSource, what: string, fix: string): DataError {
+  const shown = table.fileColumns.slice(0, 20).map((name) => JSON.stringify(name));
+  const more = table.fileColumns.length > 20 ? `, and ${table.fileColumns.length - 20} more` : "";
+  return new DataError(
+    `Input "${source.input}": ${source.file} has ${what}. Its columns: ${shown.join(", ")}${more}.`,
+    `${fix}, or rename the column in ${source.file}.`,
+    { input: source.input, file: source.file, path: source.column },
+  );
+}
