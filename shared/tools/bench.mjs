@@ -89,3 +89,6 @@ for (const node of nodes) {
   });
 }
 console.log(`\n${RUNS} interleaved runs of each command per Node version; median wall time.`);
+
+// Then the statistics benchmark against SciPy (shared/tools/bench-stats.mjs); BENCH_SKIP_STATS=1 skips it.
+if (process.env.BENCH_SKIP_STATS !== "1") await import("./bench-stats.mjs");
