@@ -1,3 +1,4 @@
+import type { PredictionSources } from "../data/load-prediction-metrics.js";
 import type { MetricsFile } from "../data/read-metrics-file.js";
 import { PolicyError } from "../errors/modelgate-error.js";
 import type { Policy } from "../policy/policy-schema.js";
@@ -14,6 +15,8 @@ export interface EvaluateGateInput {
   key?: string;
   candidate: MetricsFile;
   baseline?: MetricsFile;
+  /** Set when some metrics were computed from predictions files; `candidate`/`baseline` already hold them. */
+  predictions?: PredictionSources;
   /** Line lookup in the deciding policy file, so each check can say where its rule is written. */
   policyLineOf?: (path: ReadonlyArray<string>) => number | undefined;
   /** Sentences about how the policy was chosen, shown with the result. */
@@ -26,7 +29,7 @@ export interface EvaluateGateInput {
  * @throws PolicyError when the policy has no `evaluate:` section, since the gate could not decide anything.
  */
 export function evaluateGate(input: EvaluateGateInput): GateResult {
-  const { policy, candidate, baseline } = input;
+  const { policy, candidate, baseline, predictions } = input;
   if (!policy.evaluate) {
     throw new PolicyError(
       `${input.policyProvenance.file} has no evaluate: section, so evaluate-gate has no rule to apply.`,
@@ -46,7 +49,7 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
   }
   // Stable sort: failed first, then warnings, then passes, each in policy order.
   checks.sort((a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict));
-  const notes = [...(input.notes ?? [])];
+  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? [])];
   if (!baseline) notes.push("No baseline was given: rules against the baseline are warnings and only absolute bounds decide.");
   return {
     action: "evaluate-gate",
@@ -58,9 +61,15 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
       model,
       candidate_sha256: candidate.sha256,
       ...(baseline ? { baseline_sha256: baseline.sha256 } : {}),
+      ...(predictions ? { eval_data_sha256: predictions.evalDataSha256 } : {}),
     },
     policy: input.policyProvenance,
-    files: { candidate: candidate.name, baseline: baseline?.name ?? null },
+    files: {
+      candidate: candidate.name,
+      baseline: baseline?.name ?? null,
+      ...(predictions ? { candidate_predictions: predictions.candidate } : {}),
+      ...(predictions?.baseline !== undefined ? { baseline_predictions: predictions.baseline } : {}),
+    },
     notes,
   };
 }

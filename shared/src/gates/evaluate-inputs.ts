@@ -1,16 +1,59 @@
 import * as z from "zod/mini";
+import { InputError } from "../errors/modelgate-error.js";
 import { CommonInputShape, parseInputs } from "./parse-inputs.js";
 import type { GetInput } from "./parse-inputs.js";
 
+/** A number in [0, 1], as `threshold` takes it; anything else is refused, never read as 0 or NaN. */
+const unitIntervalInput = z.pipe(
+  z.string().check(
+    z.refine((text: string) => /^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) && Number(text) <= 1, "allowed: a number from 0 to 1, such as 0.5"),
+  ),
+  z.transform((text: string) => Number(text)),
+);
+
 export const EvaluateInputShape = {
   ...CommonInputShape,
-  candidate: z.string(),
+  candidate: z.optional(z.string()),
   baseline: z.optional(z.string()),
+  // Predictions (contract §4): the same inputs name the columns in every action that reads predictions.
+  "candidate-predictions": z.optional(z.string()),
+  "baseline-predictions": z.optional(z.string()),
+  task: z._default(z.enum(["classification", "regression"]), "classification"),
+  "label-column": z._default(z.string(), "label"),
+  "prediction-column": z._default(z.string(), "prediction"),
+  "score-column": z._default(z.string(), "score"),
+  "id-column": z._default(z.string(), "id"),
+  "positive-label": z._default(z.string(), "1"),
+  threshold: z._default(unitIntervalInput, 0.5),
 };
 
 export type EvaluateInputs = ReturnType<typeof readEvaluateInputs>;
 
-/** evaluate-gate's inputs, parsed in one place. @throws InputError */
+/**
+ * evaluate-gate's inputs, parsed in one place.
+ * @throws InputError for any refused input, when neither candidate nor candidate-predictions is set, and when
+ * baseline-predictions is set without candidate-predictions.
+ */
 export function readEvaluateInputs(getInput: GetInput) {
-  return parseInputs(EvaluateInputShape, getInput);
+  const inputs = parseInputs(EvaluateInputShape, getInput);
+  if (inputs.candidate === undefined && inputs.candidatePredictions === undefined) {
+    throw nothingToJudgeError();
+  }
+  if (inputs.baselinePredictions !== undefined && inputs.candidatePredictions === undefined) {
+    throw new InputError(
+      `Input "baseline-predictions" is set but "candidate-predictions" is not; baseline predictions are compared with the candidate's.`,
+      `Set candidate-predictions to the candidate's predictions of the same examples, or remove baseline-predictions.`,
+      { input: "candidate-predictions" },
+    );
+  }
+  return inputs;
+}
+
+/** Neither a metrics file nor predictions for the candidate: the gate has nothing to judge. */
+export function nothingToJudgeError(): InputError {
+  return new InputError(
+    `Inputs "candidate" and "candidate-predictions" are both empty, so there is nothing to judge.`,
+    `Set candidate (a metrics file) or candidate-predictions (a predictions file), or both, in the step's with: block.`,
+    { input: "candidate" },
+  );
 }

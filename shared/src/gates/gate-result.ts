@@ -82,7 +82,13 @@ export interface GateResult {
   subject: Subject;
   policy: PolicyProvenance;
   /** Names of the files compared, as the user gave them. */
-  files: { candidate: string; baseline: string | null };
+  files: {
+    candidate: string;
+    baseline: string | null;
+    /** Predictions files metrics were computed from, when given (then `candidate` may name the same file). */
+    candidate_predictions?: string;
+    baseline_predictions?: string;
+  };
   /** Sentences a reviewer should read that are not tied to one check (e.g. "no baseline file"). */
   notes: string[];
 }
