@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { nodeBinaries, repoRoot } from "./support/node-binaries.js";
@@ -6,6 +7,7 @@ import { spawnCollect } from "./support/run-action-bundle.js";
 
 const CLI = path.join(repoRoot, "shared/dist/cli/index.js");
 const EXAMPLE = path.join(repoRoot, "shared/examples/churn");
+const PREDICTIONS = path.join(repoRoot, "test/unit/stats/fixtures/paired_predictions.csv");
 
 type CliRun = Awaited<ReturnType<typeof spawnCollect>>;
 
@@ -46,7 +48,7 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
   it("exits 2 with the evaluate usage when --candidate is missing", async () => {
     const run = await runCli(node, ["evaluate", "--baseline", "baseline.json"]);
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain("--candidate is required.");
+    expect(run.stderr).toContain("--candidate and --candidate-predictions are both empty");
     expect(run.stderr).toContain("Usage: modelgate evaluate --candidate FILE");
     expect(run.stdout).toBe("");
   });
@@ -89,6 +91,32 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     const run = await runCli(node, evaluate("candidate-regressed.json", "--fail-on", "never", "--format", "json"));
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.stdout).verdict).toBe("fail");
+  });
+
+  it("computes metrics from predictions with the action's column inputs when given --candidate-predictions", async () => {
+    const policy = path.join(mkdtempSync(path.join(tmpdir(), "mg-cli-")), "modelgate.yml");
+    writeFileSync(policy, "version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.75 }\n    roc_auc: { direction: higher, min: 0.83 }\n");
+    const run = await runCli(node, [
+      "evaluate",
+      "--policy", policy,
+      "--candidate-predictions", PREDICTIONS,
+      "--label-column", "y_true",
+      "--prediction-column", "candidate_pred",
+      "--score-column", "candidate_score",
+      "--format", "json",
+    ]);
+    const result = JSON.parse(run.stdout);
+    // scikit-learn's values for the oracle's candidate (test/unit/stats/fixtures/reference-values.json).
+    expect(result.checks.find((c: { name: string }) => c.name === "accuracy:min").value).toBeCloseTo(0.755, 12);
+    expect(result.checks.find((c: { name: string }) => c.name === "roc_auc:min").value).toBeCloseTo(0.8277510987287737, 12);
+    expect(result.verdict).toBe("fail");
+    expect(run.exitCode).toBe(1);
+  });
+
+  it("exits 2 naming the flag when --threshold is outside [0, 1]", async () => {
+    const run = await runCli(node, ["evaluate", "--candidate-predictions", PREDICTIONS, "--threshold", "1.5"]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('--threshold is "1.5": allowed: a number from 0 to 1');
   });
 
   it("exits 1 with a message naming the file and its fix when the candidate does not exist", async () => {

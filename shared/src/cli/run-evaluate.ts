@@ -1,5 +1,6 @@
 import { sha256Hex } from "../data/digest.js";
 import { loadEvaluateFiles } from "../data/load-evaluate-files.js";
+import type { EvaluateFileInputs } from "../data/load-evaluate-files.js";
 import { readInputFile } from "../data/read-input-file.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import { ModelgateError } from "../errors/modelgate-error.js";
@@ -8,12 +9,8 @@ import type { ActionResult } from "../gates/gate-result.js";
 import { selectPolicy } from "../policy/select-policy.js";
 import { toUndecidedResult } from "../github/to-undecided-result.js";
 
-export interface EvaluateOptions {
-  candidate: string;
-  baseline?: string;
-  policy: string;
-  key?: string;
-}
+/** What the CLI's evaluate needs: the policy path, the key, and evaluate-gate's file inputs. */
+export type EvaluateOptions = EvaluateFileInputs & { policy: string; key?: string | undefined };
 
 /**
  * The CLI's evaluate-gate: the same core as the action, with the policy read from the given file.
