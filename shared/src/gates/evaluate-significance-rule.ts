@@ -6,7 +6,7 @@ import { computeMeanMetric } from "../stats/mean-metric.js";
 import { toPairedDifferences } from "../stats/paired-bootstrap.js";
 import { toPerExampleValues, type MeanMetric } from "../stats/per-example-values.js";
 import { computeSignificancePValue } from "./compute-significance-p-value.js";
-import { decideSignificance, type SignificanceVerdict } from "./decide-significance.js";
+import { decideSignificance, type SignificanceDecision } from "./decide-significance.js";
 import { toSignificanceInterval, type SignificanceEvidence } from "./to-significance-interval.js";
 import type { SignificanceRule } from "./to-significance-margin.js";
 
@@ -39,19 +39,12 @@ type MethodFields = { method: "delong" } | { method: "bootstrap"; interval: Boot
 /** A check-like result of one significance rule; undecided means `fail` with the reason (style rule 6). */
 export type SignificanceCheck = MethodFields &
   (
-    | {
-        decided: true;
-        verdict: SignificanceVerdict;
-        message: string;
-        /** The two one-sided (1 − alpha) limits of candidate − baseline. */
-        ci: [number, number];
-        /** The rule's threshold on candidate − baseline, in metric units. */
-        bound: number;
+    | (Omit<Extract<SignificanceDecision, { decided: true }>, "decidedBy"> & {
         /** p-value of the rule's one-sided test (`computeSignificancePValue`). */
         p_value: number;
         /** "No difference" p-value, for the reviewer: McNemar's exact test (accuracy) or DeLong's (roc_auc). */
         p_value_no_difference?: number;
-      }
+      })
     | { decided: false; verdict: "fail"; message: string }
   );
 
