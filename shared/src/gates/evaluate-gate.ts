@@ -4,7 +4,7 @@ import { PolicyError } from "../errors/modelgate-error.js";
 import type { Policy } from "../policy/policy-schema.js";
 import { computeChange } from "./compute-change.js";
 import { evaluateMetricRules } from "./evaluate-metric-rules.js";
-import type { Check, GateResult, PolicyProvenance, UngatedMetric } from "./gate-result.js";
+import type { EvaluateCheck, GateResult, PolicyProvenance, UngatedMetric } from "./gate-result.js";
 import { readMetricValue } from "./read-metric-value.js";
 import { verdictOrder, worstVerdict } from "./verdict.js";
 
@@ -38,7 +38,7 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
     );
   }
   const model = policy.model ?? "default";
-  const checks: Check[] = [];
+  const checks: EvaluateCheck[] = [];
   for (const [metric, rules] of Object.entries(policy.evaluate.metrics)) {
     const candidateReading = readMetricValue(candidate.values, metric, candidate.name);
     const baselineReading = readMetricValue(baseline?.values, metric, baseline?.name);

@@ -6,7 +6,7 @@ import { formatNumber, formatPercent } from "../report/format-number.js";
 const percentText = (value: number): string => formatPercent(value).replace(/^\+/, "");
 import { computeChange } from "./compute-change.js";
 import { isAtLeast, isAtMost } from "./compare-within-tolerance.js";
-import type { Check } from "./gate-result.js";
+import type { EvaluateCheck } from "./gate-result.js";
 import type { MetricReading } from "./read-metric-value.js";
 import type { Verdict } from "./verdict.js";
 
@@ -24,8 +24,8 @@ const ABSOLUTE_COUNTERPART: Partial<Record<RuleName, RuleName>> = {
  * bounds with 1e-9 relative tolerance; a missing or non-finite candidate fails every rule; a missing
  * baseline makes baseline rules `warn` while absolute rules still decide.
  */
-export function evaluateMetricRules(metric: string, policy: MetricPolicy, candidate: MetricReading, baseline: MetricReading): Check[] {
-  const checks: Check[] = [];
+export function evaluateMetricRules(metric: string, policy: MetricPolicy, candidate: MetricReading, baseline: MetricReading): EvaluateCheck[] {
+  const checks: EvaluateCheck[] = [];
   for (const rule of RULE_NAMES) {
     const threshold = policy[rule];
     if (threshold === undefined) continue;

@@ -10,12 +10,15 @@ export type ActionName =
   | "promote"
   | "rollback";
 
-/** One rule applied to one metric: the unit every report row, annotation and result JSON entry is made of. */
-export interface Check {
+/**
+ * One rule applied to one measured value: the unit every report row, annotation, check-run line and
+ * result JSON entry is made of, in every action (a metric, a column statistic, a fairness gap, …).
+ */
+export interface Check<Rule extends string = string> {
   /** `<metric>:<rule>`, unique within a gate. */
   name: string;
   metric: string;
-  rule: RuleName;
+  rule: Rule;
   verdict: Verdict;
   /** The candidate's value; null when missing or not a finite number. */
   value: number | null;
@@ -72,15 +75,30 @@ export interface PolicyDifference {
   head: string | undefined;
 }
 
-/** The one typed result of a gate, from which every surface (comment, summary, JSON, CLI, outputs) is rendered. */
-export interface GateResult {
+/** A check of evaluate-gate: a rule of the policy's `evaluate.metrics`. */
+export type EvaluateCheck = Check<RuleName>;
+
+/**
+ * What every decided result has in common: the fields the shared surfaces (annotations, check run,
+ * outputs, sticky comment) read. Each action's result extends it with what only that action knows.
+ */
+export interface DecidedResultBase {
   action: ActionName;
   key: string;
   verdict: Verdict;
   checks: Check[];
+  /** Which policy decided; annotations of failed checks point into `policy.file`. */
+  policy: PolicyProvenance;
+  /** Sentences a reviewer should read that are not tied to one check. */
+  notes: string[];
+}
+
+/** The one typed result of evaluate-gate, from which every surface (comment, summary, JSON, CLI, outputs) is rendered. */
+export interface GateResult extends DecidedResultBase {
+  action: "evaluate-gate";
+  checks: EvaluateCheck[];
   ungated: UngatedMetric[];
   subject: Subject;
-  policy: PolicyProvenance;
   /** Names of the files compared, as the user gave them. */
   files: {
     candidate: string;
@@ -89,8 +107,6 @@ export interface GateResult {
     candidate_predictions?: string;
     baseline_predictions?: string;
   };
-  /** Sentences a reviewer should read that are not tied to one check (e.g. "no baseline file"). */
-  notes: string[];
 }
 
 /**
@@ -105,5 +121,8 @@ export interface UndecidedResult {
   error: { message: string; hint: string; input?: string; file?: string; path?: string; line?: number };
 }
 
+/** Every decided result, one member per action; `action` tells them apart. */
+export type DecidedResult = GateResult;
+
 /** Every result an action publishes. */
-export type ActionResult = GateResult | UndecidedResult;
+export type ActionResult = DecidedResult | UndecidedResult;

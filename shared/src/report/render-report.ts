@@ -8,7 +8,10 @@ import { verdictLabel } from "./verdict-label.js";
 /** The markdown for any action's result: comment body and job summary alike. */
 export function renderReportMarkdown(result: ActionResult, budget?: number): string {
   if ("error" in result) return renderUndecidedMarkdown(result);
-  return renderEvaluateMarkdown(result, budget);
+  switch (result.action) {
+    case "evaluate-gate":
+      return renderEvaluateMarkdown(result, budget);
+  }
 }
 
 /** The terminal rendering for any action's result. */
@@ -16,7 +19,10 @@ export function renderReportText(result: ActionResult): string {
   if ("error" in result) {
     return `${result.action} · ${sanitizeTerminalText(result.key)}: FAIL (cannot decide)\n${sanitizeTerminalText(result.error.message, 2000)}\nFix: ${sanitizeTerminalText(result.error.hint, 2000)}\n`;
   }
-  return renderEvaluateText(result);
+  switch (result.action) {
+    case "evaluate-gate":
+      return renderEvaluateText(result);
+  }
 }
 
 function renderUndecidedMarkdown(result: UndecidedResult): string {
