@@ -35,8 +35,9 @@ describe.each(actions)("actions/%s/action.yml", (action) => {
     for (const [name, input] of Object.entries(metadata.inputs)) expect(input.description.trim().length, name).toBeGreaterThan(20);
   });
 
-  it("declares the outputs every action shares (contract §2)", () => {
-    expect(Object.keys(metadata.outputs).sort()).toEqual(["comment-url", "passed", "report", "result", "verdict"]);
+  it("declares the outputs every action shares (contract §2), each described", () => {
+    expect(Object.keys(metadata.outputs)).toEqual(expect.arrayContaining(["comment-url", "passed", "report", "result", "verdict"]));
+    for (const [name, output] of Object.entries(metadata.outputs)) expect(output.description.trim().length, name).toBeGreaterThan(15);
   });
 
   it("has a name, a description and branding for the Marketplace", () => {
