@@ -1,0 +1,47 @@
+import { DataError } from "../errors/modelgate-error.js";
+import { computeGlobalAttributions } from "../explain/compute-global-attributions.js";
+import type { Explanations } from "../explain/explanations.js";
+import { readTable } from "./read-table.js";
+import type { FileAccess } from "./resolve-input-path.js";
+import { toPredictionIds } from "./to-prediction-ids.js";
+
+/**
+ * Reads a table of per-example attributions (contract §4, as SHAP exports write them): one column per feature,
+ * plus the id column when present. Two passes: the first learns the columns, the second reads them all as
+ * numbers; the file must not change in between.
+ * @throws DataError naming the input, file and column: every readTable error, no rows, no feature column, a
+ * feature column with missing, non-numeric or non-finite cells, missing or duplicated ids.
+ */
+export async function readExplanationsTable(spec: string, access: FileAccess, input: string, idColumn: string): Promise<Explanations> {
+  const header = await readTable(spec, access, { input, columns: [{ name: idColumn, required: false, as: "string" }] });
+  const features = header.fileColumns.filter((name) => name !== idColumn);
+  const where = { input, file: spec };
+  if (header.rows === 0) throw new DataError(`Input "${input}": ${spec} has a header but no rows.`, `Write one row of attributions per example into ${spec}.`, where);
+  if (features.length === 0) {
+    throw new DataError(`Input "${input}": ${spec} has no feature columns, only "${idColumn}".`, `Write one column of attributions per feature into ${spec}.`, where);
+  }
+  const hasId = header.columns.has(idColumn);
+  const table = await readTable(spec, access, {
+    input,
+    columns: [...(hasId ? [{ name: idColumn, required: true, as: "string" as const }] : []), ...features.map((name) => ({ name, required: true, as: "number" as const }))],
+  });
+  if (table.sha256 !== header.sha256) throw new DataError(`Input "${input}": ${spec} changed while it was being read.`, `Make sure no other step writes ${spec} while this step runs.`, where);
+  const values = features.map((feature) => {
+    const column = table.columns.get(feature)!;
+    if (column.kind !== "number") throw new Error(`readExplanationsTable: column "${feature}" was not read as numbers.`);
+    const bad = column.missing + column.nonNumeric + column.nonFinite;
+    if (bad > 0) {
+      const first = column.values.findIndex((value) => Number.isNaN(value));
+      throw new DataError(
+        `Input "${input}": ${spec}, column "${feature}": ${bad} of ${table.rows} cells are not finite numbers (${column.missing} missing, ${column.nonNumeric} not numbers, ${column.nonFinite} NaN or infinite); the first is data row ${first + 1}.`,
+        `Every column other than "${idColumn}" is read as a feature's attributions: fill the cells, drop non-attribution columns, or set id-column to the id column's name.`,
+        { ...where, path: feature },
+      );
+    }
+    return column.values;
+  });
+  const idValues = table.columns.get(idColumn);
+  const ids = idValues ? toPredictionIds(idValues, { input, file: spec, column: idColumn, columnInput: "id-column" }) : null;
+  const local = { features, ids, rows: table.rows, values };
+  return { input, name: spec, sha256: table.sha256, global: computeGlobalAttributions(local), local };
+}
