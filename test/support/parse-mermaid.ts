@@ -1,16 +1,15 @@
-import { JSDOM } from "jsdom";
+import type mermaidModule from "mermaid";
 
-type Mermaid = (typeof import("mermaid"))["default"];
+type Mermaid = typeof mermaidModule;
 let loaded: Promise<Mermaid> | undefined;
 
 /**
  * Mermaid's own parser, as GitHub's renderer runs it. Mermaid sanitizes labels with DOMPurify, which needs a window
- * when the module loads, so a jsdom window is installed first (once per test file).
+ * when the module loads: test files that use this start with the `@vitest-environment jsdom` docblock.
  */
 function loadMermaid(): Promise<Mermaid> {
+  if (!("window" in globalThis)) throw new Error("parseMermaid needs a window: add `// @vitest-environment jsdom` at the top of the test file.");
   loaded ??= (async () => {
-    const { window } = new JSDOM("<!doctype html><html><body></body></html>");
-    Object.assign(globalThis, { window, document: window.document });
     const mermaid = (await import("mermaid")).default;
     mermaid.initialize({ startOnLoad: false });
     return mermaid;

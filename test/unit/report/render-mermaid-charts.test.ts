@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 import { niceBound, renderMermaidDeltaChart } from "../../../shared/src/report/render-mermaid-delta-chart.js";
 import { renderMermaidMetricChart } from "../../../shared/src/report/render-mermaid-metric-chart.js";
