@@ -1,5 +1,6 @@
 import { computePredictionMetrics } from "../gates/compute-prediction-metrics.js";
 import { pairPredictions } from "./pair-predictions.js";
+import type { PairedPredictions } from "./pair-predictions.js";
 import type { Predictions, PredictionTask } from "./predictions.js";
 import { readPredictions } from "./read-predictions.js";
 import type { ReadPredictionsOptions } from "./read-predictions.js";
@@ -41,6 +42,8 @@ export interface LoadedPredictionMetrics {
   candidate: ComputedMetrics;
   baseline?: ComputedMetrics;
   sources: PredictionSources;
+  /** Both models' predictions aligned example by example, when baseline predictions were given. */
+  paired?: PairedPredictions;
 }
 
 /**
@@ -78,6 +81,7 @@ export async function loadPredictionMetrics(inputs: PredictionInputs, access: Fi
   if (paired) {
     result.baseline = computed(paired.baseline);
     sources.baseline = paired.baseline.name;
+    result.paired = paired;
   }
   return result;
 }

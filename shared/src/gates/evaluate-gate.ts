@@ -1,6 +1,8 @@
 import type { PredictionSources } from "../data/load-prediction-metrics.js";
 import type { MetricsFile } from "../data/read-metrics-file.js";
 import { PolicyError } from "../errors/modelgate-error.js";
+import { evaluateExplanations } from "../explain/evaluate-explanations.js";
+import type { ExplanationInputs } from "../explain/evaluate-explanations.js";
 import type { Policy } from "../policy/policy-schema.js";
 import { computeChange } from "./compute-change.js";
 import { evaluateMetricRules } from "./evaluate-metric-rules.js";
@@ -17,6 +19,8 @@ export interface EvaluateGateInput {
   baseline?: MetricsFile;
   /** Set when some metrics were computed from predictions files; `candidate`/`baseline` already hold them. */
   predictions?: PredictionSources;
+  /** Both models' explanations, when given; summarized in the result and gated by `evaluate.explanations`. */
+  explanations?: ExplanationInputs;
   /** Line lookup in the deciding policy file, so each check can say where its rule is written. */
   policyLineOf?: (path: ReadonlyArray<string>) => number | undefined;
   /** Sentences about how the policy was chosen, shown with the result. */
@@ -47,9 +51,15 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
       checks.push(line === undefined ? check : { ...check, policy_line: line });
     }
   }
+  const explained = evaluateExplanations(policy.evaluate.explanations, input.explanations ?? { showExamples: false });
+  for (const check of explained.checks) {
+    const feature = check.metric.replace(/^[^(]*\((.*)\)$/, "$1");
+    const line = input.policyLineOf?.(["evaluate", "explanations", check.rule, ...(check.rule === "on-feature-mismatch" ? [] : [feature])]);
+    checks.push(line === undefined ? check : { ...check, policy_line: line });
+  }
   // Stable sort: failed first, then warnings, then passes, each in policy order.
   checks.sort((a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict));
-  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? [])];
+  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? []), ...explained.notes];
   if (!baseline) notes.push("No baseline was given: rules against the baseline are warnings and only absolute bounds decide.");
   return {
     action: "evaluate-gate",
@@ -71,6 +81,7 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
       ...(predictions?.baseline !== undefined ? { baseline_predictions: predictions.baseline } : {}),
     },
     notes,
+    ...(explained.summary && { explanations: explained.summary }),
   };
 }
 

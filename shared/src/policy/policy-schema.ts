@@ -1,6 +1,7 @@
 // zod/mini: the same validation as classic zod at half the bundle and start-up cost (measured), which
 // every action run pays before it does anything.
 import * as z from "zod/mini";
+import { ExplanationPolicySchema } from "../explain/explanation-policy-schema.js";
 
 /** GTO's model name grammar (contract §5); also keeps names safe inside comment markers and tags. */
 export const MODEL_NAME_PATTERN = /^[a-z0-9]([a-z0-9/-]*[a-z0-9])?$/;
@@ -43,6 +44,7 @@ export const EvaluatePolicySchema = z.strictObject({
   metrics: z
     .record(z.string().check(z.minLength(1, "metric names must not be empty")), MetricPolicySchema)
     .check(z.refine((m) => Object.keys(m).length > 0, "must name at least one metric")),
+  explanations: z.optional(ExplanationPolicySchema),
 });
 export type EvaluatePolicy = z.infer<typeof EvaluatePolicySchema>;
 

@@ -5,6 +5,8 @@ import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
 import { formatNumber, formatPercent, formatSigned } from "./format-number.js";
+import { renderEvaluateChartBlocks } from "./render-evaluate-charts.js";
+import { renderExplanationBlocks } from "./render-explanations-markdown.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";
 
@@ -24,6 +26,7 @@ function buildBlocks(result: GateResult, limits: FitLimits): MarkdownBlock[] {
   blocks.push(...renderPolicyBlocks(result.policy));
   if (result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
   blocks.push({ text: renderCheckTable(result, limits.tableRows) });
+  blocks.push(...renderEvaluateChartBlocks(result), ...renderExplanationBlocks(result.explanations));
   blocks.push({ text: renderReasons(result), dropOrder: 3 });
   if (result.ungated.length > 0) blocks.push({ text: renderUngated(result), dropOrder: 1 });
   blocks.push({ text: renderSubject(result), dropOrder: 2 });

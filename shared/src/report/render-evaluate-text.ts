@@ -2,6 +2,9 @@ import type { GateResult } from "../gates/gate-result.js";
 import { describeRule } from "./describe-rule.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
 import { formatNumber, formatPercent, formatSigned } from "./format-number.js";
+import { listMetricChanges } from "./render-evaluate-charts.js";
+import { renderExplanationsText } from "./render-explanations-text.js";
+import { renderUnicodeDeltaBars } from "./render-unicode-bars.js";
 
 /** The evaluate-gate result for a terminal: verdict line, aligned table, one reason line per non-passing check. */
 export function renderEvaluateText(result: GateResult): string {
@@ -29,5 +32,8 @@ export function renderEvaluateText(result: GateResult): string {
   for (const row of rows) lines.push(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());
   const reasons = result.checks.filter((c) => c.verdict !== "pass");
   if (reasons.length > 0) lines.push("", ...reasons.map((c) => `${c.verdict.toUpperCase()} ${sanitizeTerminalText(c.name, 80)}: ${sanitizeTerminalText(c.message, 400)}`));
+  const bars = renderUnicodeDeltaBars(listMetricChanges(result), formatPercent);
+  if (bars.length > 0) lines.push("", "change vs baseline (percent of baseline):", ...bars);
+  lines.push(...renderExplanationsText(result.explanations));
   return `${lines.join("\n")}\n`;
 }
