@@ -1,5 +1,6 @@
 import type { Check } from "../gates/gate-result.js";
 import type { Verdict } from "../gates/verdict.js";
+import { formatSigned } from "../report/format-number.js";
 import type { ExplanationPolicy, ExplanationRuleName } from "./explanation-policy-schema.js";
 import type { Explanations } from "./explanations.js";
 import { rankFeatures } from "./rank-features.js";
@@ -51,7 +52,7 @@ export function evaluateExplanationRules(policy: ExplanationPolicy, candidate: E
       checks.push({ ...base, verdict: "fail", delta, message });
     } else {
       const flipped = cMean !== 0 && bMean !== 0 && Math.sign(cMean) !== Math.sign(bMean);
-      const message = flipped ? `${feature}'s mean attribution changed sign (${bMean} → ${cMean}).` : `${feature}'s mean attribution kept its sign.`;
+      const message = flipped ? `${feature}'s mean attribution changed sign (${formatSigned(bMean)} → ${formatSigned(cMean)}).` : `${feature}'s mean attribution kept its sign.`;
       checks.push({ ...base, verdict: flipped ? "fail" : "pass", delta, message });
     }
   }
