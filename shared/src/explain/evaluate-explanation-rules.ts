@@ -17,13 +17,22 @@ interface Side {
  * a feature the candidate's explanations lack, or no candidate explanations at all, fails; no baseline
  * explanations makes a baseline rule a warning; a feature the baseline lacks cannot be compared, so it fails.
  */
-export function evaluateExplanationRules(policy: ExplanationPolicy, candidate: Explanations | undefined, baseline: Explanations | undefined): ExplanationCheck[] {
+export function evaluateExplanationRules(
+  policy: ExplanationPolicy,
+  candidate: Explanations | undefined,
+  baseline: Explanations | undefined,
+  policyLineOf?: (path: ReadonlyArray<string>) => number | undefined,
+): ExplanationCheck[] {
   const c: Side = { explanations: candidate, ranks: candidate ? rankFeatures(candidate.global) : new Map() };
   const b: Side = { explanations: baseline, ranks: baseline ? rankFeatures(baseline.global) : new Map() };
   const checks: ExplanationCheck[] = [];
+  const at = (...path: string[]) => {
+    const line = policyLineOf?.(["evaluate", "explanations", ...path]);
+    return line === undefined ? {} : { policy_line: line };
+  };
   for (const [feature, bound] of Object.entries(policy["max-rank-change"] ?? {})) {
     const metric = `rank(${feature})`;
-    const base = { name: `${metric}:max-rank-change`, metric, rule: "max-rank-change" as const, threshold: bound, delta_pct: null };
+    const base = { name: `${metric}:max-rank-change`, metric, rule: "max-rank-change" as const, threshold: bound, delta_pct: null, ...at("max-rank-change", feature) };
     const missing = findMissing(feature, c, b);
     if (missing) {
       checks.push({ ...base, ...missing, value: c.ranks.get(feature) ?? null, baseline: b.ranks.get(feature) ?? null, delta: null });
@@ -41,7 +50,7 @@ export function evaluateExplanationRules(policy: ExplanationPolicy, candidate: E
     const metric = `mean attribution(${feature})`;
     const cMean = candidate?.global.get(feature)?.mean ?? null;
     const bMean = baseline?.global.get(feature)?.mean ?? null;
-    const base = { name: `${metric}:sign-stable`, metric, rule: "sign-stable" as const, threshold: 0, delta_pct: null, value: cMean, baseline: bMean };
+    const base = { name: `${metric}:sign-stable`, metric, rule: "sign-stable" as const, threshold: 0, delta_pct: null, value: cMean, baseline: bMean, ...at("sign-stable") };
     const delta = cMean !== null && bMean !== null ? cMean - bMean : null;
     const missing = findMissing(feature, c, b);
     if (missing) {
@@ -57,7 +66,7 @@ export function evaluateExplanationRules(policy: ExplanationPolicy, candidate: E
     }
   }
   const mismatch = policy["on-feature-mismatch"];
-  if (mismatch !== "report" && candidate && baseline) checks.push(checkFeatureMismatch(mismatch, c, b));
+  if (mismatch !== "report" && candidate && baseline) checks.push({ ...checkFeatureMismatch(mismatch, c, b), ...at("on-feature-mismatch") });
   return checks;
 }
 

@@ -32,10 +32,15 @@ const DEFAULT_TOP_K = 10;
 
 /**
  * The explanation summary of an evaluation (the core of its report section) and the checks its policy asks
- * for. Features in one model only are always named in a note: never a silent pass.
+ * for, each pointing at its line in the policy when `policyLineOf` knows it. Features in one model only, and
+ * per-example attributions that cannot be matched to the predictions, are always named in a note.
  */
-export function evaluateExplanations(policy: ExplanationPolicy | undefined, inputs: ExplanationInputs): ExplanationEvaluation {
-  const checks = policy ? evaluateExplanationRules(policy, inputs.candidate, inputs.baseline) : [];
+export function evaluateExplanations(
+  policy: ExplanationPolicy | undefined,
+  inputs: ExplanationInputs,
+  policyLineOf?: (path: ReadonlyArray<string>) => number | undefined,
+): ExplanationEvaluation {
+  const checks = policy ? evaluateExplanationRules(policy, inputs.candidate, inputs.baseline, policyLineOf) : [];
   if (!inputs.candidate) return { checks, notes: [] };
   const summary = compareExplanations(inputs.candidate, inputs.baseline, policy?.["top-k"] ?? DEFAULT_TOP_K);
   const notes: string[] = [];
@@ -50,10 +55,24 @@ export function evaluateExplanations(policy: ExplanationPolicy | undefined, inpu
   if (inputs.paired) {
     const options = { examples: inputs.showExamples ? EXAMPLES : 0, reasons: REASONS };
     summary.changed_predictions = findChangedPredictions(inputs.paired, { candidate: inputs.candidate.local, baseline: inputs.baseline?.local }, options);
+    for (const explanations of [inputs.candidate, inputs.baseline]) {
+      const unmatched = describeUnmatched(explanations, inputs.paired.ids);
+      if (unmatched) notes.push(unmatched);
+    }
   } else if (inputs.pairedUnavailable) {
     notes.push(inputs.pairedUnavailable);
   }
   return { summary, checks, notes };
+}
+
+/** Why an example's reasons cannot come from these per-example attributions, or undefined when they can. */
+function describeUnmatched(explanations: Explanations | undefined, ids: readonly string[]): string | undefined {
+  const local = explanations?.local;
+  if (!explanations || !local) return undefined;
+  if (!local.ids) return `${explanations.name} has no id column, so its per-example attributions cannot be matched to the predictions' examples.`;
+  const known = new Set(local.ids);
+  if (ids.some((id) => known.has(id))) return undefined;
+  return `${explanations.name} shares no example id with the predictions, so no example's reasons can be given from it.`;
 }
 
 function list(names: readonly string[]): string {

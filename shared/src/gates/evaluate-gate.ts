@@ -51,12 +51,8 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
       checks.push(line === undefined ? check : { ...check, policy_line: line });
     }
   }
-  const explained = evaluateExplanations(policy.evaluate.explanations, input.explanations ?? { showExamples: false });
-  for (const check of explained.checks) {
-    const feature = check.metric.replace(/^[^(]*\((.*)\)$/, "$1");
-    const line = input.policyLineOf?.(["evaluate", "explanations", check.rule, ...(check.rule === "on-feature-mismatch" ? [] : [feature])]);
-    checks.push(line === undefined ? check : { ...check, policy_line: line });
-  }
+  const explained = evaluateExplanations(policy.evaluate.explanations, input.explanations ?? { showExamples: false }, input.policyLineOf);
+  checks.push(...explained.checks);
   // Stable sort: failed first, then warnings, then passes, each in policy order.
   checks.sort((a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict));
   const notes = [...(input.notes ?? []), ...(predictions?.notes ?? []), ...explained.notes];

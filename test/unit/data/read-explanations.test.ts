@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadEvaluateFiles } from "../../../shared/src/data/load-evaluate-files.js";
 import { readExplanations } from "../../../shared/src/data/read-explanations.js";
 import { expected, fixtureAccess } from "../explain/support/load-fixtures.js";
 
@@ -81,5 +82,27 @@ describe("readExplanations", () => {
     const read = await readExplanations(write("noid.csv", "a,b\n1,-2\n-3,4\n"), access, "e");
     expect(read.local?.ids).toBeNull();
     expect(read.global.get("b")).toEqual({ meanAbs: 3, mean: 1 });
+  });
+});
+
+describe("loadEvaluateFiles with explanations", () => {
+  it("pairs scores by id for the changed predictions, and says why not when the predictions have no ids", async () => {
+    write("shap.csv", "id,a\nr1,0.5\nr2,-0.5\n");
+    write("c.csv", "id,label,score\nr1,1,0.9\nr2,0,0.2\n");
+    write("b.csv", "id,label,score\nr2,0,0.1\nr1,1,0.8\n");
+    const byId = await loadEvaluateFiles({ candidatePredictions: "c.csv", baselinePredictions: "b.csv", candidateExplanations: "shap.csv" }, access);
+    expect(byId.explanations?.paired).toEqual({ output: "score", ids: ["r1", "r2"], candidate: Float64Array.of(0.9, 0.2), baseline: Float64Array.of(0.8, 0.1) });
+    write("c2.csv", "label,prediction\n1,1\n0,1\n");
+    write("b2.csv", "label,prediction\n1,0\n0,1\n");
+    const byPosition = await loadEvaluateFiles({ candidatePredictions: "c2.csv", baselinePredictions: "b2.csv", candidateExplanations: "shap.csv" }, access);
+    expect(byPosition.explanations?.paired).toBeUndefined();
+    expect(byPosition.explanations?.pairedUnavailable).toMatch(/both predictions files need the id column "id"/);
+  });
+
+  it("reads explanations beside a metrics file, with no predictions", async () => {
+    write("m.json", '{"accuracy": 0.9}');
+    const files = await loadEvaluateFiles({ candidate: "m.json", candidateExplanations: write("g2.json", '{"global": {"a": 0.1}}') }, access);
+    expect(files.explanations?.candidate?.global.get("a")).toEqual({ meanAbs: 0.1, mean: null });
+    expect(files.explanations?.baseline).toBeUndefined();
   });
 });
