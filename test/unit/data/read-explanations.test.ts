@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -76,6 +77,26 @@ describe("readExplanations", () => {
     await expectDataError(read(write("ids.csv", "id\nr1\n")), "ids.csv", /no feature columns/);
     await expectDataError(read(write("rows.csv", "id,a\n")), "rows.csv", /no rows/);
     await expectDataError(read(write("dup.csv", "id,a\nr1,1\nr1,2\n")), "dup.csv", /repeat an earlier id/, "id");
+  });
+
+  it("reads the same attributions from gzip CSV, TSV (quoted header) and JSONL", async () => {
+    writeFileSync(path.join(workspace, "t.csv.gz"), gzipSync('id,"a,1",b\nr1,1,-2\nr2,-3,4\n'));
+    write("t.tsv", 'id\t"a,1"\tb\nr1\t1\t-2\nr2\t-3\t4\n');
+    write("t.jsonl", '{"id": "r1", "a,1": 1, "b": -2}\n{"b": 4, "a,1": -3, "id": "r2"}\n');
+    for (const file of ["t.csv.gz", "t.tsv", "t.jsonl"]) {
+      const got = await read(file);
+      expect(got.local?.features, file).toEqual(["a,1", "b"]);
+      expect(got.local?.ids, file).toEqual(["r1", "r2"]);
+      expect([...got.global], file).toEqual([
+        ["a,1", { meanAbs: 2, mean: -1 }],
+        ["b", { meanAbs: 3, mean: 1 }],
+      ]);
+    }
+  });
+
+  it("reports a corrupt gzip table through the table reader's own error", async () => {
+    writeFileSync(path.join(workspace, "bad.csv.gz"), Buffer.from("not gzip at all"));
+    await expectDataError(read("bad.csv.gz"), "bad.csv.gz", /not valid gzip data/);
   });
 
   it("reads a table without an id column: attributions only, no ids", async () => {
