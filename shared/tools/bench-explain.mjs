@@ -95,7 +95,7 @@ try {
   console.log("|---|---:|---:|---:|---:|---|");
   console.log(`| modelgate evaluate (CLI, ${process.version}) | ${seconds.toFixed(2)} | — | ${mib(oursRss)} | — | — |`);
   if (pandas) console.log(`| pandas ${pandas.pandas} + NumPy | ${pandas.wall.toFixed(2)} | ${pandas.seconds.toFixed(2)} | ${mib(pandas.maxRssKiB)} | ${maxDiff.toExponential(2)} | ${ranksAgree ? "✓" : "✗"} |`);
-  console.log("\nOne run each. Ours is the whole CLI process (start-up, two passes over each file, JSON output); pandas' wall time includes Python start-up, its computation excludes it.");
+  console.log("\nOne run each. Ours is the whole CLI process (start-up, reading and summarizing both files, JSON output); pandas' wall time includes Python start-up, its computation excludes it.");
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
