@@ -1,3 +1,4 @@
+import type { EvaluationPredictions } from "../gates/collect-significance-tasks.js";
 import { nothingToJudgeError } from "../gates/evaluate-inputs.js";
 import type { PredictionInputs, PredictionSources } from "./load-prediction-metrics.js";
 import { mergeComputedMetrics } from "./merge-computed-metrics.js";
@@ -10,6 +11,8 @@ export interface EvaluateFiles {
   baseline?: MetricsFile;
   /** Set when metrics were computed from predictions files. */
   predictions?: PredictionSources;
+  /** The predictions themselves, for significance and slices. */
+  evaluation?: EvaluationPredictions;
 }
 
 /** Metrics files and/or predictions files; at least one of `candidate` and `candidatePredictions`. */
@@ -35,5 +38,5 @@ export async function loadEvaluateFiles(inputs: EvaluateFileInputs, access: File
   const computed = await loadPredictionMetrics({ ...inputs, candidatePredictions }, access);
   const candidate = mergeComputedMetrics(candidateFile, "candidate", computed.candidate);
   const baseline = computed.baseline ? mergeComputedMetrics(baselineFile, "baseline", computed.baseline) : baselineFile;
-  return { candidate, ...(baseline && { baseline }), predictions: computed.sources };
+  return { candidate, ...(baseline && { baseline }), predictions: computed.sources, evaluation: computed.evaluation };
 }
