@@ -38,7 +38,7 @@ export async function readPredictions(spec: string, access: FileAccess, options:
   const names: PredictionColumnNames = { ...DEFAULT_PREDICTION_COLUMNS, ...options.columns };
   const sliceColumns = [...new Set(options.sliceColumns ?? [])];
   const roles = toRequests(names, task);
-  const sliceRequests = sliceColumns.filter((name) => !roles.some((r) => r.name === name)).map((name): ColumnRequest => ({ name, required: true, as: "string" }));
+  const sliceRequests = sliceColumns.filter((name) => !roles.some((r) => r.name === name)).map((name): ColumnRequest => ({ name, required: false, as: "string" }));
   const table = await readTable(spec, access, { input, columns: [...roles, ...sliceRequests] });
   const source = (key: keyof PredictionColumnNames): PredictionColumnSource => ({
     input,
