@@ -3,11 +3,11 @@ import { formatNumber, formatSigned } from "./format-number.js";
 
 /**
  * A check's statistical evidence in one cell: the one-sided limits of the change, the level read, and the
- * p-values ("[−0.012, +0.004] at 90% · p 0.031, Holm 0.062"); empty for a check decided on point values.
+ * p-values ("[−0.012, +0.004], 95% one-sided · p 0.031 · adjusted 0.062"); empty for a check decided on point values.
  */
 export function formatEvidence(check: Check): string {
   if (!check.ci) return check.method ? `${check.method}, no interval` : "";
-  const level = check.alpha === undefined ? "" : ` at ${formatNumber((1 - 2 * check.alpha) * 100)}%`;
+  const level = check.alpha === undefined ? "" : `, ${formatNumber((1 - check.alpha) * 100)}% one-sided`;
   const parts = [`[${formatSigned(check.ci[0])}, ${formatSigned(check.ci[1])}]${level}`];
   if (check.p_value !== undefined) parts.push(`p ${formatNumber(check.p_value)}`);
   if (check.p_value_adjusted !== undefined) parts.push(`adjusted ${formatNumber(check.p_value_adjusted)}`);
