@@ -28,7 +28,8 @@ const INT32_MAX = 2 ** 31 - 1;
  * - `auto`: exact when max(n_a, n_b) ≤ 10,000, else asymptotic;
  * - exact: lattice-path counting at h = round(D·lcm); SciPy falls back to asymptotic when lcm is too large
  *   (n_a/g ≥ INT32_MAX/(n_b/g)) or the computation leaves [0, 1], and so does this;
- * - asymptotic: `kstwo.sf(D, round(n_a·n_b/(n_a + n_b)))`, not the textbook limit kstwobign.sf(√en·D).
+ * - asymptotic: `kstwo.sf(D, round(n_a·n_b/(n_a + n_b)))`, not the textbook limit kstwobign.sf(√en·D); with one
+ *   value in each sample that size rounds to 0 and SciPy returns NaN: the exact p-value (1) is returned instead.
  * Sorts each sample once: O(n log n) time, one Float64Array copy per sample. Ties are allowed (the p-value is then
  * conservative, as SciPy's).
  * @throws {DriftInputError} on an empty sample, NaN or an infinite value.
@@ -55,18 +56,20 @@ export function ksTwoSampleSorted(sortedA: Float64Array, sortedB: Float64Array, 
   const d = dMinus > dPlus ? dMinus : dPlus;
   const sizes: [number, number] = [n1, n2];
   const g = gcd(n1, n2);
-  let useExact = method === "exact" || (method === "auto" && Math.max(n1, n2) <= KS_MAX_EXACT_AUTO_SIZE);
+  const large = Math.max(n1, n2);
+  const small = Math.min(n1, n2);
+  const effectiveSize = roundHalfEven((large * small) / (large + small));
+  let useExact = method === "exact" || (method === "auto" && large <= KS_MAX_EXACT_AUTO_SIZE);
   if (method === "exact" && n1 / g >= INT32_MAX / (n2 / g)) useExact = false;
+  // One value per sample: the effective size rounds to 0 and SciPy's asymptotic p is NaN; the exact p (1) is used.
+  if (effectiveSize === 0) useExact = true;
   if (useExact) {
     const lcm = (n1 / g) * n2;
     const h = roundHalfEven(d * lcm);
     const pValue = ksExactTwoSidedPValue(n1, n2, h);
     if (!Number.isNaN(pValue)) return { statistic: h / lcm, pValue, method: "exact", sizes };
   }
-  const large = Math.max(n1, n2);
-  const small = Math.min(n1, n2);
-  const en = (large * small) / (large + small);
-  const pValue = kolmogorovSf(roundHalfEven(en), d);
+  const pValue = kolmogorovSf(effectiveSize, d);
   return { statistic: d, pValue: Math.min(Math.max(pValue, 0), 1), method: "asymp", sizes };
 }
 

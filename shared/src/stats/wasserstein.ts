@@ -42,8 +42,12 @@ export function wassersteinOfSorted(sortedA: Float64Array, sortedB: Float64Array
  * @throws {DriftInputError} on an empty sample, NaN or an infinite value.
  */
 export function normedWasserstein(reference: ArrayLike<number>, current: ArrayLike<number>): number {
-  const sortedReference = sortedSample(reference, "reference");
-  const distance = wassersteinOfSorted(sortedReference, sortedSample(current, "current"));
+  return normedWassersteinOfSorted(sortedSample(reference, "reference"), sortedSample(current, "current"));
+}
+
+/** `normedWasserstein` of samples already sorted ascending and checked finite. */
+export function normedWassersteinOfSorted(sortedReference: Float64Array, sortedCurrent: Float64Array): number {
+  const distance = wassersteinOfSorted(sortedReference, sortedCurrent);
   return distance / Math.max(populationStd(sortedReference), NORMED_WASSERSTEIN_MIN_STD);
 }
 

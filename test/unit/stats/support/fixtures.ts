@@ -114,7 +114,8 @@ export function formulaSample([n, multiplier, modulus, scale, offset]: number[])
 
 interface ScipyKsResult {
   statistic: number;
-  pvalue: number;
+  /** null where SciPy returned NaN. */
+  pvalue: number | null;
   fell_back_to_asymp: boolean;
 }
 
