@@ -6,6 +6,7 @@ import { blocksMerge } from "../github/to-outputs.js";
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
 import type { Command } from "./commands.js";
 import { EXIT } from "./commands.js";
+import { demoExplanations } from "./demo-explain.js";
 import { runEvaluate } from "./run-evaluate.js";
 
 /** The built-in example, found relative to this file in the source tree and in the built CLI alike. */
@@ -54,6 +55,7 @@ reviewer would see. No GitHub access is needed. Exits 0 when the demo ran as exp
       const result = await runEvaluate({ candidatePredictions: file, baselinePredictions: "predictions/baseline.csv", policy: "policy-predictions.yml" }, access);
       show(file, story, `modelgate evaluate --policy policy-predictions.yml --candidate-predictions ${file} --baseline-predictions predictions/baseline.csv`, result);
     }
+    out.push(...(await demoExplanations(folder, String(values.format))));
     out.push("━━━ Summary", ...verdicts.map((v) => `  ${v}`), "");
     process.stdout.write(out.join("\n"));
     return EXIT.ok;

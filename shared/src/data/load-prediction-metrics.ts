@@ -1,6 +1,7 @@
 import { computePredictionMetrics } from "../gates/compute-prediction-metrics.js";
 import type { EvaluationPredictions } from "../gates/collect-significance-tasks.js";
 import { pairPredictions } from "./pair-predictions.js";
+import type { PairedPredictions } from "./pair-predictions.js";
 import type { Predictions, PredictionTask } from "./predictions.js";
 import { readPredictions } from "./read-predictions.js";
 import type { ReadPredictionsOptions } from "./read-predictions.js";
@@ -46,6 +47,8 @@ export interface LoadedPredictionMetrics {
   sources: PredictionSources;
   /** The predictions, the baseline's paired to the candidate's rows: for significance and slices. */
   evaluation: EvaluationPredictions;
+  /** Both models' predictions aligned example by example, when baseline predictions were given. */
+  paired?: PairedPredictions;
 }
 
 /**
@@ -84,6 +87,7 @@ export async function loadPredictionMetrics(inputs: PredictionInputs, access: Fi
   if (paired) {
     result.baseline = computed(paired.baseline);
     sources.baseline = paired.baseline.name;
+    result.paired = paired;
   }
   return result;
 }

@@ -1,6 +1,8 @@
 import type { PredictionSources } from "../data/load-prediction-metrics.js";
 import type { MetricsFile } from "../data/read-metrics-file.js";
 import { PolicyError } from "../errors/modelgate-error.js";
+import { evaluateExplanations } from "../explain/evaluate-explanations.js";
+import type { ExplanationInputs } from "../explain/evaluate-explanations.js";
 import type { Policy } from "../policy/policy-schema.js";
 import { computeChange } from "./compute-change.js";
 import { evaluateMetricRules } from "./evaluate-metric-rules.js";
@@ -29,6 +31,8 @@ export interface EvaluateGateInput {
   predictions?: PredictionSources;
   /** The predictions themselves (the baseline's paired to the candidate's rows): significance and slices read them. */
   evaluation?: EvaluationPredictions;
+  /** Both models' explanations, when given; summarized in the result and gated by `evaluate.explanations`. */
+  explanations?: ExplanationInputs;
   /** Line lookup in the deciding policy file, so each check can say where its rule is written. */
   policyLineOf?: (path: ReadonlyArray<string>) => number | undefined;
   /** Sentences about how the policy was chosen, shown with the result. */
@@ -61,11 +65,13 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
       checks.push(line === undefined ? check : { ...check, policy_line: line });
     }
   }
+  const explained = evaluateExplanations(evaluate.explanations, input.explanations ?? { showExamples: false }, input.policyLineOf);
+  checks.push(...explained.checks);
   const slices = evaluate.slices ? evaluateSlices(evaluate, requireSlicePredictions(input.evaluation, file)) : [];
   const significance = decideSignificanceFamily(checks, slices, input);
   // Stable sort: failed first, then warnings, then passes, each in policy order.
   const allChecks = [...checks, ...slices.flatMap((s) => s.checks)].sort((a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict));
-  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? [])];
+  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? []), ...explained.notes];
   if (!baseline) notes.push("No baseline was given: rules against the baseline are warnings and only absolute bounds decide.");
   const small = slices.filter((s) => !s.gated);
   if (small.length > 0) notes.push(`${small.length} slice${small.length === 1 ? " is" : "s are"} smaller than the minimum size and reported without gating.`);
@@ -92,6 +98,7 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
       ...(predictions?.baseline !== undefined ? { baseline_predictions: predictions.baseline } : {}),
     },
     notes,
+    ...(explained.summary && { explanations: explained.summary }),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { ExplanationRuleName } from "../explain/explanation-policy-schema.js";
+import type { ExplanationSummary } from "../explain/explanation-summary.js";
 import type { RuleName } from "../policy/policy-schema.js";
 import type { Verdict } from "./verdict.js";
 
@@ -116,8 +118,8 @@ export interface SliceSummary {
   metrics: UngatedMetric[];
 }
 
-/** A check of evaluate-gate: a rule of the policy's `evaluate.metrics`. */
-export type EvaluateCheck = Check<RuleName>;
+/** A check of evaluate-gate: a rule of the policy's `evaluate.metrics` or `evaluate.explanations`. */
+export type EvaluateCheck = Check<RuleName | ExplanationRuleName>;
 
 /**
  * What every decided result has in common: the fields the shared surfaces (annotations, check run,
@@ -152,6 +154,8 @@ export interface GateResult extends DecidedResultBase {
     candidate_predictions?: string;
     baseline_predictions?: string;
   };
+  /** What changed in the models' explanations, when candidate explanations were given. */
+  explanations?: ExplanationSummary;
 }
 
 /**

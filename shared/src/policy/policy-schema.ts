@@ -1,6 +1,7 @@
 // zod/mini: the same validation as classic zod at half the bundle and start-up cost (measured), which
 // every action run pays before it does anything.
 import * as z from "zod/mini";
+import { ExplanationPolicySchema } from "../explain/explanation-policy-schema.js";
 
 /** GTO's model name grammar (contract §5); also keeps names safe inside comment markers and tags. */
 export const MODEL_NAME_PATTERN = /^[a-z0-9]([a-z0-9/-]*[a-z0-9])?$/;
@@ -96,6 +97,7 @@ export const EvaluatePolicySchema = z.strictObject({
   slices: z.optional(z.array(SliceSpecSchema).check(z.refine((s) => s.length > 0, "must list at least one slice, e.g. [{ column: region }]"))),
   /** Default minimum slice size for every slice that does not set its own. */
   "slice-min-size": z.optional(positiveInteger),
+  explanations: z.optional(ExplanationPolicySchema),
 });
 export type EvaluatePolicy = z.infer<typeof EvaluatePolicySchema>;
 

@@ -3,6 +3,9 @@ import { describeRule } from "./describe-rule.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
 import { describeSignificance, formatEvidence } from "./format-evidence.js";
 import { formatNumber, formatPercent, formatSigned } from "./format-number.js";
+import { listMetricChanges } from "./render-evaluate-charts.js";
+import { renderExplanationsText } from "./render-explanations-text.js";
+import { renderUnicodeDeltaBars } from "./render-unicode-bars.js";
 
 /** The evaluate-gate result for a terminal: verdict line, aligned table, one reason line per non-passing check. */
 export function renderEvaluateText(result: GateResult): string {
@@ -40,5 +43,8 @@ export function renderEvaluateText(result: GateResult): string {
       lines.push(`  ${slice.gated ? slice.verdict.toUpperCase().padEnd(4) : "----"}  ${sanitizeTerminalText(slice.slice, 80)}  n=${slice.rows}${slice.gated ? "" : ` (below ${slice.min_size}, not gated)`}  ${metrics}`);
     }
   }
+  const bars = renderUnicodeDeltaBars(listMetricChanges(result), formatPercent);
+  if (bars.length > 0) lines.push("", "change vs baseline (percent of baseline):", ...bars);
+  lines.push(...renderExplanationsText(result.explanations));
   return `${lines.join("\n")}\n`;
 }
