@@ -1,3 +1,4 @@
+import type { EvaluationPredictions } from "../gates/collect-significance-tasks.js";
 import type { ExplanationInputs } from "../explain/evaluate-explanations.js";
 import { nothingToJudgeError } from "../gates/evaluate-inputs.js";
 import type { ExplanationFileInputs } from "./load-explanations.js";
@@ -13,6 +14,8 @@ export interface EvaluateFiles {
   baseline?: MetricsFile;
   /** Set when metrics were computed from predictions files. */
   predictions?: PredictionSources;
+  /** The predictions themselves, for significance and slices. */
+  evaluation?: EvaluationPredictions;
   /** Set when candidate explanations were given. */
   explanations?: ExplanationInputs;
 }
@@ -42,7 +45,7 @@ export async function loadEvaluateFiles(inputs: EvaluateFileInputs, access: File
   const candidate = mergeComputedMetrics(candidateFile, "candidate", computed.candidate);
   const baseline = computed.baseline ? mergeComputedMetrics(baselineFile, "baseline", computed.baseline) : baselineFile;
   const explanations = await loadExplanationsWhenGiven(inputs, access, computed.paired);
-  return { candidate, ...(baseline && { baseline }), predictions: computed.sources, ...(explanations && { explanations }) };
+  return { candidate, ...(baseline && { baseline }), predictions: computed.sources, evaluation: computed.evaluation, ...(explanations && { explanations }) };
 }
 
 /** Loaded only when explanations are given, like the predictions readers, for the same start-up reason. */

@@ -63,3 +63,34 @@ describe("charts in the evaluate-gate report", () => {
     expect(full.length).toBeLessThan(COMMENT_BUDGET);
   });
 });
+
+describe("slice charts in the evaluate-gate report", () => {
+  it("draw one delta chart per sliced metric, hostile slice values included, that Mermaid's parser accepts", async () => {
+    const rows = 60 * HOSTILE_NAMES.length;
+    const region = Array.from({ length: rows }, (_, i) => HOSTILE_NAMES[i % HOSTILE_NAMES.length]!);
+    const predictions = (name: string, wrongEvery: number) => ({
+      task: "classification" as const,
+      input: `${name}-predictions`,
+      name: `${name}.csv`,
+      sha256: name.padEnd(64, "0"),
+      rows,
+      labels: new Float64Array(rows).fill(1),
+      predictions: Float64Array.from({ length: rows }, (_, i) => (i % wrongEvery === 0 ? 0 : 1)),
+      warnings: [],
+      slices: new Map<string, readonly string[]>([["region", region]]),
+    });
+    const candidate = predictions("candidate", 7);
+    const baseline = predictions("baseline", 11);
+    const selected = selectPolicy({
+      file: "modelgate.yml",
+      mode: "file",
+      head: { text: "version: 1\nevaluate:\n  metrics: { accuracy: { direction: higher, max-regression: 0.5 } }\n  slices: [{ column: region }]\n", sha256: "s" },
+    });
+    const file = (p: typeof candidate) => ({ name: p.name, sha256: p.sha256, values: new Map([["accuracy", 1 - 1 / 7]]) });
+    const result = evaluateGate({ policy: selected.policy, policyProvenance: selected.provenance, candidate: file(candidate), baseline: file(baseline), evaluation: { candidate, baseline } });
+    const blocks = findMermaidBlocks(renderEvaluateMarkdown(result));
+    const sliceChart = blocks.find((b) => b.includes("Change vs baseline by slice: accuracy"));
+    expect(sliceChart).toBeDefined();
+    for (const block of blocks) expect(await parseMermaid(block)).toBe("xychart");
+  });
+});
