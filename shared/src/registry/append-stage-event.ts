@@ -34,6 +34,10 @@ export async function appendStageEvent(
   const backoff = options.backoff ?? defaultBackoff;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const registry = await readModelRegistry(store, model);
+    // Finish events whose writer claimed the counter but has not (or never) written the tag ref.
+    for (const pending of registry.missingTagRefs) {
+      await store.insertTagRef({ name: pending.tag, objectSha: pending.objectSha, commitSha: pending.commitSha, message: "" });
+    }
     const decided = plan(registry);
     if (decided.kind === "done") return { event: decided.result, created: false, registry, attempts: attempt };
     const counter = registry.highestCounter + 1;

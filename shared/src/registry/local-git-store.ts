@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { RegistryError } from "./registry-error.js";
-import type { CreateTagOutcome, RegistryStore, StoredAsset, StoredTag } from "./registry-store.js";
+import type { CreateTagOutcome, EventClaim, RegistryStore, StoredAsset, StoredTag } from "./registry-store.js";
 import { runGit } from "./run-git.js";
 
 /** The ref namespace of event counter claims: `refs/modelgate/<model>.events/<N>` (`.` is outside model names). */
@@ -51,9 +51,18 @@ export function openLocalGitStore(options: { repoDir: string; assetDir: string; 
     },
     async listClaims(model) {
       const prefix = `refs/modelgate/${model}.events/`;
-      const text = await mustGit(["for-each-ref", "--format=%(refname)", prefix]);
-      return text.split("\n").filter((ref) => ref.startsWith(prefix)).map((ref) => Number(ref.slice(prefix.length))).filter(Number.isSafeInteger);
+      const format = ["%(refname)", "%(objectname)", "%(tag)", "%(*objectname)", "%(contents)"].join(FIELD) + RECORD_END;
+      const text = await mustGit(["for-each-ref", `--format=${format}`, prefix]);
+      const claims: EventClaim[] = [];
+      for (const record of text.split("\0\0\0")) {
+        const [ref, objectSha, name, commitSha, message] = record.replace(/^\n/, "").split("\0");
+        const counter = Number(ref?.slice(prefix.length));
+        if (!ref?.startsWith(prefix) || !Number.isSafeInteger(counter) || !objectSha || !name || !commitSha) continue;
+        claims.push({ counter, tag: { name, objectSha, commitSha, message: message ?? "" } });
+      }
+      return claims;
     },
+    insertTagRef: (tag) => insertRef(`refs/tags/${tag.name}`, tag.objectSha),
     async createTag({ name, commitSha, message, claim }): Promise<CreateTagOutcome> {
       const tagRef = `refs/tags/${name}`;
       if (await refExists(tagRef)) return { created: false };

@@ -42,13 +42,20 @@ export interface ModelRegistry {
   problems: RegistryProblem[];
   /** Event counters claimed so far, sorted (each event claims its counter before its tag is written). */
   claims: number[];
+  /** Events read from their claim because their tag ref is missing (being written, interrupted, or deleted). */
+  missingTagRefs: StageEvent[];
   /** The highest counter claimed or used so far (0 when none). */
   highestCounter: number;
 }
 
 /** Reads all tags of `model` and sorts them into versions, events and problems; never trusts a malformed record. */
 export async function readModelRegistry(store: RegistryStore, model: string): Promise<ModelRegistry> {
-  const [tags, claims] = await Promise.all([store.listTags(model), store.listClaims(model)]);
+  const [refTags, claimList] = await Promise.all([store.listTags(model), store.listClaims(model)]);
+  const claims = claimList.map((claim) => claim.counter);
+  // A claim holds its complete event tag object: an event whose tag ref is not written yet still links the chain.
+  const refNames = new Set(refTags.map((tag) => tag.name));
+  const claimOnly = claimList.map((claim) => claim.tag).filter((tag) => !refNames.has(tag.name) && tag.name.startsWith(model));
+  const tags = [...refTags, ...claimOnly];
   const versions: RegisteredVersion[] = [];
   const events: StageEvent[] = [];
   const problems: RegistryProblem[] = [];
@@ -72,10 +79,12 @@ export async function readModelRegistry(store: RegistryStore, model: string): Pr
     }
   }
   versions.sort((a, b) => compareSemVer(parseSemVer(a.version)!, parseSemVer(b.version)!));
-  events.sort((a, b) => a.counter - b.counter || a.tag.localeCompare(b.tag));
-  problems.sort((a, b) => a.tag.localeCompare(b.tag));
+  events.sort((a, b) => a.counter - b.counter || byCodeUnit(a.tag, b.tag));
+  problems.sort((a, b) => byCodeUnit(a.tag, b.tag));
   const highestCounter = Math.max(0, ...claims, ...events.map((event) => event.counter), ...tags.map((tag) => parseRegistryTag(tag.name)?.counter ?? 0));
-  return { model, versions, events, problems, claims: [...claims].sort((a, b) => a - b), highestCounter };
+  const claimOnlyNames = new Set(claimOnly.map((tag) => tag.name));
+  const missingTagRefs = events.filter((event) => claimOnlyNames.has(event.tag));
+  return { model, versions, events, problems, claims: [...claims].sort((a, b) => a - b), missingTagRefs, highestCounter };
 }
 
 function readVersion(tag: StoredTag, version: string, problems: RegistryProblem[]): RegisteredVersion | undefined {
@@ -102,4 +111,8 @@ function readEvent(tag: StoredTag, where: { stage: string; counter: number; canc
     return undefined;
   }
   return { tag: tag.name, ...where, commitSha: tag.commitSha, objectSha: tag.objectSha, record: parsed.record };
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

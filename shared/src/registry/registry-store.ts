@@ -10,6 +10,12 @@ export interface StoredTag {
   message: string;
 }
 
+/** A counter claim and the event tag object it holds. */
+export interface EventClaim {
+  counter: number;
+  tag: StoredTag;
+}
+
 /** An artifact's bytes as stored beside a version. */
 export interface StoredAsset {
   name: string;
@@ -26,8 +32,13 @@ export type CreateTagOutcome = { created: true; tag: StoredTag } | { created: fa
 export interface RegistryStore {
   /** Annotated tags whose names start with `prefix`; lightweight tags are returned with `objectSha === commitSha`. */
   listTags(prefix: string): Promise<StoredTag[]>;
-  /** Event counters claimed for `model` (a claim is taken before its event tag is written). */
-  listClaims(model: string): Promise<number[]>;
+  /**
+   * Event counters claimed for `model`, each with the tag object it claimed (a claim is taken before its event tag
+   * is written, so a claim whose tag ref is missing is an event being written, interrupted, or deleted).
+   */
+  listClaims(model: string): Promise<EventClaim[]>;
+  /** Creates the ref `refs/tags/<tag.name>` for an existing tag object unless the ref exists; false when it does. */
+  insertTagRef(tag: StoredTag): Promise<boolean>;
   /**
    * Claims counter `counter` for `model` and creates the annotated tag `name` on `commitSha`, each only when it
    * does not exist yet: `{created: false}` when another writer won the counter or the name.

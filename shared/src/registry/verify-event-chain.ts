@@ -36,11 +36,12 @@ export function verifyEventChain(registry: ModelRegistry): ChainBreak[] {
     }
     previous = event;
   }
+  for (const event of registry.missingTagRefs) {
+    breaks.push({ tag: event.tag, problem: `its counter ${event.counter} is claimed but the tag ref is missing: it was deleted, or a promotion was interrupted (the next promotion restores it)` });
+  }
   const used = new Set(registry.events.map((event) => event.counter));
   for (const counter of registry.claims) {
-    if (!used.has(counter) && counter > (previous?.counter ?? 0)) {
-      breaks.push({ tag: `${registry.model}#…#${counter}`, problem: `counter ${counter} was claimed after the last event, but its event tag is missing: it was deleted, or a promotion was interrupted` });
-    }
+    if (!used.has(counter)) breaks.push({ tag: `${registry.model}#…#${counter}`, problem: `counter ${counter} is claimed but holds no readable event` });
   }
   return breaks;
 }
