@@ -1,0 +1,69 @@
+import * as z from "zod/mini";
+
+const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+const nullableString = z.nullable(z.string());
+
+/** One artifact of a version: its digest and where it is stored. */
+export const ArtifactRecordSchema = z.object({
+  name: z.string().check(z.minLength(1)),
+  sha256,
+  bytes: z.number().check(z.int(), z.nonnegative()),
+  uri: z.string(),
+});
+export type ArtifactRecord = z.infer<typeof ArtifactRecordSchema>;
+
+/** A gate's verdict as promote found it for the commit it promotes. */
+export const GateRecordSchema = z.object({
+  action: z.string(),
+  key: z.string(),
+  verdict: z.string(),
+  run_url: nullableString,
+});
+export type GateRecord = z.infer<typeof GateRecordSchema>;
+
+/** The message of a version tag `<model>@v<semver>` (contract §5). */
+export const VersionRecordSchema = z.object({
+  schema: z.literal("modelgate.registry/v1"),
+  model: z.string(),
+  version: z.string(),
+  artifacts: z.array(ArtifactRecordSchema),
+  manifest_sha256: z.nullable(sha256),
+  metrics: z.record(z.string(), z.number()),
+  gates: z.array(GateRecordSchema),
+  actor: z.string(),
+  created_at: z.string(),
+});
+export type VersionRecord = z.infer<typeof VersionRecordSchema>;
+
+/** The message of a stage event tag `<model>#<stage>#<N>` / `<model>#<stage>!#<N>` (contract §5). */
+export const EventRecordSchema = z.object({
+  event: z.enum(["promote", "rollback", "unassign"]),
+  version: z.string(),
+  previous_version: nullableString,
+  reason: nullableString,
+  actor: z.string(),
+  run_url: nullableString,
+  created_at: z.string(),
+  previous_event_sha: nullableString,
+});
+export type EventRecord = z.infer<typeof EventRecordSchema>;
+
+/** A record read from a tag message: the parsed record, or why it cannot be trusted. */
+export type ParsedRecord<T> = { ok: true; record: T } | { ok: false; problem: string };
+
+/** Parses a tag message as JSON against `schema`; a malformed message is reported, never trusted. */
+export function parseRecord<T>(schema: z.ZodMiniType<T>, message: string): ParsedRecord<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(message);
+  } catch (error) {
+    return { ok: false, problem: `its message is not JSON (${(error as Error).message})` };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join(".") : "(root)";
+    return { ok: false, problem: `its record is malformed at ${where}: ${issue?.message ?? "invalid"}` };
+  }
+  return { ok: true, record: parsed.data };
+}
