@@ -8,6 +8,9 @@ import { mergeComputedMetrics } from "./merge-computed-metrics.js";
 import { readMetricsFile } from "./read-metrics-file.js";
 import type { MetricsFile } from "./read-metrics-file.js";
 import type { FileAccess } from "./resolve-input-path.js";
+import type { RegistryBaseline, RegistrySpec } from "./read-registry-baseline.js";
+import type { RegistryStore } from "../registry/registry-store.js";
+import path from "node:path";
 
 export interface EvaluateFiles {
   candidate: MetricsFile;
@@ -18,6 +21,8 @@ export interface EvaluateFiles {
   evaluation?: EvaluationPredictions;
   /** Set when candidate explanations were given. */
   explanations?: ExplanationInputs;
+  /** Sentences about where the files came from (e.g. why a registry baseline cannot be paired). */
+  notes?: string[];
 }
 
 /** Metrics files and/or predictions files; at least one of `candidate` and `candidatePredictions`. */
@@ -29,23 +34,44 @@ export type EvaluateFileInputs = { candidate?: string | undefined; baseline?: st
  * @throws InputError when neither a candidate metrics file nor candidate predictions are given. DataError from
  * the readers, and when one metric comes from both a metrics file and predictions.
  */
-export async function loadEvaluateFiles(inputs: EvaluateFileInputs, access: FileAccess): Promise<EvaluateFiles> {
+export async function loadEvaluateFiles(inputs: EvaluateFileInputs, access: FileAccess, openRegistry?: () => Promise<RegistryStore>): Promise<EvaluateFiles> {
   const candidateFile = inputs.candidate === undefined ? undefined : await readMetricsFile(inputs.candidate, access, "candidate");
-  const baselineFile = inputs.baseline === undefined ? undefined : await readMetricsFile(inputs.baseline, access, "baseline");
+  const registry = await readRegistryBaselineWhenNamed(inputs, openRegistry);
+  let baselineFile = registry ? registry.metrics : inputs.baseline === undefined ? undefined : await readMetricsFile(inputs.baseline, access, "baseline");
+  const notes = registry?.note ? [registry.note] : [];
   const { candidatePredictions } = inputs;
   if (candidatePredictions === undefined) {
     if (!candidateFile) throw nothingToJudgeError();
     const explanations = await loadExplanationsWhenGiven(inputs, access);
-    return { candidate: candidateFile, ...(baselineFile && { baseline: baselineFile }), ...(explanations && { explanations }) };
+    return { candidate: candidateFile, ...(baselineFile && { baseline: baselineFile }), ...(explanations && { explanations }), notes };
   }
   // Loaded only when predictions are given: the table readers (csv-parse, hyparquet) would double the
   // bundle every metrics-file run parses at start-up.
   const { loadPredictionMetrics } = await import("./load-prediction-metrics.js");
-  const computed = await loadPredictionMetrics({ ...inputs, candidatePredictions }, access);
+  // The production version's own evaluation predictions, when the registry stores them, pair with the candidate's.
+  const fromRegistry = inputs.baselinePredictions === undefined ? registry?.predictions : undefined;
+  const predictionInputs = fromRegistry ? { ...inputs, candidatePredictions, baselinePredictions: fromRegistry.path, baselinePredictionsName: fromRegistry.name } : { ...inputs, candidatePredictions };
+  const readAccess = fromRegistry ? { ...access, allowedRoots: [...access.allowedRoots, path.dirname(fromRegistry.path)] } : access;
+  const computed = await loadPredictionMetrics(predictionInputs, readAccess);
   const candidate = mergeComputedMetrics(candidateFile, "candidate", computed.candidate);
+  // Metrics computed from the stored predictions replace the record's numbers of the same name.
+  if (fromRegistry && baselineFile && computed.baseline) baselineFile = withoutMetrics(baselineFile, computed.baseline.metrics);
   const baseline = computed.baseline ? mergeComputedMetrics(baselineFile, "baseline", computed.baseline) : baselineFile;
   const explanations = await loadExplanationsWhenGiven(inputs, access, computed.paired);
-  return { candidate, ...(baseline && { baseline }), predictions: computed.sources, evaluation: computed.evaluation, ...(explanations && { explanations }) };
+  return { candidate, ...(baseline && { baseline }), predictions: computed.sources, evaluation: computed.evaluation, ...(explanations && { explanations }), notes };
+}
+
+/** `baseline: registry:<model>#<stage>`, read through the registry; undefined for a plain or git: baseline. */
+async function readRegistryBaselineWhenNamed(inputs: EvaluateFileInputs, openRegistry?: () => Promise<RegistryStore>): Promise<RegistryBaseline | undefined> {
+  if (inputs.baseline === undefined || !inputs.baseline.startsWith("registry:")) return undefined;
+  // Loaded only for registry baselines: the registry code reads tags through git or the API.
+  const { parseRegistrySpec, readRegistryBaseline } = await import("./read-registry-baseline.js");
+  const spec = parseRegistrySpec(inputs.baseline, "baseline") as RegistrySpec;
+  return readRegistryBaseline(spec, "baseline", openRegistry ? await openRegistry() : undefined, inputs.candidatePredictions);
+}
+
+function withoutMetrics(file: MetricsFile, computed: ReadonlyMap<string, number>): MetricsFile {
+  return { ...file, values: new Map([...file.values].filter(([name]) => !computed.has(name))) };
 }
 
 /** Loaded only when explanations are given, like the predictions readers, for the same start-up reason. */

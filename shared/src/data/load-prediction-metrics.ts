@@ -11,6 +11,8 @@ import type { FileAccess } from "./resolve-input-path.js";
 export interface PredictionInputs {
   candidatePredictions: string;
   baselinePredictions?: string | undefined;
+  /** How reports name the baseline predictions when they are not a user's file (e.g. read from the registry). */
+  baselinePredictionsName?: string | undefined;
   task?: PredictionTask | undefined;
   labelColumn?: string | undefined;
   predictionColumn?: string | undefined;
@@ -71,7 +73,8 @@ export async function loadPredictionMetrics(inputs: PredictionInputs, access: Fi
   });
   const sliceColumns = inputs.sliceColumns ?? [];
   const candidate = await readPredictions(inputs.candidatePredictions, access, { ...options("candidate-predictions"), ...(sliceColumns.length > 0 && { sliceColumns }) });
-  const baseline = inputs.baselinePredictions === undefined ? undefined : await readPredictions(inputs.baselinePredictions, access, options("baseline-predictions"));
+  const read = inputs.baselinePredictions === undefined ? undefined : await readPredictions(inputs.baselinePredictions, access, options("baseline-predictions"));
+  const baseline = read && inputs.baselinePredictionsName !== undefined ? { ...read, name: inputs.baselinePredictionsName } : read;
   const paired = baseline ? pairPredictions(candidate, baseline) : undefined;
   const notes: string[] = [];
   const computed = (predictions: Predictions): ComputedMetrics => {

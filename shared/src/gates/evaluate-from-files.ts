@@ -2,6 +2,7 @@ import { loadEvaluateFiles } from "../data/load-evaluate-files.js";
 import type { EvaluateFileInputs } from "../data/load-evaluate-files.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import type { SelectedPolicy } from "../policy/select-policy.js";
+import type { RegistryStore } from "../registry/registry-store.js";
 import { evaluateGate } from "./evaluate-gate.js";
 import { sliceColumnsOf } from "./evaluate-slices.js";
 import type { GateResult } from "./gate-result.js";
@@ -10,14 +11,20 @@ import type { GateResult } from "./gate-result.js";
  * evaluate-gate from its file inputs under a selected policy: reads what the policy needs (metrics files,
  * predictions with the slice columns) and judges. The action and the CLI both run exactly this.
  */
-export async function evaluateFromFiles(inputs: EvaluateFileInputs, selected: SelectedPolicy, access: FileAccess, key: string | undefined): Promise<GateResult> {
-  const files = await loadEvaluateFiles({ ...inputs, sliceColumns: sliceColumnsOf(selected.policy.evaluate) }, access);
+export async function evaluateFromFiles(
+  inputs: EvaluateFileInputs,
+  selected: SelectedPolicy,
+  access: FileAccess,
+  key: string | undefined,
+  openRegistry?: () => Promise<RegistryStore>,
+): Promise<GateResult> {
+  const { notes: fileNotes = [], ...files } = await loadEvaluateFiles({ ...inputs, sliceColumns: sliceColumnsOf(selected.policy.evaluate) }, access, openRegistry);
   return evaluateGate({
     ...files,
     policy: selected.policy,
     policyProvenance: selected.provenance,
     policyLineOf: selected.lineOf,
-    notes: selected.notes,
+    notes: [...selected.notes, ...fileNotes],
     ...(key !== undefined && { key }),
   });
 }

@@ -1,0 +1,77 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DataError, InputError } from "../errors/modelgate-error.js";
+import { readStageRecord } from "../registry/read-stage-record.js";
+import type { RegistryStore } from "../registry/registry-store.js";
+import { toCanonicalJson } from "../report/canonical-json.js";
+import { sha256Hex } from "./digest.js";
+import type { MetricsFile } from "./read-metrics-file.js";
+
+/** `registry:<model>#<stage>`: the version a stage of the registry holds (contract §5). */
+export interface RegistrySpec {
+  model: string;
+  stage: string;
+}
+
+/** Returns the parts of a `registry:<model>#<stage>` spec, or undefined when `spec` is something else. */
+export function parseRegistrySpec(spec: string, input: string): RegistrySpec | undefined {
+  if (!spec.startsWith("registry:")) return undefined;
+  const match = /^registry:([^#]+)#([^#]+)$/.exec(spec);
+  if (!match) {
+    throw new DataError(
+      `Input "${input}" is "${spec}", which is not a registry:<model>#<stage> spec.`,
+      "Write it as registry:<model>#<stage>, e.g. registry:churn-classifier#production.",
+      { input },
+    );
+  }
+  return { model: match[1] as string, stage: match[2] as string };
+}
+
+/** A baseline read from the registry: the stage's version record as a metrics file, and its predictions when stored. */
+export interface RegistryBaseline {
+  metrics: MetricsFile;
+  version: string;
+  /** Where the version's evaluation predictions were written for the readers, with the name reports show. */
+  predictions?: { path: string; name: string };
+  /** Why paired significance cannot use the production model, when it cannot. */
+  note?: string;
+}
+
+/**
+ * Reads the version `spec` names from the registry: its record's `metrics` become the baseline's metrics, and when
+ * the version stores an artifact named like the candidate's predictions file (its evaluation predictions of the
+ * same examples), that artifact is read, digest-verified, as the baseline's predictions, so paired significance
+ * works against production. Otherwise a note says why it cannot.
+ * @throws InputError when no registry is reachable; RegistryError from the registry (no version in the stage, …).
+ */
+export async function readRegistryBaseline(spec: RegistrySpec, input: string, store: RegistryStore | undefined, candidatePredictions?: string): Promise<RegistryBaseline> {
+  if (!store) {
+    throw new InputError(
+      `Input "${input}" reads the baseline from the registry, but no registry is available here.`,
+      "Run where the repository's registry tags are reachable (the action reads them through the GitHub API; the CLI from the local git repository), or give a baseline file.",
+      { input },
+    );
+  }
+  const stage = await readStageRecord(store, spec.model, spec.stage);
+  const label = `registry:${spec.model}#${spec.stage} (${stage.version})`;
+  const metrics: MetricsFile = {
+    name: label,
+    sha256: sha256Hex(toCanonicalJson(stage.record)),
+    values: new Map(Object.entries(stage.record.metrics)),
+  };
+  if (candidatePredictions === undefined) return { metrics, version: stage.version };
+  const wanted = path.basename(candidatePredictions);
+  if (!stage.assets.some((asset) => asset.name === wanted)) {
+    return {
+      metrics,
+      version: stage.version,
+      note: `${label} stores no artifact named ${wanted} (its evaluation predictions), so the baseline's metrics come from its record and paired significance cannot compare against it; promote the evaluation predictions with the model, or give baseline-predictions.`,
+    };
+  }
+  const bytes = await stage.readAsset(wanted);
+  const folder = await mkdtemp(path.join(tmpdir(), "modelgate-registry-"));
+  const file = path.join(folder, wanted);
+  await writeFile(file, bytes);
+  return { metrics, version: stage.version, predictions: { path: file, name: `${label}/${wanted}` } };
+}
