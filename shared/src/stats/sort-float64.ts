@@ -1,16 +1,16 @@
 const RADIX_BITS = 11;
 const BUCKETS = 1 << RADIX_BITS;
 const MASK = BUCKETS - 1;
-const PASSES = 6; // 6 × 11 bits ≥ 64
+const PASSES = 6; // each 32-bit half as digits of 11, 11 and 10 bits
 /** Below this length the engine's comparison sort is as fast and allocates less. */
 const NATIVE_SORT_BELOW = 2048;
 
 /**
  * Sorts a Float64Array ascending in place, in the order of `Float64Array.prototype.sort` (−0 before +0; callers
  * keep NaN out), and returns it. Long arrays use an LSD radix sort on the IEEE bit patterns mapped to order-
- * preserving unsigned keys (flip every bit of negatives, the sign bit of the rest): six stable passes of 11-bit
- * digits, O(n) time, one n-sized scratch buffer, several times faster than the engine's comparison sort on a
- * million values; passes whose digit is the same for every value are skipped.
+ * preserving unsigned keys (flip every bit of negatives, the sign bit of the rest): six stable passes of 11-, 11-
+ * and 10-bit digits of each 32-bit half, O(n) time, one n-sized scratch buffer; passes whose digit is the same for
+ * every value are skipped. Assumes a little-endian platform (every platform Node runs Actions on).
  */
 export function sortFloat64(values: Float64Array): Float64Array {
   const n = values.length;
@@ -29,10 +29,12 @@ export function sortFloat64(values: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) {
     const low = words[2 * i] as number;
     const high = words[2 * i + 1] as number;
-    for (let pass = 0; pass < PASSES; pass++) {
-      const digit = digitOf(low, high, pass);
-      histograms[pass * BUCKETS + digit] = (histograms[pass * BUCKETS + digit] as number) + 1;
-    }
+    bump(histograms, low & MASK);
+    bump(histograms, BUCKETS + ((low >>> 11) & MASK));
+    bump(histograms, 2 * BUCKETS + (low >>> 22));
+    bump(histograms, 3 * BUCKETS + (high & MASK));
+    bump(histograms, 4 * BUCKETS + ((high >>> 11) & MASK));
+    bump(histograms, 5 * BUCKETS + (high >>> 22));
   }
   let source: Uint32Array = words;
   let target: Uint32Array = new Uint32Array(2 * n);
@@ -48,10 +50,12 @@ export function sortFloat64(values: Float64Array): Float64Array {
       total += count;
     }
     if (trivial) continue;
+    const word = pass < 3 ? 0 : 1; // digits never straddle the two 32-bit halves
+    const shift = (pass % 3) * RADIX_BITS;
     for (let i = 0; i < n; i++) {
       const low = source[2 * i] as number;
       const high = source[2 * i + 1] as number;
-      const digit = digitOf(low, high, pass);
+      const digit = ((word === 0 ? low : high) >>> shift) & MASK;
       const to = offsets[digit] as number;
       offsets[digit] = to + 1;
       target[2 * to] = low;
@@ -72,20 +76,6 @@ export function sortFloat64(values: Float64Array): Float64Array {
   return values;
 }
 
-/** The pass-th 11-bit digit (least significant first) of the 64-bit key high:low. */
-function digitOf(low: number, high: number, pass: number): number {
-  switch (pass) {
-    case 0:
-      return low & MASK;
-    case 1:
-      return (low >>> 11) & MASK;
-    case 2:
-      return ((low >>> 22) | (high << 10)) & MASK;
-    case 3:
-      return (high >>> 1) & MASK;
-    case 4:
-      return (high >>> 12) & MASK;
-    default:
-      return high >>> 23;
-  }
+function bump(counts: Uint32Array, index: number): void {
+  counts[index] = (counts[index] as number) + 1;
 }
