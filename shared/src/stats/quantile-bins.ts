@@ -15,10 +15,14 @@ export type BinClosure = "left" | "right";
  * @throws {DriftInputError} on an empty reference, NaN or infinities, or bins that is not a whole number ≥ 1.
  */
 export function quantileBinEdges(reference: ArrayLike<number> | Float64Array, bins = 10): number[] {
-  if (!Number.isSafeInteger(bins) || bins < 1) {
-    throw new DriftInputError(`The number of bins is ${String(bins)}; expected a whole number of at least 1.`);
-  }
-  const sorted = sortedSample(reference, "reference");
+  requireBinCount(bins);
+  return quantileBinEdgesOfSorted(sortedSample(reference, "reference"), bins);
+}
+
+/** `quantileBinEdges` of a reference already sorted ascending, non-empty and checked finite (`sortedSample`). */
+export function quantileBinEdgesOfSorted(sorted: Float64Array, bins = 10): number[] {
+  requireBinCount(bins);
+  if (sorted.length === 0) throw new DriftInputError("The reference sample is empty; it needs at least one value.");
   const step = 1 / bins;
   const edges: number[] = [];
   for (let i = 1; i < bins; i++) {
@@ -58,4 +62,10 @@ export function binCounts(values: ArrayLike<number>, edges: readonly number[], c
     counts[low] = (counts[low] as number) + 1;
   }
   return counts;
+}
+
+function requireBinCount(bins: number): void {
+  if (!Number.isSafeInteger(bins) || bins < 1) {
+    throw new DriftInputError(`The number of bins is ${String(bins)}; expected a whole number of at least 1.`);
+  }
 }

@@ -4,7 +4,9 @@ import {
   binCounts,
   populationStabilityIndex,
   quantileBinEdges,
+  quantileBinEdgesOfSorted,
 } from "../../../shared/src/stats/population-stability-index.js";
+import { sortedSample } from "../../../shared/src/stats/sorted-sample.js";
 import { expectRelative, oracle, readCategoricalDrift, readNumericDrift } from "./support/fixtures.js";
 
 const NUMERIC_FILES = ["numeric_drift.csv", "numeric_nodrift.csv", "numeric_small_ties.csv"];
@@ -17,6 +19,7 @@ describe("quantileBinEdges and binCounts against the oracle's reference deciles 
     it(`${file}: the interior edges equal NumPy's bit for bit, duplicates merged`, () => {
       const edges = quantileBinEdges(reference, 10);
       expect(edges).toEqual(block.interior_edges_unique);
+      expect(quantileBinEdgesOfSorted(sortedSample(reference, "reference"), 10)).toEqual(edges);
       expect(edges.length + 1).toBe(block.n_bins_effective);
     });
 
@@ -44,6 +47,7 @@ describe("quantileBinEdges and binCounts against the oracle's reference deciles 
 
   it("refuses an empty reference, NaN, bad bin numbers and unsorted edges", () => {
     expect(() => quantileBinEdges([])).toThrow(/reference sample is empty/);
+    expect(() => quantileBinEdgesOfSorted(new Float64Array(0))).toThrow(/reference sample is empty/);
     expect(() => quantileBinEdges([1, Number.NaN])).toThrow(/NaN at index 1/);
     expect(() => quantileBinEdges([1, 2], 0)).toThrow(/number of bins is 0/);
     expect(() => quantileBinEdges([1, 2], 2.5)).toThrow(DataError);
