@@ -127,3 +127,15 @@ describe("ksTwoSample refuses what it cannot test", () => {
     expect(a).toEqual([3, 1, 2]);
   });
 });
+
+describe("the drift input error", () => {
+  it("is a DataError whose hint says how to fix the data", () => {
+    try {
+      ksTwoSample([Number.NaN], [1]);
+      expect.fail("expected a DataError");
+    } catch (error) {
+      expect(error).toBeInstanceOf(DataError);
+      expect((error as DataError).hint).toMatch(/drop missing values before a drift test/);
+    }
+  });
+});
