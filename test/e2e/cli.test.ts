@@ -128,11 +128,15 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(output).not.toMatch(/^\s+at \S/m);
   });
 
-  it("shows one failing and one passing candidate and exits 0 when running demo", async () => {
+  it("shows failing, passing, noise and significant candidates and exits 0 when running demo", async () => {
     const run = await runCli(node, ["demo"]);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain("candidate-regressed.json: fail");
     expect(run.stdout).toContain("candidate-better.json: pass");
+    expect(run.stdout).toContain("predictions/candidate-noise.csv: warn (the merge may proceed)");
+    expect(run.stdout).toContain("predictions/candidate-regressed.csv: fail");
+    expect(run.stdout).toMatch(/FAIL roc_auc:max-regression: Ruled out at 97\.5% one-sided confidence/);
+    expect(run.stdout).toMatch(/FAIL {2}region=west {2}n=1020/);
     expect(run.stderr).toBe("");
   });
 });

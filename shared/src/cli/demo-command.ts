@@ -1,10 +1,12 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import type { ActionResult } from "../gates/gate-result.js";
 import { blocksMerge } from "../github/to-outputs.js";
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
 import type { Command } from "./commands.js";
 import { EXIT } from "./commands.js";
+import { demoExplanations } from "./demo-explain.js";
 import { runEvaluate } from "./run-evaluate.js";
 
 /** The built-in example, found relative to this file in the source tree and in the built CLI alike. */
@@ -17,13 +19,20 @@ const CANDIDATES = [
   { file: "candidate-better.json", story: "a candidate that improves quality" },
 ];
 
+/** Predictions of the same 4,000 customers by each model: significance and slices (make-predictions.mjs). */
+const PREDICTION_CANDIDATES = [
+  { file: "predictions/candidate-noise.csv", story: "a retrain whose changes are within noise: the intervals neither show nor rule out a regression, so it warns" },
+  { file: "predictions/candidate-regressed.csv", story: "a candidate that got worse in one region: the AUC regression is significant and the west slice fails" },
+];
+
 export const demoCommand: Command = {
   name: "demo",
   summary: "run the gates on the built-in example and show what a reviewer sees",
   usage: `Usage: modelgate demo [--format text|markdown]
 
 Runs evaluate-gate on the built-in churn-classifier example (shared/examples/churn): one baseline,
-one candidate that regresses and one that improves. Prints each verdict, then the PR comment a
+one candidate that regresses and one that improves (metrics files); then, from predictions of the
+same customers, one candidate whose changes are noise and one whose regression is significant. Prints each verdict, then the PR comment a
 reviewer would see. No GitHub access is needed. Exits 0 when the demo ran as expected.`,
   async run(args) {
     const { values } = parseArgs({ args, options: { format: { type: "string", default: "markdown" } }, strict: true });
@@ -31,14 +40,22 @@ reviewer would see. No GitHub access is needed. Exits 0 when the demo ran as exp
     const access = { workspace: folder, allowedRoots: [folder] };
     const out: string[] = [`modelgate demo: evaluate-gate on ${folder}`, ""];
     const verdicts: string[] = [];
-    for (const { file, story } of CANDIDATES) {
-      const result = await runEvaluate({ candidate: file, baseline: "baseline.json", policy: "modelgate.yml" }, access);
+    const show = (file: string, story: string, command: string, result: ActionResult) => {
       const blocked = blocksMerge(result.verdict, "fail");
       verdicts.push(`${file}: ${result.verdict}${blocked ? " (the merge is blocked: exit 1 in CI)" : " (the merge may proceed)"}`);
-      out.push(`━━━ ${story}: modelgate evaluate --candidate ${file} --baseline baseline.json`, "");
+      out.push(`━━━ ${story}: ${command}`, "");
       out.push(renderReportText(result));
       if (values.format === "markdown") out.push("The PR comment a reviewer sees (markdown):", "", renderReportMarkdown(result));
+    };
+    for (const { file, story } of CANDIDATES) {
+      const result = await runEvaluate({ candidate: file, baseline: "baseline.json", policy: "modelgate.yml" }, access);
+      show(file, story, `modelgate evaluate --candidate ${file} --baseline baseline.json`, result);
     }
+    for (const { file, story } of PREDICTION_CANDIDATES) {
+      const result = await runEvaluate({ candidatePredictions: file, baselinePredictions: "predictions/baseline.csv", policy: "policy-predictions.yml" }, access);
+      show(file, story, `modelgate evaluate --policy policy-predictions.yml --candidate-predictions ${file} --baseline-predictions predictions/baseline.csv`, result);
+    }
+    out.push(...(await demoExplanations(folder, String(values.format))));
     out.push("━━━ Summary", ...verdicts.map((v) => `  ${v}`), "");
     process.stdout.write(out.join("\n"));
     return EXIT.ok;

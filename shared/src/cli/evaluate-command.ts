@@ -27,6 +27,9 @@ const INPUT_FLAGS = [
   "id-column",
   "positive-label",
   "threshold",
+  "candidate-explanations",
+  "baseline-explanations",
+  "show-examples",
 ] as const;
 
 export const evaluateCommand: Command = {
@@ -49,6 +52,10 @@ Options:
                                 column names (default label, prediction, score, id)
   --positive-label VALUE        the positive class (default 1)
   --threshold P                 turns scores into predictions without a prediction column (default 0.5)
+  --candidate-explanations FILE the candidate's explanations: JSON {"global", "local"} or a table of
+                                per-example attributions (one column per feature, plus id-column)
+  --baseline-explanations FILE  the baseline's explanations, compared with the candidate's
+  --show-examples BOOL          true: list the largest-changed predictions (ids, outputs, top reasons)
   --policy FILE                 policy file (default: modelgate.yml)
   --key KEY                     report key (default: the policy's model)
   --format FORMAT               text (default) | markdown | json (the result JSON of the action)

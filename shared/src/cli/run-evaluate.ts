@@ -1,10 +1,9 @@
 import { sha256Hex } from "../data/digest.js";
-import { loadEvaluateFiles } from "../data/load-evaluate-files.js";
 import type { EvaluateFileInputs } from "../data/load-evaluate-files.js";
 import { readInputFile } from "../data/read-input-file.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import { ModelgateError } from "../errors/modelgate-error.js";
-import { evaluateGate } from "../gates/evaluate-gate.js";
+import { evaluateFromFiles } from "../gates/evaluate-from-files.js";
 import type { ActionResult } from "../gates/gate-result.js";
 import { selectPolicy } from "../policy/select-policy.js";
 import { toUndecidedResult } from "../github/to-undecided-result.js";
@@ -26,8 +25,7 @@ export async function runEvaluate(options: EvaluateOptions, access: FileAccess):
     const head = policyFile ? { text: policyFile.text, sha256: sha256Hex(policyFile.text) } : undefined;
     const selected = selectPolicy({ file: options.policy, mode: "file", head });
     key = options.key ?? selected.policy.model ?? "default";
-    const files = await loadEvaluateFiles(options, access);
-    return evaluateGate({ ...files, policy: selected.policy, policyProvenance: selected.provenance, policyLineOf: selected.lineOf, notes: selected.notes, key });
+    return await evaluateFromFiles(options, selected, access, key);
   } catch (error) {
     if (!(error instanceof ModelgateError)) throw error;
     return toUndecidedResult("evaluate-gate", key, error);

@@ -1,5 +1,7 @@
 import { computePredictionMetrics } from "../gates/compute-prediction-metrics.js";
+import type { EvaluationPredictions } from "../gates/collect-significance-tasks.js";
 import { pairPredictions } from "./pair-predictions.js";
+import type { PairedPredictions } from "./pair-predictions.js";
 import type { Predictions, PredictionTask } from "./predictions.js";
 import { readPredictions } from "./read-predictions.js";
 import type { ReadPredictionsOptions } from "./read-predictions.js";
@@ -16,6 +18,8 @@ export interface PredictionInputs {
   idColumn?: string | undefined;
   positiveLabel?: string | undefined;
   threshold?: number | undefined;
+  /** Columns the policy slices the evaluation by; read from the candidate's predictions. */
+  sliceColumns?: readonly string[] | undefined;
 }
 
 /** One model's metrics computed from one predictions file. */
@@ -41,6 +45,10 @@ export interface LoadedPredictionMetrics {
   candidate: ComputedMetrics;
   baseline?: ComputedMetrics;
   sources: PredictionSources;
+  /** The predictions, the baseline's paired to the candidate's rows: for significance and slices. */
+  evaluation: EvaluationPredictions;
+  /** Both models' predictions aligned example by example, when baseline predictions were given. */
+  paired?: PairedPredictions;
 }
 
 /**
@@ -61,7 +69,8 @@ export async function loadPredictionMetrics(inputs: PredictionInputs, access: Fi
     ...(inputs.positiveLabel !== undefined && { positiveLabel: inputs.positiveLabel }),
     ...(inputs.threshold !== undefined && { threshold: inputs.threshold }),
   });
-  const candidate = await readPredictions(inputs.candidatePredictions, access, options("candidate-predictions"));
+  const sliceColumns = inputs.sliceColumns ?? [];
+  const candidate = await readPredictions(inputs.candidatePredictions, access, { ...options("candidate-predictions"), ...(sliceColumns.length > 0 && { sliceColumns }) });
   const baseline = inputs.baselinePredictions === undefined ? undefined : await readPredictions(inputs.baselinePredictions, access, options("baseline-predictions"));
   const paired = baseline ? pairPredictions(candidate, baseline) : undefined;
   const notes: string[] = [];
@@ -74,10 +83,11 @@ export async function loadPredictionMetrics(inputs: PredictionInputs, access: Fi
   const sources: PredictionSources = { candidate: candidate.name, evalDataSha256: candidate.sha256, notes };
   const pairedBy = paired ? ` and ${paired.baseline.name} (baseline), paired by ${paired.pairedBy}` : "";
   notes.push(`Metrics computed from ${inputs.task ?? "classification"} predictions: ${candidate.name} (candidate, ${candidate.rows} examples)${pairedBy}.`);
-  const result: LoadedPredictionMetrics = { candidate: computed(candidate), sources };
+  const result: LoadedPredictionMetrics = { candidate: computed(candidate), sources, evaluation: paired ? { candidate, baseline: paired.baseline } : { candidate } };
   if (paired) {
     result.baseline = computed(paired.baseline);
     sources.baseline = paired.baseline.name;
+    result.paired = paired;
   }
   return result;
 }

@@ -58,7 +58,7 @@ function matchPositions(candidate: Predictions, baseline: Predictions): Int32Arr
 
 function reorder(predictions: Predictions, rows: Int32Array): Predictions {
   const take = (values: Float64Array) => Float64Array.from(rows, (row) => values[row] as number);
-  const { ids, scores } = predictions;
+  const { ids, scores, slices } = predictions;
   return {
     ...predictions,
     rows: rows.length,
@@ -66,6 +66,7 @@ function reorder(predictions: Predictions, rows: Int32Array): Predictions {
     predictions: take(predictions.predictions),
     ...(ids && { ids: Array.from(rows, (row) => ids[row] as string) }),
     ...(scores && { scores: take(scores) }),
+    ...(slices && { slices: new Map([...slices].map(([name, values]) => [name, Array.from(rows, (row) => values[row] ?? null)])) }),
   };
 }
 

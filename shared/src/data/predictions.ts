@@ -38,6 +38,8 @@ export interface Predictions {
   scores?: Float64Array;
   /** Sentences about things that did not stop the read. */
   warnings: readonly string[];
+  /** Slice columns as text per example (null where missing), when the policy slices the evaluation. */
+  slices?: ReadonlyMap<string, readonly (string | null)[]>;
 }
 
 /** Where a column's values come from, for messages: the file's input, the file, the column and its column input. */

@@ -19,6 +19,8 @@ export interface ReadPredictionsOptions {
   positiveLabel?: string;
   /** Scores ≥ threshold are predicted positive when there is no prediction column (`threshold`); default 0.5. */
   threshold?: number;
+  /** Columns to slice the evaluation by (policy `evaluate.slices`), read as text; each must exist. */
+  sliceColumns?: readonly string[];
 }
 
 const COLUMN_INPUTS = { label: "label-column", prediction: "prediction-column", score: "score-column", id: "id-column" } as const;
@@ -34,7 +36,10 @@ const COLUMN_INPUTS = { label: "label-column", prediction: "prediction-column", 
 export async function readPredictions(spec: string, access: FileAccess, options: ReadPredictionsOptions): Promise<Predictions> {
   const { input, task, positiveLabel = "1", threshold = 0.5 } = options;
   const names: PredictionColumnNames = { ...DEFAULT_PREDICTION_COLUMNS, ...options.columns };
-  const table = await readTable(spec, access, { input, columns: toRequests(names, task) });
+  const sliceColumns = [...new Set(options.sliceColumns ?? [])];
+  const roles = toRequests(names, task);
+  const sliceRequests = sliceColumns.filter((name) => !roles.some((r) => r.name === name)).map((name): ColumnRequest => ({ name, required: false, as: "string" }));
+  const table = await readTable(spec, access, { input, columns: [...roles, ...sliceRequests] });
   const source = (key: keyof PredictionColumnNames): PredictionColumnSource => ({
     input,
     file: spec,
@@ -49,7 +54,8 @@ export async function readPredictions(spec: string, access: FileAccess, options:
   const score = task === "classification" ? table.columns.get(names.score) : undefined;
   const idColumn = table.columns.get(names.id);
   const ids = idColumn ? toPredictionIds(idColumn, source("id")) : undefined;
-  const file = { task, input, name: table.name, sha256: table.sha256, rows: table.rows, warnings: table.warnings, ...(ids && { ids }) };
+  const slices = sliceColumns.length > 0 ? readSliceColumns(table, sliceColumns, spec, input) : undefined;
+  const file = { task, input, name: table.name, sha256: table.sha256, rows: table.rows, warnings: table.warnings, ...(ids && { ids }), ...(slices && { slices }) };
   if (task === "regression") {
     if (!prediction) {
       throw missingColumn(table, source("prediction"), `no prediction column "${names.prediction}"`, "Set prediction-column to the column of predicted values");
@@ -91,6 +97,27 @@ function toRequests(names: PredictionColumnNames, task: PredictionTask): ColumnR
     }
   }
   return requests.map(({ name, required, as }) => ({ name, required, as }));
+}
+
+/** Each slice column as text per row (null where missing); a column with no value at all cannot slice anything. */
+function readSliceColumns(table: Table, names: readonly string[], spec: string, input: string): Map<string, readonly (string | null)[]> {
+  const slices = new Map<string, readonly (string | null)[]>();
+  for (const name of names) {
+    const column = table.columns.get(name);
+    if (!column) {
+      throw missingColumn(table, { input, file: spec, column: name, columnInput: "evaluate.slices" }, `no slice column "${name}"`, `Fix the column name under evaluate.slices in the policy`);
+    }
+    const values = column.kind === "string" ? Array.from(column.codes, (code) => (code < 0 ? null : (column.dictionary[code] as string))) : Array.from(column.values, (v) => (Number.isNaN(v) ? null : String(v)));
+    if (table.rows > 0 && values.every((v) => v === null)) {
+      throw new DataError(
+        `Input "${input}": the slice column "${name}" of ${spec} is empty in all ${table.rows} rows, so it cannot slice the evaluation.`,
+        `Fill the column "${name}" in ${spec}, or remove it from evaluate.slices in the policy.`,
+        { input, file: spec, path: name },
+      );
+    }
+    slices.set(name, values);
+  }
+  return slices;
 }
 
 function missingColumn(table: Table, source: PredictionColumnSource, what: string, fix: string): DataError {

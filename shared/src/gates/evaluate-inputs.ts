@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { InputError } from "../errors/modelgate-error.js";
-import { CommonInputShape, parseInputs } from "./parse-inputs.js";
+import { booleanInput, CommonInputShape, parseInputs } from "./parse-inputs.js";
 import type { GetInput } from "./parse-inputs.js";
 
 /** A number in [0, 1], as `threshold` takes it; anything else is refused, never read as 0 or NaN. */
@@ -25,6 +25,11 @@ export const EvaluateInputShape = {
   "id-column": z._default(z.string(), "id"),
   "positive-label": z._default(z.string(), "1"),
   threshold: z._default(unitIntervalInput, 0.5),
+  // Explanations (contract §4): global or per-example attributions of each model.
+  "candidate-explanations": z.optional(z.string()),
+  "baseline-explanations": z.optional(z.string()),
+  // Contract §2 privacy: example rows (ids, outputs, reasons) reach the report only when asked for.
+  "show-examples": z._default(booleanInput, false),
 };
 
 export type EvaluateInputs = ReturnType<typeof readEvaluateInputs>;
@@ -32,7 +37,7 @@ export type EvaluateInputs = ReturnType<typeof readEvaluateInputs>;
 /**
  * evaluate-gate's inputs, parsed in one place.
  * @throws InputError for any refused input, when neither candidate nor candidate-predictions is set, and when
- * baseline-predictions is set without candidate-predictions.
+ * baseline-predictions (or baseline-explanations) is set without candidate-predictions (candidate-explanations).
  */
 export function readEvaluateInputs(getInput: GetInput) {
   const inputs = parseInputs(EvaluateInputShape, getInput);
@@ -44,6 +49,13 @@ export function readEvaluateInputs(getInput: GetInput) {
       `Input "baseline-predictions" is set but "candidate-predictions" is not; baseline predictions are compared with the candidate's.`,
       `Set candidate-predictions to the candidate's predictions of the same examples, or remove baseline-predictions.`,
       { input: "candidate-predictions" },
+    );
+  }
+  if (inputs.baselineExplanations !== undefined && inputs.candidateExplanations === undefined) {
+    throw new InputError(
+      `Input "baseline-explanations" is set but "candidate-explanations" is not; the baseline's explanations are compared with the candidate's.`,
+      `Set candidate-explanations to the candidate's explanations, or remove baseline-explanations.`,
+      { input: "candidate-explanations" },
     );
   }
   return inputs;

@@ -57,13 +57,20 @@ export type SignificanceCheck = MethodFields &
  * alpha / resamples out of range.
  */
 export function evaluateSignificanceRule(input: SignificanceRuleInput, options: SignificanceRuleOptions): SignificanceCheck {
-  const gathered = gatherEvidence(input, options);
+  return decideSignificanceEvidence(gatherSignificanceEvidence(input, options), input.rule, input.alpha);
+}
+
+/**
+ * Decides one rule from evidence gathered once (`gatherSignificanceEvidence`) at a level that may come later, after
+ * the gate's multiple-testing adjustment, which itself needs every check's evidence.
+ */
+export function decideSignificanceEvidence(gathered: GatheredEvidence, ruleWithoutBaseline: Omit<SignificanceRule, "baseline">, alpha: number): SignificanceCheck {
   const method = gathered.method;
   if (!gathered.ok) return { ...method, decided: false, verdict: "fail", message: gathered.reason };
-  const rule: SignificanceRule = { ...input.rule, baseline: gathered.baselineValue };
-  const limits = toSignificanceInterval(gathered.evidence, input.alpha);
+  const rule: SignificanceRule = { ...ruleWithoutBaseline, baseline: gathered.baselineValue };
+  const limits = toSignificanceInterval(gathered.evidence, alpha);
   if (!limits.ok) return { ...method, decided: false, verdict: "fail", message: limits.reason };
-  const decision = decideSignificance(rule, input.alpha, limits);
+  const decision = decideSignificance(rule, alpha, limits);
   if (!decision.decided) return { ...method, decided: false, verdict: "fail", message: decision.message };
   const pValue = computeSignificancePValue(rule, gathered.evidence);
   if (!pValue.ok) return { ...method, decided: false, verdict: "fail", message: pValue.reason };
@@ -75,13 +82,14 @@ export function evaluateSignificanceRule(input: SignificanceRuleInput, options: 
   };
 }
 
-type Gathered = { method: MethodFields } & (
+/** What a significance rule is decided from: the bootstrap distribution or DeLong's variance, and the baseline's value. */
+export type GatheredEvidence = { method: MethodFields } & (
   | { ok: true; evidence: SignificanceEvidence; baselineValue: number; noDifference: number | undefined }
   | { ok: false; reason: string }
 );
 
 /** DeLong for roc_auc, else the paired bootstrap distribution; the baseline's value; the "no difference" p. */
-function gatherEvidence(input: SignificanceRuleInput, options: SignificanceRuleOptions): Gathered {
+export function gatherSignificanceEvidence(input: Omit<SignificanceRuleInput, "rule" | "alpha">, options: SignificanceRuleOptions): GatheredEvidence {
   const { metric, yTrue, baseline, candidate } = input;
   if (metric === "roc_auc") {
     const method = { method: "delong" } as const;

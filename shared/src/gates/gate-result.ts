@@ -1,3 +1,5 @@
+import type { ExplanationRuleName } from "../explain/explanation-policy-schema.js";
+import type { ExplanationSummary } from "../explain/explanation-summary.js";
 import type { RuleName } from "../policy/policy-schema.js";
 import type { Verdict } from "./verdict.js";
 
@@ -33,6 +35,24 @@ export interface Check<Rule extends string = string> {
   message: string;
   /** Line of the rule in the deciding policy file, when known (annotations point there). */
   policy_line?: number;
+  /** The slice the check is about (`region=EU`, `region=EU, plan=pro`); absent for the whole evaluation set. */
+  slice?: string;
+  // A check that rests on a statistic carries its evidence (contract §2).
+  /** "bootstrap-bca", "bootstrap-percentile", "delong", … */
+  method?: string;
+  /** The test statistic, when the method has one (a z score, a KS D). */
+  statistic?: number;
+  /** The p-value of the check's own one-sided test. */
+  p_value?: number;
+  /** The p-value adjusted for multiple testing across the gate's significance checks. */
+  p_value_adjusted?: number;
+  /** A "no difference" p-value shown beside for the reviewer (McNemar's exact for accuracy, DeLong's for AUC). */
+  p_value_no_difference?: number;
+  /** The level the interval was read at, after the multiple-testing adjustment. */
+  alpha?: number;
+  /** [low, high]: the one-sided (1 − alpha) limits of the paired change candidate − baseline. */
+  ci?: [number, number];
+  effect_size?: number;
 }
 
 /** A metric the candidate or baseline reports but the policy does not gate: shown for context only. */
@@ -75,8 +95,31 @@ export interface PolicyDifference {
   head: string | undefined;
 }
 
-/** A check of evaluate-gate: a rule of the policy's `evaluate.metrics`. */
-export type EvaluateCheck = Check<RuleName>;
+/** How a gate's significance checks were computed, so a reviewer can repeat them. */
+export interface SignificanceSettings {
+  seed: number;
+  resamples: number;
+  multiple_testing: "holm" | "bonferroni" | "none";
+  /** The family-wise level the adjusted alphas hold. */
+  family_alpha: number;
+  checks: number;
+}
+
+/** One slice of the evaluation set: its size, whether it was gated, and its metrics beside the baseline's. */
+export interface SliceSummary {
+  /** `region=EU` or `region=EU, plan=pro`. */
+  slice: string;
+  columns: string[];
+  rows: number;
+  /** False below `min-size`: reported, not gated. */
+  gated: boolean;
+  min_size: number;
+  verdict: Verdict;
+  metrics: UngatedMetric[];
+}
+
+/** A check of evaluate-gate: a rule of the policy's `evaluate.metrics` or `evaluate.explanations`. */
+export type EvaluateCheck = Check<RuleName | ExplanationRuleName>;
 
 /**
  * What every decided result has in common: the fields the shared surfaces (annotations, check run,
@@ -99,6 +142,10 @@ export interface GateResult extends DecidedResultBase {
   checks: EvaluateCheck[];
   ungated: UngatedMetric[];
   subject: Subject;
+  /** Set when some rule is decided by significance. */
+  significance?: SignificanceSettings;
+  /** Set when the policy slices the evaluation set; worst slices first. */
+  slices?: SliceSummary[];
   /** Names of the files compared, as the user gave them. */
   files: {
     candidate: string;
@@ -107,6 +154,8 @@ export interface GateResult extends DecidedResultBase {
     candidate_predictions?: string;
     baseline_predictions?: string;
   };
+  /** What changed in the models' explanations, when candidate explanations were given. */
+  explanations?: ExplanationSummary;
 }
 
 /**

@@ -1,7 +1,9 @@
-import type { RuleName } from "../policy/policy-schema.js";
+import type { EvaluateCheck } from "../gates/gate-result.js";
 import { formatNumber } from "./format-number.js";
 
 /** The rule as a reviewer recognises it from modelgate.yml: `min 0.8`, `max-regression-pct 2%`. */
-export function describeRule(rule: RuleName, threshold: number): string {
+export function describeRule(rule: EvaluateCheck["rule"], threshold: number): string {
+  // Rules without a number of their own: a sign that must hold, or what a feature mismatch does.
+  if (rule === "sign-stable" || rule === "on-feature-mismatch") return rule;
   return `${rule} ${formatNumber(threshold)}${rule.endsWith("-pct") ? "%" : ""}`;
 }

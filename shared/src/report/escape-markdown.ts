@@ -14,10 +14,11 @@ export function escapeMarkdown(text: string, maxLength = MAX_USER_TEXT): string 
   // eslint-disable-next-line no-control-regex
   let value = text.replace(/[\r\n\t\f\v]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "");
   if (value.length > maxLength) value = `${value.slice(0, maxLength - 1)}…`;
+  // @ and # are broken before HTML-escaping, so the # of the entity for ' (&#39;) stays intact.
   return value
+    .replace(/([@#])/g, `$1${ZERO_WIDTH_SPACE}`)
     .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!)
     .replace(/[\\`*_[\]()~!|{}]/g, (c) => `\\${c}`)
-    .replace(/([@#])/g, `$1${ZERO_WIDTH_SPACE}`)
     .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZERO_WIDTH_SPACE}.`);
 }

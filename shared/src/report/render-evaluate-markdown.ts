@@ -5,7 +5,11 @@ import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
 import { formatNumber, formatPercent, formatSigned } from "./format-number.js";
+import { describeSignificance, formatEvidence } from "./format-evidence.js";
+import { renderEvaluateChartBlocks } from "./render-evaluate-charts.js";
+import { renderExplanationBlocks } from "./render-explanations-markdown.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
+import { renderSlicesMarkdown } from "./render-slices-markdown.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";
 
 const ALIGN = ["l", "r", "r", "r", "r", "l", "l"];
@@ -24,7 +28,10 @@ function buildBlocks(result: GateResult, limits: FitLimits): MarkdownBlock[] {
   blocks.push(...renderPolicyBlocks(result.policy));
   if (result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
   blocks.push({ text: renderCheckTable(result, limits.tableRows) });
+  if (result.slices && result.slices.length > 0) blocks.push({ text: renderSlicesMarkdown(result.slices, limits.tableRows), dropOrder: 4 });
+  blocks.push(...renderEvaluateChartBlocks(result), ...renderExplanationBlocks(result.explanations));
   blocks.push({ text: renderReasons(result), dropOrder: 3 });
+  if (result.significance) blocks.push({ text: details("How significance was decided", escapeMarkdown(describeSignificance(result.significance), 1000)), dropOrder: 2 });
   if (result.ungated.length > 0) blocks.push({ text: renderUngated(result), dropOrder: 1 });
   blocks.push({ text: renderSubject(result), dropOrder: 2 });
   return blocks;
@@ -40,17 +47,21 @@ function renderHeader(result: GateResult): string {
 
 function renderCheckTable(result: GateResult, maxRows: number): string {
   const shown = result.checks.slice(0, maxRows);
+  // The evidence column appears only when some check rests on a statistic.
+  const evidence = result.checks.some((c) => c.method !== undefined);
   const rows = shown.map((c) => [
-    escapeMarkdown(c.metric),
+    c.slice === undefined ? escapeMarkdown(c.metric) : `${escapeMarkdown(c.metric)} · ${escapeMarkdown(c.slice, 120)}`,
     formatNumber(c.baseline),
     formatNumber(c.value),
     formatSigned(c.delta),
     formatPercent(c.delta_pct),
-    describeRule(c.rule, c.threshold),
+    c.alpha === undefined ? describeRule(c.rule, c.threshold) : `${describeRule(c.rule, c.threshold)}, α ${formatNumber(c.alpha)}`,
+    ...(evidence ? [formatEvidence(c)] : []),
     verdictLabel(c.verdict),
   ]);
-  const table = markdownTable([["metric", "baseline", "candidate", "Δ", "Δ%", "rule", "result"], ...rows], {
-    align: ALIGN,
+  const header = ["metric", "baseline", "candidate", "Δ", "Δ%", "rule", ...(evidence ? ["paired change (one-sided limits)"] : []), "result"];
+  const table = markdownTable([header, ...rows], {
+    align: evidence ? [...ALIGN.slice(0, 6), "l", "l"] : ALIGN,
     alignDelimiters: false,
   });
   const hidden = result.checks.length - shown.length;
@@ -58,7 +69,11 @@ function renderCheckTable(result: GateResult, maxRows: number): string {
 }
 
 function renderReasons(result: GateResult): string {
-  const lines = result.checks.map((c) => `- ${verdictLabel(c.verdict)} **${escapeMarkdown(c.metric)}** ${c.rule}: ${escapeMarkdown(c.message, 400)}`);
+  const lines = result.checks.map((c) => {
+    const where = c.slice === undefined ? "" : ` (${escapeMarkdown(c.slice, 120)})`;
+    const beside = c.p_value_no_difference === undefined ? "" : ` ${c.metric === "roc_auc" ? "DeLong" : "McNemar"} p for no difference: ${formatNumber(c.p_value_no_difference)}.`;
+    return `- ${verdictLabel(c.verdict)} **${escapeMarkdown(c.metric)}**${where} ${c.rule}: ${escapeMarkdown(c.message, 400)}${beside}`;
+  });
   return details("Why each check decided", lines.join("\n"));
 }
 

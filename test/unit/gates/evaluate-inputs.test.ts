@@ -36,6 +36,16 @@ describe("readEvaluateInputs", () => {
     expect(reading({ baseline: "b.json" })).toThrow(expect.objectContaining({ name: "InputError", message: expect.stringContaining('"candidate" and "candidate-predictions"') }));
   });
 
+  it("throws an InputError when baseline-explanations is set without candidate-explanations", () => {
+    expect(reading({ candidate: "c.json", "baseline-explanations": "b.json" })).toThrow(/"baseline-explanations" is set but "candidate-explanations" is not/);
+  });
+
+  it("reads the explanation inputs, with show-examples off unless it is a YAML true", () => {
+    expect(reading({ candidate: "c.json", "candidate-explanations": "shap.csv" })()).toMatchObject({ candidateExplanations: "shap.csv", showExamples: false });
+    expect(reading({ candidate: "c.json", "show-examples": "True" })().showExamples).toBe(true);
+    expect(reading({ candidate: "c.json", "show-examples": "yes" })).toThrow(/Input "show-examples" is "yes": allowed: true, True, TRUE, false, False, FALSE/);
+  });
+
   it("throws an InputError when baseline-predictions is set without candidate-predictions", () => {
     expect(reading({ candidate: "c.json", "baseline-predictions": "b.csv" })).toThrow(/"baseline-predictions" is set but "candidate-predictions" is not/);
   });

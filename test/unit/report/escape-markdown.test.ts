@@ -22,6 +22,10 @@ describe("escapeMarkdown", () => {
     );
   });
 
+  it("keeps the entity of an apostrophe whole while still breaking #references", () => {
+    expect(escapeMarkdown("the model's #12")).toBe("the model&#39;s #\u200b12");
+  });
+
   it("breaks bare www. autolinks", () => {
     expect(escapeMarkdown("www.example.com")).toBe(`www${ZWSP}.example.com`);
   });

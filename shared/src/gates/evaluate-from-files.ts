@@ -1,0 +1,23 @@
+import { loadEvaluateFiles } from "../data/load-evaluate-files.js";
+import type { EvaluateFileInputs } from "../data/load-evaluate-files.js";
+import type { FileAccess } from "../data/resolve-input-path.js";
+import type { SelectedPolicy } from "../policy/select-policy.js";
+import { evaluateGate } from "./evaluate-gate.js";
+import { sliceColumnsOf } from "./evaluate-slices.js";
+import type { GateResult } from "./gate-result.js";
+
+/**
+ * evaluate-gate from its file inputs under a selected policy: reads what the policy needs (metrics files,
+ * predictions with the slice columns) and judges. The action and the CLI both run exactly this.
+ */
+export async function evaluateFromFiles(inputs: EvaluateFileInputs, selected: SelectedPolicy, access: FileAccess, key: string | undefined): Promise<GateResult> {
+  const files = await loadEvaluateFiles({ ...inputs, sliceColumns: sliceColumnsOf(selected.policy.evaluate) }, access);
+  return evaluateGate({
+    ...files,
+    policy: selected.policy,
+    policyProvenance: selected.provenance,
+    policyLineOf: selected.lineOf,
+    notes: selected.notes,
+    ...(key !== undefined && { key }),
+  });
+}

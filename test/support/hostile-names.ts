@@ -1,0 +1,21 @@
+/** Names an attacker could give a metric, slice or feature, each aimed at one part of Mermaid's or Markdown's grammar. */
+export const HOSTILE_NAMES = [
+  'acc"uracy',
+  'x"] \nbar [1',
+  "line1\nline2\r\nline3",
+  "%%{init: {'theme': 'dark'}}%%",
+  "a %% comment",
+  "<img src=x onerror=alert(1)>",
+  "<script>alert(1)</script>",
+  "#quot; &lt; #9829;",
+  "```\n# injected heading\n```",
+  "region=[EU]; plan={pro}",
+  "back\\slash",
+  "",
+  "   ",
+  "tab\there",
+  "x-axis [a, b]",
+  "title \"evil\"",
+  "emoji 🚀 and 東京 São",
+  "a".repeat(300),
+];
