@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DataError } from "../../../shared/src/errors/modelgate-error.js";
 import {
   binCounts,
+  binCountsOfSorted,
   populationStabilityIndex,
   quantileBinEdges,
   quantileBinEdgesOfSorted,
@@ -29,6 +30,8 @@ describe("quantileBinEdges and binCounts against the oracle's reference deciles 
         const expected = block[`bins_closed_${closed}`];
         expect(binCounts(reference, edges, closed)).toEqual(expected.reference_counts);
         expect(binCounts(current, edges, closed)).toEqual(expected.current_counts);
+        expect(binCountsOfSorted(sortedSample(reference, "reference"), edges, closed)).toEqual(expected.reference_counts);
+        expect(binCountsOfSorted(sortedSample(current, "current"), edges, closed)).toEqual(expected.current_counts);
       });
     }
   }
@@ -36,6 +39,19 @@ describe("quantileBinEdges and binCounts against the oracle's reference deciles 
   it("puts values beyond the reference's range into the open-ended outer bins", () => {
     expect(binCounts([-100, 0, 1, 2, 3, 100], [1, 2])).toEqual([2, 1, 3]);
     expect(binCounts([-100, 0, 1, 2, 3, 100], [1, 2], "right")).toEqual([3, 1, 2]);
+    const sorted = new Float64Array([-100, 0, 1, 2, 3, 100]);
+    expect(binCountsOfSorted(sorted, [1, 2])).toEqual([2, 1, 3]);
+    expect(binCountsOfSorted(sorted, [1, 2], "right")).toEqual([3, 1, 2]);
+    expect(binCountsOfSorted(sorted, [])).toEqual([6]);
+  });
+
+  it("counts a sorted sample with many values on the edges as binCounts does, for both closures", () => {
+    const values = Array.from({ length: 5_000 }, (_, i) => ((i * 7919) % 101) / 10);
+    const edges = quantileBinEdges(values, 7);
+    const sorted = sortedSample(values, "current");
+    for (const closed of ["left", "right"] as const) {
+      expect(binCountsOfSorted(sorted, edges, closed)).toEqual(binCounts(values, edges, closed));
+    }
   });
 
   it("merges an all-equal reference's edges into one (two bins: below it, and it or above); bins = 1 has none", () => {
@@ -52,6 +68,7 @@ describe("quantileBinEdges and binCounts against the oracle's reference deciles 
     expect(() => quantileBinEdges([1, 2], 0)).toThrow(/number of bins is 0/);
     expect(() => quantileBinEdges([1, 2], 2.5)).toThrow(DataError);
     expect(() => binCounts([1], [2, 1])).toThrow(/edges must ascend/);
+    expect(() => binCountsOfSorted(new Float64Array([1]), [2, 2])).toThrow(/edges must ascend/);
     expect(() => binCounts([Number.NaN], [1])).toThrow(/Value 0 is NaN/);
   });
 });
