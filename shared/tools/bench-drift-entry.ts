@@ -6,9 +6,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { chiSquareContingency } from "../src/stats/chi-square.js";
 import { jensenShannonDistance } from "../src/stats/jensen-shannon.js";
-import { ksTwoSample } from "../src/stats/ks-two-sample.js";
-import { binCounts, populationStabilityIndex, quantileBinEdges } from "../src/stats/population-stability-index.js";
-import { normedWasserstein, wassersteinDistance } from "../src/stats/wasserstein.js";
+import { ksTwoSample, ksTwoSampleSorted } from "../src/stats/ks-two-sample.js";
+import {
+  binCounts,
+  binCountsOfSorted,
+  populationStabilityIndex,
+  quantileBinEdges,
+  quantileBinEdgesOfSorted,
+} from "../src/stats/population-stability-index.js";
+import { sortedSample } from "../src/stats/sorted-sample.js";
+import { normedWasserstein, normedWassersteinOfSorted, wassersteinDistance } from "../src/stats/wasserstein.js";
 
 const [dir = "", nText = ""] = process.argv.slice(2);
 const n = Number(nText);
@@ -39,4 +46,11 @@ time("psi (deciles)", () => {
 });
 time("jensen-shannon (deciles)", () => jensenShannonDistance(counts[0] as number[], counts[1] as number[]));
 time("chi2 p-value (deciles)", () => chiSquareContingency(counts).pValue);
+time("ks p + normed W + PSI, each sample sorted once", () => {
+  const a = sortedSample(reference, "reference");
+  const b = sortedSample(current, "current");
+  const edges = quantileBinEdgesOfSorted(a, 10);
+  const psi = populationStabilityIndex(binCountsOfSorted(a, edges), binCountsOfSorted(b, edges)).value;
+  return ksTwoSampleSorted(a, b).pValue + normedWassersteinOfSorted(a, b) + psi;
+});
 console.log(JSON.stringify({ results, maxRssKiB: process.resourceUsage().maxRSS }));
