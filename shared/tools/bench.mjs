@@ -94,3 +94,5 @@ console.log(`\n${RUNS} interleaved runs of each command per Node version; median
 if (process.env.BENCH_SKIP_STATS !== "1") await import("./bench-stats.mjs");
 // Then the explanation summary against pandas (shared/tools/bench-explain.mjs); BENCH_SKIP_EXPLAIN=1 skips it.
 if (process.env.BENCH_SKIP_EXPLAIN !== "1") await import("./bench-explain.mjs");
+// Then the drift statistics against SciPy (shared/tools/bench-drift.mjs); BENCH_SKIP_DRIFT=1 skips it.
+if (process.env.BENCH_SKIP_DRIFT !== "1") await import("./bench-drift.mjs");

@@ -16,6 +16,10 @@ export interface KsTwoSampleResult {
   method: "exact" | "asymp";
   /** Sizes of the two samples. */
   sizes: [number, number];
+  /** The value where |F_a − F_b| reaches D (SciPy's `statistic_location`). */
+  location: number;
+  /** +1 when F_a exceeds F_b there (the first sample lies to the left, i.e. smaller values), −1 otherwise. */
+  sign: 1 | -1;
 }
 
 /** Above this size (of the larger sample) `auto` uses the asymptotic distribution (SciPy's MAX_AUTO_N, `<=`). */
@@ -52,9 +56,10 @@ export function ksTwoSample(
 export function ksTwoSampleSorted(sortedA: Float64Array, sortedB: Float64Array, method: KsMethod = "auto"): KsTwoSampleResult {
   const n1 = sortedA.length;
   const n2 = sortedB.length;
-  const { dPlus, dMinus } = ksStatistic(sortedA, sortedB);
-  const d = dMinus > dPlus ? dMinus : dPlus;
-  const sizes: [number, number] = [n1, n2];
+  const { dPlus, dMinus, dPlusLocation, dMinusLocation } = ksStatistic(sortedA, sortedB);
+  const minusWins = dMinus > dPlus;
+  const d = minusWins ? dMinus : dPlus;
+  const where = { sizes: [n1, n2] as [number, number], location: minusWins ? dMinusLocation : dPlusLocation, sign: minusWins ? (-1 as const) : (1 as const) };
   const g = gcd(n1, n2);
   const large = Math.max(n1, n2);
   const small = Math.min(n1, n2);
@@ -67,10 +72,10 @@ export function ksTwoSampleSorted(sortedA: Float64Array, sortedB: Float64Array, 
     const lcm = (n1 / g) * n2;
     const h = roundHalfEven(d * lcm);
     const pValue = ksExactTwoSidedPValue(n1, n2, h);
-    if (!Number.isNaN(pValue)) return { statistic: h / lcm, pValue, method: "exact", sizes };
+    if (!Number.isNaN(pValue)) return { statistic: h / lcm, pValue, method: "exact", ...where };
   }
   const pValue = kolmogorovSf(effectiveSize, d);
-  return { statistic: d, pValue: Math.min(Math.max(pValue, 0), 1), method: "asymp", sizes };
+  return { statistic: d, pValue: Math.min(Math.max(pValue, 0), 1), method: "asymp", ...where };
 }
 
 /** NumPy's round (and Python's round): halves go to the even neighbour. */

@@ -1,7 +1,13 @@
 import { DriftInputError } from "./drift-input-error.js";
 import { requireCounts } from "./require-counts.js";
 
-export { binCounts, quantileBinEdges, type BinClosure } from "./quantile-bins.js";
+export {
+  binCounts,
+  binCountsOfSorted,
+  quantileBinEdges,
+  quantileBinEdgesOfSorted,
+  type BinClosure,
+} from "./quantile-bins.js";
 
 /** Default floor for bin proportions: 1e-4, the value of the PSI literature and of Evidently's fixed epsilon. */
 export const PSI_DEFAULT_EPSILON = 1e-4;

@@ -1,8 +1,9 @@
 import { DriftInputError } from "./drift-input-error.js";
+import { sortFloat64 } from "./sort-float64.js";
 
 /**
  * A sorted copy of a sample (ascending), refusing an empty sample, NaN and infinities, which would make every
- * distribution statistic meaningless. O(n log n): Float64Array's numeric sort.
+ * distribution statistic meaningless. Sorted by `sortFloat64` (a radix sort on long samples, O(n)).
  * @throws {DriftInputError} naming the sample and the first offending index.
  */
 export function sortedSample(values: ArrayLike<number>, name: string): Float64Array {
@@ -15,5 +16,5 @@ export function sortedSample(values: ArrayLike<number>, name: string): Float64Ar
     }
     sorted[i] = value;
   }
-  return sorted.sort();
+  return sortFloat64(sorted);
 }

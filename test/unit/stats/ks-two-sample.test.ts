@@ -30,6 +30,8 @@ describe("ksTwoSample against the SciPy oracle (ks_2samp, SciPy 1.10.1)", () => 
         expectRelative(result.statistic, expected[method].statistic, 1e-9);
         expectP(result.pValue, expected[method].pvalue);
         expect(result.method).toBe(method === "auto" ? expected.auto_chose : method);
+        expect(result.location).toBe(expected[method].statistic_location);
+        expect(result.sign).toBe(expected[method].statistic_sign);
       });
     }
 
@@ -78,12 +80,21 @@ describe("ksTwoSample against SciPy on synthetic samples (drift-reference-values
     const block = driftReference.ks_2samp.single_values_1_1;
     expect(block.asymp.pvalue).toBeNull();
     const result = ksTwoSample([0], [1], { method: "asymp" });
-    expect(result).toEqual({ statistic: 1, pValue: 1, method: "exact", sizes: [1, 1] });
+    expect(result).toEqual({ statistic: 1, pValue: 1, method: "exact", sizes: [1, 1], location: 0, sign: 1 });
   });
 
   it("gives D = 0 and p = 1 for two all-equal samples of the same value, D = 1 for different values", () => {
     expect(ksTwoSample([5, 5, 5], [5, 5])).toMatchObject({ statistic: 0, pValue: 1 });
     expect(ksTwoSample([5, 5, 5], [6, 6]).statistic).toBe(1);
+  });
+
+  it("locates D where SciPy's argmax/argmin over [sorted a, sorted b] does when several values reach it", () => {
+    // scipy.stats.ks_2samp (1.10.1) on these integer samples: F_b − F_a reaches 0.5 at 0 (b only) and at 2 (in both);
+    // SciPy reports 2, the first index in the concatenation, not the smallest value.
+    expect(ksTwoSample([2, 3], [0, 2])).toMatchObject({ statistic: 0.5, location: 2, sign: -1 });
+    expect(ksTwoSample([0, 3, 4, 4], [1, 2, 2, 3])).toMatchObject({ statistic: 0.5, location: 3, sign: -1 });
+    expect(ksTwoSample([2, 3, 3, 4], [1, 3, 3, 3])).toMatchObject({ statistic: 0.25, location: 3, sign: -1 });
+    expect(ksTwoSample([1, 3], [2, 4])).toMatchObject({ statistic: 0.5, location: 1, sign: 1 });
   });
 
   it("is symmetric in its samples for the two-sided test", () => {
@@ -114,5 +125,17 @@ describe("ksTwoSample refuses what it cannot test", () => {
     const a = [3, 1, 2];
     ksTwoSample(a, [0.5, 2.5]);
     expect(a).toEqual([3, 1, 2]);
+  });
+});
+
+describe("the drift input error", () => {
+  it("is a DataError whose hint says how to fix the data", () => {
+    try {
+      ksTwoSample([Number.NaN], [1]);
+      expect.fail("expected a DataError");
+    } catch (error) {
+      expect(error).toBeInstanceOf(DataError);
+      expect((error as DataError).hint).toMatch(/drop missing values before a drift test/);
+    }
   });
 });

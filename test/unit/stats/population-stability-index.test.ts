@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { DataError } from "../../../shared/src/errors/modelgate-error.js";
 import {
   binCounts,
+  binCountsOfSorted,
   populationStabilityIndex,
   quantileBinEdges,
+  quantileBinEdgesOfSorted,
 } from "../../../shared/src/stats/population-stability-index.js";
+import { sortedSample } from "../../../shared/src/stats/sorted-sample.js";
 import { expectRelative, oracle, readCategoricalDrift, readNumericDrift } from "./support/fixtures.js";
 
 const NUMERIC_FILES = ["numeric_drift.csv", "numeric_nodrift.csv", "numeric_small_ties.csv"];
@@ -17,6 +20,7 @@ describe("quantileBinEdges and binCounts against the oracle's reference deciles 
     it(`${file}: the interior edges equal NumPy's bit for bit, duplicates merged`, () => {
       const edges = quantileBinEdges(reference, 10);
       expect(edges).toEqual(block.interior_edges_unique);
+      expect(quantileBinEdgesOfSorted(sortedSample(reference, "reference"), 10)).toEqual(edges);
       expect(edges.length + 1).toBe(block.n_bins_effective);
     });
 
@@ -26,6 +30,8 @@ describe("quantileBinEdges and binCounts against the oracle's reference deciles 
         const expected = block[`bins_closed_${closed}`];
         expect(binCounts(reference, edges, closed)).toEqual(expected.reference_counts);
         expect(binCounts(current, edges, closed)).toEqual(expected.current_counts);
+        expect(binCountsOfSorted(sortedSample(reference, "reference"), edges, closed)).toEqual(expected.reference_counts);
+        expect(binCountsOfSorted(sortedSample(current, "current"), edges, closed)).toEqual(expected.current_counts);
       });
     }
   }
@@ -33,6 +39,19 @@ describe("quantileBinEdges and binCounts against the oracle's reference deciles 
   it("puts values beyond the reference's range into the open-ended outer bins", () => {
     expect(binCounts([-100, 0, 1, 2, 3, 100], [1, 2])).toEqual([2, 1, 3]);
     expect(binCounts([-100, 0, 1, 2, 3, 100], [1, 2], "right")).toEqual([3, 1, 2]);
+    const sorted = new Float64Array([-100, 0, 1, 2, 3, 100]);
+    expect(binCountsOfSorted(sorted, [1, 2])).toEqual([2, 1, 3]);
+    expect(binCountsOfSorted(sorted, [1, 2], "right")).toEqual([3, 1, 2]);
+    expect(binCountsOfSorted(sorted, [])).toEqual([6]);
+  });
+
+  it("counts a sorted sample with many values on the edges as binCounts does, for both closures", () => {
+    const values = Array.from({ length: 5_000 }, (_, i) => ((i * 7919) % 101) / 10);
+    const edges = quantileBinEdges(values, 7);
+    const sorted = sortedSample(values, "current");
+    for (const closed of ["left", "right"] as const) {
+      expect(binCountsOfSorted(sorted, edges, closed)).toEqual(binCounts(values, edges, closed));
+    }
   });
 
   it("merges an all-equal reference's edges into one (two bins: below it, and it or above); bins = 1 has none", () => {
@@ -44,10 +63,12 @@ describe("quantileBinEdges and binCounts against the oracle's reference deciles 
 
   it("refuses an empty reference, NaN, bad bin numbers and unsorted edges", () => {
     expect(() => quantileBinEdges([])).toThrow(/reference sample is empty/);
+    expect(() => quantileBinEdgesOfSorted(new Float64Array(0))).toThrow(/reference sample is empty/);
     expect(() => quantileBinEdges([1, Number.NaN])).toThrow(/NaN at index 1/);
     expect(() => quantileBinEdges([1, 2], 0)).toThrow(/number of bins is 0/);
     expect(() => quantileBinEdges([1, 2], 2.5)).toThrow(DataError);
     expect(() => binCounts([1], [2, 1])).toThrow(/edges must ascend/);
+    expect(() => binCountsOfSorted(new Float64Array([1]), [2, 2])).toThrow(/edges must ascend/);
     expect(() => binCounts([Number.NaN], [1])).toThrow(/Value 0 is NaN/);
   });
 });
