@@ -133,6 +133,8 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain("candidate-regressed.json: fail");
     expect(run.stdout).toContain("candidate-better.json: pass");
+    expect(run.stdout).toContain("v0.2.0 -> v0.1.0 (artifacts verified): churn-classifier#prod!#3, churn-classifier#prod#4");
+    expect(run.stdout).toContain("churn-classifier: event chain intact");
     expect(run.stderr).toBe("");
   });
 });
