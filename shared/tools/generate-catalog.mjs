@@ -31,6 +31,13 @@ export function renderCatalog() {
     readFragment("conventions").trimEnd(),
   ];
   for (const name of names) parts.push("", renderAction(name));
+  // Prose that belongs to no single action (e.g. the registry the CLI and promote/rollback share), in name order.
+  const extra = readdirSync(path.join(root, "docs/catalog"))
+    .filter((file) => file.endsWith(".md"))
+    .map((file) => file.slice(0, -3))
+    .filter((name) => name !== "conventions" && !names.includes(name))
+    .sort();
+  for (const name of extra) parts.push("", readFragment(name).trimEnd());
   return `${parts.join("\n").trimEnd()}\n`;
 }
 

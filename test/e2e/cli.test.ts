@@ -137,6 +137,8 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain("predictions/candidate-regressed.csv: fail");
     expect(run.stdout).toMatch(/FAIL roc_auc:max-regression: Ruled out at 97\.5% one-sided confidence/);
     expect(run.stdout).toMatch(/FAIL {2}region=west {2}n=1020/);
+    expect(run.stdout).toContain("v0.2.0 -> v0.1.0 (artifacts verified): churn-classifier#prod!#3, churn-classifier#prod#4");
+    expect(run.stdout).toContain("churn-classifier: event chain intact");
     expect(run.stderr).toBe("");
   });
 });

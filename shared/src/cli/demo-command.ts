@@ -8,6 +8,7 @@ import type { Command } from "./commands.js";
 import { EXIT } from "./commands.js";
 import { demoExplanations } from "./demo-explain.js";
 import { runEvaluate } from "./run-evaluate.js";
+import { runRegistryDemo } from "./demo-registry.js";
 
 /** The built-in example, found relative to this file in the source tree and in the built CLI alike. */
 export function exampleFolder(): string {
@@ -56,6 +57,7 @@ reviewer would see. No GitHub access is needed. Exits 0 when the demo ran as exp
       show(file, story, `modelgate evaluate --policy policy-predictions.yml --candidate-predictions ${file} --baseline-predictions predictions/baseline.csv`, result);
     }
     out.push(...(await demoExplanations(folder, String(values.format))));
+    out.push(await runRegistryDemo(folder));
     out.push("━━━ Summary", ...verdicts.map((v) => `  ${v}`), "");
     process.stdout.write(out.join("\n"));
     return EXIT.ok;

@@ -4,8 +4,11 @@ import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
 import { demoCommand } from "./demo-command.js";
 import { evaluateCommand } from "./evaluate-command.js";
+import { promoteCommand } from "./promote-command.js";
+import { registryCommand } from "./registry-command.js";
+import { rollbackCommand } from "./rollback-command.js";
 
-const COMMANDS: readonly Command[] = [evaluateCommand, demoCommand];
+const COMMANDS: readonly Command[] = [evaluateCommand, promoteCommand, rollbackCommand, registryCommand, demoCommand];
 
 const HELP = `modelgate: put ML models through the same discipline as code.
 

@@ -1,0 +1,61 @@
+import { parseArgs } from "node:util";
+import { listModels } from "../registry/list-models.js";
+import { readModelRegistry } from "../registry/read-model-registry.js";
+import { requireRegistryName } from "../registry/registry-names.js";
+import { registryHistory } from "../registry/registry-history.js";
+import { verifyEventChain } from "../registry/verify-event-chain.js";
+import { renderChainText, renderHistoryText, renderRegistryShowText } from "../report/render-registry-text.js";
+import type { Command } from "./commands.js";
+import { EXIT, UsageError } from "./commands.js";
+import { openLocalRegistry } from "./open-local-registry.js";
+
+export const registryCommand: Command = {
+  name: "registry",
+  summary: "read the git-native model registry: list, show, history, verify",
+  usage: `Usage: modelgate registry list
+       modelgate registry show <model>
+       modelgate registry history <model> [--stage STAGE]
+       modelgate registry verify [<model>]
+Options: --repo-dir DIR (default: the current directory) --asset-dir DIR
+
+Reads the registry's GTO-compatible tags (<model>@v<semver>, <model>#<stage>#<N>) in a local git
+repository. verify checks each model's event chain and exits 1 when an event was deleted or rewritten.`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { "repo-dir": { type: "string", default: "." }, "asset-dir": { type: "string" }, stage: { type: "string" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const [verb, model, ...extra] = positionals;
+    if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
+    const store = await openLocalRegistry(values["repo-dir"], values["asset-dir"]);
+    switch (verb) {
+      case "list": {
+        const models = await listModels(store);
+        process.stdout.write(models.length === 0 ? "no models in the registry\n" : `${models.join("\n")}\n`);
+        return EXIT.ok;
+      }
+      case "show":
+      case "history": {
+        if (model === undefined) throw new UsageError(`registry ${verb} needs a model name`);
+        const registry = await readModelRegistry(store, requireRegistryName(model, "model"));
+        if (verb === "show") process.stdout.write(renderRegistryShowText(registry));
+        else process.stdout.write(renderHistoryText(model, registryHistory(registry, values.stage === undefined ? undefined : requireRegistryName(values.stage, "stage"))));
+        return EXIT.ok;
+      }
+      case "verify": {
+        const models = model === undefined ? await listModels(store) : [requireRegistryName(model, "model")];
+        let broken = false;
+        for (const name of models) {
+          const breaks = verifyEventChain(await readModelRegistry(store, name));
+          broken ||= breaks.length > 0;
+          process.stdout.write(renderChainText(name, breaks));
+        }
+        return broken ? EXIT.fail : EXIT.ok;
+      }
+      default:
+        throw new UsageError(verb === undefined ? "registry needs a verb: list, show, history or verify" : `unknown registry verb "${verb}"`);
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import type { ModelRegistry } from "../registry/read-model-registry.js";
+import type { HistoryRow } from "../registry/registry-history.js";
+import type { ChainBreak } from "../registry/verify-event-chain.js";
+import { currentAssignment, stagesOf } from "../registry/stage-state.js";
+import { escapeMarkdown, sanitizeTerminalText } from "./escape-markdown.js";
+
+const clean = (text: string | null) => (text === null ? "-" : sanitizeTerminalText(text, 200));
+
+/** A stage's history as terminal text, one event a line, oldest first. */
+export function renderHistoryText(model: string, rows: readonly HistoryRow[]): string {
+  if (rows.length === 0) return `${clean(model)}: no stage events\n`;
+  const lines = rows.map((row) => {
+    const from = row.previousVersion === null ? "" : ` (was ${clean(row.previousVersion)})`;
+    const reason = row.reason === null ? "" : ` — ${clean(row.reason)}`;
+    return `  #${row.counter}  ${row.stage.padEnd(10)} ${row.event.padEnd(8)} ${clean(row.version)}${from}  by ${clean(row.actor)} at ${clean(row.createdAt)}${reason}`;
+  });
+  return `${clean(model)} history:\n${lines.join("\n")}\n`;
+}
+
+/** A stage's history as a markdown table (job summary of rollback). */
+export function renderHistoryMarkdown(model: string, rows: readonly HistoryRow[]): string {
+  const header = `| N | stage | event | version | previous | actor | reason | at |\n|---:|---|---|---|---|---|---|---|`;
+  const cell = (text: string | null) => (text === null ? "" : escapeMarkdown(text, 200));
+  const body = rows.map((row) => `| ${row.counter} | ${cell(row.stage)} | ${row.event} | ${cell(row.version)} | ${cell(row.previousVersion)} | ${cell(row.actor)} | ${cell(row.reason)} | ${cell(row.createdAt)} |`);
+  return `#### History of ${escapeMarkdown(model)}\n\n${[header, ...body].join("\n")}\n`;
+}
+
+/** Versions, what each stage holds, and untrusted tags. */
+export function renderRegistryShowText(registry: ModelRegistry): string {
+  const out = [`${clean(registry.model)}`];
+  out.push(`  versions: ${registry.versions.map((v) => clean(v.version)).join(", ") || "(none)"}`);
+  for (const stage of stagesOf(registry)) {
+    out.push(`  ${clean(stage)}: ${clean(currentAssignment(registry, stage)?.record.version ?? null)}`);
+  }
+  for (const problem of registry.problems) out.push(`  untrusted tag ${clean(problem.tag)}: ${clean(problem.problem)}`);
+  return `${out.join("\n")}\n`;
+}
+
+/** The verdict of `registry verify`. */
+export function renderChainText(model: string, breaks: readonly ChainBreak[]): string {
+  if (breaks.length === 0) return `${clean(model)}: event chain intact\n`;
+  return `${clean(model)}: ${breaks.length} problem(s) in the registry\n${breaks.map((b) => `  ${clean(b.tag)}: ${clean(b.problem)}`).join("\n")}\n`;
+}

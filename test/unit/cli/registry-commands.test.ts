@@ -1,0 +1,72 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { promoteCommand } from "../../../shared/src/cli/promote-command.js";
+import { registryCommand } from "../../../shared/src/cli/registry-command.js";
+import { rollbackCommand } from "../../../shared/src/cli/rollback-command.js";
+import { GIT_ENV, createLocalRepo } from "../registry/local-git-fixture.js";
+import type { LocalRepo } from "../registry/local-git-fixture.js";
+
+let repo: LocalRepo;
+let printed: string[];
+const savedEnv = { ...process.env };
+beforeEach(() => {
+  repo = createLocalRepo();
+  Object.assign(process.env, GIT_ENV);
+  printed = [];
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    printed.push(String(chunk));
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.env = { ...savedEnv };
+  repo.remove();
+});
+
+const where = () => ["--repo-dir", repo.dir];
+const output = () => printed.splice(0).join("");
+
+describe("modelgate promote / rollback / registry on a local git repository", () => {
+  it("promotes twice, rolls back, and reads list, show, history and verify back", async () => {
+    const model = path.join(repo.dir, "model.bin");
+    writeFileSync(model, "weights one");
+    const promote = (ref: string) => promoteCommand.run(["--model", "churn", "--stage", "prod", "--bump", "minor", "--artifacts", model, "--ref", ref, "--allow-missing-manifest", "--actor", "ana", ...where()]);
+    expect(await promote(repo.commits[0])).toBe(0);
+    expect(output()).toBe("churn v0.1.0 promoted to prod as churn#prod#1\n");
+    writeFileSync(model, "weights two");
+    expect(await promote(repo.commits[1])).toBe(0);
+    expect(output()).toBe("churn v0.2.0 promoted to prod as churn#prod#2\n");
+    // Artifacts live inside .git, never in the work tree.
+    expect(repo.git("rev-parse", "--path-format=absolute", "--git-common-dir")).toBe(path.join(repo.dir, ".git"));
+
+    expect(await rollbackCommand.run(["--model", "churn", "--stage", "prod", "--reason", "p95 latency", "--actor", "bo", ...where()])).toBe(0);
+    const rolled = output();
+    expect(rolled).toMatch(/^churn prod: v0\.2\.0 -> v0\.1\.0 \(artifacts verified\)\nchurn history:\n/);
+    expect(rolled).toMatch(/#4 {2}prod {7}rollback v0\.1\.0 \(was v0\.2\.0\) {2}by bo at .* — p95 latency\n$/);
+
+    expect(await registryCommand.run(["list", ...where()])).toBe(0);
+    expect(output()).toBe("churn\n");
+    expect(await registryCommand.run(["show", "churn", ...where()])).toBe(0);
+    expect(output()).toBe("churn\n  versions: v0.1.0, v0.2.0\n  prod: v0.1.0\n");
+    expect(await registryCommand.run(["history", "churn", "--stage", "prod", ...where()])).toBe(0);
+    expect(output().split("\n").filter((line) => line.startsWith("  #"))).toHaveLength(4);
+    expect(await registryCommand.run(["verify", ...where()])).toBe(0);
+    expect(output()).toBe("churn: event chain intact\n");
+
+    repo.git("tag", "-d", "churn#prod#2");
+    repo.git("update-ref", "-d", "refs/modelgate/churn.events/2");
+    expect(await registryCommand.run(["verify", "churn", ...where()])).toBe(1);
+    expect(output()).toMatch(/^churn: 1 problem\(s\) in the registry\n {2}churn#prod!#3: it names previous event [0-9a-f]{40}, but the event before it is churn#prod#1/);
+  }, 120_000);
+
+  it("refuses a promotion without a manifest unless allowed, and a rollback without a reason", async () => {
+    const model = path.join(repo.dir, "model.bin");
+    writeFileSync(model, "weights");
+    await expect(promoteCommand.run(["--model", "churn", "--stage", "prod", "--version", "1.0.0", "--artifacts", model, ...where()])).rejects.toThrow(/No lineage manifest was given/);
+    await expect(rollbackCommand.run(["--model", "churn", "--stage", "prod", ...where()])).rejects.toThrow(/--reason is required/);
+    await expect(promoteCommand.run(["--model", "churn", "--stage", "prod", "--version", "1.0", "--artifacts", model, "--allow-missing-manifest", ...where()])).rejects.toThrow(/Input "version" is "1.0"/);
+    expect(repo.git("tag", "--list")).toBe("");
+  }, 60_000);
+});
