@@ -1,6 +1,7 @@
 // zod/mini: the same validation as classic zod at half the bundle and start-up cost (measured), which
 // every action run pays before it does anything.
 import * as z from "zod/mini";
+import { ShadowPolicySchema } from "./shadow-policy-schema.js";
 
 /** GTO's model name grammar (contract §5); also keeps names safe inside comment markers and tags. */
 export const MODEL_NAME_PATTERN = /^[a-z0-9]([a-z0-9/-]*[a-z0-9])?$/;
@@ -55,7 +56,7 @@ export const PolicySchema = z.strictObject({
   evaluate: z.optional(EvaluatePolicySchema),
   data: z.optional(otherSection),
   fairness: z.optional(otherSection),
-  shadow: z.optional(otherSection),
+  shadow: z.optional(ShadowPolicySchema),
   registry: z.optional(otherSection),
 });
 export type Policy = z.infer<typeof PolicySchema>;
