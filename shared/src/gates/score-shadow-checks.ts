@@ -26,7 +26,8 @@ export function scoreShadowChecks(checks: readonly ShadowCheck[], scorecard: Sco
   const nodataShare = checks.length === 0 ? 0 : checks.filter((c) => c.nodata).length / checks.length;
   const criticalFailures = checks.filter((c) => critical.has(c.rule) && c.verdict !== "pass").map((c) => c.name);
   if (criticalFailures.length > 0 || nodataShare >= scorecard["max-nodata-share"]) score = 0;
-  score = Math.round(score * 1e9) / 1e9;
+  // Kayenta rounds the summary score to two decimals (Precision.round(summaryScore, 2)).
+  score = Math.round(score * 100) / 100;
   const verdict: Verdict = score >= scorecard.pass ? "pass" : score >= scorecard.marginal ? "warn" : "fail";
   const why =
     criticalFailures.length > 0

@@ -33,7 +33,7 @@ export const ShadowScorecardSchema = z
     pass: z._default(z.number().check(z.refine((n) => n >= 0 && n <= 100, "must be from 0 to 100")), 95),
     marginal: z._default(z.number().check(z.refine((n) => n >= 0 && n <= 100, "must be from 0 to 100")), 75),
     /** Rule name → weight (percent of the score); rules without a weight share what is left equally. */
-    weights: z.optional(z.record(z.enum(SCORED), nonNegative)),
+    weights: z.optional(z.partialRecord(z.enum(SCORED), nonNegative)),
     /** Rules whose failure makes the score 0, as Kayenta's critical metrics. */
     critical: z.optional(z.array(z.enum(SCORED))),
     /** Share of rules without data at which the score is 0 (Kayenta: 50%). */
