@@ -30,8 +30,9 @@ export function compareScores(production: ShadowLog, shadow: ShadowLog, joined: 
   if (!a || !b) return undefined;
   const n = joined.productionRows.length;
   const absDelta = new Float64Array(n);
-  const pairedA: number[] = [];
-  const pairedB: number[] = [];
+  const pairedA = new Float64Array(n);
+  const pairedB = new Float64Array(n);
+  let compared = 0;
   let sum = 0;
   let sumAbs = 0;
   for (let i = 0; i < n; i++) {
@@ -40,12 +41,12 @@ export function compareScores(production: ShadowLog, shadow: ShadowLog, joined: 
     const delta = y - x;
     absDelta[i] = Math.abs(delta);
     if (Number.isNaN(delta)) continue;
-    pairedA.push(x);
-    pairedB.push(y);
+    pairedA[compared] = x;
+    pairedB[compared] = y;
+    compared++;
     sum += delta;
     sumAbs += Math.abs(delta);
   }
-  const compared = pairedA.length;
   if (compared === 0) return undefined;
   const sorted = absDelta.filter((value) => !Number.isNaN(value)).sort();
   return {
@@ -54,8 +55,8 @@ export function compareScores(production: ShadowLog, shadow: ShadowLog, joined: 
     meanAbsDelta: sumAbs / compared,
     p50AbsDelta: percentileOfSorted(sorted, 50),
     p95AbsDelta: percentileOfSorted(sorted, 95),
-    production: Float64Array.from(pairedA),
-    shadow: Float64Array.from(pairedB),
+    production: pairedA.slice(0, compared),
+    shadow: pairedB.slice(0, compared),
     absDelta,
   };
 }
