@@ -59,16 +59,24 @@ export function toShadowChecks(policy: ShadowPolicy, comparison: ShadowCompariso
   add("max-slice-flip-rate", (t) => toSliceCheck(comparison, t, policy["min-slice-requests"]));
   add("max-accuracy-drop", (t) => {
     if (!labels || labels.labelled < policy["min-labels"]) {
-      return nodata("accuracy_drop", "max-accuracy-drop", t, `${labels?.labelled ?? 0} joined requests have a label and both predictions; min-labels is ${policy["min-labels"]}.`);
+      return nodata("accuracy", "max-accuracy-drop", t, `${labels?.labelled ?? 0} joined requests have a label and both predictions; min-labels is ${policy["min-labels"]}.`);
     }
     const drop = labels.productionAccuracy - labels.shadowAccuracy;
-    return bound("accuracy_drop", "max-accuracy-drop", drop, t, pct, {
+    // Decided on the drop; reported as the shadow's accuracy against production's, like every other check.
+    const decided = bound("accuracy_drop", "max-accuracy-drop", drop, t, pct);
+    return {
+      ...decided,
+      metric: "accuracy",
+      name: "accuracy:max-accuracy-drop",
+      value: labels.shadowAccuracy,
+      message: `Accuracy on ${labels.labelled} labelled requests: shadow ${pct(labels.shadowAccuracy)} vs production ${pct(labels.productionAccuracy)}, a drop of ${pct(drop)} (${decided.verdict === "pass" ? "≤" : ">"} the maximum ${pct(t)}).`,
       baseline: labels.productionAccuracy,
       delta: labels.shadowAccuracy - labels.productionAccuracy,
+      delta_pct: labels.productionAccuracy === 0 ? null : ((labels.shadowAccuracy - labels.productionAccuracy) / labels.productionAccuracy) * 100,
       method: "mcnemar-exact",
       p_value: labels.mcnemar.pValue,
       statistic: labels.labelled,
-    });
+    };
   });
   return checks;
 }

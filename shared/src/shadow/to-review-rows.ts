@@ -5,7 +5,8 @@ import { cellText } from "./shadow-log.js";
 /** One request for a person to label: both models' answers, the slices, the shadow's top reasons, an empty label. */
 export type ReviewRow = Record<string, string>;
 
-const num = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "" : String(value));
+/** Twelve significant digits: the logged value, without the float noise of a subtraction (0.15160000000000007). */
+const num = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "" : String(Number(value.toPrecision(12))));
 
 /**
  * The rows of the review queue (or of the report's examples) for the chosen pairs, with a fixed column order:

@@ -25,11 +25,13 @@ describe("evaluateShadow", async () => {
       "slice_flip_rate:max-slice-flip-rate=fail",
       "requests:min-requests=pass",
       "coverage:min-coverage=pass",
-      "accuracy_drop:max-accuracy-drop=pass",
+      "accuracy:max-accuracy-drop=pass",
     ]);
     expect(result.checks.find((c) => c.metric === "coverage")?.value).toBeCloseTo(expected.coverage, 12);
     expect(result.checks.find((c) => c.metric === "slice_flip_rate")?.message).toMatch(/country = "br" \(60 requests\), flips 25\.00%/);
-    expect(result.checks.find((c) => c.metric === "accuracy_drop")?.p_value).toBeCloseTo(expected.mcnemar_pvalue, 10);
+    const accuracy = result.checks.find((c) => c.metric === "accuracy")!;
+    expect(accuracy.p_value).toBeCloseTo(expected.mcnemar_pvalue, 10);
+    expect([accuracy.value, accuracy.baseline]).toEqual([expected.shadow_accuracy, expected.production_accuracy]);
     expect(result.outputs).toEqual({ agreement: String(expected.agreement), coverage: String(expected.coverage) });
   });
 
