@@ -34,6 +34,8 @@ export const expected = JSON.parse(readFileSync(path.join(fixtures, "expected.js
   score_ks: number;
   score_ks_pvalue: number;
   score_wasserstein: number;
+  score_psi: number;
+  prediction_psi: number;
   latency: Record<string, { production: number; shadow: number }>;
   latency_sum_last: number;
   latency_sum_first: number;
