@@ -23,6 +23,8 @@ export const SHADOW_RULES = [
 ] as const;
 export type ShadowRule = (typeof SHADOW_RULES)[number];
 
+const LATENCY_RULES = ["max-latency-p50-regression-pct", "max-latency-p95-regression-pct", "max-latency-p99-regression-pct"] as const;
+
 /** Names a scorecard can weigh: the rules, and "latency-judge" for Kayenta's latency judgement. */
 const SCORED = [...SHADOW_RULES, "latency-judge"] as const;
 export type ScoredRule = (typeof SCORED)[number];
@@ -84,4 +86,3 @@ export const ShadowPolicySchema = z
   );
 export type ShadowPolicy = z.infer<typeof ShadowPolicySchema>;
 
-const LATENCY_RULES = ["max-latency-p50-regression-pct", "max-latency-p95-regression-pct", "max-latency-p99-regression-pct"] as const;

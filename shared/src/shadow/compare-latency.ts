@@ -1,4 +1,5 @@
 import { judgeKayenta, type KayentaJudgement } from "../stats/kayenta-judge.js";
+import { percentileOfSorted } from "../stats/numpy-percentile.js";
 import { computePercentileRatios, type PercentileRatio } from "../stats/percentile-ratio-bootstrap.js";
 import type { JoinedLogs } from "./join-shadow-logs.js";
 import type { ShadowLog } from "./shadow-log.js";
@@ -34,9 +35,11 @@ export function compareLatency(production: ShadowLog, shadow: ShadowLog, joined:
   const compared = control.length;
   if (options.judge === "kayenta") {
     const judgement = judgeKayenta(control, treatment, { confidence: options.confidence, direction: "increase", seed: options.seed });
-    const ratios = computePercentileRatios(control, treatment, { percents: LATENCY_PERCENTS, resamples: 1, seed: options.seed });
-    const pick = (key: "control" | "treatment") => Object.fromEntries(ratios.map((ratio) => [`p${ratio.percent}`, ratio[key]]));
-    return { judge: "kayenta", compared, judgement, production: pick("control"), shadow: pick("treatment") };
+    const percentiles = (values: Float64Array) => {
+      const sorted = Float64Array.from(values).sort();
+      return Object.fromEntries(LATENCY_PERCENTS.map((percent) => [`p${percent}`, percentileOfSorted(sorted, percent)]));
+    };
+    return { judge: "kayenta", compared, judgement, production: percentiles(control), shadow: percentiles(treatment) };
   }
   const ratios = computePercentileRatios(control, treatment, { percents: LATENCY_PERCENTS, resamples: options.resamples, seed: options.seed, confidence: options.confidence });
   return { judge: "bootstrap", compared, ratios };
