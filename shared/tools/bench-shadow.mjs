@@ -64,7 +64,7 @@ function timed(command, args, cwd) {
   const run = spawnSync("/usr/bin/time", ["-f", "%e %M", command, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
   const last = run.stderr.trim().split("\n").at(-1) ?? "";
   const [seconds, kib] = last.split(" ").map(Number);
-  if (![0, 1].includes(run.status ?? -1) || !Number.isFinite(seconds)) throw new Error(`${command} ${args.join(" ")} failed (${run.status}): ${run.stderr.slice(-2000)}`);
+  if (![0, 1].includes(run.status ?? -1) || !Number.isFinite(seconds) || run.stdout.trim() === "") throw new Error(`${command} ${args.join(" ")} failed (${run.status}): ${run.stderr.slice(-2000)}`);
   return { seconds, mib: kib / 1024, stdout: run.stdout };
 }
 

@@ -32,7 +32,7 @@ for _ in range(resamples):
     a, b = np.percentile(lat_p[i], [50, 95, 99]), np.percentile(lat_s[i], [50, 95, 99])
     for k, q in enumerate((50, 95, 99)):
         ratios[q].append(b[k] / a[k])
-slices = (~agree).groupby(m["country"]).agg(["size", "mean"])
+slices = (~agree).groupby(m["country_p"]).agg(["size", "mean"])
 out = {
     "joined": len(m), "coverage": len(m) / p_ids, "reverse_coverage": len(m) / s_ids, "agreement": float(agree.mean()),
     "flips": {f"{a}->{b}": int(c) for (a, b), c in flips.items()},
