@@ -3,6 +3,7 @@
 // built CLI (`modelgate shadow`) and shared/tools/bench-shadow.py (pandas + SciPy, Debian's /usr/bin/python3: the same
 // join, agreement, flips, score deltas, KS, Wasserstein, PSI, per-slice flips and a paired latency bootstrap of
 // BENCH_SHADOW_RESAMPLES resamples, default 200) under /usr/bin/time, and prints wall time and peak RSS side by side.
+// BENCH_SHADOW_DIR=<folder> writes the logs there and keeps them (for profiling).
 import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -69,7 +70,8 @@ function timed(command, args, cwd) {
 }
 
 ensurePandas();
-const dir = mkdtempSync(path.join(tmpdir(), "modelgate-bench-shadow-"));
+const keep = process.env.BENCH_SHADOW_DIR;
+const dir = keep ?? mkdtempSync(path.join(tmpdir(), "modelgate-bench-shadow-"));
 try {
   await writeLogs(dir);
   writeFileSync(path.join(dir, "modelgate.yml"), "version: 1\nmodel: bench\nshadow:\n  min-coverage: 0.95\n  max-flip-rate: 0.05\n  max-score-psi: 0.1\n  max-score-ks: 0.1\n  max-latency-p95-regression-pct: 10\n  max-slice-flip-rate: 0.1\n");
@@ -85,5 +87,5 @@ try {
   console.log(`| joined / agreement | ${result.summary.requests.joined} / ${result.summary.classes.agreement.toFixed(6)} | ${reference.joined} / ${reference.agreement.toFixed(6)} | equal |`);
   console.log(`| p95 latency ratio interval | [${result.summary.latency.percentiles[1].ci.map((x) => x.toFixed(4)).join(", ")}] | [${reference.latency_ratio_ci["95"].map((x) => x.toFixed(4)).join(", ")}] | close (other random streams) |`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
 }
