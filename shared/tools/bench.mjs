@@ -96,3 +96,5 @@ if (process.env.BENCH_SKIP_STATS !== "1") await import("./bench-stats.mjs");
 if (process.env.BENCH_SKIP_EXPLAIN !== "1") await import("./bench-explain.mjs");
 // Then the drift statistics against SciPy (shared/tools/bench-drift.mjs); BENCH_SKIP_DRIFT=1 skips it.
 if (process.env.BENCH_SKIP_DRIFT !== "1") await import("./bench-drift.mjs");
+// shadow-compare end to end against pandas (shared/tools/bench-shadow.mjs); BENCH_SKIP_SHADOW=1 skips it.
+if (process.env.BENCH_SKIP_SHADOW !== "1") await import("./bench-shadow.mjs");

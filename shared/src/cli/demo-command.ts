@@ -9,6 +9,7 @@ import { EXIT } from "./commands.js";
 import { demoExplanations } from "./demo-explain.js";
 import { runEvaluate } from "./run-evaluate.js";
 import { runRegistryDemo } from "./demo-registry.js";
+import { demoShadow } from "./demo-shadow.js";
 
 /** The built-in example, found relative to this file in the source tree and in the built CLI alike. */
 export function exampleFolder(): string {
@@ -57,6 +58,7 @@ reviewer would see. No GitHub access is needed. Exits 0 when the demo ran as exp
       show(file, story, `modelgate evaluate --policy policy-predictions.yml --candidate-predictions ${file} --baseline-predictions predictions/baseline.csv`, result);
     }
     out.push(...(await demoExplanations(folder, String(values.format))));
+    await demoShadow(access, values.format === "markdown", { out, verdicts });
     out.push(await runRegistryDemo(folder));
     out.push("━━━ Summary", ...verdicts.map((v) => `  ${v}`), "");
     process.stdout.write(out.join("\n"));

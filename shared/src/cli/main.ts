@@ -7,8 +7,9 @@ import { evaluateCommand } from "./evaluate-command.js";
 import { promoteCommand } from "./promote-command.js";
 import { registryCommand } from "./registry-command.js";
 import { rollbackCommand } from "./rollback-command.js";
+import { shadowCommand } from "./shadow-command.js";
 
-const COMMANDS: readonly Command[] = [evaluateCommand, promoteCommand, rollbackCommand, registryCommand, demoCommand];
+const COMMANDS: readonly Command[] = [evaluateCommand, shadowCommand, promoteCommand, rollbackCommand, registryCommand, demoCommand];
 
 const HELP = `modelgate: put ML models through the same discipline as code.
 

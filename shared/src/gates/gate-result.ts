@@ -1,6 +1,7 @@
 import type { ExplanationRuleName } from "../explain/explanation-policy-schema.js";
 import type { ExplanationSummary } from "../explain/explanation-summary.js";
 import type { RuleName } from "../policy/policy-schema.js";
+import type { ShadowResult } from "./shadow-result.js";
 import type { Verdict } from "./verdict.js";
 
 export type ActionName =
@@ -171,7 +172,7 @@ export interface UndecidedResult {
 }
 
 /** Every decided result, one member per action; `action` tells them apart. */
-export type DecidedResult = GateResult;
+export type DecidedResult = GateResult | ShadowResult;
 
 /** Every result an action publishes. */
 export type ActionResult = DecidedResult | UndecidedResult;

@@ -17,5 +17,7 @@ export function toOutputs(result: ActionResult, failOn: "fail" | "warn" | "never
     result: files.resultPath,
     report: files.reportPath,
     ...(commentUrl ? { "comment-url": commentUrl } : {}),
+    // An action's own outputs (shadow-compare's agreement, coverage, review-queue).
+    ...("outputs" in result ? result.outputs : {}),
   };
 }

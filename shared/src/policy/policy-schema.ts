@@ -2,6 +2,7 @@
 // every action run pays before it does anything.
 import * as z from "zod/mini";
 import { ExplanationPolicySchema } from "../explain/explanation-policy-schema.js";
+import { ShadowPolicySchema } from "./shadow-policy-schema.js";
 
 /** GTO's model name grammar (contract §5); also keeps names safe inside comment markers and tags. */
 export const MODEL_NAME_PATTERN = /^[a-z0-9]([a-z0-9/-]*[a-z0-9])?$/;
@@ -110,7 +111,7 @@ export const PolicySchema = z.strictObject({
   evaluate: z.optional(EvaluatePolicySchema),
   data: z.optional(otherSection),
   fairness: z.optional(otherSection),
-  shadow: z.optional(otherSection),
+  shadow: z.optional(ShadowPolicySchema),
   registry: z.optional(otherSection),
 });
 export type Policy = z.infer<typeof PolicySchema>;

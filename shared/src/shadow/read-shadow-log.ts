@@ -1,0 +1,105 @@
+import { DataError } from "../errors/modelgate-error.js";
+import { readTable } from "../data/read-table.js";
+import type { FileAccess } from "../data/resolve-input-path.js";
+import type { ColumnRequest, NumberColumn, StringColumn, Table, TableColumn } from "../data/table.js";
+import type { ShadowColumnNames, ShadowLog } from "./shadow-log.js";
+import { toTimeWindow } from "./to-time-window.js";
+
+const COLUMN_INPUTS = { prediction: "prediction-column", score: "score-column", latency: "latency-column", timestamp: "timestamp-column" } as const;
+
+/**
+ * Reads a production or shadow log (CSV, TSV, JSONL or Parquet, optionally .gz, streamed) with only the join key,
+ * prediction, score, latency, timestamp and slice columns. The join key is required; a log needs a prediction or a
+ * score column; latency and timestamp are read when present.
+ * @throws DataError naming the input, file and column: every readTable error, a missing join key, neither prediction
+ * nor score, a log without rows, ids missing, latencies missing, non-numeric or negative, timestamps missing or
+ * unreadable, non-numeric scores.
+ */
+export async function readShadowLog(spec: string, access: FileAccess, input: string, names: ShadowColumnNames): Promise<ShadowLog> {
+  const requests: ColumnRequest[] = [
+    { name: names.joinKey, required: true, as: "string" },
+    { name: names.prediction, required: false, as: "string" },
+    { name: names.score, required: false, as: "number" },
+    { name: names.latency, required: false, as: "number" },
+    { name: names.timestamp, required: false, as: "auto" },
+    ...names.slices.map((name) => ({ name, required: false, as: "string" as const })),
+  ];
+  const unique = requests.filter((request, i) => requests.findIndex((other) => other.name === request.name) === i);
+  const table = await readTable(spec, access, { input, columns: unique });
+  const fail = (message: string, hint: string, column?: string) => new DataError(`Input "${input}": ${spec} ${message}`, hint, { input, file: spec, ...(column && { path: column }) });
+  if (table.rows === 0) throw fail("has a header but no rows, so there is nothing to compare.", `Point ${input} at a log with at least one request.`);
+  const ids = table.columns.get(names.joinKey) as StringColumn;
+  if (ids.missing > 0) {
+    throw fail(
+      `has ${ids.missing} of ${table.rows} rows without a value in the join key "${names.joinKey}"; the first is data row ${ids.codes.indexOf(-1) + 1}.`,
+      `Give every logged request its id, or set join-key to a column every row has.`,
+      names.joinKey,
+    );
+  }
+  const predictions = table.columns.get(names.prediction) as StringColumn | undefined;
+  const scoreColumn = table.columns.get(names.score) as NumberColumn | undefined;
+  if (!predictions && !scoreColumn) {
+    throw fail(
+      `has neither a prediction column "${names.prediction}" nor a score column "${names.score}". Its columns: ${table.fileColumns.slice(0, 20).map((c) => JSON.stringify(c)).join(", ")}.`,
+      `Set prediction-column (the predicted class) or score-column (the score) to the column of ${spec} that holds the model's answer.`,
+    );
+  }
+  if (scoreColumn && scoreColumn.nonNumeric + scoreColumn.nonFinite > 0) {
+    throw fail(
+      `has ${scoreColumn.nonNumeric + scoreColumn.nonFinite} scores in "${names.score}" that are not finite numbers.`,
+      `Log scores as plain numbers (missing ones as empty), or set ${COLUMN_INPUTS.score} to the right column.`,
+      names.score,
+    );
+  }
+  const latencies = readLatencies(table, names.latency, fail);
+  const timestamps = table.columns.get(names.timestamp);
+  const window = timestamps ? toTimeWindow(timestamps, (message, hint) => fail(message, hint, names.timestamp)) : undefined;
+  const slices = new Map<string, StringColumn>();
+  for (const name of names.slices) {
+    const column = table.columns.get(name);
+    if (column) slices.set(name, column as StringColumn);
+  }
+  return {
+    input,
+    file: spec,
+    sha256: table.sha256,
+    rows: table.rows,
+    ids,
+    ...(predictions && { predictions }),
+    ...(scoreColumn && { scores: scoreColumn.values }),
+    ...(latencies && { latencies }),
+    ...(window && { window }),
+    slices,
+    warnings: table.warnings,
+  };
+}
+
+function readLatencies(table: Table, name: string, fail: (message: string, hint: string, column?: string) => DataError): Float64Array | undefined {
+  const column: TableColumn | undefined = table.columns.get(name);
+  if (!column || column.kind !== "number") return undefined;
+  const bad = column.missing + column.nonNumeric + column.nonFinite;
+  if (bad > 0) {
+    const first = column.values.findIndex(Number.isNaN);
+    throw fail(
+      `has ${bad} rows whose latency in "${name}" is missing or not a number; the first is data row ${first + 1}.`,
+      `Log a latency for every request (milliseconds as a plain number), or set ${COLUMN_INPUTS.latency} to a column that has one.`,
+      name,
+    );
+  }
+  let negative = 0;
+  let first = -1;
+  column.values.forEach((value, row) => {
+    if (value < 0) {
+      negative++;
+      if (first < 0) first = row;
+    }
+  });
+  if (negative > 0) {
+    throw fail(
+      `has ${negative} negative latencies in "${name}"; the first is ${column.values[first]} at data row ${first + 1}.`,
+      `A latency is a duration and cannot be negative: check the clock arithmetic that logs "${name}".`,
+      name,
+    );
+  }
+  return column.values;
+}

@@ -1,0 +1,105 @@
+import { toBootstrapInterval, type BootstrapInterval } from "./bootstrap-interval.js";
+import type { IntervalOptions } from "./interval-alternative.js";
+import { percentileOfSorted } from "./numpy-percentile.js";
+import { requireCount } from "./require-count.js";
+import { requireFinite } from "./require-finite.js";
+import { requireSameLength } from "./require-same-length.js";
+import { createSeededRandom } from "./seeded-random.js";
+import { cannotCompute } from "./stat-result.js";
+
+export interface PercentileRatioOptions extends IntervalOptions {
+  /** Percentiles in [0, 100], e.g. [50, 95, 99]. */
+  percents: readonly number[];
+  /** Number of resamples; default 1,000. */
+  resamples?: number;
+  seed: number;
+}
+
+/** One percentile's ratio treatment/control with its percentile bootstrap interval. */
+export interface PercentileRatio {
+  percent: number;
+  control: number;
+  treatment: number;
+  interval: BootstrapInterval;
+}
+
+/**
+ * The ratio percentile(treatment)/percentile(control) of paired observations (the same requests served by both
+ * models), numpy.percentile's linear method, with a paired percentile-bootstrap interval: each resample draws request
+ * indices with replacement and takes both models' percentiles on the same draw, as scipy.stats.bootstrap((control,
+ * treatment), ratio, paired=True, method="percentile"). Resamples work on multiplicities walked in each model's
+ * sorted order, O(n) per resample and no copy of the data. "Cannot compute" for a percentile of 0 in the control.
+ * @throws {StatsInputError} on empty or unequal-length input, a non-finite value, or options out of range.
+ */
+export function computePercentileRatios(control: ArrayLike<number>, treatment: ArrayLike<number>, options: PercentileRatioOptions): PercentileRatio[] {
+  const n = requireSameLength({ control, treatment });
+  requireFinite(control, "control");
+  requireFinite(treatment, "treatment");
+  const resamples = options.resamples ?? 1000;
+  requireCount(resamples, "Bootstrap resamples", 1);
+  const controlOrder = sortedOrder(control);
+  const treatmentOrder = sortedOrder(treatment);
+  const controlSorted = Float64Array.from(controlOrder, (i) => control[i] as number);
+  const treatmentSorted = Float64Array.from(treatmentOrder, (i) => treatment[i] as number);
+  const { percents } = options;
+  const draws = percents.map(() => new Float64Array(resamples));
+  const random = createSeededRandom(options.seed);
+  const indices = new Uint32Array(n);
+  const counts = new Int32Array(n);
+  const controlAt = new Float64Array(percents.length);
+  const treatmentAt = new Float64Array(percents.length);
+  for (let b = 0; b < resamples; b++) {
+    random.fillInts(n, indices);
+    counts.fill(0);
+    for (let k = 0; k < n; k++) counts[indices[k] as number]!++;
+    resampledPercentiles(controlSorted, controlOrder, counts, percents, controlAt);
+    resampledPercentiles(treatmentSorted, treatmentOrder, counts, percents, treatmentAt);
+    for (let p = 0; p < percents.length; p++) (draws[p] as Float64Array)[b] = (treatmentAt[p] as number) / (controlAt[p] as number);
+  }
+  return percents.map((percent, p) => {
+    const base = percentileOfSorted(controlSorted, percent);
+    const value = percentileOfSorted(treatmentSorted, percent);
+    const sorted = (draws[p] as Float64Array).sort();
+    const interval =
+      base === 0 || !Number.isFinite(sorted[sorted.length - 1] as number)
+        ? cannotCompute(`The control's p${percent} is 0 in the data or in a resample, so the ratio is undefined.`)
+        : toBootstrapInterval(
+            { estimate: value / base, sorted, sampleSize: n, acceleration: cannotCompute("not used by the percentile method") },
+            { confidence: options.confidence, alternative: options.alternative, method: "percentile" },
+          );
+    return { percent, control: base, treatment: value, interval };
+  });
+}
+
+function sortedOrder(values: ArrayLike<number>): Uint32Array {
+  const order = Uint32Array.from({ length: values.length }, (_, i) => i);
+  return order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+}
+
+/**
+ * numpy.percentile (linear) of the resample in which value `sorted[r]` (from observation `order[r]`) occurs
+ * `counts[order[r]]` times: order statistics found by walking the multiplicities, all percents in one pass.
+ */
+function resampledPercentiles(sorted: Float64Array, order: Uint32Array, counts: Int32Array, percents: readonly number[], out: Float64Array): void {
+  const n = sorted.length;
+  const wanted = percents.map((percent) => {
+    const index = (n - 1) * (percent / 100);
+    return { below: Math.floor(index), t: index - Math.floor(index) };
+  });
+  // Order statistics needed, ascending: for each percent, ranks `below` and `below + 1` (0-based) of the resample.
+  const ranks = wanted.flatMap(({ below }) => [below, Math.min(below + 1, n - 1)]);
+  const targets = [...new Set(ranks)].sort((a, b) => a - b);
+  const valueAt = new Map<number, number>();
+  let cumulative = 0;
+  let next = 0;
+  for (let r = 0; r < n && next < targets.length; r++) {
+    cumulative += counts[order[r] as number] as number;
+    while (next < targets.length && (targets[next] as number) < cumulative) valueAt.set(targets[next++] as number, sorted[r] as number);
+  }
+  wanted.forEach(({ below, t }, p) => {
+    const a = valueAt.get(below) as number;
+    const b = valueAt.get(Math.min(below + 1, n - 1)) as number;
+    const difference = b - a;
+    out[p] = t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
+  });
+}
