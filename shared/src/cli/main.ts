@@ -5,11 +5,12 @@ import { EXIT, UsageError } from "./commands.js";
 import { demoCommand } from "./demo-command.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { promoteCommand } from "./promote-command.js";
+import { publishCommand } from "./publish-command.js";
 import { registryCommand } from "./registry-command.js";
 import { rollbackCommand } from "./rollback-command.js";
 import { shadowCommand } from "./shadow-command.js";
 
-const COMMANDS: readonly Command[] = [evaluateCommand, shadowCommand, promoteCommand, rollbackCommand, registryCommand, demoCommand];
+const COMMANDS: readonly Command[] = [evaluateCommand, shadowCommand, promoteCommand, rollbackCommand, registryCommand, publishCommand, demoCommand];
 
 const HELP = `modelgate: put ML models through the same discipline as code.
 

@@ -3,6 +3,8 @@ import { getAuthenticatedUser, getContent } from "./handle-contents-and-user.js"
 import { createIssueComment, listIssueComments, updateIssueComment } from "./handle-issue-comments.js";
 import { listIssues } from "./handle-issue-list.js";
 import { createIssue, getIssue, updateIssue } from "./handle-issues.js";
+import { listPulls } from "./handle-pulls.js";
+import { downloadArtifact, getWorkflowRun, listWorkflowRunArtifacts } from "./handle-workflow-runs.js";
 import type { RouteHandler } from "./route-handler.js";
 
 /** The operations the stand-in implements, keyed "METHOD template"; any other described operation answers 501. */
@@ -18,4 +20,8 @@ export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
   "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}": updateCheckRun,
   "GET /repos/{owner}/{repo}/contents/{path}": getContent,
   "GET /user": getAuthenticatedUser,
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}": getWorkflowRun,
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts": listWorkflowRunArtifacts,
+  "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}": downloadArtifact,
+  "GET /repos/{owner}/{repo}/pulls": listPulls,
 };

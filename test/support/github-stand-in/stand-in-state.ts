@@ -1,4 +1,11 @@
-import type { CheckRun, Issue, IssueComment, IssueLabel } from "./stand-in-types.js";
+import type { CheckRun, Issue, IssueComment, IssueLabel, SeedArtifact, SeedPullRequest, SeedWorkflowRun } from "./stand-in-types.js";
+
+/** An artifact as stored: what was seeded, its id and run, and the signature of its storage URL. */
+export interface StoredArtifact extends SeedArtifact {
+  id: number;
+  runId: number;
+  signature: string;
+}
 
 export interface RepoState {
   id: number;
@@ -12,6 +19,9 @@ export interface RepoState {
   labels: Map<string, IssueLabel>;
   /** Keyed by `${ref}\0${path}`. */
   files: Map<string, string>;
+  runs: Map<number, SeedWorkflowRun>;
+  artifacts: StoredArtifact[];
+  pulls: SeedPullRequest[];
 }
 
 /** Everything the stand-in remembers, created on first mention of a repository (GitHub repos "exist" here). */
@@ -24,12 +34,14 @@ export class StandInState {
   // Issue ids passed 2^31 as well; label ids are past 2^32.
   private nextIssueId = 3_000_000_001;
   private nextLabelId = 8_000_000_001;
+  // Artifact ids passed 2^31 in 2024 as well.
+  private nextArtifactId = 2_200_000_001;
 
   repo(owner: string, repo: string): RepoState {
     const key = `${owner.toLowerCase()}/${repo.toLowerCase()}`;
     let state = this.repos.get(key);
     if (!state) {
-      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map() };
+      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), runs: new Map(), artifacts: [], pulls: [] };
       this.repos.set(key, state);
     }
     return state;
@@ -74,6 +86,19 @@ export class StandInState {
 
   labelId(): number {
     return this.nextLabelId++;
+  }
+
+  artifactId(): number {
+    return this.nextArtifactId++;
+  }
+
+  /** An artifact of any repository by id: storage URLs name no repository. */
+  findArtifact(id: number): StoredArtifact | undefined {
+    for (const state of this.repos.values()) {
+      const found = state.artifacts.find((artifact) => artifact.id === id);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   commentId(): number {

@@ -141,6 +141,12 @@ export interface GitHubStandIn {
   seedIssues(owner: string, repo: string, issues: SeedIssue[]): void;
   /** Serves `content` at `GET /repos/{owner}/{repo}/contents/{path}?ref=`; no `ref` means `main`. */
   setFile(owner: string, repo: string, ref: string, path: string, content: string): void;
+  /** A finished workflow run of the repository, for `GET …/actions/runs/{run_id}`. */
+  seedWorkflowRun(owner: string, repo: string, run: SeedWorkflowRun): void;
+  /** An artifact of a seeded run, listed by `GET …/actions/runs/{run_id}/artifacts`; returns its id. */
+  seedArtifact(owner: string, repo: string, runId: number, artifact: SeedArtifact): number;
+  /** A pull request of the repository, listed by `GET …/pulls`. */
+  seedPullRequest(owner: string, repo: string, pull: SeedPullRequest): void;
   /**
    * Answers the next matching, otherwise valid requests with `statuses` in order, then behaves normally.
    * `method` may be "*"; `pathPattern` is tested against `/repos/{owner}/{repo}/…` even for page links.
@@ -158,4 +164,37 @@ export interface StandInResponse {
   /** Sent as is instead of `body` (a raw media type such as `application/vnd.github.raw`); not checked. */
   text?: string;
   headers?: Record<string, string>;
+}
+
+/** A finished workflow run, as `seedWorkflowRun` declares it. */
+export interface SeedWorkflowRun {
+  id: number;
+  event: string;
+  headSha: string;
+  headBranch: string;
+  /** `owner/name` the head commit came from; the run's own repository unless the pull request is from a fork. */
+  headRepository?: string;
+  /** Numbers of same-repository open pull requests GitHub links to the run; GitHub links none for forks. */
+  pullRequests?: number[];
+}
+
+/** An artifact of a seeded run: its zip bytes, served through the download redirect. */
+export interface SeedArtifact {
+  name: string;
+  zip: Buffer;
+  expired?: boolean;
+  /** What the listing claims, when it should differ from the zip's length. */
+  sizeInBytes?: number;
+}
+
+/** An open or closed pull request as `seedPullRequest` declares it. */
+export interface SeedPullRequest {
+  number: number;
+  title?: string;
+  headSha: string;
+  headRef: string;
+  /** `owner/name` of the head repository; the base repository unless from a fork. */
+  headRepository?: string;
+  state?: "open" | "closed";
+  login?: string;
 }

@@ -6,6 +6,7 @@ import type { IncomingRequest, StandInContext } from "./answer-request.js";
 import { answerRequest } from "./answer-request.js";
 import { DEFAULT_TOKENS, readToken } from "./authenticate-request.js";
 import { FaultQueue } from "./fault-queue.js";
+import { ARTIFACT_STORAGE_PATH } from "./handle-workflow-runs.js";
 import { newComment } from "./handle-issue-comments.js";
 import { newIssue } from "./handle-issues.js";
 import { loadOpenApiDescription } from "./openapi-description.js";
@@ -55,6 +56,13 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       }
     },
     setFile: (owner, repo, ref, path, content) => void state.repo(owner, repo).files.set(`${ref}\0${path}`, content),
+    seedWorkflowRun: (owner, repo, run) => void state.repo(owner, repo).runs.set(run.id, structuredClone(run)),
+    seedArtifact: (owner, repo, runId, artifact) => {
+      const id = state.artifactId();
+      state.repo(owner, repo).artifacts.push({ ...artifact, id, runId, signature: randomBytes(16).toString("hex") });
+      return id;
+    },
+    seedPullRequest: (owner, repo, pull) => void state.repo(owner, repo).pulls.push(structuredClone(pull)),
     failNext: (method, pathPattern, statuses, headers) => context.faults.add(method, pathPattern, statuses, headers),
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -73,6 +81,10 @@ async function serve(
 ): Promise<void> {
   const url = new URL(req.url ?? "/", context.urls.api);
   const raw = await readBody(req);
+  if (url.pathname.startsWith(ARTIFACT_STORAGE_PATH)) {
+    serveArtifact(context, requests, url, res);
+    return;
+  }
   const incoming: IncomingRequest = {
     method: (req.method ?? "GET").toUpperCase(),
     path: url.pathname,
@@ -114,6 +126,19 @@ function writeResponse(res: ServerResponse, response: StandInResponse, base: Rec
     ...response.headers,
   };
   res.writeHead(response.status, headers).end(text);
+}
+
+/** Blob storage behind the artifact download redirect: no API token, the URL's signature is the access. */
+function serveArtifact(context: StandInContext, requests: RecordedRequest[], url: URL, res: ServerResponse): void {
+  const artifact = context.state.findArtifact(Number(url.pathname.slice(ARTIFACT_STORAGE_PATH.length)));
+  const ok = artifact !== undefined && url.searchParams.get("sig") === artifact.signature;
+  requests.push({ method: "GET", path: url.pathname, query: Object.fromEntries(url.searchParams), body: undefined, status: ok ? 200 : 403 });
+  if (!ok) {
+    context.violations.push(`artifact storage: unknown artifact or bad signature: ${url.pathname}`);
+    res.writeHead(403, { "content-type": "application/xml" }).end("<Error><Code>AuthenticationFailed</Code></Error>");
+    return;
+  }
+  res.writeHead(200, { "content-type": "application/zip", "content-length": String(artifact.zip.length) }).end(artifact.zip);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

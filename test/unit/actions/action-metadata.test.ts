@@ -5,12 +5,17 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { EvaluateInputShape } from "../../../shared/src/gates/evaluate-inputs.js";
 import { ShadowInputShape } from "../../../shared/src/gates/shadow-inputs.js";
+import { PublishInputShape } from "../../../shared/src/publish/publish-inputs.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const actions = readdirSync(path.join(root, "actions"));
 
 /** The input shape each action's main.ts parses; action.yml must declare exactly these inputs. */
-const INPUT_SHAPES: Record<string, object> = { "evaluate-gate": EvaluateInputShape, "shadow-compare": ShadowInputShape };
+const INPUT_SHAPES: Record<string, object> = {
+  "evaluate-gate": EvaluateInputShape,
+  "shadow-compare": ShadowInputShape,
+  "publish-reports": PublishInputShape,
+};
 
 interface ActionMetadata {
   name: string;

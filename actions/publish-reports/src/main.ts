@@ -1,0 +1,3 @@
+import { runPublishAction } from "../../../shared/src/github/run-publish-action.js";
+
+await runPublishAction();

@@ -1,0 +1,103 @@
+import { markdownTable } from "markdown-table";
+import type { PublishedResult } from "../publish/published-result-schema.js";
+import { worstVerdict } from "../gates/verdict.js";
+import { escapeMarkdown } from "./escape-markdown.js";
+import { fitMarkdown } from "./fit-markdown.js";
+import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
+import { formatNumber, formatPercent, formatSigned } from "./format-number.js";
+import { renderPolicyBlocks } from "./render-policy-blocks.js";
+import { describeCounts, verdictLabel } from "./verdict-label.js";
+import type { PolicyProvenance } from "../gates/gate-result.js";
+
+/**
+ * The report of any action's result from the fields every action shares (verdict, checks, notes, policy,
+ * subject, error): what a publishing step posts for results it received from an untrusted run. Every string
+ * of the result is escaped; nothing the result carries as markdown is used. `footer` is the caller's own
+ * (trusted) markdown, e.g. where the result came from.
+ */
+export function renderGenericMarkdown(result: PublishedResult, footer?: string, budget?: number): string {
+  return fitMarkdown((limits) => [...resultBlocks(result, limits, "###"), ...(footer ? [{ text: footer }] : [])], budget);
+}
+
+/** All results of one run in one report: an overview table first, then each result, details dropped first when long. */
+export function renderCombinedMarkdown(results: readonly PublishedResult[], footer?: string, budget?: number): string {
+  return fitMarkdown((limits) => {
+    const verdict = worstVerdict(results.map((r) => r.verdict));
+    const overview = markdownTable(
+      [["gate", "key", "result", "checks"], ...results.map((r) => [r.action, escapeMarkdown(r.key), verdictLabel(r.verdict), r.error ? "could not decide" : describeCounts(r.checks.map((c) => c.verdict)).replace(/\*\*/g, "")])],
+      { alignDelimiters: false },
+    );
+    const blocks: MarkdownBlock[] = [{ text: `### ${verdictLabel(verdict)} · modelgate · ${results.length} gate${results.length === 1 ? "" : "s"}\n\n${overview}` }];
+    results.forEach((result, index) => {
+      // Later gates' sections go first when the comment is too long; the overview always stays.
+      for (const block of resultBlocks(result, limits, "####")) blocks.push({ text: block.text, dropOrder: (results.length - index) * 10 + (block.dropOrder ?? 9) });
+    });
+    if (footer) blocks.push({ text: footer });
+    return blocks;
+  }, budget);
+}
+
+function resultBlocks(result: PublishedResult, limits: FitLimits, heading: string): MarkdownBlock[] {
+  const title = `${heading} ${verdictLabel(result.verdict)} · ${result.action} · ${escapeMarkdown(result.key)}`;
+  if (result.error) {
+    const where = result.error.file ? `\n\nFile: ${escapeMarkdown(result.error.file, 200)}` : "";
+    return [{ text: `${title}\n**The gate could not decide**, so it fails.\n\n${escapeMarkdown(result.error.message, 2000)}${where}\n\n**Fix:** ${escapeMarkdown(result.error.hint, 2000)}` }];
+  }
+  const blocks: MarkdownBlock[] = [{ text: `${title}\n${describeCounts(result.checks.map((c) => c.verdict))}.` }];
+  if (result.policy) blocks.push(...renderPolicyBlocks(toProvenance(result.policy)));
+  if (result.notes && result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
+  if (result.checks.length > 0) blocks.push({ text: renderCheckTable(result, limits.tableRows) });
+  if (result.checks.length > 0) blocks.push({ text: renderReasons(result), dropOrder: 3 });
+  if (result.subject) blocks.push({ text: renderSubject(result.subject), dropOrder: 2 });
+  return blocks;
+}
+
+function renderCheckTable(result: PublishedResult, maxRows: number): string {
+  const shown = result.checks.slice(0, maxRows);
+  const rows = shown.map((c) => [
+    c.slice === undefined ? escapeMarkdown(c.metric) : `${escapeMarkdown(c.metric)} · ${escapeMarkdown(c.slice)}`,
+    escapeMarkdown(c.rule, 60),
+    formatNumber(c.threshold),
+    formatNumber(c.baseline),
+    formatNumber(c.value),
+    formatSigned(c.delta),
+    formatPercent(c.delta_pct),
+    verdictLabel(c.verdict),
+  ]);
+  const table = markdownTable([["check", "rule", "bound", "baseline", "value", "Δ", "Δ%", "result"], ...rows], {
+    align: ["l", "l", "r", "r", "r", "r", "r", "l"],
+    alignDelimiters: false,
+  });
+  const hidden = result.checks.length - shown.length;
+  return hidden > 0 ? `${table}\n\n_${hidden} more check${hidden === 1 ? "" : "s"} not shown._` : table;
+}
+
+function renderReasons(result: PublishedResult): string {
+  const lines = result.checks.map((c) => {
+    const evidence = [
+      c.method === undefined ? undefined : `method ${escapeMarkdown(c.method, 60)}`,
+      c.p_value === undefined ? undefined : `p ${formatNumber(c.p_value)}`,
+      c.p_value_adjusted === undefined ? undefined : `adjusted p ${formatNumber(c.p_value_adjusted)}`,
+      c.effect_size === undefined ? undefined : `effect size ${formatNumber(c.effect_size)}`,
+      c.ci === undefined ? undefined : `interval [${formatNumber(c.ci[0])}, ${formatNumber(c.ci[1])}]`,
+    ].filter((part) => part !== undefined);
+    const tail = evidence.length > 0 ? ` (${evidence.join(", ")})` : "";
+    return `- ${verdictLabel(c.verdict)} **${escapeMarkdown(c.name, 200)}**: ${escapeMarkdown(c.message, 400)}${tail}`;
+  });
+  return `<details><summary>Why each check decided</summary>\n\n${lines.join("\n")}\n\n</details>`;
+}
+
+function renderSubject(subject: NonNullable<PublishedResult["subject"]>): string {
+  const digests = (["candidate_sha256", "baseline_sha256", "eval_data_sha256", "manifest_lineage_sha256"] as const)
+    .filter((field) => subject[field] !== undefined)
+    .map((field) => `${field.replace(/_sha256$/, "").replace(/_/g, " ")} \`${subject[field]!.slice(0, 12)}\``);
+  return `Subject: model **${escapeMarkdown(subject.model)}**${digests.length > 0 ? ` · ${digests.join(" · ")}` : ""}.`;
+}
+
+/** JSON drops undefined, so a difference's absent side arrives as a missing key; the renderer wants it explicit. */
+function toProvenance(policy: NonNullable<PublishedResult["policy"]>): PolicyProvenance {
+  const { change, ...rest } = policy;
+  if (!change) return rest;
+  const differences = change.differences.map((d) => ({ path: d.path, base: d.base, head: d.head }));
+  return { ...rest, change: change.headError === undefined ? { differences } : { differences, headError: change.headError } };
+}
