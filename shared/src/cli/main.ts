@@ -4,8 +4,10 @@ import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
 import { demoCommand } from "./demo-command.js";
 import { evaluateCommand } from "./evaluate-command.js";
+import { validateCommand } from "./validate-command.js";
+import { inferSchemaCommand } from "./infer-schema-command.js";
 
-const COMMANDS: readonly Command[] = [evaluateCommand, demoCommand];
+const COMMANDS: readonly Command[] = [evaluateCommand, validateCommand, inferSchemaCommand, demoCommand];
 
 const HELP = `modelgate: put ML models through the same discipline as code.
 

@@ -11,14 +11,20 @@ import type { FileAccess } from "./resolve-input-path.js";
 import type { ColumnReadAs, ColumnRequest, ColumnRequests, Table, TableColumn, TableSource } from "./table.js";
 import type { TablePass } from "./table-pass.js";
 
+/** Every column of a file, read as `all` says, except those `as` names. */
+export interface AllColumns {
+  all: ColumnReadAs;
+  as?: ReadonlyMap<string, ColumnReadAs>;
+}
+
 export interface ReadTableOptions {
   /** The action input or CLI flag that named the file; every error names it. */
   input: string;
   /**
    * The columns to read; nothing else is kept. Names must be unique. `{ all }` reads every column of the
-   * file, each as `all` says; then a column name the file repeats is a DataError (it is ambiguous).
+   * file, each as `all` says unless `as` names it; then a column name the file repeats is a DataError (it is ambiguous).
    */
-  columns: readonly ColumnRequest[] | { all: ColumnReadAs };
+  columns: readonly ColumnRequest[] | AllColumns;
   /** CSV/TSV rows (JSONL lines) longer than this many characters are a DataError naming the line; default unlimited. */
   maxRowChars?: number;
 }
@@ -44,7 +50,7 @@ export async function readTable(spec: string, access: FileAccess, options: ReadT
   }
   const source: TableSource = { input, file: spec, absolute: resolveInputPath(spec, access, input) };
   await checkFile(source, access);
-  let wanted: ColumnRequests = Array.isArray(asked) ? (asked as readonly ColumnRequest[]) : everyColumn((asked as { all: ColumnReadAs }).all);
+  let wanted: ColumnRequests = Array.isArray(asked) ? (asked as readonly ColumnRequest[]) : everyColumn(asked as AllColumns);
   // JSON Lines keys appear line by line, so reading every column takes one pass to learn them first.
   if (type.format === "jsonl" && typeof wanted === "function") wanted = wanted((await readPass(source, type, [], maxRowChars)).fileColumns);
   const first = await readPass(source, type, wanted, maxRowChars);
@@ -76,8 +82,8 @@ export async function readTable(spec: string, access: FileAccess, options: ReadT
 }
 
 /** Requests for every distinct column name of a file; a repeated name stays requested, so binding reports it. */
-function everyColumn(as: ColumnReadAs): (fileColumns: readonly string[]) => ColumnRequest[] {
-  return (fileColumns) => [...new Set(fileColumns)].map((name) => ({ name, required: true, as }));
+function everyColumn({ all, as }: AllColumns): (fileColumns: readonly string[]) => ColumnRequest[] {
+  return (fileColumns) => [...new Set(fileColumns)].map((name) => ({ name, required: true, as: as?.get(name) ?? all }));
 }
 
 function readPass(source: TableSource, type: TableFileType, requests: ColumnRequests, maxRowChars: number): Promise<TablePass> {

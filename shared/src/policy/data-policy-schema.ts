@@ -73,6 +73,6 @@ export const DataPolicySchema = z.strictObject({
       .strictObject({ min: z.optional(count), max: z.optional(count) })
       .check(z.refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, "has min greater than max")),
   ),
-  drift: z._default(DriftPolicySchema, {} as never),
+  drift: z.prefault(DriftPolicySchema, {}),
 });
 export type DataPolicy = z.infer<typeof DataPolicySchema>;
