@@ -5,8 +5,16 @@
  * Callers pass sorted, non-empty, NaN-free values and a percent in [0, 100].
  */
 export function percentileOfSorted(sorted: ArrayLike<number>, percent: number): number {
+  return quantileOfSorted(sorted, percent / 100);
+}
+
+/**
+ * The q-th quantile (q in [0, 1]) of ascending values, as numpy.quantile(a, q) with the default method "linear":
+ * index = (n − 1)·q and NumPy's `_lerp`, as `percentileOfSorted` (which calls it with percent/100).
+ */
+export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number {
   const last = sorted.length - 1;
-  const index = last * (percent / 100);
+  const index = last * q;
   if (index >= last) return sorted[last] as number;
   if (index <= 0) return sorted[0] as number;
   const below = Math.floor(index);

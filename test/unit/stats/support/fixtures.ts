@@ -85,3 +85,70 @@ export function expectOk<T extends { ok: boolean }>(result: T): Extract<T, { ok:
   if (!result.ok) expect.fail(`expected a value, got "cannot compute": ${(result as { reason?: string }).reason}`);
   return result as Extract<T, { ok: true }>;
 }
+
+/** drift-reference-values.json written by make_drift_reference_values.py (SciPy 1.10.1, NumPy 1.24.2). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above.
+export const driftReference: any = JSON.parse(fixture("drift-reference-values.json"));
+
+/** One of the oracle's drift data sets (`sample,value`), split into the reference and current columns. */
+export function readNumericDrift(name: string): { reference: number[]; current: number[] } {
+  const rows = readCsv(name);
+  const pick = (sample: string) => rows.filter((row) => row.sample === sample).map((row) => Number(row.value));
+  return { reference: pick("reference"), current: pick("current") };
+}
+
+/** oracle data/categorical_drift.csv (`sample,category`) as reference and current category labels. */
+export function readCategoricalDrift(): { reference: string[]; current: string[] } {
+  const rows = readCsv("categorical_drift.csv");
+  const pick = (sample: string) => rows.filter((row) => row.sample === sample).map((row) => row.category ?? "");
+  return { reference: pick("reference"), current: pick("current") };
+}
+
+/**
+ * The synthetic samples of make_drift_reference_values.py: x_i = ((i·multiplier) mod modulus)/modulus·scale + offset,
+ * the same IEEE operations in the same order as the Python formula, so the values are identical.
+ */
+export function formulaSample([n, multiplier, modulus, scale, offset]: number[]): number[] {
+  return Array.from({ length: n as number }, (_, i) => (((i * (multiplier as number)) % (modulus as number)) / (modulus as number)) * (scale as number) + (offset as number));
+}
+
+interface ScipyKsResult {
+  statistic: number;
+  pvalue: number;
+  fell_back_to_asymp: boolean;
+}
+
+/** drift-reference-values.json `ks_2samp`: formula parameters of both samples and SciPy's results. */
+export interface SyntheticKsCase {
+  reference: number[];
+  current: number[];
+  auto: ScipyKsResult;
+  exact: ScipyKsResult;
+  asymp: ScipyKsResult;
+  wasserstein_distance: number;
+  wasserstein_normed_by_ref_std_ddof0: number;
+}
+
+/** A χ² result as SciPy returns it, with its input. */
+export interface ScipyChiSquareCase {
+  table: number[][];
+  observed: number[];
+  expected: number[];
+  statistic: number;
+  pvalue: number;
+  dof: number;
+}
+
+/** drift-reference-values.json `jensenshannon`. */
+export interface ScipyJensenShannonCase {
+  p: number[];
+  q: number[];
+  base_e: number;
+  base_2: number;
+  base_10: number;
+}
+
+/** The named cases of one block of drift-reference-values.json, typed. */
+export function driftCases<T>(block: "ks_2samp" | "chi2_contingency" | "chisquare_gof" | "jensenshannon"): [string, T][] {
+  return Object.entries(driftReference[block] as Record<string, T>);
+}
