@@ -5,6 +5,8 @@ import { isBooleanText, isDatetimeText } from "./parse-cell-text.js";
 
 /** Text columns with at most this many distinct values (and repeats) are inferred as categories with an allowed list. */
 export const MAX_INFERRED_CATEGORIES = 20;
+/** `unique` is inferred only for a column with no missing value and at least this many rows, all different. */
+export const MIN_ROWS_FOR_UNIQUE = 10;
 
 /**
  * A starting schema for the policy's `data:` section, from one table: each column's type (integer, number,
@@ -23,7 +25,8 @@ function inferColumn(column: TableColumn, rows: number): ColumnSchema {
   const present = [...counts.values()].reduce((a, b) => a + b, 0);
   const nulls = rows - present;
   const nullable = nulls === 0 ? { nullable: false } : {};
-  const unique = counts.size === present && present > 1;
+  // Distinct values in a handful of rows say nothing; an identifier shows itself over many complete rows.
+  const unique = nulls === 0 && present >= MIN_ROWS_FOR_UNIQUE && counts.size === present;
   if (column.kind === "number") {
     const sorted = sortedFiniteValues(column.values);
     const integer = sorted.every(Number.isInteger);
