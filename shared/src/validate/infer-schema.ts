@@ -36,7 +36,7 @@ function inferColumn(column: TableColumn, rows: number): ColumnSchema {
   const values = [...counts.keys()];
   if (values.length > 0 && values.every(isBooleanText)) return { type: "boolean", ...nullable };
   if (values.length > 0 && values.every(isDatetimeText)) return { type: "datetime", ...nullable };
-  if (values.length <= MAX_INFERRED_CATEGORIES && !unique) return { type: "category", ...nullable, allowed: values.sort() };
+  if (values.length <= MAX_INFERRED_CATEGORIES && values.length < present) return { type: "category", ...nullable, allowed: values.sort() };
   return { type: "string", ...nullable, ...(unique ? { unique: true } : {}) };
 }
 
