@@ -6,6 +6,7 @@ import { renderReportMarkdown, renderReportText } from "../report/render-report.
 import type { Command } from "./commands.js";
 import { EXIT } from "./commands.js";
 import { runEvaluate } from "./run-evaluate.js";
+import { demoValidate } from "./demo-validate.js";
 
 /** The built-in example, found relative to this file in the source tree and in the built CLI alike. */
 export function exampleFolder(): string {
@@ -39,6 +40,9 @@ reviewer would see. No GitHub access is needed. Exits 0 when the demo ran as exp
       out.push(renderReportText(result));
       if (values.format === "markdown") out.push("The PR comment a reviewer sees (markdown):", "", renderReportMarkdown(result));
     }
+    const validate = await demoValidate(folder, values.format === "markdown");
+    out.push(...validate.lines);
+    verdicts.push(...validate.verdicts);
     out.push("━━━ Summary", ...verdicts.map((v) => `  ${v}`), "");
     process.stdout.write(out.join("\n"));
     return EXIT.ok;
