@@ -78,7 +78,14 @@ describe.each(nodeBinaries())("validate-data bundle on $label", ({ path: node })
     expect(result.outputs["drift-share"]).toBe("0");
   });
 
-  it.each([
+  interface BadCase {
+    when: string;
+    files: Record<string, string>;
+    data: string;
+    reference?: string;
+    names: string[];
+  }
+  it.each<BadCase>([
     { when: "the data file is a semicolon CSV", files: { "semi.csv": "a;b\n1;2\n" }, data: "semi.csv", names: ['Input "data"', "semi.csv line 1", 'separated by ";"'] },
     { when: "the data path leaves the workspace", files: {}, data: "../outside.csv", names: ['Input "data"', "outside"] },
     { when: "the reference has no rows", files: { "empty-ref.csv": "customer_id\n" }, data: "clean.csv", reference: "empty-ref.csv", names: ['Input "reference"', "no data rows"] },
