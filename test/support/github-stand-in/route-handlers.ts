@@ -4,6 +4,7 @@ import { createIssueComment, listIssueComments, updateIssueComment } from "./han
 import { listIssues } from "./handle-issue-list.js";
 import { createIssue, getIssue, updateIssue } from "./handle-issues.js";
 import type { RouteHandler } from "./route-handler.js";
+import { dispatchWorkflow } from "./handle-workflow-dispatch.js";
 
 /** The operations the stand-in implements, keyed "METHOD template"; any other described operation answers 501. */
 export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
@@ -18,4 +19,5 @@ export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
   "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}": updateCheckRun,
   "GET /repos/{owner}/{repo}/contents/{path}": getContent,
   "GET /user": getAuthenticatedUser,
+  "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches": dispatchWorkflow,
 };

@@ -12,6 +12,8 @@ export interface RepoState {
   labels: Map<string, IssueLabel>;
   /** Keyed by `${ref}\0${path}`. */
   files: Map<string, string>;
+  /** Accepted workflow_dispatch requests, in order. */
+  dispatches: Array<{ workflow: string; ref: string; inputs: Record<string, unknown> }>;
 }
 
 /** Everything the stand-in remembers, created on first mention of a repository (GitHub repos "exist" here). */
@@ -29,7 +31,7 @@ export class StandInState {
     const key = `${owner.toLowerCase()}/${repo.toLowerCase()}`;
     let state = this.repos.get(key);
     if (!state) {
-      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map() };
+      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), dispatches: [] };
       this.repos.set(key, state);
     }
     return state;
