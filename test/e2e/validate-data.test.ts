@@ -78,6 +78,52 @@ describe.each(nodeBinaries())("validate-data bundle on $label", ({ path: node })
     expect(result.outputs["drift-share"]).toBe("0");
   });
 
+  it("keeps one drift issue on a schedule: opens it and dispatches retraining, then comments and closes it when back in bounds", async () => {
+    api.setFile("acme", "models", "main", ".github/workflows/retrain.yml", "on:\n  workflow_dispatch:\n    inputs: { run_url: {}, issue_url: {}, drifted_columns: {} }\n");
+    const ws = workspace();
+    const watch = { reference: "reference.csv", issue: "true", "issue-labels": "data-drift, ml", dispatch: "retrain.yml", "dispatch-ref": "main" };
+    const first = await run(ws, { data: "drifted.csv", ...watch }, "schedule");
+    expect(first.outputs.verdict).toBe("fail");
+    let issues = api.issues("acme", "models");
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.state).toBe("open");
+    expect(issues[0]!.title).toBe("Data drift: churn-features");
+    expect(issues[0]!.labels.map((l) => (typeof l === "string" ? l : l.name))).toEqual(["data-drift", "ml"]);
+    expect(issues[0]!.body).toContain("<!-- modelgate:validate-data-drift:churn-features -->");
+    expect(issues[0]!.body).toContain("https://github.com/acme/models/actions/runs/4242");
+    const dispatches = api.dispatches("acme", "models");
+    expect(dispatches).toEqual([
+      { workflow: "retrain.yml", ref: "main", inputs: { run_url: "https://github.com/acme/models/actions/runs/4242", issue_url: issues[0]!.html_url, drifted_columns: '["monthly_charges","plan"]' } },
+    ]);
+    expect(first.summary).toContain(`Drift issue opened: ${issues[0]!.html_url}`);
+
+    const again = await run(ws, { data: "drifted.csv", ...watch }, "schedule");
+    expect(api.issues("acme", "models")).toHaveLength(1);
+    expect(again.summary).toContain("Drift issue unchanged");
+
+    const clean = await run(ws, { data: "clean.csv", ...watch }, "schedule");
+    expect(clean.outputs.verdict).toBe("pass");
+    issues = api.issues("acme", "models");
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.state).toBe("closed");
+    const comments = api.comments("acme", "models", issues[0]!.number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain("back in bounds (0.0% of columns drifted)");
+    // Retraining was dispatched once, when the issue opened; the runs after it did not start another.
+    expect(api.dispatches("acme", "models")).toHaveLength(1);
+
+    const quiet = await run(ws, { data: "clean.csv", ...watch }, "schedule");
+    expect(api.issues("acme", "models")).toHaveLength(1);
+    expect(quiet.summary).toContain("No drift issue is open and none is needed.");
+  });
+
+  it("notes, without changing the verdict, a dispatch the API refuses (no such workflow)", async () => {
+    const result = await run(workspace(), { data: "drifted.csv", reference: "reference.csv", issue: "true", dispatch: "missing.yml", "dispatch-ref": "main" }, "schedule");
+    expect(result.outputs.verdict).toBe("fail");
+    expect(api.dispatches("acme", "models")).toEqual([]);
+    expect(result.summary).toContain("The drift issue could not be updated");
+  });
+
   interface BadCase {
     when: string;
     files: Record<string, string>;

@@ -28,7 +28,7 @@ export function driftTripped(result: ValidateDataResult): boolean {
 /**
  * The scheduled drift watch: one open issue per key while drift trips (opened once, its body updated on later
  * runs, found by its hidden marker across all pages of open issues), and a comment plus close when the data is
- * back in bounds. With `dispatch`, a tripped run also starts that workflow (e.g. retraining) with the run URL,
+ * back in bounds. With `dispatch`, the run that opens the issue also starts that workflow (e.g. retraining) with the run URL,
  * the issue URL and the drifted columns as inputs. Needs `issues: write` (and `actions: write` to dispatch).
  */
 export async function syncDriftIssue(client: GitHubClient, result: ValidateDataResult, markdown: string, options: DriftIssueOptions): Promise<DriftIssueOutcome> {
@@ -62,7 +62,8 @@ export async function syncDriftIssue(client: GitHubClient, result: ValidateDataR
     const created = await octokit.rest.issues.create({ ...repo, title: `Data drift: ${result.key}`, body, labels: [...options.labels] });
     outcome = { action: "opened", url: created.data.html_url };
   }
-  if (options.dispatch) {
+  // Once per episode of drift: later runs update the issue but do not start another retraining.
+  if (options.dispatch && outcome.action === "opened") {
     await octokit.rest.actions.createWorkflowDispatch({
       ...repo,
       workflow_id: options.dispatch.workflow,

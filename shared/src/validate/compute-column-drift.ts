@@ -2,11 +2,11 @@ import type { TableColumn } from "../data/table.js";
 import type { DriftMethodName } from "../policy/data-policy-schema.js";
 import { chiSquareContingency } from "../stats/chi-square.js";
 import { jensenShannonDistance } from "../stats/jensen-shannon.js";
-import { ksTwoSample } from "../stats/ks-two-sample.js";
+import { ksTwoSampleSorted } from "../stats/ks-two-sample.js";
 import { binCounts, populationStabilityIndex, quantileBinEdges } from "../stats/population-stability-index.js";
 import { twoProportionZTest } from "../stats/two-proportion-z-test.js";
-import { normedWasserstein } from "../stats/wasserstein.js";
-import { classifyDriftColumn } from "./classify-drift-column.js";
+import { NORMED_WASSERSTEIN_MIN_STD, populationStd, wassersteinOfSorted } from "../stats/wasserstein.js";
+import { classifyDriftColumn, MAX_NUMERIC_LEVELS_AS_CATEGORIES } from "./classify-drift-column.js";
 import { categoryCounts, sortedFiniteValues } from "./column-values.js";
 import type { DriftColumnType, DriftMethod, EffectSizeName } from "./drift-types.js";
 import { sampleSorted } from "./sample-values.js";
@@ -47,22 +47,43 @@ export interface ColumnDriftOptions {
  * test). Numeric columns are compared on their finite values; categorical ones on their value counts.
  */
 export function computeColumnDrift(reference: TableColumn, current: TableColumn, options: ColumnDriftOptions): RawColumnDrift | { unusable: string } {
-  if (categoryCounts(reference).size === 0) return { unusable: "the reference has no usable value in this column (all missing, NaN or Infinity)" };
-  if (categoryCounts(current).size === 0) return { unusable: "the data has no usable value in this column (all missing, NaN or Infinity)" };
-  const type = classifyDriftColumn(reference);
-  if (type === "numeric" && current.kind === "number") return numericDrift(reference.kind === "number" ? reference.values : new Float64Array(), current.values, options);
-  return categoricalDrift(reference, current, type, options.method);
+  if (reference.kind === "number" && current.kind === "number") {
+    // Each column is sorted once; the tests below take sorted samples.
+    const sortedReference = sortedFiniteValues(reference.values);
+    const sortedCurrent = sortedFiniteValues(current.values);
+    if (sortedReference.length === 0) return unusable("the reference");
+    if (sortedCurrent.length === 0) return unusable("the data");
+    if (countDistinctSorted(sortedReference) > MAX_NUMERIC_LEVELS_AS_CATEGORIES) return numericDrift(sortedReference, sortedCurrent, options);
+  }
+  if (categoryCounts(reference).size === 0) return unusable("the reference");
+  if (categoryCounts(current).size === 0) return unusable("the data");
+  return categoricalDrift(reference, current, classifyDriftColumn(reference), options.method);
 }
 
-function numericDrift(referenceValues: Float64Array, currentValues: Float64Array, options: ColumnDriftOptions): RawColumnDrift {
-  const reference = sampleSorted(sortedFiniteValues(referenceValues), options.sample, options.seed);
-  const current = sampleSorted(sortedFiniteValues(currentValues), options.sample, options.seed + 1);
+function unusable(side: string): { unusable: string } {
+  return { unusable: `${side} has no usable value in this column (all missing, NaN or Infinity)` };
+}
+
+function countDistinctSorted(sorted: Float64Array): number {
+  let n = sorted.length > 0 ? 1 : 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) n++;
+  return n;
+}
+
+/** Evidently's normed Wasserstein (the stats module's definition) on sorted samples. */
+function normedWassersteinOfSorted(reference: Float64Array, current: Float64Array): number {
+  return wassersteinOfSorted(reference, current) / Math.max(populationStd(reference), NORMED_WASSERSTEIN_MIN_STD);
+}
+
+function numericDrift(sortedReference: Float64Array, sortedCurrent: Float64Array, options: ColumnDriftOptions): RawColumnDrift {
+  const reference = sampleSorted(sortedReference, options.sample, options.seed);
+  const current = sampleSorted(sortedCurrent, options.sample, options.seed + 1);
   const sizes = { reference_rows: reference.length, current_rows: current.length, new_categories: { values: 0, rows: 0 } };
-  const effect = normedWasserstein(reference, current);
+  const effect = normedWassersteinOfSorted(reference, current);
   const method = options.method === "auto" ? (reference.length <= SMALL_REFERENCE_ROWS ? "ks" : "wasserstein") : options.method;
   switch (method) {
     case "ks": {
-      const ks = ksTwoSample(reference, current, { method: "auto" });
+      const ks = ksTwoSampleSorted(reference, current, "auto");
       return { column_type: "numeric", method: "ks", statistic: ks.statistic, p_value: ks.pValue, effect_size: effect, effect_size_name: "normed-wasserstein", ...sizes };
     }
     case "wasserstein":

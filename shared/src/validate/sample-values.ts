@@ -1,11 +1,12 @@
 import { createSeededRandom } from "../stats/seeded-random.js";
 
 /**
- * `size` of `values` drawn without replacement by a seeded partial Fisher–Yates shuffle, ascending; all of them
- * (ascending) when there are no more than `size`. The same seed and input always give the same sample.
+ * `size` of the ascending `sorted` drawn without replacement by a seeded partial Fisher–Yates shuffle, ascending;
+ * `sorted` itself when it has no more than `size`. The same seed and input always give the same sample.
  */
-export function sampleSorted(values: Float64Array, size: number | undefined, seed: number): Float64Array {
-  if (size === undefined || values.length <= size) return Float64Array.from(values).sort();
+export function sampleSorted(sorted: Float64Array, size: number | undefined, seed: number): Float64Array {
+  if (size === undefined || sorted.length <= size) return sorted;
+  const values = sorted;
   const pool = Float64Array.from(values);
   const random = createSeededRandom(seed);
   for (let i = 0; i < size; i++) {

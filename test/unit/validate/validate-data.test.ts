@@ -116,6 +116,18 @@ describe("validateData drift against SciPy", () => {
     expect(value.verdict).toBe("pass");
   });
 
+  it("down-samples numeric columns with a seed: the same seed draws the same rows, another seed others", async () => {
+    const a = await run("small", "version: 1\ndata:\n  drift:\n    sample: 200\n    seed: 7\n");
+    const b = await run("small", "version: 1\ndata:\n  drift:\n    sample: 200\n    seed: 7\n");
+    const c = await run("small", "version: 1\ndata:\n  drift:\n    sample: 200\n    seed: 8\n");
+    const value = (r: typeof a) => r.drift!.columns.find((check) => check.metric === "value")!;
+    expect(value(a).reference_rows).toBe(200);
+    expect(value(a).current_rows).toBe(200);
+    expect(value(a).statistic).toBe(value(b).statistic);
+    expect(value(a).statistic).not.toBe(value(c).statistic);
+    expect(a.drift!.sample).toBe(200);
+  });
+
   it("is byte-identical for identical inputs", async () => {
     const a = await run("small");
     const b = await run("small");
