@@ -18,7 +18,7 @@ export const ValidateInputShape = {
     ["data-drift"],
   ),
   dispatch: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._-]+\.ya?ml$/))),
-  "dispatch-ref": z.optional(z.string().check(z.regex(/^[A-Za-z0-9._\/-]+$/))),
+  "dispatch-ref": z.optional(z.string().check(z.regex(/^[A-Za-z0-9._/-]+$/))),
 };
 
 export type ValidateInputs = ReturnType<typeof readValidateInputs>;
