@@ -98,3 +98,5 @@ if (process.env.BENCH_SKIP_EXPLAIN !== "1") await import("./bench-explain.mjs");
 if (process.env.BENCH_SKIP_DRIFT !== "1") await import("./bench-drift.mjs");
 // shadow-compare end to end against pandas (shared/tools/bench-shadow.mjs); BENCH_SKIP_SHADOW=1 skips it.
 if (process.env.BENCH_SKIP_SHADOW !== "1") await import("./bench-shadow.mjs");
+// validate-data end to end against pandas + SciPy (shared/tools/bench-validate.mjs); BENCH_SKIP_VALIDATE=1 skips it.
+if (process.env.BENCH_SKIP_VALIDATE !== "1") await import("./bench-validate.mjs");

@@ -10,6 +10,7 @@ import { demoExplanations } from "./demo-explain.js";
 import { runEvaluate } from "./run-evaluate.js";
 import { runRegistryDemo } from "./demo-registry.js";
 import { demoShadow } from "./demo-shadow.js";
+import { demoValidate } from "./demo-validate.js";
 
 /** The built-in example, found relative to this file in the source tree and in the built CLI alike. */
 export function exampleFolder(): string {
@@ -40,7 +41,7 @@ reviewer would see. No GitHub access is needed. Exits 0 when the demo ran as exp
     const { values } = parseArgs({ args, options: { format: { type: "string", default: "markdown" } }, strict: true });
     const folder = exampleFolder();
     const access = { workspace: folder, allowedRoots: [folder] };
-    const out: string[] = [`modelgate demo: evaluate-gate on ${folder}`, ""];
+    const out: string[] = [`modelgate demo: the pipeline on the built-in example in ${folder}`, ""];
     const verdicts: string[] = [];
     const show = (file: string, story: string, command: string, result: ActionResult) => {
       const blocked = blocksMerge(result.verdict, "fail");
@@ -49,6 +50,10 @@ reviewer would see. No GitHub access is needed. Exits 0 when the demo ran as exp
       out.push(renderReportText(result));
       if (values.format === "markdown") out.push("The PR comment a reviewer sees (markdown):", "", renderReportMarkdown(result));
     };
+    // The pipeline's order: validate the data, evaluate, shadow, then promote and roll back.
+    const validate = await demoValidate(folder, values.format === "markdown");
+    out.push(...validate.lines);
+    verdicts.push(...validate.verdicts);
     for (const { file, story } of CANDIDATES) {
       const result = await runEvaluate({ candidate: file, baseline: "baseline.json", policy: "modelgate.yml" }, access);
       show(file, story, `modelgate evaluate --candidate ${file} --baseline baseline.json`, result);

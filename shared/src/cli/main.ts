@@ -4,13 +4,25 @@ import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
 import { demoCommand } from "./demo-command.js";
 import { evaluateCommand } from "./evaluate-command.js";
+import { inferSchemaCommand } from "./infer-schema-command.js";
 import { promoteCommand } from "./promote-command.js";
 import { publishCommand } from "./publish-command.js";
 import { registryCommand } from "./registry-command.js";
 import { rollbackCommand } from "./rollback-command.js";
 import { shadowCommand } from "./shadow-command.js";
+import { validateCommand } from "./validate-command.js";
 
-const COMMANDS: readonly Command[] = [evaluateCommand, shadowCommand, promoteCommand, rollbackCommand, registryCommand, publishCommand, demoCommand];
+const COMMANDS: readonly Command[] = [
+  validateCommand,
+  inferSchemaCommand,
+  evaluateCommand,
+  shadowCommand,
+  promoteCommand,
+  rollbackCommand,
+  registryCommand,
+  publishCommand,
+  demoCommand,
+];
 
 const HELP = `modelgate: put ML models through the same discipline as code.
 

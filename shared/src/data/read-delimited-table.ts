@@ -6,7 +6,8 @@ import type { ColumnBuilder } from "./column-builder.js";
 import { createColumnBuilder } from "./create-column-builder.js";
 import { emptyTableError } from "./empty-table-error.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
-import type { ColumnRequest, TableSource } from "./table.js";
+import { resolveRequests } from "./table.js";
+import type { ColumnRequest, ColumnRequests, TableSource } from "./table.js";
 import type { TablePass } from "./table-pass.js";
 
 /**
@@ -16,18 +17,24 @@ import type { TablePass } from "./table-pass.js";
  * `on_record` hook would skip the stream's buffering, but it builds an info object per record: 60% slower.)
  * @throws DataError for an empty file, a ragged row or broken quoting (with the line), or a missing required column.
  */
-export async function readDelimitedTable(source: TableSource, gzip: boolean, delimiter: "," | "\t", requests: readonly ColumnRequest[]): Promise<TablePass> {
+export async function readDelimitedTable(
+  source: TableSource,
+  gzip: boolean,
+  delimiter: "," | "\t",
+  requests: ColumnRequests,
+  maxRecordChars = 0,
+): Promise<TablePass> {
   let fileColumns: string[] | undefined;
   let bound: ReadonlyArray<readonly [number, ColumnBuilder]> = [];
   const builders = new Map<string, ColumnBuilder>();
   const warnings: string[] = [];
   let rows = 0;
-  const parser = parse({ delimiter, bom: true, relax_quotes: true, skip_empty_lines: true });
+  const parser = parse({ delimiter, bom: true, relax_quotes: true, skip_empty_lines: true, max_record_size: maxRecordChars });
   const consume = async (records: AsyncIterable<string[]>): Promise<void> => {
     for await (const record of records) {
       if (fileColumns === undefined) {
         fileColumns = record;
-        bound = bindBuilders(record, requests, source, builders, warnings);
+        bound = bindBuilders(record, resolveRequests(requests, record), source, builders, warnings);
         continue;
       }
       rows++;
@@ -38,7 +45,7 @@ export async function readDelimitedTable(source: TableSource, gzip: boolean, del
   try {
     stream = await streamTableBytes(source, gzip, (chunks) => pipeline(chunks, parser, consume));
   } catch (error) {
-    throw error instanceof CsvError ? toCsvDataError(error, source, delimiter, fileColumns?.length) : error;
+    throw error instanceof CsvError ? toCsvDataError(error, source, delimiter, fileColumns?.length, maxRecordChars) : error;
   }
   if (fileColumns === undefined) throw emptyTableError(source, "has no header row");
   return { rows, fileColumns, builders, warnings, ...stream };
@@ -63,9 +70,17 @@ function bindBuilders(
   });
 }
 
-function toCsvDataError(error: CsvError, source: TableSource, delimiter: string, width: number | undefined): DataError {
+function toCsvDataError(error: CsvError, source: TableSource, delimiter: string, width: number | undefined, maxRecordChars: number): DataError {
   const line = typeof error.lines === "number" ? error.lines : undefined;
   const where = { input: source.input, file: source.file };
+  if (error.code === "CSV_MAX_RECORD_SIZE") {
+    return new DataError(
+      `Input "${source.input}": ${source.file} line ${line} holds a row longer than ${maxRecordChars} characters (an unterminated quote, or a cell that is not tabular data).`,
+      `Check the quoting around line ${line}; keep large text or binary blobs out of the data file (store a path or a digest instead).`,
+      where,
+      { cause: error },
+    );
+  }
   const separator = delimiter === "," ? "a comma" : "a tab";
   if (error.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH") {
     const fields = Array.isArray(error.record) ? error.record.length : undefined;

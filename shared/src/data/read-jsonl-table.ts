@@ -19,13 +19,14 @@ const MAX_LISTED_KEYS = 10_000;
  * column. Keys are looked up as own properties, so a column named "constructor" is not Object's.
  * @throws DataError for an empty file, a line that is not JSON or not an object (with its line number), or a missing required column.
  */
-export async function readJsonlTable(source: TableSource, gzip: boolean, requests: readonly ColumnRequest[]): Promise<TablePass> {
+export async function readJsonlTable(source: TableSource, gzip: boolean, requests: readonly ColumnRequest[], maxLineChars = 0): Promise<TablePass> {
   const columns = requests.map((request) => ({ request, builder: createColumnBuilder(request), present: false }));
   const keys = new Set<string>();
   let rows = 0;
   let lineNumber = 0;
   const readLine = (line: string): void => {
     lineNumber++;
+    if (maxLineChars > 0 && line.length > maxLineChars) throw lineTooLong(source, lineNumber, maxLineChars);
     if (isBlankText(line)) return;
     const row = parseRow(line, lineNumber, source);
     rows++;
@@ -76,6 +77,14 @@ async function splitLines(chunks: AsyncIterable<Buffer>, readLine: (line: string
 
 function stripCr(line: string): string {
   return line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line;
+}
+
+function lineTooLong(source: TableSource, lineNumber: number, maxLineChars: number): DataError {
+  return new DataError(
+    `Input "${source.input}": ${source.file} line ${lineNumber} is longer than ${maxLineChars} characters.`,
+    `Keep large text or binary blobs out of the data file (store a path or a digest instead), or check that line ${lineNumber} is not several rows run together.`,
+    { input: source.input, file: source.file },
+  );
 }
 
 function parseRow(line: string, lineNumber: number, source: TableSource): Record<string, unknown> {

@@ -6,7 +6,8 @@ import { bindColumns } from "./bind-columns.js";
 import type { ColumnBuilder } from "./column-builder.js";
 import { createColumnBuilder } from "./create-column-builder.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
-import type { ColumnRequest, TableSource } from "./table.js";
+import { resolveRequests } from "./table.js";
+import type { ColumnRequests, TableSource } from "./table.js";
 import type { TablePass } from "./table-pass.js";
 
 /**
@@ -16,7 +17,7 @@ import type { TablePass } from "./table-pass.js";
  * All codecs are read (hyparquet-compressors adds gzip, brotli, zstd, lz4 to hyparquet's snappy).
  * @throws DataError when the file is not Parquet or is damaged, or a required column is missing.
  */
-export async function readParquetTable(source: TableSource, requests: readonly ColumnRequest[]): Promise<TablePass> {
+export async function readParquetTable(source: TableSource, requests: ColumnRequests): Promise<TablePass> {
   const digest = streamTableBytes(source, false, async (chunks) => {
     for await (const chunk of chunks) void chunk;
   });
@@ -27,9 +28,10 @@ export async function readParquetTable(source: TableSource, requests: readonly C
   return { ...columns.value, ...hashed.value };
 }
 
-async function readParquetColumns(source: TableSource, requests: readonly ColumnRequest[]): Promise<Omit<TablePass, "sha256" | "bytes">> {
+async function readParquetColumns(source: TableSource, requested: ColumnRequests): Promise<Omit<TablePass, "sha256" | "bytes">> {
   const { file, metadata } = await openParquet(source);
   const fileColumns = parquetSchema(metadata).children.map((child) => child.element.name);
+  const requests = resolveRequests(requested, fileColumns);
   const { positions, warnings } = bindColumns(fileColumns, requests, source);
   const rows = Number(metadata.num_rows);
   const builders = new Map<string, ColumnBuilder>(

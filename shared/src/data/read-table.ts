@@ -8,14 +8,25 @@ import { readJsonlTable } from "./read-jsonl-table.js";
 import { readParquetTable } from "./read-parquet-table.js";
 import { resolveInputPath } from "./resolve-input-path.js";
 import type { FileAccess } from "./resolve-input-path.js";
-import type { ColumnRequest, Table, TableColumn, TableSource } from "./table.js";
+import type { ColumnReadAs, ColumnRequest, ColumnRequests, Table, TableColumn, TableSource } from "./table.js";
 import type { TablePass } from "./table-pass.js";
+
+/** Every column of a file, read as `all` says, except those `as` names. */
+export interface AllColumns {
+  all: ColumnReadAs;
+  as?: ReadonlyMap<string, ColumnReadAs>;
+}
 
 export interface ReadTableOptions {
   /** The action input or CLI flag that named the file; every error names it. */
   input: string;
-  /** The columns to read; nothing else is kept. Names must be unique. */
-  columns: readonly ColumnRequest[];
+  /**
+   * The columns to read; nothing else is kept. Names must be unique. `{ all }` reads every column of the
+   * file, each as `all` says unless `as` names it; then a column name the file repeats is a DataError (it is ambiguous).
+   */
+  columns: readonly ColumnRequest[] | AllColumns;
+  /** CSV/TSV rows (JSONL lines) longer than this many characters are a DataError naming the line; default unlimited. */
+  maxRowChars?: number;
 }
 
 /**
@@ -27,8 +38,8 @@ export interface ReadTableOptions {
  * file, missing required column, ragged CSV row, bad JSONL line, corrupt gzip or Parquet, file changed while read.
  */
 export async function readTable(spec: string, access: FileAccess, options: ReadTableOptions): Promise<Table> {
-  const { input, columns: requests } = options;
-  assertUniqueNames(requests);
+  const { input, columns: asked, maxRowChars = 0 } = options;
+  if (Array.isArray(asked)) assertUniqueNames(asked as readonly ColumnRequest[]);
   const type = parseTableFormat(spec, input);
   if (spec.startsWith("git:")) {
     throw new DataError(
@@ -39,11 +50,20 @@ export async function readTable(spec: string, access: FileAccess, options: ReadT
   }
   const source: TableSource = { input, file: spec, absolute: resolveInputPath(spec, access, input) };
   await checkFile(source, access);
-  const first = await readPass(source, type, requests);
+  let wanted: ColumnRequests = Array.isArray(asked) ? (asked as readonly ColumnRequest[]) : everyColumn(asked as AllColumns);
+  // JSON Lines keys appear line by line, so reading every column takes one pass to learn them first.
+  if (type.format === "jsonl" && typeof wanted === "function") wanted = wanted((await readPass(source, type, [], maxRowChars)).fileColumns);
+  const first = await readPass(source, type, wanted, maxRowChars);
+  const requests = typeof wanted === "function" ? wanted(first.fileColumns) : wanted;
   const columns = new Map<string, TableColumn | undefined>([...first.builders].map(([name, builder]) => [name, builder.finish()]));
   const again = requests.filter((request) => columns.has(request.name) && columns.get(request.name) === undefined);
   if (again.length > 0) {
-    const second = await readPass(source, type, again.map((request) => ({ ...request, as: "string" as const })));
+    const second = await readPass(
+      source,
+      type,
+      again.map((request) => ({ ...request, as: "string" as const })),
+      maxRowChars,
+    );
     if (second.sha256 !== first.sha256) {
       throw new DataError(`Input "${input}": ${spec} changed while it was being read.`, `Make sure no other step writes ${spec} while this step runs.`, {
         input,
@@ -61,14 +81,19 @@ export async function readTable(spec: string, access: FileAccess, options: ReadT
   return { name: spec, ...type, sha256, bytes, rows, columns: ordered, fileColumns, warnings };
 }
 
-function readPass(source: TableSource, type: TableFileType, requests: readonly ColumnRequest[]): Promise<TablePass> {
+/** Requests for every distinct column name of a file; a repeated name stays requested, so binding reports it. */
+function everyColumn({ all, as }: AllColumns): (fileColumns: readonly string[]) => ColumnRequest[] {
+  return (fileColumns) => [...new Set(fileColumns)].map((name) => ({ name, required: true, as: as?.get(name) ?? all }));
+}
+
+function readPass(source: TableSource, type: TableFileType, requests: ColumnRequests, maxRowChars: number): Promise<TablePass> {
   switch (type.format) {
     case "csv":
-      return readDelimitedTable(source, type.gzip, ",", requests);
+      return readDelimitedTable(source, type.gzip, ",", requests, maxRowChars);
     case "tsv":
-      return readDelimitedTable(source, type.gzip, "\t", requests);
+      return readDelimitedTable(source, type.gzip, "\t", requests, maxRowChars);
     case "jsonl":
-      return readJsonlTable(source, type.gzip, requests);
+      return readJsonlTable(source, type.gzip, requests as readonly ColumnRequest[], maxRowChars);
     case "parquet":
       return readParquetTable(source, requests);
   }

@@ -11,6 +11,17 @@ export interface ColumnRequest {
 }
 
 /**
+ * The columns to read: a list fixed in advance, or a function of the file's column names (called once the
+ * header, Parquet schema or JSONL keys are known) for a caller that reads every column.
+ */
+export type ColumnRequests = readonly ColumnRequest[] | ((fileColumns: readonly string[]) => readonly ColumnRequest[]);
+
+/** Resolves `ColumnRequests` against the file's column names. */
+export function resolveRequests(requests: ColumnRequests, fileColumns: readonly string[]): readonly ColumnRequest[] {
+  return typeof requests === "function" ? requests(fileColumns) : requests;
+}
+
+/**
  * A column of numbers. `values[i]` is finite or NaN, never ±Infinity, so one `Number.isNaN` test tells
  * "no usable number"; the three counts say why (they add up to the NaN count).
  */

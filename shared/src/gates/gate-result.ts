@@ -2,6 +2,7 @@ import type { ExplanationRuleName } from "../explain/explanation-policy-schema.j
 import type { ExplanationSummary } from "../explain/explanation-summary.js";
 import type { RuleName } from "../policy/policy-schema.js";
 import type { ShadowResult } from "./shadow-result.js";
+import type { ValidateDataResult } from "../validate/validate-result.js";
 import type { Verdict } from "./verdict.js";
 
 export type ActionName =
@@ -42,18 +43,18 @@ export interface Check<Rule extends string = string> {
   /** "bootstrap-bca", "bootstrap-percentile", "delong", … */
   method?: string;
   /** The test statistic, when the method has one (a z score, a KS D). */
-  statistic?: number;
+  statistic?: number | null;
   /** The p-value of the check's own one-sided test. */
-  p_value?: number;
+  p_value?: number | null;
   /** The p-value adjusted for multiple testing across the gate's significance checks. */
-  p_value_adjusted?: number;
+  p_value_adjusted?: number | null;
   /** A "no difference" p-value shown beside for the reviewer (McNemar's exact for accuracy, DeLong's for AUC). */
   p_value_no_difference?: number;
   /** The level the interval was read at, after the multiple-testing adjustment. */
   alpha?: number;
   /** [low, high]: the one-sided (1 − alpha) limits of the paired change candidate − baseline. */
   ci?: [number, number];
-  effect_size?: number;
+  effect_size?: number | null;
 }
 
 /** A metric the candidate or baseline reports but the policy does not gate: shown for context only. */
@@ -172,7 +173,7 @@ export interface UndecidedResult {
 }
 
 /** Every decided result, one member per action; `action` tells them apart. */
-export type DecidedResult = GateResult | ShadowResult;
+export type DecidedResult = GateResult | ShadowResult | ValidateDataResult;
 
 /** Every result an action publishes. */
 export type ActionResult = DecidedResult | UndecidedResult;

@@ -1,5 +1,6 @@
 import type { FileAccess } from "../data/resolve-input-path.js";
 import type { GetInput } from "../gates/parse-inputs.js";
+import type { GitHubClient } from "./github-client.js";
 import type { RunContext } from "./read-run-context.js";
 
 /** What an action's handler gets from `runAction`: plain values and the few GitHub reads a gate needs. */
@@ -9,6 +10,8 @@ export interface ActionRun {
   fileAccess: FileAccess;
   /** A file's text at `ref` in this repository via the contents API; undefined when it does not exist there. */
   readRepoFile(repoPath: string, ref: string): Promise<string | undefined>;
+  /** The API client, for an action's own writes (validate-data's drift issue); rejects without a token. */
+  github(purpose: string): Promise<GitHubClient>;
   /** Lets the handler name the sticky comment's key as soon as it knows it (e.g. from the policy's model). */
   setKey(key: string): void;
 }

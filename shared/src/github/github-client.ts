@@ -1,6 +1,7 @@
 import type { ActionResult } from "../gates/gate-result.js";
 import { createCheckRun } from "./create-check-run.js";
 import { createOctokit } from "./create-octokit.js";
+import type { ModelgateOctokit } from "./create-octokit.js";
 import { findCommentAuthor } from "./find-comment-author.js";
 import type { SessionLog } from "./github-session.js";
 import type { RunContext } from "./read-run-context.js";
@@ -13,6 +14,9 @@ export interface GitHubClient {
   readRepoFile(repoPath: string, ref: string): Promise<string | undefined>;
   upsertComment(issueNumber: number, result: ActionResult, markdown: string): Promise<string>;
   createCheckRun(headSha: string, result: ActionResult, markdown: string): Promise<void>;
+  /** The client and repository, for the few writes only one action makes (issues, workflow dispatch). */
+  octokit: ModelgateOctokit;
+  repo: { owner: string; repo: string };
 }
 
 /** The hidden marker of contract §2; the whole string (with ` -->`) is matched so `churn` never finds `churn-v2`. */
@@ -25,6 +29,8 @@ export function connectGitHub(options: { token: string; context: RunContext; com
   const octokit = createOctokit({ token: options.token, baseUrl: context.apiUrl, log });
   const repo = { owner: context.owner, repo: context.repo };
   return {
+    octokit,
+    repo,
     readRepoFile: (path, ref) => readRepoFile(octokit, { ...repo, path, ref }),
     async upsertComment(issueNumber, result, markdown) {
       const authorLogin = await findCommentAuthor(octokit, { token: options.token, override: options.commentAuthor });

@@ -16,6 +16,8 @@ export interface GitHubSession {
   readRepoFile(repoPath: string, ref: string): Promise<string | undefined>;
   /** Writes the sticky comment and check run the inputs ask for; returns the comment's URL. */
   publish(result: ActionResult, markdown: string): Promise<string | undefined>;
+  /** The API client, connected on first use; `purpose` completes "modelgate cannot …" when there is no token. */
+  client(purpose: string): Promise<GitHubClient>;
 }
 
 /**
@@ -35,6 +37,7 @@ export function openGitHubSession(context: RunContext, common: CommonInputs, log
     return client;
   };
   return {
+    client: connect,
     async readRepoFile(repoPath, ref) {
       return (await connect(`read ${repoPath} at the base branch`)).readRepoFile(repoPath, ref);
     },

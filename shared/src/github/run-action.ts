@@ -40,6 +40,7 @@ export async function runAction(action: ActionName, handler: (run: ActionRun) =>
       context,
       fileAccess: { workspace: context.workspace, allowedRoots: [context.workspace, context.runnerTemp] },
       readRepoFile: (repoPath, ref) => session.readRepoFile(repoPath, ref),
+      github: (purpose) => session.client(purpose),
       setKey: (k) => {
         key = common.key ?? k;
       },

@@ -1,5 +1,6 @@
 import type { ActionResult } from "../gates/gate-result.js";
 import type { Verdict } from "../gates/verdict.js";
+import { toActionOutputs } from "./to-action-outputs.js";
 import type { ResultFiles } from "./write-result-files.js";
 
 /** Whether a verdict fails the step under `fail-on` (contract §2). */
@@ -12,6 +13,7 @@ export function blocksMerge(verdict: Verdict, failOn: "fail" | "warn" | "never")
 export function toOutputs(result: ActionResult, failOn: "fail" | "warn" | "never", files: ResultFiles, commentUrl: string | undefined): Record<string, string> {
   const passed = failOn === "never" ? result.verdict !== "fail" : !blocksMerge(result.verdict, failOn);
   return {
+    ...toActionOutputs(result),
     verdict: result.verdict,
     passed: String(passed),
     result: files.resultPath,

@@ -1,3 +1,4 @@
+import { ColumnDriftSchema, ColumnSchemaSchema, DataPolicySchema, DriftPolicySchema } from "./data-policy-schema.js";
 import { EvaluatePolicySchema, MetricPolicySchema, PolicySchema } from "./policy-schema.js";
 
 /** The keys the policy schema allows in the mapping at `path`; empty where it does not fix them. */
@@ -5,6 +6,10 @@ function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
   if (path.length === 0) return Object.keys(PolicySchema.shape);
   if (path.length === 1 && path[0] === "evaluate") return Object.keys(EvaluatePolicySchema.shape);
   if (path.length === 3 && path[0] === "evaluate" && path[1] === "metrics") return Object.keys(MetricPolicySchema.shape);
+  if (path.length === 1 && path[0] === "data") return Object.keys(DataPolicySchema.shape);
+  if (path.length === 3 && path[0] === "data" && path[1] === "schema") return Object.keys(ColumnSchemaSchema.shape);
+  if (path.length === 2 && path[0] === "data" && path[1] === "drift") return Object.keys(DriftPolicySchema.shape);
+  if (path.length === 4 && path[0] === "data" && path[1] === "drift" && path[2] === "columns") return Object.keys(ColumnDriftSchema.shape);
   return [];
 }
 

@@ -4,6 +4,8 @@ import { renderEvaluateMarkdown } from "./render-evaluate-markdown.js";
 import { renderEvaluateText } from "./render-evaluate-text.js";
 import { renderShadowMarkdown } from "./render-shadow-markdown.js";
 import { renderShadowText } from "./render-shadow-text.js";
+import { renderValidateMarkdown } from "./render-validate-markdown.js";
+import { renderValidateText } from "./render-validate-text.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
 import { verdictLabel } from "./verdict-label.js";
 
@@ -15,6 +17,8 @@ export function renderReportMarkdown(result: ActionResult, budget?: number): str
       return renderEvaluateMarkdown(result, budget);
     case "shadow-compare":
       return renderShadowMarkdown(result, budget);
+    case "validate-data":
+      return renderValidateMarkdown(result, budget);
   }
 }
 
@@ -28,6 +32,8 @@ export function renderReportText(result: ActionResult): string {
       return renderEvaluateText(result);
     case "shadow-compare":
       return renderShadowText(result);
+    case "validate-data":
+      return renderValidateText(result);
   }
 }
 

@@ -6,6 +6,7 @@ import { createIssue, getIssue, updateIssue } from "./handle-issues.js";
 import { listPulls } from "./handle-pulls.js";
 import { downloadArtifact, getWorkflowRun, listWorkflowRunArtifacts } from "./handle-workflow-runs.js";
 import type { RouteHandler } from "./route-handler.js";
+import { dispatchWorkflow } from "./handle-workflow-dispatch.js";
 
 /** The operations the stand-in implements, keyed "METHOD template"; any other described operation answers 501. */
 export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
@@ -24,4 +25,5 @@ export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts": listWorkflowRunArtifacts,
   "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}": downloadArtifact,
   "GET /repos/{owner}/{repo}/pulls": listPulls,
+  "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches": dispatchWorkflow,
 };

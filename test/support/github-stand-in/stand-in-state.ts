@@ -22,6 +22,8 @@ export interface RepoState {
   runs: Map<number, SeedWorkflowRun>;
   artifacts: StoredArtifact[];
   pulls: SeedPullRequest[];
+  /** Accepted workflow_dispatch requests, in order. */
+  dispatches: Array<{ workflow: string; ref: string; inputs: Record<string, unknown> }>;
 }
 
 /** Everything the stand-in remembers, created on first mention of a repository (GitHub repos "exist" here). */
@@ -41,7 +43,7 @@ export class StandInState {
     const key = `${owner.toLowerCase()}/${repo.toLowerCase()}`;
     let state = this.repos.get(key);
     if (!state) {
-      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), runs: new Map(), artifacts: [], pulls: [] };
+      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), runs: new Map(), artifacts: [], pulls: [], dispatches: [] };
       this.repos.set(key, state);
     }
     return state;

@@ -129,6 +129,8 @@ export interface GitHubStandIn {
   violations: string[];
   comments(owner: string, repo: string, issueNumber: number): IssueComment[];
   checkRuns(owner: string, repo: string): CheckRun[];
+  /** Accepted workflow_dispatch requests, in order. */
+  dispatches(owner: string, repo: string): Array<{ workflow: string; ref: string; inputs: Record<string, unknown> }>;
   /** The repository's issues in creation order (number ascending). */
   issues(owner: string, repo: string): Issue[];
   seedComments(

@@ -44,6 +44,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     comments: (owner, repo, issueNumber) => structuredClone(state.issueComments(owner, repo, issueNumber)),
     checkRuns: (owner, repo) => structuredClone(state.repo(owner, repo).checkRuns),
     issues: (owner, repo) => structuredClone(state.repo(owner, repo).issues),
+    dispatches: (owner, repo) => structuredClone(state.repo(owner, repo).dispatches),
     seedComments: (owner, repo, issueNumber, comments) => {
       for (const { body, login, type } of comments) {
         newComment(state, urls, { owner, repo, issueNumber, body, login, type: type ?? (login.endsWith("[bot]") ? "Bot" : "User") });

@@ -6,12 +6,14 @@ import { parse } from "yaml";
 import { EvaluateInputShape } from "../../../shared/src/gates/evaluate-inputs.js";
 import { ShadowInputShape } from "../../../shared/src/gates/shadow-inputs.js";
 import { PublishInputShape } from "../../../shared/src/publish/publish-inputs.js";
+import { ValidateInputShape } from "../../../shared/src/validate/validate-inputs.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const actions = readdirSync(path.join(root, "actions"));
 
 /** The input shape each action's main.ts parses; action.yml must declare exactly these inputs. */
 const INPUT_SHAPES: Record<string, object> = {
+  "validate-data": ValidateInputShape,
   "evaluate-gate": EvaluateInputShape,
   "shadow-compare": ShadowInputShape,
   "publish-reports": PublishInputShape,

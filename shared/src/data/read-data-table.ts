@@ -1,0 +1,84 @@
+import { readFile } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
+import { DataError } from "../errors/modelgate-error.js";
+import type { DataPolicy } from "../policy/data-policy-schema.js";
+import { readTable } from "./read-table.js";
+import { resolveInputPath } from "./resolve-input-path.js";
+import type { FileAccess } from "./resolve-input-path.js";
+import type { ColumnReadAs, Table } from "./table.js";
+
+/** A row (JSONL line) longer than this is refused: tabular data, not a blob (1 MiB of text). */
+export const MAX_ROW_CHARS = 1 << 20;
+
+/**
+ * Reads every column of a data set for validate-data: numbers where every cell is numeric, text otherwise, and
+ * text always for columns the schema declares as string, category or datetime or gives a pattern (so "007" stays
+ * "007"). Refuses what would make a validation meaningless, each with file, line and fix: no data rows, a CSV
+ * whose header shows another separator than its extension says, and bytes that are not UTF-8.
+ * @throws DataError
+ */
+export async function readDataTable(spec: string, input: string, access: FileAccess, policy: DataPolicy | undefined): Promise<Table> {
+  const as = new Map<string, ColumnReadAs>();
+  for (const [name, column] of Object.entries(policy?.schema ?? {})) {
+    if (column.type === "string" || column.type === "category" || column.type === "datetime" || column.pattern !== undefined) as.set(name, "string");
+  }
+  const table = await readTable(spec, access, { input, columns: { all: "auto", as }, maxRowChars: MAX_ROW_CHARS });
+  const where = { input, file: spec };
+  if (table.rows === 0) {
+    throw new DataError(
+      `Input "${input}": ${spec} has a header (${table.fileColumns.length} column${table.fileColumns.length === 1 ? "" : "s"}) but no data rows.`,
+      `Check the step that writes ${spec}: it wrote no rows. A data set (or reference) needs at least one row to validate.`,
+      where,
+    );
+  }
+  assertDelimiterMatches(table, input);
+  await assertUtf8(table, input, access);
+  return table;
+}
+
+function assertDelimiterMatches(table: Table, input: string): void {
+  if (table.format !== "csv" && table.format !== "tsv") return;
+  if (table.fileColumns.length !== 1) return;
+  const header = table.fileColumns[0]!;
+  const found = [";", "\t", "|", ","].find((separator) => separator !== (table.format === "csv" ? "," : "\t") && header.includes(separator));
+  if (found === undefined) return;
+  const name = found === "\t" ? "tabs" : `"${found}"`;
+  throw new DataError(
+    `Input "${input}": ${table.name} line 1 (the header) looks separated by ${name}, but a .${table.format} file is read as ${table.format === "csv" ? "comma" : "tab"}-separated, so every row is one column.`,
+    found === "\t" ? `Rename the file to .tsv, or re-export it comma-separated.` : found === "," ? `Rename the file to .csv, or re-export it tab-separated.` : `Re-export the file ${table.format === "csv" ? "comma" : "tab"}-separated (pandas: to_csv(sep="${table.format === "csv" ? "," : "\\t"}")).`,
+    { input, file: table.name, line: 1 },
+  );
+}
+
+/** Text readers replace invalid UTF-8 with U+FFFD; find such a cell and name its line. */
+async function assertUtf8(table: Table, input: string, access: FileAccess): Promise<void> {
+  const suspicious = table.fileColumns.some((name) => name.includes("\uFFFD")) || [...table.columns.values()].some((c) => c.kind === "string" && c.dictionary.some((text) => text.includes("\uFFFD")));
+  if (!suspicious || table.format === "parquet") return;
+  const raw = await readFile(resolveInputPath(table.name, access, input));
+  const bytes = table.gzip ? gunzipSync(raw) : raw;
+  const line = firstInvalidUtf8Line(bytes);
+  if (line === undefined) return; // U+FFFD written as such in valid UTF-8 is text like any other
+  throw new DataError(
+    `Input "${input}": ${table.name} line ${line} holds bytes that are not UTF-8 (likely Latin-1 or Windows-1252 text).`,
+    `Re-export the file as UTF-8 (pandas: to_csv(..., encoding="utf-8"); iconv -f latin1 -t utf-8).`,
+    { input, file: table.name, line },
+  );
+}
+
+/** The 1-based line of the first byte sequence that is not valid UTF-8, or undefined. */
+export function firstInvalidUtf8Line(bytes: Uint8Array): number | undefined {
+  let line = 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b === 0x0a) line++;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return line;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return line;
+    }
+    i += need + 1;
+  }
+  return undefined;
+}

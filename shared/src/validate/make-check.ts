@@ -1,0 +1,7 @@
+import type { Check } from "../gates/gate-result.js";
+import type { Verdict } from "../gates/verdict.js";
+
+/** A validate-data check: `value` is what was measured (a count, a share, a distance), `threshold` its bound. */
+export function makeCheck(metric: string, rule: string, verdict: Verdict, value: number | null, threshold: number, message: string): Check {
+  return { name: `${metric}:${rule}`, metric, rule, verdict, value, baseline: null, delta: null, delta_pct: null, threshold, message };
+}

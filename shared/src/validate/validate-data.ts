@@ -1,0 +1,91 @@
+import type { Table } from "../data/table.js";
+import type { Check, PolicyProvenance } from "../gates/gate-result.js";
+import { worstVerdict } from "../gates/verdict.js";
+import { DataPolicySchema } from "../policy/data-policy-schema.js";
+import type { DataPolicy } from "../policy/data-policy-schema.js";
+import type { Policy } from "../policy/policy-schema.js";
+import { checkSchema } from "./check-schema.js";
+import { decideDrift } from "./decide-drift.js";
+import { makeCheck } from "./make-check.js";
+import { profileQuality } from "./profile-quality.js";
+import type { TableSummary, ValidateDataResult } from "./validate-result.js";
+
+export interface ValidateDataInput {
+  data: Table;
+  reference: Table | undefined;
+  policy: Policy;
+  policyProvenance: PolicyProvenance;
+  policyLineOf?: (path: ReadonlyArray<string>) => number | undefined;
+  notes: string[];
+  key: string;
+  /** Skip drift even when a reference is given. */
+  schemaOnly: boolean;
+}
+
+/**
+ * validate-data's decision, pure: schema checks of the policy's `data:` section, the quality report, and drift
+ * against the reference (contract §7). With neither a schema nor a reference there is nothing to judge: fail.
+ */
+export function validateData(input: ValidateDataInput): ValidateDataResult {
+  const dataPolicy: DataPolicy = input.policy.data ?? DataPolicySchema.parse({});
+  const checks: Check[] = checkSchema(input.data, dataPolicy);
+  const compare = input.reference !== undefined && !input.schemaOnly;
+  const drift = compare ? decideDrift(input.data, input.reference!, dataPolicy.drift) : undefined;
+  if (drift) checks.push(...drift.checks);
+  if (checks.length === 0) {
+    checks.push(
+      makeCheck(
+        "table",
+        "checks",
+        "fail",
+        0,
+        1,
+        input.reference !== undefined
+          ? "schema-only is set and the policy's data.schema names no column, so nothing was checked."
+          : "The policy's data: section declares no schema and no reference was given, so nothing was checked. Add data.schema to the policy (modelgate infer-schema writes one) or set reference.",
+      ),
+    );
+  }
+  for (const check of checks) {
+    const line = input.policyLineOf?.(policyPathOf(check));
+    if (line !== undefined) check.policy_line = line;
+  }
+  const notes = [...input.notes, ...input.data.warnings, ...(input.reference?.warnings ?? [])];
+  const { drift: driftPolicy } = dataPolicy;
+  return {
+    action: "validate-data",
+    key: input.key,
+    verdict: worstVerdict(checks.map((c) => c.verdict)),
+    checks,
+    policy: input.policyProvenance,
+    notes,
+    subject: { model: input.policy.model ?? input.key, eval_data_sha256: input.data.sha256 },
+    data: summarize(input.data),
+    reference: input.reference ? summarize(input.reference) : null,
+    quality: profileQuality(input.data),
+    drift: drift
+      ? {
+          method: driftPolicy.method,
+          alpha: driftPolicy.alpha,
+          multiple_testing: driftPolicy["multiple-testing"],
+          min_effect: driftPolicy["min-effect"],
+          max_drift_share: driftPolicy["max-drift-share"],
+          sample: driftPolicy.sample ?? null,
+          seed: driftPolicy.seed,
+          columns: drift.drift,
+          drifted_columns: drift.drifted_columns,
+          drift_share: drift.drift_share,
+        }
+      : null,
+  };
+}
+
+function policyPathOf(check: Check): string[] {
+  if (check.metric === "table" || check.metric === "dataset") return check.rule.startsWith("rows") ? ["data", "rows"] : ["data"];
+  if (check.rule === "drift" || check.rule === "new-categories" || check.rule.startsWith("in-")) return ["data", "drift"];
+  return ["data", "schema", check.metric, check.rule === "present" ? "type" : check.rule];
+}
+
+function summarize(table: Table): TableSummary {
+  return { file: table.name, format: table.format, gzip: table.gzip, sha256: table.sha256, bytes: table.bytes, rows: table.rows, columns: table.fileColumns.length };
+}

@@ -1,0 +1,39 @@
+import type { TableFormat } from "../data/table.js";
+import type { DecidedResultBase, Subject } from "../gates/gate-result.js";
+import type { DriftPolicy } from "../policy/data-policy-schema.js";
+import type { DriftCheck } from "./drift-types.js";
+import type { ColumnQuality } from "./profile-quality.js";
+
+/** A table as reports name it: what was read and its content digest (lineage). */
+export interface TableSummary {
+  file: string;
+  format: TableFormat;
+  gzip: boolean;
+  sha256: string;
+  bytes: number;
+  rows: number;
+  columns: number;
+}
+
+/** The one typed result of validate-data. */
+export interface ValidateDataResult extends DecidedResultBase {
+  action: "validate-data";
+  subject: Subject;
+  data: TableSummary;
+  reference: TableSummary | null;
+  /** Per-column quality report of the data (aggregates only). */
+  quality: ColumnQuality[];
+  /** The drift comparison, when a reference was given and schema-only is off. */
+  drift: {
+    method: DriftPolicy["method"];
+    alpha: number;
+    multiple_testing: DriftPolicy["multiple-testing"];
+    min_effect: number;
+    max_drift_share: number;
+    sample: number | null;
+    seed: number;
+    columns: DriftCheck[];
+    drifted_columns: string[];
+    drift_share: number;
+  } | null;
+}

@@ -1,0 +1,124 @@
+// validate-data on a generated 1,000,000-row × 10-column CSV (6 numeric, 4 categorical) against a reference of the
+// same size, side by side with a pandas + SciPy script doing the same work (bench-validate.py): schema, quality and
+// drift on every column. Prints wall time, peak RSS (GNU time) and the largest difference between the two sides'
+// drift statistics; then MiB/s of reading alone, CSV and Parquet. BENCH_VALIDATE_ROWS overrides the row count;
+// BENCH_SKIP_VALIDATE=1 (in bench.mjs) skips it. Installs Debian's python3-pandas/python3-scipy when missing.
+import { spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const rows = Number(process.env.BENCH_VALIDATE_ROWS ?? 1_000_000);
+const python = process.env.BENCH_VALIDATE_PYTHON ?? "/usr/bin/python3";
+const cli = path.join(root, "shared/dist/cli/index.js");
+if (!existsSync(cli)) throw new Error(`${cli} is missing: run node shared/tools/build.mjs cli first`);
+
+function ensurePython() {
+  if (spawnSync(python, ["-c", "import scipy, pandas"]).status === 0) return;
+  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
+  const install = [...sudo, "apt-get", "install", "-y", "python3-pandas", "python3-scipy"];
+  console.log(`installing: ${install.join(" ")}`);
+  const done = spawnSync(install[0], install.slice(1), { stdio: "inherit" });
+  if (done.status !== 0) throw new Error("could not install python3-pandas and python3-scipy");
+}
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function writeCsv(file, seed, shift) {
+  const next = mulberry32(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  const levels = [["a", "b", "c", "d"], ["x", "y", "z"], ["red", "green", "blue", "black", "white"], ["yes", "no"]];
+  const out = createWriteStream(file);
+  out.write("n1,n2,n3,n4,n5,n6,c1,c2,c3,c4\n");
+  let chunk = "";
+  for (let i = 0; i < rows; i++) {
+    const nums = [normal() + shift, 10 + 3 * normal(), Math.exp(normal() * 0.5), Math.floor(next() * 1000), next() * 100, normal() * (1 + shift)];
+    const cats = levels.map((l) => l[Math.floor(Math.pow(next(), 1 + shift) * l.length)]);
+    chunk += `${nums.map((v, k) => (k === 3 ? String(v) : v.toFixed(6))).join(",")},${cats.join(",")}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
+      chunk = "";
+    }
+  }
+  out.end(chunk);
+  await new Promise((resolve) => out.on("finish", resolve));
+}
+
+/** The same rows as `writeCsv` with the same seed, as a Snappy Parquet file (hyparquet-writer, a dev dependency). */
+async function writeParquet(file, seed, shift) {
+  const { parquetWriteFile } = await import("hyparquet-writer");
+  const next = mulberry32(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  const levels = [["a", "b", "c", "d"], ["x", "y", "z"], ["red", "green", "blue", "black", "white"], ["yes", "no"]];
+  const numbers = Array.from({ length: 6 }, () => new Array(rows));
+  const texts = Array.from({ length: 4 }, () => new Array(rows));
+  for (let i = 0; i < rows; i++) {
+    const nums = [normal() + shift, 10 + 3 * normal(), Math.exp(normal() * 0.5), Math.floor(next() * 1000), next() * 100, normal() * (1 + shift)];
+    nums.forEach((v, k) => (numbers[k][i] = k === 3 ? v : Number(v.toFixed(6))));
+    levels.forEach((l, k) => (texts[k][i] = l[Math.floor(Math.pow(next(), 1 + shift) * l.length)]));
+  }
+  const columnData = [
+    ...numbers.map((data, k) => ({ name: `n${k + 1}`, type: k === 3 ? "INT32" : "DOUBLE", data })),
+    ...texts.map((data, k) => ({ name: `c${k + 1}`, type: "STRING", data })),
+  ];
+  await parquetWriteFile({ filename: file, columnData });
+}
+
+/** Runs a command under GNU time; returns wall seconds, peak RSS in MiB and stdout. */
+function measure(command, args, cwd) {
+  const start = process.hrtime.bigint();
+  const run = spawnSync("/usr/bin/time", ["-f", "%M", command, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rssKiB = Number(run.stderr.trim().split("\n").pop());
+  return { seconds, rss: rssKiB / 1024, stdout: run.stdout, status: run.status, stderr: run.stderr };
+}
+
+ensurePython();
+const dir = mkdtempSync(path.join(tmpdir(), "modelgate-bench-validate-"));
+await writeCsv(path.join(dir, "reference.csv"), 1, 0);
+await writeCsv(path.join(dir, "current.csv"), 2, 0.05);
+const schema = ["n1", "n2", "n3", "n5", "n6"].map((n) => `    ${n}: { type: number, nullable: false, min: -1000, max: 1000 }`);
+schema.push("    n4: { type: integer, min: 0, max: 999 }");
+schema.push("    c1: { type: category, allowed: [a, b, c, d] }", "    c2: { type: category, allowed: [x, y, z] }");
+schema.push("    c3: { type: category, allowed: [red, green, blue, black, white] }", "    c4: { type: category, allowed: [yes, no] }");
+writeFileSync(path.join(dir, "modelgate.yml"), `version: 1\nmodel: bench\ndata:\n  schema:\n${schema.join("\n")}\n`);
+const mib = statSync(path.join(dir, "current.csv")).size / 2 ** 20;
+
+const ours = measure(process.execPath, [cli, "validate", "--data", "current.csv", "--reference", "reference.csv", "--format", "json", "--fail-on", "never"], dir);
+if (ours.status !== 0) throw new Error(`modelgate validate failed: ${ours.stderr}`);
+const theirs = measure(python, [path.join(root, "shared/tools/bench-validate.py"), "reference.csv", "current.csv"], dir);
+if (theirs.status !== 0) throw new Error(`bench-validate.py failed: ${theirs.stderr}`);
+const result = JSON.parse(ours.stdout);
+const scipy = JSON.parse(theirs.stdout).drift;
+let worst = 0;
+for (const check of result.drift.columns) worst = Math.max(worst, Math.abs(check.statistic - scipy[check.metric]) / Math.max(1e-300, Math.abs(scipy[check.metric])));
+
+console.log(`\nvalidate-data: ${rows.toLocaleString("en")} rows × 10 columns, two CSVs of ${mib.toFixed(1)} MiB each (schema + quality + drift on every column)`);
+console.log("| side | wall time | peak RSS |");
+console.log("|---|---:|---:|");
+console.log(`| modelgate validate (Node ${process.version}) | ${ours.seconds.toFixed(2)} s | ${ours.rss.toFixed(0)} MiB |`);
+console.log(`| pandas + SciPy (${python}) | ${theirs.seconds.toFixed(2)} s | ${theirs.rss.toFixed(0)} MiB |`);
+console.log(`speed ratio ${(theirs.seconds / ours.seconds).toFixed(2)}× (target ≥ 2), memory ratio ${(ours.rss / theirs.rss).toFixed(2)} (target ≤ 0.5); largest relative difference of the drift statistics: ${worst.toExponential(2)}`);
+
+// Reading alone: the CLI's infer-schema reads every column and does little else.
+const csvRead = measure(process.execPath, [cli, "infer-schema", "current.csv"], dir);
+console.log(`reading alone (infer-schema, whole process): CSV ${(mib / csvRead.seconds).toFixed(1)} MiB/s`);
+const parquet = path.join(dir, "current.parquet");
+await writeParquet(parquet, 2, 0.05);
+{
+  const pq = measure(process.execPath, [cli, "infer-schema", "current.parquet"], dir);
+  const pqMib = statSync(parquet).size / 2 ** 20;
+  console.log(`reading alone (infer-schema, whole process): Parquet ${(pqMib / pq.seconds).toFixed(1)} MiB/s of file (${pqMib.toFixed(1)} MiB, ${pq.seconds.toFixed(2)} s)`);
+}
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,153 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startGitHubStandIn } from "../support/github-stand-in/start-github-stand-in.js";
+import type { GitHubStandIn } from "../support/github-stand-in/stand-in-types.js";
+import { nodeBinaries, repoRoot } from "./support/node-binaries.js";
+import { makeWorkspace, runActionBundle } from "./support/run-action-bundle.js";
+
+const example = (file: string) => readFileSync(path.join(repoRoot, "shared/examples/churn/data", file), "utf8");
+const POLICY = example("modelgate.yml");
+const BASE_SHA = "b".repeat(40);
+const PR_EVENT = { action: "synchronize", number: 9, pull_request: { number: 9, head: { sha: "a".repeat(40), ref: "feature" }, base: { sha: BASE_SHA, ref: "main" } } };
+
+function workspace(extra: Record<string, string> = {}) {
+  return makeWorkspace({
+    "modelgate.yml": POLICY,
+    "reference.csv": example("reference.csv"),
+    "clean.csv": example("batch-clean.csv"),
+    "drifted.csv": example("batch-drifted.csv"),
+    ...extra,
+  });
+}
+
+describe.each(nodeBinaries())("validate-data bundle on $label", ({ path: node }) => {
+  let api: GitHubStandIn;
+  beforeEach(async () => {
+    api = await startGitHubStandIn();
+  });
+  afterEach(async () => {
+    expect(api.violations).toEqual([]);
+    await api.close();
+  });
+
+  const run = (ws: string, inputs: Record<string, string>, eventName = "push", event: Record<string, unknown> = {}) =>
+    runActionBundle("validate-data", { node, workspace: ws, apiUrl: api.url, eventName, event, inputs: { "github-token": "ghs_test_write", ...inputs } });
+
+  it("passes a clean batch and sets the digest, row and drift outputs", async () => {
+    const ws = workspace();
+    const result = await run(ws, { data: "clean.csv", reference: "reference.csv" });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.verdict).toBe("pass");
+    expect(result.outputs.rows).toBe("1500");
+    expect(result.outputs["data-sha256"]).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.outputs["drifted-columns"]).toBe("[]");
+    expect(result.outputs["drift-share"]).toBe("0");
+    const json = JSON.parse(readFileSync(result.outputs.result!, "utf8"));
+    expect(json).toMatchObject({ schema: "modelgate.result/v1", action: "validate-data", key: "churn-features", verdict: "pass" });
+    expect(json.data.sha256).toBe(result.outputs["data-sha256"]);
+    expect(result.summary).toContain("### ✅ pass · validate-data · churn-features");
+  });
+
+  it("fails a drifted batch on a PR with one sticky comment and no raw rows", async () => {
+    api.setFile("acme", "models", BASE_SHA, "modelgate.yml", POLICY);
+    const ws = workspace();
+    const result = await run(ws, { data: "drifted.csv", reference: "reference.csv" }, "pull_request", PR_EVENT);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.verdict).toBe("fail");
+    expect(JSON.parse(result.outputs["drifted-columns"]!)).toEqual(["monthly_charges", "plan"]);
+    expect(Number(result.outputs["drift-share"])).toBeCloseTo(0.4, 12);
+    const comments = api.comments("acme", "models", 9);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain("<!-- modelgate:validate-data:churn-features -->");
+    expect(comments[0]!.body).toContain("#### Drift");
+    // Counts and statistics only: no customer id of the batch appears in the comment.
+    expect(comments[0]!.body).not.toContain("3501,");
+    const allowed = result.commands.find((c) => c.command === "error" && c.properties.title === "validate-data · plan:allowed");
+    expect(allowed?.message).toBe("160 rows hold 1 value outside the allowed list.");
+    // The annotation points at the rule in the policy file.
+    expect(allowed?.properties.file).toBe("modelgate.yml");
+    expect(allowed?.properties.line).toBe("11");
+  });
+
+  it("checks only the schema with schema-only", async () => {
+    const result = await run(workspace(), { data: "drifted.csv", reference: "reference.csv", "schema-only": "true" });
+    const json = JSON.parse(readFileSync(result.outputs.result!, "utf8"));
+    expect(json.drift).toBeNull();
+    expect(json.reference).toBeNull();
+    expect(result.outputs["drift-share"]).toBe("0");
+  });
+
+  it("keeps one drift issue on a schedule: opens it and dispatches retraining, then comments and closes it when back in bounds", async () => {
+    api.setFile("acme", "models", "main", ".github/workflows/retrain.yml", "on:\n  workflow_dispatch:\n    inputs: { run_url: {}, issue_url: {}, drifted_columns: {} }\n");
+    const ws = workspace();
+    const watch = { reference: "reference.csv", issue: "true", "issue-labels": "data-drift, ml", dispatch: "retrain.yml", "dispatch-ref": "main" };
+    const first = await run(ws, { data: "drifted.csv", ...watch }, "schedule");
+    expect(first.outputs.verdict).toBe("fail");
+    let issues = api.issues("acme", "models");
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.state).toBe("open");
+    expect(issues[0]!.title).toBe("Data drift: churn-features");
+    expect(issues[0]!.labels.map((l) => (typeof l === "string" ? l : l.name))).toEqual(["data-drift", "ml"]);
+    expect(issues[0]!.body).toContain("<!-- modelgate:validate-data-drift:churn-features -->");
+    expect(issues[0]!.body).toContain("https://github.com/acme/models/actions/runs/4242");
+    const dispatches = api.dispatches("acme", "models");
+    expect(dispatches).toEqual([
+      { workflow: "retrain.yml", ref: "main", inputs: { run_url: "https://github.com/acme/models/actions/runs/4242", issue_url: issues[0]!.html_url, drifted_columns: '["monthly_charges","plan"]' } },
+    ]);
+    // Notes are escaped like any text in a report, so the URL is broken with a zero-width space (no autolink).
+    expect(first.summary).toContain("Drift issue opened: https:\u200b//github.com/acme/models/issues/1. Dispatched retrain.yml on main.");
+
+    const again = await run(ws, { data: "drifted.csv", ...watch }, "schedule");
+    expect(api.issues("acme", "models")).toHaveLength(1);
+    expect(again.summary).toContain("Drift issue unchanged");
+
+    const clean = await run(ws, { data: "clean.csv", ...watch }, "schedule");
+    expect(clean.outputs.verdict).toBe("pass");
+    issues = api.issues("acme", "models");
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.state).toBe("closed");
+    const comments = api.comments("acme", "models", issues[0]!.number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain("back in bounds (0.0% of columns drifted)");
+    // Retraining was dispatched once, when the issue opened; the runs after it did not start another.
+    expect(api.dispatches("acme", "models")).toHaveLength(1);
+
+    const quiet = await run(ws, { data: "clean.csv", ...watch }, "schedule");
+    expect(api.issues("acme", "models")).toHaveLength(1);
+    expect(quiet.summary).toContain("No drift issue is open and none is needed.");
+  });
+
+  it("notes, without changing the verdict, a dispatch the API refuses (no such workflow)", async () => {
+    const result = await run(workspace(), { data: "drifted.csv", reference: "reference.csv", issue: "true", dispatch: "missing.yml", "dispatch-ref": "main" }, "schedule");
+    expect(result.outputs.verdict).toBe("fail");
+    expect(api.dispatches("acme", "models")).toEqual([]);
+    expect(result.summary).toContain("The drift issue could not be updated");
+  });
+
+  interface BadCase {
+    when: string;
+    files: Record<string, string>;
+    data: string;
+    reference?: string;
+    names: string[];
+  }
+  it.each<BadCase>([
+    { when: "the data file is a semicolon CSV", files: { "semi.csv": "a;b\n1;2\n" }, data: "semi.csv", names: ['Input "data"', "semi.csv line 1", 'separated by ";"'] },
+    { when: "the data path leaves the workspace", files: {}, data: "../outside.csv", names: ['Input "data"', "outside"] },
+    { when: "the reference has no rows", files: { "empty-ref.csv": "customer_id\n" }, data: "clean.csv", reference: "empty-ref.csv", names: ['Input "reference"', "no data rows"] },
+    { when: "gzip is not gzip", files: { "x.csv.gz": "a,b\n1,2\n" }, data: "x.csv.gz", names: ['Input "data"', "not valid gzip data"] },
+    { when: "the schema has an unknown key", files: { "modelgate.yml": POLICY.replace("unique: true", "uniqe: true") }, data: "clean.csv", names: ["modelgate.yml", 'unknown key "uniqe"', 'did you mean "unique"'] },
+  ])("fails closed, naming file and fix, when $when", async ({ files, data, reference, names }) => {
+    const ws = workspace(files);
+    if (data === "../outside.csv") writeFileSync(path.join(ws, "..", "outside.csv"), "a\n1\n");
+    const result = await run(ws, { data, ...(reference ? { reference } : {}) });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.verdict).toBe("fail");
+    const json = JSON.parse(readFileSync(result.outputs.result!, "utf8"));
+    expect(json.error.hint.length).toBeGreaterThan(20);
+    const errors = result.commands.filter((c) => c.command === "error").map((c) => c.message).join("\n");
+    for (const name of names) expect(errors).toContain(name);
+    expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+});
