@@ -19,6 +19,8 @@ export interface ReadPredictionsOptions {
   positiveLabel?: string;
   /** Scores ≥ threshold are predicted positive when there is no prediction column (`threshold`); default 0.5. */
   threshold?: number;
+  /** Further columns to read as text beside the prediction columns (sensitive attributes); absent ones are left out. */
+  extraColumns?: readonly string[];
 }
 
 const COLUMN_INPUTS = { label: "label-column", prediction: "prediction-column", score: "score-column", id: "id-column" } as const;
@@ -34,7 +36,9 @@ const COLUMN_INPUTS = { label: "label-column", prediction: "prediction-column", 
 export async function readPredictions(spec: string, access: FileAccess, options: ReadPredictionsOptions): Promise<Predictions> {
   const { input, task, positiveLabel = "1", threshold = 0.5 } = options;
   const names: PredictionColumnNames = { ...DEFAULT_PREDICTION_COLUMNS, ...options.columns };
-  const table = await readTable(spec, access, { input, columns: toRequests(names, task) });
+  const extraColumns = options.extraColumns ?? [];
+  const extraRequests = extraColumns.map((name): ColumnRequest => ({ name, required: false, as: "string" }));
+  const table = await readTable(spec, access, { input, columns: [...toRequests(names, task), ...extraRequests] });
   const source = (key: keyof PredictionColumnNames): PredictionColumnSource => ({
     input,
     file: spec,
@@ -49,7 +53,21 @@ export async function readPredictions(spec: string, access: FileAccess, options:
   const score = task === "classification" ? table.columns.get(names.score) : undefined;
   const idColumn = table.columns.get(names.id);
   const ids = idColumn ? toPredictionIds(idColumn, source("id")) : undefined;
-  const file = { task, input, name: table.name, sha256: table.sha256, rows: table.rows, warnings: table.warnings, ...(ids && { ids }) };
+  const extra = new Map(extraColumns.flatMap((name) => {
+    const column = table.columns.get(name);
+    return column ? [[name, column] as const] : [];
+  }));
+  const file = {
+    task,
+    input,
+    name: table.name,
+    sha256: table.sha256,
+    rows: table.rows,
+    warnings: table.warnings,
+    fileColumns: table.fileColumns,
+    ...(ids && { ids }),
+    ...(extraColumns.length > 0 && { extra }),
+  };
   if (task === "regression") {
     if (!prediction) {
       throw missingColumn(table, source("prediction"), `no prediction column "${names.prediction}"`, "Set prediction-column to the column of predicted values");
@@ -69,7 +87,8 @@ export async function readPredictions(spec: string, access: FileAccess, options:
   const predictions = prediction
     ? toBinaryLabels(prediction, positiveLabel, source("prediction"), labels.negative).values
     : Float64Array.from(scores ?? [], (value) => (value >= threshold ? 1 : 0));
-  return { ...file, labels: labels.values, predictions, ...(scores && { scores }) };
+  const negativeLabel = labels.negative;
+  return { ...file, labels: labels.values, predictions, ...(scores && { scores }), ...(negativeLabel !== undefined && { negativeLabel }) };
 }
 
 function toRequests(names: PredictionColumnNames, task: PredictionTask): ColumnRequest[] {
