@@ -1,6 +1,7 @@
 // zod/mini: the same validation as classic zod at half the bundle and start-up cost (measured), which
 // every action run pays before it does anything.
 import * as z from "zod/mini";
+import { FairnessPolicySchema } from "./fairness-policy-schema.js";
 
 /** GTO's model name grammar (contract §5); also keeps names safe inside comment markers and tags. */
 export const MODEL_NAME_PATTERN = /^[a-z0-9]([a-z0-9/-]*[a-z0-9])?$/;
@@ -54,7 +55,7 @@ export const PolicySchema = z.strictObject({
   model: z.optional(z.string().check(z.regex(MODEL_NAME_PATTERN, "must match [a-z0-9]([a-z0-9-/]*[a-z0-9])? (GTO's model name rule)"))),
   evaluate: z.optional(EvaluatePolicySchema),
   data: z.optional(otherSection),
-  fairness: z.optional(otherSection),
+  fairness: z.optional(FairnessPolicySchema),
   shadow: z.optional(otherSection),
   registry: z.optional(otherSection),
 });
