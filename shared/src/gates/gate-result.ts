@@ -1,4 +1,5 @@
 import type { RuleName } from "../policy/policy-schema.js";
+import type { BiasResult } from "./bias-result.js";
 import type { Verdict } from "./verdict.js";
 
 export type ActionName =
@@ -122,7 +123,7 @@ export interface UndecidedResult {
 }
 
 /** Every decided result, one member per action; `action` tells them apart. */
-export type DecidedResult = GateResult;
+export type DecidedResult = GateResult | BiasResult;
 
 /** Every result an action publishes. */
 export type ActionResult = DecidedResult | UndecidedResult;

@@ -1,5 +1,7 @@
 import type { ActionResult, UndecidedResult } from "../gates/gate-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
+import { renderBiasMarkdown } from "./render-bias-markdown.js";
+import { renderBiasText } from "./render-bias-text.js";
 import { renderEvaluateMarkdown } from "./render-evaluate-markdown.js";
 import { renderEvaluateText } from "./render-evaluate-text.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
@@ -11,6 +13,8 @@ export function renderReportMarkdown(result: ActionResult, budget?: number): str
   switch (result.action) {
     case "evaluate-gate":
       return renderEvaluateMarkdown(result, budget);
+    case "bias-check":
+      return renderBiasMarkdown(result, budget);
   }
 }
 
@@ -22,6 +26,8 @@ export function renderReportText(result: ActionResult): string {
   switch (result.action) {
     case "evaluate-gate":
       return renderEvaluateText(result);
+    case "bias-check":
+      return renderBiasText(result);
   }
 }
 

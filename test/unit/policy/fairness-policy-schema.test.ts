@@ -24,7 +24,8 @@ describe("the fairness: policy section", () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toMatchObject({ name: "PolicyFileError", file: "modelgate.yml", line: 3 } // the metrics: line that holds the unknown key);
+    // Line 3: the metrics: line that holds the unknown key.
+    expect(error).toMatchObject({ name: "PolicyFileError", file: "modelgate.yml", line: 3 });
     expect(`${(error as Error).message} ${(error as { hint: string }).hint}`).toMatch(/demographic_parity_ratio/);
   });
 
