@@ -145,7 +145,7 @@ function toNotes(fairness: FairnessPolicy, candidate: FairnessAssessment, hasBas
   for (const grouping of candidate.groupings) {
     const small = grouping.groups.filter((group) => !group.gated);
     if (small.length === 0) continue;
-    const list = small.slice(0, 5).map((group) => `"${group.name}" (${group.count})`).join(", ");
+    const list = small.slice(0, 5).map((group) => `${group.name} (${group.count})`).join(", ");
     const more = small.length > 5 ? ` and ${small.length - 5} more` : "";
     notes.push(
       `Warning: ${small.length} group${small.length === 1 ? "" : "s"} of ${grouping.name} ha${small.length === 1 ? "s" : "ve"} fewer than ${fairness["min-group-size"]} rows and ` +
