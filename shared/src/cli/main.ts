@@ -2,10 +2,11 @@
 import { ModelgateError } from "../errors/modelgate-error.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
+import { biasCommand } from "./bias-command.js";
 import { demoCommand } from "./demo-command.js";
 import { evaluateCommand } from "./evaluate-command.js";
 
-const COMMANDS: readonly Command[] = [evaluateCommand, demoCommand];
+const COMMANDS: readonly Command[] = [evaluateCommand, biasCommand, demoCommand];
 
 const HELP = `modelgate: put ML models through the same discipline as code.
 
