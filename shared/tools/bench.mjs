@@ -92,3 +92,5 @@ console.log(`\n${RUNS} interleaved runs of each command per Node version; median
 
 // Then the statistics benchmark against SciPy (shared/tools/bench-stats.mjs); BENCH_SKIP_STATS=1 skips it.
 if (process.env.BENCH_SKIP_STATS !== "1") await import("./bench-stats.mjs");
+// Then bias-check against numpy (shared/tools/bench-fairness.mjs); BENCH_SKIP_FAIRNESS=1 skips it.
+if (process.env.BENCH_SKIP_FAIRNESS !== "1") await import("./bench-fairness.mjs");

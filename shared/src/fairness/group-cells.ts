@@ -39,12 +39,18 @@ function confusionIndex(label: number, prediction: number): number {
  */
 export function tallyCells(labels: Float64Array, predictions: Float64Array, columns: readonly SensitiveColumn[]): CellTally {
   const radix = columns.map((column) => column.dictionary.length);
-  const cellOfKey = new Map<number, number>();
+  // Mixed-radix keys are exact while the product of the dictionary sizes stays a safe integer; beyond, text keys.
+  const numeric = radix.reduce((product, size) => product * Math.max(size, 1), 1) <= Number.MAX_SAFE_INTEGER;
+  const cellOfKey = new Map<number | string, number>();
   const cells: GroupCell[] = [];
   let counts = new Float64Array(64);
   for (let row = 0; row < labels.length; row++) {
-    let key = 0;
-    for (let c = 0; c < columns.length; c++) key = key * (radix[c] as number) + ((columns[c] as SensitiveColumn).codes[row] as number);
+    let key: number | string = 0;
+    if (numeric) {
+      for (let c = 0; c < columns.length; c++) key = key * (radix[c] as number) + ((columns[c] as SensitiveColumn).codes[row] as number);
+    } else {
+      key = columns.map((column) => column.codes[row]).join(",");
+    }
     let cell = cellOfKey.get(key);
     if (cell === undefined) {
       cell = cells.length;
