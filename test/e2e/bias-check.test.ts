@@ -1,6 +1,8 @@
 import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startGitHubStandIn } from "../support/github-stand-in/start-github-stand-in.js";
+import type { GitHubStandIn } from "../support/github-stand-in/stand-in-types.js";
 import { nodeBinaries, repoRoot } from "./support/node-binaries.js";
 import { makeWorkspace, runActionBundle } from "./support/run-action-bundle.js";
 
@@ -93,5 +95,35 @@ describe("bias-check bundle given bad input", () => {
     const text = outcome === "undecided" ? `${json.error.message} ${json.error.hint}` : json.checks.filter((c: { verdict: string }) => c.verdict === "fail").map((c: { message: string }) => c.message).join(" ");
     if (outcome === "undecided") expect(run.commands.some((c) => c.command === "error")).toBe(true);
     for (const name of names) expect(text).toMatch(name);
+  });
+});
+
+describe("bias-check bundle on a pull request", () => {
+  let api: GitHubStandIn;
+  beforeEach(async () => {
+    api = await startGitHubStandIn();
+  });
+  afterEach(async () => {
+    expect(api.violations).toEqual([]);
+    await api.close();
+  });
+
+  it("writes one sticky comment with its own marker, judged by the base branch's policy, and updates it in place", async () => {
+    const BASE_SHA = "b".repeat(40);
+    const event = { action: "synchronize", number: 7, pull_request: { number: 7, head: { sha: "a".repeat(40), ref: "feature" }, base: { sha: BASE_SHA, ref: "main" } } };
+    const strict = policy("    demographic_parity_ratio: { min: 0.8 }\n");
+    // The PR loosens its own policy; the base branch's decides.
+    const workspace = compasWorkspace(policy("    demographic_parity_ratio: { min: 0.1 }\n"));
+    api.setFile("acme", "models", BASE_SHA, "modelgate.yml", strict);
+    const prRun = () =>
+      runActionBundle("bias-check", { node: firstNode!.path, workspace, apiUrl: api.url, eventName: "pull_request", event, inputs: { "github-token": "ghs_test_write", ...COMPAS_INPUTS } });
+    const first = await prRun();
+    expect(first.exitCode).toBe(1);
+    expect(first.summary).toContain("This pull request changes modelgate.yml");
+    const comments = api.comments("acme", "models", 7);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body.startsWith("<!-- modelgate:bias-check:recidivism -->\n### ❌ fail · bias-check · recidivism")).toBe(true);
+    await prRun();
+    expect(api.comments("acme", "models", 7)).toHaveLength(1);
   });
 });
