@@ -10,11 +10,11 @@ const RATES = [
 
 /**
  * A name made inert inside a Mermaid code block: letters, digits, spaces and a few marks only (no quote, bracket,
- * backtick or newline can end the string, the chart or the code fence), cut to 24 characters.
+ * backtick or newline can end the string, the chart or the code fence), cut to 32 characters.
  */
 export function toMermaidLabel(text: string): string {
   const cleaned = text.replace(/[^\p{L}\p{N} ._,:+×-]/gu, "_").replace(/\s+/g, " ").trim();
-  return cleaned.length > 24 ? `${cleaned.slice(0, 23)}…` : cleaned;
+  return cleaned.length > 32 ? `${cleaned.slice(0, 31)}…` : cleaned;
 }
 
 /**
