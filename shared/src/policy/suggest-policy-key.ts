@@ -1,3 +1,5 @@
+import { FAIRNESS_METRICS } from "../fairness/fairness-metrics.js";
+import { FairnessPolicySchema, FairnessRuleSchema } from "./fairness-policy-schema.js";
 import { EvaluatePolicySchema, MetricPolicySchema, PolicySchema } from "./policy-schema.js";
 
 /** The keys the policy schema allows in the mapping at `path`; empty where it does not fix them. */
@@ -5,6 +7,9 @@ function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
   if (path.length === 0) return Object.keys(PolicySchema.shape);
   if (path.length === 1 && path[0] === "evaluate") return Object.keys(EvaluatePolicySchema.shape);
   if (path.length === 3 && path[0] === "evaluate" && path[1] === "metrics") return Object.keys(MetricPolicySchema.shape);
+  if (path.length === 1 && path[0] === "fairness") return Object.keys(FairnessPolicySchema.shape);
+  if (path.length === 2 && path[0] === "fairness" && path[1] === "metrics") return [...FAIRNESS_METRICS];
+  if (path.length === 3 && path[0] === "fairness" && path[1] === "metrics") return Object.keys(FairnessRuleSchema.shape);
   return [];
 }
 
@@ -20,7 +25,8 @@ export function suggestPolicyKey(key: string, path: ReadonlyArray<PropertyKey>):
   let best: string | undefined;
   let bestDistance = Math.min(3, Math.ceil(normalized.length / 3));
   for (const candidate of known) {
-    const distance = editDistance(normalized, candidate);
+    // Metric names use "_", rule keys "-": compare the key as written too.
+    const distance = Math.min(editDistance(normalized, candidate), editDistance(key.trim(), candidate));
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return best;
