@@ -69,7 +69,13 @@ const CASES: BadCase[] = [
   { when: "the labels are not binary", files: { "p.csv": SMALL([...BALANCED, "2,1,0.5,a"]) }, outcome: "undecided", names: [/values seen: .*"2"/, /multi-class predictions are not supported/] },
   { when: "the favourable label never occurs", files: { "p.csv": SMALL(BALANCED) }, inputs: { "favorable-label": "approved" }, outcome: "undecided", names: [/"favorable-label" is "approved", which never occurs/] },
   { when: "a group has zero positives", files: { "p.csv": SMALL(BALANCED.map((r) => (r.endsWith(",b") ? `0${r.slice(1)}` : r))) }, outcome: "check", names: [/tpr of group "b" is undefined \(no row with the positive label\)/] },
-  { when: "a score is NaN", files: { "p.csv": SMALL(BALANCED).replace(/^(\d),\d,/gm, "$1,,").replace("0,,0.1,a", "0,,NaN,a") }, outcome: "undecided", names: [/score/, /NaN|not a number|non-finite/i] },
+  {
+    when: "a score is NaN",
+    // No prediction column: predictions come from score >= threshold, and row 3's score is NaN.
+    files: { "p.csv": `label,score,group\n${BALANCED.map((r, i) => { const [label, , score, group] = r.split(","); return `${label},${i === 2 ? "NaN" : score},${group}`; }).join("\n")}\n` },
+    outcome: "undecided",
+    names: [/"score"/, /data row 3/],
+  },
   {
     when: "predictions and baseline hold different rows",
     files: { "p.csv": SMALL(BALANCED), "b.csv": SMALL(BALANCED.slice(1)) },
