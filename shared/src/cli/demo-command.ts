@@ -7,6 +7,7 @@ import { renderReportMarkdown, renderReportText } from "../report/render-report.
 import type { Command } from "./commands.js";
 import { EXIT } from "./commands.js";
 import { demoExplanations } from "./demo-explain.js";
+import { demoBias } from "./demo-bias.js";
 import { runEvaluate } from "./run-evaluate.js";
 import { runRegistryDemo } from "./demo-registry.js";
 import { demoShadow } from "./demo-shadow.js";
@@ -63,6 +64,9 @@ reviewer would see. No GitHub access is needed. Exits 0 when the demo ran as exp
       show(file, story, `modelgate evaluate --policy policy-predictions.yml --candidate-predictions ${file} --baseline-predictions predictions/baseline.csv`, result);
     }
     out.push(...(await demoExplanations(folder, String(values.format))));
+    const bias = await demoBias(access, values.format === "markdown");
+    out.push(...bias.lines);
+    verdicts.push(bias.verdict);
     await demoShadow(access, values.format === "markdown", { out, verdicts });
     out.push(await runRegistryDemo(folder));
     out.push("━━━ Summary", ...verdicts.map((v) => `  ${v}`), "");

@@ -2,6 +2,7 @@
 import { ModelgateError } from "../errors/modelgate-error.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
+import { biasCommand } from "./bias-command.js";
 import { demoCommand } from "./demo-command.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { inferSchemaCommand } from "./infer-schema-command.js";
@@ -16,6 +17,7 @@ const COMMANDS: readonly Command[] = [
   validateCommand,
   inferSchemaCommand,
   evaluateCommand,
+  biasCommand,
   shadowCommand,
   promoteCommand,
   rollbackCommand,

@@ -1,3 +1,5 @@
+import type { TableColumn } from "./table.js";
+
 /** What the predictions are of: 0/1 classes (with optional positive-class probabilities) or real numbers. */
 export type PredictionTask = "classification" | "regression";
 
@@ -40,6 +42,12 @@ export interface Predictions {
   warnings: readonly string[];
   /** Slice columns as text per example (null where missing), when the policy slices the evaluation. */
   slices?: ReadonlyMap<string, readonly (string | null)[]>;
+  /** Every column name in the file, in file order (for messages naming what the file does have). */
+  fileColumns?: readonly string[];
+  /** The text of the class that became 0 (classification), when one occurs in the label column. */
+  negativeLabel?: string;
+  /** The `extraColumns` the reader was asked for and the file has, as read (text). */
+  extra?: ReadonlyMap<string, TableColumn>;
 }
 
 /** Where a column's values come from, for messages: the file's input, the file, the column and its column input. */

@@ -21,6 +21,8 @@ export interface ReadPredictionsOptions {
   threshold?: number;
   /** Columns to slice the evaluation by (policy `evaluate.slices`), read as text; each must exist. */
   sliceColumns?: readonly string[];
+  /** Further columns to read as text beside the prediction columns (sensitive attributes); absent ones are left out. */
+  extraColumns?: readonly string[];
 }
 
 const COLUMN_INPUTS = { label: "label-column", prediction: "prediction-column", score: "score-column", id: "id-column" } as const;
@@ -37,9 +39,13 @@ export async function readPredictions(spec: string, access: FileAccess, options:
   const { input, task, positiveLabel = "1", threshold = 0.5 } = options;
   const names: PredictionColumnNames = { ...DEFAULT_PREDICTION_COLUMNS, ...options.columns };
   const sliceColumns = [...new Set(options.sliceColumns ?? [])];
+  const extraColumns = options.extraColumns ?? [];
   const roles = toRequests(names, task);
-  const sliceRequests = sliceColumns.filter((name) => !roles.some((r) => r.name === name)).map((name): ColumnRequest => ({ name, required: false, as: "string" }));
-  const table = await readTable(spec, access, { input, columns: [...roles, ...sliceRequests] });
+  // Slice and extra columns are read as text; one request per column, and none for a column a role already reads.
+  const textRequests = [...new Set([...sliceColumns, ...extraColumns])]
+    .filter((name) => !roles.some((r) => r.name === name))
+    .map((name): ColumnRequest => ({ name, required: false, as: "string" }));
+  const table = await readTable(spec, access, { input, columns: [...roles, ...textRequests] });
   const source = (key: keyof PredictionColumnNames): PredictionColumnSource => ({
     input,
     file: spec,
@@ -55,7 +61,22 @@ export async function readPredictions(spec: string, access: FileAccess, options:
   const idColumn = table.columns.get(names.id);
   const ids = idColumn ? toPredictionIds(idColumn, source("id")) : undefined;
   const slices = sliceColumns.length > 0 ? readSliceColumns(table, sliceColumns, spec, input) : undefined;
-  const file = { task, input, name: table.name, sha256: table.sha256, rows: table.rows, warnings: table.warnings, ...(ids && { ids }), ...(slices && { slices }) };
+  const extra = new Map(extraColumns.flatMap((name) => {
+    const column = table.columns.get(name);
+    return column ? [[name, column] as const] : [];
+  }));
+  const file = {
+    task,
+    input,
+    name: table.name,
+    sha256: table.sha256,
+    rows: table.rows,
+    warnings: table.warnings,
+    fileColumns: table.fileColumns,
+    ...(ids && { ids }),
+    ...(slices && { slices }),
+    ...(extraColumns.length > 0 && { extra }),
+  };
   if (task === "regression") {
     if (!prediction) {
       throw missingColumn(table, source("prediction"), `no prediction column "${names.prediction}"`, "Set prediction-column to the column of predicted values");
@@ -75,7 +96,8 @@ export async function readPredictions(spec: string, access: FileAccess, options:
   const predictions = prediction
     ? toBinaryLabels(prediction, positiveLabel, source("prediction"), labels.negative).values
     : Float64Array.from(scores ?? [], (value) => (value >= threshold ? 1 : 0));
-  return { ...file, labels: labels.values, predictions, ...(scores && { scores }) };
+  const negativeLabel = labels.negative;
+  return { ...file, labels: labels.values, predictions, ...(scores && { scores }), ...(negativeLabel !== undefined && { negativeLabel }) };
 }
 
 function toRequests(names: PredictionColumnNames, task: PredictionTask): ColumnRequest[] {

@@ -11,20 +11,24 @@ const unitIntervalInput = z.pipe(
   z.transform((text: string) => Number(text)),
 );
 
-export const EvaluateInputShape = {
-  ...CommonInputShape,
-  candidate: z.optional(z.string()),
-  baseline: z.optional(z.string()),
-  // Predictions (contract §4): the same inputs name the columns in every action that reads predictions.
-  "candidate-predictions": z.optional(z.string()),
-  "baseline-predictions": z.optional(z.string()),
-  task: z._default(z.enum(["classification", "regression"]), "classification"),
+/** Predictions columns (contract §4): the same inputs name them in every action that reads predictions. */
+export const PredictionColumnInputShape = {
   "label-column": z._default(z.string(), "label"),
   "prediction-column": z._default(z.string(), "prediction"),
   "score-column": z._default(z.string(), "score"),
   "id-column": z._default(z.string(), "id"),
   "positive-label": z._default(z.string(), "1"),
   threshold: z._default(unitIntervalInput, 0.5),
+};
+
+export const EvaluateInputShape = {
+  ...CommonInputShape,
+  candidate: z.optional(z.string()),
+  baseline: z.optional(z.string()),
+  "candidate-predictions": z.optional(z.string()),
+  "baseline-predictions": z.optional(z.string()),
+  task: z._default(z.enum(["classification", "regression"]), "classification"),
+  ...PredictionColumnInputShape,
   // Explanations (contract §4): global or per-example attributions of each model.
   "candidate-explanations": z.optional(z.string()),
   "baseline-explanations": z.optional(z.string()),

@@ -3,6 +3,7 @@ import type { ExplanationSummary } from "../explain/explanation-summary.js";
 import type { RuleName } from "../policy/policy-schema.js";
 import type { ShadowResult } from "./shadow-result.js";
 import type { ValidateDataResult } from "../validate/validate-result.js";
+import type { BiasResult } from "./bias-result.js";
 import type { Verdict } from "./verdict.js";
 
 export type ActionName =
@@ -173,7 +174,7 @@ export interface UndecidedResult {
 }
 
 /** Every decided result, one member per action; `action` tells them apart. */
-export type DecidedResult = GateResult | ShadowResult | ValidateDataResult;
+export type DecidedResult = GateResult | ShadowResult | ValidateDataResult | BiasResult;
 
 /** Every result an action publishes. */
 export type ActionResult = DecidedResult | UndecidedResult;

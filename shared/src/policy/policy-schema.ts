@@ -4,6 +4,7 @@ import * as z from "zod/mini";
 import { ExplanationPolicySchema } from "../explain/explanation-policy-schema.js";
 import { ShadowPolicySchema } from "./shadow-policy-schema.js";
 import { DataPolicySchema } from "./data-policy-schema.js";
+import { FairnessPolicySchema } from "./fairness-policy-schema.js";
 
 /** GTO's model name grammar (contract §5); also keeps names safe inside comment markers and tags. */
 export const MODEL_NAME_PATTERN = /^[a-z0-9]([a-z0-9/-]*[a-z0-9])?$/;
@@ -111,7 +112,7 @@ export const PolicySchema = z.strictObject({
   model: z.optional(z.string().check(z.regex(MODEL_NAME_PATTERN, "must match [a-z0-9]([a-z0-9-/]*[a-z0-9])? (GTO's model name rule)"))),
   evaluate: z.optional(EvaluatePolicySchema),
   data: z.optional(DataPolicySchema),
-  fairness: z.optional(otherSection),
+  fairness: z.optional(FairnessPolicySchema),
   shadow: z.optional(ShadowPolicySchema),
   registry: z.optional(otherSection),
 });

@@ -1,4 +1,6 @@
 import { ColumnDriftSchema, ColumnSchemaSchema, DataPolicySchema, DriftPolicySchema } from "./data-policy-schema.js";
+import { FAIRNESS_METRICS } from "../fairness/fairness-metrics.js";
+import { FairnessPolicySchema, FairnessRuleSchema } from "./fairness-policy-schema.js";
 import { EvaluatePolicySchema, MetricPolicySchema, PolicySchema } from "./policy-schema.js";
 
 /** The keys the policy schema allows in the mapping at `path`; empty where it does not fix them. */
@@ -10,6 +12,9 @@ function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
   if (path.length === 3 && path[0] === "data" && path[1] === "schema") return Object.keys(ColumnSchemaSchema.shape);
   if (path.length === 2 && path[0] === "data" && path[1] === "drift") return Object.keys(DriftPolicySchema.shape);
   if (path.length === 4 && path[0] === "data" && path[1] === "drift" && path[2] === "columns") return Object.keys(ColumnDriftSchema.shape);
+  if (path.length === 1 && path[0] === "fairness") return Object.keys(FairnessPolicySchema.shape);
+  if (path.length === 2 && path[0] === "fairness" && path[1] === "metrics") return [...FAIRNESS_METRICS];
+  if (path.length === 3 && path[0] === "fairness" && path[1] === "metrics") return Object.keys(FairnessRuleSchema.shape);
   return [];
 }
 
@@ -25,7 +30,8 @@ export function suggestPolicyKey(key: string, path: ReadonlyArray<PropertyKey>):
   let best: string | undefined;
   let bestDistance = Math.min(3, Math.ceil(normalized.length / 3));
   for (const candidate of known) {
-    const distance = editDistance(normalized, candidate);
+    // Metric names use "_", rule keys "-": compare the key as written too.
+    const distance = Math.min(editDistance(normalized, candidate), editDistance(key.trim(), candidate));
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return best;

@@ -1,5 +1,7 @@
 import type { ActionResult, UndecidedResult } from "../gates/gate-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
+import { renderBiasMarkdown } from "./render-bias-markdown.js";
+import { renderBiasText } from "./render-bias-text.js";
 import { renderEvaluateMarkdown } from "./render-evaluate-markdown.js";
 import { renderEvaluateText } from "./render-evaluate-text.js";
 import { renderShadowMarkdown } from "./render-shadow-markdown.js";
@@ -19,6 +21,8 @@ export function renderReportMarkdown(result: ActionResult, budget?: number): str
       return renderShadowMarkdown(result, budget);
     case "validate-data":
       return renderValidateMarkdown(result, budget);
+    case "bias-check":
+      return renderBiasMarkdown(result, budget);
   }
 }
 
@@ -34,6 +38,8 @@ export function renderReportText(result: ActionResult): string {
       return renderShadowText(result);
     case "validate-data":
       return renderValidateText(result);
+    case "bias-check":
+      return renderBiasText(result);
   }
 }
 

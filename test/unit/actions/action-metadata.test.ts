@@ -7,6 +7,7 @@ import { EvaluateInputShape } from "../../../shared/src/gates/evaluate-inputs.js
 import { ShadowInputShape } from "../../../shared/src/gates/shadow-inputs.js";
 import { PublishInputShape } from "../../../shared/src/publish/publish-inputs.js";
 import { ValidateInputShape } from "../../../shared/src/validate/validate-inputs.js";
+import { BiasInputShape } from "../../../shared/src/gates/bias-inputs.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const actions = readdirSync(path.join(root, "actions"));
@@ -15,6 +16,7 @@ const actions = readdirSync(path.join(root, "actions"));
 const INPUT_SHAPES: Record<string, object> = {
   "validate-data": ValidateInputShape,
   "evaluate-gate": EvaluateInputShape,
+  "bias-check": BiasInputShape,
   "shadow-compare": ShadowInputShape,
   "publish-reports": PublishInputShape,
 };

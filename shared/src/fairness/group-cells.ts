@@ -1,0 +1,73 @@
+import type { StringColumn } from "../data/table.js";
+
+/** One sensitive attribute: a dictionary-encoded column with no missing cell. */
+export interface SensitiveColumn {
+  name: string;
+  codes: Int32Array;
+  dictionary: readonly string[];
+}
+
+/** One combination of sensitive values that occurs in the data: the finest group every other group is a union of. */
+export interface GroupCell {
+  /** The cell's value in each sensitive column, in column order. */
+  values: readonly string[];
+}
+
+/**
+ * Every row's finest group (the combination of its sensitive values), numbered in order of first appearance, and the
+ * confusion counts per cell: `counts[4c + k]`, k = 0 TP, 1 FP, 2 FN, 3 TN (label and prediction 0/1, 1 positive).
+ */
+export interface CellTally {
+  columns: readonly string[];
+  cells: readonly GroupCell[];
+  counts: Float64Array;
+}
+
+export const TP = 0;
+export const FP = 1;
+export const FN = 2;
+export const TN = 3;
+
+/** Confusion cell of one row: label 1 & prediction 1 → TP, 0 & 1 → FP, 1 & 0 → FN, 0 & 0 → TN. */
+function confusionIndex(label: number, prediction: number): number {
+  return label === 1 ? (prediction === 1 ? TP : FN) : prediction === 1 ? FP : TN;
+}
+
+/**
+ * Counts TP, FP, FN, TN per combination of sensitive values in one pass. Callers pass columns without missing cells
+ * and labels/predictions of the same length. Rows with equal values share a cell whatever the column count.
+ */
+export function tallyCells(labels: Float64Array, predictions: Float64Array, columns: readonly SensitiveColumn[]): CellTally {
+  const radix = columns.map((column) => column.dictionary.length);
+  // Mixed-radix keys are exact while the product of the dictionary sizes stays a safe integer; beyond, text keys.
+  const numeric = radix.reduce((product, size) => product * Math.max(size, 1), 1) <= Number.MAX_SAFE_INTEGER;
+  const cellOfKey = new Map<number | string, number>();
+  const cells: GroupCell[] = [];
+  let counts = new Float64Array(64);
+  for (let row = 0; row < labels.length; row++) {
+    let key: number | string = 0;
+    if (numeric) {
+      for (let c = 0; c < columns.length; c++) key = key * (radix[c] as number) + ((columns[c] as SensitiveColumn).codes[row] as number);
+    } else {
+      key = columns.map((column) => column.codes[row]).join(",");
+    }
+    let cell = cellOfKey.get(key);
+    if (cell === undefined) {
+      cell = cells.length;
+      cellOfKey.set(key, cell);
+      cells.push({ values: columns.map((column) => column.dictionary[column.codes[row] as number] as string) });
+      if (counts.length < 4 * cells.length) {
+        const grown = new Float64Array(counts.length * 2);
+        grown.set(counts);
+        counts = grown;
+      }
+    }
+    counts[4 * cell + confusionIndex(labels[row] as number, predictions[row] as number)]! += 1;
+  }
+  return { columns: columns.map((column) => column.name), cells, counts: counts.slice(0, 4 * cells.length) };
+}
+
+/** A string column as a sensitive column, when it has no missing cell. */
+export function toSensitiveColumn(column: StringColumn): SensitiveColumn {
+  return { name: column.name, codes: column.codes, dictionary: column.dictionary };
+}
