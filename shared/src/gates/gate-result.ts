@@ -1,3 +1,4 @@
+import type { TrainResult } from "../lineage/train-result.js";
 import type { RuleName } from "../policy/policy-schema.js";
 import type { Verdict } from "./verdict.js";
 
@@ -122,7 +123,7 @@ export interface UndecidedResult {
 }
 
 /** Every decided result, one member per action; `action` tells them apart. */
-export type DecidedResult = GateResult;
+export type DecidedResult = GateResult | TrainResult;
 
 /** Every result an action publishes. */
 export type ActionResult = DecidedResult | UndecidedResult;

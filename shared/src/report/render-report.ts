@@ -2,6 +2,8 @@ import type { ActionResult, UndecidedResult } from "../gates/gate-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { renderEvaluateMarkdown } from "./render-evaluate-markdown.js";
 import { renderEvaluateText } from "./render-evaluate-text.js";
+import { renderTrainMarkdown } from "./render-train-markdown.js";
+import { renderTrainText } from "./render-train-text.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
 import { verdictLabel } from "./verdict-label.js";
 
@@ -11,6 +13,8 @@ export function renderReportMarkdown(result: ActionResult, budget?: number): str
   switch (result.action) {
     case "evaluate-gate":
       return renderEvaluateMarkdown(result, budget);
+    case "train-reproducibly":
+      return renderTrainMarkdown(result, budget);
   }
 }
 
@@ -22,6 +26,8 @@ export function renderReportText(result: ActionResult): string {
   switch (result.action) {
     case "evaluate-gate":
       return renderEvaluateText(result);
+    case "train-reproducibly":
+      return renderTrainText(result);
   }
 }
 
