@@ -7,7 +7,8 @@ const RUNNER_VARIABLES = ["ImageOS", "ImageVersion", "RUNNER_ARCH", "RUNNER_OS"]
 
 /**
  * The environment a run trained in (contract §6): OS, arch, runner image, Node, Python with a digest
- * of its installed packages (`python3 -m pip freeze --all`, sorted), CUDA driver from `nvidia-smi`,
+ * of its installed packages (`name==version` of every distribution importlib.metadata finds, sorted; the
+ * same lines `pip freeze --all` prints for registry installs, without needing pip), CUDA driver from `nvidia-smi`,
  * and the container image when the job runs in one.
  */
 export async function captureEnvironment(probe: ProcessProbe, cwd: string): Promise<EnvironmentInfo> {
@@ -25,16 +26,15 @@ export async function captureEnvironment(probe: ProcessProbe, cwd: string): Prom
   };
 }
 
+/** One interpreter start (they are slow behind pyenv shims): the version, then `name==version` per installed distribution. */
+const PYTHON_PROBE = 'import sys, importlib.metadata as m; print(sys.version.split()[0]); print("\\n".join(d.metadata["Name"] + "==" + d.version for d in m.distributions()))';
+
 async function capturePython(probe: ProcessProbe, cwd: string): Promise<EnvironmentInfo["python"]> {
-  const version = await probe.run("python3", ["--version"], cwd);
-  if (version === undefined) return null;
-  const freeze = (await probe.run("python3", ["-m", "pip", "freeze", "--all"], cwd)) ?? "";
-  const packages = freeze
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== "" && !l.startsWith("#"))
-    .sort();
-  return { version: version.trim().replace(/^Python\s+/, ""), packages: packages.length, packages_sha256: sha256Hex(packages.map((p) => `${p}\n`).join("")) };
+  const output = await probe.run("python3", ["-c", PYTHON_PROBE], cwd);
+  if (output === undefined) return null;
+  const [version = "", ...lines] = output.split(/\r?\n/);
+  const packages = [...new Set(lines.map((l) => l.trim()).filter((l) => l !== ""))].sort();
+  return { version: version.trim(), packages: packages.length, packages_sha256: sha256Hex(packages.map((p) => `${p}\n`).join("")) };
 }
 
 async function captureCuda(probe: ProcessProbe, cwd: string): Promise<EnvironmentInfo["cuda"]> {
