@@ -4,12 +4,13 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { EvaluateInputShape } from "../../../shared/src/gates/evaluate-inputs.js";
+import { TrainInputShape } from "../../../shared/src/lineage/train-inputs.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const actions = readdirSync(path.join(root, "actions"));
 
 /** The input shape each action's main.ts parses; action.yml must declare exactly these inputs. */
-const INPUT_SHAPES: Record<string, object> = { "evaluate-gate": EvaluateInputShape };
+const INPUT_SHAPES: Record<string, object> = { "evaluate-gate": EvaluateInputShape, "train-reproducibly": TrainInputShape };
 
 interface ActionMetadata {
   name: string;
