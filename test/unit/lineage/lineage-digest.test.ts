@@ -30,8 +30,9 @@ describe("computeLineageSha256", () => {
 
 describe("buildManifest", () => {
   it("adds the schema and seals the manifest with its lineage digest", () => {
-    const { schema: _schema, lineage_sha256: _digest, restored_by: _restored, ...parts } = fixture();
-    const manifest = buildManifest(parts);
+    const parts: Record<string, unknown> = { ...fixture() };
+    for (const key of ["schema", "lineage_sha256", "restored_by"]) delete parts[key];
+    const manifest = buildManifest(parts as Parameters<typeof buildManifest>[0]);
     expect(manifest.schema).toBe("modelgate.manifest/v1");
     expect(manifest.lineage_sha256).toBe(REFERENCE);
   });
