@@ -23,12 +23,12 @@ const CASES: BadInputCase[] = [
 ];
 
 // One Node version: the cases exercise input handling, which the happy path already runs on both.
-const [{ path: node }] = nodeBinaries();
+const node = nodeBinaries()[0]!.path;
 
 describe("train-reproducibly bundle given bad input", () => {
   it.each(CASES)("fails with a message naming the fix when $when", async ({ inputs, names }) => {
     const workspace = makeTrainWorkspace();
-    const run = await runActionBundle("train-reproducibly", { node: node!, workspace, eventName: "push", event: {}, inputs: { ...TRAIN_INPUTS, ...inputs } });
+    const run = await runActionBundle("train-reproducibly", { node, workspace, eventName: "push", event: {}, inputs: { ...TRAIN_INPUTS, ...inputs } });
     expect(run.exitCode).toBe(1);
     expect(run.outputs.verdict).toBe("fail");
     const errors = run.commands.filter((c) => c.command === "error").map((c) => c.message).join("\n");
