@@ -92,3 +92,6 @@ console.log(`\n${RUNS} interleaved runs of each command per Node version; median
 
 // Then the statistics benchmark against SciPy (shared/tools/bench-stats.mjs); BENCH_SKIP_STATS=1 skips it.
 if (process.env.BENCH_SKIP_STATS !== "1") await import("./bench-stats.mjs");
+
+// Then train-reproducibly: hashing throughput vs sha256sum and the manifest overhead; BENCH_SKIP_TRAIN=1 skips it.
+if (process.env.BENCH_SKIP_TRAIN !== "1") await import("./bench-train.mjs");

@@ -4,8 +4,9 @@ import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
 import { demoCommand } from "./demo-command.js";
 import { evaluateCommand } from "./evaluate-command.js";
+import { trainCommand } from "./train-command.js";
 
-const COMMANDS: readonly Command[] = [evaluateCommand, demoCommand];
+const COMMANDS: readonly Command[] = [evaluateCommand, trainCommand, demoCommand];
 
 const HELP = `modelgate: put ML models through the same discipline as code.
 
