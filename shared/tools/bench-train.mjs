@@ -4,6 +4,7 @@
 //     the same run without it, so environment capture and start-up are not counted as hashing.
 // (2) the manifest's overhead over the bare command for a small run (`node -e 0`).
 // BENCH_TRAIN_MIB sets the folder size (default 256 MiB; 1024 for the 1 GiB of the spec on a fast disk).
+import { Buffer } from "node:buffer";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

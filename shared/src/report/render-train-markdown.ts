@@ -72,7 +72,7 @@ function renderLineage(manifest: Manifest, maxRows: number): string {
   const facts = [
     `- git: ${escapeMarkdown(git.sha ?? "not a repository")}${git.dirty ? ` (dirty: ${git.dirty_files.length} file${git.dirty_files.length === 1 ? "" : "s"})` : ""}`,
     `- environment: ${escapeMarkdown(`${env.os.platform} ${env.os.release} ${env.arch}, Node ${env.node}`)}${env.python ? `, Python ${escapeMarkdown(env.python.version)} (${env.python.packages} packages)` : ""}${env.cuda ? `, CUDA driver ${escapeMarkdown(env.cuda.driver)}` : ""}`,
-    `- command: \`${escapeMarkdown(manifest.command.argv.join(" "), 200)}\` in ${escapeMarkdown(manifest.command.working_directory)}`,
+    `- command: ${escapeMarkdown(manifest.command.argv.join(" "), 200)} (in ${escapeMarkdown(manifest.command.working_directory)})`,
     ...(manifest.restored_by ? [`- restored from the cache by ${escapeMarkdown(manifest.restored_by.git_sha ?? "this run")}; trained by the run above`] : []),
   ];
   return details("Lineage at a glance", `${table}\n\n${facts.join("\n")}`);
