@@ -59,9 +59,13 @@ export async function runTraining(options: TrainOptions, services: TrainServices
 
   const variables = seedVariables(options.seed);
   const io: RunIo = { env: { ...services.probe.env, ...variables }, stdout: services.stdout, stderr: services.stderr, now: services.now };
-  const [git, environment] = await Promise.all([readGitState(services.probe, options.workingDirectory), captureEnvironment(services.probe, options.workingDirectory)]);
+  // git before the command (its outputs would count as dirty); the environment probes (a Python start can
+  // take seconds behind version-manager shims) run while the command trains. Neither rejects.
+  const git = await readGitState(services.probe, options.workingDirectory);
+  const environmentCapture = captureEnvironment(services.probe, options.workingDirectory);
   const startedAt = new Date(services.now()).toISOString();
   const first = await runOnce(options, io);
+  const environment = await environmentCapture;
   const firstCheck = commandCheck({ ...first.outcome });
   if (first.record === null) return failedRun(base, firstCheck, first.outcome);
   const checks: Check[] = [firstCheck];
