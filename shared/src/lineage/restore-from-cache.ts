@@ -4,8 +4,8 @@ import { hashPaths } from "./hash-paths.js";
 import type { Manifest } from "./manifest.js";
 import type { OutputCache } from "./output-store.js";
 import { parseManifestText } from "./parse-manifest.js";
+import { cachePaths } from "./cache-paths.js";
 import type { TrainServices } from "./run-training.js";
-import { cachePaths } from "./run-training.js";
 import type { TrainOptions } from "./train-options.js";
 
 /**

@@ -5,6 +5,7 @@ import type { Check, PolicyProvenance } from "../gates/gate-result.js";
 import { toCanonicalJson } from "../report/canonical-json.js";
 import { buildManifest } from "./build-manifest.js";
 import { computeCacheKey } from "./cache-key.js";
+import { cachePaths } from "./cache-paths.js";
 import { captureEnvironment } from "./capture-environment.js";
 import { commandCheck } from "./command-checks.js";
 import { compareRuns } from "./compare-runs.js";
@@ -142,16 +143,6 @@ function failedRun(base: Base, check: Check, outcome: { exitCode: number | null;
     changes: null,
     baseline_manifest: options.baselineManifest?.name ?? null,
   };
-}
-
-/**
- * The same path list for save and restore (the cache's version hashes it): output patterns, then the
- * manifest, relative to the workspace (the action's working directory), so a runner that checks out to
- * another folder still finds the entry.
- */
-export function cachePaths(options: TrainOptions, manifestFile: string): string[] {
-  const relative = (file: string) => path.relative(options.workspace, file).split(path.sep).join("/");
-  return [...options.outputs.map((p) => `${p.negated ? "!" : ""}${relative(path.resolve(options.workingDirectory, p.text))}`), relative(manifestFile)];
 }
 
 function writeManifest(file: string, manifest: Manifest): void {
