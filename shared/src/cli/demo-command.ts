@@ -5,7 +5,6 @@ import { blocksMerge } from "../github/to-outputs.js";
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
 import type { Command } from "./commands.js";
 import { EXIT } from "./commands.js";
-import { demoTrain } from "./demo-train.js";
 import { runEvaluate } from "./run-evaluate.js";
 
 /** The built-in example, found relative to this file in the source tree and in the built CLI alike. */
@@ -40,7 +39,7 @@ reviewer would see. No GitHub access is needed. Exits 0 when the demo ran as exp
       out.push(renderReportText(result));
       if (values.format === "markdown") out.push("The PR comment a reviewer sees (markdown):", "", renderReportMarkdown(result));
     }
-    out.push(...(await demoTrain(folder)));
+    out.push(...(await (await import("./demo-train.js")).demoTrain(folder)));
     out.push("━━━ Summary", ...verdicts.map((v) => `  ${v}`), "");
     process.stdout.write(out.join("\n"));
     return EXIT.ok;

@@ -1,10 +1,7 @@
 import { parseArgs } from "node:util";
 import { InputError } from "../errors/modelgate-error.js";
 import { blocksMerge } from "../github/to-outputs.js";
-import { runTraining } from "../lineage/run-training.js";
-import { systemProbe } from "../lineage/system-probe.js";
-import { toTrainOptions } from "../lineage/to-train-options.js";
-import { readTrainInputs } from "../lineage/train-inputs.js";
+import type { TrainInputs } from "../lineage/train-inputs.js";
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
 import { toResultJson } from "../report/to-result-json.js";
 import type { Command } from "./commands.js";
@@ -53,7 +50,14 @@ Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 
     });
     if (positionals.length === 0) throw new UsageError("no command given: put the training command after --, e.g. -- node train.mjs");
     const flags = values as Record<string, string | string[] | undefined>;
-    const inputs = readCliInputs((name) => (name === "run" ? positionals.join(" ") : [flags[name] ?? ""].flat().join("\n")));
+    // Loaded here, not at the top: `modelgate evaluate` should not pay for the training modules' start-up.
+    const [{ runTraining }, { systemProbe }, { toTrainOptions }, { readTrainInputs }] = await Promise.all([
+      import("../lineage/run-training.js"),
+      import("../lineage/system-probe.js"),
+      import("../lineage/to-train-options.js"),
+      import("../lineage/train-inputs.js"),
+    ]);
+    const inputs = readCliInputs(readTrainInputs, (name) => (name === "run" ? positionals.join(" ") : [flags[name] ?? ""].flat().join("\n")));
     const access = { workspace: process.cwd(), allowedRoots: [process.cwd()] };
     const options = { ...(await toTrainOptions(inputs, access, inputs.key ?? "default", null)), argv: positionals };
     const result = await runTraining(options, {
@@ -72,9 +76,9 @@ Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 
   },
 };
 
-function readCliInputs(getInput: (name: string) => string) {
+function readCliInputs(read: (getInput: (name: string) => string) => TrainInputs, getInput: (name: string) => string): TrainInputs {
   try {
-    return readTrainInputs(getInput);
+    return read(getInput);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     throw new UsageError(error.message.replace(/^Inputs? "([a-z-]+)"/, "--$1"));
