@@ -102,3 +102,6 @@ if (process.env.BENCH_SKIP_SHADOW !== "1") await import("./bench-shadow.mjs");
 if (process.env.BENCH_SKIP_VALIDATE !== "1") await import("./bench-validate.mjs");
 // Then bias-check against numpy (shared/tools/bench-fairness.mjs); BENCH_SKIP_FAIRNESS=1 skips it.
 if (process.env.BENCH_SKIP_FAIRNESS !== "1") await import("./bench-fairness.mjs");
+
+// Then train-reproducibly: hashing throughput vs sha256sum and the manifest overhead; BENCH_SKIP_TRAIN=1 skips it.
+if (process.env.BENCH_SKIP_TRAIN !== "1") await import("./bench-train.mjs");

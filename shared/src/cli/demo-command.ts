@@ -51,10 +51,11 @@ reviewer would see. No GitHub access is needed. Exits 0 when the demo ran as exp
       out.push(renderReportText(result));
       if (values.format === "markdown") out.push("The PR comment a reviewer sees (markdown):", "", renderReportMarkdown(result));
     };
-    // The pipeline's order: validate the data, evaluate, shadow, then promote and roll back.
+    // The pipeline's order: validate the data, train, evaluate, check bias, shadow, then promote and roll back.
     const validate = await demoValidate(folder, values.format === "markdown");
     out.push(...validate.lines);
     verdicts.push(...validate.verdicts);
+    out.push(...(await (await import("./demo-train.js")).demoTrain(folder)));
     for (const { file, story } of CANDIDATES) {
       const result = await runEvaluate({ candidate: file, baseline: "baseline.json", policy: "modelgate.yml" }, access);
       show(file, story, `modelgate evaluate --candidate ${file} --baseline baseline.json`, result);

@@ -11,11 +11,13 @@ import { publishCommand } from "./publish-command.js";
 import { registryCommand } from "./registry-command.js";
 import { rollbackCommand } from "./rollback-command.js";
 import { shadowCommand } from "./shadow-command.js";
+import { trainCommand } from "./train-command.js";
 import { validateCommand } from "./validate-command.js";
 
 const COMMANDS: readonly Command[] = [
   validateCommand,
   inferSchemaCommand,
+  trainCommand,
   evaluateCommand,
   biasCommand,
   shadowCommand,

@@ -1,5 +1,6 @@
 import type { ExplanationRuleName } from "../explain/explanation-policy-schema.js";
 import type { ExplanationSummary } from "../explain/explanation-summary.js";
+import type { TrainResult } from "../lineage/train-result.js";
 import type { RuleName } from "../policy/policy-schema.js";
 import type { ShadowResult } from "./shadow-result.js";
 import type { ValidateDataResult } from "../validate/validate-result.js";
@@ -174,7 +175,7 @@ export interface UndecidedResult {
 }
 
 /** Every decided result, one member per action; `action` tells them apart. */
-export type DecidedResult = GateResult | ShadowResult | ValidateDataResult | BiasResult;
+export type DecidedResult = GateResult | ShadowResult | ValidateDataResult | BiasResult | TrainResult;
 
 /** Every result an action publishes. */
 export type ActionResult = DecidedResult | UndecidedResult;

@@ -8,6 +8,8 @@ import { renderShadowMarkdown } from "./render-shadow-markdown.js";
 import { renderShadowText } from "./render-shadow-text.js";
 import { renderValidateMarkdown } from "./render-validate-markdown.js";
 import { renderValidateText } from "./render-validate-text.js";
+import { renderTrainMarkdown } from "./render-train-markdown.js";
+import { renderTrainText } from "./render-train-text.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
 import { verdictLabel } from "./verdict-label.js";
 
@@ -23,6 +25,8 @@ export function renderReportMarkdown(result: ActionResult, budget?: number): str
       return renderValidateMarkdown(result, budget);
     case "bias-check":
       return renderBiasMarkdown(result, budget);
+    case "train-reproducibly":
+      return renderTrainMarkdown(result, budget);
   }
 }
 
@@ -40,6 +44,8 @@ export function renderReportText(result: ActionResult): string {
       return renderValidateText(result);
     case "bias-check":
       return renderBiasText(result);
+    case "train-reproducibly":
+      return renderTrainText(result);
   }
 }
 

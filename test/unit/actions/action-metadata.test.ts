@@ -8,6 +8,7 @@ import { ShadowInputShape } from "../../../shared/src/gates/shadow-inputs.js";
 import { PublishInputShape } from "../../../shared/src/publish/publish-inputs.js";
 import { ValidateInputShape } from "../../../shared/src/validate/validate-inputs.js";
 import { BiasInputShape } from "../../../shared/src/gates/bias-inputs.js";
+import { TrainInputShape } from "../../../shared/src/lineage/train-inputs.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const actions = readdirSync(path.join(root, "actions"));
@@ -15,6 +16,7 @@ const actions = readdirSync(path.join(root, "actions"));
 /** The input shape each action's main.ts parses; action.yml must declare exactly these inputs. */
 const INPUT_SHAPES: Record<string, object> = {
   "validate-data": ValidateInputShape,
+  "train-reproducibly": TrainInputShape,
   "evaluate-gate": EvaluateInputShape,
   "bias-check": BiasInputShape,
   "shadow-compare": ShadowInputShape,

@@ -1,0 +1,86 @@
+import { parseArgs } from "node:util";
+import { InputError } from "../errors/modelgate-error.js";
+import { blocksMerge } from "../github/to-outputs.js";
+import type { TrainInputs } from "../lineage/train-inputs.js";
+import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
+import { toResultJson } from "../report/to-result-json.js";
+import type { Command } from "./commands.js";
+import { EXIT, UsageError } from "./commands.js";
+
+/** Flags with the action's input names; the list ones may repeat (each use is one line of the input). */
+const LIST_FLAGS = ["inputs", "outputs", "params"] as const;
+const VALUE_FLAGS = ["seed", "metrics", "working-directory", "manifest", "baseline-manifest", "verify-runs", "verify-compare", "verify-tolerance", "on-unrepeatable", "key", "allow-empty"] as const;
+
+export const trainCommand: Command = {
+  name: "train",
+  summary: "run a training command with a pinned seed and write its lineage manifest (train-reproducibly)",
+  usage: `Usage: modelgate train --outputs PATH [options] -- COMMAND [ARG...]
+
+Runs COMMAND (directly, no shell) with the seed variables set, and writes the same
+modelgate.manifest/v1 lineage manifest as the train-reproducibly action.
+
+Options:
+  --seed N                  integer seed (default 0): MODELGATE_SEED, SEED, PYTHONHASHSEED + determinism switches
+  --inputs GLOB             data and code the model is made from (repeatable)
+  --outputs GLOB            what the command writes (repeatable; the first is the model)
+  --params GLOB             parameter files (repeatable)
+  --metrics FILE            a metrics file the command writes
+  --working-directory DIR   where the command runs (default .)
+  --manifest FILE           where the manifest goes (default modelgate.manifest.json)
+  --baseline-manifest FILE  list what changed since this manifest
+  --verify-runs N           run N times (N >= 2) and compare the outputs
+  --verify-compare MODE     digests (default) | metrics
+  --verify-tolerance X      allowed metric difference between runs (metrics mode)
+  --on-unrepeatable V       fail (default) | warn
+  --allow-empty true        let a pattern match nothing
+  --format FORMAT           text (default) | markdown | json
+  -h, --help                show this help
+
+Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 2 on a usage error.`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        ...Object.fromEntries(LIST_FLAGS.map((f) => [f, { type: "string" as const, multiple: true }])),
+        ...Object.fromEntries(VALUE_FLAGS.map((f) => [f, { type: "string" as const }])),
+        format: { type: "string", default: "text" },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (positionals.length === 0) throw new UsageError("no command given: put the training command after --, e.g. -- node train.mjs");
+    const flags = values as Record<string, string | string[] | undefined>;
+    // Loaded here, not at the top: `modelgate evaluate` should not pay for the training modules' start-up.
+    const [{ runTraining }, { systemProbe }, { toTrainOptions }, { readTrainInputs }] = await Promise.all([
+      import("../lineage/run-training.js"),
+      import("../lineage/system-probe.js"),
+      import("../lineage/to-train-options.js"),
+      import("../lineage/train-inputs.js"),
+    ]);
+    const inputs = readCliInputs(readTrainInputs, (name) => (name === "run" ? positionals.join(" ") : [flags[name] ?? ""].flat().join("\n")));
+    const access = { workspace: process.cwd(), allowedRoots: [process.cwd()] };
+    const options = { ...(await toTrainOptions(inputs, access, inputs.key ?? "default", null)), argv: positionals };
+    const result = await runTraining(options, {
+      probe: systemProbe(),
+      stdout: process.stderr,
+      stderr: process.stderr,
+      now: Date.now,
+      warn: (message) => process.stderr.write(`warning: ${message}\n`),
+      policy: { file: inputs.policy, sha256: "", source: "file" },
+    });
+    const markdown = renderReportMarkdown(result);
+    if (flags.format === "json") process.stdout.write(toResultJson(result, markdown));
+    else if (flags.format === "markdown") process.stdout.write(markdown);
+    else process.stdout.write(renderReportText(result));
+    return blocksMerge(result.verdict, "fail") ? EXIT.fail : EXIT.ok;
+  },
+};
+
+function readCliInputs(read: (getInput: (name: string) => string) => TrainInputs, getInput: (name: string) => string): TrainInputs {
+  try {
+    return read(getInput);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new UsageError(error.message.replace(/^Inputs? "([a-z-]+)"/, "--$1"));
+  }
+}

@@ -1,0 +1,31 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { PolicyProvenance } from "../gates/gate-result.js";
+import type { TrainServices } from "../lineage/run-training.js";
+import { systemProbe } from "../lineage/system-probe.js";
+import type { ActionRun } from "./action-run.js";
+import { actionsArtifactStore } from "./actions-artifact-store.js";
+import { actionsOutputCache } from "./actions-output-cache.js";
+import { loadRunPolicy } from "./load-run-policy.js";
+import * as runner from "./runner-commands.js";
+
+/**
+ * What a training run gets from the runner: the real process, the job log, the cache and artifact
+ * services when the runner has them. The policy is optional here (train-reproducibly has no rules of
+ * its own in it): when the file exists it names the key, as in every action.
+ */
+export async function trainRunServices(run: ActionRun, policyInput: string, source: "base" | "head"): Promise<{ services: TrainServices; model: string | undefined }> {
+  const selected = existsSync(path.resolve(run.fileAccess.workspace, policyInput)) ? await loadRunPolicy(run, policyInput, source) : undefined;
+  const policy: PolicyProvenance = selected?.provenance ?? { file: policyInput, sha256: "", source: "file" };
+  const services: TrainServices = {
+    probe: systemProbe(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    now: Date.now,
+    cache: actionsOutputCache(process.env),
+    artifacts: actionsArtifactStore(process.env),
+    warn: (message) => runner.warning(message),
+    policy,
+  };
+  return { services, model: selected?.policy.model };
+}

@@ -1,0 +1,79 @@
+import { markdownTable } from "markdown-table";
+import type { ManifestChange } from "../lineage/diff-manifests.js";
+import type { Manifest, PathDigest } from "../lineage/manifest.js";
+import type { TrainResult } from "../lineage/train-result.js";
+import { escapeMarkdown } from "./escape-markdown.js";
+import { fitMarkdown } from "./fit-markdown.js";
+import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
+import { formatNumber } from "./format-number.js";
+import { details } from "./render-evaluate-markdown.js";
+import { describeCounts, verdictLabel } from "./verdict-label.js";
+
+/**
+ * The train-reproducibly report: verdict and lineage digest first, the checks (command, repeatability,
+ * cache), what changed since the baseline manifest, then the lineage at a glance, folded.
+ */
+export function renderTrainMarkdown(result: TrainResult, budget?: number): string {
+  return fitMarkdown((limits) => buildBlocks(result, limits), budget);
+}
+
+function buildBlocks(result: TrainResult, limits: FitLimits): MarkdownBlock[] {
+  const blocks: MarkdownBlock[] = [{ text: renderHeader(result) }];
+  if (result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
+  blocks.push({ text: renderChecks(result, limits.tableRows) });
+  if (result.command.last_lines.length > 0) blocks.push({ text: details("Last lines of the command's output", result.command.last_lines.map((l) => `> ${escapeMarkdown(l, 300) || " "}`).join("\n")) });
+  if (result.changes !== null) blocks.push({ text: renderChanges(result.changes, result.baseline_manifest ?? "", limits.tableRows), dropOrder: 3 });
+  if (result.manifest) blocks.push({ text: renderLineage(result.manifest, limits.tableRows), dropOrder: 2 });
+  return blocks;
+}
+
+function renderHeader(result: TrainResult): string {
+  const key = escapeMarkdown(result.key);
+  const lines = [`### ${verdictLabel(result.verdict)} · train-reproducibly · ${key}`, `${describeCounts(result.checks.map((c) => c.verdict))}.`];
+  const facts: string[] = [];
+  if (result.manifest) facts.push(`lineage \`${result.manifest.lineage_sha256.slice(0, 16)}\``);
+  if (result.model_sha256) facts.push(`model sha256 \`${result.model_sha256.slice(0, 16)}\``);
+  if (result.manifest) facts.push(`seed ${result.manifest.seed.value}`);
+  if (result.cache) facts.push(result.cache.hit ? "**cache hit** (not retrained)" : "cache miss (trained)");
+  if (result.verification) facts.push(`${result.verification.runs} runs compared by ${result.verification.compare}`);
+  if (result.artifact?.id != null) facts.push(`artifact ${escapeMarkdown(result.artifact.name)} (id ${result.artifact.id})`);
+  if (facts.length > 0) lines.push(facts.join(" · "));
+  return lines.join("\n");
+}
+
+function renderChecks(result: TrainResult, maxRows: number): string {
+  const shown = result.checks.slice(0, maxRows);
+  const rows = shown.map((c) => [escapeMarkdown(c.metric), c.rule, formatNumber(c.value), formatNumber(c.threshold), verdictLabel(c.verdict), escapeMarkdown(c.message, 300)]);
+  const table = markdownTable([["what", "check", "value", "bound", "result", "why"], ...rows], { alignDelimiters: false });
+  const hidden = result.checks.length - shown.length;
+  return hidden > 0 ? `${table}\n\n_${hidden} more checks not shown._` : table;
+}
+
+function renderChanges(changes: ManifestChange[], baseline: string, maxRows: number): string {
+  const title = `Changed since ${escapeMarkdown(baseline)} (${changes.length})`;
+  if (changes.length === 0) return `**${title}**: nothing; inputs, params, lockfiles, outputs, seed, command and environment are the same.`;
+  const short = (v: string | null) => (v === null ? "—" : escapeMarkdown(/^[0-9a-f]{64}$/.test(v) ? `${v.slice(0, 12)}…` : v, 80));
+  const rows = changes.slice(0, maxRows).map((c) => [c.section, escapeMarkdown(c.name), c.change, short(c.baseline), short(c.current)]);
+  return `**${title}**\n\n${markdownTable([["section", "name", "change", "baseline", "this run"], ...rows], { alignDelimiters: false })}`;
+}
+
+function renderLineage(manifest: Manifest, maxRows: number): string {
+  const rows: string[][] = [];
+  const add = (kind: string, list: PathDigest[]) => {
+    for (const p of list) rows.push([kind, escapeMarkdown(p.path, 200), `\`${p.sha256.slice(0, 16)}\``, formatNumber(p.bytes), p.files === undefined ? "" : String(p.files)]);
+  };
+  add("input", manifest.inputs);
+  add("params", manifest.params);
+  add("lockfile", manifest.lockfiles);
+  add("output", manifest.outputs);
+  const table = markdownTable([["kind", "path", "sha256", "bytes", "files"], ...rows.slice(0, maxRows)], { alignDelimiters: false });
+  const env = manifest.environment;
+  const git = manifest.git;
+  const facts = [
+    `- git: ${escapeMarkdown(git.sha ?? "not a repository")}${git.dirty ? ` (dirty: ${git.dirty_files.length} file${git.dirty_files.length === 1 ? "" : "s"})` : ""}`,
+    `- environment: ${escapeMarkdown(`${env.os.platform} ${env.os.release} ${env.arch}, Node ${env.node}`)}${env.python ? `, Python ${escapeMarkdown(env.python.version)} (${env.python.packages} packages)` : ""}${env.cuda ? `, CUDA driver ${escapeMarkdown(env.cuda.driver)}` : ""}`,
+    `- command: ${escapeMarkdown(manifest.command.argv.join(" "), 200)} (in ${escapeMarkdown(manifest.command.working_directory)})`,
+    ...(manifest.restored_by ? [`- restored from the cache by ${escapeMarkdown(manifest.restored_by.git_sha ?? "this run")}; trained by the run above`] : []),
+  ];
+  return details("Lineage at a glance", `${table}\n\n${facts.join("\n")}`);
+}
