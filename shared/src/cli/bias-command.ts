@@ -1,16 +1,8 @@
-import { parseArgs } from "node:util";
-import { InputError } from "../errors/modelgate-error.js";
+import { runGateCommand } from "./run-gate-command.js";
 import { readBiasInputs } from "../gates/bias-inputs.js";
-import type { BiasInputs } from "../gates/bias-inputs.js";
-import { blocksMerge } from "../github/to-outputs.js";
-import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
-import { toResultJson } from "../report/to-result-json.js";
 import type { Command } from "./commands.js";
-import { EXIT, UsageError } from "./commands.js";
 import { runBias } from "./run-bias.js";
 
-const FORMATS = ["text", "markdown", "json"] as const;
-const FAIL_ON = ["fail", "warn", "never"] as const;
 
 /** The action's inputs the CLI takes as flags of the same names, parsed by the action's own schema. */
 const INPUT_FLAGS = [
@@ -54,45 +46,6 @@ Options:
 
 Exit status: 0 when the verdict does not fail under --fail-on, 1 when it does or the check cannot
 decide (missing file or column, invalid policy ...), 2 on a usage error.`,
-  async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        ...Object.fromEntries(INPUT_FLAGS.map((flag) => [flag, { type: "string" as const }])),
-        format: { type: "string", default: "text" },
-        "fail-on": { type: "string", default: "fail" },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-    const format = oneOf(String(values.format), FORMATS, "--format");
-    const failOn = oneOf(String(values["fail-on"]), FAIL_ON, "--fail-on");
-    const inputs = readCliInputs((name) => {
-      const value = (values as Record<string, unknown>)[name];
-      return typeof value === "string" ? value : "";
-    });
-    const result = await runBias(inputs, { workspace: process.cwd(), allowedRoots: [] });
-    const markdown = renderReportMarkdown(result);
-    if (format === "json") process.stdout.write(toResultJson(result, markdown));
-    else if (format === "markdown") process.stdout.write(markdown);
-    else process.stdout.write(renderReportText(result));
-    return blocksMerge(result.verdict, failOn) || "error" in result ? EXIT.fail : EXIT.ok;
-  },
+  run: (args) => runGateCommand(args, { flags: INPUT_FLAGS, readInputs: readBiasInputs, run: runBias }),
 };
 
-/** The action's input schema applied to flags; its refusals become usage errors phrased for a terminal. */
-function readCliInputs(getInput: (name: string) => string): BiasInputs {
-  try {
-    return readBiasInputs(getInput);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    const flags = new Set<string>(INPUT_FLAGS);
-    const message = error.message.replace(/^Inputs? /, "").replace(/"([a-z]+(?:-[a-z]+)*)"/g, (quoted, name: string) => (flags.has(name) ? `--${name}` : quoted));
-    throw new UsageError(message);
-  }
-}
-
-function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} is "${value}"; allowed: ${allowed.join(", ")}.`);
-}

@@ -1,19 +1,8 @@
-import { parseArgs } from "node:util";
-import { InputError } from "../errors/modelgate-error.js";
-import { blocksMerge } from "../github/to-outputs.js";
-import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
-import { toResultJson } from "../report/to-result-json.js";
+import { runGateCommand } from "./run-gate-command.js";
 import { readValidateInputs } from "../validate/validate-inputs.js";
-import type { ValidateInputs } from "../validate/validate-inputs.js";
 import type { Command } from "./commands.js";
-import { EXIT, UsageError } from "./commands.js";
 import { runValidate } from "./run-validate.js";
 
-const FORMATS = ["text", "markdown", "json"] as const;
-const FAIL_ON = ["fail", "warn", "never"] as const;
-
-/** The action's inputs the CLI takes as flags of the same names, parsed by the action's own schema. */
-const INPUT_FLAGS = ["data", "reference", "schema-only", "policy", "key"] as const;
 
 export const validateCommand: Command = {
   name: "validate",
@@ -35,48 +24,6 @@ Options:
 
 Exit status: 0 when the verdict does not fail under --fail-on, 1 when it does or the check cannot
 decide (missing file, invalid policy, unreadable data ...), 2 on a usage error.`,
-  async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        data: { type: "string" },
-        reference: { type: "string" },
-        "schema-only": { type: "boolean", default: false },
-        policy: { type: "string" },
-        key: { type: "string" },
-        format: { type: "string", default: "text" },
-        "fail-on": { type: "string", default: "fail" },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-    const format = oneOf(String(values.format), FORMATS, "--format");
-    const failOn = oneOf(String(values["fail-on"]), FAIL_ON, "--fail-on");
-    const inputs = readCliInputs((name) => {
-      const value = (values as Record<string, unknown>)[name];
-      return typeof value === "string" ? value : value === true ? "true" : "";
-    });
-    const result = await runValidate(inputs, { workspace: process.cwd(), allowedRoots: [] });
-    const markdown = renderReportMarkdown(result);
-    if (format === "json") process.stdout.write(toResultJson(result, markdown));
-    else if (format === "markdown") process.stdout.write(markdown);
-    else process.stdout.write(renderReportText(result));
-    return blocksMerge(result.verdict, failOn) || "error" in result ? EXIT.fail : EXIT.ok;
-  },
+  run: (args) => runGateCommand(args, { flags: ["data", "reference", "policy", "key"], booleanFlags: ["schema-only"], readInputs: readValidateInputs, run: runValidate }),
 };
 
-function readCliInputs(getInput: (name: string) => string): ValidateInputs {
-  try {
-    return readValidateInputs(getInput);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    const flags = new Set<string>(INPUT_FLAGS);
-    const message = error.message.replace(/^Inputs? /, "").replace(/"([a-z]+(?:-[a-z]+)*)"/g, (quoted, name: string) => (flags.has(name) ? `--${name}` : quoted));
-    throw new UsageError(message);
-  }
-}
-
-function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} is "${value}"; allowed: ${allowed.join(", ")}.`);
-}
