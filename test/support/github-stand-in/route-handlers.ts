@@ -3,6 +3,8 @@ import { getAuthenticatedUser, getContent } from "./handle-contents-and-user.js"
 import { createIssueComment, listIssueComments, updateIssueComment } from "./handle-issue-comments.js";
 import { listIssues } from "./handle-issue-list.js";
 import { createIssue, getIssue, updateIssue } from "./handle-issues.js";
+import { createRef, createTagObject, getCommitSha, getRef, getTagObject, listMatchingRefs } from "./handle-git-refs.js";
+import { createRelease, getReleaseAsset, listReleases, updateRelease, uploadReleaseAsset } from "./handle-releases.js";
 import type { RouteHandler } from "./route-handler.js";
 
 /** The operations the stand-in implements, keyed "METHOD template"; any other described operation answers 501. */
@@ -18,4 +20,15 @@ export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
   "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}": updateCheckRun,
   "GET /repos/{owner}/{repo}/contents/{path}": getContent,
   "GET /user": getAuthenticatedUser,
+  "POST /repos/{owner}/{repo}/git/refs": createRef,
+  "GET /repos/{owner}/{repo}/git/ref/{ref}": getRef,
+  "GET /repos/{owner}/{repo}/git/matching-refs/{ref}": listMatchingRefs,
+  "POST /repos/{owner}/{repo}/git/tags": createTagObject,
+  "GET /repos/{owner}/{repo}/git/tags/{tag_sha}": getTagObject,
+  "GET /repos/{owner}/{repo}/commits/{ref}": getCommitSha,
+  "GET /repos/{owner}/{repo}/releases": listReleases,
+  "POST /repos/{owner}/{repo}/releases": createRelease,
+  "PATCH /repos/{owner}/{repo}/releases/{release_id}": updateRelease,
+  "POST /repos/{owner}/{repo}/releases/{release_id}/assets": uploadReleaseAsset,
+  "GET /repos/{owner}/{repo}/releases/assets/{asset_id}": getReleaseAsset,
 };

@@ -1,4 +1,4 @@
-import type { CheckRun, Issue, IssueComment, IssueLabel } from "./stand-in-types.js";
+import type { CheckRun, GitTagObject, Issue, IssueComment, IssueLabel, StoredRelease } from "./stand-in-types.js";
 
 export interface RepoState {
   id: number;
@@ -12,6 +12,13 @@ export interface RepoState {
   labels: Map<string, IssueLabel>;
   /** Keyed by `${ref}\0${path}`. */
   files: Map<string, string>;
+  /** Commit shas that exist (seeded by tests); tags and refs may only point at these or at tag objects. */
+  commits: Set<string>;
+  /** Full ref name (`refs/tags/x`) to the sha it points at. */
+  refs: Map<string, string>;
+  /** Annotated tag objects by sha. */
+  tagObjects: Map<string, GitTagObject>;
+  releases: StoredRelease[];
 }
 
 /** Everything the stand-in remembers, created on first mention of a repository (GitHub repos "exist" here). */
@@ -24,12 +31,14 @@ export class StandInState {
   // Issue ids passed 2^31 as well; label ids are past 2^32.
   private nextIssueId = 3_000_000_001;
   private nextLabelId = 8_000_000_001;
+  // Release and asset ids share one counter here; both are past 2^31 on GitHub.
+  private nextReleaseId = 2_200_000_001;
 
   repo(owner: string, repo: string): RepoState {
     const key = `${owner.toLowerCase()}/${repo.toLowerCase()}`;
     let state = this.repos.get(key);
     if (!state) {
-      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map() };
+      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), commits: new Set(), refs: new Map(), tagObjects: new Map(), releases: [] };
       this.repos.set(key, state);
     }
     return state;
@@ -78,6 +87,10 @@ export class StandInState {
 
   commentId(): number {
     return this.nextCommentId++;
+  }
+
+  releaseId(): number {
+    return this.nextReleaseId++;
   }
 
   checkRunId(): number {

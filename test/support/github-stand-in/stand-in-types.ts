@@ -122,6 +122,38 @@ export interface CheckRun {
   created_by: string;
 }
 
+/** An annotated tag object as stored. */
+export interface GitTagObject {
+  sha: string;
+  tag: string;
+  message: string;
+  object: { sha: string; type: "commit" | "tree" | "blob" };
+  tagger: { name: string; email: string; date: string };
+}
+
+export interface StoredAsset {
+  id: number;
+  name: string;
+  bytes: Buffer;
+  content_type: string;
+  created_at: string;
+  uploader: string;
+}
+
+export interface StoredRelease {
+  id: number;
+  tag_name: string;
+  target_commitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  created_at: string;
+  published_at: string | null;
+  author: string;
+  assets: StoredAsset[];
+}
+
 export interface GitHubStandIn {
   url: string;
   requests: RecordedRequest[];
@@ -147,6 +179,13 @@ export interface GitHubStandIn {
    * 403/429 bodies say "secondary rate limit", or "API rate limit exceeded" when `x-ratelimit-remaining` is "0".
    */
   failNext(method: string, pathPattern: RegExp, statuses: number[], headers?: Record<string, string>): void;
+  /** Makes `sha` an existing commit of the repository (tag objects and refs may point at it). */
+  seedCommit(owner: string, repo: string, sha: string): void;
+  /** Every ref of the repository, full name to sha, sorted by name. */
+  refs(owner: string, repo: string): Array<[string, string]>;
+  releases(owner: string, repo: string): StoredRelease[];
+  /** Replaces an asset's bytes behind the API's back (what a tampering writer with repository access could do). */
+  replaceAssetBytes(owner: string, repo: string, tagName: string, assetName: string, bytes: Uint8Array): void;
   close(): Promise<void>;
 }
 
@@ -157,5 +196,7 @@ export interface StandInResponse {
   body?: unknown;
   /** Sent as is instead of `body` (a raw media type such as `application/vnd.github.raw`); not checked. */
   text?: string;
+  /** Sent as `application/octet-stream` instead of `body` (an asset download); not checked. */
+  bytes?: Uint8Array;
   headers?: Record<string, string>;
 }

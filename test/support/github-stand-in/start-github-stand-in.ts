@@ -56,6 +56,14 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     },
     setFile: (owner, repo, ref, path, content) => void state.repo(owner, repo).files.set(`${ref}\0${path}`, content),
     failNext: (method, pathPattern, statuses, headers) => context.faults.add(method, pathPattern, statuses, headers),
+    seedCommit: (owner, repo, sha) => void state.repo(owner, repo).commits.add(sha),
+    refs: (owner, repo) => [...state.repo(owner, repo).refs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    releases: (owner, repo) => structuredClone(state.repo(owner, repo).releases),
+    replaceAssetBytes: (owner, repo, tagName, assetName, bytes) => {
+      const asset = state.repo(owner, repo).releases.find((release) => release.tag_name === tagName)?.assets.find((candidate) => candidate.name === assetName);
+      if (!asset) throw new Error(`No asset ${assetName} on the release of ${tagName}.`);
+      asset.bytes = Buffer.from(bytes);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -73,11 +81,14 @@ async function serve(
 ): Promise<void> {
   const url = new URL(req.url ?? "/", context.urls.api);
   const raw = await readBody(req);
+  // Uploads are binary: only JSON (or an unlabelled body, as Octokit sends none on GET) is parsed.
+  const binary = /^application\/octet-stream\b/i.test(req.headers["content-type"] ?? "");
   const incoming: IncomingRequest = {
     method: (req.method ?? "GET").toUpperCase(),
     path: url.pathname,
     query: Object.fromEntries(url.searchParams),
-    ...parseBody(raw),
+    ...(binary ? { body: undefined, bodyIsInvalidJson: false } : parseBody(raw.toString("utf8"))),
+    rawBody: raw,
     token: readToken(req.headers.authorization),
     accept: req.headers.accept ?? "",
     requestId: randomBytes(8).toString("hex").toUpperCase().replace(/(.{4})(?=.)/g, "$1:"),
@@ -106,6 +117,11 @@ function rateLimitHeaders(context: StandInContext, token: string | undefined, us
 }
 
 function writeResponse(res: ServerResponse, response: StandInResponse, base: Record<string, string>): void {
+  if (response.bytes !== undefined) {
+    const headers = { ...base, "content-type": "application/octet-stream", "content-length": String(response.bytes.byteLength), ...response.headers };
+    res.writeHead(response.status, headers).end(Buffer.from(response.bytes));
+    return;
+  }
   const text = response.text ?? (response.body === undefined ? "" : JSON.stringify(response.body));
   const headers: Record<string, string> = {
     ...base,
@@ -116,10 +132,10 @@ function writeResponse(res: ServerResponse, response: StandInResponse, base: Rec
   res.writeHead(response.status, headers).end(text);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function parseBody(raw: string): { body: unknown; bodyIsInvalidJson: boolean } {
