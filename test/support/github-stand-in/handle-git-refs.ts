@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { errorResponse, notFound } from "./error-bodies.js";
+import { resolveCommit } from "./handle-commit-check-runs.js";
 import { toNodeId, toTimestamp } from "./github-objects.js";
 import type { Urls } from "./github-objects.js";
 import type { RouteHandler } from "./route-handler.js";
@@ -64,11 +65,8 @@ export const getTagObject: RouteHandler = ({ params, state, urls, docs }) => {
 export const getCommitSha: RouteHandler = ({ params, state, accept, docs }) => {
   const repo = state.repo(params.owner!, params.repo!);
   if (!/application\/vnd\.github(\.v3)?\.sha/.test(accept)) return errorResponse(501, "The stand-in serves GET /commits/{ref} only as application/vnd.github.sha.", docs);
-  const ref = params.ref!;
-  const candidates = [ref, `refs/${ref}`, `refs/heads/${ref}`, `refs/tags/${ref}`];
-  let sha = repo.commits.has(ref) ? ref : candidates.map((name) => repo.refs.get(name)).find((found) => found !== undefined);
-  if (sha !== undefined && repo.tagObjects.has(sha)) sha = repo.tagObjects.get(sha)!.object.sha;
-  if (sha === undefined || !repo.commits.has(sha)) return errorResponse(422, `No commit found for SHA: ${ref}`, docs);
+  const sha = resolveCommit(repo, params.ref!);
+  if (sha === undefined) return errorResponse(422, `No commit found for SHA: ${params.ref!}`, docs);
   return { status: 200, text: sha };
 };
 

@@ -3,6 +3,8 @@ import { getAuthenticatedUser, getContent } from "./handle-contents-and-user.js"
 import { createIssueComment, listIssueComments, updateIssueComment } from "./handle-issue-comments.js";
 import { listIssues } from "./handle-issue-list.js";
 import { createIssue, getIssue, updateIssue } from "./handle-issues.js";
+import { listCommitCheckRuns } from "./handle-commit-check-runs.js";
+import { createDeployment, createDeploymentStatus } from "./handle-deployments.js";
 import { createRef, createTagObject, getCommitSha, getRef, getTagObject, listMatchingRefs } from "./handle-git-refs.js";
 import { createRelease, getReleaseAsset, listReleases, updateRelease, uploadReleaseAsset } from "./handle-releases.js";
 import type { RouteHandler } from "./route-handler.js";
@@ -26,6 +28,9 @@ export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
   "POST /repos/{owner}/{repo}/git/tags": createTagObject,
   "GET /repos/{owner}/{repo}/git/tags/{tag_sha}": getTagObject,
   "GET /repos/{owner}/{repo}/commits/{ref}": getCommitSha,
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs": listCommitCheckRuns,
+  "POST /repos/{owner}/{repo}/deployments": createDeployment,
+  "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses": createDeploymentStatus,
   "GET /repos/{owner}/{repo}/releases": listReleases,
   "POST /repos/{owner}/{repo}/releases": createRelease,
   "PATCH /repos/{owner}/{repo}/releases/{release_id}": updateRelease,

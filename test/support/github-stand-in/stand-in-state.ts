@@ -1,4 +1,4 @@
-import type { CheckRun, GitTagObject, Issue, IssueComment, IssueLabel, StoredRelease } from "./stand-in-types.js";
+import type { CheckRun, GitTagObject, Issue, IssueComment, IssueLabel, StoredDeployment, StoredRelease } from "./stand-in-types.js";
 
 export interface RepoState {
   id: number;
@@ -19,6 +19,7 @@ export interface RepoState {
   /** Annotated tag objects by sha. */
   tagObjects: Map<string, GitTagObject>;
   releases: StoredRelease[];
+  deployments: StoredDeployment[];
 }
 
 /** Everything the stand-in remembers, created on first mention of a repository (GitHub repos "exist" here). */
@@ -38,7 +39,7 @@ export class StandInState {
     const key = `${owner.toLowerCase()}/${repo.toLowerCase()}`;
     let state = this.repos.get(key);
     if (!state) {
-      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), commits: new Set(), refs: new Map(), tagObjects: new Map(), releases: [] };
+      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), commits: new Set(), refs: new Map(), tagObjects: new Map(), releases: [], deployments: [] };
       this.repos.set(key, state);
     }
     return state;

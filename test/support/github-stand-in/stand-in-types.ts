@@ -154,6 +154,31 @@ export interface StoredRelease {
   assets: StoredAsset[];
 }
 
+export interface StoredDeploymentStatus {
+  id: number;
+  state: "error" | "failure" | "inactive" | "in_progress" | "queued" | "pending" | "success";
+  description: string;
+  log_url: string;
+  environment_url: string;
+  creator: string;
+  created_at: string;
+}
+
+export interface StoredDeployment {
+  id: number;
+  sha: string;
+  ref: string;
+  task: string;
+  environment: string;
+  description: string | null;
+  payload: unknown;
+  creator: string;
+  created_at: string;
+  transient_environment: boolean;
+  production_environment: boolean;
+  statuses: StoredDeploymentStatus[];
+}
+
 export interface GitHubStandIn {
   url: string;
   requests: RecordedRequest[];
@@ -184,6 +209,7 @@ export interface GitHubStandIn {
   /** Every ref of the repository, full name to sha, sorted by name. */
   refs(owner: string, repo: string): Array<[string, string]>;
   releases(owner: string, repo: string): StoredRelease[];
+  deployments(owner: string, repo: string): StoredDeployment[];
   /** Replaces an asset's bytes behind the API's back (what a tampering writer with repository access could do). */
   replaceAssetBytes(owner: string, repo: string, tagName: string, assetName: string, bytes: Uint8Array): void;
   close(): Promise<void>;

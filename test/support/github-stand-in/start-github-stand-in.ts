@@ -59,6 +59,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     seedCommit: (owner, repo, sha) => void state.repo(owner, repo).commits.add(sha),
     refs: (owner, repo) => [...state.repo(owner, repo).refs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     releases: (owner, repo) => structuredClone(state.repo(owner, repo).releases),
+    deployments: (owner, repo) => structuredClone(state.repo(owner, repo).deployments),
     replaceAssetBytes: (owner, repo, tagName, assetName, bytes) => {
       const asset = state.repo(owner, repo).releases.find((release) => release.tag_name === tagName)?.assets.find((candidate) => candidate.name === assetName);
       if (!asset) throw new Error(`No asset ${assetName} on the release of ${tagName}.`);
