@@ -114,6 +114,34 @@ describe("the registry through the GitHub API", () => {
     expect(api().violations).toEqual([]);
   }, 30_000);
 
+  it("reads an event whose writer stopped after its claim, completes its tag ref, and never trusts a malformed record", async () => {
+    seedCommits();
+    await promoteVersion(openStore(), request("1.0.0", COMMITS[0]!));
+    const registry = await readModelRegistry(openStore(), "churn");
+    // A writer that claimed counter 2 and stopped before writing the tag ref of its event.
+    const octokit = createOctokit({ token: "ghs_test_write", baseUrl: api().url, log: { warning: () => undefined, debug: () => undefined } });
+    const record = { event: "promote", version: "v1.0.0", previous_version: null, reason: "re-deploy", actor: "octocat", run_url: null, created_at: NOW, previous_event_sha: registry.events[0]!.objectSha };
+    const { data: tag } = await octokit.request("POST /repos/{owner}/{repo}/git/tags", { owner: OWNER, repo: REPO, tag: "churn#staging#2", message: JSON.stringify(record), object: COMMITS[0]!, type: "commit" });
+    await octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner: OWNER, repo: REPO, ref: "refs/modelgate/churn.events/2", sha: tag.sha });
+    // A tag someone wrote by hand, with a record that is not JSON.
+    const { data: bad } = await octokit.request("POST /repos/{owner}/{repo}/git/tags", { owner: OWNER, repo: REPO, tag: "churn@v9.0.0", message: "not json", object: COMMITS[1]!, type: "commit" });
+    await octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner: OWNER, repo: REPO, ref: "refs/tags/churn@v9.0.0", sha: bad.sha });
+
+    const pending = await readModelRegistry(openStore(), "churn");
+    expect(pending.missingTagRefs.map((event) => event.tag)).toEqual(["churn#staging#2"]);
+    expect(pending.problems.map((problem) => problem.tag)).toEqual(["churn@v9.0.0"]);
+    expect(pending.versions.map((version) => version.version)).toEqual(["v1.0.0"]);
+
+    const next = await promoteVersion(openStore(), request("1.1.0", COMMITS[1]!));
+    expect(next.event.counter).toBe(3);
+    expect(new Map(api().refs(OWNER, REPO)).get("refs/tags/churn#staging#2")).toBe(tag.sha);
+    const after = await readModelRegistry(openStore(), "churn");
+    expect(after.missingTagRefs).toEqual([]);
+    // The events link up; only the hand-written tag is reported.
+    expect(verifyEventChain(after).map((found) => found.tag)).toEqual(["churn@v9.0.0"]);
+    expect(api().violations).toEqual([]);
+  }, 90_000);
+
   it("20 promotions of different versions at once: each wins one counter, the chain is unbroken, the history complete", async () => {
     seedCommits();
     const versions = COMMITS.map((_, index) => `1.${index}.0`);
