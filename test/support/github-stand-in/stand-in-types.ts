@@ -179,6 +179,19 @@ export interface StoredDeployment {
   statuses: StoredDeploymentStatus[];
 }
 
+/** A pull request as seeded: its head commit and, once merged, the commit it was merged as. */
+export interface StoredPullRequest {
+  number: number;
+  title: string;
+  author: string;
+  head_ref: string;
+  head_sha: string;
+  base_sha: string;
+  merge_commit_sha: string | null;
+  created_at: string;
+  merged_at: string | null;
+}
+
 export interface GitHubStandIn {
   url: string;
   requests: RecordedRequest[];
@@ -210,6 +223,8 @@ export interface GitHubStandIn {
   refs(owner: string, repo: string): Array<[string, string]>;
   releases(owner: string, repo: string): StoredRelease[];
   deployments(owner: string, repo: string): StoredDeployment[];
+  /** Adds a pull request (its head, base and merge commits become existing commits). */
+  seedPullRequest(owner: string, repo: string, pull: { number: number; headSha: string; baseSha: string; mergeCommitSha?: string; title?: string; author?: string }): void;
   /** Replaces an asset's bytes behind the API's back (what a tampering writer with repository access could do). */
   replaceAssetBytes(owner: string, repo: string, tagName: string, assetName: string, bytes: Uint8Array): void;
   close(): Promise<void>;

@@ -60,6 +60,16 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     refs: (owner, repo) => [...state.repo(owner, repo).refs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     releases: (owner, repo) => structuredClone(state.repo(owner, repo).releases),
     deployments: (owner, repo) => structuredClone(state.repo(owner, repo).deployments),
+    seedPullRequest: (owner, repo, pull) => {
+      const target = state.repo(owner, repo);
+      for (const sha of [pull.headSha, pull.baseSha, pull.mergeCommitSha]) if (sha !== undefined) target.commits.add(sha);
+      const created = "2026-01-01T00:00:00Z";
+      target.pulls.push({
+        number: pull.number, title: pull.title ?? `Pull request ${pull.number}`, author: pull.author ?? "octo-user", head_ref: `feature-${pull.number}`,
+        head_sha: pull.headSha, base_sha: pull.baseSha, merge_commit_sha: pull.mergeCommitSha ?? null, created_at: created,
+        merged_at: pull.mergeCommitSha === undefined ? null : "2026-01-01T01:00:00Z",
+      });
+    },
     replaceAssetBytes: (owner, repo, tagName, assetName, bytes) => {
       const asset = state.repo(owner, repo).releases.find((release) => release.tag_name === tagName)?.assets.find((candidate) => candidate.name === assetName);
       if (!asset) throw new Error(`No asset ${assetName} on the release of ${tagName}.`);

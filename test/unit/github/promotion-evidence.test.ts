@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createOctokit } from "../../../shared/src/github/create-octokit.js";
+import { findJudgedCommit } from "../../../shared/src/github/find-judged-commit.js";
 import { readRequiredChecks } from "../../../shared/src/github/read-required-checks.js";
 import { recordDeployment } from "../../../shared/src/github/record-deployment.js";
 import { GitHubApiError } from "../../../shared/src/errors/modelgate-error.js";
@@ -56,4 +57,17 @@ describe("recordDeployment", () => {
     await expect(failure).rejects.toMatchObject({ status: 403, hint: expect.stringMatching(/deployments: write/) as unknown });
     expect(api().deployments(REPO.owner, REPO.repo)).toEqual([]);
   }, 30_000);
+});
+
+describe("findJudgedCommit", () => {
+  it("judges a merge commit by its pull request's head, and a direct push by itself", async () => {
+    const head = "c".repeat(40);
+    const merge = "d".repeat(40);
+    api().seedPullRequest(REPO.owner, REPO.repo, { number: 12, headSha: head, baseSha: SHA, mergeCommitSha: merge });
+    api().seedPullRequest(REPO.owner, REPO.repo, { number: 13, headSha: OTHER, baseSha: SHA }); // open, unmerged
+    expect(await findJudgedCommit(client(), REPO, merge)).toEqual({ sha: head, pullNumber: 12 });
+    expect(await findJudgedCommit(client(), REPO, SHA)).toEqual({ sha: SHA, pullNumber: null });
+    expect(await findJudgedCommit(client(), REPO, OTHER)).toEqual({ sha: OTHER, pullNumber: null });
+    expect(api().violations).toEqual([]);
+  });
 });
