@@ -5,6 +5,7 @@ import { listIssues } from "./handle-issue-list.js";
 import { createIssue, getIssue, updateIssue } from "./handle-issues.js";
 import { listCommitCheckRuns } from "./handle-commit-check-runs.js";
 import { listCommitPulls } from "./handle-commit-pulls.js";
+import { getCombinedStatus } from "./handle-commit-status.js";
 import { createDeployment, createDeploymentStatus } from "./handle-deployments.js";
 import { createRef, createTagObject, getCommitSha, getRef, getTagObject, listMatchingRefs } from "./handle-git-refs.js";
 import { createRelease, getReleaseAsset, listReleases, updateRelease, uploadReleaseAsset } from "./handle-releases.js";
@@ -31,6 +32,7 @@ export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
   "GET /repos/{owner}/{repo}/commits/{ref}": getCommitSha,
   "GET /repos/{owner}/{repo}/commits/{ref}/check-runs": listCommitCheckRuns,
   "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls": listCommitPulls,
+  "GET /repos/{owner}/{repo}/commits/{ref}/status": getCombinedStatus,
   "POST /repos/{owner}/{repo}/deployments": createDeployment,
   "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses": createDeploymentStatus,
   "GET /repos/{owner}/{repo}/releases": listReleases,

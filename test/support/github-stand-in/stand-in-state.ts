@@ -1,4 +1,4 @@
-import type { CheckRun, GitTagObject, Issue, IssueComment, IssueLabel, StoredDeployment, StoredPullRequest, StoredRelease } from "./stand-in-types.js";
+import type { CheckRun, GitTagObject, Issue, IssueComment, IssueLabel, StoredCommitStatus, StoredDeployment, StoredPullRequest, StoredRelease } from "./stand-in-types.js";
 
 export interface RepoState {
   id: number;
@@ -21,6 +21,7 @@ export interface RepoState {
   releases: StoredRelease[];
   deployments: StoredDeployment[];
   pulls: StoredPullRequest[];
+  statuses: StoredCommitStatus[];
 }
 
 /** Everything the stand-in remembers, created on first mention of a repository (GitHub repos "exist" here). */
@@ -40,7 +41,7 @@ export class StandInState {
     const key = `${owner.toLowerCase()}/${repo.toLowerCase()}`;
     let state = this.repos.get(key);
     if (!state) {
-      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), commits: new Set(), refs: new Map(), tagObjects: new Map(), releases: [], deployments: [], pulls: [] };
+      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), commits: new Set(), refs: new Map(), tagObjects: new Map(), releases: [], deployments: [], pulls: [], statuses: [] };
       this.repos.set(key, state);
     }
     return state;

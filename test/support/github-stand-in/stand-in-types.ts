@@ -192,6 +192,16 @@ export interface StoredPullRequest {
   merged_at: string | null;
 }
 
+/** A commit status as seeded (`POST /statuses/{sha}` by another CI system). */
+export interface StoredCommitStatus {
+  id: number;
+  sha: string;
+  context: string;
+  state: "error" | "failure" | "pending" | "success";
+  creator: string;
+  created_at: string;
+}
+
 export interface GitHubStandIn {
   url: string;
   requests: RecordedRequest[];
@@ -223,6 +233,8 @@ export interface GitHubStandIn {
   refs(owner: string, repo: string): Array<[string, string]>;
   releases(owner: string, repo: string): StoredRelease[];
   deployments(owner: string, repo: string): StoredDeployment[];
+  /** Adds a commit status of `context` on `sha` (newest per context counts), as an outside CI system would. */
+  seedCommitStatus(owner: string, repo: string, sha: string, context: string, state: StoredCommitStatus["state"]): void;
   /** Adds a pull request (its head, base and merge commits become existing commits). */
   seedPullRequest(owner: string, repo: string, pull: { number: number; headSha: string; baseSha: string; mergeCommitSha?: string; title?: string; author?: string }): void;
   /** Replaces an asset's bytes behind the API's back (what a tampering writer with repository access could do). */

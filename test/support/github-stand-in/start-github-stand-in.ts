@@ -60,6 +60,11 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     refs: (owner, repo) => [...state.repo(owner, repo).refs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     releases: (owner, repo) => structuredClone(state.repo(owner, repo).releases),
     deployments: (owner, repo) => structuredClone(state.repo(owner, repo).deployments),
+    seedCommitStatus: (owner, repo, sha, statusContext, statusState) => {
+      const target = state.repo(owner, repo);
+      target.commits.add(sha);
+      target.statuses.push({ id: state.releaseId(), sha, context: statusContext, state: statusState, creator: "ci-bot", created_at: "2026-01-01T00:00:00Z" });
+    },
     seedPullRequest: (owner, repo, pull) => {
       const target = state.repo(owner, repo);
       for (const sha of [pull.headSha, pull.baseSha, pull.mergeCommitSha]) if (sha !== undefined) target.commits.add(sha);

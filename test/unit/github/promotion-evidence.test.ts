@@ -36,6 +36,22 @@ describe("readRequiredChecks", () => {
       ["validate-data", "missing", false],
     ]);
     expect(checks[1]!.message).toBe('Check "bias-check" on aaaaaaa concluded failure; it must be success.');
+    expect(checks[3]!.message).toBe('No check run or status named "validate-data" is on aaaaaaa.');
+    expect(api().violations).toEqual([]);
+  }, 30_000);
+
+  it("falls back to commit status contexts for names without a check run", async () => {
+    api().seedCommit(REPO.owner, REPO.repo, SHA);
+    await checkRun(SHA, "evaluate-gate", "success");
+    api().seedCommitStatus(REPO.owner, REPO.repo, SHA, "ci/jenkins", "pending");
+    api().seedCommitStatus(REPO.owner, REPO.repo, SHA, "ci/jenkins", "success"); // the newest counts
+    api().seedCommitStatus(REPO.owner, REPO.repo, SHA, "ci/lint", "failure");
+    const checks = await readRequiredChecks(client(), REPO, SHA, ["evaluate-gate", "ci/jenkins", "ci/lint"]);
+    expect(checks.map((check) => [check.name, check.conclusion, check.ok])).toEqual([
+      ["evaluate-gate", "success", true],
+      ["ci/jenkins", "success", true],
+      ["ci/lint", "failure", false],
+    ]);
     expect(api().violations).toEqual([]);
   }, 30_000);
 });
