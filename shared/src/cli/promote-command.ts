@@ -9,14 +9,14 @@ import type { Bump } from "../registry/semver.js";
 import { sanitizeTerminalText } from "../report/escape-markdown.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
-import { openLocalRegistry } from "./open-local-registry.js";
+import { openRegistry } from "./open-registry.js";
 
 export const promoteCommand: Command = {
   name: "promote",
   summary: "register a model version and assign it to a stage (local git registry)",
   usage: `Usage: modelgate promote --model NAME --stage STAGE (--version X.Y.Z | --bump major|minor|patch)
                          --artifacts FILE[,FILE…] [--ref REV] [--reason TEXT] [--actor NAME]
-                         [--allow-missing-manifest | --manifest FILE] [--repo-dir DIR] [--asset-dir DIR]
+                         [--allow-missing-manifest | --manifest FILE] [--repo OWNER/NAME | --repo-dir DIR] [--asset-dir DIR]
 
 Creates the annotated tag <model>@v<semver> on REV (default HEAD) with the version record, stores the
 artifacts beside it, then the stage event <model>#<stage>#<N>. Re-running the same promotion is a no-op;
@@ -28,7 +28,7 @@ the same version with other artifacts is refused.`,
         model: { type: "string" }, stage: { type: "string" }, version: { type: "string" }, bump: { type: "string" },
         artifacts: { type: "string" }, ref: { type: "string", default: "HEAD" }, reason: { type: "string" }, actor: { type: "string" },
         manifest: { type: "string" }, "allow-missing-manifest": { type: "boolean", default: false },
-        "repo-dir": { type: "string", default: "." }, "asset-dir": { type: "string" },
+        repo: { type: "string" }, "repo-dir": { type: "string", default: "." }, "asset-dir": { type: "string" },
       },
       strict: true,
     });
@@ -38,9 +38,9 @@ the same version with other artifacts is refused.`,
     if (values.manifest === undefined && !values["allow-missing-manifest"]) {
       throw new InputError(`No lineage manifest was given.`, `Pass --manifest FILE (the lineage manifest of the training run), or --allow-missing-manifest to promote without one.`, { input: "manifest" });
     }
-    const store = await openLocalRegistry(values["repo-dir"], values["asset-dir"]);
+    const store = await openRegistry({ repo: values.repo, repoDir: values["repo-dir"], assetDir: values["asset-dir"] });
     const commitSha = await store.resolveCommit(values.ref);
-    if (!commitSha) throw new RegistryError(`--ref ${values.ref} names no commit in ${values["repo-dir"]}.`, `Pass a branch, tag or commit sha that exists.`, { input: "ref" });
+    if (!commitSha) throw new RegistryError(`--ref ${values.ref} names no commit in ${values.repo ?? values["repo-dir"]}.`, `Pass a branch, tag or commit sha that exists.`, { input: "ref" });
     const artifacts = [];
     for (const file of values.artifacts.split(",").filter(Boolean)) artifacts.push({ name: path.basename(file), bytes: await readInput(file, "artifacts") });
     const manifestSha256 = values.manifest === undefined ? null : sha256Hex(await readInput(values.manifest, "manifest"));

@@ -7,7 +7,7 @@ import { verifyEventChain } from "../registry/verify-event-chain.js";
 import { renderChainText, renderHistoryText, renderRegistryShowText } from "../report/render-registry-text.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
-import { openLocalRegistry } from "./open-local-registry.js";
+import { openRegistry } from "./open-registry.js";
 
 export const registryCommand: Command = {
   name: "registry",
@@ -16,20 +16,21 @@ export const registryCommand: Command = {
        modelgate registry show <model>
        modelgate registry history <model> [--stage STAGE]
        modelgate registry verify [<model>]
-Options: --repo-dir DIR (default: the current directory) --asset-dir DIR
+Options: --repo OWNER/NAME (through the GitHub API; token from GITHUB_TOKEN) or --repo-dir DIR (default: the
+         current directory) --asset-dir DIR
 
 Reads the registry's GTO-compatible tags (<model>@v<semver>, <model>#<stage>#<N>) in a local git
 repository. verify checks each model's event chain and exits 1 when an event was deleted or rewritten.`,
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
-      options: { "repo-dir": { type: "string", default: "." }, "asset-dir": { type: "string" }, stage: { type: "string" } },
+      options: { repo: { type: "string" }, "repo-dir": { type: "string", default: "." }, "asset-dir": { type: "string" }, stage: { type: "string" } },
       allowPositionals: true,
       strict: true,
     });
     const [verb, model, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
-    const store = await openLocalRegistry(values["repo-dir"], values["asset-dir"]);
+    const store = await openRegistry({ repo: values.repo, repoDir: values["repo-dir"], assetDir: values["asset-dir"] });
     switch (verb) {
       case "list": {
         const models = await listModels(store);

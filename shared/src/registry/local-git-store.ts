@@ -70,7 +70,11 @@ export function openLocalGitStore(options: { repoDir: string; assetDir: string; 
       const body = `object ${commitSha}\ntype commit\ntag ${name}\ntagger ${ident}\n\n${message.endsWith("\n") ? message : `${message}\n`}`;
       const objectSha = (await mustGit(["mktag"], body)).trim();
       if (claim && !(await insertRef(claimRef(claim.model, claim.counter), objectSha))) return { created: false };
-      if (!(await insertRef(tagRef, objectSha))) return { created: false };
+      // After a won claim, a reader that saw the claim may have written the tag ref for us (it finishes pending
+      // events): the ref then holds our object, and the event is ours.
+      if (!(await insertRef(tagRef, objectSha)) && (await git(["rev-parse", "--verify", "--quiet", tagRef])).stdout.toString("utf8").trim() !== objectSha) {
+        return { created: false };
+      }
       return { created: true, tag: { name, objectSha, commitSha, message } };
     },
     async resolveCommit(ref) {

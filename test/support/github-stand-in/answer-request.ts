@@ -23,6 +23,7 @@ export interface IncomingRequest {
   path: string;
   query: Record<string, string>;
   body: unknown;
+  rawBody: Buffer;
   bodyIsInvalidJson: boolean;
   token: string | undefined;
   accept: string;
@@ -72,13 +73,13 @@ export function answerRequest(context: StandInContext, request: IncomingRequest)
     return { route, response: errorResponse(501, `Not implemented by the GitHub stand-in: ${route}`, docs) };
   }
   const body = isRecord(request.body) ? request.body : undefined;
-  const response = handler({ params: match.params, query: request.query, body, grant, state, urls: context.urls, accept: request.accept, docs });
+  const response = handler({ params: match.params, query: request.query, body, rawBody: request.rawBody, grant, state, urls: context.urls, accept: request.accept, docs });
   return { route, response: checked(context, match, response) };
 }
 
 /** Self-check: the stand-in's answer must fit the description's schema for that status. */
 function checked(context: StandInContext, match: Extract<ReturnType<typeof findRoute>, { kind: "found" }>, response: StandInResponse): StandInResponse {
-  if (response.text !== undefined) return response;
+  if (response.text !== undefined || response.bytes !== undefined) return response;
   const mismatch = validateResponse(match.template, match.method, match.operation, response.status, response.body);
   if (mismatch !== undefined) {
     context.violations.push(`stand-in response does not match: ${match.method} ${match.template} ${response.status}: ${mismatch}`);

@@ -7,6 +7,8 @@ export interface HandlerContext {
   params: Record<string, string>;
   query: Record<string, string>;
   body: Record<string, unknown> | undefined;
+  /** The request body's bytes, for media types other than JSON (an asset upload). */
+  rawBody: Buffer;
   grant: TokenGrant;
   state: StandInState;
   urls: Urls;

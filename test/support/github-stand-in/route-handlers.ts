@@ -5,6 +5,12 @@ import { listIssues } from "./handle-issue-list.js";
 import { createIssue, getIssue, updateIssue } from "./handle-issues.js";
 import { listPulls } from "./handle-pulls.js";
 import { downloadArtifact, getWorkflowRun, listWorkflowRunArtifacts } from "./handle-workflow-runs.js";
+import { listCommitCheckRuns } from "./handle-commit-check-runs.js";
+import { listCommitPulls } from "./handle-commit-pulls.js";
+import { getCombinedStatus } from "./handle-commit-status.js";
+import { createDeployment, createDeploymentStatus } from "./handle-deployments.js";
+import { createRef, createTagObject, getCommitSha, getRef, getTagObject, listMatchingRefs } from "./handle-git-refs.js";
+import { createRelease, getReleaseAsset, listReleases, updateRelease, uploadReleaseAsset } from "./handle-releases.js";
 import type { RouteHandler } from "./route-handler.js";
 import { dispatchWorkflow } from "./handle-workflow-dispatch.js";
 
@@ -26,4 +32,20 @@ export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
   "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}": downloadArtifact,
   "GET /repos/{owner}/{repo}/pulls": listPulls,
   "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches": dispatchWorkflow,
+  "POST /repos/{owner}/{repo}/git/refs": createRef,
+  "GET /repos/{owner}/{repo}/git/ref/{ref}": getRef,
+  "GET /repos/{owner}/{repo}/git/matching-refs/{ref}": listMatchingRefs,
+  "POST /repos/{owner}/{repo}/git/tags": createTagObject,
+  "GET /repos/{owner}/{repo}/git/tags/{tag_sha}": getTagObject,
+  "GET /repos/{owner}/{repo}/commits/{ref}": getCommitSha,
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs": listCommitCheckRuns,
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls": listCommitPulls,
+  "GET /repos/{owner}/{repo}/commits/{ref}/status": getCombinedStatus,
+  "POST /repos/{owner}/{repo}/deployments": createDeployment,
+  "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses": createDeploymentStatus,
+  "GET /repos/{owner}/{repo}/releases": listReleases,
+  "POST /repos/{owner}/{repo}/releases": createRelease,
+  "PATCH /repos/{owner}/{repo}/releases/{release_id}": updateRelease,
+  "POST /repos/{owner}/{repo}/releases/{release_id}/assets": uploadReleaseAsset,
+  "GET /repos/{owner}/{repo}/releases/assets/{asset_id}": getReleaseAsset,
 };

@@ -1,4 +1,4 @@
-import type { CheckRun, Issue, IssueComment, IssueLabel, SeedArtifact, SeedPullRequest, SeedWorkflowRun } from "./stand-in-types.js";
+import type { CheckRun, GitTagObject, Issue, IssueComment, IssueLabel, SeedArtifact, SeedPullRequest, SeedWorkflowRun, StoredCommitStatus, StoredDeployment, StoredPullRequest, StoredRelease } from "./stand-in-types.js";
 
 /** An artifact as stored: what was seeded, its id and run, and the signature of its storage URL. */
 export interface StoredArtifact extends SeedArtifact {
@@ -24,6 +24,17 @@ export interface RepoState {
   pulls: SeedPullRequest[];
   /** Accepted workflow_dispatch requests, in order. */
   dispatches: Array<{ workflow: string; ref: string; inputs: Record<string, unknown> }>;
+  /** Commit shas that exist (seeded by tests); tags and refs may only point at these or at tag objects. */
+  commits: Set<string>;
+  /** Full ref name (`refs/tags/x`) to the sha it points at. */
+  refs: Map<string, string>;
+  /** Annotated tag objects by sha. */
+  tagObjects: Map<string, GitTagObject>;
+  releases: StoredRelease[];
+  deployments: StoredDeployment[];
+  /** Pull requests as the commits/{sha}/pulls route answers them (merged or open, by head or merge commit). */
+  commitPulls: StoredPullRequest[];
+  statuses: StoredCommitStatus[];
 }
 
 /** Everything the stand-in remembers, created on first mention of a repository (GitHub repos "exist" here). */
@@ -38,12 +49,14 @@ export class StandInState {
   private nextLabelId = 8_000_000_001;
   // Artifact ids passed 2^31 in 2024 as well.
   private nextArtifactId = 2_200_000_001;
+  // Release and asset ids share one counter here; both are past 2^31 on GitHub.
+  private nextReleaseId = 2_200_000_001;
 
   repo(owner: string, repo: string): RepoState {
     const key = `${owner.toLowerCase()}/${repo.toLowerCase()}`;
     let state = this.repos.get(key);
     if (!state) {
-      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), runs: new Map(), artifacts: [], pulls: [], dispatches: [] };
+      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), runs: new Map(), artifacts: [], pulls: [], dispatches: [], commits: new Set(), refs: new Map(), tagObjects: new Map(), releases: [], deployments: [], commitPulls: [], statuses: [] };
       this.repos.set(key, state);
     }
     return state;
@@ -105,6 +118,10 @@ export class StandInState {
 
   commentId(): number {
     return this.nextCommentId++;
+  }
+
+  releaseId(): number {
+    return this.nextReleaseId++;
   }
 
   checkRunId(): number {

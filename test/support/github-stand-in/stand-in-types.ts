@@ -122,6 +122,86 @@ export interface CheckRun {
   created_by: string;
 }
 
+/** An annotated tag object as stored. */
+export interface GitTagObject {
+  sha: string;
+  tag: string;
+  message: string;
+  object: { sha: string; type: "commit" | "tree" | "blob" };
+  tagger: { name: string; email: string; date: string };
+}
+
+export interface StoredAsset {
+  id: number;
+  name: string;
+  bytes: Buffer;
+  content_type: string;
+  created_at: string;
+  uploader: string;
+}
+
+export interface StoredRelease {
+  id: number;
+  tag_name: string;
+  target_commitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  created_at: string;
+  published_at: string | null;
+  author: string;
+  assets: StoredAsset[];
+}
+
+export interface StoredDeploymentStatus {
+  id: number;
+  state: "error" | "failure" | "inactive" | "in_progress" | "queued" | "pending" | "success";
+  description: string;
+  log_url: string;
+  environment_url: string;
+  creator: string;
+  created_at: string;
+}
+
+export interface StoredDeployment {
+  id: number;
+  sha: string;
+  ref: string;
+  task: string;
+  environment: string;
+  description: string | null;
+  payload: unknown;
+  creator: string;
+  created_at: string;
+  transient_environment: boolean;
+  production_environment: boolean;
+  statuses: StoredDeploymentStatus[];
+}
+
+/** A pull request as seeded: its head commit and, once merged, the commit it was merged as. */
+export interface StoredPullRequest {
+  number: number;
+  title: string;
+  author: string;
+  head_ref: string;
+  head_sha: string;
+  base_sha: string;
+  merge_commit_sha: string | null;
+  created_at: string;
+  merged_at: string | null;
+}
+
+/** A commit status as seeded (`POST /statuses/{sha}` by another CI system). */
+export interface StoredCommitStatus {
+  id: number;
+  sha: string;
+  context: string;
+  state: "error" | "failure" | "pending" | "success";
+  creator: string;
+  created_at: string;
+}
+
 export interface GitHubStandIn {
   url: string;
   requests: RecordedRequest[];
@@ -155,6 +235,18 @@ export interface GitHubStandIn {
    * 403/429 bodies say "secondary rate limit", or "API rate limit exceeded" when `x-ratelimit-remaining` is "0".
    */
   failNext(method: string, pathPattern: RegExp, statuses: number[], headers?: Record<string, string>): void;
+  /** Makes `sha` an existing commit of the repository (tag objects and refs may point at it). */
+  seedCommit(owner: string, repo: string, sha: string): void;
+  /** Every ref of the repository, full name to sha, sorted by name. */
+  refs(owner: string, repo: string): Array<[string, string]>;
+  releases(owner: string, repo: string): StoredRelease[];
+  deployments(owner: string, repo: string): StoredDeployment[];
+  /** Adds a commit status of `context` on `sha` (newest per context counts), as an outside CI system would. */
+  seedCommitStatus(owner: string, repo: string, sha: string, context: string, state: StoredCommitStatus["state"]): void;
+  /** Adds a pull request (its head, base and merge commits become existing commits). */
+  seedCommitPullRequest(owner: string, repo: string, pull: { number: number; headSha: string; baseSha: string; mergeCommitSha?: string; title?: string; author?: string }): void;
+  /** Replaces an asset's bytes behind the API's back (what a tampering writer with repository access could do). */
+  replaceAssetBytes(owner: string, repo: string, tagName: string, assetName: string, bytes: Uint8Array): void;
   close(): Promise<void>;
 }
 
@@ -165,6 +257,8 @@ export interface StandInResponse {
   body?: unknown;
   /** Sent as is instead of `body` (a raw media type such as `application/vnd.github.raw`); not checked. */
   text?: string;
+  /** Sent as `application/octet-stream` instead of `body` (an asset download); not checked. */
+  bytes?: Uint8Array;
   headers?: Record<string, string>;
 }
 

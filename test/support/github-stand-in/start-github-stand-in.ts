@@ -65,6 +65,30 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     },
     seedPullRequest: (owner, repo, pull) => void state.repo(owner, repo).pulls.push(structuredClone(pull)),
     failNext: (method, pathPattern, statuses, headers) => context.faults.add(method, pathPattern, statuses, headers),
+    seedCommit: (owner, repo, sha) => void state.repo(owner, repo).commits.add(sha),
+    refs: (owner, repo) => [...state.repo(owner, repo).refs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    releases: (owner, repo) => structuredClone(state.repo(owner, repo).releases),
+    deployments: (owner, repo) => structuredClone(state.repo(owner, repo).deployments),
+    seedCommitStatus: (owner, repo, sha, statusContext, statusState) => {
+      const target = state.repo(owner, repo);
+      target.commits.add(sha);
+      target.statuses.push({ id: state.releaseId(), sha, context: statusContext, state: statusState, creator: "ci-bot", created_at: "2026-01-01T00:00:00Z" });
+    },
+    seedCommitPullRequest: (owner, repo, pull) => {
+      const target = state.repo(owner, repo);
+      for (const sha of [pull.headSha, pull.baseSha, pull.mergeCommitSha]) if (sha !== undefined) target.commits.add(sha);
+      const created = "2026-01-01T00:00:00Z";
+      target.commitPulls.push({
+        number: pull.number, title: pull.title ?? `Pull request ${pull.number}`, author: pull.author ?? "octo-user", head_ref: `feature-${pull.number}`,
+        head_sha: pull.headSha, base_sha: pull.baseSha, merge_commit_sha: pull.mergeCommitSha ?? null, created_at: created,
+        merged_at: pull.mergeCommitSha === undefined ? null : "2026-01-01T01:00:00Z",
+      });
+    },
+    replaceAssetBytes: (owner, repo, tagName, assetName, bytes) => {
+      const asset = state.repo(owner, repo).releases.find((release) => release.tag_name === tagName)?.assets.find((candidate) => candidate.name === assetName);
+      if (!asset) throw new Error(`No asset ${assetName} on the release of ${tagName}.`);
+      asset.bytes = Buffer.from(bytes);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -86,11 +110,14 @@ async function serve(
     serveArtifact(context, requests, url, res);
     return;
   }
+  // Uploads are binary: only JSON (or an unlabelled body, as Octokit sends none on GET) is parsed.
+  const binary = /^application\/octet-stream\b/i.test(req.headers["content-type"] ?? "");
   const incoming: IncomingRequest = {
     method: (req.method ?? "GET").toUpperCase(),
     path: url.pathname,
     query: Object.fromEntries(url.searchParams),
-    ...parseBody(raw),
+    ...(binary ? { body: undefined, bodyIsInvalidJson: false } : parseBody(raw.toString("utf8"))),
+    rawBody: raw,
     token: readToken(req.headers.authorization),
     accept: req.headers.accept ?? "",
     requestId: randomBytes(8).toString("hex").toUpperCase().replace(/(.{4})(?=.)/g, "$1:"),
@@ -119,6 +146,11 @@ function rateLimitHeaders(context: StandInContext, token: string | undefined, us
 }
 
 function writeResponse(res: ServerResponse, response: StandInResponse, base: Record<string, string>): void {
+  if (response.bytes !== undefined) {
+    const headers = { ...base, "content-type": "application/octet-stream", "content-length": String(response.bytes.byteLength), ...response.headers };
+    res.writeHead(response.status, headers).end(Buffer.from(response.bytes));
+    return;
+  }
   const text = response.text ?? (response.body === undefined ? "" : JSON.stringify(response.body));
   const headers: Record<string, string> = {
     ...base,
@@ -142,10 +174,10 @@ function serveArtifact(context: StandInContext, requests: RecordedRequest[], url
   res.writeHead(200, { "content-type": "application/zip", "content-length": String(artifact.zip.length) }).end(artifact.zip);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function parseBody(raw: string): { body: unknown; bodyIsInvalidJson: boolean } {
