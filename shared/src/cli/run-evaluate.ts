@@ -25,7 +25,9 @@ export async function runEvaluate(options: EvaluateOptions, access: FileAccess):
     const head = policyFile ? { text: policyFile.text, sha256: sha256Hex(policyFile.text) } : undefined;
     const selected = selectPolicy({ file: options.policy, mode: "file", head });
     key = options.key ?? selected.policy.model ?? "default";
-    return await evaluateFromFiles(options, selected, access, key);
+    // baseline: registry:<model>#<stage> reads the registry of the git repository the command runs in.
+    const openRegistry = async () => (await import("./open-registry.js")).openRegistry({ repoDir: access.workspace });
+    return await evaluateFromFiles(options, selected, access, key, openRegistry);
   } catch (error) {
     if (!(error instanceof ModelgateError)) throw error;
     return toUndecidedResult("evaluate-gate", key, error);
