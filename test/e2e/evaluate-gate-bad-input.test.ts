@@ -88,7 +88,7 @@ const CASES: BadInputCase[] = [
   },
   {
     when: "the policy has no evaluate: section",
-    files: { "modelgate.yml": "version: 1\nmodel: churn-classifier\nfairness: {}\n" },
+    files: { "modelgate.yml": "version: 1\nmodel: churn-classifier\n" },
     outcome: { kind: "undecided" },
     names: ["modelgate.yml has no evaluate: section"],
   },
