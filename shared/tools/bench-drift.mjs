@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "./mulberry32.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const n = Number(process.env.BENCH_DRIFT_N ?? 1_000_000);
@@ -16,18 +17,6 @@ const python = process.env.BENCH_STATS_PYTHON ?? "/usr/bin/python3";
 const entry = path.join(root, "shared/tools/bench-drift-entry.ts");
 const bundleDir = path.join(root, ".bench/drift");
 const bundle = path.join(bundleDir, "index.js");
-
-/** mulberry32: a small seeded generator, enough to make the benchmark's data reproducible. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function writeData(dir) {
   const random = mulberry32(20240602);

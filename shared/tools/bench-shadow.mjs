@@ -9,6 +9,7 @@ import { createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "./mulberry32.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const rows = Number(process.env.BENCH_SHADOW_ROWS ?? 1_000_000);
@@ -22,17 +23,6 @@ function ensurePandas() {
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
   const install = spawnSync(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), "install", "-y", "python3-pandas", "python3-scipy"], { stdio: "inherit" });
   if (install.status !== 0) throw new Error("could not install python3-pandas and python3-scipy");
-}
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function writeLogs(dir) {

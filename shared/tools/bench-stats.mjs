@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "./mulberry32.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const quick = process.env.BENCH_STATS_QUICK === "1";
@@ -26,18 +27,6 @@ const CASES = [
   { id: "(d)", label: "accuracy Δ, BCa", kind: "accuracy", method: "bca", n: 1_000_000, resamples: 9_999, oursOnly: true },
 ].map((c) => ({ ...c, n: c.n / scale }));
 const maxN = Math.max(...CASES.map((c) => c.n));
-
-/** mulberry32: a small seeded generator, enough to make the benchmark's data reproducible. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * y ~ Bernoulli(0.5); baseline / candidate correct with probability 0.80 / 0.81, independently; scores y·d + N(0, 1)

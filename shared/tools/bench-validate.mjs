@@ -8,6 +8,7 @@ import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFile
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "./mulberry32.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const rows = Number(process.env.BENCH_VALIDATE_ROWS ?? 1_000_000);
@@ -22,17 +23,6 @@ function ensurePython() {
   console.log(`installing: ${install.join(" ")}`);
   const done = spawnSync(install[0], install.slice(1), { stdio: "inherit" });
   if (done.status !== 0) throw new Error("could not install python3-pandas and python3-scipy");
-}
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function writeCsv(file, seed, shift) {

@@ -6,20 +6,10 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 as generator } from "../../tools/mulberry32.mjs";
 
 const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), "predictions");
 
-/** mulberry32: a small seeded generator, so the files are the same on every machine. */
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const normal = (random) => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));
 

@@ -4,20 +4,9 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 as random } from "../../../tools/mulberry32.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** mulberry32: a small seeded generator, enough for example data. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function batch(seed, rows, firstId, drift) {
   const next = random(seed);

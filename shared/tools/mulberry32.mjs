@@ -1,0 +1,12 @@
+// mulberry32: a small seeded generator of uniform numbers in [0, 1), so benchmark and example data are the same
+// on every machine. Not for statistics: the product's bootstrap has its own generator (shared/src/stats).
+export function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
