@@ -22,7 +22,7 @@ export interface InputFile {
  */
 export async function readInputFile(spec: string, access: FileAccess, input: string): Promise<InputFile> {
   const gitSpec = parseGitFileSpec(spec, input);
-  const buffer = gitSpec ? await readGitFile(gitSpec, access.workspace, input) : await readPath(spec, access, input);
+  const buffer = gitSpec ? await readGitFile(gitSpec, access.workspace, input) : readInputBytes(spec, access, input);
   if (buffer.length === 0 || buffer.toString("utf8").trim() === "") {
     throw new DataError(`Input "${input}": ${spec} is empty.`, `Point ${input} at a file with content, or check the step that writes it.`, {
       input,
@@ -32,7 +32,11 @@ export async function readInputFile(spec: string, access: FileAccess, input: str
   return { name: spec, text: buffer.toString("utf8"), sha256: sha256Hex(buffer), bytes: buffer.length };
 }
 
-async function readPath(spec: string, access: FileAccess, input: string): Promise<Buffer> {
+/**
+ * Reads a file's bytes (binary or text) named by an input, confined like every input path.
+ * @throws DataError naming the input and file when it is missing, a folder or unreadable.
+ */
+export function readInputBytes(spec: string, access: FileAccess, input: string): Buffer {
   const absolute = resolveInputPath(spec, access, input);
   try {
     return readFileSync(absolute);

@@ -5,6 +5,7 @@ import type { RuleName } from "../policy/policy-schema.js";
 import type { ShadowResult } from "./shadow-result.js";
 import type { ValidateDataResult } from "../validate/validate-result.js";
 import type { BiasResult } from "./bias-result.js";
+import type { PromoteResult, RollbackResult } from "../registry/registry-result.js";
 import type { Verdict } from "./verdict.js";
 
 export type ActionName =
@@ -175,7 +176,7 @@ export interface UndecidedResult {
 }
 
 /** Every decided result, one member per action; `action` tells them apart. */
-export type DecidedResult = GateResult | ShadowResult | ValidateDataResult | BiasResult | TrainResult;
+export type DecidedResult = GateResult | ShadowResult | ValidateDataResult | BiasResult | TrainResult | PromoteResult | RollbackResult;
 
 /** Every result an action publishes. */
 export type ActionResult = DecidedResult | UndecidedResult;

@@ -12,6 +12,8 @@ export interface PullRequestRef {
 /** What a run knows about where it runs: read once, inside `runAction`, never at import time. */
 export interface RunContext {
   eventName: string;
+  /** Who started the run (GITHUB_ACTOR); empty outside a runner. */
+  actor: string;
   owner: string;
   repo: string;
   sha: string;
@@ -34,6 +36,7 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
   const pr = PULL_REQUEST_EVENTS.has(eventName) ? (payload.pull_request as Record<string, unknown> | undefined) : undefined;
   return {
     eventName,
+    actor: env.GITHUB_ACTOR ?? "",
     owner,
     repo,
     sha: env.GITHUB_SHA ?? "",

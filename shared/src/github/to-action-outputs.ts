@@ -11,6 +11,23 @@ export function toActionOutputs(result: ActionResult): Record<string, string> {
         "drifted-columns": JSON.stringify(result.drift?.drifted_columns ?? []),
         "drift-share": String(result.drift?.drift_share ?? 0),
       };
+    case "promote":
+      return result.promotion === null
+        ? {}
+        : {
+            version: result.promotion.version,
+            "version-tag": result.promotion.version_tag,
+            "event-tag": result.promotion.event_tag,
+            "previous-version": result.promotion.previous_version ?? "",
+            ...(result.promotion.deployment ? { "deployment-id": String(result.promotion.deployment.id) } : {}),
+          };
+    case "rollback":
+      return {
+        version: result.rollback.to,
+        "from-version": result.rollback.from,
+        "event-tag": result.rollback.assign_tag,
+        ...(result.rollback.deployment ? { "deployment-id": String(result.rollback.deployment.id) } : {}),
+      };
     default:
       return {};
   }

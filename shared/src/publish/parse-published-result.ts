@@ -18,25 +18,26 @@ const HINT =
  * Parses one result JSON from an artifact, which the pull request's author controls: schema-checked against
  * the shared result shape, and consistent in itself (a verdict never better than its worst check; a result is
  * either decided, with `notes` and `policy`, or undecided, with `error`, a `fail` verdict and no checks).
+ * `origin` is an artifact and its entry, or a file path.
  * @throws DataError naming the artifact, the entry and the field.
  */
-export function parsePublishedResult(text: string, origin: ResultOrigin): PublishedResult {
-  const where = `${origin.artifact}:${origin.entry}`;
+export function parsePublishedResult(text: string, origin: ResultOrigin | string, hint: string = HINT): PublishedResult {
+  const where = typeof origin === "string" ? origin : `${origin.artifact}:${origin.entry}`;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
-    throw new DataError(`Result ${where} is not valid JSON (${reason}).`, HINT, { file: where });
+    throw new DataError(`Result ${where} is not valid JSON (${reason}).`, hint, { file: where });
   }
   const parsed = PublishedResultSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.map(String).join(".") || "(the document)";
-    throw new DataError(`Result ${where} does not match modelgate.result/v1 at ${field}: ${describeIssue(issue)}.`, HINT, { file: where, path: field });
+    throw new DataError(`Result ${where} does not match modelgate.result/v1 at ${field}: ${describeIssue(issue)}.`, hint, { file: where, path: field });
   }
   const result = parsed.data;
-  const refuse = (reason: string, path: string) => new DataError(`Result ${where} is inconsistent: ${reason}.`, HINT, { file: where, path });
+  const refuse = (reason: string, path: string) => new DataError(`Result ${where} is inconsistent: ${reason}.`, hint, { file: where, path });
   if (result.error) {
     if (result.verdict !== "fail" || result.checks.length > 0) throw refuse("an undecided result (with error) must have verdict fail and no checks", "error");
   } else if (!result.notes || !result.policy) {

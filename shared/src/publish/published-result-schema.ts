@@ -51,7 +51,8 @@ const CheckSchema = z.object({
 
 const PolicySchema = z.object({
   file: text(500),
-  sha256,
+  // Empty when the action ran without a policy file (train-reproducibly, promote, rollback).
+  sha256: z.union([sha256, z.literal("")]),
   source: z.enum(["base", "head", "file"]),
   change: z.optional(
     z.object({

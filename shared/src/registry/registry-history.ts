@@ -7,11 +7,11 @@ export interface HistoryRow {
   stage: string;
   event: "promote" | "rollback" | "unassign";
   version: string;
-  previousVersion: string | null;
+  previous_version: string | null;
   actor: string;
   reason: string | null;
-  createdAt: string;
-  runUrl: string | null;
+  created_at: string;
+  run_url: string | null;
 }
 
 /** The model's stage events as rows, oldest first, optionally of one stage only. Untrusted tags are not rows. */
@@ -24,10 +24,10 @@ export function registryHistory(registry: ModelRegistry, stage?: string): Histor
       stage: event.stage,
       event: event.record.event,
       version: event.record.version,
-      previousVersion: event.record.previous_version,
+      previous_version: event.record.previous_version,
       actor: event.record.actor,
       reason: event.record.reason,
-      createdAt: event.record.created_at,
-      runUrl: event.record.run_url,
+      created_at: event.record.created_at,
+      run_url: event.record.run_url,
     }));
 }

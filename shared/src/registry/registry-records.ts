@@ -12,12 +12,25 @@ export const ArtifactRecordSchema = z.object({
 });
 export type ArtifactRecord = z.infer<typeof ArtifactRecordSchema>;
 
-/** A gate's verdict as promote found it for the commit it promotes. */
+/** What a gate judged (contract §2 `subject`), copied from its result so the record shows the digests behind each verdict. */
+export const SubjectRecordSchema = z.object({
+  model: z.string(),
+  candidate_sha256: z.optional(sha256),
+  baseline_sha256: z.optional(sha256),
+  eval_data_sha256: z.optional(sha256),
+  manifest_lineage_sha256: z.optional(sha256),
+});
+
+/**
+ * A gate's verdict as promote found it for the commit it promotes: a gate's result (with its `subject`) or a
+ * required check on the judged commit (`action: "check"`, `key` its name).
+ */
 export const GateRecordSchema = z.object({
   action: z.string(),
   key: z.string(),
   verdict: z.string(),
   run_url: nullableString,
+  subject: z.optional(SubjectRecordSchema),
 });
 export type GateRecord = z.infer<typeof GateRecordSchema>;
 

@@ -29,3 +29,15 @@ export function sanitizeTerminalText(text: string, maxLength = MAX_USER_TEXT): s
   const value = text.replace(/[\r\n\t]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
   return value.length > maxLength ? `${value.slice(0, maxLength - 1)}…` : value;
 }
+
+/**
+ * An untrusted string as an inline code span, copyable as it is (no zero-width spaces): one line, backticks
+ * replaced (one would end the span), pipes escaped (GFM splits table cells on them even inside code). HTML,
+ * mentions and references are inert inside code.
+ */
+export function codeSpan(text: string, maxLength = MAX_USER_TEXT): string {
+  // eslint-disable-next-line no-control-regex
+  let value = text.replace(/[\r\n\t\f\v]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").replace(/`/g, "'");
+  if (value.length > maxLength) value = `${value.slice(0, maxLength - 1)}…`;
+  return `\`${value.replace(/\|/g, "\\|")}\``;
+}

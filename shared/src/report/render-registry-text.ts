@@ -10,9 +10,9 @@ const clean = (text: string | null) => (text === null ? "-" : sanitizeTerminalTe
 export function renderHistoryText(model: string, rows: readonly HistoryRow[]): string {
   if (rows.length === 0) return `${clean(model)}: no stage events\n`;
   const lines = rows.map((row) => {
-    const from = row.previousVersion === null ? "" : ` (was ${clean(row.previousVersion)})`;
+    const from = row.previous_version === null ? "" : ` (was ${clean(row.previous_version)})`;
     const reason = row.reason === null ? "" : ` — ${clean(row.reason)}`;
-    return `  #${row.counter}  ${row.stage.padEnd(10)} ${row.event.padEnd(8)} ${clean(row.version)}${from}  by ${clean(row.actor)} at ${clean(row.createdAt)}${reason}`;
+    return `  #${row.counter}  ${row.stage.padEnd(10)} ${row.event.padEnd(8)} ${clean(row.version)}${from}  by ${clean(row.actor)} at ${clean(row.created_at)}${reason}`;
   });
   return `${clean(model)} history:\n${lines.join("\n")}\n`;
 }
@@ -21,7 +21,7 @@ export function renderHistoryText(model: string, rows: readonly HistoryRow[]): s
 export function renderHistoryMarkdown(model: string, rows: readonly HistoryRow[]): string {
   const header = `| N | stage | event | version | previous | actor | reason | at |\n|---:|---|---|---|---|---|---|---|`;
   const cell = (text: string | null) => (text === null ? "" : escapeMarkdown(text, 200));
-  const body = rows.map((row) => `| ${row.counter} | ${cell(row.stage)} | ${row.event} | ${cell(row.version)} | ${cell(row.previousVersion)} | ${cell(row.actor)} | ${cell(row.reason)} | ${cell(row.createdAt)} |`);
+  const body = rows.map((row) => `| ${row.counter} | ${cell(row.stage)} | ${row.event} | ${cell(row.version)} | ${cell(row.previous_version)} | ${cell(row.actor)} | ${cell(row.reason)} | ${cell(row.created_at)} |`);
   return `#### History of ${escapeMarkdown(model)}\n\n${[header, ...body].join("\n")}\n`;
 }
 

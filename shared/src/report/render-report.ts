@@ -10,6 +10,8 @@ import { renderValidateMarkdown } from "./render-validate-markdown.js";
 import { renderValidateText } from "./render-validate-text.js";
 import { renderTrainMarkdown } from "./render-train-markdown.js";
 import { renderTrainText } from "./render-train-text.js";
+import { renderPromoteMarkdown, renderRollbackMarkdown } from "./render-registry-markdown.js";
+import { renderPromoteText, renderRollbackText } from "./render-registry-result-text.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
 import { verdictLabel } from "./verdict-label.js";
 
@@ -27,6 +29,10 @@ export function renderReportMarkdown(result: ActionResult, budget?: number): str
       return renderBiasMarkdown(result, budget);
     case "train-reproducibly":
       return renderTrainMarkdown(result, budget);
+    case "promote":
+      return renderPromoteMarkdown(result, budget);
+    case "rollback":
+      return renderRollbackMarkdown(result, budget);
   }
 }
 
@@ -46,6 +52,10 @@ export function renderReportText(result: ActionResult): string {
       return renderBiasText(result);
     case "train-reproducibly":
       return renderTrainText(result);
+    case "promote":
+      return renderPromoteText(result);
+    case "rollback":
+      return renderRollbackText(result);
   }
 }
 

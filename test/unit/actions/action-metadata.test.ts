@@ -9,6 +9,8 @@ import { PublishInputShape } from "../../../shared/src/publish/publish-inputs.js
 import { ValidateInputShape } from "../../../shared/src/validate/validate-inputs.js";
 import { BiasInputShape } from "../../../shared/src/gates/bias-inputs.js";
 import { TrainInputShape } from "../../../shared/src/lineage/train-inputs.js";
+import { PromoteInputShape } from "../../../shared/src/registry/promote-inputs.js";
+import { RollbackInputShape } from "../../../shared/src/registry/rollback-inputs.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const actions = readdirSync(path.join(root, "actions"));
@@ -21,6 +23,8 @@ const INPUT_SHAPES: Record<string, object> = {
   "bias-check": BiasInputShape,
   "shadow-compare": ShadowInputShape,
   "publish-reports": PublishInputShape,
+  promote: PromoteInputShape,
+  rollback: RollbackInputShape,
 };
 
 interface ActionMetadata {

@@ -156,7 +156,7 @@ describe("the registry through the GitHub API", () => {
     expect(history.map((row) => row.counter)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
     expect(new Set(history.map((row) => row.version))).toEqual(new Set(versions.map((version) => `v${version}`)));
     // Each event names the version that held the stage just before it: the re-check after a lost race worked.
-    history.forEach((row, index) => expect(row.previousVersion).toBe(index === 0 ? null : history[index - 1]!.version));
+    history.forEach((row, index) => expect(row.previous_version).toBe(index === 0 ? null : history[index - 1]!.version));
     expect(Math.max(...outcomes.map((outcome) => outcome.attempts))).toBeLessThanOrEqual(40);
     expect(api().violations).toEqual([]);
   }, 240_000);

@@ -77,7 +77,7 @@ describe("the registry on a real git repository", () => {
     expect(Buffer.from(await stage.readAsset("model.bin")).toString()).toBe("weights of 1.0.0");
 
     const registry = await readModelRegistry(repo.store, "churn");
-    expect(registryHistory(registry, "prod").map((row) => [row.counter, row.event, row.version, row.previousVersion])).toEqual([
+    expect(registryHistory(registry, "prod").map((row) => [row.counter, row.event, row.version, row.previous_version])).toEqual([
       [1, "promote", "v1.0.0", null],
       [2, "promote", "v1.1.0", "v1.0.0"],
       [3, "unassign", "v1.1.0", null],

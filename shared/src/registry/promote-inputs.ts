@@ -1,0 +1,71 @@
+import * as z from "zod/mini";
+import { InputError } from "../errors/modelgate-error.js";
+import { booleanInput, CommonInputShape, parseInputs } from "../gates/parse-inputs.js";
+import type { GetInput } from "../gates/parse-inputs.js";
+
+/** Inputs promote and rollback share with the gates (contract §2): no policy, comment or fail-on of their own. */
+export const RegistryCommonShape = {
+  "github-token": CommonInputShape["github-token"],
+  "result-path": CommonInputShape["result-path"],
+  "check-run": CommonInputShape["check-run"],
+  environment: z.optional(z.string().check(z.regex(/^[^\r\n]{1,255}$/))),
+  dispatch: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._-]+\.ya?ml$/))),
+  "dispatch-ref": z.optional(z.string().check(z.regex(/^[A-Za-z0-9._/-]+$/))),
+};
+
+export const PromoteInputShape = {
+  ...RegistryCommonShape,
+  model: z.string(),
+  stage: z.string(),
+  version: z.optional(z.string()),
+  bump: z.optional(z.enum(["major", "minor", "patch"])),
+  artifacts: z.string(),
+  manifest: z.optional(z.string()),
+  "allow-missing-manifest": z._default(booleanInput, false),
+  results: z._default(z.string(), ""),
+  "require-checks": z._default(z.string(), ""),
+  reason: z.optional(z.string().check(z.maxLength(1000))),
+};
+
+export type PromoteInputs = ReturnType<typeof readPromoteInputs>;
+
+/** One entry per non-empty line, trimmed. */
+export const toLines = (value: string) => value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+
+/**
+ * promote's inputs, parsed in one place.
+ * @throws InputError for a refused input, neither or both of version and bump, no manifest without
+ * allow-missing-manifest, and dispatch without dispatch-ref.
+ */
+export function readPromoteInputs(getInput: GetInput) {
+  const inputs = parseInputs(PromoteInputShape, getInput);
+  if ((inputs.version === undefined) === (inputs.bump === undefined)) {
+    throw new InputError(
+      inputs.version === undefined ? `Neither "version" nor "bump" is set, so there is no version to promote.` : `Both "version" and "bump" are set.`,
+      `Set exactly one: version (e.g. 1.4.0) or bump (major, minor or patch of the highest registered version).`,
+      { input: "version" },
+    );
+  }
+  if (inputs.manifest === undefined && !inputs.allowMissingManifest) {
+    throw new InputError(
+      `No lineage manifest was given, so nothing records how the artifacts were made.`,
+      `Set manifest to the file train-reproducibly wrote (its manifest output), or allow-missing-manifest: true to promote without one.`,
+      { input: "manifest" },
+    );
+  }
+  requireDispatchRef(inputs);
+  const artifacts = toLines(inputs.artifacts);
+  if (artifacts.length === 0) throw new InputError(`Input "artifacts" names no file.`, `List the model files to promote, one path per line.`, { input: "artifacts" });
+  return { ...inputs, artifacts, results: toLines(inputs.results), requireChecks: [...new Set(toLines(inputs.requireChecks))] };
+}
+
+/** dispatch needs the ref to run the workflow on. */
+export function requireDispatchRef(inputs: { dispatch?: string | undefined; dispatchRef?: string | undefined }): void {
+  if (inputs.dispatch !== undefined && inputs.dispatchRef === undefined) {
+    throw new InputError(
+      `Input "dispatch" is set but "dispatch-ref" is empty, so there is no ref to run ${inputs.dispatch} on.`,
+      `Set dispatch-ref (e.g. \${{ github.ref_name }}) to the branch the workflow runs on.`,
+      { input: "dispatch-ref" },
+    );
+  }
+}

@@ -1,0 +1,230 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createOctokit } from "../../shared/src/github/create-octokit.js";
+import { openGitHubRegistryStore } from "../../shared/src/github/github-registry-store.js";
+import { buildManifest } from "../../shared/src/lineage/build-manifest.js";
+import { promoteVersion } from "../../shared/src/registry/promote-version.js";
+import { startGitHubStandIn } from "../support/github-stand-in/start-github-stand-in.js";
+import type { GitHubStandIn } from "../support/github-stand-in/stand-in-types.js";
+import { nodeBinaries } from "./support/node-binaries.js";
+import { runActionBundle } from "./support/run-action-bundle.js";
+
+// The runner's GITHUB_SHA (run-action-bundle): the merge commit of pull request 12, whose head the gates judged.
+const MERGE = "f".repeat(40);
+const HEAD = createHash("sha1").update("pull request head").digest("hex");
+const BASE = createHash("sha1").update("main before the merge").digest("hex");
+const OWNER = "acme";
+const REPO = "models";
+const CHECK = "modelgate evaluate-gate (churn)";
+const sha256 = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+/** A workspace as the training job leaves it: the model, its lineage manifest, and train's result JSON. */
+function trainedWorkspace(weights: string) {
+  const workspace = mkdtempSync(path.join(tmpdir(), "modelgate-promote-e2e-"));
+  writeFileSync(path.join(workspace, "model.bin"), weights);
+  const manifest = buildManifest({
+    git: { repository: "acme/models", sha: MERGE, ref: "refs/heads/main", dirty: false, dirty_files: [] },
+    command: { argv: ["bash", "-c", "python train.py"], working_directory: "." },
+    seed: { value: 42, variables: { MODELGATE_SEED: "42" } },
+    environment: { os: { platform: "linux", release: "6.1" }, arch: "x64", runner: {}, node: "v24.0.0", python: null, cuda: null, container: null },
+    lockfiles: [],
+    params: [],
+    inputs: [],
+    outputs: [{ path: "model.bin", sha256: sha256(weights), bytes: weights.length }],
+    metrics: { file: "metrics.json", sha256: sha256("{}"), values: { roc_auc: 0.81, note: "text is not a metric" } },
+    volatile: { started_at: "2026-01-01T00:00:00Z", duration_ms: 1 },
+  });
+  writeFileSync(path.join(workspace, "modelgate.manifest.json"), JSON.stringify(manifest));
+  const result = {
+    schema: "modelgate.result/v1",
+    action: "train-reproducibly",
+    key: "churn",
+    verdict: "pass",
+    checks: [{ name: "command:exit", metric: "command", rule: "exit", verdict: "pass", value: 0, baseline: null, delta: null, delta_pct: null, threshold: 0, message: "exited 0" }],
+    notes: [],
+    policy: { file: "modelgate.yml", sha256: "", source: "file" },
+    subject: { model: "churn", candidate_sha256: sha256(weights), manifest_lineage_sha256: manifest.lineage_sha256 },
+  };
+  writeFileSync(path.join(workspace, "train-result.json"), JSON.stringify(result));
+  return { workspace, manifest };
+}
+
+describe("promote and rollback bundles against the API stand-in", () => {
+  let api: GitHubStandIn;
+  // Node 24, what runners use; each promotion paces its ~10 writes as GitHub asks (1 s apart), so cases run once.
+  const node = () => nodeBinaries().at(-1)!.path;
+  beforeEach(async () => {
+    api = await startGitHubStandIn();
+    api.seedCommitPullRequest(OWNER, REPO, { number: 12, headSha: HEAD, baseSha: BASE, mergeCommitSha: MERGE });
+  });
+  afterEach(async () => {
+    expect(api.violations).toEqual([]);
+    await api.close();
+  });
+
+  const checkRun = async (conclusion: "success" | "failure") => {
+    const octokit = createOctokit({ token: "ghs_test_write", baseUrl: api.url, log: { warning: () => undefined, debug: () => undefined } });
+    await octokit.request("POST /repos/{owner}/{repo}/check-runs", { owner: OWNER, repo: REPO, head_sha: HEAD, name: CHECK, status: "completed", conclusion });
+  };
+  const promote = (workspace: string, inputs: Record<string, string>, token = "ghs_test_write") =>
+    runActionBundle("promote", {
+      node: node(),
+      workspace,
+      apiUrl: api.url,
+      eventName: "push",
+      event: { ref: "refs/heads/main", after: MERGE },
+      env: { GITHUB_ACTOR: "octocat" },
+      inputs: {
+        model: "churn",
+        stage: "production",
+        artifacts: "model.bin",
+        manifest: "modelgate.manifest.json",
+        results: "train-result.json",
+        "require-checks": CHECK,
+        "github-token": token,
+        ...inputs,
+      },
+    });
+  const tags = () => api.refs(OWNER, REPO).map(([ref]) => ref).filter((ref) => ref.startsWith("refs/tags/")).sort();
+  const json = (file: string) => JSON.parse(readFileSync(file, "utf8"));
+
+  it("refuses a commit whose required check is red and writes nothing", async () => {
+    await checkRun("failure");
+    const { workspace } = trainedWorkspace("weights v1");
+    const run = await promote(workspace, { version: "1.0.0" });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({ verdict: "fail", passed: "false" });
+    const result = json(run.outputs.result!);
+    expect(result.promotion).toBeNull();
+    expect(result.judged).toEqual({ sha: HEAD, pull_number: 12 });
+    expect(result.checks.find((c: { rule: string }) => c.rule === "required-check")).toMatchObject({
+      verdict: "fail",
+      message: `Check "${CHECK}" on ${HEAD.slice(0, 7)} concluded failure; it must be success.`,
+    });
+    expect(run.summary).toContain("**Refused: churn → production.** Nothing was written.");
+    expect(tags()).toEqual([]);
+    expect(api.releases(OWNER, REPO)).toEqual([]);
+  }, 60_000);
+
+  it("promotes on green with the evidence in the record, is idempotent, and rolls back to the previous version", async () => {
+    await checkRun("success");
+    api.setFile(OWNER, REPO, "main", ".github/workflows/deploy.yml", "on:\n  workflow_dispatch:\n    inputs: {model: {}, stage: {}, version: {}, tag: {}}\n");
+    const first = trainedWorkspace("weights v1");
+    const deploy = { environment: "production", dispatch: "deploy.yml", "dispatch-ref": "main", reason: "first model" };
+    const run = await promote(first.workspace, { version: "1.0.0", ...deploy });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs).toMatchObject({ verdict: "pass", version: "v1.0.0", "version-tag": "churn@v1.0.0", "event-tag": "churn#production#1", "previous-version": "" });
+    expect(tags()).toEqual(["refs/tags/churn#production#1", "refs/tags/churn@v1.0.0"]);
+    const [release] = api.releases(OWNER, REPO);
+    expect(release).toMatchObject({ tag_name: "churn@v1.0.0", draft: false });
+    expect(release!.assets.map((a) => a.name).sort()).toEqual(["model.bin", "modelgate.manifest.json"]);
+    const record = json(run.outputs.result!);
+    expect(record.promotion.artifacts.find((a: { name: string }) => a.name === "model.bin").sha256).toBe(sha256("weights v1"));
+    expect(record.gates).toEqual([
+      { action: "check", key: CHECK, verdict: "pass", run_url: expect.stringMatching(/^http/) },
+      { action: "train-reproducibly", key: "churn", verdict: "pass", run_url: "https://github.com/acme/models/actions/runs/4242", subject: { model: "churn", candidate_sha256: sha256("weights v1"), manifest_lineage_sha256: first.manifest.lineage_sha256 } },
+    ]);
+    const deployments = api.deployments(OWNER, REPO);
+    expect(deployments.map((d) => [d.environment, d.sha, d.statuses.map((s) => s.state)])).toEqual([["production", MERGE, ["success"]]]);
+    expect(run.outputs["deployment-id"]).toBe(String(deployments[0]!.id));
+    expect(api.dispatches(OWNER, REPO)).toEqual([{ workflow: "deploy.yml", ref: "main", inputs: { model: "churn", stage: "production", version: "v1.0.0", tag: "churn#production#1" } }]);
+
+    // The same promotion again: nothing new is written, no second deployment.
+    const again = await promote(first.workspace, { version: "1.0.0", ...deploy });
+    expect(again.exitCode, again.stdout).toBe(0);
+    expect(again.outputs["event-tag"]).toBe("churn#production#1");
+    expect(json(again.outputs.result!).notes[0]).toContain("production already held churn v1.0.0 (churn#production#1): nothing was written");
+    expect(tags()).toEqual(["refs/tags/churn#production#1", "refs/tags/churn@v1.0.0"]);
+    expect(api.deployments(OWNER, REPO)).toHaveLength(1);
+    expect(api.dispatches(OWNER, REPO)).toHaveLength(1);
+
+    // A retrained model, bumped: the stage moves on and names what it held before.
+    const second = trainedWorkspace("weights v2");
+    const next = await promote(second.workspace, { bump: "minor" });
+    expect(next.outputs).toMatchObject({ verdict: "pass", version: "v1.1.0", "event-tag": "churn#production#2", "previous-version": "v1.0.0" });
+
+    const back = await runActionBundle("rollback", {
+      node: node(),
+      workspace: second.workspace,
+      apiUrl: api.url,
+      eventName: "workflow_dispatch",
+      event: { inputs: { reason: "v1.1.0 regressed on live traffic" } },
+      env: { GITHUB_ACTOR: "oncall" },
+      inputs: { model: "churn", stage: "production", reason: "v1.1.0 regressed on live traffic", environment: "production", "github-token": "ghs_test_write" },
+    });
+    expect(back.exitCode, back.stdout).toBe(0);
+    expect(back.outputs).toMatchObject({ verdict: "pass", version: "v1.0.0", "from-version": "v1.1.0", "event-tag": "churn#production#4" });
+    expect(tags()).toContain("refs/tags/churn#production!#3");
+    const rolled = json(back.outputs.result!);
+    expect(rolled.checks[0]).toMatchObject({ rule: "artifact-digests", verdict: "pass" });
+    expect(rolled.history.map((row: { event: string; version: string; actor: string }) => [row.event, row.version, row.actor])).toEqual([
+      ["promote", "v1.0.0", "octocat"],
+      ["promote", "v1.1.0", "octocat"],
+      ["unassign", "v1.1.0", "oncall"],
+      ["rollback", "v1.0.0", "oncall"],
+    ]);
+    expect(back.summary).toContain("**production: v1.1.0 → v1.0.0**");
+    expect(back.summary).toContain("#### History of production");
+    expect(api.deployments(OWNER, REPO).map((d) => d.sha)).toEqual([MERGE, MERGE]);
+  }, 180_000);
+
+  it("refuses an artifact that is not the file the manifest records, and a rollback to an artifact tampered with", async () => {
+    await checkRun("success");
+    const { workspace } = trainedWorkspace("weights v1");
+    writeFileSync(path.join(workspace, "model.bin"), "weights swapped after training");
+    const swapped = await promote(workspace, { version: "1.0.0" });
+    expect(swapped.exitCode).toBe(1);
+    const checks = json(swapped.outputs.result!).checks.filter((c: { verdict: string }) => c.verdict === "fail").map((c: { name: string }) => c.name);
+    // train judged the file the manifest records (its subject check passes); the swapped file is not that file.
+    expect(checks).toEqual(["manifest:model.bin"]);
+    expect(tags()).toEqual([]);
+
+    // Two versions promoted, then the older one's stored model is replaced behind the registry's back.
+    const store = openGitHubRegistryStore(createOctokit({ token: "ghs_test_write", baseUrl: api.url, log: { warning: () => undefined, debug: () => undefined } }), { owner: OWNER, repo: REPO });
+    for (const [version, weights] of [["1.0.0", "weights v1"], ["1.1.0", "weights v2"]] as const) {
+      await promoteVersion(store, {
+        model: "churn", stage: "production", version: { explicit: version }, commitSha: MERGE, artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
+        manifestSha256: null, metrics: {}, gates: [], actor: "octocat", reason: null, runUrl: null, now: "2026-01-02T03:04:05Z",
+      });
+    }
+    api.replaceAssetBytes(OWNER, REPO, "churn@v1.0.0", "model.bin", Buffer.from("tampered"));
+    const before = tags();
+    const back = await runActionBundle("rollback", {
+      node: node(),
+      workspace,
+      apiUrl: api.url,
+      eventName: "workflow_dispatch",
+      event: {},
+      inputs: { model: "churn", stage: "production", reason: "incident 7", "github-token": "ghs_test_write" },
+    });
+    expect(back.exitCode).toBe(1);
+    expect(json(back.outputs.result!).error.message).toMatch(/model\.bin.*churn@v1\.0\.0|churn@v1\.0\.0.*model\.bin/);
+    expect(tags()).toEqual(before);
+  }, 120_000);
+
+  it("names the missing permission for a read-only token, and refuses bad input before any API call", async () => {
+    await checkRun("success");
+    const { workspace } = trainedWorkspace("weights v1");
+    const readOnly = await promote(workspace, { version: "1.0.0" }, "ghs_test_read");
+    expect(readOnly.exitCode).toBe(1);
+    const error = json(readOnly.outputs.result!).error;
+    expect(error.hint).toContain("permissions: contents: write");
+    expect(tags()).toEqual([]);
+    expect(api.releases(OWNER, REPO)).toEqual([]);
+
+    const notSemver = await promote(workspace, { version: "1.x" });
+    expect(json(notSemver.outputs.result!).error).toMatchObject({ input: "version", message: 'Input "version" is "1.x", which is not a semantic version.' });
+    const noEvidence = await promote(workspace, { version: "1.0.0", results: "", "require-checks": "" });
+    expect(json(noEvidence.outputs.result!).checks).toEqual([expect.objectContaining({ name: "evidence:gated", verdict: "fail" }), expect.objectContaining({ name: "manifest:model.bin", verdict: "pass" })]);
+    const unknown = await runActionBundle("rollback", {
+      node: node(), workspace, apiUrl: api.url, eventName: "workflow_dispatch", event: {},
+      inputs: { model: "fraud", stage: "production", reason: "r", "github-token": "ghs_test_write" },
+    });
+    expect(unknown.exitCode).toBe(1);
+    expect(json(unknown.outputs.result!).error.message).toBe("Model fraud has no versions in the registry.");
+    expect(tags()).toEqual([]);
+  }, 120_000);
+});

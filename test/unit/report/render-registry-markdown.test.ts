@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import type { HistoryRow } from "../../../shared/src/registry/registry-history.js";
+import type { PromoteResult, RollbackResult } from "../../../shared/src/registry/registry-result.js";
+import { codeSpan } from "../../../shared/src/report/escape-markdown.js";
+import { renderPromoteMarkdown, renderRollbackMarkdown } from "../../../shared/src/report/render-registry-markdown.js";
+import { renderReportText } from "../../../shared/src/report/render-report.js";
+
+const HOSTILE = "@acme/oncall <img src=x onerror=alert(1)> | #12 see https://evil.example";
+const row = (counter: number, event: HistoryRow["event"], version: string, reason: string | null = null): HistoryRow => ({
+  counter, tag: `churn#production#${counter}`, stage: "production", event, version, previous_version: null, actor: "octocat", reason, created_at: "2026-01-02T03:04:05Z", run_url: null,
+});
+const check = (name: string, verdict: "pass" | "fail", message: string) => ({ name, metric: name, rule: "required-check", verdict, value: null, baseline: null, delta: null, delta_pct: null, threshold: 0, message });
+
+const refused: PromoteResult = {
+  action: "promote", key: "churn", verdict: "fail", policy: { file: "", sha256: "", source: "file" }, notes: ["Nothing was written: the evidence does not allow this promotion."],
+  subject: { model: "churn" }, model: "churn", stage: "production", commit_sha: "f".repeat(40), judged: { sha: "a".repeat(40), pull_number: 12 }, gates: [],
+  checks: [check("lint", "pass", "ok"), check("tests", "fail", "Check \"tests\" concluded failure; it must be success.")], promotion: null, history: [row(1, "promote", "v1.0.0", HOSTILE)],
+};
+
+describe("renderPromoteMarkdown", () => {
+  it("says first that the promotion was refused and nothing written, failed checks first", () => {
+    const markdown = renderPromoteMarkdown(refused);
+    const lines = markdown.split("\n");
+    expect(lines[0]).toBe("### ❌ fail · promote · churn");
+    expect(lines[1]).toBe("**Refused: churn → production.** Nothing was written. **1 of 2 checks failed** · 1 passed.");
+    expect(lines[2]).toBe("Commit `ffffffffffff` · evidence read on `aaaaaaaaaaaa` (head of pull request #12).");
+    expect(markdown.indexOf("| tests |")).toBeLessThan(markdown.indexOf("| lint |"));
+  });
+
+  it("escapes a hostile reason in the history: no mention, no HTML, no extra table cell, no link", () => {
+    const markdown = renderPromoteMarkdown(refused);
+    const line = markdown.split("\n").find((l) => l.startsWith("| 1 |"))!;
+    expect(line).not.toContain("<img");
+    expect(line).not.toMatch(/@acme/);
+    expect(line).not.toContain("https://");
+    expect(line.split(/(?<!\\)\|/).length).toBe(9);
+  });
+
+  it("drops the folded history first when the report must shrink, never the verdict", () => {
+    const history = Array.from({ length: 3000 }, (_, i) => row(i + 1, "promote", `v1.0.${i}`, "x".repeat(100)));
+    const markdown = renderPromoteMarkdown({ ...refused, history }, 20_000);
+    expect(markdown.length).toBeLessThanOrEqual(20_000);
+    expect(markdown.startsWith("### ❌ fail · promote · churn")).toBe(true);
+    expect(markdown).toContain("| tests |");
+    expect(markdown).not.toContain("History of production");
+  });
+});
+
+describe("renderRollbackMarkdown", () => {
+  it("shows from → to with copyable tags and the stage's history", () => {
+    const result: RollbackResult = {
+      action: "rollback", key: "churn", verdict: "pass", policy: { file: "", sha256: "", source: "file" }, notes: [], model: "churn", stage: "production",
+      checks: [{ ...check("v1.0.0", "pass", "digests match"), rule: "artifact-digests" }],
+      rollback: { from: "v1.1.0", to: "v1.0.0", unassign_tag: "churn#production!#3", assign_tag: "churn#production#4", artifacts: [], deployment: { environment: "production", id: 7 }, dispatched: null },
+      history: [row(1, "promote", "v1.0.0"), row(2, "promote", "v1.1.0"), row(3, "unassign", "v1.1.0"), row(4, "rollback", "v1.0.0")],
+    };
+    const markdown = renderRollbackMarkdown(result);
+    expect(markdown.split("\n").slice(0, 3)).toEqual([
+      "### ✅ pass · rollback · churn",
+      "**production: v1.1.0 → v1.0.0** (`churn#production!#3`, `churn#production#4`) · 1 passed.",
+      "deployment 7 to production",
+    ]);
+    expect(markdown).toContain("| 4 | rollback | v1.0.0 |");
+    expect(renderReportText(result)).toContain("rollback · churn production: v1.1.0 -> v1.0.0");
+  });
+
+  it("keeps the newest history rows, the audit trail's most relevant, when the report must shrink", () => {
+    const history = Array.from({ length: 3000 }, (_, i) => row(i + 1, "promote", `v1.0.${i}`, "x".repeat(100)));
+    const result: RollbackResult = {
+      action: "rollback", key: "churn", verdict: "pass", policy: { file: "", sha256: "", source: "file" }, notes: [], model: "churn", stage: "production", checks: [],
+      rollback: { from: "v1.0.2999", to: "v1.0.2998", unassign_tag: "churn#production!#3001", assign_tag: "churn#production#3002", artifacts: [], deployment: null, dispatched: null },
+      history,
+    };
+    const markdown = renderRollbackMarkdown(result, 20_000);
+    expect(markdown.length).toBeLessThanOrEqual(20_000);
+    expect(markdown).toContain("| 3000 | promote | v1.0.2999 |");
+    expect(markdown).not.toContain("| 1 | promote | v1.0.0 |");
+    expect(markdown).toMatch(/_\d+ older events not shown\._/);
+  });
+});
+
+describe("codeSpan", () => {
+  it("keeps the text copyable and cannot be broken out of", () => {
+    expect(codeSpan("churn#production#4")).toBe("`churn#production#4`");
+    expect(codeSpan("a`b|c\nd")).toBe("`a'b\\|c d`");
+  });
+});
