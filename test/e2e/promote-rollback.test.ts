@@ -136,7 +136,10 @@ describe("promote and rollback bundles against the API stand-in", () => {
     const again = await promote(first.workspace, { version: "1.0.0", ...deploy });
     expect(again.exitCode, again.stdout).toBe(0);
     expect(again.outputs["event-tag"]).toBe("churn#production#1");
-    expect(json(again.outputs.result!).notes[0]).toContain("production already held churn v1.0.0 (churn#production#1): nothing was written");
+    expect(json(again.outputs.result!).notes).toEqual([
+      "production already held churn v1.0.0 (churn#production#1): nothing was written.",
+      "No deployment or workflow was started again: they ran with the promotion that wrote the event.",
+    ]);
     expect(tags()).toEqual(["refs/tags/churn#production#1", "refs/tags/churn@v1.0.0"]);
     expect(api.deployments(OWNER, REPO)).toHaveLength(1);
     expect(api.dispatches(OWNER, REPO)).toHaveLength(1);

@@ -1,73 +1,59 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { parseArgs } from "node:util";
-import { sha256Hex } from "../data/digest.js";
-import { DataError, InputError } from "../errors/modelgate-error.js";
-import { promoteVersion } from "../registry/promote-version.js";
 import { RegistryError } from "../registry/registry-error.js";
-import type { Bump } from "../registry/semver.js";
-import { sanitizeTerminalText } from "../report/escape-markdown.js";
+import { promoteOnEvidence } from "../registry/promote-on-evidence.js";
+import { readPromoteInputs } from "../registry/promote-inputs.js";
+import { readPromotionFiles } from "../registry/read-promotion-files.js";
 import type { Command } from "./commands.js";
-import { EXIT, UsageError } from "./commands.js";
+import { UsageError } from "./commands.js";
 import { openRegistry } from "./open-registry.js";
+import { runGateCommand } from "./run-gate-command.js";
+
+/** promote's action inputs the CLI takes as flags of the same names, and the registry's own flags. */
+const FLAGS = ["model", "stage", "version", "bump", "artifacts", "manifest", "results", "reason", "ref", "actor", "repo", "repo-dir", "asset-dir"] as const;
 
 export const promoteCommand: Command = {
   name: "promote",
-  summary: "register a model version and assign it to a stage (local git registry)",
+  summary: "register a model version and assign it to a stage, on the gates' evidence (local git or --repo)",
   usage: `Usage: modelgate promote --model NAME --stage STAGE (--version X.Y.Z | --bump major|minor|patch)
-                         --artifacts FILE[,FILE…] [--ref REV] [--reason TEXT] [--actor NAME]
-                         [--allow-missing-manifest | --manifest FILE] [--repo OWNER/NAME | --repo-dir DIR] [--asset-dir DIR]
+                         --artifacts FILE[,FILE…] (--manifest FILE | --allow-missing-manifest)
+                         (--results RESULT.json[,…] | --allow-ungated) [--reason TEXT] [--ref REV] [--actor NAME]
+                         [--repo OWNER/NAME | --repo-dir DIR] [--asset-dir DIR] [--format text|markdown|json]
 
-Creates the annotated tag <model>@v<semver> on REV (default HEAD) with the version record, stores the
-artifacts beside it, then the stage event <model>#<stage>#<N>. Re-running the same promotion is a no-op;
-the same version with other artifacts is refused.`,
-  async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        model: { type: "string" }, stage: { type: "string" }, version: { type: "string" }, bump: { type: "string" },
-        artifacts: { type: "string" }, ref: { type: "string", default: "HEAD" }, reason: { type: "string" }, actor: { type: "string" },
-        manifest: { type: "string" }, "allow-missing-manifest": { type: "boolean", default: false },
-        repo: { type: "string" }, "repo-dir": { type: "string", default: "." }, "asset-dir": { type: "string" },
+Decides like the promote action: every result JSON (a gate's --format json output or result file) must pass or
+warn and name the promoted files in its subject; every artifact the manifest lists must have its digest. Then
+creates the annotated tag <model>@v<semver> on REV (default HEAD) with the record, stores the artifacts and the
+manifest beside it, and writes the stage event <model>#<stage>#<N>. A refusal writes nothing (exit 1).
+Re-running the same promotion is a no-op; the same version with other artifacts is refused.`,
+  run: (args) =>
+    runGateCommand(args, {
+      flags: FLAGS,
+      booleanFlags: ["allow-missing-manifest", "allow-ungated"],
+      readInputs: (get) => {
+        const list = (name: string) => get(name).split(",").join("\n");
+        const inputs = readPromoteInputs((name) => (name === "artifacts" || name === "results" ? list(name) : get(name)));
+        const allowUngated = get("allow-ungated") === "true";
+        if (inputs.results.length === 0 && !allowUngated) throw new UsageError("give --results (the gates' result JSONs that judged this model), or --allow-ungated to promote without evidence");
+        return { ...inputs, allowUngated, ref: get("ref") || "HEAD", actor: get("actor") || process.env.USER || "local", repo: get("repo") || undefined, repoDir: get("repo-dir") || ".", assetDir: get("asset-dir") || undefined };
       },
-      strict: true,
-    });
-    if (!values.model || !values.stage || !values.artifacts) throw new UsageError("--model, --stage and --artifacts are required");
-    if ((values.version === undefined) === (values.bump === undefined)) throw new UsageError("give exactly one of --version and --bump");
-    if (values.bump !== undefined && !["major", "minor", "patch"].includes(values.bump)) throw new UsageError(`--bump is "${values.bump}"; allowed: major, minor, patch`);
-    if (values.manifest === undefined && !values["allow-missing-manifest"]) {
-      throw new InputError(`No lineage manifest was given.`, `Pass --manifest FILE (the lineage manifest of the training run), or --allow-missing-manifest to promote without one.`, { input: "manifest" });
-    }
-    const store = await openRegistry({ repo: values.repo, repoDir: values["repo-dir"], assetDir: values["asset-dir"] });
-    const commitSha = await store.resolveCommit(values.ref);
-    if (!commitSha) throw new RegistryError(`--ref ${values.ref} names no commit in ${values.repo ?? values["repo-dir"]}.`, `Pass a branch, tag or commit sha that exists.`, { input: "ref" });
-    const artifacts = [];
-    for (const file of values.artifacts.split(",").filter(Boolean)) artifacts.push({ name: path.basename(file), bytes: await readInput(file, "artifacts") });
-    const manifestSha256 = values.manifest === undefined ? null : sha256Hex(await readInput(values.manifest, "manifest"));
-    const outcome = await promoteVersion(store, {
-      model: values.model,
-      stage: values.stage,
-      version: values.version !== undefined ? { explicit: values.version } : { bump: values.bump as Bump },
-      commitSha,
-      artifacts,
-      manifestSha256,
-      metrics: {},
-      gates: [],
-      actor: values.actor ?? process.env.USER ?? "local",
-      reason: values.reason ?? null,
-      runUrl: null,
-      now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-    });
-    const what = outcome.eventCreated ? `promoted to ${values.stage} as ${outcome.event.tag}` : `already in ${values.stage} (${outcome.event.tag}); nothing written`;
-    process.stdout.write(`${sanitizeTerminalText(values.model)} ${outcome.version.version} ${sanitizeTerminalText(what)}\n`);
-    return EXIT.ok;
-  },
+      async run(inputs, access) {
+        const files = readPromotionFiles(inputs, access);
+        const store = await openRegistry({ repo: inputs.repo, repoDir: inputs.repoDir, assetDir: inputs.assetDir });
+        const commitSha = await store.resolveCommit(inputs.ref);
+        if (!commitSha) throw new RegistryError(`--ref ${inputs.ref} names no commit in ${inputs.repo ?? inputs.repoDir}.`, `Pass a branch, tag or commit sha that exists.`, { input: "ref" });
+        const { result } = await promoteOnEvidence(store, {
+          model: inputs.model,
+          stage: inputs.stage,
+          version: inputs.version !== undefined ? { explicit: inputs.version } : { bump: inputs.bump! },
+          commitSha,
+          judged: { sha: commitSha, pull_number: null },
+          files,
+          requiredChecks: [],
+          allowUngated: inputs.allowUngated,
+          actor: inputs.actor,
+          reason: inputs.reason ?? null,
+          runUrl: null,
+          now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+        });
+        return result;
+      },
+    }),
 };
-
-async function readInput(file: string, input: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (cause) {
-    throw new DataError(`Cannot read ${file} (--${input}).`, `Check the path; it is read relative to the current directory.`, { input, file }, { cause });
-  }
-}

@@ -36,6 +36,8 @@ export interface PromotionEvidence {
   /** Where the gates' results were produced, when they come from this run. */
   runUrl: string | null;
   model: string;
+  /** Skips the refusal of a commit nothing judged (the CLI's explicit --allow-ungated). */
+  allowUngated?: boolean;
 }
 
 export interface PromotionDecision {
@@ -53,7 +55,7 @@ export interface PromotionDecision {
  */
 export function decidePromotion(evidence: PromotionEvidence): PromotionDecision {
   const checks: Check[] = [];
-  if (evidence.requiredChecks.length === 0 && evidence.results.length === 0) {
+  if (evidence.requiredChecks.length === 0 && evidence.results.length === 0 && !evidence.allowUngated) {
     checks.push(check("evidence:gated", "evidence", "gated", "fail", "Nothing judged this commit: no require-checks and no results were given, so an un-gated commit cannot be told from a gated one."));
   }
   for (const required of evidence.requiredChecks) {
