@@ -16,7 +16,7 @@ export async function rollbackWithReport(store: RegistryStore, request: Rollback
   const to = outcome.to.version;
   const artifacts = outcome.to.record.artifacts;
   const names = artifacts.map((a) => a.name).join(", ") || "none";
-  const verified = registryCheck(`artifacts:${to}`, to, "artifact-digests", "pass", `The ${artifacts.length} artifact${artifacts.length === 1 ? "" : "s"} of ${to} (${names}) match their recorded sha256.`);
+  const verified = registryCheck(`artifacts:${to}`, to, "artifact-digests", "pass", artifacts.length === 1 ? `The artifact of ${to} (${names}) matches its recorded sha256.` : `The ${artifacts.length} artifacts of ${to} (${names}) match their recorded sha256.`);
   const model = outcome.to.record.model;
   const result: RollbackResult = {
     action: "rollback",

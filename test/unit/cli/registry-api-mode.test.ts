@@ -34,14 +34,14 @@ describe("modelgate promote / rollback / registry with --repo (through the GitHu
   it("promotes twice, rolls back and reads the history and chain back from the repository", async () => {
     for (const sha of COMMITS) api().seedCommit("acme", "models", sha);
     const model = path.join(dir, "model.bin");
-    const promote = (ref: string) => promoteCommand.run(["--model", "churn", "--stage", "prod", "--bump", "minor", "--artifacts", model, "--ref", ref, "--allow-missing-manifest", "--actor", "ana", "--repo", "acme/models"]);
+    const promote = (ref: string) => promoteCommand.run(["--model", "churn", "--stage", "prod", "--bump", "minor", "--artifacts", model, "--ref", ref, "--allow-missing-manifest", "--allow-ungated", "--actor", "ana", "--repo", "acme/models"]);
     writeFileSync(model, "weights one");
     expect(await promote(COMMITS[0]!)).toBe(0);
     writeFileSync(model, "weights two");
     expect(await promote(COMMITS[1]!)).toBe(0);
-    expect(output()).toBe("churn v0.1.0 promoted to prod as churn#prod#1\nchurn v0.2.0 promoted to prod as churn#prod#2\n");
+    expect(output().split("\n").filter((line) => line.startsWith("promote"))).toEqual(["promote · churn: v0.1.0 -> prod (churn#prod#1)", "promote · churn: v0.2.0 -> prod (churn#prod#2)"]);
     expect(await rollbackCommand.run(["--model", "churn", "--stage", "prod", "--reason", "p95 latency", "--actor", "bo", "--repo", "acme/models"])).toBe(0);
-    expect(output()).toMatch(/^churn prod: v0\.2\.0 -> v0\.1\.0 \(artifacts verified\)\n/);
+    expect(output()).toMatch(/^rollback · churn prod: v0\.2\.0 -> v0\.1\.0\n/);
     expect(await registryCommand.run(["verify", "--repo", "acme/models"])).toBe(0);
     expect(await registryCommand.run(["list", "--repo", "acme/models"])).toBe(0);
     expect(output()).toMatch(/churn\n$/);

@@ -32,18 +32,18 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
   it("promotes twice, rolls back, and reads list, show, history and verify back", async () => {
     const model = path.join(repo.dir, "model.bin");
     writeFileSync(model, "weights one");
-    const promote = (ref: string) => promoteCommand.run(["--model", "churn", "--stage", "prod", "--bump", "minor", "--artifacts", model, "--ref", ref, "--allow-missing-manifest", "--actor", "ana", ...where()]);
+    const promote = (ref: string) => promoteCommand.run(["--model", "churn", "--stage", "prod", "--bump", "minor", "--artifacts", model, "--ref", ref, "--allow-missing-manifest", "--allow-ungated", "--actor", "ana", ...where()]);
     expect(await promote(repo.commits[0])).toBe(0);
-    expect(output()).toBe("churn v0.1.0 promoted to prod as churn#prod#1\n");
+    expect(output()).toMatch(/^promote · churn: v0\.1\.0 -> prod \(churn#prod#1\)\n {2}note: Promoted without gate evidence \(allow-ungated\)/);
     writeFileSync(model, "weights two");
     expect(await promote(repo.commits[1])).toBe(0);
-    expect(output()).toBe("churn v0.2.0 promoted to prod as churn#prod#2\n");
+    expect(output()).toMatch(/^promote · churn: v0\.2\.0 -> prod \(churn#prod#2\)\n/);
     // Artifacts live inside .git, never in the work tree.
     expect(repo.git("rev-parse", "--path-format=absolute", "--git-common-dir")).toBe(path.join(repo.dir, ".git"));
 
     expect(await rollbackCommand.run(["--model", "churn", "--stage", "prod", "--reason", "p95 latency", "--actor", "bo", ...where()])).toBe(0);
     const rolled = output();
-    expect(rolled).toMatch(/^churn prod: v0\.2\.0 -> v0\.1\.0 \(artifacts verified\)\nchurn history:\n/);
+    expect(rolled).toMatch(/^rollback · churn prod: v0\.2\.0 -> v0\.1\.0\n {2}PASS v0\.1\.0 \[artifact-digests\] The artifact of v0\.1\.0 \(model\.bin\) matches its recorded sha256\.\nchurn history:\n/);
     expect(rolled).toMatch(/#4 {2}prod {7}rollback v0\.1\.0 \(was v0\.2\.0\) {2}by bo at .* — p95 latency\n$/);
 
     expect(await registryCommand.run(["list", ...where()])).toBe(0);
@@ -65,8 +65,8 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
     const model = path.join(repo.dir, "model.bin");
     writeFileSync(model, "weights");
     await expect(promoteCommand.run(["--model", "churn", "--stage", "prod", "--version", "1.0.0", "--artifacts", model, ...where()])).rejects.toThrow(/No lineage manifest was given/);
-    await expect(rollbackCommand.run(["--model", "churn", "--stage", "prod", ...where()])).rejects.toThrow(/--reason is required/);
-    await expect(promoteCommand.run(["--model", "churn", "--stage", "prod", "--version", "1.0", "--artifacts", model, "--allow-missing-manifest", ...where()])).rejects.toThrow(/Input "version" is "1.0"/);
+    await expect(rollbackCommand.run(["--model", "churn", "--stage", "prod", ...where()])).rejects.toThrow(/--reason is "": it is required/);
+    await expect(promoteCommand.run(["--model", "churn", "--stage", "prod", "--version", "1.0", "--artifacts", model, "--allow-missing-manifest", "--allow-ungated", ...where()])).rejects.toThrow(/Input "version" is "1.0"/);
     expect(repo.git("tag", "--list")).toBe("");
   }, 60_000);
 });
