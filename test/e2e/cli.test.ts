@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -129,7 +129,8 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
   });
 
   it("shows failing, passing, noise and significant candidates and exits 0 when running demo", async () => {
-    const run = await runCli(node, ["demo"]);
+    const out = mkdtempSync(path.join(tmpdir(), "modelgate-demo-out-"));
+    const run = await runCli(node, ["demo", "--out", out]);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain("candidate-regressed.json: fail");
     expect(run.stdout).toContain("candidate-better.json: pass");
@@ -137,9 +138,45 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain("predictions/candidate-regressed.csv: fail");
     expect(run.stdout).toMatch(/FAIL roc_auc:max-regression: Ruled out at 97\.5% one-sided confidence/);
     expect(run.stdout).toMatch(/FAIL {2}region=west {2}n=1020/);
-    expect(run.stdout).toContain("v0.2.0 -> v0.1.0 (artifacts verified): churn-classifier#prod!#3, churn-classifier#prod#4");
+    // The registry runs on the gates' evidence: the failed candidate is refused, the better one promoted.
+    expect(run.stdout).toContain("promote candidate-regressed.json: fail (refused; nothing written)");
+    expect(run.stdout).toContain("promote candidate-better.json: pass (v0.2.0 in prod)");
+    expect(run.stdout).toContain("rollback of prod: pass (v0.2.0 -> v0.1.0, artifacts verified)");
     expect(run.stdout).toContain("churn-classifier: event chain intact");
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(`The 15 reports the actions would post (markdown and result JSON, with an index README.md): ${out}`);
     expect(run.stderr).toBe("");
+  });
+
+  it("writes every report an action would post to the folder, the same on every run", async () => {
+    const [first, second] = [mkdtempSync(path.join(tmpdir(), "modelgate-demo-a-")), mkdtempSync(path.join(tmpdir(), "modelgate-demo-b-"))];
+    for (const out of [first, second]) expect((await runCli(node, ["demo", "--format", "text", "--out", out])).exitCode).toBe(0);
+    const files = readdirSync(first).sort();
+    expect(readdirSync(second).sort()).toEqual(files);
+    const reports = files.filter((file) => file.endsWith(".md") && file !== "README.md");
+    expect(reports).toHaveLength(15);
+    // One markdown report and one result JSON per run of a gate, in the pipeline's order, with the index listing each verdict.
+    const action = (file: string) => (JSON.parse(readFileSync(path.join(first, file.replace(/\.md$/, ".json")), "utf8")) as { action: string }).action;
+    expect(reports.map(action)).toEqual([
+      "validate-data", "validate-data", "train-reproducibly", "train-reproducibly", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate",
+      "bias-check", "shadow-compare", "promote", "promote", "promote", "rollback",
+    ]);
+    const index = readFileSync(path.join(first, "README.md"), "utf8");
+    for (const file of reports) {
+      const result = JSON.parse(readFileSync(path.join(first, file.replace(/\.md$/, ".json")), "utf8"));
+      expect(result.report_markdown).toBe(readFileSync(path.join(first, file), "utf8"));
+      expect(index).toContain(`| [${file}](${file}) | ${result.action} | ${({ pass: "✅ pass", warn: "⚠️ warn", fail: "❌ fail" } as Record<string, string>)[result.verdict]} |`);
+    }
+    // Byte-identical from run to run, except what cannot be: the unseeded trainer is the demo's example of a run
+    // that does not repeat; the seeded run's manifest times itself (volatile, outside its lineage digest); the
+    // temporary registry's artifact URIs name its folder.
+    const comparable = (folder: string, file: string) => {
+      const text = readFileSync(path.join(folder, file), "utf8").replace(/modelgate-demo-registry-[A-Za-z0-9]+/g, "modelgate-demo-registry-X");
+      if (!file.includes("train-reproducibly-seeded.json")) return text;
+      const json = JSON.parse(text);
+      delete json.manifest.volatile;
+      return JSON.stringify(json);
+    };
+    for (const file of files.filter((name) => !name.includes("unseeded"))) expect(comparable(second, file), file).toBe(comparable(first, file));
   });
 });
 

@@ -1,13 +1,16 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import type { ActionResult } from "../gates/gate-result.js";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import type { ActionResult, GateResult } from "../gates/gate-result.js";
 import { blocksMerge } from "../github/to-outputs.js";
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
 import type { Command } from "./commands.js";
 import { EXIT } from "./commands.js";
 import { demoExplanations } from "./demo-explain.js";
 import { demoBias } from "./demo-bias.js";
+import { DemoReports } from "./demo-reports.js";
 import { runEvaluate } from "./run-evaluate.js";
 import { runRegistryDemo } from "./demo-registry.js";
 import { demoShadow } from "./demo-shadow.js";
@@ -19,27 +22,31 @@ export function exampleFolder(): string {
 }
 
 const CANDIDATES = [
-  { file: "candidate-regressed.json", story: "a candidate that overfits and is slower" },
-  { file: "candidate-better.json", story: "a candidate that improves quality" },
+  { file: "candidate-regressed.json", label: "regressed", story: "a candidate that overfits and is slower" },
+  { file: "candidate-better.json", label: "better", story: "a candidate that improves quality" },
 ];
 
 /** Predictions of the same 4,000 customers by each model: significance and slices (make-predictions.mjs). */
 const PREDICTION_CANDIDATES = [
-  { file: "predictions/candidate-noise.csv", story: "a retrain whose changes are within noise: the intervals neither show nor rule out a regression, so it warns" },
-  { file: "predictions/candidate-regressed.csv", story: "a candidate that got worse in one region: the AUC regression is significant and the west slice fails" },
+  { file: "predictions/candidate-noise.csv", label: "noise", story: "a retrain whose changes are within noise: the intervals neither show nor rule out a regression, so it warns" },
+  { file: "predictions/candidate-regressed.csv", label: "significant-regression", story: "a candidate that got worse in one region: the AUC regression is significant and the west slice fails" },
 ];
 
 export const demoCommand: Command = {
   name: "demo",
   summary: "run the gates on the built-in example and show what a reviewer sees",
-  usage: `Usage: modelgate demo [--format text|markdown]
+  usage: `Usage: modelgate demo [--format text|markdown] [--out DIR]
 
 Runs evaluate-gate on the built-in churn-classifier example (shared/examples/churn): one baseline,
 one candidate that regresses and one that improves (metrics files); then, from predictions of the
 same customers, one candidate whose changes are noise and one whose regression is significant. Prints each verdict, then the PR comment a
-reviewer would see. No GitHub access is needed. Exits 0 when the demo ran as expected.`,
+reviewer would see, then promotes and rolls back in a temporary git registry. Every report an action would
+post is written to DIR (default: a new temporary folder), named at the end. No GitHub access is needed.
+Exits 0 when the demo ran as expected.`,
   async run(args) {
-    const { values } = parseArgs({ args, options: { format: { type: "string", default: "markdown" } }, strict: true });
+    const { values } = parseArgs({ args, options: { format: { type: "string", default: "markdown" }, out: { type: "string" } }, strict: true });
+    const reports = new DemoReports();
+    const record = reports.record;
     const folder = exampleFolder();
     const access = { workspace: folder, allowedRoots: [folder] };
     const out: string[] = [`modelgate demo: the pipeline on the built-in example in ${folder}`, ""];
@@ -52,25 +59,33 @@ reviewer would see. No GitHub access is needed. Exits 0 when the demo ran as exp
       if (values.format === "markdown") out.push("The PR comment a reviewer sees (markdown):", "", renderReportMarkdown(result));
     };
     // The pipeline's order: validate the data, train, evaluate, check bias, shadow, then promote and roll back.
-    const validate = await demoValidate(folder, values.format === "markdown");
+    const validate = await demoValidate(folder, values.format === "markdown", record);
     out.push(...validate.lines);
     verdicts.push(...validate.verdicts);
-    out.push(...(await (await import("./demo-train.js")).demoTrain(folder)));
-    for (const { file, story } of CANDIDATES) {
+    out.push(...(await (await import("./demo-train.js")).demoTrain(folder, record)));
+    const evaluated = new Map<string, GateResult>();
+    for (const { file, label, story } of CANDIDATES) {
       const result = await runEvaluate({ candidate: file, baseline: "baseline.json", policy: "modelgate.yml" }, access);
+      if (!("error" in result) && result.action === "evaluate-gate") evaluated.set(file, result);
+      record(label, story, result);
       show(file, story, `modelgate evaluate --candidate ${file} --baseline baseline.json`, result);
     }
-    for (const { file, story } of PREDICTION_CANDIDATES) {
+    for (const { file, label, story } of PREDICTION_CANDIDATES) {
       const result = await runEvaluate({ candidatePredictions: file, baselinePredictions: "predictions/baseline.csv", policy: "policy-predictions.yml" }, access);
+      record(label, story, result);
       show(file, story, `modelgate evaluate --policy policy-predictions.yml --candidate-predictions ${file} --baseline-predictions predictions/baseline.csv`, result);
     }
-    out.push(...(await demoExplanations(folder, String(values.format))));
-    const bias = await demoBias(access, values.format === "markdown");
+    out.push(...(await demoExplanations(folder, String(values.format), record)));
+    const bias = await demoBias(access, values.format === "markdown", record);
     out.push(...bias.lines);
     verdicts.push(bias.verdict);
-    await demoShadow(access, values.format === "markdown", { out, verdicts });
-    out.push(await runRegistryDemo(folder));
-    out.push("━━━ Summary", ...verdicts.map((v) => `  ${v}`), "");
+    await demoShadow(access, values.format === "markdown", { out, verdicts, record });
+    const registry = await runRegistryDemo(folder, evaluated, record);
+    out.push(registry.text);
+    verdicts.push(...registry.verdicts);
+    const reportFolder = path.resolve(values.out ?? mkdtempSync(path.join(tmpdir(), "modelgate-demo-reports-")));
+    const written = reports.write(reportFolder);
+    out.push("━━━ Summary", ...verdicts.map((v) => `  ${v}`), "", `The ${written} reports the actions would post (markdown and result JSON, with an index README.md): ${reportFolder}`, "");
     process.stdout.write(out.join("\n"));
     return EXIT.ok;
   },

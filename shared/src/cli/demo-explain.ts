@@ -1,5 +1,6 @@
 import path from "node:path";
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
+import type { RecordReport } from "./demo-reports.js";
 import { runEvaluate } from "./run-evaluate.js";
 
 /**
@@ -7,7 +8,7 @@ import { runEvaluate } from "./run-evaluate.js";
  * customers (shared/examples/churn/explanations). The candidate's AUC improves, yet its ranking now leans on support
  * calls instead of monthly charges and tenure's effect changed sign: the policy's explanation rules catch both.
  */
-export async function demoExplanations(exampleFolder: string, format: string): Promise<string[]> {
+export async function demoExplanations(exampleFolder: string, format: string, record: RecordReport): Promise<string[]> {
   const folder = path.join(exampleFolder, "explanations");
   const inputs = {
     candidatePredictions: "candidate-predictions.csv",
@@ -18,6 +19,7 @@ export async function demoExplanations(exampleFolder: string, format: string): P
     policy: "modelgate.yml",
   };
   const result = await runEvaluate(inputs, { workspace: folder, allowedRoots: [folder] });
+  record("explanations", "a candidate with a better AUC whose reasons changed", result);
   const command = "modelgate evaluate --candidate-predictions candidate-predictions.csv --baseline-predictions baseline-predictions.csv \\\n    --candidate-explanations candidate-shap.csv --baseline-explanations baseline-shap.csv --show-examples true";
   const out = [`━━━ a candidate with a better AUC whose reasons changed (in ${folder}): ${command}`, "", renderReportText(result)];
   if (format === "markdown") out.push("The PR comment a reviewer sees (markdown):", "", renderReportMarkdown(result));

@@ -7,21 +7,23 @@ import { runTraining } from "../lineage/run-training.js";
 import { systemProbe } from "../lineage/system-probe.js";
 import type { TrainOptions } from "../lineage/train-options.js";
 import { renderReportText } from "../report/render-report.js";
+import type { RecordReport } from "./demo-reports.js";
 
 /**
  * The train-reproducibly part of the demo: the example's tiny trainer run three times with a pinned
  * seed (identical bytes: pass), then with an unseeded shuffle (the second run differs: caught).
  */
-export async function demoTrain(exampleFolder: string): Promise<string[]> {
+export async function demoTrain(exampleFolder: string, record: RecordReport): Promise<string[]> {
   const out: string[] = [];
-  for (const [story, command] of [
-    ["a seeded trainer, run 3 times", ["node", "train.mjs"]],
-    ["a trainer that shuffles with Math.random, run 2 times", ["node", "train.mjs", "--unseeded"]],
+  for (const [label, story, command] of [
+    ["seeded", "a seeded trainer, run 3 times", ["node", "train.mjs"]],
+    ["unseeded", "a trainer that shuffles with Math.random, run 2 times", ["node", "train.mjs", "--unseeded"]],
   ] as const) {
     const workspace = mkdtempSync(path.join(tmpdir(), "modelgate-demo-train-"));
     cpSync(path.join(exampleFolder, "train"), workspace, { recursive: true, filter: (source) => !source.endsWith(`${path.sep}out`) });
     const runs = command.length === 2 ? 3 : 2;
     const result = await runTraining(demoOptions(workspace, [...command], runs), { probe: systemProbe(), stdout: new PassThrough(), stderr: new PassThrough(), now: Date.now, warn: () => undefined, policy: { file: "modelgate.yml", sha256: "", source: "file" } });
+    record(label, story, result);
     out.push(`━━━ ${story}: modelgate train --seed 0 --inputs customers.csv --inputs train.mjs --outputs out/model.json --verify-runs ${runs} -- ${command.join(" ")}`, "", renderReportText(result));
   }
   return out;
