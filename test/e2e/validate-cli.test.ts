@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -37,6 +37,34 @@ describe.each(nodeBinaries())("modelgate validate / infer-schema on $label", ({ 
     const usage = await runCli(node, ["validate", "--reference", "reference.csv"]);
     expect(usage.exitCode).toBe(2);
     expect(usage.stderr).toContain("--data");
+  });
+
+  it("profiles shards, merges them in any order to the same bytes, and judges drift on the merged profile", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mg-profile-"));
+    const [header, ...rows] = readFileSync(path.join(DATA, "batch-drifted.csv"), "utf8").trimEnd().split("\n");
+    const third = Math.ceil(rows.length / 3);
+    for (let i = 0; i < 3; i++) {
+      writeFileSync(path.join(dir, `part-${i}.csv`), `${header}\n${rows.slice(i * third, (i + 1) * third).join("\n")}\n`);
+      const built = await runCli(node, ["profile", "build", `part-${i}.csv`, "--output", `part-${i}.profile.json`], dir);
+      expect(built.exitCode, built.stderr).toBe(0);
+    }
+    const merged = await runCli(node, ["profile", "merge", "part-2.profile.json", "part-0.profile.json", "part-1.profile.json", "--output", "merged.profile.json"], dir);
+    expect(merged.stdout).toBe(`wrote merged.profile.json: ${rows.length} rows, 3 shards, ${header!.split(",").length} columns\n`);
+    const again = await runCli(node, ["profile", "merge", "part-0.profile.json", "part-1.profile.json", "part-2.profile.json"], dir);
+    expect(again.stdout).toBe(readFileSync(path.join(dir, "merged.profile.json"), "utf8"));
+    const twice = await runCli(node, ["profile", "merge", "part-0.profile.json", "part-0.profile.json"], dir);
+    expect(twice.exitCode).toBe(1);
+    expect(twice.stdout + twice.stderr).toContain("its rows would count twice");
+
+    const drift = await runCli(node, ["validate", "--data", path.join(dir, "merged.profile.json"), "--reference", "reference.csv", "--format", "json"]);
+    // On profiles only drift is judged (the batch's missing charges are schema failures, caught per shard): the
+    // policy's on-column-drift is warn.
+    expect(drift.exitCode).toBe(0);
+    const result = JSON.parse(drift.stdout);
+    expect(result.verdict).toBe("warn");
+    expect(result.data).toMatchObject({ format: "profile", rows: rows.length });
+    expect(result.drift.drifted_columns).toEqual(expect.arrayContaining(["monthly_charges", "plan"]));
+    expect(result.notes.join(" ")).toContain("Drift judged on profiles");
   });
 
   it("infer-schema prints a data: section that the policy schema accepts", async () => {

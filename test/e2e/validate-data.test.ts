@@ -43,6 +43,9 @@ describe.each(nodeBinaries())("validate-data bundle on $label", ({ path: node })
     expect(result.outputs["data-sha256"]).toMatch(/^[0-9a-f]{64}$/);
     expect(result.outputs["drifted-columns"]).toBe("[]");
     expect(result.outputs["drift-share"]).toBe("0");
+    // The mergeable profile of the batch, for modelgate profile merge across shards.
+    const profile = JSON.parse(readFileSync(result.outputs.profile!, "utf8"));
+    expect(profile).toMatchObject({ schema: "modelgate.profile/v1", rows: 1500, shards: [{ sha256: result.outputs["data-sha256"], rows: 1500 }] });
     const json = JSON.parse(readFileSync(result.outputs.result!, "utf8"));
     expect(json).toMatchObject({ schema: "modelgate.result/v1", action: "validate-data", key: "churn-features", verdict: "pass" });
     expect(json.data.sha256).toBe(result.outputs["data-sha256"]);

@@ -6,6 +6,7 @@ import { biasCommand } from "./bias-command.js";
 import { demoCommand } from "./demo-command.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { inferSchemaCommand } from "./infer-schema-command.js";
+import { profileCommand } from "./profile-command.js";
 import { promoteCommand } from "./promote-command.js";
 import { publishCommand } from "./publish-command.js";
 import { registryCommand } from "./registry-command.js";
@@ -17,6 +18,7 @@ import { validateCommand } from "./validate-command.js";
 const COMMANDS: readonly Command[] = [
   validateCommand,
   inferSchemaCommand,
+  profileCommand,
   trainCommand,
   evaluateCommand,
   biasCommand,

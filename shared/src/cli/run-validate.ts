@@ -1,8 +1,7 @@
 import { runWithLocalPolicy } from "./run-with-local-policy.js";
-import { loadValidateFiles } from "../data/load-validate-files.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import type { ActionResult } from "../gates/gate-result.js";
-import { validateData } from "../validate/validate-data.js";
+import { validateFromFiles } from "../validate/validate-from-files.js";
 
 export interface ValidateOptions {
   data: string;
@@ -18,7 +17,7 @@ export interface ValidateOptions {
  */
 export async function runValidate(options: ValidateOptions, access: FileAccess): Promise<ActionResult> {
   return runWithLocalPolicy("validate-data", options, access, async (selected, key) => {
-    const files = await loadValidateFiles(options, selected.policy.data, access);
-    return validateData({ ...files, policy: selected.policy, policyProvenance: selected.provenance, policyLineOf: selected.lineOf, notes: selected.notes, key, schemaOnly: options.schemaOnly });
+    const { result } = await validateFromFiles({ inputs: options, policy: selected.policy, provenance: selected.provenance, lineOf: selected.lineOf, notes: selected.notes, key }, access);
+    return result;
   });
 }

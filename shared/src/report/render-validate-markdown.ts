@@ -76,7 +76,7 @@ function renderQuality(result: ValidateDataResult, maxRows: number): string {
     escapeMarkdown(q.column),
     q.kind,
     `${formatNumber(q.null_pct)}%`,
-    String(q.distinct),
+    q.distinct === null ? "> 20" : String(q.distinct),
     formatNumber(q.min),
     formatNumber(q.mean),
     formatNumber(q.quantiles?.["p50"]),

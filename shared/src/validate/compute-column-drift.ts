@@ -33,6 +33,8 @@ export interface RawColumnDrift {
   current_rows: number;
   /** Current-only categories and the rows that hold them (categorical and binary columns). */
   new_categories: { values: number; rows: number };
+  /** Set when the test ran on profiles' sketches rather than the values: how, and its error bound. */
+  approximation?: string;
 }
 
 export interface ColumnDriftOptions {
@@ -57,7 +59,7 @@ export function computeColumnDrift(reference: TableColumn, current: TableColumn,
   }
   if (categoryCounts(reference).size === 0) return unusable("the reference");
   if (categoryCounts(current).size === 0) return unusable("the data");
-  return categoricalDrift(reference, current, classifyDriftColumn(reference), options.method);
+  return categoricalDrift(categoryCounts(reference), categoryCounts(current), classifyDriftColumn(reference), options.method);
 }
 
 function unusable(side: string): { unusable: string } {
@@ -110,9 +112,8 @@ function numericPsi(reference: Float64Array, current: Float64Array): number {
   return populationStabilityIndex(binCounts(reference, edges), binCounts(current, edges), { epsilon: PSI_EPSILON }).value;
 }
 
-function categoricalDrift(referenceColumn: TableColumn, currentColumn: TableColumn, type: DriftColumnType, requested: DriftMethodName): RawColumnDrift {
-  const reference = categoryCounts(referenceColumn);
-  const current = categoryCounts(currentColumn);
+/** The categorical tests of contract §7 on value counts (a table's or a profile's: the same numbers either way). */
+export function categoricalDrift(reference: ReadonlyMap<string, number>, current: ReadonlyMap<string, number>, type: DriftColumnType, requested: DriftMethodName): RawColumnDrift {
   // One order for both count vectors: the reference's categories sorted, then current-only ones sorted.
   const known = [...reference.keys()].sort();
   const unseen = [...current.keys()].filter((value) => !reference.has(value)).sort();

@@ -1,10 +1,10 @@
-import type { Table } from "../data/table.js";
+import type { TableColumn } from "../data/table.js";
 import type { Check } from "../gates/gate-result.js";
 import type { Verdict } from "../gates/verdict.js";
 import type { DriftPolicy } from "../policy/data-policy-schema.js";
 import { adjustBenjaminiHochberg, adjustHolm } from "../stats/multiple-testing.js";
 import { computeColumnDrift, DEFAULT_DISTANCE_THRESHOLD, PSI_FAIL } from "./compute-column-drift.js";
-import type { RawColumnDrift } from "./compute-column-drift.js";
+import type { ColumnDriftOptions, RawColumnDrift } from "./compute-column-drift.js";
 import type { DriftCheck, DriftStatus } from "./drift-types.js";
 import { makeCheck } from "./make-check.js";
 
@@ -17,13 +17,29 @@ export interface DriftOutcome {
   drift_share: number;
 }
 
+/** The columns drift compares, by name: a table's (raw values) or a profile's (counts and sketches). */
+export interface DriftColumns<C extends { kind: "number" | "string" }> {
+  name: string;
+  columns: ReadonlyMap<string, C>;
+}
+
+/** One column's test on either kind of source. */
+export type ColumnDriftTest<C> = (reference: C, current: C, options: ColumnDriftOptions) => RawColumnDrift | { unusable: string };
+
 /**
  * Compares every column the data and the reference share (contract §7): per column the automatic or named test,
  * the effect size beside any p-value, p-values adjusted across columns (Holm by default), then the verdict:
  * a detectable but negligible change (effect below `min-effect`) passes, a drifted column gets `on-column-drift`
  * (PSI: 0.1 warn, 0.25 fail), and the data set fails when the drifted share reaches `max-drift-share`.
  */
-export function decideDrift(current: Table, reference: Table, policy: DriftPolicy): DriftOutcome {
+export function decideDrift(current: DriftColumns<TableColumn>, reference: DriftColumns<TableColumn>, policy: DriftPolicy): DriftOutcome;
+export function decideDrift<C extends { kind: "number" | "string" }>(current: DriftColumns<C>, reference: DriftColumns<C>, policy: DriftPolicy, test: ColumnDriftTest<C>): DriftOutcome;
+export function decideDrift<C extends { kind: "number" | "string" }>(
+  current: DriftColumns<C>,
+  reference: DriftColumns<C>,
+  policy: DriftPolicy,
+  test: ColumnDriftTest<C> = computeColumnDrift as unknown as ColumnDriftTest<C>,
+): DriftOutcome {
   const checks: Check[] = [];
   const raws: Array<{ column: string; raw: RawColumnDrift; method: DriftPolicy["method"]; threshold: number | undefined }> = [];
   const referenceColumns = new Set(reference.columns.keys());
@@ -42,7 +58,7 @@ export function decideDrift(current: Table, reference: Table, policy: DriftPolic
       continue;
     }
     const method = own?.method ?? policy.method;
-    const raw = computeColumnDrift(ref, data, { method, sample: policy.sample, seed: policy.seed });
+    const raw = test(ref, data, { method, sample: policy.sample, seed: policy.seed });
     if ("unusable" in raw) {
       checks.push(makeCheck(column, "drift", "fail", null, 0, `Drift cannot be judged: ${raw.unusable}.`));
       continue;
@@ -109,7 +125,9 @@ function toDriftCheck(column: string, raw: RawColumnDrift, adjusted: number | nu
     effect_size_name: raw.effect_size_name,
     reference_rows: raw.reference_rows,
     current_rows: raw.current_rows,
+    ...(raw.approximation === undefined ? {} : { approximation: raw.approximation }),
   };
+  const approximate = raw.approximation === undefined ? "" : ` Approximate, ${raw.approximation}.`;
   const effectText = `${raw.effect_size_name} ${round(raw.effect_size)}`;
   if (raw.p_value !== null) {
     const alpha = policy.alpha;
@@ -124,14 +142,14 @@ function toDriftCheck(column: string, raw: RawColumnDrift, adjusted: number | nu
         : status === "negligible"
           ? `Statistically detectable, negligible: ${pText} < ${alpha}, but ${effectText} is below min-effect ${policy["min-effect"]}.`
           : `Drift: ${pText} < ${alpha}, ${effectText} (min-effect ${policy["min-effect"]}).`;
-    return { ...base, verdict, status, value: adjusted, threshold: alpha, message };
+    return { ...base, verdict, status, value: adjusted, threshold: alpha, message: message + approximate };
   }
   const method = raw.method as keyof typeof DEFAULT_DISTANCE_THRESHOLD;
   const bound = threshold ?? DEFAULT_DISTANCE_THRESHOLD[method];
   const drifted = raw.statistic > bound;
   const verdict: Verdict = !drifted ? "pass" : raw.method === "psi" && threshold === undefined ? (raw.statistic > PSI_FAIL ? "fail" : "warn") : policy["on-column-drift"];
   const message = drifted ? `Drift: ${raw.method} ${round(raw.statistic)} > ${bound}.` : `No drift: ${raw.method} ${round(raw.statistic)} <= ${bound}.`;
-  return { ...base, verdict, status: drifted ? "drift" : "stable", value: raw.statistic, threshold: bound, message };
+  return { ...base, verdict, status: drifted ? "drift" : "stable", value: raw.statistic, threshold: bound, message: message + approximate };
 }
 
 function round(value: number): string {

@@ -28,4 +28,6 @@ export interface DriftCheck extends Check {
   status: DriftStatus;
   reference_rows: number;
   current_rows: number;
+  /** Set for a test on profiles' sketches: how it was approximated and its error bound. */
+  approximation?: string;
 }

@@ -20,7 +20,8 @@ export interface ColumnQuality {
   non_finite: number;
   /** Share of rows with no usable value (missing or non-finite), percent. */
   null_pct: number;
-  distinct: number;
+  /** Null for a profile's number column with more than 20 distinct values (its sketch does not count them). */
+  distinct: number | null;
   min: number | null;
   max: number | null;
   mean: number | null;

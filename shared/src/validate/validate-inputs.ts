@@ -8,6 +8,8 @@ export const ValidateInputShape = {
   data: z.string().check(z.minLength(1)),
   reference: z.optional(z.string()),
   "schema-only": z._default(booleanInput, false),
+  // Where the data's mergeable profile goes (modelgate profile merge combines the shards' profiles).
+  "profile-path": z.optional(z.string()),
   // Scheduled drift watch: one issue per key while drift trips; optionally dispatch a workflow (retraining).
   issue: z._default(booleanInput, false),
   "issue-labels": z._default(

@@ -7,7 +7,8 @@ import type { ColumnQuality } from "./profile-quality.js";
 /** A table as reports name it: what was read and its content digest (lineage). */
 export interface TableSummary {
   file: string;
-  format: TableFormat;
+  /** The file's format, or `profile` when drift ran on profiles (validate-data's profile output, merged). */
+  format: TableFormat | "profile";
   gzip: boolean;
   sha256: string;
   bytes: number;

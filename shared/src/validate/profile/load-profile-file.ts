@@ -1,0 +1,13 @@
+import { readInputFile } from "../../data/read-input-file.js";
+import type { FileAccess } from "../../data/resolve-input-path.js";
+import type { NamedProfile } from "./merge-profiles.js";
+import { parseProfile } from "./read-profile.js";
+
+/** A profile JSON is named `*.profile.json`: what validate-data's data and reference inputs take as profiles. */
+export const isProfileFile = (file: string) => /\.profile\.json$/i.test(file);
+
+/** Reads and checks a profile JSON named by an input. */
+export async function loadProfileFile(spec: string, access: FileAccess, input: string): Promise<NamedProfile> {
+  const file = await readInputFile(spec, access, input);
+  return { file: spec, profile: parseProfile(file.text, spec) };
+}

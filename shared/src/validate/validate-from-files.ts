@@ -1,0 +1,47 @@
+import { loadValidateFiles } from "../data/load-validate-files.js";
+import { readDataTable } from "../data/read-data-table.js";
+import type { FileAccess } from "../data/resolve-input-path.js";
+import { InputError } from "../errors/modelgate-error.js";
+import type { PolicyProvenance } from "../gates/gate-result.js";
+import type { Policy } from "../policy/policy-schema.js";
+import { buildProfile } from "./profile/build-profile.js";
+import { isProfileFile, loadProfileFile } from "./profile/load-profile-file.js";
+import type { Profile } from "./profile/profile-schema.js";
+import { validateProfiles } from "./profile/validate-profiles.js";
+import { validateData } from "./validate-data.js";
+import type { ValidateDataResult } from "./validate-result.js";
+
+export interface ValidateFilesInput {
+  inputs: { data: string; reference?: string | undefined; schemaOnly: boolean };
+  policy: Policy;
+  provenance: PolicyProvenance;
+  lineOf?: (path: ReadonlyArray<string>) => number | undefined;
+  notes: string[];
+  key: string;
+}
+
+/**
+ * validate-data from its files, for the action and the CLI alike: a data file is validated (schema, quality,
+ * drift) and profiled; a `*.profile.json` (shards profiled and merged) is compared with the reference's profile,
+ * or with the reference file profiled the same way, for drift.
+ * @returns the result, and the data's profile when the data was a data file.
+ */
+export async function validateFromFiles(input: ValidateFilesInput, access: FileAccess): Promise<{ result: ValidateDataResult; profile: Profile | undefined }> {
+  const { inputs, policy } = input;
+  if (isProfileFile(inputs.data)) {
+    if (inputs.reference === undefined || inputs.schemaOnly) {
+      throw new InputError(`Input "data" is a profile (${inputs.data}), and on profiles only drift is judged, so it needs a reference.`, `Set reference to the training data or its profile (*.profile.json), or validate each shard's data file for its schema.`, { input: "reference" });
+    }
+    const data = await loadProfileFile(inputs.data, access, "data");
+    const reference = isProfileFile(inputs.reference)
+      ? await loadProfileFile(inputs.reference, access, "reference")
+      : { file: inputs.reference, profile: buildProfile(await readDataTable(inputs.reference, "reference", access, policy.data)) };
+    return { result: validateProfiles({ data, reference, policy, policyProvenance: input.provenance, key: input.key, notes: input.notes }), profile: undefined };
+  }
+  if (inputs.reference !== undefined && isProfileFile(inputs.reference)) {
+    throw new InputError(`Input "reference" is a profile (${inputs.reference}) but "data" is a data file.`, `Compare profiles with profiles: profile the data too (validate-data's profile output, or modelgate profile build), or give the reference data file.`, { input: "reference" });
+  }
+  const files = await loadValidateFiles(inputs, policy.data, access);
+  const result = validateData({ ...files, policy, policyProvenance: input.provenance, ...(input.lineOf ? { policyLineOf: input.lineOf } : {}), notes: input.notes, key: input.key, schemaOnly: inputs.schemaOnly });
+  return { result, profile: buildProfile(files.data) };
+}
