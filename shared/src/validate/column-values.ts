@@ -1,7 +1,27 @@
 import type { StringColumn, TableColumn } from "../data/table.js";
 
+/** Number columns sorted in place by `sortNumberColumnsInPlace`, with how many finite values lead each. */
+const sortedInPlace = new WeakMap<Float64Array, number>();
+
+/**
+ * Sorts every number column of a table in place (finite values ascending, NaN last) for the statistics that read
+ * sorted values, so each column is sorted once and no sorted copy doubles the table's memory. Row order is gone
+ * afterwards: call it only once the row-order checks (schema violations, example rows) are done.
+ */
+export function sortNumberColumnsInPlace(columns: Iterable<TableColumn>): void {
+  for (const column of columns) {
+    if (column.kind !== "number" || sortedInPlace.has(column.values)) continue;
+    const values = column.values.sort();
+    let finite = values.length;
+    while (finite > 0 && Number.isNaN(values[finite - 1]!)) finite--;
+    sortedInPlace.set(values, finite);
+  }
+}
+
 /** The finite numbers of a number column, ascending (NaN cells — missing or non-finite — left out). */
 export function sortedFiniteValues(values: Float64Array): Float64Array {
+  const finite = sortedInPlace.get(values);
+  if (finite !== undefined) return values.subarray(0, finite);
   let n = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) n++;
   const out = new Float64Array(n);
@@ -37,6 +57,13 @@ export function tallySorted(sorted: Float64Array): { values: number[]; counts: n
     }
   }
   return { values, counts };
+}
+
+/** How many distinct values ascending numbers hold. */
+export function countDistinctSorted(sorted: Float64Array): number {
+  let n = sorted.length > 0 ? 1 : 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) n++;
+  return n;
 }
 
 /** Text of each distinct value with its row count: what categorical checks and tests read. */

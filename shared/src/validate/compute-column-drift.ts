@@ -7,7 +7,7 @@ import { binCounts, populationStabilityIndex, quantileBinEdges } from "../stats/
 import { twoProportionZTest } from "../stats/two-proportion-z-test.js";
 import { NORMED_WASSERSTEIN_MIN_STD, populationStd, wassersteinOfSorted } from "../stats/wasserstein.js";
 import { classifyDriftColumn, MAX_NUMERIC_LEVELS_AS_CATEGORIES } from "./classify-drift-column.js";
-import { categoryCounts, sortedFiniteValues } from "./column-values.js";
+import { categoryCounts, countDistinctSorted, sortedFiniteValues } from "./column-values.js";
 import type { DriftColumnType, DriftMethod, EffectSizeName } from "./drift-types.js";
 import { sampleSorted } from "./sample-values.js";
 
@@ -64,12 +64,6 @@ export function computeColumnDrift(reference: TableColumn, current: TableColumn,
 
 function unusable(side: string): { unusable: string } {
   return { unusable: `${side} has no usable value in this column (all missing, NaN or Infinity)` };
-}
-
-function countDistinctSorted(sorted: Float64Array): number {
-  let n = sorted.length > 0 ? 1 : 0;
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) n++;
-  return n;
 }
 
 /** Evidently's normed Wasserstein (the stats module's definition) on sorted samples. */

@@ -1,6 +1,6 @@
 import type { Table, TableColumn } from "../data/table.js";
 import { percentileOfSorted } from "../stats/numpy-percentile.js";
-import { categoryCounts, sortedFiniteValues } from "./column-values.js";
+import { categoryCounts, countDistinctSorted, sortedFiniteValues } from "./column-values.js";
 
 /** Percentiles the quality report lists (NumPy's linear method). */
 export const QUALITY_PERCENTILES = [1, 5, 25, 50, 75, 95, 99] as const;
@@ -39,18 +39,22 @@ export function profileQuality(table: Table): ColumnQuality[] {
 }
 
 export function profileColumn(column: TableColumn, rows: number): ColumnQuality {
-  const counts = categoryCounts(column);
+  // A number column with many distinct values needs their count, not a text label per value.
+  const sortedNumbers = column.kind === "number" ? sortedFiniteValues(column.values) : undefined;
+  const many = sortedNumbers !== undefined && countDistinctSorted(sortedNumbers) > TOP_VALUES_MAX_DISTINCT;
+  const counts = many ? new Map<string, number>() : categoryCounts(column);
+  const distinct = many ? countDistinctSorted(sortedNumbers!) : counts.size;
   const top =
-    counts.size <= TOP_VALUES_MAX_DISTINCT
+    !many && counts.size <= TOP_VALUES_MAX_DISTINCT
       ? [...counts]
           .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
           .slice(0, TOP_VALUES)
           .map(([value, count]) => ({ value, count }))
       : [];
   const nonFinite = column.kind === "number" ? column.nonFinite + column.nonNumeric : 0;
-  const base = { column: column.name, kind: column.kind, rows, missing: column.missing, non_finite: nonFinite, null_pct: rows === 0 ? 0 : (100 * (column.missing + nonFinite)) / rows, distinct: counts.size, top };
+  const base = { column: column.name, kind: column.kind, rows, missing: column.missing, non_finite: nonFinite, null_pct: rows === 0 ? 0 : (100 * (column.missing + nonFinite)) / rows, distinct, top };
   if (column.kind === "string") return { ...base, min: null, max: null, mean: null, std: null, quantiles: null };
-  const sorted = sortedFiniteValues(column.values);
+  const sorted = sortedNumbers!;
   if (sorted.length === 0) return { ...base, min: null, max: null, mean: null, std: null, quantiles: null };
   const { mean, std } = meanAndStd(sorted);
   const quantiles: Record<string, number> = {};

@@ -5,6 +5,7 @@ import { DataPolicySchema } from "../policy/data-policy-schema.js";
 import type { DataPolicy } from "../policy/data-policy-schema.js";
 import type { Policy } from "../policy/policy-schema.js";
 import { checkSchema } from "./check-schema.js";
+import { sortNumberColumnsInPlace } from "./column-values.js";
 import { decideDrift } from "./decide-drift.js";
 import { makeCheck } from "./make-check.js";
 import { profileQuality } from "./profile-quality.js";
@@ -23,12 +24,15 @@ export interface ValidateDataInput {
 }
 
 /**
- * validate-data's decision, pure: schema checks of the policy's `data:` section, the quality report, and drift
+ * validate-data's decision (it sorts the tables' number columns in place once the schema is checked): schema checks of the policy's `data:` section, the quality report, and drift
  * against the reference (contract §7). With neither a schema nor a reference there is nothing to judge: fail.
  */
 export function validateData(input: ValidateDataInput): ValidateDataResult {
   const dataPolicy: DataPolicy = input.policy.data ?? DataPolicySchema.parse({});
   const checks: Check[] = checkSchema(input.data, dataPolicy);
+  // Row order is not read past the schema checks: sort each number column once, in place, for every statistic below.
+  sortNumberColumnsInPlace(input.data.columns.values());
+  if (input.reference) sortNumberColumnsInPlace(input.reference.columns.values());
   const compare = input.reference !== undefined && !input.schemaOnly;
   const drift = compare ? decideDrift(input.data, input.reference!, dataPolicy.drift) : undefined;
   if (drift) checks.push(...drift.checks);

@@ -42,6 +42,8 @@ export async function validateFromFiles(input: ValidateFilesInput, access: FileA
     throw new InputError(`Input "reference" is a profile (${inputs.reference}) but "data" is a data file.`, `Compare profiles with profiles: profile the data too (validate-data's profile output, or modelgate profile build), or give the reference data file.`, { input: "reference" });
   }
   const files = await loadValidateFiles(inputs, policy.data, access);
+  // Profiled in row order, before validateData sorts the number columns.
+  const profile = buildProfile(files.data);
   const result = validateData({ ...files, policy, policyProvenance: input.provenance, ...(input.lineOf ? { policyLineOf: input.lineOf } : {}), notes: input.notes, key: input.key, schemaOnly: inputs.schemaOnly });
-  return { result, profile: buildProfile(files.data) };
+  return { result, profile };
 }
