@@ -32,6 +32,12 @@ export class AutoColumnBuilder implements ColumnBuilder {
     else this.strings?.pushText(text);
   }
 
+  pushParsedNumber(value: number): boolean {
+    if (!this.numbers) return false;
+    this.check(this.numbers.pushValue(value), value);
+    return true;
+  }
+
   pushValue(value: unknown): void {
     if (this.numbers) this.check(this.numbers.pushValue(value), value);
     else this.strings?.pushValue(value);

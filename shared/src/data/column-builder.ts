@@ -4,6 +4,11 @@ import type { TableColumn } from "./table.js";
 export interface ColumnBuilder {
   pushText(text: string): void;
   pushValue(value: unknown): void;
+  /**
+   * A finite number the reader parsed from a cell's text itself, exactly as `parseNumberText` would: taken as
+   * that cell when the builder reads numbers (true), refused when it keeps text (false: push the text instead).
+   */
+  pushParsedNumber?(value: number): boolean;
   /** The finished column, or undefined for an "auto" column that must be read again as strings. */
   finish(): TableColumn | undefined;
 }

@@ -32,6 +32,11 @@ export class NumberColumnBuilder implements ColumnBuilder {
     return this.addNaN(KIND[classifyNonNumberText(text)]);
   }
 
+  pushParsedNumber(value: number): boolean {
+    this.add(value);
+    return true;
+  }
+
   pushValue(value: unknown): CellKind {
     switch (typeof value) {
       case "number":

@@ -6,6 +6,7 @@ import type { ColumnBuilder } from "./column-builder.js";
 import { createColumnBuilder } from "./create-column-builder.js";
 import { emptyTableError } from "./empty-table-error.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
+import { scanDelimitedPlain } from "./scan-delimited-plain.js";
 import { resolveRequests } from "./table.js";
 import type { ColumnRequest, ColumnRequests, TableSource } from "./table.js";
 import type { TablePass } from "./table-pass.js";
@@ -24,6 +25,13 @@ export async function readDelimitedTable(
   requests: ColumnRequests,
   maxRecordChars = 0,
 ): Promise<TablePass> {
+  // Most machine-written files have no quotes: a byte-level pass reads them several times faster, and gives way
+  // to the full parser below at the first thing it does not handle.
+  const plainBuilders = new Map<string, ColumnBuilder>();
+  const plainWarnings: string[] = [];
+  const plain = await scanDelimitedPlain(source, gzip, delimiter, requests, (header, asked) => bindBuilders(header, asked, source, plainBuilders, plainWarnings), maxRecordChars);
+  if (plain) return { rows: plain.rows, fileColumns: plain.fileColumns, builders: plainBuilders, warnings: plainWarnings, sha256: plain.sha256, bytes: plain.bytes };
+
   let fileColumns: string[] | undefined;
   let bound: ReadonlyArray<readonly [number, ColumnBuilder]> = [];
   const builders = new Map<string, ColumnBuilder>();
