@@ -60,6 +60,9 @@ export class BlockArray<T extends TypedArray> {
     this.used = 0;
     this.full = 0;
     if (blocks.length === 0 && used === block.length) return block;
+    // A first block sized from an estimate of the row count and nearly filled is returned as a view: the slack
+    // (at most an eighth) costs less than a copy, which would hold the data twice at the peak.
+    if (blocks.length === 0 && used >= block.length - (block.length >>> 3)) return block.subarray(0, used) as T;
     const out = new this.create(blocks.reduce((sum, full) => sum + full.length, used));
     let offset = 0;
     for (const full of [...blocks, block.subarray(0, used)]) {

@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
 import { DataError } from "../errors/modelgate-error.js";
@@ -29,7 +30,8 @@ export async function readDelimitedTable(
   // to the full parser below at the first thing it does not handle.
   const plainBuilders = new Map<string, ColumnBuilder>();
   const plainWarnings: string[] = [];
-  const plain = await scanDelimitedPlain(source, gzip, delimiter, requests, (header, asked) => bindBuilders(header, asked, source, plainBuilders, plainWarnings), maxRecordChars);
+  const fileBytes = gzip ? 0 : (await stat(source.absolute)).size;
+  const plain = await scanDelimitedPlain(source, gzip, delimiter, requests, (header, asked, expectedRows) => bindBuilders(header, asked, source, plainBuilders, plainWarnings, expectedRows), maxRecordChars, fileBytes);
   if (plain) return { rows: plain.rows, fileColumns: plain.fileColumns, builders: plainBuilders, warnings: plainWarnings, sha256: plain.sha256, bytes: plain.bytes };
 
   let fileColumns: string[] | undefined;
@@ -66,13 +68,14 @@ function bindBuilders(
   source: TableSource,
   builders: Map<string, ColumnBuilder>,
   warnings: string[],
+  expectedRows = 0,
 ): Array<readonly [number, ColumnBuilder]> {
   const binding = bindColumns(header, requests, source);
   warnings.push(...binding.warnings);
   return requests.flatMap((request) => {
     const position = binding.positions.get(request.name);
     if (position === undefined) return [];
-    const builder = createColumnBuilder(request);
+    const builder = createColumnBuilder(request, expectedRows);
     builders.set(request.name, builder);
     return [[position, builder] as const];
   });

@@ -81,7 +81,8 @@ function checkColumn(column: TableColumn, schema: ColumnSchema, rows: number): C
     const ok = nullPct <= bound * (1 + 1e-9);
     checks.push(makeCheck(name, "max-null-pct", ok ? "pass" : "fail", nullPct, bound, `${formatPct(nullPct)} of rows missing; at most ${bound}% allowed.`));
   }
-  const numbers = numericValues(column);
+  // A text column is parsed into numbers only for a min or max rule (a whole column of doubles otherwise for nothing).
+  const numbers = schema.min !== undefined || schema.max !== undefined ? numericValues(column) : undefined;
   if (schema.min !== undefined) {
     const below = numbers === undefined ? 0 : countWhere(numbers, (v) => v < schema.min!);
     checks.push(makeCheck(name, "min", below === 0 ? "pass" : "fail", below, schema.min, below === 0 ? `No value below ${schema.min}.` : `${below} value${plural(below)} below ${schema.min}.`));
