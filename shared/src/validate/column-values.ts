@@ -1,4 +1,5 @@
 import type { StringColumn, TableColumn } from "../data/table.js";
+import { radixSortFloat64 } from "../stats/radix-sort-float64.js";
 
 /** Number columns sorted in place by `sortNumberColumnsInPlace`, with how many finite values lead each. */
 const sortedInPlace = new WeakMap<Float64Array, number>();
@@ -11,9 +12,15 @@ const sortedInPlace = new WeakMap<Float64Array, number>();
 export function sortNumberColumnsInPlace(columns: Iterable<TableColumn>): void {
   for (const column of columns) {
     if (column.kind !== "number" || sortedInPlace.has(column.values)) continue;
-    const values = column.values.sort();
-    let finite = values.length;
-    while (finite > 0 && Number.isNaN(values[finite - 1]!)) finite--;
+    const values = column.values;
+    // The finite values first (in row order), NaN after them, then the finite part sorted.
+    let finite = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (!Number.isNaN(v)) values[finite++] = v;
+    }
+    values.fill(Number.NaN, finite);
+    radixSortFloat64(values.subarray(0, finite));
     sortedInPlace.set(values, finite);
   }
 }
@@ -30,7 +37,8 @@ export function sortedFiniteValues(values: Float64Array): Float64Array {
     const v = values[i]!;
     if (!Number.isNaN(v)) out[j++] = v;
   }
-  return out.sort();
+  radixSortFloat64(out);
+  return out;
 }
 
 /** How many rows hold each dictionary entry of a string column (missing rows not counted). */
