@@ -1,6 +1,6 @@
 import type { Table, TableColumn } from "../data/table.js";
 import type { ColumnSchema } from "../policy/data-policy-schema.js";
-import { categoryCounts, sortedFiniteValues } from "./column-values.js";
+import { categoryCounts, countDistinctSorted, sortedFiniteValues } from "./column-values.js";
 import { isBooleanText, isDatetimeText } from "./parse-cell-text.js";
 
 /** Text columns with at most this many distinct values (and repeats) are inferred as categories with an allowed list. */
@@ -21,18 +21,21 @@ export function inferSchema(table: Table): { columns: "exact"; rows: { min: numb
 }
 
 function inferColumn(column: TableColumn, rows: number): ColumnSchema {
+  if (column.kind === "number") {
+    // Numbers need their sorted values only: no text label per distinct value.
+    const sorted = sortedFiniteValues(column.values);
+    const nullable = sorted.length === rows ? { nullable: false } : {};
+    const unique = sorted.length === rows && rows >= MIN_ROWS_FOR_UNIQUE && countDistinctSorted(sorted) === rows;
+    const integer = sorted.every(Number.isInteger);
+    const bounds = sorted.length > 0 ? { min: sorted[0]!, max: sorted[sorted.length - 1]! } : {};
+    return { type: integer ? "integer" : "number", ...nullable, ...bounds, ...(integer && unique ? { unique: true } : {}) };
+  }
   const counts = categoryCounts(column);
   const present = [...counts.values()].reduce((a, b) => a + b, 0);
   const nulls = rows - present;
   const nullable = nulls === 0 ? { nullable: false } : {};
   // Distinct values in a handful of rows say nothing; an identifier shows itself over many complete rows.
   const unique = nulls === 0 && present >= MIN_ROWS_FOR_UNIQUE && counts.size === present;
-  if (column.kind === "number") {
-    const sorted = sortedFiniteValues(column.values);
-    const integer = sorted.every(Number.isInteger);
-    const bounds = sorted.length > 0 ? { min: sorted[0]!, max: sorted[sorted.length - 1]! } : {};
-    return { type: integer ? "integer" : "number", ...nullable, ...bounds, ...(integer && unique ? { unique: true } : {}) };
-  }
   const values = [...counts.keys()];
   if (values.length > 0 && values.every(isBooleanText)) return { type: "boolean", ...nullable };
   if (values.length > 0 && values.every(isDatetimeText)) return { type: "datetime", ...nullable };
