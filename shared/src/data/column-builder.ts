@@ -9,6 +9,8 @@ export interface ColumnBuilder {
    * that cell when the builder reads numbers (true), refused when it keeps text (false: push the text instead).
    */
   pushParsedNumber?(value: number): boolean;
+  /** A delimited file's cell as its bytes, for builders that need no string (interned ids). */
+  pushBytes?(bytes: Uint8Array, start: number, end: number): void;
   /** The finished column, or undefined for an "auto" column that must be read again as strings. */
   finish(): TableColumn | undefined;
 }

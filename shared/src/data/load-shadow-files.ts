@@ -3,6 +3,7 @@ import { readShadowExplanations, type ShadowExplanations } from "../shadow/read-
 import { readShadowLabels, type ShadowLabels } from "../shadow/read-shadow-labels.js";
 import { readShadowLog } from "../shadow/read-shadow-log.js";
 import type { ShadowColumnNames, ShadowLog } from "../shadow/shadow-log.js";
+import { IdInterner } from "./id-interner.js";
 import type { FileAccess } from "./resolve-input-path.js";
 
 export interface ShadowFiles {
@@ -25,8 +26,11 @@ export async function loadShadowFiles(inputs: ShadowInputs, access: FileAccess):
     timestamp: inputs.timestampColumn,
     slices: inputs.sliceColumns,
   };
-  const production = await readShadowLog(inputs.production, access, "production", names);
-  const shadow = await readShadowLog(inputs.shadow, access, "shadow", { ...names, slices: [] });
+  // One interner for both logs: the production log's ids are numbered first, in its order, and the shadow log's
+  // ids get the same codes, so the join is by code.
+  const interner = new IdInterner();
+  const production = await readShadowLog(inputs.production, access, "production", names, interner);
+  const shadow = await readShadowLog(inputs.shadow, access, "shadow", { ...names, slices: [] }, interner);
   const labels = inputs.labels === undefined ? undefined : await readShadowLabels(inputs.labels, access, inputs.joinKey, inputs.labelColumn);
   const explanations = inputs.shadowExplanations === undefined ? undefined : await readShadowExplanations(inputs.shadowExplanations, access, inputs.joinKey);
   return { production, shadow, ...(labels && { labels }), ...(explanations && { explanations }) };

@@ -66,7 +66,8 @@ export async function scanDelimitedPlain(
       if (byte === separator) {
         if (field >= width) throw new NeedsFullParser();
         const builder = byPosition[field];
-        if (builder !== undefined) {
+        if (builder?.pushBytes !== undefined) builder.pushBytes(buf, fieldStart, i);
+        else if (builder !== undefined) {
           const number = builder.pushParsedNumber === undefined ? Number.NaN : parsePlainDecimal(buf, fieldStart, i);
           if (number !== number || !builder.pushParsedNumber!(number)) builder.pushText(wide === 0 ? buf.latin1Slice(fieldStart, i) : buf.utf8Slice(fieldStart, i));
         }

@@ -1,3 +1,5 @@
+import type { IdInterner } from "./id-interner.js";
+
 /** How a requested column is read: as numbers, as strings, or numbers only if every present cell is numeric. */
 export type ColumnReadAs = "number" | "string" | "auto";
 
@@ -8,6 +10,11 @@ export interface ColumnRequest {
   /** A required column that is absent is a DataError; an optional one is left out of `Table.columns`. */
   required: boolean;
   as: ColumnReadAs;
+  /**
+   * Read a text column as ids interned here: its codes are the interner's codes (shared by every column read
+   * with it) and its dictionary stays empty; the interner holds the text. For join keys of large logs.
+   */
+  interner?: IdInterner;
 }
 
 /**

@@ -1,6 +1,7 @@
-import { ksTwoSample } from "../stats/ks-two-sample.js";
-import { binCounts, populationStabilityIndex, quantileBinEdges } from "../stats/population-stability-index.js";
-import { wassersteinDistance } from "../stats/wasserstein.js";
+import { ksTwoSampleSorted } from "../stats/ks-two-sample.js";
+import { binCountsOfSorted, populationStabilityIndex, quantileBinEdgesOfSorted } from "../stats/population-stability-index.js";
+import { sortedSample } from "../stats/sorted-sample.js";
+import { wassersteinOfSorted } from "../stats/wasserstein.js";
 import type { ScoreComparison } from "./compare-scores.js";
 import type { JoinedLogs } from "./join-shadow-logs.js";
 import type { ShadowComparison } from "./shadow-comparison.js";
@@ -17,11 +18,14 @@ const PSI_BINS = 10;
 export function compareDistributions(production: ShadowLog, shadow: ShadowLog, joined: JoinedLogs, scores: ScoreComparison | undefined): ShadowComparison["distribution"] {
   const out: ShadowComparison["distribution"] = {};
   if (scores && scores.compared > 0) {
-    const ks = ksTwoSample(scores.production, scores.shadow);
+    // Each side sorted once for the three statistics (each would otherwise sort its own copy).
+    const production = sortedSample(scores.production, "production scores");
+    const shadow = sortedSample(scores.shadow, "shadow scores");
+    const ks = ksTwoSampleSorted(production, shadow);
     out.scoreKs = { statistic: ks.statistic, pValue: ks.pValue, method: ks.method };
-    out.scoreWasserstein = wassersteinDistance(scores.production, scores.shadow);
-    const edges = quantileBinEdges(scores.production, PSI_BINS);
-    out.scorePsi = populationStabilityIndex(binCounts(scores.production, edges), binCounts(scores.shadow, edges)).value;
+    out.scoreWasserstein = wassersteinOfSorted(production, shadow);
+    const edges = quantileBinEdgesOfSorted(production, PSI_BINS);
+    out.scorePsi = populationStabilityIndex(binCountsOfSorted(production, edges), binCountsOfSorted(shadow, edges)).value;
   }
   const a = production.predictions;
   const b = shadow.predictions;

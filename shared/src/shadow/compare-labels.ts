@@ -1,7 +1,7 @@
 import { computeMcnemarExact, type McnemarResult } from "../stats/mcnemar-exact.js";
 import type { JoinedLogs } from "./join-shadow-logs.js";
 import type { ShadowLabels } from "./read-shadow-labels.js";
-import { cellText, type ShadowLog } from "./shadow-log.js";
+import { cellText, requestId, type ShadowLog } from "./shadow-log.js";
 
 /** Both models' accuracy on the labelled joined requests, and McNemar's test of "same error rate". */
 export interface LabelComparison {
@@ -27,7 +27,8 @@ export function compareLabels(production: ShadowLog, shadow: ShadowLog, joined: 
   let onlyShadow = 0;
   for (let i = 0; i < joined.productionRows.length; i++) {
     const row = joined.productionRows[i] as number;
-    const label = labels.byId.get(production.ids.dictionary[production.ids.codes[row] as number] as string);
+    const id = requestId(production, row);
+    const label = id === undefined ? undefined : labels.byId.get(id);
     const p = cellText(a, row);
     const s = cellText(b, joined.shadowRows[i] as number);
     if (label === undefined || p === undefined || s === undefined) continue;

@@ -1,5 +1,6 @@
 import { DataError } from "../errors/modelgate-error.js";
-import type { StringColumn } from "../data/table.js";
+import type { IdInterner } from "../data/id-interner.js";
+import { requestId } from "./shadow-log.js";
 import type { ShadowLog } from "./shadow-log.js";
 
 /** What to do with a request id logged more than once: refuse the log, or keep its first or last row. */
@@ -33,47 +34,58 @@ export interface JoinedLogs {
  * @throws DataError naming both files: duplicated ids under policy "error" (how many, the first), no id in common.
  */
 export function joinShadowLogs(production: ShadowLog, shadow: ShadowLog, policy: DuplicatePolicy): JoinedLogs {
-  const productionPick = pickRows(production, policy);
-  const shadowPick = pickRows(shadow, policy);
-  const shadowCode = new Map<string, number>();
-  shadow.ids.dictionary.forEach((id, code) => shadowCode.set(id, code));
-  const productionRows: number[] = [];
-  const shadowRows: number[] = [];
-  production.ids.dictionary.forEach((id, code) => {
-    const other = shadowCode.get(id);
-    if (other === undefined) return;
-    productionRows.push(productionPick.rows[code] as number);
-    shadowRows.push(shadowPick.rows[other] as number);
-  });
-  const paired = productionRows.length;
+  const interner = production.interner;
+  // Logs read with one interner share codes; otherwise the shadow log's ids are numbered in the production log's.
+  const shadowCodes = shadow.interner === interner ? shadow.ids.codes : recode(shadow, interner);
+  const size = interner.size;
+  const productionPick = pickRows(production, production.ids.codes, size, policy);
+  const shadowPick = pickRows(shadow, shadowCodes, size, policy);
+  // Codes number ids in order of first appearance in the production log (read first): pairs follow that order.
+  let paired = 0;
+  for (let code = 0; code < size; code++) if (productionPick.rows[code]! >= 0 && shadowPick.rows[code]! >= 0) paired++;
+  const productionRows = new Int32Array(paired);
+  const shadowRows = new Int32Array(paired);
+  for (let code = 0, k = 0; code < size; code++) {
+    if (productionPick.rows[code]! < 0 || shadowPick.rows[code]! < 0) continue;
+    productionRows[k] = productionPick.rows[code]!;
+    shadowRows[k++] = shadowPick.rows[code]!;
+  }
   if (paired === 0) {
     throw new DataError(
-      `Inputs "production" (${production.file}) and "shadow" (${shadow.file}) have no request id in common: ${production.ids.dictionary.length} ids against ${shadow.ids.dictionary.length}, e.g. ${sample(production.ids)} and ${sample(shadow.ids)}.`,
+      `Inputs "production" (${production.file}) and "shadow" (${shadow.file}) have no request id in common: ${productionPick.distinct} ids against ${shadowPick.distinct}, e.g. ${sample(production)} and ${sample(shadow)}.`,
       "Both logs must carry the same request id for the same request: check that join-key names the same id column in both and that the logs cover the same time window.",
       { input: "shadow", file: shadow.file },
     );
   }
   return {
-    productionRows: Int32Array.from(productionRows),
-    shadowRows: Int32Array.from(shadowRows),
-    productionRequests: production.ids.dictionary.length,
-    shadowRequests: shadow.ids.dictionary.length,
-    onlyProduction: production.ids.dictionary.length - paired,
-    onlyShadow: shadow.ids.dictionary.length - paired,
+    productionRows,
+    shadowRows,
+    productionRequests: productionPick.distinct,
+    shadowRequests: shadowPick.distinct,
+    onlyProduction: productionPick.distinct - paired,
+    onlyShadow: shadowPick.distinct - paired,
     duplicates: { production: productionPick.duplicates, shadow: shadowPick.duplicates },
     policy,
   };
 }
 
-/** The row kept for each distinct id (indexed by dictionary code), and the duplicates seen. */
-function pickRows(log: ShadowLog, policy: DuplicatePolicy): { rows: Int32Array; duplicates: Duplicates } {
-  const { codes, dictionary } = log.ids;
-  const rows = new Int32Array(dictionary.length).fill(-1);
-  const repeats = new Int32Array(dictionary.length);
+/** The shadow log's codes renumbered in another interner (logs read separately). */
+function recode(log: ShadowLog, into: IdInterner): Int32Array {
+  const map = new Int32Array(log.interner.size);
+  for (let code = 0; code < map.length; code++) map[code] = into.internText(log.interner.text(code));
+  return log.ids.codes.map((code) => (code < 0 ? code : map[code]!));
+}
+
+/** The row kept for each id code, how many distinct ids the log has, and the duplicates seen. */
+function pickRows(log: ShadowLog, codes: Int32Array, size: number, policy: DuplicatePolicy): { rows: Int32Array; distinct: number; duplicates: Duplicates } {
+  const rows = new Int32Array(size).fill(-1);
+  const repeats = new Int32Array(size);
   let duplicateRows = 0;
   let firstCode = -1;
+  let distinct = 0;
   for (let row = 0; row < codes.length; row++) {
     const code = codes[row] as number;
+    if (rows[code] === -1) distinct++;
     if (rows[code] === -1 || policy === "last") {
       if (rows[code] !== -1) {
         duplicateRows++;
@@ -85,8 +97,9 @@ function pickRows(log: ShadowLog, policy: DuplicatePolicy): { rows: Int32Array; 
       if (repeats[code]!++ === 0 && firstCode < 0) firstCode = code;
     }
   }
-  const ids = repeats.reduce((count, r) => count + (r > 0 ? 1 : 0), 0);
-  const duplicates: Duplicates = { rows: duplicateRows, ids, ...(firstCode >= 0 && { first: dictionary[firstCode] as string }) };
+  let ids = 0;
+  for (let code = 0; code < size; code++) if (repeats[code]! > 0) ids++;
+  const duplicates: Duplicates = { rows: duplicateRows, ids, ...(firstCode >= 0 && { first: firstText(log, codes, firstCode) }) };
   if (policy === "error" && duplicateRows > 0) {
     throw new DataError(
       `Input "${log.input}": ${log.file} logs ${ids} request ids more than once (${duplicateRows} extra rows); the first repeated id is ${JSON.stringify(truncate(duplicates.first ?? ""))}. duplicate-ids is "error".`,
@@ -94,11 +107,18 @@ function pickRows(log: ShadowLog, policy: DuplicatePolicy): { rows: Int32Array; 
       { input: log.input, file: log.file },
     );
   }
-  return { rows, duplicates };
+  return { rows, distinct, duplicates };
 }
 
-function sample(ids: StringColumn): string {
-  return JSON.stringify(truncate(ids.dictionary[0] ?? ""));
+/** The text of `code` in the code space `codes` uses (the log's own, or the production log's after recoding). */
+function firstText(log: ShadowLog, codes: Int32Array, code: number): string {
+  const row = codes.indexOf(code);
+  return requestId(log, row) ?? "";
+}
+
+function sample(log: ShadowLog): string {
+  const row = log.ids.codes.findIndex((code) => code >= 0);
+  return JSON.stringify(truncate(row < 0 ? "" : (requestId(log, row) ?? "")));
 }
 
 function truncate(id: string): string {

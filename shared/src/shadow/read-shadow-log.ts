@@ -1,4 +1,5 @@
 import { DataError } from "../errors/modelgate-error.js";
+import { IdInterner } from "../data/id-interner.js";
 import { readTable } from "../data/read-table.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import type { ColumnRequest, NumberColumn, StringColumn, Table, TableColumn } from "../data/table.js";
@@ -15,9 +16,10 @@ const COLUMN_INPUTS = { prediction: "prediction-column", score: "score-column", 
  * nor score, a log without rows, ids missing, latencies missing, non-numeric or negative, timestamps missing or
  * unreadable, non-numeric scores.
  */
-export async function readShadowLog(spec: string, access: FileAccess, input: string, names: ShadowColumnNames): Promise<ShadowLog> {
+export async function readShadowLog(spec: string, access: FileAccess, input: string, names: ShadowColumnNames, interner = new IdInterner()): Promise<ShadowLog> {
   const requests: ColumnRequest[] = [
-    { name: names.joinKey, required: true, as: "string" },
+    // Ids interned as bytes: a million request ids as strings in a Map would be the largest thing in memory.
+    { name: names.joinKey, required: true, as: "string", interner },
     { name: names.prediction, required: false, as: "string" },
     { name: names.score, required: false, as: "number" },
     { name: names.latency, required: false, as: "number" },
@@ -65,6 +67,7 @@ export async function readShadowLog(spec: string, access: FileAccess, input: str
     sha256: table.sha256,
     rows: table.rows,
     ids,
+    interner,
     ...(predictions && { predictions }),
     ...(scoreColumn && { scores: scoreColumn.values }),
     ...(latencies && { latencies }),

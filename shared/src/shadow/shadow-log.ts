@@ -1,3 +1,4 @@
+import type { IdInterner } from "../data/id-interner.js";
 import type { StringColumn } from "../data/table.js";
 
 /** The column names every log is read with (the action's column inputs). */
@@ -18,7 +19,10 @@ export interface ShadowLog {
   file: string;
   sha256: string;
   rows: number;
+  /** The request id of each row as a code of `interner` (its dictionary is empty; -1 where missing). */
   ids: StringColumn;
+  /** Holds the ids' text; the production and shadow logs share one, so equal ids have equal codes. */
+  interner: IdInterner;
   /** Predicted classes as text (so "1" and "yes" stay what they are); absent without a prediction column. */
   predictions?: StringColumn;
   /** Scores (finite or NaN where missing); absent without a score column. */
@@ -30,6 +34,12 @@ export interface ShadowLog {
   /** Slice column name → its values; only slice columns the file has. */
   slices: ReadonlyMap<string, StringColumn>;
   warnings: readonly string[];
+}
+
+/** The request id of row `row`, or undefined where missing. */
+export function requestId(log: Pick<ShadowLog, "ids" | "interner">, row: number): string | undefined {
+  const code = log.ids.codes[row] as number;
+  return code < 0 ? undefined : log.interner.text(code);
 }
 
 /** The value of row `row` of a string column, or undefined where missing. */

@@ -1,6 +1,6 @@
 import type { ShadowExplanations } from "./read-shadow-explanations.js";
 import type { ShadowComparison } from "./shadow-comparison.js";
-import { cellText } from "./shadow-log.js";
+import { cellText, requestId } from "./shadow-log.js";
 
 /** One request for a person to label: both models' answers, the slices, the shadow's top reasons, an empty label. */
 export type ReviewRow = Record<string, string>;
@@ -20,7 +20,7 @@ export function toReviewRows(comparison: ShadowComparison, picks: readonly { pai
   const rows = picks.map(({ pair, reason }) => {
     const p = joined.productionRows[pair] as number;
     const s = joined.shadowRows[pair] as number;
-    const id = cellText(production.ids, p) as string;
+    const id = requestId(production, p) as string;
     const row: ReviewRow = {
       id,
       reason,

@@ -1,6 +1,7 @@
 import { toBootstrapInterval, type BootstrapInterval } from "./bootstrap-interval.js";
 import type { IntervalOptions } from "./interval-alternative.js";
 import { percentileOfSorted } from "./numpy-percentile.js";
+import { argsortFloat64 } from "./argsort-float64.js";
 import { requireCount } from "./require-count.js";
 import { requireFinite } from "./require-finite.js";
 import { requireSameLength } from "./require-same-length.js";
@@ -71,9 +72,9 @@ export function computePercentileRatios(control: ArrayLike<number>, treatment: A
   });
 }
 
+/** The indices that sort `values`, ties in index order. */
 function sortedOrder(values: ArrayLike<number>): Uint32Array {
-  const order = Uint32Array.from({ length: values.length }, (_, i) => i);
-  return order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+  return argsortFloat64(values);
 }
 
 /**

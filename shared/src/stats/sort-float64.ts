@@ -4,12 +4,17 @@ const MASK = BUCKETS - 1;
 const PASSES = 6; // each 32-bit half as digits of 11, 11 and 10 bits
 /** Below this length the engine's comparison sort is as fast and allocates less. */
 const NATIVE_SORT_BELOW = 2048;
+/**
+ * One scratch buffer for every sort, grown to the largest array sorted: a fresh one per call would leave the
+ * process holding freed blocks the allocator does not give back (validate-data sorts a dozen million-row columns).
+ */
+let scratch = new Uint32Array(0);
 
 /**
  * Sorts a Float64Array ascending in place, in the order of `Float64Array.prototype.sort` (−0 before +0; callers
  * keep NaN out), and returns it. Long arrays use an LSD radix sort on the IEEE bit patterns mapped to order-
  * preserving unsigned keys (flip every bit of negatives, the sign bit of the rest): six stable passes of 11-, 11-
- * and 10-bit digits of each 32-bit half, O(n) time, one n-sized scratch buffer; passes whose digit is the same for
+ * and 10-bit digits of each 32-bit half, O(n) time, one reused n-sized scratch buffer; passes whose digit is the same for
  * every value are skipped. Assumes a little-endian platform (every platform Node runs Actions on).
  */
 export function sortFloat64(values: Float64Array): Float64Array {
@@ -37,7 +42,8 @@ export function sortFloat64(values: Float64Array): Float64Array {
     bump(histograms, 5 * BUCKETS + (high >>> 22));
   }
   let source: Uint32Array = words;
-  let target: Uint32Array = new Uint32Array(2 * n);
+  if (scratch.length < 2 * n) scratch = new Uint32Array(2 * n);
+  let target: Uint32Array = scratch.subarray(0, 2 * n);
   const offsets = new Uint32Array(BUCKETS);
   for (let pass = 0; pass < PASSES; pass++) {
     const base = pass * BUCKETS;

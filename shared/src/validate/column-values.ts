@@ -1,5 +1,5 @@
 import type { StringColumn, TableColumn } from "../data/table.js";
-import { radixSortFloat64 } from "../stats/radix-sort-float64.js";
+import { sortFloat64 } from "../stats/sort-float64.js";
 
 /** Number columns sorted in place by `sortNumberColumnsInPlace`, with how many finite values lead each. */
 const sortedInPlace = new WeakMap<Float64Array, number>();
@@ -20,7 +20,7 @@ export function sortNumberColumnsInPlace(columns: Iterable<TableColumn>): void {
       if (!Number.isNaN(v)) values[finite++] = v;
     }
     values.fill(Number.NaN, finite);
-    radixSortFloat64(values.subarray(0, finite));
+    sortFloat64(values.subarray(0, finite));
     sortedInPlace.set(values, finite);
   }
 }
@@ -37,7 +37,7 @@ export function sortedFiniteValues(values: Float64Array): Float64Array {
     const v = values[i]!;
     if (!Number.isNaN(v)) out[j++] = v;
   }
-  radixSortFloat64(out);
+  sortFloat64(out);
   return out;
 }
 
