@@ -1,5 +1,6 @@
 import { DataError } from "../errors/modelgate-error.js";
 import type { Predictions } from "./predictions.js";
+import { gather } from "../stats/gather.js";
 
 /** Candidate and baseline predictions aligned example by example: row i of each is the same example. */
 export interface PairedPredictions {
@@ -57,7 +58,7 @@ function matchPositions(candidate: Predictions, baseline: Predictions): Int32Arr
 }
 
 function reorder(predictions: Predictions, rows: Int32Array): Predictions {
-  const take = (values: Float64Array) => Float64Array.from(rows, (row) => values[row] as number);
+  const take = (values: Float64Array) => gather(values, rows);
   const { ids, scores, slices } = predictions;
   return {
     ...predictions,

@@ -6,6 +6,7 @@ import { computePredictionMetrics } from "./compute-prediction-metrics.js";
 import { evaluateMetricRules } from "./evaluate-metric-rules.js";
 import type { EvaluateCheck, UngatedMetric } from "./gate-result.js";
 import { readMetricValue } from "./read-metric-value.js";
+import { gather } from "../stats/gather.js";
 
 /** Slices smaller than this are reported, not gated (issue default, like the fairness groups). */
 export const DEFAULT_SLICE_MIN_SIZE = 30;
@@ -102,7 +103,7 @@ function groupRows(predictions: Predictions, columns: readonly string[]): [strin
 }
 
 function subset(predictions: Predictions, rows: Int32Array): Predictions {
-  const take = (values: Float64Array) => Float64Array.from(rows, (row) => values[row] as number);
+  const take = (values: Float64Array) => gather(values, rows);
   const { ids, scores } = predictions;
   return {
     task: predictions.task,

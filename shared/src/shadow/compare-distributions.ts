@@ -1,6 +1,5 @@
 import { ksTwoSampleSorted } from "../stats/ks-two-sample.js";
 import { binCountsOfSorted, populationStabilityIndex, quantileBinEdgesOfSorted } from "../stats/population-stability-index.js";
-import { sortedSample } from "../stats/sorted-sample.js";
 import { wassersteinOfSorted } from "../stats/wasserstein.js";
 import type { ScoreComparison } from "./compare-scores.js";
 import type { JoinedLogs } from "./join-shadow-logs.js";
@@ -18,9 +17,9 @@ const PSI_BINS = 10;
 export function compareDistributions(production: ShadowLog, shadow: ShadowLog, joined: JoinedLogs, scores: ScoreComparison | undefined): ShadowComparison["distribution"] {
   const out: ShadowComparison["distribution"] = {};
   if (scores && scores.compared > 0) {
-    // Each side sorted once for the three statistics (each would otherwise sort its own copy).
-    const production = sortedSample(scores.production, "production scores");
-    const shadow = sortedSample(scores.shadow, "shadow scores");
+    // compareScores keeps both sides sorted (finite: pairs with a missing score are left out).
+    const production = scores.production;
+    const shadow = scores.shadow;
     const ks = ksTwoSampleSorted(production, shadow);
     out.scoreKs = { statistic: ks.statistic, pValue: ks.pValue, method: ks.method };
     out.scoreWasserstein = wassersteinOfSorted(production, shadow);

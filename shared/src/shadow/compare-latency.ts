@@ -3,6 +3,7 @@ import { percentileOfSorted } from "../stats/numpy-percentile.js";
 import { computePercentileRatios, type PercentileRatio } from "../stats/percentile-ratio-bootstrap.js";
 import type { JoinedLogs } from "./join-shadow-logs.js";
 import type { ShadowLog } from "./shadow-log.js";
+import { gather } from "../stats/gather.js";
 
 export const LATENCY_PERCENTS = [50, 95, 99] as const;
 
@@ -30,8 +31,8 @@ export function compareLatency(production: ShadowLog, shadow: ShadowLog, joined:
   const a = production.latencies;
   const b = shadow.latencies;
   if (!a || !b) return undefined;
-  const control = Float64Array.from(joined.productionRows, (row) => a[row] as number);
-  const treatment = Float64Array.from(joined.shadowRows, (row) => b[row] as number);
+  const control = gather(a, joined.productionRows);
+  const treatment = gather(b, joined.shadowRows);
   const compared = control.length;
   if (options.judge === "kayenta") {
     const judgement = judgeKayenta(control, treatment, { confidence: options.confidence, direction: "increase", seed: options.seed });

@@ -6,11 +6,12 @@
  */
 export function argsortFloat64(values: ArrayLike<number>): Uint32Array {
   const n = values.length;
-  const keys = new Float64Array(n);
+  if (pool.keys.length < n) pool = { keys: new Float64Array(n), words: new Uint32Array(2 * n), order: new Uint32Array(n) };
+  const keys = pool.keys.subarray(0, n);
   for (let i = 0; i < n; i++) keys[i] = (values[i] as number) + 0; // -0 + 0 is +0: -0 and +0 tie, as in the comparator
   let order: Uint32Array = Uint32Array.from({ length: n }, (_, i) => i);
   if (n < 2048) return order.sort((i, j) => keys[i]! - keys[j]! || i - j);
-  let words: Uint32Array = new Uint32Array(keys.buffer);
+  let words: Uint32Array = new Uint32Array(keys.buffer, 0, 2 * n);
   for (let i = 0; i < n; i++) {
     const hi = words[2 * i + 1]!;
     if (hi & 0x80000000) {
@@ -20,8 +21,8 @@ export function argsortFloat64(values: ArrayLike<number>): Uint32Array {
       words[2 * i + 1] = (hi | 0x80000000) >>> 0;
     }
   }
-  let nextWords: Uint32Array = new Uint32Array(n * 2);
-  let nextOrder: Uint32Array = new Uint32Array(n);
+  let nextWords: Uint32Array = pool.words.subarray(0, 2 * n);
+  let nextOrder: Uint32Array = pool.order.subarray(0, n);
   const counts = new Uint32Array(65537);
   for (let pass = 0; pass < 4; pass++) {
     const shift = (pass & 1) * 16;
@@ -43,5 +44,9 @@ export function argsortFloat64(values: ArrayLike<number>): Uint32Array {
     [words, nextWords] = [nextWords, words];
     [order, nextOrder] = [nextOrder, order];
   }
-  return order;
+  // The result must not be a view of the pool, which the next call overwrites.
+  return order.buffer === pool.order.buffer ? order.slice() : order;
 }
+
+/** Scratch reused by every call, grown to the largest input: per-call buffers would pile up as garbage. */
+let pool = { keys: new Float64Array(0), words: new Uint32Array(0), order: new Uint32Array(0) };

@@ -7,6 +7,7 @@ import { requireFinite } from "./require-finite.js";
 import { requireSameLength } from "./require-same-length.js";
 import { createSeededRandom } from "./seeded-random.js";
 import { cannotCompute } from "./stat-result.js";
+import { gather } from "./gather.js";
 
 export interface PercentileRatioOptions extends IntervalOptions {
   /** Percentiles in [0, 100], e.g. [50, 95, 99]. */
@@ -40,8 +41,8 @@ export function computePercentileRatios(control: ArrayLike<number>, treatment: A
   requireCount(resamples, "Bootstrap resamples", 1);
   const controlOrder = sortedOrder(control);
   const treatmentOrder = sortedOrder(treatment);
-  const controlSorted = Float64Array.from(controlOrder, (i) => control[i] as number);
-  const treatmentSorted = Float64Array.from(treatmentOrder, (i) => treatment[i] as number);
+  const controlSorted = gather(control, controlOrder);
+  const treatmentSorted = gather(treatment, treatmentOrder);
   const { percents } = options;
   const draws = percents.map(() => new Float64Array(resamples));
   const random = createSeededRandom(options.seed);

@@ -11,4 +11,13 @@ describe("argsortFloat64", () => {
       expect([...argsortFloat64(values)]).toEqual([...expected]);
     }
   });
+
+  it("keeps an earlier result intact when it is called again (its scratch is reused)", () => {
+    const first = Array.from({ length: 5000 }, (_, i) => (i * 7919) % 5000);
+    const order = argsortFloat64(first);
+    const copy = [...order];
+    argsortFloat64(Array.from({ length: 6000 }, (_, i) => 6000 - i));
+    expect([...order]).toEqual(copy);
+    expect(order.map((i) => first[i]!)).toEqual(Uint32Array.from({ length: 5000 }, (_, i) => i));
+  });
 });
