@@ -52,8 +52,11 @@ export function compareScores(production: ShadowLog, shadow: ShadowLog, joined: 
     sumAbs += Math.abs(delta);
   }
   if (compared === 0) return undefined;
-  // The radix sort sorts in place; the engine's typed-array sort would box a copy of every value on the heap.
-  const sorted = sortFloat64(absDelta.filter((value) => !Number.isNaN(value)));
+  // The |Δ| of the compared pairs are the first `compared` values of pairedB − pairedA, before those are sorted:
+  // one typed copy, sorted in place (a typed array's filter and sort would each box every value on the heap).
+  const sorted = new Float64Array(compared);
+  for (let i = 0; i < compared; i++) sorted[i] = Math.abs((pairedB[i] as number) - (pairedA[i] as number));
+  sortFloat64(sorted);
   return {
     compared,
     meanDelta: sum / compared,
