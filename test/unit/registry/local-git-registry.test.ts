@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { promoteVersion } from "../../../shared/src/registry/promote-version.js";
@@ -122,6 +122,16 @@ describe("the registry on a real git repository", () => {
     writeFileSync(path.join(repo.assetDir, "churn@v1.0.0", "model.bin"), "weights of 1.0.1");
     const attempt = rollbackStage(repo.store, { model: "churn", stage: "prod", reason: "bad", actor: "oncall", runUrl: null, now: NOW });
     await expect(attempt).rejects.toThrow(/Artifact model.bin of churn@v1.0.0 has sha256 [0-9a-f]{64} \(16 bytes\), but the version record says/);
+    expect((await readStageRecord(repo.store, "churn", "prod")).version).toBe("v1.1.0");
+    expect(repo.git("tag", "--list", "churn#*").split("\n")).toHaveLength(2);
+  });
+
+  it("refuses a rollback onto a missing asset and moves nothing", async () => {
+    await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
+    await promoteVersion(repo.store, request("1.1.0", repo.commits[1]));
+    rmSync(path.join(repo.assetDir, "churn@v1.0.0", "model.bin"));
+    const attempt = rollbackStage(repo.store, { model: "churn", stage: "prod", reason: "bad", actor: "oncall", runUrl: null, now: NOW });
+    await expect(attempt).rejects.toThrow(/^Artifact model\.bin of churn@v1\.0\.0 is missing from the artifact store/);
     expect((await readStageRecord(repo.store, "churn", "prod")).version).toBe("v1.1.0");
     expect(repo.git("tag", "--list", "churn#*").split("\n")).toHaveLength(2);
   });
