@@ -1,6 +1,4 @@
 import { InputError } from "../errors/modelgate-error.js";
-import { createOctokit } from "../github/create-octokit.js";
-import { openGitHubRegistryStore } from "../github/github-registry-store.js";
 import type { RegistryStore } from "../registry/registry-store.js";
 import { openLocalRegistry } from "./open-local-registry.js";
 
@@ -21,6 +19,8 @@ export async function openRegistry(options: { repo?: string; repoDir: string; as
       { input: "repo" },
     );
   }
+  // Loaded only for --repo: Octokit and its HTTP client are most of the CLI's start-up otherwise.
+  const [{ createOctokit }, { openGitHubRegistryStore }] = await Promise.all([import("../github/create-octokit.js"), import("../github/github-registry-store.js")]);
   const octokit = createOctokit({
     token,
     baseUrl: env.GITHUB_API_URL || "https://api.github.com",

@@ -1,7 +1,5 @@
 import { parseArgs } from "node:util";
 import { GitHubApiError, InputError } from "../errors/modelgate-error.js";
-import { publishRunResults } from "../github/publish-run-results.js";
-import { toPublishJson } from "../github/run-publish-action.js";
 import { readPublishInputs } from "../publish/publish-inputs.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
@@ -57,6 +55,8 @@ API failed, 2 on a usage error.`,
     });
     const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
     if (!token) throw new GitHubApiError("No GitHub token in GITHUB_TOKEN or GH_TOKEN.", "Export GITHUB_TOKEN with a token that can read the run's artifacts (and write pull request comments unless --dry-run).");
+    // Octokit and its HTTP client load only for this command: they are most of the CLI's start-up otherwise.
+    const [{ publishRunResults }, { toPublishJson }] = await Promise.all([import("../github/publish-run-results.js"), import("../github/run-publish-action.js")]);
     const outcome = await publishRunResults({
       owner: repo[1]!,
       repo: repo[2]!,

@@ -85,21 +85,33 @@ export async function scanDelimitedPlain(
   };
 
   const consume = async (chunks: AsyncIterable<Buffer>): Promise<void> => {
+    // The start of a line the last chunk cut, copied out so the chunk itself can go.
     let carry: Buffer | undefined;
     for await (const chunk of chunks) {
-      let buf = (carry === undefined ? chunk : Buffer.concat([carry, chunk])) as FastDecode;
+      const buf = chunk as FastDecode;
       let start = 0;
       if (first) {
         first = false;
         if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
       }
+      if (carry !== undefined) {
+        const newline = buf.indexOf(NEWLINE);
+        if (newline < 0) {
+          carry = Buffer.concat([carry, buf]);
+          if (maxRecordChars > 0 && carry.length > maxRecordChars) throw new NeedsFullParser();
+          continue;
+        }
+        const line = Buffer.concat([carry, buf.subarray(0, newline)]) as FastDecode;
+        readLine(line, 0, line.length);
+        carry = undefined;
+        start = newline + 1;
+      }
       for (let newline = buf.indexOf(NEWLINE, start); newline >= 0; newline = buf.indexOf(NEWLINE, start)) {
         readLine(buf, start, newline);
         start = newline + 1;
       }
-      carry = start < buf.length ? buf.subarray(start) : undefined;
+      carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
       if (carry !== undefined && maxRecordChars > 0 && carry.length > maxRecordChars) throw new NeedsFullParser();
-      buf = undefined as unknown as FastDecode;
     }
     if (carry !== undefined) readLine(carry as FastDecode, 0, carry.length);
   };
