@@ -2,13 +2,14 @@ import { RegistryError } from "../registry/registry-error.js";
 import { promoteOnEvidence } from "../registry/promote-on-evidence.js";
 import { readPromoteInputs } from "../registry/promote-inputs.js";
 import { readPromotionFiles } from "../registry/read-promotion-files.js";
+import { readRegistryPolicy } from "../registry/read-registry-policy.js";
 import type { Command } from "./commands.js";
 import { UsageError } from "./commands.js";
 import { openRegistry } from "./open-registry.js";
 import { runGateCommand } from "./run-gate-command.js";
 
 /** promote's action inputs the CLI takes as flags of the same names, and the registry's own flags. */
-const FLAGS = ["model", "stage", "version", "bump", "artifacts", "manifest", "results", "reason", "ref", "actor", "repo", "repo-dir", "asset-dir"] as const;
+const FLAGS = ["model", "stage", "version", "bump", "artifacts", "manifest", "results", "reason", "ref", "actor", "repo", "repo-dir", "asset-dir", "policy"] as const;
 
 export const promoteCommand: Command = {
   name: "promote",
@@ -16,13 +17,16 @@ export const promoteCommand: Command = {
   usage: `Usage: modelgate promote --model NAME --stage STAGE (--version X.Y.Z | --bump major|minor|patch)
                          --artifacts FILE[,FILE…] (--manifest FILE | --allow-missing-manifest)
                          (--results RESULT.json[,…] | --allow-ungated) [--reason TEXT] [--ref REV] [--actor NAME]
-                         [--repo OWNER/NAME | --repo-dir DIR] [--asset-dir DIR] [--format text|markdown|json]
+                         [--repo OWNER/NAME | --repo-dir DIR] [--asset-dir DIR] [--policy FILE]
+                         [--format text|markdown|json]
 
 Decides like the promote action: every result JSON (a gate's --format json output or result file) must pass or
 warn and name the promoted files in its subject; every artifact the manifest lists must have its digest. Then
 creates the annotated tag <model>@v<semver> on REV (default HEAD) with the record, stores the artifacts and the
 manifest beside it, and writes the stage event <model>#<stage>#<N>. A refusal writes nothing (exit 1).
-Re-running the same promotion is a no-op; the same version with other artifacts is refused.`,
+Re-running the same promotion is a no-op; the same version with other artifacts is refused. One version per
+commit, as GTO requires, unless the policy (--policy, default modelgate.yml) says registry: versions-per-commit:
+many. Racing promotions: the one that creates the version tag wins; the others write nothing and say so.`,
   run: (args) =>
     runGateCommand(args, {
       flags: FLAGS,
@@ -36,6 +40,7 @@ Re-running the same promotion is a no-op; the same version with other artifacts 
       },
       async run(inputs, access) {
         const files = readPromotionFiles(inputs, access);
+        const registryPolicy = await readRegistryPolicy(inputs.policy, access);
         const store = await openRegistry({ repo: inputs.repo, repoDir: inputs.repoDir, assetDir: inputs.assetDir });
         const commitSha = await store.resolveCommit(inputs.ref);
         if (!commitSha) throw new RegistryError(`--ref ${inputs.ref} names no commit in ${inputs.repo ?? inputs.repoDir}.`, `Pass a branch, tag or commit sha that exists.`, { input: "ref" });
@@ -52,7 +57,7 @@ Re-running the same promotion is a no-op; the same version with other artifacts 
           reason: inputs.reason ?? null,
           runUrl: null,
           now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-        });
+        }, { versionsPerCommit: registryPolicy.versionsPerCommit });
         return result;
       },
     }),

@@ -3,11 +3,15 @@ import { listModels } from "../registry/list-models.js";
 import { readModelRegistry } from "../registry/read-model-registry.js";
 import { requireRegistryName } from "../registry/registry-names.js";
 import { registryHistory } from "../registry/registry-history.js";
-import { verifyEventChain } from "../registry/verify-event-chain.js";
-import { renderChainText, renderHistoryText, renderRegistryShowText } from "../report/render-registry-text.js";
+import { readRegistryPolicy } from "../registry/read-registry-policy.js";
+import { verifyRegistry } from "../registry/verify-registry.js";
+import { toCanonicalJson } from "../report/canonical-json.js";
+import { renderHistoryText, renderRegistryShowText } from "../report/render-registry-text.js";
+import { renderRegistryVerifyText } from "../report/render-registry-verify.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
 import { openRegistry } from "./open-registry.js";
+import { oneOf } from "./run-gate-command.js";
 
 export const registryCommand: Command = {
   name: "registry",
@@ -15,16 +19,27 @@ export const registryCommand: Command = {
   usage: `Usage: modelgate registry list
        modelgate registry show <model>
        modelgate registry history <model> [--stage STAGE]
-       modelgate registry verify [<model>]
+       modelgate registry verify [<model>] [--policy FILE] [--format text|json]
 Options: --repo OWNER/NAME (through the GitHub API; token from GITHUB_TOKEN) or --repo-dir DIR (default: the
          current directory) --asset-dir DIR
 
 Reads the registry's GTO-compatible tags (<model>@v<semver>, <model>#<stage>#<N>) in a local git
-repository. verify checks each model's event chain and exits 1 when an event was deleted or rewritten.`,
+repository. verify checks each model's event chain, every stored artifact against the sha256 and size in its
+version record (missing, changed, or stored under no record), tags written outside modelgate (allowed by
+registry: allow-foreign-tags: true), commits with several versions (allowed by registry: versions-per-commit:
+many), stages GTO would name differently, and promotions that stopped half-way; each finding names the version
+and file and prints its fix. Exit 1 on any finding. The policy (default modelgate.yml) is optional.`,
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
-      options: { repo: { type: "string" }, "repo-dir": { type: "string", default: "." }, "asset-dir": { type: "string" }, stage: { type: "string" } },
+      options: {
+        repo: { type: "string" },
+        "repo-dir": { type: "string", default: "." },
+        "asset-dir": { type: "string" },
+        stage: { type: "string" },
+        policy: { type: "string", default: "modelgate.yml" },
+        format: { type: "string", default: "text" },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -46,14 +61,16 @@ repository. verify checks each model's event chain and exits 1 when an event was
         return EXIT.ok;
       }
       case "verify": {
-        const models = model === undefined ? await listModels(store) : [requireRegistryName(model, "model")];
-        let broken = false;
-        for (const name of models) {
-          const breaks = verifyEventChain(await readModelRegistry(store, name));
-          broken ||= breaks.length > 0;
-          process.stdout.write(renderChainText(name, breaks));
-        }
-        return broken ? EXIT.fail : EXIT.ok;
+        const format = oneOf(values.format, ["text", "json"] as const, "--format");
+        const policy = await readRegistryPolicy(values.policy, { workspace: process.cwd(), allowedRoots: [] });
+        const report = await verifyRegistry(store, {
+          ...(model === undefined ? {} : { model: requireRegistryName(model, "model") }),
+          allowForeignTags: policy.allowForeignTags,
+          versionsPerCommit: policy.versionsPerCommit,
+          now: new Date(),
+        });
+        process.stdout.write(format === "json" ? toCanonicalJson(report) : renderRegistryVerifyText(report));
+        return report.ok ? EXIT.ok : EXIT.fail;
       }
       default:
         throw new UsageError(verb === undefined ? "registry needs a verb: list, show, history or verify" : `unknown registry verb "${verb}"`);

@@ -2,6 +2,7 @@ import { worstVerdict } from "../gates/verdict.js";
 import { promoteOnEvidence } from "../registry/promote-on-evidence.js";
 import { readPromoteInputs } from "../registry/promote-inputs.js";
 import { readPromotionFiles } from "../registry/read-promotion-files.js";
+import { readRegistryPolicy } from "../registry/read-registry-policy.js";
 import { requireRegistryName } from "../registry/registry-names.js";
 import type { PromoteResult } from "../registry/registry-result.js";
 import type { ActionRun } from "./action-run.js";
@@ -20,6 +21,7 @@ export async function runPromote(run: ActionRun): Promise<PromoteResult> {
   run.setKey(requireRegistryName(inputs.model, "model"));
   requireRegistryName(inputs.stage, "stage");
   const files = readPromotionFiles(inputs, run.fileAccess);
+  const registryPolicy = await readRegistryPolicy(inputs.policy, run.fileAccess);
   const client = await run.github("promote a model version");
   const judged = await findJudgedCommit(client.octokit, client.repo, run.context.sha);
   const requiredChecks = await readRequiredChecks(client.octokit, client.repo, judged.sha, inputs.requireChecks);
@@ -36,7 +38,7 @@ export async function runPromote(run: ActionRun): Promise<PromoteResult> {
     reason: inputs.reason ?? null,
     runUrl,
     now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-  });
+  }, { versionsPerCommit: registryPolicy.versionsPerCommit });
   if (!outcome || !result.promotion) return result;
   if (!outcome.eventCreated) {
     if (inputs.environment === undefined && inputs.dispatch === undefined) return result;

@@ -5,9 +5,10 @@ import { ExplanationPolicySchema } from "../explain/explanation-policy-schema.js
 import { ShadowPolicySchema } from "./shadow-policy-schema.js";
 import { DataPolicySchema } from "./data-policy-schema.js";
 import { FairnessPolicySchema } from "./fairness-policy-schema.js";
+import { REGISTRY_GTO_KEYS } from "./registry-gto-policy-schema.js";
 
-/** GTO's model name grammar (contract §5); also keeps names safe inside comment markers and tags. */
-export const MODEL_NAME_PATTERN = /^[a-z0-9]([a-z0-9/-]*[a-z0-9])?$/;
+/** GTO 1.10's model name grammar, `[dirname:]name` (contract §5); also keeps names safe inside comment markers and tags. */
+export const MODEL_NAME_PATTERN = /^(?:[a-zA-Z0-9_./-]+:)?[a-zA-Z0-9](?:[a-zA-Z0-9/_-]*[a-zA-Z0-9])?$/;
 
 /** Rules a metric can carry, in the order reports list them. */
 export const RULE_NAMES = [
@@ -104,16 +105,14 @@ export const EvaluatePolicySchema = z.strictObject({
 });
 export type EvaluatePolicy = z.infer<typeof EvaluatePolicySchema>;
 
-/** Sections owned by other actions are checked by those actions' own schemas when they read them. */
-const otherSection = z.record(z.string(), z.unknown());
-
 export const PolicySchema = z.strictObject({
   version: z.literal(1),
-  model: z.optional(z.string().check(z.regex(MODEL_NAME_PATTERN, "must match [a-z0-9]([a-z0-9-/]*[a-z0-9])? (GTO's model name rule)"))),
+  model: z.optional(z.string().check(z.regex(MODEL_NAME_PATTERN, "must match [a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?, optionally after dirname: (GTO's model name rule)"))),
   evaluate: z.optional(EvaluatePolicySchema),
   data: z.optional(DataPolicySchema),
   fairness: z.optional(FairnessPolicySchema),
   shadow: z.optional(ShadowPolicySchema),
-  registry: z.optional(otherSection),
+  // The promotion rules' own keys are checked where they are read; these keep the registry GTO-compatible.
+  registry: z.optional(z.looseObject(REGISTRY_GTO_KEYS)),
 });
 export type Policy = z.infer<typeof PolicySchema>;

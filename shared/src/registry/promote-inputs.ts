@@ -25,6 +25,8 @@ export const PromoteInputShape = {
   results: z._default(z.string(), ""),
   "require-checks": z._default(z.string(), ""),
   reason: z.optional(z.string().check(z.maxLength(1000))),
+  /** Read for its registry keys (versions-per-commit); a missing file means the defaults. */
+  policy: z._default(z.string().check(z.minLength(1)), "modelgate.yml"),
 };
 
 export type PromoteInputs = ReturnType<typeof readPromoteInputs>;

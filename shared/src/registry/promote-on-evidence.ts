@@ -3,7 +3,7 @@ import type { RequiredCheckOutcome } from "./decide-promotion.js";
 import { decidePromotion } from "./decide-promotion.js";
 import type { PromoteOutcome } from "./promote-version.js";
 import { promoteVersion } from "./promote-version.js";
-import type { AppendOptions } from "./append-stage-event.js";
+import type { RegisterOptions } from "./register-version.js";
 import type { PromotionFiles } from "./read-promotion-files.js";
 import { readModelRegistry } from "./read-model-registry.js";
 import { registryHistory } from "./registry-history.js";
@@ -40,7 +40,7 @@ export interface EvidencePromoteOutcome {
  * Decides on the evidence, and only when it allows writes the version and the stage event; the result carries the
  * checks, the record written and the stage's history. A refusal writes nothing. Action and CLI alike.
  */
-export async function promoteOnEvidence(store: RegistryStore, request: EvidencePromoteRequest, options: AppendOptions = {}): Promise<EvidencePromoteOutcome> {
+export async function promoteOnEvidence(store: RegistryStore, request: EvidencePromoteRequest, options: RegisterOptions = {}): Promise<EvidencePromoteOutcome> {
   const model = requireRegistryName(request.model, "model");
   const stage = requireRegistryName(request.stage, "stage");
   const { files } = request;

@@ -53,12 +53,12 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
     expect(await registryCommand.run(["history", "churn", "--stage", "prod", ...where()])).toBe(0);
     expect(output().split("\n").filter((line) => line.startsWith("  #"))).toHaveLength(4);
     expect(await registryCommand.run(["verify", ...where()])).toBe(0);
-    expect(output()).toBe("churn: event chain intact\n");
+    expect(output()).toBe("churn: intact (4 event(s), 2 version(s), 2 artifact(s): event chain linked, stored artifacts match their records)\n");
 
     repo.git("tag", "-d", "churn#prod#2");
     repo.git("update-ref", "-d", "refs/modelgate/churn.events/2");
     expect(await registryCommand.run(["verify", "churn", ...where()])).toBe(1);
-    expect(output()).toMatch(/^churn: 1 problem\(s\) in the registry\n {2}churn#prod!#3: it names previous event [0-9a-f]{40}, but the event before it is churn#prod#1/);
+    expect(output()).toMatch(/^churn: 1 problem\(s\) in 3 event\(s\), 2 version\(s\), 2 artifact\(s\)\n {2}\[chain\] churn#prod!#3: it names previous event [0-9a-f]{40}, but the event before it is churn#prod#1/);
   }, 120_000);
 
   it("refuses a promotion without a manifest unless allowed, and a rollback without a reason", async () => {

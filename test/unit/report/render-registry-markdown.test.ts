@@ -7,7 +7,7 @@ import { renderReportText } from "../../../shared/src/report/render-report.js";
 
 const HOSTILE = "@acme/oncall <img src=x onerror=alert(1)> | #12 see https://evil.example";
 const row = (counter: number, event: HistoryRow["event"], version: string, reason: string | null = null): HistoryRow => ({
-  counter, tag: `churn#production#${counter}`, stage: "production", event, version, previous_version: null, actor: "octocat", reason, created_at: "2026-01-02T03:04:05Z", run_url: null,
+  counter, tag: `churn#production#${counter}`, stage: "production", event, version, previous_version: null, actor: "octocat", reason, created_at: "2026-01-02T03:04:05Z", run_url: null, gate_evidence: true,
 });
 const check = (name: string, verdict: "pass" | "fail", message: string) => ({ name, metric: name, rule: "required-check", verdict, value: null, baseline: null, delta: null, delta_pct: null, threshold: 0, message });
 
