@@ -61,7 +61,7 @@ export function commitTaken(registry: ModelRegistry, commitSha: string, raced: b
     kind: "pending",
     error: () =>
       new RegistryError(
-        `Commit ${commitSha} is claimed for ${claim.tag.name} (ref ${ref}), but no version tag on this commit holds it: another promotion of this commit is running, or one stopped before it finished.`,
+        `Commit ${commitSha} is claimed for ${claim.tag.name} (ref ${ref}), but no version tag on this commit holds it: another promotion of this commit is running, or one stopped before it finished. Nothing was written.`,
         `Wait for the other promotion and re-run. If none is running, delete the stale claim (git update-ref -d ${ref}, or DELETE /repos/{owner}/{repo}/git/${ref} through the API; modelgate registry verify lists it) and re-run.`,
         { input: "version" },
       ),
