@@ -15,7 +15,8 @@ export interface ChainBreak {
  */
 export function verifyEventChain(registry: ModelRegistry): ChainBreak[] {
   const breaks: ChainBreak[] = registry.problems.map(({ tag, problem }) => ({ tag, problem }));
-  const versions = new Map(registry.versions.map((version) => [version.version, version]));
+  // An unassignment may name a version GTO registered (no record) or one GTO named after its commit.
+  const versions = new Map([...registry.foreignVersions, ...registry.versions].map((version) => [version.version, { tag: version.tag, commitSha: version.commitSha }]));
   const chain = registry.events.filter((event) => event.counter > 0).sort((a, b) => a.counter - b.counter || (a.tag < b.tag ? -1 : 1));
   let previous: StageEvent | undefined;
   for (const event of chain) {
@@ -35,7 +36,7 @@ export function verifyEventChain(registry: ModelRegistry): ChainBreak[] {
   }
   for (const event of registry.events) {
     if (event.foreign) continue;
-    const version = versions.get(event.record.version);
+    const version = versions.get(event.record.version) ?? (event.cancel && event.record.version === event.commitSha ? { tag: event.commitSha, commitSha: event.commitSha } : undefined);
     if (!version) {
       breaks.push({ tag: event.tag, problem: `its version ${event.record.version} has no trusted version tag` });
     } else if (version.commitSha !== event.commitSha) {

@@ -19,14 +19,18 @@ export interface VerifyOptions {
 }
 
 /**
- * `registry verify`: each model's event chain, its stored artifacts against the digests in its version records,
+ * `registry verify`: each model's (every model with tags or stored artifacts) event chain, its stored artifacts against the digests in its version records,
  * foreign tags, GTO's one-version-per-commit rule and stage agreement, stale claims; and (for the whole registry)
  * stored artifacts that belong to no version and staging left by interrupted promotions.
  */
 export async function verifyRegistry(store: RegistryStore, options: VerifyOptions): Promise<RegistryVerification> {
-  const models = options.model !== undefined ? [options.model] : await listModels(store);
   const entries = await store.listStoredAssets();
   const modelOf = (entry: StoredAssetEntry) => parseRegistryTag(entry.versionTag)?.model;
+  // Every model with tags, and every model with stored or staged artifacts (a first promotion that stopped early).
+  const models =
+    options.model !== undefined
+      ? [options.model]
+      : [...new Set([...(await listModels(store)), ...entries.flatMap((entry) => modelOf(entry) ?? [])])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const grace = (options.graceMinutes ?? 60) * 60_000;
   const notes: string[] = [];
   const staleStaging = (list: readonly StoredAssetEntry[], model: string | null): RegistryFinding[] => {
