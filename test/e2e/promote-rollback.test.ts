@@ -144,8 +144,18 @@ describe("promote and rollback bundles against the API stand-in", () => {
     expect(api.deployments(OWNER, REPO)).toHaveLength(1);
     expect(api.dispatches(OWNER, REPO)).toHaveLength(1);
 
-    // A retrained model, bumped: the stage moves on and names what it held before.
+    // A scheduled retrain (drift watch -> retrain -> promote) on the same commit: one version per commit by
+    // default, as GTO requires, so it is refused and writes nothing ...
     const second = trainedWorkspace("weights v2");
+    const before = api.refs(OWNER, REPO);
+    const refused = await promote(second.workspace, { bump: "minor" });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stdout + refused.summary).toMatch(/already carries churn v1\.0\.0, and a commit carries one version of a model, as GTO requires/);
+    expect(refused.summary).toContain("versions-per-commit: many");
+    expect(api.refs(OWNER, REPO)).toEqual(before);
+    expect(api.releases(OWNER, REPO)).toHaveLength(1);
+    // ... until the policy opts out: the retrained model gets its own version; the stage moves on and names what it held.
+    writeFileSync(path.join(second.workspace, "modelgate.yml"), "version: 1\nmodel: churn\nregistry:\n  versions-per-commit: many\n");
     const next = await promote(second.workspace, { bump: "minor" });
     expect(next.outputs).toMatchObject({ verdict: "pass", version: "v1.1.0", "event-tag": "churn#production#2", "previous-version": "v1.0.0" });
 

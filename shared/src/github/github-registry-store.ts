@@ -143,7 +143,7 @@ export function openGitHubRegistryStore(octokit: ModelgateOctokit, repository: {
       }
     },
     // `#` would start a URL fragment: the ref's path segments are percent-encoded.
-    refRemoval: (ref) => `gh api -X DELETE ${shellQuote(`repos/${repo.owner}/${repo.repo}/git/${ref.slice("refs/".length).split("/").map(encodeURIComponent).join("/")}`)}`,
+    refRemoval: (ref) => `gh api -X DELETE ${shellQuote(`repos/${repo.owner}/${repo.repo}/git/refs/${ref.slice("refs/".length).split("/").map(encodeURIComponent).join("/")}`)}`,
     ...openGitHubReleaseAssets(octokit, repo, call),
   };
 }

@@ -89,6 +89,10 @@ export async function promoteOnEvidence(store: RegistryStore, request: EvidenceP
   );
   const version = outcome.version.version;
   const notes = outcome.eventCreated ? [] : [`${stage} already held ${model} ${version} (${outcome.event.tag}): nothing was written.`];
+  if (outcome.superseded.length > 0) {
+    const higher = outcome.superseded.map((event) => `${event.record.version} (${event.tag})`).join(", ");
+    notes.push(`Unassigned ${higher} from ${stage} first: GTO names the highest active version of a stage, so a lower one is only the holder once the higher ones are unassigned.`);
+  }
   if (request.allowUngated && files.results.length === 0 && request.requiredChecks.length === 0) notes.push("Promoted without gate evidence (allow-ungated): the record's gates are empty.");
   const result: PromoteResult = {
     ...base,

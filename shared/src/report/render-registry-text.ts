@@ -12,7 +12,8 @@ export function renderHistoryText(model: string, rows: readonly HistoryRow[]): s
   const lines = rows.map((row) => {
     const from = row.previous_version === null ? "" : ` (was ${clean(row.previous_version)})`;
     const reason = row.reason === null ? "" : ` — ${clean(row.reason)}`;
-    return `  #${row.counter}  ${row.stage.padEnd(10)} ${row.event.padEnd(8)} ${clean(row.version)}${from}  by ${clean(row.actor)} at ${clean(row.created_at)}${reason}`;
+    const foreign = row.gate_evidence ? "" : " [written outside modelgate: no gate evidence]";
+    return `  #${row.counter}  ${row.stage.padEnd(10)} ${row.event.padEnd(8)} ${clean(row.version)}${from}  by ${clean(row.actor)} at ${clean(row.created_at)}${reason}${foreign}`;
   });
   return `${clean(model)} history:\n${lines.join("\n")}\n`;
 }
@@ -21,7 +22,7 @@ export function renderHistoryText(model: string, rows: readonly HistoryRow[]): s
 export function renderHistoryMarkdown(model: string, rows: readonly HistoryRow[]): string {
   const header = `| N | stage | event | version | previous | actor | reason | at |\n|---:|---|---|---|---|---|---|---|`;
   const cell = (text: string | null) => (text === null ? "" : escapeMarkdown(text, 200));
-  const body = rows.map((row) => `| ${row.counter} | ${cell(row.stage)} | ${row.event} | ${cell(row.version)} | ${cell(row.previous_version)} | ${cell(row.actor)} | ${cell(row.reason)} | ${cell(row.created_at)} |`);
+  const body = rows.map((row) => `| ${row.counter} | ${cell(row.stage)} | ${row.event}${row.gate_evidence ? "" : " (outside modelgate, no gate evidence)"} | ${cell(row.version)} | ${cell(row.previous_version)} | ${cell(row.actor)} | ${cell(row.reason)} | ${cell(row.created_at)} |`);
   return `#### History of ${escapeMarkdown(model)}\n\n${[header, ...body].join("\n")}\n`;
 }
 
