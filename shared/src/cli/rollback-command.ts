@@ -13,8 +13,9 @@ export const rollbackCommand: Command = {
                           [--repo OWNER/NAME | --repo-dir DIR] [--asset-dir DIR] [--format text|markdown|json]
 
 Verifies the sha256 of the target's artifacts, then writes <model>#<stage>!#<N> (unassigning the current
-version) and <model>#<stage>#<N+1> (assigning the target). The default target is the version assigned
-before the current one, skipping versions that were themselves rolled back. Prints the stage's history.`,
+version, and any version above the target still active in the stage) and <model>#<stage>#<N+1> (assigning the
+target). The default target is the version modelgate assigned before the current one, skipping versions that
+were themselves rolled back. Prints the stage's history.`,
   run: (args) =>
     runGateCommand(args, {
       flags: FLAGS,

@@ -36,6 +36,14 @@ describe("renderPromoteMarkdown", () => {
     expect(line.split(/(?<!\\)\|/).length).toBe(9);
   });
 
+  it("escapes GTO 1.10 names (underscores, dirname:) and marks events written outside modelgate", () => {
+    const foreign = { ...row(2, "assign", "v2.0.0"), actor: "gto_user", gate_evidence: false };
+    const markdown = renderPromoteMarkdown({ ...refused, model: "models/nlp:Churn_Model_v2", stage: "Prod_EU", history: [row(1, "promote", "v1.0.0"), foreign] });
+    expect(markdown.split("\n")[0]).toBe("### ❌ fail · promote · models/nlp:Churn\\_Model\\_v2");
+    expect(markdown).toContain("**Refused: models/nlp:Churn\\_Model\\_v2 → Prod\\_EU.**");
+    expect(markdown).toContain("| 2 | assign (outside modelgate, no gate evidence) | v2.0.0 | | gto\\_user |");
+  });
+
   it("drops the folded history first when the report must shrink, never the verdict", () => {
     const history = Array.from({ length: 3000 }, (_, i) => row(i + 1, "promote", `v1.0.${i}`, "x".repeat(100)));
     const markdown = renderPromoteMarkdown({ ...refused, history }, 20_000);
