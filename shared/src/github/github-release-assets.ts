@@ -40,15 +40,8 @@ export function openGitHubReleaseAssets(octokit: ModelgateOctokit, repo: { owner
     call<Release[]>("listing releases", CONTENTS_READ_HINT, async () => ({
       data: await octokit.paginate("GET /repos/{owner}/{repo}/releases", { ...repo, per_page: 100 }),
     }));
-  // GET /releases/tags/{tag} answers only the published release of a tag (drafts are never returned).
-  const publishedRelease = async (tagName: string): Promise<Release | undefined> => {
-    try {
-      return (await octokit.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", { ...repo, tag: tagName })).data as Release;
-    } catch (error) {
-      if (readStatus(error) === 404) return undefined;
-      throw toGitHubApiError(`reading the release of ${tagName}`, error, CONTENTS_READ_HINT);
-    }
-  };
+  // Read from the listing (drafts included, so filtered): a tag name with "/" (team/churn@v1) needs no path escaping.
+  const publishedRelease = async (tagName: string) => (await listReleases()).find((release) => release.tag_name === tagName && !release.draft);
   const download = (asset: ReleaseAsset) =>
     call<ArrayBuffer>(`downloading asset ${asset.name}`, CONTENTS_READ_HINT, () =>
       octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", { ...repo, asset_id: asset.id, headers: { accept: "application/octet-stream" } }),
@@ -86,6 +79,11 @@ export function openGitHubReleaseAssets(octokit: ModelgateOctokit, repo: { owner
       const entries: StoredAssetEntry[] = [];
       for (const release of await listReleases()) {
         if (parseRegistryTag(release.tag_name)?.kind !== "version") continue;
+        if (release.draft && release.assets.length === 0) {
+          // A draft a promotion created and stopped before uploading to: staging with nothing in it.
+          const removal = `gh api -X DELETE ${shellQuote(`repos/${repo.owner}/${repo.repo}/releases/${release.id}`)}`;
+          entries.push({ versionTag: release.tag_name, name: "(no assets)", sha256: "", bytes: 0, published: false, location: `release ${release.id} (draft)`, createdAt: release.created_at, removal });
+        }
         for (const asset of release.assets) {
           const location = `release ${release.id}${release.draft ? " (draft)" : ""}`;
           const removal = `gh api -X DELETE ${shellQuote(`repos/${repo.owner}/${repo.repo}/releases/${release.draft ? release.id : `assets/${asset.id}`}`)}`;

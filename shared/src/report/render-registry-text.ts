@@ -30,6 +30,8 @@ export function renderHistoryMarkdown(model: string, rows: readonly HistoryRow[]
 export function renderRegistryShowText(registry: ModelRegistry): string {
   const out = [`${clean(registry.model)}`];
   out.push(`  versions: ${registry.versions.map((v) => clean(v.version)).join(", ") || "(none)"}`);
+  if (registry.foreignVersions.length > 0) out.push(`  written outside modelgate (no record, no gate evidence): ${registry.foreignVersions.map((v) => clean(v.version)).join(", ")}`);
+  if (registry.deregistered.length > 0) out.push(`  deregistered: ${registry.deregistered.map(clean).join(", ")}`);
   for (const stage of stagesOf(registry)) {
     out.push(`  ${clean(stage)}: ${clean(currentAssignment(registry, stage)?.record.version ?? null)}`);
   }

@@ -63,13 +63,6 @@ export const updateRelease: RouteHandler = ({ params, body, state, urls, docs })
   return { status: 200, body: toRelease(repo, release, urls) };
 };
 
-/** `GET /releases/tags/{tag}`: the published release of a tag; drafts are never answered (404), as on GitHub. */
-export const getReleaseByTag: RouteHandler = ({ params, state, urls, docs }) => {
-  const repo = state.repo(params.owner!, params.repo!);
-  const release = repo.releases.find((candidate) => candidate.tag_name === params.tag && !candidate.draft);
-  return release ? { status: 200, body: toRelease(repo, release, urls) } : notFound(docs);
-};
-
 /** `DELETE /releases/{release_id}`: the release and its assets; the tag stays. */
 export const deleteRelease: RouteHandler = ({ params, state, docs }) => {
   const repo = state.repo(params.owner!, params.repo!);

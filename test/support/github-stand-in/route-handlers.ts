@@ -10,7 +10,7 @@ import { listCommitPulls } from "./handle-commit-pulls.js";
 import { getCombinedStatus } from "./handle-commit-status.js";
 import { createDeployment, createDeploymentStatus } from "./handle-deployments.js";
 import { createRef, createTagObject, deleteRef, getCommitSha, getRef, getTagObject, listMatchingRefs } from "./handle-git-refs.js";
-import { createRelease, deleteRelease, getReleaseAsset, getReleaseByTag, listReleases, updateRelease, uploadReleaseAsset } from "./handle-releases.js";
+import { createRelease, deleteRelease, getReleaseAsset, listReleases, updateRelease, uploadReleaseAsset } from "./handle-releases.js";
 import type { RouteHandler } from "./route-handler.js";
 import { dispatchWorkflow } from "./handle-workflow-dispatch.js";
 
@@ -48,7 +48,6 @@ export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
   "POST /repos/{owner}/{repo}/releases": createRelease,
   "PATCH /repos/{owner}/{repo}/releases/{release_id}": updateRelease,
   "DELETE /repos/{owner}/{repo}/releases/{release_id}": deleteRelease,
-  "GET /repos/{owner}/{repo}/releases/tags/{tag}": getReleaseByTag,
   "POST /repos/{owner}/{repo}/releases/{release_id}/assets": uploadReleaseAsset,
   "GET /repos/{owner}/{repo}/releases/assets/{asset_id}": getReleaseAsset,
 };

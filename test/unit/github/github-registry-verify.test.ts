@@ -77,4 +77,15 @@ describe("registry verify through the GitHub API", () => {
     expect(await verify(openStore())).toMatchObject({ ok: true });
     expect(api().violations).toEqual([]);
   }, 120_000);
+
+  it("reports an empty draft a promotion left before its first upload, and removes it with the printed command", async () => {
+    const { data: draft } = await octokit().request("POST /repos/{owner}/{repo}/releases", { owner: OWNER, repo: REPO, tag_name: "churn@v3.0.0", name: "churn@v3.0.0", draft: true });
+    const report = await verify(openStore());
+    expect(report.models.map((model) => [model.model, model.findings.map((found) => [found.kind, found.subject, found.problem])])).toEqual([
+      ["churn", [["asset-orphan", "churn@v3.0.0", `1 artifact(s) staged for churn@v3.0.0 at release ${draft.id} (draft), never published: a promotion stopped before it finished`]]],
+    ]);
+    await runFix(report.models[0]!.findings[0]!.fix);
+    expect(await verify(openStore())).toMatchObject({ ok: true, models: [] });
+    expect(api().violations).toEqual([]);
+  });
 });
