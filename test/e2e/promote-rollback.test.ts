@@ -197,9 +197,9 @@ describe("promote and rollback bundles against the API stand-in", () => {
 
     // Two versions promoted, then the older one's stored model is replaced behind the registry's back.
     const store = openGitHubRegistryStore(createOctokit({ token: "ghs_test_write", baseUrl: api.url, log: { warning: () => undefined, debug: () => undefined } }), { owner: OWNER, repo: REPO });
-    for (const [version, weights] of [["1.0.0", "weights v1"], ["1.1.0", "weights v2"]] as const) {
+    for (const [version, weights, commit] of [["1.0.0", "weights v1", MERGE], ["1.1.0", "weights v2", HEAD]] as const) {
       await promoteVersion(store, {
-        model: "churn", stage: "production", version: { explicit: version }, commitSha: MERGE, artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
+        model: "churn", stage: "production", version: { explicit: version }, commitSha: commit, artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
         manifestSha256: null, metrics: {}, gates: [], actor: "octocat", reason: null, runUrl: null, now: "2026-01-02T03:04:05Z",
       });
     }
