@@ -56,7 +56,8 @@ describe("the registry through the GitHub API", () => {
     expect(outcome).toMatchObject({ versionCreated: true, eventCreated: true, previousVersion: null, attempts: 1 });
 
     const refs = new Map(api().refs(OWNER, REPO));
-    expect([...refs.keys()]).toEqual(["refs/modelgate/churn.events/1", "refs/tags/churn#prod#1", "refs/tags/churn@v1.0.0"]);
+    expect([...refs.keys()]).toEqual([`refs/modelgate/churn.commits/${COMMITS[0]}`, "refs/modelgate/churn.events/1", "refs/tags/churn#prod#1", "refs/tags/churn@v1.0.0"]);
+    expect(refs.get(`refs/modelgate/churn.commits/${COMMITS[0]}`)).toBe(refs.get("refs/tags/churn@v1.0.0"));
     expect(refs.get("refs/modelgate/churn.events/1")).toBe(refs.get("refs/tags/churn#prod#1"));
     const [release] = api().releases(OWNER, REPO);
     expect(release).toMatchObject({ tag_name: "churn@v1.0.0", draft: false });
@@ -125,7 +126,7 @@ describe("the registry through the GitHub API", () => {
     const { data: tag } = await octokit.request("POST /repos/{owner}/{repo}/git/tags", { owner: OWNER, repo: REPO, tag: "churn#staging#2", message: JSON.stringify(record), object: COMMITS[0]!, type: "commit" });
     await octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner: OWNER, repo: REPO, ref: "refs/modelgate/churn.events/2", sha: tag.sha });
     // A tag written outside modelgate (plain text, as GTO writes them): read as a version without a record.
-    const { data: bad } = await octokit.request("POST /repos/{owner}/{repo}/git/tags", { owner: OWNER, repo: REPO, tag: "churn@v9.0.0", message: "not json", object: COMMITS[1]!, type: "commit" });
+    const { data: bad } = await octokit.request("POST /repos/{owner}/{repo}/git/tags", { owner: OWNER, repo: REPO, tag: "churn@v9.0.0", message: "not json", object: COMMITS[2]!, type: "commit" });
     await octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner: OWNER, repo: REPO, ref: "refs/tags/churn@v9.0.0", sha: bad.sha });
 
     const pending = await readModelRegistry(openStore(), "churn");
