@@ -39,9 +39,17 @@ export function makeBuilds(workspace: string, trial: string, writers: number): {
   });
 }
 
-/** Starts every writer's `modelgate promote` at once and waits for all of them. */
+/**
+ * Starts every writer's `modelgate promote` at once and waits for all of them: each process waits in a shell for a
+ * start file, created once all are spawned, so spawning one after another does not stagger them.
+ */
 export async function race(node: string, workspace: string, env: Record<string, string>, argv: string[][], builds: { bytes: string }[]): Promise<Writer[]> {
-  const runs = await Promise.all(argv.map((args) => spawnCollect(node, [CLI, ...args, "--format", "json"], env, workspace)));
+  const barrier = path.join(workspace, `start-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  const wait = 'while [ ! -e "$1" ]; do sleep 0.005; done; shift; exec "$@"';
+  const pending = argv.map((args) => spawnCollect("/bin/sh", ["-c", wait, "sh", barrier, node, CLI, ...args, "--format", "json"], env, workspace));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  writeFileSync(barrier, "");
+  const runs = await Promise.all(pending);
   return runs.map((run, index) => {
     let promotion: { version?: string; attempts?: number } | undefined;
     try {
