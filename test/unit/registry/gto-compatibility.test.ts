@@ -98,6 +98,13 @@ describe("the stage holder, as GTO 1.10 reads it in SemVer order (gto which) and
     expect(await holders("churn")).toEqual([{ stage: "prod", ...agreeOn("v1.1.0") }]);
     await rollback("churn");
     expect(await holders("churn")).toEqual([{ stage: "prod", ...agreeOn("v1.0.0") }]);
+    // Every record says the same time, yet the tagger times strictly increase in the order modelgate wrote them,
+    // so GTO's time order is the counter order.
+    const events = gtoTags().filter((tag) => tag.name.includes("#")).sort((a, b) => Number(a.name.split("#").at(-1)) - Number(b.name.split("#").at(-1)));
+    expect(events.map((tag) => tag.name)).toEqual(["churn#prod#1", "churn#prod#2", "churn#prod!#3", "churn#prod#4"]);
+    const times = gtoTags().sort((a, b) => a.time - b.time).map((tag) => tag.time);
+    expect(new Set(times).size).toBe(times.length);
+    expect(events.map((tag) => tag.time)).toEqual([...events.map((tag) => tag.time)].sort((a, b) => a - b));
   });
 
   it("agrees after promoting a version below the holder: the higher one is unassigned first", async () => {
