@@ -35,7 +35,7 @@ export function readPromotionFiles(paths: { artifacts: readonly string[]; manife
   if (paths.manifest !== undefined) {
     const bytes = readInputBytes(paths.manifest, access, "manifest");
     const parsed = parseManifestText(bytes.toString("utf8"), paths.manifest, "manifest");
-    manifest = { file: paths.manifest, sha256: sha256Hex(bytes), lineage_sha256: parsed.lineage_sha256, outputs: parsed.outputs };
+    manifest = { file: paths.manifest, sha256: sha256Hex(bytes), lineage_sha256: parsed.lineage_sha256, outputs: parsed.outputs, inputs: parsed.inputs };
     for (const [name, value] of Object.entries(parsed.metrics?.values ?? {})) if (typeof value === "number" && Number.isFinite(value)) metrics[name] = value;
     const name = path.basename(paths.manifest);
     if (assets.some((asset) => asset.name === name)) {
