@@ -5,11 +5,18 @@ import { registryCheck as check } from "./registry-check.js";
 import { matchManifest } from "./match-manifest.js";
 import { matchSubject } from "./match-subject.js";
 import type { GateRecord } from "./registry-records.js";
+import { evaluateStageRules } from "./evaluate-stage-rules.js";
+import type { StageRules } from "./stage-rules.js";
+import { toCheckRecord, toGateRecord } from "./to-gate-record.js";
 
-/** A required check as found on the judged commit (check run or commit status). */
+/** A required check as found on the judged commit: a job's check run of the expected workflow. */
 export interface RequiredCheckOutcome {
   name: string;
+  /** The workflow file whose job it must be. */
+  workflow?: string;
   ok: boolean;
+  /** Not verified, and explicitly let through by --allow-ungated: a warning, never a pass. */
+  waived?: boolean;
   conclusion: string | null;
   message: string;
   url: string | null;
@@ -42,6 +49,8 @@ export interface PromotionEvidence {
   model: string;
   /** Skips the refusal of a commit nothing judged (the CLI's explicit --allow-ungated). */
   allowUngated?: boolean;
+  /** The policy's rules for the stage (`registry.stages.<stage>`); none when absent. */
+  rules?: StageRules;
 }
 
 export interface PromotionDecision {
@@ -54,17 +63,17 @@ export interface PromotionDecision {
  * Decides whether the evidence allows a promotion. Every required check must be `success` on the judged commit,
  * every gate result must pass or warn with at least one check, each result's subject must bind it to what is
  * promoted (a digest that is an artifact, the manifest's lineage, or a manifest input or output, and none that names
- * other files), and every artifact the manifest lists must have the manifest's digest. A commit nothing judged
- * fails: evidence is required, not optional.
+ * other files), every artifact the manifest lists must have the manifest's digest, and the policy's rules for the
+ * stage must hold (`evaluateStageRules`). A commit nothing judged fails: evidence is required, not optional.
  * @throws InputError when two results are for the same gate (which one decides would be a guess).
  */
 export function decidePromotion(evidence: PromotionEvidence): PromotionDecision {
-  const checks: Check[] = [];
+  const checks: Check[] = evidence.rules ? evaluateStageRules(evidence.rules, evidence.results, evidence.allowUngated ?? false) : [];
   if (evidence.requiredChecks.length === 0 && evidence.results.length === 0 && !evidence.allowUngated) {
     checks.push(check("evidence:gated", "evidence", "gated", "fail", "Nothing judged this commit: no require-checks and no results were given, so an un-gated commit cannot be told from a gated one."));
   }
   for (const required of evidence.requiredChecks) {
-    checks.push(check(`required-check:${required.name}`, required.name, "required-check", required.ok ? "pass" : "fail", required.message));
+    checks.push(check(`required-check:${required.name}`, required.name, "required-check", required.ok ? "pass" : required.waived ? "warn" : "fail", required.message));
   }
   const seen = new Map<string, string>();
   for (const { file, result } of evidence.results) {
@@ -80,14 +89,8 @@ export function decidePromotion(evidence: PromotionEvidence): PromotionDecision 
   if (evidence.manifest) checks.push(...matchManifest(evidence.manifest, evidence.artifacts));
 
   const gates: GateRecord[] = [
-    ...evidence.requiredChecks.map((required) => ({ action: "check", key: required.name, verdict: required.ok ? "pass" : (required.conclusion ?? "pending"), run_url: required.url })),
-    ...evidence.results.map(({ result }) => ({
-      action: result.action,
-      key: result.key,
-      verdict: result.verdict,
-      run_url: evidence.runUrl,
-      ...(result.subject ? { subject: result.subject } : {}),
-    })),
+    ...evidence.requiredChecks.map(toCheckRecord),
+    ...evidence.results.map(({ result }) => toGateRecord(result, evidence.runUrl)),
   ].sort((a, b) => compare(`${a.action}/${a.key}`, `${b.action}/${b.key}`));
 
   const main = evidence.artifacts[0];

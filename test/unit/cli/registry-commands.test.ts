@@ -34,7 +34,7 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
     writeFileSync(model, "weights one");
     const promote = (ref: string) => promoteCommand.run(["--model", "churn", "--stage", "prod", "--bump", "minor", "--artifacts", model, "--ref", ref, "--allow-missing-manifest", "--allow-ungated", "--actor", "ana", ...where()]);
     expect(await promote(repo.commits[0])).toBe(0);
-    expect(output()).toMatch(/^promote · churn: v0\.1\.0 -> prod \(churn#prod#1\)\n {2}note: Promoted without gate evidence \(allow-ungated\)/);
+    expect(output()).toMatch(/^promote · churn: v0\.1\.0 -> prod \(churn#prod#1\)\n {2}note: There is no modelgate\.yml, so no registry: rules apply; only the evidence rules decide\.\n {2}note: Promoted without gate evidence \(allow-ungated\)/);
     writeFileSync(model, "weights two");
     expect(await promote(repo.commits[1])).toBe(0);
     expect(output()).toMatch(/^promote · churn: v0\.2\.0 -> prod \(churn#prod#2\)\n/);
