@@ -7,6 +7,7 @@ import type { AppendOptions } from "./append-stage-event.js";
 import type { PromotionFiles } from "./read-promotion-files.js";
 import { readModelRegistry } from "./read-model-registry.js";
 import { registryHistory } from "./registry-history.js";
+import { toVersionPage } from "./version-page.js";
 import { requireRegistryName } from "./registry-names.js";
 import type { PromoteResult } from "./registry-result.js";
 import type { RegistryStore } from "./registry-store.js";
@@ -72,10 +73,10 @@ export async function promoteOnEvidence(store: RegistryStore, request: EvidenceP
     judged: request.judged,
     gates: decision.gates,
   };
-  const history = async () => registryHistory(await readModelRegistry(store, model), stage);
   if (worstVerdict(decision.checks.map((check) => check.verdict)) === "fail") {
     const notes = [...(request.notes ?? []), "Nothing was written: the evidence does not allow this promotion."];
-    return { result: { ...base, verdict: "fail", checks: decision.checks, notes, promotion: null, history: await history() }, outcome: null };
+    const history = registryHistory(await readModelRegistry(store, model), stage);
+    return { result: { ...base, verdict: "fail", checks: decision.checks, notes, promotion: null, history, version_page: null }, outcome: null };
   }
   const outcome = await promoteVersion(
     store,
@@ -97,6 +98,8 @@ export async function promoteOnEvidence(store: RegistryStore, request: EvidenceP
     options,
   );
   const version = outcome.version.version;
+  const after = await readModelRegistry(store, model);
+  const registered = after.versions.find((v) => v.version === version) ?? outcome.version;
   const notes = outcome.eventCreated ? [...(request.notes ?? [])] : [...(request.notes ?? []), `${stage} already held ${model} ${version} (${outcome.event.tag}): nothing was written.`];
   if (request.allowUngated && files.results.length === 0 && request.requiredChecks.length === 0) notes.push("Promoted without gate evidence (allow-ungated): the record's gates are empty and it says allow_ungated.");
   else if (request.allowUngated) notes.push("Promoted with allow-ungated: the record says allow_ungated, since required gates or checks may be missing.");
@@ -117,7 +120,8 @@ export async function promoteOnEvidence(store: RegistryStore, request: EvidenceP
       deployment: null,
       dispatched: null,
     },
-    history: await history(),
+    history: registryHistory(after, stage),
+    version_page: toVersionPage(after, registered),
   };
   return { result, outcome };
 }
