@@ -90,6 +90,8 @@ export const EvaluatePolicySchema = z.strictObject({
   metrics: metricsSchema,
   /** Gate-wide default of each significance rule's `on-inconclusive`. */
   "on-inconclusive": z.optional(onInconclusive),
+  /** A baseline rule whose metric the baseline lacks: fail (default for a registry: baseline) or warn (default otherwise). */
+  "on-missing-baseline": z.optional(z.enum(["fail", "warn"])),
   /** Across the gate's significance checks; holm by default when there is more than one. */
   "multiple-testing": z.optional(z.enum(["holm", "bonferroni", "none"])),
   bootstrap: z.optional(
