@@ -83,7 +83,8 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
     expect(none.stderr).toContain("give --results");
     const ungated = await cli("promote", "--model", "churn", "--stage", "prod", "--version", "1.0.0", "--artifacts", "out/model.json", "--manifest", "modelgate.manifest.json", "--allow-ungated", "--format", "json");
     expect(ungated.exitCode, ungated.stderr).toBe(0);
-    expect(JSON.parse(ungated.stdout).notes).toContain("Promoted without gate evidence (allow-ungated): the record's gates are empty.");
+    expect(JSON.parse(ungated.stdout).notes).toContain("Promoted without gate evidence (allow-ungated): the record's gates are empty and it says allow_ungated.");
+    expect(JSON.parse(ungated.stdout).version_page).toMatchObject({ allow_ungated: true, gates: [] });
     const badVersion = await cli(...PROMOTE, "--version", "1.x");
     expect(badVersion.exitCode).toBe(1);
     expect(badVersion.stdout + badVersion.stderr).toContain('"1.x", which is not a semantic version');

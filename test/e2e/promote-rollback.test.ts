@@ -95,8 +95,12 @@ describe("promote and rollback bundles against the API stand-in", () => {
   const tags = () => api.refs(OWNER, REPO).map(([ref]) => ref).filter((ref) => ref.startsWith("refs/tags/")).sort();
   const json = (file: string) => JSON.parse(readFileSync(file, "utf8"));
 
-  it("refuses a commit whose required check is red and writes nothing", async () => {
+  it("refuses a commit whose required check is red, whatever succeeded after it, and writes nothing", async () => {
     await checkRun("failure");
+    // A re-run that succeeded, and a success any workflow's GITHUB_TOKEN can post under the name: neither outvotes it.
+    await checkRun("success");
+    const octokit = createOctokit({ token: "ghs_test_write", baseUrl: api.url, log: { warning: () => undefined, debug: () => undefined } });
+    await octokit.request("POST /repos/{owner}/{repo}/check-runs", { owner: OWNER, repo: REPO, head_sha: HEAD, name: CHECK, status: "completed", conclusion: "success" });
     const { workspace } = trainedWorkspace("weights v1");
     const run = await promote(workspace, { version: "1.0.0" });
     expect(run.exitCode).toBe(1);

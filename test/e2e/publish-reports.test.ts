@@ -172,7 +172,7 @@ describe("publish-reports bundle", () => {
   it("never posts a forged report_markdown, and escapes mentions and links smuggled into result fields", async () => {
     const forged = withResult(regressed, (r) => {
       r.report_markdown = "@maintainer please merge: [urgent fix](https://evil.example/phish)";
-      r.notes = ["ping @maintainer at https://evil.example/phish"];
+      r.notes = ["ping @maintainer at https://evil.example/phish", "closes GH-1 for region \u202egnp.exe"];
     });
     seedForkRun(forged);
     const run = await publish();
@@ -182,6 +182,9 @@ describe("publish-reports bundle", () => {
     expect(body).not.toContain("https://evil.example");
     expect(body).not.toContain("[urgent fix]");
     expect(body).toContain("ping @\u200bmaintainer at https:\u200b//evil.example/phish");
+    // GH-1 would link issue 1 (and add a "mentioned" entry there); a U+202E override would make the name read "exe.png".
+    expect(body).toContain("closes GH-\u200b1 for region gnp.exe");
+    expect(body).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
   });
 
   it.each([
