@@ -53,9 +53,9 @@ describe("evaluate-gate bundle with baseline: registry:<model>#<stage>", () => {
     });
   }
 
-  const run = () => {
+  const run = (candidate = "candidate") => {
     const workspace = mkdtempSync(path.join(tmpdir(), "modelgate-registry-e2e-"));
-    writeFileSync(path.join(workspace, "predictions.csv"), forModel("candidate"));
+    writeFileSync(path.join(workspace, "predictions.csv"), forModel(candidate));
     writeFileSync(path.join(workspace, "modelgate.yml"), POLICY);
     return runActionBundle("evaluate-gate", {
       // Node 24, what runners use (the promotion through the API makes each case slow enough to run once).
@@ -78,6 +78,17 @@ describe("evaluate-gate bundle with baseline: registry:<model>#<stage>", () => {
     expect(auc.baseline).toBeCloseTo(0.783011759147248, 12);
     expect(auc.p_value_no_difference).toBeCloseTo(0.00047244873007343545, 12);
     expect(json.files.baseline_predictions).toBe("registry:churn#production (v2.1.0)/eval-predictions.csv");
+  });
+
+  it("decides a regression against the production version's predictions: a worse candidate fails on the paired interval", async () => {
+    // The roles swapped: production stores the better model's predictions, the candidate is the worse one.
+    await promoteProduction([{ name: "eval-predictions.csv", bytes: Buffer.from(forModel("candidate")), role: "predictions" }]);
+    const result = await run("baseline");
+    expect(result.exitCode).toBe(1);
+    const auc = JSON.parse(readFileSync(result.outputs.result!, "utf8")).checks.find((c: { name: string }) => c.name === "roc_auc:min-improvement");
+    expect(auc).toMatchObject({ method: "delong", verdict: "fail" });
+    expect(auc.delta).toBeCloseTo(-0.0447, 4);
+    expect(auc.ci[1]).toBeLessThan(0);
   });
 
   it("fails the significance rule and says what the version lacks when it stores no predictions (a same-named file is not its predictions)", async () => {
