@@ -69,6 +69,15 @@ export function gatherSignificanceEvidence(input: { metric: SignificanceMetric; 
   return { method: { method: "bootstrap", interval, seed: options.seed, resamples }, ok: true, evidence: { method: "bootstrap", distribution, interval }, baselineValue, noDifference };
 }
 
+/**
+ * DeLong, or the exact bound when both models order every positive–negative pair alike. Derivation: the AUC change
+ * is E[h_c − h_b] over a random (positive, negative) pair, h the pair kernel (1, ½, 0), so |ΔAUC| ≤ π, the share of
+ * pairs the two models order differently. Matching k = min(positives, negatives) positives to as many negatives, one
+ * each in row order, gives k disjoint pairs that are independent draws (Hoeffding 1963, JASA 58(301) §5: a U-statistic
+ * through disjoint blocks); all of them alike has probability (1 − π)^k, so π ≤ 1 − alpha^(1/k) at 1 − alpha exactly
+ * as in `toNoVarianceLimits` with c = 0 and range [−1, 1]. The same k follows from identical scores: a pair can differ
+ * only through a positive or a negative whose score changed, and the worst case puts every change in the smaller class.
+ */
 function gatherAuc(yTrue: ArrayLike<number>, baseline: ArrayLike<number>, candidate: ArrayLike<number>): GatheredEvidence {
   const ordering = comparePairOrdering(yTrue, baseline, candidate);
   const pairs = Math.min(ordering.positives, ordering.negatives);
