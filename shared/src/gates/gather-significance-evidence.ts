@@ -79,23 +79,24 @@ export function gatherSignificanceEvidence(input: { metric: SignificanceMetric; 
  * only through a positive or a negative whose score changed, and the worst case puts every change in the smaller class.
  */
 function gatherAuc(yTrue: ArrayLike<number>, baseline: ArrayLike<number>, candidate: ArrayLike<number>): GatheredEvidence {
-  const ordering = comparePairOrdering(yTrue, baseline, candidate);
-  const pairs = Math.min(ordering.positives, ordering.negatives);
-  const auc = computeRocAuc(yTrue, baseline);
-  if (ordering.alike && auc.ok) {
-    const evidence: SignificanceEvidence = {
-      method: "exact-bound",
-      bound: { constant: 0, range: [-1, 1], trials: pairs },
-      units: "disjoint positive–negative pairs",
-      observed: `both models order all ${ordering.positives} × ${ordering.negatives} positive–negative pairs alike (AUC change 0), so DeLong's variance is 0`,
-    };
-    return { method: { method: "exact-bound", replaces: "delong" }, ok: true, evidence, baselineValue: auc.value, noDifference: undefined };
-  }
   const delong = computeDelong(yTrue, baseline, candidate);
   const method = { method: "delong" } as const;
-  if (!delong.ok) return { method, ok: false, reason: delong.reason };
-  const evidence = { method: "delong", difference: delong.difference, varianceDifference: delong.varianceDifference } as const;
-  return { method, ok: true, evidence, baselineValue: delong.aucBaseline, noDifference: delong.pValue };
+  if (delong.ok) {
+    const evidence = { method: "delong", difference: delong.difference, varianceDifference: delong.varianceDifference } as const;
+    return { method, ok: true, evidence, baselineValue: delong.aucBaseline, noDifference: delong.pValue };
+  }
+  // Pairs ordered alike give both models the same placement values, so DeLong's Var(Δ) is exactly 0: the ordering
+  // needs checking only when DeLong cannot decide.
+  const ordering = comparePairOrdering(yTrue, baseline, candidate);
+  const auc = computeRocAuc(yTrue, baseline);
+  if (!ordering.alike || !auc.ok) return { method, ok: false, reason: delong.reason };
+  const evidence: SignificanceEvidence = {
+    method: "exact-bound",
+    bound: { constant: 0, range: [-1, 1], trials: Math.min(ordering.positives, ordering.negatives) },
+    units: "disjoint positive–negative pairs",
+    observed: `both models order all ${ordering.positives} × ${ordering.negatives} positive–negative pairs alike (AUC change 0), so DeLong's test has no variance to measure`,
+  };
+  return { method: { method: "exact-bound", replaces: "delong" }, ok: true, evidence, baselineValue: auc.value, noDifference: undefined };
 }
 
 /** Plain summation, as `computeMeanMetric`. */
