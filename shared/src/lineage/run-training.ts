@@ -45,7 +45,9 @@ export interface TrainServices {
  * @throws DataError / InputError for inputs it cannot use (patterns matching nothing, paths outside the workspace).
  */
 export async function runTraining(options: TrainOptions, services: TrainServices): Promise<TrainResult> {
-  const hashOptions = (input: string) => ({ input, base: options.workingDirectory, workspace: options.workspace, allowEmpty: options.allowEmpty });
+  // Every file digest of inputs, params and lockfiles, reused for the dirty files they also are.
+  const known = new Map<string, string>();
+  const hashOptions = (input: string) => ({ input, base: options.workingDirectory, workspace: options.workspace, allowEmpty: options.allowEmpty, digests: known });
   const manifestFile = path.resolve(options.workingDirectory, options.manifestPath);
   const isOwnFile = ownFileTest(options);
   refuseManifestAmongOutputs(options, manifestFile);
@@ -64,10 +66,9 @@ export async function runTraining(options: TrainOptions, services: TrainServices
 
   const variables = seedVariables(options.seed);
   const io: RunIo = { env: { ...services.probe.env, ...variables }, stdout: services.stdout, stderr: services.stderr, now: services.now };
-  // git before the command (the checkout as the command found it; the digests of the inputs are reused); the
-  // environment probes (a Python start can take seconds behind version-manager shims) run while the command
-  // trains, asking the interpreter the command itself runs, with its environment. Neither rejects.
-  const known = new Map([...inputs, ...params, ...lockfiles].filter((p) => p.files === undefined).map((p) => [path.join(realpathOrSelf(options.workspace), p.path), p.sha256]));
+  // git before the command (the checkout as the command found it); the environment probes (a Python start can
+  // take seconds behind version-manager shims) run while the command trains, asking the interpreter the
+  // command itself runs, with its environment. Neither rejects.
   const git = await readGitState(services.probe, options.workingDirectory, isOwnFile, known);
   const interpreter = findInterpreter(options.argv, { cwd: options.workingDirectory, env: io.env, platform: services.probe.platform });
   const environmentCapture = captureEnvironment(services.probe, { cwd: options.workingDirectory, env: io.env, interpreter });
