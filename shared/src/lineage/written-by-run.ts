@@ -51,7 +51,9 @@ export function writtenCheck(stale: readonly StaleFile[], fileCount: number, lab
     threshold: 0,
     message:
       stale.length === 0
-        ? `The run wrote all ${fileCount} output file${fileCount === 1 ? "" : "s"} (each modified after it started).`
+        ? fileCount === 0
+          ? "No output file matched (allow-empty), so there was none to check."
+          : `The run wrote all ${fileCount} output file${fileCount === 1 ? "" : "s"} (each modified after it started).`
         : `The command exited 0 but did not write ${what}, modified before the run started; ${stale.length === 1 ? "a file" : "files"} left from an earlier run would be recorded as this run's. ` +
           "Delete stale outputs before training, force a build tool that skips up-to-date targets (make, dvc repro), or `touch` a file the command keeps on purpose.",
   };

@@ -65,5 +65,6 @@ describe("writtenCheck", () => {
     expect(check.message).not.toContain("ckpt/5.pt");
     expect(check.message).toMatch(/Delete stale outputs before training, force a build tool .*, or `touch` a file/);
     expect(writtenCheck([], 3)).toMatchObject({ verdict: "pass", value: 0, message: "The run wrote all 3 output files (each modified after it started)." });
+    expect(writtenCheck([], 0)).toMatchObject({ verdict: "pass", message: "No output file matched (allow-empty), so there was none to check." });
   });
 });
