@@ -47,7 +47,7 @@ export async function captureEnvironment(probe: ProcessProbe, site: CommandSite)
 const PYTHON_PROBE = 'import sys, importlib.metadata as m; print(sys.version.split()[0]); print(sys.executable); print("\\n".join(d.metadata["Name"] + "==" + d.version for d in m.distributions()))';
 
 async function capturePython(probe: ProcessProbe, site: CommandSite, python: Interpreter): Promise<Exclude<EnvironmentInfo["python"], "unknown">> {
-  const output = await probe.run(python.path, [...python.options, "-c", PYTHON_PROBE], site.cwd, site.env);
+  const output = await probe.run(python.path, [...python.options, "-c", PYTHON_PROBE], site.cwd, { ...site.env, ...python.env });
   if (output === undefined) return { path: python.path, executable: null, version: null, packages: null, packages_sha256: null };
   const [version = "", executable = "", ...lines] = output.split(/\r?\n/);
   const packages = [...new Set(lines.map((l) => l.trim()).filter((l) => l !== ""))].sort();
@@ -61,7 +61,7 @@ async function capturePython(probe: ProcessProbe, site: CommandSite, python: Int
 }
 
 async function captureNode(probe: ProcessProbe, site: CommandSite, node: Interpreter): Promise<Exclude<EnvironmentInfo["node"], "unknown">> {
-  const version = (await probe.run(node.path, ["--version"], site.cwd, site.env))?.trim();
+  const version = (await probe.run(node.path, ["--version"], site.cwd, { ...site.env, ...node.env }))?.trim();
   return { path: node.path, version: version || null };
 }
 

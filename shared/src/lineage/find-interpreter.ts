@@ -10,6 +10,8 @@ export interface Interpreter {
   path: string;
   /** Interpreter flags that change where it finds packages (Python's -I, -E, -s, -S, -P), to query it alike. */
   options: string[];
+  /** Variables the command line itself sets for the interpreter (`PYTHONPATH=src python train.py`). */
+  env: Record<string, string>;
 }
 
 export interface CommandContext {
@@ -33,14 +35,13 @@ const PYTHON_PATH_FLAGS = "IEsSP";
  */
 export function findInterpreter(argv: readonly string[], context: CommandContext): Interpreter | undefined {
   const words = commandWords(argv);
-  const rest = words && skipPrefixes(words);
-  const program = rest?.[0];
-  if (!rest || !program || program.dynamic) return undefined;
+  const command = words && skipPrefixes(words);
+  const program = command?.rest[0];
+  if (!command || !program || program.dynamic) return undefined;
   const resolved = resolveProgram(program.text, context);
   if (resolved === undefined) return undefined;
-  const named = classify(resolved, rest.slice(1));
-  if (named) return named;
-  return fromShebang(resolved, context);
+  const found = classify(resolved, command.rest.slice(1)) ?? fromShebang(resolved, context);
+  return found && { ...found, env: command.assignments };
 }
 
 /** argv as words: itself, or the words of `bash|sh [options] -c SCRIPT`'s script. */
@@ -60,14 +61,24 @@ function commandWords(argv: readonly string[]): ShellWord[] | undefined {
   return undefined;
 }
 
-function skipPrefixes(words: ShellWord[]): ShellWord[] | undefined {
+/** Variables whose value decides which interpreter runs or which packages it sees. */
+const INTERPRETER_VARIABLE = /^(?:PATH|PYTHON\w*|VIRTUAL_ENV|CONDA_\w+|NODE_\w+)$/;
+
+/**
+ * The command after its `VAR=value` assignments, `exec`, `command` and `env`, with the assignments (they
+ * reach the interpreter); undefined when PATH is assigned or an interpreter variable gets an expansion.
+ */
+function skipPrefixes(words: readonly ShellWord[]): { rest: ShellWord[]; assignments: Record<string, string> } | undefined {
+  const assignments: Record<string, string> = {};
   let i = 0;
   let afterEnv = false;
   for (; i < words.length; i++) {
     const word = words[i]!;
-    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word.text);
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word.text);
     if (assignment) {
-      if (assignment[1] === "PATH") return undefined;
+      const [, name = "", value = ""] = assignment;
+      if (name === "PATH" || (word.dynamic && INTERPRETER_VARIABLE.test(name))) return undefined;
+      if (!word.dynamic) assignments[name] = value;
       continue;
     }
     if (word.dynamic || afterEnv) break;
@@ -79,7 +90,7 @@ function skipPrefixes(words: ShellWord[]): ShellWord[] | undefined {
     break;
   }
   if (afterEnv && words[i]?.text.startsWith("-")) return undefined;
-  return words.slice(i);
+  return { rest: words.slice(i), assignments };
 }
 
 /** The absolute program a name runs: a path as given (from cwd), a bare name from PATH; undefined when not found. */
@@ -110,7 +121,7 @@ function isExecutableFile(file: string, platform: string): boolean {
   }
 }
 
-function classify(program: string, args: readonly ShellWord[]): Interpreter | undefined {
+function classify(program: string, args: readonly ShellWord[]): Omit<Interpreter, "env"> | undefined {
   const name = path.basename(program);
   if (NODE_NAME.test(name)) return { kind: "node", path: program, options: [] };
   if (!PYTHON_NAME.test(name)) return undefined;
@@ -136,7 +147,7 @@ function pythonPathFlags(args: readonly ShellWord[]): string[] | undefined {
 }
 
 /** A script's `#!` line (Linux passes the rest of the line as one argument; `env -S` splits it). */
-function fromShebang(script: string, context: CommandContext): Interpreter | undefined {
+function fromShebang(script: string, context: CommandContext): Omit<Interpreter, "env"> | undefined {
   const line = readFirstLine(script);
   if (!line?.startsWith("#!")) return undefined;
   const [interpreter = "", ...args] = line.slice(2).trim().split(/[ \t]+/);

@@ -24,7 +24,7 @@ function fakeProbe(tools: Record<string, string>, env: Record<string, string> = 
 }
 
 const NVIDIA_SMI_BANNER = "+-----------------------------------------------------------------------------+\n| NVIDIA-SMI 535.104.05   Driver Version: 535.104.05   CUDA Version: 12.2     |\n";
-const PYTHON: Interpreter = { kind: "python", path: "/opt/venv/bin/python3", options: [] };
+const PYTHON: Interpreter = { kind: "python", path: "/opt/venv/bin/python3", options: [], env: {} };
 const commandEnv = { PATH: "/opt/venv/bin:/usr/bin", PYTHONPATH: "/w/src" };
 
 describe("captureEnvironment", () => {
@@ -49,17 +49,19 @@ describe("captureEnvironment", () => {
     });
   });
 
-  it("asks the interpreter with the command's environment, directory and sys.path flags, and asks no python3 from PATH", async () => {
+  it("asks the interpreter with the command's environment, its own assignments, directory and sys.path flags, and asks no python3 from PATH", async () => {
     const probe = fakeProbe({ "/opt/venv/bin/python3 -I -s -c": "3.12.3\n/opt/venv/bin/python3\n" });
-    const environment = await captureEnvironment(probe, { cwd: "/w/train", env: commandEnv, interpreter: { ...PYTHON, options: ["-I", "-s"] } });
+    const environment = await captureEnvironment(probe, { cwd: "/w/train", env: commandEnv, interpreter: { ...PYTHON, options: ["-I", "-s"], env: { PYTHONPATH: "lib" } } });
     expect(environment.python).toMatchObject({ version: "3.12.3", packages: 0 });
     expect(probe.calls.map((c) => c.line)).not.toContain("python3 -c");
-    for (const call of probe.calls) expect(call).toMatchObject({ cwd: "/w/train", env: commandEnv });
+    for (const call of probe.calls) expect(call).toMatchObject({ cwd: "/w/train" });
+    expect(probe.calls.find((c) => c.line.startsWith("/opt/venv/bin/python3"))!.env).toEqual({ ...commandEnv, PYTHONPATH: "lib" });
+    expect(probe.calls.find((c) => c.line.startsWith("nvidia-smi"))!.env).toEqual(commandEnv);
   });
 
   it("records the Node.js a node command runs and Python as unknown", async () => {
     const probe = fakeProbe({ "/opt/node20/bin/node --version": "v20.11.1\n" });
-    const environment = await captureEnvironment(probe, { cwd: "/w", env: commandEnv, interpreter: { kind: "node", path: "/opt/node20/bin/node", options: [] } });
+    const environment = await captureEnvironment(probe, { cwd: "/w", env: commandEnv, interpreter: { kind: "node", path: "/opt/node20/bin/node", options: [], env: {} } });
     expect(environment).toMatchObject({ node: { path: "/opt/node20/bin/node", version: "v20.11.1" }, python: "unknown" });
   });
 
