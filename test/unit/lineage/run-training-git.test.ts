@@ -102,6 +102,20 @@ describe("runTraining in a git checkout", () => {
     expect(existsSync(path.join(ws, "out/metrics.json"))).toBe(true);
   });
 
+  it("fails a verification run that puts back a copy of the first run's model instead of training", async () => {
+    const ws = checkout();
+    const cached = "if [ -e .keep/model.json ]; then cp -p .keep/model.json out/model.json; else node train.mjs; mkdir .keep; cp -p out/model.json .keep/; fi";
+    const result = await runTraining(trainOptions(ws, cached, { verifyRuns: 2, metrics: undefined }), testServices());
+    expect(result.checks.map((c) => [c.name, c.verdict])).toEqual([
+      ["command:exit-code", "pass"],
+      ["outputs:written-by-run", "pass"],
+      ["verification run 2:written-by-run", "fail"],
+      ["out/model.json:repeatable", "pass"],
+    ]);
+    expect(result.checks[2]!.message).toContain("did not write out/model.json");
+    expect(result.verdict).toBe("fail");
+  });
+
   it("takes outputs restored from the cache as they are, old modification times included", async () => {
     const producer = checkout();
     await runTraining(trainOptions(producer, "node train.mjs"), testServices());
