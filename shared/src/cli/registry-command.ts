@@ -8,28 +8,36 @@ import { renderChainText, renderHistoryText, renderRegistryShowText } from "../r
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
 import { openRegistry } from "./open-registry.js";
+import { oneOf } from "./run-gate-command.js";
+import { toRegistryShow } from "../registry/version-page.js";
+import { toCanonicalJson } from "../report/canonical-json.js";
 
 export const registryCommand: Command = {
   name: "registry",
   summary: "read the git-native model registry: list, show, history, verify",
   usage: `Usage: modelgate registry list
-       modelgate registry show <model>
+       modelgate registry show <model> [--format text|json]
        modelgate registry history <model> [--stage STAGE]
        modelgate registry verify [<model>]
 Options: --repo OWNER/NAME (through the GitHub API; token from GITHUB_TOKEN) or --repo-dir DIR (default: the
          current directory) --asset-dir DIR
 
 Reads the registry's GTO-compatible tags (<model>@v<semver>, <model>#<stage>#<N>) in a local git
-repository. verify checks each model's event chain and exits 1 when an event was deleted or rewritten.`,
+repository. show prints each version's page, newest first: the stages it holds, who promoted it and why (its
+stage events), the gates that judged it with their verdicts, its metrics, and its files with their sha256
+(--format json: modelgate.registry-show/v1). verify checks each model's event chain and exits 1 when an
+event was deleted or rewritten.`,
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
-      options: { repo: { type: "string" }, "repo-dir": { type: "string", default: "." }, "asset-dir": { type: "string" }, stage: { type: "string" } },
+      options: { repo: { type: "string" }, "repo-dir": { type: "string", default: "." }, "asset-dir": { type: "string" }, stage: { type: "string" }, format: { type: "string", default: "text" } },
       allowPositionals: true,
       strict: true,
     });
     const [verb, model, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
+    const format = oneOf(String(values.format), ["text", "json"] as const, "--format");
+    if (format === "json" && verb !== "show") throw new UsageError("--format json is for registry show");
     const store = await openRegistry({ repo: values.repo, repoDir: values["repo-dir"], assetDir: values["asset-dir"] });
     switch (verb) {
       case "list": {
@@ -41,7 +49,10 @@ repository. verify checks each model's event chain and exits 1 when an event was
       case "history": {
         if (model === undefined) throw new UsageError(`registry ${verb} needs a model name`);
         const registry = await readModelRegistry(store, requireRegistryName(model, "model"));
-        if (verb === "show") process.stdout.write(renderRegistryShowText(registry));
+        if (verb === "show") {
+          const show = toRegistryShow(registry);
+          process.stdout.write(format === "json" ? toCanonicalJson(show) : renderRegistryShowText(show));
+        }
         else process.stdout.write(renderHistoryText(model, registryHistory(registry, values.stage === undefined ? undefined : requireRegistryName(values.stage, "stage"))));
         return EXIT.ok;
       }

@@ -11,6 +11,8 @@ import type { SignificanceRuleKind } from "./to-significance-margin.js";
 export interface EvaluationPredictions {
   candidate: Predictions;
   baseline?: Predictions;
+  /** Why there are no baseline predictions when the baseline's source says (a registry version that stores none). */
+  baselineMissing?: string;
 }
 
 const KINDS: readonly string[] = SIGNIFICANCE_RULES;
@@ -61,6 +63,7 @@ function requireTestable(metric: string, rules: MetricPolicy, file: string, path
 
 function pairedData(spec: (typeof SIGNIFICANCE_METRICS)[string], evaluation: EvaluationPredictions | undefined): SignificanceTask["data"] {
   if (!evaluation?.baseline) {
+    if (evaluation?.baselineMissing !== undefined) return { missing: evaluation.baselineMissing };
     const which = evaluation ? "baseline-predictions" : "candidate-predictions and baseline-predictions";
     return { missing: `it compares both models on the same examples, so it needs ${which} (the metrics files alone give no per-example data).` };
   }

@@ -4,6 +4,7 @@ import type { EvaluationPredictions } from "./collect-significance-tasks.js";
 import { computeChange } from "./compute-change.js";
 import { computePredictionMetrics, type SkippedMetric } from "./compute-prediction-metrics.js";
 import { evaluateMetricRules } from "./evaluate-metric-rules.js";
+import type { MissingBaseline } from "./evaluate-metric-rules.js";
 import type { EvaluateCheck, UngatedMetric } from "./gate-result.js";
 import { readMetricValue } from "./read-metric-value.js";
 import { gather } from "../stats/gather.js";
@@ -32,7 +33,7 @@ export interface EvaluatedSlice {
  * slice's examples exactly as for the whole set. Smaller slices get their metrics, not checks. Slices come in
  * spec order, then by slice value; missing values form their own slice, "(missing)".
  */
-export function evaluateSlices(policy: EvaluatePolicy, evaluation: EvaluationPredictions): EvaluatedSlice[] {
+export function evaluateSlices(policy: EvaluatePolicy, evaluation: EvaluationPredictions, missing?: MissingBaseline): EvaluatedSlice[] {
   const out: EvaluatedSlice[] = [];
   for (const [specIndex, spec] of (policy.slices ?? []).entries()) {
     const columns = typeof spec.column === "string" ? [spec.column] : spec.column;
@@ -40,7 +41,7 @@ export function evaluateSlices(policy: EvaluatePolicy, evaluation: EvaluationPre
     const rules = spec.metrics ?? policy.metrics;
     const policyPath = spec.metrics ? `evaluate.slices.${specIndex}.metrics` : "evaluate.metrics";
     for (const [slice, rows] of groupRows(evaluation.candidate, columns)) {
-      out.push(judgeSlice({ slice, columns, rows, minSize, rules, policyPath }, evaluation));
+      out.push(judgeSlice({ slice, columns, rows, minSize, rules, policyPath }, evaluation, missing));
     }
   }
   return out;
@@ -55,7 +56,7 @@ interface SliceFrame {
   policyPath: string;
 }
 
-function judgeSlice(frame: SliceFrame, evaluation: EvaluationPredictions): EvaluatedSlice {
+function judgeSlice(frame: SliceFrame, evaluation: EvaluationPredictions, missing?: MissingBaseline): EvaluatedSlice {
   const candidate = subset(evaluation.candidate, frame.rows);
   const baseline = evaluation.baseline && subset(evaluation.baseline, frame.rows);
   const candidateMetrics = computePredictionMetrics(candidate);
@@ -76,7 +77,7 @@ function judgeSlice(frame: SliceFrame, evaluation: EvaluationPredictions): Evalu
     const name = `${candidate.name} [${frame.slice}]`;
     const candidateReading = readMetricValue(candidateValues, metric, name, candidateUndefined);
     const baselineReading = readMetricValue(baselineValues, metric, baseline && `${baseline.name} [${frame.slice}]`, baselineUndefined);
-    for (const check of evaluateMetricRules(metric, rules, candidateReading, baselineReading)) {
+    for (const check of evaluateMetricRules(metric, rules, candidateReading, baselineReading, missing)) {
       checks.push({ ...check, name: `${check.name}[${frame.slice}]`, slice: frame.slice });
     }
   }

@@ -89,6 +89,9 @@ function describeIssue(issue: z.core.$ZodIssue, doc: StructuredDocument): string
     }
     case "invalid_value":
       return `${at} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "invalid_key":
+      // A record's key refused (e.g. a stage name): the reason is the key schema's own message.
+      return `${at} is not an allowed key: ${issue.issues[0]?.message ?? issue.message}`;
     case "invalid_type":
       return `${at} must be ${issue.expected === "number" ? "a number" : `of type ${issue.expected}`}${describeReceived(issue.input)}`;
     default:

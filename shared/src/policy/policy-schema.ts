@@ -5,6 +5,7 @@ import { ExplanationPolicySchema } from "../explain/explanation-policy-schema.js
 import { ShadowPolicySchema } from "./shadow-policy-schema.js";
 import { DataPolicySchema } from "./data-policy-schema.js";
 import { FairnessPolicySchema } from "./fairness-policy-schema.js";
+import { RegistryPolicySchema } from "./registry-policy-schema.js";
 
 /** GTO's model name grammar (contract §5); also keeps names safe inside comment markers and tags. */
 export const MODEL_NAME_PATTERN = /^[a-z0-9]([a-z0-9/-]*[a-z0-9])?$/;
@@ -89,6 +90,8 @@ export const EvaluatePolicySchema = z.strictObject({
   metrics: metricsSchema,
   /** Gate-wide default of each significance rule's `on-inconclusive`. */
   "on-inconclusive": z.optional(onInconclusive),
+  /** A baseline rule whose metric the baseline lacks: fail (default for a registry: baseline) or warn (default otherwise). */
+  "on-missing-baseline": z.optional(z.enum(["fail", "warn"])),
   /** Across the gate's significance checks; holm by default when there is more than one. */
   "multiple-testing": z.optional(z.enum(["holm", "bonferroni", "none"])),
   bootstrap: z.optional(
@@ -104,9 +107,6 @@ export const EvaluatePolicySchema = z.strictObject({
 });
 export type EvaluatePolicy = z.infer<typeof EvaluatePolicySchema>;
 
-/** Sections owned by other actions are checked by those actions' own schemas when they read them. */
-const otherSection = z.record(z.string(), z.unknown());
-
 export const PolicySchema = z.strictObject({
   version: z.literal(1),
   model: z.optional(z.string().check(z.regex(MODEL_NAME_PATTERN, "must match [a-z0-9]([a-z0-9-/]*[a-z0-9])? (GTO's model name rule)"))),
@@ -114,6 +114,6 @@ export const PolicySchema = z.strictObject({
   data: z.optional(DataPolicySchema),
   fairness: z.optional(FairnessPolicySchema),
   shadow: z.optional(ShadowPolicySchema),
-  registry: z.optional(otherSection),
+  registry: z.optional(RegistryPolicySchema),
 });
 export type Policy = z.infer<typeof PolicySchema>;
