@@ -1,6 +1,7 @@
 import type * as z from "zod/mini";
 import { parseStructuredText, StructuredTextSyntaxError } from "../data/parse-structured-text.js";
 import type { StructuredDocument } from "../data/parse-structured-text.js";
+import { safeParseNames } from "../data/safe-parse-names.js";
 import { PolicyError } from "../errors/modelgate-error.js";
 import { PolicySchema } from "./policy-schema.js";
 import type { Policy } from "./policy-schema.js";
@@ -60,7 +61,7 @@ export function parsePolicyDocument(text: string, file: string): PolicyDocument 
   if (doc.value === null || doc.value === undefined) {
     throw new PolicyFileError(`${file} is empty.`, `Start ${file} with "version: 1" and an evaluate: section.`, file);
   }
-  const parsed = PolicySchema.safeParse(doc.value, { reportInput: true });
+  const parsed = safeParseNames(PolicySchema, doc.value, { reportInput: true });
   if (parsed.success) return { policy: parsed.data, lineOf: (path) => doc.lineOf(path) };
   const issues = parsed.error.issues;
   const first = issues[0]!;
