@@ -6,6 +6,7 @@ import type { ExplanationInputs } from "../explain/evaluate-explanations.js";
 import type { Policy } from "../policy/policy-schema.js";
 import { computeChange } from "./compute-change.js";
 import { evaluateMetricRules } from "./evaluate-metric-rules.js";
+import { findUnreachableWarnings } from "./find-unreachable-warnings.js";
 import type { EvaluationPredictions } from "./collect-significance-tasks.js";
 import { collectSignificanceTasks } from "./collect-significance-tasks.js";
 import { evaluateSlices } from "./evaluate-slices.js";
@@ -71,7 +72,7 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
   const significance = decideSignificanceFamily(checks, slices, input);
   // Stable sort: failed first, then warnings, then passes, each in policy order.
   const allChecks = [...checks, ...slices.flatMap((s) => s.checks)].sort((a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict));
-  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? []), ...explained.notes];
+  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? []), ...explained.notes, ...policyWarnings(evaluate)];
   if (!baseline) notes.push("No baseline was given: rules against the baseline are warnings and only absolute bounds decide.");
   const small = slices.filter((s) => !s.gated);
   if (small.length > 0) notes.push(`${small.length} slice${small.length === 1 ? " is" : "s are"} smaller than the minimum size and reported without gating.`);
@@ -100,6 +101,12 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
     notes,
     ...(explained.summary && { explanations: explained.summary }),
   };
+}
+
+/** The evaluate section's warn bounds that can never fire, the gate's own metrics and each slice's. */
+function policyWarnings(evaluate: NonNullable<Policy["evaluate"]>): string[] {
+  const perSlice = (evaluate.slices ?? []).flatMap((slice, i) => (slice.metrics ? findUnreachableWarnings(slice.metrics, `evaluate.slices.${i}.metrics`) : []));
+  return [...findUnreachableWarnings(evaluate.metrics, "evaluate.metrics"), ...perSlice];
 }
 
 function requireSlicePredictions(evaluation: EvaluationPredictions | undefined, file: string): EvaluationPredictions {
