@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseCliArgs } from "./parse-cli-args.js";
 import { listModels } from "../registry/list-models.js";
 import { readModelRegistry } from "../registry/read-model-registry.js";
 import { requireRegistryName } from "../registry/registry-names.js";
@@ -22,7 +22,7 @@ Options: --repo OWNER/NAME (through the GitHub API; token from GITHUB_TOKEN) or 
 Reads the registry's GTO-compatible tags (<model>@v<semver>, <model>#<stage>#<N>) in a local git
 repository. verify checks each model's event chain and exits 1 when an event was deleted or rewritten.`,
   async run(args) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCliArgs({
       args,
       options: { repo: { type: "string" }, "repo-dir": { type: "string", default: "." }, "asset-dir": { type: "string" }, stage: { type: "string" } },
       allowPositionals: true,
