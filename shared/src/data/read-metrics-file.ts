@@ -43,7 +43,7 @@ export function parseMetricsText(text: string, name: string, sha256: string, inp
     if (!(error instanceof StructuredTextSyntaxError)) throw error;
     const json = format === "JSON" ? findJsonSyntaxError(text) : undefined;
     const [line, column] = json?.line ? [json.line, json.column] : [error.line, error.column];
-    const where = line ? ` at line ${line}, column ${column}` : "";
+    const where = line ? ` at line ${line}${column ? `, column ${column}` : ""}` : "";
     throw new DataError(`Input "${input}": ${name} is not valid ${format}${where}: ${json?.reason ?? error.message}.`, `Fix the ${format} syntax in ${name}.`, {
       input,
       file: name,

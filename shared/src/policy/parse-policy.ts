@@ -99,6 +99,9 @@ function describeIssue(issue: z.core.$ZodIssue, doc: StructuredDocument): string
 
 function describeReceived(input: unknown): string {
   if (input === undefined) return " (missing)";
+  // JSON.stringify would print null for both; say which, and why a number can be infinite.
+  if (typeof input === "number" && Number.isNaN(input)) return ", got .nan (not a number); give a finite number";
+  if (typeof input === "number" && !Number.isFinite(input)) return `, got ${input < 0 ? "-" : ""}infinity (.inf, or a number too large to hold, such as 1e400); give a finite number`;
   return `, got ${JSON.stringify(input)?.slice(0, 60) ?? String(input)}`;
 }
 
