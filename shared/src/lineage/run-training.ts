@@ -43,6 +43,7 @@ export interface TrainServices {
  * @throws DataError / InputError for inputs it cannot use (patterns matching nothing, paths outside the workspace).
  */
 export async function runTraining(options: TrainOptions, services: TrainServices): Promise<TrainResult> {
+  if (options.artifactName !== undefined) services.artifacts?.assertUsable?.(options.artifactName);
   const hashOptions = (input: string) => ({ input, base: options.workingDirectory, workspace: options.workspace, allowEmpty: options.allowEmpty });
   const inputs = await hashPaths(options.inputs, hashOptions("inputs"));
   const params = await hashPaths(options.params, hashOptions("params"));
