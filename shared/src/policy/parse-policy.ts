@@ -89,13 +89,22 @@ function describeIssue(issue: z.core.$ZodIssue, doc: StructuredDocument): string
       return `${at} has unknown key${issue.keys.length > 1 ? "s" : ""} ${named.join(", ")}`;
     }
     case "invalid_value":
-      return `${at} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      return `${at} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}${issue.input === undefined ? " (missing)" : ""}`;
     case "invalid_type":
-      return `${at} must be ${issue.expected === "number" ? "a number" : `of type ${issue.expected}`}${describeReceived(issue.input)}`;
+      return `${at} must be ${TYPE_NAMES[issue.expected] ?? `of type ${issue.expected}`}${describeReceived(issue.input)}`;
+    case "invalid_key": {
+      // A record key its schema refuses (an empty metric name): zod's own message is "Invalid input".
+      const parent = issue.path.slice(0, -1);
+      const parentLine = doc.lineOf(parent as (string | number)[]);
+      return `${formatPath(parent) || "(top level)"}${parentLine ? ` (line ${parentLine})` : ""} has the name ${JSON.stringify(String(issue.path.at(-1)))}, but ${issue.issues[0]?.message ?? "that name is not allowed"}`;
+    }
     default:
       return `${at} ${issue.message}`;
   }
 }
+
+/** zod's type names as a policy author would say them. */
+const TYPE_NAMES: Readonly<Record<string, string>> = { number: "a number", record: "a mapping", object: "a mapping", array: "a list", string: "text", boolean: "true or false" };
 
 function describeReceived(input: unknown): string {
   if (input === undefined) return " (missing)";

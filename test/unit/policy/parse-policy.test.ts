@@ -125,4 +125,15 @@ describe("parsePolicy", () => {
     const policy = parsePolicy("version: 1\nevaluate:\n  metrics:\n    __proto__: { direction: higher, min: 0.5 }\n", "modelgate.yml");
     expect(Object.keys(policy.evaluate!.metrics)).toEqual(["__proto__"]);
   });
+
+  it("names an empty metric name with the metrics' line instead of zod's \"Invalid input\"", () => {
+    expect(errorOf('version: 1\nevaluate:\n  metrics:\n    "": { direction: higher, min: 0.5 }\n').message).toContain(
+      'evaluate.metrics (line 3) has the name "", but metric names must not be empty',
+    );
+  });
+
+  it("says a required enum key is missing and a mapping is a mapping", () => {
+    expect(errorOf("version: 1\nevaluate:\n  metrics:\n    accuracy: { min: 0.5 }\n").message).toContain('evaluate.metrics.accuracy.direction (line 4) must be one of "higher", "lower" (missing)');
+    expect(errorOf("version: 1\nevaluate:\n  metrics: [accuracy]\n").message).toContain('evaluate.metrics (line 3) must be a mapping, got ["accuracy"]');
+  });
 });
