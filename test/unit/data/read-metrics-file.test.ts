@@ -36,6 +36,19 @@ describe("parseMetricsText", () => {
     );
   });
 
+  it.each([
+    ["a stray word", "accuracy = 0.9\n"],
+    ["an empty value", '{"accuracy": }'],
+    ["a trailing comma", '{"accuracy": 0.9,}'],
+  ])("refuses a .json file with %s, which YAML would read", (_, text) => {
+    // Node 20's JSON.parse gives no position for some of these; Node 22+ does.
+    expect(() => parse(text)).toThrow(/^Input "candidate": metrics\.json is not valid JSON( at line 1, column \d+)?: \S/);
+  });
+
+  it("reads a .json file with a byte order mark and Python's bare NaN", () => {
+    expect([...parse('\uFEFF{"accuracy": NaN, "f1": 0.8}').values]).toEqual([["accuracy", Number.NaN], ["f1", 0.8]]);
+  });
+
   it("reads YAML's .nan and .inf as non-finite numbers", () => {
     const file = parse("a: .nan\nb: .inf\n", "m.yml");
     expect(file.values.get("a")).toBeNaN();
