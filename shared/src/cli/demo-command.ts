@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCliArgs } from "./parse-cli-args.js";
+import { oneOf } from "./run-gate-command.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type { ActionResult, GateResult } from "../gates/gate-result.js";
@@ -45,6 +46,7 @@ post is written to DIR (default: a new temporary folder), named at the end. No G
 Exits 0 when the demo ran as expected.`,
   async run(args) {
     const { values } = parseCliArgs({ args, options: { format: { type: "string", default: "markdown" }, out: { type: "string" } }, strict: true });
+    oneOf(String(values.format), ["text", "markdown"], "--format");
     const reports = new DemoReports();
     const record = reports.record;
     const folder = exampleFolder();

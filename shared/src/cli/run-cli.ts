@@ -44,9 +44,14 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
  */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
+  if (!name) {
+    // No command is a usage error: the help goes where errors go.
+    process.stderr.write(HELP);
+    return EXIT.usage;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(HELP);
-    return name ? EXIT.ok : EXIT.usage;
+    return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
