@@ -35,6 +35,8 @@ Usage: modelgate <command> [options]     modelgate <command> --help
 
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
+
+A flag takes one value: given twice it is a usage error (exit 2), unless the command's help marks it repeatable.
 `;
 
 /**
