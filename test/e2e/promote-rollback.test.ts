@@ -29,7 +29,7 @@ function trainedWorkspace(weights: string) {
     git: { repository: "acme/models", sha: MERGE, ref: "refs/heads/main", dirty: false, dirty_files: [] },
     command: { argv: ["bash", "-c", "python train.py"], working_directory: "." },
     seed: { value: 42, variables: { MODELGATE_SEED: "42" } },
-    environment: { os: { platform: "linux", release: "6.1" }, arch: "x64", runner: {}, node: "v24.0.0", python: null, cuda: null, container: null },
+    environment: { os: { platform: "linux", release: "6.1" }, arch: "x64", runner: {}, node: "unknown", python: "unknown", cuda: null, container: null },
     lockfiles: [],
     params: [],
     inputs: [],

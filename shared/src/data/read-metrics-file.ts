@@ -12,6 +12,8 @@ export interface MetricsFile {
   name: string;
   sha256: string;
   values: ReadonlyMap<string, MetricLeaf>;
+  /** Metrics computed from predictions that these predictions leave undefined, with the reason (never a stand-in number). */
+  undefinedMetrics?: ReadonlyMap<string, string>;
 }
 
 const FORMATS: Record<string, string> = { ".json": "JSON", ".yaml": "YAML", ".yml": "YAML" };

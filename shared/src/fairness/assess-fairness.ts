@@ -73,6 +73,7 @@ export function assessFairness(
     return {
       favorable: options.favorable,
       gated: point.groups.map((rates) => rates.count >= options.minGroupSize),
+      minGroupSize: options.minGroupSize,
       ...(privileged >= 0 && { privileged }),
     };
   });

@@ -59,8 +59,8 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
   const file = input.policyProvenance.file;
   const checks: EvaluateCheck[] = [];
   for (const [metric, rules] of Object.entries(evaluate.metrics)) {
-    const candidateReading = readMetricValue(candidate.values, metric, candidate.name);
-    const baselineReading = readMetricValue(baseline?.values, metric, baseline?.name);
+    const candidateReading = readMetricValue(candidate.values, metric, candidate.name, candidate.undefinedMetrics);
+    const baselineReading = readMetricValue(baseline?.values, metric, baseline?.name, baseline?.undefinedMetrics);
     for (const check of evaluateMetricRules(metric, rules, candidateReading, baselineReading)) {
       const line = input.policyLineOf?.(["evaluate", "metrics", metric, check.rule]);
       checks.push(line === undefined ? check : { ...check, policy_line: line });

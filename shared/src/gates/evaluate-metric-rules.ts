@@ -22,7 +22,8 @@ const ABSOLUTE_COUNTERPART: Partial<Record<RuleName, RuleName>> = {
 /**
  * Applies every rule a metric declares, one check per rule (contract §3): direction-aware, inclusive
  * bounds with 1e-9 relative tolerance; a missing or non-finite candidate fails every rule; a missing
- * baseline makes baseline rules `warn` while absolute rules still decide.
+ * baseline makes baseline rules `warn` while absolute rules still decide. A metric the predictions leave
+ * undefined cannot decide: on the candidate it fails every rule, on the baseline every baseline rule.
  */
 export function evaluateMetricRules(metric: string, policy: MetricPolicy, candidate: MetricReading, baseline: MetricReading): EvaluateCheck[] {
   const checks: EvaluateCheck[] = [];
@@ -63,6 +64,9 @@ function decide(metric: string, rule: RuleName, bound: number, policy: MetricPol
     return isAtMost(c, bound)
       ? { verdict: "pass", message: `${formatNumber(c)} is at most the maximum ${formatNumber(bound)}.` }
       : { verdict: "fail", message: `${formatNumber(c)} is above the maximum ${formatNumber(bound)}.` };
+  }
+  if (!baseline.ok && baseline.undefinedMetric) {
+    return { verdict: "fail", message: `The baseline's ${metric} ${baseline.problem}, so the change cannot be measured and the gate cannot decide. Fix: ${baseline.fix}` };
   }
   if (!baseline.ok) {
     const why = baseline.problem === "no file" ? "No baseline file was given" : `The baseline's ${metric} ${baseline.problem}`;

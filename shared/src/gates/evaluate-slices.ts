@@ -2,7 +2,7 @@ import type { Predictions } from "../data/predictions.js";
 import type { EvaluatePolicy, MetricPolicy } from "../policy/policy-schema.js";
 import type { EvaluationPredictions } from "./collect-significance-tasks.js";
 import { computeChange } from "./compute-change.js";
-import { computePredictionMetrics } from "./compute-prediction-metrics.js";
+import { computePredictionMetrics, type SkippedMetric } from "./compute-prediction-metrics.js";
 import { evaluateMetricRules } from "./evaluate-metric-rules.js";
 import type { EvaluateCheck, UngatedMetric } from "./gate-result.js";
 import { readMetricValue } from "./read-metric-value.js";
@@ -58,8 +58,13 @@ interface SliceFrame {
 function judgeSlice(frame: SliceFrame, evaluation: EvaluationPredictions): EvaluatedSlice {
   const candidate = subset(evaluation.candidate, frame.rows);
   const baseline = evaluation.baseline && subset(evaluation.baseline, frame.rows);
-  const candidateValues = computePredictionMetrics(candidate).metrics;
-  const baselineValues = baseline && computePredictionMetrics(baseline).metrics;
+  const candidateMetrics = computePredictionMetrics(candidate);
+  const baselineMetrics = baseline && computePredictionMetrics(baseline);
+  const candidateValues = candidateMetrics.metrics;
+  const baselineValues = baselineMetrics?.metrics;
+  const reasons = (skipped: SkippedMetric[]) => new Map(skipped.map(({ metric, reason }) => [metric, reason]));
+  const candidateUndefined = reasons(candidateMetrics.skipped);
+  const baselineUndefined = baselineMetrics && reasons(baselineMetrics.skipped);
   const gated = frame.rows.length >= frame.minSize;
   const checks: EvaluateCheck[] = [];
   const metrics: UngatedMetric[] = [];
@@ -69,8 +74,8 @@ function judgeSlice(frame: SliceFrame, evaluation: EvaluationPredictions): Evalu
     metrics.push({ metric, value, baseline: base, ...computeChange(value, base) });
     if (!gated) continue;
     const name = `${candidate.name} [${frame.slice}]`;
-    const candidateReading = readMetricValue(candidateValues, metric, name);
-    const baselineReading = readMetricValue(baselineValues, metric, baseline && `${baseline.name} [${frame.slice}]`);
+    const candidateReading = readMetricValue(candidateValues, metric, name, candidateUndefined);
+    const baselineReading = readMetricValue(baselineValues, metric, baseline && `${baseline.name} [${frame.slice}]`, baselineUndefined);
     for (const check of evaluateMetricRules(metric, rules, candidateReading, baselineReading)) {
       checks.push({ ...check, name: `${check.name}[${frame.slice}]`, slice: frame.slice });
     }

@@ -3,6 +3,7 @@ import type { Check } from "../gates/gate-result.js";
 import type { Verdict } from "../gates/verdict.js";
 import type { DriftPolicy } from "../policy/data-policy-schema.js";
 import { adjustBenjaminiHochberg, adjustHolm } from "../stats/multiple-testing.js";
+import { StatsInputError } from "../stats/stats-input-error.js";
 import { computeColumnDrift, DEFAULT_DISTANCE_THRESHOLD, PSI_FAIL } from "./compute-column-drift.js";
 import type { ColumnDriftOptions, RawColumnDrift } from "./compute-column-drift.js";
 import type { DriftCheck, DriftStatus } from "./drift-types.js";
@@ -59,7 +60,7 @@ export function decideDrift<C extends { kind: "number" | "string" }>(
       continue;
     }
     const method = own?.method ?? policy.method;
-    const raw = test(ref, data, { method, sample: policy.sample, seed: policy.seed });
+    const raw = testColumn(test, ref, data, { method, sample: policy.sample, seed: policy.seed });
     if ("unusable" in raw) {
       checks.push(makeCheck(column, "drift", "fail", null, 0, `Drift cannot be judged: ${raw.unusable}.`));
       continue;
@@ -98,6 +99,16 @@ export function decideDrift<C extends { kind: "number" | "string" }>(
     ),
   );
   return { checks: [...drift, ...checks], drift, drifted_columns: drifted, drift_share: share };
+}
+
+/** One column's test; counts its test cannot use make that column undecided, never the whole validation. */
+function testColumn<C>(test: ColumnDriftTest<C>, reference: C, current: C, options: ColumnDriftOptions): RawColumnDrift | { unusable: string } {
+  try {
+    return test(reference, current, options);
+  } catch (error) {
+    if (!(error instanceof StatsInputError)) throw error;
+    return { unusable: error.message.replace(/\.$/, "") };
+  }
 }
 
 function adjustAcross(pValues: ReadonlyArray<number | null>, correction: DriftPolicy["multiple-testing"]): Array<number | null> {
