@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseCliArgs } from "./parse-cli-args.js";
 import { listModels } from "../registry/list-models.js";
 import { readModelRegistry } from "../registry/read-model-registry.js";
 import { requireRegistryName } from "../registry/registry-names.js";
@@ -28,7 +28,7 @@ stage events), the gates that judged it with their verdicts, its metrics, and it
 (--format json: modelgate.registry-show/v1). verify checks each model's event chain and exits 1 when an
 event was deleted or rewritten.`,
   async run(args) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCliArgs({
       args,
       options: { repo: { type: "string" }, "repo-dir": { type: "string", default: "." }, "asset-dir": { type: "string" }, stage: { type: "string" }, format: { type: "string", default: "text" } },
       allowPositionals: true,

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseCliArgs } from "./parse-cli-args.js";
 import { InputError } from "../errors/modelgate-error.js";
 import { blocksMerge } from "../github/to-outputs.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
@@ -46,7 +46,7 @@ Options:
 
 Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 2 on a usage error.`,
   async run(args) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCliArgs({
       args,
       options: {
         ...Object.fromEntries(LIST_FLAGS.map((f) => [f, { type: "string" as const, multiple: true }])),

@@ -6,6 +6,7 @@ import type { EvaluateCheck } from "./gate-result.js";
 import type { SignificanceTask } from "./judge-significance.js";
 import { SIGNIFICANCE_METRICS, significanceValues } from "./significance-metric.js";
 import type { SignificanceRuleKind } from "./to-significance-margin.js";
+import { ownEntry } from "../data/own-entry.js";
 
 /** Both models' predictions of the same examples, row i the same example (`pairPredictions`), or only the candidate's. */
 export interface EvaluationPredictions {
@@ -32,7 +33,7 @@ export function collectSignificanceTasks(
 ): { index: number; task: SignificanceTask }[] {
   const tasks: { index: number; task: SignificanceTask }[] = [];
   checks.forEach((check, index) => {
-    const rules = metrics[check.metric];
+    const rules = ownEntry(metrics, check.metric);
     if (!rules || rules.significance === undefined || !KINDS.includes(check.rule)) return;
     const spec = requireTestable(check.metric, rules, policyFile, `${policyPath}.${check.metric}`);
     // A missing candidate already fails the plain check; a missing baseline value makes it a warning (contract §3).
@@ -43,7 +44,7 @@ export function collectSignificanceTasks(
 }
 
 function requireTestable(metric: string, rules: MetricPolicy, file: string, path: string) {
-  const spec = SIGNIFICANCE_METRICS[metric];
+  const spec = ownEntry(SIGNIFICANCE_METRICS, metric);
   if (!spec) {
     throw new PolicyError(
       `${file}: ${path} asks for significance, but ${metric} has no paired test.`,

@@ -8,6 +8,7 @@ import { computeChange } from "./compute-change.js";
 import { evaluateMetricRules } from "./evaluate-metric-rules.js";
 import { toMissingBaseline } from "./to-missing-baseline.js";
 import type { RegistryBaselineSource } from "./to-missing-baseline.js";
+import { findUnreachableWarnings } from "./find-unreachable-warnings.js";
 import type { EvaluationPredictions } from "./collect-significance-tasks.js";
 import { collectSignificanceTasks } from "./collect-significance-tasks.js";
 import { evaluateSlices } from "./evaluate-slices.js";
@@ -76,7 +77,7 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
   const significance = decideSignificanceFamily(checks, slices, input);
   // Stable sort: failed first, then warnings, then passes, each in policy order.
   const allChecks = [...checks, ...slices.flatMap((s) => s.checks)].sort((a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict));
-  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? []), ...explained.notes];
+  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? []), ...explained.notes, ...policyWarnings(evaluate)];
   if (!baseline) notes.push(missing.verdict === "fail" ? "No baseline was given: rules against the baseline fail (evaluate.on-missing-baseline: fail)." : "No baseline was given: rules against the baseline are warnings and only absolute bounds decide.");
   const small = slices.filter((s) => !s.gated);
   if (small.length > 0) notes.push(`${small.length} slice${small.length === 1 ? " is" : "s are"} smaller than the minimum size and reported without gating.`);
@@ -105,6 +106,12 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
     notes,
     ...(explained.summary && { explanations: explained.summary }),
   };
+}
+
+/** The evaluate section's warn bounds that can never fire, the gate's own metrics and each slice's. */
+function policyWarnings(evaluate: NonNullable<Policy["evaluate"]>): string[] {
+  const perSlice = (evaluate.slices ?? []).flatMap((slice, i) => (slice.metrics ? findUnreachableWarnings(slice.metrics, `evaluate.slices.${i}.metrics`) : []));
+  return [...findUnreachableWarnings(evaluate.metrics, "evaluate.metrics"), ...perSlice];
 }
 
 function requireSlicePredictions(evaluation: EvaluationPredictions | undefined, file: string): EvaluationPredictions {

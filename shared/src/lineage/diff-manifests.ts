@@ -1,5 +1,6 @@
 import { dirtyFileFacts, environmentFacts } from "./environment-facts.js";
 import type { Manifest, PathDigest } from "./manifest.js";
+import { ownEntry } from "../data/own-entry.js";
 
 /** One difference between the baseline manifest and this run's, for the report. */
 export interface ManifestChange {
@@ -34,7 +35,7 @@ function diffPaths(section: string, before: PathDigest[], after: PathDigest[]): 
 
 function diffFields(section: string, before: Record<string, string>, after: Record<string, string>): ManifestChange[] {
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return names.flatMap((name) => toChange(section, name, before[name] ?? null, after[name] ?? null));
+  return names.flatMap((name) => toChange(section, name, ownEntry(before, name) ?? null, ownEntry(after, name) ?? null));
 }
 
 function toChange(section: string, name: string, baseline: string | null, current: string | null): ManifestChange[] {

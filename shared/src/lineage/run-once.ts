@@ -59,7 +59,6 @@ function readWrittenMetrics(options: TrainOptions): NonNullable<Manifest["metric
   }
   const sha256 = sha256Hex(buffer);
   const parsed = parseMetricsText(buffer.toString("utf8"), name, sha256, "metrics");
-  const values: Record<string, number | string | boolean | null> = {};
-  for (const [key, value] of [...parsed.values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) values[key] = value;
+  const values = Object.fromEntries([...parsed.values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { file: path.relative(options.workspace, absolute).split(path.sep).join("/"), sha256, values };
 }

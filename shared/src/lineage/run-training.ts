@@ -45,6 +45,7 @@ export interface TrainServices {
  * @throws DataError / InputError for inputs it cannot use (patterns matching nothing, paths outside the workspace).
  */
 export async function runTraining(options: TrainOptions, services: TrainServices): Promise<TrainResult> {
+  if (options.artifactName !== undefined) services.artifacts?.assertUsable?.(options.artifactName);
   // Every file digest of inputs, params and lockfiles, reused for the dirty files they also are.
   const known = new Map<string, string>();
   const hashOptions = (input: string) => ({ input, base: options.workingDirectory, workspace: options.workspace, allowEmpty: options.allowEmpty, digests: known });

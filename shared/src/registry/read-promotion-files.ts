@@ -7,6 +7,7 @@ import { parseManifestText } from "../lineage/parse-manifest.js";
 import { parsePublishedResult } from "../publish/parse-published-result.js";
 import type { GateEvidence, ManifestEvidence } from "./decide-promotion.js";
 import type { StoredAsset } from "./registry-store.js";
+import { setOwnEntry } from "../data/own-entry.js";
 
 /** What a promotion stores and decides on, read from the files it names. */
 export interface PromotionFiles {
@@ -47,7 +48,7 @@ export function readPromotionFiles(
     const bytes = readInputBytes(paths.manifest, access, "manifest");
     const parsed = parseManifestText(bytes.toString("utf8"), paths.manifest, "manifest");
     manifest = { file: paths.manifest, sha256: sha256Hex(bytes), lineage_sha256: parsed.lineage_sha256, outputs: parsed.outputs, inputs: parsed.inputs };
-    for (const [name, value] of Object.entries(parsed.metrics?.values ?? {})) if (typeof value === "number" && Number.isFinite(value)) metrics[name] = value;
+    for (const [name, value] of Object.entries(parsed.metrics?.values ?? {})) if (typeof value === "number" && Number.isFinite(value)) setOwnEntry(metrics, name, value);
     const name = path.basename(paths.manifest);
     if (assets.some((asset) => asset.name === name)) {
       throw new InputError(`The manifest ${paths.manifest} has the same file name as an artifact.`, `Give the manifest a name of its own; it is stored beside the artifacts.`, { input: "manifest" });
@@ -57,7 +58,7 @@ export function readPromotionFiles(
   const results = paths.results.map((file) => ({ file, result: parsePublishedResult(readInputBytes(file, access, "results").toString("utf8"), file, RESULTS_HINT) }));
   for (const { result } of results) {
     if (result.action !== "evaluate-gate") continue;
-    for (const check of result.checks) if (check.slice === undefined && check.value !== null && !(check.metric in metrics)) metrics[check.metric] = check.value;
+    for (const check of result.checks) if (check.slice === undefined && check.value !== null && !Object.hasOwn(metrics, check.metric)) setOwnEntry(metrics, check.metric, check.value);
   }
   return { assets, artifacts, manifest, results, metrics };
 }

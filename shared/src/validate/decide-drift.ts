@@ -8,6 +8,7 @@ import { computeColumnDrift, DEFAULT_DISTANCE_THRESHOLD, PSI_FAIL } from "./comp
 import type { ColumnDriftOptions, RawColumnDrift } from "./compute-column-drift.js";
 import type { DriftCheck, DriftStatus } from "./drift-types.js";
 import { makeCheck } from "./make-check.js";
+import { ownEntry } from "../data/own-entry.js";
 
 /** The drift part of a validation: one check per compared column, domain and coverage checks, and the data set's drift share. */
 export interface DriftOutcome {
@@ -45,7 +46,7 @@ export function decideDrift<C extends { kind: "number" | "string" }>(
   const raws: Array<{ column: string; raw: RawColumnDrift; method: DriftPolicy["method"]; threshold: number | undefined }> = [];
   const referenceColumns = new Set(reference.columns.keys());
   for (const [column, data] of current.columns) {
-    const own = policy.columns[column];
+    const own = ownEntry(policy.columns, column);
     if (own?.skip) continue;
     const ref = reference.columns.get(column);
     if (ref === undefined) {
@@ -67,7 +68,7 @@ export function decideDrift<C extends { kind: "number" | "string" }>(
     raws.push({ column, raw, method, threshold: own?.threshold ?? policy.threshold });
   }
   for (const column of referenceColumns) {
-    if (!current.columns.has(column) && !policy.columns[column]?.skip) {
+    if (!current.columns.has(column) && !ownEntry(policy.columns, column)?.skip) {
       checks.push(makeCheck(column, "in-data", "fail", 0, 1, `Column is in the reference but missing from ${current.name}.`));
     }
   }

@@ -94,4 +94,23 @@ describe("evaluateGate", () => {
     expect(() => evaluateGate({ policy: { version: 1 }, policyProvenance: provenance, candidate: BASELINE })).toThrow(PolicyError);
     expect(() => evaluateGate({ policy: { version: 1 }, policyProvenance: provenance, candidate: BASELINE })).toThrow(/modelgate.yml has no evaluate: section/);
   });
+
+  it("notes each warn bound that can never fire, naming the policy path, and keeps the verdict", () => {
+    const policy = parsePolicy(
+      "version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.01, warn-regression: 0.05 }\n    f1: { direction: higher, max-regression-pct: 2, warn-regression-pct: 2 }\n    auc: { direction: higher, max-regression: 0.02, warn-regression: 0.01 }\n",
+      "modelgate.yml",
+    );
+    const result = evaluateGate({ policy, policyProvenance: provenance, candidate: metrics('{"accuracy": 0.912, "f1": 0.8, "auc": 0.9}', "c.json"), baseline: metrics('{"accuracy": 0.912, "f1": 0.8, "auc": 0.9}', "b.json") });
+    expect(result.verdict).toBe("pass");
+    expect(result.notes).toEqual([
+      "Policy warning: evaluate.metrics.accuracy has warn-regression 0.05, above its max-regression 0.01, so it can never warn: a regression past 0.01 already fails. Set warn-regression below 0.01, or remove it.",
+      "Policy warning: evaluate.metrics.f1 has warn-regression-pct 2, equal to its max-regression-pct 2, so it can never warn: a regression past 2 already fails. Set warn-regression-pct below 2, or remove it.",
+    ]);
+  });
+
+  it.each(["constructor", "toString", "__proto__"])("refuses significance on %s as on any metric without a paired test", (name) => {
+    const policy = parsePolicy(`version: 1\nevaluate:\n  metrics:\n    ${JSON.stringify(name)}: { direction: higher, max-regression: 0.01, significance: 0.05 }\n`, "modelgate.yml");
+    const both = metrics(`{${JSON.stringify(name)}: 0.9}`, "c.json");
+    expect(() => evaluateGate({ policy, policyProvenance: provenance, candidate: both, baseline: both })).toThrow(`evaluate.metrics.${name} asks for significance, but ${name} has no paired test.`);
+  });
 });

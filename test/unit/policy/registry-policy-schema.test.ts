@@ -37,6 +37,6 @@ describe("the registry: policy section", () => {
   });
 
   it("refuses a stage name outside the registry's name grammar", () => {
-    expect(() => parsePolicy(policy("  stages:\n    -prod: {}\n"), "modelgate.yml")).toThrow(/registry\.stages\.-prod \(line 4\) is not an allowed key: stage names follow the registry's name grammar/);
+    expect(() => parsePolicy(policy("  stages:\n    -prod: {}\n"), "modelgate.yml")).toThrow(/registry\.stages \(line \d+\) has the name "-prod", but stage names follow the registry.s name grammar/);
   });
 });
