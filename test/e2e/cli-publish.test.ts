@@ -46,7 +46,7 @@ describe("modelgate publish (CLI bundle)", () => {
     const run = await cli("--dry-run");
     expect(run.stderr).toBe("");
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain("#### ✅ pass · evaluate-gate · churn");
+    expect(run.stdout).toContain("#### Reported ✅ pass · evaluate-gate · churn");
     expect(run.stdout).not.toContain("@everyone");
     expect(api.comments("acme", "models", 21)).toEqual([]);
   });
@@ -56,7 +56,7 @@ describe("modelgate publish (CLI bundle)", () => {
     const run = await cli("--format", "json");
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ schema: "modelgate.publish/v1", pull_request: 21, comments: [{ marker: "<!-- modelgate:evaluate-gate:churn -->", outcome: "created" }] });
-    expect(api.comments("acme", "models", 21)[0]!.body.startsWith("<!-- modelgate:evaluate-gate:churn -->\n### ✅ pass · evaluate-gate · churn")).toBe(true);
+    expect(api.comments("acme", "models", 21)[0]!.body.startsWith("<!-- modelgate:evaluate-gate:churn -->\n### Reported ✅ pass · evaluate-gate · churn\n_Reported by the pull request's own workflow run")).toBe(true);
   });
 
   it("exits 1 with the reason and the fix when an artifact is refused", async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../shared/src/data/digest.js";
@@ -90,9 +90,77 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
     expect(none.stderr).toContain("give --results");
     const ungated = await cli("promote", "--model", "churn", "--stage", "prod", "--version", "1.0.0", "--artifacts", "out/model.json", "--manifest", "modelgate.manifest.json", "--allow-ungated", "--format", "json");
     expect(ungated.exitCode, ungated.stderr).toBe(0);
-    expect(JSON.parse(ungated.stdout).notes).toContain("Promoted without gate evidence (allow-ungated): the record's gates are empty.");
+    expect(JSON.parse(ungated.stdout).notes).toContain("Promoted without gate evidence (allow-ungated): the record's gates are empty and it says allow_ungated.");
+    expect(JSON.parse(ungated.stdout).version_page).toMatchObject({ allow_ungated: true, gates: [] });
     const badVersion = await cli(...PROMOTE, "--version", "1.x");
     expect(badVersion.exitCode).toBe(1);
     expect(badVersion.stdout + badVersion.stderr).toContain('"1.x", which is not a semantic version');
   }, 120_000);
+
+  it("refuses a hand-written pass that names no files and judged nothing, and writes nothing", async () => {
+    const { workspace, cli, git } = await trainedRepository();
+    writeFileSync(path.join(workspace, "eval.json"), JSON.stringify({ schema: "modelgate.result/v1", action: "evaluate-gate", key: "default", verdict: "pass", checks: [], notes: [], policy: { file: "modelgate.yml", sha256: "", source: "file" } }));
+    const forged = await cli("promote", "--model", "churn", "--stage", "production", "--version", "0.1.0", "--artifacts", "out/model.json", "--manifest", "modelgate.manifest.json", "--results", "eval.json", "--format", "json");
+    expect(forged.exitCode).toBe(1);
+    const result = JSON.parse(forged.stdout);
+    expect(result.promotion).toBeNull();
+    expect(result.checks.filter((c: { verdict: string }) => c.verdict === "fail").map((c: { name: string }) => c.name)).toEqual(["gate:evaluate-gate/default", "subject:evaluate-gate/default"]);
+    expect(git("tag", "--list").toString()).toBe("");
+  }, 120_000);
+
+  it("enforces the policy's registry rules and pairs a registry baseline with the version's predictions to decide a regression", async () => {
+    const { workspace, cli, git } = await trainedRepository();
+    const example = (file: string) => readFileSync(path.join(repoRoot, "shared/examples/churn", file));
+    mkdirSync(path.join(workspace, "eval"));
+    writeFileSync(path.join(workspace, "eval/v1.csv"), example("predictions/baseline.csv"));
+    writeFileSync(path.join(workspace, "eval/v2.csv"), example("predictions/candidate-regressed.csv"));
+    writeFileSync(
+      path.join(workspace, "modelgate.yml"),
+      "version: 1\nmodel: churn\nevaluate:\n  metrics:\n    roc_auc: { direction: higher, max-regression: 0.01, significance: 0.05 }\nregistry:\n  stages:\n    prod:\n      require: [evaluate-gate]\n      rollback-environment: production\n",
+    );
+    const promote = (...args: string[]) => cli("promote", "--model", "churn", "--stage", "prod", "--artifacts", "out/model.json", "--manifest", "modelgate.manifest.json", "--format", "json", ...args);
+    const evaluate = (...args: string[]) => cli("evaluate", "--format", "json", ...args);
+
+    // The first version, before any evaluation existed: the override is explicit, a warning, and in the record.
+    const first = await promote("--version", "1.0.0", "--allow-ungated");
+    expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout).checks.find((c: { name: string }) => c.name === "require:evaluate-gate")).toMatchObject({ verdict: "warn" });
+    expect(JSON.parse(git("cat-file", "-p", "churn@v1.0.0").toString().split("\n\n").slice(1).join("\n\n"))).toMatchObject({ allow_ungated: true });
+
+    // Against v1.0.0, which stores no predictions and records no roc_auc, the rule cannot compare and fails.
+    const nothing = await evaluate("--candidate-predictions", "eval/v2.csv", "--baseline", "registry:churn#prod");
+    expect(nothing.exitCode).toBe(1);
+    const unpaired = JSON.parse(nothing.stdout).checks.find((c: { name: string }) => c.name === "roc_auc:max-regression");
+    expect(unpaired).toMatchObject({ verdict: "fail", baseline: null });
+    expect(unpaired.message).toContain("registry:churn#prod (v1.0.0) records no roc_auc and stores no evaluation predictions to compute it from");
+
+    // Without evaluate-gate's result the policy refuses the promotion; with it (and the predictions) it is allowed.
+    const refused = await promote("--version", "1.1.0", "--results", "train-result.json");
+    expect(refused.exitCode).toBe(1);
+    expect(JSON.parse(refused.stdout).checks.find((c: { name: string }) => c.name === "require:evaluate-gate")).toMatchObject({ verdict: "fail" });
+    const judged = await evaluate("--candidate-predictions", "eval/v1.csv");
+    writeFileSync(path.join(workspace, "v1-evaluate.json"), judged.stdout);
+    // v1.0.0 holds HEAD (one version per commit): the evaluated version comes from the next commit.
+    git("commit", "-q", "--allow-empty", "-m", "evaluation predictions");
+    const allowed = await promote("--version", "1.1.0", "--predictions", "eval/v1.csv", "--results", "train-result.json,v1-evaluate.json");
+    expect(allowed.exitCode, allowed.stdout).toBe(0);
+    expect(JSON.parse(allowed.stdout).version_page.artifacts.find((a: { role?: string }) => a.role === "predictions")).toMatchObject({ name: "v1.csv" });
+
+    // The regressed candidate against prod, paired example by example with v1.1.0's stored predictions.
+    const regressed = await evaluate("--candidate-predictions", "eval/v2.csv", "--baseline", "registry:churn#prod");
+    expect(regressed.exitCode).toBe(1);
+    const result = JSON.parse(regressed.stdout);
+    expect(result.files.baseline_predictions).toBe("registry:churn#prod (v1.1.0)/v1.csv");
+    expect(result.checks.find((c: { name: string }) => c.name === "roc_auc:max-regression")).toMatchObject({ verdict: "fail", method: "delong" });
+
+    // The version page shows what the gates judged, and a rollback outside the environment is refused here.
+    const show = await cli("registry", "show", "churn", "--format", "json");
+    const page = JSON.parse(show.stdout).versions[0];
+    expect(page).toMatchObject({ version: "v1.1.0", stages: ["prod"], allow_ungated: false });
+    expect(page.gates.find((g: { action: string }) => g.action === "evaluate-gate")).toMatchObject({ verdict: "warn", subject: { eval_data_sha256: sha256Hex(readFileSync(path.join(workspace, "eval/v1.csv"))) } });
+    const rollback = await cli("rollback", "--model", "churn", "--stage", "prod", "--reason", "regressed");
+    expect(rollback.exitCode).toBe(1);
+    expect(rollback.stdout).toContain("rollback · churn prod: REFUSED; nothing was written");
+    expect(rollback.stdout).toContain("requires the rollback to run in environment production, which a command line cannot show");
+  }, 180_000);
 });

@@ -34,7 +34,7 @@ describe("evaluate-gate bundle with baseline: registry:<model>#<stage>", () => {
     await api.close();
   });
 
-  async function promoteProduction(artifacts: { name: string; bytes: Buffer }[]): Promise<void> {
+  async function promoteProduction(artifacts: { name: string; bytes: Buffer; role?: "predictions" }[]): Promise<void> {
     api.seedCommit("acme", "models", COMMIT);
     const octokit = createOctokit({ token: "ghs_test_write", baseUrl: api.url, log: { warning: () => undefined, debug: () => undefined }, retryAfterBaseValue: 10 });
     await promoteVersion(openGitHubRegistryStore(octokit, { owner: "acme", repo: "models" }), {
@@ -53,9 +53,9 @@ describe("evaluate-gate bundle with baseline: registry:<model>#<stage>", () => {
     });
   }
 
-  const run = () => {
+  const run = (candidate = "candidate") => {
     const workspace = mkdtempSync(path.join(tmpdir(), "modelgate-registry-e2e-"));
-    writeFileSync(path.join(workspace, "predictions.csv"), forModel("candidate"));
+    writeFileSync(path.join(workspace, "predictions.csv"), forModel(candidate));
     writeFileSync(path.join(workspace, "modelgate.yml"), POLICY);
     return runActionBundle("evaluate-gate", {
       // Node 24, what runners use (the promotion through the API makes each case slow enough to run once).
@@ -68,8 +68,8 @@ describe("evaluate-gate bundle with baseline: registry:<model>#<stage>", () => {
     });
   };
 
-  it("pairs with the production version's stored predictions, read and digest-checked through the API", async () => {
-    await promoteProduction([{ name: "predictions.csv", bytes: Buffer.from(forModel("baseline")) }]);
+  it("pairs with the production version's stored predictions, found by their role, read and digest-checked through the API", async () => {
+    await promoteProduction([{ name: "eval-predictions.csv", bytes: Buffer.from(forModel("baseline")), role: "predictions" }]);
     const result = await run();
     expect(result.outputs.verdict).toBe("pass");
     const json = JSON.parse(readFileSync(result.outputs.result!, "utf8"));
@@ -77,15 +77,43 @@ describe("evaluate-gate bundle with baseline: registry:<model>#<stage>", () => {
     expect(auc).toMatchObject({ method: "delong", verdict: "pass" });
     expect(auc.baseline).toBeCloseTo(0.783011759147248, 12);
     expect(auc.p_value_no_difference).toBeCloseTo(0.00047244873007343545, 12);
-    expect(json.files.baseline_predictions).toBe("registry:churn#production (v2.1.0)/predictions.csv");
+    expect(json.files.baseline_predictions).toBe("registry:churn#production (v2.1.0)/eval-predictions.csv");
   });
 
-  it("fails the significance rule and says why when the production version stores no predictions", async () => {
-    await promoteProduction([]);
+  it("decides a regression against the production version's predictions: a worse candidate fails on the paired interval", async () => {
+    // The roles swapped: production stores the better model's predictions, the candidate is the worse one.
+    await promoteProduction([{ name: "eval-predictions.csv", bytes: Buffer.from(forModel("candidate")), role: "predictions" }]);
+    const result = await run("baseline");
+    expect(result.exitCode).toBe(1);
+    const auc = JSON.parse(readFileSync(result.outputs.result!, "utf8")).checks.find((c: { name: string }) => c.name === "roc_auc:min-improvement");
+    expect(auc).toMatchObject({ method: "delong", verdict: "fail" });
+    expect(auc.delta).toBeCloseTo(-0.0447, 4);
+    expect(auc.ci[1]).toBeLessThan(0);
+  });
+
+  it("fails the significance rule and says what the version lacks when it stores no predictions (a same-named file is not its predictions)", async () => {
+    await promoteProduction([{ name: "predictions.csv", bytes: Buffer.from(forModel("baseline")) }]);
     const result = await run();
     expect(result.exitCode).toBe(1);
     const json = JSON.parse(readFileSync(result.outputs.result!, "utf8"));
-    expect(json.notes.join("\n")).toContain("stores no artifact named predictions.csv");
-    expect(json.checks[0]).toMatchObject({ verdict: "fail", baseline: 0.7, message: expect.stringContaining("needs baseline-predictions") });
+    expect(json.notes.join("\n")).toContain("registry:churn#production (v2.1.0) stores no evaluation predictions (no artifact was promoted with the role predictions)");
+    expect(json.checks[0]).toMatchObject({ verdict: "fail", baseline: 0.7, message: expect.stringContaining("registry:churn#production (v2.1.0) stores no evaluation predictions") });
+  });
+
+  it("fails a regression rule whose metric the version neither records nor can compute, naming what it lacks", async () => {
+    await promoteProduction([]);
+    const workspace = mkdtempSync(path.join(tmpdir(), "modelgate-registry-e2e-"));
+    writeFileSync(path.join(workspace, "predictions.csv"), forModel("candidate"));
+    writeFileSync(path.join(workspace, "modelgate.yml"), "version: 1\nmodel: churn\nevaluate:\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.01 }\n");
+    const result = await runActionBundle("evaluate-gate", {
+      node: nodeBinaries().at(-1)!.path, workspace, apiUrl: api.url, eventName: "push", event: { ref: "refs/heads/main" },
+      inputs: { "candidate-predictions": "predictions.csv", baseline: "registry:churn#production", "github-token": "ghs_test_read" },
+    });
+    expect(result.exitCode).toBe(1);
+    const check = JSON.parse(readFileSync(result.outputs.result!, "utf8")).checks[0];
+    expect(check).toMatchObject({ name: "accuracy:max-regression", verdict: "fail", baseline: null });
+    expect(check.message).toBe(
+      "registry:churn#production (v2.1.0) records no accuracy and stores no evaluation predictions to compute it from, so this rule cannot be applied and fails (fail closed). Fix: Promote versions with their evaluation predictions (promote's predictions input) so a registry: baseline can compute accuracy, or set evaluate.on-missing-baseline: warn.",
+    );
   });
 });

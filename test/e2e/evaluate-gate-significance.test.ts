@@ -56,6 +56,30 @@ describe.each(nodeBinaries())("evaluate-gate bundle with significance and slices
     expect(result.summary).toContain("How significance was decided");
   });
 
+  it("decides an unchanged model by the exact bound: accuracy passes, log-loss is inconclusive and on-inconclusive warns", async () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), "modelgate-unchanged-"));
+    writeFileSync(path.join(workspace, "baseline.csv"), forModel("baseline"));
+    writeFileSync(
+      path.join(workspace, "modelgate.yml"),
+      "version: 1\nevaluate:\n  on-inconclusive: warn\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.01, significance: 0.05 }\n    log_loss: { direction: lower, max-regression: 0.01, significance: 0.05 }\n",
+    );
+    const result = await runActionBundle("evaluate-gate", {
+      node,
+      workspace,
+      eventName: "push",
+      event: { ref: "refs/heads/main" },
+      inputs: { "github-token": "ghs_test_write", "candidate-predictions": "baseline.csv", "baseline-predictions": "baseline.csv", ...COLUMNS },
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.verdict).toBe("warn");
+    const checks = JSON.parse(readFileSync(result.outputs.result!, "utf8")).checks as { name: string; verdict: string; method: string }[];
+    expect(checks.map((c) => [c.name, c.verdict, c.method]).sort()).toEqual([
+      ["accuracy:max-regression", "pass", "exact-bound"],
+      ["log_loss:max-regression", "warn", "exact-bound"],
+    ]);
+    expect(result.summary).toContain("Decided by the exact bound instead");
+  });
+
   it("fails naming the file and column when a slice column is empty or absent", async () => {
     const empty = await run("blank");
     expect(empty.exitCode).toBe(1);

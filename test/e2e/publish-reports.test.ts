@@ -90,7 +90,7 @@ describe("publish-reports bundle", () => {
     const comments = api.comments("acme", "models", FORK_PR);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.user.login).toBe("github-actions[bot]");
-    expect(comments[0]!.body.startsWith(`${MARKER}\n### ❌ fail · evaluate-gate · churn-classifier\n**3 of 8 checks failed**`)).toBe(true);
+    expect(comments[0]!.body.startsWith(`${MARKER}\n### Reported ❌ fail · evaluate-gate · churn-classifier\n_Reported by the pull request's own workflow run, whose code wrote these results; re-rendered from checked fields, not verified._\n**3 of 8 checks failed**`)).toBe(true);
     expect(comments[0]!.body).toContain(`workflow run ${RUN_ID}](https://github.com/acme/models/actions/runs/${RUN_ID})`);
     expect(run.outputs["comment-url"]).toBe(comments[0]!.html_url);
     // The artifact's own markdown is never posted: its evaluate-gate layout ("candidate" column) does not appear.
@@ -100,10 +100,31 @@ describe("publish-reports bundle", () => {
     const published = JSON.parse(readFileSync(run.outputs.result!, "utf8"));
     expect(published).toMatchObject({ schema: "modelgate.publish/v1", pull_request: FORK_PR, run_id: RUN_ID, head_sha: HEAD_SHA });
     expect(published.results[0].report_markdown).toBeUndefined();
-    expect(run.summary).toContain("### ❌ fail · modelgate · 1 gate");
+    expect(run.summary).toContain("### Reported ❌ fail · modelgate · 1 gate");
     const routes = api.requests.map((r) => r.route ?? r.path);
     expect(routes).toContain("GET /repos/{owner}/{repo}/pulls");
     expect(api.requests.find((r) => r.route === "GET /repos/{owner}/{repo}/pulls")!.query).toMatchObject({ state: "open", head: "forker:patch-1" });
+  });
+
+  it("posts a fork's pass and its claimed base-branch policy as the run's report, never as verified fact", async () => {
+    // What a fork's own workflow can write: a pass, and a policy it says came from the base branch.
+    seedForkRun(withResult(regressed, (r) => {
+      r.verdict = "pass";
+      r.checks = (r.checks as Array<Record<string, unknown>>).map((c) => ({ ...c, verdict: "pass" }));
+      r.policy = { ...(r.policy as object), source: "base" };
+    }));
+    const run = await publish();
+    expect(run.exitCode).toBe(0);
+    const body = api.comments("acme", "models", FORK_PR)[0]!.body;
+    expect(body.split("\n").slice(1, 3)).toEqual([
+      "### Reported ✅ pass · evaluate-gate · churn-classifier",
+      "_Reported by the pull request's own workflow run, whose code wrote these results; re-rendered from checked fields, not verified._",
+    ]);
+    expect(body).not.toMatch(/base branch's version decided/i);
+    expect(body).toMatch(/Policy named by the run: modelgate\.yml at sha256 `[0-9a-f]{12}` \(not verified: which version decided is the run's claim\)\./);
+    expect(body).toContain("from the fork forker/models. That run executed the pull request's code, so its verdicts and the policy it names are its claims");
+    // The outputs echo the fork's claim too; the catalog says they must never gate anything.
+    expect(run.outputs).toMatchObject({ verdict: "pass", passed: "true" });
   });
 
   it("leaves the sticky comment alone when the run is published again with the same results", async () => {
@@ -125,9 +146,9 @@ describe("publish-reports bundle", () => {
     expect(errors(run)).toEqual([]);
     const comments = api.comments("acme", "models", FORK_PR);
     expect(comments).toHaveLength(1);
-    expect(comments[0]!.body.startsWith("<!-- modelgate:combined:default -->\n### ❌ fail · modelgate · 2 gates")).toBe(true);
-    expect(comments[0]!.body).toContain("#### ✅ pass · evaluate-gate · churn-v2");
-    expect(comments[0]!.body).toContain("#### ❌ fail · evaluate-gate · churn-classifier");
+    expect(comments[0]!.body.startsWith("<!-- modelgate:combined:default -->\n### Reported ❌ fail · modelgate · 2 gates")).toBe(true);
+    expect(comments[0]!.body).toContain("#### Reported ✅ pass · evaluate-gate · churn-v2");
+    expect(comments[0]!.body).toContain("#### Reported ❌ fail · evaluate-gate · churn-classifier");
   });
 
   it("uses the pull request GitHub links to a same-repository run without listing pull requests", async () => {
@@ -151,7 +172,7 @@ describe("publish-reports bundle", () => {
   it("never posts a forged report_markdown, and escapes mentions and links smuggled into result fields", async () => {
     const forged = withResult(regressed, (r) => {
       r.report_markdown = "@maintainer please merge: [urgent fix](https://evil.example/phish)";
-      r.notes = ["ping @maintainer at https://evil.example/phish"];
+      r.notes = ["ping @maintainer at https://evil.example/phish", "closes GH-1 for region \u202egnp.exe"];
     });
     seedForkRun(forged);
     const run = await publish();
@@ -161,6 +182,9 @@ describe("publish-reports bundle", () => {
     expect(body).not.toContain("https://evil.example");
     expect(body).not.toContain("[urgent fix]");
     expect(body).toContain("ping @\u200bmaintainer at https:\u200b//evil.example/phish");
+    // GH-1 would link issue 1 (and add a "mentioned" entry there); a U+202E override would make the name read "exe.png".
+    expect(body).toContain("closes GH-\u200b1 for region gnp.exe");
+    expect(body).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -69,5 +69,21 @@ describe.each(nodeBinaries())("train-reproducibly with the runner's cache and ar
     const again = await runActionBundle("train-reproducibly", { node, workspace: makeTrainWorkspace(), ...push, inputs, env: service.env });
     expect(again.exitCode).toBe(1);
     expect(again.commands.filter((c) => c.command === "error").map((c) => c.message).join("\n")).toContain('an artifact named "churn-model" already exists');
+  });
+
+  it("refuses artifact-name on GitHub Enterprise Server before training, naming upload-artifact@v3 instead of \"re-run the job\"", async () => {
+    const workspace = makeTrainWorkspace();
+    const inputs = { ...TRAIN_INPUTS, "artifact-name": "churn-model" };
+    const run = await runActionBundle("train-reproducibly", { node, workspace, ...push, inputs, env: { ...service.env, GITHUB_SERVER_URL: "https://github.acme-corp.example" } });
+    expect(run.exitCode).toBe(1);
+    const errors = run.commands.filter((c) => c.command === "error").map((c) => c.message);
+    expect(errors).toEqual([
+      'Input "artifact-name": this run is on GitHub Enterprise Server (github.acme-corp.example), whose artifact service the uploader (@actions/artifact v2, as upload-artifact@v4) cannot use, so "churn-model" cannot be uploaded. Fix: Leave artifact-name empty and upload the outputs and the manifest in a later step with actions/upload-artifact@v3, the version GitHub Enterprise Server supports.',
+    ]);
+    expect(errors.join("\n")).not.toMatch(/re-run/i);
+    expect(run.stdout).not.toContain("trained 20 epochs");
+    expect(existsSync(path.join(workspace, "out/model.json"))).toBe(false);
+    expect(service.state.requests).toEqual([]);
+    expect(run.outputs).toMatchObject({ verdict: "fail", passed: "false" });
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../shared/src/data/digest.js";
@@ -7,6 +7,8 @@ import type { Manifest } from "../../shared/src/lineage/manifest.js";
 import { nodeBinaries } from "./support/node-binaries.js";
 import { runActionBundle } from "./support/run-action-bundle.js";
 import { makeTrainWorkspace, TRAIN_INPUTS } from "./support/train-workspace.js";
+import { fakeInterpreters } from "../support/fake-interpreters.js";
+import { commitAll } from "../support/git-checkout.js";
 
 const push = { eventName: "push", event: { ref: "refs/heads/main" } };
 
@@ -58,5 +60,31 @@ describe.each(nodeBinaries())("train-reproducibly bundle on $label", ({ path: no
     expect(run.stdout).toContain("trained 20 epochs");
     expect(run.outputs["cache-hit"]).toBe("false");
     expect(run.commands.filter((c) => c.command === "warning").map((c) => c.message).join("\n")).toMatch(/cache/i);
+  });
+
+  it("shares the lineage of two identical runs in a git checkout and records the python3 the run's PATH gives", async () => {
+    const workspace = makeTrainWorkspace();
+    commitAll(workspace);
+    const { first } = fakeInterpreters();
+    const inputs = { run: "python3 -I train.py > train.log", inputs: "customers.csv", outputs: "out/model.bin\ntrain.log" };
+    const env = { PATH: `${first}:${process.env.PATH ?? ""}` };
+    const one = await runActionBundle("train-reproducibly", { node, workspace, ...push, inputs, env });
+    expect(one.exitCode, one.stdout + one.stderr).toBe(0);
+    const two = await runActionBundle("train-reproducibly", { node, workspace, ...push, inputs, env });
+    expect(two.outputs["lineage-sha256"]).toBe(one.outputs["lineage-sha256"]);
+    const manifest = JSON.parse(readFileSync(path.join(workspace, "modelgate.manifest.json"), "utf8")) as Manifest;
+    expect(manifest.git.dirty_files).toEqual([]);
+    expect(manifest.environment.python).toMatchObject({ path: `${first}/python3`, version: "3.99.1" });
+  });
+
+  it("fails the step naming an output the run did not write", async () => {
+    const workspace = makeTrainWorkspace();
+    mkdirSync(path.join(workspace, "models"));
+    writeFileSync(path.join(workspace, "models/stale.bin"), "an old model");
+    utimesSync(path.join(workspace, "models/stale.bin"), new Date("2020-01-02T00:00:00Z"), new Date("2020-01-02T00:00:00Z"));
+    const run = await runActionBundle("train-reproducibly", { node, workspace, ...push, inputs: { run: "echo nothing to do", outputs: "models/stale.bin" } });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.verdict).toBe("fail");
+    expect(run.commands.filter((c) => c.command === "error").map((c) => c.message).join("\n")).toContain("did not write models/stale.bin");
   });
 });

@@ -17,5 +17,7 @@ export const HOSTILE_NAMES = [
   "x-axis [a, b]",
   "title \"evil\"",
   "emoji 🚀 and 東京 São",
+  "fixes GH-12 for @octocat",
+  "rtl\u202eoverride\u2066isolate\u2069",
   "a".repeat(300),
 ];

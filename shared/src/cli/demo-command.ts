@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { parseCliArgs } from "./parse-cli-args.js";
+import { oneOf } from "./run-gate-command.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type { ActionResult, GateResult } from "../gates/gate-result.js";
@@ -44,7 +45,8 @@ reviewer would see, then promotes and rolls back in a temporary git registry. Ev
 post is written to DIR (default: a new temporary folder), named at the end. No GitHub access is needed.
 Exits 0 when the demo ran as expected.`,
   async run(args) {
-    const { values } = parseArgs({ args, options: { format: { type: "string", default: "markdown" }, out: { type: "string" } }, strict: true });
+    const { values } = parseCliArgs({ args, options: { format: { type: "string", default: "markdown" }, out: { type: "string" } }, strict: true });
+    oneOf(String(values.format), ["text", "markdown"], "--format");
     const reports = new DemoReports();
     const record = reports.record;
     const folder = exampleFolder();

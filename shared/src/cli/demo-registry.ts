@@ -80,7 +80,7 @@ export async function runRegistryDemo(folder: string, evaluated: ReadonlyMap<str
     }
     const { result: rolled } = await rollbackWithReport(store, { model: MODEL, stage: "prod", reason: "latency regression in prod", actor: "demo", runUrl: null, now: DATE });
     record("prod", "a one-click rollback of prod to the previous version, artifacts verified", rolled);
-    verdicts.push(`rollback of prod: ${rolled.verdict} (${rolled.rollback.from} -> ${rolled.rollback.to}, artifacts verified)`);
+    verdicts.push(`rollback of prod: ${rolled.verdict} (${rolled.rollback ? `${rolled.rollback.from} -> ${rolled.rollback.to}, artifacts verified` : "refused"})`);
     out.push(`$ modelgate rollback --model ${MODEL} --stage prod --reason "latency regression in prod"`, renderReportText(rolled));
     out.push(renderChainText(MODEL, verifyEventChain(await readModelRegistry(store, MODEL))));
     return { text: out.join("\n"), verdicts };

@@ -27,7 +27,7 @@ const INPUT_FLAGS = [
 export const evaluateCommand: Command = {
   name: "evaluate",
   summary: "judge a candidate's metrics against a baseline under modelgate.yml (evaluate-gate)",
-  usage: `Usage: modelgate evaluate --candidate FILE [--baseline FILE|git:REF:PATH] [options]
+  usage: `Usage: modelgate evaluate --candidate FILE [--baseline FILE|git:REF:PATH|registry:MODEL#STAGE] [options]
        modelgate evaluate --candidate-predictions FILE [--baseline-predictions FILE] [options]
 
 Judges the candidate's metrics against the baseline's under the evaluate: rules of the policy,
@@ -35,7 +35,11 @@ exactly as the evaluate-gate action does (same inputs, same result).
 
 Options:
   --candidate FILE              candidate metrics (JSON or YAML; nested keys become dotted names)
-  --baseline SPEC               baseline metrics: a file, or git:<ref>:<path> from this repository
+  --baseline SPEC               baseline metrics: a file, git:<ref>:<path> from this repository, or
+                                registry:<model>#<stage>, the version that stage of this repository's
+                                registry holds: its recorded metrics and, with --candidate-predictions,
+                                its stored predictions (promoted with --predictions), paired by id. A rule
+                                the version cannot feed fails (evaluate.on-missing-baseline: warn relaxes)
   --candidate-predictions FILE  compute the candidate's metrics from predictions (CSV, TSV, JSONL,
                                 Parquet, optionally .gz); one of --candidate and this is required
   --baseline-predictions FILE   the baseline's predictions, paired with the candidate's by id

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseCliArgs } from "./parse-cli-args.js";
 import { readDataTable } from "../data/read-data-table.js";
 import { inferSchema, renderSchemaYaml } from "../validate/infer-schema.js";
 import type { Command } from "./commands.js";
@@ -16,7 +16,7 @@ Review it before use: observed bounds are often tighter than the real domain.
 Options:
   -h, --help   show this help`,
   async run(args) {
-    const { positionals } = parseArgs({ args, options: {}, strict: true, allowPositionals: true });
+    const { positionals } = parseCliArgs({ args, options: {}, strict: true, allowPositionals: true });
     if (positionals.length !== 1) throw new UsageError("Give exactly one data file.");
     const file = positionals[0]!;
     const table = await readDataTable(file, "FILE", { workspace: process.cwd(), allowedRoots: [] }, undefined);

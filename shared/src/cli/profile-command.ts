@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { parseCliArgs } from "./parse-cli-args.js";
 import { readDataTable } from "../data/read-data-table.js";
 import { readInputFile } from "../data/read-input-file.js";
 import { parsePolicy } from "../policy/parse-policy.js";
@@ -23,7 +23,7 @@ and a shard given twice is refused. Then judge drift on the whole:
   modelgate validate --data MERGED.profile.json --reference reference.profile.json   (or the reference file)
 Without --output the profile is printed.`,
   async run(args) {
-    const { values, positionals } = parseArgs({ args, options: { output: { type: "string" }, policy: { type: "string" } }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseCliArgs({ args, options: { output: { type: "string" }, policy: { type: "string" } }, strict: true, allowPositionals: true });
     const [verb, ...files] = positionals;
     const access = { workspace: process.cwd(), allowedRoots: [] };
     let profile;

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseCliArgs } from "./parse-cli-args.js";
 import { GitHubApiError, InputError } from "../errors/modelgate-error.js";
 import { readPublishInputs } from "../publish/publish-inputs.js";
 import type { Command } from "./commands.js";
@@ -33,7 +33,7 @@ GITHUB_SERVER_URL for GitHub Enterprise Server.
 Exit status: 0 when published (or nothing to publish), 1 when an artifact or result was refused or the
 API failed, 2 on a usage error.`,
   async run(args) {
-    const { values } = parseArgs({
+    const { values } = parseCliArgs({
       args,
       options: {
         ...Object.fromEntries(INPUT_FLAGS.map((flag) => [flag, { type: "string" as const }])),

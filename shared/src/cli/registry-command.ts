@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseCliArgs } from "./parse-cli-args.js";
 import { listModels } from "../registry/list-models.js";
 import { readModelRegistry } from "../registry/read-model-registry.js";
 import { requireRegistryName } from "../registry/registry-names.js";
@@ -12,25 +12,29 @@ import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
 import { openRegistry } from "./open-registry.js";
 import { oneOf } from "./run-gate-command.js";
+import { toRegistryShow } from "../registry/version-page.js";
 
 export const registryCommand: Command = {
   name: "registry",
   summary: "read the git-native model registry: list, show, history, verify",
   usage: `Usage: modelgate registry list
-       modelgate registry show <model>
+       modelgate registry show <model> [--format text|json]
        modelgate registry history <model> [--stage STAGE]
        modelgate registry verify [<model>] [--policy FILE] [--format text|json]
 Options: --repo OWNER/NAME (through the GitHub API; token from GITHUB_TOKEN) or --repo-dir DIR (default: the
          current directory) --asset-dir DIR
 
 Reads the registry's GTO-compatible tags (<model>@v<semver>, <model>#<stage>#<N>) in a local git
-repository. verify checks each model's event chain, every stored artifact against the sha256 and size in its
-version record (missing, changed, or stored under no record), tags written outside modelgate (allowed by
+repository. show prints each version's page, newest first: the stages it holds, who promoted it and why (its
+stage events), the gates that judged it with their verdicts, its metrics, and its files with their sha256
+(--format json: modelgate.registry-show/v1); versions and events written outside modelgate (GTO) are shown with
+no gate evidence. verify checks each model's event chain, every stored artifact against the sha256 and size in
+its version record (missing, changed, or stored under no record), tags written outside modelgate (allowed by
 registry: allow-foreign-tags: true), commits with several versions (allowed by registry: versions-per-commit:
 many), stages GTO would name differently, and promotions that stopped half-way; each finding names the version
 and file and prints its fix. Exit 1 on any finding. The policy (default modelgate.yml) is optional.`,
   async run(args) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCliArgs({
       args,
       options: {
         repo: { type: "string" },
@@ -45,6 +49,8 @@ and file and prints its fix. Exit 1 on any finding. The policy (default modelgat
     });
     const [verb, model, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
+    const format = oneOf(String(values.format), ["text", "json"] as const, "--format");
+    if (format === "json" && verb !== "show" && verb !== "verify") throw new UsageError("--format json is for registry show and registry verify");
     const store = await openRegistry({ repo: values.repo, repoDir: values["repo-dir"], assetDir: values["asset-dir"] });
     switch (verb) {
       case "list": {
@@ -56,12 +62,14 @@ and file and prints its fix. Exit 1 on any finding. The policy (default modelgat
       case "history": {
         if (model === undefined) throw new UsageError(`registry ${verb} needs a model name`);
         const registry = await readModelRegistry(store, requireRegistryName(model, "model"));
-        if (verb === "show") process.stdout.write(renderRegistryShowText(registry));
+        if (verb === "show") {
+          const show = toRegistryShow(registry);
+          process.stdout.write(format === "json" ? toCanonicalJson(show) : renderRegistryShowText(show));
+        }
         else process.stdout.write(renderHistoryText(model, registryHistory(registry, values.stage === undefined ? undefined : requireRegistryName(values.stage, "stage"))));
         return EXIT.ok;
       }
       case "verify": {
-        const format = oneOf(values.format, ["text", "json"] as const, "--format");
         const policy = await readRegistryPolicy(values.policy, { workspace: process.cwd(), allowedRoots: [] });
         const report = await verifyRegistry(store, {
           ...(model === undefined ? {} : { model: requireRegistryName(model, "model") }),

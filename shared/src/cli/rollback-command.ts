@@ -2,25 +2,35 @@ import { readRollbackInputs } from "../registry/rollback-inputs.js";
 import { rollbackWithReport } from "../registry/rollback-with-report.js";
 import type { Command } from "./commands.js";
 import { openRegistry } from "./open-registry.js";
+import { loadLocalRegistryPolicy } from "./load-local-registry-policy.js";
+import { readStageRules } from "../registry/stage-rules.js";
+import { requireRegistryName } from "../registry/registry-names.js";
 import { runGateCommand } from "./run-gate-command.js";
 
-const FLAGS = ["model", "stage", "to", "reason", "actor", "repo", "repo-dir", "asset-dir"] as const;
+const FLAGS = ["model", "stage", "to", "reason", "policy", "actor", "repo", "repo-dir", "asset-dir"] as const;
 
 export const rollbackCommand: Command = {
   name: "rollback",
   summary: "move a stage back to an earlier version after verifying its artifacts (local git or --repo)",
   usage: `Usage: modelgate rollback --model NAME --stage STAGE --reason TEXT [--to X.Y.Z] [--actor NAME]
-                          [--repo OWNER/NAME | --repo-dir DIR] [--asset-dir DIR] [--format text|markdown|json]
+                          [--policy FILE] [--repo OWNER/NAME | --repo-dir DIR] [--asset-dir DIR]
+                          [--format text|markdown|json]
 
 Verifies the sha256 of the target's artifacts, then writes <model>#<stage>!#<N> (unassigning the current
 version, and any version above the target still active in the stage) and <model>#<stage>#<N+1> (assigning the
 target). The default target is the version modelgate assigned before the current one, skipping versions that
-were themselves rolled back. Prints the stage's history.`,
+were themselves rolled back. Prints the stage's history.
+A stage whose policy sets registry.stages.<stage>.rollback-environment is refused here: only a workflow run's
+approved review for that environment can show it (run the rollback workflow). --policy: default modelgate.yml.`,
   run: (args) =>
     runGateCommand(args, {
       flags: FLAGS,
       readInputs: (get) => ({ ...readRollbackInputs(get), actor: get("actor") || process.env.USER || "local", repo: get("repo") || undefined, repoDir: get("repo-dir") || ".", assetDir: get("asset-dir") || undefined }),
-      async run(inputs) {
+      async run(inputs, access) {
+        const base = await loadLocalRegistryPolicy(inputs.policy, access);
+        const rules = readStageRules(base.policy, requireRegistryName(inputs.stage, "stage"), base.source);
+        // A command line is no workflow run: a stage whose rollbacks must run in an environment is refused here.
+        const guard = { rules, policy: base.provenance, approvals: { unavailable: "a command line cannot show (only a workflow run's approved review can); run the rollback workflow" }, notes: base.notes };
         const store = await openRegistry({ repo: inputs.repo, repoDir: inputs.repoDir, assetDir: inputs.assetDir });
         const { result } = await rollbackWithReport(store, {
           model: inputs.model,
@@ -30,7 +40,7 @@ were themselves rolled back. Prints the stage's history.`,
           actor: inputs.actor,
           runUrl: null,
           now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-        });
+        }, guard);
         return result;
       },
     }),

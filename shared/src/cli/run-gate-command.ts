@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseCliArgs } from "./parse-cli-args.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import { InputError } from "../errors/modelgate-error.js";
 import type { ActionResult } from "../gates/gate-result.js";
@@ -28,7 +28,7 @@ export interface GateCommandSpec<Inputs> {
  */
 export async function runGateCommand<Inputs>(args: string[], spec: GateCommandSpec<Inputs>): Promise<number> {
   const booleans = spec.booleanFlags ?? [];
-  const { values } = parseArgs({
+  const { values } = parseCliArgs({
     args,
     options: {
       ...Object.fromEntries(spec.flags.map((flag) => [flag, { type: "string" as const }])),

@@ -1,7 +1,9 @@
-import { parseArgs } from "node:util";
+import { parseCliArgs } from "./parse-cli-args.js";
 import { InputError } from "../errors/modelgate-error.js";
 import { blocksMerge } from "../github/to-outputs.js";
+import type { FileAccess } from "../data/resolve-input-path.js";
 import type { TrainInputs } from "../lineage/train-inputs.js";
+import type { SelectedPolicy } from "../policy/select-policy.js";
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
 import { toResultJson } from "../report/to-result-json.js";
 import type { Command } from "./commands.js";
@@ -9,7 +11,7 @@ import { EXIT, UsageError } from "./commands.js";
 
 /** Flags with the action's input names; the list ones may repeat (each use is one line of the input). */
 const LIST_FLAGS = ["inputs", "outputs", "params"] as const;
-const VALUE_FLAGS = ["seed", "metrics", "working-directory", "manifest", "baseline-manifest", "verify-runs", "verify-compare", "verify-tolerance", "on-unrepeatable", "key", "allow-empty"] as const;
+const VALUE_FLAGS = ["seed", "metrics", "working-directory", "manifest", "baseline-manifest", "verify-runs", "verify-compare", "verify-tolerance", "on-unrepeatable", "key", "policy", "allow-empty"] as const;
 
 export const trainCommand: Command = {
   name: "train",
@@ -17,7 +19,11 @@ export const trainCommand: Command = {
   usage: `Usage: modelgate train --outputs PATH [options] -- COMMAND [ARG...]
 
 Runs COMMAND (directly, no shell) with the seed variables set, and writes the same
-modelgate.manifest/v1 lineage manifest as the train-reproducibly action.
+modelgate.manifest/v1 lineage manifest as the train-reproducibly action: git state with the
+content digest of every uncommitted file (except this run's outputs, metrics and manifest),
+inputs, params, lockfiles, outputs, seed, and the Python or Node.js COMMAND runs ("unknown"
+unless COMMAND is an interpreter or a script whose #! line names one). Fails when an output
+is older than the run, i.e. COMMAND did not write it.
 
 Options:
   --seed N                  integer seed (default 0): MODELGATE_SEED, SEED, PYTHONHASHSEED + determinism switches
@@ -33,12 +39,14 @@ Options:
   --verify-tolerance X      allowed metric difference between runs (metrics mode)
   --on-unrepeatable V       fail (default) | warn
   --allow-empty true        let a pattern match nothing
+  --policy FILE             policy file (default modelgate.yml; optional: its model names the key)
+  --key KEY                 report key (default: the policy's model, else default)
   --format FORMAT           text (default) | markdown | json
   -h, --help                show this help
 
 Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 2 on a usage error.`,
   async run(args) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCliArgs({
       args,
       options: {
         ...Object.fromEntries(LIST_FLAGS.map((f) => [f, { type: "string" as const, multiple: true }])),
@@ -59,14 +67,16 @@ Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 
     ]);
     const inputs = readCliInputs(readTrainInputs, (name) => (name === "run" ? positionals.join(" ") : [flags[name] ?? ""].flat().join("\n")));
     const access = { workspace: process.cwd(), allowedRoots: [process.cwd()] };
-    const options = { ...(await toTrainOptions(inputs, access, inputs.key ?? "default", null)), argv: positionals };
+    const selected = await readOptionalPolicy(inputs.policy, access);
+    const key = inputs.key ?? selected?.policy.model ?? "default";
+    const options = { ...(await toTrainOptions(inputs, access, key, null)), argv: positionals };
     const result = await runTraining(options, {
       probe: systemProbe(),
       stdout: process.stderr,
       stderr: process.stderr,
       now: Date.now,
       warn: (message) => process.stderr.write(`warning: ${message}\n`),
-      policy: { file: inputs.policy, sha256: "", source: "file" },
+      policy: selected?.provenance ?? { file: inputs.policy, sha256: "", source: "file" },
     });
     const markdown = renderReportMarkdown(result);
     if (flags.format === "json") process.stdout.write(toResultJson(result, markdown));
@@ -75,6 +85,13 @@ Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 
     return blocksMerge(result.verdict, "fail") ? EXIT.fail : EXIT.ok;
   },
 };
+
+/** The policy file when it exists (train-reproducibly needs none); an invalid one fails as in the action. */
+async function readOptionalPolicy(file: string, access: FileAccess): Promise<SelectedPolicy | undefined> {
+  const [{ locatePolicy, readPolicyText }, { selectPolicy }] = await Promise.all([import("../data/read-policy-file.js"), import("../policy/select-policy.js")]);
+  const head = await readPolicyText(locatePolicy(file, access), file);
+  return head && selectPolicy({ file, mode: "file", head });
+}
 
 function readCliInputs(read: (getInput: (name: string) => string) => TrainInputs, getInput: (name: string) => string): TrainInputs {
   try {

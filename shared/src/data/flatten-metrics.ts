@@ -59,6 +59,7 @@ function toLeaf(value: unknown): MetricLeaf {
   if (typeof value === "bigint") return Number(value);
   if (value instanceof Date) return value.toISOString();
   const text = String(value);
-  const nonFinite = NON_FINITE[text.trim().toLowerCase()];
-  return nonFinite === undefined ? text : nonFinite;
+  const spelled = text.trim().toLowerCase();
+  // An own-key test: "constructor" or "__proto__" as a value would otherwise find Object.prototype's.
+  return Object.hasOwn(NON_FINITE, spelled) ? NON_FINITE[spelled]! : text;
 }

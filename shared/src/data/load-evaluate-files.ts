@@ -10,6 +10,7 @@ import type { MetricsFile } from "./read-metrics-file.js";
 import type { FileAccess } from "./resolve-input-path.js";
 import type { RegistryBaseline, RegistrySpec } from "./read-registry-baseline.js";
 import type { RegistryStore } from "../registry/registry-store.js";
+import type { RegistryBaselineSource } from "../gates/to-missing-baseline.js";
 import path from "node:path";
 
 export interface EvaluateFiles {
@@ -23,6 +24,8 @@ export interface EvaluateFiles {
   explanations?: ExplanationInputs;
   /** Sentences about where the files came from (e.g. why a registry baseline cannot be paired). */
   notes?: string[];
+  /** Set when the baseline is a registry version: a rule it cannot feed fails rather than warns. */
+  registryBaseline?: RegistryBaselineSource;
 }
 
 /** Metrics files and/or predictions files; at least one of `candidate` and `candidatePredictions`. */
@@ -40,25 +43,30 @@ export async function loadEvaluateFiles(inputs: EvaluateFileInputs, access: File
   let baselineFile = registry ? registry.metrics : inputs.baseline === undefined ? undefined : await readMetricsFile(inputs.baseline, access, "baseline");
   const notes = registry?.note ? [registry.note] : [];
   const { candidatePredictions } = inputs;
+  const fromRegistry = inputs.baselinePredictions === undefined ? registry?.predictions : undefined;
+  const paired = inputs.baselinePredictions !== undefined || fromRegistry !== undefined;
+  const registryBaseline: RegistryBaselineSource | undefined = registry && { label: registry.label, predictions: paired ? "paired" : registry.storesPredictions ? "stored" : "none" };
   if (candidatePredictions === undefined) {
     if (!candidateFile) throw nothingToJudgeError();
     const explanations = await loadExplanationsWhenGiven(inputs, access);
-    return { candidate: candidateFile, ...(baselineFile && { baseline: baselineFile }), ...(explanations && { explanations }), notes };
+    return { candidate: candidateFile, ...(baselineFile && { baseline: baselineFile }), ...(explanations && { explanations }), notes, ...(registryBaseline && { registryBaseline }) };
   }
   // Loaded only when predictions are given: the table readers (csv-parse, hyparquet) would double the
   // bundle every metrics-file run parses at start-up.
   const { loadPredictionMetrics } = await import("./load-prediction-metrics.js");
-  // The production version's own evaluation predictions, when the registry stores them, pair with the candidate's.
-  const fromRegistry = inputs.baselinePredictions === undefined ? registry?.predictions : undefined;
+  // The registry version's own evaluation predictions, when it stores them, pair with the candidate's.
   const predictionInputs = fromRegistry ? { ...inputs, candidatePredictions, baselinePredictions: fromRegistry.path, baselinePredictionsName: fromRegistry.name } : { ...inputs, candidatePredictions };
-  const readAccess = fromRegistry ? { ...access, allowedRoots: [...access.allowedRoots, path.dirname(fromRegistry.path)] } : access;
+  // An empty allowedRoots means "anywhere" (the CLI): adding the temporary folder would confine the candidate to it.
+  const confined = access.allowedRoots.length > 0;
+  const readAccess = fromRegistry && confined ? { ...access, allowedRoots: [...access.allowedRoots, path.dirname(fromRegistry.path)] } : access;
   const computed = await loadPredictionMetrics(predictionInputs, readAccess);
   const candidate = mergeComputedMetrics(candidateFile, "candidate", computed.candidate);
   // Metrics computed from the stored predictions replace the record's numbers of the same name.
   if (fromRegistry && baselineFile && computed.baseline) baselineFile = withoutMetrics(baselineFile, computed.baseline.metrics);
   const baseline = computed.baseline ? mergeComputedMetrics(baselineFile, "baseline", computed.baseline) : baselineFile;
   const explanations = await loadExplanationsWhenGiven(inputs, access, computed.paired);
-  return { candidate, ...(baseline && { baseline }), predictions: computed.sources, evaluation: computed.evaluation, ...(explanations && { explanations }), notes };
+  const evaluation = registry && !computed.evaluation.baseline && registry.note ? { ...computed.evaluation, baselineMissing: `it compares both models on the same examples, and ${registry.label} stores no evaluation predictions; promote versions with their predictions (promote's predictions input), or give baseline-predictions.` } : computed.evaluation;
+  return { candidate, ...(baseline && { baseline }), predictions: computed.sources, evaluation, ...(explanations && { explanations }), notes, ...(registryBaseline && { registryBaseline }) };
 }
 
 /** `baseline: registry:<model>#<stage>`, read through the registry; undefined for a plain or git: baseline. */
@@ -67,7 +75,7 @@ async function readRegistryBaselineWhenNamed(inputs: EvaluateFileInputs, openReg
   // Loaded only for registry baselines: the registry code reads tags through git or the API.
   const { parseRegistrySpec, readRegistryBaseline } = await import("./read-registry-baseline.js");
   const spec = parseRegistrySpec(inputs.baseline, "baseline") as RegistrySpec;
-  return readRegistryBaseline(spec, "baseline", openRegistry ? await openRegistry() : undefined, inputs.candidatePredictions);
+  return readRegistryBaseline(spec, "baseline", openRegistry ? await openRegistry() : undefined, inputs.candidatePredictions !== undefined && inputs.baselinePredictions === undefined);
 }
 
 function withoutMetrics(file: MetricsFile, computed: ReadonlyMap<string, number>): MetricsFile {

@@ -31,6 +31,8 @@ export interface ComputedMetrics {
   name: string;
   sha256: string;
   metrics: ReadonlyMap<string, number>;
+  /** Metrics these predictions do not define (precision with no predicted positive, R² of constant labels), with why. */
+  undefinedMetrics: ReadonlyMap<string, string>;
 }
 
 /** Which predictions files a gate's metrics came from, and what a reviewer should know about them. */
@@ -81,7 +83,8 @@ export async function loadPredictionMetrics(inputs: PredictionInputs, access: Fi
     const { metrics, skipped } = computePredictionMetrics(predictions);
     for (const warning of predictions.warnings) notes.push(`${predictions.name}: ${warning}`);
     for (const { metric, reason } of skipped) notes.push(`${metric} was not computed from ${predictions.name}: ${reason}`);
-    return { input: predictions.input, name: predictions.name, sha256: predictions.sha256, metrics };
+    const undefinedMetrics = new Map(skipped.map(({ metric, reason }) => [metric, reason]));
+    return { input: predictions.input, name: predictions.name, sha256: predictions.sha256, metrics, undefinedMetrics };
   };
   const sources: PredictionSources = { candidate: candidate.name, evalDataSha256: candidate.sha256, notes };
   const pairedBy = paired ? ` and ${paired.baseline.name} (baseline), paired by ${paired.pairedBy}` : "";

@@ -9,7 +9,7 @@ import type { MetricsFile } from "./read-metrics-file.js";
  * @throws DataError naming every metric both sources give, and both files: the gate will not pick one silently.
  */
 export function mergeComputedMetrics(file: MetricsFile | undefined, fileInput: string, computed: ComputedMetrics): MetricsFile {
-  if (!file) return { name: computed.name, sha256: computed.sha256, values: new Map<string, MetricLeaf>(computed.metrics) };
+  if (!file) return { name: computed.name, sha256: computed.sha256, values: new Map<string, MetricLeaf>(computed.metrics), undefinedMetrics: computed.undefinedMetrics };
   const both = [...computed.metrics.keys()].filter((metric) => file.values.has(metric));
   if (both.length > 0) {
     const names = both.map((metric) => JSON.stringify(metric)).join(", ");
@@ -20,5 +20,7 @@ export function mergeComputedMetrics(file: MetricsFile | undefined, fileInput: s
       { input: computed.input, file: file.name, path: both[0] },
     );
   }
-  return { ...file, values: new Map<string, MetricLeaf>([...file.values, ...computed.metrics]) };
+  // A metric the file gives itself is the file's; only the others are undefined for want of a definition.
+  const undefinedMetrics = new Map([...computed.undefinedMetrics].filter(([metric]) => !file.values.has(metric)));
+  return { ...file, values: new Map<string, MetricLeaf>([...file.values, ...computed.metrics]), undefinedMetrics };
 }

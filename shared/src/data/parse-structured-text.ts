@@ -1,5 +1,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit } from "yaml";
 import type { Document, Node } from "yaml";
+import { StructuredTextSyntaxError } from "./structured-text-syntax-error.js";
+import { toDocumentValue } from "./to-document-value.js";
 
 /** A parsed JSON or YAML document that can say on which line a key path sits. */
 export interface StructuredDocument {
@@ -8,22 +10,14 @@ export interface StructuredDocument {
   lineOf(path: ReadonlyArray<string | number>): number | undefined;
 }
 
-/** Why a JSON or YAML text could not be parsed, with the line and column it points at. */
-export class StructuredTextSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly line: number | undefined,
-    readonly column: number | undefined,
-  ) {
-    super(message);
-  }
-}
+export { StructuredTextSyntaxError } from "./structured-text-syntax-error.js";
 
 /**
  * Parses JSON or YAML 1.2 (JSON is parsed as the YAML subset it is) with duplicate keys refused and
  * alias expansion capped, so a hostile file can neither hide a value behind a later duplicate nor
  * expand into a billion nodes.
- * @throws StructuredTextSyntaxError on any syntax error or duplicate key.
+ * @throws StructuredTextSyntaxError on any syntax error or duplicate key, an alias bomb, an unknown tag, or a value
+ * JSON has no type for (`toDocumentValue`).
  */
 export function parseStructuredText(text: string): StructuredDocument {
   const lineCounter = new LineCounter();
@@ -35,9 +29,8 @@ export function parseStructuredText(text: string): StructuredDocument {
     const reason = first.code === "DUPLICATE_KEY" ? describeDuplicateKey(doc, first.pos[0]) : firstLine || "syntax error";
     throw new StructuredTextSyntaxError(reason, pos?.line, pos?.col);
   }
-  const value = doc.toJS({ maxAliasCount: 100 });
-  return {
-    value,
+  const document: StructuredDocument = {
+    value: undefined,
     lineOf(path) {
       let node: unknown = doc.contents;
       let line = rangeLine(node, lineCounter);
@@ -57,6 +50,8 @@ export function parseStructuredText(text: string): StructuredDocument {
       return line;
     },
   };
+  document.value = toDocumentValue(doc, lineCounter, (path) => document.lineOf(path));
+  return document;
 }
 
 /** Names the repeated key (the parser's own message shows only a caret), so the user knows which entry to drop. */

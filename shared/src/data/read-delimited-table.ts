@@ -95,6 +95,8 @@ function toCsvDataError(error: CsvError, source: TableSource, delimiter: string,
   const separator = delimiter === "," ? "a comma" : "a tab";
   if (error.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH") {
     const fields = Array.isArray(error.record) ? error.record.length : undefined;
+    // The parser reads ahead of the consumer, so the header may not have reached us yet; its own message has the width.
+    width ??= Number(/expect (\d+)/.exec(error.message)?.[1]) || undefined;
     const has = fields === undefined ? "a different number of fields" : `${fields} field${fields === 1 ? "" : "s"}`;
     return new DataError(
       `Input "${source.input}": ${source.file} line ${line} has ${has}; the header has ${width}.`,

@@ -12,6 +12,8 @@ export interface MetricsFile {
   name: string;
   sha256: string;
   values: ReadonlyMap<string, MetricLeaf>;
+  /** Metrics computed from predictions that these predictions leave undefined, with the reason (never a stand-in number). */
+  undefinedMetrics?: ReadonlyMap<string, string>;
 }
 
 const FORMATS: Record<string, string> = { ".json": "JSON", ".yaml": "YAML", ".yml": "YAML" };
@@ -37,14 +39,20 @@ export function parseMetricsText(text: string, name: string, sha256: string, inp
     );
   }
   let document: unknown;
+  let syntax: StructuredTextSyntaxError | undefined;
   try {
     document = parseStructuredText(text).value;
   } catch (error) {
     if (!(error instanceof StructuredTextSyntaxError)) throw error;
-    const json = format === "JSON" ? findJsonSyntaxError(text) : undefined;
-    const [line, column] = json?.line ? [json.line, json.column] : [error.line, error.column];
-    const where = line ? ` at line ${line}, column ${column}` : "";
-    throw new DataError(`Input "${input}": ${name} is not valid ${format}${where}: ${json?.reason ?? error.message}.`, `Fix the ${format} syntax in ${name}.`, {
+    syntax = error;
+  }
+  // JSON is parsed as the YAML subset it is, and YAML also takes what JSON refuses ({accuracy: } reads as null, a
+  // stray word as a string): a .json file must be JSON, with Python's bare NaN and Infinity allowed.
+  const json = format === "JSON" ? findJsonSyntaxError(text.replace(/^\uFEFF/, "")) : undefined;
+  if (syntax || json) {
+    const [line, column] = json?.line ? [json.line, json.column] : [syntax?.line, syntax?.column];
+    const where = line ? ` at line ${line}${column ? `, column ${column}` : ""}` : "";
+    throw new DataError(`Input "${input}": ${name} is not valid ${format}${where}: ${json?.reason ?? syntax?.message}.`, `Fix the ${format} syntax in ${name}.`, {
       input,
       file: name,
       line,

@@ -1,10 +1,10 @@
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from "hyparquet";
 import type { AsyncBuffer, ColumnData, FileMetaData } from "hyparquet";
-import { compressors } from "hyparquet-compressors";
 import { DataError, ModelgateError } from "../errors/modelgate-error.js";
 import { bindColumns } from "./bind-columns.js";
 import type { ColumnBuilder } from "./column-builder.js";
 import { createColumnBuilder } from "./create-column-builder.js";
+import { loadParquetCompressors } from "./load-parquet-compressors.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
 import { resolveRequests } from "./table.js";
 import type { ColumnRequests, TableSource } from "./table.js";
@@ -14,7 +14,7 @@ import type { TablePass } from "./table-pass.js";
  * Reads the requested columns of a Parquet file, one row group at a time, fetching only those columns'
  * byte ranges (hyparquet plans the reads from the footer); memory is the output plus one row group of the
  * requested columns. The digest needs every byte, so a second, sequential stream hashes the file meanwhile.
- * All codecs are read (hyparquet-compressors adds gzip, brotli, zstd, lz4 to hyparquet's snappy).
+ * All codecs are read (hyparquet-compressors, loaded on the first read, adds gzip, brotli, zstd, lz4 to hyparquet's snappy).
  * @throws DataError when the file is not Parquet or is damaged, or a required column is missing.
  */
 export async function readParquetTable(source: TableSource, requests: ColumnRequests): Promise<TablePass> {
@@ -68,11 +68,14 @@ async function readRowGroup(
   source: TableSource,
 ): Promise<void> {
   const chunks: ColumnData[] = [];
+  const { compressors, unavailable } = await loadParquetCompressors();
   try {
     await parquetRead({ file, metadata, columns: [...builders.keys()], rowStart, rowEnd, compressors, onChunk: (chunk) => chunks.push(chunk) });
   } catch (error) {
     if (error instanceof ModelgateError) throw error;
-    throw corrupt(source, `rows ${rowStart}-${rowEnd - 1}: ${error instanceof Error ? error.message : String(error)}`, error);
+    const why = error instanceof Error ? error.message : String(error);
+    if (unavailable && /unsupported compression codec/.test(why)) throw new DataError(`Input "${source.input}": ${source.file} cannot be read here: ${why}, because ${unavailable}`, "Raise the memory limit, or write the file with snappy compression or none (pandas: to_parquet(compression=\"snappy\")).", { input: source.input, file: source.file }, { cause: error });
+    throw corrupt(source, `rows ${rowStart}-${rowEnd - 1}: ${why}`, error);
   }
   for (const [name, builder] of builders) {
     let next = rowStart;

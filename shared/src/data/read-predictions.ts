@@ -32,7 +32,7 @@ const COLUMN_INPUTS = { label: "label-column", prediction: "prediction-column", 
  * labels and predictions become 0/1 against the positive label, as sklearn's pos_label; without a prediction
  * column, predictions are score ≥ threshold. Regression labels and predictions are read as numbers.
  * @throws InputError when two column inputs name one column. DataError naming the input, file and column: every
- * readTable error, a missing label column, no prediction (nor, for classification, score) column, missing or
+ * readTable error, no rows, a missing label column, no prediction (nor, for classification, score) column, missing or
  * non-numeric values, more than two classes, scores outside [0, 1], missing or duplicated ids.
  */
 export async function readPredictions(spec: string, access: FileAccess, options: ReadPredictionsOptions): Promise<Predictions> {
@@ -52,6 +52,13 @@ export async function readPredictions(spec: string, access: FileAccess, options:
     column: names[key],
     columnInput: COLUMN_INPUTS[key],
   });
+  if (table.rows === 0) {
+    // Metrics of no examples are undefined; the gate would report each as "missing", which points at the policy.
+    throw new DataError(`Input "${input}": ${spec} has a header but no rows, so there are no predictions to measure.`, `Point ${input} at predictions with at least one row, or check the step that writes ${spec}.`, {
+      input,
+      file: spec,
+    });
+  }
   const label = table.columns.get(names.label);
   if (!label) {
     throw missingColumn(table, source("label"), `no label column "${names.label}"`, `Set label-column to the column of true labels`);

@@ -32,20 +32,24 @@ export function parseRegistrySpec(spec: string, input: string): RegistrySpec | u
 export interface RegistryBaseline {
   metrics: MetricsFile;
   version: string;
+  /** How reports name the version: `registry:<model>#<stage> (v1.2.0)`. */
+  label: string;
   /** Where the version's evaluation predictions were written for the readers, with the name reports show. */
   predictions?: { path: string; name: string };
-  /** Why paired significance cannot use the production model, when it cannot. */
+  /** Why paired significance cannot use the version, when it cannot. */
   note?: string;
+  /** The version stores evaluation predictions (whether or not they were read). */
+  storesPredictions: boolean;
 }
 
 /**
  * Reads the version `spec` names from the registry: its record's `metrics` become the baseline's metrics, and when
- * the version stores an artifact named like the candidate's predictions file (its evaluation predictions of the
- * same examples), that artifact is read, digest-verified, as the baseline's predictions, so paired significance
- * works against production. Otherwise a note says why it cannot.
+ * the version stores its evaluation predictions (the artifact promoted with the role `predictions`), that artifact
+ * is read, digest-verified, as the baseline's predictions, so paired significance works against that version.
+ * Otherwise a note says why it cannot. Nothing is chosen by file name.
  * @throws InputError when no registry is reachable; RegistryError from the registry (no version in the stage, …).
  */
-export async function readRegistryBaseline(spec: RegistrySpec, input: string, store: RegistryStore | undefined, candidatePredictions?: string): Promise<RegistryBaseline> {
+export async function readRegistryBaseline(spec: RegistrySpec, input: string, store: RegistryStore | undefined, wantPredictions: boolean): Promise<RegistryBaseline> {
   if (!store) {
     throw new InputError(
       `Input "${input}" reads the baseline from the registry, but no registry is available here.`,
@@ -60,18 +64,18 @@ export async function readRegistryBaseline(spec: RegistrySpec, input: string, st
     sha256: sha256Hex(toCanonicalJson(stage.record)),
     values: new Map(Object.entries(stage.record.metrics)),
   };
-  if (candidatePredictions === undefined) return { metrics, version: stage.version };
-  const wanted = path.basename(candidatePredictions);
-  if (!stage.assets.some((asset) => asset.name === wanted)) {
+  const stored = stage.assets.find((asset) => asset.role === "predictions");
+  const base = { metrics, version: stage.version, label, storesPredictions: stored !== undefined };
+  if (!wantPredictions) return base;
+  if (!stored) {
     return {
-      metrics,
-      version: stage.version,
-      note: `${label} stores no artifact named ${wanted} (its evaluation predictions), so the baseline's metrics come from its record and paired significance cannot compare against it; promote the evaluation predictions with the model, or give baseline-predictions.`,
+      ...base,
+      note: `${label} stores no evaluation predictions (no artifact was promoted with the role predictions), so the baseline's metrics come from its record and paired significance cannot compare against it; promote versions with their predictions (promote's predictions input), or give baseline-predictions.`,
     };
   }
-  const bytes = await stage.readAsset(wanted);
+  const bytes = await stage.readAsset(stored.name);
   const folder = await mkdtemp(path.join(tmpdir(), "modelgate-registry-"));
-  const file = path.join(folder, wanted);
+  const file = path.join(folder, stored.name);
   await writeFile(file, bytes);
-  return { metrics, version: stage.version, predictions: { path: file, name: `${label}/${wanted}` } };
+  return { ...base, predictions: { path: file, name: `${label}/${stored.name}` } };
 }

@@ -6,6 +6,7 @@ import type { FavorableClass, GroupRates, RateName } from "./group-rates.js";
 import { toGroupings } from "./groupings.js";
 import { measureGrouping, toSpecLabel } from "./measure-grouping.js";
 import type { MeasureOptions, MetricSpec } from "./measure-grouping.js";
+import { ownEntry } from "../data/own-entry.js";
 
 export interface AssessFairnessOptions {
   favorable: FavorableClass;
@@ -67,11 +68,12 @@ export function assessFairness(
   const groupings = toGroupings(tally);
   const measureOptions = groupings.map((grouping): MeasureOptions => {
     const point = measureGrouping(tally.counts, grouping, [], { favorable: options.favorable, gated: [] });
-    const privilegedValue = grouping.intersection ? undefined : options.privileged[grouping.name];
+    const privilegedValue = grouping.intersection ? undefined : ownEntry(options.privileged, grouping.name);
     const privileged = privilegedValue === undefined ? -1 : grouping.groups.findIndex((group) => group.name === privilegedValue);
     return {
       favorable: options.favorable,
       gated: point.groups.map((rates) => rates.count >= options.minGroupSize),
+      minGroupSize: options.minGroupSize,
       ...(privileged >= 0 && { privileged }),
     };
   });

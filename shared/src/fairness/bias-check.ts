@@ -1,16 +1,19 @@
 import type { BiasResult, FairnessCheck } from "../gates/bias-result.js";
 import type { PolicyProvenance } from "../gates/gate-result.js";
 import { verdictOrder, worstVerdict } from "../gates/verdict.js";
+import { findUnreachableWarnings } from "../gates/find-unreachable-warnings.js";
 import { PolicyError } from "../errors/modelgate-error.js";
 import type { FairnessPolicy } from "../policy/fairness-policy-schema.js";
 import type { Policy } from "../policy/policy-schema.js";
 import { assessFairness } from "./assess-fairness.js";
+import { checkPrivileged } from "./check-privileged.js";
 import type { AssessFairnessOptions, FairnessAssessment } from "./assess-fairness.js";
 import { evaluateFairnessRule } from "./evaluate-fairness-rule.js";
 import { FAIRNESS_METRICS } from "./fairness-metrics.js";
 import type { SensitiveColumn } from "./group-cells.js";
 import type { FavorableClass } from "./group-rates.js";
 import type { MetricSpec } from "./measure-grouping.js";
+import { ownEntry } from "../data/own-entry.js";
 
 /** One model's 0/1 labels and predictions (1 = the positive label), and the file they came from. */
 export interface ModelPredictions {
@@ -50,7 +53,7 @@ const specKey = (spec: MetricSpec) => `${spec.metric}|${spec.method}|${spec.metr
 /**
  * Judges a candidate's predictions against the policy's `fairness:` rules, per sensitive column (and their
  * intersection when `intersections: gate`), and against the baseline's values of the same metrics. Pure.
- * @throws PolicyError when the policy has no `fairness:` section.
+ * @throws PolicyError when the policy has no `fairness:` section, or its disparate_impact rule has no privileged group.
  */
 export function biasCheck(input: BiasCheckInput): BiasResult {
   const fairness = input.policy.fairness;
@@ -61,6 +64,7 @@ export function biasCheck(input: BiasCheckInput): BiasResult {
       { file: input.policyProvenance.file, path: "fairness" },
     );
   }
+  checkPrivileged(fairness, input.sensitive, input.policyProvenance.file, input.policyLineOf);
   const specs = toSpecs(fairness);
   const options: AssessFairnessOptions = {
     favorable: input.favorable,
@@ -80,7 +84,7 @@ export function biasCheck(input: BiasCheckInput): BiasResult {
     verdict: worstVerdict(checks.map((c) => c.verdict)),
     checks,
     policy: input.policyProvenance,
-    notes: [...(input.notes ?? []), ...toNotes(fairness, candidate, input.baseline !== undefined)],
+    notes: [...(input.notes ?? []), ...findUnreachableWarnings(fairness.metrics, "fairness.metrics"), ...toNotes(fairness, candidate, input.baseline !== undefined)],
     subject: {
       model,
       eval_data_sha256: input.candidate.sha256,
@@ -129,7 +133,7 @@ function toChecks(
     const key = specKey({ metric, method: rule.method, agg: rule.agg });
     candidate.groupings.forEach((grouping, g) => {
       if (grouping.intersection && fairness.intersections === "report") return;
-      if (metric === "disparate_impact" && grouping.privileged === undefined && fairness.privileged[grouping.name] === undefined) return;
+      if (metric === "disparate_impact" && grouping.privileged === undefined && ownEntry(fairness.privileged, grouping.name) === undefined) return;
       const find = (assessment: FairnessAssessment | null) => assessment?.groupings[g]?.metrics.find((m) => specKey(m.spec) === key);
       for (const check of evaluateFairnessRule(metric, rule, grouping.name, find(candidate)!, find(baseline), baseline !== null)) {
         const line = policyLineOf?.(["fairness", "metrics", metric, check.rule]);

@@ -20,7 +20,8 @@ export function toUnfairness(metric: FairnessMetric, value: number): number {
  * The checks of one `fairness.metrics` rule on one grouping: `min`/`max` bound the candidate's value (or, with
  * `gate-on: ci`, its interval limit on the unfair side: the lower limit for `min`, the upper for `max`), inclusive
  * with contract §3's tolerance; `max-regression` fails and `warn-regression` warns when the candidate is less fair
- * than the baseline by more than the bound (`toUnfairness`). An undefined value or interval cannot decide: fail.
+ * than the baseline by more than the bound (`toUnfairness`). An undefined value or interval — the candidate's, or
+ * the baseline's for a regression rule — cannot decide: fail with the reason.
  */
 export function evaluateFairnessRule(
   metric: FairnessMetric,
@@ -84,7 +85,7 @@ export function evaluateFairnessRule(
       continue;
     }
     if (base === null) {
-      checks.push(make(ruleName, threshold, "warn", `The baseline's value is undefined (${baseline?.reason ?? "not computed"}), so the regression cannot be measured.`));
+      checks.push(make(ruleName, threshold, "fail", `Cannot decide: the baseline's value is undefined (${baseline?.reason ?? "not computed"}), so the regression cannot be measured.`));
       continue;
     }
     const regression = toUnfairness(metric, candidate.value) - toUnfairness(metric, base);

@@ -6,11 +6,14 @@ import type { EvaluateCheck } from "./gate-result.js";
 import type { SignificanceTask } from "./judge-significance.js";
 import { SIGNIFICANCE_METRICS, significanceValues } from "./significance-metric.js";
 import type { SignificanceRuleKind } from "./to-significance-margin.js";
+import { ownEntry } from "../data/own-entry.js";
 
 /** Both models' predictions of the same examples, row i the same example (`pairPredictions`), or only the candidate's. */
 export interface EvaluationPredictions {
   candidate: Predictions;
   baseline?: Predictions;
+  /** Why there are no baseline predictions when the baseline's source says (a registry version that stores none). */
+  baselineMissing?: string;
 }
 
 const KINDS: readonly string[] = SIGNIFICANCE_RULES;
@@ -30,7 +33,7 @@ export function collectSignificanceTasks(
 ): { index: number; task: SignificanceTask }[] {
   const tasks: { index: number; task: SignificanceTask }[] = [];
   checks.forEach((check, index) => {
-    const rules = metrics[check.metric];
+    const rules = ownEntry(metrics, check.metric);
     if (!rules || rules.significance === undefined || !KINDS.includes(check.rule)) return;
     const spec = requireTestable(check.metric, rules, policyFile, `${policyPath}.${check.metric}`);
     // A missing candidate already fails the plain check; a missing baseline value makes it a warning (contract §3).
@@ -41,7 +44,7 @@ export function collectSignificanceTasks(
 }
 
 function requireTestable(metric: string, rules: MetricPolicy, file: string, path: string) {
-  const spec = SIGNIFICANCE_METRICS[metric];
+  const spec = ownEntry(SIGNIFICANCE_METRICS, metric);
   if (!spec) {
     throw new PolicyError(
       `${file}: ${path} asks for significance, but ${metric} has no paired test.`,
@@ -61,6 +64,7 @@ function requireTestable(metric: string, rules: MetricPolicy, file: string, path
 
 function pairedData(spec: (typeof SIGNIFICANCE_METRICS)[string], evaluation: EvaluationPredictions | undefined): SignificanceTask["data"] {
   if (!evaluation?.baseline) {
+    if (evaluation?.baselineMissing !== undefined) return { missing: evaluation.baselineMissing };
     const which = evaluation ? "baseline-predictions" : "candidate-predictions and baseline-predictions";
     return { missing: `it compares both models on the same examples, so it needs ${which} (the metrics files alone give no per-example data).` };
   }

@@ -1,4 +1,5 @@
 import { toBootstrapInterval } from "../stats/bootstrap-interval.js";
+import { noVariancePValue } from "../stats/no-variance-bound.js";
 import { normalSf } from "../stats/normal-distribution.js";
 import { cannotCompute, type ScalarResult } from "../stats/stat-result.js";
 import { isAtLeast, isAtMost } from "./compare-within-tolerance.js";
@@ -16,7 +17,8 @@ const BISECTION_STEPS = 50;
  * a bootstrap distribution it is found by bisection on alpha over `toBootstrapInterval` (BCa or percentile), the
  * p-value of the test that interval implies; the limit moves inward monotonically as alpha grows (always for
  * percentile, for BCa while 1 − â(z0 + z_α) > 0). It is 1 when the rule does not pass at any alpha < 1, and about
- * 1e-15 when it passes at every alpha (a bootstrap distribution wholly on the rule's side); resolution 2⁻⁵⁰.
+ * 1e-15 when it passes at every alpha (a bootstrap distribution wholly on the rule's side); resolution 2⁻⁵⁰. For a
+ * change with no variance it is closed-form, the binomial probability of no differing unit (`noVariancePValue`).
  * "Cannot compute" where the rule or the interval cannot (percent rule from a zero baseline, BCa on constant data).
  */
 export function computeSignificancePValue(rule: SignificanceRule, evidence: SignificanceEvidence): ScalarResult {
@@ -24,6 +26,7 @@ export function computeSignificancePValue(rule: SignificanceRule, evidence: Sign
   if (!margin.ok) return margin;
   const { threshold, side } = margin;
   const sign = side === "greater" ? 1 : -1;
+  if (evidence.method === "exact-bound") return { ok: true, value: noVariancePValue(evidence.bound, threshold, side) };
   if (evidence.method === "delong") {
     return { ok: true, value: normalSf((sign * (evidence.difference - threshold)) / Math.sqrt(evidence.varianceDifference)) };
   }

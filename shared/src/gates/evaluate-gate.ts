@@ -6,6 +6,9 @@ import type { ExplanationInputs } from "../explain/evaluate-explanations.js";
 import type { Policy } from "../policy/policy-schema.js";
 import { computeChange } from "./compute-change.js";
 import { evaluateMetricRules } from "./evaluate-metric-rules.js";
+import { toMissingBaseline } from "./to-missing-baseline.js";
+import type { RegistryBaselineSource } from "./to-missing-baseline.js";
+import { findUnreachableWarnings } from "./find-unreachable-warnings.js";
 import type { EvaluationPredictions } from "./collect-significance-tasks.js";
 import { collectSignificanceTasks } from "./collect-significance-tasks.js";
 import { evaluateSlices } from "./evaluate-slices.js";
@@ -37,6 +40,8 @@ export interface EvaluateGateInput {
   policyLineOf?: (path: ReadonlyArray<string>) => number | undefined;
   /** Sentences about how the policy was chosen, shown with the result. */
   notes?: readonly string[];
+  /** Set when the baseline is a registry version (`registry:<model>#<stage>`): what it is and whether it stores predictions. */
+  registryBaseline?: RegistryBaselineSource;
 }
 
 /**
@@ -57,22 +62,23 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
   const evaluate = policy.evaluate;
   const file = input.policyProvenance.file;
   const checks: EvaluateCheck[] = [];
+  const missing = toMissingBaseline(evaluate, input.registryBaseline);
   for (const [metric, rules] of Object.entries(evaluate.metrics)) {
-    const candidateReading = readMetricValue(candidate.values, metric, candidate.name);
-    const baselineReading = readMetricValue(baseline?.values, metric, baseline?.name);
-    for (const check of evaluateMetricRules(metric, rules, candidateReading, baselineReading)) {
+    const candidateReading = readMetricValue(candidate.values, metric, candidate.name, candidate.undefinedMetrics);
+    const baselineReading = readMetricValue(baseline?.values, metric, baseline?.name, baseline?.undefinedMetrics);
+    for (const check of evaluateMetricRules(metric, rules, candidateReading, baselineReading, missing)) {
       const line = input.policyLineOf?.(["evaluate", "metrics", metric, check.rule]);
       checks.push(line === undefined ? check : { ...check, policy_line: line });
     }
   }
   const explained = evaluateExplanations(evaluate.explanations, input.explanations ?? { showExamples: false }, input.policyLineOf);
   checks.push(...explained.checks);
-  const slices = evaluate.slices ? evaluateSlices(evaluate, requireSlicePredictions(input.evaluation, file)) : [];
+  const slices = evaluate.slices ? evaluateSlices(evaluate, requireSlicePredictions(input.evaluation, file), missing) : [];
   const significance = decideSignificanceFamily(checks, slices, input);
   // Stable sort: failed first, then warnings, then passes, each in policy order.
   const allChecks = [...checks, ...slices.flatMap((s) => s.checks)].sort((a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict));
-  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? []), ...explained.notes];
-  if (!baseline) notes.push("No baseline was given: rules against the baseline are warnings and only absolute bounds decide.");
+  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? []), ...explained.notes, ...policyWarnings(evaluate)];
+  if (!baseline) notes.push(missing.verdict === "fail" ? "No baseline was given: rules against the baseline fail (evaluate.on-missing-baseline: fail)." : "No baseline was given: rules against the baseline are warnings and only absolute bounds decide.");
   const small = slices.filter((s) => !s.gated);
   if (small.length > 0) notes.push(`${small.length} slice${small.length === 1 ? " is" : "s are"} smaller than the minimum size and reported without gating.`);
   const checksOut = allChecks;
@@ -100,6 +106,12 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
     notes,
     ...(explained.summary && { explanations: explained.summary }),
   };
+}
+
+/** The evaluate section's warn bounds that can never fire, the gate's own metrics and each slice's. */
+function policyWarnings(evaluate: NonNullable<Policy["evaluate"]>): string[] {
+  const perSlice = (evaluate.slices ?? []).flatMap((slice, i) => (slice.metrics ? findUnreachableWarnings(slice.metrics, `evaluate.slices.${i}.metrics`) : []));
+  return [...findUnreachableWarnings(evaluate.metrics, "evaluate.metrics"), ...perSlice];
 }
 
 function requireSlicePredictions(evaluation: EvaluationPredictions | undefined, file: string): EvaluationPredictions {

@@ -12,6 +12,17 @@ import type { Verdict } from "./verdict.js";
 
 type Decision = { verdict: Verdict; message: string };
 
+/**
+ * How a baseline rule decides when the baseline lacks the metric: `warn` (contract §3, a file baseline) or `fail`
+ * (a `registry:` baseline, or `evaluate.on-missing-baseline: fail`), with what is missing and how to fix it.
+ */
+export interface MissingBaseline {
+  verdict: "warn" | "fail";
+  /** Replaces the generic reason for a metric, e.g. what the registry version lacks. */
+  why?: (metric: string) => string;
+  fix?: (metric: string) => string;
+}
+
 /** The metric-unit rule that decides a percent rule when the baseline is zero (contract §3). */
 const ABSOLUTE_COUNTERPART: Partial<Record<RuleName, RuleName>> = {
   "max-regression-pct": "max-regression",
@@ -22,14 +33,15 @@ const ABSOLUTE_COUNTERPART: Partial<Record<RuleName, RuleName>> = {
 /**
  * Applies every rule a metric declares, one check per rule (contract §3): direction-aware, inclusive
  * bounds with 1e-9 relative tolerance; a missing or non-finite candidate fails every rule; a missing
- * baseline makes baseline rules `warn` while absolute rules still decide.
+ * baseline makes baseline rules `warn` (or `fail`, as `missing` says) while absolute rules still decide. A metric the
+ * predictions leave undefined cannot decide: on the candidate it fails every rule, on the baseline every baseline rule.
  */
-export function evaluateMetricRules(metric: string, policy: MetricPolicy, candidate: MetricReading, baseline: MetricReading): EvaluateCheck[] {
+export function evaluateMetricRules(metric: string, policy: MetricPolicy, candidate: MetricReading, baseline: MetricReading, missing: MissingBaseline = { verdict: "warn" }): EvaluateCheck[] {
   const checks: EvaluateCheck[] = [];
   for (const rule of RULE_NAMES) {
     const threshold = policy[rule];
     if (threshold === undefined) continue;
-    const decision = decide(metric, rule, threshold, policy, candidate, baseline);
+    const decision = decide(metric, rule, threshold, policy, candidate, baseline, missing);
     const value = candidate.ok ? candidate.value : null;
     const base = baseline.ok ? baseline.value : null;
     checks.push({
@@ -47,7 +59,7 @@ export function evaluateMetricRules(metric: string, policy: MetricPolicy, candid
   return checks;
 }
 
-function decide(metric: string, rule: RuleName, bound: number, policy: MetricPolicy, candidate: MetricReading, baseline: MetricReading): Decision {
+function decide(metric: string, rule: RuleName, bound: number, policy: MetricPolicy, candidate: MetricReading, baseline: MetricReading, missing: MissingBaseline): Decision {
   if (!candidate.ok) {
     const problem = candidate.problem === "no file" ? "is missing" : candidate.problem;
     const fix = candidate.fix ? ` Fix: ${candidate.fix}` : "";
@@ -64,9 +76,14 @@ function decide(metric: string, rule: RuleName, bound: number, policy: MetricPol
       ? { verdict: "pass", message: `${formatNumber(c)} is at most the maximum ${formatNumber(bound)}.` }
       : { verdict: "fail", message: `${formatNumber(c)} is above the maximum ${formatNumber(bound)}.` };
   }
+  if (!baseline.ok && baseline.undefinedMetric) {
+    return { verdict: "fail", message: `The baseline's ${metric} ${baseline.problem}, so the change cannot be measured and the gate cannot decide. Fix: ${baseline.fix}` };
+  }
   if (!baseline.ok) {
-    const why = baseline.problem === "no file" ? "No baseline file was given" : `The baseline's ${metric} ${baseline.problem}`;
-    return { verdict: "warn", message: `${why}, so this rule is not applied.` };
+    const why = missing.why?.(metric) ?? (baseline.problem === "no file" ? "No baseline file was given" : `The baseline's ${metric} ${baseline.problem}`);
+    if (missing.verdict === "warn") return { verdict: "warn", message: `${why}, so this rule is not applied.` };
+    const fix = missing.fix?.(metric) ?? "Give a baseline that has it, or set evaluate.on-missing-baseline: warn.";
+    return { verdict: "fail", message: `${why}, so this rule cannot be applied and fails (fail closed). Fix: ${fix}` };
   }
   return decideAgainstBaseline(rule, bound, policy, c, baseline.value);
 }

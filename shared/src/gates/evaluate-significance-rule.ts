@@ -1,17 +1,12 @@
-import { drawBootstrapDistribution } from "../stats/bootstrap-distribution.js";
-import type { BootstrapMethod } from "../stats/bootstrap-interval.js";
-import { computeDelong } from "../stats/delong.js";
-import { computeMcnemarExact } from "../stats/mcnemar-exact.js";
-import { computeMeanMetric } from "../stats/mean-metric.js";
-import { toPairedDifferences } from "../stats/paired-bootstrap.js";
-import { toPerExampleValues, type MeanMetric } from "../stats/per-example-values.js";
+import { formatNumber, formatSigned } from "../report/format-number.js";
+import { toNoVarianceLimits } from "../stats/no-variance-bound.js";
 import { computeSignificancePValue } from "./compute-significance-p-value.js";
 import { decideSignificance, type SignificanceDecision } from "./decide-significance.js";
+import { gatherSignificanceEvidence, type GatheredEvidence, type GatherOptions, type MethodFields, type SignificanceMetric } from "./gather-significance-evidence.js";
 import { toSignificanceInterval, type SignificanceEvidence } from "./to-significance-interval.js";
 import type { SignificanceRule } from "./to-significance-margin.js";
 
-/** Mean-type metrics go through the paired bootstrap; ROC AUC through DeLong's test (contract §3 `method`). */
-export type SignificanceMetric = MeanMetric | "roc_auc";
+export { gatherSignificanceEvidence, type GatheredEvidence, type SignificanceMetric } from "./gather-significance-evidence.js";
 
 /** One rule on paired predictions of the same examples. */
 export interface SignificanceRuleInput {
@@ -26,15 +21,7 @@ export interface SignificanceRuleInput {
   alpha: number;
 }
 
-export interface SignificanceRuleOptions {
-  seed: number;
-  /** Default 9,999, as scipy.stats.bootstrap. */
-  resamples?: number;
-  /** Default "bca". */
-  interval?: BootstrapMethod;
-}
-
-type MethodFields = { method: "delong" } | { method: "bootstrap"; interval: BootstrapMethod; seed: number; resamples: number };
+export type SignificanceRuleOptions = GatherOptions;
 
 /** A check-like result of one significance rule; undecided means `fail` with the reason (style rule 6). */
 export type SignificanceCheck = MethodFields &
@@ -52,7 +39,8 @@ export type SignificanceCheck = MethodFields &
  * Decides one `significance:` rule on paired predictions: "roc_auc" by DeLong's normal interval of the AUC difference
  * (`computeDelong`, two-sided DeLong p beside); a mean-type metric by the paired bootstrap of per-example differences
  * (`drawBootstrapDistribution`, BCa by default, as `computePairedBootstrap`), with McNemar's exact p beside for
- * accuracy. Both one-sided (1 − alpha) limits go to `decideSignificance`. Same data and seed, same check.
+ * accuracy; a change with no variance by its exact bound (`gatherSignificanceEvidence`). Both one-sided (1 − alpha)
+ * limits go to `decideSignificance`. Same data and seed, same check.
  * @throws {StatsInputError} on unusable predictions (mismatched lengths, non-finite values, non-binary labels) or
  * alpha / resamples out of range.
  */
@@ -62,7 +50,8 @@ export function evaluateSignificanceRule(input: SignificanceRuleInput, options: 
 
 /**
  * Decides one rule from evidence gathered once (`gatherSignificanceEvidence`) at a level that may come later, after
- * the gate's multiple-testing adjustment, which itself needs every check's evidence.
+ * the gate's multiple-testing adjustment, which itself needs every check's evidence. A decision on the exact bound
+ * says so first: why there was no variance, the bound on the share of units that differ, and the limits it gives.
  */
 export function decideSignificanceEvidence(gathered: GatheredEvidence, ruleWithoutBaseline: Omit<SignificanceRule, "baseline">, alpha: number): SignificanceCheck {
   const method = gathered.method;
@@ -76,43 +65,19 @@ export function decideSignificanceEvidence(gathered: GatheredEvidence, ruleWitho
   if (!pValue.ok) return { ...method, decided: false, verdict: "fail", message: pValue.reason };
   const noDifference = gathered.noDifference;
   const beside = noDifference === undefined ? {} : { p_value_no_difference: noDifference };
+  const message = gathered.evidence.method === "exact-bound" ? `${describeExactBound(gathered.evidence, alpha)} ${decision.message}` : decision.message;
   return {
-    ...method, decided: true, verdict: decision.verdict, message: decision.message, ci: decision.ci,
+    ...method, decided: true, verdict: decision.verdict, message, ci: decision.ci,
     bound: decision.bound, p_value: pValue.value, ...beside,
   };
 }
 
-/** What a significance rule is decided from: the bootstrap distribution or DeLong's variance, and the baseline's value. */
-export type GatheredEvidence = { method: MethodFields } & (
-  | { ok: true; evidence: SignificanceEvidence; baselineValue: number; noDifference: number | undefined }
-  | { ok: false; reason: string }
-);
-
-/** DeLong for roc_auc, else the paired bootstrap distribution; the baseline's value; the "no difference" p. */
-export function gatherSignificanceEvidence(input: Omit<SignificanceRuleInput, "rule" | "alpha">, options: SignificanceRuleOptions): GatheredEvidence {
-  const { metric, yTrue, baseline, candidate } = input;
-  if (metric === "roc_auc") {
-    const method = { method: "delong" } as const;
-    const delong = computeDelong(yTrue, baseline, candidate);
-    if (!delong.ok) return { method, ok: false, reason: delong.reason };
-    const evidence = { method: "delong", difference: delong.difference, varianceDifference: delong.varianceDifference } as const;
-    return { method, ok: true, evidence, baselineValue: delong.aucBaseline, noDifference: delong.pValue };
-  }
-  const resamples = options.resamples ?? 9999;
-  const interval = options.interval ?? "bca";
-  const differences = toPairedDifferences({ metric, yTrue, candidate, baseline });
-  const distribution = drawBootstrapDistribution(differences, { resamples, seed: options.seed });
-  let noDifference: number | undefined;
-  if (metric === "accuracy") {
-    const baselineCorrect = toPerExampleValues("accuracy", yTrue, baseline);
-    const candidateCorrect = toPerExampleValues("accuracy", yTrue, candidate);
-    noDifference = computeMcnemarExact({ baselineCorrect, candidateCorrect }).pValue;
-  }
-  return {
-    method: { method: "bootstrap", interval, seed: options.seed, resamples },
-    ok: true,
-    evidence: { method: "bootstrap", distribution, interval },
-    baselineValue: computeMeanMetric(metric, yTrue, baseline),
-    noDifference,
-  };
+/** "No variance: … Decided by the exact bound: …, so the change lies within [low, high]." */
+function describeExactBound(evidence: Extract<SignificanceEvidence, { method: "exact-bound" }>, alpha: number): string {
+  const { low, high, rate } = toNoVarianceLimits(evidence.bound, alpha);
+  const n = evidence.bound.trials;
+  const share = `at most ${formatNumber(rate * 100)}% of them differ at ${formatNumber((1 - alpha) * 100)}% one-sided confidence (Clopper–Pearson, 1 − α^(1/n) with 0 of ${n} differing)`;
+  const limits = `[${formatSigned(low)}, ${formatSigned(high)}]`;
+  const consequence = evidence.unbounded ? `, but ${evidence.unbounded}: ${limits}.` : `, so the change lies within ${limits}.`;
+  return `No variance: ${evidence.observed}. Decided by the exact bound instead: ${n} ${evidence.units} all alike, so ${share}${consequence}`;
 }

@@ -2,8 +2,9 @@ import type { Predictions } from "../data/predictions.js";
 import type { EvaluatePolicy, MetricPolicy } from "../policy/policy-schema.js";
 import type { EvaluationPredictions } from "./collect-significance-tasks.js";
 import { computeChange } from "./compute-change.js";
-import { computePredictionMetrics } from "./compute-prediction-metrics.js";
+import { computePredictionMetrics, type SkippedMetric } from "./compute-prediction-metrics.js";
 import { evaluateMetricRules } from "./evaluate-metric-rules.js";
+import type { MissingBaseline } from "./evaluate-metric-rules.js";
 import type { EvaluateCheck, UngatedMetric } from "./gate-result.js";
 import { readMetricValue } from "./read-metric-value.js";
 import { gather } from "../stats/gather.js";
@@ -32,7 +33,7 @@ export interface EvaluatedSlice {
  * slice's examples exactly as for the whole set. Smaller slices get their metrics, not checks. Slices come in
  * spec order, then by slice value; missing values form their own slice, "(missing)".
  */
-export function evaluateSlices(policy: EvaluatePolicy, evaluation: EvaluationPredictions): EvaluatedSlice[] {
+export function evaluateSlices(policy: EvaluatePolicy, evaluation: EvaluationPredictions, missing?: MissingBaseline): EvaluatedSlice[] {
   const out: EvaluatedSlice[] = [];
   for (const [specIndex, spec] of (policy.slices ?? []).entries()) {
     const columns = typeof spec.column === "string" ? [spec.column] : spec.column;
@@ -40,7 +41,7 @@ export function evaluateSlices(policy: EvaluatePolicy, evaluation: EvaluationPre
     const rules = spec.metrics ?? policy.metrics;
     const policyPath = spec.metrics ? `evaluate.slices.${specIndex}.metrics` : "evaluate.metrics";
     for (const [slice, rows] of groupRows(evaluation.candidate, columns)) {
-      out.push(judgeSlice({ slice, columns, rows, minSize, rules, policyPath }, evaluation));
+      out.push(judgeSlice({ slice, columns, rows, minSize, rules, policyPath }, evaluation, missing));
     }
   }
   return out;
@@ -55,11 +56,16 @@ interface SliceFrame {
   policyPath: string;
 }
 
-function judgeSlice(frame: SliceFrame, evaluation: EvaluationPredictions): EvaluatedSlice {
+function judgeSlice(frame: SliceFrame, evaluation: EvaluationPredictions, missing?: MissingBaseline): EvaluatedSlice {
   const candidate = subset(evaluation.candidate, frame.rows);
   const baseline = evaluation.baseline && subset(evaluation.baseline, frame.rows);
-  const candidateValues = computePredictionMetrics(candidate).metrics;
-  const baselineValues = baseline && computePredictionMetrics(baseline).metrics;
+  const candidateMetrics = computePredictionMetrics(candidate);
+  const baselineMetrics = baseline && computePredictionMetrics(baseline);
+  const candidateValues = candidateMetrics.metrics;
+  const baselineValues = baselineMetrics?.metrics;
+  const reasons = (skipped: SkippedMetric[]) => new Map(skipped.map(({ metric, reason }) => [metric, reason]));
+  const candidateUndefined = reasons(candidateMetrics.skipped);
+  const baselineUndefined = baselineMetrics && reasons(baselineMetrics.skipped);
   const gated = frame.rows.length >= frame.minSize;
   const checks: EvaluateCheck[] = [];
   const metrics: UngatedMetric[] = [];
@@ -69,9 +75,9 @@ function judgeSlice(frame: SliceFrame, evaluation: EvaluationPredictions): Evalu
     metrics.push({ metric, value, baseline: base, ...computeChange(value, base) });
     if (!gated) continue;
     const name = `${candidate.name} [${frame.slice}]`;
-    const candidateReading = readMetricValue(candidateValues, metric, name);
-    const baselineReading = readMetricValue(baselineValues, metric, baseline && `${baseline.name} [${frame.slice}]`);
-    for (const check of evaluateMetricRules(metric, rules, candidateReading, baselineReading)) {
+    const candidateReading = readMetricValue(candidateValues, metric, name, candidateUndefined);
+    const baselineReading = readMetricValue(baselineValues, metric, baseline && `${baseline.name} [${frame.slice}]`, baselineUndefined);
+    for (const check of evaluateMetricRules(metric, rules, candidateReading, baselineReading, missing)) {
       checks.push({ ...check, name: `${check.name}[${frame.slice}]`, slice: frame.slice });
     }
   }

@@ -68,11 +68,13 @@ function toCheck(task: SignificanceTask, evidence: GatheredEvidence | string, al
   if (typeof evidence === "string") {
     return { ...stripped, verdict: "fail", message: `significance: ${formatNumber(task.rules.significance as number)} cannot be decided: ${evidence}` };
   }
-  const method = evidence.method.method === "delong" ? "delong" : `bootstrap-${evidence.method.interval}`;
+  const method = evidence.method.method === "bootstrap" ? `bootstrap-${evidence.method.interval}` : evidence.method.method;
   const decided = decideSignificanceEvidence(evidence, toRule(task), alpha);
   if (!decided.decided) return { ...stripped, method, verdict: "fail", message: `${decided.message} The gate cannot decide, so it fails.` };
   const beside = decided.p_value_no_difference === undefined ? {} : { p_value_no_difference: decided.p_value_no_difference };
-  const common = { ...stripped, method, ci: decided.ci, p_value: decided.p_value, ...beside, ...(plain.delta !== null && { effect_size: plain.delta }) };
+  // An unbounded metric's exact bound has infinite limits, which JSON cannot carry: the message states them.
+  const ci = decided.ci.every(Number.isFinite) ? { ci: decided.ci } : {};
+  const common = { ...stripped, method, ...ci, p_value: decided.p_value, ...beside, ...(plain.delta !== null && { effect_size: plain.delta }) };
   if (decided.verdict !== "inconclusive") return { ...common, verdict: decided.verdict, message: decided.message };
   const onInconclusive = task.rules["on-inconclusive"] ?? gateDefault ?? "fail";
   return { ...common, verdict: onInconclusive, message: `${decided.message} on-inconclusive: ${onInconclusive}.` };

@@ -5,14 +5,30 @@ import { formatNumber } from "../report/format-number.js";
  * A metric looked up in one metrics file: a usable number, or why it is not one. `problem` is the
  * predicate of a sentence about the metric ("is missing from c.json"); `fix` says what to change.
  */
-export type MetricReading = { ok: true; value: number } | { ok: false; problem: string; fix?: string };
+export type MetricReading = { ok: true; value: number } | { ok: false; problem: string; fix?: string; undefinedMetric?: true };
 
 /**
  * Looks a policy metric up in a flattened metrics file and says why it cannot be used when it cannot,
- * naming `file` (as the user gave it) so the message points at what to fix.
+ * naming `file` (as the user gave it) so the message points at what to fix. A metric computed from predictions
+ * that leave it undefined (`undefinedReasons`: precision with no predicted positive, R² of constant labels) is
+ * `undefinedMetric`, with the reason: the gate does not substitute scikit-learn's stand-in value.
  */
-export function readMetricValue(values: ReadonlyMap<string, MetricLeaf> | undefined, metric: string, file = "the metrics file"): MetricReading {
+export function readMetricValue(
+  values: ReadonlyMap<string, MetricLeaf> | undefined,
+  metric: string,
+  file = "the metrics file",
+  undefinedReasons?: ReadonlyMap<string, string>,
+): MetricReading {
   if (!values) return { ok: false, problem: "no file" };
+  const undefinedReason = values.has(metric) ? undefined : undefinedReasons?.get(metric);
+  if (undefinedReason !== undefined) {
+    return {
+      ok: false,
+      problem: `cannot be computed from ${file}: ${undefinedReason.replace(/\.$/, "")}`,
+      fix: `Remove this rule, or evaluate on examples where ${metric} is defined.`,
+      undefinedMetric: true,
+    };
+  }
   if (!values.has(metric)) {
     return {
       ok: false,

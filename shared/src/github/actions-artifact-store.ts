@@ -1,14 +1,16 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../errors/modelgate-error.js";
+import { isGhes } from "./is-ghes.js";
 import type { ArtifactStore } from "../lineage/output-store.js";
 import { walkFiles } from "../lineage/walk-files.js";
 
 /**
  * The runner's artifact service through @actions/artifact, imported only when `artifact-name` is set.
- * Undefined without ACTIONS_RESULTS_URL (a local run).
+ * Undefined without ACTIONS_RESULTS_URL (a local run); on GitHub Enterprise Server, a store that refuses.
  */
 export function actionsArtifactStore(env: NodeJS.ProcessEnv): ArtifactStore | undefined {
+  if (isGhes(env.GITHUB_SERVER_URL)) return ghesArtifactStore(env.GITHUB_SERVER_URL!);
   if (!env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN) return undefined;
   return {
     async upload(name, paths, root) {
@@ -27,6 +29,28 @@ export function actionsArtifactStore(env: NodeJS.ProcessEnv): ArtifactStore | un
           { cause: error },
         );
       }
+    },
+  };
+}
+
+/**
+ * GitHub Enterprise Server has no artifact service @actions/artifact v2 can use (nor upload-artifact@v4): the client
+ * would fail with an error that suggests re-running, which never helps. Refused before any request, with the way
+ * that works there.
+ */
+function ghesArtifactStore(serverUrl: string): ArtifactStore {
+  const refuse = (name: string) =>
+    new InputError(
+      `Input "artifact-name": this run is on GitHub Enterprise Server (${new URL(serverUrl).host}), whose artifact service the uploader (@actions/artifact v2, as upload-artifact@v4) cannot use, so "${name}" cannot be uploaded.`,
+      "Leave artifact-name empty and upload the outputs and the manifest in a later step with actions/upload-artifact@v3, the version GitHub Enterprise Server supports.",
+      { input: "artifact-name" },
+    );
+  return {
+    assertUsable(name) {
+      throw refuse(name);
+    },
+    async upload(name) {
+      throw refuse(name);
     },
   };
 }

@@ -2,6 +2,7 @@ import { DataError } from "../errors/modelgate-error.js";
 import type { PublishedResult } from "../publish/published-result-schema.js";
 import { readResultArtifact } from "../publish/read-result-artifact.js";
 import { renderCombinedMarkdown, renderGenericMarkdown } from "../report/render-generic-markdown.js";
+import { escapeMarkdown } from "../report/escape-markdown.js";
 import { createOctokit } from "./create-octokit.js";
 import type { ModelgateOctokit } from "./create-octokit.js";
 import { downloadRunArtifacts } from "./download-run-artifacts.js";
@@ -68,7 +69,8 @@ export async function publishRunResults(request: PublishRequest): Promise<Publis
   }
   const results = await readRunResults(octokit, request, run);
   if (results.length === 0) return { ...skip(`Workflow run ${run.id} has no result JSONs in artifacts named "${request.artifactName}".`), pullRequest };
-  const footer = `<sub>Published for #${pullRequest} from the results of [workflow run ${run.id}](${request.serverUrl}/${request.owner}/${request.repo}/actions/runs/${run.id}) at \`${run.headSha.slice(0, 12)}\`, re-rendered from its checked result data.</sub>`;
+  const from = run.headRepository !== null && run.headRepository !== `${request.owner}/${request.repo}` ? ` from the fork ${escapeMarkdown(run.headRepository)}` : "";
+  const footer = `<sub>Published for #${pullRequest} from the results [workflow run ${run.id}](${request.serverUrl}/${request.owner}/${request.repo}/actions/runs/${run.id}) reported at \`${run.headSha.slice(0, 12)}\`${from}. That run executed the pull request's code, so its verdicts and the policy it names are its claims, re-rendered from checked fields; what gates the merge is the required check, never this comment.</sub>`;
   const markdown = renderCombinedMarkdown(results, footer);
   const bodies = request.combine
     ? [{ marker: `<!-- modelgate:combined:${request.key} -->`, markdown }]

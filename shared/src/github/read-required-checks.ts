@@ -1,83 +1,88 @@
 import type { ModelgateOctokit } from "./create-octokit.js";
+import type { JudgedCommit } from "./find-judged-commit.js";
 import { toGitHubApiError } from "./to-github-api-error.js";
+import type { RequiredCheckSpec } from "../registry/stage-rules.js";
+import type { CheckRunOrigin, ListedCheckRun, WorkflowRunCache } from "./trace-check-run.js";
+import { traceCheckRun } from "./trace-check-run.js";
 
 /** One required check as found on the judged commit. */
 export interface RequiredCheck {
   name: string;
-  /** The newest run's conclusion; null when it has not completed, "missing" when no run of that name exists. */
+  workflow: string;
+  /** The deciding conclusion: a failing run's, else the trusted runs' (null while running, "missing" when none). */
   conclusion: string | null;
-  /** Only a completed run concluding `success` passes. */
+  /** A trusted run succeeded, and no run of that name failed or is still running. */
   ok: boolean;
   /** One sentence: why it passes or not. */
   message: string;
-  /** The check run's page or the status's target URL, when GitHub gives one. */
+  /** The deciding check run's page. */
   url: string | null;
 }
 
-interface CheckRunsPage {
-  total_count: number;
-  check_runs: Array<{ id: number; name: string; status: string; conclusion: string | null; html_url: string | null }>;
-}
-
-const STATUSES_READ_HINT = "Give the job `permissions: statuses: read` so the commit statuses of the judged commit can be read.";
+/** Conclusions that fail a required check whichever app or workflow made the run. */
+const FAILING = new Set(["failure", "cancelled", "timed_out", "action_required", "startup_failure", "stale"]);
 const CHECKS_READ_HINT = "Give the job `permissions: checks: read` so the required checks of the judged commit can be read.";
 
 /**
- * Reads the newest check run of each required name on `sha` (`GET /commits/{sha}/check-runs`, all pages); a name
- * without a check run is looked up among the commit's status contexts (`GET /commits/{sha}/status`). A name found
- * in neither fails closed: a gate that never ran is not a passed gate.
+ * Reads every check run of each required name on the judged commit (`filter=all`, all pages) and trusts only those
+ * `traceCheckRun` ties to a job of the expected workflow for that commit and pull request. The check passes when a
+ * trusted run succeeded and no run of that name failed (whoever made it: a failure is never outvoted by a later
+ * success or a re-run) or is still running. Commit statuses are not read: nothing ties one to a workflow.
  */
 export async function readRequiredChecks(
   octokit: ModelgateOctokit,
   repository: { owner: string; repo: string },
-  sha: string,
-  names: readonly string[],
+  judged: JudgedCommit,
+  specs: readonly RequiredCheckSpec[],
 ): Promise<RequiredCheck[]> {
-  if (names.length === 0) return [];
-  const newest = new Map<string, CheckRunsPage["check_runs"][number]>();
+  const runs: WorkflowRunCache = new Map();
+  const out: RequiredCheck[] = [];
+  for (const spec of specs) {
+    const listed = await listCheckRuns(octokit, repository, judged.sha, spec.name);
+    const traced = await Promise.all(listed.map(async (run) => ({ run, origin: await traceCheckRun(octokit, repository, run, { workflow: spec.workflow, judged }, runs) })));
+    out.push(decideRequiredCheck(spec, judged.sha, traced));
+  }
+  return out;
+}
+
+/** The verdict on one name from its traced runs; see `readRequiredChecks`. */
+export function decideRequiredCheck(spec: RequiredCheckSpec, sha: string, traced: ReadonlyArray<{ run: ListedCheckRun; origin: CheckRunOrigin }>): RequiredCheck {
+  const at = `Check "${spec.name}" on ${sha.slice(0, 7)}`;
+  const base = { name: spec.name, workflow: spec.workflow };
+  const failed = traced.find(({ run }) => run.status === "completed" && FAILING.has(run.conclusion ?? ""));
+  if (failed) {
+    const by = failed.origin.trusted ? failed.origin.description : `run ${failed.run.id}`;
+    return { ...base, conclusion: failed.run.conclusion, ok: false, url: failed.run.html_url, message: `${at}: ${by} concluded ${failed.run.conclusion}; a failing run is never outvoted by another run's success.` };
+  }
+  const running = traced.find(({ run }) => run.status !== "completed");
+  if (running) return { ...base, conclusion: null, ok: false, url: running.run.html_url, message: `${at}: run ${running.run.id} is still ${running.run.status}; promote once it has completed.` };
+  const trusted = traced.filter(({ origin }) => origin.trusted);
+  const success = trusted.find(({ run }) => run.conclusion === "success");
+  const ignored = traced.filter(({ origin }) => !origin.trusted).map(({ origin }) => (origin as { reason: string }).reason);
+  const aside = ignored.length > 0 ? ` Not counted: ${ignored.join("; ")}.` : "";
+  if (success && success.origin.trusted) {
+    return { ...base, conclusion: "success", ok: true, url: success.run.html_url, message: `${at}: ${success.origin.description} concluded success.${aside}` };
+  }
+  if (trusted.length > 0) {
+    const { run } = trusted[0]!;
+    return { ...base, conclusion: run.conclusion, ok: false, url: run.html_url, message: `${at}: the ${spec.workflow} job concluded ${run.conclusion ?? "nothing"}; it must be success.${aside}` };
+  }
+  const none = traced.length === 0 ? `no check run of that name exists` : `no run of that name is a job of ${spec.workflow} for this commit`;
+  return { ...base, conclusion: "missing", ok: false, url: null, message: `${at}: ${none}; a gate that did not run there did not pass.${aside}` };
+}
+
+async function listCheckRuns(octokit: ModelgateOctokit, repository: { owner: string; repo: string }, sha: string, name: string): Promise<ListedCheckRun[]> {
+  const found: ListedCheckRun[] = [];
   try {
     for (let page = 1; ; page++) {
-      const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { ...repository, ref: sha, filter: "latest", per_page: 100, page });
-      const body = data as CheckRunsPage;
-      for (const run of body.check_runs) if ((newest.get(run.name)?.id ?? -1) < run.id) newest.set(run.name, run);
+      const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { ...repository, ref: sha, check_name: name, filter: "all", per_page: 100, page });
+      const body = data as { total_count: number; check_runs: ListedCheckRun[] };
+      // check_name is an exact filter on GitHub; the name is compared again so a stray match never counts.
+      found.push(...body.check_runs.filter((run) => run.name === name));
       if (body.check_runs.length < 100 || page * 100 >= body.total_count) break;
     }
   } catch (error) {
     throw toGitHubApiError(`reading the check runs of ${sha}`, error, CHECKS_READ_HINT);
   }
-  const contexts = names.every((name) => newest.has(name)) ? new Map<string, StatusContext>() : await readStatusContexts(octokit, repository, sha);
-  return [...new Set(names)].map((name): RequiredCheck => {
-    const run = newest.get(name);
-    const context = contexts.get(name);
-    if (!run && context !== undefined) {
-      const ok = context.state === "success";
-      return { name, conclusion: context.state, ok, url: context.url, message: `Status "${name}" on ${sha.slice(0, 7)} is ${context.state}${ok ? "." : "; it must be success."}` };
-    }
-    if (!run) return { name, conclusion: "missing", ok: false, url: null, message: `No check run or status named "${name}" is on ${sha.slice(0, 7)}.` };
-    const url = run.html_url ?? null;
-    if (run.status !== "completed") return { name, conclusion: null, ok: false, url, message: `Check "${name}" on ${sha.slice(0, 7)} is still ${run.status}.` };
-    const ok = run.conclusion === "success";
-    return { name, conclusion: run.conclusion, ok, url, message: `Check "${name}" on ${sha.slice(0, 7)} concluded ${run.conclusion ?? "nothing"}${ok ? "." : "; it must be success."}` };
-  });
-}
-
-interface StatusContext {
-  state: string;
-  url: string | null;
-}
-
-/** The newest state of each status context on `sha` (the combined status lists each context once, all pages). */
-async function readStatusContexts(octokit: ModelgateOctokit, repository: { owner: string; repo: string }, sha: string): Promise<Map<string, StatusContext>> {
-  const contexts = new Map<string, StatusContext>();
-  try {
-    for (let page = 1; ; page++) {
-      const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/status", { ...repository, ref: sha, per_page: 100, page });
-      const body = data as { total_count: number; statuses: Array<{ context: string; state: string; target_url: string | null }> };
-      for (const status of body.statuses) if (!contexts.has(status.context)) contexts.set(status.context, { state: status.state, url: status.target_url ?? null });
-      if (body.statuses.length < 100 || page * 100 >= body.total_count) break;
-    }
-  } catch (error) {
-    throw toGitHubApiError(`reading the commit statuses of ${sha}`, error, STATUSES_READ_HINT);
-  }
-  return contexts;
+  return found;
 }

@@ -20,6 +20,12 @@ export interface RunContext {
   apiUrl: string;
   serverUrl: string;
   runUrl: string | undefined;
+  /** GITHUB_RUN_ID as a number; undefined outside a runner. */
+  runId: number | undefined;
+  /** The branch the run is on (GITHUB_REF_NAME for branch refs); "" for tags and pull requests' merge refs. */
+  branch: string;
+  /** The repository's default branch, from the event payload; undefined when the payload does not say. */
+  defaultBranch: string | undefined;
   workspace: string;
   runnerTemp: string;
   pullRequest: PullRequestRef | undefined;
@@ -43,6 +49,9 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
     apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
     serverUrl,
     runUrl: env.GITHUB_RUN_ID && owner ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    runId: /^\d+$/.test(env.GITHUB_RUN_ID ?? "") ? Number(env.GITHUB_RUN_ID) : undefined,
+    branch: (env.GITHUB_REF ?? "").startsWith("refs/heads/") ? env.GITHUB_REF!.slice("refs/heads/".length) : "",
+    defaultBranch: readDefaultBranch(payload),
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     runnerTemp: env.RUNNER_TEMP ?? env.TMPDIR ?? "/tmp",
     pullRequest: pr ? toPullRequestRef(pr) : undefined,
@@ -56,6 +65,11 @@ function readEventPayload(path: string | undefined): Record<string, unknown> {
   } catch (cause) {
     throw new GitHubApiError(`Cannot read the event payload at GITHUB_EVENT_PATH (${path}).`, "Run the action on a GitHub runner, or point GITHUB_EVENT_PATH at the event JSON.", undefined, { cause });
   }
+}
+
+function readDefaultBranch(payload: Record<string, unknown>): string | undefined {
+  const repository = payload.repository as { default_branch?: unknown } | undefined;
+  return typeof repository?.default_branch === "string" && repository.default_branch !== "" ? repository.default_branch : undefined;
 }
 
 function toPullRequestRef(pr: Record<string, unknown>): PullRequestRef | undefined {

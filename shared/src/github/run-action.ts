@@ -17,7 +17,8 @@ import { renderReportMarkdown } from "../report/render-report.js";
 /**
  * The one place an action meets the runner: reads the context, runs the handler, then renders the
  * result to every surface (result JSON, job summary, outputs, annotations, sticky comment, check run)
- * and sets the exit code. A handler that throws becomes an undecided `fail`, published the same way.
+ * and sets the exit code. A handler that throws (even an internal error) becomes an undecided `fail`, published the
+ * same way.
  */
 export async function runAction(action: ActionName, handler: (run: ActionRun) => Promise<ActionResult>): Promise<void> {
   try {
@@ -45,10 +46,7 @@ export async function runAction(action: ActionName, handler: (run: ActionRun) =>
         key = common.key ?? k;
       },
     };
-    const result = await handler(run).catch((error: unknown) => {
-      if (!(error instanceof ModelgateError)) throw error;
-      return toUndecidedResult(action, key, error);
-    });
+    const result = await handler(run).catch((error: unknown) => toUndecidedResult(action, key, error instanceof ModelgateError ? error : toInternalError(action, error)));
     await publish(result, common, context, session);
   } catch (error) {
     reportCrash(action, error);
@@ -87,6 +85,16 @@ async function writeJobSummary(markdown: string): Promise<void> {
   } catch (error) {
     runner.warning(`The job summary could not be written: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/**
+ * A handler's unexpected error as a "cannot decide" like any other, so the result JSON, the summary and the outputs
+ * still say the gate failed (contract §2: the result is always written); the stack goes to the debug log.
+ */
+function toInternalError(action: ActionName, error: unknown): ModelgateError {
+  const detail = error instanceof Error ? error.message : String(error);
+  runner.debug(error instanceof Error ? (error.stack ?? detail) : detail);
+  return new ModelgateError(`modelgate ${action} hit an internal error: ${detail}.`, "Please report it with the debug log (re-run the job with debug logging enabled).", {}, { cause: error });
 }
 
 function reportCrash(action: ActionName, error: unknown): void {

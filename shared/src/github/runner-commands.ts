@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { EOL } from "node:os";
+import { stripBidiControls } from "../report/strip-bidi-controls.js";
 
 /**
  * The runner's protocol, written directly: inputs from INPUT_* variables, outputs and the job summary
@@ -84,9 +85,10 @@ function issue(command: string, message: string, properties: AnnotationPropertie
   process.stdout.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${EOL}`);
 }
 
-// The runner's escaping (actions/runner ActionCommand): data escapes % CR LF; properties also : and ,.
+// The runner's escaping (actions/runner ActionCommand): data escapes % CR LF; properties also : and ,. Bidi
+// controls go too: an annotation shows names from files, and they would make one display as something else.
 function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return stripBidiControls(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 function escapeProperty(s: string): string {

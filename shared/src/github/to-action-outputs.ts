@@ -22,12 +22,14 @@ export function toActionOutputs(result: ActionResult): Record<string, string> {
             ...(result.promotion.deployment ? { "deployment-id": String(result.promotion.deployment.id) } : {}),
           };
     case "rollback":
-      return {
-        version: result.rollback.to,
-        "from-version": result.rollback.from,
-        "event-tag": result.rollback.assign_tag,
-        ...(result.rollback.deployment ? { "deployment-id": String(result.rollback.deployment.id) } : {}),
-      };
+      return result.rollback === null
+        ? {}
+        : {
+            version: result.rollback.to,
+            "from-version": result.rollback.from,
+            "event-tag": result.rollback.assign_tag,
+            ...(result.rollback.deployment ? { "deployment-id": String(result.rollback.deployment.id) } : {}),
+          };
     default:
       return {};
   }

@@ -1,5 +1,6 @@
 import type { ActionResult } from "../gates/gate-result.js";
 import type { Verdict } from "../gates/verdict.js";
+import { stripBidiControls } from "../report/strip-bidi-controls.js";
 import type { CheckRunAnnotationInput } from "./create-check-run.js";
 
 const CONCLUSION: Record<Verdict, "success" | "neutral" | "failure"> = { pass: "success", warn: "neutral", fail: "failure" };
@@ -19,8 +20,9 @@ export function toCheckRunInput(result: ActionResult, markdown: string) {
         start_line: line,
         end_line: line,
         annotation_level: check.verdict === "fail" ? "failure" : "warning",
-        title: check.name,
-        message: check.message,
+        // Annotations are plain text (no markdown to escape), but names in them must display as what they are.
+        title: stripBidiControls(check.name),
+        message: stripBidiControls(check.message),
       });
     }
   }

@@ -17,6 +17,8 @@ export interface HashPathsOptions {
   workspace: string;
   /** A pattern that matches nothing is an error unless this is set. */
   allowEmpty: boolean;
+  /** Receives every file's digest (inside folders too) by absolute real path, for reuse by later hashing. */
+  digests?: Map<string, string>;
 }
 
 /** Files hashed at once: enough to keep a disk busy, few enough not to thrash it. */
@@ -44,14 +46,19 @@ export async function hashPaths(patterns: readonly GlobPattern[], options: HashP
     }
   }
   const paths = [...selected.keys()].sort(compareBytes);
-  return mapLimited(paths, CONCURRENT_FILES, (relative) => hashOne(relative, selected.get(relative)!, options.workspace));
+  const root = realpathOrSelf(options.workspace);
+  const hash = async (relative: string) => {
+    const digest = await hashFile(path.join(root, relative));
+    options.digests?.set(path.join(root, relative), digest.sha256);
+    return digest;
+  };
+  return mapLimited(paths, CONCURRENT_FILES, (relative) => hashOne(relative, selected.get(relative)!, root, hash));
 }
 
-async function hashOne(relative: string, kind: "file" | "folder", workspace: string): Promise<PathDigest> {
-  const absolute = path.join(workspace, relative);
-  if (kind === "file") return { path: relative, ...(await hashFile(absolute)) };
-  const files = await walkFiles(absolute);
-  const entries = await mapLimited(files, CONCURRENT_FILES, async (file) => ({ path: file, ...(await hashFile(path.join(absolute, file))) }));
+async function hashOne(relative: string, kind: "file" | "folder", root: string, hash: (relative: string) => Promise<{ sha256: string; bytes: number }>): Promise<PathDigest> {
+  if (kind === "file") return { path: relative, ...(await hash(relative)) };
+  const files = await walkFiles(path.join(root, relative));
+  const entries = await mapLimited(files, CONCURRENT_FILES, async (file) => ({ path: file, ...(await hash(`${relative}/${file}`)) }));
   return { path: relative, ...computeFolderDigest(entries) };
 }
 

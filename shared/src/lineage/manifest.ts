@@ -12,9 +12,35 @@ export interface GitState {
   repository: string | null;
   sha: string | null;
   ref: string | null;
+  /** Whether `dirty_files` is non-empty. */
   dirty: boolean;
-  /** Paths `git status --porcelain` lists, sorted; empty when clean. */
-  dirty_files: string[];
+  /** What `git status` lists before the command runs, except the run's own outputs, metrics and manifest. */
+  dirty_files: DirtyFile[];
+}
+
+/** A file that differs from HEAD: its path from the repository root (as git prints it) and its content digest. */
+export interface DirtyFile {
+  path: string;
+  /** sha256 of the working-tree content (of the link text for a symbolic link); null when the file was deleted. */
+  sha256: string | null;
+}
+
+/** The Node.js the command runs (`node --version` of the program it names). */
+export interface NodeInfo {
+  /** Absolute, found as the command finds it; symbolic links are not resolved. */
+  path: string;
+  version: string | null;
+}
+
+/** The Python the command runs, queried with the command's own environment. */
+export interface PythonInfo {
+  /** Absolute, found as the command finds it; symbolic links are not resolved (a venv's python stays the venv's). */
+  path: string;
+  /** `sys.executable` as the interpreter reports it; null (like the fields below) when it could not be queried. */
+  executable: string | null;
+  version: string | null;
+  packages: number | null;
+  packages_sha256: string | null;
 }
 
 export interface EnvironmentInfo {
@@ -22,8 +48,10 @@ export interface EnvironmentInfo {
   arch: string;
   /** The runner's image variables (RUNNER_OS, RUNNER_ARCH, ImageOS, ImageVersion) that are set. */
   runner: Record<string, string>;
-  node: string;
-  python: { version: string; packages: number; packages_sha256: string } | null;
+  /** "unknown" unless the command is a Node.js one (see `findInterpreter`). */
+  node: NodeInfo | "unknown";
+  /** "unknown" unless the command is a Python one (see `findInterpreter`). */
+  python: PythonInfo | "unknown";
   cuda: { driver: string; cuda: string | null; gpus: string[] } | null;
   container: { image: string } | null;
 }

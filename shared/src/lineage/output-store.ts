@@ -12,6 +12,8 @@ export interface OutputCache {
 export interface ArtifactStore {
   /** Uploads files (absolute) as one artifact, paths kept relative to `root`; returns its id. */
   upload(name: string, files: string[], root: string): Promise<number | null>;
+  /** Throws before any training when no upload can succeed here (GitHub Enterprise Server), so no run is wasted. */
+  assertUsable?(name: string): void;
 }
 
 /** A warning the run should show; the services' failures are warnings, never a change of verdict. */

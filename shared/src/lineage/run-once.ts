@@ -8,6 +8,9 @@ import type { Manifest } from "./manifest.js";
 import { hashPaths } from "./hash-paths.js";
 import type { CommandOutcome } from "./run-command.js";
 import { runCommand } from "./run-command.js";
+import { fileClockNow } from "./file-clock.js";
+import type { StaleFile } from "./written-by-run.js";
+import { findStaleFiles } from "./written-by-run.js";
 import type { TrainOptions } from "./train-options.js";
 
 /** Where the command's output goes and the environment it runs with. */
@@ -18,15 +21,26 @@ export interface RunIo {
   now?: () => number;
 }
 
-export type RunOnce = { outcome: CommandOutcome; record: RunRecord | null; metrics: Manifest["metrics"] };
+export type RunOnce = {
+  outcome: CommandOutcome;
+  record: RunRecord | null;
+  metrics: Manifest["metrics"];
+  /** How many output and metrics files were checked, and those the command did not write. */
+  written: { checked: number; stale: StaleFile[] };
+};
 
-/** Runs the command once; when it succeeds, hashes its outputs and reads its metrics file. */
+/**
+ * Runs the command once; when it succeeds, hashes its outputs, reads its metrics file and finds the
+ * files among them it did not write (modified before it started, by the file system's clock).
+ */
 export async function runOnce(options: TrainOptions, io: RunIo): Promise<RunOnce> {
+  const since = await fileClockNow(options.workingDirectory, (io.now ?? Date.now)());
   const outcome = await runCommand(options.argv, { cwd: options.workingDirectory, ...io });
-  if (outcome.exitCode !== 0) return { outcome, record: null, metrics: null };
+  if (outcome.exitCode !== 0) return { outcome, record: null, metrics: null, written: { checked: 0, stale: [] } };
   const outputs = await hashPaths(options.outputs, { input: "outputs", base: options.workingDirectory, workspace: options.workspace, allowEmpty: options.allowEmpty });
   const metrics = options.metrics === undefined ? null : readWrittenMetrics(options);
-  return { outcome, record: { outputs, metrics: metrics?.values ?? null }, metrics };
+  const written = await findStaleFiles(options.workspace, outputs, metrics?.file, since);
+  return { outcome, record: { outputs, metrics: metrics?.values ?? null }, metrics, written };
 }
 
 /** The metrics file the command was to write; its absence is the command's fault, said plainly. */
@@ -45,7 +59,6 @@ function readWrittenMetrics(options: TrainOptions): NonNullable<Manifest["metric
   }
   const sha256 = sha256Hex(buffer);
   const parsed = parseMetricsText(buffer.toString("utf8"), name, sha256, "metrics");
-  const values: Record<string, number | string | boolean | null> = {};
-  for (const [key, value] of [...parsed.values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) values[key] = value;
+  const values = Object.fromEntries([...parsed.values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { file: path.relative(options.workspace, absolute).split(path.sep).join("/"), sha256, values };
 }

@@ -10,11 +10,10 @@ export function systemProbe(): ProcessProbe {
     platform: process.platform,
     release: os.release(),
     arch: process.arch,
-    nodeVersion: process.version,
     exists: existsSync,
-    run: (file, args, cwd) =>
+    run: (file, args, cwd, env) =>
       new Promise((resolve) => {
-        execFile(file, [...args], { cwd, timeout: 30_000, maxBuffer: 64 << 20, encoding: "utf8" }, (error, stdout) => resolve(error ? undefined : stdout));
+        execFile(file, [...args], { cwd, env: env ?? process.env, timeout: 30_000, maxBuffer: 64 << 20, encoding: "utf8" }, (error, stdout) => resolve(error ? undefined : stdout));
       }),
   };
 }

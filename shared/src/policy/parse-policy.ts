@@ -1,6 +1,7 @@
 import type * as z from "zod/mini";
 import { parseStructuredText, StructuredTextSyntaxError } from "../data/parse-structured-text.js";
 import type { StructuredDocument } from "../data/parse-structured-text.js";
+import { safeParseNames } from "../data/safe-parse-names.js";
 import { PolicyError } from "../errors/modelgate-error.js";
 import { PolicySchema } from "./policy-schema.js";
 import type { Policy } from "./policy-schema.js";
@@ -60,7 +61,7 @@ export function parsePolicyDocument(text: string, file: string): PolicyDocument 
   if (doc.value === null || doc.value === undefined) {
     throw new PolicyFileError(`${file} is empty.`, `Start ${file} with "version: 1" and an evaluate: section.`, file);
   }
-  const parsed = PolicySchema.safeParse(doc.value, { reportInput: true });
+  const parsed = safeParseNames(PolicySchema, doc.value, { reportInput: true });
   if (parsed.success) return { policy: parsed.data, lineOf: (path) => doc.lineOf(path) };
   const issues = parsed.error.issues;
   const first = issues[0]!;
@@ -88,16 +89,28 @@ function describeIssue(issue: z.core.$ZodIssue, doc: StructuredDocument): string
       return `${at} has unknown key${issue.keys.length > 1 ? "s" : ""} ${named.join(", ")}`;
     }
     case "invalid_value":
-      return `${at} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      return `${at} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}${issue.input === undefined ? " (missing)" : ""}`;
     case "invalid_type":
-      return `${at} must be ${issue.expected === "number" ? "a number" : `of type ${issue.expected}`}${describeReceived(issue.input)}`;
+      return `${at} must be ${TYPE_NAMES[issue.expected] ?? `of type ${issue.expected}`}${describeReceived(issue.input)}`;
+    case "invalid_key": {
+      // A record key its schema refuses (an empty metric name): zod's own message is "Invalid input".
+      const parent = issue.path.slice(0, -1);
+      const parentLine = doc.lineOf(parent as (string | number)[]);
+      return `${formatPath(parent) || "(top level)"}${parentLine ? ` (line ${parentLine})` : ""} has the name ${JSON.stringify(String(issue.path.at(-1)))}, but ${issue.issues[0]?.message ?? "that name is not allowed"}`;
+    }
     default:
       return `${at} ${issue.message}`;
   }
 }
 
+/** zod's type names as a policy author would say them. */
+const TYPE_NAMES: Readonly<Record<string, string>> = { number: "a number", record: "a mapping", object: "a mapping", array: "a list", string: "text", boolean: "true or false" };
+
 function describeReceived(input: unknown): string {
   if (input === undefined) return " (missing)";
+  // JSON.stringify would print null for both; say which, and why a number can be infinite.
+  if (typeof input === "number" && Number.isNaN(input)) return ", got .nan (not a number); give a finite number";
+  if (typeof input === "number" && !Number.isFinite(input)) return `, got ${input < 0 ? "-" : ""}infinity (.inf, or a number too large to hold, such as 1e400); give a finite number`;
   return `, got ${JSON.stringify(input)?.slice(0, 60) ?? String(input)}`;
 }
 

@@ -5,7 +5,7 @@ import { ExplanationPolicySchema } from "../explain/explanation-policy-schema.js
 import { ShadowPolicySchema } from "./shadow-policy-schema.js";
 import { DataPolicySchema } from "./data-policy-schema.js";
 import { FairnessPolicySchema } from "./fairness-policy-schema.js";
-import { REGISTRY_GTO_KEYS } from "./registry-gto-policy-schema.js";
+import { RegistryPolicySchema } from "./registry-policy-schema.js";
 
 /** GTO 1.10's model name grammar, `[dirname:]name` (contract §5); also keeps names safe inside comment markers and tags. */
 export const MODEL_NAME_PATTERN = /^(?:[a-zA-Z0-9_./-]+:)?[a-zA-Z0-9](?:[a-zA-Z0-9/_-]*[a-zA-Z0-9])?$/;
@@ -90,6 +90,8 @@ export const EvaluatePolicySchema = z.strictObject({
   metrics: metricsSchema,
   /** Gate-wide default of each significance rule's `on-inconclusive`. */
   "on-inconclusive": z.optional(onInconclusive),
+  /** A baseline rule whose metric the baseline lacks: fail (default for a registry: baseline) or warn (default otherwise). */
+  "on-missing-baseline": z.optional(z.enum(["fail", "warn"])),
   /** Across the gate's significance checks; holm by default when there is more than one. */
   "multiple-testing": z.optional(z.enum(["holm", "bonferroni", "none"])),
   bootstrap: z.optional(
@@ -112,7 +114,6 @@ export const PolicySchema = z.strictObject({
   data: z.optional(DataPolicySchema),
   fairness: z.optional(FairnessPolicySchema),
   shadow: z.optional(ShadowPolicySchema),
-  // The promotion rules' own keys are checked where they are read; these keep the registry GTO-compatible.
-  registry: z.optional(z.looseObject(REGISTRY_GTO_KEYS)),
+  registry: z.optional(RegistryPolicySchema),
 });
 export type Policy = z.infer<typeof PolicySchema>;

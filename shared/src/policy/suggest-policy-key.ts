@@ -2,6 +2,7 @@ import { ColumnDriftSchema, ColumnSchemaSchema, DataPolicySchema, DriftPolicySch
 import { FAIRNESS_METRICS } from "../fairness/fairness-metrics.js";
 import { FairnessPolicySchema, FairnessRuleSchema } from "./fairness-policy-schema.js";
 import { EvaluatePolicySchema, MetricPolicySchema, PolicySchema } from "./policy-schema.js";
+import { RegistryPolicySchema, RequiredChecksPolicySchema, StagePolicySchema } from "./registry-policy-schema.js";
 
 /** The keys the policy schema allows in the mapping at `path`; empty where it does not fix them. */
 function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
@@ -15,6 +16,9 @@ function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
   if (path.length === 1 && path[0] === "fairness") return Object.keys(FairnessPolicySchema.shape);
   if (path.length === 2 && path[0] === "fairness" && path[1] === "metrics") return [...FAIRNESS_METRICS];
   if (path.length === 3 && path[0] === "fairness" && path[1] === "metrics") return Object.keys(FairnessRuleSchema.shape);
+  if (path.length === 1 && path[0] === "registry") return Object.keys(RegistryPolicySchema.shape);
+  if (path.length === 3 && path[0] === "registry" && path[1] === "stages") return Object.keys(StagePolicySchema.shape);
+  if (path.length === 4 && path[0] === "registry" && path[1] === "stages" && path[3] === "checks") return Object.keys(RequiredChecksPolicySchema.shape);
   return [];
 }
 

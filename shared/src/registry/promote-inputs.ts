@@ -2,9 +2,11 @@ import * as z from "zod/mini";
 import { InputError } from "../errors/modelgate-error.js";
 import { booleanInput, CommonInputShape, parseInputs } from "../gates/parse-inputs.js";
 import type { GetInput } from "../gates/parse-inputs.js";
+import { toWorkflowPath } from "./stage-rules.js";
 
-/** Inputs promote and rollback share with the gates (contract §2): no policy, comment or fail-on of their own. */
+/** Inputs promote and rollback share with the gates (contract §2): the policy (its registry: section), no comment or fail-on. */
 export const RegistryCommonShape = {
+  policy: CommonInputShape.policy,
   "github-token": CommonInputShape["github-token"],
   "result-path": CommonInputShape["result-path"],
   "check-run": CommonInputShape["check-run"],
@@ -21,12 +23,12 @@ export const PromoteInputShape = {
   bump: z.optional(z.enum(["major", "minor", "patch"])),
   artifacts: z.string(),
   manifest: z.optional(z.string()),
+  predictions: z.optional(z.string()),
   "allow-missing-manifest": z._default(booleanInput, false),
   results: z._default(z.string(), ""),
   "require-checks": z._default(z.string(), ""),
+  "checks-workflow": z.optional(z.string().check(z.regex(/^(\.github\/workflows\/)?[A-Za-z0-9._-]+\.ya?ml$/))),
   reason: z.optional(z.string().check(z.maxLength(1000))),
-  /** Read for its registry keys (versions-per-commit); a missing file means the defaults. */
-  policy: z._default(z.string().check(z.minLength(1)), "modelgate.yml"),
 };
 
 export type PromoteInputs = ReturnType<typeof readPromoteInputs>;
@@ -37,7 +39,7 @@ export const toLines = (value: string) => value.split(/\r?\n/).map((line) => lin
 /**
  * promote's inputs, parsed in one place.
  * @throws InputError for a refused input, neither or both of version and bump, no manifest without
- * allow-missing-manifest, and dispatch without dispatch-ref.
+ * allow-missing-manifest, require-checks without checks-workflow, and dispatch without dispatch-ref.
  */
 export function readPromoteInputs(getInput: GetInput) {
   const inputs = parseInputs(PromoteInputShape, getInput);
@@ -58,7 +60,16 @@ export function readPromoteInputs(getInput: GetInput) {
   requireDispatchRef(inputs);
   const artifacts = toLines(inputs.artifacts);
   if (artifacts.length === 0) throw new InputError(`Input "artifacts" names no file.`, `List the model files to promote, one path per line.`, { input: "artifacts" });
-  return { ...inputs, artifacts, results: toLines(inputs.results), requireChecks: [...new Set(toLines(inputs.requireChecks))] };
+  const names = [...new Set(toLines(inputs.requireChecks))];
+  if (names.length > 0 && inputs.checksWorkflow === undefined) {
+    throw new InputError(
+      `Input "require-checks" names ${names.join(", ")} but "checks-workflow" is empty, so nothing says which workflow's jobs may provide them.`,
+      `Set checks-workflow to the workflow file that runs those jobs on pull requests (e.g. .github/workflows/pr-model-gate.yml): a check run's name alone is no evidence.`,
+      { input: "checks-workflow" },
+    );
+  }
+  const workflow = inputs.checksWorkflow === undefined ? "" : toWorkflowPath(inputs.checksWorkflow);
+  return { ...inputs, artifacts, results: toLines(inputs.results), requireChecks: names.map((name) => ({ name, workflow })) };
 }
 
 /** dispatch needs the ref to run the workflow on. */

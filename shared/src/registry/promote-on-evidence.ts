@@ -7,10 +7,13 @@ import type { RegisterOptions } from "./register-version.js";
 import type { PromotionFiles } from "./read-promotion-files.js";
 import { readModelRegistry } from "./read-model-registry.js";
 import { registryHistory } from "./registry-history.js";
+import { toVersionPage } from "./version-page.js";
 import { requireRegistryName } from "./registry-names.js";
 import type { PromoteResult } from "./registry-result.js";
 import type { RegistryStore } from "./registry-store.js";
 import type { Bump } from "./semver.js";
+import type { PolicyProvenance } from "../gates/gate-result.js";
+import type { StageRules } from "./stage-rules.js";
 
 export interface EvidencePromoteRequest {
   model: string;
@@ -24,6 +27,11 @@ export interface EvidencePromoteRequest {
   requiredChecks: readonly RequiredCheckOutcome[];
   /** Promote without any gate evidence (the CLI's explicit --allow-ungated); the action never sets it. */
   allowUngated?: boolean;
+  /** The policy's rules for the stage, and which policy file they came from. */
+  rules?: StageRules;
+  policy?: PolicyProvenance;
+  /** Sentences about how the policy was found, shown with the result. */
+  notes?: readonly string[];
   actor: string;
   reason: string | null;
   runUrl: string | null;
@@ -52,11 +60,12 @@ export async function promoteOnEvidence(store: RegistryStore, request: EvidenceP
     runUrl: request.runUrl,
     model,
     allowUngated: request.allowUngated ?? false,
+    ...(request.rules ? { rules: request.rules } : {}),
   });
   const base = {
     action: "promote" as const,
     key: model,
-    policy: { file: "", sha256: "", source: "file" as const },
+    policy: request.policy ?? { file: "", sha256: "", source: "file" as const },
     subject: decision.subject,
     model,
     stage,
@@ -64,10 +73,10 @@ export async function promoteOnEvidence(store: RegistryStore, request: EvidenceP
     judged: request.judged,
     gates: decision.gates,
   };
-  const history = async () => registryHistory(await readModelRegistry(store, model), stage);
   if (worstVerdict(decision.checks.map((check) => check.verdict)) === "fail") {
-    const notes = ["Nothing was written: the evidence does not allow this promotion."];
-    return { result: { ...base, verdict: "fail", checks: decision.checks, notes, promotion: null, history: await history() }, outcome: null };
+    const notes = [...(request.notes ?? []), "Nothing was written: the evidence does not allow this promotion."];
+    const history = registryHistory(await readModelRegistry(store, model), stage);
+    return { result: { ...base, verdict: "fail", checks: decision.checks, notes, promotion: null, history, version_page: null }, outcome: null };
   }
   const outcome = await promoteVersion(
     store,
@@ -80,6 +89,7 @@ export async function promoteOnEvidence(store: RegistryStore, request: EvidenceP
       manifestSha256: files.manifest?.sha256 ?? null,
       metrics: files.metrics,
       gates: decision.gates,
+      ...(request.allowUngated ? { allowUngated: true } : {}),
       actor: request.actor,
       reason: request.reason,
       runUrl: request.runUrl,
@@ -88,12 +98,15 @@ export async function promoteOnEvidence(store: RegistryStore, request: EvidenceP
     options,
   );
   const version = outcome.version.version;
-  const notes = outcome.eventCreated ? [] : [`${stage} already held ${model} ${version} (${outcome.event.tag}): nothing was written.`];
+  const after = await readModelRegistry(store, model);
+  const registered = after.versions.find((v) => v.version === version) ?? outcome.version;
+  const notes = outcome.eventCreated ? [...(request.notes ?? [])] : [...(request.notes ?? []), `${stage} already held ${model} ${version} (${outcome.event.tag}): nothing was written.`];
   if (outcome.superseded.length > 0) {
     const higher = outcome.superseded.map((event) => `${event.record.version} (${event.tag})`).join(", ");
     notes.push(`Unassigned ${higher} from ${stage} first: GTO names the highest active version of a stage, so a lower one is only the holder once the higher ones are unassigned.`);
   }
-  if (request.allowUngated && files.results.length === 0 && request.requiredChecks.length === 0) notes.push("Promoted without gate evidence (allow-ungated): the record's gates are empty.");
+  if (request.allowUngated && files.results.length === 0 && request.requiredChecks.length === 0) notes.push("Promoted without gate evidence (allow-ungated): the record's gates are empty and it says allow_ungated.");
+  else if (request.allowUngated) notes.push("Promoted with allow-ungated: the record says allow_ungated, since required gates or checks may be missing.");
   const result: PromoteResult = {
     ...base,
     verdict: worstVerdict(decision.checks.map((check) => check.verdict)),
@@ -111,7 +124,8 @@ export async function promoteOnEvidence(store: RegistryStore, request: EvidenceP
       deployment: null,
       dispatched: null,
     },
-    history: await history(),
+    history: registryHistory(after, stage),
+    version_page: toVersionPage(after, registered),
   };
   return { result, outcome };
 }

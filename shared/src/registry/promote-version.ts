@@ -23,6 +23,8 @@ export interface PromoteRequest {
   manifestSha256: string | null;
   metrics: Record<string, number>;
   gates: GateRecord[];
+  /** Promoted with the CLI's explicit --allow-ungated: written into the record. */
+  allowUngated?: boolean;
   actor: string;
   reason: string | null;
   runUrl: string | null;
@@ -61,7 +63,14 @@ export async function promoteVersion(store: RegistryStore, request: PromoteReque
       commitSha: request.commitSha,
       artifacts: request.artifacts,
       records,
-      record: { manifest_sha256: request.manifestSha256, metrics: request.metrics, gates: request.gates, actor: request.actor, created_at: request.now },
+      record: {
+        manifest_sha256: request.manifestSha256,
+        metrics: request.metrics,
+        gates: request.gates,
+        actor: request.actor,
+        created_at: request.now,
+        ...(request.allowUngated ? { allow_ungated: true } : {}),
+      },
     },
     options,
   );
@@ -111,7 +120,7 @@ function toArtifactRecords(assets: readonly StoredAsset[]): ArtifactRecord[] {
         );
       }
       seen.add(asset.name);
-      return { name: asset.name, sha256: sha256Hex(asset.bytes), bytes: asset.bytes.byteLength, uri: "" };
+      return { name: asset.name, sha256: sha256Hex(asset.bytes), bytes: asset.bytes.byteLength, uri: "", ...(asset.role ? { role: asset.role } : {}) };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -1,8 +1,8 @@
 import { locatePolicy, readPolicyText } from "../data/read-policy-file.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import { parsePolicy } from "../policy/parse-policy.js";
-import { toRegistryGtoPolicy } from "../policy/registry-gto-policy-schema.js";
-import type { RegistryGtoPolicy } from "../policy/registry-gto-policy-schema.js";
+import { toRegistryGtoPolicy } from "../policy/registry-policy-schema.js";
+import type { RegistryGtoPolicy } from "../policy/registry-policy-schema.js";
 
 /**
  * The registry keys of the policy file `spec` (`versions-per-commit`, `allow-foreign-tags`), with their defaults when

@@ -3,12 +3,17 @@ import * as z from "zod/mini";
 const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 const nullableString = z.nullable(z.string());
 
-/** One artifact of a version: its digest and where it is stored. */
+/**
+ * One artifact of a version: its digest and where it is stored. `role` marks the two files a promotion stores for
+ * readers: `predictions` (the version's evaluation predictions, which a `registry:` baseline pairs with) and
+ * `manifest` (the lineage manifest); the model files have none.
+ */
 export const ArtifactRecordSchema = z.object({
   name: z.string().check(z.minLength(1)),
   sha256,
   bytes: z.number().check(z.int(), z.nonnegative()),
   uri: z.string(),
+  role: z.optional(z.enum(["predictions", "manifest"])),
 });
 export type ArtifactRecord = z.infer<typeof ArtifactRecordSchema>;
 
@@ -21,9 +26,13 @@ export const SubjectRecordSchema = z.object({
   manifest_lineage_sha256: z.optional(sha256),
 });
 
+const count = z.number().check(z.int(), z.nonnegative());
+
 /**
- * A gate's verdict as promote found it for the commit it promotes: a gate's result (with its `subject`) or a
- * required check on the judged commit (`action: "check"`, `key` its name).
+ * A gate's verdict as promote found it for the commit it promotes: a gate's result or a required check on the
+ * judged commit (`action: "check"`, `key` its job name, `workflow` its file). A result also records what it judged:
+ * its `subject` digests (the evaluation data's among them), its checks by verdict, the candidate's value of each
+ * metric it judged on the whole set (`metrics`), and the digest of the policy that decided (`policy_sha256`).
  */
 export const GateRecordSchema = z.object({
   action: z.string(),
@@ -31,6 +40,10 @@ export const GateRecordSchema = z.object({
   verdict: z.string(),
   run_url: nullableString,
   subject: z.optional(SubjectRecordSchema),
+  checks: z.optional(z.object({ pass: count, warn: count, fail: count })),
+  metrics: z.optional(z.record(z.string(), z.number())),
+  policy_sha256: z.optional(sha256),
+  workflow: z.optional(z.string()),
 });
 export type GateRecord = z.infer<typeof GateRecordSchema>;
 
@@ -45,6 +58,8 @@ export const VersionRecordSchema = z.object({
   gates: z.array(GateRecordSchema),
   actor: z.string(),
   created_at: z.string(),
+  /** true when promoted with the CLI's explicit --allow-ungated: required gates may be missing from `gates`. */
+  allow_ungated: z.optional(z.boolean()),
 });
 export type VersionRecord = z.infer<typeof VersionRecordSchema>;
 

@@ -1,6 +1,7 @@
 import type { DecidedResultBase, Subject } from "../gates/gate-result.js";
 import type { HistoryRow } from "./registry-history.js";
 import type { ArtifactRecord, GateRecord } from "./registry-records.js";
+import type { VersionPage } from "./version-page.js";
 
 /** Where the promoted or restored commit came from, and whether a deployment and a workflow followed. */
 export interface RegistryEffects {
@@ -40,6 +41,8 @@ export interface PromoteResult extends DecidedResultBase {
   gates: GateRecord[];
   promotion: Promotion | null;
   history: HistoryRow[];
+  /** The promoted version's page as `registry show` prints it (its record may predate this run); null when refused. */
+  version_page: VersionPage | null;
 }
 
 /** What rollback moved, after verifying the target's artifacts. */
@@ -51,11 +54,14 @@ export interface Rollback extends RegistryEffects {
   artifacts: ArtifactRecord[];
 }
 
-/** The result of rollback: the stage moved back to a verified version, and the stage's history after it. */
+/**
+ * The result of rollback: the stage moved back to a verified version, and the stage's history after it. `rollback`
+ * is null when the policy's rules refused it (nothing was written).
+ */
 export interface RollbackResult extends DecidedResultBase {
   action: "rollback";
   model: string;
   stage: string;
-  rollback: Rollback;
+  rollback: Rollback | null;
   history: HistoryRow[];
 }

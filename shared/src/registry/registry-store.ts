@@ -26,10 +26,11 @@ export interface CommitClaim {
   tag: StoredTag;
 }
 
-/** An artifact's bytes as stored beside a version. */
+/** An artifact's bytes as stored beside a version, with its role when it is the predictions or the manifest. */
 export interface StoredAsset {
   name: string;
   bytes: Uint8Array;
+  role?: "predictions" | "manifest";
 }
 
 /** The outcome of a compare-and-swap tag creation. */

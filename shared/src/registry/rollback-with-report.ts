@@ -6,12 +6,41 @@ import type { RollbackResult } from "./registry-result.js";
 import type { RegistryStore } from "./registry-store.js";
 import type { RollbackOutcome, RollbackRequest } from "./rollback-stage.js";
 import { rollbackStage } from "./rollback-stage.js";
+import type { PolicyProvenance } from "../gates/gate-result.js";
+import type { ApprovalEvidence } from "./check-rollback-environment.js";
+import { checkRollbackEnvironment } from "./check-rollback-environment.js";
+import { requireRegistryName } from "./registry-names.js";
+import type { StageRules } from "./stage-rules.js";
+
+/** The policy's rules for the stage and what the run shows of its approvals (the action reads them; the CLI has none). */
+export interface RollbackRules {
+  rules: StageRules;
+  policy: PolicyProvenance;
+  approvals: ApprovalEvidence;
+  notes: readonly string[];
+}
 
 /**
  * Rolls a stage back (`rollbackStage`: digests verified, unassignment then assignment) and returns the result the
- * action and the CLI render: the verified artifacts as a check, and the stage's history after the move.
+ * action and the CLI render: the verified artifacts as a check, and the stage's history after the move. When the
+ * stage's `rollback-environment` rule does not hold, nothing is written and the result says why (outcome null).
  */
-export async function rollbackWithReport(store: RegistryStore, request: RollbackRequest, options: AppendOptions = {}): Promise<{ result: RollbackResult; outcome: RollbackOutcome }> {
+export async function rollbackWithReport(
+  store: RegistryStore,
+  request: RollbackRequest,
+  guard?: RollbackRules,
+  options: AppendOptions = {},
+): Promise<{ result: RollbackResult; outcome: RollbackOutcome | null }> {
+  const environment = guard ? checkRollbackEnvironment(guard.rules, guard.approvals) : undefined;
+  const policy = guard?.policy ?? { file: "", sha256: "", source: "file" as const };
+  const notes = [...(guard?.notes ?? [])];
+  if (environment?.verdict === "fail") {
+    const model = requireRegistryName(request.model, "model");
+    notes.push("Nothing was written: the policy does not allow this rollback here.");
+    const history = registryHistory(await readModelRegistry(store, model), request.stage);
+    const result: RollbackResult = { action: "rollback", key: model, verdict: "fail", checks: [environment], policy, notes, model, stage: request.stage, rollback: null, history };
+    return { result, outcome: null };
+  }
   const outcome = await rollbackStage(store, request, options);
   const to = outcome.to.version;
   const artifacts = outcome.to.record.artifacts;
@@ -22,9 +51,9 @@ export async function rollbackWithReport(store: RegistryStore, request: Rollback
     action: "rollback",
     key: model,
     verdict: "pass",
-    checks: [verified],
-    policy: { file: "", sha256: "", source: "file" },
-    notes: [],
+    checks: environment ? [environment, verified] : [verified],
+    policy,
+    notes,
     model,
     stage: request.stage,
     rollback: { from: outcome.from, to, unassign_tag: outcome.unassignment.tag, assign_tag: outcome.assignment.tag, artifacts, deployment: null, dispatched: null },

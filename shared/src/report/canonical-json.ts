@@ -11,12 +11,14 @@ function sortKeys(value: unknown): unknown {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === "object") {
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const child = (value as Record<string, unknown>)[key];
-      if (child !== undefined) sorted[key] = sortKeys(child);
-    }
-    return sorted;
+    // fromEntries defines own properties: a key named "__proto__" (a metric, a column) stays a key.
+    const entries = Object.keys(value)
+      .sort()
+      .flatMap((key) => {
+        const child = (value as Record<string, unknown>)[key];
+        return child === undefined ? [] : [[key, sortKeys(child)] as const];
+      });
+    return Object.fromEntries(entries);
   }
   return value;
 }

@@ -1,6 +1,8 @@
 /** Longest user string a report shows; longer ones are cut with an ellipsis. */
 export const MAX_USER_TEXT = 120;
 
+import { stripBidiControls } from "./strip-bidi-controls.js";
+
 const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const ZERO_WIDTH_SPACE = "\u200b";
 
@@ -8,15 +10,17 @@ const ZERO_WIDTH_SPACE = "\u200b";
  * Makes an untrusted string (metric, column, file, model name) inert in GitHub markdown, inside or
  * outside a table cell: one line, HTML-escaped, markdown metacharacters backslash-escaped, and
  * @mentions, #123 references and bare URLs broken with a zero-width space so they neither ping,
- * link nor autolink. Cut to `maxLength` characters first so an escape is never split.
+ * link nor autolink (`GH-12` is a reference too), and bidi controls removed so a name displays as what it is. Cut
+ * to `maxLength` characters first so an escape is never split.
  */
 export function escapeMarkdown(text: string, maxLength = MAX_USER_TEXT): string {
   // eslint-disable-next-line no-control-regex
-  let value = text.replace(/[\r\n\t\f\v]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "");
+  let value = stripBidiControls(text).replace(/[\r\n\t\f\v]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "");
   if (value.length > maxLength) value = `${value.slice(0, maxLength - 1)}…`;
   // @ and # are broken before HTML-escaping, so the # of the entity for ' (&#39;) stays intact.
   return value
     .replace(/([@#])/g, `$1${ZERO_WIDTH_SPACE}`)
+    .replace(/(gh-)(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}`)
     .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!)
     .replace(/[\\`*_[\]()~!|{}]/g, (c) => `\\${c}`)
     .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
@@ -26,7 +30,7 @@ export function escapeMarkdown(text: string, maxLength = MAX_USER_TEXT): string 
 /** For terminals: one line, no control characters (no ANSI escapes smuggled in through a name). */
 export function sanitizeTerminalText(text: string, maxLength = MAX_USER_TEXT): string {
   // eslint-disable-next-line no-control-regex
-  const value = text.replace(/[\r\n\t]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+  const value = stripBidiControls(text).replace(/[\r\n\t]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
   return value.length > maxLength ? `${value.slice(0, maxLength - 1)}…` : value;
 }
 
@@ -37,7 +41,7 @@ export function sanitizeTerminalText(text: string, maxLength = MAX_USER_TEXT): s
  */
 export function codeSpan(text: string, maxLength = MAX_USER_TEXT): string {
   // eslint-disable-next-line no-control-regex
-  let value = text.replace(/[\r\n\t\f\v]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").replace(/`/g, "'");
+  let value = stripBidiControls(text).replace(/[\r\n\t\f\v]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").replace(/`/g, "'");
   if (value.length > maxLength) value = `${value.slice(0, maxLength - 1)}…`;
   return `\`${value.replace(/\|/g, "\\|")}\``;
 }

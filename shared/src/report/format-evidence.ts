@@ -23,6 +23,7 @@ export function describeSignificance(settings: SignificanceSettings): string {
   return (
     `Significance: one-sided intervals of the paired change (candidate − baseline on the same examples); the interval ` +
     `shown is the two one-sided limits [low, high]. Paired bootstrap with ${settings.resamples} resamples, seed ${settings.seed}; ` +
-    `DeLong's test for roc_auc; ${family}.`
+    `DeLong's test for roc_auc; a change with no variance (the same on every example, or every pair ranked alike) by its ` +
+    `exact bound, Clopper–Pearson on the share of examples that differ; ${family}.`
   );
 }

@@ -5,18 +5,20 @@ import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
 import { formatNumber, formatPercent, formatSigned } from "./format-number.js";
-import { renderPolicyBlocks } from "./render-policy-blocks.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";
-import type { PolicyProvenance } from "../gates/gate-result.js";
+
+/** Said once under a reported title: whose claims these are. */
+const REPORTED = "_Reported by the pull request's own workflow run, whose code wrote these results; re-rendered from checked fields, not verified._";
 
 /**
  * The report of any action's result from the fields every action shares (verdict, checks, notes, policy,
  * subject, error): what a publishing step posts for results it received from an untrusted run. Every string
- * of the result is escaped; nothing the result carries as markdown is used. `footer` is the caller's own
- * (trusted) markdown, e.g. where the result came from.
+ * of the result is escaped; nothing the result carries as markdown is used. The run that wrote the result ran the
+ * pull request's own code, so the report states its verdict and policy as reported, never as verified. `footer` is
+ * the caller's own (trusted) markdown, e.g. where the result came from.
  */
 export function renderGenericMarkdown(result: PublishedResult, footer?: string, budget?: number): string {
-  return fitMarkdown((limits) => [...resultBlocks(result, limits, "###"), ...(footer ? [{ text: footer }] : [])], budget);
+  return fitMarkdown((limits) => [...resultBlocks(result, limits, "###", true), ...(footer ? [{ text: footer }] : [])], budget);
 }
 
 /** All results of one run in one report: an overview table first, then each result, details dropped first when long. */
@@ -27,24 +29,25 @@ export function renderCombinedMarkdown(results: readonly PublishedResult[], foot
       [["gate", "key", "result", "checks"], ...results.map((r) => [r.action, escapeMarkdown(r.key), verdictLabel(r.verdict), r.error ? "could not decide" : describeCounts(r.checks.map((c) => c.verdict)).replace(/\*\*/g, "")])],
       { alignDelimiters: false },
     );
-    const blocks: MarkdownBlock[] = [{ text: `### ${verdictLabel(verdict)} · modelgate · ${results.length} gate${results.length === 1 ? "" : "s"}\n\n${overview}` }];
+    const blocks: MarkdownBlock[] = [{ text: `### Reported ${verdictLabel(verdict)} · modelgate · ${results.length} gate${results.length === 1 ? "" : "s"}\n${REPORTED}\n\n${overview}` }];
     results.forEach((result, index) => {
       // Later gates' sections go first when the comment is too long; the overview always stays.
-      for (const block of resultBlocks(result, limits, "####")) blocks.push({ text: block.text, dropOrder: (results.length - index) * 10 + (block.dropOrder ?? 9) });
+      for (const block of resultBlocks(result, limits, "####", false)) blocks.push({ text: block.text, dropOrder: (results.length - index) * 10 + (block.dropOrder ?? 9) });
     });
     if (footer) blocks.push({ text: footer });
     return blocks;
   }, budget);
 }
 
-function resultBlocks(result: PublishedResult, limits: FitLimits, heading: string): MarkdownBlock[] {
-  const title = `${heading} ${verdictLabel(result.verdict)} · ${result.action} · ${escapeMarkdown(result.key)}`;
+/** One result's blocks; `claim` adds the line saying whose claims they are (the combined report says it once). */
+function resultBlocks(result: PublishedResult, limits: FitLimits, heading: string, claim: boolean): MarkdownBlock[] {
+  const title = `${heading} Reported ${verdictLabel(result.verdict)} · ${result.action} · ${escapeMarkdown(result.key)}${claim ? `\n${REPORTED}` : ""}`;
   if (result.error) {
     const where = result.error.file ? `\n\nFile: ${escapeMarkdown(result.error.file, 200)}` : "";
     return [{ text: `${title}\n**The gate could not decide**, so it fails.\n\n${escapeMarkdown(result.error.message, 2000)}${where}\n\n**Fix:** ${escapeMarkdown(result.error.hint, 2000)}` }];
   }
   const blocks: MarkdownBlock[] = [{ text: `${title}\n${describeCounts(result.checks.map((c) => c.verdict))}.` }];
-  if (result.policy) blocks.push(...renderPolicyBlocks(toProvenance(result.policy)));
+  if (result.policy) blocks.push(renderReportedPolicy(result.policy));
   if (result.notes && result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
   if (result.checks.length > 0) blocks.push({ text: renderCheckTable(result, limits.tableRows) });
   if (result.checks.length > 0) blocks.push({ text: renderReasons(result), dropOrder: 3 });
@@ -94,10 +97,13 @@ function renderSubject(subject: NonNullable<PublishedResult["subject"]>): string
   return `Subject: model **${escapeMarkdown(subject.model)}**${digests.length > 0 ? ` · ${digests.join(" · ")}` : ""}.`;
 }
 
-/** JSON drops undefined, so a difference's absent side arrives as a missing key; the renderer wants it explicit. */
-function toProvenance(policy: NonNullable<PublishedResult["policy"]>): PolicyProvenance {
-  const { change, ...rest } = policy;
-  if (!change) return rest;
-  const differences = change.differences.map((d) => ({ path: d.path, base: d.base, head: d.head }));
-  return { ...rest, change: change.headError === undefined ? { differences } : { differences, headError: change.headError } };
+/**
+ * The policy the result names, as its claim: which branch's version decided cannot be verified from a result the
+ * pull request's code wrote, so no source is stated; the digest lets a reviewer compare it with the base branch's.
+ */
+function renderReportedPolicy(policy: NonNullable<PublishedResult["policy"]>): MarkdownBlock {
+  const file = escapeMarkdown(policy.file);
+  const digest = policy.sha256 === "" ? "" : ` at sha256 \`${policy.sha256.slice(0, 12)}\``;
+  const changed = policy.change ? " It also reports that the pull request changes that file." : "";
+  return { text: `Policy named by the run: ${file}${digest} (not verified: which version decided is the run's claim).${changed}`, dropOrder: 4 };
 }

@@ -7,6 +7,7 @@ import { codeSpan, escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
 import { details } from "./render-evaluate-markdown.js";
+import { renderVersionPageMarkdown } from "./render-version-page-markdown.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";
 
 /**
@@ -34,6 +35,7 @@ export function renderPromoteMarkdown(result: PromoteResult, budget?: number): s
     if (result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
     blocks.push({ text: renderChecks(result.checks, limits) });
     if (promotion) blocks.push({ text: details(`Artifacts of ${escapeMarkdown(promotion.version_tag)} (${promotion.artifacts.length})`, renderArtifacts(promotion.artifacts)), dropOrder: 2 });
+    if (result.version_page) blocks.push({ text: details(`Version ${escapeMarkdown(result.version_page.version)}: gates, metrics, events`, renderVersionPageMarkdown(result.version_page)), dropOrder: 3 });
     blocks.push({ text: details(`History of ${stage} (${result.history.length} event${result.history.length === 1 ? "" : "s"})`, renderHistory(result.history, limits)), dropOrder: 1 });
     return blocks;
   }, budget);
@@ -43,16 +45,24 @@ export function renderPromoteMarkdown(result: PromoteResult, budget?: number): s
 export function renderRollbackMarkdown(result: RollbackResult, budget?: number): string {
   return fitMarkdown((limits) => {
     const { rollback } = result;
+    const title = `### ${verdictLabel(result.verdict)} · rollback · ${escapeMarkdown(result.model)}`;
+    const counts = describeCounts(result.checks.map((c) => c.verdict));
+    const history = { text: `#### History of ${escapeMarkdown(result.stage)}\n\n${renderHistory(result.history, limits)}` };
+    const notes = result.notes.length > 0 ? [{ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") }] : [];
+    if (rollback === null) {
+      return [{ text: `${title}\n**Refused: rollback of ${escapeMarkdown(result.stage)}.** Nothing was written. ${counts}.` }, ...notes, { text: renderChecks(result.checks, limits) }, history];
+    }
     const lines = [
-      `### ${verdictLabel(result.verdict)} · rollback · ${escapeMarkdown(result.model)}`,
-      `**${escapeMarkdown(result.stage)}: ${escapeMarkdown(rollback.from)} → ${escapeMarkdown(rollback.to)}** (${codeSpan(rollback.unassign_tag)}, ${codeSpan(rollback.assign_tag)}) · ${describeCounts(result.checks.map((c) => c.verdict))}.`,
+      title,
+      `**${escapeMarkdown(result.stage)}: ${escapeMarkdown(rollback.from)} → ${escapeMarkdown(rollback.to)}** (${codeSpan(rollback.unassign_tag)}, ${codeSpan(rollback.assign_tag)}) · ${counts}.`,
     ];
     const effects = describeEffects(rollback);
     if (effects) lines.push(effects);
     return [
       { text: lines.join("\n") },
+      ...notes,
       { text: renderChecks(result.checks, limits) },
-      { text: `#### History of ${escapeMarkdown(result.stage)}\n\n${renderHistory(result.history, limits)}` },
+      history,
       { text: details(`Artifacts of ${escapeMarkdown(rollback.to)} (${rollback.artifacts.length})`, renderArtifacts(rollback.artifacts)), dropOrder: 1 },
     ];
   }, budget);
@@ -77,8 +87,8 @@ function renderChecks(checks: readonly Check[], limits: FitLimits): string {
 const rank = (check: Check) => (check.verdict === "fail" ? 0 : check.verdict === "warn" ? 1 : 2);
 
 function renderArtifacts(artifacts: readonly ArtifactRecord[]): string {
-  const rows = artifacts.map((a) => [escapeMarkdown(a.name, 200), `\`${a.sha256}\``, String(a.bytes)]);
-  return markdownTable([["artifact", "sha256", "bytes"], ...rows], { alignDelimiters: false });
+  const rows = artifacts.map((a) => [escapeMarkdown(a.name, 200), a.role ?? "", `\`${a.sha256}\``, String(a.bytes)]);
+  return markdownTable([["artifact", "role", "sha256", "bytes"], ...rows], { alignDelimiters: false });
 }
 
 function renderHistory(rows: readonly HistoryRow[], limits: FitLimits): string {

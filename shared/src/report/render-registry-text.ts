@@ -1,7 +1,7 @@
-import type { ModelRegistry } from "../registry/read-model-registry.js";
 import type { HistoryRow } from "../registry/registry-history.js";
 import type { ChainBreak } from "../registry/verify-event-chain.js";
-import { currentAssignment, stagesOf } from "../registry/stage-state.js";
+import type { RegistryShow } from "../registry/version-page.js";
+import { renderVersionPageText } from "./render-version-page-text.js";
 import { escapeMarkdown, sanitizeTerminalText } from "./escape-markdown.js";
 
 const clean = (text: string | null) => (text === null ? "-" : sanitizeTerminalText(text, 200));
@@ -26,17 +26,15 @@ export function renderHistoryMarkdown(model: string, rows: readonly HistoryRow[]
   return `#### History of ${escapeMarkdown(model)}\n\n${[header, ...body].join("\n")}\n`;
 }
 
-/** Versions, what each stage holds, and untrusted tags. */
-export function renderRegistryShowText(registry: ModelRegistry): string {
-  const out = [`${clean(registry.model)}`];
-  out.push(`  versions: ${registry.versions.map((v) => clean(v.version)).join(", ") || "(none)"}`);
-  if (registry.foreignVersions.length > 0) out.push(`  written outside modelgate (no record, no gate evidence): ${registry.foreignVersions.map((v) => clean(v.version)).join(", ")}`);
-  if (registry.deregistered.length > 0) out.push(`  deregistered: ${registry.deregistered.map(clean).join(", ")}`);
-  for (const stage of stagesOf(registry)) {
-    out.push(`  ${clean(stage)}: ${clean(currentAssignment(registry, stage)?.record.version ?? null)}`);
-  }
-  for (const problem of registry.problems) out.push(`  untrusted tag ${clean(problem.tag)}: ${clean(problem.problem)}`);
-  return `${out.join("\n")}\n`;
+/** What each stage holds, then each version's page (newest first), then deregistered versions and untrusted tags. */
+export function renderRegistryShowText(show: RegistryShow): string {
+  const stages = Object.entries(show.stages).map(([stage, version]) => `${clean(stage)} ${clean(version)}`);
+  const out = [`${clean(show.model)}`, `  stages: ${stages.join(", ") || "(none)"}`];
+  if (show.versions.length === 0) out.push("  versions: (none)");
+  const pages = show.versions.map((page) => renderVersionPageText(page));
+  const deregistered = show.deregistered.length > 0 ? [`  deregistered (outside modelgate): ${show.deregistered.map(clean).join(", ")}\n`] : [];
+  const problems = show.problems.map((problem) => `  untrusted tag ${clean(problem.tag)}: ${clean(problem.problem)}\n`);
+  return `${out.join("\n")}\n${pages.join("")}${deregistered.join("")}${problems.join("")}`;
 }
 
 /** The verdict of `registry verify`. */

@@ -3,6 +3,7 @@ import type { ShadowResult } from "../gates/shadow-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { formatNumber, formatPercent, formatSigned } from "./format-number.js";
 import { details } from "./render-evaluate-markdown.js";
+import { ownEntry } from "../data/own-entry.js";
 
 const share = (value: number) => formatPercent(value * 100).replace("+", "");
 const table = (rows: string[][], align: string[]) => markdownTable(rows, { align, alignDelimiters: false });
@@ -62,6 +63,6 @@ export function renderShadowSlices(result: ShadowResult, maxRows: number): strin
 export function renderShadowExamples(result: ShadowResult, maxRows: number): string | undefined {
   const examples = result.examples;
   if (!examples || examples.rows.length === 0) return undefined;
-  const rows = examples.rows.slice(0, maxRows).map((row) => examples.columns.map((column) => escapeMarkdown(row.cells[column] ?? "", 80)));
+  const rows = examples.rows.slice(0, maxRows).map((row) => examples.columns.map((column) => escapeMarkdown(ownEntry(row.cells, column) ?? "", 80)));
   return details(`Largest disagreements (${examples.rows.length})`, table([examples.columns.map((c) => escapeMarkdown(c, 40)), ...rows], examples.columns.map(() => "l")));
 }

@@ -1,5 +1,6 @@
 import { markdownTable } from "markdown-table";
 import type { ManifestChange } from "../lineage/diff-manifests.js";
+import { environmentFacts } from "../lineage/environment-facts.js";
 import type { Manifest, PathDigest } from "../lineage/manifest.js";
 import type { TrainResult } from "../lineage/train-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
@@ -51,7 +52,7 @@ function renderChecks(result: TrainResult, maxRows: number): string {
 
 function renderChanges(changes: ManifestChange[], baseline: string, maxRows: number): string {
   const title = `Changed since ${escapeMarkdown(baseline)} (${changes.length})`;
-  if (changes.length === 0) return `**${title}**: nothing; inputs, params, lockfiles, outputs, seed, command and environment are the same.`;
+  if (changes.length === 0) return `**${title}**: nothing; inputs, params, lockfiles, outputs, seed, command, dirty files and environment are the same.`;
   const short = (v: string | null) => (v === null ? "—" : escapeMarkdown(/^[0-9a-f]{64}$/.test(v) ? `${v.slice(0, 12)}…` : v, 80));
   const rows = changes.slice(0, maxRows).map((c) => [c.section, escapeMarkdown(c.name), c.change, short(c.baseline), short(c.current)]);
   return `**${title}**\n\n${markdownTable([["section", "name", "change", "baseline", "this run"], ...rows], { alignDelimiters: false })}`;
@@ -71,9 +72,23 @@ function renderLineage(manifest: Manifest, maxRows: number): string {
   const git = manifest.git;
   const facts = [
     `- git: ${escapeMarkdown(git.sha ?? "not a repository")}${git.dirty ? ` (dirty: ${git.dirty_files.length} file${git.dirty_files.length === 1 ? "" : "s"})` : ""}`,
-    `- environment: ${escapeMarkdown(`${env.os.platform} ${env.os.release} ${env.arch}, Node ${env.node}`)}${env.python ? `, Python ${escapeMarkdown(env.python.version)} (${env.python.packages} packages)` : ""}${env.cuda ? `, CUDA driver ${escapeMarkdown(env.cuda.driver)}` : ""}`,
+    `- environment: ${escapeMarkdown(`${env.os.platform} ${env.os.release} ${env.arch}`)}${describeRuntimes(env)}${env.cuda ? `, CUDA driver ${escapeMarkdown(env.cuda.driver)}` : ""}`,
     `- command: ${escapeMarkdown(manifest.command.argv.join(" "), 200)} (in ${escapeMarkdown(manifest.command.working_directory)})`,
     ...(manifest.restored_by ? [`- restored from the cache by ${escapeMarkdown(manifest.restored_by.git_sha ?? "this run")}; trained by the run above`] : []),
   ];
   return details("Lineage at a glance", `${table}\n\n${facts.join("\n")}`);
+}
+
+/** `, Python 3.11.2 at /usr/bin/python3 (57 packages)`, `, Node v20.1.0 at …`, or `, interpreter unknown`. */
+function describeRuntimes(env: Manifest["environment"]): string {
+  const facts = environmentFacts(env);
+  const runtimes: string[] = [];
+  for (const [name, label] of [["node", "Node"], ["python", "Python"]] as const) {
+    const version = facts[`${name}.version`] ?? (facts[name] === "unknown" ? undefined : facts[name]);
+    if (version === undefined) continue;
+    const packages = name === "python" && typeof env.python === "object" && env.python?.packages != null ? ` (${env.python.packages} packages)` : "";
+    const at = facts[`${name}.path`];
+    runtimes.push(`${label} ${escapeMarkdown(version)}${at ? ` at ${escapeMarkdown(at)}` : ""}${packages}`);
+  }
+  return runtimes.length > 0 ? `, ${runtimes.join(", ")}` : ", interpreter unknown";
 }

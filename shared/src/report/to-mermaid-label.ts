@@ -1,3 +1,5 @@
+import { stripBidiControls } from "./strip-bidi-controls.js";
+
 /** Longest label a chart shows; axis labels longer than this crowd the chart anyway. */
 export const MAX_CHART_LABEL = 40;
 
@@ -8,11 +10,11 @@ const UNSAFE = /[^\p{L}\p{N}\p{M}\p{So} _\-.,:/()+=*'!?@$^~|]/gu;
 
 /**
  * Makes an untrusted name (metric, slice, feature) safe as a quoted label in a Mermaid chart inside a Markdown code
- * fence: one line, characters outside a conservative set replaced ("[" "{" by "(", anything else by "?"), cut to
+ * fence: one line, bidi controls removed, characters outside a conservative set replaced ("[" "{" by "(", anything else by "?"), cut to
  * `maxLength` with an ellipsis, never empty.
  */
 export function toMermaidLabel(text: string, maxLength = MAX_CHART_LABEL): string {
-  const replaced = text
+  const replaced = stripBidiControls(text)
     .replace(/\s+/gu, " ")
     .replace(/[[{]/g, "(")
     .replace(/[\]}]/g, ")")

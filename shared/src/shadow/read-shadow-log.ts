@@ -14,7 +14,7 @@ const COLUMN_INPUTS = { prediction: "prediction-column", score: "score-column", 
  * score column; latency and timestamp are read when present.
  * @throws DataError naming the input, file and column: every readTable error, a missing join key, neither prediction
  * nor score, a log without rows, ids missing, latencies missing, non-numeric or negative, timestamps missing or
- * unreadable, non-numeric scores.
+ * unreadable, non-numeric scores, a slice column the log lacks.
  */
 export async function readShadowLog(spec: string, access: FileAccess, input: string, names: ShadowColumnNames, interner = new IdInterner()): Promise<ShadowLog> {
   const requests: ColumnRequest[] = [
@@ -59,7 +59,15 @@ export async function readShadowLog(spec: string, access: FileAccess, input: str
   const slices = new Map<string, StringColumn>();
   for (const name of names.slices) {
     const column = table.columns.get(name);
-    if (column) slices.set(name, column as StringColumn);
+    // A slice the log lacks would be left out of the breakdown without a word, as evaluate's and bias's are not.
+    if (!column) {
+      throw fail(
+        `has no slice column "${name}" (slice-columns). Its columns: ${table.fileColumns.slice(0, 20).map((c) => JSON.stringify(c)).join(", ")}.`,
+        `Set slice-columns to columns of ${spec}, comma-separated, or log "${name}" with each request.`,
+        name,
+      );
+    }
+    slices.set(name, column as StringColumn);
   }
   return {
     input,

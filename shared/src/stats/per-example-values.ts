@@ -55,3 +55,21 @@ export function toPerExampleValues(
   for (let i = 0; i < n; i++) values[i] = perExample(metric, yTrue[i] as number, predictions[i] as number);
   return values;
 }
+
+/**
+ * The values one example can contribute to a mean-type metric, [lowest, highest]: [0, 1] for accuracy and Brier,
+ * [−ln(1 − ε), −ln ε] ≈ [2.2e-16, 36.04] for log-loss (sklearn's clipping at ε = 2⁻⁵²), [0, +∞) for the errors,
+ * which have no upper bound. A change candidate − baseline of one example lies within ±(highest − lowest).
+ */
+export function perExampleRange(metric: MeanMetric): readonly [number, number] {
+  switch (metric) {
+    case "accuracy":
+    case "brier":
+      return [0, 1];
+    case "log-loss":
+      return [-Math.log1p(-LOG_LOSS_EPS), -Math.log(LOG_LOSS_EPS)];
+    case "absolute-error":
+    case "squared-error":
+      return [0, Infinity];
+  }
+}

@@ -4,22 +4,15 @@ import { chiSquareContingency } from "../stats/chi-square.js";
 import { jensenShannonDistance } from "../stats/jensen-shannon.js";
 import { ksTwoSampleSorted } from "../stats/ks-two-sample.js";
 import { binCounts, populationStabilityIndex, quantileBinEdges } from "../stats/population-stability-index.js";
-import { twoProportionZTest } from "../stats/two-proportion-z-test.js";
 import { NORMED_WASSERSTEIN_MIN_STD, populationStd, wassersteinOfSorted } from "../stats/wasserstein.js";
-import { classifyDriftColumn, MAX_NUMERIC_LEVELS_AS_CATEGORIES } from "./classify-drift-column.js";
+import { categoricalDrift } from "./categorical-drift.js";
+import { MAX_NUMERIC_LEVELS_AS_CATEGORIES } from "./classify-drift-column.js";
+import { PSI_BINS, PSI_EPSILON, SMALL_REFERENCE_ROWS } from "./drift-constants.js";
 import { categoryCounts, countDistinctSorted, sortedFiniteValues } from "./column-values.js";
 import type { DriftColumnType, DriftMethod, EffectSizeName } from "./drift-types.js";
 import { sampleSorted } from "./sample-values.js";
 
-/** Reference sizes up to this use the p-value tests of contract §7; larger ones the distances. */
-export const SMALL_REFERENCE_ROWS = 1000;
-/** PSI: 10 bins at the reference's quantiles; proportions clipped at 1e-4 (contract §7). */
-export const PSI_BINS = 10;
-export const PSI_EPSILON = 1e-4;
-
-/** The default bound of each method: alpha for p-value tests, the distance for distances; PSI's is its warn level. */
-export const DEFAULT_DISTANCE_THRESHOLD: Record<"psi" | "jensen-shannon" | "wasserstein", number> = { psi: 0.1, "jensen-shannon": 0.1, wasserstein: 0.1 };
-export const PSI_FAIL = 0.25;
+export { DEFAULT_DISTANCE_THRESHOLD, PSI_BINS, PSI_EPSILON, PSI_FAIL, SMALL_REFERENCE_ROWS } from "./drift-constants.js";
 
 /** One column's test before p-values are adjusted across columns. */
 export interface RawColumnDrift {
@@ -57,9 +50,11 @@ export function computeColumnDrift(reference: TableColumn, current: TableColumn,
     if (sortedCurrent.length === 0) return unusable("the data");
     if (countDistinctSorted(sortedReference) > MAX_NUMERIC_LEVELS_AS_CATEGORIES) return numericDrift(sortedReference, sortedCurrent, options);
   }
-  if (categoryCounts(reference).size === 0) return unusable("the reference");
-  if (categoryCounts(current).size === 0) return unusable("the data");
-  return categoricalDrift(categoryCounts(reference), categoryCounts(current), classifyDriftColumn(reference), options.method);
+  const referenceCounts = categoryCounts(reference);
+  if (referenceCounts.size === 0) return unusable("the reference");
+  const currentCounts = categoryCounts(current);
+  if (currentCounts.size === 0) return unusable("the data");
+  return categoricalDrift(referenceCounts, currentCounts, options.method);
 }
 
 function unusable(side: string): { unusable: string } {
@@ -104,44 +99,4 @@ function numericDrift(sortedReference: Float64Array, sortedCurrent: Float64Array
 function numericPsi(reference: Float64Array, current: Float64Array): number {
   const edges = quantileBinEdges(reference, PSI_BINS);
   return populationStabilityIndex(binCounts(reference, edges), binCounts(current, edges), { epsilon: PSI_EPSILON }).value;
-}
-
-/** The categorical tests of contract §7 on value counts (a table's or a profile's: the same numbers either way). */
-export function categoricalDrift(reference: ReadonlyMap<string, number>, current: ReadonlyMap<string, number>, type: DriftColumnType, requested: DriftMethodName): RawColumnDrift {
-  // One order for both count vectors: the reference's categories sorted, then current-only ones sorted.
-  const known = [...reference.keys()].sort();
-  const unseen = [...current.keys()].filter((value) => !reference.has(value)).sort();
-  const levels = [...known, ...unseen];
-  const referenceCounts = levels.map((value) => reference.get(value) ?? 0);
-  const currentCounts = levels.map((value) => current.get(value) ?? 0);
-  const referenceRows = sum(referenceCounts);
-  const currentRows = sum(currentCounts);
-  const newRows = unseen.reduce((total, value) => total + current.get(value)!, 0);
-  const sizes = { reference_rows: referenceRows, current_rows: currentRows, new_categories: { values: unseen.length, rows: newRows } };
-  const js = referenceRows > 0 && currentRows > 0 ? jensenShannonDistance(referenceCounts, currentCounts, 2) : 0;
-  const effect = { effect_size: js, effect_size_name: "jensen-shannon" as const };
-  const method = requested === "psi" || requested === "chi2" || requested === "jensen-shannon" ? requested : referenceRows <= SMALL_REFERENCE_ROWS ? (type === "binary" ? "z-test" : "chi2") : "jensen-shannon";
-  switch (method) {
-    case "z-test": {
-      // The proportion of the reference's first level (in sorted order) in each sample.
-      const level = known[0]!;
-      const z = twoProportionZTest(reference.get(level) ?? 0, referenceRows, current.get(level) ?? 0, currentRows);
-      return { column_type: type, method: "z-test", statistic: z.statistic, p_value: z.pValue, ...effect, ...sizes };
-    }
-    case "chi2": {
-      const chi = levels.length < 2 ? { statistic: 0, pValue: 1 } : chiSquareContingency([referenceCounts, currentCounts]);
-      return { column_type: type, method: "chi2", statistic: chi.statistic, p_value: chi.pValue, ...effect, ...sizes };
-    }
-    case "jensen-shannon":
-      return { column_type: type, method: "jensen-shannon", statistic: js, p_value: null, ...effect, ...sizes };
-    case "psi": {
-      // Current-only categories are reported on their own (contract §7), not folded into PSI through the epsilon.
-      const psi = populationStabilityIndex(referenceCounts.slice(0, known.length), currentCounts.slice(0, known.length), { epsilon: PSI_EPSILON }).value;
-      return { column_type: type, method: "psi", statistic: psi, p_value: null, effect_size: psi, effect_size_name: "psi", ...sizes };
-    }
-  }
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }

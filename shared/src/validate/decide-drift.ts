@@ -3,10 +3,12 @@ import type { Check } from "../gates/gate-result.js";
 import type { Verdict } from "../gates/verdict.js";
 import type { DriftPolicy } from "../policy/data-policy-schema.js";
 import { adjustBenjaminiHochberg, adjustHolm } from "../stats/multiple-testing.js";
+import { StatsInputError } from "../stats/stats-input-error.js";
 import { computeColumnDrift, DEFAULT_DISTANCE_THRESHOLD, PSI_FAIL } from "./compute-column-drift.js";
 import type { ColumnDriftOptions, RawColumnDrift } from "./compute-column-drift.js";
 import type { DriftCheck, DriftStatus } from "./drift-types.js";
 import { makeCheck } from "./make-check.js";
+import { ownEntry } from "../data/own-entry.js";
 
 /** The drift part of a validation: one check per compared column, domain and coverage checks, and the data set's drift share. */
 export interface DriftOutcome {
@@ -44,7 +46,7 @@ export function decideDrift<C extends { kind: "number" | "string" }>(
   const raws: Array<{ column: string; raw: RawColumnDrift; method: DriftPolicy["method"]; threshold: number | undefined }> = [];
   const referenceColumns = new Set(reference.columns.keys());
   for (const [column, data] of current.columns) {
-    const own = policy.columns[column];
+    const own = ownEntry(policy.columns, column);
     if (own?.skip) continue;
     const ref = reference.columns.get(column);
     if (ref === undefined) {
@@ -58,7 +60,7 @@ export function decideDrift<C extends { kind: "number" | "string" }>(
       continue;
     }
     const method = own?.method ?? policy.method;
-    const raw = test(ref, data, { method, sample: policy.sample, seed: policy.seed });
+    const raw = testColumn(test, ref, data, { method, sample: policy.sample, seed: policy.seed });
     if ("unusable" in raw) {
       checks.push(makeCheck(column, "drift", "fail", null, 0, `Drift cannot be judged: ${raw.unusable}.`));
       continue;
@@ -66,7 +68,7 @@ export function decideDrift<C extends { kind: "number" | "string" }>(
     raws.push({ column, raw, method, threshold: own?.threshold ?? policy.threshold });
   }
   for (const column of referenceColumns) {
-    if (!current.columns.has(column) && !policy.columns[column]?.skip) {
+    if (!current.columns.has(column) && !ownEntry(policy.columns, column)?.skip) {
       checks.push(makeCheck(column, "in-data", "fail", 0, 1, `Column is in the reference but missing from ${current.name}.`));
     }
   }
@@ -97,6 +99,16 @@ export function decideDrift<C extends { kind: "number" | "string" }>(
     ),
   );
   return { checks: [...drift, ...checks], drift, drifted_columns: drifted, drift_share: share };
+}
+
+/** One column's test; counts its test cannot use make that column undecided, never the whole validation. */
+function testColumn<C>(test: ColumnDriftTest<C>, reference: C, current: C, options: ColumnDriftOptions): RawColumnDrift | { unusable: string } {
+  try {
+    return test(reference, current, options);
+  } catch (error) {
+    if (!(error instanceof StatsInputError)) throw error;
+    return { unusable: error.message.replace(/\.$/, "") };
+  }
 }
 
 function adjustAcross(pValues: ReadonlyArray<number | null>, correction: DriftPolicy["multiple-testing"]): Array<number | null> {

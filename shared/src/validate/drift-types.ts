@@ -1,6 +1,6 @@
 import type { Check } from "../gates/gate-result.js";
 
-/** What kind of test a column gets (contract §7), from the reference's values. */
+/** What kind of test a column gets (contract §7): numeric by the reference's values; binary when both sides hold the same two values. */
 export type DriftColumnType = "numeric" | "categorical" | "binary";
 
 /** The test that ran on a column. */

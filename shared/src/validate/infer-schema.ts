@@ -15,8 +15,7 @@ export const MIN_ROWS_FOR_UNIQUE = 10;
  * A starting point to review, not a verdict: observed bounds are often tighter than the real domain.
  */
 export function inferSchema(table: Table): { columns: "exact"; rows: { min: number }; schema: Record<string, ColumnSchema> } {
-  const schema: Record<string, ColumnSchema> = {};
-  for (const column of table.columns.values()) schema[column.name] = inferColumn(column, table.rows);
+  const schema: Record<string, ColumnSchema> = Object.fromEntries([...table.columns.values()].map((column) => [column.name, inferColumn(column, table.rows)]));
   return { columns: "exact", rows: { min: 1 }, schema };
 }
 

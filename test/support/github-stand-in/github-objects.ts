@@ -63,8 +63,16 @@ export function toPrivateUser(login: string, urls: Urls): Record<string, unknown
   };
 }
 
-/** The GitHub Actions app, creator of check runs made with GITHUB_TOKEN. */
-function toActionsApp(urls: Urls): Record<string, unknown> {
+/** The GitHub Actions app (creator of jobs' check runs and of check runs made with GITHUB_TOKEN), or another app. */
+function toApp(slug: string, urls: Urls): Record<string, unknown> {
+  if (slug !== "github-actions") {
+    const id = 900_000 + (toUserId(slug) % 100_000);
+    return {
+      id, slug, node_id: toNodeId("A", id), name: slug, owner: toSimpleUser(`${slug}-owner`, "User", urls), description: null,
+      external_url: `https://${slug}.example`, html_url: `${urls.web}/apps/${slug}`, created_at: "2020-01-01T00:00:00Z", updated_at: "2020-01-01T00:00:00Z",
+      permissions: { checks: "write", metadata: "read" }, events: ["check_run"],
+    };
+  }
   return {
     id: 15368, slug: "github-actions", node_id: "MDM6QXBwMTUzNjg=", name: "GitHub Actions",
     owner: { ...toSimpleUser("github", "User", urls), type: "Organization" },
@@ -79,9 +87,11 @@ function toActionsApp(urls: Urls): Record<string, unknown> {
 export function toCheckRunResponse(run: CheckRun, owner: string, repo: string, urls: Urls): Record<string, unknown> {
   const url = `${urls.api}/repos/${owner}/${repo}/check-runs/${run.id}`;
   const { annotations, output, ...fields } = run;
-  // `created_by` is the stand-in's bookkeeping, not a GitHub field.
+  // `created_by`, `app_slug` and `check_suite_id` are the stand-in's bookkeeping, not GitHub fields.
   const github: Record<string, unknown> = { ...fields };
   delete github.created_by;
+  delete github.app_slug;
+  delete github.check_suite_id;
   return {
     ...github,
     node_id: toNodeId("CR", run.id),
@@ -89,8 +99,8 @@ export function toCheckRunResponse(run: CheckRun, owner: string, repo: string, u
     html_url: `${urls.web}/${owner}/${repo}/runs/${run.id}`,
     details_url: run.details_url ?? `${urls.web}/${owner}/${repo}/runs/${run.id}`,
     output: { ...output, annotations_count: annotations.length, annotations_url: `${url}/annotations` },
-    check_suite: { id: run.id + 1_000_000 },
-    app: toActionsApp(urls),
+    check_suite: { id: run.check_suite_id },
+    app: toApp(run.app_slug, urls),
     pull_requests: [],
   };
 }

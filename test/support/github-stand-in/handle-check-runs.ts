@@ -1,6 +1,7 @@
 import { errorResponse, notFound, validationFailed } from "./error-bodies.js";
 import { toCheckRunResponse, toTimestamp } from "./github-objects.js";
 import type { RouteHandler } from "./route-handler.js";
+import type { RepoState } from "./stand-in-state.js";
 import type { CheckRun, CheckRunAnnotation } from "./stand-in-types.js";
 
 interface CheckRunBody {
@@ -20,6 +21,7 @@ export const createCheckRun: RouteHandler = ({ params, body, grant, state, urls,
   if (grant.kind !== "installation") return errorResponse(403, "You must authenticate via a GitHub App.", docs);
   const input = (body ?? {}) as CheckRunBody;
   const now = toTimestamp(new Date());
+  const repo = state.repo(params.owner!, params.repo!);
   const run: CheckRun = {
     id: state.checkRunId(),
     name: input.name!,
@@ -33,10 +35,14 @@ export const createCheckRun: RouteHandler = ({ params, body, grant, state, urls,
     output: { title: null, summary: null, text: null },
     annotations: [],
     created_by: grant.login,
+    // GITHUB_TOKEN is the GitHub Actions app's token. GitHub puts such a run into the first Actions check suite of
+    // the commit (the first workflow run's), whichever workflow made it: the suite does not tell who created it.
+    app_slug: "github-actions",
+    check_suite_id: firstRunSuite(repo, input.head_sha!) ?? state.checkSuiteId(),
   };
   const invalid = applyUpdate(run, input);
   if (invalid) return validationFailed(docs, invalid);
-  state.repo(params.owner!, params.repo!).checkRuns.push(run);
+  repo.checkRuns.push(run);
   return { status: 201, body: toCheckRunResponse(run, params.owner!, params.repo!, urls) };
 };
 
@@ -47,6 +53,11 @@ export const updateCheckRun: RouteHandler = ({ params, body, state, urls, docs }
   if (invalid) return validationFailed(docs, invalid);
   return { status: 200, body: toCheckRunResponse(run, params.owner!, params.repo!, urls) };
 };
+
+function firstRunSuite(repo: RepoState, headSha: string): number | undefined {
+  const first = [...repo.runs.values()].filter((run) => run.headSha === headSha).sort((a, b) => a.id - b.id)[0];
+  return first && (first.checkSuiteId ?? first.id + 1);
+}
 
 /** GitHub's update rules: a conclusion completes the run, and annotations are appended, never replaced. */
 function applyUpdate(run: CheckRun, input: CheckRunBody): { resource: string; code: string; field: string } | undefined {

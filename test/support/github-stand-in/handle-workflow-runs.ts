@@ -44,23 +44,32 @@ function toWorkflowRun(repo: RepoState, run: SeedWorkflowRun, urls: Urls): Recor
   const fullName = `${repo.owner}/${repo.repo}`;
   const api = `${urls.api}/repos/${fullName}/actions/runs/${run.id}`;
   const headName = run.headRepository ?? fullName;
-  const pulls = repo.pulls.filter((pull) => run.pullRequests?.includes(pull.number));
+  // Linked pull requests come from either seed list (open ones, or those merged as a commit).
+  const pulls = (run.pullRequests ?? []).map((number) => {
+    const open = repo.pulls.find((pull) => pull.number === number);
+    if (open) return { number, headRef: open.headRef, headSha: open.headSha, baseRef: open.baseRef ?? "main" };
+    const merged = repo.commitPulls.find((pull) => pull.number === number);
+    if (!merged) throw new Error(`seedWorkflowRun: pull request ${number} is not seeded`);
+    return { number, headRef: merged.head_ref, headSha: merged.head_sha, baseRef: merged.base_ref };
+  });
   const minimalRepo = { id: repo.id, url: `${urls.api}/repos/${fullName}`, name: repo.repo };
+  const suite = run.checkSuiteId ?? run.id + 1;
   return {
     id: run.id, node_id: toNodeId("WFR", run.id), name: "model gate", head_branch: run.headBranch, head_sha: run.headSha,
-    path: ".github/workflows/pr-fork-safe.yml", display_title: "model gate", run_number: 7, run_attempt: 1, event: run.event,
-    status: "completed", conclusion: "success", workflow_id: 1001, url: api, html_url: `${urls.web}/${fullName}/actions/runs/${run.id}`,
+    path: run.path ?? ".github/workflows/pr-fork-safe.yml", display_title: "model gate", run_number: 7, run_attempt: 1, event: run.event,
+    check_suite_id: suite, check_suite_node_id: toNodeId("CS", suite),
+    status: "completed", conclusion: run.conclusion ?? "success", workflow_id: 1001, url: api, html_url: `${urls.web}/${fullName}/actions/runs/${run.id}`,
     created_at: RUN_TIME, updated_at: RUN_TIME, run_started_at: RUN_TIME, head_commit: null,
     // A fork's repository has its own id; the stand-in derives a stable one from the base repository's.
     head_repository: toMinimalRepository(headName === fullName ? repo.id : repo.id + 7_000_000, headName, urls),
     repository: toMinimalRepository(repo.id, fullName, urls),
-    jobs_url: `${api}/jobs`, logs_url: `${api}/logs`, check_suite_url: `${urls.api}/repos/${fullName}/check-suites/${run.id + 1}`,
+    jobs_url: `${api}/jobs`, logs_url: `${api}/logs`, check_suite_url: `${urls.api}/repos/${fullName}/check-suites/${suite}`,
     cancel_url: `${api}/cancel`, rerun_url: `${api}/rerun`, artifacts_url: `${api}/artifacts`,
     workflow_url: `${urls.api}/repos/${fullName}/actions/workflows/1001`,
     pull_requests: pulls.map((pull) => ({
       id: pull.number + 900_000_000, number: pull.number, url: `${urls.api}/repos/${fullName}/pulls/${pull.number}`,
       head: { ref: pull.headRef, sha: pull.headSha, repo: minimalRepo },
-      base: { ref: "main", sha: "0".repeat(40), repo: minimalRepo },
+      base: { ref: pull.baseRef, sha: "0".repeat(40), repo: minimalRepo },
     })),
   };
 }

@@ -13,6 +13,7 @@ import { createRef, createTagObject, deleteRef, getCommitSha, getRef, getTagObje
 import { createRelease, deleteRelease, getReleaseAsset, listReleases, updateRelease, uploadReleaseAsset } from "./handle-releases.js";
 import type { RouteHandler } from "./route-handler.js";
 import { dispatchWorkflow } from "./handle-workflow-dispatch.js";
+import { getJob, listRunApprovals } from "./handle-run-jobs.js";
 
 /** The operations the stand-in implements, keyed "METHOD template"; any other described operation answers 501. */
 export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
@@ -29,6 +30,8 @@ export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
   "GET /user": getAuthenticatedUser,
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}": getWorkflowRun,
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts": listWorkflowRunArtifacts,
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals": listRunApprovals,
+  "GET /repos/{owner}/{repo}/actions/jobs/{job_id}": getJob,
   "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}": downloadArtifact,
   "GET /repos/{owner}/{repo}/pulls": listPulls,
   "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches": dispatchWorkflow,

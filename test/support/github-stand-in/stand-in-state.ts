@@ -1,10 +1,16 @@
-import type { CheckRun, GitTagObject, Issue, IssueComment, IssueLabel, SeedArtifact, SeedPullRequest, SeedWorkflowRun, StoredCommitStatus, StoredDeployment, StoredPullRequest, StoredRelease } from "./stand-in-types.js";
+import type { CheckRun, GitTagObject, Issue, IssueComment, IssueLabel, SeedArtifact, SeedJob, SeedPullRequest, SeedWorkflowRun, StoredCommitStatus, StoredDeployment, StoredPullRequest, StoredRelease } from "./stand-in-types.js";
 
 /** An artifact as stored: what was seeded, its id and run, and the signature of its storage URL. */
 export interface StoredArtifact extends SeedArtifact {
   id: number;
   runId: number;
   signature: string;
+}
+
+/** A job of a seeded run; its id is its check run's id. */
+export interface StoredJob extends SeedJob {
+  id: number;
+  runId: number;
 }
 
 export interface RepoState {
@@ -35,6 +41,8 @@ export interface RepoState {
   /** Pull requests as the commits/{sha}/pulls route answers them (merged or open, by head or merge commit). */
   commitPulls: StoredPullRequest[];
   statuses: StoredCommitStatus[];
+  /** Jobs by id (= their check runs' ids). */
+  jobs: Map<number, StoredJob>;
 }
 
 /** Everything the stand-in remembers, created on first mention of a repository (GitHub repos "exist" here). */
@@ -51,12 +59,13 @@ export class StandInState {
   private nextArtifactId = 2_200_000_001;
   // Release and asset ids share one counter here; both are past 2^31 on GitHub.
   private nextReleaseId = 2_200_000_001;
+  private nextCheckSuiteId = 40_000_000_001;
 
   repo(owner: string, repo: string): RepoState {
     const key = `${owner.toLowerCase()}/${repo.toLowerCase()}`;
     let state = this.repos.get(key);
     if (!state) {
-      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), runs: new Map(), artifacts: [], pulls: [], dispatches: [], commits: new Set(), refs: new Map(), tagObjects: new Map(), releases: [], deployments: [], commitPulls: [], statuses: [] };
+      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), runs: new Map(), artifacts: [], pulls: [], dispatches: [], commits: new Set(), refs: new Map(), tagObjects: new Map(), releases: [], deployments: [], commitPulls: [], statuses: [], jobs: new Map() };
       this.repos.set(key, state);
     }
     return state;
@@ -126,5 +135,9 @@ export class StandInState {
 
   checkRunId(): number {
     return this.nextCheckRunId++;
+  }
+
+  checkSuiteId(): number {
+    return this.nextCheckSuiteId++;
   }
 }

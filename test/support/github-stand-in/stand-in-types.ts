@@ -120,6 +120,9 @@ export interface CheckRun {
   annotations: CheckRunAnnotation[];
   /** Login of the token that created it. */
   created_by: string;
+  /** The app that owns it: `github-actions` for a job of a workflow run and for runs made with GITHUB_TOKEN. */
+  app_slug: string;
+  check_suite_id: number;
 }
 
 /** An annotated tag object as stored. */
@@ -186,6 +189,9 @@ export interface StoredPullRequest {
   author: string;
   head_ref: string;
   head_sha: string;
+  /** `owner/name`; the repository itself unless from a fork. */
+  head_repository: string | null;
+  base_ref: string;
   base_sha: string;
   merge_commit_sha: string | null;
   created_at: string;
@@ -223,8 +229,10 @@ export interface GitHubStandIn {
   seedIssues(owner: string, repo: string, issues: SeedIssue[]): void;
   /** Serves `content` at `GET /repos/{owner}/{repo}/contents/{path}?ref=`; no `ref` means `main`. */
   setFile(owner: string, repo: string, ref: string, path: string, content: string): void;
-  /** A finished workflow run of the repository, for `GET …/actions/runs/{run_id}`. */
-  seedWorkflowRun(owner: string, repo: string, run: SeedWorkflowRun): void;
+  /** A finished workflow run of the repository, for `GET …/actions/runs/{run_id}`; returns its jobs' ids (= their check runs' ids). */
+  seedWorkflowRun(owner: string, repo: string, run: SeedWorkflowRun): number[];
+  /** A completed check run on a commit, made by `app` rather than a job (what any app or API call can create); returns its id. */
+  seedCheckRun(owner: string, repo: string, run: SeedCheckRun): number;
   /** An artifact of a seeded run, listed by `GET …/actions/runs/{run_id}/artifacts`; returns its id. */
   seedArtifact(owner: string, repo: string, runId: number, artifact: SeedArtifact): number;
   /** A pull request of the repository, listed by `GET …/pulls`. */
@@ -244,7 +252,11 @@ export interface GitHubStandIn {
   /** Adds a commit status of `context` on `sha` (newest per context counts), as an outside CI system would. */
   seedCommitStatus(owner: string, repo: string, sha: string, context: string, state: StoredCommitStatus["state"]): void;
   /** Adds a pull request (its head, base and merge commits become existing commits). */
-  seedCommitPullRequest(owner: string, repo: string, pull: { number: number; headSha: string; baseSha: string; mergeCommitSha?: string; title?: string; author?: string }): void;
+  seedCommitPullRequest(
+    owner: string,
+    repo: string,
+    pull: { number: number; headSha: string; baseSha: string; mergeCommitSha?: string; title?: string; author?: string; headRef?: string; headRepository?: string; baseRef?: string },
+  ): void;
   /** Replaces an asset's bytes behind the API's back (what a tampering writer with repository access could do). */
   replaceAssetBytes(owner: string, repo: string, tagName: string, assetName: string, bytes: Uint8Array): void;
   close(): Promise<void>;
@@ -262,6 +274,21 @@ export interface StandInResponse {
   headers?: Record<string, string>;
 }
 
+/** A job of a seeded workflow run: its check run shares its id, as on GitHub. */
+export interface SeedJob {
+  name: string;
+  /** null: still running. */
+  conclusion: "success" | "failure" | "neutral" | "cancelled" | "skipped" | "timed_out" | "action_required" | null;
+}
+
+/** A review of a run's deployment to an environment with required reviewers (`GET …/runs/{run_id}/approvals`). */
+export interface SeedApproval {
+  environment: string;
+  state: "approved" | "rejected" | "pending";
+  login: string;
+  comment?: string;
+}
+
 /** A finished workflow run, as `seedWorkflowRun` declares it. */
 export interface SeedWorkflowRun {
   id: number;
@@ -270,8 +297,28 @@ export interface SeedWorkflowRun {
   headBranch: string;
   /** `owner/name` the head commit came from; the run's own repository unless the pull request is from a fork. */
   headRepository?: string;
-  /** Numbers of same-repository open pull requests GitHub links to the run; GitHub links none for forks. */
+  /** Numbers of pull requests GitHub links to the run (open, same repository); GitHub links none for forks. */
   pullRequests?: number[];
+  /** The workflow file; default `.github/workflows/pr-fork-safe.yml`. */
+  path?: string;
+  /** Default: success. */
+  conclusion?: "success" | "failure" | "cancelled";
+  /** Default: the run's id + 1. */
+  checkSuiteId?: number;
+  /** Jobs, each with its check run (app github-actions, the run's check suite, the run's head commit). */
+  jobs?: SeedJob[];
+  approvals?: SeedApproval[];
+}
+
+/** A check run another app (or an API call) made, as `seedCheckRun` declares it. */
+export interface SeedCheckRun {
+  name: string;
+  headSha: string;
+  conclusion: SeedJob["conclusion"];
+  /** The app's slug; default github-actions. */
+  app?: string;
+  /** The check suite it belongs to; default a suite of its own. */
+  checkSuiteId?: number;
 }
 
 /** An artifact of a seeded run: its zip bytes, served through the download redirect. */
@@ -291,6 +338,8 @@ export interface SeedPullRequest {
   headRef: string;
   /** `owner/name` of the head repository; the base repository unless from a fork. */
   headRepository?: string;
+  /** The branch it targets; default main. */
+  baseRef?: string;
   state?: "open" | "closed";
   login?: string;
 }

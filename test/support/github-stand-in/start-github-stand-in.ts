@@ -7,6 +7,7 @@ import { answerRequest } from "./answer-request.js";
 import { DEFAULT_TOKENS, readToken } from "./authenticate-request.js";
 import { FaultQueue } from "./fault-queue.js";
 import { ARTIFACT_STORAGE_PATH } from "./handle-workflow-runs.js";
+import { seedCheckRun, seedWorkflowRun } from "./seed-workflow-run.js";
 import { newComment } from "./handle-issue-comments.js";
 import { newIssue } from "./handle-issues.js";
 import { loadOpenApiDescription } from "./openapi-description.js";
@@ -57,7 +58,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       }
     },
     setFile: (owner, repo, ref, path, content) => void state.repo(owner, repo).files.set(`${ref}\0${path}`, content),
-    seedWorkflowRun: (owner, repo, run) => void state.repo(owner, repo).runs.set(run.id, structuredClone(run)),
+    seedWorkflowRun: (owner, repo, run) => seedWorkflowRun(state, owner, repo, run),
+    seedCheckRun: (owner, repo, run) => seedCheckRun(state, owner, repo, run),
     seedArtifact: (owner, repo, runId, artifact) => {
       const id = state.artifactId();
       state.repo(owner, repo).artifacts.push({ ...artifact, id, runId, signature: randomBytes(16).toString("hex") });
@@ -79,8 +81,9 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       for (const sha of [pull.headSha, pull.baseSha, pull.mergeCommitSha]) if (sha !== undefined) target.commits.add(sha);
       const created = "2026-01-01T00:00:00Z";
       target.commitPulls.push({
-        number: pull.number, title: pull.title ?? `Pull request ${pull.number}`, author: pull.author ?? "octo-user", head_ref: `feature-${pull.number}`,
+        number: pull.number, title: pull.title ?? `Pull request ${pull.number}`, author: pull.author ?? "octo-user", head_ref: pull.headRef ?? `feature-${pull.number}`,
         head_sha: pull.headSha, base_sha: pull.baseSha, merge_commit_sha: pull.mergeCommitSha ?? null, created_at: created,
+        head_repository: pull.headRepository ?? null, base_ref: pull.baseRef ?? "main",
         merged_at: pull.mergeCommitSha === undefined ? null : "2026-01-01T01:00:00Z",
       });
     },

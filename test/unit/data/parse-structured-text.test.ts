@@ -21,4 +21,38 @@ describe("parseStructuredText", () => {
   it("names the repeated key when a nested YAML key appears twice", () => {
     expect(syntaxErrorOf("test:\n  acc: 0.9\n  acc: 0.8\n").message).toBe('a key appears twice in one mapping: "acc"');
   });
+
+  it("refuses an alias bomb as a syntax error at the first alias instead of throwing yaml's ReferenceError", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (const [i, name] of ["b", "c", "d", "e", "f"].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${"abcde"[i]}`).join(", ")}]`);
+    const error = syntaxErrorOf(`version: 1\n${levels.join("\n")}\n`);
+    expect(error.message).toMatch(/^its aliases expand into more than 100 copies \(the first alias is \*a\), as in a "billion laughs" attack/);
+    expect(error.line).toBe(3);
+  });
+
+  it("reads a few aliases as the values they stand for when they expand modestly", () => {
+    expect(parseStructuredText("base: &b { min: 0.8 }\nf1: *b\nauc: *b\n").value).toEqual({ base: { min: 0.8 }, f1: { min: 0.8 }, auc: { min: 0.8 } });
+  });
+
+  it.each([
+    ["!!binary aGVsbG8=", "a !!binary value (bytes)"],
+    ["!!set { a, b }", "a !!set"],
+    ["!!omap [ a: 1 ]", "an !!omap (ordered map)"],
+  ])("refuses %s with the key path and line instead of reading it as an object", (value, kind) => {
+    const error = syntaxErrorOf(`version: 1\nevaluate:\n  metrics: ${value}\n`);
+    expect(error.message).toBe(`evaluate.metrics is ${kind}, which modelgate does not read; write a number, text, true/false, a list or a mapping`);
+    expect(error.line).toBe(3);
+  });
+
+  it("refuses a tag yaml cannot resolve instead of reading its text silently", () => {
+    const error = syntaxErrorOf("accuracy: !Ref 0.9\n");
+    expect(error.message).toBe("the tag !Ref is not one modelgate reads; remove it and write the plain value");
+    expect(error.line).toBe(1);
+  });
+
+  it("keeps a key named __proto__ as an own key, as JSON.parse does", () => {
+    const value = parseStructuredText('{"__proto__": 0.5, "constructor": 1}').value as Record<string, unknown>;
+    expect(Object.keys(value)).toEqual(["__proto__", "constructor"]);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  });
 });

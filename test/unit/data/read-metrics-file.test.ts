@@ -25,6 +25,30 @@ describe("parseMetricsText", () => {
     expect(file.values.get("worse")).toBe(Number.NEGATIVE_INFINITY);
   });
 
+  it("keeps a text value spelled like an Object.prototype name as that text, and a metric named __proto__", () => {
+    const file = parse('{"a": "constructor", "b": "__proto__", "c": "toString", "__proto__": 0.5}');
+    expect([...file.values]).toEqual([["a", "constructor"], ["b", "__proto__"], ["c", "toString"], ["__proto__", 0.5]]);
+  });
+
+  it("points at the line of a !!binary value and says what to write instead", () => {
+    expect(() => parse("accuracy: !!binary aGVsbG8=\n", "m.yaml")).toThrow(
+      'Input "candidate": m.yaml is not valid YAML at line 1: accuracy is a !!binary value (bytes), which modelgate does not read; write a number, text, true/false, a list or a mapping.',
+    );
+  });
+
+  it.each([
+    ["a stray word", "accuracy = 0.9\n"],
+    ["an empty value", '{"accuracy": }'],
+    ["a trailing comma", '{"accuracy": 0.9,}'],
+  ])("refuses a .json file with %s, which YAML would read", (_, text) => {
+    // Node 20's JSON.parse gives no position for some of these; Node 22+ does.
+    expect(() => parse(text)).toThrow(/^Input "candidate": metrics\.json is not valid JSON( at line 1, column \d+)?: \S/);
+  });
+
+  it("reads a .json file with a byte order mark and Python's bare NaN", () => {
+    expect([...parse('\uFEFF{"accuracy": NaN, "f1": 0.8}').values]).toEqual([["accuracy", Number.NaN], ["f1", 0.8]]);
+  });
+
   it("reads YAML's .nan and .inf as non-finite numbers", () => {
     const file = parse("a: .nan\nb: .inf\n", "m.yml");
     expect(file.values.get("a")).toBeNaN();

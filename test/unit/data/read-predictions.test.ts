@@ -50,6 +50,12 @@ describe("readPredictions", () => {
     expect([...(read.scores ?? [])]).toEqual(oracle.candidateScore);
   });
 
+  it("refuses a file with a header and no rows instead of leaving every metric missing", async () => {
+    await expect(read(write("header-only.csv", "id,label,prediction,score\n"))).rejects.toThrow(
+      'Input "predictions": header-only.csv has a header but no rows, so there are no predictions to measure.',
+    );
+  });
+
   it("predicts score >= threshold when the file has no prediction column", async () => {
     const columns = { ...candidateColumns, prediction: "absent", score: "baseline_score" };
     const read = await readPredictions("paired_predictions.csv", oracleAccess, { input: "predictions", task: "classification", columns });

@@ -25,7 +25,7 @@ beforeEach(() => {
 });
 afterEach(() => repo.remove());
 
-async function promote(artifacts: { name: string; bytes: Buffer }[]) {
+async function promote(artifacts: { name: string; bytes: Buffer; role?: "predictions" }[]) {
   await promoteVersion(repo.store, {
     model: "churn",
     stage: "production",
@@ -52,22 +52,34 @@ describe("baseline: registry:<model>#<stage>", () => {
     expect(files.baseline!.name).toBe("registry:churn#production (v1.2.0)");
     expect(Object.fromEntries(files.baseline!.values)).toEqual({ accuracy: 0.5, latency_p95_ms: 120 });
     expect(files.baseline!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(files.registryBaseline).toEqual({ label: "registry:churn#production (v1.2.0)", predictions: "none" });
   });
 
-  it("pairs with the production version's stored evaluation predictions, whose metrics replace the record's", async () => {
-    await promote([{ name: "predictions.csv", bytes: Buffer.from(forModel("baseline")) }]);
+  it("pairs with the version's predictions chosen by their recorded role, whatever their file name, and their metrics replace the record's", async () => {
+    await promote([{ name: "eval-v1.csv", bytes: Buffer.from(forModel("baseline")), role: "predictions" }]);
     const files = await loadEvaluateFiles({ candidatePredictions: "predictions.csv", baseline: "registry:churn#production" }, access(), open);
     expect(files.baseline!.values.get("accuracy")).toBeCloseTo(0.69, 12);
     expect(files.baseline!.values.get("latency_p95_ms")).toBe(120);
-    expect(files.evaluation!.baseline!.name).toBe("registry:churn#production (v1.2.0)/predictions.csv");
+    expect(files.evaluation!.baseline!.name).toBe("registry:churn#production (v1.2.0)/eval-v1.csv");
+    expect(files.registryBaseline).toEqual({ label: "registry:churn#production (v1.2.0)", predictions: "paired" });
     expect(files.notes).toEqual([]);
   });
 
-  it("says why paired significance cannot use production when the version stores no predictions", async () => {
-    await promote([]);
+  it("reads the stored predictions on a command line, where input paths are not confined to a folder", async () => {
+    await promote([{ name: "eval-v1.csv", bytes: Buffer.from(forModel("baseline")), role: "predictions" }]);
+    // The CLI's access: allowedRoots empty means anywhere; the candidate inside the workspace must stay readable.
+    const files = await loadEvaluateFiles({ candidatePredictions: path.join(workspace, "predictions.csv"), baseline: "registry:churn#production" }, { workspace, allowedRoots: [] }, open);
+    expect(files.candidate.values.get("accuracy")).toBeCloseTo(0.755, 12);
+    expect(files.evaluation!.baseline).toBeDefined();
+  });
+
+  it("never picks an artifact by the candidate's file name, and says why paired significance cannot use the version", async () => {
+    await promote([{ name: "predictions.csv", bytes: Buffer.from(forModel("baseline")) }]);
     const files = await loadEvaluateFiles({ candidatePredictions: "predictions.csv", baseline: "registry:churn#production" }, access(), open);
     expect(files.evaluation!.baseline).toBeUndefined();
-    expect(files.notes![0]).toMatch(/stores no artifact named predictions\.csv .* paired significance cannot compare against it/);
+    expect(files.evaluation!.baselineMissing).toMatch(/registry:churn#production \(v1\.2\.0\) stores no evaluation predictions/);
+    expect(files.registryBaseline).toEqual({ label: "registry:churn#production (v1.2.0)", predictions: "none" });
+    expect(files.notes![0]).toMatch(/stores no evaluation predictions \(no artifact was promoted with the role predictions\).* paired significance cannot compare against it/);
   });
 
   it("refuses a malformed spec, a stage holding no version, and a run without a registry", async () => {

@@ -73,6 +73,11 @@ describe("readTable errors", () => {
     await expectDataError(readTemp(file, x), file, /ragged\.csv line 5 has 3 fields; the header has 2\./);
   });
 
+  it("gives the header's width when the parser meets the ragged row before the header reaches the reader", async () => {
+    const file = write("ragged-early.csv", "x,y,z\n1,1,0.9\n0,0,0.1,5\n1,1,1\n");
+    await expectDataError(readTemp(file, x), file, /ragged-early\.csv line 3 has 4 fields; the header has 3\./);
+  });
+
   it("gives the line of a ragged TSV row", async () => {
     const file = write("ragged.tsv", "x\ty\n1\t2\n3\n");
     await expectDataError(readTemp(file, x), file, /ragged\.tsv line 3 has 1 field; the header has 2\./);

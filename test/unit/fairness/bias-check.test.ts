@@ -93,4 +93,24 @@ describe("biasCheck", () => {
     const markdown = renderBiasMarkdown(biasCheck(input(yaml, fairerBaseline())));
     await expect(markdown).toMatchFileSnapshot("golden/bias-compas.md");
   });
+
+  it("refuses a disparate_impact rule when no sensitive column has a privileged group, instead of gating nothing", () => {
+    expect(() => biasCheck(input("  resamples: 0\n  privileged: { regoin: Caucasian }\n  metrics:\n    disparate_impact: { min: 0.8 }\n"))).toThrow(
+      'modelgate.yml: fairness.metrics.disparate_impact needs a privileged group, but fairness.privileged names none of the sensitive columns (race, sex); it names "regoin".',
+    );
+    expect(() => biasCheck(input("  resamples: 0\n  metrics:\n    disparate_impact: { min: 0.8 }\n"))).toThrow(/names none of the sensitive columns \(race, sex\)\.$/);
+  });
+
+  it("refuses a privileged group no row has, listing the column's groups", () => {
+    expect(() => biasCheck(input("  resamples: 0\n  privileged: { race: constructor }\n  metrics:\n    disparate_impact: { min: 0.8 }\n"))).toThrow(
+      /^modelgate\.yml: fairness\.privileged\.race is "constructor", which no row of the sensitive column "race" has \(its groups: "/,
+    );
+  });
+
+  it("notes a warn-regression that can never fire because it is not below max-regression", () => {
+    const result = biasCheck(input("  resamples: 0\n  metrics:\n    equalized_odds_difference: { max: 0.9, max-regression: 0.02, warn-regression: 0.05 }\n"));
+    expect(result.notes).toContain(
+      "Policy warning: fairness.metrics.equalized_odds_difference has warn-regression 0.05, above its max-regression 0.02, so it can never warn: a regression past 0.02 already fails. Set warn-regression below 0.02, or remove it.",
+    );
+  });
 });

@@ -24,6 +24,9 @@ describe("decideSignificance", () => {
     ["lower", "min-improvement", 2, -6, -3, "pass", -2],
     ["lower", "min-improvement", 2, -1, 1, "fail", -2],
     ["lower", "min-improvement", 2, -3, 0, "inconclusive", -2],
+    // Unbounded limits (the exact bound of a metric without a range) show and rule out nothing.
+    ["lower", "max-regression", 0.01, -Infinity, Infinity, "inconclusive", 0.01],
+    ["higher", "max-regression", 0.01, -Infinity, Infinity, "inconclusive", -0.01],
   ] as const)("gives %s/%s %s on [%s, %s] → %s (threshold %s)", (direction, kind, bound, low, high, verdict, threshold) => {
     const decision = decideSignificance({ direction, kind, bound }, 0.05, limits(low, high));
     expect(decision).toMatchObject({ decided: true, verdict, bound: threshold, ci: [low, high] });

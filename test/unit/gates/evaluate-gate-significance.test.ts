@@ -6,7 +6,7 @@ import { computePredictionMetrics } from "../../../shared/src/gates/compute-pred
 import { evaluateGate } from "../../../shared/src/gates/evaluate-gate.js";
 import type { EvaluateCheck } from "../../../shared/src/gates/gate-result.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
-import { expectRelative, oracle, readPairedPredictions, reference } from "../stats/support/fixtures.js";
+import { edgeCases, expectRelative, oracle, readPairedPredictions, reference } from "../stats/support/fixtures.js";
 
 // oracle data/paired_predictions.csv (n = 1000) and SciPy's DeLong values for it (fixtures/SOURCE.md).
 const data = readPairedPredictions();
@@ -104,5 +104,48 @@ describe("evaluateGate with significance", () => {
     const first = check(judge(policy(7)).checks, "brier:max-regression");
     expect(check(judge(policy(7)).checks, "brier:max-regression")).toEqual(first);
     expect(check(judge(policy(8)).checks, "brier:max-regression").ci).not.toEqual(first.ci);
+  });
+});
+
+describe("evaluateGate with significance on an unchanged model", () => {
+  const unchanged = predictions("unchanged", data.baselinePred, data.baselineScore);
+  const cases = edgeCases.no_variance;
+
+  it("passes max-regression on accuracy and AUC by the exact bound, Holm-adjusted, saying which method decided", () => {
+    const result = judge(
+      "  metrics:\n    accuracy: { direction: higher, max-regression: 0.01, significance: 0.05 }\n    roc_auc: { direction: higher, max-regression: 0.01, significance: 0.05 }\n",
+      unchanged,
+    );
+    const accuracy = check(result.checks, "accuracy:max-regression");
+    const auc = check(result.checks, "roc_auc:max-regression");
+    expect(accuracy).toMatchObject({ verdict: "pass", method: "exact-bound", message: expect.stringMatching(/^No variance: .*Decided by the exact bound instead/) });
+    expect(auc).toMatchObject({ verdict: "pass", method: "exact-bound" });
+    // Holm: the smaller p (accuracy's 0.99^1000) is read at 0.025, the other at 0.05.
+    expectRelative(accuracy.p_value!, cases.accuracy_identical["max_regression_0.01"].p_value, 1e-10);
+    expectRelative(auc.p_value!, cases.auc_alike["max_regression_0.01"].p_value, 1e-10);
+    expect(accuracy.alpha).toBe(0.025);
+    expect(auc.alpha).toBe(0.05);
+    expectRelative(auc.ci![0], cases.auc_alike.low, 1e-12);
+    expect(result.verdict).toBe("pass");
+  });
+
+  it("lets on-inconclusive decide a rule the bound cannot show (log-loss within ±0.108)", () => {
+    const rule = "  metrics:\n    log_loss: { direction: lower, max-regression: 0.01, significance: 0.05 }\n";
+    expect(check(judge(rule, unchanged).checks, "log_loss:max-regression")).toMatchObject({ verdict: "fail", method: "exact-bound", message: expect.stringMatching(/Inconclusive.*on-inconclusive: fail\.$/) });
+    const lenient = judge("  on-inconclusive: warn\n" + rule, unchanged);
+    expect(check(lenient.checks, "log_loss:max-regression")).toMatchObject({ verdict: "warn", method: "exact-bound" });
+    expectRelative(check(lenient.checks, "log_loss:max-regression").ci![1], cases.log_loss_identical.high, 1e-12);
+    expect(lenient.verdict).toBe("warn");
+  });
+
+  it("leaves an unchanged regressor's mae inconclusive without an interval, since absolute errors have no upper bound", () => {
+    const regression = (name: string): Predictions => ({ ...predictions(name, data.candidateScore, data.candidateScore), task: "regression", labels: Float64Array.from(data.baselineScore), scores: undefined });
+    const policy = parsePolicy("version: 1\nevaluate:\n  on-inconclusive: warn\n  metrics:\n    mae: { direction: lower, max-regression: 0.01, significance: 0.05 }\n", "modelgate.yml");
+    const [candidate, baseline] = [regression("candidate"), regression("baseline")];
+    const result = evaluateGate({ policy, policyProvenance: provenance, candidate: metricsOf(candidate), baseline: metricsOf(baseline), evaluation: { candidate, baseline } });
+    const mae = check(result.checks, "mae:max-regression");
+    expect(mae).toMatchObject({ verdict: "warn", method: "exact-bound", p_value: 1 });
+    expect(mae.ci).toBeUndefined();
+    expect(mae.message).toContain("has no upper bound");
   });
 });

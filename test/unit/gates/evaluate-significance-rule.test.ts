@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateSignificanceRule, type SignificanceRuleInput } from "../../../shared/src/gates/evaluate-significance-rule.js";
 import { computePairedBootstrap } from "../../../shared/src/stats/paired-bootstrap.js";
 import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js";
-import { expectOk, expectRelative, oracle, readPairedPredictions, reference } from "../stats/support/fixtures.js";
+import { edgeCases, expectOk, expectRelative, oracle, readPairedPredictions, reference } from "../stats/support/fixtures.js";
 
 const data = readPairedPredictions();
 const delong = oracle.paired_models.delong_auc;
@@ -45,9 +45,19 @@ describe("evaluateSignificanceRule with DeLong", () => {
     expect(check).toMatchObject({ verdict: "pass", bound: expect.closeTo(-delong.auc_baseline / 100, 12) });
   });
 
-  it("fails undecided when both models rank every pair alike", () => {
-    const same = { ...auc(0), candidate: data.baselineScore.map((x) => 2 * x + 1) };
-    expect(evaluateSignificanceRule(same, { seed: 1 })).toMatchObject({ method: "delong", decided: false, verdict: "fail" });
+  it("decides on the exact bound, not DeLong, when both models rank every pair alike (2·score + 1)", () => {
+    const want = edgeCases.no_variance.auc_alike; // u = beta.ppf(0.95, 1, min(433, 567))
+    const same = { ...auc(0), rule: { direction: "higher", kind: "max-regression", bound: 0.01 } as const, candidate: data.baselineScore.map((x) => 2 * x + 1) };
+    const check = evaluateSignificanceRule(same, { seed: 1 });
+    if (!check.decided) return expect.fail(check.message);
+    expect(check).toMatchObject({ method: "exact-bound", replaces: "delong", verdict: "pass", bound: -0.01 });
+    expectRelative(check.ci[0], want.low, 1e-12);
+    expectRelative(check.ci[1], want.high, 1e-12);
+    expectRelative(check.p_value, want["max_regression_0.01"].p_value, 1e-10);
+    expect(check).not.toHaveProperty("p_value_no_difference");
+    expect(check.message).toMatch(/^No variance: both models order all 433 × 567 positive–negative pairs alike .*Decided by the exact bound instead: 433 disjoint positive–negative pairs all alike/);
+    // "An improvement of at least 0" cannot be shown from an unchanged ranking: the change may be slightly negative.
+    expect(evaluateSignificanceRule({ ...same, rule: { direction: "higher", kind: "min-improvement", bound: 0 } }, { seed: 1 }).verdict).toBe("inconclusive");
   });
 });
 
@@ -97,5 +107,77 @@ describe("evaluateSignificanceRule with the paired bootstrap", () => {
 
   it("throws StatsInputError when the prediction arrays differ in length", () => {
     expect(() => evaluateSignificanceRule({ ...accuracy, candidate: [1, 0] }, { seed: 1 })).toThrow(StatsInputError);
+  });
+});
+
+describe("evaluateSignificanceRule on a change with no variance", () => {
+  const cases = edgeCases.no_variance;
+  const unchanged = (rule: SignificanceRuleInput["rule"]): SignificanceRuleInput => ({ ...accuracy, candidate: data.baselinePred, rule });
+
+  it("passes an unchanged classifier under max-regression 0.01: 0 discordant of 1000 bound the change to ±0.00299", () => {
+    const check = evaluateSignificanceRule(unchanged({ direction: "higher", kind: "max-regression", bound: 0.01 }), { seed: 1 });
+    if (!check.decided) return expect.fail(check.message);
+    expect(check).toMatchObject({ method: "exact-bound", replaces: "bootstrap", verdict: "pass", bound: -0.01 });
+    expectRelative(check.ci[0], cases.accuracy_identical.low, 1e-12);
+    expectRelative(check.ci[1], cases.accuracy_identical.high, 1e-12);
+    expectRelative(check.p_value, cases.accuracy_identical["max_regression_0.01"].p_value, 1e-10);
+    expect(check.p_value_no_difference).toBe(cases.accuracy_identical.mcnemar_exact_pvalue);
+    expect(check.message).toBe(
+      "No variance: the per-example change candidate − baseline is the same (0) on all 1000 examples, so the bootstrap has no variance to resample. " +
+        "Decided by the exact bound instead: 1000 examples all alike, so at most 0.299125% of them differ at 95% one-sided confidence " +
+        "(Clopper–Pearson, 1 − α^(1/n) with 0 of 1000 differing), so the change lies within [-0.00299125, +0.00299125]. " +
+        "Shown at 95% one-sided confidence: the change's lower limit -0.00299125 ≥ -0.01, so a regression of at most 0.01 holds.",
+    );
+  });
+
+  it("fails min-improvement 0.005 for an unchanged classifier: the upper limit 0.00299 rules it out", () => {
+    const check = evaluateSignificanceRule(unchanged({ direction: "higher", kind: "min-improvement", bound: 0.005 }), { seed: 1 });
+    expect(check).toMatchObject({ method: "exact-bound", verdict: "fail", p_value: cases.accuracy_identical["min_improvement_0.005"].p_value });
+  });
+
+  it("decides a constant Brier change of −0.03 on its range [−1, 1]: inconclusive at n = 200, shown at n = 1000", () => {
+    for (const [want, verdict] of [[cases.brier_constant_200, "inconclusive"], [cases.brier_constant_1000, "pass"]] as const) {
+      const y = Array.from({ length: want.n }, (_, i) => 1 - (i % 2));
+      const input: SignificanceRuleInput = {
+        metric: "brier", yTrue: y, baseline: y.map((v) => (v === 1 ? 0.8 : 0.2)), candidate: y.map((v) => (v === 1 ? 0.9 : 0.1)),
+        rule: { direction: "lower", kind: "min-improvement", bound: 0.02 }, alpha: 0.05,
+      };
+      const check = evaluateSignificanceRule(input, { seed: 3 });
+      if (!check.decided) return expect.fail(check.message);
+      expect(check).toMatchObject({ method: "exact-bound", verdict, bound: -0.02 });
+      expectRelative(check.ci[0], want.low, 1e-12);
+      expectRelative(check.ci[1], want.high, 1e-12);
+      expectRelative(check.p_value, want["min_improvement_0.02"].p_value, 1e-9);
+    }
+  });
+
+  it("leaves an unchanged probabilistic model's log-loss inconclusive: sklearn's clipped range ±36.04 gives ±0.108", () => {
+    const want = cases.log_loss_identical;
+    const input: SignificanceRuleInput = {
+      metric: "log-loss", yTrue: data.yTrue, baseline: data.candidateScore, candidate: data.candidateScore,
+      rule: { direction: "lower", kind: "max-regression", bound: 0.01 }, alpha: 0.05,
+    };
+    const check = evaluateSignificanceRule(input, { seed: 1 });
+    if (!check.decided) return expect.fail(check.message);
+    expect(check).toMatchObject({ method: "exact-bound", verdict: "inconclusive" });
+    expectRelative(check.ci[1], want.high, 1e-12);
+    expectRelative(check.p_value, want["max_regression_0.01"].p_value, 1e-10);
+  });
+
+  it("leaves an unchanged regressor's absolute error inconclusive with infinite limits: errors have no upper bound", () => {
+    const input: SignificanceRuleInput = {
+      metric: "absolute-error", yTrue: data.baselineScore, baseline: data.candidateScore, candidate: data.candidateScore,
+      rule: { direction: "lower", kind: "max-regression", bound: 0.01 }, alpha: 0.05,
+    };
+    const check = evaluateSignificanceRule(input, { seed: 1 });
+    if (!check.decided) return expect.fail(check.message);
+    expect(check).toMatchObject({ method: "exact-bound", verdict: "inconclusive", ci: [-Infinity, Infinity], p_value: 1 });
+    expect(check.message).toContain("but a per-example absolute-error has no upper bound, so that share does not bound the mean change: [-Infinity, +Infinity].");
+  });
+
+  it("uses the exact bound for the percentile interval too, which would otherwise claim the single point", () => {
+    const check = evaluateSignificanceRule(unchanged({ direction: "higher", kind: "max-regression", bound: 0.001 }), { seed: 1, interval: "percentile" });
+    // u = 0.00299 > 0.001: not shown, not ruled out.
+    expect(check).toMatchObject({ method: "exact-bound", verdict: "inconclusive" });
   });
 });

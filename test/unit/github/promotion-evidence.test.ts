@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createOctokit } from "../../../shared/src/github/create-octokit.js";
 import { findJudgedCommit } from "../../../shared/src/github/find-judged-commit.js";
+import type { JudgedCommit } from "../../../shared/src/github/find-judged-commit.js";
 import { readRequiredChecks } from "../../../shared/src/github/read-required-checks.js";
 import { recordDeployment } from "../../../shared/src/github/record-deployment.js";
 import { GitHubApiError } from "../../../shared/src/errors/modelgate-error.js";
@@ -15,45 +16,90 @@ function client(token = "ghs_test_write") {
   return createOctokit({ token, baseUrl: api().url, log: { warning: () => undefined, debug: () => undefined }, retryAfterBaseValue: 10 });
 }
 
-async function checkRun(sha: string, name: string, conclusion?: "success" | "failure"): Promise<void> {
-  await client().request("POST /repos/{owner}/{repo}/check-runs", { ...REPO, head_sha: sha, name, ...(conclusion ? { conclusion, status: "completed" } : { status: "in_progress" }) });
+const WORKFLOW = ".github/workflows/pr-model-gate.yml";
+const MERGE = "d".repeat(40);
+const GATE = { name: "gate", workflow: WORKFLOW };
+/** Pull request 12 (head SHA, branch fix) merged into main as MERGE; the gates judged its head. */
+const judgedPull: JudgedCommit = { sha: SHA, pullNumber: 12, baseRef: "main", baseSha: OTHER, head: { ref: "fix", repository: "acme/models" } };
+
+function mergedPull(headRepository?: string): void {
+  api().seedCommitPullRequest(REPO.owner, REPO.repo, { number: 12, headSha: SHA, baseSha: OTHER, mergeCommitSha: MERGE, headRef: "fix", ...(headRepository ? { headRepository } : {}) });
 }
 
-describe("readRequiredChecks", () => {
-  it("passes only the names whose newest run on the commit concluded success", async () => {
-    api().seedCommit(REPO.owner, REPO.repo, SHA);
-    api().seedCommit(REPO.owner, REPO.repo, OTHER);
-    await checkRun(SHA, "evaluate-gate", "failure");
-    await checkRun(SHA, "evaluate-gate", "success"); // a re-run: the newest counts
-    await checkRun(SHA, "bias-check", "failure");
-    await checkRun(SHA, "train", undefined);
-    await checkRun(OTHER, "validate-data", "success"); // another commit's run does not count
-    const checks = await readRequiredChecks(client(), REPO, SHA, ["evaluate-gate", "bias-check", "train", "validate-data"]);
-    expect(checks.map((check) => [check.name, check.conclusion, check.ok])).toEqual([
-      ["evaluate-gate", "success", true],
-      ["bias-check", "failure", false],
-      ["train", null, false],
-      ["validate-data", "missing", false],
-    ]);
-    expect(checks[1]!.message).toBe('Check "bias-check" on aaaaaaa concluded failure; it must be success.');
-    expect(checks[3]!.message).toBe('No check run or status named "validate-data" is on aaaaaaa.');
-    expect(api().violations).toEqual([]);
-  }, 30_000);
+let nextRun = 100;
+/** A workflow run on the judged head with one job per conclusion given; returns the jobs' check-run ids. */
+function workflowRun(jobs: Array<{ name: string; conclusion: "success" | "failure" | null }>, run: { path?: string; event?: string; pullRequests?: number[]; headBranch?: string; headRepository?: string } = {}): number[] {
+  return api().seedWorkflowRun(REPO.owner, REPO.repo, {
+    id: nextRun++, event: run.event ?? "pull_request", headSha: SHA, headBranch: run.headBranch ?? "fix", path: run.path ?? WORKFLOW, jobs,
+    ...(run.pullRequests ? { pullRequests: run.pullRequests } : { pullRequests: [12] }), ...(run.headRepository ? { headRepository: run.headRepository } : {}),
+  });
+}
 
-  it("falls back to commit status contexts for names without a check run", async () => {
-    api().seedCommit(REPO.owner, REPO.repo, SHA);
-    await checkRun(SHA, "evaluate-gate", "success");
-    api().seedCommitStatus(REPO.owner, REPO.repo, SHA, "ci/jenkins", "pending");
-    api().seedCommitStatus(REPO.owner, REPO.repo, SHA, "ci/jenkins", "success"); // the newest counts
-    api().seedCommitStatus(REPO.owner, REPO.repo, SHA, "ci/lint", "failure");
-    const checks = await readRequiredChecks(client(), REPO, SHA, ["evaluate-gate", "ci/jenkins", "ci/lint"]);
-    expect(checks.map((check) => [check.name, check.conclusion, check.ok])).toEqual([
-      ["evaluate-gate", "success", true],
-      ["ci/jenkins", "success", true],
-      ["ci/lint", "failure", false],
-    ]);
+const outcome = async (judged = judgedPull, specs = [GATE]) => (await readRequiredChecks(client(), REPO, judged, specs)).map((c) => [c.name, c.conclusion, c.ok, c.message]);
+
+describe("readRequiredChecks", () => {
+  it("passes a job of the expected workflow's pull_request run for the merged pull request's head", async () => {
+    mergedPull();
+    const [id] = workflowRun([{ name: "gate", conclusion: "success" }, { name: "lint", conclusion: "failure" }]);
+    const checks = await readRequiredChecks(client(), REPO, judgedPull, [GATE]);
+    expect(checks).toEqual([{
+      name: "gate", workflow: WORKFLOW, conclusion: "success", ok: true, url: `https://github.com/acme/models/runs/${id}`,
+      message: `Check "gate" on aaaaaaa: a job of workflow run 100 (${WORKFLOW}, pull_request of #12 into main) concluded success.`,
+    }]);
     expect(api().violations).toEqual([]);
-  }, 30_000);
+  });
+
+  it("fails on any failing run of the name, never outvoted by a later success or a re-run", async () => {
+    mergedPull();
+    workflowRun([{ name: "gate", conclusion: "failure" }]);
+    workflowRun([{ name: "gate", conclusion: "success" }]);
+    expect(await outcome()).toEqual([["gate", "failure", false, `Check "gate" on aaaaaaa: a job of workflow run ${nextRun - 2} (${WORKFLOW}, pull_request of #12 into main) concluded failure; a failing run is never outvoted by another run's success.`]]);
+    expect(api().violations).toEqual([]);
+  });
+
+  it("counts a failure whoever made it, but trusts no success that is not a job of the expected workflow", async () => {
+    mergedPull();
+    const lenient = api().seedCheckRun(REPO.owner, REPO.repo, { name: "gate", headSha: SHA, conclusion: "success", app: "lenient-ci" });
+    workflowRun([{ name: "gate", conclusion: "success" }], { path: ".github/workflows/lenient.yml" });
+    workflowRun([{ name: "gate", conclusion: "success" }], { pullRequests: [13] });
+    api().seedCommitPullRequest(REPO.owner, REPO.repo, { number: 13, headSha: SHA, baseSha: OTHER, headRef: "fix", baseRef: "release" });
+    // Made with GITHUB_TOKEN by any workflow: GitHub files it under the commit's first Actions suite, yet no job stands behind it.
+    await client().request("POST /repos/{owner}/{repo}/check-runs", { ...REPO, head_sha: SHA, name: "gate", status: "completed", conclusion: "success" });
+    const [[name, conclusion, ok, message]] = await outcome() as [[string, string, boolean, string]];
+    expect([name, conclusion, ok]).toEqual(["gate", "missing", false]);
+    expect(message).toMatch(new RegExp(`^Check "gate" on aaaaaaa: no run of that name is a job of ${WORKFLOW.replace(/\./g, "\\.")} for this commit; a gate that did not run there did not pass\\. Not counted: `));
+    expect(message).toContain(`run ${lenient} was created by lenient-ci, not by a GitHub Actions job`);
+    expect(message).toContain(`which ran .github/workflows/lenient.yml, not ${WORKFLOW}`);
+    expect(message).toContain("which is linked to #13 into release, not #12 into main");
+    expect(message).toMatch(/run \d+ is no workflow job's \(it was created through the API\)/);
+    api().seedCheckRun(REPO.owner, REPO.repo, { name: "gate", headSha: SHA, conclusion: "failure", app: "lenient-ci" });
+    workflowRun([{ name: "gate", conclusion: "success" }]);
+    expect((await outcome())[0]!.slice(1, 3)).toEqual(["failure", false]);
+    expect(api().violations).toEqual([]);
+  });
+
+  it("matches a fork's run by its head repository and branch, since GitHub links no pull request to it", async () => {
+    mergedPull("forker/models");
+    const fork = { ...judgedPull, head: { ref: "fix", repository: "forker/models" } };
+    workflowRun([{ name: "gate", conclusion: "success" }], { pullRequests: [], headRepository: "someone-else/models" });
+    expect((await outcome(fork))[0]!.slice(1, 3)).toEqual(["missing", false]);
+    workflowRun([{ name: "gate", conclusion: "success" }], { pullRequests: [], headRepository: "forker/models" });
+    expect((await outcome(fork))[0]!.slice(1, 3)).toEqual(["success", true]);
+    expect(api().violations).toEqual([]);
+  });
+
+  it("expects a push run on the branch for a direct push, and fails while a run is still going", async () => {
+    const direct: JudgedCommit = { sha: SHA, pullNumber: null, baseRef: "main", baseSha: null, head: null };
+    mergedPull();
+    workflowRun([{ name: "gate", conclusion: "success" }]);
+    expect((await outcome(direct))[0]!.slice(1, 3)).toEqual(["missing", false]);
+    workflowRun([{ name: "gate", conclusion: "success" }], { event: "push", headBranch: "main", pullRequests: [] });
+    expect((await outcome(direct))[0]!.slice(1, 3)).toEqual(["success", true]);
+    workflowRun([{ name: "gate", conclusion: null }], { event: "push", headBranch: "main", pullRequests: [] });
+    expect((await outcome(direct))[0]![3]).toMatch(/^Check "gate" on aaaaaaa: run \d+ is still in_progress; promote once it has completed\.$/);
+    expect(await outcome(direct, [{ name: "deploy-check", workflow: WORKFLOW }])).toEqual([["deploy-check", "missing", false, 'Check "deploy-check" on aaaaaaa: no check run of that name exists; a gate that did not run there did not pass.']]);
+    expect(api().violations).toEqual([]);
+  });
 });
 
 describe("recordDeployment", () => {
@@ -81,9 +127,9 @@ describe("findJudgedCommit", () => {
     const merge = "d".repeat(40);
     api().seedCommitPullRequest(REPO.owner, REPO.repo, { number: 12, headSha: head, baseSha: SHA, mergeCommitSha: merge });
     api().seedCommitPullRequest(REPO.owner, REPO.repo, { number: 13, headSha: OTHER, baseSha: SHA }); // open, unmerged
-    expect(await findJudgedCommit(client(), REPO, merge)).toEqual({ sha: head, pullNumber: 12 });
-    expect(await findJudgedCommit(client(), REPO, SHA)).toEqual({ sha: SHA, pullNumber: null });
-    expect(await findJudgedCommit(client(), REPO, OTHER)).toEqual({ sha: OTHER, pullNumber: null });
+    expect(await findJudgedCommit(client(), REPO, merge, "main")).toEqual({ sha: head, pullNumber: 12, baseRef: "main", baseSha: SHA, head: { ref: "feature-12", repository: "acme/models" } });
+    expect(await findJudgedCommit(client(), REPO, SHA, "main")).toEqual({ sha: SHA, pullNumber: null, baseRef: "main", baseSha: null, head: null });
+    expect(await findJudgedCommit(client(), REPO, OTHER, "release")).toEqual({ sha: OTHER, pullNumber: null, baseRef: "release", baseSha: null, head: null });
     expect(api().violations).toEqual([]);
   });
 });

@@ -50,6 +50,12 @@ describe("runner commands", () => {
     expect(second).toEqual({ command: "warning", properties: {}, message: "plain" });
   });
 
+  it("removes bidi controls from annotation messages and titles", () => {
+    const stdout = captureStdout();
+    warning("metric acc\u202eycarucca regressed", { title: "evaluate-gate \u2066x\u2069" });
+    expect(parseWorkflowCommands(stdout())).toEqual([{ command: "warning", properties: { title: "evaluate-gate x" }, message: "metric accycarucca regressed" }]);
+  });
+
   it("appends to the job summary and reports when the runner gave none", () => {
     process.env.GITHUB_STEP_SUMMARY = path.join(dir, "summary.md");
     writeFileSync(process.env.GITHUB_STEP_SUMMARY, "earlier step\n");

@@ -26,6 +26,18 @@ describe("hashPaths", () => {
     const digests = await hashPaths(parsePatternLines("*.csv"), { ...options, base: path.join(fixtures, "folder/sub") });
     expect(digests).toEqual([CSV]);
   });
+
+  it("hands out every file's digest, those inside a hashed folder too, by absolute path", async () => {
+    const digests = new Map<string, string>();
+    await hashPaths(parsePatternLines("folder/sub\nfolder/a.txt"), { ...options, digests });
+    // sha256sum folder/sub/* (fixtures/SOURCE.md)
+    expect(Object.fromEntries([...digests].map(([file, sha]) => [path.relative(fixtures, file), sha]))).toEqual({
+      [A.path]: A.sha256,
+      "folder/sub/c d.bin": "8c90d632dec748e5128c6417fdc87e5e35b6b2564bf1253c664777aee58783f6",
+      [CSV.path]: CSV.sha256,
+      "folder/sub/empty": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    });
+  });
 });
 
 describe("computeCacheKey", () => {

@@ -8,7 +8,7 @@ import type { Manifest } from "../../../shared/src/lineage/manifest.js";
 
 const fixture = () => JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/manifest.json"), "utf8")) as Manifest;
 // /usr/bin/python3 fixtures/lineage-digest-reference.py (json.dumps sort_keys, indent=2, hashlib.sha256)
-const REFERENCE = "eb0efc9f75d6b0b701b0caae18c0eb71fe0aa82ad6e402af4098405dc686698e";
+const REFERENCE = "cb7cbe074922e04c45aec7e21ddc66f11a87608f67318bf4d0c8d7c7e5a1bc7a";
 
 describe("computeLineageSha256", () => {
   it("equals the digest Python computes over the canonical manifest without volatile fields", () => {
@@ -20,11 +20,14 @@ describe("computeLineageSha256", () => {
     expect(computeLineageSha256(other)).toBe(REFERENCE);
   });
 
-  it("changes when the seed, an input digest or the Python packages change", () => {
+  it("changes when the seed, an input digest, a dirty file's content, the interpreter or its packages change", () => {
     const base = fixture();
+    const python = base.environment.python as Exclude<Manifest["environment"]["python"], "unknown">;
     expect(computeLineageSha256({ ...base, seed: { ...base.seed, value: 8 } })).not.toBe(REFERENCE);
     expect(computeLineageSha256({ ...base, inputs: [{ ...base.inputs[0]!, sha256: "cd" }, base.inputs[1]!] })).not.toBe(REFERENCE);
-    expect(computeLineageSha256({ ...base, environment: { ...base.environment, python: { version: "3.12.3", packages: 2, packages_sha256: "x" } } })).not.toBe(REFERENCE);
+    expect(computeLineageSha256({ ...base, git: { ...base.git, dirty_files: [{ path: "train.py", sha256: "d2" }] } })).not.toBe(REFERENCE);
+    expect(computeLineageSha256({ ...base, environment: { ...base.environment, python: { ...python, packages_sha256: "x" } } })).not.toBe(REFERENCE);
+    expect(computeLineageSha256({ ...base, environment: { ...base.environment, python: { ...python, path: "/usr/bin/python3" } } })).not.toBe(REFERENCE);
   });
 });
 

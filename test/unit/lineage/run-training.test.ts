@@ -41,6 +41,7 @@ describe("runTraining", () => {
     const result = await runTraining(trainOptions(ws, "node train.mjs", { verifyRuns: 3 }), testServices());
     expect(result.checks.map((c) => [c.name, c.verdict, c.value])).toEqual([
       ["command:exit-code", "pass", 0],
+      ["outputs:written-by-run", "pass", 0],
       ["out/model.json:repeatable", "pass", 1],
     ]);
     expect(result.verdict).toBe("pass");

@@ -44,14 +44,13 @@ export function trainOptions(workspace: string, run: string, overrides: Partial<
 }
 
 /** The real process, with the command's output collected instead of printed. */
-export function testServices(warnings: string[] = []): TrainServices & { output: () => string } {
+export function testServices(warnings: string[] = [], env: Record<string, string> = {}): TrainServices & { output: () => string } {
   const sink = new PassThrough();
   let text = "";
   sink.on("data", (chunk: Buffer) => (text += chunk.toString()));
   const probe = systemProbe();
   return {
-    // Python is left out (capture-environment.test.ts covers it): behind pyenv shims one start takes seconds.
-    probe: { ...probe, env: { PATH: process.env.PATH, HOME: process.env.HOME }, run: (file, args, cwd) => (file === "python3" ? Promise.resolve(undefined) : probe.run(file, args, cwd)) },
+    probe: { ...probe, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } },
     stdout: sink,
     stderr: sink,
     now: Date.now,

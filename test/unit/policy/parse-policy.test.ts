@@ -87,4 +87,53 @@ describe("parsePolicy", () => {
   it("says an empty file is empty", () => {
     expect(errorOf("# nothing here\n").message).toBe("modelgate.yml is empty.");
   });
+
+  it.each([
+    [".nan", "got .nan (not a number); give a finite number"],
+    [".inf", "got infinity (.inf, or a number too large to hold, such as 1e400); give a finite number"],
+    ["-.inf", "got -infinity (.inf, or a number too large to hold, such as 1e400); give a finite number"],
+    ["1e400", "got infinity (.inf, or a number too large to hold, such as 1e400); give a finite number"],
+  ])("says what a %s threshold is instead of printing null", (value, said) => {
+    expect(errorOf(VALID.replace("min: 0.80", `min: ${value}`)).message).toBe(
+      `modelgate.yml is not a valid modelgate policy: evaluate.metrics.accuracy.min (line 5) must be a number, ${said}.`,
+    );
+  });
+
+  it("names the key and line of a !!binary value instead of listing a Buffer's methods as unknown keys", () => {
+    const error = errorOf("version: 1\nevaluate: !!binary aGVsbG8=\n");
+    expect(error.message).toBe(
+      "modelgate.yml is not valid YAML at line 2: evaluate is a !!binary value (bytes), which modelgate does not read; write a number, text, true/false, a list or a mapping.",
+    );
+    expect(error.line).toBe(2);
+  });
+
+  it("names the file and the line when the policy is an alias bomb", () => {
+    const bomb = ["version: 1", "a: &a [x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]", ""].join("\n");
+    const error = errorOf(bomb);
+    expect(error.message).toMatch(/^modelgate\.yml is not valid YAML at line 3: its aliases expand into more than 100 copies/);
+    expect(error).toMatchObject({ file: "modelgate.yml", line: 3 });
+  });
+
+  it("keeps a metric named __proto__ with its rules, and an invalid one is named with its line", () => {
+    const policy = parsePolicy(`${VALID}    __proto__: { direction: higher, min: 0.5 }\n`, "modelgate.yml");
+    expect(Object.keys(policy.evaluate!.metrics)).toEqual(["accuracy", "latency_p95_ms", "__proto__"]);
+    expect(Object.getOwnPropertyDescriptor(policy.evaluate!.metrics, "__proto__")?.value).toEqual({ direction: "higher", min: 0.5 });
+    expect(errorOf(`${VALID}    __proto__: { direction: up, min: 0.5 }\n`).message).toContain('evaluate.metrics.__proto__.direction (line 9) must be one of "higher", "lower"');
+  });
+
+  it("reports a policy whose only metric is __proto__ by that metric, not as naming no metric", () => {
+    const policy = parsePolicy("version: 1\nevaluate:\n  metrics:\n    __proto__: { direction: higher, min: 0.5 }\n", "modelgate.yml");
+    expect(Object.keys(policy.evaluate!.metrics)).toEqual(["__proto__"]);
+  });
+
+  it("names an empty metric name with the metrics' line instead of zod's \"Invalid input\"", () => {
+    expect(errorOf('version: 1\nevaluate:\n  metrics:\n    "": { direction: higher, min: 0.5 }\n').message).toContain(
+      'evaluate.metrics (line 3) has the name "", but metric names must not be empty',
+    );
+  });
+
+  it("says a required enum key is missing and a mapping is a mapping", () => {
+    expect(errorOf("version: 1\nevaluate:\n  metrics:\n    accuracy: { min: 0.5 }\n").message).toContain('evaluate.metrics.accuracy.direction (line 4) must be one of "higher", "lower" (missing)');
+    expect(errorOf("version: 1\nevaluate:\n  metrics: [accuracy]\n").message).toContain('evaluate.metrics (line 3) must be a mapping, got ["accuracy"]');
+  });
 });

@@ -7,6 +7,7 @@ const MODEL = "a".repeat(64);
 const PREDICTIONS = "b".repeat(64);
 const LINEAGE = "c".repeat(64);
 const OTHER = "d".repeat(64);
+const DATA = "f".repeat(64);
 const POLICY = { file: "modelgate.yml", sha256: "e".repeat(64), source: "base" as const };
 
 function result(action: PublishedResult["action"], verdict: PublishedResult["verdict"], subject?: PublishedResult["subject"]): PublishedResult {
@@ -18,7 +19,7 @@ const evidence = (overrides: Partial<PromotionEvidence>): PromotionEvidence => (
   requiredChecks: [],
   results: [],
   artifacts: [{ name: "model.bin", sha256: MODEL }, { name: "predictions.csv", sha256: PREDICTIONS }],
-  manifest: { file: "out/modelgate.manifest.json", sha256: OTHER, lineage_sha256: LINEAGE, outputs: [{ path: "out/model.bin", sha256: MODEL }] },
+  manifest: { file: "out/modelgate.manifest.json", sha256: OTHER, lineage_sha256: LINEAGE, outputs: [{ path: "out/model.bin", sha256: MODEL }], inputs: [{ path: "data/train.csv", sha256: DATA }] },
   runUrl: "https://github.com/acme/models/actions/runs/7",
   model: "churn",
   ...overrides,
@@ -39,7 +40,7 @@ describe("decidePromotion", () => {
       results: [
         { file: "train.json", result: result("train-reproducibly", "pass", { model: "churn", candidate_sha256: MODEL, manifest_lineage_sha256: LINEAGE }) },
         { file: "evaluate.json", result: result("evaluate-gate", "warn", { model: "churn", candidate_sha256: PREDICTIONS, baseline_sha256: OTHER }) },
-        { file: "validate.json", result: result("validate-data", "pass", { model: "churn", eval_data_sha256: OTHER }) },
+        { file: "validate.json", result: result("validate-data", "pass", { model: "churn", eval_data_sha256: DATA }) },
       ],
     }));
     expect(verdicts(decision)).toEqual([
@@ -49,8 +50,10 @@ describe("decidePromotion", () => {
       ["gate:evaluate-gate/churn", "pass"],
       ["subject:evaluate-gate/churn", "pass"],
       ["gate:validate-data/churn", "pass"],
+      ["subject:validate-data/churn", "pass"],
       ["manifest:model.bin", "pass"],
     ]);
+    expect(decision.checks[6]!.message).toBe("validate.json: its evaluation data is manifest input data/train.csv.");
     expect(decision.checks[3]!.message).toBe("evaluate.json: evaluate-gate/churn passed with warnings (1).");
     expect(decision.checks[2]!.message).toBe("train.json: its candidate is artifact model.bin; its lineage is the manifest's.");
     expect(decision.gates.map((g) => [g.action, g.key, g.verdict, g.run_url])).toEqual([
@@ -72,10 +75,12 @@ describe("decidePromotion", () => {
     expect(verdicts(decision)).toEqual([
       ["required-check:tests", "fail"],
       ["gate:evaluate-gate/churn", "fail"],
+      ["subject:evaluate-gate/churn", "fail"],
       ["gate:bias-check/churn", "fail"],
+      ["subject:bias-check/churn", "fail"],
       ["manifest:model.bin", "pass"],
     ]);
-    expect(decision.checks[2]!.message).toBe("bias.json: bias-check/churn could not decide (labels.csv does not exist).");
+    expect(decision.checks[3]!.message).toBe("bias.json: bias-check/churn could not decide (labels.csv does not exist).");
     expect(decision.gates[0]).toMatchObject({ action: "bias-check", verdict: "fail" });
     expect(decision.gates.find((g) => g.action === "check")).toMatchObject({ verdict: "failure" });
   });
@@ -92,6 +97,35 @@ describe("decidePromotion", () => {
     expect(decision.checks.find((c) => c.name === "subject:train-reproducibly/churn")!.message).toBe(
       `train.json: it judged lineage sha256:dddddddddddd, the manifest's is sha256:cccccccccccc: it judged something else than what is promoted.`,
     );
+  });
+
+  it("refuses a hand-written pass that names no subject or no checks, which judged nothing", () => {
+    const forged: PublishedResult = { schema: "modelgate.result/v1", action: "evaluate-gate", key: "default", verdict: "pass", checks: [], notes: [], policy: POLICY };
+    const decision = decidePromotion(evidence({ results: [{ file: "eval.json", result: forged }] }));
+    expect(verdicts(decision)).toEqual([["gate:evaluate-gate/default", "fail"], ["subject:evaluate-gate/default", "fail"], ["manifest:model.bin", "pass"]]);
+    expect(decision.checks[0]!.message).toBe("eval.json: evaluate-gate/default has no checks; a pass that judged nothing is no evidence.");
+    expect(decision.checks[1]!.message).toBe("eval.json: it names no subject, so nothing says it judged the files promoted; it is no evidence.");
+  });
+
+  it("refuses a subject whose digests tie it to nothing promoted (a model name, a baseline, unknown data)", () => {
+    const results = [
+      { file: "shadow.json", result: result("shadow-compare", "pass", { model: "churn" }) },
+      { file: "bias.json", result: result("bias-check", "pass", { model: "churn", eval_data_sha256: OTHER, baseline_sha256: MODEL }) },
+    ];
+    const decision = decidePromotion(evidence({ results }));
+    expect(verdicts(decision)).toEqual([
+      ["gate:shadow-compare/churn", "pass"],
+      ["subject:shadow-compare/churn", "fail"],
+      ["gate:bias-check/churn", "pass"],
+      ["subject:bias-check/churn", "fail"],
+      ["manifest:model.bin", "pass"],
+    ]);
+    expect(decision.checks[3]!.message).toBe(
+      "bias.json: no digest of its subject (eval_data_sha256 sha256:dddddddddddd, baseline_sha256 sha256:aaaaaaaaaaaa) is a promoted artifact or in the manifest, so nothing ties it to the files promoted; it is no evidence.",
+    );
+    // Predictions promoted beside the model bind the bias check that judged them.
+    const bound = decidePromotion(evidence({ results: [{ file: "bias.json", result: result("bias-check", "pass", { model: "churn", eval_data_sha256: PREDICTIONS }) }] }));
+    expect(bound.checks.find((c) => c.name === "subject:bias-check/churn")).toMatchObject({ verdict: "pass", message: "bias.json: its evaluation data is artifact predictions.csv." });
   });
 
   it("refuses a lineage subject when no manifest is promoted", () => {

@@ -12,4 +12,9 @@ describe("toCanonicalJson", () => {
   it("writes non-finite numbers as null and drops undefined fields", () => {
     expect(toCanonicalJson({ a: Number.NaN, b: undefined, c: Number.NEGATIVE_INFINITY })).toBe('{\n  "a": null,\n  "c": null\n}\n');
   });
+
+  it("keeps a key named __proto__ (a metric, a column) as a key when the object has one", () => {
+    const value = JSON.parse('{"metrics": {"__proto__": 0.5, "accuracy": 0.9}}') as unknown;
+    expect(toCanonicalJson(value)).toBe('{\n  "metrics": {\n    "__proto__": 0.5,\n    "accuracy": 0.9\n  }\n}\n');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeMarkdown, sanitizeTerminalText } from "../../../shared/src/report/escape-markdown.js";
+import { codeSpan, escapeMarkdown, sanitizeTerminalText } from "../../../shared/src/report/escape-markdown.js";
 
 const ZWSP = "\u200b";
 
@@ -14,6 +14,18 @@ describe("escapeMarkdown", () => {
 
   it("breaks @mentions and #references so they neither ping nor link", () => {
     expect(escapeMarkdown("@octocat fixes #12")).toBe(`@${ZWSP}octocat fixes #${ZWSP}12`);
+  });
+
+  it("breaks GH-<digits> references like #<digits>, whatever their case, and leaves other GH- text alone", () => {
+    expect(escapeMarkdown("fixes GH-1 and gh-22, not GH-x")).toBe(`fixes GH-${ZWSP}1 and gh-${ZWSP}22, not GH-x`);
+    expect(escapeMarkdown("acme/models GH-7")).toBe(`acme/models GH-${ZWSP}7`);
+  });
+
+  it("removes bidi embeddings, overrides and isolates so a name displays as what it is", () => {
+    const controls = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"];
+    for (const control of controls) expect(escapeMarkdown(`model${control}gnp.exe`)).toBe("model" + "gnp.exe");
+    // Right-to-left letters themselves are names, not controls: they stay.
+    expect(escapeMarkdown("מודל")).toBe("מודל");
   });
 
   it("neutralises links, images, emphasis and code spans", () => {
@@ -43,5 +55,15 @@ describe("escapeMarkdown", () => {
 describe("sanitizeTerminalText", () => {
   it("removes ANSI escape sequences' control characters", () => {
     expect(sanitizeTerminalText("ok\u001b[31mred\u0007")).toBe("ok[31mred");
+  });
+
+  it("removes bidi controls, which a terminal would apply as well", () => {
+    expect(sanitizeTerminalText("evil\u202etxt.exe\u2066x\u2069")).toBe("eviltxt.exex");
+  });
+});
+
+describe("codeSpan", () => {
+  it("removes bidi controls inside a code span, where they would still reorder the text", () => {
+    expect(codeSpan("a\u202eb\u2067c")).toBe("`abc`");
   });
 });

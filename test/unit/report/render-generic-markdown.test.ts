@@ -25,6 +25,16 @@ const undecided: PublishedResult = {
 };
 
 describe("renderGenericMarkdown", () => {
+  it("states the verdict and the policy as the run's report, never as verified or decided by the base branch", () => {
+    const text = renderGenericMarkdown({ ...decided, verdict: "pass", checks: [decided.checks[1]!] });
+    expect(text.split("\n").slice(0, 2)).toEqual([
+      "### Reported ✅ pass · bias-check · churn",
+      "_Reported by the pull request's own workflow run, whose code wrote these results; re-rendered from checked fields, not verified._",
+    ]);
+    expect(text).not.toMatch(/base branch/i);
+    expect(text).toContain("Policy named by the run: modelgate.yml at sha256 `cccccccccccc` (not verified: which version decided is the run's claim).");
+  });
+
   it("renders the verdict line, policy, notes, checks table, reasons and subject of any action, every string escaped", async () => {
     await expect(renderGenericMarkdown(decided, "<sub>footer</sub>")).toMatchFileSnapshot("golden/generic-decided.md");
   });
@@ -36,7 +46,7 @@ describe("renderGenericMarkdown", () => {
   it("keeps the verdict line and drops details first when over budget", () => {
     const text = renderGenericMarkdown(decided, undefined, 700);
     expect(text.length).toBeLessThanOrEqual(700);
-    expect(text.startsWith("### ❌ fail · bias-check · churn\n")).toBe(true);
+    expect(text.startsWith("### Reported ❌ fail · bias-check · churn\n_Reported by the pull request's own workflow run")).toBe(true);
     expect(text).not.toContain("Why each check decided");
   });
 });

@@ -18,6 +18,10 @@ describe("toMermaidLabel", () => {
     expect([...toMermaidLabel("é".repeat(50))].length).toBe(40);
   });
 
+  it("removes bidi controls rather than showing them as a replacement character", () => {
+    expect(toMermaidLabel("acc\u202eycarucca\u2066x\u2069")).toBe("accycaruccax");
+  });
+
   it("writes numbers in the plain decimal form the xychart grammar accepts", () => {
     expect([0.5, 100, -0.25, 1e-7, -1e-9, 1234567.5].map((n) => toMermaidNumber(n))).toEqual(["0.5", "100", "-0.25", "0", "0", "1234567.5"]);
     expect(() => toMermaidNumber(Number.NaN)).toThrow(/cannot be charted/);

@@ -4,6 +4,9 @@ import type { PromoteResult, RollbackResult } from "../../../shared/src/registry
 import { codeSpan } from "../../../shared/src/report/escape-markdown.js";
 import { renderPromoteMarkdown, renderRollbackMarkdown } from "../../../shared/src/report/render-registry-markdown.js";
 import { renderReportText } from "../../../shared/src/report/render-report.js";
+import type { VersionPage } from "../../../shared/src/registry/version-page.js";
+import { renderVersionPageMarkdown } from "../../../shared/src/report/render-version-page-markdown.js";
+import { renderVersionPageText } from "../../../shared/src/report/render-version-page-text.js";
 
 const HOSTILE = "@acme/oncall <img src=x onerror=alert(1)> | #12 see https://evil.example";
 const row = (counter: number, event: HistoryRow["event"], version: string, reason: string | null = null): HistoryRow => ({
@@ -15,6 +18,28 @@ const refused: PromoteResult = {
   action: "promote", key: "churn", verdict: "fail", policy: { file: "", sha256: "", source: "file" }, notes: ["Nothing was written: the evidence does not allow this promotion."],
   subject: { model: "churn" }, model: "churn", stage: "production", commit_sha: "f".repeat(40), judged: { sha: "a".repeat(40), pull_number: 12 }, gates: [],
   checks: [check("lint", "pass", "ok"), check("tests", "fail", "Check \"tests\" concluded failure; it must be success.")], promotion: null, history: [row(1, "promote", "v1.0.0", HOSTILE)],
+  version_page: null,
+};
+
+const MODEL = "a".repeat(64);
+const PREDICTIONS = "b".repeat(64);
+const page: VersionPage = {
+  version: "v1.1.0", tag: "churn@v1.1.0", commit_sha: "f".repeat(40), gate_evidence: true, actor: "octocat", created_at: "2026-01-02T03:04:05Z", allow_ungated: false,
+  stages: ["production"],
+  artifacts: [
+    { name: "model.onnx", sha256: MODEL, bytes: 2048, uri: "https://github.com/acme/models/releases/download/churn%40v1.1.0/model.onnx" },
+    { name: "predictions.csv", sha256: PREDICTIONS, bytes: 512, uri: "u", role: "predictions" },
+  ],
+  manifest_sha256: null,
+  metrics: { accuracy: 0.91 },
+  gates: [
+    { action: "check", key: "gate", verdict: "pass", run_url: "https://github.com/acme/models/runs/9", workflow: ".github/workflows/pr-model-gate.yml" },
+    {
+      action: "evaluate-gate", key: "churn", verdict: "warn", run_url: "https://github.com/acme/models/actions/runs/4242", checks: { pass: 3, warn: 1, fail: 0 },
+      metrics: { accuracy: 0.91, "f1 <b>GH-7</b>": 0.88 }, subject: { model: "churn", candidate_sha256: PREDICTIONS, eval_data_sha256: PREDICTIONS, baseline_sha256: "c".repeat(64) },
+    },
+  ],
+  events: [{ ...row(2, "promote", "v1.1.0", `merged ${HOSTILE}`), previous_version: "v1.0.0" }],
 };
 
 describe("renderPromoteMarkdown", () => {
@@ -42,6 +67,30 @@ describe("renderPromoteMarkdown", () => {
     expect(markdown.split("\n")[0]).toBe("### ❌ fail · promote · models/nlp:Churn\\_Model\\_v2");
     expect(markdown).toContain("**Refused: models/nlp:Churn\\_Model\\_v2 → Prod\\_EU.**");
     expect(markdown).toContain("| 2 | assign (outside modelgate, no gate evidence) | v2.0.0 | | gto\\_user |");
+  });
+
+  it("shows the promoted version's page: the gates' verdicts, checks, data digest and metrics, and who promoted it and why", async () => {
+    const promoted: PromoteResult = {
+      ...refused, verdict: "pass", notes: [], checks: [check("gate", "pass", "a job of workflow run 9 concluded success.")], history: page.events, version_page: page,
+      promotion: { version: "v1.1.0", version_tag: "churn@v1.1.0", event_tag: "churn#production#2", version_created: true, event_created: true, previous_version: "v1.0.0", attempts: 1, artifacts: page.artifacts, deployment: null, dispatched: null },
+    };
+    await expect(renderPromoteMarkdown(promoted)).toMatchFileSnapshot("golden/promote-version-page.md");
+    expect(renderReportText(promoted)).toContain("version:\n  v1.1.0  churn@v1.1.0 on ffffffffffff, by octocat at 2026-01-02T03:04:05Z  holds production\n");
+  });
+
+  it("marks a version page's events and versions written outside modelgate as having no gate evidence", () => {
+    const gtoEvent = (version: string): HistoryRow => ({ ...row(3, "assign", version), actor: "gto_user", gate_evidence: false });
+    const markdown = renderVersionPageMarkdown({ ...page, events: [...page.events, gtoEvent("v1.1.0")] });
+    expect(markdown).toContain("| 3 | assign (outside modelgate, no gate evidence) | production | gto\\_user |");
+    expect(markdown).toContain("| 2 | promote | production | octocat |");
+    const foreign: VersionPage = { ...page, version: "v2.0.0", tag: "churn@v2.0.0", gate_evidence: false, artifacts: [], metrics: {}, gates: [], events: [gtoEvent("v2.0.0")] };
+    const foreignMarkdown = renderVersionPageMarkdown(foreign);
+    expect(foreignMarkdown).toContain("⚠️ Written outside modelgate: no record, no gate evidence.");
+    expect(foreignMarkdown).not.toContain("No gates recorded");
+    const text = renderVersionPageText(foreign);
+    expect(text).toContain("    written outside modelgate: no record, no gate evidence\n");
+    expect(text).toContain("#3 assign to production by gto_user at 2026-01-02T03:04:05Z [written outside modelgate: no gate evidence]");
+    expect(text).not.toContain("gates:");
   });
 
   it("drops the folded history first when the report must shrink, never the verdict", () => {
@@ -84,6 +133,18 @@ describe("renderRollbackMarkdown", () => {
     expect(markdown).toContain("| 3000 | promote | v1.0.2999 |");
     expect(markdown).not.toContain("| 1 | promote | v1.0.0 |");
     expect(markdown).toMatch(/_\d+ older events not shown\._/);
+  });
+});
+
+describe("renderRollbackMarkdown when the policy refuses", () => {
+  it("says the rollback was refused and nothing written, with the rule that refused it", async () => {
+    const message = "modelgate.yml (default branch main) registry.stages.production.rollback-environment requires the rollback to run in environment production, but workflow run 4242 shows no approved review for it. Give the rollback job environment: production, with required reviewers.";
+    const result: RollbackResult = {
+      action: "rollback", key: "churn", verdict: "fail", policy: { file: "modelgate.yml", sha256: "e".repeat(64), source: "base" }, notes: ["Nothing was written: the policy does not allow this rollback here."],
+      model: "churn", stage: "production", checks: [{ ...check("production", "fail", message), rule: "rollback-environment" }], rollback: null, history: [row(1, "promote", "v1.0.0"), row(2, "promote", "v1.1.0")],
+    };
+    await expect(renderRollbackMarkdown(result)).toMatchFileSnapshot("golden/rollback-refused.md");
+    expect(renderReportText(result).split("\n")[0]).toBe("rollback · churn production: REFUSED; nothing was written");
   });
 });
 

@@ -33,7 +33,7 @@ function result(overrides: Partial<TrainResult>): TrainResult {
 
 describe("renderTrainMarkdown", () => {
   it("shows the lineage digest, the checks and what changed since the baseline manifest", async () => {
-    const baseline: Manifest = { ...manifest, params: [{ path: "params.json", sha256: "ab".repeat(32), bytes: 40 }], environment: { ...manifest.environment, python: { version: "3.11.9", packages: 2, packages_sha256: "a2b3c4" } } };
+    const baseline: Manifest = { ...manifest, params: [{ path: "params.json", sha256: "ab".repeat(32), bytes: 40 }], environment: { ...manifest.environment, python: { path: "/usr/bin/python3", executable: "/usr/bin/python3", version: "3.11.9", packages: 2, packages_sha256: "a2b3c4" } } };
     const markdown = renderTrainMarkdown(result({ changes: diffManifests(baseline, manifest), baseline_manifest: "prod/manifest.json" }));
     await expect(markdown).toMatchFileSnapshot("golden/train-changed.md");
   });
@@ -50,5 +50,12 @@ describe("renderTrainMarkdown", () => {
     expect(markdown).toContain("&lt;data&gt;");
     expect(markdown).not.toContain("<data>");
     await expect(markdown).toMatchFileSnapshot("golden/train-command-failed.md");
+  });
+
+  it("describes the runtimes of a manifest restored from an earlier version's cache, and says when neither is known", () => {
+    const old = { ...manifest, environment: { ...manifest.environment, node: "v24.1.0", python: { version: "3.12.3", packages: 2, packages_sha256: "a2b3c4" } } } as unknown as Manifest;
+    expect(renderTrainMarkdown(result({ manifest: old }))).toContain("- environment: linux 6.8.0 x64, Node v24.1.0, Python 3.12.3 (2 packages)\n");
+    const unknown = { ...manifest, environment: { ...manifest.environment, node: "unknown", python: "unknown" } } as Manifest;
+    expect(renderTrainMarkdown(result({ manifest: unknown }))).toContain("- environment: linux 6.8.0 x64, interpreter unknown\n");
   });
 });

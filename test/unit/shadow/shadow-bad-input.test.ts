@@ -43,6 +43,15 @@ describe("shadow-compare bad input", () => {
     expect(error.hint).toMatch(/"first".*"last"/);
   });
 
+  it("refuses a slice column the production log lacks, naming it and the log's columns", async () => {
+    const error = await failure(readShadowLog(good, access, "production", { ...NAMES, slices: ["country", "nope"] }));
+    expect(error.message).toBe(
+      'Input "production": good.csv has no slice column "country" (slice-columns). Its columns: "request_id", "timestamp", "prediction", "score", "latency_ms".',
+    );
+    expect(error).toMatchObject({ input: "production", file: "good.csv", path: "country" });
+    expect(error.hint).toMatch(/^Set slice-columns to columns of good\.csv/);
+  });
+
   it("refuses missing timestamps with the count and first row", async () => {
     const name = write("no-time.csv", `${header}a,,1,0.9,10\nb,2026-11-20T00:00:01Z,0,0.2,12\n`);
     expect((await failure(read(name))).message).toMatch(/1 of 2 rows whose timestamp is missing or unreadable; the first is data row 1/);

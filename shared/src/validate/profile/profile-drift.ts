@@ -4,10 +4,10 @@ import { jensenShannonDistance } from "../../stats/jensen-shannon.js";
 import { populationStabilityIndex } from "../../stats/population-stability-index.js";
 import { NORMED_WASSERSTEIN_MIN_STD } from "../../stats/wasserstein.js";
 import { MAX_NUMERIC_LEVELS_AS_CATEGORIES } from "../classify-drift-column.js";
-import { categoricalDrift, PSI_BINS, PSI_EPSILON } from "../compute-column-drift.js";
+import { categoricalDrift } from "../categorical-drift.js";
+import { PSI_BINS, PSI_EPSILON } from "../drift-constants.js";
 import type { ColumnDriftOptions, RawColumnDrift } from "../compute-column-drift.js";
 import type { DriftColumns } from "../decide-drift.js";
-import type { DriftColumnType } from "../drift-types.js";
 import { fromSketchJson } from "./build-profile.js";
 import { sketchPoints, sketchQuantile, SKETCH_RELATIVE_ACCURACY } from "./log-bucket-sketch.js";
 import type { ColumnProfile, NumberProfile, Profile } from "./profile-schema.js";
@@ -62,8 +62,7 @@ function profileCategories(reference: ColumnProfile, current: ColumnProfile, met
   if (ref.size === 0) return { unusable: "the reference has no usable value in this column" };
   if (cur.size === 0) return { unusable: "the data has no usable value in this column" };
   if (method === "ks" || method === "wasserstein") method = "auto";
-  const type: DriftColumnType = ref.size === 2 ? "binary" : "categorical";
-  return categoricalDrift(ref, cur, type, method);
+  return categoricalDrift(ref, cur, method);
 }
 
 function profileNumbers(reference: NumberProfile, current: NumberProfile, method: DriftMethodName): (RawColumnDrift & { approximation: string }) | { unusable: string } {

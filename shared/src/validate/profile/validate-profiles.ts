@@ -24,7 +24,7 @@ export interface ValidateProfilesInput {
  * profile. Schema checks need the rows: they run on each shard (validate-data per shard).
  */
 export function validateProfiles(input: ValidateProfilesInput): ValidateDataResult {
-  const drift = DataPolicySchema.parse(input.policy.data ?? {}).drift;
+  const drift = (input.policy.data ?? DataPolicySchema.parse({})).drift;
   const outcome = decideDrift(profileDriftColumns(input.data.profile, input.data.file), profileDriftColumns(input.reference.profile, input.reference.file), drift, profileColumnDrift);
   const shards = input.data.profile.shards;
   const notes = [

@@ -153,3 +153,11 @@ export interface ScipyJensenShannonCase {
 export function driftCases<T>(block: "ks_2samp" | "chi2_contingency" | "chisquare_gof" | "jensenshannon"): [string, T][] {
   return Object.entries(driftReference[block] as Record<string, T>);
 }
+
+/**
+ * edge-case-reference-values.json written by make_edge_case_reference_values.py (SciPy 1.10.1, statsmodels 0.13.5,
+ * scikit-learn 1.2.1, pandas 1.5.3): categorical drift over the union of categories, exact bounds of changes with
+ * no variance, metrics scikit-learn defines where modelgate does not, fairness groups below the minimum size.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above.
+export const edgeCases: any = JSON.parse(fixture("edge-case-reference-values.json"));
