@@ -35,7 +35,7 @@ const PROMOTE = ["promote", "--model", "churn", "--stage", "prod", "--artifacts"
 
 describe("modelgate promote / rollback / registry on a local git repository (CLI bundle)", () => {
   it("promotes on train's own evidence, refuses a swapped model, rolls back with verified digests, and reads the history back", async () => {
-    const { workspace, cli } = await trainedRepository();
+    const { workspace, cli, git } = await trainedRepository();
     const first = await cli(...PROMOTE, "--version", "1.0.0", "--reason", "first", "--format", "json");
     expect(first.exitCode, first.stdout + first.stderr).toBe(0);
     const promoted = JSON.parse(first.stdout);
@@ -58,7 +58,12 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
     expect(swapped.stdout).toMatch(/FAIL model\.json \[manifest-digest\] Artifact model\.json is sha256:/);
     writeFileSync(model, original);
 
-    // A second version from the same evidence (a new version of the same files is a new record), then back.
+    // The same files as a second version on the same commit: refused, one version per commit (GTO's rule) ...
+    const sameCommit = await cli(...PROMOTE, "--version", "1.1.0");
+    expect(sameCommit.exitCode).toBe(1);
+    expect(sameCommit.stdout + sameCommit.stderr).toMatch(/already carries churn v1\.0\.0, and a commit carries one version of a model, as GTO requires/);
+    // ... so commit what changed, and promote that commit; then back.
+    git("commit", "-q", "--allow-empty", "-m", "data pointer moved");
     const second = await cli(...PROMOTE, "--version", "1.1.0", "--format", "json");
     expect(JSON.parse(second.stdout).promotion).toMatchObject({ event_tag: "churn#prod#2", previous_version: "v1.0.0" });
     const back = await cli("rollback", "--model", "churn", "--stage", "prod", "--reason", "latency doubled");
@@ -73,7 +78,9 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
       "#3 prod unassign v1.1.0",
       "#4 prod rollback v1.0.0",
     ]);
-    expect((await cli("registry", "verify", "churn")).stdout).toBe("churn: event chain intact\n");
+    const verified = await cli("registry", "verify", "churn");
+    expect(verified.exitCode, verified.stdout + verified.stderr).toBe(0);
+    expect(verified.stdout).toBe("churn: intact (4 event(s), 2 version(s), 4 artifact(s): event chain linked, stored artifacts match their records)\n");
   }, 120_000);
 
   it("refuses to promote without evidence unless told to, and names the flag", async () => {
@@ -133,6 +140,8 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
     expect(JSON.parse(refused.stdout).checks.find((c: { name: string }) => c.name === "require:evaluate-gate")).toMatchObject({ verdict: "fail" });
     const judged = await evaluate("--candidate-predictions", "eval/v1.csv");
     writeFileSync(path.join(workspace, "v1-evaluate.json"), judged.stdout);
+    // v1.0.0 holds HEAD (one version per commit): the evaluated version comes from the next commit.
+    git("commit", "-q", "--allow-empty", "-m", "evaluation predictions");
     const allowed = await promote("--version", "1.1.0", "--predictions", "eval/v1.csv", "--results", "train-result.json,v1-evaluate.json");
     expect(allowed.exitCode, allowed.stdout).toBe(0);
     expect(JSON.parse(allowed.stdout).version_page.artifacts.find((a: { role?: string }) => a.role === "predictions")).toMatchObject({ name: "v1.csv" });

@@ -157,8 +157,24 @@ describe("promote and rollback bundles against the API stand-in", () => {
     expect(api.deployments(OWNER, REPO)).toHaveLength(1);
     expect(api.dispatches(OWNER, REPO)).toHaveLength(1);
 
-    // A retrained model, bumped: the stage moves on and names what it held before.
+    // A scheduled retrain (drift watch -> retrain -> promote) on the same commit: one version per commit by
+    // default, as GTO requires, so it is refused and writes nothing ...
     const second = trainedWorkspace("weights v2");
+    const before = api.refs(OWNER, REPO);
+    const refused = await promote(second.workspace, { bump: "minor" });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stdout + refused.summary).toMatch(/already carries churn v1\.0\.0, and a commit carries one version of a model, as GTO requires/);
+    expect(refused.summary).toContain("versions-per-commit: many");
+    expect(api.refs(OWNER, REPO)).toEqual(before);
+    expect(api.releases(OWNER, REPO)).toHaveLength(1);
+    // The checked-out policy cannot opt out (a pull request must not choose its own registry rules) ...
+    writeFileSync(path.join(second.workspace, "modelgate.yml"), "version: 1\nmodel: churn\nregistry:\n  versions-per-commit: many\n");
+    const checkedOut = await promote(second.workspace, { bump: "minor" });
+    expect(checkedOut.exitCode).toBe(1);
+    expect(checkedOut.stdout + checkedOut.summary).toMatch(/already carries churn v1\.0\.0/);
+    expect(api.refs(OWNER, REPO)).toEqual(before);
+    // ... the base branch's policy can: the retrained model gets its own version; the stage moves on and names what it held.
+    api.setFile(OWNER, REPO, BASE, "modelgate.yml", "version: 1\nmodel: churn\nregistry:\n  versions-per-commit: many\n");
     const next = await promote(second.workspace, { bump: "minor" });
     expect(next.outputs).toMatchObject({ verdict: "pass", version: "v1.1.0", "event-tag": "churn#production#2", "previous-version": "v1.0.0" });
 
@@ -200,9 +216,9 @@ describe("promote and rollback bundles against the API stand-in", () => {
 
     // Two versions promoted, then the older one's stored model is replaced behind the registry's back.
     const store = openGitHubRegistryStore(createOctokit({ token: "ghs_test_write", baseUrl: api.url, log: { warning: () => undefined, debug: () => undefined } }), { owner: OWNER, repo: REPO });
-    for (const [version, weights] of [["1.0.0", "weights v1"], ["1.1.0", "weights v2"]] as const) {
+    for (const [version, weights, commit] of [["1.0.0", "weights v1", MERGE], ["1.1.0", "weights v2", HEAD]] as const) {
       await promoteVersion(store, {
-        model: "churn", stage: "production", version: { explicit: version }, commitSha: MERGE, artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
+        model: "churn", stage: "production", version: { explicit: version }, commitSha: commit, artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
         manifestSha256: null, metrics: {}, gates: [], actor: "octocat", reason: null, runUrl: null, now: "2026-01-02T03:04:05Z",
       });
     }
@@ -282,9 +298,9 @@ describe("promote and rollback bundles against the API stand-in", () => {
   it("refuses a rollback outside the stage's rollback environment, and rolls back once the run shows its approval", async () => {
     api.setFile(OWNER, REPO, "main", "modelgate.yml", "version: 1\nregistry:\n  stages:\n    production:\n      rollback-environment: production\n");
     const store = openGitHubRegistryStore(createOctokit({ token: "ghs_test_write", baseUrl: api.url, log: { warning: () => undefined, debug: () => undefined } }), { owner: OWNER, repo: REPO });
-    for (const [version, weights] of [["1.0.0", "weights v1"], ["1.1.0", "weights v2"]] as const) {
+    for (const [version, weights, commit] of [["1.0.0", "weights v1", MERGE], ["1.1.0", "weights v2", HEAD]] as const) {
       await promoteVersion(store, {
-        model: "churn", stage: "production", version: { explicit: version }, commitSha: MERGE, artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
+        model: "churn", stage: "production", version: { explicit: version }, commitSha: commit, artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
         manifestSha256: null, metrics: {}, gates: [], actor: "octocat", reason: null, runUrl: null, now: "2026-01-02T03:04:05Z",
       });
     }

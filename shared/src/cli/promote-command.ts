@@ -2,6 +2,7 @@ import { RegistryError } from "../registry/registry-error.js";
 import { promoteOnEvidence } from "../registry/promote-on-evidence.js";
 import { readPromoteInputs } from "../registry/promote-inputs.js";
 import { readPromotionFiles } from "../registry/read-promotion-files.js";
+import { toRegistryGtoPolicy } from "../policy/registry-policy-schema.js";
 import { readStageRules } from "../registry/stage-rules.js";
 import type { Command } from "./commands.js";
 import { UsageError } from "./commands.js";
@@ -31,6 +32,8 @@ runs are verified through the API with --repo). Then creates the annotated tag <
 HEAD) with the record, stores the artifacts, the predictions (role "predictions": a later registry: baseline
 pairs with them) and the manifest beside it, and writes the stage event <model>#<stage>#<N>. A refusal writes
 nothing (exit 1). Re-running the same promotion is a no-op; the same version with other artifacts is refused.
+One version per commit, as GTO requires, unless the policy says registry: versions-per-commit: many. Racing
+promotions: the one that creates the version tag wins; the others write nothing and say so.
 --allow-ungated promotes without evidence or with required gates missing, and the version record says so.
 --policy: the policy file whose registry: section decides (default modelgate.yml; none: no stage rules).`,
   run: (args) =>
@@ -68,7 +71,7 @@ nothing (exit 1). Re-running the same promotion is a no-op; the same version wit
           reason: inputs.reason ?? null,
           runUrl: null,
           now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-        });
+        }, { versionsPerCommit: toRegistryGtoPolicy(base.policy?.registry).versionsPerCommit });
         return result;
       },
     }),

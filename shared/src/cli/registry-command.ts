@@ -3,14 +3,16 @@ import { listModels } from "../registry/list-models.js";
 import { readModelRegistry } from "../registry/read-model-registry.js";
 import { requireRegistryName } from "../registry/registry-names.js";
 import { registryHistory } from "../registry/registry-history.js";
-import { verifyEventChain } from "../registry/verify-event-chain.js";
-import { renderChainText, renderHistoryText, renderRegistryShowText } from "../report/render-registry-text.js";
+import { readRegistryPolicy } from "../registry/read-registry-policy.js";
+import { verifyRegistry } from "../registry/verify-registry.js";
+import { toCanonicalJson } from "../report/canonical-json.js";
+import { renderHistoryText, renderRegistryShowText } from "../report/render-registry-text.js";
+import { renderRegistryVerifyText } from "../report/render-registry-verify.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
 import { openRegistry } from "./open-registry.js";
 import { oneOf } from "./run-gate-command.js";
 import { toRegistryShow } from "../registry/version-page.js";
-import { toCanonicalJson } from "../report/canonical-json.js";
 
 export const registryCommand: Command = {
   name: "registry",
@@ -18,26 +20,37 @@ export const registryCommand: Command = {
   usage: `Usage: modelgate registry list
        modelgate registry show <model> [--format text|json]
        modelgate registry history <model> [--stage STAGE]
-       modelgate registry verify [<model>]
+       modelgate registry verify [<model>] [--policy FILE] [--format text|json]
 Options: --repo OWNER/NAME (through the GitHub API; token from GITHUB_TOKEN) or --repo-dir DIR (default: the
          current directory) --asset-dir DIR
 
 Reads the registry's GTO-compatible tags (<model>@v<semver>, <model>#<stage>#<N>) in a local git
 repository. show prints each version's page, newest first: the stages it holds, who promoted it and why (its
 stage events), the gates that judged it with their verdicts, its metrics, and its files with their sha256
-(--format json: modelgate.registry-show/v1). verify checks each model's event chain and exits 1 when an
-event was deleted or rewritten.`,
+(--format json: modelgate.registry-show/v1); versions and events written outside modelgate (GTO) are shown with
+no gate evidence. verify checks each model's event chain, every stored artifact against the sha256 and size in
+its version record (missing, changed, or stored under no record), tags written outside modelgate (allowed by
+registry: allow-foreign-tags: true), commits with several versions (allowed by registry: versions-per-commit:
+many), stages GTO would name differently, and promotions that stopped half-way; each finding names the version
+and file and prints its fix. Exit 1 on any finding. The policy (default modelgate.yml) is optional.`,
   async run(args) {
     const { values, positionals } = parseCliArgs({
       args,
-      options: { repo: { type: "string" }, "repo-dir": { type: "string", default: "." }, "asset-dir": { type: "string" }, stage: { type: "string" }, format: { type: "string", default: "text" } },
+      options: {
+        repo: { type: "string" },
+        "repo-dir": { type: "string", default: "." },
+        "asset-dir": { type: "string" },
+        stage: { type: "string" },
+        policy: { type: "string", default: "modelgate.yml" },
+        format: { type: "string", default: "text" },
+      },
       allowPositionals: true,
       strict: true,
     });
     const [verb, model, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
     const format = oneOf(String(values.format), ["text", "json"] as const, "--format");
-    if (format === "json" && verb !== "show") throw new UsageError("--format json is for registry show");
+    if (format === "json" && verb !== "show" && verb !== "verify") throw new UsageError("--format json is for registry show and registry verify");
     const store = await openRegistry({ repo: values.repo, repoDir: values["repo-dir"], assetDir: values["asset-dir"] });
     switch (verb) {
       case "list": {
@@ -57,14 +70,15 @@ event was deleted or rewritten.`,
         return EXIT.ok;
       }
       case "verify": {
-        const models = model === undefined ? await listModels(store) : [requireRegistryName(model, "model")];
-        let broken = false;
-        for (const name of models) {
-          const breaks = verifyEventChain(await readModelRegistry(store, name));
-          broken ||= breaks.length > 0;
-          process.stdout.write(renderChainText(name, breaks));
-        }
-        return broken ? EXIT.fail : EXIT.ok;
+        const policy = await readRegistryPolicy(values.policy, { workspace: process.cwd(), allowedRoots: [] });
+        const report = await verifyRegistry(store, {
+          ...(model === undefined ? {} : { model: requireRegistryName(model, "model") }),
+          allowForeignTags: policy.allowForeignTags,
+          versionsPerCommit: policy.versionsPerCommit,
+          now: new Date(),
+        });
+        process.stdout.write(format === "json" ? toCanonicalJson(report) : renderRegistryVerifyText(report));
+        return report.ok ? EXIT.ok : EXIT.fail;
       }
       default:
         throw new UsageError(verb === undefined ? "registry needs a verb: list, show, history or verify" : `unknown registry verb "${verb}"`);

@@ -17,8 +17,9 @@ export const rollbackCommand: Command = {
                           [--format text|markdown|json]
 
 Verifies the sha256 of the target's artifacts, then writes <model>#<stage>!#<N> (unassigning the current
-version) and <model>#<stage>#<N+1> (assigning the target). The default target is the version assigned
-before the current one, skipping versions that were themselves rolled back. Prints the stage's history.
+version, and any version above the target still active in the stage) and <model>#<stage>#<N+1> (assigning the
+target). The default target is the version modelgate assigned before the current one, skipping versions that
+were themselves rolled back. Prints the stage's history.
 A stage whose policy sets registry.stages.<stage>.rollback-environment is refused here: only a workflow run's
 approved review for that environment can show it (run the rollback workflow). --policy: default modelgate.yml.`,
   run: (args) =>

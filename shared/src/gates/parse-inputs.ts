@@ -5,7 +5,7 @@ import { InputError } from "../errors/modelgate-error.js";
 export type GetInput = (name: string) => string;
 
 /** Keys safe inside a comment marker, a file name and a check name. */
-export const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+export const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/:-]{0,99}$/;
 
 /** An action input that takes YAML 1.2 booleans only, like @actions/core's getBooleanInput. */
 export const booleanInput = z.pipe(

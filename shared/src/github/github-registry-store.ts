@@ -1,13 +1,11 @@
-import { RegistryError } from "../registry/registry-error.js";
-import { claimRef } from "../registry/local-git-store.js";
-import type { CreateTagOutcome, EventClaim, RegistryStore, StoredAsset, StoredTag } from "../registry/registry-store.js";
+import { claimPrefix, claimRef, commitClaimPrefix, commitClaimRef } from "../registry/claim-refs.js";
+import { shellQuote } from "../registry/shell-quote.js";
+import type { CreateTagOutcome, RegistryStore, StoredTag } from "../registry/registry-store.js";
 import type { ModelgateOctokit } from "./create-octokit.js";
+import { CONTENTS_READ_HINT, CONTENTS_WRITE_HINT, openGitHubReleaseAssets } from "./github-release-assets.js";
 import { readStatus, toGitHubApiError } from "./to-github-api-error.js";
 
-/** The fix for a 403/404 on a write: the registry writes tags, refs and releases. */
-export const CONTENTS_WRITE_HINT =
-  "The registry writes tags, refs and releases: give the job `permissions: contents: write` (a fine-grained token needs Contents: read and write on this repository).";
-const CONTENTS_READ_HINT = "Give the job `permissions: contents: read` (or more) on this repository, and check owner/repo.";
+export { CONTENTS_WRITE_HINT } from "./github-release-assets.js";
 
 interface GitRef {
   ref: string;
@@ -18,29 +16,15 @@ interface GitTagObject {
   sha: string;
   tag: string;
   message: string;
+  tagger: { name: string; email: string; date: string };
   object: { sha: string; type: string };
-}
-
-interface ReleaseAsset {
-  id: number;
-  name: string;
-  browser_download_url: string;
-}
-
-interface Release {
-  id: number;
-  tag_name: string;
-  draft: boolean;
-  upload_url: string;
-  assets: ReleaseAsset[];
 }
 
 /**
  * The registry in a GitHub repository through the REST API: annotated tag objects (`POST /git/tags`) made visible
- * by refs (`POST /git/refs`, whose 422 "Reference already exists" is the compare-and-swap), counter claims as refs
- * `refs/modelgate/<model>.events/<N>` as in the local store, and artifacts as assets of a release of the version tag.
- * The release is created as a draft (a published release would create the tag itself, lightweight) and published
- * once the annotated version tag exists.
+ * by refs (`POST /git/refs`, whose 422 "Reference already exists" is the compare-and-swap), counter and commit
+ * claims as refs under `refs/modelgate/` as in the local store, and artifacts as assets of a release of the version
+ * tag, staged in a draft release of the writer's own and published once the version tag exists.
  */
 export function openGitHubRegistryStore(octokit: ModelgateOctokit, repository: { owner: string; repo: string }): RegistryStore {
   const repo = { owner: repository.owner, repo: repository.repo };
@@ -69,6 +53,14 @@ export function openGitHubRegistryStore(octokit: ModelgateOctokit, repository: {
     }
     return found;
   };
+  const toStoredTag = (tag: GitTagObject, name = tag.tag): StoredTag => ({
+    name,
+    objectSha: tag.sha,
+    commitSha: tag.object.sha,
+    message: tag.message,
+    taggerTime: Math.floor(Date.parse(tag.tagger.date) / 1000),
+    tagger: tag.tagger.name,
+  });
   /** Creates a ref; false when it exists (the compare-and-swap lost), throws on anything else. */
   const insertRef = async (ref: string, sha: string): Promise<boolean> => {
     try {
@@ -88,16 +80,19 @@ export function openGitHubRegistryStore(octokit: ModelgateOctokit, repository: {
       throw toGitHubApiError(`reading ref ${ref}`, error, CONTENTS_READ_HINT);
     }
   };
-  const findRelease = async (tagName: string): Promise<Release | undefined> => {
-    const releases = await call<Release[]>(`listing releases`, CONTENTS_READ_HINT, async () => ({
-      data: await octokit.paginate("GET /repos/{owner}/{repo}/releases", { ...repo, per_page: 100 }),
-    }));
-    return releases.find((release) => release.tag_name === tagName);
+  const deleteRef = async (ref: string) => {
+    await call(`deleting ref ${ref}`, CONTENTS_WRITE_HINT, () => octokit.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref }));
   };
-  const downloadAsset = (asset: ReleaseAsset) =>
-    call<ArrayBuffer>(`downloading asset ${asset.name}`, CONTENTS_READ_HINT, () =>
-      octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", { ...repo, asset_id: asset.id, headers: { accept: "application/octet-stream" } }),
-    ).then((data) => new Uint8Array(data));
+  /** Refs under `prefix` holding annotated tag objects, keyed by the part after the prefix. */
+  const listClaimed = async (prefix: string) => {
+    const refs = await matchingRefs(prefix.slice("refs/".length));
+    const claimed: { key: string; tag: StoredTag }[] = [];
+    for (const ref of refs) {
+      if (!ref.ref.startsWith(prefix) || ref.object.type !== "tag") continue;
+      claimed.push({ key: ref.ref.slice(prefix.length), tag: toStoredTag(await readTagObject(ref.object.sha)) });
+    }
+    return claimed;
+  };
 
   return {
     async listTags(prefix) {
@@ -105,36 +100,37 @@ export function openGitHubRegistryStore(octokit: ModelgateOctokit, repository: {
       return Promise.all(
         refs.map(async (ref): Promise<StoredTag> => {
           const name = ref.ref.slice("refs/tags/".length);
-          if (ref.object.type !== "tag") return { name, objectSha: ref.object.sha, commitSha: ref.object.sha, message: "" };
-          const tag = await readTagObject(ref.object.sha);
-          return { name, objectSha: tag.sha, commitSha: tag.object.sha, message: tag.message };
+          if (ref.object.type !== "tag") return { name, objectSha: ref.object.sha, commitSha: ref.object.sha, message: "", taggerTime: null, tagger: "" };
+          return toStoredTag(await readTagObject(ref.object.sha), name);
         }),
       );
     },
     async listClaims(model) {
-      const prefix = `refs/modelgate/${model}.events/`;
-      const refs = await matchingRefs(prefix.slice("refs/".length));
-      const claims: EventClaim[] = [];
-      for (const ref of refs) {
-        const counter = Number(ref.ref.slice(prefix.length));
-        if (!ref.ref.startsWith(prefix) || !Number.isSafeInteger(counter) || ref.object.type !== "tag") continue;
-        const tag = await readTagObject(ref.object.sha);
-        claims.push({ counter, tag: { name: tag.tag, objectSha: tag.sha, commitSha: tag.object.sha, message: tag.message } });
-      }
-      return claims;
+      const claimed = await listClaimed(claimPrefix(model));
+      return claimed.filter(({ key }) => /^[0-9]+$/.test(key) && Number.isSafeInteger(Number(key))).map(({ key, tag }) => ({ counter: Number(key), tag }));
+    },
+    async listCommitClaims(model) {
+      const claimed = await listClaimed(commitClaimPrefix(model));
+      return claimed.filter(({ key }) => /^[0-9a-f]{40,64}$/.test(key)).map(({ key, tag }) => ({ commitSha: key, tag }));
     },
     insertTagRef: (tag) => insertRef(`refs/tags/${tag.name}`, tag.objectSha),
-    async createTag({ name, commitSha, message, claim }): Promise<CreateTagOutcome> {
+    async createTag({ name, commitSha, message, taggerTime, tagger, claim, commitClaim }): Promise<CreateTagOutcome> {
+      const identity = { name: tagger, email: `${tagger.replace(/\[bot\]$/, "")}@users.noreply.github.com`, date: new Date(taggerTime * 1000).toISOString().replace(/\.\d{3}Z$/, "Z") };
       const created = await call<GitTagObject>(`creating tag object ${name}`, CONTENTS_WRITE_HINT, () =>
-        octokit.request("POST /repos/{owner}/{repo}/git/tags", { ...repo, tag: name, message, object: commitSha, type: "commit" }),
+        octokit.request("POST /repos/{owner}/{repo}/git/tags", { ...repo, tag: name, message, object: commitSha, type: "commit", tagger: identity }),
       );
       tagObjects.set(created.sha, Promise.resolve(created));
       if (claim && !(await insertRef(claimRef(claim.model, claim.counter), created.sha))) return { created: false };
-      // After a won claim, a reader that saw the claim may have written the tag ref for us (it finishes pending
-      // events): the ref then holds our object, and the event is ours.
-      if (!(await insertRef(`refs/tags/${name}`, created.sha)) && (await readRefSha(`tags/${name}`)) !== created.sha) return { created: false };
-      if (!claim) await publishRelease(name);
-      return { created: true, tag: { name, objectSha: created.sha, commitSha, message: created.message } };
+      const commitRef = commitClaim ? commitClaimRef(commitClaim.model, commitSha) : undefined;
+      if (commitRef && !(await insertRef(commitRef, created.sha))) return { created: false };
+      // After a won counter claim, a reader that saw the claim may have written the tag ref for us (it finishes
+      // pending events): the ref then holds our object, and the event is ours.
+      if (!(await insertRef(`refs/tags/${name}`, created.sha)) && (await readRefSha(`tags/${name}`)) !== created.sha) {
+        // The commit claim is ours alone (nobody else could create it), so releasing it needs no compare.
+        if (commitRef) await deleteRef(commitRef.slice("refs/".length));
+        return { created: false };
+      }
+      return { created: true, tag: toStoredTag(created, name) };
     },
     async resolveCommit(ref) {
       try {
@@ -146,53 +142,8 @@ export function openGitHubRegistryStore(octokit: ModelgateOctokit, repository: {
         throw toGitHubApiError(`resolving ${ref}`, error, CONTENTS_READ_HINT);
       }
     },
-    async putAssets(versionTag, assets: StoredAsset[]) {
-      const release =
-        (await findRelease(versionTag)) ??
-        (await call<Release>(`creating the release of ${versionTag}`, CONTENTS_WRITE_HINT, () =>
-          octokit.request("POST /repos/{owner}/{repo}/releases", { ...repo, tag_name: versionTag, name: versionTag, draft: true }),
-        ));
-      const uris = new Map<string, string>();
-      for (const asset of assets) {
-        const existing = release.assets.find((candidate) => candidate.name === asset.name);
-        if (existing) {
-          const stored = await downloadAsset(existing);
-          if (Buffer.compare(Buffer.from(stored), Buffer.from(asset.bytes)) !== 0) {
-            throw new RegistryError(
-              `Release ${versionTag} already has an asset ${asset.name} with other bytes.`,
-              `Delete the draft release of ${versionTag} if no version tag ${versionTag} exists, or promote a new version.`,
-              { path: asset.name },
-            );
-          }
-          uris.set(asset.name, existing.browser_download_url);
-          continue;
-        }
-        const origin = new URL(release.upload_url.replace(/\{.*$/, "")).origin;
-        const uploaded = await call<ReleaseAsset>(`uploading asset ${asset.name} to ${versionTag}`, CONTENTS_WRITE_HINT, () =>
-          octokit.request("POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name}", {
-            ...repo,
-            baseUrl: origin,
-            release_id: release.id,
-            name: asset.name,
-            data: Buffer.from(asset.bytes) as unknown as string,
-            headers: { "content-type": "application/octet-stream" },
-          }),
-        );
-        uris.set(asset.name, uploaded.browser_download_url);
-      }
-      return uris;
-    },
-    async readAsset(versionTag, name) {
-      const asset = (await findRelease(versionTag))?.assets.find((candidate) => candidate.name === name);
-      return asset === undefined ? undefined : downloadAsset(asset);
-    },
+    // `#` would start a URL fragment: the ref's path segments are percent-encoded.
+    refRemoval: (ref) => `gh api -X DELETE ${shellQuote(`repos/${repo.owner}/${repo.repo}/git/refs/${ref.slice("refs/".length).split("/").map(encodeURIComponent).join("/")}`)}`,
+    ...openGitHubReleaseAssets(octokit, repo, call),
   };
-
-  async function publishRelease(tagName: string): Promise<void> {
-    const release = await findRelease(tagName);
-    if (!release?.draft) return;
-    await call(`publishing the release of ${tagName}`, CONTENTS_WRITE_HINT, () =>
-      octokit.request("PATCH /repos/{owner}/{repo}/releases/{release_id}", { ...repo, release_id: release.id, draft: false }),
-    );
-  }
 }

@@ -2,6 +2,7 @@ import { worstVerdict } from "../gates/verdict.js";
 import { promoteOnEvidence } from "../registry/promote-on-evidence.js";
 import { readPromoteInputs } from "../registry/promote-inputs.js";
 import { readPromotionFiles } from "../registry/read-promotion-files.js";
+import { toRegistryGtoPolicy } from "../policy/registry-policy-schema.js";
 import { requireRegistryName } from "../registry/registry-names.js";
 import type { PromoteResult } from "../registry/registry-result.js";
 import type { ActionRun } from "./action-run.js";
@@ -46,7 +47,7 @@ export async function runPromote(run: ActionRun): Promise<PromoteResult> {
     reason: inputs.reason ?? null,
     runUrl,
     now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-  });
+  }, { versionsPerCommit: toRegistryGtoPolicy(base.policy?.registry).versionsPerCommit });
   if (!outcome || !result.promotion) return result;
   if (!outcome.eventCreated) {
     if (inputs.environment === undefined && inputs.dispatch === undefined) return result;

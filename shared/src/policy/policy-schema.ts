@@ -7,8 +7,8 @@ import { DataPolicySchema } from "./data-policy-schema.js";
 import { FairnessPolicySchema } from "./fairness-policy-schema.js";
 import { RegistryPolicySchema } from "./registry-policy-schema.js";
 
-/** GTO's model name grammar (contract §5); also keeps names safe inside comment markers and tags. */
-export const MODEL_NAME_PATTERN = /^[a-z0-9]([a-z0-9/-]*[a-z0-9])?$/;
+/** GTO 1.10's model name grammar, `[dirname:]name` (contract §5); also keeps names safe inside comment markers and tags. */
+export const MODEL_NAME_PATTERN = /^(?:[a-zA-Z0-9_./-]+:)?[a-zA-Z0-9](?:[a-zA-Z0-9/_-]*[a-zA-Z0-9])?$/;
 
 /** Rules a metric can carry, in the order reports list them. */
 export const RULE_NAMES = [
@@ -109,7 +109,7 @@ export type EvaluatePolicy = z.infer<typeof EvaluatePolicySchema>;
 
 export const PolicySchema = z.strictObject({
   version: z.literal(1),
-  model: z.optional(z.string().check(z.regex(MODEL_NAME_PATTERN, "must match [a-z0-9]([a-z0-9-/]*[a-z0-9])? (GTO's model name rule)"))),
+  model: z.optional(z.string().check(z.regex(MODEL_NAME_PATTERN, "must match [a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?, optionally after dirname: (GTO's model name rule)"))),
   evaluate: z.optional(EvaluatePolicySchema),
   data: z.optional(DataPolicySchema),
   fairness: z.optional(FairnessPolicySchema),

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { isRegistryName } from "../registry/registry-names.js";
+import { NAME_PATTERN } from "../registry/registry-names.js";
 
 /**
  * Gates whose result can be promotion evidence: each names files a promotion stores (the model, its predictions,
@@ -31,11 +31,35 @@ export const StagePolicySchema = z.strictObject({
 });
 export type StagePolicy = z.infer<typeof StagePolicySchema>;
 
-const stageName = z.string().check(z.refine(isRegistryName, "stage names follow the registry's name grammar (see the catalog), e.g. production"));
+/** GTO's name grammar as a pattern (it reaches the JSON Schema), without "//", which no git tag can carry. */
+const stageName = z.string().check(
+  z.regex(new RegExp(`^${NAME_PATTERN}$`), "stage names follow GTO's name grammar (see the catalog), e.g. production or Prod"),
+  z.refine((name) => !name.includes("//"), `stage names cannot contain "//": git cannot carry it in a tag`),
+);
 
-/** The `registry:` section: promotion and rollback rules per stage (promote, rollback, and the CLI alike). */
+/**
+ * The `registry:` section (promote, rollback, verify, and the CLI alike): promotion and rollback rules per stage,
+ * and the keys that keep the registry GTO-compatible (contract §5).
+ */
 export const RegistryPolicySchema = z.strictObject({
   /** Every stage that may be promoted to; a stage not listed here is refused once any is listed. */
   stages: z.optional(z.record(stageName, StagePolicySchema)),
+  /** `one` (default): a commit carries one version of a model, as GTO requires. `many`: scheduled retrains on an
+   * unchanged commit may register further versions; GTO's show and history then fail for the model (ManyVersions). */
+  "versions-per-commit": z.optional(z.enum(["one", "many"])),
+  /** Tags written outside modelgate (GTO, `git tag -a`) are always read, with no gate evidence; `registry verify`
+   * fails on them unless this is true. */
+  "allow-foreign-tags": z.optional(z.boolean()),
 });
 export type RegistryPolicy = z.infer<typeof RegistryPolicySchema>;
+
+/** What the registry reads from the GTO keys of `registry:`, with their defaults. */
+export interface RegistryGtoPolicy {
+  versionsPerCommit: "one" | "many";
+  allowForeignTags: boolean;
+}
+
+/** The GTO keys of a parsed `registry:` section (or none), with defaults: one version per commit, no foreign tags. */
+export function toRegistryGtoPolicy(section: RegistryPolicy | undefined): RegistryGtoPolicy {
+  return { versionsPerCommit: section?.["versions-per-commit"] ?? "one", allowForeignTags: section?.["allow-foreign-tags"] ?? false };
+}

@@ -36,17 +36,18 @@ export async function appendStageEvent(
     const registry = await readModelRegistry(store, model);
     // Finish events whose writer claimed the counter but has not (or never) written the tag ref.
     for (const pending of registry.missingTagRefs) {
-      await store.insertTagRef({ name: pending.tag, objectSha: pending.objectSha, commitSha: pending.commitSha, message: "" });
+      await store.insertTagRef({ name: pending.tag, objectSha: pending.objectSha, commitSha: pending.commitSha, message: "", taggerTime: pending.taggerTime, tagger: "" });
     }
     const decided = plan(registry);
     if (decided.kind === "done") return { event: decided.result, created: false, registry, attempts: attempt };
     const counter = registry.highestCounter + 1;
-    const previous = registry.events.at(-1);
+    const previous = lastLink(registry);
     const record: EventRecord = { ...decided.record, previous_event_sha: previous?.objectSha ?? null };
     const name = formatStageTag(model, decided.stage, counter, decided.cancel);
-    const outcome = await store.createTag({ name, commitSha: decided.commitSha, message: toCanonicalJson(record), claim: { model, counter } });
+    const taggerTime = nextTaggerTime(registry, record.created_at);
+    const outcome = await store.createTag({ name, commitSha: decided.commitSha, message: toCanonicalJson(record), taggerTime, tagger: record.actor, claim: { model, counter } });
     if (outcome.created) {
-      const event: StageEvent = { tag: name, stage: decided.stage, counter, cancel: decided.cancel, commitSha: decided.commitSha, objectSha: outcome.tag.objectSha, record };
+      const event: StageEvent = { tag: name, stage: decided.stage, counter, cancel: decided.cancel, commitSha: decided.commitSha, objectSha: outcome.tag.objectSha, taggerTime, foreign: false, record };
       return { event, created: true, registry, attempts: attempt };
     }
     await backoff(attempt);
@@ -57,7 +58,21 @@ export async function appendStageEvent(
   );
 }
 
-function defaultBackoff(attempt: number): Promise<void> {
+export function defaultBackoff(attempt: number): Promise<void> {
   const ms = Math.min(2000, 25 * attempt) * (0.5 + Math.random());
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The event the next one links to: the highest counter N (the chain follows the claims), whoever wrote it. */
+function lastLink(registry: ModelRegistry): StageEvent | undefined {
+  return registry.events.reduce<StageEvent | undefined>((last, event) => (event.counter > 0 && (!last || event.counter > last.counter) ? event : last), undefined);
+}
+
+/**
+ * The tagger time of the next tag of a model: its record's time, but strictly after every tag the model has, so
+ * GTO (which orders events by tagger time, one-second resolution) reads modelgate's events in counter order.
+ */
+export function nextTaggerTime(registry: ModelRegistry, createdAt: string): number {
+  const wanted = Math.floor(Date.parse(createdAt) / 1000);
+  return Math.max(Number.isFinite(wanted) ? wanted : 0, registry.lastTaggerTime + 1);
 }

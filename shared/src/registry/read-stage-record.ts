@@ -32,6 +32,13 @@ export async function readStageRecord(store: RegistryStore, model: string, stage
   }
   const version: RegisteredVersion | undefined = registry.versions.find((v) => v.version === event.record.version);
   if (!version) {
+    if (event.foreign || registry.foreignVersions.some((v) => v.version === event.record.version)) {
+      throw new RegistryError(
+        `Stage ${stage} of ${model} holds ${event.record.version}, put there by ${event.tag} (written outside modelgate, e.g. by GTO): it has no modelgate record, so no digests, metrics or gate evidence to use.`,
+        `Promote a version through modelgate to ${stage}, or name another stage (modelgate registry show ${model}).`,
+        { path: `${model}#${stage}` },
+      );
+    }
     throw new RegistryError(`Stage ${stage} of ${model} holds ${event.record.version}, whose version tag is missing or untrusted.`, `Run modelgate registry verify ${model} and repair the version tag.`, { path: `${model}#${stage}` });
   }
   const byName = new Map(version.record.artifacts.map((artifact) => [artifact.name, artifact]));

@@ -1,20 +1,23 @@
-import type { ModelRegistry } from "./read-model-registry.js";
+import type { ModelRegistry, StageEventRecord } from "./read-model-registry.js";
 
 /** One row of a stage's history, oldest first. */
 export interface HistoryRow {
   counter: number;
   tag: string;
   stage: string;
-  event: "promote" | "rollback" | "unassign";
+  /** `assign` (and an `unassign` with `gate_evidence: false`) comes from a tag written outside modelgate (GTO). */
+  event: StageEventRecord["event"];
   version: string;
   previous_version: string | null;
   actor: string;
   reason: string | null;
   created_at: string;
   run_url: string | null;
+  /** false for an event written outside modelgate: nothing shows that any gate judged it. */
+  gate_evidence: boolean;
 }
 
-/** The model's stage events as rows, oldest first, optionally of one stage only. Untrusted tags are not rows. */
+/** The model's stage events as rows, oldest first (GTO's order), optionally of one stage only. Untrusted tags are not rows. */
 export function registryHistory(registry: ModelRegistry, stage?: string): HistoryRow[] {
   return registry.events
     .filter((event) => stage === undefined || event.stage === stage)
@@ -29,5 +32,6 @@ export function registryHistory(registry: ModelRegistry, stage?: string): Histor
       reason: event.record.reason,
       created_at: event.record.created_at,
       run_url: event.record.run_url,
+      gate_evidence: !event.foreign,
     }));
 }

@@ -7,7 +7,7 @@ import { requireRegistryName } from "./registry-names.js";
 import type { RegistryStore } from "./registry-store.js";
 import { formatVersionTag } from "./registry-tags.js";
 import { normalizeVersion } from "./semver.js";
-import { currentAssignment, previousGoodAssignment } from "./stage-state.js";
+import { currentAssignment, higherActiveVersions, previousGoodAssignment } from "./stage-state.js";
 import { verifyVersionAssets } from "./verify-assets.js";
 
 export interface RollbackRequest {
@@ -48,14 +48,18 @@ export async function rollbackStage(store: RegistryStore, request: RollbackReque
   if (targetVersion === undefined) {
     throw new RegistryError(`Stage ${stage} of ${model} has no earlier good version to roll back to.`, `Name the version with to:, or promote a fixed version instead.`, { input: "to" });
   }
-  const wasInStage = registry.events.some((event) => event.stage === stage && !event.cancel && event.record.version === targetVersion);
+  const wasInStage = registry.events.some((event) => event.stage === stage && !event.cancel && !event.foreign && event.record.version === targetVersion);
   const target = registry.versions.find((version) => version.version === targetVersion);
   if (!target || !wasInStage) {
+    const why = !target ? (registry.foreignVersions.some((v) => v.version === targetVersion) ? " (it was registered outside modelgate and has no record to verify)" : " (it is not registered)") : "";
     throw new RegistryError(
-      `Version ${targetVersion} of ${model} was never promoted to ${stage}${target ? "" : " (it is not registered)"}.`,
+      `Version ${targetVersion} of ${model} was never promoted to ${stage} by modelgate${why}.`,
       `Roll back only to a version that held the stage before (see modelgate registry history ${model} --stage ${stage}).`,
       { input: "to" },
     );
+  }
+  if (registry.deregistered.includes(targetVersion)) {
+    throw new RegistryError(`Version ${targetVersion} of ${model} is deregistered (${model}@${targetVersion}!).`, `Name another version with to:.`, { input: "to" });
   }
   if (targetVersion === current.record.version) {
     throw new RegistryError(`Stage ${stage} of ${model} already holds ${targetVersion}.`, `Name another version with to:.`, { input: "to" });
@@ -63,21 +67,25 @@ export async function rollbackStage(store: RegistryStore, request: RollbackReque
   await verifyVersionAssets(store, formatVersionTag(model, targetVersion), target.record.artifacts);
 
   const from = current.record.version;
-  const fromVersion = registry.versions.find((version) => version.version === from);
-  const base = { reason: request.reason, actor: request.actor, run_url: request.runUrl, created_at: request.now };
+  const base = { actor: request.actor, run_url: request.runUrl, created_at: request.now };
   const unassigned = await appendStageEvent(store, model, (now) => {
     const holder = currentAssignment(now, stage);
     if (holder?.record.version !== from) throw changedMeanwhile(model, stage, from, holder?.record.version);
-    return { kind: "write", stage, cancel: true, commitSha: fromVersion?.commitSha ?? current.commitSha, record: { event: "unassign", version: from, previous_version: null, ...base } };
+    return { kind: "write", stage, cancel: true, commitSha: holder.commitSha, record: { event: "unassign", version: from, previous_version: null, reason: request.reason, ...base } };
   }, options);
-  const assigned = await appendStageEvent(store, model, () => ({
-    kind: "write",
-    stage,
-    cancel: false,
-    commitSha: target.commitSha,
-    record: { event: "rollback", version: targetVersion, previous_version: from, ...base },
-  }), options);
-  return { from, to: target, unassignment: unassigned.event!, assignment: assigned.event! };
+  // Versions above the target still active in the stage (assigned earlier, never unassigned) would be GTO's
+  // `which` answer: unassign them too, then assign the target.
+  for (let step = 0; step < 2 * (options.maxAttempts ?? 30); step++) {
+    const appended = await appendStageEvent(store, model, (now) => {
+      const higher = higherActiveVersions(now, stage, targetVersion)[0];
+      if (higher) {
+        return { kind: "write", stage, cancel: true, commitSha: higher.commitSha, record: { event: "unassign", version: higher.record.version, previous_version: null, reason: `rollback to ${targetVersion}: ${request.reason}`, ...base } };
+      }
+      return { kind: "write", stage, cancel: false, commitSha: target.commitSha, record: { event: "rollback", version: targetVersion, previous_version: from, reason: request.reason, ...base } };
+    }, options);
+    if (!appended.event!.cancel) return { from, to: target, unassignment: unassigned.event!, assignment: appended.event! };
+  }
+  throw changedMeanwhile(model, stage, from, undefined);
 }
 
 function changedMeanwhile(model: string, stage: string, expected: string, found: string | undefined): RegistryError {

@@ -1,3 +1,4 @@
+import { ownEntry } from "../data/own-entry.js";
 import type { Policy } from "../policy/policy-schema.js";
 
 /** A gate the policy requires: `evaluate-gate` (any key) or `evaluate-gate/churn`. */
@@ -30,7 +31,8 @@ export interface StageRules {
 /** The rules of one stage; none when the policy has no `registry.stages` (then only the evidence rules apply). */
 export function readStageRules(policy: Policy | undefined, stage: string, source: string | null): StageRules {
   const stages = policy?.registry?.stages;
-  const rules = stages?.[stage];
+  // A stage named "constructor" or "toString" is a stage like any other: unlisted unless the policy lists it.
+  const rules = stages === undefined ? undefined : ownEntry(stages, stage);
   const none: StageRules = { stage, source, unlisted: null, require: [], checks: [], rollbackEnvironment: null };
   if (!stages) return none;
   if (!rules) return { ...none, unlisted: Object.keys(stages).sort() };

@@ -1,4 +1,5 @@
-import type { ModelRegistry, RegisteredVersion } from "./read-model-registry.js";
+import type { ForeignVersion, ModelRegistry, RegisteredVersion } from "./read-model-registry.js";
+import { compareSemVer, parseSemVer } from "./semver.js";
 import type { HistoryRow } from "./registry-history.js";
 import { registryHistory } from "./registry-history.js";
 import type { ArtifactRecord, GateRecord } from "./registry-records.js";
@@ -9,7 +10,12 @@ export interface VersionPage {
   version: string;
   tag: string;
   commit_sha: string;
-  /** Who registered it, and when (the version record's actor and created_at). */
+  /**
+   * false for a version tag written outside modelgate (GTO's `gto register`, `git tag -a`): it has no record, so no
+   * gates, metrics or artifacts, and nothing shows that any gate judged it.
+   */
+  gate_evidence: boolean;
+  /** Who registered it, and when (the version record's actor and created_at; a foreign tag's tagger and time). */
   actor: string;
   created_at: string;
   /** Promoted with --allow-ungated: required gates may be missing. */
@@ -21,7 +27,8 @@ export interface VersionPage {
   metrics: Record<string, number>;
   /** What the gates judged, as promote recorded it. */
   gates: GateRecord[];
-  /** Its stage events, oldest first: who promoted it (or rolled back to it, or away from it) and why. */
+  /** Its stage events, oldest first: who promoted it (or rolled back to it, or away from it) and why; events written
+   * outside modelgate say `gate_evidence: false`. */
   events: HistoryRow[];
 }
 
@@ -31,8 +38,10 @@ export interface RegistryShow {
   model: string;
   /** Each stage with events and the version it holds now (null: emptied). */
   stages: Record<string, string | null>;
-  /** Newest version first. */
+  /** Newest version first (by SemVer precedence), modelgate's and those written outside it. */
   versions: VersionPage[];
+  /** Versions GTO reads as inactive: deregistered by a tag written outside modelgate. */
+  deregistered: string[];
   /** Tags that are not trusted, and why. */
   problems: Array<{ tag: string; problem: string }>;
 }
@@ -40,26 +49,50 @@ export interface RegistryShow {
 /** Every version of the model as a page, newest first, with what each stage holds and the untrusted tags. */
 export function toRegistryShow(registry: ModelRegistry): RegistryShow {
   const stages = Object.fromEntries(stagesOf(registry).map((stage) => [stage, currentAssignment(registry, stage)?.record.version ?? null]));
-  const versions = [...registry.versions].reverse().map((version) => toVersionPage(registry, version));
-  return { schema: "modelgate.registry-show/v1", model: registry.model, stages, versions, problems: registry.problems };
+  const pages = [...registry.versions.map((version) => toVersionPage(registry, version)), ...registry.foreignVersions.map((version) => toForeignVersionPage(registry, version))];
+  const versions = pages.sort((a, b) => compareSemVer(parseSemVer(b.version)!, parseSemVer(a.version)!));
+  return { schema: "modelgate.registry-show/v1", model: registry.model, stages, versions, deregistered: registry.deregistered, problems: registry.problems };
 }
 
 /** One version's page, read from the registry it belongs to. */
 export function toVersionPage(registry: ModelRegistry, version: RegisteredVersion): VersionPage {
   const { record } = version;
-  const holds = stagesOf(registry).filter((stage) => currentAssignment(registry, stage)?.record.version === version.version);
   return {
     version: version.version,
     tag: version.tag,
     commit_sha: version.commitSha,
+    gate_evidence: true,
     actor: record.actor,
     created_at: record.created_at,
     allow_ungated: record.allow_ungated ?? false,
-    stages: holds,
+    stages: holding(registry, version.version),
     artifacts: record.artifacts,
     manifest_sha256: record.manifest_sha256,
     metrics: record.metrics,
     gates: record.gates,
     events: registryHistory(registry).filter((row) => row.version === version.version),
   };
+}
+
+/** The page of a version tag written outside modelgate: its tagger, time and events, and no gate evidence. */
+function toForeignVersionPage(registry: ModelRegistry, version: ForeignVersion): VersionPage {
+  return {
+    version: version.version,
+    tag: version.tag,
+    commit_sha: version.commitSha,
+    gate_evidence: false,
+    actor: version.tagger,
+    created_at: new Date(version.taggerTime * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+    allow_ungated: false,
+    stages: holding(registry, version.version),
+    artifacts: [],
+    manifest_sha256: null,
+    metrics: {},
+    gates: [],
+    events: registryHistory(registry).filter((row) => row.version === version.version),
+  };
+}
+
+function holding(registry: ModelRegistry, version: string): string[] {
+  return stagesOf(registry).filter((stage) => currentAssignment(registry, stage)?.record.version === version);
 }

@@ -97,7 +97,7 @@ function renderHistory(rows: readonly HistoryRow[], limits: FitLimits): string {
   const shown = rows.slice(Math.max(0, rows.length - limits.tableRows));
   const cell = (text: string | null) => (text === null ? "" : escapeMarkdown(text, 200));
   const table = markdownTable(
-    [["N", "event", "version", "previous", "actor", "reason", "at"], ...shown.map((r) => [String(r.counter), r.event, cell(r.version), cell(r.previous_version), cell(r.actor), cell(r.reason), cell(r.created_at)])],
+    [["N", "event", "version", "previous", "actor", "reason", "at"], ...shown.map((r) => [String(r.counter), r.gate_evidence ? r.event : `${r.event} (outside modelgate, no gate evidence)`, cell(r.version), cell(r.previous_version), cell(r.actor), cell(r.reason), cell(r.created_at)])],
     { alignDelimiters: false, align: ["r"] },
   );
   return shown.length < rows.length ? `_${rows.length - shown.length} older events not shown._\n\n${table}` : table;

@@ -12,7 +12,8 @@ export function renderHistoryText(model: string, rows: readonly HistoryRow[]): s
   const lines = rows.map((row) => {
     const from = row.previous_version === null ? "" : ` (was ${clean(row.previous_version)})`;
     const reason = row.reason === null ? "" : ` — ${clean(row.reason)}`;
-    return `  #${row.counter}  ${row.stage.padEnd(10)} ${row.event.padEnd(8)} ${clean(row.version)}${from}  by ${clean(row.actor)} at ${clean(row.created_at)}${reason}`;
+    const foreign = row.gate_evidence ? "" : " [written outside modelgate: no gate evidence]";
+    return `  #${row.counter}  ${row.stage.padEnd(10)} ${row.event.padEnd(8)} ${clean(row.version)}${from}  by ${clean(row.actor)} at ${clean(row.created_at)}${reason}${foreign}`;
   });
   return `${clean(model)} history:\n${lines.join("\n")}\n`;
 }
@@ -21,18 +22,19 @@ export function renderHistoryText(model: string, rows: readonly HistoryRow[]): s
 export function renderHistoryMarkdown(model: string, rows: readonly HistoryRow[]): string {
   const header = `| N | stage | event | version | previous | actor | reason | at |\n|---:|---|---|---|---|---|---|---|`;
   const cell = (text: string | null) => (text === null ? "" : escapeMarkdown(text, 200));
-  const body = rows.map((row) => `| ${row.counter} | ${cell(row.stage)} | ${row.event} | ${cell(row.version)} | ${cell(row.previous_version)} | ${cell(row.actor)} | ${cell(row.reason)} | ${cell(row.created_at)} |`);
+  const body = rows.map((row) => `| ${row.counter} | ${cell(row.stage)} | ${row.event}${row.gate_evidence ? "" : " (outside modelgate, no gate evidence)"} | ${cell(row.version)} | ${cell(row.previous_version)} | ${cell(row.actor)} | ${cell(row.reason)} | ${cell(row.created_at)} |`);
   return `#### History of ${escapeMarkdown(model)}\n\n${[header, ...body].join("\n")}\n`;
 }
 
-/** What each stage holds, then each version's page (newest first), then the untrusted tags. */
+/** What each stage holds, then each version's page (newest first), then deregistered versions and untrusted tags. */
 export function renderRegistryShowText(show: RegistryShow): string {
   const stages = Object.entries(show.stages).map(([stage, version]) => `${clean(stage)} ${clean(version)}`);
   const out = [`${clean(show.model)}`, `  stages: ${stages.join(", ") || "(none)"}`];
   if (show.versions.length === 0) out.push("  versions: (none)");
   const pages = show.versions.map((page) => renderVersionPageText(page));
+  const deregistered = show.deregistered.length > 0 ? [`  deregistered (outside modelgate): ${show.deregistered.map(clean).join(", ")}\n`] : [];
   const problems = show.problems.map((problem) => `  untrusted tag ${clean(problem.tag)}: ${clean(problem.problem)}\n`);
-  return `${out.join("\n")}\n${pages.join("")}${problems.join("")}`;
+  return `${out.join("\n")}\n${pages.join("")}${deregistered.join("")}${problems.join("")}`;
 }
 
 /** The verdict of `registry verify`. */

@@ -11,12 +11,14 @@ export function renderVersionPageText(page: VersionPage, indent = "  "): string 
   const held = page.stages.length > 0 ? `  holds ${page.stages.map(clean).join(", ")}` : "";
   const lines = [`${indent}${clean(page.version)}  ${clean(page.tag)} on ${page.commit_sha.slice(0, 12)}, by ${clean(page.actor)} at ${clean(page.created_at)}${held}`];
   const more = `${indent}  `;
+  if (!page.gate_evidence) lines.push(`${more}written outside modelgate: no record, no gate evidence`);
   if (page.allow_ungated) lines.push(`${more}promoted with --allow-ungated: required gates may be missing`);
   for (const event of page.events) {
     const reason = event.reason === null ? "" : `: ${clean(event.reason)}`;
-    lines.push(`${more}#${event.counter} ${event.event} ${event.event === "unassign" ? "from" : "to"} ${clean(event.stage)} by ${clean(event.actor)} at ${clean(event.created_at)}${reason}`);
+    const foreign = event.gate_evidence ? "" : " [written outside modelgate: no gate evidence]";
+    lines.push(`${more}#${event.counter} ${event.event} ${event.event === "unassign" ? "from" : "to"} ${clean(event.stage)} by ${clean(event.actor)} at ${clean(event.created_at)}${reason}${foreign}`);
   }
-  lines.push(`${more}gates: ${page.gates.length === 0 ? "none recorded" : page.gates.map(describeGate).join("; ")}`);
+  if (page.gate_evidence) lines.push(`${more}gates: ${page.gates.length === 0 ? "none recorded" : page.gates.map(describeGate).join("; ")}`);
   const metrics = Object.entries(page.metrics).sort(([a], [b]) => (a < b ? -1 : 1));
   if (metrics.length > 0) lines.push(`${more}metrics: ${metrics.map(([name, value]) => `${clean(name)} ${formatNumber(value)}`).join(", ")}`);
   for (const artifact of page.artifacts) {

@@ -34,6 +34,14 @@ export const getRef: RouteHandler = ({ params, state, urls, docs }) => {
   return repo.refs.has(ref) ? { status: 200, body: toGitRef(repo, ref, urls) } : notFound(docs);
 };
 
+/** `DELETE /git/refs/{ref}`: 204; a ref that does not exist is 422 "Reference does not exist", as on GitHub. */
+export const deleteRef: RouteHandler = ({ params, state, docs }) => {
+  const repo = state.repo(params.owner!, params.repo!);
+  const ref = `refs/${params.ref!}`;
+  if (!repo.refs.delete(ref)) return errorResponse(422, "Reference does not exist", docs);
+  return { status: 204, body: undefined };
+};
+
 /** `POST /git/tags`: an annotated tag object on an existing commit; its sha is git's, computed from its content. */
 export const createTagObject: RouteHandler = ({ params, body, grant, state, urls, docs }) => {
   const repo = state.repo(params.owner!, params.repo!);

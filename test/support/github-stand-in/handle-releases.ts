@@ -15,13 +15,14 @@ export const listReleases: RouteHandler = ({ params, query, state, urls }) => {
 };
 
 /**
- * `POST /releases`: one release per tag. Publishing (now or later) creates a missing tag as a lightweight tag on
- * `target_commitish`; a draft creates nothing, which is why the registry uploads to a draft first.
+ * `POST /releases`: one published release per tag, but any number of drafts (a draft is not bound to its tag until
+ * published). Publishing (now or later) creates a missing tag as a lightweight tag on `target_commitish`; a draft
+ * creates nothing, which is why the registry stages into a draft first.
  */
 export const createRelease: RouteHandler = ({ params, body, grant, state, urls, docs }) => {
   const repo = state.repo(params.owner!, params.repo!);
   const input = body as { tag_name: string; target_commitish?: string; name?: string; body?: string; draft?: boolean; prerelease?: boolean };
-  if (repo.releases.some((release) => release.tag_name === input.tag_name)) {
+  if (input.draft !== true && hasPublished(repo, input.tag_name)) {
     return validationFailed(docs, { resource: "Release", code: "already_exists", field: "tag_name" });
   }
   const now = toTimestamp(new Date());
@@ -55,11 +56,25 @@ export const updateRelease: RouteHandler = ({ params, body, state, urls, docs })
   if (input.name !== undefined) release.name = input.name;
   if (input.body !== undefined) release.body = input.body;
   if (input.draft === false && release.draft) {
+    if (hasPublished(repo, release.tag_name)) return validationFailed(docs, { resource: "Release", code: "already_exists", field: "tag_name" });
     const refused = publish(repo, release, docs);
     if (refused) return refused;
   }
   return { status: 200, body: toRelease(repo, release, urls) };
 };
+
+/** `DELETE /releases/{release_id}`: the release and its assets; the tag stays. */
+export const deleteRelease: RouteHandler = ({ params, state, docs }) => {
+  const repo = state.repo(params.owner!, params.repo!);
+  const index = repo.releases.findIndex((candidate) => candidate.id === Number(params.release_id));
+  if (index < 0) return notFound(docs);
+  repo.releases.splice(index, 1);
+  return { status: 204, body: undefined };
+};
+
+function hasPublished(repo: RepoState, tagName: string): boolean {
+  return repo.releases.some((release) => release.tag_name === tagName && !release.draft);
+}
 
 /** `POST {uploads}/…/releases/{release_id}/assets?name=`: the raw body is the asset; a taken name is 422. */
 export const uploadReleaseAsset: RouteHandler = ({ params, query, rawBody, grant, state, urls, docs }) => {

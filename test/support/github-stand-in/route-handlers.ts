@@ -9,8 +9,8 @@ import { listCommitCheckRuns } from "./handle-commit-check-runs.js";
 import { listCommitPulls } from "./handle-commit-pulls.js";
 import { getCombinedStatus } from "./handle-commit-status.js";
 import { createDeployment, createDeploymentStatus } from "./handle-deployments.js";
-import { createRef, createTagObject, getCommitSha, getRef, getTagObject, listMatchingRefs } from "./handle-git-refs.js";
-import { createRelease, getReleaseAsset, listReleases, updateRelease, uploadReleaseAsset } from "./handle-releases.js";
+import { createRef, createTagObject, deleteRef, getCommitSha, getRef, getTagObject, listMatchingRefs } from "./handle-git-refs.js";
+import { createRelease, deleteRelease, getReleaseAsset, listReleases, updateRelease, uploadReleaseAsset } from "./handle-releases.js";
 import type { RouteHandler } from "./route-handler.js";
 import { dispatchWorkflow } from "./handle-workflow-dispatch.js";
 import { getJob, listRunApprovals } from "./handle-run-jobs.js";
@@ -37,6 +37,7 @@ export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
   "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches": dispatchWorkflow,
   "POST /repos/{owner}/{repo}/git/refs": createRef,
   "GET /repos/{owner}/{repo}/git/ref/{ref}": getRef,
+  "DELETE /repos/{owner}/{repo}/git/refs/{ref}": deleteRef,
   "GET /repos/{owner}/{repo}/git/matching-refs/{ref}": listMatchingRefs,
   "POST /repos/{owner}/{repo}/git/tags": createTagObject,
   "GET /repos/{owner}/{repo}/git/tags/{tag_sha}": getTagObject,
@@ -49,6 +50,7 @@ export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
   "GET /repos/{owner}/{repo}/releases": listReleases,
   "POST /repos/{owner}/{repo}/releases": createRelease,
   "PATCH /repos/{owner}/{repo}/releases/{release_id}": updateRelease,
+  "DELETE /repos/{owner}/{repo}/releases/{release_id}": deleteRelease,
   "POST /repos/{owner}/{repo}/releases/{release_id}/assets": uploadReleaseAsset,
   "GET /repos/{owner}/{repo}/releases/assets/{asset_id}": getReleaseAsset,
 };

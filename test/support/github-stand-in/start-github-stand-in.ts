@@ -88,7 +88,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       });
     },
     replaceAssetBytes: (owner, repo, tagName, assetName, bytes) => {
-      const asset = state.repo(owner, repo).releases.find((release) => release.tag_name === tagName)?.assets.find((candidate) => candidate.name === assetName);
+      const asset = state.repo(owner, repo).releases.find((release) => release.tag_name === tagName && !release.draft)?.assets.find((candidate) => candidate.name === assetName);
       if (!asset) throw new Error(`No asset ${assetName} on the release of ${tagName}.`);
       asset.bytes = Buffer.from(bytes);
     },

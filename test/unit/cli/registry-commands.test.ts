@@ -1,5 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { promoteCommand } from "../../../shared/src/cli/promote-command.js";
@@ -28,6 +29,15 @@ afterEach(() => {
 
 const where = () => ["--repo-dir", repo.dir];
 const output = () => printed.splice(0).join("");
+
+/** train's passing result for the model file as it is now (one check, its subject the file's digest). */
+function resultFile(): string {
+  const digest = createHash("sha256").update(readFileSync(path.join(repo.dir, "model.bin"))).digest("hex");
+  const check = { name: "command:exit", metric: "command", rule: "exit", verdict: "pass", value: 0, baseline: null, delta: null, delta_pct: null, threshold: 0, message: "exited 0" };
+  const file = path.join(repo.dir, "train-result.json");
+  writeFileSync(file, JSON.stringify({ schema: "modelgate.result/v1", action: "train-reproducibly", key: "churn", verdict: "pass", checks: [check], notes: [], policy: { file: "modelgate.yml", sha256: "", source: "file" }, subject: { model: "churn", candidate_sha256: digest } }));
+  return file;
+}
 
 describe("modelgate promote / rollback / registry on a local git repository", () => {
   it("promotes twice, rolls back, and reads list, show, history and verify back", async () => {
@@ -77,13 +87,66 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
     expect(await registryCommand.run(["history", "churn", "--stage", "prod", ...where()])).toBe(0);
     expect(output().split("\n").filter((line) => line.startsWith("  #"))).toHaveLength(4);
     expect(await registryCommand.run(["verify", ...where()])).toBe(0);
-    expect(output()).toBe("churn: event chain intact\n");
+    expect(output()).toBe("churn: intact (4 event(s), 2 version(s), 2 artifact(s): event chain linked, stored artifacts match their records)\n");
 
     repo.git("tag", "-d", "churn#prod#2");
     repo.git("update-ref", "-d", "refs/modelgate/churn.events/2");
     expect(await registryCommand.run(["verify", "churn", ...where()])).toBe(1);
-    expect(output()).toMatch(/^churn: 1 problem\(s\) in the registry\n {2}churn#prod!#3: it names previous event [0-9a-f]{40}, but the event before it is churn#prod#1/);
+    expect(output()).toMatch(/^churn: 1 problem\(s\) in 3 event\(s\), 2 version\(s\), 2 artifact\(s\)\n {2}\[chain\] churn#prod!#3: it names previous event [0-9a-f]{40}, but the event before it is churn#prod#1/);
   }, 120_000);
+
+  it("shows versions and events GTO wrote with no gate evidence, and never counts them toward a stage's require", async () => {
+    const model = path.join(repo.dir, "model.bin");
+    writeFileSync(model, "weights one");
+    const policy = path.join(repo.dir, "modelgate.yml");
+    writeFileSync(policy, "version: 1\nregistry:\n  stages:\n    Prod:\n      require: [evaluate-gate]\n    staging: {}\n");
+    const promote = (...args: string[]) => promoteCommand.run(["--model", "churn", "--artifacts", model, "--allow-missing-manifest", "--actor", "ana", "--policy", policy, "--format", "json", ...args, ...where()]);
+    expect(await promote("--stage", "staging", "--version", "1.0.0", "--ref", repo.commits[0], "--allow-ungated")).toBe(0);
+    output();
+    // A minute later GTO assigns v1.0.0 to Prod and registers v2.0.0 on the next commit, as `gto assign` and
+    // `gto register` write them.
+    const gto = (message: string, name: string, commit: string) => execFileSync("git", ["tag", "-a", "-m", message, name, commit], { cwd: repo.dir, env: { ...GIT_ENV, GIT_COMMITTER_NAME: "gto-user", GIT_COMMITTER_DATE: `${Math.floor(Date.now() / 1000) + 60} +0000` } });
+    gto("Assigning stage Prod to artifact churn version v1.0.0", "churn#Prod#5", repo.commits[0]);
+    gto("Registering artifact churn version v2.0.0", "churn@v2.0.0", repo.commits[1]);
+
+    // Prod requires evaluate-gate: GTO's assignment of the same version is no evidence of it.
+    expect(await promote("--stage", "Prod", "--version", "1.0.0", "--ref", repo.commits[0], "--results", resultFile())).toBe(1);
+    const refused = JSON.parse(output());
+    expect(refused.promotion).toBeNull();
+    expect(refused.checks.find((c: { name: string }) => c.name === "require:evaluate-gate")).toMatchObject({ verdict: "fail" });
+
+    expect(await registryCommand.run(["show", "churn", "--format", "json", ...where()])).toBe(0);
+    const show = JSON.parse(output());
+    expect(show.stages).toEqual({ Prod: "v1.0.0", staging: "v1.0.0" });
+    expect(show.versions.map((v: { version: string; gate_evidence: boolean; actor: string; gates: unknown[] }) => [v.version, v.gate_evidence, v.actor, v.gates])).toEqual([["v2.0.0", false, "gto-user", []], ["v1.0.0", true, "ana", []]]);
+    expect(show.versions[1].events.map((e: { tag: string; event: string; gate_evidence: boolean }) => [e.tag, e.event, e.gate_evidence])).toEqual([["churn#staging#1", "promote", true], ["churn#Prod#5", "assign", false]]);
+    expect(await registryCommand.run(["show", "churn", ...where()])).toBe(0);
+    const text = output();
+    expect(text).toMatch(/ {2}v2\.0\.0 {2}churn@v2\.0\.0 on [0-9a-f]{12}, by gto-user at \S+\n {4}written outside modelgate: no record, no gate evidence\n {2}v1\.0\.0/);
+    expect(text).toMatch(/ {4}#5 assign to Prod by gto-user at \S+: Assigning stage Prod to artifact churn version v1\.0\.0 \[written outside modelgate: no gate evidence\]\n/);
+
+    // verify fails on GTO's tags unless the policy (the registry: section beside stages) allows them.
+    expect(await registryCommand.run(["verify", "churn", "--policy", policy, ...where()])).toBe(1);
+    expect(output()).toContain("[foreign-tag]");
+    writeFileSync(policy, "version: 1\nregistry:\n  allow-foreign-tags: true\n  stages:\n    Prod:\n      require: [evaluate-gate]\n    staging: {}\n");
+    expect(await registryCommand.run(["verify", "churn", "--policy", policy, ...where()])).toBe(0);
+    output();
+  }, 120_000);
+
+  it("reads versions-per-commit from the local policy's registry: section", async () => {
+    const model = path.join(repo.dir, "model.bin");
+    const policy = path.join(repo.dir, "modelgate.yml");
+    const promote = (weights: string) => {
+      writeFileSync(model, weights);
+      return promoteCommand.run(["--model", "churn", "--stage", "prod", "--bump", "patch", "--artifacts", model, "--ref", repo.commits[0], "--allow-missing-manifest", "--allow-ungated", "--policy", policy, ...where()]);
+    };
+    writeFileSync(policy, "version: 1\nregistry:\n  stages:\n    prod: {}\n");
+    expect(await promote("weights one")).toBe(0);
+    await expect(promote("weights two")).rejects.toThrow(/already carries churn v0\.0\.1, and a commit carries one version of a model/);
+    writeFileSync(policy, "version: 1\nregistry:\n  versions-per-commit: many\n  stages:\n    prod: {}\n");
+    expect(await promote("weights two")).toBe(0);
+    expect(output()).toContain("churn: v0.0.2 -> prod");
+  }, 60_000);
 
   it("refuses a promotion without a manifest unless allowed, and a rollback without a reason", async () => {
     const model = path.join(repo.dir, "model.bin");

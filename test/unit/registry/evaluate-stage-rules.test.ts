@@ -38,6 +38,14 @@ describe("readStageRules", () => {
     expect(readStageRules(undefined, "production", null)).toMatchObject({ unlisted: null, require: [], checks: [] });
     expect(readStageRules(POLICY, "prod", SOURCE).unlisted).toEqual(["production", "staging"]);
   });
+
+  it("marks a stage named like an Object.prototype member as unlisted, instead of reading no rules for it", () => {
+    for (const stage of ["constructor", "toString", "hasOwnProperty", "__proto__"]) {
+      expect(readStageRules(POLICY, stage, SOURCE).unlisted, stage).toEqual(["production", "staging"]);
+    }
+    const listed = parsePolicy("version: 1\nregistry:\n  stages:\n    constructor: { require: [evaluate-gate] }\n", "modelgate.yml");
+    expect(readStageRules(listed, "constructor", SOURCE)).toMatchObject({ unlisted: null, require: [{ action: "evaluate-gate", text: "evaluate-gate" }] });
+  });
 });
 
 describe("evaluateStageRules", () => {

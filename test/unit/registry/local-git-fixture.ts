@@ -12,6 +12,8 @@ export interface LocalRepo {
   commits: [string, string];
   store: RegistryStore;
   git(...args: string[]): string;
+  /** Makes one more commit and returns its sha. */
+  commit(label: string): string;
   remove(): void;
 }
 
@@ -44,6 +46,11 @@ export function createLocalRepo(): LocalRepo {
     commits: [first, second],
     store: openLocalGitStore({ repoDir: dir, assetDir, env: GIT_ENV }),
     git,
+    commit(label: string) {
+      writeFileSync(path.join(dir, "train.py"), `print(${JSON.stringify(label)})\n`);
+      git("commit", "-q", "-am", label);
+      return git("rev-parse", "HEAD");
+    },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -8,7 +8,7 @@ import { readModelRegistry } from "../../../shared/src/registry/read-model-regis
 import { readStageRecord } from "../../../shared/src/registry/read-stage-record.js";
 import { registryHistory } from "../../../shared/src/registry/registry-history.js";
 import { rollbackStage } from "../../../shared/src/registry/rollback-stage.js";
-import { currentAssignment } from "../../../shared/src/registry/stage-state.js";
+import { currentAssignment, semverHolder } from "../../../shared/src/registry/stage-state.js";
 import { verifyEventChain } from "../../../shared/src/registry/verify-event-chain.js";
 import { RegistryError } from "../../../shared/src/registry/registry-error.js";
 import { createLocalRepo } from "./local-git-fixture.js";
@@ -99,7 +99,7 @@ describe("the registry on a real git repository", () => {
   it("refuses the same version with other artifact digests or another commit, writing nothing", async () => {
     await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
     const other = request("1.0.0", repo.commits[0], { artifacts: [{ name: "model.bin", bytes: Buffer.from("other weights") }] });
-    await expect(promoteVersion(repo.store, other)).rejects.toThrow(/Version v1.0.0 of churn already exists with other artifact digests/);
+    await expect(promoteVersion(repo.store, other)).rejects.toThrow(/^Version v1.0.0 of churn already exists with other artifacts \(model\.bin [0-9a-f]{12}\); a version's identity is its commit and artifact digests\. Nothing was written\.$/);
     await expect(promoteVersion(repo.store, request("1.0.0", repo.commits[1]))).rejects.toThrow(new RegExp(`already exists with commit ${repo.commits[0]}`));
     expect(repo.git("tag", "--list").split("\n")).toHaveLength(2);
   });
@@ -142,8 +142,8 @@ describe("the registry on a real git repository", () => {
     await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
     await expect(rollbackStage(repo.store, base)).rejects.toThrow(/no earlier good version/);
     await promoteVersion(repo.store, request("1.1.0", repo.commits[1], { stage: "staging" }));
-    await expect(rollbackStage(repo.store, { ...base, to: "1.1.0" })).rejects.toThrow(/Version v1.1.0 of churn was never promoted to prod/);
-    await expect(rollbackStage(repo.store, { ...base, to: "9.9.9" })).rejects.toThrow(/never promoted to prod \(it is not registered\)/);
+    await expect(rollbackStage(repo.store, { ...base, to: "1.1.0" })).rejects.toThrow(/Version v1.1.0 of churn was never promoted to prod by modelgate\./);
+    await expect(rollbackStage(repo.store, { ...base, to: "9.9.9" })).rejects.toThrow(/never promoted to prod by modelgate \(it is not registered\)/);
     await expect(rollbackStage(repo.store, { ...base, stage: "canary" })).rejects.toThrow(/Stage canary of churn holds no version/);
     await expect(rollbackStage(repo.store, { ...base, to: "1.1" })).rejects.toThrow(/Input "to" is "1.1"/);
   });
@@ -152,7 +152,7 @@ describe("the registry on a real git repository", () => {
     await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
     await promoteVersion(repo.store, request("1.1.0", repo.commits[1]));
     await rollbackStage(repo.store, { model: "churn", stage: "prod", reason: "r", actor: "a", runUrl: null, now: NOW });
-    await promoteVersion(repo.store, request("1.2.0", repo.commits[1], { artifacts: [{ name: "model.bin", bytes: Buffer.from("weights of 1.2.0") }] }));
+    await promoteVersion(repo.store, request("1.2.0", repo.commit("third model")));
     const rolled = await rollbackStage(repo.store, { model: "churn", stage: "prod", reason: "r", actor: "a", runUrl: null, now: NOW });
     expect([rolled.from, rolled.to.version]).toEqual(["v1.2.0", "v1.0.0"]);
   });
@@ -176,7 +176,7 @@ describe("the registry on a real git repository", () => {
   it("verify reports a rewritten or deleted event", async () => {
     await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
     await promoteVersion(repo.store, request("1.1.0", repo.commits[1]));
-    await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
+    await promoteVersion(repo.store, request("1.2.0", repo.commit("third model")));
     expect(verifyEventChain(await readModelRegistry(repo.store, "churn"))).toEqual([]);
 
     // A rewritten event: same name, another record -> another tag object, which the next event does not name.
@@ -203,31 +203,35 @@ describe("the registry on a real git repository", () => {
     expect(verifyEventChain(registry).map((b) => b.problem)).toEqual([
       "its counter 2 is claimed but the tag ref is missing: it was deleted, or a promotion was interrupted (the next promotion restores it)",
     ]);
-    await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
+    await promoteVersion(repo.store, request("1.2.0", repo.commit("third model")));
     expect(repo.git("tag", "--list", "churn#*").split("\n").sort()).toEqual(["churn#prod#1", "churn#prod#2", "churn#prod#3"]);
     expect(verifyEventChain(await readModelRegistry(repo.store, "churn"))).toEqual([]);
   });
 
   it("refuses names outside GTO's grammar", async () => {
-    await expect(promoteVersion(repo.store, request("1.0.0", repo.commits[0], { model: "Churn" }))).rejects.toThrow(/Input "model" is "Churn"/);
+    await expect(promoteVersion(repo.store, request("1.0.0", repo.commits[0], { model: "churn_" }))).rejects.toThrow(/Input "model" is "churn_"/);
+    await expect(promoteVersion(repo.store, request("1.0.0", repo.commits[0], { model: "a..b:churn" }))).rejects.toThrow(/GTO's grammar allows but git cannot carry in a tag: it contains "\.\."/);
     await expect(promoteVersion(repo.store, request("1.0.0", repo.commits[0], { stage: "prod#1" }))).rejects.toThrow(/Input "stage" is "prod#1"/);
     await expect(readStageRecord(repo.store, "churn", "prod")).rejects.toThrow(RegistryError);
   });
 
-  it("gives 8 concurrent promotions counters 1…8 each exactly once with an unbroken chain", async () => {
+  it("gives 8 concurrent promotions consecutive counters, an unbroken chain and one holder in both of GTO's orders", async () => {
     const versions = Array.from({ length: 8 }, (_, i) => `1.${i}.0`);
+    const commits = versions.map((version) => repo.commit(version));
     const outcomes = await Promise.all(
-      versions.map((version) => promoteVersion(repo.store, request(version, repo.commits[i(version)]), { maxAttempts: 40, backoff: () => new Promise((r) => setTimeout(r, Math.random() * 20)) })),
+      versions.map((version, k) => promoteVersion(repo.store, request(version, commits[k]!), { maxAttempts: 40, backoff: () => new Promise((r) => setTimeout(r, Math.random() * 20)) })),
     );
     expect(outcomes.every((outcome) => outcome.eventCreated)).toBe(true);
     const registry = await readModelRegistry(repo.store, "churn");
-    expect(registry.events.map((event) => event.counter)).toEqual(Array.from({ length: 8 }, (_, k) => k + 1));
-    expect(new Set(registry.events.map((event) => event.record.version)).size).toBe(8);
+    // Each promotion wrote its assignment; one that found higher versions active unassigned them first.
+    const assignments = registry.events.filter((event) => !event.cancel);
+    const unassignments = registry.events.filter((event) => event.cancel);
+    expect(assignments.map((event) => event.record.version).sort()).toEqual(versions.map((version) => `v${version}`));
+    expect(outcomes.reduce((sum, outcome) => sum + outcome.superseded.length, 0)).toBe(unassignments.length);
+    expect(registry.events.map((event) => event.counter)).toEqual(Array.from({ length: registry.events.length }, (_, k) => k + 1));
     expect(verifyEventChain(registry)).toEqual([]);
-    expect(registryHistory(registry, "prod")).toHaveLength(8);
+    // Whatever the interleaving, GTO's SemVer order and its time order name the same holder.
+    expect(semverHolder(registry, "prod")?.record.version).toBe(currentAssignment(registry, "prod")?.record.version);
   }, 180_000);
 });
 
-function i(version: string): 0 | 1 {
-  return Number(version.split(".")[1]) % 2 === 0 ? 0 : 1;
-}

@@ -23,9 +23,17 @@ describe("parseRegistryTag (GTO's tag grammar)", () => {
   });
 
   it("refuses what GTO's grammar refuses", () => {
-    for (const tag of ["rf@1.2.3", "rf@v1.2", "rf@v01.2.3", "rf#prod#", "rf#prod#x", "-rf#prod#1", "rf-#prod#1", "rf#prod!!#1", "rf@v1.2.3#", "v1.2.3", "rf", "Rf#prod#1"]) {
+    for (const tag of ["rf@1.2.3", "rf@v1.2", "rf@v01.2.3", "rf#prod#", "rf#prod#x", "-rf#prod#1", "rf-#prod#1", "rf_#prod#1", "rf#prod!!#1", "rf@v1.2.3#", "v1.2.3", "rf", "a:rf#prod#1", "a=b=rf#prod#1"]) {
       expect(parseRegistryTag(tag), tag).toBeUndefined();
     }
+  });
+
+  it("reads GTO 1.10's current names: capitals, underscores and the dirname prefix written as dirname=", () => {
+    expect(parseRegistryTag("Churn_Model#Prod#3")).toEqual({ kind: "stage", model: "Churn_Model", stage: "Prod", cancel: false, counter: 3 });
+    expect(parseRegistryTag("models/nlp=churn@v1.0.0")).toEqual({ kind: "version", model: "models/nlp:churn", version: "v1.0.0", cancel: false });
+    expect(parseRegistryTag("a.b_c-d=m#prod!#4")).toEqual({ kind: "stage", model: "a.b_c-d:m", stage: "prod", cancel: true, counter: 4 });
+    expect(formatVersionTag("models/nlp:churn", "v1.0.0")).toBe("models/nlp=churn@v1.0.0");
+    expect(formatStageTag("models/nlp:churn", "Prod", 2, false)).toBe("models/nlp=churn#Prod#2");
   });
 
   it("formats tags that read back to the same parts", () => {
@@ -37,10 +45,18 @@ describe("parseRegistryTag (GTO's tag grammar)", () => {
 });
 
 describe("isRegistryName", () => {
-  it("follows [a-z0-9]([a-z0-9-/]*[a-z0-9])?", () => {
-    expect(["a", "churn", "churn-v2", "team/churn", "0"].map(isRegistryName)).toEqual([true, true, true, true, true]);
-    expect(["", "Churn", "churn-", "-churn", "/churn", "churn/", "ch urn", "churn.v2", "churn#1", "a//b"].map(isRegistryName)).toEqual(
-      [false, false, false, false, false, false, false, false, false, false],
-    );
+  it("accepts GTO 1.10's [a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])? with an optional dirname: prefix for models", () => {
+    const model = (name: string) => isRegistryName(name, "model");
+    expect(["a", "churn", "churn-v2", "team/churn", "0", "Churn", "Churn_Model", "churn_model", "models/x:churn", "-x_.y:m"].map(model)).toEqual(Array(10).fill(true));
+    expect(["", "churn-", "-churn", "_churn", "/churn", "churn/", "ch urn", "churn.v2", "churn#1", "a//b", "a:b:c", ":churn", "x:"].map(model)).toEqual(Array(13).fill(false));
+  });
+
+  it("refuses names GTO allows but git cannot carry in a tag", () => {
+    expect(["a..b:m", "a/.b:m", "x.lock/y:m", ".x:m", "a//b:m"].map((name) => isRegistryName(name, "model"))).toEqual([false, false, false, false, false]);
+  });
+
+  it("takes no dirname prefix for stages", () => {
+    expect(["prod", "Prod", "canary_eu", "eu/prod"].map((name) => isRegistryName(name, "stage"))).toEqual([true, true, true, true]);
+    expect(["x:prod", "prod-", "a//b"].map((name) => isRegistryName(name, "stage"))).toEqual([false, false, false]);
   });
 });

@@ -5,10 +5,12 @@ import { codeSpan } from "../../../shared/src/report/escape-markdown.js";
 import { renderPromoteMarkdown, renderRollbackMarkdown } from "../../../shared/src/report/render-registry-markdown.js";
 import { renderReportText } from "../../../shared/src/report/render-report.js";
 import type { VersionPage } from "../../../shared/src/registry/version-page.js";
+import { renderVersionPageMarkdown } from "../../../shared/src/report/render-version-page-markdown.js";
+import { renderVersionPageText } from "../../../shared/src/report/render-version-page-text.js";
 
 const HOSTILE = "@acme/oncall <img src=x onerror=alert(1)> | #12 see https://evil.example";
 const row = (counter: number, event: HistoryRow["event"], version: string, reason: string | null = null): HistoryRow => ({
-  counter, tag: `churn#production#${counter}`, stage: "production", event, version, previous_version: null, actor: "octocat", reason, created_at: "2026-01-02T03:04:05Z", run_url: null,
+  counter, tag: `churn#production#${counter}`, stage: "production", event, version, previous_version: null, actor: "octocat", reason, created_at: "2026-01-02T03:04:05Z", run_url: null, gate_evidence: true,
 });
 const check = (name: string, verdict: "pass" | "fail", message: string) => ({ name, metric: name, rule: "required-check", verdict, value: null, baseline: null, delta: null, delta_pct: null, threshold: 0, message });
 
@@ -22,7 +24,8 @@ const refused: PromoteResult = {
 const MODEL = "a".repeat(64);
 const PREDICTIONS = "b".repeat(64);
 const page: VersionPage = {
-  version: "v1.1.0", tag: "churn@v1.1.0", commit_sha: "f".repeat(40), actor: "octocat", created_at: "2026-01-02T03:04:05Z", allow_ungated: false, stages: ["production"],
+  version: "v1.1.0", tag: "churn@v1.1.0", commit_sha: "f".repeat(40), gate_evidence: true, actor: "octocat", created_at: "2026-01-02T03:04:05Z", allow_ungated: false,
+  stages: ["production"],
   artifacts: [
     { name: "model.onnx", sha256: MODEL, bytes: 2048, uri: "https://github.com/acme/models/releases/download/churn%40v1.1.0/model.onnx" },
     { name: "predictions.csv", sha256: PREDICTIONS, bytes: 512, uri: "u", role: "predictions" },
@@ -58,6 +61,14 @@ describe("renderPromoteMarkdown", () => {
     expect(line.split(/(?<!\\)\|/).length).toBe(9);
   });
 
+  it("escapes GTO 1.10 names (underscores, dirname:) and marks events written outside modelgate", () => {
+    const foreign = { ...row(2, "assign", "v2.0.0"), actor: "gto_user", gate_evidence: false };
+    const markdown = renderPromoteMarkdown({ ...refused, model: "models/nlp:Churn_Model_v2", stage: "Prod_EU", history: [row(1, "promote", "v1.0.0"), foreign] });
+    expect(markdown.split("\n")[0]).toBe("### ❌ fail · promote · models/nlp:Churn\\_Model\\_v2");
+    expect(markdown).toContain("**Refused: models/nlp:Churn\\_Model\\_v2 → Prod\\_EU.**");
+    expect(markdown).toContain("| 2 | assign (outside modelgate, no gate evidence) | v2.0.0 | | gto\\_user |");
+  });
+
   it("shows the promoted version's page: the gates' verdicts, checks, data digest and metrics, and who promoted it and why", async () => {
     const promoted: PromoteResult = {
       ...refused, verdict: "pass", notes: [], checks: [check("gate", "pass", "a job of workflow run 9 concluded success.")], history: page.events, version_page: page,
@@ -65,6 +76,21 @@ describe("renderPromoteMarkdown", () => {
     };
     await expect(renderPromoteMarkdown(promoted)).toMatchFileSnapshot("golden/promote-version-page.md");
     expect(renderReportText(promoted)).toContain("version:\n  v1.1.0  churn@v1.1.0 on ffffffffffff, by octocat at 2026-01-02T03:04:05Z  holds production\n");
+  });
+
+  it("marks a version page's events and versions written outside modelgate as having no gate evidence", () => {
+    const gtoEvent = (version: string): HistoryRow => ({ ...row(3, "assign", version), actor: "gto_user", gate_evidence: false });
+    const markdown = renderVersionPageMarkdown({ ...page, events: [...page.events, gtoEvent("v1.1.0")] });
+    expect(markdown).toContain("| 3 | assign (outside modelgate, no gate evidence) | production | gto\\_user |");
+    expect(markdown).toContain("| 2 | promote | production | octocat |");
+    const foreign: VersionPage = { ...page, version: "v2.0.0", tag: "churn@v2.0.0", gate_evidence: false, artifacts: [], metrics: {}, gates: [], events: [gtoEvent("v2.0.0")] };
+    const foreignMarkdown = renderVersionPageMarkdown(foreign);
+    expect(foreignMarkdown).toContain("⚠️ Written outside modelgate: no record, no gate evidence.");
+    expect(foreignMarkdown).not.toContain("No gates recorded");
+    const text = renderVersionPageText(foreign);
+    expect(text).toContain("    written outside modelgate: no record, no gate evidence\n");
+    expect(text).toContain("#3 assign to production by gto_user at 2026-01-02T03:04:05Z [written outside modelgate: no gate evidence]");
+    expect(text).not.toContain("gates:");
   });
 
   it("drops the folded history first when the report must shrink, never the verdict", () => {

@@ -1,0 +1,16 @@
+import { locatePolicy, readPolicyText } from "../data/read-policy-file.js";
+import type { FileAccess } from "../data/resolve-input-path.js";
+import { parsePolicy } from "../policy/parse-policy.js";
+import { toRegistryGtoPolicy } from "../policy/registry-policy-schema.js";
+import type { RegistryGtoPolicy } from "../policy/registry-policy-schema.js";
+
+/**
+ * The registry keys of the policy file `spec` (`versions-per-commit`, `allow-foreign-tags`), with their defaults when
+ * the file does not exist: promote and verify work without a policy, as GTO's defaults.
+ * @throws PolicyError when the file exists but is invalid (fail closed), DataError when it cannot be read.
+ */
+export async function readRegistryPolicy(spec: string, access: FileAccess): Promise<RegistryGtoPolicy & { file: string | null }> {
+  const text = await readPolicyText(locatePolicy(spec, access), spec);
+  if (text === undefined) return { ...toRegistryGtoPolicy(undefined), file: null };
+  return { ...toRegistryGtoPolicy(parsePolicy(text.text, spec).registry), file: spec };
+}
