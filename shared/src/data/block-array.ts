@@ -8,12 +8,16 @@ function release(block: TypedArray): void {
   (block.buffer as { transfer?: (length: number) => unknown }).transfer?.(0);
 }
 
+/** The largest block; the first holds `FIRST_BLOCK_LENGTH` and each next one twice the one before, up to this. */
 const BLOCK_LENGTH = 1 << 16;
+const FIRST_BLOCK_LENGTH = 1 << 6;
 
 /**
- * A typed array of unknown final length, filled in fixed blocks and joined once at the end. Doubling a
- * single array would copy on every growth and hold up to three times the data at the peak; blocks never
- * copy until `toArray`, so the peak is at most twice the data, briefly.
+ * A typed array of unknown final length, filled in blocks and joined once at the end. Doubling a single
+ * array would copy on every growth and hold up to three times the data at the peak; blocks never copy until
+ * `toArray`, so the peak is at most twice the data, briefly. Blocks start small and double up to 64 Ki
+ * values, so memory follows the rows seen: a file of 20,000 columns and 5 rows holds 20,000 × 64 values, not
+ * 20,000 × 64 Ki (a fixed first block cost 140 KB per column, whatever the rows).
  */
 export class BlockArray<T extends TypedArray> {
   private readonly blocks: T[] = [];
@@ -26,7 +30,7 @@ export class BlockArray<T extends TypedArray> {
     private readonly create: new (length: number) => T,
     expectedLength = 0,
   ) {
-    this.block = new create(expectedLength > 0 ? expectedLength : BLOCK_LENGTH);
+    this.block = new create(expectedLength > 0 ? expectedLength : FIRST_BLOCK_LENGTH);
   }
 
   get length(): number {
@@ -37,7 +41,7 @@ export class BlockArray<T extends TypedArray> {
     if (this.used === this.block.length) {
       this.blocks.push(this.block);
       this.full += this.used;
-      this.block = new this.create(BLOCK_LENGTH);
+      this.block = new this.create(Math.min(BLOCK_LENGTH, Math.max(FIRST_BLOCK_LENGTH, this.block.length * 2)));
       this.used = 0;
     }
     this.block[this.used++] = value;
