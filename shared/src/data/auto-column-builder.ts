@@ -1,4 +1,5 @@
 import { CELL_MISSING, CELL_NON_NUMERIC } from "./column-builder.js";
+import type { HeldMemory } from "./block-array.js";
 import type { CellKind, ColumnBuilder } from "./column-builder.js";
 import { NumberColumnBuilder } from "./number-column-builder.js";
 import { StringColumnBuilder } from "./string-column-builder.js";
@@ -23,8 +24,9 @@ export class AutoColumnBuilder implements ColumnBuilder {
   constructor(
     readonly name: string,
     private readonly expectedRows = 0,
+    private readonly memory?: HeldMemory,
   ) {
-    this.numbers = new NumberColumnBuilder(name, expectedRows);
+    this.numbers = new NumberColumnBuilder(name, expectedRows, memory);
   }
 
   pushText(text: string): void {
@@ -52,12 +54,13 @@ export class AutoColumnBuilder implements ColumnBuilder {
     this.rows++;
     if (kind === CELL_MISSING) this.blankRows++;
     if (kind !== CELL_NON_NUMERIC) return;
+    this.numbers!.discard();
     this.numbers = undefined;
     if (this.blankRows < this.rows - 1) {
       this.needsStringPass = true;
       return;
     }
-    this.strings = new StringColumnBuilder(this.name, this.expectedRows);
+    this.strings = new StringColumnBuilder(this.name, this.expectedRows, this.memory);
     this.strings.pushMissing(this.blankRows);
     this.strings.pushValue(cell);
   }

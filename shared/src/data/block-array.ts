@@ -1,5 +1,11 @@
 type TypedArray = Float64Array | Int32Array;
 
+/** Where a reader's columns account for the memory they hold (a `TableGuard`): `hold` may refuse. */
+export interface HeldMemory {
+  hold(bytes: number): void;
+  release(bytes: number): void;
+}
+
 /**
  * Frees a block's memory now instead of at the next major GC: `transfer(0)` detaches the buffer (Node 21+,
  * so the node24 runtime of the actions; on Node 20 the blocks wait for the GC as before).
@@ -24,13 +30,18 @@ export class BlockArray<T extends TypedArray> {
   private block: T;
   private used = 0;
   private full = 0;
+  private held = 0;
 
-  /** @param expectedLength when known (Parquet's row count), the first block holds exactly that many. */
+  /**
+   * @param expectedLength when known (Parquet's row count), the first block holds exactly that many.
+   * @param memory charged with each block before it is allocated, so a refusal comes before the allocation.
+   */
   constructor(
-    private readonly create: new (length: number) => T,
+    private readonly create: { new (length: number): T; readonly BYTES_PER_ELEMENT: number },
     expectedLength = 0,
+    private readonly memory?: HeldMemory,
   ) {
-    this.block = new create(expectedLength > 0 ? expectedLength : FIRST_BLOCK_LENGTH);
+    this.block = this.allocate(expectedLength > 0 ? expectedLength : FIRST_BLOCK_LENGTH);
   }
 
   get length(): number {
@@ -38,13 +49,32 @@ export class BlockArray<T extends TypedArray> {
   }
 
   push(value: number): void {
-    if (this.used === this.block.length) {
-      this.blocks.push(this.block);
-      this.full += this.used;
-      this.block = new this.create(Math.min(BLOCK_LENGTH, Math.max(FIRST_BLOCK_LENGTH, this.block.length * 2)));
-      this.used = 0;
-    }
+    if (this.used === this.block.length) this.nextBlock();
     this.block[this.used++] = value;
+  }
+
+  /** Drops the values and gives back the memory they were charged: the column is read again another way. */
+  discard(): void {
+    this.blocks.splice(0);
+    this.block = new this.create(0);
+    this.used = 0;
+    this.full = 0;
+    this.memory?.release(this.held);
+    this.held = 0;
+  }
+
+  private nextBlock(): void {
+    this.blocks.push(this.block);
+    this.full += this.used;
+    this.block = this.allocate(Math.min(BLOCK_LENGTH, Math.max(FIRST_BLOCK_LENGTH, this.block.length * 2)));
+    this.used = 0;
+  }
+
+  private allocate(length: number): T {
+    const bytes = length * this.create.BYTES_PER_ELEMENT;
+    this.memory?.hold(bytes);
+    this.held += bytes;
+    return new this.create(length);
   }
 
   /** Appends `count` copies of `value`. */

@@ -1,4 +1,5 @@
 import { BlockArray } from "./block-array.js";
+import type { HeldMemory } from "./block-array.js";
 import { CELL_MISSING, CELL_NON_FINITE, CELL_NON_NUMERIC, CELL_NUMBER } from "./column-builder.js";
 import type { CellKind, ColumnBuilder } from "./column-builder.js";
 import { classifyNonNumberText, parseNumberText } from "./parse-number-text.js";
@@ -22,8 +23,9 @@ export class NumberColumnBuilder implements ColumnBuilder {
   constructor(
     readonly name: string,
     expectedRows = 0,
+    memory?: HeldMemory,
   ) {
-    this.values = new BlockArray(Float64Array, expectedRows);
+    this.values = new BlockArray(Float64Array, expectedRows, memory);
   }
 
   pushText(text: string): CellKind {
@@ -52,6 +54,11 @@ export class NumberColumnBuilder implements ColumnBuilder {
       default:
         return this.addNaN(value === null ? CELL_MISSING : CELL_NON_NUMERIC);
     }
+  }
+
+  /** Drops the numbers read so far and the memory they held (an auto column that turned out to be text). */
+  discard(): void {
+    this.values.discard();
   }
 
   finish(): NumberColumn {

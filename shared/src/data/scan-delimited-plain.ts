@@ -1,4 +1,5 @@
 import type { ColumnBuilder } from "./column-builder.js";
+import type { TableGuard } from "./read-limits.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
 import { resolveRequests } from "./table.js";
 import type { ColumnRequest, ColumnRequests, TableSource } from "./table.js";
@@ -32,6 +33,8 @@ export async function scanDelimitedPlain(
   requests: ColumnRequests,
   bind: BindBuilders,
   maxRecordChars: number,
+  /** Counts rows, columns and inflated bytes against the run's limits. */
+  guard: TableGuard,
   /** The uncompressed size when known (0 otherwise): with the first rows' length, it sizes the columns up front. */
   fileBytes = 0,
 ): Promise<Omit<TablePass, "builders" | "warnings"> & { bound: Array<readonly [number, ColumnBuilder]> } | undefined> {
@@ -41,7 +44,6 @@ export async function scanDelimitedPlain(
   let byPosition: Array<ColumnBuilder | undefined> = [];
   let bound: Array<readonly [number, ColumnBuilder]> = [];
   let width = 0;
-  let rows = 0;
   let first = true;
 
   const readLine = (buf: FastDecode, start: number, end: number): void => {
@@ -53,11 +55,13 @@ export async function scanDelimitedPlain(
       if (header.includes('"') || header.includes("\r")) throw new NeedsFullParser();
       fileColumns = header.split(delimiter);
       width = fileColumns.length;
+      guard.columns(width);
       bound = bind(fileColumns, resolveRequests(requests, fileColumns), estimateRows(buf, end, fileBytes));
       byPosition = new Array<ColumnBuilder | undefined>(width);
       for (const [position, builder] of bound) byPosition[position] = builder;
       return;
     }
+    guard.row();
     let field = 0;
     let fieldStart = start;
     let wide = 0;
@@ -81,7 +85,6 @@ export async function scanDelimitedPlain(
       }
     }
     if (field !== width) throw new NeedsFullParser();
-    rows++;
   };
 
   const consume = async (chunks: AsyncIterable<Buffer>): Promise<void> => {
@@ -117,9 +120,9 @@ export async function scanDelimitedPlain(
   };
 
   try {
-    const stream = await streamTableBytes(source, gzip, consume);
+    const stream = await streamTableBytes(source, gzip, consume, guard);
     if (fileColumns === undefined) return undefined;
-    return { rows, fileColumns, bound, ...stream };
+    return { rows: guard.rows, fileColumns, bound, ...stream };
   } catch (error) {
     if (error instanceof NeedsFullParser) return undefined;
     throw error;
