@@ -1,8 +1,10 @@
 // Synchronous reads on purpose: gate inputs are small, and node:fs/promises alone adds measurable
 // start-up time (it loads readline and the file watchers) to every action run.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { DataError } from "../errors/modelgate-error.js";
+import { formatByteSize } from "./byte-size.js";
 import { sha256Hex } from "./digest.js";
+import { LimitError } from "./limit-error.js";
 import { parseGitFileSpec, readGitFile } from "./read-git-file.js";
 import { resolveInputPath } from "./resolve-input-path.js";
 import type { FileAccess } from "./resolve-input-path.js";
@@ -16,13 +18,23 @@ export interface InputFile {
   bytes: number;
 }
 
+/** The most bytes a file read whole may have, and the setting that changes it (for the refusal). */
+export interface FileSizeLimit {
+  bytes: number;
+  setting: string;
+}
+
 /**
- * Reads a file named by an input: a path inside the workspace, or `git:<ref>:<path>`.
- * @throws DataError naming the input and file when it is missing, a folder, unreadable or empty.
+ * Reads a file named by an input: a path inside the workspace, or `git:<ref>:<path>`. With `limit`, a file on disk
+ * is measured before it is read, and refused when larger.
+ * @throws DataError naming the input and file when it is missing, a folder, unreadable or empty; LimitError
+ * (policy-bytes) when it is over `limit`.
  */
-export async function readInputFile(spec: string, access: FileAccess, input: string): Promise<InputFile> {
+export async function readInputFile(spec: string, access: FileAccess, input: string, limit?: FileSizeLimit): Promise<InputFile> {
   const gitSpec = parseGitFileSpec(spec, input);
+  if (limit && !gitSpec) assertFileSize(statSize(spec, access, input), spec, input, limit);
   const buffer = gitSpec ? await readGitFile(gitSpec, access.workspace, input) : readInputBytes(spec, access, input);
+  if (limit) assertFileSize(buffer.length, spec, input, limit);
   if (buffer.length === 0 || buffer.toString("utf8").trim() === "") {
     throw new DataError(`Input "${input}": ${spec} is empty.`, `Point ${input} at a file with content, or check the step that writes it.`, {
       input,
@@ -30,6 +42,29 @@ export async function readInputFile(spec: string, access: FileAccess, input: str
     });
   }
   return { name: spec, text: buffer.toString("utf8"), sha256: sha256Hex(buffer), bytes: buffer.length };
+}
+
+/**
+ * Refuses a file read whole (the policy) that is larger than `limit`, naming the file, its size, the limit and the
+ * setting. @throws LimitError
+ */
+export function assertFileSize(bytes: number, file: string, input: string, limit: FileSizeLimit): void {
+  if (bytes <= limit.bytes) return;
+  throw new LimitError(
+    `Input "${input}": ${file} is ${formatByteSize(bytes)}, more than the ${formatByteSize(limit.bytes)} a ${input} file may have (${limit.setting}).`,
+    `Keep ${file} small (it is read whole and parsed before anything else), or raise ${limit.setting}.`,
+    { input, file },
+    { limit: "policy-bytes", value: limit.bytes, reached: bytes },
+  );
+}
+
+/** The size of a file named by an input, or -1 when it cannot be measured (the read that follows says why). */
+function statSize(spec: string, access: FileAccess, input: string): number {
+  try {
+    return statSync(resolveInputPath(spec, access, input)).size;
+  } catch {
+    return -1;
+  }
 }
 
 /**

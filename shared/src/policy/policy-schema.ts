@@ -5,6 +5,7 @@ import { ExplanationPolicySchema } from "../explain/explanation-policy-schema.js
 import { ShadowPolicySchema } from "./shadow-policy-schema.js";
 import { DataPolicySchema } from "./data-policy-schema.js";
 import { FairnessPolicySchema } from "./fairness-policy-schema.js";
+import { LimitsPolicySchema } from "./limits-policy-schema.js";
 
 /** GTO's model name grammar (contract §5); also keeps names safe inside comment markers and tags. */
 export const MODEL_NAME_PATTERN = /^[a-z0-9]([a-z0-9/-]*[a-z0-9])?$/;
@@ -115,5 +116,7 @@ export const PolicySchema = z.strictObject({
   fairness: z.optional(FairnessPolicySchema),
   shadow: z.optional(ShadowPolicySchema),
   registry: z.optional(otherSection),
+  /** Limits on what the gates read: rows, columns, bytes uncompressed, memory held (the catalog's "Limits"). */
+  limits: z.optional(LimitsPolicySchema),
 });
 export type Policy = z.infer<typeof PolicySchema>;
