@@ -57,9 +57,12 @@ export function computeColumnDrift(reference: TableColumn, current: TableColumn,
     if (sortedCurrent.length === 0) return unusable("the data");
     if (countDistinctSorted(sortedReference) > MAX_NUMERIC_LEVELS_AS_CATEGORIES) return numericDrift(sortedReference, sortedCurrent, options);
   }
-  if (categoryCounts(reference).size === 0) return unusable("the reference");
-  if (categoryCounts(current).size === 0) return unusable("the data");
-  return categoricalDrift(categoryCounts(reference), categoryCounts(current), classifyDriftColumn(reference), options.method);
+  // Each side's value counts once: a text column of a million distinct values makes a map of a million entries.
+  const referenceCounts = categoryCounts(reference);
+  if (referenceCounts.size === 0) return unusable("the reference");
+  const currentCounts = categoryCounts(current);
+  if (currentCounts.size === 0) return unusable("the data");
+  return categoricalDrift(referenceCounts, currentCounts, classifyDriftColumn(reference, referenceCounts.size), options.method);
 }
 
 function unusable(side: string): { unusable: string } {
