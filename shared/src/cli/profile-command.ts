@@ -1,12 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { readDataTable } from "../data/read-data-table.js";
 import { readInputFile } from "../data/read-input-file.js";
 import { parsePolicy } from "../policy/parse-policy.js";
 import { toCanonicalJson } from "../report/canonical-json.js";
-import { buildProfile } from "../validate/profile/build-profile.js";
 import { loadProfileFile } from "../validate/profile/load-profile-file.js";
 import { mergeProfiles } from "../validate/profile/merge-profiles.js";
+import { streamProfile } from "../validate/profile/stream-profile.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
 import { LIMIT_FLAG_HELP, readLimitFlags } from "./limit-flags.js";
@@ -22,7 +21,8 @@ output): per column counts, exact value counts, min, max, moments and a quantile
 accuracy. merge combines the profiles of shards of one data set; the result is the same whatever the order,
 and a shard given twice is refused. Then judge drift on the whole:
   modelgate validate --data MERGED.profile.json --reference reference.profile.json   (or the reference file)
-Without --output the profile is printed. build reads within the policy's limits: (or the defaults);
+Without --output the profile is printed. build streams the file into the profile, holding no row, so
+it is not bounded by the rows limit; the policy's other limits: (or the defaults) apply;
 ${LIMIT_FLAG_HELP}`,
   async run(args) {
     const { values, positionals } = parseArgs({
@@ -38,7 +38,7 @@ ${LIMIT_FLAG_HELP}`,
       if (files.length !== 1) throw new UsageError("profile build takes exactly one data file");
       const policy = values.policy === undefined ? undefined : parsePolicy((await readInputFile(values.policy, access, "policy")).text, values.policy);
       const limits = readLimitFlags(values.limit ?? [], policy?.limits);
-      profile = buildProfile(await readDataTable(files[0]!, "FILE", { ...access, limits }, policy?.data));
+      profile = (await streamProfile(files[0]!, "FILE", { ...access, limits }, policy?.data)).profile;
     } else if (verb === "merge") {
       if (files.length < 2) throw new UsageError("profile merge takes two or more profiles");
       profile = mergeProfiles(await Promise.all(files.map((file) => loadProfileFile(file, access, "profile"))));

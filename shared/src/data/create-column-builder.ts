@@ -8,9 +8,10 @@ import type { ColumnRequest } from "./table.js";
 
 /**
  * The builder for one requested column; `expectedRows` sizes its storage when the row count is known, and
- * `memory` (the pass's `TableGuard`) is charged with what it holds.
+ * `memory` (the pass's `TableGuard`) is charged with what it holds. A request's own `builder` makes it, when given.
  */
-export function createColumnBuilder(request: ColumnRequest, expectedRows = 0, memory?: HeldMemory): ColumnBuilder {
+export function createColumnBuilder(request: ColumnRequest, expectedRows = 0, memory?: HeldMemory): ColumnBuilder<unknown> {
+  if (request.builder) return request.builder(request, expectedRows, memory);
   if (request.interner) return new IdColumnBuilder(request.name, request.interner, expectedRows, memory);
   switch (request.as) {
     case "number":
@@ -18,6 +19,6 @@ export function createColumnBuilder(request: ColumnRequest, expectedRows = 0, me
     case "string":
       return new StringColumnBuilder(request.name, expectedRows, memory);
     case "auto":
-      return new AutoColumnBuilder(request.name, expectedRows, memory);
+      return AutoColumnBuilder.ofTable(request.name, expectedRows, memory);
   }
 }

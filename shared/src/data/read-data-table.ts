@@ -8,7 +8,6 @@ import { streamTableBytes } from "./stream-table-bytes.js";
 import type { ColumnReadAs, Table } from "./table.js";
 import { Utf8LineChecker } from "./utf8-line-checker.js";
 
-
 /**
  * Reads every column of a data set for validate-data: numbers where every cell is numeric, text otherwise, and
  * text always for columns the schema declares as string, category or datetime or gives a pattern (so "007" stays
@@ -17,25 +16,39 @@ import { Utf8LineChecker } from "./utf8-line-checker.js";
  * @throws DataError
  */
 export async function readDataTable(spec: string, input: string, access: FileAccess, policy: DataPolicy | undefined): Promise<Table> {
+  const table = await readTable(spec, access, { input, columns: { all: "auto", as: textColumnsOf(policy) } });
+  const replacedText = [...table.columns.values()].some((c) => c.kind === "string" && c.dictionary.some((text) => text.includes("\uFFFD")));
+  await checkDataTable(table, input, access, replacedText);
+  return table;
+}
+
+/** The columns validate-data reads as text whatever they hold: declared string, category or datetime, or with a pattern. */
+export function textColumnsOf(policy: DataPolicy | undefined): Map<string, ColumnReadAs> {
   const as = new Map<string, ColumnReadAs>();
   for (const [name, column] of Object.entries(policy?.schema ?? {})) {
     if (column.type === "string" || column.type === "category" || column.type === "datetime" || column.pattern !== undefined) as.set(name, "string");
   }
-  const table = await readTable(spec, access, { input, columns: { all: "auto", as } });
-  const where = { input, file: spec };
+  return as;
+}
+
+/**
+ * What makes a data set unfit to validate, however it was read (held or streamed into a profile): no data rows, a
+ * header separated otherwise than its extension says, bytes that are not UTF-8 (`replacedText`: some text held
+ * U+FFFD, which the text readers put in their place). @throws DataError
+ */
+export async function checkDataTable(table: Table<unknown>, input: string, access: FileAccess, replacedText: boolean): Promise<void> {
   if (table.rows === 0) {
     throw new DataError(
-      `Input "${input}": ${spec} has a header (${table.fileColumns.length} column${table.fileColumns.length === 1 ? "" : "s"}) but no data rows.`,
-      `Check the step that writes ${spec}: it wrote no rows. A data set (or reference) needs at least one row to validate.`,
-      where,
+      `Input "${input}": ${table.name} has a header (${table.fileColumns.length} column${table.fileColumns.length === 1 ? "" : "s"}) but no data rows.`,
+      `Check the step that writes ${table.name}: it wrote no rows. A data set (or reference) needs at least one row to validate.`,
+      { input, file: table.name },
     );
   }
   assertDelimiterMatches(table, input);
-  await assertUtf8(table, input, access);
-  return table;
+  await assertUtf8(table, input, access, replacedText);
 }
 
-function assertDelimiterMatches(table: Table, input: string): void {
+function assertDelimiterMatches(table: Table<unknown>, input: string): void {
   if (table.format !== "csv" && table.format !== "tsv") return;
   if (table.fileColumns.length !== 1) return;
   const header = table.fileColumns[0]!;
@@ -50,8 +63,8 @@ function assertDelimiterMatches(table: Table, input: string): void {
 }
 
 /** Text readers replace invalid UTF-8 with U+FFFD; find such a cell and name its line, streaming the file again. */
-async function assertUtf8(table: Table, input: string, access: FileAccess): Promise<void> {
-  const suspicious = table.fileColumns.some((name) => name.includes("\uFFFD")) || [...table.columns.values()].some((c) => c.kind === "string" && c.dictionary.some((text) => text.includes("\uFFFD")));
+async function assertUtf8(table: Table<unknown>, input: string, access: FileAccess, replacedText: boolean): Promise<void> {
+  const suspicious = replacedText || table.fileColumns.some((name) => name.includes("\uFFFD"));
   if (!suspicious || table.format === "parquet") return;
   const source = { input, file: table.name, absolute: resolveInputPath(table.name, access, input) };
   const checker = new Utf8LineChecker();

@@ -30,7 +30,7 @@ export async function readDelimitedTable(
 ): Promise<TablePass> {
   // Most machine-written files have no quotes: a byte-level pass reads them several times faster, and gives way
   // to the full parser below at the first thing it does not handle.
-  const plainBuilders = new Map<string, ColumnBuilder>();
+  const plainBuilders = new Map<string, ColumnBuilder<unknown>>();
   const plainWarnings: string[] = [];
   const fileBytes = gzip ? 0 : (await stat(source.absolute)).size;
   const plainGuard = limits.guard(source);
@@ -51,8 +51,8 @@ export async function readDelimitedTable(
   const guard = limits.guard(source);
 
   let fileColumns: string[] | undefined;
-  let bound: ReadonlyArray<readonly [number, ColumnBuilder]> = [];
-  const builders = new Map<string, ColumnBuilder>();
+  let bound: ReadonlyArray<readonly [number, ColumnBuilder<unknown>]> = [];
+  const builders = new Map<string, ColumnBuilder<unknown>>();
   const warnings: string[] = [];
   const parser = parse({ delimiter, bom: true, relax_quotes: true, skip_empty_lines: true, max_record_size: maxRecordChars });
   const consume = async (records: AsyncIterable<string[]>): Promise<void> => {
@@ -86,11 +86,11 @@ function bindBuilders(
   header: readonly string[],
   requests: readonly ColumnRequest[],
   source: TableSource,
-  builders: Map<string, ColumnBuilder>,
+  builders: Map<string, ColumnBuilder<unknown>>,
   warnings: string[],
   guard: TableGuard,
   estimatedRows = 0,
-): Array<readonly [number, ColumnBuilder]> {
+): Array<readonly [number, ColumnBuilder<unknown>]> {
   const binding = bindColumns(header, requests, source);
   warnings.push(...binding.warnings);
   const { memory } = guard.limits.values;

@@ -56,7 +56,7 @@ export async function readJsonlTable(
   if (rows === 0) throw emptyTableError(source, "has no JSON lines");
   const absent = columns.filter((column) => column.request.required && !column.present).map((column) => column.request.name);
   if (absent.length > 0) throw missingRequired(absent, [...keys], source);
-  const builders = new Map<string, ColumnBuilder>(columns.filter((column) => column.present).map((column) => [column.request.name, column.builder]));
+  const builders = new Map<string, ColumnBuilder<unknown>>(columns.filter((column) => column.present).map((column) => [column.request.name, column.builder]));
   const warnings = keys.size >= listed ? [`${source.file} has ${MAX_LISTED_KEYS} or more distinct keys; only the first ${MAX_LISTED_KEYS} are listed as its columns.`] : [];
   return { rows, fileColumns: [...keys], builders, warnings, ...stream };
 }

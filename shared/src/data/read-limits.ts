@@ -32,18 +32,32 @@ export const TEXT_ENTRY_BYTES = 128;
  */
 export class ReadLimits {
   readonly values: Readonly<ReadLimitValues>;
-  private heldBytes = 0;
 
   constructor(
     values: Partial<ReadLimitValues> = {},
     readonly setting: (name: ReadLimitName) => string = (name) => `limits.${name} in the policy`,
+    /** The run's memory account, shared with the limits derived from these (`withoutRowLimit`). */
+    private readonly account = { held: 0 },
   ) {
     this.values = { ...DEFAULT_READ_LIMITS, ...values };
   }
 
   /** Bytes the tables read so far hold (estimated: 8 per number cell, 4 per text cell, each distinct text twice its length + 128). */
   get held(): number {
-    return this.heldBytes;
+    return this.account.held;
+  }
+
+  /**
+   * The same limits and memory account without the rows limit: for a read that keeps no row (a streamed profile),
+   * where more rows cost time, bounded by the bytes limit, but no memory.
+   */
+  withoutRowLimit(): ReadLimits {
+    return new ReadLimits({ ...this.values, rows: Number.MAX_SAFE_INTEGER }, this.setting, this.account);
+  }
+
+  /** Sets what the run holds back to `held`: the tables of a read that failed are let go. */
+  releaseTo(held: number): void {
+    this.account.held = Math.min(this.account.held, held);
   }
 
   /** A guard for one pass over one file. */
@@ -53,13 +67,13 @@ export class ReadLimits {
 
   /** @internal Adds `bytes` to what the run holds; @throws LimitError past `memory`. */
   charge(bytes: number, guard: TableGuard): void {
-    if (this.heldBytes + bytes > this.values.memory) throw memoryError(this, guard, bytes);
-    this.heldBytes += bytes;
+    if (this.account.held + bytes > this.values.memory) throw memoryError(this, guard, bytes);
+    this.account.held += bytes;
   }
 
   /** @internal */
   refund(bytes: number): void {
-    this.heldBytes = Math.max(0, this.heldBytes - bytes);
+    this.account.held = Math.max(0, this.account.held - bytes);
   }
 }
 

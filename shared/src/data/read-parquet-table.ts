@@ -44,7 +44,7 @@ async function readParquetColumns(source: TableSource, requested: ColumnRequests
   const rows = Number(metadata.num_rows);
   guard.footerRows(rows);
   guard.bytes(uncompressedBytes(metadata, new Set(positions.keys())), "parquet");
-  const builders = new Map<string, ColumnBuilder>(
+  const builders = new Map<string, ColumnBuilder<unknown>>(
     requests.filter((request) => positions.has(request.name)).map((request) => [request.name, createColumnBuilder(request, rows, guard)]),
   );
   // hyparquet decodes every row it is asked for into JavaScript values at once: a large row group is read in windows.
@@ -105,7 +105,7 @@ async function openParquet(source: TableSource): Promise<{ file: AsyncBuffer; me
 async function readRowGroup(
   file: AsyncBuffer,
   metadata: FileMetaData,
-  builders: ReadonlyMap<string, ColumnBuilder>,
+  builders: ReadonlyMap<string, ColumnBuilder<unknown>>,
   rowStart: number,
   rowEnd: number,
   source: TableSource,

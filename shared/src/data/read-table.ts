@@ -11,11 +11,13 @@ import { resolveInputPath } from "./resolve-input-path.js";
 import type { FileAccess } from "./resolve-input-path.js";
 import type { ColumnReadAs, ColumnRequest, ColumnRequests, Table, TableColumn, TableSource } from "./table.js";
 import type { TablePass } from "./table-pass.js";
+import type { ColumnBuilder } from "./column-builder.js";
 
-/** Every column of a file, read as `all` says, except those `as` names. */
+/** Every column of a file, read as `all` says, except those `as` names; each through `builder` when given. */
 export interface AllColumns {
   all: ColumnReadAs;
   as?: ReadonlyMap<string, ColumnReadAs>;
+  builder?: ColumnRequest["builder"];
 }
 
 export interface ReadTableOptions {
@@ -40,7 +42,15 @@ export interface ReadTableOptions {
  * file, missing required column, ragged CSV row, bad JSONL line, corrupt gzip or Parquet, file changed while read;
  * LimitError past a limit (rows, columns, bytes, memory).
  */
-export async function readTable(spec: string, access: FileAccess, options: ReadTableOptions): Promise<Table> {
+export function readTable(spec: string, access: FileAccess, options: ReadTableOptions): Promise<Table> {
+  return readColumns<TableColumn>(spec, access, options);
+}
+
+/**
+ * `readTable` for requests that bring their own builders (`ColumnRequest.builder`), whose finished columns are
+ * `Column`s: the same passes, limits and errors. Requests without one get `TableColumn`s.
+ */
+export async function readColumns<Column>(spec: string, access: FileAccess, options: ReadTableOptions): Promise<Table<Column>> {
   const { input, columns: asked, maxRowChars = MAX_ROW_CHARS } = options;
   const limits = access.limits ?? new ReadLimits();
   const everyKey = !Array.isArray(asked);
@@ -62,7 +72,9 @@ export async function readTable(spec: string, access: FileAccess, options: ReadT
   if (type.format === "jsonl" && typeof wanted === "function") wanted = wanted((await pass([])).fileColumns);
   const first = await pass(wanted);
   const requests = typeof wanted === "function" ? wanted(first.fileColumns) : wanted;
-  const columns = new Map<string, TableColumn | undefined>([...first.builders].map(([name, builder]) => [name, builder.finish()]));
+  // The one place a builder's column gets its type: the caller's builders make `Column`s.
+  const finish = (builder: ColumnBuilder<unknown>) => builder.finish() as Column | undefined;
+  const columns = new Map<string, Column | undefined>([...first.builders].map(([name, builder]) => [name, finish(builder)]));
   const again = requests.filter((request) => columns.has(request.name) && columns.get(request.name) === undefined);
   if (again.length > 0) {
     const second = await pass(again.map((request) => ({ ...request, as: "string" as const })));
@@ -72,9 +84,9 @@ export async function readTable(spec: string, access: FileAccess, options: ReadT
         file: spec,
       });
     }
-    for (const [name, builder] of second.builders) columns.set(name, builder.finish());
+    for (const [name, builder] of second.builders) columns.set(name, finish(builder));
   }
-  const ordered = new Map<string, TableColumn>();
+  const ordered = new Map<string, Column>();
   for (const { name } of requests) {
     const column = columns.get(name);
     if (column) ordered.set(name, column);
@@ -84,8 +96,8 @@ export async function readTable(spec: string, access: FileAccess, options: ReadT
 }
 
 /** Requests for every distinct column name of a file; a repeated name stays requested, so binding reports it. */
-function everyColumn({ all, as }: AllColumns): (fileColumns: readonly string[]) => ColumnRequest[] {
-  return (fileColumns) => [...new Set(fileColumns)].map((name) => ({ name, required: true, as: as?.get(name) ?? all }));
+function everyColumn({ all, as, builder }: AllColumns): (fileColumns: readonly string[]) => ColumnRequest[] {
+  return (fileColumns) => [...new Set(fileColumns)].map((name) => ({ name, required: true, as: as?.get(name) ?? all, ...(builder ? { builder } : {}) }));
 }
 
 function readPass(source: TableSource, type: TableFileType, requests: ColumnRequests, maxRowChars: number, limits: ReadLimits, everyKey: boolean): Promise<TablePass> {

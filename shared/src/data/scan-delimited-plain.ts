@@ -13,7 +13,7 @@ const QUOTE = 34;
 class NeedsFullParser extends Error {}
 
 /** Binds the header to builders, as the full parser does (same positions, warnings and errors). */
-export type BindBuilders = (header: readonly string[], requests: readonly ColumnRequest[], expectedRows: number) => Array<readonly [number, ColumnBuilder]>;
+export type BindBuilders = (header: readonly string[], requests: readonly ColumnRequest[], expectedRows: number) => Array<readonly [number, ColumnBuilder<unknown>]>;
 
 // Buffer's own decoders, without toString's argument checks (they are on every Buffer, in Node 20 and 24 alike).
 type FastDecode = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
@@ -37,12 +37,12 @@ export async function scanDelimitedPlain(
   guard: TableGuard,
   /** The uncompressed size when known (0 otherwise): with the first rows' length, it sizes the columns up front. */
   fileBytes = 0,
-): Promise<Omit<TablePass, "builders" | "warnings"> & { bound: Array<readonly [number, ColumnBuilder]> } | undefined> {
+): Promise<Omit<TablePass, "builders" | "warnings"> & { bound: Array<readonly [number, ColumnBuilder<unknown>]> } | undefined> {
   const separator = delimiter.charCodeAt(0);
   let fileColumns: string[] | undefined;
   /** Builder of each field position, undefined for columns not requested. */
-  let byPosition: Array<ColumnBuilder | undefined> = [];
-  let bound: Array<readonly [number, ColumnBuilder]> = [];
+  let byPosition: Array<ColumnBuilder<unknown> | undefined> = [];
+  let bound: Array<readonly [number, ColumnBuilder<unknown>]> = [];
   let width = 0;
   let first = true;
 
@@ -57,7 +57,7 @@ export async function scanDelimitedPlain(
       width = fileColumns.length;
       guard.columns(width);
       bound = bind(fileColumns, resolveRequests(requests, fileColumns), estimateRows(buf, end, fileBytes));
-      byPosition = new Array<ColumnBuilder | undefined>(width);
+      byPosition = new Array<ColumnBuilder<unknown> | undefined>(width);
       for (const [position, builder] of bound) byPosition[position] = builder;
       return;
     }
