@@ -51,7 +51,7 @@ export async function readJsonlTable(
     }
   };
   const tooLong = () => lineTooLong(source, lineNumber + 1, maxLineChars);
-  const stream = await streamTableBytes(source, gzip, (chunks) => splitLines(chunks, readLine, maxLineChars, tooLong), guard);
+  const stream = await streamTableBytes(source, gzip, (chunks) => splitLines(chunks, readLine, (count) => (lineNumber += count), maxLineChars, tooLong), guard);
   const rows = guard.rows;
   if (rows === 0) throw emptyTableError(source, "has no JSON lines");
   const absent = columns.filter((column) => column.request.required && !column.present).map((column) => column.request.name);
@@ -62,10 +62,17 @@ export async function readJsonlTable(
 }
 
 /**
- * Calls `readLine` for each line of UTF-8 text, without the line break (LF or CRLF) and without a leading BOM.
- * A line still open past `maxLineChars` (+1 for a CR) is refused as it grows, before it is held whole.
+ * Calls `readLine` for each line of UTF-8 text, without the line break (LF or CRLF) and without a leading BOM;
+ * a run of empty lines is counted through `emptyLines` at once. A line still open past `maxLineChars` (+1 for a CR)
+ * is refused as it grows, before it is held whole.
  */
-async function splitLines(chunks: AsyncIterable<Buffer>, readLine: (line: string) => void, maxLineChars: number, tooLong: () => DataError): Promise<void> {
+async function splitLines(
+  chunks: AsyncIterable<Buffer>,
+  readLine: (line: string) => void,
+  emptyLines: (count: number) => void,
+  maxLineChars: number,
+  tooLong: () => DataError,
+): Promise<void> {
   const decoder = new StringDecoder("utf8");
   let pending = "";
   let first = true;
@@ -83,6 +90,14 @@ async function splitLines(chunks: AsyncIterable<Buffer>, readLine: (line: string
       pending = "";
       start = end + 1;
       while ((end = text.indexOf("\n", start)) >= 0) {
+        if (end === start) {
+          // Empty lines hold no row: counted as a run (a .gz of blank lines is cheap to make), not read one by one.
+          let run = start;
+          while (run < text.length && text.charCodeAt(run) === 10) run++;
+          emptyLines(run - start);
+          start = run;
+          continue;
+        }
         readLine(stripCr(text.slice(start, end)));
         start = end + 1;
       }

@@ -112,6 +112,8 @@ export async function scanDelimitedPlain(
       for (let newline = buf.indexOf(NEWLINE, start); newline >= 0; newline = buf.indexOf(NEWLINE, start)) {
         readLine(buf, start, newline);
         start = newline + 1;
+        // A run of empty lines holds no row: skipped at the byte, not line by line (a .gz of blank lines is cheap to make).
+        while (start < buf.length && buf[start] === NEWLINE) start++;
       }
       carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
       if (carry !== undefined && maxRecordChars > 0 && carry.length > maxRecordChars) throw new NeedsFullParser();

@@ -106,6 +106,14 @@ describe("the bytes limit", () => {
     await refusal(readTable(file, access({ bytes: 2 ** 20 }), { input: "data", columns: x }), file, "bytes");
   });
 
+  it("skips runs of empty lines at the byte and still names the right line after them", async () => {
+    const file = write("blank-runs.jsonl", `{"x": 1}\n\n\n\n{"x": 2}\n${"\n".repeat(70_000)}{"x": oops}\n`);
+    await expect(readTable(file, access({}), { input: "data", columns: x })).rejects.toThrow(/blank-runs\.jsonl line 70006 is /);
+    const csv = write("blank-runs.csv", `x\n1\n${"\n".repeat(70_000)}2\n\n`);
+    const table = await readTable(csv, access({}), { input: "data", columns: x });
+    expect(table.columns.get("x")).toMatchObject({ values: Float64Array.from([1, 2]) });
+  });
+
   it("refuses Parquet columns whose footer says they hold more than the limit uncompressed", async () => {
     const file = write("bytes.parquet", new Uint8Array(parquetWriteBuffer({ columnData: [{ name: "x", type: "DOUBLE", data: Array.from({ length: 1000 }, (_, i) => i) }] })));
     const error = await refusal(readTable(file, access({ bytes: 1000 }), { input: "data", columns: x }), file, "bytes");
