@@ -5,6 +5,8 @@ import { DataError } from "../errors/modelgate-error.js";
 import { formatByteSize } from "./byte-size.js";
 import { sha256Hex } from "./digest.js";
 import { LimitError } from "./limit-error.js";
+import type { LimitReached } from "./limit-error.js";
+import { ReadLimits } from "./read-limits.js";
 import { parseGitFileSpec, readGitFile } from "./read-git-file.js";
 import { resolveInputPath } from "./resolve-input-path.js";
 import type { FileAccess } from "./resolve-input-path.js";
@@ -18,23 +20,30 @@ export interface InputFile {
   bytes: number;
 }
 
-/** The most bytes a file read whole may have, and the setting that changes it (for the refusal). */
+/** The most bytes a file read whole may have, the setting that changes it, and the limit it is (for the refusal). */
 export interface FileSizeLimit {
   bytes: number;
   setting: string;
+  limit?: LimitReached["limit"];
 }
 
 /**
- * Reads a file named by an input: a path inside the workspace, or `git:<ref>:<path>`. With `limit`, a file on disk
- * is measured before it is read, and refused when larger.
- * @throws DataError naming the input and file when it is missing, a folder, unreadable or empty; LimitError
- * (policy-bytes) when it is over `limit`.
+ * Share of the memory limit a document read whole and parsed may have (metrics, explanation summaries, profiles,
+ * manifests): parsing YAML or JSON holds 10 to 55 times the text (a 10 MB JSON file parsed as YAML took 650 MB).
  */
-export async function readInputFile(spec: string, access: FileAccess, input: string, limit?: FileSizeLimit): Promise<InputFile> {
+export const DOCUMENT_MEMORY_SHARE = 64;
+
+/**
+ * Reads a file named by an input: a path inside the workspace, or `git:<ref>:<path>`, measured before it is read
+ * and refused when larger than `limit`: by default 1/64 of the run's memory limit (16 MiB by default).
+ * @throws DataError naming the input and file when it is missing, a folder, unreadable or empty; LimitError
+ * when it is over the limit.
+ */
+export async function readInputFile(spec: string, access: FileAccess, input: string, limit: FileSizeLimit = documentLimit(access)): Promise<InputFile> {
   const gitSpec = parseGitFileSpec(spec, input);
-  if (limit && !gitSpec) assertFileSize(statSize(spec, access, input), spec, input, limit);
+  if (!gitSpec) assertFileSize(statSize(spec, access, input), spec, input, limit);
   const buffer = gitSpec ? await readGitFile(gitSpec, access.workspace, input) : readInputBytes(spec, access, input);
-  if (limit) assertFileSize(buffer.length, spec, input, limit);
+  assertFileSize(buffer.length, spec, input, limit);
   if (buffer.length === 0 || buffer.toString("utf8").trim() === "") {
     throw new DataError(`Input "${input}": ${spec} is empty.`, `Point ${input} at a file with content, or check the step that writes it.`, {
       input,
@@ -44,9 +53,15 @@ export async function readInputFile(spec: string, access: FileAccess, input: str
   return { name: spec, text: buffer.toString("utf8"), sha256: sha256Hex(buffer), bytes: buffer.length };
 }
 
+/** What a document read whole may have under the run's limits: 1/64 of its memory limit. */
+export function documentLimit(access: FileAccess): FileSizeLimit {
+  const limits = access.limits ?? new ReadLimits();
+  return { bytes: Math.floor(limits.values.memory / DOCUMENT_MEMORY_SHARE), setting: `${limits.setting("memory")}, of which a file read whole and parsed may have 1/${DOCUMENT_MEMORY_SHARE}`, limit: "memory" };
+}
+
 /**
- * Refuses a file read whole (the policy) that is larger than `limit`, naming the file, its size, the limit and the
- * setting. @throws LimitError
+ * Refuses a file read whole (the policy, a metrics file) that is larger than `limit`, naming the file, its size,
+ * the limit and the setting. @throws LimitError
  */
 export function assertFileSize(bytes: number, file: string, input: string, limit: FileSizeLimit): void {
   if (bytes <= limit.bytes) return;
@@ -54,7 +69,7 @@ export function assertFileSize(bytes: number, file: string, input: string, limit
     `Input "${input}": ${file} is ${formatByteSize(bytes)}, more than the ${formatByteSize(limit.bytes)} a ${input} file may have (${limit.setting}).`,
     `Keep ${file} small (it is read whole and parsed before anything else), or raise ${limit.setting}.`,
     { input, file },
-    { limit: "policy-bytes", value: limit.bytes, reached: bytes },
+    { limit: limit.limit ?? "policy-bytes", value: limit.bytes, reached: bytes },
   );
 }
 

@@ -11,6 +11,7 @@ import { formatByteSize, parseByteSize } from "../../../shared/src/data/byte-siz
 import { DEFAULT_READ_LIMITS, MAX_ROW_CHARS } from "../../../shared/src/data/read-limits.js";
 import { Utf8LineChecker, firstInvalidUtf8Line } from "../../../shared/src/data/utf8-line-checker.js";
 import { DEFAULT_POLICY_MAX_BYTES } from "../../../shared/src/gates/parse-inputs.js";
+import { DOCUMENT_MEMORY_SHARE, documentLimit } from "../../../shared/src/data/read-input-file.js";
 import { readValidateInputs } from "../../../shared/src/validate/validate-inputs.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { toReadLimits } from "../../../shared/src/policy/to-read-limits.js";
@@ -109,6 +110,19 @@ describe("the policy size limit", () => {
   });
 });
 
+describe("documents read whole", () => {
+  it("may have 1/64 of the memory limit: a metrics file over it is refused before it is parsed", async () => {
+    write("modelgate.yml", "version: 1\nmodel: m\nlimits:\n  memory: 64KiB\nevaluate:\n  metrics:\n    m0: { direction: higher, min: 0.5 }\n");
+    const metrics = write("big-metrics.json", JSON.stringify(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`m${i}`, 0.9]))));
+    const result = await runEvaluate({ candidate: metrics, policy: "modelgate.yml" }, access);
+    expect(result).toMatchObject({ verdict: "fail", error: { input: "candidate", file: "big-metrics.json" } });
+    expect("error" in result && result.error.message).toMatch(
+      /^Input "candidate": big-metrics\.json is \d+(\.\d+)? KiB, more than the 1 KiB a candidate file may have \(limits\.memory in modelgate\.yml, of which a file read whole and parsed may have 1\/64\)\.$/,
+    );
+    expect(documentLimit({ workspace, allowedRoots: [] }).bytes).toBe(16 * 2 ** 20);
+  });
+});
+
 describe("--limit", () => {
   it("sets limits by name over the policy's and the defaults, pointing refusals at the flag", () => {
     const limits = readLimitFlags(["rows=20000000", "memory=2GiB"], { columns: 7 });
@@ -147,6 +161,7 @@ describe("the catalog", () => {
     expect(doc).toContain(`| \`limits.memory\` | \`${formatByteSize(DEFAULT_READ_LIMITS.memory).replace(" ", "")}\` |`);
     expect(doc).toContain(`| \`policy-max-bytes\` input | \`${formatByteSize(DEFAULT_POLICY_MAX_BYTES).replace(" ", "")}\` |`);
     expect(doc).toContain(`| row length (fixed) | ${formatByteSize(MAX_ROW_CHARS)} |`);
+    expect(doc).toContain(`| files read whole | 1/${DOCUMENT_MEMORY_SHARE} of \`limits.memory\` (${formatByteSize(DEFAULT_READ_LIMITS.memory / DOCUMENT_MEMORY_SHARE)}) |`);
   });
 });
 
