@@ -5,6 +5,9 @@ import { DataError, ModelgateError } from "../errors/modelgate-error.js";
 import { bindColumns } from "./bind-columns.js";
 import type { ColumnBuilder } from "./column-builder.js";
 import { createColumnBuilder } from "./create-column-builder.js";
+import { formatByteSize } from "./byte-size.js";
+import { LimitError } from "./limit-error.js";
+import { DOCUMENT_MEMORY_SHARE } from "./read-input-file.js";
 import type { TableGuard } from "./read-limits.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
 import { resolveRequests } from "./table.js";
@@ -36,7 +39,7 @@ export async function readParquetTable(source: TableSource, requests: ColumnRequ
 }
 
 async function readParquetColumns(source: TableSource, requested: ColumnRequests, guard: TableGuard, windowCells: number): Promise<Omit<TablePass, "sha256" | "bytes">> {
-  const { file, metadata } = await openParquet(source);
+  const { file, metadata } = await openParquet(source, guard);
   const fileColumns = parquetSchema(metadata).children.map((child) => child.element.name);
   guard.columns(fileColumns.length);
   const requests = resolveRequests(requested, fileColumns);
@@ -75,6 +78,27 @@ function uncompressedBytes(metadata: FileMetaData, names: ReadonlySet<string>): 
   return bytes;
 }
 
+/**
+ * Refuses a footer larger than a file read whole may be (1/64 of the memory limit): it is parsed into an object per
+ * column chunk of every row group, about ten times its bytes. @throws LimitError
+ */
+async function assertFooterSize(file: AsyncBuffer, source: TableSource, guard: TableGuard): Promise<void> {
+  if (file.byteLength < 12) return;
+  const tail = new DataView(await file.slice(file.byteLength - 8, file.byteLength));
+  const footer = tail.getUint32(0, true);
+  // Not Parquet's end (no "PAR1"), or a length past the file: damaged, and the parser says so.
+  if (tail.getUint32(4, true) !== 0x31524150 || footer > file.byteLength - 8) return;
+  const { limits } = guard;
+  const most = Math.floor(limits.values.memory / DOCUMENT_MEMORY_SHARE);
+  if (footer <= most) return;
+  throw new LimitError(
+    `Input "${source.input}": ${source.file} has a footer (its metadata) of ${formatByteSize(footer)}, more than the ${formatByteSize(most)} it may have (${limits.setting("memory")}, of which a file read whole and parsed may have 1/${DOCUMENT_MEMORY_SHARE}).`,
+    `Write ${source.file} with fewer, larger row groups (pyarrow: row_group_size), or raise ${limits.setting("memory")}.`,
+    source,
+    { limit: "memory", value: most, reached: footer },
+  );
+}
+
 /** The file with the byte ranges read for the current row group kept, so its windows fetch each column chunk once. */
 function groupCache(file: AsyncBuffer): { buffer: AsyncBuffer; clear(): void } {
   const ranges = new Map<string, Promise<ArrayBuffer>>();
@@ -90,9 +114,12 @@ function groupCache(file: AsyncBuffer): { buffer: AsyncBuffer; clear(): void } {
   return { buffer, clear: () => ranges.clear() };
 }
 
-async function openParquet(source: TableSource): Promise<{ file: AsyncBuffer; metadata: FileMetaData }> {
+async function openParquet(source: TableSource, guard: TableGuard): Promise<{ file: AsyncBuffer; metadata: FileMetaData }> {
+  const file = await asyncBufferFromFile(source.absolute).catch((error: unknown) => {
+    throw corrupt(source, error instanceof Error ? error.message : String(error), error);
+  });
+  await assertFooterSize(file, source, guard);
   try {
-    const file = await asyncBufferFromFile(source.absolute);
     const metadata = await parquetMetadataAsync(file);
     parquetSchema(metadata);
     return { file, metadata };

@@ -122,6 +122,18 @@ describe("the bytes limit", () => {
 });
 
 describe("the memory limit", () => {
+  it("refuses a Parquet footer larger than 1/64 of the limit before parsing it", async () => {
+    const columnData = Array.from({ length: 50 }, (_, k) => ({ name: `column_${k}`, type: "INT32" as const, data: Array.from({ length: 200 }, (_, i) => i) }));
+    const bytes = new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: 10 }));
+    const footer = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 8, 4).getUint32(0, true);
+    const file = write("footer.parquet", bytes);
+    const memory = 64 * (footer - 1);
+    const error = await refusal(readTable(file, access({ memory }), { input: "data", columns: x.map((r) => ({ ...r, name: "column_0" })) }), file, "memory");
+    expect(error.message).toMatch(/^Input "data": footer\.parquet has a footer \(its metadata\) of .+, more than the .+ it may have \(limits\.memory in modelgate\.yml, of which a file read whole and parsed may have 1\/64\)\.$/);
+    expect(error.reached).toBe(footer);
+    await expect(readTable(file, access({ memory: 64 * footer }), { input: "data", columns: [{ name: "column_0", as: "number", required: true }] })).resolves.toMatchObject({ rows: 200 });
+  });
+
   it("refuses a table whose columns would hold more than the limit, at the row it is reached", async () => {
     const file = write("memory.csv", `x,y\n${rowsOf(20_000, (i) => `${i},${i}`)}\n`);
     // Two number columns: 16 bytes a row, so 64 KiB is passed within the first 4,100 rows.
