@@ -28,10 +28,12 @@ export interface FileSizeLimit {
 }
 
 /**
- * Share of the memory limit a document read whole and parsed may have (metrics, explanation summaries, profiles,
- * manifests): parsing YAML or JSON holds 10 to 55 times the text (a 10 MB JSON file parsed as YAML took 650 MB).
+ * Share of the memory limit a document read whole and parsed may have: parsing YAML (the policy, metrics files, also
+ * when they are JSON) holds about 55 times the text (a 10 MB JSON file took 650 MB); `JSON.parse` (explanation
+ * summaries, profiles, manifests) about 8 times, so those may have twice as much.
  */
 export const DOCUMENT_MEMORY_SHARE = 64;
+export const JSON_DOCUMENT_MEMORY_SHARE = 32;
 
 /**
  * Reads a file named by an input: a path inside the workspace, or `git:<ref>:<path>`, measured before it is read
@@ -53,10 +55,10 @@ export async function readInputFile(spec: string, access: FileAccess, input: str
   return { name: spec, text: buffer.toString("utf8"), sha256: sha256Hex(buffer), bytes: buffer.length };
 }
 
-/** What a document read whole may have under the run's limits: 1/64 of its memory limit. */
-export function documentLimit(access: FileAccess): FileSizeLimit {
+/** What a document read whole may have under the run's limits: `1/share` of its memory limit. */
+export function documentLimit(access: FileAccess, share = DOCUMENT_MEMORY_SHARE): FileSizeLimit {
   const limits = access.limits ?? new ReadLimits();
-  return { bytes: Math.floor(limits.values.memory / DOCUMENT_MEMORY_SHARE), setting: `${limits.setting("memory")}, of which a file read whole and parsed may have 1/${DOCUMENT_MEMORY_SHARE}`, limit: "memory" };
+  return { bytes: Math.floor(limits.values.memory / share), setting: `${limits.setting("memory")}, of which a file read whole and parsed may have 1/${share}`, limit: "memory" };
 }
 
 /**

@@ -11,7 +11,7 @@ import { formatByteSize, parseByteSize } from "../../../shared/src/data/byte-siz
 import { DEFAULT_READ_LIMITS, MAX_ROW_CHARS } from "../../../shared/src/data/read-limits.js";
 import { Utf8LineChecker, firstInvalidUtf8Line } from "../../../shared/src/data/utf8-line-checker.js";
 import { DEFAULT_POLICY_MAX_BYTES } from "../../../shared/src/gates/parse-inputs.js";
-import { DOCUMENT_MEMORY_SHARE, documentLimit } from "../../../shared/src/data/read-input-file.js";
+import { DOCUMENT_MEMORY_SHARE, documentLimit, JSON_DOCUMENT_MEMORY_SHARE } from "../../../shared/src/data/read-input-file.js";
 import { readValidateInputs } from "../../../shared/src/validate/validate-inputs.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { toReadLimits } from "../../../shared/src/policy/to-read-limits.js";
@@ -161,7 +161,9 @@ describe("the catalog", () => {
     expect(doc).toContain(`| \`limits.memory\` | \`${formatByteSize(DEFAULT_READ_LIMITS.memory).replace(" ", "")}\` |`);
     expect(doc).toContain(`| \`policy-max-bytes\` input | \`${formatByteSize(DEFAULT_POLICY_MAX_BYTES).replace(" ", "")}\` |`);
     expect(doc).toContain(`| row length (fixed) | ${formatByteSize(MAX_ROW_CHARS)} |`);
-    expect(doc).toContain(`| files read whole | 1/${DOCUMENT_MEMORY_SHARE} of \`limits.memory\` (${formatByteSize(DEFAULT_READ_LIMITS.memory / DOCUMENT_MEMORY_SHARE)}) |`);
+    expect(doc).toContain(
+      `| files read whole | 1/${DOCUMENT_MEMORY_SHARE} of \`limits.memory\` (${formatByteSize(DEFAULT_READ_LIMITS.memory / DOCUMENT_MEMORY_SHARE)}); 1/${JSON_DOCUMENT_MEMORY_SHARE} (${formatByteSize(DEFAULT_READ_LIMITS.memory / JSON_DOCUMENT_MEMORY_SHARE)}) for`,
+    );
   });
 });
 
