@@ -3,6 +3,7 @@
 // drift on every column. Prints wall time, peak RSS (GNU time) and the largest difference between the two sides'
 // drift statistics; then MiB/s of reading alone, CSV and Parquet. BENCH_VALIDATE_ROWS overrides the row count;
 // BENCH_SKIP_VALIDATE=1 (in bench.mjs) skips it. Installs Debian's python3-pandas/python3-scipy when missing.
+// BENCH_VALIDATE_RESULT=<file> keeps the result JSON (to check that a change leaves it byte-identical).
 import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -89,6 +90,7 @@ const ours = measure(process.execPath, [cli, "validate", "--data", "current.csv"
 if (ours.status !== 0) throw new Error(`modelgate validate failed: ${ours.stderr}`);
 const theirs = measure(python, [path.join(root, "shared/tools/bench-validate.py"), "reference.csv", "current.csv"], dir);
 if (theirs.status !== 0) throw new Error(`bench-validate.py failed: ${theirs.stderr}`);
+if (process.env.BENCH_VALIDATE_RESULT) writeFileSync(process.env.BENCH_VALIDATE_RESULT, ours.stdout);
 const result = JSON.parse(ours.stdout);
 const scipy = JSON.parse(theirs.stdout).drift;
 let worst = 0;

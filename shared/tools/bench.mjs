@@ -100,6 +100,8 @@ if (process.env.BENCH_SKIP_DRIFT !== "1") await import("./bench-drift.mjs");
 if (process.env.BENCH_SKIP_SHADOW !== "1") await import("./bench-shadow.mjs");
 // validate-data end to end against pandas + SciPy (shared/tools/bench-validate.mjs); BENCH_SKIP_VALIDATE=1 skips it.
 if (process.env.BENCH_SKIP_VALIDATE !== "1") await import("./bench-validate.mjs");
+// Hostile inputs: gzip bombs, wide files, huge policies, time and peak RSS (shared/tools/bench-memory.mjs); BENCH_SKIP_MEMORY=1 skips it.
+if (process.env.BENCH_SKIP_MEMORY !== "1") await import("./bench-memory.mjs");
 // Then bias-check against numpy (shared/tools/bench-fairness.mjs); BENCH_SKIP_FAIRNESS=1 skips it.
 if (process.env.BENCH_SKIP_FAIRNESS !== "1") await import("./bench-fairness.mjs");
 

@@ -9,7 +9,7 @@ import { parse } from "yaml";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const OUT = path.join(root, "action-catalog.md");
 /** Inputs every action shares (contract §2), described once in docs/catalog/conventions.md. */
-const SHARED_INPUTS = ["policy", "policy-source", "key", "comment", "comment-author", "check-run", "fail-on", "result-path", "github-token"];
+const SHARED_INPUTS = ["policy", "policy-source", "policy-max-bytes", "key", "comment", "comment-author", "check-run", "fail-on", "result-path", "github-token"];
 const SHARED_OUTPUTS = ["verdict", "passed", "result", "report", "comment-url"];
 /** Product order: the pipeline from data to production. */
 const ORDER = ["validate-data", "train-reproducibly", "evaluate-gate", "bias-check", "shadow-compare", "promote", "rollback"];

@@ -39,6 +39,23 @@ describe.each(nodeBinaries())("modelgate validate / infer-schema on $label", ({ 
     expect(usage.stderr).toContain("--data");
   });
 
+  it("infer-schema and profile build take --limit: a refusal names the flag, a bad one is a usage error", async () => {
+    const refused = await runCli(node, ["infer-schema", "--limit", "rows=100", "batch-clean.csv"]);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain("batch-clean.csv has more than 100 data rows, the rows limit (reading stopped at row 101).");
+    expect(refused.stderr).toContain("Raise --limit rows=…");
+    const raised = await runCli(node, ["infer-schema", "--limit", "rows=20000", "batch-clean.csv"]);
+    expect(raised.exitCode).toBe(0);
+    const bad = await runCli(node, ["infer-schema", "--limit", "cells=5", "batch-clean.csv"]);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain("the limits are rows, columns, bytes, memory");
+    // profile build holds no row: the rows limit does not bound it.
+    const dir = mkdtempSync(path.join(tmpdir(), "mg-limit-"));
+    const built = await runCli(node, ["profile", "build", "--limit", "rows=100", path.join(DATA, "batch-clean.csv"), "--output", path.join(dir, "p.json")]);
+    expect(built.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, "p.json"), "utf8")).rows).toBe(1500);
+  });
+
   it("profiles shards, merges them in any order to the same bytes, and judges drift on the merged profile", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "mg-profile-"));
     const [header, ...rows] = readFileSync(path.join(DATA, "batch-drifted.csv"), "utf8").trimEnd().split("\n");

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startGitHubStandIn } from "../support/github-stand-in/start-github-stand-in.js";
 import type { GitHubStandIn } from "../support/github-stand-in/stand-in-types.js";
@@ -126,6 +127,42 @@ describe.each(nodeBinaries())("validate-data bundle on $label", ({ path: node })
     expect(result.outputs.verdict).toBe("fail");
     expect(api.dispatches("acme", "models")).toEqual([]);
     expect(result.summary).toContain("The drift issue could not be updated");
+  });
+
+  it("refuses data over the policy's limits: a gzip bomb at the bytes limit, a long file at the rows limit, each naming the setting", async () => {
+    const ws = workspace({ "modelgate.yml": `${POLICY}limits:\n  rows: 1000\n  bytes: 1MiB\n` });
+    // 2 MiB of rows (512 rows of 4,000 characters) in a few KiB: the bytes limit stops it before the rows limit.
+    writeFileSync(path.join(ws, "bomb.csv.gz"), gzipSync(`x\n${`${"a".repeat(4000)}\n`.repeat(512)}`));
+    const bomb = await run(ws, { data: "bomb.csv.gz" });
+    expect(bomb.exitCode).toBe(1);
+    const bombJson = JSON.parse(readFileSync(bomb.outputs.result!, "utf8"));
+    expect(bombJson.error).toMatchObject({ input: "data", file: "bomb.csv.gz" });
+    expect(bombJson.error.message).toMatch(/^Input "data": bomb\.csv\.gz inflates to more than 1 MiB, the bytes limit on a table's uncompressed size \(reading stopped after 1(\.\d+)? MiB\)\.$/);
+    expect(bombJson.error.hint).toContain("Raise limits.bytes in modelgate.yml");
+    const long = await run(ws, { data: "clean.csv" });
+    expect(long.exitCode).toBe(1);
+    const errors = long.commands.filter((c) => c.command === "error").map((c) => c.message).join("\n");
+    expect(errors).toContain('Input "data": clean.csv has more than 1,000 data rows, the rows limit (reading stopped at row 1,001). Fix: Raise limits.rows in modelgate.yml');
+    expect(long.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it("compares a reference over the rows limit as its streamed profile, and says so in the report", async () => {
+    const ws = workspace({ "modelgate.yml": `${POLICY}limits:\n  rows: 1500\n` });
+    const result = await run(ws, { data: "drifted.csv", reference: "reference.csv" });
+    const json = JSON.parse(readFileSync(result.outputs.result!, "utf8"));
+    expect(json.error).toBeUndefined();
+    expect(json.reference).toMatchObject({ file: "reference.csv", format: "csv" });
+    expect(json.notes.join("\n")).toMatch(/reference\.csv \(\d+ rows\) is larger than the rows limit of 1500 allows in memory, so drift was judged against its profile/);
+    expect(result.summary).toContain("drift was judged against its profile");
+    expect(JSON.parse(result.outputs["drifted-columns"]!)).toEqual(expect.arrayContaining(["plan"]));
+  });
+
+  it("refuses a policy larger than policy-max-bytes before parsing it", async () => {
+    const result = await run(workspace(), { data: "clean.csv", "policy-max-bytes": "512" });
+    expect(result.exitCode).toBe(1);
+    const json = JSON.parse(readFileSync(result.outputs.result!, "utf8"));
+    expect(json.error).toMatchObject({ input: "policy", file: "modelgate.yml" });
+    expect(json.error.message).toBe(`Input "policy": modelgate.yml is ${Buffer.byteLength(POLICY)} B, more than the 512 B a policy file may have (the policy-max-bytes input).`);
   });
 
   interface BadCase {

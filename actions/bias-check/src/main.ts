@@ -6,7 +6,7 @@ import { runAction } from "../../../shared/src/github/run-action.js";
 
 await runAction("bias-check", async (run) => {
   const inputs = readBiasInputs(run.getInput);
-  const selected = await loadRunPolicy(run, inputs.policy, inputs.policySource);
+  const selected = await loadRunPolicy(run, inputs.policy, inputs.policySource, inputs.policyMaxBytes);
   const sensitive = resolveSensitive(inputs.sensitive, selected.policy.fairness?.sensitive);
   const files = await loadBiasFiles({ ...inputs, sensitive }, run.fileAccess);
   const notes = [...selected.notes, ...files.notes];

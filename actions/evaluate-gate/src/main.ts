@@ -5,7 +5,7 @@ import { runAction } from "../../../shared/src/github/run-action.js";
 
 await runAction("evaluate-gate", async (run) => {
   const inputs = readEvaluateInputs(run.getInput);
-  const selected = await loadRunPolicy(run, inputs.policy, inputs.policySource);
+  const selected = await loadRunPolicy(run, inputs.policy, inputs.policySource, inputs.policyMaxBytes);
   // baseline: registry:<model>#<stage> reads this repository's registry tags and release assets through the API.
   const openRegistry = async () => {
     const { openGitHubRegistryStore } = await import("../../../shared/src/github/github-registry-store.js");

@@ -6,7 +6,7 @@ import { runAction } from "../../../shared/src/github/run-action.js";
 
 await runAction("shadow-compare", async (run) => {
   const inputs = readShadowInputs(run.getInput);
-  const selected = await loadRunPolicy(run, inputs.policy, inputs.policySource);
+  const selected = await loadRunPolicy(run, inputs.policy, inputs.policySource, inputs.policyMaxBytes);
   const compared = await compareShadowFiles(inputs, requireShadowPolicy(selected.policy, selected.provenance.file), run.fileAccess);
   return evaluateShadow({ ...compared, policy: selected.policy, policyProvenance: selected.provenance, policyLineOf: selected.lineOf, notes: selected.notes, key: inputs.key });
 });

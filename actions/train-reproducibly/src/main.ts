@@ -8,7 +8,7 @@ import { toTrainOptions } from "../../../shared/src/lineage/to-train-options.js"
 
 await runAction("train-reproducibly", async (run) => {
   const inputs = readTrainInputs(run.getInput);
-  const { services, model } = await trainRunServices(run, inputs.policy, inputs.policySource);
+  const { services, model } = await trainRunServices(run, inputs.policy, inputs.policySource, inputs.policyMaxBytes);
   const key = inputs.key ?? model ?? "default";
   const result = await runTraining(await toTrainOptions(inputs, run.fileAccess, key, run.context.runUrl ?? null), services);
   for (const [name, value] of Object.entries(toTrainOutputs(result))) runner.setOutput(name, value);

@@ -8,7 +8,7 @@ import { validateFromFiles } from "../../../shared/src/validate/validate-from-fi
 
 await runAction("validate-data", async (run) => {
   const inputs = readValidateInputs(run.getInput);
-  const selected = await loadRunPolicy(run, inputs.policy, inputs.policySource);
+  const selected = await loadRunPolicy(run, inputs.policy, inputs.policySource, inputs.policyMaxBytes);
   const key = inputs.key ?? selected.policy.model ?? "default";
   const { result, profile } = await validateFromFiles({ inputs, policy: selected.policy, provenance: selected.provenance, lineOf: selected.lineOf, notes: selected.notes, key }, run.fileAccess);
   if (profile) runner.setOutput("profile", writeProfileFile(profile, key, inputs.profilePath, run.context));

@@ -10,6 +10,7 @@ const INPUT_FLAGS = [
   "baseline-predictions",
   "sensitive",
   "policy",
+  "policy-max-bytes",
   "key",
   "label-column",
   "prediction-column",
@@ -39,6 +40,7 @@ Options:
   --favorable-label VALUE       the outcome good for the person (default: the positive label)
   --threshold P                 turns scores into predictions without a prediction column (default 0.5)
   --policy FILE                 policy file (default: modelgate.yml)
+  --policy-max-bytes SIZE       refuse a larger policy file before parsing it (default 1MiB)
   --key KEY                     report key (default: the policy's model)
   --format FORMAT               text (default) | markdown | json (the result JSON of the action)
   --fail-on LEVEL               fail (default) | warn | never: which verdict exits 1

@@ -9,6 +9,7 @@ const INPUT_FLAGS = [
   "candidate",
   "baseline",
   "policy",
+  "policy-max-bytes",
   "key",
   "candidate-predictions",
   "baseline-predictions",
@@ -53,6 +54,7 @@ Options:
   --baseline-explanations FILE  the baseline's explanations, compared with the candidate's
   --show-examples BOOL          true: list the largest-changed predictions (ids, outputs, top reasons)
   --policy FILE                 policy file (default: modelgate.yml)
+  --policy-max-bytes SIZE       refuse a larger policy file before parsing it (default 1MiB)
   --key KEY                     report key (default: the policy's model)
   --format FORMAT               text (default) | markdown | json (the result JSON of the action)
   --fail-on LEVEL               fail (default) | warn | never: which verdict exits 1

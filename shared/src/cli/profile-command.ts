@@ -1,19 +1,19 @@
 import { writeFileSync } from "node:fs";
 import { parseCliArgs } from "./parse-cli-args.js";
-import { readDataTable } from "../data/read-data-table.js";
 import { readInputFile } from "../data/read-input-file.js";
 import { parsePolicy } from "../policy/parse-policy.js";
 import { toCanonicalJson } from "../report/canonical-json.js";
-import { buildProfile } from "../validate/profile/build-profile.js";
 import { loadProfileFile } from "../validate/profile/load-profile-file.js";
 import { mergeProfiles } from "../validate/profile/merge-profiles.js";
+import { streamProfile } from "../validate/profile/stream-profile.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
+import { LIMIT_FLAG_HELP, readLimitFlags } from "./limit-flags.js";
 
 export const profileCommand: Command = {
   name: "profile",
   summary: "build and merge mergeable data profiles (sharded data too big for one runner)",
-  usage: `Usage: modelgate profile build FILE [--policy modelgate.yml] [--output F.profile.json]
+  usage: `Usage: modelgate profile build FILE [--policy modelgate.yml] [--limit NAME=VALUE] [--output F.profile.json]
        modelgate profile merge A.profile.json B.profile.json … [--output MERGED.profile.json]
 
 build profiles a data file (CSV, TSV, JSONL, Parquet; optionally .gz) as validate-data does (its profile
@@ -21,16 +21,24 @@ output): per column counts, exact value counts, min, max, moments and a quantile
 accuracy. merge combines the profiles of shards of one data set; the result is the same whatever the order,
 and a shard given twice is refused. Then judge drift on the whole:
   modelgate validate --data MERGED.profile.json --reference reference.profile.json   (or the reference file)
-Without --output the profile is printed.`,
+Without --output the profile is printed. build streams the file into the profile, holding no row, so
+it is not bounded by the rows limit; the policy's other limits: (or the defaults) apply;
+${LIMIT_FLAG_HELP}`,
   async run(args) {
-    const { values, positionals } = parseCliArgs({ args, options: { output: { type: "string" }, policy: { type: "string" } }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseCliArgs({
+      args,
+      options: { output: { type: "string" }, policy: { type: "string" }, limit: { type: "string", multiple: true } },
+      strict: true,
+      allowPositionals: true,
+    });
     const [verb, ...files] = positionals;
     const access = { workspace: process.cwd(), allowedRoots: [] };
     let profile;
     if (verb === "build") {
       if (files.length !== 1) throw new UsageError("profile build takes exactly one data file");
       const policy = values.policy === undefined ? undefined : parsePolicy((await readInputFile(values.policy, access, "policy")).text, values.policy);
-      profile = buildProfile(await readDataTable(files[0]!, "FILE", access, policy?.data));
+      const limits = readLimitFlags(values.limit ?? [], policy?.limits);
+      profile = (await streamProfile(files[0]!, "FILE", { ...access, limits }, policy?.data)).profile;
     } else if (verb === "merge") {
       if (files.length < 2) throw new UsageError("profile merge takes two or more profiles");
       profile = mergeProfiles(await Promise.all(files.map((file) => loadProfileFile(file, access, "profile"))));

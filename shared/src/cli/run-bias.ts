@@ -11,7 +11,7 @@ import type { ActionResult } from "../gates/gate-result.js";
  * Errors a user can fix become an undecided `fail` result, as in the action.
  */
 export async function runBias(inputs: BiasInputs, access: FileAccess): Promise<ActionResult> {
-  return runWithLocalPolicy("bias-check", inputs, access, async (selected, key) => {
+  return runWithLocalPolicy("bias-check", inputs, access, async (selected, key, access) => {
     const sensitive = resolveSensitive(inputs.sensitive, selected.policy.fairness?.sensitive);
     const files = await loadBiasFiles({ ...inputs, sensitive }, access);
     const notes = [...selected.notes, ...files.notes];

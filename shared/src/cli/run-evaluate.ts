@@ -5,14 +5,14 @@ import { evaluateFromFiles } from "../gates/evaluate-from-files.js";
 import type { ActionResult } from "../gates/gate-result.js";
 
 /** What the CLI's evaluate needs: the policy path, the key, and evaluate-gate's file inputs. */
-export type EvaluateOptions = EvaluateFileInputs & { policy: string; key?: string | undefined };
+export type EvaluateOptions = EvaluateFileInputs & { policy: string; policyMaxBytes?: number; key?: string | undefined };
 
 /**
  * The CLI's evaluate-gate: the same core as the action, with the policy read from the given file.
  * Errors a user can fix become an undecided `fail` result, as in the action.
  */
 export async function runEvaluate(options: EvaluateOptions, access: FileAccess): Promise<ActionResult> {
-  return runWithLocalPolicy("evaluate-gate", options, access, (selected, key) => {
+  return runWithLocalPolicy("evaluate-gate", options, access, (selected, key, access) => {
     // baseline: registry:<model>#<stage> reads the registry of the git repository the command runs in.
     const openRegistry = async () => (await import("./open-registry.js")).openRegistry({ repoDir: access.workspace });
     return evaluateFromFiles(options, selected, access, key, openRegistry);

@@ -10,7 +10,7 @@ import type { ShadowInputs } from "../gates/shadow-inputs.js";
  * can fix become an undecided `fail` result, as in the action.
  */
 export async function runShadow(inputs: ShadowInputs, access: FileAccess): Promise<ActionResult> {
-  return runWithLocalPolicy("shadow-compare", inputs, access, async (selected, key) => {
+  return runWithLocalPolicy("shadow-compare", inputs, access, async (selected, key, access) => {
     const compared = await compareShadowFiles(inputs, requireShadowPolicy(selected.policy, selected.provenance.file), access);
     return evaluateShadow({ ...compared, policy: selected.policy, policyProvenance: selected.provenance, policyLineOf: selected.lineOf, notes: selected.notes, key });
   });

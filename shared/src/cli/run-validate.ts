@@ -8,6 +8,7 @@ export interface ValidateOptions {
   reference?: string | undefined;
   schemaOnly: boolean;
   policy: string;
+  policyMaxBytes?: number;
   key?: string | undefined;
 }
 
@@ -16,7 +17,7 @@ export interface ValidateOptions {
  * Errors a user can fix become an undecided `fail` result, as in the action.
  */
 export async function runValidate(options: ValidateOptions, access: FileAccess): Promise<ActionResult> {
-  return runWithLocalPolicy("validate-data", options, access, async (selected, key) => {
+  return runWithLocalPolicy("validate-data", options, access, async (selected, key, access) => {
     const { result } = await validateFromFiles({ inputs: options, policy: selected.policy, provenance: selected.provenance, lineOf: selected.lineOf, notes: selected.notes, key }, access);
     return result;
   });

@@ -30,6 +30,7 @@ Options (the action's inputs):
   --show-examples true              include the largest disagreements (--example-columns, --examples N)
   --seed N, --bootstrap-resamples N latency bootstrap (default 0 and 1000)
   --policy FILE                     policy file (default modelgate.yml)
+  --policy-max-bytes SIZE           refuse a larger policy file before parsing it (default 1MiB)
   --key KEY                         report key (default the policy's model)
   --format FORMAT                   text (default) | markdown | json (the result JSON of the action)
   --fail-on LEVEL                   fail (default) | warn | never: which verdict exits 1

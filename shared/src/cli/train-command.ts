@@ -88,8 +88,12 @@ Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 
 
 /** The policy file when it exists (train-reproducibly needs none); an invalid one fails as in the action. */
 async function readOptionalPolicy(file: string, access: FileAccess): Promise<SelectedPolicy | undefined> {
-  const [{ locatePolicy, readPolicyText }, { selectPolicy }] = await Promise.all([import("../data/read-policy-file.js"), import("../policy/select-policy.js")]);
-  const head = await readPolicyText(locatePolicy(file, access), file);
+  const [{ locatePolicy, readPolicyText }, { selectPolicy }, { DEFAULT_POLICY_MAX_BYTES }] = await Promise.all([
+    import("../data/read-policy-file.js"),
+    import("../policy/select-policy.js"),
+    import("../gates/parse-inputs.js"),
+  ]);
+  const head = await readPolicyText(locatePolicy(file, access), file, { bytes: DEFAULT_POLICY_MAX_BYTES, setting: "the default policy-max-bytes" });
   return head && selectPolicy({ file, mode: "file", head });
 }
 

@@ -17,6 +17,7 @@ Options:
   --reference FILE       the reference data set drift is measured against (any supported format)
   --schema-only          skip drift even when --reference is given
   --policy FILE          policy file (default: modelgate.yml)
+  --policy-max-bytes SIZE  refuse a larger policy file before parsing it (default 1MiB)
   --key KEY              report key (default: the policy's model)
   --format FORMAT        text (default) | markdown | json (the result JSON of the action)
   --fail-on LEVEL        fail (default) | warn | never: which verdict exits 1
@@ -24,6 +25,6 @@ Options:
 
 Exit status: 0 when the verdict does not fail under --fail-on, 1 when it does or the check cannot
 decide (missing file, invalid policy, unreadable data ...), 2 on a usage error.`,
-  run: (args) => runGateCommand(args, { flags: ["data", "reference", "policy", "key"], booleanFlags: ["schema-only"], readInputs: readValidateInputs, run: runValidate }),
+  run: (args) => runGateCommand(args, { flags: ["data", "reference", "policy", "policy-max-bytes", "key"], booleanFlags: ["schema-only"], readInputs: readValidateInputs, run: runValidate }),
 };
 

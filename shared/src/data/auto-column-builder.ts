@@ -1,8 +1,22 @@
 import { CELL_MISSING, CELL_NON_NUMERIC } from "./column-builder.js";
+import type { HeldMemory } from "./block-array.js";
 import type { CellKind, ColumnBuilder } from "./column-builder.js";
+import type { NumberCells } from "./number-cells.js";
 import { NumberColumnBuilder } from "./number-column-builder.js";
 import { StringColumnBuilder } from "./string-column-builder.js";
 import type { TableColumn } from "./table.js";
+
+/** The text side of an auto column: a builder of strings that can start with a run of missing cells. */
+export interface TextCells<Column> extends ColumnBuilder<Column> {
+  pushMissing(count: number): void;
+  finish(): Column;
+}
+
+/** The two builders an auto column chooses between; by default the table's number and string columns. */
+export interface AutoParts<Column> {
+  numbers(): NumberCells<Column>;
+  strings(): TextCells<Column>;
+}
 
 /**
  * Builds an "auto" column: numbers when every present cell is numeric, where NaN/inf spellings count as
@@ -13,18 +27,26 @@ import type { TableColumn } from "./table.js";
  * kept as 1), so it stops and `finish` returns undefined: the caller reads this column again as strings.
  * Keeping every cell's text in case would cost a string per cell on the common, all-numeric path.
  */
-export class AutoColumnBuilder implements ColumnBuilder {
-  private numbers: NumberColumnBuilder | undefined;
-  private strings: StringColumnBuilder | undefined;
+export class AutoColumnBuilder<Column = TableColumn> implements ColumnBuilder<Column> {
+  private numbers: NumberCells<Column> | undefined;
+  private strings: TextCells<Column> | undefined;
   private rows = 0;
   private blankRows = 0;
   private needsStringPass = false;
 
   constructor(
     readonly name: string,
-    private readonly expectedRows = 0,
+    private readonly parts: AutoParts<Column>,
   ) {
-    this.numbers = new NumberColumnBuilder(name, expectedRows);
+    this.numbers = parts.numbers();
+  }
+
+  /** The auto column of a table: `NumberColumnBuilder` or `StringColumnBuilder`. */
+  static ofTable(name: string, expectedRows = 0, memory?: HeldMemory): AutoColumnBuilder {
+    return new AutoColumnBuilder<TableColumn>(name, {
+      numbers: () => new NumberColumnBuilder(name, expectedRows, memory),
+      strings: () => new StringColumnBuilder(name, expectedRows, memory),
+    });
   }
 
   pushText(text: string): void {
@@ -43,7 +65,7 @@ export class AutoColumnBuilder implements ColumnBuilder {
     else this.strings?.pushValue(value);
   }
 
-  finish(): TableColumn | undefined {
+  finish(): Column | undefined {
     if (this.needsStringPass) return undefined;
     return (this.numbers ?? this.strings)?.finish();
   }
@@ -52,12 +74,13 @@ export class AutoColumnBuilder implements ColumnBuilder {
     this.rows++;
     if (kind === CELL_MISSING) this.blankRows++;
     if (kind !== CELL_NON_NUMERIC) return;
+    this.numbers!.discard();
     this.numbers = undefined;
     if (this.blankRows < this.rows - 1) {
       this.needsStringPass = true;
       return;
     }
-    this.strings = new StringColumnBuilder(this.name, this.expectedRows);
+    this.strings = this.parts.strings();
     this.strings.pushMissing(this.blankRows);
     this.strings.pushValue(cell);
   }

@@ -1,5 +1,11 @@
 type TypedArray = Float64Array | Int32Array;
 
+/** Where a reader's columns account for the memory they hold (a `TableGuard`): `hold` may refuse. */
+export interface HeldMemory {
+  hold(bytes: number): void;
+  release(bytes: number): void;
+}
+
 /**
  * Frees a block's memory now instead of at the next major GC: `transfer(0)` detaches the buffer (Node 21+,
  * so the node24 runtime of the actions; on Node 20 the blocks wait for the GC as before).
@@ -8,25 +14,34 @@ function release(block: TypedArray): void {
   (block.buffer as { transfer?: (length: number) => unknown }).transfer?.(0);
 }
 
+/** The largest block; the first holds `FIRST_BLOCK_LENGTH` and each next one twice the one before, up to this. */
 const BLOCK_LENGTH = 1 << 16;
+const FIRST_BLOCK_LENGTH = 1 << 6;
 
 /**
- * A typed array of unknown final length, filled in fixed blocks and joined once at the end. Doubling a
- * single array would copy on every growth and hold up to three times the data at the peak; blocks never
- * copy until `toArray`, so the peak is at most twice the data, briefly.
+ * A typed array of unknown final length, filled in blocks and joined once at the end. Doubling a single
+ * array would copy on every growth and hold up to three times the data at the peak; blocks never copy until
+ * `toArray`, so the peak is at most twice the data, briefly. Blocks start small and double up to 64 Ki
+ * values, so memory follows the rows seen: a file of 20,000 columns and 5 rows holds 20,000 × 64 values, not
+ * 20,000 × 64 Ki (a fixed first block cost 140 KB per column, whatever the rows).
  */
 export class BlockArray<T extends TypedArray> {
   private readonly blocks: T[] = [];
   private block: T;
   private used = 0;
   private full = 0;
+  private held = 0;
 
-  /** @param expectedLength when known (Parquet's row count), the first block holds exactly that many. */
+  /**
+   * @param expectedLength when known (Parquet's row count), the first block holds exactly that many.
+   * @param memory charged with each block before it is allocated, so a refusal comes before the allocation.
+   */
   constructor(
-    private readonly create: new (length: number) => T,
+    private readonly create: { new (length: number): T; readonly BYTES_PER_ELEMENT: number },
     expectedLength = 0,
+    private readonly memory?: HeldMemory,
   ) {
-    this.block = new create(expectedLength > 0 ? expectedLength : BLOCK_LENGTH);
+    this.block = this.allocate(expectedLength > 0 ? expectedLength : FIRST_BLOCK_LENGTH);
   }
 
   get length(): number {
@@ -34,13 +49,32 @@ export class BlockArray<T extends TypedArray> {
   }
 
   push(value: number): void {
-    if (this.used === this.block.length) {
-      this.blocks.push(this.block);
-      this.full += this.used;
-      this.block = new this.create(BLOCK_LENGTH);
-      this.used = 0;
-    }
+    if (this.used === this.block.length) this.nextBlock();
     this.block[this.used++] = value;
+  }
+
+  /** Drops the values and gives back the memory they were charged: the column is read again another way. */
+  discard(): void {
+    this.blocks.splice(0);
+    this.block = new this.create(0);
+    this.used = 0;
+    this.full = 0;
+    this.memory?.release(this.held);
+    this.held = 0;
+  }
+
+  private nextBlock(): void {
+    this.blocks.push(this.block);
+    this.full += this.used;
+    this.block = this.allocate(Math.min(BLOCK_LENGTH, Math.max(FIRST_BLOCK_LENGTH, this.block.length * 2)));
+    this.used = 0;
+  }
+
+  private allocate(length: number): T {
+    const bytes = length * this.create.BYTES_PER_ELEMENT;
+    this.memory?.hold(bytes);
+    this.held += bytes;
+    return new this.create(length);
   }
 
   /** Appends `count` copies of `value`. */

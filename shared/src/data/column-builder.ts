@@ -1,7 +1,10 @@
 import type { TableColumn } from "./table.js";
 
-/** Receives one column's cells in row order, as text (CSV/TSV) or typed values (JSONL, Parquet). */
-export interface ColumnBuilder {
+/**
+ * Receives one column's cells in row order, as text (CSV/TSV) or typed values (JSONL, Parquet), and makes a
+ * `Column` of them: a `TableColumn` by default, or what a request's own builder makes (a streamed profile).
+ */
+export interface ColumnBuilder<Column = TableColumn> {
   pushText(text: string): void;
   pushValue(value: unknown): void;
   /**
@@ -12,7 +15,7 @@ export interface ColumnBuilder {
   /** A delimited file's cell as its bytes, for builders that need no string (interned ids). */
   pushBytes?(bytes: Uint8Array, start: number, end: number): void;
   /** The finished column, or undefined for an "auto" column that must be read again as strings. */
-  finish(): TableColumn | undefined;
+  finish(): Column | undefined;
 }
 
 /** What one cell held, returned by the number builder so the auto builder can decide without re-parsing. */

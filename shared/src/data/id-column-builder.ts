@@ -1,4 +1,5 @@
 import { BlockArray } from "./block-array.js";
+import type { HeldMemory } from "./block-array.js";
 import type { ColumnBuilder } from "./column-builder.js";
 import type { IdInterner } from "./id-interner.js";
 import { isBlankText } from "./is-blank-text.js";
@@ -18,8 +19,10 @@ export class IdColumnBuilder implements ColumnBuilder {
     readonly name: string,
     private readonly interner: IdInterner,
     expectedRows = 0,
+    memory?: HeldMemory,
   ) {
-    this.codes = new BlockArray(Int32Array, expectedRows);
+    this.codes = new BlockArray(Int32Array, expectedRows, memory);
+    if (memory) interner.track(memory);
   }
 
   /** A cell as bytes: printable ASCII is interned as it is; anything else goes through its text, as `pushText`. */

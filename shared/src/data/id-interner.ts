@@ -1,3 +1,5 @@
+import type { HeldMemory } from "./block-array.js";
+
 /**
  * Request ids (or any keys) interned as bytes: each distinct id is stored once in one byte arena and numbered in
  * order of first appearance, found again through an open-addressing hash table of codes. A million ids cost
@@ -14,6 +16,18 @@ export class IdInterner {
   private table = new Int32Array(1 << 13).fill(-1);
   private count = 0;
   private readonly encoder = new TextEncoder();
+  private memory: HeldMemory | undefined;
+
+  /** Charges the interner's growth from now on to `memory` (the guard of the pass reading into it). */
+  track(memory: HeldMemory): void {
+    if (this.memory === undefined) memory.hold(this.bytes);
+    this.memory = memory;
+  }
+
+  /** Bytes the interner's arrays take. */
+  get bytes(): number {
+    return this.arena.byteLength + this.starts.byteLength + this.hashes.byteLength + this.table.byteLength;
+  }
 
   /** Distinct ids interned so far. */
   get size(): number {
@@ -51,10 +65,10 @@ export class IdInterner {
 
   private append(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const length = end - start;
-    if (this.used + length > this.arena.length) this.arena = grow(this.arena, this.used + length);
+    if (this.used + length > this.arena.length) this.arena = grow(this.arena, this.used + length, this.memory);
     if (this.count + 2 > this.starts.length) {
-      this.starts = grow(this.starts, this.count + 2);
-      this.hashes = grow(this.hashes, this.count + 2);
+      this.starts = grow(this.starts, this.count + 2, this.memory);
+      this.hashes = grow(this.hashes, this.count + 2, this.memory);
     }
     this.arena.set(bytes.subarray(start, end), this.used);
     const code = this.count++;
@@ -73,6 +87,7 @@ export class IdInterner {
   }
 
   private rehash(): void {
+    this.memory?.hold(this.table.byteLength);
     const table = new Int32Array(this.table.length * 2).fill(-1);
     const mask = table.length - 1;
     for (let code = 0; code < this.count; code++) {
@@ -84,9 +99,10 @@ export class IdInterner {
   }
 }
 
-function grow<T extends Uint8Array | Int32Array | Uint32Array>(array: T, needed: number): T {
+function grow<T extends Uint8Array | Int32Array | Uint32Array>(array: T, needed: number, memory: HeldMemory | undefined): T {
   let length = array.length * 2;
   while (length < needed) length *= 2;
+  memory?.hold((length - array.length) * array.BYTES_PER_ELEMENT);
   const next = new (array.constructor as new (length: number) => T)(length);
   next.set(array);
   return next;

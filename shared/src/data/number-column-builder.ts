@@ -1,57 +1,20 @@
 import { BlockArray } from "./block-array.js";
-import { CELL_MISSING, CELL_NON_FINITE, CELL_NON_NUMERIC, CELL_NUMBER } from "./column-builder.js";
-import type { CellKind, ColumnBuilder } from "./column-builder.js";
-import { classifyNonNumberText, parseNumberText } from "./parse-number-text.js";
+import type { HeldMemory } from "./block-array.js";
+import { NumberCells } from "./number-cells.js";
 import type { NumberColumn } from "./table.js";
 
-const KIND: Record<ReturnType<typeof classifyNonNumberText>, CellKind> = {
-  missing: CELL_MISSING,
-  nonFinite: CELL_NON_FINITE,
-  nonNumeric: CELL_NON_NUMERIC,
-};
-
-/**
- * Builds a `NumberColumn`. Text goes through `parseNumberText`; typed cells: finite numbers as they are,
- * NaN/±Infinity non-finite, bigint (Parquet INT64) rounded to the nearest double, booleans 1 and 0,
- * null/undefined missing, anything else (dates, nested values) non-numeric.
- */
-export class NumberColumnBuilder implements ColumnBuilder {
+/** Builds a `NumberColumn`: every cell read as `NumberCells` reads it, NaN where a cell holds no number. */
+export class NumberColumnBuilder extends NumberCells<NumberColumn> {
   private readonly values: BlockArray<Float64Array>;
-  private readonly counts = [0, 0, 0, 0];
 
-  constructor(
-    readonly name: string,
-    expectedRows = 0,
-  ) {
-    this.values = new BlockArray(Float64Array, expectedRows);
+  constructor(name: string, expectedRows = 0, memory?: HeldMemory) {
+    super(name);
+    this.values = new BlockArray(Float64Array, expectedRows, memory);
   }
 
-  pushText(text: string): CellKind {
-    const value = parseNumberText(text);
-    if (value === value) return this.add(value);
-    return this.addNaN(KIND[classifyNonNumberText(text)]);
-  }
-
-  pushParsedNumber(value: number): boolean {
-    this.add(value);
-    return true;
-  }
-
-  pushValue(value: unknown): CellKind {
-    switch (typeof value) {
-      case "number":
-        return value - value === 0 ? this.add(value) : this.addNaN(CELL_NON_FINITE);
-      case "string":
-        return this.pushText(value);
-      case "bigint":
-        return this.add(Number(value));
-      case "boolean":
-        return this.add(value ? 1 : 0);
-      case "undefined":
-        return this.addNaN(CELL_MISSING);
-      default:
-        return this.addNaN(value === null ? CELL_MISSING : CELL_NON_NUMERIC);
-    }
+  /** Drops the numbers read so far and the memory they held (an auto column that turned out to be text). */
+  discard(): void {
+    this.values.discard();
   }
 
   finish(): NumberColumn {
@@ -59,14 +22,11 @@ export class NumberColumnBuilder implements ColumnBuilder {
     return { kind: "number", name: this.name, values: this.values.toArray(), missing, nonNumeric, nonFinite };
   }
 
-  private add(value: number): CellKind {
+  protected add(value: number): void {
     this.values.push(value);
-    return CELL_NUMBER;
   }
 
-  private addNaN(kind: CellKind): CellKind {
+  protected addNaN(): void {
     this.values.push(Number.NaN);
-    this.counts[kind]!++;
-    return kind;
   }
 }

@@ -1,14 +1,12 @@
-import { readFile } from "node:fs/promises";
-import { gunzipSync } from "node:zlib";
 import { DataError } from "../errors/modelgate-error.js";
 import type { DataPolicy } from "../policy/data-policy-schema.js";
+import { ReadLimits } from "./read-limits.js";
 import { readTable } from "./read-table.js";
 import { resolveInputPath } from "./resolve-input-path.js";
 import type { FileAccess } from "./resolve-input-path.js";
+import { streamTableBytes } from "./stream-table-bytes.js";
 import type { ColumnReadAs, Table } from "./table.js";
-
-/** A row (JSONL line) longer than this is refused: tabular data, not a blob (1 MiB of text). */
-export const MAX_ROW_CHARS = 1 << 20;
+import { Utf8LineChecker } from "./utf8-line-checker.js";
 
 /**
  * Reads every column of a data set for validate-data: numbers where every cell is numeric, text otherwise, and
@@ -18,25 +16,39 @@ export const MAX_ROW_CHARS = 1 << 20;
  * @throws DataError
  */
 export async function readDataTable(spec: string, input: string, access: FileAccess, policy: DataPolicy | undefined): Promise<Table> {
+  const table = await readTable(spec, access, { input, columns: { all: "auto", as: textColumnsOf(policy) } });
+  const replacedText = [...table.columns.values()].some((c) => c.kind === "string" && c.dictionary.some((text) => text.includes("\uFFFD")));
+  await checkDataTable(table, input, access, replacedText);
+  return table;
+}
+
+/** The columns validate-data reads as text whatever they hold: declared string, category or datetime, or with a pattern. */
+export function textColumnsOf(policy: DataPolicy | undefined): Map<string, ColumnReadAs> {
   const as = new Map<string, ColumnReadAs>();
   for (const [name, column] of Object.entries(policy?.schema ?? {})) {
     if (column.type === "string" || column.type === "category" || column.type === "datetime" || column.pattern !== undefined) as.set(name, "string");
   }
-  const table = await readTable(spec, access, { input, columns: { all: "auto", as }, maxRowChars: MAX_ROW_CHARS });
-  const where = { input, file: spec };
+  return as;
+}
+
+/**
+ * What makes a data set unfit to validate, however it was read (held or streamed into a profile): no data rows, a
+ * header separated otherwise than its extension says, bytes that are not UTF-8 (`replacedText`: some text held
+ * U+FFFD, which the text readers put in their place). @throws DataError
+ */
+export async function checkDataTable(table: Table<unknown>, input: string, access: FileAccess, replacedText: boolean): Promise<void> {
   if (table.rows === 0) {
     throw new DataError(
-      `Input "${input}": ${spec} has a header (${table.fileColumns.length} column${table.fileColumns.length === 1 ? "" : "s"}) but no data rows.`,
-      `Check the step that writes ${spec}: it wrote no rows. A data set (or reference) needs at least one row to validate.`,
-      where,
+      `Input "${input}": ${table.name} has a header (${table.fileColumns.length} column${table.fileColumns.length === 1 ? "" : "s"}) but no data rows.`,
+      `Check the step that writes ${table.name}: it wrote no rows. A data set (or reference) needs at least one row to validate.`,
+      { input, file: table.name },
     );
   }
   assertDelimiterMatches(table, input);
-  await assertUtf8(table, input, access);
-  return table;
+  await assertUtf8(table, input, access, replacedText);
 }
 
-function assertDelimiterMatches(table: Table, input: string): void {
+function assertDelimiterMatches(table: Table<unknown>, input: string): void {
   if (table.format !== "csv" && table.format !== "tsv") return;
   if (table.fileColumns.length !== 1) return;
   const header = table.fileColumns[0]!;
@@ -50,35 +62,26 @@ function assertDelimiterMatches(table: Table, input: string): void {
   );
 }
 
-/** Text readers replace invalid UTF-8 with U+FFFD; find such a cell and name its line. */
-async function assertUtf8(table: Table, input: string, access: FileAccess): Promise<void> {
-  const suspicious = table.fileColumns.some((name) => name.includes("\uFFFD")) || [...table.columns.values()].some((c) => c.kind === "string" && c.dictionary.some((text) => text.includes("\uFFFD")));
+/** Text readers replace invalid UTF-8 with U+FFFD; find such a cell and name its line, streaming the file again. */
+async function assertUtf8(table: Table<unknown>, input: string, access: FileAccess, replacedText: boolean): Promise<void> {
+  const suspicious = replacedText || table.fileColumns.some((name) => name.includes("\uFFFD"));
   if (!suspicious || table.format === "parquet") return;
-  const raw = await readFile(resolveInputPath(table.name, access, input));
-  const bytes = table.gzip ? gunzipSync(raw) : raw;
-  const line = firstInvalidUtf8Line(bytes);
+  const source = { input, file: table.name, absolute: resolveInputPath(table.name, access, input) };
+  const checker = new Utf8LineChecker();
+  let line: number | undefined;
+  await streamTableBytes(
+    source,
+    table.gzip,
+    async (chunks) => {
+      for await (const chunk of chunks) if ((line ??= checker.push(chunk)) !== undefined) return;
+      line ??= checker.end();
+    },
+    (access.limits ?? new ReadLimits()).guard(source),
+  );
   if (line === undefined) return; // U+FFFD written as such in valid UTF-8 is text like any other
   throw new DataError(
     `Input "${input}": ${table.name} line ${line} holds bytes that are not UTF-8 (likely Latin-1 or Windows-1252 text).`,
     `Re-export the file as UTF-8 (pandas: to_csv(..., encoding="utf-8"); iconv -f latin1 -t utf-8).`,
     { input, file: table.name, line },
   );
-}
-
-/** The 1-based line of the first byte sequence that is not valid UTF-8, or undefined. */
-export function firstInvalidUtf8Line(bytes: Uint8Array): number | undefined {
-  let line = 1;
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    if (b === 0x0a) line++;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return line;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return line;
-    }
-    i += need + 1;
-  }
-  return undefined;
 }

@@ -6,6 +6,7 @@ import { bindColumns } from "./bind-columns.js";
 import type { ColumnBuilder } from "./column-builder.js";
 import { createColumnBuilder } from "./create-column-builder.js";
 import { emptyTableError } from "./empty-table-error.js";
+import type { ReadLimits, TableGuard } from "./read-limits.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
 import { scanDelimitedPlain } from "./scan-delimited-plain.js";
 import { resolveRequests } from "./table.js";
@@ -24,58 +25,81 @@ export async function readDelimitedTable(
   gzip: boolean,
   delimiter: "," | "\t",
   requests: ColumnRequests,
-  maxRecordChars = 0,
+  maxRecordChars: number,
+  limits: ReadLimits,
 ): Promise<TablePass> {
   // Most machine-written files have no quotes: a byte-level pass reads them several times faster, and gives way
   // to the full parser below at the first thing it does not handle.
-  const plainBuilders = new Map<string, ColumnBuilder>();
+  const plainBuilders = new Map<string, ColumnBuilder<unknown>>();
   const plainWarnings: string[] = [];
   const fileBytes = gzip ? 0 : (await stat(source.absolute)).size;
-  const plain = await scanDelimitedPlain(source, gzip, delimiter, requests, (header, asked, expectedRows) => bindBuilders(header, asked, source, plainBuilders, plainWarnings, expectedRows), maxRecordChars, fileBytes);
+  const plainGuard = limits.guard(source);
+  const plain = await scanDelimitedPlain(
+    source,
+    gzip,
+    delimiter,
+    requests,
+    (header, asked, expectedRows) => bindBuilders(header, asked, source, plainBuilders, plainWarnings, plainGuard, expectedRows),
+    maxRecordChars,
+    plainGuard,
+    fileBytes,
+  );
   if (plain) return { rows: plain.rows, fileColumns: plain.fileColumns, builders: plainBuilders, warnings: plainWarnings, sha256: plain.sha256, bytes: plain.bytes };
+  // The full parser reads the file again from the start: what the byte-level pass held is dropped.
+  plainBuilders.clear();
+  plainGuard.release(plainGuard.held);
+  const guard = limits.guard(source);
 
   let fileColumns: string[] | undefined;
-  let bound: ReadonlyArray<readonly [number, ColumnBuilder]> = [];
-  const builders = new Map<string, ColumnBuilder>();
+  let bound: ReadonlyArray<readonly [number, ColumnBuilder<unknown>]> = [];
+  const builders = new Map<string, ColumnBuilder<unknown>>();
   const warnings: string[] = [];
-  let rows = 0;
   const parser = parse({ delimiter, bom: true, relax_quotes: true, skip_empty_lines: true, max_record_size: maxRecordChars });
   const consume = async (records: AsyncIterable<string[]>): Promise<void> => {
     for await (const record of records) {
       if (fileColumns === undefined) {
+        guard.columns(record.length);
         fileColumns = record;
-        bound = bindBuilders(record, resolveRequests(requests, record), source, builders, warnings);
+        bound = bindBuilders(record, resolveRequests(requests, record), source, builders, warnings, guard);
         continue;
       }
-      rows++;
+      guard.row();
       for (const [position, builder] of bound) builder.pushText(record[position]!);
     }
   };
   let stream;
   try {
-    stream = await streamTableBytes(source, gzip, (chunks) => pipeline(chunks, parser, consume));
+    stream = await streamTableBytes(source, gzip, (chunks) => pipeline(chunks, parser, consume), guard);
   } catch (error) {
     throw error instanceof CsvError ? toCsvDataError(error, source, delimiter, fileColumns?.length, maxRecordChars) : error;
   }
   if (fileColumns === undefined) throw emptyTableError(source, "has no header row");
-  return { rows, fileColumns, builders, warnings, ...stream };
+  return { rows: guard.rows, fileColumns, builders, warnings, ...stream };
 }
 
-/** Creates the builders for the requested columns the header has, paired with their positions. */
+/**
+ * Creates the builders for the requested columns the header has, paired with their positions. An estimate of the
+ * row count sizes them up front only while it is within the rows limit and half the memory left: an estimate from
+ * the first rows can be far off, and must not turn into a refusal the data itself would not earn.
+ */
 function bindBuilders(
   header: readonly string[],
   requests: readonly ColumnRequest[],
   source: TableSource,
-  builders: Map<string, ColumnBuilder>,
+  builders: Map<string, ColumnBuilder<unknown>>,
   warnings: string[],
-  expectedRows = 0,
-): Array<readonly [number, ColumnBuilder]> {
+  guard: TableGuard,
+  estimatedRows = 0,
+): Array<readonly [number, ColumnBuilder<unknown>]> {
   const binding = bindColumns(header, requests, source);
   warnings.push(...binding.warnings);
+  const { memory } = guard.limits.values;
+  const upFront = estimatedRows * 8 * binding.positions.size;
+  const expectedRows = estimatedRows <= guard.maxRows && upFront <= (memory - guard.limits.held) / 2 ? estimatedRows : 0;
   return requests.flatMap((request) => {
     const position = binding.positions.get(request.name);
     if (position === undefined) return [];
-    const builder = createColumnBuilder(request, expectedRows);
+    const builder = createColumnBuilder(request, expectedRows, guard);
     builders.set(request.name, builder);
     return [[position, builder] as const];
   });

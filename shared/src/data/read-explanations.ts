@@ -1,7 +1,7 @@
 import type { Explanations } from "../explain/explanations.js";
 import { parseExplanationsJson } from "./parse-explanations-json.js";
 import { readExplanationsTable } from "./read-explanations-table.js";
-import { readInputFile } from "./read-input-file.js";
+import { documentLimit, JSON_DOCUMENT_MEMORY_SHARE, readInputFile } from "./read-input-file.js";
 import type { FileAccess } from "./resolve-input-path.js";
 
 /**
@@ -11,7 +11,7 @@ import type { FileAccess } from "./resolve-input-path.js";
  */
 export async function readExplanations(spec: string, access: FileAccess, input: string, idColumn = "id"): Promise<Explanations> {
   if (/\.json$/i.test(spec)) {
-    const file = await readInputFile(spec, access, input);
+    const file = await readInputFile(spec, access, input, documentLimit(access, JSON_DOCUMENT_MEMORY_SHARE));
     return parseExplanationsJson(file.text, file.name, file.sha256, input);
   }
   return readExplanationsTable(spec, access, input, idColumn);

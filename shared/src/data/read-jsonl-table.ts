@@ -6,6 +6,7 @@ import { createColumnBuilder } from "./create-column-builder.js";
 import { emptyTableError } from "./empty-table-error.js";
 import { isBlankText } from "./is-blank-text.js";
 import { JsonLineSyntaxError, parseJsonLine } from "./parse-json-line.js";
+import type { TableGuard } from "./read-limits.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
 import type { ColumnRequest, TableSource } from "./table.js";
 import type { TablePass } from "./table-pass.js";
@@ -16,38 +17,62 @@ const MAX_LISTED_KEYS = 10_000;
 /**
  * One streaming pass over a JSON Lines file: one object per line, blank lines skipped, CRLF and a leading BOM
  * accepted. A key absent from a line is a missing cell; a requested key absent from every line is an absent
- * column. Keys are looked up as own properties, so a column named "constructor" is not Object's.
+ * column. Keys are looked up as own properties, so a column named "constructor" is not Object's. With `everyKey`
+ * (the pass that learns the columns of a file read whole) every distinct key is a column, so the columns limit
+ * applies to them; otherwise keys are only listed, up to 10,000.
  * @throws DataError for an empty file, a line that is not JSON or not an object (with its line number), or a missing required column.
  */
-export async function readJsonlTable(source: TableSource, gzip: boolean, requests: readonly ColumnRequest[], maxLineChars = 0): Promise<TablePass> {
-  const columns = requests.map((request) => ({ request, builder: createColumnBuilder(request), present: false }));
+export async function readJsonlTable(
+  source: TableSource,
+  gzip: boolean,
+  requests: readonly ColumnRequest[],
+  maxLineChars: number,
+  guard: TableGuard,
+  everyKey = false,
+): Promise<TablePass> {
+  const columns = requests.map((request) => ({ request, builder: createColumnBuilder(request, 0, guard), present: false }));
   const keys = new Set<string>();
-  let rows = 0;
+  const listed = everyKey ? Number.POSITIVE_INFINITY : MAX_LISTED_KEYS;
   let lineNumber = 0;
   const readLine = (line: string): void => {
     lineNumber++;
     if (maxLineChars > 0 && line.length > maxLineChars) throw lineTooLong(source, lineNumber, maxLineChars);
     if (isBlankText(line)) return;
     const row = parseRow(line, lineNumber, source);
-    rows++;
-    if (keys.size < MAX_LISTED_KEYS) for (const key in row) keys.add(key);
+    guard.row();
+    if (keys.size < listed) {
+      for (const key in row) keys.add(key);
+      if (everyKey) guard.columns(keys.size);
+    }
     for (const column of columns) {
       const has = Object.hasOwn(row, column.request.name);
       column.present ||= has;
       column.builder.pushValue(has ? row[column.request.name] : undefined);
     }
   };
-  const stream = await streamTableBytes(source, gzip, (chunks) => splitLines(chunks, readLine));
+  const tooLong = () => lineTooLong(source, lineNumber + 1, maxLineChars);
+  const stream = await streamTableBytes(source, gzip, (chunks) => splitLines(chunks, readLine, (count) => (lineNumber += count), maxLineChars, tooLong), guard);
+  const rows = guard.rows;
   if (rows === 0) throw emptyTableError(source, "has no JSON lines");
   const absent = columns.filter((column) => column.request.required && !column.present).map((column) => column.request.name);
   if (absent.length > 0) throw missingRequired(absent, [...keys], source);
-  const builders = new Map<string, ColumnBuilder>(columns.filter((column) => column.present).map((column) => [column.request.name, column.builder]));
-  const warnings = keys.size >= MAX_LISTED_KEYS ? [`${source.file} has ${MAX_LISTED_KEYS} or more distinct keys; only the first ${MAX_LISTED_KEYS} are listed as its columns.`] : [];
+  const builders = new Map<string, ColumnBuilder<unknown>>(columns.filter((column) => column.present).map((column) => [column.request.name, column.builder]));
+  const warnings = keys.size >= listed ? [`${source.file} has ${MAX_LISTED_KEYS} or more distinct keys; only the first ${MAX_LISTED_KEYS} are listed as its columns.`] : [];
   return { rows, fileColumns: [...keys], builders, warnings, ...stream };
 }
 
-/** Calls `readLine` for each line of UTF-8 text, without the line break (LF or CRLF) and without a leading BOM. */
-async function splitLines(chunks: AsyncIterable<Buffer>, readLine: (line: string) => void): Promise<void> {
+/**
+ * Calls `readLine` for each line of UTF-8 text, without the line break (LF or CRLF) and without a leading BOM;
+ * a run of empty lines is counted through `emptyLines` at once. A line still open past `maxLineChars` (+1 for a CR)
+ * is refused as it grows, before it is held whole.
+ */
+async function splitLines(
+  chunks: AsyncIterable<Buffer>,
+  readLine: (line: string) => void,
+  emptyLines: (count: number) => void,
+  maxLineChars: number,
+  tooLong: () => DataError,
+): Promise<void> {
   const decoder = new StringDecoder("utf8");
   let pending = "";
   let first = true;
@@ -65,11 +90,20 @@ async function splitLines(chunks: AsyncIterable<Buffer>, readLine: (line: string
       pending = "";
       start = end + 1;
       while ((end = text.indexOf("\n", start)) >= 0) {
+        if (end === start) {
+          // Empty lines hold no row: counted as a run (a .gz of blank lines is cheap to make), not read one by one.
+          let run = start;
+          while (run < text.length && text.charCodeAt(run) === 10) run++;
+          emptyLines(run - start);
+          start = run;
+          continue;
+        }
         readLine(stripCr(text.slice(start, end)));
         start = end + 1;
       }
     }
     pending += text.slice(start);
+    if (maxLineChars > 0 && pending.length > maxLineChars + 1) throw tooLong();
   }
   pending += decoder.end();
   if (pending.length > 0) readLine(stripCr(pending));

@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { DataError } from "../errors/modelgate-error.js";
 import type { PolicyText } from "../policy/select-policy.js";
 import { sha256Hex } from "./digest.js";
+import { assertFileSize } from "./read-input-file.js";
+import type { FileSizeLimit } from "./read-input-file.js";
 import { realpathOrSelf, resolveInputPath } from "./resolve-input-path.js";
 import type { FileAccess } from "./resolve-input-path.js";
 
@@ -21,14 +23,19 @@ export function locatePolicy(spec: string, access: FileAccess): PolicyLocation {
   return { absolute, repoPath: (inside ? relative : spec).split(path.sep).join("/") };
 }
 
-/** Reads the checked-out policy; undefined when the file does not exist. @throws DataError when unreadable. */
-export async function readPolicyText(location: PolicyLocation, spec: string): Promise<PolicyText | undefined> {
+/**
+ * Reads the checked-out policy, measured before it is read; undefined when the file does not exist.
+ * @throws DataError when unreadable, LimitError when larger than `limit`.
+ */
+export async function readPolicyText(location: PolicyLocation, spec: string, limit: FileSizeLimit): Promise<PolicyText | undefined> {
   try {
+    assertFileSize(statSync(location.absolute).size, spec, "policy", limit);
     const bytes = readFileSync(location.absolute);
     return { text: bytes.toString("utf8"), sha256: sha256Hex(bytes) };
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;
+    if (cause instanceof DataError) throw cause;
     throw new DataError(`The policy ${spec} cannot be read (${code ?? "unknown error"}).`, `Check the policy input; it must name a readable YAML file.`, {
       input: "policy",
       file: spec,

@@ -1,13 +1,16 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { DataError } from "../errors/modelgate-error.js";
+import type { ReadLimits } from "./read-limits.js";
 
-/** Where input files may come from. Actions confine them; the CLI on a laptop does not. */
+/** Where input files may come from, and how much of them a run may read. Actions confine them; the CLI on a laptop does not. */
 export interface FileAccess {
   /** Relative paths resolve against this folder (GITHUB_WORKSPACE in an action, cwd in the CLI). */
   workspace: string;
   /** Folders a resolved file must lie inside; empty means anywhere. */
   allowedRoots: readonly string[];
+  /** The run's limits on the tables it reads, one instance for the whole run; the defaults when absent. */
+  limits?: ReadLimits;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ColumnBuilder } from "./column-builder.js";
+import type { TableGuard } from "./read-limits.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
 import { resolveRequests } from "./table.js";
 import type { ColumnRequest, ColumnRequests, TableSource } from "./table.js";
@@ -12,7 +13,7 @@ const QUOTE = 34;
 class NeedsFullParser extends Error {}
 
 /** Binds the header to builders, as the full parser does (same positions, warnings and errors). */
-export type BindBuilders = (header: readonly string[], requests: readonly ColumnRequest[], expectedRows: number) => Array<readonly [number, ColumnBuilder]>;
+export type BindBuilders = (header: readonly string[], requests: readonly ColumnRequest[], expectedRows: number) => Array<readonly [number, ColumnBuilder<unknown>]>;
 
 // Buffer's own decoders, without toString's argument checks (they are on every Buffer, in Node 20 and 24 alike).
 type FastDecode = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
@@ -32,16 +33,17 @@ export async function scanDelimitedPlain(
   requests: ColumnRequests,
   bind: BindBuilders,
   maxRecordChars: number,
+  /** Counts rows, columns and inflated bytes against the run's limits. */
+  guard: TableGuard,
   /** The uncompressed size when known (0 otherwise): with the first rows' length, it sizes the columns up front. */
   fileBytes = 0,
-): Promise<Omit<TablePass, "builders" | "warnings"> & { bound: Array<readonly [number, ColumnBuilder]> } | undefined> {
+): Promise<Omit<TablePass, "builders" | "warnings"> & { bound: Array<readonly [number, ColumnBuilder<unknown>]> } | undefined> {
   const separator = delimiter.charCodeAt(0);
   let fileColumns: string[] | undefined;
   /** Builder of each field position, undefined for columns not requested. */
-  let byPosition: Array<ColumnBuilder | undefined> = [];
-  let bound: Array<readonly [number, ColumnBuilder]> = [];
+  let byPosition: Array<ColumnBuilder<unknown> | undefined> = [];
+  let bound: Array<readonly [number, ColumnBuilder<unknown>]> = [];
   let width = 0;
-  let rows = 0;
   let first = true;
 
   const readLine = (buf: FastDecode, start: number, end: number): void => {
@@ -53,11 +55,13 @@ export async function scanDelimitedPlain(
       if (header.includes('"') || header.includes("\r")) throw new NeedsFullParser();
       fileColumns = header.split(delimiter);
       width = fileColumns.length;
+      guard.columns(width);
       bound = bind(fileColumns, resolveRequests(requests, fileColumns), estimateRows(buf, end, fileBytes));
-      byPosition = new Array<ColumnBuilder | undefined>(width);
+      byPosition = new Array<ColumnBuilder<unknown> | undefined>(width);
       for (const [position, builder] of bound) byPosition[position] = builder;
       return;
     }
+    guard.row();
     let field = 0;
     let fieldStart = start;
     let wide = 0;
@@ -81,7 +85,6 @@ export async function scanDelimitedPlain(
       }
     }
     if (field !== width) throw new NeedsFullParser();
-    rows++;
   };
 
   const consume = async (chunks: AsyncIterable<Buffer>): Promise<void> => {
@@ -109,6 +112,8 @@ export async function scanDelimitedPlain(
       for (let newline = buf.indexOf(NEWLINE, start); newline >= 0; newline = buf.indexOf(NEWLINE, start)) {
         readLine(buf, start, newline);
         start = newline + 1;
+        // A run of empty lines holds no row: skipped at the byte, not line by line (a .gz of blank lines is cheap to make).
+        while (start < buf.length && buf[start] === NEWLINE) start++;
       }
       carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
       if (carry !== undefined && maxRecordChars > 0 && carry.length > maxRecordChars) throw new NeedsFullParser();
@@ -117,9 +122,9 @@ export async function scanDelimitedPlain(
   };
 
   try {
-    const stream = await streamTableBytes(source, gzip, consume);
+    const stream = await streamTableBytes(source, gzip, consume, guard);
     if (fileColumns === undefined) return undefined;
-    return { rows, fileColumns, bound, ...stream };
+    return { rows: guard.rows, fileColumns, bound, ...stream };
   } catch (error) {
     if (error instanceof NeedsFullParser) return undefined;
     throw error;

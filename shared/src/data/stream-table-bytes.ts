@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import { DataError, ModelgateError } from "../errors/modelgate-error.js";
+import type { TableGuard } from "./read-limits.js";
 import type { TableSource } from "./table.js";
 
 /** The identity of the bytes streamed: what lineage records. */
@@ -20,13 +21,16 @@ const CHUNK = 1 << 16;
 /**
  * Streams a file into `consume`, gunzipped when `gzip` is set (multi-member gzip as `cat a.gz b.gz` makes
  * is read whole), hashing the bytes as they come off disk, so the digest is of the file, not of its content.
- * Memory stays at a few chunks whatever the file size.
- * @throws DataError for a corrupt or truncated gzip stream or an unreadable file; rethrows `consume`'s errors.
+ * Memory stays at a few chunks whatever the file size. With a `guard`, the inflated bytes are counted and the
+ * stream stops at the bytes limit: a gzip bomb ends in a refusal, not in an hour of inflating.
+ * @throws DataError for a corrupt or truncated gzip stream or an unreadable file, LimitError past the bytes
+ * limit; rethrows `consume`'s errors.
  */
 export async function streamTableBytes(
   source: TableSource,
   gzip: boolean,
   consume: (chunks: AsyncIterable<Buffer>) => Promise<void>,
+  guard?: TableGuard,
 ): Promise<StreamedBytes> {
   const hash = createHash("sha256");
   let bytes = 0;
@@ -37,9 +41,18 @@ export async function streamTableBytes(
       yield chunk;
     }
   };
+  let inflated = 0;
+  const count = async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of chunks) {
+      inflated += chunk.length;
+      guard!.bytes(inflated, "inflated");
+      yield chunk;
+    }
+  };
   const file = createReadStream(source.absolute, { highWaterMark: CHUNK });
   try {
-    if (gzip) await pipeline(file, tap, createGunzip({ chunkSize: CHUNK }), consume);
+    if (gzip && guard) await pipeline(file, tap, createGunzip({ chunkSize: CHUNK }), count, consume);
+    else if (gzip) await pipeline(file, tap, createGunzip({ chunkSize: CHUNK }), consume);
     else await pipeline(file, tap, consume);
   } catch (error) {
     throw toStreamError(error, source);

@@ -1,6 +1,8 @@
 import { BlockArray } from "./block-array.js";
+import type { HeldMemory } from "./block-array.js";
 import type { ColumnBuilder } from "./column-builder.js";
 import { isBlankText } from "./is-blank-text.js";
+import { TEXT_ENTRY_BYTES } from "./read-limits.js";
 import type { StringColumn } from "./table.js";
 import { toCellText } from "./to-cell-text.js";
 
@@ -11,14 +13,15 @@ import { toCellText } from "./to-cell-text.js";
 export class StringColumnBuilder implements ColumnBuilder {
   private readonly codes: BlockArray<Int32Array>;
   private readonly dictionary: string[] = [];
-  private readonly index = new Map<string, number>();
+  private index = new Map<string, number>();
   private missing = 0;
 
   constructor(
     readonly name: string,
     expectedRows = 0,
+    private readonly memory?: HeldMemory,
   ) {
-    this.codes = new BlockArray(Int32Array, expectedRows);
+    this.codes = new BlockArray(Int32Array, expectedRows, memory);
   }
 
   pushText(text: string): void {
@@ -28,6 +31,7 @@ export class StringColumnBuilder implements ColumnBuilder {
     }
     let code = this.index.get(text);
     if (code === undefined) {
+      this.memory?.hold(2 * text.length + TEXT_ENTRY_BYTES);
       code = this.dictionary.length;
       this.index.set(text, code);
       this.dictionary.push(text);
@@ -46,7 +50,9 @@ export class StringColumnBuilder implements ColumnBuilder {
     this.missing += count;
   }
 
+  /** The column; the lookup map of its texts is let go here, as the pass's closures may outlive the read a while. */
   finish(): StringColumn {
+    this.index = new Map();
     return { kind: "string", name: this.name, codes: this.codes.toArray(), dictionary: this.dictionary, missing: this.missing };
   }
 }

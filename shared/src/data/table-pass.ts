@@ -5,7 +5,7 @@ export interface TablePass {
   rows: number;
   fileColumns: readonly string[];
   /** Requested name -> its builder, for the requested columns the file has. */
-  builders: Map<string, ColumnBuilder>;
+  builders: Map<string, ColumnBuilder<unknown>>;
   warnings: string[];
   sha256: string;
   bytes: number;

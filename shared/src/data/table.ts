@@ -1,3 +1,5 @@
+import type { HeldMemory } from "./block-array.js";
+import type { ColumnBuilder } from "./column-builder.js";
 import type { IdInterner } from "./id-interner.js";
 
 /** How a requested column is read: as numbers, as strings, or numbers only if every present cell is numeric. */
@@ -15,6 +17,11 @@ export interface ColumnRequest {
    * with it) and its dictionary stays empty; the interner holds the text. For join keys of large logs.
    */
   interner?: IdInterner;
+  /**
+   * Makes the column's builder in place of the default one for `as` (called again with `as: "string"` for an auto
+   * column read a second time): a caller that keeps something else than the cells, such as a streamed profile.
+   */
+  builder?: (request: ColumnRequest, expectedRows: number, memory?: HeldMemory) => ColumnBuilder<unknown>;
 }
 
 /**
@@ -61,8 +68,11 @@ export type TableColumn = NumberColumn | StringColumn;
 
 export type TableFormat = "csv" | "tsv" | "jsonl" | "parquet";
 
-/** A table read column-wise: only the requested columns, plus what lineage and reports need about the file. */
-export interface Table {
+/**
+ * A table read column-wise: only the requested columns, plus what lineage and reports need about the file. Its
+ * columns are `TableColumn`s, or what the requests' own builders made.
+ */
+export interface Table<Column = TableColumn> {
   /** The path exactly as the user gave it; reports show this. */
   name: string;
   format: TableFormat;
@@ -74,7 +84,7 @@ export interface Table {
   /** Data rows, the header excluded. */
   rows: number;
   /** The requested columns that the file has, in request order; an absent optional column is not here. */
-  columns: ReadonlyMap<string, TableColumn>;
+  columns: ReadonlyMap<string, Column>;
   /** Every column name in the file, in file order (JSONL: keys in order of first appearance). */
   fileColumns: readonly string[];
   /** Sentences about things that did not stop the read, such as duplicate names among unrequested columns. */

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { BYTE_SIZE_PATTERN, parseByteSize } from "../data/byte-size.js";
 import { InputError } from "../errors/modelgate-error.js";
 
 /** Reads one input by its kebab-case name; "" when unset (as @actions/core's getInput does). */
@@ -13,10 +14,24 @@ export const booleanInput = z.pipe(
   z.transform((value: "true" | "True" | "TRUE" | "false" | "False" | "FALSE") => value.toLowerCase() === "true"),
 );
 
+/** A size input: whole bytes or a number with a unit (`1MiB`, `512 KiB`, `2 GB`), as bytes. */
+export const byteSizeInput = z.pipe(
+  z.string().check(
+    z.regex(BYTE_SIZE_PATTERN),
+    z.refine((text) => parseByteSize(text) !== undefined, "must be at least 1 byte"),
+  ),
+  z.transform((text: string) => parseByteSize(text)!),
+);
+
+/** The largest policy file a gate reads, by default: a policy is configuration (20,000 metric rules are 1 MB). */
+export const DEFAULT_POLICY_MAX_BYTES = 2 ** 20;
+
 /** Inputs every gate shares (contract §2), by their kebab-case names. */
 export const CommonInputShape = {
   policy: z._default(z.string(), "modelgate.yml"),
   "policy-source": z._default(z.enum(["base", "head"]), "base"),
+  // Checked before the policy is read or parsed.
+  "policy-max-bytes": z._default(byteSizeInput, DEFAULT_POLICY_MAX_BYTES),
   "github-token": z.optional(z.string()),
   comment: z._default(z.enum(["auto", "always", "never"]), "auto"),
   "comment-author": z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/))),

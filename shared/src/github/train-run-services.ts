@@ -14,8 +14,8 @@ import * as runner from "./runner-commands.js";
  * services when the runner has them. The policy is optional here (train-reproducibly has no rules of
  * its own in it): when the file exists it names the key, as in every action.
  */
-export async function trainRunServices(run: ActionRun, policyInput: string, source: "base" | "head"): Promise<{ services: TrainServices; model: string | undefined }> {
-  const selected = existsSync(path.resolve(run.fileAccess.workspace, policyInput)) ? await loadRunPolicy(run, policyInput, source) : undefined;
+export async function trainRunServices(run: ActionRun, policyInput: string, source: "base" | "head", policyMaxBytes?: number): Promise<{ services: TrainServices; model: string | undefined }> {
+  const selected = existsSync(path.resolve(run.fileAccess.workspace, policyInput)) ? await loadRunPolicy(run, policyInput, source, policyMaxBytes) : undefined;
   const policy: PolicyProvenance = selected?.provenance ?? { file: policyInput, sha256: "", source: "file" };
   const services: TrainServices = {
     probe: systemProbe(),

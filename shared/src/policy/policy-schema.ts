@@ -6,6 +6,7 @@ import { ShadowPolicySchema } from "./shadow-policy-schema.js";
 import { DataPolicySchema } from "./data-policy-schema.js";
 import { FairnessPolicySchema } from "./fairness-policy-schema.js";
 import { RegistryPolicySchema } from "./registry-policy-schema.js";
+import { LimitsPolicySchema } from "./limits-policy-schema.js";
 
 /** GTO 1.10's model name grammar, `[dirname:]name` (contract §5); also keeps names safe inside comment markers and tags. */
 export const MODEL_NAME_PATTERN = /^(?:[a-zA-Z0-9_./-]+:)?[a-zA-Z0-9](?:[a-zA-Z0-9/_-]*[a-zA-Z0-9])?$/;
@@ -115,5 +116,7 @@ export const PolicySchema = z.strictObject({
   fairness: z.optional(FairnessPolicySchema),
   shadow: z.optional(ShadowPolicySchema),
   registry: z.optional(RegistryPolicySchema),
+  /** Limits on what the gates read: rows, columns, bytes uncompressed, memory held (the catalog's "Limits"). */
+  limits: z.optional(LimitsPolicySchema),
 });
 export type Policy = z.infer<typeof PolicySchema>;

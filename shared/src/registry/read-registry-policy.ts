@@ -1,5 +1,6 @@
 import { locatePolicy, readPolicyText } from "../data/read-policy-file.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
+import { DEFAULT_POLICY_MAX_BYTES } from "../gates/parse-inputs.js";
 import { parsePolicy } from "../policy/parse-policy.js";
 import { toRegistryGtoPolicy } from "../policy/registry-policy-schema.js";
 import type { RegistryGtoPolicy } from "../policy/registry-policy-schema.js";
@@ -10,7 +11,7 @@ import type { RegistryGtoPolicy } from "../policy/registry-policy-schema.js";
  * @throws PolicyError when the file exists but is invalid (fail closed), DataError when it cannot be read.
  */
 export async function readRegistryPolicy(spec: string, access: FileAccess): Promise<RegistryGtoPolicy & { file: string | null }> {
-  const text = await readPolicyText(locatePolicy(spec, access), spec);
+  const text = await readPolicyText(locatePolicy(spec, access), spec, { bytes: DEFAULT_POLICY_MAX_BYTES, setting: "the default policy-max-bytes" });
   if (text === undefined) return { ...toRegistryGtoPolicy(undefined), file: null };
   return { ...toRegistryGtoPolicy(parsePolicy(text.text, spec).registry), file: spec };
 }

@@ -1,5 +1,5 @@
 import { DataError } from "../errors/modelgate-error.js";
-import { readInputFile } from "../data/read-input-file.js";
+import { documentLimit, JSON_DOCUMENT_MEMORY_SHARE, readInputFile } from "../data/read-input-file.js";
 import { readTable } from "../data/read-table.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import type { NumberColumn, StringColumn } from "../data/table.js";
@@ -47,7 +47,7 @@ export async function readShadowExplanations(spec: string, access: FileAccess, j
 }
 
 async function readJsonExplanations(spec: string, access: FileAccess): Promise<ShadowExplanations> {
-  const file = await readInputFile(spec, access, "shadow-explanations");
+  const file = await readInputFile(spec, access, "shadow-explanations", documentLimit(access, JSON_DOCUMENT_MEMORY_SHARE));
   const refuse = (why: string) =>
     new DataError(`Input "shadow-explanations": ${spec} ${why}`, 'Give {"local": [{"id": "<request id>", "attributions": {"<feature>": <number>, …}}, …]}, or a table with the id and one column per feature.', {
       input: "shadow-explanations",

@@ -1,6 +1,6 @@
-import type { Table, TableColumn } from "../data/table.js";
+import type { StringColumn, Table, TableColumn } from "../data/table.js";
 import { percentileOfSorted } from "../stats/numpy-percentile.js";
-import { categoryCounts, countDistinctSorted, sortedFiniteValues } from "./column-values.js";
+import { categoryCounts, codeCounts, countDistinctSorted, sortedFiniteValues } from "./column-values.js";
 
 /** Percentiles the quality report lists (NumPy's linear method). */
 export const QUALITY_PERCENTILES = [1, 5, 25, 50, 75, 95, 99] as const;
@@ -39,11 +39,12 @@ export function profileQuality(table: Table): ColumnQuality[] {
 }
 
 export function profileColumn(column: TableColumn, rows: number): ColumnQuality {
-  // A number column with many distinct values needs their count, not a text label per value.
+  // A column with many distinct values needs their count, not a text label per value (nor a map of its texts).
   const sortedNumbers = column.kind === "number" ? sortedFiniteValues(column.values) : undefined;
-  const many = sortedNumbers !== undefined && countDistinctSorted(sortedNumbers) > TOP_VALUES_MAX_DISTINCT;
+  const distinctValues = sortedNumbers !== undefined ? countDistinctSorted(sortedNumbers) : countPresentCodes(column as StringColumn);
+  const many = distinctValues > TOP_VALUES_MAX_DISTINCT;
   const counts = many ? new Map<string, number>() : categoryCounts(column);
-  const distinct = many ? countDistinctSorted(sortedNumbers!) : counts.size;
+  const distinct = many ? distinctValues : counts.size;
   const top =
     !many && counts.size <= TOP_VALUES_MAX_DISTINCT
       ? [...counts]
@@ -73,4 +74,11 @@ export function meanAndStd(values: ArrayLike<number>): { mean: number; std: numb
     m2 += delta * (v - mean);
   }
   return { mean, std: values.length > 1 ? Math.sqrt(m2 / (values.length - 1)) : null };
+}
+
+/** Dictionary entries of a text column that some row holds. */
+function countPresentCodes(column: StringColumn): number {
+  let n = 0;
+  for (const count of codeCounts(column)) if (count > 0) n++;
+  return n;
 }

@@ -1,3 +1,4 @@
+import type { LimitError } from "../data/limit-error.js";
 import type { Table } from "../data/table.js";
 import type { Check, PolicyProvenance } from "../gates/gate-result.js";
 import { worstVerdict } from "../gates/verdict.js";
@@ -8,6 +9,10 @@ import { checkSchema } from "./check-schema.js";
 import { sortNumberColumnsInPlace } from "./column-values.js";
 import { decideDrift } from "./decide-drift.js";
 import { makeCheck } from "./make-check.js";
+import { formatByteSize } from "../data/byte-size.js";
+import { profileColumnDrift, profileDriftColumns } from "./profile/profile-drift.js";
+import type { Profile } from "./profile/profile-schema.js";
+import type { StreamedProfile } from "./profile/stream-profile.js";
 import { profileQuality } from "./profile-quality.js";
 import type { TableSummary, ValidateDataResult } from "./validate-result.js";
 
@@ -21,6 +26,11 @@ export interface ValidateDataInput {
   key: string;
   /** Skip drift even when a reference is given. */
   schemaOnly: boolean;
+  /**
+   * In place of `reference`: the reference streamed into its profile because it was too large to hold (`refusal`
+   * says which limit), with the data's profile; drift is then judged on the two profiles, and the notes say so.
+   */
+  referenceProfile?: { streamed: StreamedProfile; refusal: LimitError; data: Profile };
 }
 
 /**
@@ -33,8 +43,13 @@ export function validateData(input: ValidateDataInput): ValidateDataResult {
   // Row order is not read past the schema checks: sort each number column once, in place, for every statistic below.
   sortNumberColumnsInPlace(input.data.columns.values());
   if (input.reference) sortNumberColumnsInPlace(input.reference.columns.values());
-  const compare = input.reference !== undefined && !input.schemaOnly;
-  const drift = compare ? decideDrift(input.data, input.reference!, dataPolicy.drift) : undefined;
+  const streamed = input.referenceProfile;
+  const compare = (input.reference !== undefined || streamed !== undefined) && !input.schemaOnly;
+  const drift = !compare
+    ? undefined
+    : streamed
+      ? decideDrift(profileDriftColumns(streamed.data, input.data.name), profileDriftColumns(streamed.streamed.profile, streamed.streamed.table.name), dataPolicy.drift, profileColumnDrift)
+      : decideDrift(input.data, input.reference!, dataPolicy.drift);
   if (drift) checks.push(...drift.checks);
   if (checks.length === 0) {
     checks.push(
@@ -44,7 +59,7 @@ export function validateData(input: ValidateDataInput): ValidateDataResult {
         "fail",
         0,
         1,
-        input.reference !== undefined
+        input.reference !== undefined || streamed !== undefined
           ? "schema-only is set and the policy's data.schema names no column, so nothing was checked."
           : "The policy's data: section declares no schema and no reference was given, so nothing was checked. Add data.schema to the policy (modelgate infer-schema writes one) or set reference.",
       ),
@@ -54,7 +69,7 @@ export function validateData(input: ValidateDataInput): ValidateDataResult {
     const line = input.policyLineOf?.(policyPathOf(check));
     if (line !== undefined) check.policy_line = line;
   }
-  const notes = [...input.notes, ...input.data.warnings, ...(input.reference?.warnings ?? [])];
+  const notes = [...input.notes, ...(streamed ? [streamedNote(streamed)] : []), ...input.data.warnings, ...(input.reference?.warnings ?? streamed?.streamed.table.warnings ?? [])];
   const { drift: driftPolicy } = dataPolicy;
   return {
     action: "validate-data",
@@ -65,7 +80,7 @@ export function validateData(input: ValidateDataInput): ValidateDataResult {
     notes,
     subject: { model: input.policy.model ?? input.key, eval_data_sha256: input.data.sha256 },
     data: summarize(input.data),
-    reference: input.reference ? summarize(input.reference) : null,
+    reference: input.reference ? summarize(input.reference) : streamed ? summarize(streamed.streamed.table) : null,
     quality: profileQuality(input.data),
     drift: drift
       ? {
@@ -74,7 +89,7 @@ export function validateData(input: ValidateDataInput): ValidateDataResult {
           multiple_testing: driftPolicy["multiple-testing"],
           min_effect: driftPolicy["min-effect"],
           max_drift_share: driftPolicy["max-drift-share"],
-          sample: driftPolicy.sample ?? null,
+          sample: streamed ? null : (driftPolicy.sample ?? null),
           seed: driftPolicy.seed,
           columns: drift.drift,
           drifted_columns: drift.drifted_columns,
@@ -90,6 +105,12 @@ function policyPathOf(check: Check): string[] {
   return ["data", "schema", check.metric, check.rule === "present" ? "type" : check.rule];
 }
 
-function summarize(table: Table): TableSummary {
+/** What the result says of a reference compared as its streamed profile: why, and what changes for drift. */
+function streamedNote({ streamed, refusal }: NonNullable<ValidateDataInput["referenceProfile"]>): string {
+  const limit = refusal.limit === "rows" ? `the rows limit of ${refusal.value}` : `the memory limit of ${formatByteSize(refusal.value)}`;
+  return `${streamed.table.name} (${streamed.table.rows} rows) is larger than ${limit} allows in memory, so drift was judged against its profile, streamed in memory that does not grow with its rows: numbers with more than 5 distinct values are compared on quantile sketches (each check states its bound; KS needs the raw values and is not run), categories on exact counts.`;
+}
+
+function summarize(table: Omit<Table<unknown>, "columns">): TableSummary {
   return { file: table.name, format: table.format, gzip: table.gzip, sha256: table.sha256, bytes: table.bytes, rows: table.rows, columns: table.fileColumns.length };
 }

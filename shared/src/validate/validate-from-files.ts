@@ -1,5 +1,5 @@
-import { loadValidateFiles } from "../data/load-validate-files.js";
 import { readDataTable } from "../data/read-data-table.js";
+import { ReadLimits } from "../data/read-limits.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import { InputError } from "../errors/modelgate-error.js";
 import type { PolicyProvenance } from "../gates/gate-result.js";
@@ -7,7 +7,9 @@ import type { Policy } from "../policy/policy-schema.js";
 import { buildProfile } from "./profile/build-profile.js";
 import { isProfileFile, loadProfileFile } from "./profile/load-profile-file.js";
 import type { Profile } from "./profile/profile-schema.js";
+import { streamProfile } from "./profile/stream-profile.js";
 import { validateProfiles } from "./profile/validate-profiles.js";
+import { readReference } from "./read-reference.js";
 import { validateData } from "./validate-data.js";
 import type { ValidateDataResult } from "./validate-result.js";
 
@@ -35,15 +37,19 @@ export async function validateFromFiles(input: ValidateFilesInput, access: FileA
     const data = await loadProfileFile(inputs.data, access, "data");
     const reference = isProfileFile(inputs.reference)
       ? await loadProfileFile(inputs.reference, access, "reference")
-      : { file: inputs.reference, profile: buildProfile(await readDataTable(inputs.reference, "reference", access, policy.data)) };
+      : { file: inputs.reference, profile: (await streamProfile(inputs.reference, "reference", access, policy.data)).profile };
     return { result: validateProfiles({ data, reference, policy, policyProvenance: input.provenance, key: input.key, notes: input.notes }), profile: undefined };
   }
   if (inputs.reference !== undefined && isProfileFile(inputs.reference)) {
     throw new InputError(`Input "reference" is a profile (${inputs.reference}) but "data" is a data file.`, `Compare profiles with profiles: profile the data too (validate-data's profile output, or modelgate profile build), or give the reference data file.`, { input: "reference" });
   }
-  const files = await loadValidateFiles(inputs, policy.data, access);
+  // One memory account for the data and the reference.
+  const run = { ...access, limits: access.limits ?? new ReadLimits() };
+  const data = await readDataTable(inputs.data, "data", run, policy.data);
+  const reference = inputs.reference === undefined || inputs.schemaOnly ? undefined : await readReference(inputs.reference, run, policy.data);
   // Profiled in row order, before validateData sorts the number columns.
-  const profile = buildProfile(files.data);
-  const result = validateData({ ...files, policy, policyProvenance: input.provenance, ...(input.lineOf ? { policyLineOf: input.lineOf } : {}), notes: input.notes, key: input.key, schemaOnly: inputs.schemaOnly });
+  const profile = buildProfile(data);
+  const compared = reference === undefined ? { reference: undefined } : "table" in reference ? { reference: reference.table } : { reference: undefined, referenceProfile: { ...reference, data: profile } };
+  const result = validateData({ data, ...compared, policy, policyProvenance: input.provenance, ...(input.lineOf ? { policyLineOf: input.lineOf } : {}), notes: input.notes, key: input.key, schemaOnly: inputs.schemaOnly });
   return { result, profile };
 }

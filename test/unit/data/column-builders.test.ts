@@ -36,13 +36,13 @@ describe("StringColumnBuilder", () => {
 
 describe("AutoColumnBuilder", () => {
   it("finishes as numbers when every present cell is numeric", () => {
-    const builder = new AutoColumnBuilder("a");
+    const builder = AutoColumnBuilder.ofTable("a");
     for (const text of ["1", "", "2.5", "inf"]) builder.pushText(text);
     expect(builder.finish()).toMatchObject({ kind: "number", values: Float64Array.from([1, NaN, 2.5, NaN]), missing: 1, nonFinite: 1 });
   });
 
   it("asks for a string pass when text follows numbers, whose exact text is gone", () => {
-    const builder = new AutoColumnBuilder("a");
+    const builder = AutoColumnBuilder.ofTable("a");
     for (const text of ["1.0", "x", "2"]) builder.pushText(text);
     expect(builder.finish()).toBeUndefined();
   });

@@ -55,4 +55,28 @@ describe("parseStructuredText", () => {
     expect(Object.keys(value)).toEqual(["__proto__", "constructor"]);
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
   });
+
+  it("finds the one repeated key among 2,000 of a mapping and names its line", () => {
+    const lines = Array.from({ length: 2_000 }, (_, i) => `m${i}: { direction: higher, min: 0.5 }`);
+    lines.splice(1_500, 0, "m7: { direction: lower, max: 1 }");
+    const error = syntaxErrorOf(`${lines.join("\n")}\n`);
+    expect(error.message).toBe('a key appears twice in one mapping: "m7"');
+    expect(error.line).toBe(1_501);
+  });
+
+  it("reports the earlier problem first when a repeated key comes before a syntax error", () => {
+    expect(syntaxErrorOf("a: 1\na: 2\nb: [\n").message).toBe('a key appears twice in one mapping: "a"');
+    expect(syntaxErrorOf("b: [\na: 1\na: 2\n").message).not.toMatch(/twice/);
+  });
+
+  it("compares keys by value as YAML does: 1 and \"1\" are different keys", () => {
+    expect(parseStructuredText('{"1": "text", 1: "number"}').value).toEqual({ 1: "number" });
+  });
+
+  it("looks up the line of a key path among many keys", () => {
+    const lines = Array.from({ length: 2_000 }, (_, i) => `  m${i}: { direction: higher, min: 0.5 }`);
+    const document = parseStructuredText(`metrics:\n${lines.join("\n")}\n`);
+    expect(document.lineOf(["metrics", "m1321", "min"])).toBe(1_323);
+    expect(document.lineOf(["metrics", "absent"])).toBe(1);
+  });
 });

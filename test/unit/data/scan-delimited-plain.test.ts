@@ -9,6 +9,7 @@ import { parsePlainDecimal, scanDelimitedPlain } from "../../../shared/src/data/
 import { createSeededRandom } from "../../../shared/src/stats/seeded-random.js";
 import { createColumnBuilder } from "../../../shared/src/data/create-column-builder.js";
 import type { Table } from "../../../shared/src/data/table.js";
+import { ReadLimits } from "../../../shared/src/data/read-limits.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "modelgate-plain-"));
 const access = { workspace: dir, allowedRoots: [dir] };
@@ -18,7 +19,7 @@ const write = (file: string, content: string | Buffer) => {
 };
 const readAll = (file: string) => readTable(file, access, { input: "data", columns: { all: "auto" } });
 const plain = (file: string, maxRecordChars = 0) =>
-  scanDelimitedPlain({ input: "data", file, absolute: path.join(dir, file) }, file.endsWith(".gz"), file.includes(".tsv") ? "\t" : ",", (header) => header.map((name) => ({ name, required: true, as: "auto" as const })), (header, requests) => requests.map((request) => [header.indexOf(request.name), createColumnBuilder(request)] as const), maxRecordChars);
+  scanDelimitedPlain({ input: "data", file, absolute: path.join(dir, file) }, file.endsWith(".gz"), file.includes(".tsv") ? "\t" : ",", (header) => header.map((name) => ({ name, required: true, as: "auto" as const })), (header, requests) => requests.map((request) => [header.indexOf(request.name), createColumnBuilder(request)] as const), maxRecordChars, new ReadLimits().guard({ input: "data", file, absolute: path.join(dir, file) }));
 /** The table without what differs between two files of the same content: name, digest and size. */
 const content = (table: Table) => ({ rows: table.rows, fileColumns: table.fileColumns, columns: [...table.columns], warnings: table.warnings });
 

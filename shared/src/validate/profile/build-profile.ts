@@ -1,9 +1,13 @@
 import type { NumberColumn, StringColumn, Table } from "../../data/table.js";
-import { codeCounts, numberText } from "../column-values.js";
-import { addToSketch, emptySketch, SKETCH_RELATIVE_ACCURACY } from "./log-bucket-sketch.js";
-import type { LogBucketSketch } from "./log-bucket-sketch.js";
+import { codeCounts } from "../column-values.js";
+import { keepTopValues } from "./keep-top-values.js";
+import { SKETCH_RELATIVE_ACCURACY } from "./log-bucket-sketch.js";
+import { NumberTally } from "./number-tally.js";
+import { compareText, sortedPairs } from "./profile-pairs.js";
 import type { ColumnProfile, NumberProfile, Profile, StringProfile } from "./profile-schema.js";
-import { MAX_NUMBER_LEVELS, MAX_STRING_LEVELS, PROFILE_SCHEMA } from "./profile-schema.js";
+import { MAX_STRING_LEVELS, PROFILE_SCHEMA } from "./profile-schema.js";
+
+export { compareText, fromSketchJson, sortedPairs, toSketchJson } from "./profile-pairs.js";
 
 /** The profile of one data file: what `modelgate profile merge` combines and drift on profiles compares. */
 export function buildProfile(table: Table): Profile {
@@ -13,51 +17,16 @@ export function buildProfile(table: Table): Profile {
 }
 
 function profileNumbers(column: NumberColumn, table: Table): NumberProfile {
-  const sketch = emptySketch();
-  let count = 0;
-  let mean = 0;
-  let m2 = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  const levels = new Map<number, number>();
-  let tooMany = false;
-  for (const v of column.values) {
-    if (Number.isNaN(v)) continue;
-    count++;
-    const delta = v - mean;
-    mean += delta / count;
-    m2 += delta * (v - mean);
-    if (v < min) min = v;
-    if (v > max) max = v;
-    addToSketch(sketch, v);
-    if (!tooMany) {
-      const key = Object.is(v, -0) ? 0 : v;
-      levels.set(key, (levels.get(key) ?? 0) + 1);
-      if (levels.size > MAX_NUMBER_LEVELS) tooMany = true;
-    }
-  }
-  return {
-    kind: "number",
-    name: column.name,
-    rows: table.rows,
-    missing: column.missing,
-    non_numeric: column.nonNumeric,
-    non_finite: column.nonFinite,
-    min: count === 0 ? null : min,
-    max: count === 0 ? null : max,
-    moments: count === 0 ? [] : [{ shard: table.sha256, count, mean, m2: Math.max(0, m2) }],
-    sketch: toSketchJson(sketch),
-    values: tooMany ? null : sortedPairs([...levels].map(([value, n]) => [numberText(value), n])),
-  };
+  const tally = new NumberTally();
+  for (const v of column.values) if (!Number.isNaN(v)) tally.add(v);
+  return tally.profile(column, table.rows, table.sha256);
 }
 
 function profileStrings(column: StringColumn, rows: number): StringProfile {
   const counts = codeCounts(column);
-  const pairs: Array<[string, number]> = [];
-  column.dictionary.forEach((text, code) => {
-    if (counts[code]! > 0) pairs.push([text, counts[code]!]);
-  });
-  return { kind: "string", name: column.name, rows, missing: column.missing, ...capLevels(pairs, null) };
+  const kept = keepTopValues(column.dictionary, counts);
+  const pairs = kept.codes.map((code): [string, number] => [column.dictionary[code]!, counts[code]!]);
+  return { kind: "string", name: column.name, rows, missing: column.missing, values: sortedPairs(pairs), other: kept.other };
 }
 
 /** Keeps the `MAX_STRING_LEVELS` most frequent values (ties by text), folding the rest into `other`. */
@@ -68,18 +37,3 @@ export function capLevels(pairs: Array<[string, number]>, other: { values: numbe
   const rest = { values: (other?.values ?? 0) + folded.length, rows: (other?.rows ?? 0) + folded.reduce((sum, [, n]) => sum + n, 0) };
   return { values: sortedPairs(ranked.slice(0, MAX_STRING_LEVELS)), other: rest };
 }
-
-export function toSketchJson(sketch: LogBucketSketch): NumberProfile["sketch"] {
-  const pairs = (store: Map<number, number>) => [...store].sort((a, b) => a[0] - b[0]) as Array<[number, number]>;
-  return { zero: sketch.zero, positive: pairs(sketch.positive), negative: pairs(sketch.negative) };
-}
-
-export function fromSketchJson(json: NumberProfile["sketch"]): LogBucketSketch {
-  return { zero: json.zero, positive: new Map(json.positive), negative: new Map(json.negative) };
-}
-
-export function sortedPairs(pairs: Array<[string, number]>): Array<[string, number]> {
-  return pairs.sort((a, b) => compareText(a[0], b[0]));
-}
-
-export const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,4 +1,4 @@
-import { readInputFile } from "../../data/read-input-file.js";
+import { documentLimit, JSON_DOCUMENT_MEMORY_SHARE, readInputFile } from "../../data/read-input-file.js";
 import type { FileAccess } from "../../data/resolve-input-path.js";
 import type { NamedProfile } from "./merge-profiles.js";
 import { parseProfile } from "./read-profile.js";
@@ -8,6 +8,6 @@ export const isProfileFile = (file: string) => /\.profile\.json$/i.test(file);
 
 /** Reads and checks a profile JSON named by an input. */
 export async function loadProfileFile(spec: string, access: FileAccess, input: string): Promise<NamedProfile> {
-  const file = await readInputFile(spec, access, input);
+  const file = await readInputFile(spec, access, input, documentLimit(access, JSON_DOCUMENT_MEMORY_SHARE));
   return { file: spec, profile: parseProfile(file.text, spec) };
 }

@@ -132,3 +132,22 @@ describe("drift on merged profiles", () => {
     expect(result.checks.find((check) => check.metric === "amount")).toMatchObject({ verdict: "fail", message: expect.stringContaining("ks needs the raw values") });
   });
 });
+
+describe("a text column of many distinct values", () => {
+  it("keeps the 10,000 most frequent values (ties by text) as ranking every pair would, and folds the rest", async () => {
+    const rng = createSeededRandom(19);
+    const random = () => rng.nextDouble();
+    // 30,000 distinct values; counts from 1 to 4, so the cut falls inside a tie.
+    const cells = Array.from({ length: 30_000 }, (_, i) => Array.from({ length: 1 + Math.floor(random() * 4) }, () => `v${(i * 7919) % 30_011}`)).flat();
+    const folder = mkdtempSync(path.join(tmpdir(), "modelgate-levels-"));
+    writeFileSync(path.join(folder, "levels.csv"), `v\n${cells.join("\n")}\n`);
+    const table = await readDataTable("levels.csv", "data", { workspace: folder, allowedRoots: [folder] }, policy.data);
+    const column = buildProfile(table).columns[0]!;
+    const counts = new Map<string, number>();
+    for (const cell of cells) counts.set(cell, (counts.get(cell) ?? 0) + 1);
+    const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const kept = ranked.slice(0, 10_000).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const folded = ranked.slice(10_000);
+    expect(column).toEqual({ kind: "string", name: "v", rows: cells.length, missing: 0, values: kept, other: { values: folded.length, rows: folded.reduce((sum, [, n]) => sum + n, 0) } });
+  });
+});

@@ -1,0 +1,102 @@
+import { AutoColumnBuilder } from "../../data/auto-column-builder.js";
+import type { TextCells } from "../../data/auto-column-builder.js";
+import type { HeldMemory } from "../../data/block-array.js";
+import type { ColumnBuilder } from "../../data/column-builder.js";
+import { isBlankText } from "../../data/is-blank-text.js";
+import { NumberCells } from "../../data/number-cells.js";
+import { TEXT_ENTRY_BYTES } from "../../data/read-limits.js";
+import type { ColumnRequest } from "../../data/table.js";
+import { toCellText } from "../../data/to-cell-text.js";
+import { keepTopValues } from "./keep-top-values.js";
+import { NumberTally } from "./number-tally.js";
+import type { ColumnProfile } from "./profile-schema.js";
+import { sortedPairs } from "./profile-pairs.js";
+
+/** A column's profile once the file's row count and digest are known; `replacedText`: a text held U+FFFD. */
+export interface ProfileDraft {
+  complete(rows: number, sha256: string): ColumnProfile;
+  replacedText: boolean;
+}
+
+/**
+ * The builder of a column read straight into its profile, holding no row: a number column's tally (the same sums
+ * in the same order as `buildProfile` on the table), a text column's count per distinct value, or an auto column
+ * that is either. A request's `builder` for `readColumns`.
+ */
+export function profileColumnBuilder(request: ColumnRequest, _expectedRows: number, memory?: HeldMemory): ColumnBuilder<ProfileDraft> {
+  const { name } = request;
+  switch (request.as) {
+    case "number":
+      return new NumberProfileBuilder(name);
+    case "string":
+      return new TextProfileBuilder(name, memory);
+    case "auto":
+      return new AutoColumnBuilder<ProfileDraft>(name, { numbers: () => new NumberProfileBuilder(name), strings: () => new TextProfileBuilder(name, memory) });
+  }
+}
+
+class NumberProfileBuilder extends NumberCells<ProfileDraft> {
+  private tally = new NumberTally();
+
+  discard(): void {
+    this.tally = new NumberTally();
+  }
+
+  finish(): ProfileDraft {
+    const [, missing = 0, nonFinite = 0, nonNumeric = 0] = this.counts;
+    const { name, tally } = this;
+    return { complete: (rows, sha256) => tally.profile({ name, missing, nonNumeric, nonFinite }, rows, sha256), replacedText: false };
+  }
+
+  protected add(value: number): void {
+    this.tally.add(value);
+  }
+
+  protected addNaN(): void {}
+}
+
+/** Counts each distinct text, as `StringColumnBuilder` reads cells (blank text missing), charging `memory` for each. */
+class TextProfileBuilder implements TextCells<ProfileDraft> {
+  private readonly counts = new Map<string, number>();
+  private missing = 0;
+  private replaced = false;
+
+  constructor(
+    readonly name: string,
+    private readonly memory?: HeldMemory,
+  ) {}
+
+  pushText(text: string): void {
+    if (isBlankText(text)) {
+      this.missing++;
+      return;
+    }
+    const count = this.counts.get(text);
+    if (count !== undefined) {
+      this.counts.set(text, count + 1);
+      return;
+    }
+    this.memory?.hold(2 * text.length + TEXT_ENTRY_BYTES);
+    this.replaced ||= text.includes("\uFFFD");
+    this.counts.set(text, 1);
+  }
+
+  pushValue(value: unknown): void {
+    const text = typeof value === "string" ? value : toCellText(value);
+    if (text === undefined) this.missing++;
+    else this.pushText(text);
+  }
+
+  pushMissing(count: number): void {
+    this.missing += count;
+  }
+
+  finish(): ProfileDraft {
+    const texts = [...this.counts.keys()];
+    const counts = Float64Array.from(this.counts.values());
+    const kept = keepTopValues(texts, counts);
+    const values = sortedPairs(kept.codes.map((code): [string, number] => [texts[code]!, counts[code]!]));
+    const { name, missing } = this;
+    return { complete: (rows) => ({ kind: "string", name, rows, missing, values, other: kept.other }), replacedText: this.replaced };
+  }
+}
