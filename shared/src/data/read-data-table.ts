@@ -69,15 +69,20 @@ async function assertUtf8(table: Table<unknown>, input: string, access: FileAcce
   const source = { input, file: table.name, absolute: resolveInputPath(table.name, access, input) };
   const checker = new Utf8LineChecker();
   let line: number | undefined;
-  await streamTableBytes(
-    source,
-    table.gzip,
-    async (chunks) => {
-      for await (const chunk of chunks) if ((line ??= checker.push(chunk)) !== undefined) return;
-      line ??= checker.end();
-    },
-    (access.limits ?? new ReadLimits()).guard(source),
-  );
+  try {
+    await streamTableBytes(
+      source,
+      table.gzip,
+      async (chunks) => {
+        for await (const chunk of chunks) if ((line ??= checker.push(chunk)) !== undefined) return;
+        line ??= checker.end();
+      },
+      (access.limits ?? new ReadLimits()).guard(source),
+    );
+  } catch (error) {
+    // Leaving the loop at the bad line stops the stream early, which gunzip reports as an AbortError.
+    if (line === undefined) throw error;
+  }
   if (line === undefined) return; // U+FFFD written as such in valid UTF-8 is text like any other
   throw new DataError(
     `Input "${input}": ${table.name} line ${line} holds bytes that are not UTF-8 (likely Latin-1 or Windows-1252 text).`,
