@@ -1,4 +1,4 @@
-import { parseByteSize } from "../data/byte-size.js";
+import { parseByteSize } from "../core/byte-size.js";
 import { READ_LIMIT_NAMES, ReadLimits } from "../data/read-limits.js";
 import type { ReadLimitName, ReadLimitValues } from "../data/read-limits.js";
 import type { LimitsPolicy } from "../policy/limits-policy-schema.js";

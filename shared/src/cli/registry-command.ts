@@ -5,7 +5,7 @@ import { requireRegistryName } from "../registry/registry-names.js";
 import { registryHistory } from "../registry/registry-history.js";
 import { readRegistryPolicy } from "../registry/read-registry-policy.js";
 import { verifyRegistry } from "../registry/verify-registry.js";
-import { toCanonicalJson } from "../report/canonical-json.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
 import { renderHistoryText, renderRegistryShowText } from "../report/render-registry-text.js";
 import { renderRegistryVerifyText } from "../report/render-registry-verify.js";
 import type { Command } from "./commands.js";

@@ -4,7 +4,7 @@ import type { FileAccess } from "../data/resolve-input-path.js";
 import { biasCheck } from "../fairness/bias-check.js";
 import type { BiasInputs } from "../gates/bias-inputs.js";
 import { resolveSensitive } from "../gates/bias-inputs.js";
-import type { ActionResult } from "../gates/gate-result.js";
+import type { ActionResult } from "../report/action-result.js";
 
 /**
  * The CLI's bias-check: the same core as the action, with the policy read from the given file.

@@ -2,7 +2,7 @@ import { runWithLocalPolicy } from "./run-with-local-policy.js";
 import { compareShadowFiles } from "../data/compare-shadow-files.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import { evaluateShadow, requireShadowPolicy } from "../gates/evaluate-shadow.js";
-import type { ActionResult } from "../gates/gate-result.js";
+import type { ActionResult } from "../report/action-result.js";
 import type { ShadowInputs } from "../gates/shadow-inputs.js";
 
 /**

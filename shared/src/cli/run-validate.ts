@@ -1,6 +1,6 @@
 import { runWithLocalPolicy } from "./run-with-local-policy.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
-import type { ActionResult } from "../gates/gate-result.js";
+import type { ActionResult } from "../report/action-result.js";
 import { validateFromFiles } from "../validate/validate-from-files.js";
 
 export interface ValidateOptions {

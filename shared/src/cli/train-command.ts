@@ -1,5 +1,5 @@
 import { parseCliArgs } from "./parse-cli-args.js";
-import { InputError } from "../errors/modelgate-error.js";
+import { InputError } from "../core/modelgate-error.js";
 import { blocksMerge } from "../github/to-outputs.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import type { TrainInputs } from "../lineage/train-inputs.js";
@@ -91,7 +91,7 @@ async function readOptionalPolicy(file: string, access: FileAccess): Promise<Sel
   const [{ locatePolicy, readPolicyText }, { selectPolicy }, { DEFAULT_POLICY_MAX_BYTES }] = await Promise.all([
     import("../data/read-policy-file.js"),
     import("../policy/select-policy.js"),
-    import("../gates/parse-inputs.js"),
+    import("../core/parse-inputs.js"),
   ]);
   const head = await readPolicyText(locatePolicy(file, access), file, { bytes: DEFAULT_POLICY_MAX_BYTES, setting: "the default policy-max-bytes" });
   return head && selectPolicy({ file, mode: "file", head });

@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { ColumnRequest, TableSource } from "./table.js";
 
 const LISTED_COLUMNS = 20;

@@ -1,4 +1,4 @@
-import { InputError } from "../errors/modelgate-error.js";
+import { InputError } from "../core/modelgate-error.js";
 import type { EvaluateShadowInput } from "../gates/evaluate-shadow.js";
 import type { ShadowInputs } from "../gates/shadow-inputs.js";
 import type { ShadowPolicy } from "../policy/shadow-policy-schema.js";

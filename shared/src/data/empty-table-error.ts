@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { TableSource } from "./table.js";
 
 /** The DataError for a table with nothing to read; `why` says what is missing ("is 0 bytes", "has no header row"). */

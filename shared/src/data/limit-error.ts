@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 
 /** What a refusal over a limit carries beside its message: the limit's name, its value and the value reached. */
 export interface LimitReached {

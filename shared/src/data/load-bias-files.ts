@@ -1,4 +1,4 @@
-import { DataError, InputError } from "../errors/modelgate-error.js";
+import { DataError, InputError } from "../core/modelgate-error.js";
 import type { ModelPredictions } from "../fairness/bias-check.js";
 import type { SensitiveColumn } from "../fairness/group-cells.js";
 import type { FavorableClass } from "../fairness/group-rates.js";

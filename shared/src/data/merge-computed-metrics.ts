@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { MetricLeaf } from "./flatten-metrics.js";
 import type { ComputedMetrics } from "./load-prediction-metrics.js";
 import type { MetricsFile } from "./read-metrics-file.js";

@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { Predictions } from "./predictions.js";
 import { gather } from "../stats/gather.js";
 

@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import { computeGlobalAttributions } from "../explain/compute-global-attributions.js";
 import type { Explanations, FeatureAttribution, LocalAttributions } from "../explain/explanations.js";
 import { findJsonSyntaxError } from "./find-json-syntax-error.js";

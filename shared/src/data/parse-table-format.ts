@@ -1,5 +1,5 @@
 import path from "node:path";
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { TableFormat } from "./table.js";
 
 /** The format a file's name asks for, and whether its bytes are gzip-wrapped. */

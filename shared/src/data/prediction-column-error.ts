@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { PredictionColumnSource } from "./predictions.js";
 
 /** The DataError for bad values in one predictions column: `what` is the problem sentence, `hint` the fix. */

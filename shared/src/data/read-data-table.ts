@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { DataPolicy } from "../policy/data-policy-schema.js";
 import { ReadLimits } from "./read-limits.js";
 import { readTable } from "./read-table.js";

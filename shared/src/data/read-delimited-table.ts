@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import { bindColumns } from "./bind-columns.js";
 import type { ColumnBuilder } from "./column-builder.js";
 import { createColumnBuilder } from "./create-column-builder.js";

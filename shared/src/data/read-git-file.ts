@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 
 /** A `git:<ref>:<path>` spec split into its parts. */
 export interface GitFileSpec {

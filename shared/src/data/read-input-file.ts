@@ -1,9 +1,9 @@
 // Synchronous reads on purpose: gate inputs are small, and node:fs/promises alone adds measurable
 // start-up time (it loads readline and the file watchers) to every action run.
 import { readFileSync, statSync } from "node:fs";
-import { DataError } from "../errors/modelgate-error.js";
-import { formatByteSize } from "./byte-size.js";
-import { sha256Hex } from "./digest.js";
+import { DataError } from "../core/modelgate-error.js";
+import { formatByteSize } from "../core/byte-size.js";
+import { sha256Hex } from "../core/digest.js";
 import { LimitError } from "./limit-error.js";
 import type { LimitReached } from "./limit-error.js";
 import { ReadLimits } from "./read-limits.js";

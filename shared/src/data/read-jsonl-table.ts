@@ -1,5 +1,5 @@
 import { StringDecoder } from "node:string_decoder";
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import { missingRequired } from "./bind-columns.js";
 import type { ColumnBuilder } from "./column-builder.js";
 import { createColumnBuilder } from "./create-column-builder.js";

@@ -1,4 +1,4 @@
-import { formatByteSize } from "./byte-size.js";
+import { formatByteSize } from "../core/byte-size.js";
 import { LimitError } from "./limit-error.js";
 import type { TableSource } from "./table.js";
 

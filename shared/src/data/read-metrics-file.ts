@@ -1,5 +1,5 @@
 import path from "node:path";
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import { findJsonSyntaxError } from "./find-json-syntax-error.js";
 import { DuplicateMetricKeyError, flattenMetrics } from "./flatten-metrics.js";
 import type { MetricLeaf } from "./flatten-metrics.js";

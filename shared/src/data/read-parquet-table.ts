@@ -1,11 +1,11 @@
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from "hyparquet";
 import type { AsyncBuffer, ColumnData, FileMetaData } from "hyparquet";
-import { DataError, ModelgateError } from "../errors/modelgate-error.js";
+import { DataError, ModelgateError } from "../core/modelgate-error.js";
 import { bindColumns } from "./bind-columns.js";
 import type { ColumnBuilder } from "./column-builder.js";
 import { createColumnBuilder } from "./create-column-builder.js";
 import { loadParquetCompressors } from "./load-parquet-compressors.js";
-import { formatByteSize } from "./byte-size.js";
+import { formatByteSize } from "../core/byte-size.js";
 import { LimitError } from "./limit-error.js";
 import { DOCUMENT_MEMORY_SHARE } from "./read-input-file.js";
 import type { TableGuard } from "./read-limits.js";

@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { PolicyText } from "../policy/select-policy.js";
-import { sha256Hex } from "./digest.js";
+import { sha256Hex } from "../core/digest.js";
 import { assertFileSize } from "./read-input-file.js";
 import type { FileSizeLimit } from "./read-input-file.js";
 import { realpathOrSelf, resolveInputPath } from "./resolve-input-path.js";

@@ -1,4 +1,4 @@
-import { DataError, InputError } from "../errors/modelgate-error.js";
+import { DataError, InputError } from "../core/modelgate-error.js";
 import { DEFAULT_PREDICTION_COLUMNS } from "./predictions.js";
 import type { PredictionColumnNames, PredictionColumnSource, Predictions, PredictionTask } from "./predictions.js";
 import { readTable } from "./read-table.js";

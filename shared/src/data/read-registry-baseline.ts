@@ -1,11 +1,11 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DataError, InputError } from "../errors/modelgate-error.js";
+import { DataError, InputError } from "../core/modelgate-error.js";
 import { readStageRecord } from "../registry/read-stage-record.js";
 import type { RegistryStore } from "../registry/registry-store.js";
-import { toCanonicalJson } from "../report/canonical-json.js";
-import { sha256Hex } from "./digest.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
+import { sha256Hex } from "../core/digest.js";
 import type { MetricsFile } from "./read-metrics-file.js";
 
 /** `registry:<model>#<stage>`: the version a stage of the registry holds (contract §5). */

@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import { emptyTableError } from "./empty-table-error.js";
 import { parseTableFormat } from "./parse-table-format.js";
 import type { TableFileType } from "./parse-table-format.js";

@@ -1,6 +1,6 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { ReadLimits } from "./read-limits.js";
 
 /** Where input files may come from, and how much of them a run may read. Actions confine them; the CLI on a laptop does not. */

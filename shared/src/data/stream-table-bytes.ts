@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
-import { DataError, ModelgateError } from "../errors/modelgate-error.js";
+import { DataError, ModelgateError } from "../core/modelgate-error.js";
 import type { TableGuard } from "./read-limits.js";
 import type { TableSource } from "./table.js";
 

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { ReviewRow } from "../shadow/to-review-rows.js";
 import { resolveInputPath, type FileAccess } from "./resolve-input-path.js";
 

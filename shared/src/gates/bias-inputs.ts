@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
-import { InputError } from "../errors/modelgate-error.js";
+import { InputError } from "../core/modelgate-error.js";
 import { PredictionColumnInputShape } from "./evaluate-inputs.js";
-import { CommonInputShape, parseInputs } from "./parse-inputs.js";
-import type { GetInput } from "./parse-inputs.js";
+import { CommonInputShape, parseInputs } from "../core/parse-inputs.js";
+import type { GetInput } from "../core/parse-inputs.js";
 
 export const BiasInputShape = {
   ...CommonInputShape,

@@ -1,6 +1,8 @@
 import type { FairnessAssessment } from "../fairness/assess-fairness.js";
 import type { FairnessRuleName } from "../policy/fairness-policy-schema.js";
-import type { Check, DecidedResultBase, Subject } from "./gate-result.js";
+import type { Check } from "../core/check.js";
+import type { DecidedResultBase } from "../core/result-base.js";
+import type { Subject } from "../core/subject.js";
 
 /** A check of bias-check: one rule of `fairness.metrics` applied to one grouping (a sensitive column or their intersection). */
 export interface FairnessCheck extends Check<FairnessRuleName> {

@@ -1,12 +1,12 @@
 import type { Predictions } from "../data/predictions.js";
-import { PolicyError } from "../errors/modelgate-error.js";
+import { PolicyError } from "../core/modelgate-error.js";
 import type { MetricPolicy } from "../policy/policy-schema.js";
 import { SIGNIFICANCE_RULES } from "../policy/policy-schema.js";
 import type { EvaluateCheck } from "./gate-result.js";
 import type { SignificanceTask } from "./judge-significance.js";
 import { SIGNIFICANCE_METRICS, significanceValues } from "./significance-metric.js";
 import type { SignificanceRuleKind } from "./to-significance-margin.js";
-import { ownEntry } from "../data/own-entry.js";
+import { ownEntry } from "../core/own-entry.js";
 
 /** Both models' predictions of the same examples, row i the same example (`pairPredictions`), or only the candidate's. */
 export interface EvaluationPredictions {

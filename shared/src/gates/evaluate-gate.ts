@@ -1,23 +1,25 @@
 import type { PredictionSources } from "../data/load-prediction-metrics.js";
 import type { MetricsFile } from "../data/read-metrics-file.js";
-import { PolicyError } from "../errors/modelgate-error.js";
+import { PolicyError } from "../core/modelgate-error.js";
 import { evaluateExplanations } from "../explain/evaluate-explanations.js";
 import type { ExplanationInputs } from "../explain/evaluate-explanations.js";
 import type { Policy } from "../policy/policy-schema.js";
-import { computeChange } from "./compute-change.js";
+import { computeChange } from "../core/compute-change.js";
 import { evaluateMetricRules } from "./evaluate-metric-rules.js";
 import { toMissingBaseline } from "./to-missing-baseline.js";
 import type { RegistryBaselineSource } from "./to-missing-baseline.js";
-import { findUnreachableWarnings } from "./find-unreachable-warnings.js";
+import { findUnreachableWarnings } from "../core/find-unreachable-warnings.js";
 import type { EvaluationPredictions } from "./collect-significance-tasks.js";
 import { collectSignificanceTasks } from "./collect-significance-tasks.js";
 import { evaluateSlices } from "./evaluate-slices.js";
 import type { EvaluatedSlice } from "./evaluate-slices.js";
-import type { EvaluateCheck, GateResult, PolicyProvenance, SignificanceSettings, SliceSummary, UngatedMetric } from "./gate-result.js";
+import type { EvaluateCheck, GateResult, SignificanceSettings, SliceSummary } from "./gate-result.js";
+import type { PolicyProvenance } from "../core/result-base.js";
+import type { UngatedMetric } from "../core/check.js";
 import { judgeSignificance } from "./judge-significance.js";
 import type { SignificanceTask } from "./judge-significance.js";
 import { readMetricValue } from "./read-metric-value.js";
-import { verdictOrder, worstVerdict } from "./verdict.js";
+import { verdictOrder, worstVerdict } from "../core/verdict.js";
 
 /** scipy.stats.bootstrap's default number of resamples, and the seed when the policy names none. */
 const DEFAULT_RESAMPLES = 9999;

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
-import { InputError } from "../errors/modelgate-error.js";
-import { booleanInput, CommonInputShape, parseInputs } from "./parse-inputs.js";
-import type { GetInput } from "./parse-inputs.js";
+import { InputError } from "../core/modelgate-error.js";
+import { booleanInput, CommonInputShape, parseInputs } from "../core/parse-inputs.js";
+import type { GetInput } from "../core/parse-inputs.js";
 
 /** A number in [0, 1], as `threshold` takes it; anything else is refused, never read as 0 or NaN. */
 const unitIntervalInput = z.pipe(

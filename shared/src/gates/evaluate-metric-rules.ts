@@ -1,14 +1,14 @@
 import type { MetricPolicy, RuleName } from "../policy/policy-schema.js";
 import { RULE_NAMES } from "../policy/policy-schema.js";
-import { formatNumber, formatPercent } from "../report/format-number.js";
+import { formatNumber, formatPercent } from "../core/format-number.js";
 
 /** A percent in a sentence: "2.5%", the sign is said in words. */
 const percentText = (value: number): string => formatPercent(value).replace(/^\+/, "");
-import { computeChange } from "./compute-change.js";
-import { isAtLeast, isAtMost } from "./compare-within-tolerance.js";
+import { computeChange } from "../core/compute-change.js";
+import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
 import type { EvaluateCheck } from "./gate-result.js";
 import type { MetricReading } from "./read-metric-value.js";
-import type { Verdict } from "./verdict.js";
+import type { Verdict } from "../core/verdict.js";
 
 type Decision = { verdict: Verdict; message: string };
 

@@ -1,13 +1,13 @@
-import { PolicyError } from "../errors/modelgate-error.js";
+import { PolicyError } from "../core/modelgate-error.js";
 import type { Policy } from "../policy/policy-schema.js";
 import type { ShadowPolicy } from "../policy/shadow-policy-schema.js";
 import type { ShadowComparison } from "../shadow/shadow-comparison.js";
-import type { PolicyProvenance } from "./gate-result.js";
+import type { PolicyProvenance } from "../core/result-base.js";
 import { scoreShadowChecks } from "./score-shadow-checks.js";
 import { toShadowChecks } from "./shadow-checks.js";
 import type { ShadowCheck, ShadowResult } from "./shadow-result.js";
 import { toShadowSummary } from "./to-shadow-summary.js";
-import { verdictOrder, worstVerdict } from "./verdict.js";
+import { verdictOrder, worstVerdict } from "../core/verdict.js";
 
 export interface EvaluateShadowInput {
   policy: Policy;

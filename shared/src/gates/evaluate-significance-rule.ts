@@ -1,4 +1,4 @@
-import { formatNumber, formatSigned } from "../report/format-number.js";
+import { formatNumber, formatSigned } from "../core/format-number.js";
 import { toNoVarianceLimits } from "../stats/no-variance-bound.js";
 import { computeSignificancePValue } from "./compute-significance-p-value.js";
 import { decideSignificance, type SignificanceDecision } from "./decide-significance.js";

@@ -1,11 +1,12 @@
 import type { Predictions } from "../data/predictions.js";
 import type { EvaluatePolicy, MetricPolicy } from "../policy/policy-schema.js";
 import type { EvaluationPredictions } from "./collect-significance-tasks.js";
-import { computeChange } from "./compute-change.js";
+import { computeChange } from "../core/compute-change.js";
 import { computePredictionMetrics, type SkippedMetric } from "./compute-prediction-metrics.js";
 import { evaluateMetricRules } from "./evaluate-metric-rules.js";
 import type { MissingBaseline } from "./evaluate-metric-rules.js";
-import type { EvaluateCheck, UngatedMetric } from "./gate-result.js";
+import type { EvaluateCheck } from "./gate-result.js";
+import type { UngatedMetric } from "../core/check.js";
 import { readMetricValue } from "./read-metric-value.js";
 import { gather } from "../stats/gather.js";
 

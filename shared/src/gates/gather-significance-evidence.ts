@@ -4,7 +4,7 @@ import { comparePairOrdering } from "../stats/compare-pair-ordering.js";
 import { computeDelong } from "../stats/delong.js";
 import { findConstantDifference } from "../stats/find-constant-difference.js";
 import { computeMcnemarExact } from "../stats/mcnemar-exact.js";
-import { formatNumber } from "../report/format-number.js";
+import { formatNumber } from "../core/format-number.js";
 import { computeRocAuc } from "../stats/roc-auc.js";
 import { perExampleRange, toPerExampleValues, type MeanMetric } from "../stats/per-example-values.js";
 import type { SignificanceEvidence } from "./to-significance-interval.js";

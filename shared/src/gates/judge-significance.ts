@@ -1,5 +1,5 @@
 import type { MetricPolicy } from "../policy/policy-schema.js";
-import { formatNumber } from "../report/format-number.js";
+import { formatNumber } from "../core/format-number.js";
 import { computeSignificancePValue } from "./compute-significance-p-value.js";
 import { decideSignificanceEvidence, gatherSignificanceEvidence, type GatheredEvidence, type SignificanceMetric } from "./evaluate-significance-rule.js";
 import type { EvaluateCheck, SignificanceSettings } from "./gate-result.js";

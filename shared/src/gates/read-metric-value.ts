@@ -1,5 +1,5 @@
 import type { MetricLeaf } from "../data/flatten-metrics.js";
-import { formatNumber } from "../report/format-number.js";
+import { formatNumber } from "../core/format-number.js";
 
 /**
  * A metric looked up in one metrics file: a usable number, or why it is not one. `problem` is the

@@ -1,6 +1,6 @@
 import type { ShadowPolicy } from "../policy/shadow-policy-schema.js";
 import type { ShadowCheck, ShadowScorecard } from "./shadow-result.js";
-import type { Verdict } from "./verdict.js";
+import type { Verdict } from "../core/verdict.js";
 
 type Scorecard = NonNullable<ShadowPolicy["scorecard"]>;
 

@@ -1,8 +1,8 @@
 import type { ShadowPolicy, ScoredRule } from "../policy/shadow-policy-schema.js";
 import type { ShadowComparison } from "../shadow/shadow-comparison.js";
-import { isAtLeast, isAtMost } from "./compare-within-tolerance.js";
+import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
 import type { ShadowCheck } from "./shadow-result.js";
-import type { Verdict } from "./verdict.js";
+import type { Verdict } from "../core/verdict.js";
 
 type Extra = Partial<Pick<ShadowCheck, "baseline" | "delta" | "delta_pct" | "method" | "statistic" | "p_value" | "effect_size" | "ci">>;
 

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { booleanInput, CommonInputShape, parseInputs } from "./parse-inputs.js";
-import type { GetInput } from "./parse-inputs.js";
+import { booleanInput, CommonInputShape, parseInputs } from "../core/parse-inputs.js";
+import type { GetInput } from "../core/parse-inputs.js";
 
 const wholeNumber = (min: number, max: number, example: string) =>
   z.pipe(

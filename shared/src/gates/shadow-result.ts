@@ -1,5 +1,7 @@
 import type { ScoredRule } from "../policy/shadow-policy-schema.js";
-import type { Check, DecidedResultBase, Subject } from "./gate-result.js";
+import type { Check } from "../core/check.js";
+import type { DecidedResultBase } from "../core/result-base.js";
+import type { Subject } from "../core/subject.js";
 
 /** A check of shadow-compare; statistical ones carry their method, p-value and interval (contract §2). */
 export interface ShadowCheck extends Check<ScoredRule | "min-requests" | "scorecard"> {

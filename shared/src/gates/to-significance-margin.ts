@@ -1,4 +1,4 @@
-import { formatNumber } from "../report/format-number.js";
+import { formatNumber } from "../core/format-number.js";
 import { cannotCompute, type StatResult } from "../stats/stat-result.js";
 
 /** The baseline rules `significance: <alpha>` can turn into a confidence-interval decision (contract §3). */

@@ -1,4 +1,4 @@
-import type { ActionResult } from "../gates/gate-result.js";
+import type { ActionResult } from "../report/action-result.js";
 import { createCheckRun } from "./create-check-run.js";
 import { createOctokit } from "./create-octokit.js";
 import type { ModelgateOctokit } from "./create-octokit.js";

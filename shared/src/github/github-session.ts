@@ -1,5 +1,5 @@
-import { GitHubApiError } from "../errors/modelgate-error.js";
-import type { ActionResult } from "../gates/gate-result.js";
+import { GitHubApiError } from "../core/modelgate-error.js";
+import type { ActionResult } from "../report/action-result.js";
 import type { CommonInputs } from "./common-inputs.js";
 import type { GitHubClient } from "./github-client.js";
 import type { RunContext } from "./read-run-context.js";

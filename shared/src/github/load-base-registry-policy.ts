@@ -1,7 +1,7 @@
 import { locatePolicy } from "../data/read-policy-file.js";
-import { sha256Hex } from "../data/digest.js";
-import { PolicyError } from "../errors/modelgate-error.js";
-import type { PolicyProvenance } from "../gates/gate-result.js";
+import { sha256Hex } from "../core/digest.js";
+import { PolicyError } from "../core/modelgate-error.js";
+import type { PolicyProvenance } from "../core/result-base.js";
 import { parsePolicy } from "../policy/parse-policy.js";
 import type { Policy } from "../policy/policy-schema.js";
 import type { ActionRun } from "./action-run.js";

@@ -1,7 +1,7 @@
 import { locatePolicy, readPolicyText } from "../data/read-policy-file.js";
-import { sha256Hex } from "../data/digest.js";
+import { sha256Hex } from "../core/digest.js";
 import { assertFileSize } from "../data/read-input-file.js";
-import { DEFAULT_POLICY_MAX_BYTES } from "../gates/parse-inputs.js";
+import { DEFAULT_POLICY_MAX_BYTES } from "../core/parse-inputs.js";
 import type { PolicyText, SelectedPolicy } from "../policy/select-policy.js";
 import { PolicyFileError } from "../policy/parse-policy.js";
 import { selectPolicy } from "../policy/select-policy.js";

@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { PublishedResult } from "../publish/published-result-schema.js";
 import { readResultArtifact } from "../publish/read-result-artifact.js";
 import { renderCombinedMarkdown, renderGenericMarkdown } from "../report/render-generic-markdown.js";

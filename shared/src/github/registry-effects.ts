@@ -1,5 +1,5 @@
-import { ModelgateError } from "../errors/modelgate-error.js";
-import type { Check } from "../gates/gate-result.js";
+import { ModelgateError } from "../core/modelgate-error.js";
+import type { Check } from "../core/check.js";
 import { registryCheck } from "../registry/registry-check.js";
 import type { RegistryEffects } from "../registry/registry-result.js";
 import { dispatchWorkflow } from "./dispatch-workflow.js";

@@ -1,4 +1,4 @@
-import { worstVerdict } from "../gates/verdict.js";
+import { worstVerdict } from "../core/verdict.js";
 import { promoteOnEvidence } from "../registry/promote-on-evidence.js";
 import { readPromoteInputs } from "../registry/promote-inputs.js";
 import { readPromotionFiles } from "../registry/read-promotion-files.js";

@@ -1,4 +1,4 @@
-import { worstVerdict } from "../gates/verdict.js";
+import { worstVerdict } from "../core/verdict.js";
 import { requireRegistryName } from "../registry/registry-names.js";
 import type { RollbackResult } from "../registry/registry-result.js";
 import { readRollbackInputs } from "../registry/rollback-inputs.js";

@@ -1,4 +1,4 @@
-import type { ActionResult } from "../gates/gate-result.js";
+import type { ActionResult } from "../report/action-result.js";
 
 /** The outputs only one action has, beside the shared ones of contract §2. */
 export function toActionOutputs(result: ActionResult): Record<string, string> {

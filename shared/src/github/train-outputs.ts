@@ -1,4 +1,4 @@
-import type { ActionResult } from "../gates/gate-result.js";
+import type { ActionResult } from "../report/action-result.js";
 
 /** train-reproducibly's own outputs, beside the shared ones; empty values when the run has none. */
 export function toTrainOutputs(result: ActionResult): Record<string, string> {

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { PolicyProvenance } from "../gates/gate-result.js";
+import type { PolicyProvenance } from "../core/result-base.js";
 import type { TrainServices } from "../lineage/run-training.js";
 import { systemProbe } from "../lineage/system-probe.js";
 import type { ActionRun } from "./action-run.js";

@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { Check } from "../gates/gate-result.js";
-import { worstVerdict } from "../gates/verdict.js";
+import type { Check } from "../core/check.js";
+import { worstVerdict } from "../core/verdict.js";
 import { cachePaths } from "./cache-paths.js";
 import { diffManifests } from "./diff-manifests.js";
 import type { Manifest } from "./manifest.js";

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import { realpathOrSelf } from "../data/resolve-input-path.js";
 import { compareBytes, computeFolderDigest } from "./folder-digest.js";
 import type { GlobPattern } from "./glob-pattern.js";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Check } from "../gates/gate-result.js";
+import type { Check } from "../core/check.js";
 import { hashPaths } from "./hash-paths.js";
 import type { Manifest } from "./manifest.js";
 import type { OutputCache } from "./output-store.js";

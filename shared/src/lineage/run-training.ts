@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { realpathOrSelf } from "../data/resolve-input-path.js";
-import { InputError } from "../errors/modelgate-error.js";
-import type { Check, PolicyProvenance } from "../gates/gate-result.js";
-import { toCanonicalJson } from "../report/canonical-json.js";
+import { InputError } from "../core/modelgate-error.js";
+import type { Check } from "../core/check.js";
+import type { PolicyProvenance } from "../core/result-base.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
 import { buildManifest } from "./build-manifest.js";
 import { computeCacheKey } from "./cache-key.js";
 import { captureEnvironment } from "./capture-environment.js";

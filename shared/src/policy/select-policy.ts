@@ -1,5 +1,5 @@
-import { PolicyError } from "../errors/modelgate-error.js";
-import type { PolicyChange, PolicyProvenance } from "../gates/gate-result.js";
+import { PolicyError } from "../core/modelgate-error.js";
+import type { PolicyChange, PolicyProvenance } from "../core/result-base.js";
 import { diffPolicy } from "./diff-policy.js";
 import { parsePolicy, parsePolicyDocument } from "./parse-policy.js";
 import type { Policy } from "./policy-schema.js";

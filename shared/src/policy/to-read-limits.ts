@@ -1,4 +1,4 @@
-import { parseByteSize } from "../data/byte-size.js";
+import { parseByteSize } from "../core/byte-size.js";
 import { ReadLimits } from "../data/read-limits.js";
 import type { ReadLimitValues } from "../data/read-limits.js";
 import type { LimitsPolicy } from "./limits-policy-schema.js";

@@ -1,5 +1,6 @@
-import { InputError } from "../errors/modelgate-error.js";
-import type { Check, Subject } from "../gates/gate-result.js";
+import { InputError } from "../core/modelgate-error.js";
+import type { Check } from "../core/check.js";
+import type { Subject } from "../core/subject.js";
 import type { PublishedResult } from "../publish/published-result-schema.js";
 import { registryCheck as check } from "./registry-check.js";
 import { matchManifest } from "./match-manifest.js";

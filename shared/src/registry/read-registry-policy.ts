@@ -1,6 +1,6 @@
 import { locatePolicy, readPolicyText } from "../data/read-policy-file.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
-import { DEFAULT_POLICY_MAX_BYTES } from "../gates/parse-inputs.js";
+import { DEFAULT_POLICY_MAX_BYTES } from "../core/parse-inputs.js";
 import { parsePolicy } from "../policy/parse-policy.js";
 import { toRegistryGtoPolicy } from "../policy/registry-policy-schema.js";
 import type { RegistryGtoPolicy } from "../policy/registry-policy-schema.js";

@@ -1,4 +1,4 @@
-import { toCanonicalJson } from "../report/canonical-json.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
 import { defaultBackoff, nextTaggerTime } from "./append-stage-event.js";
 import type { AppendOptions } from "./append-stage-event.js";
 import { readModelRegistry } from "./read-model-registry.js";

@@ -1,4 +1,4 @@
-import { ownEntry } from "../data/own-entry.js";
+import { ownEntry } from "../core/own-entry.js";
 import type { Policy } from "../policy/policy-schema.js";
 
 /** A gate the policy requires: `evaluate-gate` (any key) or `evaluate-gate/churn`. */

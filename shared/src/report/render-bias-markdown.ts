@@ -4,7 +4,7 @@ import type { BiasResult } from "../gates/bias-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
-import { formatNumber, formatSigned } from "./format-number.js";
+import { formatNumber, formatSigned } from "../core/format-number.js";
 import { details } from "./render-evaluate-markdown.js";
 import { renderFairnessChart } from "./render-fairness-chart.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";

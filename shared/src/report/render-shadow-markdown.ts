@@ -3,7 +3,7 @@ import type { ShadowResult } from "../gates/shadow-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
-import { formatNumber, formatPercent } from "./format-number.js";
+import { formatNumber, formatPercent } from "../core/format-number.js";
 import { details } from "./render-evaluate-markdown.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
 import { renderShadowExamples, renderShadowLatency, renderShadowSlices, renderShadowStatistics } from "./render-shadow-sections.js";

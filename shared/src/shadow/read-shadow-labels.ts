@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import { readTable } from "../data/read-table.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import type { StringColumn } from "../data/table.js";

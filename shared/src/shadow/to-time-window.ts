@@ -1,4 +1,4 @@
-import type { DataError } from "../errors/modelgate-error.js";
+import type { DataError } from "../core/modelgate-error.js";
 import type { TableColumn } from "../data/table.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { NumberColumn, StringColumn, Table, TableColumn } from "../data/table.js";
-import type { Check } from "../gates/gate-result.js";
+import type { Check } from "../core/check.js";
 import type { ColumnSchema, ColumnType, DataPolicy } from "../policy/data-policy-schema.js";
 import { codeCounts, numberText, sortedFiniteValues } from "./column-values.js";
 import { makeCheck } from "./make-check.js";

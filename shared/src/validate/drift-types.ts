@@ -1,4 +1,4 @@
-import type { Check } from "../gates/gate-result.js";
+import type { Check } from "../core/check.js";
 
 /** What kind of test a column gets (contract §7): numeric by the reference's values; binary when both sides hold the same two values. */
 export type DriftColumnType = "numeric" | "categorical" | "binary";

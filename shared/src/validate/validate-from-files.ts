@@ -1,8 +1,8 @@
 import { readDataTable } from "../data/read-data-table.js";
 import { ReadLimits } from "../data/read-limits.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
-import { InputError } from "../errors/modelgate-error.js";
-import type { PolicyProvenance } from "../gates/gate-result.js";
+import { InputError } from "../core/modelgate-error.js";
+import type { PolicyProvenance } from "../core/result-base.js";
 import type { Policy } from "../policy/policy-schema.js";
 import { buildProfile } from "./profile/build-profile.js";
 import { isProfileFile, loadProfileFile } from "./profile/load-profile-file.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseTableFormat } from "../../../shared/src/data/parse-table-format.js";
-import { DataError } from "../../../shared/src/errors/modelgate-error.js";
+import { DataError } from "../../../shared/src/core/modelgate-error.js";
 
 describe("parseTableFormat", () => {
   it.each([

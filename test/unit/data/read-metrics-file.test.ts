@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseMetricsText, readMetricsFile } from "../../../shared/src/data/read-metrics-file.js";
-import { DataError } from "../../../shared/src/errors/modelgate-error.js";
+import { DataError } from "../../../shared/src/core/modelgate-error.js";
 
 const parse = (text: string, name = "metrics.json") => parseMetricsText(text, name, "0".repeat(64), "candidate");
 

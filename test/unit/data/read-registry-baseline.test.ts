@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadEvaluateFiles } from "../../../shared/src/data/load-evaluate-files.js";
 import { parseRegistrySpec } from "../../../shared/src/data/read-registry-baseline.js";
-import { DataError, InputError } from "../../../shared/src/errors/modelgate-error.js";
+import { DataError, InputError } from "../../../shared/src/core/modelgate-error.js";
 import { promoteVersion } from "../../../shared/src/registry/promote-version.js";
 import { RegistryError } from "../../../shared/src/registry/registry-error.js";
 import { createLocalRepo } from "../registry/local-git-fixture.js";

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DataError } from "../../../shared/src/errors/modelgate-error.js";
+import { DataError } from "../../../shared/src/core/modelgate-error.js";
 import { writeReviewQueue } from "../../../shared/src/data/write-review-queue.js";
 
 describe("writeReviewQueue", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PolicyError } from "../../../shared/src/errors/modelgate-error.js";
+import { PolicyError } from "../../../shared/src/core/modelgate-error.js";
 import { evaluateShadow } from "../../../shared/src/gates/evaluate-shadow.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { expected } from "../shadow/support/load-fixtures.js";

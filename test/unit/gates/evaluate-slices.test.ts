@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Predictions } from "../../../shared/src/data/predictions.js";
 import type { MetricsFile } from "../../../shared/src/data/read-metrics-file.js";
-import { PolicyError } from "../../../shared/src/errors/modelgate-error.js";
+import { PolicyError } from "../../../shared/src/core/modelgate-error.js";
 import { computePredictionMetrics } from "../../../shared/src/gates/compute-prediction-metrics.js";
 import { evaluateGate } from "../../../shared/src/gates/evaluate-gate.js";
 import { sliceColumnsOf } from "../../../shared/src/gates/evaluate-slices.js";

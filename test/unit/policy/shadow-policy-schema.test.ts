@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PolicyError } from "../../../shared/src/errors/modelgate-error.js";
+import { PolicyError } from "../../../shared/src/core/modelgate-error.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 
 const parse = (shadow: string) => parsePolicy(`version: 1\nmodel: churn\nshadow:\n${shadow}`, "modelgate.yml");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCanonicalJson } from "../../../shared/src/report/canonical-json.js";
+import { toCanonicalJson } from "../../../shared/src/core/canonical-json.js";
 
 describe("toCanonicalJson", () => {
   it("sorts keys at every depth so equal objects give equal bytes", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatPercent, formatSigned } from "../../../shared/src/report/format-number.js";
+import { formatNumber, formatPercent, formatSigned } from "../../../shared/src/core/format-number.js";
 
 describe("formatNumber", () => {
   it.each([

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadValidateFiles } from "../../../shared/src/data/load-validate-files.js";
 import { readDataTable } from "../../../shared/src/data/read-data-table.js";
-import { DataError, ModelgateError } from "../../../shared/src/errors/modelgate-error.js";
+import { DataError, ModelgateError } from "../../../shared/src/core/modelgate-error.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { validateData } from "../../../shared/src/validate/validate-data.js";
 

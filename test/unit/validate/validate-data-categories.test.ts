@@ -11,7 +11,7 @@ import { decideDrift } from "../../../shared/src/validate/decide-drift.js";
 import { validateData } from "../../../shared/src/validate/validate-data.js";
 
 // SciPy / statsmodels values from fixtures/make_edge_drift_reference_values.py (see its docstring to re-run).
-const fixtures = fileURLToPath(new URL("fixtures/", import.meta.url));
+const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const access = { workspace: fixtures, allowedRoots: [fixtures] };
 interface Expected {
   method: string;

@@ -7,7 +7,7 @@ import type { DriftCheck } from "../../../shared/src/validate/drift-types.js";
 import { validateData } from "../../../shared/src/validate/validate-data.js";
 
 // SciPy values from fixtures/make_validate_reference_values.py (see its docstring to re-run).
-const fixtures = fileURLToPath(new URL("fixtures/", import.meta.url));
+const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const access = { workspace: fixtures, allowedRoots: [fixtures] };
 interface Expected {
   method: string;

@@ -1,6 +1,6 @@
-import { sha256Hex } from "../../data/digest.js";
-import type { PolicyProvenance } from "../../gates/gate-result.js";
-import { worstVerdict } from "../../gates/verdict.js";
+import { sha256Hex } from "../../core/digest.js";
+import type { PolicyProvenance } from "../../core/result-base.js";
+import { worstVerdict } from "../../core/verdict.js";
 import { DataPolicySchema } from "../../policy/data-policy-schema.js";
 import type { Policy } from "../../policy/policy-schema.js";
 import { decideDrift } from "../decide-drift.js";

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readDataTable } from "../../../../shared/src/data/read-data-table.js";
 import { parsePolicy } from "../../../../shared/src/policy/parse-policy.js";
-import { toCanonicalJson } from "../../../../shared/src/report/canonical-json.js";
+import { toCanonicalJson } from "../../../../shared/src/core/canonical-json.js";
 import { buildProfile } from "../../../../shared/src/validate/profile/build-profile.js";
 import { addToSketch, emptySketch, mergeSketches, sketchQuantile, SKETCH_RELATIVE_ACCURACY } from "../../../../shared/src/validate/profile/log-bucket-sketch.js";
 import { mergeProfiles } from "../../../../shared/src/validate/profile/merge-profiles.js";

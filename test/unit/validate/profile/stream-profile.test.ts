@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readDataTable } from "../../../../shared/src/data/read-data-table.js";
 import { ReadLimits } from "../../../../shared/src/data/read-limits.js";
 import { parsePolicy } from "../../../../shared/src/policy/parse-policy.js";
-import { toCanonicalJson } from "../../../../shared/src/report/canonical-json.js";
+import { toCanonicalJson } from "../../../../shared/src/core/canonical-json.js";
 import { buildProfile } from "../../../../shared/src/validate/profile/build-profile.js";
 import { streamProfile } from "../../../../shared/src/validate/profile/stream-profile.js";
 

@@ -1,4 +1,4 @@
-import { formatNumber } from "../report/format-number.js";
+import { formatNumber } from "./format-number.js";
 
 /** Each softer bound and the bound of the same unit it must stay below to ever yield `warn`. */
 const PAIRS = [

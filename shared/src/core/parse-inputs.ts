@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { BYTE_SIZE_PATTERN, parseByteSize } from "../data/byte-size.js";
-import { InputError } from "../errors/modelgate-error.js";
+import { BYTE_SIZE_PATTERN, parseByteSize } from "./byte-size.js";
+import { InputError } from "./modelgate-error.js";
 
 /** Reads one input by its kebab-case name; "" when unset (as @actions/core's getInput does). */
 export type GetInput = (name: string) => string;
