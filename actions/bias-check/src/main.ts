@@ -1,6 +1,6 @@
 import { loadBiasFiles } from "../../../shared/src/data/load-bias-files.js";
 import { biasCheck } from "../../../shared/src/fairness/bias-check.js";
-import { readBiasInputs, resolveSensitive } from "../../../shared/src/gates/bias-inputs.js";
+import { readBiasInputs, resolveSensitive } from "../../../shared/src/fairness/bias-inputs.js";
 import { loadRunPolicy } from "../../../shared/src/github/load-run-policy.js";
 import { runAction } from "../../../shared/src/github/run-action.js";
 

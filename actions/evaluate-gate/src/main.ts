@@ -1,5 +1,5 @@
-import { evaluateFromFiles } from "../../../shared/src/gates/evaluate-from-files.js";
-import { readEvaluateInputs } from "../../../shared/src/gates/evaluate-inputs.js";
+import { evaluateFromFiles } from "../../../shared/src/evaluate/evaluate-from-files.js";
+import { readEvaluateInputs } from "../../../shared/src/evaluate/evaluate-inputs.js";
 import { loadRunPolicy } from "../../../shared/src/github/load-run-policy.js";
 import { runAction } from "../../../shared/src/github/run-action.js";
 

@@ -1,6 +1,6 @@
 import { compareShadowFiles } from "../../../shared/src/data/compare-shadow-files.js";
-import { evaluateShadow, requireShadowPolicy } from "../../../shared/src/gates/evaluate-shadow.js";
-import { readShadowInputs } from "../../../shared/src/gates/shadow-inputs.js";
+import { evaluateShadow, requireShadowPolicy } from "../../../shared/src/shadow/evaluate-shadow.js";
+import { readShadowInputs } from "../../../shared/src/shadow/shadow-inputs.js";
 import { loadRunPolicy } from "../../../shared/src/github/load-run-policy.js";
 import { runAction } from "../../../shared/src/github/run-action.js";
 

@@ -5,7 +5,7 @@ import { oneOf } from "./run-gate-command.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type { ActionResult } from "../report/action-result.js";
-import type { GateResult } from "../gates/gate-result.js";
+import type { GateResult } from "../evaluate/gate-result.js";
 import { blocksMerge } from "../github/to-outputs.js";
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
 import type { Command } from "./commands.js";

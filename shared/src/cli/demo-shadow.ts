@@ -1,4 +1,4 @@
-import { readShadowInputs } from "../gates/shadow-inputs.js";
+import { readShadowInputs } from "../shadow/shadow-inputs.js";
 import { blocksMerge } from "../github/to-outputs.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";

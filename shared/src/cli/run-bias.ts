@@ -2,8 +2,8 @@ import { runWithLocalPolicy } from "./run-with-local-policy.js";
 import { loadBiasFiles } from "../data/load-bias-files.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import { biasCheck } from "../fairness/bias-check.js";
-import type { BiasInputs } from "../gates/bias-inputs.js";
-import { resolveSensitive } from "../gates/bias-inputs.js";
+import type { BiasInputs } from "../fairness/bias-inputs.js";
+import { resolveSensitive } from "../fairness/bias-inputs.js";
 import type { ActionResult } from "../report/action-result.js";
 
 /**

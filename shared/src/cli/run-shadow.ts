@@ -1,9 +1,9 @@
 import { runWithLocalPolicy } from "./run-with-local-policy.js";
 import { compareShadowFiles } from "../data/compare-shadow-files.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
-import { evaluateShadow, requireShadowPolicy } from "../gates/evaluate-shadow.js";
+import { evaluateShadow, requireShadowPolicy } from "../shadow/evaluate-shadow.js";
 import type { ActionResult } from "../report/action-result.js";
-import type { ShadowInputs } from "../gates/shadow-inputs.js";
+import type { ShadowInputs } from "../shadow/shadow-inputs.js";
 
 /**
  * The CLI's shadow-compare: the same core as the action, with the policy read from the given file. Errors a user

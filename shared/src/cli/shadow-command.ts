@@ -1,5 +1,5 @@
 import { runGateCommand } from "./run-gate-command.js";
-import { readShadowInputs, ShadowInputShape } from "../gates/shadow-inputs.js";
+import { readShadowInputs, ShadowInputShape } from "../shadow/shadow-inputs.js";
 import { CommonInputShape } from "../core/parse-inputs.js";
 import type { Command } from "./commands.js";
 import { runShadow } from "./run-shadow.js";

@@ -1,6 +1,6 @@
 import { InputError } from "../core/modelgate-error.js";
-import type { EvaluateShadowInput } from "../gates/evaluate-shadow.js";
-import type { ShadowInputs } from "../gates/shadow-inputs.js";
+import type { EvaluateShadowInput } from "../shadow/evaluate-shadow.js";
+import type { ShadowInputs } from "../shadow/shadow-inputs.js";
 import type { ShadowPolicy } from "../policy/shadow-policy-schema.js";
 import { compareShadowLogs } from "../shadow/compare-shadow-logs.js";
 import { rankDisagreements, selectReviewPairs } from "../shadow/rank-disagreements.js";

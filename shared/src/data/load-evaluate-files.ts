@@ -1,6 +1,6 @@
-import type { EvaluationPredictions } from "../gates/collect-significance-tasks.js";
+import type { EvaluationPredictions } from "../evaluate/collect-significance-tasks.js";
 import type { ExplanationInputs } from "../explain/evaluate-explanations.js";
-import { nothingToJudgeError } from "../gates/evaluate-inputs.js";
+import { nothingToJudgeError } from "../evaluate/evaluate-inputs.js";
 import type { ExplanationFileInputs } from "./load-explanations.js";
 import type { PairedPredictions } from "./pair-predictions.js";
 import type { PredictionInputs, PredictionSources } from "./load-prediction-metrics.js";
@@ -10,7 +10,7 @@ import type { MetricsFile } from "./read-metrics-file.js";
 import type { FileAccess } from "./resolve-input-path.js";
 import type { RegistryBaseline, RegistrySpec } from "./read-registry-baseline.js";
 import type { RegistryStore } from "../registry/registry-store.js";
-import type { RegistryBaselineSource } from "../gates/to-missing-baseline.js";
+import type { RegistryBaselineSource } from "../evaluate/to-missing-baseline.js";
 import path from "node:path";
 
 export interface EvaluateFiles {

@@ -1,5 +1,5 @@
-import { computePredictionMetrics } from "../gates/compute-prediction-metrics.js";
-import type { EvaluationPredictions } from "../gates/collect-significance-tasks.js";
+import { computePredictionMetrics } from "../evaluate/compute-prediction-metrics.js";
+import type { EvaluationPredictions } from "../evaluate/collect-significance-tasks.js";
 import { pairPredictions } from "./pair-predictions.js";
 import type { PairedPredictions } from "./pair-predictions.js";
 import type { Predictions, PredictionTask } from "./predictions.js";

@@ -1,4 +1,4 @@
-import type { ShadowInputs } from "../gates/shadow-inputs.js";
+import type { ShadowInputs } from "../shadow/shadow-inputs.js";
 import { readShadowExplanations, type ShadowExplanations } from "../shadow/read-shadow-explanations.js";
 import { readShadowLabels, type ShadowLabels } from "../shadow/read-shadow-labels.js";
 import { readShadowLog } from "../shadow/read-shadow-log.js";

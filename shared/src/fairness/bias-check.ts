@@ -1,4 +1,4 @@
-import type { BiasResult, FairnessCheck } from "../gates/bias-result.js";
+import type { BiasResult, FairnessCheck } from "./bias-result.js";
 import type { PolicyProvenance } from "../core/result-base.js";
 import { verdictOrder, worstVerdict } from "../core/verdict.js";
 import { findUnreachableWarnings } from "../core/find-unreachable-warnings.js";

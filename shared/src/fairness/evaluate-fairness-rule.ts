@@ -1,4 +1,4 @@
-import type { FairnessCheck } from "../gates/bias-result.js";
+import type { FairnessCheck } from "./bias-result.js";
 import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
 import { computeChange } from "../core/compute-change.js";
 import type { Verdict } from "../core/verdict.js";

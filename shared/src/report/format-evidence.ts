@@ -1,5 +1,5 @@
 import type { Check } from "../core/check.js";
-import type { SignificanceSettings } from "../gates/gate-result.js";
+import type { SignificanceSettings } from "../evaluate/gate-result.js";
 import { formatNumber, formatSigned } from "../core/format-number.js";
 
 /**

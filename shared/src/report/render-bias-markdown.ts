@@ -1,6 +1,6 @@
 import { markdownTable } from "markdown-table";
 import type { GroupAssessment, GroupingAssessment } from "../fairness/assess-fairness.js";
-import type { BiasResult } from "../gates/bias-result.js";
+import type { BiasResult } from "../fairness/bias-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";

@@ -1,4 +1,4 @@
-import type { BiasResult } from "../gates/bias-result.js";
+import type { BiasResult } from "../fairness/bias-result.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
 import { formatNumber, formatSigned } from "../core/format-number.js";
 

@@ -1,5 +1,5 @@
 import { markdownTable } from "markdown-table";
-import type { GateResult } from "../gates/gate-result.js";
+import type { GateResult } from "../evaluate/gate-result.js";
 import { describeRule } from "./describe-rule.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";

@@ -1,4 +1,4 @@
-import type { GateResult } from "../gates/gate-result.js";
+import type { GateResult } from "../evaluate/gate-result.js";
 import { describeRule } from "./describe-rule.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
 import { describeSignificance, formatEvidence } from "./format-evidence.js";

@@ -1,5 +1,5 @@
 import { markdownTable } from "markdown-table";
-import type { ShadowResult } from "../gates/shadow-result.js";
+import type { ShadowResult } from "../shadow/shadow-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";

@@ -1,5 +1,5 @@
 import { markdownTable } from "markdown-table";
-import type { ShadowResult } from "../gates/shadow-result.js";
+import type { ShadowResult } from "../shadow/shadow-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { formatNumber, formatPercent, formatSigned } from "../core/format-number.js";
 import { details } from "./render-evaluate-markdown.js";

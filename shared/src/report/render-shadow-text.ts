@@ -1,4 +1,4 @@
-import type { ShadowResult } from "../gates/shadow-result.js";
+import type { ShadowResult } from "../shadow/shadow-result.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
 import { formatNumber } from "../core/format-number.js";
 

@@ -1,5 +1,5 @@
 import { markdownTable } from "markdown-table";
-import type { SliceSummary } from "../gates/gate-result.js";
+import type { SliceSummary } from "../evaluate/gate-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { formatNumber, formatSigned } from "../core/format-number.js";
 import { verdictLabel } from "./verdict-label.js";

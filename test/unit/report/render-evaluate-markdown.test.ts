@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseMetricsText } from "../../../shared/src/data/read-metrics-file.js";
-import { evaluateGate } from "../../../shared/src/gates/evaluate-gate.js";
+import { evaluateGate } from "../../../shared/src/evaluate/evaluate-gate.js";
 import { selectPolicy } from "../../../shared/src/policy/select-policy.js";
 import { renderEvaluateMarkdown } from "../../../shared/src/report/render-evaluate-markdown.js";
 import { renderEvaluateText } from "../../../shared/src/report/render-evaluate-text.js";

@@ -1,4 +1,4 @@
-import type { ShadowComparison } from "../shadow/shadow-comparison.js";
+import type { ShadowComparison } from "./shadow-comparison.js";
 import type { ShadowSummary, TimeWindow } from "./shadow-result.js";
 
 const SHOWN_FLIPS = 20;

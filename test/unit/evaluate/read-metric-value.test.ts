@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MetricLeaf } from "../../../shared/src/data/flatten-metrics.js";
-import { readMetricValue } from "../../../shared/src/gates/read-metric-value.js";
+import { readMetricValue } from "../../../shared/src/evaluate/read-metric-value.js";
 
 const values = new Map<string, MetricLeaf>([
   ["accuracy", 0.91],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readEvaluateInputs } from "../../../shared/src/gates/evaluate-inputs.js";
+import { readEvaluateInputs } from "../../../shared/src/evaluate/evaluate-inputs.js";
 
 const reading = (inputs: Record<string, string>) => () => readEvaluateInputs((name) => inputs[name] ?? "");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { scoreShadowChecks } from "../../../shared/src/gates/score-shadow-checks.js";
-import type { ShadowCheck } from "../../../shared/src/gates/shadow-result.js";
+import { scoreShadowChecks } from "../../../shared/src/shadow/score-shadow-checks.js";
+import type { ShadowCheck } from "../../../shared/src/shadow/shadow-result.js";
 import { ShadowScorecardSchema } from "../../../shared/src/policy/shadow-policy-schema.js";
 
 const check = (rule: ShadowCheck["rule"], verdict: ShadowCheck["verdict"], nodata = false): ShadowCheck => ({

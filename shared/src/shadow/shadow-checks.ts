@@ -1,5 +1,5 @@
 import type { ShadowPolicy, ScoredRule } from "../policy/shadow-policy-schema.js";
-import type { ShadowComparison } from "../shadow/shadow-comparison.js";
+import type { ShadowComparison } from "./shadow-comparison.js";
 import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
 import type { ShadowCheck } from "./shadow-result.js";
 import type { Verdict } from "../core/verdict.js";

@@ -1,4 +1,4 @@
-import type { FairnessAssessment } from "../fairness/assess-fairness.js";
+import type { FairnessAssessment } from "./assess-fairness.js";
 import type { FairnessRuleName } from "../policy/fairness-policy-schema.js";
 import type { Check } from "../core/check.js";
 import type { DecidedResultBase } from "../core/result-base.js";

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { PredictionColumnNames, PredictionTask } from "../../../shared/src/data/predictions.js";
 import { readPredictions } from "../../../shared/src/data/read-predictions.js";
-import { computePredictionMetrics } from "../../../shared/src/gates/compute-prediction-metrics.js";
+import { computePredictionMetrics } from "../../../shared/src/evaluate/compute-prediction-metrics.js";
 import { expectRelative, reference } from "../stats/support/fixtures.js";
 
 // The oracle's paired predictions and scikit-learn 1.2.1 values from make_reference_values.py (../stats/fixtures).

@@ -1,7 +1,7 @@
 import { PolicyError } from "../core/modelgate-error.js";
 import type { Policy } from "../policy/policy-schema.js";
 import type { ShadowPolicy } from "../policy/shadow-policy-schema.js";
-import type { ShadowComparison } from "../shadow/shadow-comparison.js";
+import type { ShadowComparison } from "./shadow-comparison.js";
 import type { PolicyProvenance } from "../core/result-base.js";
 import { scoreShadowChecks } from "./score-shadow-checks.js";
 import { toShadowChecks } from "./shadow-checks.js";

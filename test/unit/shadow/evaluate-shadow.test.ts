@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { PolicyError } from "../../../shared/src/core/modelgate-error.js";
-import { evaluateShadow } from "../../../shared/src/gates/evaluate-shadow.js";
+import { evaluateShadow } from "../../../shared/src/shadow/evaluate-shadow.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
-import { expected } from "../shadow/support/load-fixtures.js";
-import { fixtureComparison } from "../shadow/support/fixture-comparison.js";
+import { expected } from "./support/load-fixtures.js";
+import { fixtureComparison } from "./support/fixture-comparison.js";
 
 const provenance = { file: "modelgate.yml", sha256: "p".repeat(64), source: "file" as const };
 const policy = (shadow: string) => parsePolicy(`version: 1\nmodel: churn\nshadow:\n${shadow}`, "modelgate.yml");

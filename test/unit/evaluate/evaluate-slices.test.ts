@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Predictions } from "../../../shared/src/data/predictions.js";
 import type { MetricsFile } from "../../../shared/src/data/read-metrics-file.js";
 import { PolicyError } from "../../../shared/src/core/modelgate-error.js";
-import { computePredictionMetrics } from "../../../shared/src/gates/compute-prediction-metrics.js";
-import { evaluateGate } from "../../../shared/src/gates/evaluate-gate.js";
-import { sliceColumnsOf } from "../../../shared/src/gates/evaluate-slices.js";
+import { computePredictionMetrics } from "../../../shared/src/evaluate/compute-prediction-metrics.js";
+import { evaluateGate } from "../../../shared/src/evaluate/evaluate-gate.js";
+import { sliceColumnsOf } from "../../../shared/src/evaluate/evaluate-slices.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 
 const provenance = { file: "modelgate.yml", sha256: "p".repeat(64), source: "file" as const };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateMetricRules } from "../../../shared/src/gates/evaluate-metric-rules.js";
-import type { MetricReading } from "../../../shared/src/gates/read-metric-value.js";
+import { evaluateMetricRules } from "../../../shared/src/evaluate/evaluate-metric-rules.js";
+import type { MetricReading } from "../../../shared/src/evaluate/read-metric-value.js";
 import type { MetricPolicy } from "../../../shared/src/policy/policy-schema.js";
 
 const value = (v: number): MetricReading => ({ ok: true, value: v });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateSignificanceRule, type SignificanceRuleInput } from "../../../shared/src/gates/evaluate-significance-rule.js";
+import { evaluateSignificanceRule, type SignificanceRuleInput } from "../../../shared/src/evaluate/evaluate-significance-rule.js";
 import { computePairedBootstrap } from "../../../shared/src/stats/paired-bootstrap.js";
 import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js";
 import { edgeCases, expectOk, expectRelative, oracle, readPairedPredictions, reference } from "../stats/support/fixtures.js";
