@@ -2,7 +2,7 @@ import { RegistryError } from "../registry/registry-error.js";
 import { promoteOnEvidence } from "../registry/promote-on-evidence.js";
 import { readPromoteInputs } from "../registry/promote-inputs.js";
 import { readPromotionFiles } from "../registry/read-promotion-files.js";
-import { toRegistryGtoPolicy } from "../policy/registry-policy-schema.js";
+import { toRegistryGtoPolicy } from "../registry/registry-policy-schema.js";
 import { readStageRules } from "../registry/stage-rules.js";
 import type { Command } from "./commands.js";
 import { UsageError } from "./commands.js";

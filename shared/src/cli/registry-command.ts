@@ -3,7 +3,7 @@ import { listModels } from "../registry/list-models.js";
 import { readModelRegistry } from "../registry/read-model-registry.js";
 import { requireRegistryName } from "../registry/registry-names.js";
 import { registryHistory } from "../registry/registry-history.js";
-import { readRegistryPolicy } from "../registry/read-registry-policy.js";
+import { readRegistryPolicy } from "../policy/read-registry-policy.js";
 import { verifyRegistry } from "../registry/verify-registry.js";
 import { toCanonicalJson } from "../core/canonical-json.js";
 import { renderHistoryText, renderRegistryShowText } from "../report/render-registry-text.js";

@@ -1,7 +1,7 @@
 import { InputError } from "../core/modelgate-error.js";
 import type { EvaluateShadowInput } from "../shadow/evaluate-shadow.js";
 import type { ShadowInputs } from "../shadow/shadow-inputs.js";
-import type { ShadowPolicy } from "../policy/shadow-policy-schema.js";
+import type { ShadowPolicy } from "../shadow/shadow-policy-schema.js";
 import { compareShadowLogs } from "../shadow/compare-shadow-logs.js";
 import { rankDisagreements, selectReviewPairs } from "../shadow/rank-disagreements.js";
 import { toReviewRows } from "../shadow/to-review-rows.js";

@@ -1,4 +1,4 @@
-import type { DataPolicy } from "../policy/data-policy-schema.js";
+import type { DataPolicy } from "../validate/data-policy-schema.js";
 import { readDataTable } from "./read-data-table.js";
 import type { FileAccess } from "./resolve-input-path.js";
 import type { Table } from "./table.js";

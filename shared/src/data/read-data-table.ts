@@ -1,5 +1,5 @@
 import { DataError } from "../core/modelgate-error.js";
-import type { DataPolicy } from "../policy/data-policy-schema.js";
+import type { DataPolicy } from "../validate/data-policy-schema.js";
 import { ReadLimits } from "./read-limits.js";
 import { readTable } from "./read-table.js";
 import { resolveInputPath } from "./resolve-input-path.js";

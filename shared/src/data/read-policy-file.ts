@@ -1,12 +1,17 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { DataError } from "../core/modelgate-error.js";
-import type { PolicyText } from "../policy/select-policy.js";
 import { sha256Hex } from "../core/digest.js";
 import { assertFileSize } from "./read-input-file.js";
 import type { FileSizeLimit } from "./read-input-file.js";
 import { realpathOrSelf, resolveInputPath } from "./resolve-input-path.js";
 import type { FileAccess } from "./resolve-input-path.js";
+
+/** A policy file's text with its digest. */
+export interface PolicyText {
+  text: string;
+  sha256: string;
+}
 
 /** Where the policy lives: its absolute path and its path relative to the repository root. */
 export interface PolicyLocation {

@@ -1,7 +1,7 @@
 import type { Predictions } from "../data/predictions.js";
 import { PolicyError } from "../core/modelgate-error.js";
-import type { MetricPolicy } from "../policy/policy-schema.js";
-import { SIGNIFICANCE_RULES } from "../policy/policy-schema.js";
+import type { MetricPolicy } from "./evaluate-policy-schema.js";
+import { SIGNIFICANCE_RULES } from "./evaluate-policy-schema.js";
 import type { EvaluateCheck } from "./gate-result.js";
 import type { SignificanceTask } from "./judge-significance.js";
 import { SIGNIFICANCE_METRICS, significanceValues } from "./significance-metric.js";

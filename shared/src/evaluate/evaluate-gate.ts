@@ -3,7 +3,7 @@ import type { MetricsFile } from "../data/read-metrics-file.js";
 import { PolicyError } from "../core/modelgate-error.js";
 import { evaluateExplanations } from "../explain/evaluate-explanations.js";
 import type { ExplanationInputs } from "../explain/evaluate-explanations.js";
-import type { Policy } from "../policy/policy-schema.js";
+import type { EvaluatePolicy } from "./evaluate-policy-schema.js";
 import { computeChange } from "../core/compute-change.js";
 import { evaluateMetricRules } from "./evaluate-metric-rules.js";
 import { toMissingBaseline } from "./to-missing-baseline.js";
@@ -26,7 +26,8 @@ const DEFAULT_RESAMPLES = 9999;
 const DEFAULT_SEED = 0;
 
 export interface EvaluateGateInput {
-  policy: Policy;
+  /** The policy's model and evaluate: section (the parts evaluate-gate reads). */
+  policy: { model?: string | undefined; evaluate?: EvaluatePolicy | undefined };
   policyProvenance: PolicyProvenance;
   /** Distinguishes several evaluate gates in one PR; defaults to the policy's model. */
   key?: string;
@@ -111,7 +112,7 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
 }
 
 /** The evaluate section's warn bounds that can never fire, the gate's own metrics and each slice's. */
-function policyWarnings(evaluate: NonNullable<Policy["evaluate"]>): string[] {
+function policyWarnings(evaluate: EvaluatePolicy): string[] {
   const perSlice = (evaluate.slices ?? []).flatMap((slice, i) => (slice.metrics ? findUnreachableWarnings(slice.metrics, `evaluate.slices.${i}.metrics`) : []));
   return [...findUnreachableWarnings(evaluate.metrics, "evaluate.metrics"), ...perSlice];
 }
@@ -182,7 +183,7 @@ function summarizeSlices(slices: EvaluatedSlice[]): SliceSummary[] {
   );
 }
 
-function listUngatedMetrics(policy: Policy, candidate: MetricsFile, baseline?: MetricsFile): UngatedMetric[] {
+function listUngatedMetrics(policy: EvaluateGateInput["policy"], candidate: MetricsFile, baseline?: MetricsFile): UngatedMetric[] {
   const gated = new Set(Object.keys(policy.evaluate?.metrics ?? {}));
   const names = new Set<string>();
   for (const values of [candidate.values, baseline?.values]) {

@@ -1,5 +1,5 @@
-import type { MetricPolicy, RuleName } from "../policy/policy-schema.js";
-import { RULE_NAMES } from "../policy/policy-schema.js";
+import type { MetricPolicy, RuleName } from "./evaluate-policy-schema.js";
+import { RULE_NAMES } from "./evaluate-policy-schema.js";
 import { formatNumber, formatPercent } from "../core/format-number.js";
 
 /** A percent in a sentence: "2.5%", the sign is said in words. */

@@ -1,5 +1,5 @@
 import type { Predictions } from "../data/predictions.js";
-import type { EvaluatePolicy, MetricPolicy } from "../policy/policy-schema.js";
+import type { EvaluatePolicy, MetricPolicy } from "./evaluate-policy-schema.js";
 import type { EvaluationPredictions } from "./collect-significance-tasks.js";
 import { computeChange } from "../core/compute-change.js";
 import { computePredictionMetrics, type SkippedMetric } from "./compute-prediction-metrics.js";

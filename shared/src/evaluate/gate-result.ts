@@ -4,7 +4,7 @@ import type { Subject } from "../core/subject.js";
 import type { Verdict } from "../core/verdict.js";
 import type { ExplanationRuleName } from "../explain/explanation-policy-schema.js";
 import type { ExplanationSummary } from "../explain/explanation-summary.js";
-import type { RuleName } from "../policy/policy-schema.js";
+import type { RuleName } from "./evaluate-policy-schema.js";
 
 /** How a gate's significance checks were computed, so a reviewer can repeat them. */
 export interface SignificanceSettings {

@@ -1,4 +1,4 @@
-import type { MetricPolicy } from "../policy/policy-schema.js";
+import type { MetricPolicy } from "./evaluate-policy-schema.js";
 import { formatNumber } from "../core/format-number.js";
 import { computeSignificancePValue } from "./compute-significance-p-value.js";
 import { decideSignificanceEvidence, gatherSignificanceEvidence, type GatheredEvidence, type SignificanceMetric } from "./evaluate-significance-rule.js";

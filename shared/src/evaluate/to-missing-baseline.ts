@@ -1,4 +1,4 @@
-import type { EvaluatePolicy } from "../policy/policy-schema.js";
+import type { EvaluatePolicy } from "./evaluate-policy-schema.js";
 import type { MissingBaseline } from "./evaluate-metric-rules.js";
 
 /**

@@ -3,8 +3,7 @@ import type { PolicyProvenance } from "../core/result-base.js";
 import { verdictOrder, worstVerdict } from "../core/verdict.js";
 import { findUnreachableWarnings } from "../core/find-unreachable-warnings.js";
 import { PolicyError } from "../core/modelgate-error.js";
-import type { FairnessPolicy } from "../policy/fairness-policy-schema.js";
-import type { Policy } from "../policy/policy-schema.js";
+import type { FairnessPolicy } from "./fairness-policy-schema.js";
 import { assessFairness } from "./assess-fairness.js";
 import { checkPrivileged } from "./check-privileged.js";
 import type { AssessFairnessOptions, FairnessAssessment } from "./assess-fairness.js";
@@ -24,7 +23,8 @@ export interface ModelPredictions {
 }
 
 export interface BiasCheckInput {
-  policy: Policy;
+  /** The policy's model and fairness: section (the parts bias-check reads). */
+  policy: { model?: string | undefined; fairness?: FairnessPolicy | undefined };
   policyProvenance: PolicyProvenance;
   key?: string | undefined;
   candidate: ModelPredictions;

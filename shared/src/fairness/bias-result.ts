@@ -1,5 +1,5 @@
 import type { FairnessAssessment } from "./assess-fairness.js";
-import type { FairnessRuleName } from "../policy/fairness-policy-schema.js";
+import type { FairnessRuleName } from "./fairness-policy-schema.js";
 import type { Check } from "../core/check.js";
 import type { DecidedResultBase } from "../core/result-base.js";
 import type { Subject } from "../core/subject.js";

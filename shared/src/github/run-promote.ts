@@ -2,7 +2,7 @@ import { worstVerdict } from "../core/verdict.js";
 import { promoteOnEvidence } from "../registry/promote-on-evidence.js";
 import { readPromoteInputs } from "../registry/promote-inputs.js";
 import { readPromotionFiles } from "../registry/read-promotion-files.js";
-import { toRegistryGtoPolicy } from "../policy/registry-policy-schema.js";
+import { toRegistryGtoPolicy } from "../registry/registry-policy-schema.js";
 import { requireRegistryName } from "../registry/registry-names.js";
 import type { PromoteResult } from "../registry/registry-result.js";
 import type { ActionRun } from "./action-run.js";

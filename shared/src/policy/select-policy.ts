@@ -3,12 +3,7 @@ import type { PolicyChange, PolicyProvenance } from "../core/result-base.js";
 import { diffPolicy } from "./diff-policy.js";
 import { parsePolicy, parsePolicyDocument } from "./parse-policy.js";
 import type { Policy } from "./policy-schema.js";
-
-/** A policy file's text with its digest. */
-export interface PolicyText {
-  text: string;
-  sha256: string;
-}
+import type { PolicyText } from "../data/read-policy-file.js";
 
 export interface SelectPolicyInput {
   /** The policy path as the user named it. */

@@ -1,6 +1,5 @@
 import { PolicyError } from "../core/modelgate-error.js";
-import type { Policy } from "../policy/policy-schema.js";
-import type { ShadowPolicy } from "../policy/shadow-policy-schema.js";
+import type { ShadowPolicy } from "./shadow-policy-schema.js";
 import type { ShadowComparison } from "./shadow-comparison.js";
 import type { PolicyProvenance } from "../core/result-base.js";
 import { scoreShadowChecks } from "./score-shadow-checks.js";
@@ -10,7 +9,8 @@ import { toShadowSummary } from "./to-shadow-summary.js";
 import { verdictOrder, worstVerdict } from "../core/verdict.js";
 
 export interface EvaluateShadowInput {
-  policy: Policy;
+  /** The policy's model and shadow: section (the parts shadow-compare reads). */
+  policy: { model?: string | undefined; shadow?: ShadowPolicy | undefined };
   policyProvenance: PolicyProvenance;
   policyLineOf?: (path: ReadonlyArray<string>) => number | undefined;
   key?: string;
@@ -80,7 +80,7 @@ export function evaluateShadow(input: EvaluateShadowInput): ShadowResult {
  * The policy's `shadow:` section.
  * @throws PolicyError when there is none, since the gate could not decide anything.
  */
-export function requireShadowPolicy(policy: Policy, file: string): ShadowPolicy {
+export function requireShadowPolicy(policy: { shadow?: ShadowPolicy | undefined }, file: string): ShadowPolicy {
   if (policy.shadow) return policy.shadow;
   throw new PolicyError(
     `${file} has no shadow: section, so shadow-compare has no rule to apply.`,

@@ -1,4 +1,4 @@
-import type { ShadowPolicy } from "../policy/shadow-policy-schema.js";
+import type { ShadowPolicy } from "./shadow-policy-schema.js";
 import type { ShadowCheck, ShadowScorecard } from "./shadow-result.js";
 import type { Verdict } from "../core/verdict.js";
 

@@ -1,4 +1,4 @@
-import type { ShadowPolicy, ScoredRule } from "../policy/shadow-policy-schema.js";
+import type { ShadowPolicy, ScoredRule } from "./shadow-policy-schema.js";
 import type { ShadowComparison } from "./shadow-comparison.js";
 import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
 import type { ShadowCheck } from "./shadow-result.js";

@@ -1,4 +1,4 @@
-import type { ScoredRule } from "../policy/shadow-policy-schema.js";
+import type { ScoredRule } from "./shadow-policy-schema.js";
 import type { Check } from "../core/check.js";
 import type { DecidedResultBase } from "../core/result-base.js";
 import type { Subject } from "../core/subject.js";

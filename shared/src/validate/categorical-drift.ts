@@ -1,4 +1,4 @@
-import type { DriftMethodName } from "../policy/data-policy-schema.js";
+import type { DriftMethodName } from "./data-policy-schema.js";
 import { chiSquareContingency } from "../stats/chi-square.js";
 import { jensenShannonDistance } from "../stats/jensen-shannon.js";
 import { populationStabilityIndex } from "../stats/population-stability-index.js";

@@ -1,5 +1,5 @@
 import type { TableColumn } from "../data/table.js";
-import type { DriftMethodName } from "../policy/data-policy-schema.js";
+import type { DriftMethodName } from "./data-policy-schema.js";
 import { chiSquareContingency } from "../stats/chi-square.js";
 import { jensenShannonDistance } from "../stats/jensen-shannon.js";
 import { ksTwoSampleSorted } from "../stats/ks-two-sample.js";

@@ -1,7 +1,7 @@
 import type { TableColumn } from "../data/table.js";
 import type { Check } from "../core/check.js";
 import type { Verdict } from "../core/verdict.js";
-import type { DriftPolicy } from "../policy/data-policy-schema.js";
+import type { DriftPolicy } from "./data-policy-schema.js";
 import { adjustBenjaminiHochberg, adjustHolm } from "../stats/multiple-testing.js";
 import { StatsInputError } from "../stats/stats-input-error.js";
 import { computeColumnDrift, DEFAULT_DISTANCE_THRESHOLD, PSI_FAIL } from "./compute-column-drift.js";

@@ -3,7 +3,7 @@ import { readDataTable } from "../data/read-data-table.js";
 import { ReadLimits } from "../data/read-limits.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import type { Table } from "../data/table.js";
-import type { DataPolicy } from "../policy/data-policy-schema.js";
+import type { DataPolicy } from "./data-policy-schema.js";
 import { streamProfile } from "./profile/stream-profile.js";
 import type { StreamedProfile } from "./profile/stream-profile.js";
 

@@ -3,9 +3,8 @@ import type { Table } from "../data/table.js";
 import type { Check } from "../core/check.js";
 import type { PolicyProvenance } from "../core/result-base.js";
 import { worstVerdict } from "../core/verdict.js";
-import { DataPolicySchema } from "../policy/data-policy-schema.js";
-import type { DataPolicy } from "../policy/data-policy-schema.js";
-import type { Policy } from "../policy/policy-schema.js";
+import { DataPolicySchema } from "./data-policy-schema.js";
+import type { DataPolicy } from "./data-policy-schema.js";
 import { checkSchema } from "./check-schema.js";
 import { sortNumberColumnsInPlace } from "./column-values.js";
 import { decideDrift } from "./decide-drift.js";
@@ -20,7 +19,8 @@ import type { TableSummary, ValidateDataResult } from "./validate-result.js";
 export interface ValidateDataInput {
   data: Table;
   reference: Table | undefined;
-  policy: Policy;
+  /** The policy's model and data: section (the parts validate-data reads). */
+  policy: { model?: string | undefined; data?: DataPolicy | undefined };
   policyProvenance: PolicyProvenance;
   policyLineOf?: (path: ReadonlyArray<string>) => number | undefined;
   notes: string[];

@@ -91,8 +91,9 @@ describe("evaluateGate", () => {
   });
 
   it("throws a PolicyError naming the file when the policy has no evaluate section", () => {
-    expect(() => evaluateGate({ policy: { version: 1 }, policyProvenance: provenance, candidate: BASELINE })).toThrow(PolicyError);
-    expect(() => evaluateGate({ policy: { version: 1 }, policyProvenance: provenance, candidate: BASELINE })).toThrow(/modelgate.yml has no evaluate: section/);
+    const policy = parsePolicy("version: 1\n", "modelgate.yml");
+    expect(() => evaluateGate({ policy, policyProvenance: provenance, candidate: BASELINE })).toThrow(PolicyError);
+    expect(() => evaluateGate({ policy, policyProvenance: provenance, candidate: BASELINE })).toThrow(/modelgate.yml has no evaluate: section/);
   });
 
   it("notes each warn bound that can never fire, naming the policy path, and keeps the verdict", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateMetricRules } from "../../../shared/src/evaluate/evaluate-metric-rules.js";
 import type { MetricReading } from "../../../shared/src/evaluate/read-metric-value.js";
-import type { MetricPolicy } from "../../../shared/src/policy/policy-schema.js";
+import type { MetricPolicy } from "../../../shared/src/evaluate/evaluate-policy-schema.js";
 
 const value = (v: number): MetricReading => ({ ok: true, value: v });
 const missing: MetricReading = { ok: false, problem: "is missing" };

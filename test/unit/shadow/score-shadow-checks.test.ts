@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scoreShadowChecks } from "../../../shared/src/shadow/score-shadow-checks.js";
 import type { ShadowCheck } from "../../../shared/src/shadow/shadow-result.js";
-import { ShadowScorecardSchema } from "../../../shared/src/policy/shadow-policy-schema.js";
+import { ShadowScorecardSchema } from "../../../shared/src/shadow/shadow-policy-schema.js";
 
 const check = (rule: ShadowCheck["rule"], verdict: ShadowCheck["verdict"], nodata = false): ShadowCheck => ({
   name: `${rule}:${rule}`,

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readDataTable } from "../../../shared/src/data/read-data-table.js";
 import type { TableColumn } from "../../../shared/src/data/table.js";
-import { DataPolicySchema } from "../../../shared/src/policy/data-policy-schema.js";
+import { DataPolicySchema } from "../../../shared/src/validate/data-policy-schema.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { DriftInputError } from "../../../shared/src/stats/drift-input-error.js";
 import { computeColumnDrift } from "../../../shared/src/validate/compute-column-drift.js";

@@ -3,7 +3,7 @@ import { ReadLimits } from "../../data/read-limits.js";
 import { readColumns } from "../../data/read-table.js";
 import type { FileAccess } from "../../data/resolve-input-path.js";
 import type { Table } from "../../data/table.js";
-import type { DataPolicy } from "../../policy/data-policy-schema.js";
+import type { DataPolicy } from "../data-policy-schema.js";
 import { SKETCH_RELATIVE_ACCURACY } from "./log-bucket-sketch.js";
 import { profileColumnBuilder } from "./profile-column-builders.js";
 import type { ProfileDraft } from "./profile-column-builders.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
-import { toRegistryGtoPolicy } from "../../../shared/src/policy/registry-policy-schema.js";
+import { toRegistryGtoPolicy } from "../../../shared/src/registry/registry-policy-schema.js";
 
 const policy = (registry: string) => `version: 1\nregistry:\n${registry}`;
 

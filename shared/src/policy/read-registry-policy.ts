@@ -1,9 +1,9 @@
 import { locatePolicy, readPolicyText } from "../data/read-policy-file.js";
 import type { FileAccess } from "../data/resolve-input-path.js";
 import { DEFAULT_POLICY_MAX_BYTES } from "../core/parse-inputs.js";
-import { parsePolicy } from "../policy/parse-policy.js";
-import { toRegistryGtoPolicy } from "../policy/registry-policy-schema.js";
-import type { RegistryGtoPolicy } from "../policy/registry-policy-schema.js";
+import { parsePolicy } from "./parse-policy.js";
+import { toRegistryGtoPolicy } from "../registry/registry-policy-schema.js";
+import type { RegistryGtoPolicy } from "../registry/registry-policy-schema.js";
 
 /**
  * The registry keys of the policy file `spec` (`versions-per-commit`, `allow-foreign-tags`), with their defaults when

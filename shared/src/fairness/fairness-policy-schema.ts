@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { FAIRNESS_METRICS } from "../fairness/fairness-metrics.js";
-import type { FairnessMetric } from "../fairness/fairness-metrics.js";
+import { FAIRNESS_METRICS } from "./fairness-metrics.js";
+import type { FairnessMetric } from "./fairness-metrics.js";
 
 /** Rules a fairness metric can carry, in the order reports list them. */
 export const FAIRNESS_RULE_NAMES = ["min", "max", "max-regression", "warn-regression"] as const;

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { NAME_PATTERN } from "../registry/registry-names.js";
+import { NAME_PATTERN } from "./registry-names.js";
 
 /**
  * Gates whose result can be promotion evidence: each names files a promotion stores (the model, its predictions,
