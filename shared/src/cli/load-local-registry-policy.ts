@@ -1,6 +1,6 @@
 import { sha256Hex } from "../core/digest.js";
-import { readInputFile } from "../data/read-input-file.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
+import { readInputFile } from "../data/files/read-input-file.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { ModelgateError } from "../core/modelgate-error.js";
 import { parsePolicy } from "../policy/parse-policy.js";
 import type { BasePolicy } from "../github/load-base-registry-policy.js";

@@ -1,6 +1,6 @@
 import { runWithLocalPolicy } from "./run-with-local-policy.js";
-import { loadBiasFiles } from "../data/load-bias-files.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
+import { loadBiasFiles } from "../use-cases/load-bias-files.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { biasCheck } from "../fairness/bias-check.js";
 import type { BiasInputs } from "../fairness/bias-inputs.js";
 import { resolveSensitive } from "../fairness/bias-inputs.js";

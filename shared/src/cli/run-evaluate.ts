@@ -1,7 +1,7 @@
 import { runWithLocalPolicy } from "./run-with-local-policy.js";
-import type { EvaluateFileInputs } from "../data/load-evaluate-files.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
-import { evaluateFromFiles } from "../evaluate/evaluate-from-files.js";
+import type { EvaluateFileInputs } from "../use-cases/load-evaluate-files.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
+import { evaluateFromFiles } from "../use-cases/run-evaluate-gate.js";
 import type { ActionResult } from "../report/action-result.js";
 
 /** What the CLI's evaluate needs: the policy path, the key, and evaluate-gate's file inputs. */

@@ -1,5 +1,5 @@
 import { parseCliArgs } from "./parse-cli-args.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { InputError } from "../core/modelgate-error.js";
 import type { ActionResult } from "../report/action-result.js";
 import { blocksMerge } from "../github/to-outputs.js";

@@ -1,6 +1,6 @@
 import { runWithLocalPolicy } from "./run-with-local-policy.js";
-import { compareShadowFiles } from "../data/compare-shadow-files.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
+import { compareShadowFiles } from "../use-cases/compare-shadow-files.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { evaluateShadow, requireShadowPolicy } from "../shadow/evaluate-shadow.js";
 import type { ActionResult } from "../report/action-result.js";
 import type { ShadowInputs } from "../shadow/shadow-inputs.js";

@@ -1,7 +1,7 @@
 import { runWithLocalPolicy } from "./run-with-local-policy.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
 import type { ActionResult } from "../report/action-result.js";
-import { validateFromFiles } from "../validate/validate-from-files.js";
+import { validateFromFiles } from "../use-cases/run-validate-data.js";
 
 export interface ValidateOptions {
   data: string;

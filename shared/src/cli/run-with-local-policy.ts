@@ -1,6 +1,6 @@
 import { sha256Hex } from "../core/digest.js";
-import { readInputFile } from "../data/read-input-file.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
+import { readInputFile } from "../data/files/read-input-file.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { ModelgateError } from "../core/modelgate-error.js";
 import type { ActionName } from "../core/result-base.js";
 import type { ActionResult } from "../report/action-result.js";

@@ -1,7 +1,7 @@
 import { parseCliArgs } from "./parse-cli-args.js";
 import { InputError } from "../core/modelgate-error.js";
 import { blocksMerge } from "../github/to-outputs.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
 import type { TrainInputs } from "../lineage/train-inputs.js";
 import type { SelectedPolicy } from "../policy/select-policy.js";
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
@@ -89,7 +89,7 @@ Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 
 /** The policy file when it exists (train-reproducibly needs none); an invalid one fails as in the action. */
 async function readOptionalPolicy(file: string, access: FileAccess): Promise<SelectedPolicy | undefined> {
   const [{ locatePolicy, readPolicyText }, { selectPolicy }, { DEFAULT_POLICY_MAX_BYTES }] = await Promise.all([
-    import("../data/read-policy-file.js"),
+    import("../data/files/read-policy-file.js"),
     import("../policy/select-policy.js"),
     import("../core/parse-inputs.js"),
   ]);

@@ -1,4 +1,4 @@
-import type { Predictions } from "../data/predictions.js";
+import type { Predictions } from "../data/predictions/predictions.js";
 import { PolicyError } from "../core/modelgate-error.js";
 import type { MetricPolicy } from "./evaluate-policy-schema.js";
 import { SIGNIFICANCE_RULES } from "./evaluate-policy-schema.js";

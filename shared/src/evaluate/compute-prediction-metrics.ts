@@ -1,4 +1,4 @@
-import type { Predictions } from "../data/predictions.js";
+import type { Predictions } from "../data/predictions/predictions.js";
 import { computeAccuracy } from "../stats/accuracy.js";
 import { computeBrierScore } from "../stats/brier-score.js";
 import { computeF1Score } from "../stats/f1-score.js";

@@ -1,5 +1,5 @@
-import type { PredictionSources } from "../data/load-prediction-metrics.js";
-import type { MetricsFile } from "../data/read-metrics-file.js";
+import type { PredictionSources } from "./load-prediction-metrics.js";
+import type { MetricsFile } from "../data/metrics/read-metrics-file.js";
 import { PolicyError } from "../core/modelgate-error.js";
 import { evaluateExplanations } from "../explain/evaluate-explanations.js";
 import type { ExplanationInputs } from "../explain/evaluate-explanations.js";

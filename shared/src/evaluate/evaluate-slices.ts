@@ -1,4 +1,4 @@
-import type { Predictions } from "../data/predictions.js";
+import type { Predictions } from "../data/predictions/predictions.js";
 import type { EvaluatePolicy, MetricPolicy } from "./evaluate-policy-schema.js";
 import type { EvaluationPredictions } from "./collect-significance-tasks.js";
 import { computeChange } from "../core/compute-change.js";

@@ -1,4 +1,4 @@
-import type { MetricLeaf } from "../data/flatten-metrics.js";
+import type { MetricLeaf } from "../data/metrics/flatten-metrics.js";
 import { formatNumber } from "../core/format-number.js";
 
 /**

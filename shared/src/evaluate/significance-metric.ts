@@ -1,4 +1,4 @@
-import type { Predictions } from "../data/predictions.js";
+import type { Predictions } from "../data/predictions/predictions.js";
 import type { SignificanceMetric } from "./evaluate-significance-rule.js";
 
 /** How a gate metric's paired change is tested: which per-example quantity, from which column of the predictions. */

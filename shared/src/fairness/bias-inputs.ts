@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { InputError } from "../core/modelgate-error.js";
-import { PredictionColumnInputShape } from "../evaluate/evaluate-inputs.js";
+import { PredictionColumnInputShape } from "../data/predictions/prediction-column-inputs.js";
 import { CommonInputShape, parseInputs } from "../core/parse-inputs.js";
 import type { GetInput } from "../core/parse-inputs.js";
 

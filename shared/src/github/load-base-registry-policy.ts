@@ -1,4 +1,4 @@
-import { locatePolicy } from "../data/read-policy-file.js";
+import { locatePolicy } from "../data/files/read-policy-file.js";
 import { sha256Hex } from "../core/digest.js";
 import { PolicyError } from "../core/modelgate-error.js";
 import type { PolicyProvenance } from "../core/result-base.js";

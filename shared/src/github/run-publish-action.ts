@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { resolveInputPath } from "../data/resolve-input-path.js";
+import { resolveInputPath } from "../data/files/resolve-input-path.js";
 import { GitHubApiError, ModelgateError } from "../core/modelgate-error.js";
 import { worstVerdict } from "../core/verdict.js";
 import { readPublishInputs } from "../publish/publish-inputs.js";

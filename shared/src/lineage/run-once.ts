@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DataError } from "../core/modelgate-error.js";
 import { sha256Hex } from "../core/digest.js";
-import { parseMetricsText } from "../data/read-metrics-file.js";
+import { parseMetricsText } from "../data/metrics/read-metrics-file.js";
 import type { RunRecord } from "./compare-runs.js";
 import type { Manifest } from "./manifest.js";
 import { hashPaths } from "./hash-paths.js";

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { realpathOrSelf } from "../data/resolve-input-path.js";
+import { realpathOrSelf } from "../data/files/resolve-input-path.js";
 import { InputError } from "../core/modelgate-error.js";
 import type { Check } from "../core/check.js";
 import type { PolicyProvenance } from "../core/result-base.js";

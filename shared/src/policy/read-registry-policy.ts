@@ -1,5 +1,5 @@
-import { locatePolicy, readPolicyText } from "../data/read-policy-file.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
+import { locatePolicy, readPolicyText } from "../data/files/read-policy-file.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { DEFAULT_POLICY_MAX_BYTES } from "../core/parse-inputs.js";
 import { parsePolicy } from "./parse-policy.js";
 import { toRegistryGtoPolicy } from "../registry/registry-policy-schema.js";

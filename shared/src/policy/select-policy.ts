@@ -3,7 +3,7 @@ import type { PolicyChange, PolicyProvenance } from "../core/result-base.js";
 import { diffPolicy } from "./diff-policy.js";
 import { parsePolicy, parsePolicyDocument } from "./parse-policy.js";
 import type { Policy } from "./policy-schema.js";
-import type { PolicyText } from "../data/read-policy-file.js";
+import type { PolicyText } from "../data/files/read-policy-file.js";
 
 export interface SelectPolicyInput {
   /** The policy path as the user named it. */

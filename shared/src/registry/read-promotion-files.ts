@@ -1,7 +1,7 @@
 import path from "node:path";
 import { sha256Hex } from "../core/digest.js";
-import { readInputBytes } from "../data/read-input-file.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
+import { readInputBytes } from "../data/files/read-input-file.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { InputError } from "../core/modelgate-error.js";
 import { parseManifestText } from "../lineage/parse-manifest.js";
 import { parsePublishedResult } from "../publish/parse-published-result.js";

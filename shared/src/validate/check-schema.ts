@@ -1,4 +1,4 @@
-import type { NumberColumn, StringColumn, Table, TableColumn } from "../data/table.js";
+import type { NumberColumn, StringColumn, Table, TableColumn } from "../data/table/table.js";
 import type { Check } from "../core/check.js";
 import type { ColumnSchema, ColumnType, DataPolicy } from "./data-policy-schema.js";
 import { codeCounts, numberText, sortedFiniteValues } from "./column-values.js";

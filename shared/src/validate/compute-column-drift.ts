@@ -1,4 +1,4 @@
-import type { TableColumn } from "../data/table.js";
+import type { TableColumn } from "../data/table/table.js";
 import type { DriftMethodName } from "./data-policy-schema.js";
 import { chiSquareContingency } from "../stats/chi-square.js";
 import { jensenShannonDistance } from "../stats/jensen-shannon.js";

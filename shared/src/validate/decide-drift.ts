@@ -1,4 +1,4 @@
-import type { TableColumn } from "../data/table.js";
+import type { TableColumn } from "../data/table/table.js";
 import type { Check } from "../core/check.js";
 import type { Verdict } from "../core/verdict.js";
 import type { DriftPolicy } from "./data-policy-schema.js";

@@ -1,5 +1,5 @@
-import type { LimitError } from "../data/limit-error.js";
-import type { Table } from "../data/table.js";
+import type { LimitError } from "../data/files/limit-error.js";
+import type { Table } from "../data/table/table.js";
 import type { Check } from "../core/check.js";
 import type { PolicyProvenance } from "../core/result-base.js";
 import { worstVerdict } from "../core/verdict.js";

@@ -1,4 +1,4 @@
-import type { TableFormat } from "../data/table.js";
+import type { TableFormat } from "../data/table/table.js";
 import type { DecidedResultBase } from "../core/result-base.js";
 import type { Subject } from "../core/subject.js";
 import type { DriftPolicy } from "./data-policy-schema.js";

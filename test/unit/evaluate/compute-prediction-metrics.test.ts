@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { PredictionColumnNames, PredictionTask } from "../../../shared/src/data/predictions.js";
-import { readPredictions } from "../../../shared/src/data/read-predictions.js";
+import type { PredictionColumnNames, PredictionTask } from "../../../shared/src/data/predictions/predictions.js";
+import { readPredictions } from "../../../shared/src/data/predictions/read-predictions.js";
 import { computePredictionMetrics } from "../../../shared/src/evaluate/compute-prediction-metrics.js";
 import { expectRelative, reference } from "../stats/support/fixtures.js";
 

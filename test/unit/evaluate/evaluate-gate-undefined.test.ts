@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadEvaluateFiles, type EvaluateFileInputs } from "../../../shared/src/data/load-evaluate-files.js";
+import { loadEvaluateFiles, type EvaluateFileInputs } from "../../../shared/src/use-cases/load-evaluate-files.js";
 import { evaluateGate } from "../../../shared/src/evaluate/evaluate-gate.js";
 import type { EvaluateCheck } from "../../../shared/src/evaluate/gate-result.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMetricsText } from "../../../shared/src/data/read-metrics-file.js";
+import { parseMetricsText } from "../../../shared/src/data/metrics/read-metrics-file.js";
 import { PolicyError } from "../../../shared/src/core/modelgate-error.js";
 import { evaluateGate } from "../../../shared/src/evaluate/evaluate-gate.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Predictions } from "../../../shared/src/data/predictions.js";
-import type { MetricsFile } from "../../../shared/src/data/read-metrics-file.js";
+import type { Predictions } from "../../../shared/src/data/predictions/predictions.js";
+import type { MetricsFile } from "../../../shared/src/data/metrics/read-metrics-file.js";
 import { PolicyError } from "../../../shared/src/core/modelgate-error.js";
 import { computePredictionMetrics } from "../../../shared/src/evaluate/compute-prediction-metrics.js";
 import { evaluateGate } from "../../../shared/src/evaluate/evaluate-gate.js";

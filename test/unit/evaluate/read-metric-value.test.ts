@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MetricLeaf } from "../../../shared/src/data/flatten-metrics.js";
+import type { MetricLeaf } from "../../../shared/src/data/metrics/flatten-metrics.js";
 import { readMetricValue } from "../../../shared/src/evaluate/read-metric-value.js";
 
 const values = new Map<string, MetricLeaf>([

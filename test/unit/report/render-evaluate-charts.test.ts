@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseMetricsText } from "../../../shared/src/data/read-metrics-file.js";
+import { parseMetricsText } from "../../../shared/src/data/metrics/read-metrics-file.js";
 import { evaluateGate } from "../../../shared/src/evaluate/evaluate-gate.js";
 import { selectPolicy } from "../../../shared/src/policy/select-policy.js";
 import { COMMENT_BUDGET } from "../../../shared/src/report/fit-markdown.js";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readDataTable } from "../../../shared/src/data/read-data-table.js";
-import type { TableColumn } from "../../../shared/src/data/table.js";
+import { readDataTable } from "../../../shared/src/validate/read-data-table.js";
+import type { TableColumn } from "../../../shared/src/data/table/table.js";
 import { DataPolicySchema } from "../../../shared/src/validate/data-policy-schema.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { DriftInputError } from "../../../shared/src/stats/drift-input-error.js";

@@ -1,4 +1,4 @@
-import { loadEvaluateFiles } from "../../../../shared/src/data/load-evaluate-files.js";
+import { loadEvaluateFiles } from "../../../../shared/src/use-cases/load-evaluate-files.js";
 import { evaluateGate } from "../../../../shared/src/evaluate/evaluate-gate.js";
 import type { GateResult } from "../../../../shared/src/evaluate/gate-result.js";
 import { selectPolicy } from "../../../../shared/src/policy/select-policy.js";

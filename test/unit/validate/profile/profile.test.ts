@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readDataTable } from "../../../../shared/src/data/read-data-table.js";
+import { readDataTable } from "../../../../shared/src/validate/read-data-table.js";
 import { parsePolicy } from "../../../../shared/src/policy/parse-policy.js";
 import { toCanonicalJson } from "../../../../shared/src/core/canonical-json.js";
 import { buildProfile } from "../../../../shared/src/validate/profile/build-profile.js";
