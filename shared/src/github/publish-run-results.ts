@@ -9,7 +9,7 @@ import { downloadRunArtifacts } from "./download-run-artifacts.js";
 import { findCommentAuthor } from "./find-comment-author.js";
 import { findRunPullRequest, readRunFacts } from "./find-run-pull-request.js";
 import type { RunFacts } from "./find-run-pull-request.js";
-import type { SessionLog } from "./github-session.js";
+import type { SessionLog } from "./session-log.js";
 import { upsertStickyComment } from "./upsert-sticky-comment.js";
 
 export interface PublishRequest {

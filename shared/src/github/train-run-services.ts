@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { PolicyProvenance } from "../core/result-base.js";
-import type { TrainServices } from "../lineage/run-training.js";
+import type { TrainServices } from "../lineage/train-services.js";
 import { systemProbe } from "../lineage/system-probe.js";
 import type { ActionRun } from "./action-run.js";
 import { actionsArtifactStore } from "./actions-artifact-store.js";

@@ -5,7 +5,7 @@ import { cachePaths } from "./cache-paths.js";
 import { diffManifests } from "./diff-manifests.js";
 import type { Manifest } from "./manifest.js";
 import { parseManifestText } from "./parse-manifest.js";
-import type { TrainServices } from "./run-training.js";
+import type { TrainServices } from "./train-services.js";
 import type { TrainOptions } from "./train-options.js";
 import type { TrainResult } from "./train-result.js";
 

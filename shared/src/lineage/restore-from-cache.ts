@@ -5,7 +5,7 @@ import type { Manifest } from "./manifest.js";
 import type { OutputCache } from "./output-store.js";
 import { parseManifestText } from "./parse-manifest.js";
 import { cachePaths } from "./cache-paths.js";
-import type { TrainServices } from "./run-training.js";
+import type { TrainServices } from "./train-services.js";
 import type { TrainOptions } from "./train-options.js";
 
 /**

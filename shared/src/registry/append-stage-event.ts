@@ -1,6 +1,6 @@
 import { RegistryError } from "./registry-error.js";
 import { readModelRegistry } from "./read-model-registry.js";
-import type { ModelRegistry, StageEvent } from "./read-model-registry.js";
+import type { ModelRegistry, StageEvent } from "./model-registry.js";
 import type { EventRecord } from "./registry-records.js";
 import type { RegistryStore } from "./registry-store.js";
 import { formatStageTag } from "./registry-tags.js";

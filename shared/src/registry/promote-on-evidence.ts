@@ -1,5 +1,5 @@
 import { worstVerdict } from "../core/verdict.js";
-import type { RequiredCheckOutcome } from "./decide-promotion.js";
+import type { RequiredCheckOutcome } from "./promotion-evidence.js";
 import { decidePromotion } from "./decide-promotion.js";
 import type { PromoteOutcome } from "./promote-version.js";
 import { promoteVersion } from "./promote-version.js";

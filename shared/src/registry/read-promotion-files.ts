@@ -5,7 +5,7 @@ import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { InputError } from "../core/modelgate-error.js";
 import { parseManifestText } from "../lineage/parse-manifest.js";
 import { parsePublishedResult } from "../publish/parse-published-result.js";
-import type { GateEvidence, ManifestEvidence } from "./decide-promotion.js";
+import type { GateEvidence, ManifestEvidence } from "./promotion-evidence.js";
 import type { StoredAsset } from "./registry-store.js";
 import { setOwnEntry } from "../core/own-entry.js";
 

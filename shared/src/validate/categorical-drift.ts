@@ -4,7 +4,7 @@ import { jensenShannonDistance } from "../stats/jensen-shannon.js";
 import { populationStabilityIndex } from "../stats/population-stability-index.js";
 import { twoProportionZTest } from "../stats/two-proportion-z-test.js";
 import { classifyCategoricalColumn } from "./classify-drift-column.js";
-import type { RawColumnDrift } from "./compute-column-drift.js";
+import type { RawColumnDrift } from "./drift-types.js";
 import { PSI_EPSILON, SMALL_REFERENCE_ROWS } from "./drift-constants.js";
 
 /**

@@ -5,7 +5,8 @@ import { readTable } from "../data/table/read-table.js";
 import { resolveInputPath } from "../data/files/resolve-input-path.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { streamTableBytes } from "../data/table/stream-table-bytes.js";
-import type { ColumnReadAs, Table } from "../data/table/table.js";
+import type { ColumnReadAs } from "../data/table/column-request.js";
+import type { Table } from "../data/table/table.js";
 import { Utf8LineChecker } from "../data/table/utf8-line-checker.js";
 
 /**

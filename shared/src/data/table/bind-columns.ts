@@ -1,5 +1,5 @@
 import { DataError } from "../../core/modelgate-error.js";
-import type { ColumnRequest } from "./table.js";
+import type { ColumnRequest } from "./column-request.js";
 import type { TableSource } from "../files/table-source.js";
 
 const LISTED_COLUMNS = 20;

@@ -4,7 +4,7 @@ import { IdColumnBuilder } from "./id-column-builder.js";
 import type { ColumnBuilder } from "./column-builder.js";
 import { NumberColumnBuilder } from "./number-column-builder.js";
 import { StringColumnBuilder } from "./string-column-builder.js";
-import type { ColumnRequest } from "./table.js";
+import type { ColumnRequest } from "./column-request.js";
 
 /**
  * The builder for one requested column; `expectedRows` sizes its storage when the row count is known, and

@@ -9,8 +9,8 @@ import { emptyTableError } from "./empty-table-error.js";
 import type { ReadLimits, TableGuard } from "../files/read-limits.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
 import { scanDelimitedPlain } from "./scan-delimited-plain.js";
-import { resolveRequests } from "./table.js";
-import type { ColumnRequest, ColumnRequests } from "./table.js";
+import { resolveRequests } from "./column-request.js";
+import type { ColumnRequest, ColumnRequests } from "./column-request.js";
 import type { TableSource } from "../files/table-source.js";
 import type { TablePass } from "./table-pass.js";
 

@@ -8,7 +8,7 @@ import { isBlankText } from "./is-blank-text.js";
 import { JsonLineSyntaxError, parseJsonLine } from "./parse-json-line.js";
 import type { TableGuard } from "../files/read-limits.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
-import type { ColumnRequest } from "./table.js";
+import type { ColumnRequest } from "./column-request.js";
 import type { TableSource } from "../files/table-source.js";
 import type { TablePass } from "./table-pass.js";
 

@@ -10,8 +10,8 @@ import { LimitError } from "../files/limit-error.js";
 import { DOCUMENT_MEMORY_SHARE } from "../files/read-input-file.js";
 import type { TableGuard } from "../files/read-limits.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
-import { resolveRequests } from "./table.js";
-import type { ColumnRequests } from "./table.js";
+import { resolveRequests } from "./column-request.js";
+import type { ColumnRequests } from "./column-request.js";
 import type { TableSource } from "../files/table-source.js";
 import type { TablePass } from "./table-pass.js";
 

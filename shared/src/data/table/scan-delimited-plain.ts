@@ -1,8 +1,8 @@
 import type { ColumnBuilder } from "./column-builder.js";
 import type { TableGuard } from "../files/read-limits.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
-import { resolveRequests } from "./table.js";
-import type { ColumnRequest, ColumnRequests } from "./table.js";
+import { resolveRequests } from "./column-request.js";
+import type { ColumnRequest, ColumnRequests } from "./column-request.js";
 import type { TableSource } from "../files/table-source.js";
 import type { TablePass } from "./table-pass.js";
 

@@ -5,7 +5,7 @@ import type { ColumnBuilder } from "../../data/table/column-builder.js";
 import { isBlankText } from "../../data/table/is-blank-text.js";
 import { NumberCells } from "../../data/table/number-cells.js";
 import { TEXT_ENTRY_BYTES } from "../../data/files/read-limits.js";
-import type { ColumnRequest } from "../../data/table/table.js";
+import type { ColumnRequest } from "../../data/table/column-request.js";
 import { toCellText } from "../../data/table/to-cell-text.js";
 import { keepTopValues } from "./keep-top-values.js";
 import { NumberTally } from "./number-tally.js";

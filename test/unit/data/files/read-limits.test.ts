@@ -10,7 +10,7 @@ import { ReadLimits } from "../../../../shared/src/data/files/read-limits.js";
 import type { ReadLimitValues } from "../../../../shared/src/data/files/read-limits.js";
 import { readParquetTable } from "../../../../shared/src/data/table/read-parquet-table.js";
 import { readTable } from "../../../../shared/src/data/table/read-table.js";
-import type { ColumnRequest } from "../../../../shared/src/data/table/table.js";
+import type { ColumnRequest } from "../../../../shared/src/data/table/column-request.js";
 
 const workspace = mkdtempSync(path.join(tmpdir(), "mg-limits-"));
 function write(name: string, content: string | Uint8Array): string {

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { readTable } from "../../../../shared/src/data/table/read-table.js";
-import type { ColumnRequest } from "../../../../shared/src/data/table/table.js";
+import type { ColumnRequest } from "../../../../shared/src/data/table/column-request.js";
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 const root = mkdtempSync(path.join(tmpdir(), "mg-table-errors-"));

@@ -6,7 +6,8 @@ import { asyncBufferFromFile, parquetMetadataAsync } from "hyparquet";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { readTable } from "../../../../shared/src/data/table/read-table.js";
-import type { ColumnRequest, Table } from "../../../../shared/src/data/table/table.js";
+import type { ColumnRequest } from "../../../../shared/src/data/table/column-request.js";
+import type { Table } from "../../../../shared/src/data/table/table.js";
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 const access = { workspace: fixtures, allowedRoots: [fixtures] };
