@@ -1,7 +1,7 @@
 import { runWithLocalPolicy } from "./run-with-local-policy.js";
 import type { EvaluateFileInputs } from "../use-cases/load-evaluate-files.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
-import { evaluateFromFiles } from "../use-cases/run-evaluate-gate.js";
+import { runEvaluateGate } from "../use-cases/run-evaluate-gate.js";
 import type { ActionResult } from "../report/action-result.js";
 
 /** What the CLI's evaluate needs: the policy path, the key, and evaluate-gate's file inputs. */
@@ -15,6 +15,6 @@ export async function runEvaluate(options: EvaluateOptions, access: FileAccess):
   return runWithLocalPolicy("evaluate-gate", options, access, (selected, key, access) => {
     // baseline: registry:<model>#<stage> reads the registry of the git repository the command runs in.
     const openRegistry = async () => (await import("./open-registry.js")).openRegistry({ repoDir: access.workspace });
-    return evaluateFromFiles(options, selected, access, key, openRegistry);
+    return runEvaluateGate({ ...options, key }, { policy: selected, access, openRegistry });
   });
 }

@@ -59,24 +59,27 @@ Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 
     if (positionals.length === 0) throw new UsageError("no command given: put the training command after --, e.g. -- node train.mjs");
     const flags = values as Record<string, string | string[] | undefined>;
     // Loaded here, not at the top: `modelgate evaluate` should not pay for the training modules' start-up.
-    const [{ runTraining }, { systemProbe }, { toTrainOptions }, { readTrainInputs }] = await Promise.all([
-      import("../lineage/run-training.js"),
+    const [{ runTrainReproducibly }, { systemProbe }, { readTrainInputs }] = await Promise.all([
+      import("../use-cases/run-train-reproducibly.js"),
       import("../lineage/system-probe.js"),
-      import("../lineage/to-train-options.js"),
       import("../lineage/train-inputs.js"),
     ]);
     const inputs = readCliInputs(readTrainInputs, (name) => (name === "run" ? positionals.join(" ") : [flags[name] ?? ""].flat().join("\n")));
     const access = { workspace: process.cwd(), allowedRoots: [process.cwd()] };
     const selected = await readOptionalPolicy(inputs.policy, access);
-    const key = inputs.key ?? selected?.policy.model ?? "default";
-    const options = { ...(await toTrainOptions(inputs, access, key, null)), argv: positionals };
-    const result = await runTraining(options, {
-      probe: systemProbe(),
-      stdout: process.stderr,
-      stderr: process.stderr,
-      now: Date.now,
-      warn: (message) => process.stderr.write(`warning: ${message}\n`),
-      policy: selected?.provenance ?? { file: inputs.policy, sha256: "", source: "file" },
+    const result = await runTrainReproducibly(inputs, {
+      services: {
+        probe: systemProbe(),
+        stdout: process.stderr,
+        stderr: process.stderr,
+        now: Date.now,
+        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+        policy: selected?.provenance ?? { file: inputs.policy, sha256: "", source: "file" },
+      },
+      model: selected?.policy.model,
+      access,
+      runUrl: null,
+      argv: positionals,
     });
     const markdown = renderReportMarkdown(result);
     if (flags.format === "json") process.stdout.write(toResultJson(result, markdown));

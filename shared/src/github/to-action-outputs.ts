@@ -11,6 +11,14 @@ export function toActionOutputs(result: ActionResult): Record<string, string> {
         "drifted-columns": JSON.stringify(result.drift?.drifted_columns ?? []),
         "drift-share": String(result.drift?.drift_share ?? 0),
       };
+    case "train-reproducibly":
+      return {
+        "cache-hit": String(result.cache?.hit ?? false),
+        "artifact-id": result.artifact?.id == null ? "" : String(result.artifact.id),
+        "model-sha256": result.model_sha256 ?? "",
+        "lineage-sha256": result.manifest?.lineage_sha256 ?? "",
+        manifest: result.manifest_path ?? "",
+      };
     case "promote":
       return result.promotion === null
         ? {}

@@ -12,9 +12,33 @@ import { validateProfiles } from "../validate/profile/validate-profiles.js";
 import { readReference } from "../validate/read-reference.js";
 import { validateData } from "../validate/validate-data.js";
 import type { ValidateDataResult } from "../validate/validate-result.js";
+import type { GateEdge } from "./gate-edge.js";
 
-export interface ValidateFilesInput {
-  inputs: { data: string; reference?: string | undefined; schemaOnly: boolean };
+/** What validate-data's edge provides besides the policy and file access: what it does with the profile and the verdict. */
+export interface ValidateDataEdge extends GateEdge {
+  /** Keeps the data's profile (the action writes it and sets its profile output); not called for a profile input. */
+  saveProfile?: (profile: Profile, key: string) => void;
+  /** Runs after the verdict (the action's drift issue); may add notes, never changes the verdict. */
+  watchDrift?: (result: ValidateDataResult) => Promise<ValidateDataResult>;
+}
+
+/**
+ * validate-data from its file inputs under the edge's policy, for the action and the CLI alike: the key from the
+ * inputs or the policy's model, then the files judged (`validateFromFiles`), the profile handed to the edge, and the
+ * edge's drift watch.
+ */
+export async function runValidateData(inputs: ValidateFileInputs & { key?: string | undefined }, edge: ValidateDataEdge): Promise<ValidateDataResult> {
+  const { policy: selected, access } = edge;
+  const key = inputs.key ?? selected.policy.model ?? "default";
+  const { result, profile } = await validateFromFiles({ inputs, policy: selected.policy, provenance: selected.provenance, lineOf: selected.lineOf, notes: selected.notes, key }, access);
+  if (profile) edge.saveProfile?.(profile, key);
+  return edge.watchDrift ? edge.watchDrift(result) : result;
+}
+
+type ValidateFileInputs = { data: string; reference?: string | undefined; schemaOnly: boolean };
+
+interface ValidateFilesInput {
+  inputs: ValidateFileInputs;
   policy: Policy;
   provenance: PolicyProvenance;
   lineOf?: (path: ReadonlyArray<string>) => number | undefined;
@@ -28,7 +52,7 @@ export interface ValidateFilesInput {
  * or with the reference file profiled the same way, for drift.
  * @returns the result, and the data's profile when the data was a data file.
  */
-export async function validateFromFiles(input: ValidateFilesInput, access: FileAccess): Promise<{ result: ValidateDataResult; profile: Profile | undefined }> {
+async function validateFromFiles(input: ValidateFilesInput, access: FileAccess): Promise<{ result: ValidateDataResult; profile: Profile | undefined }> {
   const { inputs, policy } = input;
   if (isProfileFile(inputs.data)) {
     if (inputs.reference === undefined || inputs.schemaOnly) {
