@@ -18,8 +18,8 @@ export default tseslint.config(
   },
   {
     // Pure core concerns never touch the process edge (style guide rule 5).
-    files: ["shared/src/{stats,gates,report,policy}/**/*.ts"],
-    ignores: ["shared/src/gates/evaluate-inputs.ts"],
+    files: ["shared/src/{stats,evaluate,report,policy}/**/*.ts"],
+    ignores: ["shared/src/evaluate/evaluate-inputs.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -8,7 +8,7 @@ import { spawnCollect } from "./support/run-action-bundle.js";
 
 const CLI = path.join(repoRoot, "shared/dist/cli/index.js");
 const EXAMPLE = path.join(repoRoot, "shared/examples/churn");
-const FIXTURES = path.join(repoRoot, "test/unit/data/fixtures");
+const FIXTURES = path.join(repoRoot, "test/unit/data/table/fixtures");
 /** 4,000,000 KiB of address space: enough for any command, not for a WebAssembly memory reservation on Node 20. */
 const LIMIT_KIB = "4000000";
 

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sha256Hex } from "../../shared/src/data/digest.js";
+import { sha256Hex } from "../../shared/src/core/digest.js";
 import { nodeBinaries, repoRoot } from "./support/node-binaries.js";
 import { spawnCollect } from "./support/run-action-bundle.js";
 import { makeTrainWorkspace } from "./support/train-workspace.js";

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sha256Hex } from "../../shared/src/data/digest.js";
+import { sha256Hex } from "../../shared/src/core/digest.js";
 import type { Manifest } from "../../shared/src/lineage/manifest.js";
 import { nodeBinaries, repoRoot } from "./support/node-binaries.js";
 import { spawnCollect } from "./support/run-action-bundle.js";

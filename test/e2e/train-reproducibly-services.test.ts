@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sha256Hex } from "../../shared/src/data/digest.js";
+import { sha256Hex } from "../../shared/src/core/digest.js";
 import type { Manifest } from "../../shared/src/lineage/manifest.js";
 import { startResultsStandIn } from "../support/results-service-stand-in/start-results-stand-in.js";
 import type { ResultsStandIn } from "../support/results-service-stand-in/start-results-stand-in.js";

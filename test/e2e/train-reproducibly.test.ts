@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sha256Hex } from "../../shared/src/data/digest.js";
+import { sha256Hex } from "../../shared/src/core/digest.js";
 import { computeLineageSha256 } from "../../shared/src/lineage/lineage-digest.js";
 import type { Manifest } from "../../shared/src/lineage/manifest.js";
 import { nodeBinaries } from "./support/node-binaries.js";

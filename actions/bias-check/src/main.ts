@@ -1,14 +1,9 @@
-import { loadBiasFiles } from "../../../shared/src/data/load-bias-files.js";
-import { biasCheck } from "../../../shared/src/fairness/bias-check.js";
-import { readBiasInputs, resolveSensitive } from "../../../shared/src/gates/bias-inputs.js";
-import { loadRunPolicy } from "../../../shared/src/github/load-run-policy.js";
+import { readBiasInputs } from "../../../shared/src/fairness/bias-inputs.js";
+import { loadGateEdge } from "../../../shared/src/github/load-gate-edge.js";
 import { runAction } from "../../../shared/src/github/run-action.js";
+import { runBiasCheck } from "../../../shared/src/use-cases/run-bias-check.js";
 
 await runAction("bias-check", async (run) => {
   const inputs = readBiasInputs(run.getInput);
-  const selected = await loadRunPolicy(run, inputs.policy, inputs.policySource, inputs.policyMaxBytes);
-  const sensitive = resolveSensitive(inputs.sensitive, selected.policy.fairness?.sensitive);
-  const files = await loadBiasFiles({ ...inputs, sensitive }, run.fileAccess);
-  const notes = [...selected.notes, ...files.notes];
-  return biasCheck({ ...files, positiveLabel: inputs.positiveLabel, key: inputs.key, policy: selected.policy, policyProvenance: selected.provenance, policyLineOf: selected.lineOf, notes });
+  return runBiasCheck(inputs, await loadGateEdge(run, inputs));
 });

@@ -1,16 +1,11 @@
-import { evaluateFromFiles } from "../../../shared/src/gates/evaluate-from-files.js";
-import { readEvaluateInputs } from "../../../shared/src/gates/evaluate-inputs.js";
-import { loadRunPolicy } from "../../../shared/src/github/load-run-policy.js";
+import { readEvaluateInputs } from "../../../shared/src/evaluate/evaluate-inputs.js";
+import { loadGateEdge } from "../../../shared/src/github/load-gate-edge.js";
+import { openRunRegistry } from "../../../shared/src/github/open-run-registry.js";
 import { runAction } from "../../../shared/src/github/run-action.js";
+import { runEvaluateGate } from "../../../shared/src/use-cases/run-evaluate-gate.js";
 
 await runAction("evaluate-gate", async (run) => {
   const inputs = readEvaluateInputs(run.getInput);
-  const selected = await loadRunPolicy(run, inputs.policy, inputs.policySource, inputs.policyMaxBytes);
   // baseline: registry:<model>#<stage> reads this repository's registry tags and release assets through the API.
-  const openRegistry = async () => {
-    const { openGitHubRegistryStore } = await import("../../../shared/src/github/github-registry-store.js");
-    const client = await run.github("read the baseline from the registry");
-    return openGitHubRegistryStore(client.octokit, { owner: run.context.owner, repo: run.context.repo });
-  };
-  return evaluateFromFiles(inputs, selected, run.fileAccess, inputs.key, openRegistry);
+  return runEvaluateGate(inputs, { ...(await loadGateEdge(run, inputs)), openRegistry: openRunRegistry(run, "read the baseline from the registry") });
 });

@@ -1,12 +1,9 @@
-import { compareShadowFiles } from "../../../shared/src/data/compare-shadow-files.js";
-import { evaluateShadow, requireShadowPolicy } from "../../../shared/src/gates/evaluate-shadow.js";
-import { readShadowInputs } from "../../../shared/src/gates/shadow-inputs.js";
-import { loadRunPolicy } from "../../../shared/src/github/load-run-policy.js";
+import { loadGateEdge } from "../../../shared/src/github/load-gate-edge.js";
 import { runAction } from "../../../shared/src/github/run-action.js";
+import { readShadowInputs } from "../../../shared/src/shadow/shadow-inputs.js";
+import { runShadowCompare } from "../../../shared/src/use-cases/run-shadow-compare.js";
 
 await runAction("shadow-compare", async (run) => {
   const inputs = readShadowInputs(run.getInput);
-  const selected = await loadRunPolicy(run, inputs.policy, inputs.policySource, inputs.policyMaxBytes);
-  const compared = await compareShadowFiles(inputs, requireShadowPolicy(selected.policy, selected.provenance.file), run.fileAccess);
-  return evaluateShadow({ ...compared, policy: selected.policy, policyProvenance: selected.provenance, policyLineOf: selected.lineOf, notes: selected.notes, key: inputs.key });
+  return runShadowCompare(inputs, await loadGateEdge(run, inputs));
 });

@@ -1,5 +1,5 @@
 import { runGateCommand } from "./run-gate-command.js";
-import { readBiasInputs } from "../gates/bias-inputs.js";
+import { readBiasInputs } from "../fairness/bias-inputs.js";
 import type { Command } from "./commands.js";
 import { runBias } from "./run-bias.js";
 

@@ -1,6 +1,6 @@
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
-import { readBiasInputs } from "../gates/bias-inputs.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
+import { readBiasInputs } from "../fairness/bias-inputs.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
 import type { RecordReport } from "./demo-reports.js";
 import { runBias } from "./run-bias.js";
 

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { GateResult } from "../gates/gate-result.js";
+import type { GateResult } from "../evaluate/gate-result.js";
 import { promoteOnEvidence } from "../registry/promote-on-evidence.js";
 import { readModelRegistry } from "../registry/read-model-registry.js";
 import { readPromotionFiles } from "../registry/read-promotion-files.js";

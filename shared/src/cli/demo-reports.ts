@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { markdownTable } from "markdown-table";
-import type { ActionResult } from "../gates/gate-result.js";
+import type { ActionResult } from "../report/action-result.js";
 import { escapeMarkdown } from "../report/escape-markdown.js";
 import { renderReportMarkdown } from "../report/render-report.js";
 import { toResultJson } from "../report/to-result-json.js";

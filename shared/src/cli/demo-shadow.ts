@@ -1,6 +1,6 @@
-import { readShadowInputs } from "../gates/shadow-inputs.js";
+import { readShadowInputs } from "../shadow/shadow-inputs.js";
 import { blocksMerge } from "../github/to-outputs.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
 import type { RecordReport } from "./demo-reports.js";
 import { runShadow } from "./run-shadow.js";

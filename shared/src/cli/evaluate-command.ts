@@ -1,5 +1,5 @@
 import { runGateCommand } from "./run-gate-command.js";
-import { readEvaluateInputs } from "../gates/evaluate-inputs.js";
+import { readEvaluateInputs } from "../evaluate/evaluate-inputs.js";
 import type { Command } from "./commands.js";
 import { runEvaluate } from "./run-evaluate.js";
 

@@ -1,5 +1,5 @@
 import { parseCliArgs } from "./parse-cli-args.js";
-import { readDataTable } from "../data/read-data-table.js";
+import { readDataTable } from "../validate/read-data-table.js";
 import { inferSchema, renderSchemaYaml } from "../validate/infer-schema.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";

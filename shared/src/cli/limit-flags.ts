@@ -1,6 +1,6 @@
-import { parseByteSize } from "../data/byte-size.js";
-import { READ_LIMIT_NAMES, ReadLimits } from "../data/read-limits.js";
-import type { ReadLimitName, ReadLimitValues } from "../data/read-limits.js";
+import { parseByteSize } from "../core/byte-size.js";
+import { READ_LIMIT_NAMES, ReadLimits } from "../data/files/read-limits.js";
+import type { ReadLimitName, ReadLimitValues } from "../data/files/read-limits.js";
 import type { LimitsPolicy } from "../policy/limits-policy-schema.js";
 import { policyLimitValues } from "../policy/to-read-limits.js";
 import { UsageError } from "./commands.js";

@@ -1,9 +1,9 @@
-import { sha256Hex } from "../data/digest.js";
-import { readInputFile } from "../data/read-input-file.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
-import { ModelgateError } from "../errors/modelgate-error.js";
+import { sha256Hex } from "../core/digest.js";
+import { readInputFile } from "../data/files/read-input-file.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
+import { ModelgateError } from "../core/modelgate-error.js";
 import { parsePolicy } from "../policy/parse-policy.js";
-import type { BasePolicy } from "../github/load-base-registry-policy.js";
+import type { BasePolicy } from "../policy/base-policy.js";
 
 /**
  * The policy whose `registry:` rules decide a CLI promotion or rollback: the local file (`--policy`, default

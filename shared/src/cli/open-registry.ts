@@ -1,4 +1,4 @@
-import { InputError } from "../errors/modelgate-error.js";
+import { InputError } from "../core/modelgate-error.js";
 import type { ModelgateOctokit } from "../github/create-octokit.js";
 import type { RegistryStore } from "../registry/registry-store.js";
 import { openLocalRegistry } from "./open-local-registry.js";

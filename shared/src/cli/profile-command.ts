@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { parseCliArgs } from "./parse-cli-args.js";
-import { readInputFile } from "../data/read-input-file.js";
+import { readInputFile } from "../data/files/read-input-file.js";
 import { parsePolicy } from "../policy/parse-policy.js";
-import { toCanonicalJson } from "../report/canonical-json.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
 import { loadProfileFile } from "../validate/profile/load-profile-file.js";
 import { mergeProfiles } from "../validate/profile/merge-profiles.js";
 import { streamProfile } from "../validate/profile/stream-profile.js";

@@ -1,9 +1,6 @@
 import { RegistryError } from "../registry/registry-error.js";
-import { promoteOnEvidence } from "../registry/promote-on-evidence.js";
 import { readPromoteInputs } from "../registry/promote-inputs.js";
-import { readPromotionFiles } from "../registry/read-promotion-files.js";
-import { toRegistryGtoPolicy } from "../policy/registry-policy-schema.js";
-import { readStageRules } from "../registry/stage-rules.js";
+import { runPromote } from "../use-cases/run-promote.js";
 import type { Command } from "./commands.js";
 import { UsageError } from "./commands.js";
 import { loadLocalRegistryPolicy } from "./load-local-registry-policy.js";
@@ -47,32 +44,20 @@ promotions: the one that creates the version tag wins; the others write nothing 
         if (inputs.results.length === 0 && !allowUngated) throw new UsageError("give --results (the gates' result JSONs that judged this model), or --allow-ungated to promote without evidence");
         return { ...inputs, allowUngated, ref: get("ref") || "HEAD", actor: get("actor") || process.env.USER || "local", repo: get("repo") || undefined, repoDir: get("repo-dir") || ".", assetDir: get("asset-dir") || undefined };
       },
-      async run(inputs, access) {
-        const files = readPromotionFiles(inputs, access);
-        const base = await loadLocalRegistryPolicy(inputs.policy, access);
-        const rules = readStageRules(base.policy, inputs.stage, base.source);
-        const store = await openRegistry({ repo: inputs.repo, repoDir: inputs.repoDir, assetDir: inputs.assetDir });
-        const commitSha = await store.resolveCommit(inputs.ref);
-        if (!commitSha) throw new RegistryError(`--ref ${inputs.ref} names no commit in ${inputs.repo ?? inputs.repoDir}.`, `Pass a branch, tag or commit sha that exists.`, { input: "ref" });
-        const requiredChecks = await readCliRequiredChecks([...rules.checks, ...inputs.requireChecks], { repo: inputs.repo, commitSha, allowUngated: inputs.allowUngated });
-        const { result } = await promoteOnEvidence(store, {
-          model: inputs.model,
-          stage: inputs.stage,
-          version: inputs.version !== undefined ? { explicit: inputs.version } : { bump: inputs.bump! },
-          commitSha,
-          judged: { sha: commitSha, pull_number: null },
-          files,
-          requiredChecks,
-          allowUngated: inputs.allowUngated,
-          rules,
-          policy: base.provenance,
-          notes: base.notes,
+      run: (inputs, access) =>
+        runPromote(inputs, {
+          access,
+          async locate() {
+            const base = await loadLocalRegistryPolicy(inputs.policy, access);
+            const store = await openRegistry({ repo: inputs.repo, repoDir: inputs.repoDir, assetDir: inputs.assetDir });
+            const commitSha = await store.resolveCommit(inputs.ref);
+            if (!commitSha) throw new RegistryError(`--ref ${inputs.ref} names no commit in ${inputs.repo ?? inputs.repoDir}.`, `Pass a branch, tag or commit sha that exists.`, { input: "ref" });
+            return { store, commitSha, judged: { sha: commitSha, pull_number: null }, base };
+          },
+          readRequiredChecks: (specs, target) => readCliRequiredChecks(specs, { repo: inputs.repo, commitSha: target.commitSha, allowUngated: inputs.allowUngated }),
           actor: inputs.actor,
-          reason: inputs.reason ?? null,
           runUrl: null,
-          now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-        }, { versionsPerCommit: toRegistryGtoPolicy(base.policy?.registry).versionsPerCommit });
-        return result;
-      },
+          allowUngated: inputs.allowUngated,
+        }),
     }),
 };

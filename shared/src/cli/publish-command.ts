@@ -1,5 +1,5 @@
 import { parseCliArgs } from "./parse-cli-args.js";
-import { GitHubApiError, InputError } from "../errors/modelgate-error.js";
+import { GitHubApiError, InputError } from "../core/modelgate-error.js";
 import { readPublishInputs } from "../publish/publish-inputs.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";

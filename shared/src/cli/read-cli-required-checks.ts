@@ -1,4 +1,4 @@
-import type { RequiredCheckOutcome } from "../registry/decide-promotion.js";
+import type { RequiredCheckOutcome } from "../registry/promotion-evidence.js";
 import type { RequiredCheckSpec } from "../registry/stage-rules.js";
 import { openGitHubRepository } from "./open-registry.js";
 

@@ -1,9 +1,8 @@
 import { readRollbackInputs } from "../registry/rollback-inputs.js";
-import { rollbackWithReport } from "../registry/rollback-with-report.js";
+import { runRollback } from "../use-cases/run-rollback.js";
 import type { Command } from "./commands.js";
 import { openRegistry } from "./open-registry.js";
 import { loadLocalRegistryPolicy } from "./load-local-registry-policy.js";
-import { readStageRules } from "../registry/stage-rules.js";
 import { requireRegistryName } from "../registry/registry-names.js";
 import { runGateCommand } from "./run-gate-command.js";
 
@@ -26,22 +25,17 @@ approved review for that environment can show it (run the rollback workflow). --
     runGateCommand(args, {
       flags: FLAGS,
       readInputs: (get) => ({ ...readRollbackInputs(get), actor: get("actor") || process.env.USER || "local", repo: get("repo") || undefined, repoDir: get("repo-dir") || ".", assetDir: get("asset-dir") || undefined }),
-      async run(inputs, access) {
-        const base = await loadLocalRegistryPolicy(inputs.policy, access);
-        const rules = readStageRules(base.policy, requireRegistryName(inputs.stage, "stage"), base.source);
-        // A command line is no workflow run: a stage whose rollbacks must run in an environment is refused here.
-        const guard = { rules, policy: base.provenance, approvals: { unavailable: "a command line cannot show (only a workflow run's approved review can); run the rollback workflow" }, notes: base.notes };
-        const store = await openRegistry({ repo: inputs.repo, repoDir: inputs.repoDir, assetDir: inputs.assetDir });
-        const { result } = await rollbackWithReport(store, {
-          model: inputs.model,
-          stage: inputs.stage,
-          ...(inputs.to !== undefined ? { to: inputs.to } : {}),
-          reason: inputs.reason.trim(),
+      run: (inputs, access) =>
+        runRollback(inputs, {
+          async locate() {
+            const base = await loadLocalRegistryPolicy(inputs.policy, access);
+            requireRegistryName(inputs.stage, "stage");
+            return { base, store: await openRegistry({ repo: inputs.repo, repoDir: inputs.repoDir, assetDir: inputs.assetDir }) };
+          },
+          // A command line is no workflow run: a stage whose rollbacks must run in an environment is refused here.
+          readApprovals: async () => ({ unavailable: "a command line cannot show (only a workflow run's approved review can); run the rollback workflow" }),
           actor: inputs.actor,
           runUrl: null,
-          now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-        }, guard);
-        return result;
-      },
+        }),
     }),
 };

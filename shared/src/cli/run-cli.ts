@@ -1,4 +1,4 @@
-import { ModelgateError } from "../errors/modelgate-error.js";
+import { ModelgateError } from "../core/modelgate-error.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
 import { biasCommand } from "./bias-command.js";

@@ -1,8 +1,8 @@
 import { runWithLocalPolicy } from "./run-with-local-policy.js";
-import type { EvaluateFileInputs } from "../data/load-evaluate-files.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
-import { evaluateFromFiles } from "../gates/evaluate-from-files.js";
-import type { ActionResult } from "../gates/gate-result.js";
+import type { EvaluateFileInputs } from "../use-cases/load-evaluate-files.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
+import { runEvaluateGate } from "../use-cases/run-evaluate-gate.js";
+import type { ActionResult } from "../report/action-result.js";
 
 /** What the CLI's evaluate needs: the policy path, the key, and evaluate-gate's file inputs. */
 export type EvaluateOptions = EvaluateFileInputs & { policy: string; policyMaxBytes?: number; key?: string | undefined };
@@ -15,6 +15,6 @@ export async function runEvaluate(options: EvaluateOptions, access: FileAccess):
   return runWithLocalPolicy("evaluate-gate", options, access, (selected, key, access) => {
     // baseline: registry:<model>#<stage> reads the registry of the git repository the command runs in.
     const openRegistry = async () => (await import("./open-registry.js")).openRegistry({ repoDir: access.workspace });
-    return evaluateFromFiles(options, selected, access, key, openRegistry);
+    return runEvaluateGate({ ...options, key }, { policy: selected, access, openRegistry });
   });
 }

@@ -1,7 +1,7 @@
 import { parseCliArgs } from "./parse-cli-args.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
-import { InputError } from "../errors/modelgate-error.js";
-import type { ActionResult } from "../gates/gate-result.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
+import { InputError } from "../core/modelgate-error.js";
+import type { ActionResult } from "../report/action-result.js";
 import { blocksMerge } from "../github/to-outputs.js";
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
 import { toResultJson } from "../report/to-result-json.js";

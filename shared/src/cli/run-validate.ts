@@ -1,7 +1,7 @@
 import { runWithLocalPolicy } from "./run-with-local-policy.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
-import type { ActionResult } from "../gates/gate-result.js";
-import { validateFromFiles } from "../validate/validate-from-files.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
+import type { ActionResult } from "../report/action-result.js";
+import { runValidateData } from "../use-cases/run-validate-data.js";
 
 export interface ValidateOptions {
   data: string;
@@ -17,8 +17,5 @@ export interface ValidateOptions {
  * Errors a user can fix become an undecided `fail` result, as in the action.
  */
 export async function runValidate(options: ValidateOptions, access: FileAccess): Promise<ActionResult> {
-  return runWithLocalPolicy("validate-data", options, access, async (selected, key, access) => {
-    const { result } = await validateFromFiles({ inputs: options, policy: selected.policy, provenance: selected.provenance, lineOf: selected.lineOf, notes: selected.notes, key }, access);
-    return result;
-  });
+  return runWithLocalPolicy("validate-data", options, access, (selected, key, access) => runValidateData({ ...options, key }, { policy: selected, access }));
 }

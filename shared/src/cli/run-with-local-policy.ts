@@ -1,12 +1,13 @@
-import { sha256Hex } from "../data/digest.js";
-import { readInputFile } from "../data/read-input-file.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
-import { ModelgateError } from "../errors/modelgate-error.js";
-import type { ActionName, ActionResult } from "../gates/gate-result.js";
+import { sha256Hex } from "../core/digest.js";
+import { readInputFile } from "../data/files/read-input-file.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
+import { ModelgateError } from "../core/modelgate-error.js";
+import type { ActionName } from "../core/result-base.js";
+import type { ActionResult } from "../report/action-result.js";
 import { toUndecidedResult } from "../github/to-undecided-result.js";
 import { selectPolicy } from "../policy/select-policy.js";
 import { toReadLimits } from "../policy/to-read-limits.js";
-import { DEFAULT_POLICY_MAX_BYTES } from "../gates/parse-inputs.js";
+import { DEFAULT_POLICY_MAX_BYTES } from "../core/parse-inputs.js";
 import type { SelectedPolicy } from "../policy/select-policy.js";
 
 /**

@@ -1,6 +1,6 @@
 import { runGateCommand } from "./run-gate-command.js";
-import { readShadowInputs, ShadowInputShape } from "../gates/shadow-inputs.js";
-import { CommonInputShape } from "../gates/parse-inputs.js";
+import { readShadowInputs, ShadowInputShape } from "../shadow/shadow-inputs.js";
+import { CommonInputShape } from "../core/parse-inputs.js";
 import type { Command } from "./commands.js";
 import { runShadow } from "./run-shadow.js";
 

@@ -1,7 +1,7 @@
 import { parseCliArgs } from "./parse-cli-args.js";
-import { InputError } from "../errors/modelgate-error.js";
+import { InputError } from "../core/modelgate-error.js";
 import { blocksMerge } from "../github/to-outputs.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
 import type { TrainInputs } from "../lineage/train-inputs.js";
 import type { SelectedPolicy } from "../policy/select-policy.js";
 import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
@@ -59,24 +59,27 @@ Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 
     if (positionals.length === 0) throw new UsageError("no command given: put the training command after --, e.g. -- node train.mjs");
     const flags = values as Record<string, string | string[] | undefined>;
     // Loaded here, not at the top: `modelgate evaluate` should not pay for the training modules' start-up.
-    const [{ runTraining }, { systemProbe }, { toTrainOptions }, { readTrainInputs }] = await Promise.all([
-      import("../lineage/run-training.js"),
+    const [{ runTrainReproducibly }, { systemProbe }, { readTrainInputs }] = await Promise.all([
+      import("../use-cases/run-train-reproducibly.js"),
       import("../lineage/system-probe.js"),
-      import("../lineage/to-train-options.js"),
       import("../lineage/train-inputs.js"),
     ]);
     const inputs = readCliInputs(readTrainInputs, (name) => (name === "run" ? positionals.join(" ") : [flags[name] ?? ""].flat().join("\n")));
     const access = { workspace: process.cwd(), allowedRoots: [process.cwd()] };
     const selected = await readOptionalPolicy(inputs.policy, access);
-    const key = inputs.key ?? selected?.policy.model ?? "default";
-    const options = { ...(await toTrainOptions(inputs, access, key, null)), argv: positionals };
-    const result = await runTraining(options, {
-      probe: systemProbe(),
-      stdout: process.stderr,
-      stderr: process.stderr,
-      now: Date.now,
-      warn: (message) => process.stderr.write(`warning: ${message}\n`),
-      policy: selected?.provenance ?? { file: inputs.policy, sha256: "", source: "file" },
+    const result = await runTrainReproducibly(inputs, {
+      services: {
+        probe: systemProbe(),
+        stdout: process.stderr,
+        stderr: process.stderr,
+        now: Date.now,
+        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+        policy: selected?.provenance ?? { file: inputs.policy, sha256: "", source: "file" },
+      },
+      model: selected?.policy.model,
+      access,
+      runUrl: null,
+      argv: positionals,
     });
     const markdown = renderReportMarkdown(result);
     if (flags.format === "json") process.stdout.write(toResultJson(result, markdown));
@@ -89,9 +92,9 @@ Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 
 /** The policy file when it exists (train-reproducibly needs none); an invalid one fails as in the action. */
 async function readOptionalPolicy(file: string, access: FileAccess): Promise<SelectedPolicy | undefined> {
   const [{ locatePolicy, readPolicyText }, { selectPolicy }, { DEFAULT_POLICY_MAX_BYTES }] = await Promise.all([
-    import("../data/read-policy-file.js"),
+    import("../data/files/read-policy-file.js"),
     import("../policy/select-policy.js"),
-    import("../gates/parse-inputs.js"),
+    import("../core/parse-inputs.js"),
   ]);
   const head = await readPolicyText(locatePolicy(file, access), file, { bytes: DEFAULT_POLICY_MAX_BYTES, setting: "the default policy-max-bytes" });
   return head && selectPolicy({ file, mode: "file", head });

@@ -1,6 +1,6 @@
-import type { Check } from "../gates/gate-result.js";
-import type { Verdict } from "../gates/verdict.js";
-import { formatSigned } from "../report/format-number.js";
+import type { Check } from "../core/check.js";
+import type { Verdict } from "../core/verdict.js";
+import { formatSigned } from "../core/format-number.js";
 import type { ExplanationPolicy, ExplanationRuleName } from "./explanation-policy-schema.js";
 import type { Explanations } from "./explanations.js";
 import { rankFeatures } from "./rank-features.js";

@@ -6,7 +6,7 @@ import type { FavorableClass, GroupRates, RateName } from "./group-rates.js";
 import { toGroupings } from "./groupings.js";
 import { measureGrouping, toSpecLabel } from "./measure-grouping.js";
 import type { MeasureOptions, MetricSpec } from "./measure-grouping.js";
-import { ownEntry } from "../data/own-entry.js";
+import { ownEntry } from "../core/own-entry.js";
 
 export interface AssessFairnessOptions {
   favorable: FavorableClass;

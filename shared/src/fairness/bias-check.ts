@@ -1,10 +1,9 @@
-import type { BiasResult, FairnessCheck } from "../gates/bias-result.js";
-import type { PolicyProvenance } from "../gates/gate-result.js";
-import { verdictOrder, worstVerdict } from "../gates/verdict.js";
-import { findUnreachableWarnings } from "../gates/find-unreachable-warnings.js";
-import { PolicyError } from "../errors/modelgate-error.js";
-import type { FairnessPolicy } from "../policy/fairness-policy-schema.js";
-import type { Policy } from "../policy/policy-schema.js";
+import type { BiasResult, FairnessCheck } from "./bias-result.js";
+import type { PolicyProvenance } from "../core/result-base.js";
+import { verdictOrder, worstVerdict } from "../core/verdict.js";
+import { findUnreachableWarnings } from "../core/find-unreachable-warnings.js";
+import { PolicyError } from "../core/modelgate-error.js";
+import type { FairnessPolicy } from "./fairness-policy-schema.js";
 import { assessFairness } from "./assess-fairness.js";
 import { checkPrivileged } from "./check-privileged.js";
 import type { AssessFairnessOptions, FairnessAssessment } from "./assess-fairness.js";
@@ -13,7 +12,7 @@ import { FAIRNESS_METRICS } from "./fairness-metrics.js";
 import type { SensitiveColumn } from "./group-cells.js";
 import type { FavorableClass } from "./group-rates.js";
 import type { MetricSpec } from "./measure-grouping.js";
-import { ownEntry } from "../data/own-entry.js";
+import { ownEntry } from "../core/own-entry.js";
 
 /** One model's 0/1 labels and predictions (1 = the positive label), and the file they came from. */
 export interface ModelPredictions {
@@ -24,7 +23,8 @@ export interface ModelPredictions {
 }
 
 export interface BiasCheckInput {
-  policy: Policy;
+  /** The policy's model and fairness: section (the parts bias-check reads). */
+  policy: { model?: string | undefined; fairness?: FairnessPolicy | undefined };
   policyProvenance: PolicyProvenance;
   key?: string | undefined;
   candidate: ModelPredictions;

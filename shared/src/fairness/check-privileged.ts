@@ -1,6 +1,6 @@
-import { ownEntry } from "../data/own-entry.js";
-import { PolicyError } from "../errors/modelgate-error.js";
-import type { FairnessPolicy } from "../policy/fairness-policy-schema.js";
+import { ownEntry } from "../core/own-entry.js";
+import { PolicyError } from "../core/modelgate-error.js";
+import type { FairnessPolicy } from "./fairness-policy-schema.js";
 import type { SensitiveColumn } from "./group-cells.js";
 
 /**

@@ -1,8 +1,8 @@
-import type { FairnessCheck } from "../gates/bias-result.js";
-import { isAtLeast, isAtMost } from "../gates/compare-within-tolerance.js";
-import { computeChange } from "../gates/compute-change.js";
-import type { Verdict } from "../gates/verdict.js";
-import type { FairnessRule, FairnessRuleName } from "../policy/fairness-policy-schema.js";
+import type { FairnessCheck } from "./bias-result.js";
+import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
+import { computeChange } from "../core/compute-change.js";
+import type { Verdict } from "../core/verdict.js";
+import type { FairnessRule, FairnessRuleName } from "./fairness-policy-schema.js";
 import type { MetricAssessment } from "./assess-fairness.js";
 import { isRatioMetric } from "./fairness-metrics.js";
 import type { FairnessMetric } from "./fairness-metrics.js";

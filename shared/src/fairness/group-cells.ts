@@ -1,4 +1,4 @@
-import type { StringColumn } from "../data/table.js";
+import type { StringColumn } from "../data/table/table.js";
 
 /** One sensitive attribute: a dictionary-encoded column with no missing cell. */
 export interface SensitiveColumn {

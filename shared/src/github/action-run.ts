@@ -1,5 +1,5 @@
-import type { FileAccess } from "../data/resolve-input-path.js";
-import type { GetInput } from "../gates/parse-inputs.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
+import type { GetInput } from "../core/parse-inputs.js";
 import type { GitHubClient } from "./github-client.js";
 import type { RunContext } from "./read-run-context.js";
 

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import path from "node:path";
-import { InputError } from "../errors/modelgate-error.js";
+import { InputError } from "../core/modelgate-error.js";
 import { isGhes } from "./is-ghes.js";
 import type { ArtifactStore } from "../lineage/output-store.js";
 import { walkFiles } from "../lineage/walk-files.js";

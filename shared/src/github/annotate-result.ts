@@ -1,5 +1,5 @@
 import type { AnnotationProperties } from "./runner-commands.js";
-import type { ActionResult } from "../gates/gate-result.js";
+import type { ActionResult } from "../report/action-result.js";
 
 interface AnnotationSink {
   error(message: string, properties?: AnnotationProperties): void;

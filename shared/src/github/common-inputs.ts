@@ -1,4 +1,4 @@
-import type { CommonInputShape, parseInputs } from "../gates/parse-inputs.js";
+import type { CommonInputShape, parseInputs } from "../core/parse-inputs.js";
 
 /** The inputs every action shares (contract §2), parsed. */
 export type CommonInputs = ReturnType<typeof parseInputs<typeof CommonInputShape>>;

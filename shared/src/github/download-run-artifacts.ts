@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { ModelgateOctokit } from "./create-octokit.js";
 import { toGitHubApiError } from "./to-github-api-error.js";
 

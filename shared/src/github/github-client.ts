@@ -1,9 +1,9 @@
-import type { ActionResult } from "../gates/gate-result.js";
+import type { ActionResult } from "../report/action-result.js";
 import { createCheckRun } from "./create-check-run.js";
 import { createOctokit } from "./create-octokit.js";
 import type { ModelgateOctokit } from "./create-octokit.js";
 import { findCommentAuthor } from "./find-comment-author.js";
-import type { SessionLog } from "./github-session.js";
+import type { SessionLog } from "./session-log.js";
 import type { RunContext } from "./read-run-context.js";
 import { readRepoFile } from "./read-repo-file.js";
 import { toCheckRunInput } from "./to-check-run-input.js";

@@ -1,4 +1,4 @@
-import { sha256Hex } from "../data/digest.js";
+import { sha256Hex } from "../core/digest.js";
 import { RegistryError } from "../registry/registry-error.js";
 import type { RegistryStore, StagedAssets, StoredAsset, StoredAssetEntry } from "../registry/registry-store.js";
 import { parseRegistryTag } from "../registry/registry-tags.js";

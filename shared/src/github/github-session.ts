@@ -1,15 +1,9 @@
-import { GitHubApiError } from "../errors/modelgate-error.js";
-import type { ActionResult } from "../gates/gate-result.js";
+import { GitHubApiError } from "../core/modelgate-error.js";
+import type { ActionResult } from "../report/action-result.js";
 import type { CommonInputs } from "./common-inputs.js";
 import type { GitHubClient } from "./github-client.js";
 import type { RunContext } from "./read-run-context.js";
-
-/** Where the GitHub layer reports what it could not do; a failed write is a warning, never a verdict. */
-export interface SessionLog {
-  warning(message: string): void;
-  info(message: string): void;
-  debug(message: string): void;
-}
+import type { SessionLog } from "./session-log.js";
 
 /** The GitHub side of one run: reading a file at the base branch, publishing a result. */
 export interface GitHubSession {

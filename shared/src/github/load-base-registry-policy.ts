@@ -1,19 +1,10 @@
-import { locatePolicy } from "../data/read-policy-file.js";
-import { sha256Hex } from "../data/digest.js";
-import { PolicyError } from "../errors/modelgate-error.js";
-import type { PolicyProvenance } from "../gates/gate-result.js";
+import { locatePolicy } from "../data/files/read-policy-file.js";
+import { sha256Hex } from "../core/digest.js";
+import { PolicyError } from "../core/modelgate-error.js";
+import type { PolicyProvenance } from "../core/result-base.js";
 import { parsePolicy } from "../policy/parse-policy.js";
-import type { Policy } from "../policy/policy-schema.js";
+import type { BasePolicy } from "../policy/base-policy.js";
 import type { ActionRun } from "./action-run.js";
-
-/** The policy whose `registry:` rules decide a promotion or rollback, and where it was read. */
-export interface BasePolicy {
-  policy: Policy | undefined;
-  provenance: PolicyProvenance;
-  /** How messages name it: "modelgate.yml (base branch at 1a2b3c4)". */
-  source: string;
-  notes: string[];
-}
 
 /**
  * Reads the policy that decides a registry move through the contents API, never the checked-out file (a pull

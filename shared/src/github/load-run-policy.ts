@@ -1,8 +1,9 @@
-import { locatePolicy, readPolicyText } from "../data/read-policy-file.js";
-import { sha256Hex } from "../data/digest.js";
-import { assertFileSize } from "../data/read-input-file.js";
-import { DEFAULT_POLICY_MAX_BYTES } from "../gates/parse-inputs.js";
-import type { PolicyText, SelectedPolicy } from "../policy/select-policy.js";
+import { locatePolicy, readPolicyText } from "../data/files/read-policy-file.js";
+import { sha256Hex } from "../core/digest.js";
+import { assertFileSize } from "../data/files/read-input-file.js";
+import { DEFAULT_POLICY_MAX_BYTES } from "../core/parse-inputs.js";
+import type { PolicyText } from "../data/files/read-policy-file.js";
+import type { SelectedPolicy } from "../policy/select-policy.js";
 import { PolicyFileError } from "../policy/parse-policy.js";
 import { selectPolicy } from "../policy/select-policy.js";
 import { toReadLimits } from "../policy/to-read-limits.js";

@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { PublishedResult } from "../publish/published-result-schema.js";
 import { readResultArtifact } from "../publish/read-result-artifact.js";
 import { renderCombinedMarkdown, renderGenericMarkdown } from "../report/render-generic-markdown.js";
@@ -9,7 +9,7 @@ import { downloadRunArtifacts } from "./download-run-artifacts.js";
 import { findCommentAuthor } from "./find-comment-author.js";
 import { findRunPullRequest, readRunFacts } from "./find-run-pull-request.js";
 import type { RunFacts } from "./find-run-pull-request.js";
-import type { SessionLog } from "./github-session.js";
+import type { SessionLog } from "./session-log.js";
 import { upsertStickyComment } from "./upsert-sticky-comment.js";
 
 export interface PublishRequest {

@@ -1,5 +1,5 @@
 import type { ModelgateOctokit } from "./create-octokit.js";
-import { GitHubApiError } from "../errors/modelgate-error.js";
+import { GitHubApiError } from "../core/modelgate-error.js";
 import { readStatus, toGitHubApiError } from "./to-github-api-error.js";
 
 const READ_HINT = "Grant `contents: read` to the job, and check that the ref exists in this repository.";

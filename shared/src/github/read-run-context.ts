@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { GitHubApiError } from "../errors/modelgate-error.js";
+import { GitHubApiError } from "../core/modelgate-error.js";
 
 /** The pull request a run belongs to, from the event payload. */
 export interface PullRequestRef {

@@ -1,7 +1,8 @@
-import { ModelgateError } from "../errors/modelgate-error.js";
-import type { Check } from "../gates/gate-result.js";
+import { ModelgateError } from "../core/modelgate-error.js";
+import type { Check } from "../core/check.js";
 import { registryCheck } from "../registry/registry-check.js";
 import type { RegistryEffects } from "../registry/registry-result.js";
+import type { StageMove } from "../registry/stage-move.js";
 import { dispatchWorkflow } from "./dispatch-workflow.js";
 import type { GitHubClient } from "./github-client.js";
 import { recordDeployment } from "./record-deployment.js";
@@ -10,18 +11,6 @@ export interface EffectsInputs {
   environment?: string | undefined;
   dispatch?: string | undefined;
   dispatchRef?: string | undefined;
-}
-
-/** What moved in the registry, as the deployment and the dispatched workflow are told. */
-export interface StageMove {
-  /** The commit deployed: the version's commit. */
-  sha: string;
-  model: string;
-  stage: string;
-  version: string;
-  tag: string;
-  description: string;
-  runUrl: string | null;
 }
 
 /**

@@ -1,7 +1,8 @@
 import * as runner from "./runner-commands.js";
-import { ModelgateError } from "../errors/modelgate-error.js";
-import type { ActionName, ActionResult } from "../gates/gate-result.js";
-import { CommonInputShape, parseInputs } from "../gates/parse-inputs.js";
+import { ModelgateError } from "../core/modelgate-error.js";
+import type { ActionName } from "../core/result-base.js";
+import type { ActionResult } from "../report/action-result.js";
+import { CommonInputShape, parseInputs } from "../core/parse-inputs.js";
 import type { CommonInputs } from "./common-inputs.js";
 import type { ActionRun } from "./action-run.js";
 import { annotateResult } from "./annotate-result.js";

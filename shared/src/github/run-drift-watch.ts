@@ -1,4 +1,4 @@
-import { GitHubApiError } from "../errors/modelgate-error.js";
+import { GitHubApiError } from "../core/modelgate-error.js";
 import { renderReportMarkdown } from "../report/render-report.js";
 import type { ValidateDataResult } from "../validate/validate-result.js";
 import type { ActionRun } from "./action-run.js";

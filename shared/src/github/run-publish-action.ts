@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { resolveInputPath } from "../data/resolve-input-path.js";
-import { GitHubApiError, ModelgateError } from "../errors/modelgate-error.js";
-import { worstVerdict } from "../gates/verdict.js";
+import { resolveInputPath } from "../data/files/resolve-input-path.js";
+import { GitHubApiError, ModelgateError } from "../core/modelgate-error.js";
+import { worstVerdict } from "../core/verdict.js";
 import { readPublishInputs } from "../publish/publish-inputs.js";
-import { toCanonicalJson } from "../report/canonical-json.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
 import { publishRunResults } from "./publish-run-results.js";
 import type { PublishOutcome } from "./publish-run-results.js";
 import { readRunContext } from "./read-run-context.js";

@@ -1,4 +1,4 @@
-import type { ActionResult } from "../gates/gate-result.js";
+import type { ActionResult } from "../report/action-result.js";
 
 /** The outputs only one action has, beside the shared ones of contract §2. */
 export function toActionOutputs(result: ActionResult): Record<string, string> {
@@ -10,6 +10,14 @@ export function toActionOutputs(result: ActionResult): Record<string, string> {
         rows: String(result.data.rows),
         "drifted-columns": JSON.stringify(result.drift?.drifted_columns ?? []),
         "drift-share": String(result.drift?.drift_share ?? 0),
+      };
+    case "train-reproducibly":
+      return {
+        "cache-hit": String(result.cache?.hit ?? false),
+        "artifact-id": result.artifact?.id == null ? "" : String(result.artifact.id),
+        "model-sha256": result.model_sha256 ?? "",
+        "lineage-sha256": result.manifest?.lineage_sha256 ?? "",
+        manifest: result.manifest_path ?? "",
       };
     case "promote":
       return result.promotion === null

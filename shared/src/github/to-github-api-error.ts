@@ -1,4 +1,4 @@
-import { GitHubApiError } from "../errors/modelgate-error.js";
+import { GitHubApiError } from "../core/modelgate-error.js";
 
 /**
  * Turns whatever Octokit threw (a RequestError after its retries, or a network error) into a GitHubApiError that

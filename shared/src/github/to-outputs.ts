@@ -1,5 +1,5 @@
-import type { ActionResult } from "../gates/gate-result.js";
-import type { Verdict } from "../gates/verdict.js";
+import type { ActionResult } from "../report/action-result.js";
+import type { Verdict } from "../core/verdict.js";
 import { toActionOutputs } from "./to-action-outputs.js";
 import type { ResultFiles } from "./write-result-files.js";
 

@@ -1,5 +1,5 @@
-import type { ModelgateError } from "../errors/modelgate-error.js";
-import type { ActionName, UndecidedResult } from "../gates/gate-result.js";
+import type { ModelgateError } from "../core/modelgate-error.js";
+import type { ActionName, UndecidedResult } from "../core/result-base.js";
 
 /** A handler's error as a publishable `fail` (style rule 6: cannot decide is a fail with a reason). */
 export function toUndecidedResult(action: ActionName, key: string, error: ModelgateError): UndecidedResult {

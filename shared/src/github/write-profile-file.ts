@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { resolveInputPath } from "../data/resolve-input-path.js";
-import { toCanonicalJson } from "../report/canonical-json.js";
+import { resolveInputPath } from "../data/files/resolve-input-path.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
 import type { Profile } from "../validate/profile/profile-schema.js";
 import type { RunContext } from "./read-run-context.js";
 

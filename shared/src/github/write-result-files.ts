@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { resolveInputPath } from "../data/resolve-input-path.js";
-import type { ActionResult } from "../gates/gate-result.js";
+import { resolveInputPath } from "../data/files/resolve-input-path.js";
+import type { ActionResult } from "../report/action-result.js";
 import { toResultJson } from "../report/to-result-json.js";
 
 export interface ResultFiles {

@@ -1,5 +1,5 @@
-import { sha256Hex } from "../data/digest.js";
-import { toCanonicalJson } from "../report/canonical-json.js";
+import { sha256Hex } from "../core/digest.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
 import type { Manifest, PathDigest } from "./manifest.js";
 
 /** What decides that a training run would repeat one already cached: its inputs' lineage, not its outputs. */

@@ -1,4 +1,4 @@
-import { sha256Hex } from "../data/digest.js";
+import { sha256Hex } from "../core/digest.js";
 import type { Interpreter } from "./find-interpreter.js";
 import type { EnvironmentInfo } from "./manifest.js";
 import type { ProcessProbe } from "./process-probe.js";

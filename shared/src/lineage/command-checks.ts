@@ -1,4 +1,4 @@
-import type { Check } from "../gates/gate-result.js";
+import type { Check } from "../core/check.js";
 import type { CommandOutcome } from "./run-command.js";
 
 /** The check every run has: the training command must exit 0 (bash reports a missing program as 127). */

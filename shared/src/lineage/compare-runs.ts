@@ -1,5 +1,5 @@
-import type { Check } from "../gates/gate-result.js";
-import type { Verdict } from "../gates/verdict.js";
+import type { Check } from "../core/check.js";
+import type { Verdict } from "../core/verdict.js";
 import type { PathDigest } from "./manifest.js";
 
 /** What one run of the command left behind, for comparison with the first run. */

@@ -1,6 +1,6 @@
 import { dirtyFileFacts, environmentFacts } from "./environment-facts.js";
 import type { Manifest, PathDigest } from "./manifest.js";
-import { ownEntry } from "../data/own-entry.js";
+import { ownEntry } from "../core/own-entry.js";
 
 /** One difference between the baseline manifest and this run's, for the report. */
 export interface ManifestChange {

@@ -1,7 +1,7 @@
 import { lstat, readlink } from "node:fs/promises";
 import path from "node:path";
-import { sha256Hex } from "../data/digest.js";
-import { DataError } from "../errors/modelgate-error.js";
+import { sha256Hex } from "../core/digest.js";
+import { DataError } from "../core/modelgate-error.js";
 import { compareBytes, computeFolderDigest } from "./folder-digest.js";
 import { hashFile, mapLimited } from "./hash-file.js";
 import type { DirtyFile } from "./manifest.js";

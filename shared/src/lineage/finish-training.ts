@@ -1,11 +1,11 @@
 import path from "node:path";
-import type { Check } from "../gates/gate-result.js";
-import { worstVerdict } from "../gates/verdict.js";
+import type { Check } from "../core/check.js";
+import { worstVerdict } from "../core/verdict.js";
 import { cachePaths } from "./cache-paths.js";
 import { diffManifests } from "./diff-manifests.js";
 import type { Manifest } from "./manifest.js";
 import { parseManifestText } from "./parse-manifest.js";
-import type { TrainServices } from "./run-training.js";
+import type { TrainServices } from "./train-services.js";
 import type { TrainOptions } from "./train-options.js";
 import type { TrainResult } from "./train-result.js";
 

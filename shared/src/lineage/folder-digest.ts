@@ -1,4 +1,4 @@
-import { sha256Hex } from "../data/digest.js";
+import { sha256Hex } from "../core/digest.js";
 
 /** One file inside a hashed folder: its path relative to the folder, `/`-separated, and its digest. */
 export interface FolderEntry {

@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { DataError } from "../errors/modelgate-error.js";
-import { realpathOrSelf } from "../data/resolve-input-path.js";
+import { DataError } from "../core/modelgate-error.js";
+import { realpathOrSelf } from "../data/files/resolve-input-path.js";
 import { compareBytes, computeFolderDigest } from "./folder-digest.js";
 import type { GlobPattern } from "./glob-pattern.js";
 import { hashFile, mapLimited } from "./hash-file.js";

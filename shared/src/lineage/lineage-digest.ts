@@ -1,5 +1,5 @@
-import { sha256Hex } from "../data/digest.js";
-import { toCanonicalJson } from "../report/canonical-json.js";
+import { sha256Hex } from "../core/digest.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
 import type { Manifest } from "./manifest.js";
 import { VOLATILE_KEYS } from "./manifest.js";
 

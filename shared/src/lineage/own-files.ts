@@ -1,5 +1,5 @@
 import path from "node:path";
-import { realpathOrSelf } from "../data/resolve-input-path.js";
+import { realpathOrSelf } from "../data/files/resolve-input-path.js";
 import type { GlobPattern } from "./glob-pattern.js";
 import type { TrainOptions } from "./train-options.js";
 

@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { Manifest } from "./manifest.js";
 import { MANIFEST_SCHEMA } from "./manifest.js";
 

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import type { Check } from "../gates/gate-result.js";
+import type { Check } from "../core/check.js";
 import { hashPaths } from "./hash-paths.js";
 import type { Manifest } from "./manifest.js";
 import type { OutputCache } from "./output-store.js";
 import { parseManifestText } from "./parse-manifest.js";
 import { cachePaths } from "./cache-paths.js";
-import type { TrainServices } from "./run-training.js";
+import type { TrainServices } from "./train-services.js";
 import type { TrainOptions } from "./train-options.js";
 
 /**

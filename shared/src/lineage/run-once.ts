@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { DataError } from "../errors/modelgate-error.js";
-import { sha256Hex } from "../data/digest.js";
-import { parseMetricsText } from "../data/read-metrics-file.js";
+import { DataError } from "../core/modelgate-error.js";
+import { sha256Hex } from "../core/digest.js";
+import { parseMetricsText } from "../data/metrics/read-metrics-file.js";
 import type { RunRecord } from "./compare-runs.js";
 import type { Manifest } from "./manifest.js";
 import { hashPaths } from "./hash-paths.js";

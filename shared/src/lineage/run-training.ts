@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { realpathOrSelf } from "../data/resolve-input-path.js";
-import { InputError } from "../errors/modelgate-error.js";
-import type { Check, PolicyProvenance } from "../gates/gate-result.js";
-import { toCanonicalJson } from "../report/canonical-json.js";
+import { realpathOrSelf } from "../data/files/resolve-input-path.js";
+import { InputError } from "../core/modelgate-error.js";
+import type { Check } from "../core/check.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
 import { buildManifest } from "./build-manifest.js";
 import { computeCacheKey } from "./cache-key.js";
 import { captureEnvironment } from "./capture-environment.js";
@@ -15,9 +15,7 @@ import { failedRun, finish } from "./finish-training.js";
 import { parseGlobPattern } from "./glob-pattern.js";
 import { hashPaths } from "./hash-paths.js";
 import type { Manifest } from "./manifest.js";
-import type { ArtifactStore, OutputCache, Warn } from "./output-store.js";
 import { isOutput, ownFileTest } from "./own-files.js";
-import type { ProcessProbe } from "./process-probe.js";
 import { readGitState } from "./read-git-state.js";
 import { restoreFromCache } from "./restore-from-cache.js";
 import type { RunIo } from "./run-once.js";
@@ -25,19 +23,9 @@ import { runOnce } from "./run-once.js";
 import { seedVariables } from "./seed-variables.js";
 import type { TrainOptions } from "./train-options.js";
 import type { TrainResult } from "./train-result.js";
+import type { TrainServices } from "./train-services.js";
 import { rerunForVerification } from "./verify-repeatability.js";
 import { writtenCheck } from "./written-by-run.js";
-
-export interface TrainServices {
-  probe: ProcessProbe;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  now: () => number;
-  cache?: OutputCache;
-  artifacts?: ArtifactStore;
-  warn: Warn;
-  policy: PolicyProvenance;
-}
 
 /**
  * train-reproducibly end to end: hash what goes in, restore from the cache or run the seeded command,

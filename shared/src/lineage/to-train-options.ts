@@ -1,6 +1,6 @@
-import { readInputFile } from "../data/read-input-file.js";
-import { resolveInputPath } from "../data/resolve-input-path.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
+import { readInputFile } from "../data/files/read-input-file.js";
+import { resolveInputPath } from "../data/files/resolve-input-path.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { parsePatternLines } from "./glob-pattern.js";
 import type { TrainInputs } from "./train-inputs.js";
 import type { TrainOptions } from "./train-options.js";

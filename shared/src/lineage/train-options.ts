@@ -1,4 +1,4 @@
-import type { Verdict } from "../gates/verdict.js";
+import type { Verdict } from "../core/verdict.js";
 import type { GlobPattern } from "./glob-pattern.js";
 
 /** What a training run needs, parsed from the action's inputs or the CLI's flags (plain values only). */

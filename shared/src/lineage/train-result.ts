@@ -1,4 +1,5 @@
-import type { DecidedResultBase, Subject } from "../gates/gate-result.js";
+import type { DecidedResultBase } from "../core/result-base.js";
+import type { Subject } from "../core/subject.js";
 import type { ManifestChange } from "./diff-manifests.js";
 import type { Manifest } from "./manifest.js";
 

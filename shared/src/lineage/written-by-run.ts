@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import type { Check } from "../gates/gate-result.js";
+import type { Check } from "../core/check.js";
 import { compareBytes } from "./folder-digest.js";
 import type { PathDigest } from "./manifest.js";
 import { walkFiles } from "./walk-files.js";

@@ -1,4 +1,4 @@
-import type { PolicyDifference } from "../gates/gate-result.js";
+import type { PolicyDifference } from "../core/result-base.js";
 
 /**
  * Key-level differences between two policy documents, base → head, sorted by key path. Leaves are

@@ -1,8 +1,8 @@
 import type * as z from "zod/mini";
-import { parseStructuredText, StructuredTextSyntaxError } from "../data/parse-structured-text.js";
-import type { StructuredDocument } from "../data/parse-structured-text.js";
-import { safeParseNames } from "../data/safe-parse-names.js";
-import { PolicyError } from "../errors/modelgate-error.js";
+import { parseStructuredText, StructuredTextSyntaxError } from "../data/files/parse-structured-text.js";
+import type { StructuredDocument } from "../data/files/parse-structured-text.js";
+import { safeParseNames } from "../data/files/safe-parse-names.js";
+import { PolicyError } from "../core/modelgate-error.js";
 import { PolicySchema } from "./policy-schema.js";
 import type { Policy } from "./policy-schema.js";
 import { readPolicyModel } from "./read-policy-model.js";

@@ -1,14 +1,9 @@
-import { PolicyError } from "../errors/modelgate-error.js";
-import type { PolicyChange, PolicyProvenance } from "../gates/gate-result.js";
+import { PolicyError } from "../core/modelgate-error.js";
+import type { PolicyChange, PolicyProvenance } from "../core/result-base.js";
 import { diffPolicy } from "./diff-policy.js";
 import { parsePolicy, parsePolicyDocument } from "./parse-policy.js";
 import type { Policy } from "./policy-schema.js";
-
-/** A policy file's text with its digest. */
-export interface PolicyText {
-  text: string;
-  sha256: string;
-}
+import type { PolicyText } from "../data/files/read-policy-file.js";
 
 export interface SelectPolicyInput {
   /** The policy path as the user named it. */

@@ -1,8 +1,9 @@
-import { ColumnDriftSchema, ColumnSchemaSchema, DataPolicySchema, DriftPolicySchema } from "./data-policy-schema.js";
+import { ColumnDriftSchema, ColumnSchemaSchema, DataPolicySchema, DriftPolicySchema } from "../validate/data-policy-schema.js";
 import { FAIRNESS_METRICS } from "../fairness/fairness-metrics.js";
-import { FairnessPolicySchema, FairnessRuleSchema } from "./fairness-policy-schema.js";
-import { EvaluatePolicySchema, MetricPolicySchema, PolicySchema } from "./policy-schema.js";
-import { RegistryPolicySchema, RequiredChecksPolicySchema, StagePolicySchema } from "./registry-policy-schema.js";
+import { FairnessPolicySchema, FairnessRuleSchema } from "../fairness/fairness-policy-schema.js";
+import { EvaluatePolicySchema, MetricPolicySchema } from "../evaluate/evaluate-policy-schema.js";
+import { PolicySchema } from "./policy-schema.js";
+import { RegistryPolicySchema, RequiredChecksPolicySchema, StagePolicySchema } from "../registry/registry-policy-schema.js";
 
 /** The keys the policy schema allows in the mapping at `path`; empty where it does not fix them. */
 function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {

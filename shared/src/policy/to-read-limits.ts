@@ -1,6 +1,6 @@
-import { parseByteSize } from "../data/byte-size.js";
-import { ReadLimits } from "../data/read-limits.js";
-import type { ReadLimitValues } from "../data/read-limits.js";
+import { parseByteSize } from "../core/byte-size.js";
+import { ReadLimits } from "../data/files/read-limits.js";
+import type { ReadLimitValues } from "../data/files/read-limits.js";
 import type { LimitsPolicy } from "./limits-policy-schema.js";
 
 /** The limits a policy's `limits:` sets, in bytes and counts (what it leaves out keeps its default). */

@@ -1,6 +1,6 @@
 import type * as z from "zod/mini";
-import { DataError } from "../errors/modelgate-error.js";
-import { worstVerdict, verdictOrder } from "../gates/verdict.js";
+import { DataError } from "../core/modelgate-error.js";
+import { worstVerdict, verdictOrder } from "../core/verdict.js";
 import { PublishedResultSchema } from "./published-result-schema.js";
 import type { PublishedResult } from "./published-result-schema.js";
 

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { booleanInput, KEY_PATTERN, parseInputs } from "../gates/parse-inputs.js";
-import type { GetInput } from "../gates/parse-inputs.js";
+import { booleanInput, KEY_PATTERN, parseInputs } from "../core/parse-inputs.js";
+import type { GetInput } from "../core/parse-inputs.js";
 
 /** publish-reports' inputs by their kebab-case names; the CLI's `publish` flags are the same. */
 export const PublishInputShape = {

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import type { ActionName } from "../gates/gate-result.js";
-import { KEY_PATTERN } from "../gates/parse-inputs.js";
+import type { ActionName } from "../core/result-base.js";
+import { KEY_PATTERN } from "../core/parse-inputs.js";
 
 /**
  * The actions whose results may be published. Only the seven gates of the product: a result that claims

@@ -1,5 +1,5 @@
 import { crc32, inflateRawSync } from "node:zlib";
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 
 /** What an untrusted zip may hold before we refuse it whole. */
 export interface ZipLimits {

@@ -1,10 +1,10 @@
 import { RegistryError } from "./registry-error.js";
 import { readModelRegistry } from "./read-model-registry.js";
-import type { ModelRegistry, StageEvent } from "./read-model-registry.js";
+import type { ModelRegistry, StageEvent } from "./model-registry.js";
 import type { EventRecord } from "./registry-records.js";
 import type { RegistryStore } from "./registry-store.js";
 import { formatStageTag } from "./registry-tags.js";
-import { toCanonicalJson } from "../report/canonical-json.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
 
 /** What to write, decided afresh on each attempt from the registry as it is now. */
 export type EventPlan =

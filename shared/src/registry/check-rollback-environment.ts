@@ -1,4 +1,4 @@
-import type { Check } from "../gates/gate-result.js";
+import type { Check } from "../core/check.js";
 import { registryCheck } from "./registry-check.js";
 import type { StageRules } from "./stage-rules.js";
 

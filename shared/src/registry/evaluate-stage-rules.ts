@@ -1,5 +1,5 @@
-import type { Check } from "../gates/gate-result.js";
-import type { GateEvidence } from "./decide-promotion.js";
+import type { Check } from "../core/check.js";
+import type { GateEvidence } from "./promotion-evidence.js";
 import { registryCheck as check } from "./registry-check.js";
 import type { StageRules } from "./stage-rules.js";
 

@@ -2,7 +2,7 @@ import { constants, createReadStream } from "node:fs";
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { sha256Hex } from "../data/digest.js";
+import { sha256Hex } from "../core/digest.js";
 import { RegistryError } from "./registry-error.js";
 import type { RegistryStore, StagedAssets, StoredAsset, StoredAssetEntry } from "./registry-store.js";
 import { parseRegistryTag } from "./registry-tags.js";

@@ -1,5 +1,5 @@
-import type { Check } from "../gates/gate-result.js";
-import type { ManifestEvidence, PromotionEvidence } from "./decide-promotion.js";
+import type { Check } from "../core/check.js";
+import type { ManifestEvidence, PromotionEvidence } from "./promotion-evidence.js";
 import { registryCheck as check } from "./registry-check.js";
 import { shortDigest as short } from "./short-digest.js";
 

@@ -1,6 +1,6 @@
-import type { Check } from "../gates/gate-result.js";
+import type { Check } from "../core/check.js";
 import type { PublishedResult } from "../publish/published-result-schema.js";
-import type { PromotionEvidence } from "./decide-promotion.js";
+import type { PromotionEvidence } from "./promotion-evidence.js";
 import { registryCheck as check } from "./registry-check.js";
 import { shortDigest as short } from "./short-digest.js";
 

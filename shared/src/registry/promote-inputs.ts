@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
-import { InputError } from "../errors/modelgate-error.js";
-import { booleanInput, CommonInputShape, parseInputs } from "../gates/parse-inputs.js";
-import type { GetInput } from "../gates/parse-inputs.js";
+import { InputError } from "../core/modelgate-error.js";
+import { booleanInput, CommonInputShape, parseInputs } from "../core/parse-inputs.js";
+import type { GetInput } from "../core/parse-inputs.js";
 import { toWorkflowPath } from "./stage-rules.js";
 
 /** Inputs promote and rollback share with the gates (contract §2): the policy (its registry: section), no comment or fail-on. */

@@ -1,5 +1,5 @@
-import { worstVerdict } from "../gates/verdict.js";
-import type { RequiredCheckOutcome } from "./decide-promotion.js";
+import { worstVerdict } from "../core/verdict.js";
+import type { RequiredCheckOutcome } from "./promotion-evidence.js";
 import { decidePromotion } from "./decide-promotion.js";
 import type { PromoteOutcome } from "./promote-version.js";
 import { promoteVersion } from "./promote-version.js";
@@ -12,7 +12,7 @@ import { requireRegistryName } from "./registry-names.js";
 import type { PromoteResult } from "./registry-result.js";
 import type { RegistryStore } from "./registry-store.js";
 import type { Bump } from "./semver.js";
-import type { PolicyProvenance } from "../gates/gate-result.js";
+import type { PolicyProvenance } from "../core/result-base.js";
 import type { StageRules } from "./stage-rules.js";
 
 export interface EvidencePromoteRequest {

@@ -1,7 +1,7 @@
-import { sha256Hex } from "../data/digest.js";
-import { InputError } from "../errors/modelgate-error.js";
+import { sha256Hex } from "../core/digest.js";
+import { InputError } from "../core/modelgate-error.js";
 import { appendStageEvent } from "./append-stage-event.js";
-import type { RegisteredVersion, StageEvent } from "./read-model-registry.js";
+import type { RegisteredVersion, StageEvent } from "./model-registry.js";
 import { registerVersion } from "./register-version.js";
 import type { RegisterOptions } from "./register-version.js";
 import { RegistryError } from "./registry-error.js";

@@ -1,13 +1,13 @@
 import path from "node:path";
-import { sha256Hex } from "../data/digest.js";
-import { readInputBytes } from "../data/read-input-file.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
-import { InputError } from "../errors/modelgate-error.js";
+import { sha256Hex } from "../core/digest.js";
+import { readInputBytes } from "../data/files/read-input-file.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
+import { InputError } from "../core/modelgate-error.js";
 import { parseManifestText } from "../lineage/parse-manifest.js";
 import { parsePublishedResult } from "../publish/parse-published-result.js";
-import type { GateEvidence, ManifestEvidence } from "./decide-promotion.js";
+import type { GateEvidence, ManifestEvidence } from "./promotion-evidence.js";
 import type { StoredAsset } from "./registry-store.js";
-import { setOwnEntry } from "../data/own-entry.js";
+import { setOwnEntry } from "../core/own-entry.js";
 
 /** What a promotion stores and decides on, read from the files it names. */
 export interface PromotionFiles {

@@ -1,5 +1,5 @@
 import { readModelRegistry } from "./read-model-registry.js";
-import type { RegisteredVersion, StageEvent } from "./read-model-registry.js";
+import type { RegisteredVersion, StageEvent } from "./model-registry.js";
 import { RegistryError } from "./registry-error.js";
 import { requireRegistryName } from "./registry-names.js";
 import type { ArtifactRecord, VersionRecord } from "./registry-records.js";

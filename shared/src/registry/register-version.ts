@@ -1,8 +1,8 @@
-import { toCanonicalJson } from "../report/canonical-json.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
 import { defaultBackoff, nextTaggerTime } from "./append-stage-event.js";
 import type { AppendOptions } from "./append-stage-event.js";
 import { readModelRegistry } from "./read-model-registry.js";
-import type { ModelRegistry, RegisteredVersion } from "./read-model-registry.js";
+import type { ModelRegistry, RegisteredVersion } from "./model-registry.js";
 import { RegistryError } from "./registry-error.js";
 import type { ArtifactRecord, VersionRecord } from "./registry-records.js";
 import type { RegistryStore, StoredAsset } from "./registry-store.js";

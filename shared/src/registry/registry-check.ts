@@ -1,5 +1,5 @@
-import type { Check } from "../gates/gate-result.js";
-import type { Verdict } from "../gates/verdict.js";
+import type { Check } from "../core/check.js";
+import type { Verdict } from "../core/verdict.js";
 
 /** A check of promote or rollback: evidence or an effect, with no measured value or bound. */
 export function registryCheck(name: string, metric: string, rule: string, verdict: Verdict, message: string): Check {

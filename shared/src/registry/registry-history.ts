@@ -1,4 +1,4 @@
-import type { ModelRegistry, StageEventRecord } from "./read-model-registry.js";
+import type { ModelRegistry, StageEventRecord } from "./model-registry.js";
 
 /** One row of a stage's history, oldest first. */
 export interface HistoryRow {

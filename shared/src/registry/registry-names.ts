@@ -1,4 +1,4 @@
-import { InputError } from "../errors/modelgate-error.js";
+import { InputError } from "../core/modelgate-error.js";
 
 /**
  * GTO 1.10's name grammar (gto/constants.py `name`): letters, digits, "-", "_" and "/", starting and ending with a

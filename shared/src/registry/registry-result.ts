@@ -1,4 +1,5 @@
-import type { DecidedResultBase, Subject } from "../gates/gate-result.js";
+import type { DecidedResultBase } from "../core/result-base.js";
+import type { Subject } from "../core/subject.js";
 import type { HistoryRow } from "./registry-history.js";
 import type { ArtifactRecord, GateRecord } from "./registry-records.js";
 import type { VersionPage } from "./version-page.js";

@@ -1,4 +1,4 @@
-import type { ForeignVersion, RegisteredVersion, RegistryProblem, StageEvent } from "./read-model-registry.js";
+import type { ForeignVersion, RegisteredVersion, RegistryProblem, StageEvent } from "./model-registry.js";
 import type { ReadTag } from "./read-registry-tag.js";
 
 type ForeignFact = Extract<ReadTag, { kind: "foreign" }>;

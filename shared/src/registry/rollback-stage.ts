@@ -1,7 +1,7 @@
 import { appendStageEvent } from "./append-stage-event.js";
 import type { AppendOptions } from "./append-stage-event.js";
 import { readModelRegistry } from "./read-model-registry.js";
-import type { RegisteredVersion, StageEvent } from "./read-model-registry.js";
+import type { RegisteredVersion, StageEvent } from "./model-registry.js";
 import { RegistryError } from "./registry-error.js";
 import { requireRegistryName } from "./registry-names.js";
 import type { RegistryStore } from "./registry-store.js";

@@ -6,7 +6,7 @@ import type { RollbackResult } from "./registry-result.js";
 import type { RegistryStore } from "./registry-store.js";
 import type { RollbackOutcome, RollbackRequest } from "./rollback-stage.js";
 import { rollbackStage } from "./rollback-stage.js";
-import type { PolicyProvenance } from "../gates/gate-result.js";
+import type { PolicyProvenance } from "../core/result-base.js";
 import type { ApprovalEvidence } from "./check-rollback-environment.js";
 import { checkRollbackEnvironment } from "./check-rollback-environment.js";
 import { requireRegistryName } from "./registry-names.js";

@@ -1,4 +1,4 @@
-import { InputError } from "../errors/modelgate-error.js";
+import { InputError } from "../core/modelgate-error.js";
 
 /** The SemVer 2.0.0 grammar (semver.org), as GTO reads the part after `@v`. */
 export const SEMVER_PATTERN =

@@ -1,5 +1,5 @@
-import { ownEntry } from "../data/own-entry.js";
-import type { Policy } from "../policy/policy-schema.js";
+import { ownEntry } from "../core/own-entry.js";
+import type { RegistryPolicy } from "./registry-policy-schema.js";
 
 /** A gate the policy requires: `evaluate-gate` (any key) or `evaluate-gate/churn`. */
 export interface GateRef {
@@ -29,7 +29,7 @@ export interface StageRules {
 }
 
 /** The rules of one stage; none when the policy has no `registry.stages` (then only the evidence rules apply). */
-export function readStageRules(policy: Policy | undefined, stage: string, source: string | null): StageRules {
+export function readStageRules(policy: { registry?: RegistryPolicy | undefined } | undefined, stage: string, source: string | null): StageRules {
   const stages = policy?.registry?.stages;
   // A stage named "constructor" or "toString" is a stage like any other: unlisted unless the policy lists it.
   const rules = stages === undefined ? undefined : ownEntry(stages, stage);

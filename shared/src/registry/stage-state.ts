@@ -1,4 +1,4 @@
-import type { ModelRegistry, StageEvent } from "./read-model-registry.js";
+import type { ModelRegistry, StageEvent } from "./model-registry.js";
 import { compareSemVer, parseSemVer } from "./semver.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { PublishedResult } from "../publish/published-result-schema.js";
 import type { GateRecord } from "./registry-records.js";
-import type { RequiredCheckOutcome } from "./decide-promotion.js";
+import type { RequiredCheckOutcome } from "./promotion-evidence.js";
 
 /**
  * What a gate's result judged, as the version record keeps it: verdict, subject digests, checks by verdict, the

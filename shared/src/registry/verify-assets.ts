@@ -1,4 +1,4 @@
-import { sha256Hex } from "../data/digest.js";
+import { sha256Hex } from "../core/digest.js";
 import { RegistryError } from "./registry-error.js";
 import type { ArtifactRecord } from "./registry-records.js";
 import type { RegistryStore } from "./registry-store.js";

@@ -1,4 +1,4 @@
-import type { ModelRegistry, StageEvent } from "./read-model-registry.js";
+import type { ModelRegistry, StageEvent } from "./model-registry.js";
 
 /** One break in a model's event chain. */
 export interface ChainBreak {

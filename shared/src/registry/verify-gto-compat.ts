@@ -1,5 +1,5 @@
 import { commitClaimRef } from "./claim-refs.js";
-import type { ModelRegistry } from "./read-model-registry.js";
+import type { ModelRegistry } from "./model-registry.js";
 import type { VersionsPerCommit } from "./register-version.js";
 import type { RegistryFinding } from "./registry-finding.js";
 import { currentAssignment, semverHolder, stagesOf } from "./stage-state.js";

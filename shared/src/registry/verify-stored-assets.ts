@@ -1,4 +1,4 @@
-import type { ModelRegistry } from "./read-model-registry.js";
+import type { ModelRegistry } from "./model-registry.js";
 import type { RegistryFinding } from "./registry-finding.js";
 import type { StoredAssetEntry } from "./registry-store.js";
 

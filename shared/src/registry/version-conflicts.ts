@@ -1,4 +1,4 @@
-import type { ForeignVersion, ModelRegistry, RegisteredVersion } from "./read-model-registry.js";
+import type { ForeignVersion, ModelRegistry, RegisteredVersion } from "./model-registry.js";
 import { RegistryError } from "./registry-error.js";
 import type { ArtifactRecord } from "./registry-records.js";
 import { commitClaimRef } from "./claim-refs.js";

@@ -1,4 +1,4 @@
-import type { ForeignVersion, ModelRegistry, RegisteredVersion } from "./read-model-registry.js";
+import type { ForeignVersion, ModelRegistry, RegisteredVersion } from "./model-registry.js";
 import { compareSemVer, parseSemVer } from "./semver.js";
 import type { HistoryRow } from "./registry-history.js";
 import { registryHistory } from "./registry-history.js";

@@ -1,5 +1,5 @@
-import type { EvaluateCheck } from "../gates/gate-result.js";
-import { formatNumber } from "./format-number.js";
+import type { EvaluateCheck } from "../evaluate/gate-result.js";
+import { formatNumber } from "../core/format-number.js";
 
 /** The rule as a reviewer recognises it from modelgate.yml: `min 0.8`, `max-regression-pct 2%`. */
 export function describeRule(rule: EvaluateCheck["rule"], threshold: number): string {

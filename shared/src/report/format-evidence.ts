@@ -1,5 +1,6 @@
-import type { Check, SignificanceSettings } from "../gates/gate-result.js";
-import { formatNumber, formatSigned } from "./format-number.js";
+import type { Check } from "../core/check.js";
+import type { SignificanceSettings } from "../evaluate/gate-result.js";
+import { formatNumber, formatSigned } from "../core/format-number.js";
 
 /**
  * A check's statistical evidence in one cell: the one-sided limits of the change, the level read, and the

@@ -1,10 +1,10 @@
 import { markdownTable } from "markdown-table";
 import type { GroupAssessment, GroupingAssessment } from "../fairness/assess-fairness.js";
-import type { BiasResult } from "../gates/bias-result.js";
+import type { BiasResult } from "../fairness/bias-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
-import { formatNumber, formatSigned } from "./format-number.js";
+import { formatNumber, formatSigned } from "../core/format-number.js";
 import { details } from "./render-evaluate-markdown.js";
 import { renderFairnessChart } from "./render-fairness-chart.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";

@@ -1,6 +1,6 @@
-import type { BiasResult } from "../gates/bias-result.js";
+import type { BiasResult } from "../fairness/bias-result.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
-import { formatNumber, formatSigned } from "./format-number.js";
+import { formatNumber, formatSigned } from "../core/format-number.js";
 
 /** The bias-check result for a terminal: verdict line, one line per check, one reason line per non-passing check. */
 export function renderBiasText(result: BiasResult): string {

@@ -1,5 +1,5 @@
-import type { GateResult } from "../gates/gate-result.js";
-import { RULE_NAMES } from "../policy/policy-schema.js";
+import type { GateResult } from "../evaluate/gate-result.js";
+import { RULE_NAMES } from "../evaluate/evaluate-policy-schema.js";
 import type { MarkdownBlock } from "./fit-markdown.js";
 import type { DeltaRow } from "./render-mermaid-delta-chart.js";
 import { renderMermaidDeltaChart } from "./render-mermaid-delta-chart.js";

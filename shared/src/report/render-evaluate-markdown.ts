@@ -1,10 +1,10 @@
 import { markdownTable } from "markdown-table";
-import type { GateResult } from "../gates/gate-result.js";
+import type { GateResult } from "../evaluate/gate-result.js";
 import { describeRule } from "./describe-rule.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
-import { formatNumber, formatPercent, formatSigned } from "./format-number.js";
+import { formatNumber, formatPercent, formatSigned } from "../core/format-number.js";
 import { describeSignificance, formatEvidence } from "./format-evidence.js";
 import { renderEvaluateChartBlocks } from "./render-evaluate-charts.js";
 import { renderExplanationBlocks } from "./render-explanations-markdown.js";

@@ -1,8 +1,8 @@
-import type { GateResult } from "../gates/gate-result.js";
+import type { GateResult } from "../evaluate/gate-result.js";
 import { describeRule } from "./describe-rule.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
 import { describeSignificance, formatEvidence } from "./format-evidence.js";
-import { formatNumber, formatPercent, formatSigned } from "./format-number.js";
+import { formatNumber, formatPercent, formatSigned } from "../core/format-number.js";
 import { listMetricChanges } from "./render-evaluate-charts.js";
 import { renderExplanationsText } from "./render-explanations-text.js";
 import { renderUnicodeDeltaBars } from "./render-unicode-bars.js";

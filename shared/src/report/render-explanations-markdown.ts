@@ -1,7 +1,7 @@
 import { markdownTable } from "markdown-table";
 import type { ChangedPredictions, ExplanationSummary, FeatureComparison, Reason } from "../explain/explanation-summary.js";
 import { escapeMarkdown } from "./escape-markdown.js";
-import { formatNumber, formatSigned } from "./format-number.js";
+import { formatNumber, formatSigned } from "../core/format-number.js";
 import type { MarkdownBlock } from "./fit-markdown.js";
 
 /** Longest feature name the section shows; the result JSON keeps the whole name. */

@@ -1,6 +1,6 @@
 import type { ExplanationSummary } from "../explain/explanation-summary.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
-import { formatNumber, formatSigned } from "./format-number.js";
+import { formatNumber, formatSigned } from "../core/format-number.js";
 
 /** The explanation summary for a terminal: the compared features as an aligned table, then what changed. */
 export function renderExplanationsText(summary: ExplanationSummary | undefined): string[] {

@@ -1,6 +1,6 @@
 import type { GroupingAssessment } from "../fairness/assess-fairness.js";
 import { escapeMarkdown } from "./escape-markdown.js";
-import { formatNumber } from "./format-number.js";
+import { formatNumber } from "../core/format-number.js";
 
 const RATES = [
   ["selection_rate", "sel"],

@@ -1,10 +1,10 @@
 import { markdownTable } from "markdown-table";
 import type { PublishedResult } from "../publish/published-result-schema.js";
-import { worstVerdict } from "../gates/verdict.js";
+import { worstVerdict } from "../core/verdict.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
-import { formatNumber, formatPercent, formatSigned } from "./format-number.js";
+import { formatNumber, formatPercent, formatSigned } from "../core/format-number.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";
 
 /** Said once under a reported title: whose claims these are. */

@@ -1,5 +1,5 @@
 import { markdownTable } from "markdown-table";
-import type { PolicyProvenance } from "../gates/gate-result.js";
+import type { PolicyProvenance } from "../core/result-base.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import type { MarkdownBlock } from "./fit-markdown.js";
 

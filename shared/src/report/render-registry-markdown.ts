@@ -1,5 +1,5 @@
 import { markdownTable } from "markdown-table";
-import type { Check } from "../gates/gate-result.js";
+import type { Check } from "../core/check.js";
 import type { HistoryRow } from "../registry/registry-history.js";
 import type { ArtifactRecord } from "../registry/registry-records.js";
 import type { PromoteResult, RegistryEffects, RollbackResult } from "../registry/registry-result.js";

@@ -1,4 +1,5 @@
-import type { ActionResult, UndecidedResult } from "../gates/gate-result.js";
+import type { ActionResult } from "./action-result.js";
+import type { UndecidedResult } from "../core/result-base.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { renderBiasMarkdown } from "./render-bias-markdown.js";
 import { renderBiasText } from "./render-bias-text.js";

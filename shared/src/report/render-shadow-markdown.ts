@@ -1,9 +1,9 @@
 import { markdownTable } from "markdown-table";
-import type { ShadowResult } from "../gates/shadow-result.js";
+import type { ShadowResult } from "../shadow/shadow-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
-import { formatNumber, formatPercent } from "./format-number.js";
+import { formatNumber, formatPercent } from "../core/format-number.js";
 import { details } from "./render-evaluate-markdown.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
 import { renderShadowExamples, renderShadowLatency, renderShadowSlices, renderShadowStatistics } from "./render-shadow-sections.js";

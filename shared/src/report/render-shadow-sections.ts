@@ -1,9 +1,9 @@
 import { markdownTable } from "markdown-table";
-import type { ShadowResult } from "../gates/shadow-result.js";
+import type { ShadowResult } from "../shadow/shadow-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
-import { formatNumber, formatPercent, formatSigned } from "./format-number.js";
+import { formatNumber, formatPercent, formatSigned } from "../core/format-number.js";
 import { details } from "./render-evaluate-markdown.js";
-import { ownEntry } from "../data/own-entry.js";
+import { ownEntry } from "../core/own-entry.js";
 
 const share = (value: number) => formatPercent(value * 100).replace("+", "");
 const table = (rows: string[][], align: string[]) => markdownTable(rows, { align, alignDelimiters: false });

@@ -1,6 +1,6 @@
-import type { ShadowResult } from "../gates/shadow-result.js";
+import type { ShadowResult } from "../shadow/shadow-result.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
-import { formatNumber } from "./format-number.js";
+import { formatNumber } from "../core/format-number.js";
 
 /** The shadow-compare result for a terminal: verdict line, headline numbers, one line per check. */
 export function renderShadowText(result: ShadowResult): string {

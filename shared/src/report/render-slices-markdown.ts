@@ -1,7 +1,7 @@
 import { markdownTable } from "markdown-table";
-import type { SliceSummary } from "../gates/gate-result.js";
+import type { SliceSummary } from "../evaluate/gate-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
-import { formatNumber, formatSigned } from "./format-number.js";
+import { formatNumber, formatSigned } from "../core/format-number.js";
 import { verdictLabel } from "./verdict-label.js";
 
 /** Slices shown unfolded; the rest are in a folded table. */

@@ -6,7 +6,7 @@ import type { TrainResult } from "../lineage/train-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
-import { formatNumber } from "./format-number.js";
+import { formatNumber } from "../core/format-number.js";
 import { details } from "./render-evaluate-markdown.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";
 

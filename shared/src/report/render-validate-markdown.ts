@@ -1,11 +1,11 @@
 import { markdownTable } from "markdown-table";
-import type { Check } from "../gates/gate-result.js";
-import { verdictOrder } from "../gates/verdict.js";
+import type { Check } from "../core/check.js";
+import { verdictOrder } from "../core/verdict.js";
 import type { ValidateDataResult } from "../validate/validate-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
-import { formatNumber } from "./format-number.js";
+import { formatNumber } from "../core/format-number.js";
 import { details } from "./render-evaluate-markdown.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";

@@ -1,6 +1,6 @@
 import type { ValidateDataResult } from "../validate/validate-result.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
-import { formatNumber } from "./format-number.js";
+import { formatNumber } from "../core/format-number.js";
 
 /** The validate-data result for a terminal: verdict line, every non-passing check, the drift table. */
 export function renderValidateText(result: ValidateDataResult): string {

@@ -2,7 +2,7 @@ import { markdownTable } from "markdown-table";
 import type { GateRecord } from "../registry/registry-records.js";
 import type { VersionPage } from "../registry/version-page.js";
 import { escapeMarkdown } from "./escape-markdown.js";
-import { formatNumber } from "./format-number.js";
+import { formatNumber } from "../core/format-number.js";
 
 const cell = (text: string | null) => (text === null ? "" : escapeMarkdown(text, 200));
 const digest = (sha: string | undefined) => (sha === undefined ? "" : `\`${sha.slice(0, 12)}\``);

@@ -1,7 +1,7 @@
 import type { VersionPage } from "../registry/version-page.js";
 import type { GateRecord } from "../registry/registry-records.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
-import { formatNumber } from "./format-number.js";
+import { formatNumber } from "../core/format-number.js";
 
 const clean = (text: string | null) => (text === null ? "-" : sanitizeTerminalText(text, 200));
 const short = (digest: string) => `sha256:${digest.slice(0, 12)}`;

@@ -1,5 +1,5 @@
-import type { ActionResult } from "../gates/gate-result.js";
-import { toCanonicalJson } from "./canonical-json.js";
+import type { ActionResult } from "./action-result.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
 
 export const RESULT_SCHEMA = "modelgate.result/v1";
 

@@ -1,4 +1,4 @@
-import type { Verdict } from "../gates/verdict.js";
+import type { Verdict } from "../core/verdict.js";
 
 const ICON: Record<Verdict, string> = { pass: "✅", warn: "⚠️", fail: "❌" };
 

@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 import type { JoinedLogs } from "./join-shadow-logs.js";
 import type { ShadowLog } from "./shadow-log.js";
 

@@ -1,5 +1,5 @@
-import { DataError } from "../errors/modelgate-error.js";
-import type { IdInterner } from "../data/id-interner.js";
+import { DataError } from "../core/modelgate-error.js";
+import type { IdInterner } from "../data/table/id-interner.js";
 import { requestId } from "./shadow-log.js";
 import type { ShadowLog } from "./shadow-log.js";
 

@@ -1,8 +1,8 @@
-import { DataError } from "../errors/modelgate-error.js";
-import { documentLimit, JSON_DOCUMENT_MEMORY_SHARE, readInputFile } from "../data/read-input-file.js";
-import { readTable } from "../data/read-table.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
-import type { NumberColumn, StringColumn } from "../data/table.js";
+import { DataError } from "../core/modelgate-error.js";
+import { documentLimit, JSON_DOCUMENT_MEMORY_SHARE, readInputFile } from "../data/files/read-input-file.js";
+import { readTable } from "../data/table/read-table.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
+import type { NumberColumn, StringColumn } from "../data/table/table.js";
 
 /** The shadow's per-request attributions, as its top reasons. */
 export interface ShadowExplanations {

@@ -1,7 +1,7 @@
-import { DataError } from "../errors/modelgate-error.js";
-import { readTable } from "../data/read-table.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
-import type { StringColumn } from "../data/table.js";
+import { DataError } from "../core/modelgate-error.js";
+import { readTable } from "../data/table/read-table.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
+import type { StringColumn } from "../data/table/table.js";
 
 /** Delayed ground truth: request id → true class, as text. */
 export interface ShadowLabels {

@@ -1,8 +1,9 @@
-import { DataError } from "../errors/modelgate-error.js";
-import { IdInterner } from "../data/id-interner.js";
-import { readTable } from "../data/read-table.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
-import type { ColumnRequest, NumberColumn, StringColumn, Table, TableColumn } from "../data/table.js";
+import { DataError } from "../core/modelgate-error.js";
+import { IdInterner } from "../data/table/id-interner.js";
+import { readTable } from "../data/table/read-table.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
+import type { ColumnRequest } from "../data/table/column-request.js";
+import type { NumberColumn, StringColumn, Table, TableColumn } from "../data/table/table.js";
 import type { ShadowColumnNames, ShadowLog } from "./shadow-log.js";
 import { toTimeWindow } from "./to-time-window.js";
 

@@ -1,5 +1,5 @@
-import type { IdInterner } from "../data/id-interner.js";
-import type { StringColumn } from "../data/table.js";
+import type { IdInterner } from "../data/table/id-interner.js";
+import type { StringColumn } from "../data/table/table.js";
 
 /** The column names every log is read with (the action's column inputs). */
 export interface ShadowColumnNames {

@@ -1,5 +1,5 @@
-import type { DataError } from "../errors/modelgate-error.js";
-import type { TableColumn } from "../data/table.js";
+import type { DataError } from "../core/modelgate-error.js";
+import type { TableColumn } from "../data/table/table.js";
 
 /**
  * The first and last timestamp of a log, in ms since the epoch, and whether rows are in time order. Numbers are

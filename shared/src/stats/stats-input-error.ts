@@ -1,4 +1,4 @@
-import { DataError } from "../errors/modelgate-error.js";
+import { DataError } from "../core/modelgate-error.js";
 
 const DEFAULT_HINT =
   "Check the predictions or metrics file: every column must have one finite value per example, " +

@@ -1,10 +1,10 @@
-import type { DriftMethodName } from "../policy/data-policy-schema.js";
+import type { DriftMethodName } from "./data-policy-schema.js";
 import { chiSquareContingency } from "../stats/chi-square.js";
 import { jensenShannonDistance } from "../stats/jensen-shannon.js";
 import { populationStabilityIndex } from "../stats/population-stability-index.js";
 import { twoProportionZTest } from "../stats/two-proportion-z-test.js";
 import { classifyCategoricalColumn } from "./classify-drift-column.js";
-import type { RawColumnDrift } from "./compute-column-drift.js";
+import type { RawColumnDrift } from "./drift-types.js";
 import { PSI_EPSILON, SMALL_REFERENCE_ROWS } from "./drift-constants.js";
 
 /**

@@ -1,6 +1,6 @@
-import type { NumberColumn, StringColumn, Table, TableColumn } from "../data/table.js";
-import type { Check } from "../gates/gate-result.js";
-import type { ColumnSchema, ColumnType, DataPolicy } from "../policy/data-policy-schema.js";
+import type { NumberColumn, StringColumn, Table, TableColumn } from "../data/table/table.js";
+import type { Check } from "../core/check.js";
+import type { ColumnSchema, ColumnType, DataPolicy } from "./data-policy-schema.js";
 import { codeCounts, numberText, sortedFiniteValues } from "./column-values.js";
 import { makeCheck } from "./make-check.js";
 import { isBooleanText, isDatetimeText, isIntegerText, parseFiniteText } from "./parse-cell-text.js";

@@ -1,4 +1,4 @@
-import type { StringColumn, TableColumn } from "../data/table.js";
+import type { StringColumn, TableColumn } from "../data/table/table.js";
 import { sortFloat64 } from "../stats/sort-float64.js";
 
 /** Number columns sorted in place by `sortNumberColumnsInPlace`, with how many finite values lead each. */

@@ -1,5 +1,5 @@
-import type { TableColumn } from "../data/table.js";
-import type { DriftMethodName } from "../policy/data-policy-schema.js";
+import type { TableColumn } from "../data/table/table.js";
+import type { DriftMethodName } from "./data-policy-schema.js";
 import { chiSquareContingency } from "../stats/chi-square.js";
 import { jensenShannonDistance } from "../stats/jensen-shannon.js";
 import { ksTwoSampleSorted } from "../stats/ks-two-sample.js";
@@ -9,26 +9,10 @@ import { categoricalDrift } from "./categorical-drift.js";
 import { MAX_NUMERIC_LEVELS_AS_CATEGORIES } from "./classify-drift-column.js";
 import { PSI_BINS, PSI_EPSILON, SMALL_REFERENCE_ROWS } from "./drift-constants.js";
 import { categoryCounts, countDistinctSorted, sortedFiniteValues } from "./column-values.js";
-import type { DriftColumnType, DriftMethod, EffectSizeName } from "./drift-types.js";
+import type { RawColumnDrift } from "./drift-types.js";
 import { sampleSorted } from "./sample-values.js";
 
 export { DEFAULT_DISTANCE_THRESHOLD, PSI_BINS, PSI_EPSILON, PSI_FAIL, SMALL_REFERENCE_ROWS } from "./drift-constants.js";
-
-/** One column's test before p-values are adjusted across columns. */
-export interface RawColumnDrift {
-  column_type: DriftColumnType;
-  method: DriftMethod;
-  statistic: number;
-  p_value: number | null;
-  effect_size: number;
-  effect_size_name: EffectSizeName;
-  reference_rows: number;
-  current_rows: number;
-  /** Current-only categories and the rows that hold them (categorical and binary columns). */
-  new_categories: { values: number; rows: number };
-  /** Set when the test ran on profiles' sketches rather than the values: how, and its error bound. */
-  approximation?: string;
-}
 
 export interface ColumnDriftOptions {
   method: DriftMethodName;

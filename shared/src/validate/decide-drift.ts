@@ -1,14 +1,15 @@
-import type { TableColumn } from "../data/table.js";
-import type { Check } from "../gates/gate-result.js";
-import type { Verdict } from "../gates/verdict.js";
-import type { DriftPolicy } from "../policy/data-policy-schema.js";
+import type { TableColumn } from "../data/table/table.js";
+import type { Check } from "../core/check.js";
+import type { Verdict } from "../core/verdict.js";
+import type { DriftPolicy } from "./data-policy-schema.js";
 import { adjustBenjaminiHochberg, adjustHolm } from "../stats/multiple-testing.js";
 import { StatsInputError } from "../stats/stats-input-error.js";
 import { computeColumnDrift, DEFAULT_DISTANCE_THRESHOLD, PSI_FAIL } from "./compute-column-drift.js";
-import type { ColumnDriftOptions, RawColumnDrift } from "./compute-column-drift.js";
+import type { ColumnDriftOptions } from "./compute-column-drift.js";
+import type { RawColumnDrift } from "./drift-types.js";
 import type { DriftCheck, DriftStatus } from "./drift-types.js";
 import { makeCheck } from "./make-check.js";
-import { ownEntry } from "../data/own-entry.js";
+import { ownEntry } from "../core/own-entry.js";
 
 /** The drift part of a validation: one check per compared column, domain and coverage checks, and the data set's drift share. */
 export interface DriftOutcome {

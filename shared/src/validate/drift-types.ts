@@ -1,4 +1,4 @@
-import type { Check } from "../gates/gate-result.js";
+import type { Check } from "../core/check.js";
 
 /** What kind of test a column gets (contract §7): numeric by the reference's values; binary when both sides hold the same two values. */
 export type DriftColumnType = "numeric" | "categorical" | "binary";
@@ -29,5 +29,21 @@ export interface DriftCheck extends Check {
   reference_rows: number;
   current_rows: number;
   /** Set for a test on profiles' sketches: how it was approximated and its error bound. */
+  approximation?: string;
+}
+
+/** One column's test before p-values are adjusted across columns. */
+export interface RawColumnDrift {
+  column_type: DriftColumnType;
+  method: DriftMethod;
+  statistic: number;
+  p_value: number | null;
+  effect_size: number;
+  effect_size_name: EffectSizeName;
+  reference_rows: number;
+  current_rows: number;
+  /** Current-only categories and the rows that hold them (categorical and binary columns). */
+  new_categories: { values: number; rows: number };
+  /** Set when the test ran on profiles' sketches rather than the values: how, and its error bound. */
   approximation?: string;
 }

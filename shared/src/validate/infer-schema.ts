@@ -1,5 +1,5 @@
-import type { Table, TableColumn } from "../data/table.js";
-import type { ColumnSchema } from "../policy/data-policy-schema.js";
+import type { Table, TableColumn } from "../data/table/table.js";
+import type { ColumnSchema } from "./data-policy-schema.js";
 import { categoryCounts, countDistinctSorted, sortedFiniteValues } from "./column-values.js";
 import { isBooleanText, isDatetimeText } from "./parse-cell-text.js";
 

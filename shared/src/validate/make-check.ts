@@ -1,5 +1,5 @@
-import type { Check } from "../gates/gate-result.js";
-import type { Verdict } from "../gates/verdict.js";
+import type { Check } from "../core/check.js";
+import type { Verdict } from "../core/verdict.js";
 
 /** A validate-data check: `value` is what was measured (a count, a share, a distance), `threshold` its bound. */
 export function makeCheck(metric: string, rule: string, verdict: Verdict, value: number | null, threshold: number, message: string): Check {

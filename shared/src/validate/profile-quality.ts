@@ -1,4 +1,4 @@
-import type { StringColumn, Table, TableColumn } from "../data/table.js";
+import type { StringColumn, Table, TableColumn } from "../data/table/table.js";
 import { percentileOfSorted } from "../stats/numpy-percentile.js";
 import { categoryCounts, codeCounts, countDistinctSorted, sortedFiniteValues } from "./column-values.js";
 

@@ -1,9 +1,9 @@
-import { LimitError } from "../data/limit-error.js";
-import { readDataTable } from "../data/read-data-table.js";
-import { ReadLimits } from "../data/read-limits.js";
-import type { FileAccess } from "../data/resolve-input-path.js";
-import type { Table } from "../data/table.js";
-import type { DataPolicy } from "../policy/data-policy-schema.js";
+import { LimitError } from "../data/files/limit-error.js";
+import { readDataTable } from "./read-data-table.js";
+import { ReadLimits } from "../data/files/read-limits.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
+import type { Table } from "../data/table/table.js";
+import type { DataPolicy } from "./data-policy-schema.js";
 import { streamProfile } from "./profile/stream-profile.js";
 import type { StreamedProfile } from "./profile/stream-profile.js";
 

@@ -1,15 +1,15 @@
-import type { LimitError } from "../data/limit-error.js";
-import type { Table } from "../data/table.js";
-import type { Check, PolicyProvenance } from "../gates/gate-result.js";
-import { worstVerdict } from "../gates/verdict.js";
-import { DataPolicySchema } from "../policy/data-policy-schema.js";
-import type { DataPolicy } from "../policy/data-policy-schema.js";
-import type { Policy } from "../policy/policy-schema.js";
+import type { LimitError } from "../data/files/limit-error.js";
+import type { Table } from "../data/table/table.js";
+import type { Check } from "../core/check.js";
+import type { PolicyProvenance } from "../core/result-base.js";
+import { worstVerdict } from "../core/verdict.js";
+import { DataPolicySchema } from "./data-policy-schema.js";
+import type { DataPolicy } from "./data-policy-schema.js";
 import { checkSchema } from "./check-schema.js";
 import { sortNumberColumnsInPlace } from "./column-values.js";
 import { decideDrift } from "./decide-drift.js";
 import { makeCheck } from "./make-check.js";
-import { formatByteSize } from "../data/byte-size.js";
+import { formatByteSize } from "../core/byte-size.js";
 import { profileColumnDrift, profileDriftColumns } from "./profile/profile-drift.js";
 import type { Profile } from "./profile/profile-schema.js";
 import type { StreamedProfile } from "./profile/stream-profile.js";
@@ -19,7 +19,8 @@ import type { TableSummary, ValidateDataResult } from "./validate-result.js";
 export interface ValidateDataInput {
   data: Table;
   reference: Table | undefined;
-  policy: Policy;
+  /** The policy's model and data: section (the parts validate-data reads). */
+  policy: { model?: string | undefined; data?: DataPolicy | undefined };
   policyProvenance: PolicyProvenance;
   policyLineOf?: (path: ReadonlyArray<string>) => number | undefined;
   notes: string[];

@@ -1,6 +1,7 @@
-import type { TableFormat } from "../data/table.js";
-import type { DecidedResultBase, Subject } from "../gates/gate-result.js";
-import type { DriftPolicy } from "../policy/data-policy-schema.js";
+import type { TableFormat } from "../data/table/table.js";
+import type { DecidedResultBase } from "../core/result-base.js";
+import type { Subject } from "../core/subject.js";
+import type { DriftPolicy } from "./data-policy-schema.js";
 import type { DriftCheck } from "./drift-types.js";
 import type { ColumnQuality } from "./profile-quality.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readExplanations } from "../../../shared/src/data/read-explanations.js";
+import { readExplanations } from "../../../shared/src/explain/read-explanations.js";
 import { compareExplanations } from "../../../shared/src/explain/compare-explanations.js";
 import type { Explanations } from "../../../shared/src/explain/explanations.js";
 import { expected, fixtureAccess } from "./support/load-fixtures.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readExplanations } from "../../../shared/src/data/read-explanations.js";
+import { readExplanations } from "../../../shared/src/explain/read-explanations.js";
 import { findChangedPredictions } from "../../../shared/src/explain/find-changed-predictions.js";
 import { expected, fixtureAccess, readScores } from "./support/load-fixtures.js";
 

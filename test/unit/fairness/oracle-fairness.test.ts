@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readPredictions } from "../../../shared/src/data/read-predictions.js";
-import type { StringColumn } from "../../../shared/src/data/table.js";
+import { readPredictions } from "../../../shared/src/data/predictions/read-predictions.js";
+import type { StringColumn } from "../../../shared/src/data/table/table.js";
 import { assessFairness } from "../../../shared/src/fairness/assess-fairness.js";
 
 // The SciPy/NumPy oracle's paired predictions and expected.json, as copied into ../stats/fixtures (SOURCE.md there).

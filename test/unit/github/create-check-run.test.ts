@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useStandIn } from "./support/use-stand-in.js";
-import { GitHubApiError } from "../../../shared/src/errors/modelgate-error.js";
+import { GitHubApiError } from "../../../shared/src/core/modelgate-error.js";
 import type { CheckRunAnnotationInput } from "../../../shared/src/github/create-check-run.js";
 import { createCheckRun } from "../../../shared/src/github/create-check-run.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useStandIn } from "./support/use-stand-in.js";
-import { GitHubApiError } from "../../../shared/src/errors/modelgate-error.js";
+import { GitHubApiError } from "../../../shared/src/core/modelgate-error.js";
 import { findCommentAuthor } from "../../../shared/src/github/find-comment-author.js";
 
 const { api, octokit } = useStandIn();

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createOctokit } from "../../../shared/src/github/create-octokit.js";
 import { openGitHubRegistryStore } from "../../../shared/src/github/github-registry-store.js";
-import { GitHubApiError } from "../../../shared/src/errors/modelgate-error.js";
+import { GitHubApiError } from "../../../shared/src/core/modelgate-error.js";
 import { promoteVersion } from "../../../shared/src/registry/promote-version.js";
 import type { PromoteRequest } from "../../../shared/src/registry/promote-version.js";
 import { readModelRegistry } from "../../../shared/src/registry/read-model-registry.js";

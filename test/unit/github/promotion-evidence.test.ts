@@ -4,7 +4,7 @@ import { findJudgedCommit } from "../../../shared/src/github/find-judged-commit.
 import type { JudgedCommit } from "../../../shared/src/github/find-judged-commit.js";
 import { readRequiredChecks } from "../../../shared/src/github/read-required-checks.js";
 import { recordDeployment } from "../../../shared/src/github/record-deployment.js";
-import { GitHubApiError } from "../../../shared/src/errors/modelgate-error.js";
+import { GitHubApiError } from "../../../shared/src/core/modelgate-error.js";
 import { useGitHubStandIn } from "../../support/github-stand-in/use-github-stand-in.js";
 
 const REPO = { owner: "acme", repo: "models" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useStandIn } from "./support/use-stand-in.js";
-import { GitHubApiError } from "../../../shared/src/errors/modelgate-error.js";
+import { GitHubApiError } from "../../../shared/src/core/modelgate-error.js";
 import { readRepoFile } from "../../../shared/src/github/read-repo-file.js";
 
 const { api, octokit } = useStandIn("ghs_test_read");

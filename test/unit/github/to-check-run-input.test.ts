@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { GateResult } from "../../../shared/src/gates/gate-result.js";
+import type { GateResult } from "../../../shared/src/evaluate/gate-result.js";
 import { toCheckRunInput } from "../../../shared/src/github/to-check-run-input.js";
 
 function result(metric: string): GateResult {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { UndecidedResult } from "../../../shared/src/gates/gate-result.js";
+import type { UndecidedResult } from "../../../shared/src/core/result-base.js";
 import { blocksMerge, toOutputs } from "../../../shared/src/github/to-outputs.js";
 
 describe("blocksMerge", () => {

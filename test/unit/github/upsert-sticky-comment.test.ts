@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useStandIn } from "./support/use-stand-in.js";
-import { GitHubApiError } from "../../../shared/src/errors/modelgate-error.js";
+import { GitHubApiError } from "../../../shared/src/core/modelgate-error.js";
 import { upsertStickyComment } from "../../../shared/src/github/upsert-sticky-comment.js";
 
 const BOT = "github-actions[bot]";

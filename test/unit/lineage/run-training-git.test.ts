@@ -1,8 +1,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sha256Hex } from "../../../shared/src/data/digest.js";
-import { DataError, InputError } from "../../../shared/src/errors/modelgate-error.js";
+import { sha256Hex } from "../../../shared/src/core/digest.js";
+import { DataError, InputError } from "../../../shared/src/core/modelgate-error.js";
 import { parsePatternLines } from "../../../shared/src/lineage/glob-pattern.js";
 import type { OutputCache } from "../../../shared/src/lineage/output-store.js";
 import { runTraining } from "../../../shared/src/lineage/run-training.js";

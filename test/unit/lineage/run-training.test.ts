@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DataError } from "../../../shared/src/errors/modelgate-error.js";
+import { DataError } from "../../../shared/src/core/modelgate-error.js";
 import { computeLineageSha256 } from "../../../shared/src/lineage/lineage-digest.js";
 import { runTraining } from "../../../shared/src/lineage/run-training.js";
-import { sha256Hex } from "../../../shared/src/data/digest.js";
+import { sha256Hex } from "../../../shared/src/core/digest.js";
 import { testServices, trainOptions, trainWorkspace } from "./train-workspace.js";
 
 describe("runTraining", () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { parsePatternLines } from "../../../shared/src/lineage/glob-pattern.js";
-import type { TrainServices } from "../../../shared/src/lineage/run-training.js";
+import type { TrainServices } from "../../../shared/src/lineage/train-services.js";
 import { systemProbe } from "../../../shared/src/lineage/system-probe.js";
 import type { TrainOptions } from "../../../shared/src/lineage/train-options.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PolicyError } from "../../../shared/src/errors/modelgate-error.js";
+import { PolicyError } from "../../../shared/src/core/modelgate-error.js";
 import { parsePolicy, parsePolicyDocument } from "../../../shared/src/policy/parse-policy.js";
 import type { PolicyFileError } from "../../../shared/src/policy/parse-policy.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PolicyError } from "../../../shared/src/errors/modelgate-error.js";
+import { PolicyError } from "../../../shared/src/core/modelgate-error.js";
 import { selectPolicy } from "../../../shared/src/policy/select-policy.js";
 
 const STRICT = "version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.9 }\n";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PublishedResult } from "../../../shared/src/publish/published-result-schema.js";
 import { decidePromotion } from "../../../shared/src/registry/decide-promotion.js";
-import type { PromotionEvidence } from "../../../shared/src/registry/decide-promotion.js";
+import type { PromotionEvidence } from "../../../shared/src/registry/promotion-evidence.js";
 
 const MODEL = "a".repeat(64);
 const PREDICTIONS = "b".repeat(64);

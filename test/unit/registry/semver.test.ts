@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bumpVersion, compareSemVer, normalizeVersion, parseSemVer } from "../../../shared/src/registry/semver.js";
-import { InputError } from "../../../shared/src/errors/modelgate-error.js";
+import { InputError } from "../../../shared/src/core/modelgate-error.js";
 
 describe("compareSemVer", () => {
   it("orders the precedence example of semver.org §11.4", () => {

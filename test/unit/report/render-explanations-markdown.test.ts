@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseExplanationsJson } from "../../../shared/src/data/parse-explanations-json.js";
+import { parseExplanationsJson } from "../../../shared/src/explain/parse-explanations-json.js";
 import { compareExplanations } from "../../../shared/src/explain/compare-explanations.js";
 import { renderExplanationBlocks } from "../../../shared/src/report/render-explanations-markdown.js";
 import { renderEvaluateMarkdown } from "../../../shared/src/report/render-evaluate-markdown.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateShadow } from "../../../shared/src/gates/evaluate-shadow.js";
+import { evaluateShadow } from "../../../shared/src/shadow/evaluate-shadow.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { rankDisagreements } from "../../../shared/src/shadow/rank-disagreements.js";
 import { toReviewRows } from "../../../shared/src/shadow/to-review-rows.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPercent } from "../../../shared/src/report/format-number.js";
+import { formatPercent } from "../../../shared/src/core/format-number.js";
 import { renderUnicodeDeltaBars } from "../../../shared/src/report/render-unicode-bars.js";
 
 describe("renderUnicodeDeltaBars", () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DataError } from "../../../shared/src/errors/modelgate-error.js";
+import { DataError } from "../../../shared/src/core/modelgate-error.js";
 import { readShadowExplanations } from "../../../shared/src/shadow/read-shadow-explanations.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "shadow-explanations-"));

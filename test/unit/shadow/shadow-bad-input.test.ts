@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DataError } from "../../../shared/src/errors/modelgate-error.js";
+import { DataError } from "../../../shared/src/core/modelgate-error.js";
 import { compareClasses } from "../../../shared/src/shadow/compare-classes.js";
 import { joinShadowLogs } from "../../../shared/src/shadow/join-shadow-logs.js";
 import { readShadowLog } from "../../../shared/src/shadow/read-shadow-log.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DataError } from "../../../shared/src/errors/modelgate-error.js";
+import { DataError } from "../../../shared/src/core/modelgate-error.js";
 import { chiSquareContingency, chiSquareGoodnessOfFit } from "../../../shared/src/stats/chi-square.js";
 import { chiSquareSf } from "../../../shared/src/stats/chi-square-distribution.js";
 import { logGamma } from "../../../shared/src/stats/log-gamma.js";

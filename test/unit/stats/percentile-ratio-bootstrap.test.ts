@@ -5,7 +5,7 @@ import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js"
 
 // numpy.percentile ratios and scipy.stats.bootstrap(paired=True, method="percentile") intervals: see
 // fixtures/percentile-ratio/compute-expected.py.
-const dir = new URL("fixtures/percentile-ratio/", import.meta.url);
+const dir = new URL("./fixtures/percentile-ratio/", import.meta.url);
 const expected = JSON.parse(readFileSync(new URL("expected.json", dir), "utf8")) as Record<string, { estimate: number; low: number; high: number; standard_error: number }>;
 const rows = readFileSync(new URL("latencies.csv", dir), "utf8").trim().split("\n").slice(1).map((line) => line.split(",").map(Number));
 const production = rows.map((row) => row[0]!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DataError } from "../../../shared/src/errors/modelgate-error.js";
+import { DataError } from "../../../shared/src/core/modelgate-error.js";
 import { normedWasserstein, populationStd, wassersteinDistance } from "../../../shared/src/stats/wasserstein.js";
 import {
   driftCases,

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readDataTable } from "../../../shared/src/data/read-data-table.js";
+import { readDataTable } from "../../../shared/src/validate/read-data-table.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { checkSchema } from "../../../shared/src/validate/check-schema.js";
 import { inferSchema } from "../../../shared/src/validate/infer-schema.js";

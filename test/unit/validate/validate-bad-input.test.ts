@@ -3,16 +3,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadValidateFiles } from "../../../shared/src/data/load-validate-files.js";
-import { readDataTable } from "../../../shared/src/data/read-data-table.js";
-import { DataError, ModelgateError } from "../../../shared/src/errors/modelgate-error.js";
+import { loadValidateFiles } from "../../../shared/src/validate/load-validate-files.js";
+import { readDataTable } from "../../../shared/src/validate/read-data-table.js";
+import { DataError, ModelgateError } from "../../../shared/src/core/modelgate-error.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { validateData } from "../../../shared/src/validate/validate-data.js";
 
 // Every case is a clear error naming the file (and the line where there is one) and a fix; none passes silently.
 const workspace = mkdtempSync(path.join(tmpdir(), "mg-validate-bad-"));
 const access = { workspace, allowedRoots: [workspace] };
-const dataFixtures = fileURLToPath(new URL("../data/fixtures/", import.meta.url));
+const dataFixtures = fileURLToPath(new URL("../data/table/fixtures/", import.meta.url));
 const provenance = { file: "modelgate.yml", sha256: "0".repeat(64), source: "file" as const };
 
 function file(name: string, content: string | Uint8Array): string {

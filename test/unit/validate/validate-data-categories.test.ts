@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readDataTable } from "../../../shared/src/data/read-data-table.js";
-import type { TableColumn } from "../../../shared/src/data/table.js";
-import { DataPolicySchema } from "../../../shared/src/policy/data-policy-schema.js";
+import { readDataTable } from "../../../shared/src/validate/read-data-table.js";
+import type { TableColumn } from "../../../shared/src/data/table/table.js";
+import { DataPolicySchema } from "../../../shared/src/validate/data-policy-schema.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { DriftInputError } from "../../../shared/src/stats/drift-input-error.js";
 import { computeColumnDrift } from "../../../shared/src/validate/compute-column-drift.js";
@@ -11,7 +11,7 @@ import { decideDrift } from "../../../shared/src/validate/decide-drift.js";
 import { validateData } from "../../../shared/src/validate/validate-data.js";
 
 // SciPy / statsmodels values from fixtures/make_edge_drift_reference_values.py (see its docstring to re-run).
-const fixtures = fileURLToPath(new URL("fixtures/", import.meta.url));
+const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const access = { workspace: fixtures, allowedRoots: [fixtures] };
 interface Expected {
   method: string;

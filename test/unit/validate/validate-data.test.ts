@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readDataTable } from "../../../shared/src/data/read-data-table.js";
+import { readDataTable } from "../../../shared/src/validate/read-data-table.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import type { DriftCheck } from "../../../shared/src/validate/drift-types.js";
 import { validateData } from "../../../shared/src/validate/validate-data.js";
 
 // SciPy values from fixtures/make_validate_reference_values.py (see its docstring to re-run).
-const fixtures = fileURLToPath(new URL("fixtures/", import.meta.url));
+const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const access = { workspace: fixtures, allowedRoots: [fixtures] };
 interface Expected {
   method: string;

@@ -1,4 +1,4 @@
-import type { NumberColumn, StringColumn, Table } from "../../data/table.js";
+import type { NumberColumn, StringColumn, Table } from "../../data/table/table.js";
 import { codeCounts } from "../column-values.js";
 import { keepTopValues } from "./keep-top-values.js";
 import { SKETCH_RELATIVE_ACCURACY } from "./log-bucket-sketch.js";

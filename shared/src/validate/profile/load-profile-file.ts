@@ -1,5 +1,5 @@
-import { documentLimit, JSON_DOCUMENT_MEMORY_SHARE, readInputFile } from "../../data/read-input-file.js";
-import type { FileAccess } from "../../data/resolve-input-path.js";
+import { documentLimit, JSON_DOCUMENT_MEMORY_SHARE, readInputFile } from "../../data/files/read-input-file.js";
+import type { FileAccess } from "../../data/files/resolve-input-path.js";
 import type { NamedProfile } from "./merge-profiles.js";
 import { parseProfile } from "./read-profile.js";
 

@@ -1,4 +1,4 @@
-import { DataError } from "../../errors/modelgate-error.js";
+import { DataError } from "../../core/modelgate-error.js";
 import { capLevels, compareText, fromSketchJson, sortedPairs, toSketchJson } from "./build-profile.js";
 import { mergeSketches } from "./log-bucket-sketch.js";
 import type { ColumnProfile, NumberProfile, Profile, StringProfile } from "./profile-schema.js";

@@ -1,4 +1,4 @@
-import type { DriftMethodName } from "../../policy/data-policy-schema.js";
+import type { DriftMethodName } from "../data-policy-schema.js";
 import { chiSquareContingency } from "../../stats/chi-square.js";
 import { jensenShannonDistance } from "../../stats/jensen-shannon.js";
 import { populationStabilityIndex } from "../../stats/population-stability-index.js";
@@ -6,7 +6,8 @@ import { NORMED_WASSERSTEIN_MIN_STD } from "../../stats/wasserstein.js";
 import { MAX_NUMERIC_LEVELS_AS_CATEGORIES } from "../classify-drift-column.js";
 import { categoricalDrift } from "../categorical-drift.js";
 import { PSI_BINS, PSI_EPSILON } from "../drift-constants.js";
-import type { ColumnDriftOptions, RawColumnDrift } from "../compute-column-drift.js";
+import type { ColumnDriftOptions } from "../compute-column-drift.js";
+import type { RawColumnDrift } from "../drift-types.js";
 import type { DriftColumns } from "../decide-drift.js";
 import { fromSketchJson } from "./build-profile.js";
 import { sketchPoints, sketchQuantile, SKETCH_RELATIVE_ACCURACY } from "./log-bucket-sketch.js";

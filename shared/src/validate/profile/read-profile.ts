@@ -1,4 +1,4 @@
-import { DataError } from "../../errors/modelgate-error.js";
+import { DataError } from "../../core/modelgate-error.js";
 import { ProfileSchema, PROFILE_SCHEMA } from "./profile-schema.js";
 import type { Profile } from "./profile-schema.js";
 

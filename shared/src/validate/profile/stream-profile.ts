@@ -1,9 +1,9 @@
-import { checkDataTable, textColumnsOf } from "../../data/read-data-table.js";
-import { ReadLimits } from "../../data/read-limits.js";
-import { readColumns } from "../../data/read-table.js";
-import type { FileAccess } from "../../data/resolve-input-path.js";
-import type { Table } from "../../data/table.js";
-import type { DataPolicy } from "../../policy/data-policy-schema.js";
+import { checkDataTable, textColumnsOf } from "../read-data-table.js";
+import { ReadLimits } from "../../data/files/read-limits.js";
+import { readColumns } from "../../data/table/read-table.js";
+import type { FileAccess } from "../../data/files/resolve-input-path.js";
+import type { Table } from "../../data/table/table.js";
+import type { DataPolicy } from "../data-policy-schema.js";
 import { SKETCH_RELATIVE_ACCURACY } from "./log-bucket-sketch.js";
 import { profileColumnBuilder } from "./profile-column-builders.js";
 import type { ProfileDraft } from "./profile-column-builders.js";

@@ -1,8 +1,8 @@
-import { sha256Hex } from "../../data/digest.js";
-import type { PolicyProvenance } from "../../gates/gate-result.js";
-import { worstVerdict } from "../../gates/verdict.js";
-import { DataPolicySchema } from "../../policy/data-policy-schema.js";
-import type { Policy } from "../../policy/policy-schema.js";
+import { sha256Hex } from "../../core/digest.js";
+import type { PolicyProvenance } from "../../core/result-base.js";
+import { worstVerdict } from "../../core/verdict.js";
+import { DataPolicySchema } from "../data-policy-schema.js";
+import type { DataPolicy } from "../data-policy-schema.js";
 import { decideDrift } from "../decide-drift.js";
 import type { TableSummary, ValidateDataResult } from "../validate-result.js";
 import type { NamedProfile } from "./merge-profiles.js";
@@ -12,7 +12,8 @@ import { profileQualityOf } from "./profile-quality-of.js";
 export interface ValidateProfilesInput {
   data: NamedProfile;
   reference: NamedProfile;
-  policy: Policy;
+  /** The policy's model and data: section (the parts validate-data reads). */
+  policy: { model?: string | undefined; data?: DataPolicy | undefined };
   policyProvenance: PolicyProvenance;
   key: string;
   notes: string[];

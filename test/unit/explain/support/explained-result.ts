@@ -1,6 +1,6 @@
-import { loadEvaluateFiles } from "../../../../shared/src/data/load-evaluate-files.js";
-import { evaluateGate } from "../../../../shared/src/gates/evaluate-gate.js";
-import type { GateResult } from "../../../../shared/src/gates/gate-result.js";
+import { loadEvaluateFiles } from "../../../../shared/src/use-cases/load-evaluate-files.js";
+import { evaluateGate } from "../../../../shared/src/evaluate/evaluate-gate.js";
+import type { GateResult } from "../../../../shared/src/evaluate/gate-result.js";
 import { selectPolicy } from "../../../../shared/src/policy/select-policy.js";
 import { fixtureAccess } from "./load-fixtures.js";
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readPredictions } from "../../../../shared/src/data/read-predictions.js";
-import type { StringColumn } from "../../../../shared/src/data/table.js";
+import { readPredictions } from "../../../../shared/src/data/predictions/read-predictions.js";
+import type { StringColumn } from "../../../../shared/src/data/table/table.js";
 import type { SensitiveColumn } from "../../../../shared/src/fairness/group-cells.js";
 
 export const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");

@@ -4,14 +4,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { readDataTable } from "../../../../shared/src/data/read-data-table.js";
-import { ReadLimits } from "../../../../shared/src/data/read-limits.js";
+import { readDataTable } from "../../../../shared/src/validate/read-data-table.js";
+import { ReadLimits } from "../../../../shared/src/data/files/read-limits.js";
 import { parsePolicy } from "../../../../shared/src/policy/parse-policy.js";
-import { toCanonicalJson } from "../../../../shared/src/report/canonical-json.js";
+import { toCanonicalJson } from "../../../../shared/src/core/canonical-json.js";
 import { buildProfile } from "../../../../shared/src/validate/profile/build-profile.js";
 import { streamProfile } from "../../../../shared/src/validate/profile/stream-profile.js";
 
-const dataFixtures = fileURLToPath(new URL("../../data/fixtures/", import.meta.url));
+const dataFixtures = fileURLToPath(new URL("../../data/table/fixtures/", import.meta.url));
 const validateFixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const workspace = mkdtempSync(path.join(tmpdir(), "mg-stream-profile-"));
 function write(name: string, content: string | Uint8Array): string {

@@ -1,0 +1,172 @@
+import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from "hyparquet";
+import type { AsyncBuffer, ColumnData, FileMetaData } from "hyparquet";
+import { DataError, ModelgateError } from "../../core/modelgate-error.js";
+import { bindColumns } from "./bind-columns.js";
+import type { ColumnBuilder } from "./column-builder.js";
+import { createColumnBuilder } from "./create-column-builder.js";
+import { loadParquetCompressors } from "./load-parquet-compressors.js";
+import { formatByteSize } from "../../core/byte-size.js";
+import { LimitError } from "../files/limit-error.js";
+import { DOCUMENT_MEMORY_SHARE } from "../files/read-input-file.js";
+import type { TableGuard } from "../files/read-limits.js";
+import { streamTableBytes } from "./stream-table-bytes.js";
+import { resolveRequests } from "./column-request.js";
+import type { ColumnRequests } from "./column-request.js";
+import type { TableSource } from "../files/table-source.js";
+import type { TablePass } from "./table-pass.js";
+
+/** Cells decoded at once: a row group larger than this is read in windows of rows (2^22 cells, ~200 MB of text values). */
+const WINDOW_CELLS = 1 << 22;
+
+/**
+ * Reads the requested columns of a Parquet file, one row group at a time, fetching only those columns'
+ * byte ranges (hyparquet plans the reads from the footer); memory is the output plus one row group of the
+ * requested columns, compressed, and at most 2^22 of its cells decoded (a larger group is read in windows of rows,
+ * each skipping the pages before it). The digest needs every byte, so a second, sequential stream hashes the file meanwhile.
+ * All codecs are read (hyparquet-compressors, loaded on the first read, adds gzip, brotli, zstd, lz4 to hyparquet's snappy). The footer's
+ * row count, column count and the requested columns' uncompressed size are checked against the limits before
+ * any column is read.
+ * @throws DataError when the file is not Parquet or is damaged, or a required column is missing; LimitError.
+ */
+export async function readParquetTable(source: TableSource, requests: ColumnRequests, guard: TableGuard, windowCells = WINDOW_CELLS): Promise<TablePass> {
+  const digest = streamTableBytes(source, false, async (chunks) => {
+    for await (const chunk of chunks) void chunk;
+  });
+  // Settle the hash even if reading fails first, so its rejection is never unhandled.
+  const [hashed, columns] = await Promise.allSettled([digest, readParquetColumns(source, requests, guard, windowCells)]);
+  if (columns.status === "rejected") throw columns.reason;
+  if (hashed.status === "rejected") throw hashed.reason;
+  return { ...columns.value, ...hashed.value };
+}
+
+async function readParquetColumns(source: TableSource, requested: ColumnRequests, guard: TableGuard, windowCells: number): Promise<Omit<TablePass, "sha256" | "bytes">> {
+  const { file, metadata } = await openParquet(source, guard);
+  const fileColumns = parquetSchema(metadata).children.map((child) => child.element.name);
+  guard.columns(fileColumns.length);
+  const requests = resolveRequests(requested, fileColumns);
+  const { positions, warnings } = bindColumns(fileColumns, requests, source);
+  const rows = Number(metadata.num_rows);
+  guard.footerRows(rows);
+  guard.bytes(uncompressedBytes(metadata, new Set(positions.keys())), "parquet");
+  const builders = new Map<string, ColumnBuilder<unknown>>(
+    requests.filter((request) => positions.has(request.name)).map((request) => [request.name, createColumnBuilder(request, rows, guard)]),
+  );
+  // hyparquet decodes every row it is asked for into JavaScript values at once: a large row group is read in windows.
+  const window = Math.max(1, Math.floor(windowCells / Math.max(1, builders.size)));
+  const cached = groupCache(file);
+  let groupStart = 0;
+  for (const group of metadata.row_groups) {
+    const groupEnd = groupStart + Number(group.num_rows);
+    for (let start = groupStart; builders.size > 0 && start < groupEnd; start += window) {
+      await readRowGroup(cached.buffer, metadata, builders, start, Math.min(groupEnd, start + window), source);
+    }
+    cached.clear();
+    groupStart = groupEnd;
+  }
+  if (groupStart !== rows) throw corrupt(source, `its row groups hold ${groupStart} rows but its footer says ${rows}`);
+  return { rows, fileColumns, builders, warnings };
+}
+
+/** What the footer says the named top-level columns hold uncompressed, over every row group. */
+function uncompressedBytes(metadata: FileMetaData, names: ReadonlySet<string>): number {
+  let bytes = 0;
+  for (const group of metadata.row_groups) {
+    for (const chunk of group.columns) {
+      const top = chunk.meta_data?.path_in_schema[0];
+      if (top !== undefined && names.has(top)) bytes += Number(chunk.meta_data!.total_uncompressed_size);
+    }
+  }
+  return bytes;
+}
+
+/**
+ * Refuses a footer larger than a file read whole may be (1/64 of the memory limit): it is parsed into an object per
+ * column chunk of every row group, about ten times its bytes. @throws LimitError
+ */
+async function assertFooterSize(file: AsyncBuffer, source: TableSource, guard: TableGuard): Promise<void> {
+  if (file.byteLength < 12) return;
+  const tail = new DataView(await file.slice(file.byteLength - 8, file.byteLength));
+  const footer = tail.getUint32(0, true);
+  // Not Parquet's end (no "PAR1"), or a length past the file: damaged, and the parser says so.
+  if (tail.getUint32(4, true) !== 0x31524150 || footer > file.byteLength - 8) return;
+  const { limits } = guard;
+  const most = Math.floor(limits.values.memory / DOCUMENT_MEMORY_SHARE);
+  if (footer <= most) return;
+  throw new LimitError(
+    `Input "${source.input}": ${source.file} has a footer (its metadata) of ${formatByteSize(footer)}, more than the ${formatByteSize(most)} it may have (${limits.setting("memory")}, of which a file read whole and parsed may have 1/${DOCUMENT_MEMORY_SHARE}).`,
+    `Write ${source.file} with fewer, larger row groups (pyarrow: row_group_size), or raise ${limits.setting("memory")}.`,
+    source,
+    { limit: "memory", value: most, reached: footer },
+  );
+}
+
+/** The file with the byte ranges read for the current row group kept, so its windows fetch each column chunk once. */
+function groupCache(file: AsyncBuffer): { buffer: AsyncBuffer; clear(): void } {
+  const ranges = new Map<string, Promise<ArrayBuffer>>();
+  const buffer: AsyncBuffer = {
+    byteLength: file.byteLength,
+    slice(start, end) {
+      const key = `${start}:${end}`;
+      let range = ranges.get(key);
+      if (range === undefined) ranges.set(key, (range = Promise.resolve(file.slice(start, end))));
+      return range;
+    },
+  };
+  return { buffer, clear: () => ranges.clear() };
+}
+
+async function openParquet(source: TableSource, guard: TableGuard): Promise<{ file: AsyncBuffer; metadata: FileMetaData }> {
+  const file = await asyncBufferFromFile(source.absolute).catch((error: unknown) => {
+    throw corrupt(source, error instanceof Error ? error.message : String(error), error);
+  });
+  await assertFooterSize(file, source, guard);
+  try {
+    const metadata = await parquetMetadataAsync(file);
+    parquetSchema(metadata);
+    return { file, metadata };
+  } catch (error) {
+    throw corrupt(source, error instanceof Error ? error.message : String(error), error);
+  }
+}
+
+/** Feeds one row group's requested columns to the builders in row order; hyparquet may deliver chunks out of order. */
+async function readRowGroup(
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  builders: ReadonlyMap<string, ColumnBuilder<unknown>>,
+  rowStart: number,
+  rowEnd: number,
+  source: TableSource,
+): Promise<void> {
+  const chunks: ColumnData[] = [];
+  const { compressors, unavailable } = await loadParquetCompressors();
+  try {
+    await parquetRead({ file, metadata, columns: [...builders.keys()], rowStart, rowEnd, compressors, onChunk: (chunk) => chunks.push(chunk) });
+  } catch (error) {
+    if (error instanceof ModelgateError) throw error;
+    const why = error instanceof Error ? error.message : String(error);
+    if (unavailable && /unsupported compression codec/.test(why)) throw new DataError(`Input "${source.input}": ${source.file} cannot be read here: ${why}, because ${unavailable}`, "Raise the memory limit, or write the file with snappy compression or none (pandas: to_parquet(compression=\"snappy\")).", { input: source.input, file: source.file }, { cause: error });
+    throw corrupt(source, `rows ${rowStart}-${rowEnd - 1}: ${why}`, error);
+  }
+  for (const [name, builder] of builders) {
+    let next = rowStart;
+    const own = chunks.filter((chunk) => chunk.columnName === name).sort((a, b) => a.rowStart - b.rowStart);
+    for (const { columnData, rowStart: first } of own) {
+      if (first > next) break;
+      // Chunks may overlap the group's edges or each other; take each row once.
+      const end = Math.min(columnData.length, rowEnd - first);
+      for (let i = Math.max(0, next - first); i < end; i++) builder.pushValue(columnData[i]);
+      next = Math.max(next, first + end);
+    }
+    if (next !== rowEnd) throw corrupt(source, `column ${JSON.stringify(name)} has values for rows ${rowStart}-${next - 1} of ${rowStart}-${rowEnd - 1}`);
+  }
+}
+
+function corrupt(source: TableSource, why: string, cause?: unknown): DataError {
+  return new DataError(
+    `Input "${source.input}": ${source.file} is not a readable Parquet file (${why}).`,
+    `Check that ${source.file} is a complete Parquet file (pandas: to_parquet; pyarrow: pq.write_table) and was not truncated in upload or download.`,
+    { input: source.input, file: source.file },
+    { cause },
+  );
+}

@@ -1,0 +1,38 @@
+import type { FairnessAssessment } from "./assess-fairness.js";
+import type { FairnessRuleName } from "./fairness-policy-schema.js";
+import type { Check } from "../core/check.js";
+import type { DecidedResultBase } from "../core/result-base.js";
+import type { Subject } from "../core/subject.js";
+
+/** A check of bias-check: one rule of `fairness.metrics` applied to one grouping (a sensitive column or their intersection). */
+export interface FairnessCheck extends Check<FairnessRuleName> {
+  /** The grouping the metric was computed over ("race", "race × sex"). */
+  grouping: string;
+  /** What the bound was compared with: the point value, or the confidence-interval limit on the unfair side. */
+  gate_on: "point" | "ci";
+  /** The bootstrap interval of the candidate's value, when computed. */
+  ci?: [number, number];
+  /** "bootstrap-percentile (stratified)" when the check rests on the interval. */
+  method?: string;
+}
+
+/** What the assessment was computed with, for the report. */
+export interface FairnessSettings {
+  sensitive: string[];
+  positive_label: string;
+  favorable_label: string;
+  min_group_size: number;
+  intersections: "report" | "gate";
+  bootstrap: { resamples: number; seed: number; confidence: number } | null;
+}
+
+/** The one typed result of bias-check. */
+export interface BiasResult extends DecidedResultBase {
+  action: "bias-check";
+  checks: FairnessCheck[];
+  subject: Subject;
+  files: { candidate: string; baseline: string | null };
+  settings: FairnessSettings;
+  candidate: FairnessAssessment;
+  baseline: FairnessAssessment | null;
+}

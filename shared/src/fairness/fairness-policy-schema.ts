@@ -1,0 +1,45 @@
+import * as z from "zod/mini";
+import { FAIRNESS_METRICS } from "./fairness-metrics.js";
+import type { FairnessMetric } from "./fairness-metrics.js";
+
+/** Rules a fairness metric can carry, in the order reports list them. */
+export const FAIRNESS_RULE_NAMES = ["min", "max", "max-regression", "warn-regression"] as const;
+export type FairnessRuleName = (typeof FAIRNESS_RULE_NAMES)[number];
+
+const finite = z.number().check(z.refine(Number.isFinite, "must be a finite number"));
+const nonNegative = z.number().check(z.refine((n) => Number.isFinite(n) && n >= 0, "must be zero or more"));
+const wholeAtLeast = (least: number) =>
+  z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= least, `must be a whole number of at least ${least}`));
+
+export const FairnessRuleSchema = z
+  .strictObject({
+    min: z.optional(finite),
+    max: z.optional(finite),
+    "max-regression": z.optional(nonNegative),
+    "warn-regression": z.optional(nonNegative),
+    method: z._default(z.enum(["between_groups", "to_overall"]), "between_groups"),
+    agg: z._default(z.enum(["worst_case", "mean"]), "worst_case"),
+    "gate-on": z._default(z.enum(["point", "ci"]), "point"),
+  })
+  .check(
+    z.refine((m) => FAIRNESS_RULE_NAMES.some((rule) => m[rule] !== undefined), `declares no rule; give at least one of ${FAIRNESS_RULE_NAMES.join(", ")}`),
+    z.refine((m) => m.min === undefined || m.max === undefined || m.min <= m.max, "has min greater than max, so no value can pass"),
+  );
+export type FairnessRule = z.infer<typeof FairnessRuleSchema>;
+
+export const FairnessPolicySchema = z.strictObject({
+  /** Sensitive columns; the action's `sensitive` input, when set, takes their place. */
+  sensitive: z.optional(z.array(z.string().check(z.minLength(1, "column names must not be empty"))).check(z.minLength(1, "must name at least one column"))),
+  /** Privileged value per sensitive column, for AIF360's disparate impact. */
+  privileged: z._default(z.record(z.string(), z.string()), {}),
+  "min-group-size": z._default(wholeAtLeast(1), 30),
+  /** Whether the rules also apply to the intersection of the sensitive columns, or it is only reported. */
+  intersections: z._default(z.enum(["report", "gate"]), "report"),
+  resamples: z._default(wholeAtLeast(0), 1000),
+  seed: z._default(wholeAtLeast(0), 20240601),
+  confidence: z._default(z.number().check(z.refine((n) => n > 0 && n < 1, "must be between 0 and 1, such as 0.95")), 0.95),
+  metrics: z
+    .strictObject(Object.fromEntries(FAIRNESS_METRICS.map((metric) => [metric, z.optional(FairnessRuleSchema)])) as Record<FairnessMetric, z.ZodMiniOptional<typeof FairnessRuleSchema>>)
+    .check(z.refine((m) => Object.values(m).some((rule) => rule !== undefined), "must name at least one metric")),
+});
+export type FairnessPolicy = z.infer<typeof FairnessPolicySchema>;

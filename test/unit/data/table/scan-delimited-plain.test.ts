@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { readTable } from "../../../../shared/src/data/table/read-table.js";
+import { parseNumberText } from "../../../../shared/src/data/table/parse-number-text.js";
+import { parsePlainDecimal, scanDelimitedPlain } from "../../../../shared/src/data/table/scan-delimited-plain.js";
+import { createSeededRandom } from "../../../../shared/src/stats/seeded-random.js";
+import { createColumnBuilder } from "../../../../shared/src/data/table/create-column-builder.js";
+import type { Table } from "../../../../shared/src/data/table/table.js";
+import { ReadLimits } from "../../../../shared/src/data/files/read-limits.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "modelgate-plain-"));
+const access = { workspace: dir, allowedRoots: [dir] };
+const write = (file: string, content: string | Buffer) => {
+  writeFileSync(path.join(dir, file), content);
+  return file;
+};
+const readAll = (file: string) => readTable(file, access, { input: "data", columns: { all: "auto" } });
+const plain = (file: string, maxRecordChars = 0) =>
+  scanDelimitedPlain({ input: "data", file, absolute: path.join(dir, file) }, file.endsWith(".gz"), file.includes(".tsv") ? "\t" : ",", (header) => header.map((name) => ({ name, required: true, as: "auto" as const })), (header, requests) => requests.map((request) => [header.indexOf(request.name), createColumnBuilder(request)] as const), maxRecordChars, new ReadLimits().guard({ input: "data", file, absolute: path.join(dir, file) }));
+/** The table without what differs between two files of the same content: name, digest and size. */
+const content = (table: Table) => ({ rows: table.rows, fileColumns: table.fileColumns, columns: [...table.columns], warnings: table.warnings });
+
+// Every shape the byte-level pass accepts: a BOM, CRLF, blank lines, no final newline, empty and non-finite cells,
+// UTF-8 text, numbers in every spelling, a column that turns out to be text after numbers (read twice).
+const ROWS = ["id,amount,city,mixed", "1,12.5,Zürich,7", "", "2,-0.5e3,São Paulo,x", "3,,  spaced ,inf", "4,NaN,,8", "5,1e999,東京,9"];
+
+describe("the byte-level pass over unquoted delimited files", () => {
+  it.each([
+    ["LF", `${ROWS.join("\n")}\n`],
+    ["CRLF with a BOM", `\ufeff${ROWS.join("\r\n")}\r\n`],
+    ["no final newline", ROWS.join("\n")],
+  ])("reads %s exactly as the RFC 4180 parser does", async (_name, text) => {
+    const file = write(`plain-${_name.replace(/\W+/g, "-")}.csv`, text);
+    // The same content with one field quoted: the quote sends it through the full parser.
+    const quoted = write(`quoted-${_name.replace(/\W+/g, "-")}.csv`, text.replace("São Paulo", '"São Paulo"'));
+    expect(await plain(file)).toBeDefined();
+    expect(await plain(quoted)).toBeUndefined();
+    expect(content(await readAll(file))).toEqual(content(await readAll(quoted)));
+  });
+
+  it("reads gzip and TSV the same way", async () => {
+    const text = `${ROWS.join("\n")}\n`;
+    const gz = write("rows.csv.gz", gzipSync(Buffer.from(text)));
+    const tsv = write("rows.tsv", text.replaceAll(",", "\t"));
+    expect(await plain(gz)).toBeDefined();
+    expect(await plain(tsv)).toBeDefined();
+    const reference = content(await readAll(write("rows.csv", text)));
+    expect(content(await readAll(gz))).toEqual(reference);
+    expect(content(await readAll(tsv))).toEqual(reference);
+  });
+
+  it.each([
+    ["a quote", 'a,b\n1,"2"\n'],
+    ["a quote inside an unquoted field", 'a,b\n1,5" screen\n'],
+    ["a lone carriage return", "a,b\n1,2\r3\n"],
+    ["a ragged row", "a,b\n1,2,3\n"],
+    ["a short row", "a,b\n1\n"],
+    ["a quoted header", '"a",b\n1,2\n'],
+  ])("gives way to the full parser at %s", async (_name, text) => {
+    expect(await plain(write(`give-way-${_name.replace(/\W+/g, "-")}.csv`, text))).toBeUndefined();
+  });
+
+  it("gives way for a row over the record limit, so the full parser names its line", async () => {
+    const file = write("long.csv", `a,b\n1,${"9".repeat(200)}\n`);
+    expect(await plain(file, 100)).toBeUndefined();
+    expect(await plain(file, 1000)).toBeDefined();
+  });
+});
+
+describe("parsePlainDecimal", () => {
+  const parse = (text: string) => parsePlainDecimal(Buffer.from(text, "latin1"), 0, text.length);
+
+  it("gives exactly Number()'s double for every plain decimal of up to 15 digits", () => {
+    const rng = createSeededRandom(11);
+    const digits = (n: number) => Array.from({ length: n }, () => String(rng.nextInt(10))).join("");
+    for (let k = 0; k < 200_000; k++) {
+      const whole = rng.nextInt(9);
+      const fraction = rng.nextInt(16 - whole);
+      const sign = ["", "-", "+"][rng.nextInt(3)]!;
+      const text = `${sign}${digits(whole)}${fraction > 0 || whole === 0 ? `.${digits(Math.max(fraction, whole === 0 ? 1 : 0))}` : ""}`;
+      const wanted = parseNumberText(text);
+      const got = parse(text);
+      if (!Object.is(got, wanted)) expect({ text, got }).toEqual({ text, got: wanted });
+    }
+  });
+
+  it("declines what only the full number parser reads, which then reads it", () => {
+    for (const text of ["1e5", "1234567890123456", " 1", "1 ", "", "-", ".", "+.", "0x1F", "1_000", "1,5", "inf", "NaN", "1.2.3", "--1"]) {
+      expect(parse(text), text).toBeNaN();
+    }
+    for (const [text, value] of [["-0", -0], ["007", 7], [".5", 0.5], ["5.", 5], ["+2.50", 2.5], ["123456789012345", 123456789012345]] as const) expect(Object.is(parse(text), value), text).toBe(true);
+  });
+});
