@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DataError } from "../core/modelgate-error.js";
 import { dirtyFileDigests } from "./dirty-files.js";
 import type { GitState } from "./manifest.js";
 import type { OwnFileTest } from "./own-files.js";
@@ -14,6 +15,7 @@ import type { ProcessProbe } from "./process-probe.js";
  */
 export async function readGitState(probe: ProcessProbe, cwd: string, isOwnFile: OwnFileTest, known: ReadonlyMap<string, string> = new Map()): Promise<GitState> {
   const top = (await probe.run("git", ["rev-parse", "--show-toplevel"], cwd))?.trim() || null;
+  if (top === null) await refuseUnreadableRepository(probe, cwd);
   const sha = top === null ? null : (await probe.run("git", ["rev-parse", "--verify", "-q", "HEAD"], cwd))?.trim() || null;
   const status = top === null ? undefined : await probe.run("git", ["status", "--porcelain=v1", "-z", "--untracked-files=all"], cwd);
   const listed = parsePorcelainZ(status ?? "").filter((p) => !isOwnFile(path.join(top!, p)));
@@ -27,6 +29,32 @@ export async function readGitState(probe: ProcessProbe, cwd: string, isOwnFile: 
     dirty: dirtyFiles.length > 0,
     dirty_files: dirtyFiles,
   };
+}
+
+/**
+ * A checkout git will not read (owned by another user — git's "dubious ownership" — or git missing) must not
+ * be recorded as "not a repository": the manifest would lose its commit and its dirty files without a word.
+ * Throws when a `.git` entry exists at `cwd` or above.
+ */
+async function refuseUnreadableRepository(probe: ProcessProbe, cwd: string): Promise<void> {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    if (probe.exists(path.join(dir, ".git"))) {
+      const gitMissing = (await probe.run("git", ["--version"], cwd)) === undefined;
+      throw new DataError(
+        gitMissing
+          ? `${dir} is a git repository, but git is not installed, so the run's commit and uncommitted files cannot be recorded.`
+          : `git refused to read the repository at ${dir} (for example "detected dubious ownership": the checkout belongs to another user), so the run's commit and uncommitted files cannot be recorded.`,
+        gitMissing
+          ? "Install git on the runner (or in the job's container) before train-reproducibly."
+          : `Mark the checkout as safe before this step: git config --global --add safe.directory "${dir}" (actions/checkout does this for the workspace; a job container or another user's checkout needs it).`,
+        { file: dir },
+      );
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
 }
 
 /**

@@ -82,4 +82,23 @@ describe("parsePorcelainZ", () => {
   it("reads paths with spaces and newlines unquoted, both sides of a rename, and one side of a copy", () => {
     expect(parsePorcelainZ("R  a2\0a\0 M b c\0?? new\nline\0C  copy\0orig\0?? sub/\0")).toEqual(["a2", "a", "b c", "new\nline", "copy", "sub"]);
   });
+
+  it("refuses a checkout git will not read instead of recording it as no repository, naming the folder and the fix", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "modelgate-badgit-"));
+    // A .git entry git rejects, as it rejects a checkout owned by another user ("dubious ownership").
+    writeFileSync(path.join(dir, ".git"), "gitdir: /nonexistent/modelgate\n");
+    mkdirSync(path.join(dir, "model"));
+    const probe = { ...systemProbe(), env: {} };
+    await expect(readGitState(probe, path.join(dir, "model"), none)).rejects.toMatchObject({
+      name: "DataError",
+      message: expect.stringContaining(`git refused to read the repository at ${dir}`),
+      hint: expect.stringContaining(`safe.directory "${dir}"`),
+    });
+  });
+
+  it("says git is missing when a repository is there but git cannot run", async () => {
+    const dir = repo();
+    const probe = { ...systemProbe(), env: {}, run: async () => undefined };
+    await expect(readGitState(probe, dir, none)).rejects.toMatchObject({ message: expect.stringContaining("git is not installed"), hint: expect.stringContaining("Install git") });
+  });
 });
