@@ -46,7 +46,7 @@ export function renderFairnessSignificanceMarkdown(result: BiasResult): Markdown
   ]);
   const table = markdownTable(
     [
-      ["metric [grouping]", "baseline", "candidate", "change in unfairness", "interval of the change", "allowed", "α", "p (adjusted)", "judged"],
+      ["metric [grouping]", "baseline", "candidate", "change in unfairness", "interval of the change", "allowed", "α", "p within allowance (adjusted)", "judged"],
       ...rows.map((row) => row.map((cell) => (typeof cell === "string" ? cell : formatNumber(cell)))),
     ],
     { align: ["l", "r", "r", "r", "r", "r", "r", "r", "l"], alignDelimiters: false },
