@@ -5,6 +5,7 @@
 // BENCH_COVERAGE_SEEDS (default 2000), BENCH_COVERAGE_RESAMPLES (default 1000), BENCH_COVERAGE_SCALES (default
 // "1,4": multiples of the unit test's 300 + 200 rows) override the run's size. Run with nice: it is CPU-bound.
 import { register } from "node:module";
+import { performance } from "node:perf_hooks";
 
 register("./ts-loader-hooks.mjs", import.meta.url);
 const { simulateCoverage } = await import("../../test/unit/fairness/support/simulate-change-coverage.ts");
