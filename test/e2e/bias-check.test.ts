@@ -49,6 +49,28 @@ describe.each(nodeBinaries())("bias-check bundle on COMPAS on $label", ({ path: 
   });
 });
 
+describe("bias-check bundle judging a fairness regression against noise", () => {
+  it("fails a real regression on the paired interval of the change and shows the interval beside the point values", async () => {
+    const example = (file: string) => readFileSync(path.join(repoRoot, "shared/examples/churn", file), "utf8");
+    const run = await runActionBundle("bias-check", {
+      node: nodeBinaries()[0]!.path,
+      workspace: makeWorkspace({ "modelgate.yml": example("policy-fairness.yml"), "rural.csv": example("predictions-rural.csv"), "baseline.csv": example("predictions-baseline.csv") }),
+      eventName: "push",
+      event: { ref: "refs/heads/main" },
+      inputs: { "github-token": "ghs_test_write", predictions: "rural.csv", "baseline-predictions": "baseline.csv" },
+    });
+    expect(run.exitCode).toBe(1);
+    const json = JSON.parse(readFileSync(run.outputs.result!, "utf8"));
+    const region = json.checks.find((c: { name: string }) => c.name === "demographic_parity_difference [region]:max-regression");
+    expect(region).toMatchObject({ verdict: "fail", significance_decision: "fail", method: "bootstrap-percentile (paired, stratified)", alpha: 0.025 });
+    expect(region.ci[0]).toBeGreaterThan(0.01);
+    expect(region.effect_size).toBeCloseTo(region.value - region.baseline, 12);
+    expect(json.significance).toMatchObject({ multiple_testing: "holm", family_alpha: 0.05, checks: 2, resamples: 1000, seed: 20240601 });
+    expect(run.summary).toContain("**Fairness regressions judged against noise**");
+    expect(run.summary).toMatch(/demographic\\_parity\\_difference \\\[region\\\] \| [0-9.]+ \| [0-9.]+ \| \+0\.14\d* \| \[\+0\.05\d+, \+0\.18\d*\] \| 0\.01 \|.*real regression/);
+  });
+});
+
 const SMALL = (rows: string[]) => `label,prediction,score,group\n${rows.join("\n")}\n`;
 /** 40 rows per group: group a and b, each with both labels and both predictions. */
 const BALANCED = Array.from({ length: 80 }, (_, i) => `${i % 2},${(i >> 1) % 2},0.${(i % 9) + 1},${i < 40 ? "a" : "b"}`);

@@ -138,12 +138,17 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain("predictions/candidate-regressed.csv: fail");
     expect(run.stdout).toMatch(/FAIL roc_auc:max-regression: Ruled out at 97\.5% one-sided confidence/);
     expect(run.stdout).toMatch(/FAIL {2}region=west {2}n=1020/);
+    // Fairness regressions judged against noise: the retrain's gap moved by chance, the rural model's really.
+    expect(run.stdout).toContain("bias-check on predictions-retrain.csv: warn");
+    expect(run.stdout).toContain("bias-check on predictions-rural.csv: fail");
+    expect(run.stdout).toMatch(/WARN demographic_parity_difference \[region\]: change \+0\.0164\d*, interval \[-0\.0\d+, \+0\.0\d+\], allowed 0\.01, .* → inconclusive → warn/);
+    expect(run.stdout).toMatch(/FAIL demographic_parity_difference \[region\]: change \+0\.14\d*, interval \[\+0\.05\d+, \+0\.18\d*\], allowed 0\.01, .* → real regression/);
     // The registry runs on the gates' evidence: the failed candidate is refused, the better one promoted.
     expect(run.stdout).toContain("promote candidate-regressed.json: fail (refused; nothing written)");
     expect(run.stdout).toContain("promote candidate-better.json: pass (v0.2.0 in prod)");
     expect(run.stdout).toContain("rollback of prod: pass (v0.2.0 -> v0.1.0, artifacts verified)");
     expect(run.stdout).toContain("churn-classifier: event chain intact");
-    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(`The 15 reports the actions would post (markdown and result JSON, with an index README.md): ${out}`);
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(`The 17 reports the actions would post (markdown and result JSON, with an index README.md): ${out}`);
     expect(run.stderr).toBe("");
   });
 
@@ -153,12 +158,12 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     const files = readdirSync(first).sort();
     expect(readdirSync(second).sort()).toEqual(files);
     const reports = files.filter((file) => file.endsWith(".md") && file !== "README.md");
-    expect(reports).toHaveLength(15);
+    expect(reports).toHaveLength(17);
     // One markdown report and one result JSON per run of a gate, in the pipeline's order, with the index listing each verdict.
     const action = (file: string) => (JSON.parse(readFileSync(path.join(first, file.replace(/\.md$/, ".json")), "utf8")) as { action: string }).action;
     expect(reports.map(action)).toEqual([
       "validate-data", "validate-data", "train-reproducibly", "train-reproducibly", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate",
-      "bias-check", "shadow-compare", "promote", "promote", "promote", "rollback",
+      "bias-check", "bias-check", "bias-check", "shadow-compare", "promote", "promote", "promote", "rollback",
     ]);
     const index = readFileSync(path.join(first, "README.md"), "utf8");
     for (const file of reports) {

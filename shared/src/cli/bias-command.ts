@@ -32,7 +32,7 @@ does (same inputs, same result).
 
 Options:
   --predictions FILE            the candidate's predictions (CSV, TSV, JSONL, Parquet, optionally .gz)
-  --baseline-predictions FILE   the production model's predictions of the same examples
+  --baseline-predictions FILE   the production model's predictions of the same examples (or registry:<model>#<stage>)
   --sensitive COL[,COL]         group columns (default: the policy's fairness.sensitive)
   --label-column, --prediction-column, --score-column, --id-column NAME
                                 column names (default label, prediction, score, id)

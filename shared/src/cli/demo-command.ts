@@ -41,7 +41,8 @@ export const demoCommand: Command = {
 
 Runs evaluate-gate on the built-in churn-classifier example (shared/examples/churn): one baseline,
 one candidate that regresses and one that improves (metrics files); then, from predictions of the
-same customers, one candidate whose changes are noise and one whose regression is significant. Prints each verdict, then the PR comment a
+same customers, one candidate whose changes are noise and one whose regression is significant; bias-check
+likewise judges one fairness regression that is noise and one that is real. Prints each verdict, then the PR comment a
 reviewer would see, then promotes and rolls back in a temporary git registry. Every report an action would
 post is written to DIR (default: a new temporary folder), named at the end. No GitHub access is needed.
 Exits 0 when the demo ran as expected.`,
@@ -81,7 +82,7 @@ Exits 0 when the demo ran as expected.`,
     out.push(...(await demoExplanations(folder, String(values.format), record)));
     const bias = await demoBias(access, values.format === "markdown", record);
     out.push(...bias.lines);
-    verdicts.push(bias.verdict);
+    verdicts.push(...bias.verdicts);
     await demoShadow(access, values.format === "markdown", { out, verdicts, record });
     const registry = await runRegistryDemo(folder, evaluated, record);
     out.push(registry.text);

@@ -9,5 +9,9 @@ import type { ActionResult } from "../report/action-result.js";
  * Errors a user can fix become an undecided `fail` result, as in the action.
  */
 export async function runBias(inputs: BiasInputs, access: FileAccess): Promise<ActionResult> {
-  return runWithLocalPolicy("bias-check", inputs, access, (selected, key, access) => runBiasCheck({ ...inputs, key }, { policy: selected, access }));
+  return runWithLocalPolicy("bias-check", inputs, access, (selected, key, access) => {
+    // baseline-predictions: registry:<model>#<stage> reads the registry of the git repository the command runs in.
+    const openRegistry = async () => (await import("./open-registry.js")).openRegistry({ repoDir: access.workspace });
+    return runBiasCheck({ ...inputs, key }, { policy: selected, access, openRegistry });
+  });
 }

@@ -1,7 +1,7 @@
-import { computeSignificancePValue } from "./compute-significance-p-value.js";
-import type { SignificanceEvidence } from "./to-significance-interval.js";
-import type { SignificanceRule } from "./to-significance-margin.js";
-import { toAdjustedAlphas, type AdjustedAlpha, type MultipleTesting } from "./to-adjusted-alphas.js";
+import { computeSignificancePValue } from "../stats/compute-significance-p-value.js";
+import type { SignificanceEvidence } from "../stats/to-significance-interval.js";
+import type { SignificanceRule } from "../stats/to-significance-margin.js";
+import { toAdjustedAlphas, type AdjustedAlpha, type MultipleTesting } from "../stats/to-adjusted-alphas.js";
 
 /** One significance check of a gate, before its interval is read: the rule and what it is decided from. */
 export interface SignificanceCheckEvidence {

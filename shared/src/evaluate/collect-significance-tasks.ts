@@ -5,7 +5,7 @@ import { SIGNIFICANCE_RULES } from "./evaluate-policy-schema.js";
 import type { EvaluateCheck } from "./gate-result.js";
 import type { SignificanceTask } from "./judge-significance.js";
 import { SIGNIFICANCE_METRICS, significanceValues } from "./significance-metric.js";
-import type { SignificanceRuleKind } from "./to-significance-margin.js";
+import type { SignificanceRuleKind } from "../stats/to-significance-margin.js";
 import { ownEntry } from "../core/own-entry.js";
 
 /** Both models' predictions of the same examples, row i the same example (`pairPredictions`), or only the candidate's. */

@@ -1,10 +1,10 @@
 import { formatNumber, formatSigned } from "../core/format-number.js";
 import { toNoVarianceLimits } from "../stats/no-variance-bound.js";
-import { computeSignificancePValue } from "./compute-significance-p-value.js";
-import { decideSignificance, type SignificanceDecision } from "./decide-significance.js";
+import { computeSignificancePValue } from "../stats/compute-significance-p-value.js";
+import { decideSignificance, type SignificanceDecision } from "../stats/decide-significance.js";
 import { gatherSignificanceEvidence, type GatheredEvidence, type GatherOptions, type MethodFields, type SignificanceMetric } from "./gather-significance-evidence.js";
-import { toSignificanceInterval, type SignificanceEvidence } from "./to-significance-interval.js";
-import type { SignificanceRule } from "./to-significance-margin.js";
+import { toSignificanceInterval, type SignificanceEvidence } from "../stats/to-significance-interval.js";
+import type { SignificanceRule } from "../stats/to-significance-margin.js";
 
 export { gatherSignificanceEvidence, type GatheredEvidence, type SignificanceMetric } from "./gather-significance-evidence.js";
 

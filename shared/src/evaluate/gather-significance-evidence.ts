@@ -7,7 +7,7 @@ import { computeMcnemarExact } from "../stats/mcnemar-exact.js";
 import { formatNumber } from "../core/format-number.js";
 import { computeRocAuc } from "../stats/roc-auc.js";
 import { perExampleRange, toPerExampleValues, type MeanMetric } from "../stats/per-example-values.js";
-import type { SignificanceEvidence } from "./to-significance-interval.js";
+import type { SignificanceEvidence } from "../stats/to-significance-interval.js";
 
 /** Mean-type metrics go through the paired bootstrap; ROC AUC through DeLong's test (contract §3 `method`). */
 export type SignificanceMetric = MeanMetric | "roc_auc";

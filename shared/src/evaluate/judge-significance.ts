@@ -1,10 +1,10 @@
 import type { MetricPolicy } from "./evaluate-policy-schema.js";
 import { formatNumber } from "../core/format-number.js";
-import { computeSignificancePValue } from "./compute-significance-p-value.js";
+import { computeSignificancePValue } from "../stats/compute-significance-p-value.js";
 import { decideSignificanceEvidence, gatherSignificanceEvidence, type GatheredEvidence, type SignificanceMetric } from "./evaluate-significance-rule.js";
 import type { EvaluateCheck, SignificanceSettings } from "./gate-result.js";
-import { toAdjustedAlphas } from "./to-adjusted-alphas.js";
-import type { SignificanceRuleKind } from "./to-significance-margin.js";
+import { toAdjustedAlphas } from "../stats/to-adjusted-alphas.js";
+import type { SignificanceRuleKind } from "../stats/to-significance-margin.js";
 
 /** One baseline rule with `significance:`, with the plain check it replaces and the paired data it is decided on. */
 export interface SignificanceTask {

@@ -1,9 +1,10 @@
 import { bootstrapFairness } from "./bootstrap-fairness.js";
 import type { FairnessBootstrapOptions, Interval } from "./bootstrap-fairness.js";
 import { tallyCells } from "./group-cells.js";
-import type { SensitiveColumn } from "./group-cells.js";
+import type { CellTally, SensitiveColumn } from "./group-cells.js";
 import type { FavorableClass, GroupRates, RateName } from "./group-rates.js";
 import { toGroupings } from "./groupings.js";
+import type { Grouping } from "./groupings.js";
 import { measureGrouping, toSpecLabel } from "./measure-grouping.js";
 import type { MeasureOptions, MetricSpec } from "./measure-grouping.js";
 import { ownEntry } from "../core/own-entry.js";
@@ -66,17 +67,7 @@ export function assessFairness(
 ): FairnessAssessment {
   const tally = tallyCells(labels, predictions, sensitive);
   const groupings = toGroupings(tally);
-  const measureOptions = groupings.map((grouping): MeasureOptions => {
-    const point = measureGrouping(tally.counts, grouping, [], { favorable: options.favorable, gated: [] });
-    const privilegedValue = grouping.intersection ? undefined : ownEntry(options.privileged, grouping.name);
-    const privileged = privilegedValue === undefined ? -1 : grouping.groups.findIndex((group) => group.name === privilegedValue);
-    return {
-      favorable: options.favorable,
-      gated: point.groups.map((rates) => rates.count >= options.minGroupSize),
-      minGroupSize: options.minGroupSize,
-      ...(privileged >= 0 && { privileged }),
-    };
-  });
+  const measureOptions = toMeasureOptions(tally, groupings, options);
   const resamples = options.bootstrap?.resamples ?? 0;
   const intervals = options.bootstrap && resamples > 0 ? bootstrapFairness(tally, groupings, options.specs, measureOptions, options.bootstrap) : undefined;
   return {
@@ -111,4 +102,22 @@ export function assessFairness(
       };
     }),
   };
+}
+
+/**
+ * How each grouping is measured: the groups large enough to gate (by the data's group sizes, which a stratified
+ * resample keeps) and the privileged group's index, when the policy names one for the column.
+ */
+export function toMeasureOptions(tally: CellTally, groupings: readonly Grouping[], options: Pick<AssessFairnessOptions, "favorable" | "minGroupSize" | "privileged">): MeasureOptions[] {
+  return groupings.map((grouping): MeasureOptions => {
+    const point = measureGrouping(tally.counts, grouping, [], { favorable: options.favorable, gated: [] });
+    const privilegedValue = grouping.intersection ? undefined : ownEntry(options.privileged, grouping.name);
+    const privileged = privilegedValue === undefined ? -1 : grouping.groups.findIndex((group) => group.name === privilegedValue);
+    return {
+      favorable: options.favorable,
+      gated: point.groups.map((rates) => rates.count >= options.minGroupSize),
+      minGroupSize: options.minGroupSize,
+      ...(privileged >= 0 && { privileged }),
+    };
+  });
 }

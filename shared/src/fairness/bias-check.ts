@@ -7,6 +7,7 @@ import type { FairnessPolicy } from "./fairness-policy-schema.js";
 import { assessFairness } from "./assess-fairness.js";
 import { checkPrivileged } from "./check-privileged.js";
 import type { AssessFairnessOptions, FairnessAssessment } from "./assess-fairness.js";
+import { decideFairnessSignificance } from "./decide-fairness-significance.js";
 import { evaluateFairnessRule } from "./evaluate-fairness-rule.js";
 import { FAIRNESS_METRICS } from "./fairness-metrics.js";
 import type { SensitiveColumn } from "./group-cells.js";
@@ -52,7 +53,8 @@ const specKey = (spec: MetricSpec) => `${spec.metric}|${spec.method}|${spec.metr
 
 /**
  * Judges a candidate's predictions against the policy's `fairness:` rules, per sensitive column (and their
- * intersection when `intersections: gate`), and against the baseline's values of the same metrics. Pure.
+ * intersection when `intersections: gate`), and against the baseline's values of the same metrics; a max-regression
+ * rule with `significance:` on the paired bootstrap interval of the change (`decideFairnessSignificance`). Pure.
  * @throws PolicyError when the policy has no `fairness:` section, or its disparate_impact rule has no privileged group.
  */
 export function biasCheck(input: BiasCheckInput): BiasResult {
@@ -76,6 +78,8 @@ export function biasCheck(input: BiasCheckInput): BiasResult {
   const candidate = assessFairness(input.candidate.labels, input.candidate.predictions, input.sensitive, options);
   const baseline = input.baseline ? assessFairness(input.baseline.labels, input.baseline.predictions, input.sensitive, { ...options, bootstrap: undefined }) : null;
   const checks = toChecks(fairness, candidate, baseline, input.policyLineOf);
+  const paired = input.baseline && { labels: input.candidate.labels, candidate: input.candidate.predictions, baseline: input.baseline.predictions, sensitive: input.sensitive, favorable: input.favorable };
+  const significance = decideFairnessSignificance(fairness, checks, paired, input.policyProvenance.file);
   checks.sort((a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict));
   const model = input.policy.model ?? "default";
   return {
@@ -101,6 +105,7 @@ export function biasCheck(input: BiasCheckInput): BiasResult {
     },
     candidate,
     baseline,
+    ...(significance && { significance }),
   };
 }
 

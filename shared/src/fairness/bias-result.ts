@@ -10,10 +10,32 @@ export interface FairnessCheck extends Check<FairnessRuleName> {
   grouping: string;
   /** What the bound was compared with: the point value, or the confidence-interval limit on the unfair side. */
   gate_on: "point" | "ci";
-  /** The bootstrap interval of the candidate's value, when computed. */
+  /**
+   * The bootstrap interval of the candidate's value, when computed; for a max-regression rule with `significance:`,
+   * the one-sided (1 − alpha) limits of the change in unfairness (candidate − baseline, larger = less fair) instead.
+   */
   ci?: [number, number];
-  /** "bootstrap-percentile (stratified)" when the check rests on the interval. */
+  /** "bootstrap-percentile (stratified)" when the check rests on the interval; "bootstrap-percentile (paired, stratified)" on the change's. */
   method?: string;
+  /**
+   * A max-regression with `significance:`: what the change's interval showed before `on-inconclusive` applied —
+   * pass (the regression is within the allowance at the level), fail (it exceeds it: a real regression), inconclusive
+   * (the interval contains the allowance: the data cannot tell noise from a real regression). Absent when undecided.
+   */
+  significance_decision?: "pass" | "fail" | "inconclusive";
+}
+
+/** How the significance checks were computed, so a reviewer can repeat them. */
+export interface FairnessSignificanceSettings {
+  seed: number;
+  resamples: number;
+  multiple_testing: "holm" | "bonferroni" | "none";
+  /** The family-wise level the adjusted alphas hold. */
+  family_alpha: number;
+  checks: number;
+  interval: "percentile";
+  /** What the rows are resampled within. */
+  strata: string;
 }
 
 /** What the assessment was computed with, for the report. */
@@ -35,4 +57,6 @@ export interface BiasResult extends DecidedResultBase {
   settings: FairnessSettings;
   candidate: FairnessAssessment;
   baseline: FairnessAssessment | null;
+  /** Set when some max-regression rule is decided by significance. */
+  significance?: FairnessSignificanceSettings;
 }

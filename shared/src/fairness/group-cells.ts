@@ -29,22 +29,28 @@ export const FN = 2;
 export const TN = 3;
 
 /** Confusion cell of one row: label 1 & prediction 1 → TP, 0 & 1 → FP, 1 & 0 → FN, 0 & 0 → TN. */
-function confusionIndex(label: number, prediction: number): number {
+export function confusionIndex(label: number, prediction: number): number {
   return label === 1 ? (prediction === 1 ? TP : FN) : prediction === 1 ? FP : TN;
 }
 
+/** Every row's finest group: the cells in order of first appearance, and each row's cell number. */
+export interface CellAssignment {
+  cells: GroupCell[];
+  rowCells: Int32Array;
+}
+
 /**
- * Counts TP, FP, FN, TN per combination of sensitive values in one pass. Callers pass columns without missing cells
- * and labels/predictions of the same length. Rows with equal values share a cell whatever the column count.
+ * Numbers the combinations of sensitive values in order of first appearance and gives each row its combination's
+ * number. Callers pass columns without missing cells. Rows with equal values share a cell whatever the column count.
  */
-export function tallyCells(labels: Float64Array, predictions: Float64Array, columns: readonly SensitiveColumn[]): CellTally {
+export function assignCells(columns: readonly SensitiveColumn[], rows: number): CellAssignment {
   const radix = columns.map((column) => column.dictionary.length);
   // Mixed-radix keys are exact while the product of the dictionary sizes stays a safe integer; beyond, text keys.
   const numeric = radix.reduce((product, size) => product * Math.max(size, 1), 1) <= Number.MAX_SAFE_INTEGER;
   const cellOfKey = new Map<number | string, number>();
   const cells: GroupCell[] = [];
-  let counts = new Float64Array(64);
-  for (let row = 0; row < labels.length; row++) {
+  const rowCells = new Int32Array(rows);
+  for (let row = 0; row < rows; row++) {
     let key: number | string = 0;
     if (numeric) {
       for (let c = 0; c < columns.length; c++) key = key * (radix[c] as number) + ((columns[c] as SensitiveColumn).codes[row] as number);
@@ -56,15 +62,23 @@ export function tallyCells(labels: Float64Array, predictions: Float64Array, colu
       cell = cells.length;
       cellOfKey.set(key, cell);
       cells.push({ values: columns.map((column) => column.dictionary[column.codes[row] as number] as string) });
-      if (counts.length < 4 * cells.length) {
-        const grown = new Float64Array(counts.length * 2);
-        grown.set(counts);
-        counts = grown;
-      }
     }
-    counts[4 * cell + confusionIndex(labels[row] as number, predictions[row] as number)]! += 1;
+    rowCells[row] = cell;
   }
-  return { columns: columns.map((column) => column.name), cells, counts: counts.slice(0, 4 * cells.length) };
+  return { cells, rowCells };
+}
+
+/**
+ * Counts TP, FP, FN, TN per combination of sensitive values in one pass (`assignCells`). Callers pass columns
+ * without missing cells and labels/predictions of the same length.
+ */
+export function tallyCells(labels: Float64Array, predictions: Float64Array, columns: readonly SensitiveColumn[]): CellTally {
+  const { cells, rowCells } = assignCells(columns, labels.length);
+  const counts = new Float64Array(4 * cells.length);
+  for (let row = 0; row < labels.length; row++) {
+    counts[4 * (rowCells[row] as number) + confusionIndex(labels[row] as number, predictions[row] as number)]! += 1;
+  }
+  return { columns: columns.map((column) => column.name), cells, counts };
 }
 
 /** A string column as a sensitive column, when it has no missing cell. */

@@ -7,6 +7,7 @@ import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
 import { formatNumber, formatSigned } from "../core/format-number.js";
 import { details } from "./render-evaluate-markdown.js";
 import { renderFairnessChart } from "./render-fairness-chart.js";
+import { renderFairnessSignificanceMarkdown } from "./render-fairness-significance.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";
 
@@ -23,6 +24,7 @@ function buildBlocks(result: BiasResult, limits: FitLimits): MarkdownBlock[] {
   blocks.push(...renderPolicyBlocks(result.policy));
   if (result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 600)}`).join("\n>\n") });
   blocks.push({ text: renderCheckTable(result, limits.tableRows) });
+  blocks.push(...renderFairnessSignificanceMarkdown(result));
   result.candidate.groupings.forEach((grouping, g) => {
     const baseline = result.baseline?.groupings[g];
     const table = renderGroupTable(grouping, baseline);

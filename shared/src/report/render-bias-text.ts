@@ -1,5 +1,6 @@
 import type { BiasResult } from "../fairness/bias-result.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
+import { renderFairnessSignificanceText } from "./render-fairness-significance.js";
 import { formatNumber, formatSigned } from "../core/format-number.js";
 
 /** The bias-check result for a terminal: verdict line, one line per check, one reason line per non-passing check. */
@@ -26,6 +27,7 @@ export function renderBiasText(result: BiasResult): string {
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
   for (const row of rows) lines.push(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());
+  lines.push(...renderFairnessSignificanceText(result));
   const reasons = result.checks.filter((c) => c.verdict !== "pass");
   if (reasons.length > 0) lines.push("", ...reasons.map((c) => `${c.verdict.toUpperCase()} ${sanitizeTerminalText(c.name, 90)}: ${sanitizeTerminalText(c.message, 400)}`));
   return `${lines.join("\n")}\n`;

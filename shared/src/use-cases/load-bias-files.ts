@@ -7,9 +7,12 @@ import type { Predictions } from "../data/predictions/predictions.js";
 import { readPredictions } from "../data/predictions/read-predictions.js";
 import type { ReadPredictionsOptions } from "../data/predictions/read-predictions.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
+import type { RegistryStore } from "../registry/registry-store.js";
+import path from "node:path";
 
 export interface BiasFileInputs {
   predictions: string;
+  /** A predictions file, or `registry:<model>#<stage>`: the evaluation predictions that version was promoted with. */
   baselinePredictions?: string | undefined;
   /** Sensitive columns, from the input or the policy. */
   sensitive: readonly string[];
@@ -37,9 +40,10 @@ export interface BiasFiles {
  * @throws InputError when a sensitive column is also a label/prediction/score/id column. DataError naming the input,
  * file and column: every reader error, a missing sensitive column (the file's columns listed), a sensitive cell
  * without a value, a sensitive column with one group only, a favourable label that is neither class, baseline rows
- * that are not the candidate's examples.
+ * that are not the candidate's examples, a registry version that stores no evaluation predictions. InputError when
+ * the baseline names the registry and none is reachable; RegistryError from the registry.
  */
-export async function loadBiasFiles(inputs: BiasFileInputs, access: FileAccess): Promise<BiasFiles> {
+export async function loadBiasFiles(inputs: BiasFileInputs, access: FileAccess, openRegistry?: () => Promise<RegistryStore>): Promise<BiasFiles> {
   const roles = { "label-column": inputs.labelColumn, "prediction-column": inputs.predictionColumn, "score-column": inputs.scoreColumn, "id-column": inputs.idColumn };
   for (const name of inputs.sensitive) {
     const role = Object.entries(roles).find(([, column]) => column === name);
@@ -66,11 +70,34 @@ export async function loadBiasFiles(inputs: BiasFileInputs, access: FileAccess):
   const notes = candidate.warnings.map((warning) => `${candidate.name}: ${warning}`);
   const files: BiasFiles = { candidate: toModel(candidate), sensitive, favorable, favorableLabel, notes };
   if (inputs.baselinePredictions === undefined) return files;
-  const baseline = await readPredictions(inputs.baselinePredictions, access, options("baseline-predictions", []));
+  const fromRegistry = await readRegistryPredictionsWhenNamed(inputs.baselinePredictions, openRegistry);
+  // An empty allowedRoots means "anywhere" (the CLI): adding the temporary folder would confine the candidate to it.
+  const readAccess = fromRegistry && access.allowedRoots.length > 0 ? { ...access, allowedRoots: [...access.allowedRoots, path.dirname(fromRegistry.path)] } : access;
+  const read = await readPredictions(fromRegistry?.path ?? inputs.baselinePredictions, readAccess, options("baseline-predictions", []));
+  const baseline = fromRegistry ? { ...read, name: fromRegistry.name } : read;
   const paired = pairPredictions(candidate, baseline);
   notes.push(...baseline.warnings.map((warning) => `${baseline.name}: ${warning}`));
   notes.push(`Baseline ${baseline.name} paired with the candidate by ${paired.pairedBy}; groups are the candidate file's.`);
   return { ...files, baseline: toModel(paired.baseline) };
+}
+
+/**
+ * `baseline-predictions: registry:<model>#<stage>`: the evaluation predictions the stage's version was promoted with
+ * (contract §5), digest-verified and written to a temporary file; undefined for a file. Fails closed when the
+ * version stores none: a fairness regression needs the baseline's predictions of the same examples.
+ */
+async function readRegistryPredictionsWhenNamed(spec: string, openRegistry?: () => Promise<RegistryStore>): Promise<{ path: string; name: string } | undefined> {
+  if (!spec.startsWith("registry:")) return undefined;
+  // Loaded only for registry baselines: the registry code reads tags through git or the API.
+  const { parseRegistrySpec, readRegistryBaseline } = await import("./read-registry-baseline.js");
+  const parsed = parseRegistrySpec(spec, "baseline-predictions")!;
+  const registry = await readRegistryBaseline(parsed, "baseline-predictions", openRegistry ? await openRegistry() : undefined, true);
+  if (registry.predictions) return registry.predictions;
+  throw new DataError(
+    `Input "baseline-predictions": ${registry.label} stores no evaluation predictions (no artifact was promoted with the role predictions), so bias-check has no baseline predictions of the same examples to compare with.`,
+    "Promote versions with their evaluation predictions (promote's predictions input), or give baseline-predictions as a file.",
+    { input: "baseline-predictions" },
+  );
 }
 
 function toModel(predictions: Predictions): ModelPredictions {

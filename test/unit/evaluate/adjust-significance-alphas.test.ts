@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adjustSignificanceAlphas, type SignificanceCheckEvidence } from "../../../shared/src/evaluate/adjust-significance-alphas.js";
-import type { SignificanceEvidence } from "../../../shared/src/evaluate/to-significance-interval.js";
+import type { SignificanceEvidence } from "../../../shared/src/stats/to-significance-interval.js";
 import { drawBootstrapDistribution } from "../../../shared/src/stats/bootstrap-distribution.js";
 import { expectRelative, oracle, reference } from "../stats/support/fixtures.js";
 

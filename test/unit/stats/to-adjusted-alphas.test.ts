@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toAdjustedAlphas } from "../../../shared/src/evaluate/to-adjusted-alphas.js";
+import { toAdjustedAlphas } from "../../../shared/src/stats/to-adjusted-alphas.js";
 import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js";
 import { expectRelative, oracle, readPValues } from "../stats/support/fixtures.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decideSignificance } from "../../../shared/src/evaluate/decide-significance.js";
-import type { SignificanceRule } from "../../../shared/src/evaluate/to-significance-margin.js";
+import { decideSignificance } from "../../../shared/src/stats/decide-significance.js";
+import type { SignificanceRule } from "../../../shared/src/stats/to-significance-margin.js";
 import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js";
 
 const limits = (low: number, high: number) => ({ low, high });

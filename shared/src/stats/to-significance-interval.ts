@@ -1,8 +1,8 @@
-import type { BootstrapDistribution } from "../stats/bootstrap-distribution.js";
-import { toBootstrapInterval, type BootstrapMethod } from "../stats/bootstrap-interval.js";
-import { toDelongInterval } from "../stats/delong.js";
-import { toNoVarianceLimits, type NoVarianceEvidence } from "../stats/no-variance-bound.js";
-import type { StatResult } from "../stats/stat-result.js";
+import type { BootstrapDistribution } from "./bootstrap-distribution.js";
+import { toBootstrapInterval, type BootstrapMethod } from "./bootstrap-interval.js";
+import { toDelongInterval } from "./delong.js";
+import { toNoVarianceLimits, type NoVarianceEvidence } from "./no-variance-bound.js";
+import type { StatResult } from "./stat-result.js";
 
 /**
  * What a significance rule is decided from: a stored paired-bootstrap distribution, DeLong's Δ and Var(Δ), or a

@@ -1,7 +1,7 @@
-import { toBootstrapInterval } from "../stats/bootstrap-interval.js";
-import { noVariancePValue } from "../stats/no-variance-bound.js";
-import { normalSf } from "../stats/normal-distribution.js";
-import { cannotCompute, type ScalarResult } from "../stats/stat-result.js";
+import { toBootstrapInterval } from "./bootstrap-interval.js";
+import { noVariancePValue } from "./no-variance-bound.js";
+import { normalSf } from "./normal-distribution.js";
+import { cannotCompute, type ScalarResult } from "./stat-result.js";
 import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
 import type { SignificanceEvidence } from "./to-significance-interval.js";
 import { toSignificanceMargin, type SignificanceRule } from "./to-significance-margin.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toSignificanceInterval } from "../../../shared/src/evaluate/to-significance-interval.js";
+import { toSignificanceInterval } from "../../../shared/src/stats/to-significance-interval.js";
 import { drawBootstrapDistribution } from "../../../shared/src/stats/bootstrap-distribution.js";
 import { computePairedBootstrap } from "../../../shared/src/stats/paired-bootstrap.js";
 import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js";

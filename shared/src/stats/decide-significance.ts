@@ -1,5 +1,5 @@
 import { formatNumber } from "../core/format-number.js";
-import { requireConfidence } from "../stats/require-confidence.js";
+import { requireConfidence } from "./require-confidence.js";
 import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
 import type { SignificanceLimits } from "./to-significance-interval.js";
 import { toSignificanceMargin, type SignificanceRule } from "./to-significance-margin.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toSignificanceMargin } from "../../../shared/src/evaluate/to-significance-margin.js";
+import { toSignificanceMargin } from "../../../shared/src/stats/to-significance-margin.js";
 
 describe("toSignificanceMargin", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { formatNumber } from "../core/format-number.js";
-import { cannotCompute, type StatResult } from "../stats/stat-result.js";
+import { cannotCompute, type StatResult } from "./stat-result.js";
 
 /** The baseline rules `significance: <alpha>` can turn into a confidence-interval decision (contract §3). */
 export type SignificanceRuleKind = "max-regression" | "max-regression-pct" | "min-improvement" | "min-improvement-pct";
@@ -27,7 +27,7 @@ export interface SignificanceMargin {
 }
 
 /**
- * Converts a baseline rule into a threshold on delta, direction-aware as `evaluateMetricRules` ("regression" = change
+ * Converts a baseline rule into a threshold on delta, direction-aware as evaluate-gate's plain rules ("regression" = change
  * in the bad direction, bounds inclusive): higher-is-better with max-regression m needs delta ≥ −m, with
  * min-improvement i needs delta ≥ i; lower-is-better mirrors them to delta ≤ m and delta ≤ −i. A percent bound is
  * bound/100 · |baseline|. "Cannot compute" for a percent bound without a baseline or from a zero baseline (contract

@@ -1,6 +1,6 @@
-import { adjustBonferroni, adjustHolm, holmStepDown } from "../stats/multiple-testing.js";
+import { adjustBonferroni, adjustHolm, holmStepDown } from "./multiple-testing.js";
 
-/** `multiple-testing:` under `evaluate:` (contract §3); Holm is the default with more than one significance rule. */
+/** `multiple-testing:` of a gate (evaluate: and fairness:, contract §3); Holm is the default with more than one significance rule. */
 export type MultipleTesting = "holm" | "bonferroni";
 
 export interface AdjustedAlpha {

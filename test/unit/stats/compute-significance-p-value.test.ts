@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { computeSignificancePValue } from "../../../shared/src/evaluate/compute-significance-p-value.js";
-import { decideSignificance } from "../../../shared/src/evaluate/decide-significance.js";
-import { toSignificanceInterval, type SignificanceEvidence } from "../../../shared/src/evaluate/to-significance-interval.js";
-import type { SignificanceRule } from "../../../shared/src/evaluate/to-significance-margin.js";
+import { computeSignificancePValue } from "../../../shared/src/stats/compute-significance-p-value.js";
+import { decideSignificance } from "../../../shared/src/stats/decide-significance.js";
+import { toSignificanceInterval, type SignificanceEvidence } from "../../../shared/src/stats/to-significance-interval.js";
+import type { SignificanceRule } from "../../../shared/src/stats/to-significance-margin.js";
 import { drawBootstrapDistribution, toBootstrapDistribution } from "../../../shared/src/stats/bootstrap-distribution.js";
 import { expectOk, expectRelative, oracle, pairedDifferences, readPairedPredictions, reference } from "../stats/support/fixtures.js";
 

@@ -1,0 +1,71 @@
+import { markdownTable } from "markdown-table";
+import type { BiasResult, FairnessCheck } from "../fairness/bias-result.js";
+import { formatNumber, formatSigned } from "../core/format-number.js";
+import { escapeMarkdown, sanitizeTerminalText } from "./escape-markdown.js";
+import type { MarkdownBlock } from "./fit-markdown.js";
+import { verdictLabel } from "./verdict-label.js";
+
+/** The checks decided on the change's interval, in result order. */
+function significanceChecks(result: BiasResult): FairnessCheck[] {
+  return result.checks.filter((check) => check.significance_decision !== undefined || check.alpha !== undefined);
+}
+
+/** What the interval showed, in the reviewer's words. */
+function judged(check: FairnessCheck): string {
+  if (check.significance_decision === "pass") return "within the allowance (noise)";
+  if (check.significance_decision === "fail") return "real regression";
+  if (check.significance_decision === "inconclusive") return `inconclusive → ${check.verdict}`;
+  return "cannot decide";
+}
+
+function describe(result: BiasResult): string {
+  const s = result.significance;
+  if (!s) return "";
+  const testing = s.multiple_testing === "none" ? "no multiple-testing adjustment" : `${s.multiple_testing} across ${s.checks} checks (family α ${formatNumber(s.family_alpha)})`;
+  return (
+    `Change in unfairness = candidate − baseline on the same rows (1 − ratio for ratios, |1 − DI| for disparate impact; larger is less fair). ` +
+    `Paired percentile bootstrap, rows resampled within each ${s.strata}, ${s.resamples} resamples, seed ${s.seed}; ${testing}. ` +
+    `The interval is the pair of one-sided (1 − α) limits at each check's α: a regression is noise when the upper limit is within the allowed regression, real when the lower limit exceeds it.`
+  );
+}
+
+/** bias-check's significance section: each max-regression decided on its interval, beside the point estimates. */
+export function renderFairnessSignificanceMarkdown(result: BiasResult): MarkdownBlock[] {
+  const checks = significanceChecks(result);
+  if (checks.length === 0) return [];
+  const rows = checks.map((c) => [
+    escapeMarkdown(c.metric),
+    formatNumber(c.baseline),
+    formatNumber(c.value),
+    formatSigned(c.effect_size ?? null),
+    c.ci ? `[${formatSigned(c.ci[0])}, ${formatSigned(c.ci[1])}]` : "—",
+    formatNumber(c.threshold),
+    c.alpha === undefined ? "—" : formatNumber(c.alpha),
+    c.p_value_adjusted ?? c.p_value ?? null,
+    `${verdictLabel(c.verdict)} ${judged(c)}`,
+  ]);
+  const table = markdownTable(
+    [
+      ["metric [grouping]", "baseline", "candidate", "change in unfairness", "interval of the change", "allowed", "α", "p within allowance (adjusted)", "judged"],
+      ...rows.map((row) => row.map((cell) => (typeof cell === "string" ? cell : formatNumber(cell)))),
+    ],
+    { align: ["l", "r", "r", "r", "r", "r", "r", "r", "l"], alignDelimiters: false },
+  );
+  return [{ text: `**Fairness regressions judged against noise**\n\n${table}\n\n_${escapeMarkdown(describe(result), 1200)}_`, dropOrder: 3 }];
+}
+
+/** The same section for a terminal: one line per check, after the check table. */
+export function renderFairnessSignificanceText(result: BiasResult): string[] {
+  const checks = significanceChecks(result);
+  if (checks.length === 0) return [];
+  return [
+    "",
+    "fairness regressions judged against noise (change in unfairness, interval of the change at α):",
+    ...checks.map(
+      (c) =>
+        `  ${c.verdict.toUpperCase()} ${sanitizeTerminalText(c.metric, 70)}: change ${formatSigned(c.effect_size ?? null)}, ` +
+        `interval ${c.ci ? `[${formatSigned(c.ci[0])}, ${formatSigned(c.ci[1])}]` : "—"}, allowed ${formatNumber(c.threshold)}, α ${c.alpha === undefined ? "—" : formatNumber(c.alpha)} → ${judged(c)}`,
+    ),
+    `  ${sanitizeTerminalText(describe(result), 1200)}`,
+  ];
+}
