@@ -85,7 +85,7 @@ export function searchSlices(policy: EvaluatePolicy, evaluation: EvaluationPredi
     direction: chosen.direction,
     margin: chosen.margin,
     margin_source: chosen.marginSource,
-    method: "z-test-holm",
+    method: "t-test-holm",
     alpha,
     family: scan.family,
     family_by_depth: scan.familyByDepth,
@@ -130,7 +130,7 @@ function findingCheck(worst: FoundSlice, summary: SliceSearchSummary, chosen: Ch
       `Found automatically: on ${worst.slice} (${worst.rows} examples) ${chosen.metric} regressed by ${formatNumber(worst.regression)}, beyond the margin ${formatNumber(chosen.margin)} ` +
       `(Holm-adjusted p ${formatNumber(worst.p_value_adjusted)} over ${summary.family} slices, ${describeLoss(chosen.loss)})${others > 0 ? `; ${others} more slice${others === 1 ? "" : "s"} too` : ""}.`,
     slice: `found: ${worst.slice}`,
-    method: "slice-search-z",
+    method: "slice-search-t",
     statistic: worst.statistic,
     p_value: worst.p_value,
     p_value_adjusted: worst.p_value_adjusted,

@@ -28,8 +28,8 @@ export interface SliceSearchSummary {
   direction: "higher" | "lower";
   margin: number;
   margin_source: string;
-  /** `z-test-holm`: each slice's z test against the margin, Holm over the whole lattice. */
-  method: "z-test-holm";
+  /** `t-test-holm`: each slice's one-sample t test against the margin, Holm over the whole lattice. */
+  method: "t-test-holm";
   alpha: number;
   /** Slices the correction covered: every lattice slice of at least `min_size` examples. */
   family: number;

@@ -1,4 +1,4 @@
-import { normalSf } from "../../stats/normal-distribution.js";
+import { studentTSf } from "../../stats/student-t.js";
 import type { ScannedSlice } from "./scan-slice-lattice.js";
 
 /** A candidate slice with its one-sided test against the margin and its Holm-adjusted p-value over the family. */
@@ -6,7 +6,7 @@ export interface TestedSlice {
   slice: ScannedSlice;
   /** Mean regression on the slice (positive = worse), in the metric's units. */
   regression: number;
-  /** z = (mean regression − margin) / (s / √n). */
+  /** t = (mean regression − margin) / (s / √n), n − 1 degrees of freedom. */
   statistic: number;
   p: number;
   adjusted: number;
@@ -14,8 +14,9 @@ export interface TestedSlice {
 
 /**
  * Tests each candidate slice's mean paired regression against the margin, H₀: mean ≤ margin vs H₁: mean > margin,
- * with the large-sample z statistic (mean − margin)/(s/√n), s the sample standard deviation (ddof = 1) of the
- * per-example regressions, p = 1 − Φ(z) (a slice whose regressions are all equal has p = 0). The p-values are adjusted
+ * with Student's one-sample t test on the per-example regressions, as scipy.stats.ttest_1samp(d, popmean=margin,
+ * alternative="greater"): t = (mean − margin)/(s/√n), s the sample standard deviation (ddof = 1), p = P(T_{n−1} > t)
+ * (a slice whose regressions are all equal, and above the margin, has p = 0). The p-values are adjusted
  * by Holm's step-down over the whole `family` (every slice of the lattice of at least the minimum size):
  * adj₍ᵢ₎ = min(1, max_{j≤i} (m − j + 1)·p₍ⱼ₎), as statsmodels multipletests(method="holm") with m = family. The
  * slices left out are those whose mean does not exceed the margin (p ≥ ½), which rank after every candidate, so the
@@ -28,7 +29,7 @@ export function testSlicesAgainstMargin(candidates: readonly ScannedSlice[], mar
     const variance = n > 1 ? Math.max(0, (slice.regressionSquares - n * mean * mean) / (n - 1)) : 0;
     const se = Math.sqrt(variance / n);
     const statistic = se > 0 ? (mean - margin) / se : Infinity;
-    return { slice, regression: mean, statistic, p: se > 0 ? normalSf(statistic) : 0, adjusted: 1 };
+    return { slice, regression: mean, statistic, p: se > 0 ? studentTSf(statistic, n - 1) : 0, adjusted: 1 };
   });
   const names = new Map(tested.map((t) => [t, nameOf(t.slice)]));
   tested.sort((a, b) => a.p - b.p || b.regression - a.regression || compareText(names.get(a) as string, names.get(b) as string));
