@@ -82,8 +82,6 @@ function binNumbers(name: string, values: Float64Array, bins: number): { codes: 
     codes[i] = low;
   }
   if (present === 0) return { codes, labels: [] };
-  // A constant column is one bin: its predicate is its value.
-  if (edges.length === 0) return { codes, labels: [`${name}=${formatNumber(ascending[0])}`] };
   const edge = (k: number) => formatNumber(edges[k]);
   const labels = Array.from({ length: edges.length + 1 }, (_, k) =>
     k === 0 ? `${name} < ${edge(0)}` : k === edges.length ? `${name} ≥ ${edge(k - 1)}` : `${edge(k - 1)} ≤ ${name} < ${edge(k)}`,
