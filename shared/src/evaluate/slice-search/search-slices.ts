@@ -9,7 +9,7 @@ import { chooseSliceLoss, describeLoss } from "./choose-slice-loss.js";
 import type { ChosenLoss } from "./choose-slice-loss.js";
 import { encodeSliceFeature } from "./encode-slice-features.js";
 import type { EncodedFeature } from "./encode-slice-features.js";
-import { scanSliceLattice } from "./scan-slice-lattice.js";
+import { scanSliceLattice, sumSliceValues } from "./scan-slice-lattice.js";
 import type { PairedLosses, ScannedSlice } from "./scan-slice-lattice.js";
 import { testSlicesAgainstMargin } from "./test-slices-against-margin.js";
 import type { FoundSlice, SliceSearchSummary } from "./slice-search-result.js";
@@ -57,13 +57,14 @@ export function searchSlices(policy: EvaluatePolicy, evaluation: EvaluationPredi
   const capped = encoded.filter((f) => f.capped > 0);
   if (capped.length > 0) notes.push(`The slice search kept the ${capped.length === 1 ? "" : "each "}most frequent values of ${capped.map((f) => f.column).join(", ")} (${capped.map((f) => f.capped).join(", ")} more left out).`);
   const losses = pairedLosses(chosen, candidate, baseline);
-  const scan = scanSliceLattice(encoded, losses, minSize, depth, chosen.margin);
+  const scan = scanSliceLattice(encoded, losses.regression, minSize, depth, chosen.margin);
   const nameOf = (s: ScannedSlice) => s.predicates.map(([f, code]) => (encoded[f] as EncodedFeature).predicates[code] as string).join(", ");
   const tested = testSlicesAgainstMargin(scan.candidates, chosen.margin, scan.family, nameOf);
   const onFinding = settings["on-finding"] ?? "warn";
   const slices = tested.slice(0, settings.top ?? SLICE_SEARCH_DEFAULTS.top).map((t): FoundSlice => {
-    const value = t.slice.candidateSum / t.slice.rows;
-    const base = t.slice.baselineSum / t.slice.rows;
+    const sums = sumSliceValues(encoded, t.slice.predicates, losses.candidate, losses.baseline);
+    const value = sums.candidate / t.slice.rows;
+    const base = sums.baseline / t.slice.rows;
     return {
       slice: nameOf(t.slice),
       predicates: t.slice.predicates.map(([f, code]) => (encoded[f] as EncodedFeature).predicates[code] as string),

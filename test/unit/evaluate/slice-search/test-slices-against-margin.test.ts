@@ -7,8 +7,6 @@ function sliceOf(name: number, regressions: number[]): ScannedSlice {
   return {
     predicates: [[0, name]],
     rows: regressions.length,
-    candidateSum: 0,
-    baselineSum: 0,
     regressionSum: regressions.reduce((a, b) => a + b, 0),
     regressionSquares: regressions.reduce((a, b) => a + b * b, 0),
   };
