@@ -118,8 +118,10 @@ function pairedLosses(chosen: ChosenLoss, candidate: Predictions, baseline: Pred
 
 function findingCheck(worst: FoundSlice, summary: SliceSearchSummary, chosen: ChosenLoss): EvaluateCheck {
   const others = summary.found - 1;
+  // Check names and slices stay short enough for every surface (the published result caps them at 300 characters).
+  const slice = worst.slice.length > 200 ? `${worst.slice.slice(0, 199)}…` : worst.slice;
   return {
-    name: `${chosen.metric}:max-regression[found: ${worst.slice}]`,
+    name: `${chosen.metric}:max-regression[found: ${slice}]`,
     metric: chosen.metric,
     rule: "max-regression",
     verdict: summary.on_finding,
@@ -128,9 +130,9 @@ function findingCheck(worst: FoundSlice, summary: SliceSearchSummary, chosen: Ch
     ...computeChange(worst.value, worst.baseline),
     threshold: chosen.margin,
     message:
-      `Found automatically: on ${worst.slice} (${worst.rows} examples) ${chosen.metric} regressed by ${formatNumber(worst.regression)}, beyond the margin ${formatNumber(chosen.margin)} ` +
+      `Found automatically: on ${slice} (${worst.rows} examples) ${chosen.metric} regressed by ${formatNumber(worst.regression)}, beyond the margin ${formatNumber(chosen.margin)} ` +
       `(Holm-adjusted p ${formatNumber(worst.p_value_adjusted)} over ${summary.family} slices, ${describeLoss(chosen.loss)})${others > 0 ? `; ${others} more slice${others === 1 ? "" : "s"} too` : ""}.`,
-    slice: `found: ${worst.slice}`,
+    slice: `found: ${slice}`,
     method: "slice-search-t",
     statistic: worst.statistic,
     p_value: worst.p_value,

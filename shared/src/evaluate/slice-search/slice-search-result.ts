@@ -12,7 +12,8 @@ export interface FoundSlice {
   delta: number;
   /** The mean regression (positive = worse), tested against the margin. */
   regression: number;
-  statistic: number;
+  /** Student's t; null for a slice whose changes are all equal (p 0). */
+  statistic: number | null;
   p_value: number;
   /** Holm-adjusted over `family` slices. */
   p_value_adjusted: number;

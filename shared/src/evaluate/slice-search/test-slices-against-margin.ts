@@ -6,8 +6,8 @@ export interface TestedSlice {
   slice: ScannedSlice;
   /** Mean regression on the slice (positive = worse), in the metric's units. */
   regression: number;
-  /** t = (mean regression − margin) / (s / √n), n − 1 degrees of freedom. */
-  statistic: number;
+  /** t = (mean regression − margin) / (s / √n), n − 1 degrees of freedom; null when s = 0 (no t to show). */
+  statistic: number | null;
   p: number;
   adjusted: number;
 }
@@ -28,8 +28,9 @@ export function testSlicesAgainstMargin(candidates: readonly ScannedSlice[], mar
     const mean = slice.regressionSum / n;
     const variance = n > 1 ? Math.max(0, (slice.regressionSquares - n * mean * mean) / (n - 1)) : 0;
     const se = Math.sqrt(variance / n);
-    const statistic = se > 0 ? (mean - margin) / se : Infinity;
-    return { slice, regression: mean, statistic, p: se > 0 ? studentTSf(statistic, n - 1) : 0, adjusted: 1 };
+    if (!(se > 0)) return { slice, regression: mean, statistic: null, p: 0, adjusted: 1 };
+    const statistic = (mean - margin) / se;
+    return { slice, regression: mean, statistic, p: studentTSf(statistic, n - 1), adjusted: 1 };
   });
   const names = new Map(tested.map((t) => [t, nameOf(t.slice)]));
   tested.sort((a, b) => a.p - b.p || b.regression - a.regression || compareText(names.get(a) as string, names.get(b) as string));

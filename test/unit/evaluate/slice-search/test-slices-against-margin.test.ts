@@ -32,6 +32,7 @@ describe("testSlicesAgainstMargin", () => {
   it("gives p 0 to a slice whose regressions are all equal and above the margin", () => {
     const [only] = testSlicesAgainstMargin([sliceOf(0, Array<number>(30).fill(1))], 0.01, 5, () => "all");
     expect(only?.p).toBe(0);
+    expect(only?.statistic).toBeNull();
     expect(only?.adjusted).toBe(0);
   });
 });
