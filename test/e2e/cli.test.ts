@@ -136,10 +136,10 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain("candidate-better.json: pass");
     expect(run.stdout).toContain("predictions/candidate-noise.csv: warn (the merge may proceed)");
     expect(run.stdout).toContain("predictions/candidate-regressed.csv: fail");
-    expect(run.stdout).toMatch(/FAIL roc_auc:max-regression: Ruled out at 97\.5% one-sided confidence/);
-    expect(run.stdout).toMatch(/FAIL {2}region=west {2}n=1020/);
     // The slice search finds the regressed region without being told, and warns.
     expect(run.stdout).toMatch(/slices found automatically \(2 regressed beyond the margin\), worst first:\n {2}WARN {2}region=west {2}n=1020 {2}accuracy 0\.77451 → 0\.695098 \(-0\.0794118\) {2}adjusted p 0\.000\d+/);
+    expect(run.stdout).toMatch(/FAIL roc_auc:max-regression: Ruled out at 97\.5% one-sided confidence/);
+    expect(run.stdout).toMatch(/FAIL {2}region=west {2}n=1020/);
     // The registry runs on the gates' evidence: the failed candidate is refused, the better one promoted.
     expect(run.stdout).toContain("promote candidate-regressed.json: fail (refused; nothing written)");
     expect(run.stdout).toContain("promote candidate-better.json: pass (v0.2.0 in prod)");
