@@ -105,5 +105,8 @@ if (process.env.BENCH_SKIP_MEMORY !== "1") await import("./bench-memory.mjs");
 // Then bias-check against numpy (shared/tools/bench-fairness.mjs); BENCH_SKIP_FAIRNESS=1 skips it.
 if (process.env.BENCH_SKIP_FAIRNESS !== "1") await import("./bench-fairness.mjs");
 
+// Then evaluate-gate's automatic slice search on 1M paired predictions × 10 feature columns; BENCH_SKIP_SLICES=1 skips it.
+if (process.env.BENCH_SKIP_SLICES !== "1") await import("./bench-slices.mjs");
+
 // Then train-reproducibly: hashing throughput vs sha256sum and the manifest overhead; BENCH_SKIP_TRAIN=1 skips it.
 if (process.env.BENCH_SKIP_TRAIN !== "1") await import("./bench-train.mjs");

@@ -136,6 +136,8 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain("candidate-better.json: pass");
     expect(run.stdout).toContain("predictions/candidate-noise.csv: warn (the merge may proceed)");
     expect(run.stdout).toContain("predictions/candidate-regressed.csv: fail");
+    // The slice search finds the regressed region without being told, and warns.
+    expect(run.stdout).toMatch(/slices found automatically \(2 regressed beyond the margin\), worst first:\n {2}WARN {2}region=west {2}n=1020 {2}accuracy 0\.77451 → 0\.695098 \(-0\.0794118\) {2}adjusted p 0\.000\d+/);
     expect(run.stdout).toMatch(/FAIL roc_auc:max-regression: Ruled out at 97\.5% one-sided confidence/);
     expect(run.stdout).toMatch(/FAIL {2}region=west {2}n=1020/);
     // Fairness regressions judged against noise: the retrain's gap moved by chance, the rural model's really.

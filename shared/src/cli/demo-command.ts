@@ -31,7 +31,7 @@ const CANDIDATES = [
 /** Predictions of the same 4,000 customers by each model: significance and slices (make-predictions.mjs). */
 const PREDICTION_CANDIDATES = [
   { file: "predictions/candidate-noise.csv", label: "noise", story: "a retrain whose changes are within noise: the intervals neither show nor rule out a regression, so it warns" },
-  { file: "predictions/candidate-regressed.csv", label: "significant-regression", story: "a candidate that got worse in one region: the AUC regression is significant and the west slice fails" },
+  { file: "predictions/candidate-regressed.csv", label: "significant-regression", story: "a candidate that got worse in one region: the AUC regression is significant, the west slice fails, and the slice search finds it without being told" },
 ];
 
 export const demoCommand: Command = {

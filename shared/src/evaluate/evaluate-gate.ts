@@ -20,6 +20,7 @@ import { judgeSignificance } from "./judge-significance.js";
 import type { SignificanceTask } from "./judge-significance.js";
 import { readMetricValue } from "./read-metric-value.js";
 import { verdictOrder, worstVerdict } from "../core/verdict.js";
+import { searchSlices } from "./slice-search/search-slices.js";
 
 /** scipy.stats.bootstrap's default number of resamples, and the seed when the policy names none. */
 const DEFAULT_RESAMPLES = 9999;
@@ -78,9 +79,11 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
   checks.push(...explained.checks);
   const slices = evaluate.slices ? evaluateSlices(evaluate, requireSlicePredictions(input.evaluation, file), missing) : [];
   const significance = decideSignificanceFamily(checks, slices, input);
+  const search = searchSlices(evaluate, input.evaluation, file);
+  if (search?.check) checks.push(search.check);
   // Stable sort: failed first, then warnings, then passes, each in policy order.
   const allChecks = [...checks, ...slices.flatMap((s) => s.checks)].sort((a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict));
-  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? []), ...explained.notes, ...policyWarnings(evaluate)];
+  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? []), ...explained.notes, ...(search?.notes ?? []), ...policyWarnings(evaluate)];
   if (!baseline) notes.push(missing.verdict === "fail" ? "No baseline was given: rules against the baseline fail (evaluate.on-missing-baseline: fail)." : "No baseline was given: rules against the baseline are warnings and only absolute bounds decide.");
   const small = slices.filter((s) => !s.gated);
   if (small.length > 0) notes.push(`${small.length} slice${small.length === 1 ? " is" : "s are"} smaller than the minimum size and reported without gating.`);
@@ -99,6 +102,7 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
     },
     ...(significance && { significance }),
     ...(evaluate.slices && { slices: summarizeSlices(slices) }),
+    ...(search?.summary && { slice_search: search.summary }),
     policy: input.policyProvenance,
     files: {
       candidate: candidate.name,

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { ExplanationPolicySchema } from "../explain/explanation-policy-schema.js";
+import { SliceSearchPolicySchema } from "./slice-search/slice-search-policy-schema.js";
 
 /** Rules a metric can carry, in the order reports list them. */
 export const RULE_NAMES = [
@@ -95,5 +96,7 @@ export const EvaluatePolicySchema = z.strictObject({
   /** Default minimum slice size for every slice that does not set its own. */
   "slice-min-size": z.optional(positiveInteger),
   explanations: z.optional(ExplanationPolicySchema),
+  /** The automatic search for regressed slices; on when the predictions carry feature columns, `false` turns it off. */
+  "slice-search": z.optional(SliceSearchPolicySchema),
 });
 export type EvaluatePolicy = z.infer<typeof EvaluatePolicySchema>;

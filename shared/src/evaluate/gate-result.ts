@@ -5,6 +5,7 @@ import type { Verdict } from "../core/verdict.js";
 import type { ExplanationRuleName } from "../explain/explanation-policy-schema.js";
 import type { ExplanationSummary } from "../explain/explanation-summary.js";
 import type { RuleName } from "./evaluate-policy-schema.js";
+import type { SliceSearchSummary } from "./slice-search/slice-search-result.js";
 
 /** How a gate's significance checks were computed, so a reviewer can repeat them. */
 export interface SignificanceSettings {
@@ -41,6 +42,8 @@ export interface GateResult extends DecidedResultBase {
   significance?: SignificanceSettings;
   /** Set when the policy slices the evaluation set; worst slices first. */
   slices?: SliceSummary[];
+  /** Set when the automatic slice search ran: where the candidate got worse than the baseline, found automatically. */
+  slice_search?: SliceSearchSummary;
   /** Names of the files compared, as the user gave them. */
   files: {
     candidate: string;

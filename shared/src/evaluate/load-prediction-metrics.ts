@@ -22,6 +22,8 @@ export interface PredictionInputs {
   threshold?: number | undefined;
   /** Columns the policy slices the evaluation by; read from the candidate's predictions. */
   sliceColumns?: readonly string[] | undefined;
+  /** Feature columns of the automatic slice search, read from the candidate's predictions ("others": every other column). */
+  featureColumns?: "others" | readonly string[] | undefined;
 }
 
 /** One model's metrics computed from one predictions file. */
@@ -74,7 +76,7 @@ export async function loadPredictionMetrics(inputs: PredictionInputs, access: Fi
     ...(inputs.threshold !== undefined && { threshold: inputs.threshold }),
   });
   const sliceColumns = inputs.sliceColumns ?? [];
-  const candidate = await readPredictions(inputs.candidatePredictions, access, { ...options("candidate-predictions"), ...(sliceColumns.length > 0 && { sliceColumns }) });
+  const candidate = await readPredictions(inputs.candidatePredictions, access, { ...options("candidate-predictions"), ...(sliceColumns.length > 0 && { sliceColumns }), ...(inputs.featureColumns !== undefined && { featureColumns: inputs.featureColumns }) });
   const read = inputs.baselinePredictions === undefined ? undefined : await readPredictions(inputs.baselinePredictions, access, options("baseline-predictions"));
   const baseline = read && inputs.baselinePredictionsName !== undefined ? { ...read, name: inputs.baselinePredictionsName } : read;
   const paired = baseline ? pairPredictions(candidate, baseline) : undefined;

@@ -7,6 +7,10 @@ import { formatNumber, formatSigned } from "../core/format-number.js";
  * p-values ("[−0.012, +0.004], 95% one-sided · p 0.031 · adjusted 0.062"); empty for a check decided on point values.
  */
 export function formatEvidence(check: Check): string {
+  // A test without an interval (the slice search's t test against the margin) shows its statistic and p-values.
+  if (!check.ci && typeof check.statistic === "number" && typeof check.p_value_adjusted === "number") {
+    return `t ${formatNumber(check.statistic)} · p ${formatNumber(check.p_value)} · adjusted ${formatNumber(check.p_value_adjusted)}`;
+  }
   if (!check.ci) return check.method ? `${check.method}, no interval` : "";
   const level = check.alpha === undefined ? "" : `, ${formatNumber((1 - check.alpha) * 100)}% one-sided`;
   const parts = [`[${formatSigned(check.ci[0])}, ${formatSigned(check.ci[1])}]${level}`];

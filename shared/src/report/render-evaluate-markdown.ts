@@ -10,6 +10,7 @@ import { renderEvaluateChartBlocks } from "./render-evaluate-charts.js";
 import { renderExplanationBlocks } from "./render-explanations-markdown.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
 import { renderSlicesMarkdown } from "./render-slices-markdown.js";
+import { renderSliceSearchMarkdown } from "./render-slice-search-markdown.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";
 
 const ALIGN = ["l", "r", "r", "r", "r", "l", "l"];
@@ -29,6 +30,7 @@ function buildBlocks(result: GateResult, limits: FitLimits): MarkdownBlock[] {
   if (result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
   blocks.push({ text: renderCheckTable(result, limits.tableRows) });
   if (result.slices && result.slices.length > 0) blocks.push({ text: renderSlicesMarkdown(result.slices, limits.tableRows), dropOrder: 4 });
+  if (result.slice_search) blocks.push({ text: renderSliceSearchMarkdown(result.slice_search), dropOrder: 4 });
   blocks.push(...renderEvaluateChartBlocks(result), ...renderExplanationBlocks(result.explanations));
   blocks.push({ text: renderReasons(result), dropOrder: 3 });
   if (result.significance) blocks.push({ text: details("How significance was decided", escapeMarkdown(describeSignificance(result.significance), 1000)), dropOrder: 2 });

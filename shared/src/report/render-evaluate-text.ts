@@ -6,6 +6,7 @@ import { formatNumber, formatPercent, formatSigned } from "../core/format-number
 import { listMetricChanges } from "./render-evaluate-charts.js";
 import { renderExplanationsText } from "./render-explanations-text.js";
 import { renderUnicodeDeltaBars } from "./render-unicode-bars.js";
+import { renderSliceSearchText } from "./render-slice-search-text.js";
 
 /** The evaluate-gate result for a terminal: verdict line, aligned table, one reason line per non-passing check. */
 export function renderEvaluateText(result: GateResult): string {
@@ -43,6 +44,7 @@ export function renderEvaluateText(result: GateResult): string {
       lines.push(`  ${slice.gated ? slice.verdict.toUpperCase().padEnd(4) : "----"}  ${sanitizeTerminalText(slice.slice, 80)}  n=${slice.rows}${slice.gated ? "" : ` (below ${slice.min_size}, not gated)`}  ${metrics}`);
     }
   }
+  lines.push(...renderSliceSearchText(result.slice_search));
   const bars = renderUnicodeDeltaBars(listMetricChanges(result), formatPercent);
   if (bars.length > 0) lines.push("", "change vs baseline (percent of baseline):", ...bars);
   lines.push(...renderExplanationsText(result.explanations));

@@ -3,6 +3,7 @@ import type { EvaluateFileInputs } from "./load-evaluate-files.js";
 import type { RegistryStore } from "../registry/registry-store.js";
 import { evaluateGate } from "../evaluate/evaluate-gate.js";
 import { sliceColumnsOf } from "../evaluate/evaluate-slices.js";
+import { featureColumnsOf } from "../evaluate/slice-search/feature-columns-of.js";
 import type { GateResult } from "../evaluate/gate-result.js";
 import type { GateEdge } from "./gate-edge.js";
 
@@ -17,7 +18,7 @@ export interface EvaluateGateEdge extends GateEdge {
  */
 export async function runEvaluateGate(inputs: EvaluateFileInputs & { key?: string | undefined }, edge: EvaluateGateEdge): Promise<GateResult> {
   const { policy: selected, access, openRegistry } = edge;
-  const { notes: fileNotes = [], ...files } = await loadEvaluateFiles({ ...inputs, sliceColumns: sliceColumnsOf(selected.policy.evaluate) }, access, openRegistry);
+  const { notes: fileNotes = [], ...files } = await loadEvaluateFiles({ ...inputs, sliceColumns: sliceColumnsOf(selected.policy.evaluate), featureColumns: featureColumnsOf(selected.policy.evaluate) }, access, openRegistry);
   return evaluateGate({
     ...files,
     policy: selected.policy,

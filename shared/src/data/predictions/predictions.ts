@@ -48,6 +48,8 @@ export interface Predictions {
   negativeLabel?: string;
   /** The `extraColumns` the reader was asked for and the file has, as read (text). */
   extra?: ReadonlyMap<string, TableColumn>;
+  /** Feature columns for the automatic slice search (`featureColumns`), numbers or text, in file order. */
+  features?: ReadonlyMap<string, TableColumn>;
 }
 
 /** Where a column's values come from, for messages: the file's input, the file, the column and its column input. */

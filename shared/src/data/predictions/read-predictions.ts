@@ -4,7 +4,7 @@ import type { PredictionColumnNames, PredictionColumnSource, Predictions, Predic
 import { readTable } from "../table/read-table.js";
 import type { FileAccess } from "../files/resolve-input-path.js";
 import type { ColumnRequest } from "../table/column-request.js";
-import type { Table } from "../table/table.js";
+import type { Table, TableColumn } from "../table/table.js";
 import { toBinaryLabels } from "./to-binary-labels.js";
 import { toFiniteValues } from "./to-finite-values.js";
 import { toPredictionIds } from "./to-prediction-ids.js";
@@ -24,6 +24,11 @@ export interface ReadPredictionsOptions {
   sliceColumns?: readonly string[];
   /** Further columns to read as text beside the prediction columns (sensitive attributes); absent ones are left out. */
   extraColumns?: readonly string[];
+  /**
+   * Feature columns for the automatic slice search, read as numbers when every present cell is numeric, else as
+   * text: the named ones (each must exist), or "others" for every column the prediction roles do not use.
+   */
+  featureColumns?: "others" | readonly string[];
 }
 
 const COLUMN_INPUTS = { label: "label-column", prediction: "prediction-column", score: "score-column", id: "id-column" } as const;
@@ -46,7 +51,9 @@ export async function readPredictions(spec: string, access: FileAccess, options:
   const textRequests = [...new Set([...sliceColumns, ...extraColumns])]
     .filter((name) => !roles.some((r) => r.name === name))
     .map((name): ColumnRequest => ({ name, required: false, as: "string" }));
-  const table = await readTable(spec, access, { input, columns: [...roles, ...textRequests] });
+  const fixed = [...roles, ...textRequests];
+  const featureColumns = options.featureColumns;
+  const table = await readTable(spec, access, { input, columns: featureColumns === undefined ? fixed : (fileColumns) => [...fixed, ...featureRequests(fileColumns, fixed, roles, featureColumns)] });
   const source = (key: keyof PredictionColumnNames): PredictionColumnSource => ({
     input,
     file: spec,
@@ -84,6 +91,7 @@ export async function readPredictions(spec: string, access: FileAccess, options:
     ...(ids && { ids }),
     ...(slices && { slices }),
     ...(extraColumns.length > 0 && { extra }),
+    ...(featureColumns !== undefined && { features: readFeatureColumns(table, roles, featureColumns, spec, input) }),
   };
   if (task === "regression") {
     if (!prediction) {
@@ -148,6 +156,26 @@ function readSliceColumns(table: Table, names: readonly string[], spec: string, 
     slices.set(name, values);
   }
   return slices;
+}
+
+/** Requests for the feature columns the fixed requests do not already read (a slice column is read once, as text). */
+function featureRequests(fileColumns: readonly string[], fixed: readonly ColumnRequest[], roles: readonly ColumnRequest[], wanted: "others" | readonly string[]): ColumnRequest[] {
+  const names = wanted === "others" ? [...new Set(fileColumns)].filter((name) => !roles.some((r) => r.name === name)) : [...new Set(wanted)];
+  return names.filter((name) => !fixed.some((r) => r.name === name)).map((name) => ({ name, required: false, as: "auto" }));
+}
+
+/** The feature columns as read, in file order ("others") or as named; a named one the file lacks is a DataError. */
+function readFeatureColumns(table: Table, roles: readonly ColumnRequest[], wanted: "others" | readonly string[], spec: string, input: string): Map<string, TableColumn> {
+  const names = wanted === "others" ? [...new Set(table.fileColumns)].filter((name) => !roles.some((r) => r.name === name)) : [...new Set(wanted)];
+  const features = new Map<string, TableColumn>();
+  for (const name of names) {
+    const column = table.columns.get(name);
+    if (column) features.set(name, column);
+    else if (wanted !== "others") {
+      throw missingColumn(table, { input, file: spec, column: name, columnInput: "evaluate.slice-search.columns" }, `no feature column "${name}"`, "Fix the column name under evaluate.slice-search.columns in the policy");
+    }
+  }
+  return features;
 }
 
 function missingColumn(table: Table, source: PredictionColumnSource, what: string, fix: string): DataError {

@@ -28,8 +28,9 @@ export interface ReadTableOptions {
   /**
    * The columns to read; nothing else is kept. Names must be unique. `{ all }` reads every column of the
    * file, each as `all` says unless `as` names it; then a column name the file repeats is a DataError (it is ambiguous).
+   * A function of the file's column names returns the requests once those are known (names unique).
    */
-  columns: readonly ColumnRequest[] | AllColumns;
+  columns: readonly ColumnRequest[] | AllColumns | ((fileColumns: readonly string[]) => readonly ColumnRequest[]);
   /** CSV/TSV rows (JSONL lines) longer than this many characters are a DataError naming the line; default 1 MiB. */
   maxRowChars?: number;
 }
@@ -68,7 +69,7 @@ export async function readColumns<Column>(spec: string, access: FileAccess, opti
   const source: TableSource = { input, file: spec, absolute: resolveInputPath(spec, access, input) };
   const size = await checkFile(source, access);
   if (!type.gzip && type.format !== "parquet") limits.guard(source).bytes(size, "file");
-  let wanted: ColumnRequests = Array.isArray(asked) ? (asked as readonly ColumnRequest[]) : everyColumn(asked as AllColumns);
+  let wanted: ColumnRequests = Array.isArray(asked) ? (asked as readonly ColumnRequest[]) : typeof asked === "function" ? asked : everyColumn(asked as AllColumns);
   const pass = (requests: ColumnRequests) => readPass(source, type, requests, maxRowChars, limits, everyKey);
   // JSON Lines keys appear line by line, so reading every column takes one pass to learn them first.
   if (type.format === "jsonl" && typeof wanted === "function") wanted = wanted((await pass([])).fileColumns);
