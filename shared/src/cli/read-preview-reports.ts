@@ -3,14 +3,29 @@ import path from "node:path";
 import { DataError } from "../core/modelgate-error.js";
 import { readInputFile } from "../data/files/read-input-file.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
-import { parsePublishedResult } from "../publish/parse-published-result.js";
+import * as z from "zod/mini";
+import { PUBLISHABLE_ACTIONS } from "../publish/published-result-schema.js";
+import { RESULT_SCHEMA } from "../report/to-result-json.js";
 import type { PreviewReport } from "../report/html/render-preview-page.js";
 
 const INPUT = "preview";
+const RESULT_HINT = "Give a result JSON as a modelgate action or `modelgate <command> --format json` wrote it (it carries its report as report_markdown).";
 
 /**
- * The reports named on `modelgate preview`'s command line, in the order given: a result JSON (checked against
- * modelgate.result/v1, its report_markdown shown, its action and verdict in the index), a markdown file (shown as
+ * What the page needs of a result JSON: which action, key and verdict, and the report it carries. Only these fields
+ * are checked; the page sanitises the report as GitHub does, so a preview needs no more trust than that.
+ */
+const PreviewResultSchema = z.object({
+  schema: z.literal(RESULT_SCHEMA),
+  action: z.enum(PUBLISHABLE_ACTIONS),
+  key: z.string(),
+  verdict: z.enum(["pass", "warn", "fail"]),
+  report_markdown: z.string(),
+});
+
+/**
+ * The reports named on `modelgate preview`'s command line, in the order given: a result JSON (its report_markdown
+ * shown, its action and verdict in the index), a markdown file (shown as
  * it is, no verdict), or a folder (its result JSONs, then the markdown files without a result JSON beside them,
  * README.md excepted, each sorted by name: the folder `modelgate demo` or a workflow's artifact writes).
  * @throws DataError naming the file and what is wrong with it.
@@ -30,15 +45,20 @@ async function readPreviewReport(file: string, access: FileAccess): Promise<Prev
   if (extension !== ".json") {
     throw new DataError(`${file} is neither a result JSON (.json) nor a markdown report (.md).`, "Give the .json result or the .md report an action wrote, or a folder of them.", { file });
   }
-  const result = parsePublishedResult(text, file, "Give a result JSON a modelgate action or `modelgate <command> --format json` wrote.");
-  const markdown = (JSON.parse(text) as { report_markdown?: unknown }).report_markdown;
-  if (typeof markdown !== "string") {
-    throw new DataError(`Result ${file} has no report_markdown to show.`, "Give the result JSON as the action wrote it: it carries its report as report_markdown.", {
-      file,
-      path: "report_markdown",
-    });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new DataError(`${file} is not valid JSON (${error instanceof Error ? error.message.slice(0, 200) : String(error)}).`, RESULT_HINT, { file });
   }
-  return { name: name.replace(/\.json$/i, ""), story: `${result.action} · ${result.key}`, action: result.action, verdict: result.verdict, markdown };
+  const parsed = PreviewResultSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map(String).join(".") || "(the document)";
+    throw new DataError(`${file} is not a modelgate result (${RESULT_SCHEMA}): ${field} is missing or invalid.`, RESULT_HINT, { file, path: field });
+  }
+  const { action, key, verdict, report_markdown: markdown } = parsed.data;
+  return { name: name.replace(/\.json$/i, ""), story: `${action} · ${key}`, action, verdict, markdown };
 }
 
 function listFolder(folder: string, access: FileAccess): string[] {
