@@ -9,8 +9,8 @@ import { HOSTILE_NAMES } from "../support/hostile-names.js";
 import { repoRoot } from "./support/node-binaries.js";
 import { spawnCollect } from "./support/run-action-bundle.js";
 
-/** Debian's Chromium: `.ci/run` installs it (apt-get install chromium) when it is missing. */
-const CHROMIUM = "/usr/bin/chromium";
+/** Debian's Chromium (`.ci/run` installs it when it is missing), or the browser MODELGATE_CHROMIUM names. */
+const CHROMIUM = process.env.MODELGATE_CHROMIUM || "/usr/bin/chromium";
 const CLI = path.join(repoRoot, "shared/dist/cli/index.js");
 const EXAMPLE = path.join(repoRoot, "shared/examples/churn");
 const HOSTILE_REPORT = path.join(repoRoot, "test/e2e/fixtures/preview/hostile-report.md");
@@ -176,7 +176,7 @@ async function screenshotReports(page: Page, prefix: string): Promise<string[]> 
 
 beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does).`);
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it when CI=true).`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it when CI=true), or set MODELGATE_CHROMIUM.`);
   const out = mkdtempSync(path.join(tmpdir(), "modelgate-preview-"));
   const demo = await runCli(["demo", "--format", "text", "--out", path.join(out, "demo")], EXAMPLE);
   // The demo's last line names the page.
