@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -40,16 +40,21 @@ describe("modelgate preview", () => {
     expect(textOf(all("script", page)[0])).toContain('"11.12.0"');
   });
 
-  it("previews a folder as the demo writes it: its result JSONs, in name order", async () => {
+  it("previews a folder as the demo writes it: its result JSONs in name order, then markdown without a result, no README", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "modelgate-preview-folder-"));
-    const demo = await runCli(["demo", "--format", "text", "--out", path.join(folder, "reports")]);
-    expect(demo.exitCode).toBe(0);
+    const reports = path.join(folder, "reports");
+    mkdirSync(reports);
+    for (const [name, candidate] of [["02-better", "candidate-better.json"], ["01-regressed", "candidate-regressed.json"]]) {
+      const run = await runCli(["evaluate", "--candidate", candidate!, "--baseline", "baseline.json", "--format", "json"]);
+      writeFileSync(path.join(reports, `${name}.json`), run.stdout);
+      writeFileSync(path.join(reports, `${name}.md`), JSON.parse(run.stdout).report_markdown);
+    }
+    writeFileSync(path.join(reports, "README.md"), "# the index\n");
+    writeFileSync(path.join(reports, "notes.md"), "Some notes.\n");
     const run = await runCli(["preview", "reports", "--out", "again.html", "--title", "again"], folder);
     expect(run.exitCode).toBe(0);
     const names = all("header table tbody tr a", parseHtml(readFileSync(path.join(folder, "again.html"), "utf8"), { document: true })).map((a) => textOf(a));
-    expect(names).toHaveLength(15);
-    expect(names[0]).toBe("01-validate-data-clean-batch");
-    expect([...names].sort()).toEqual(names);
+    expect(names).toEqual(["01-regressed", "02-better", "notes.md"]);
   });
 
   it("fails with the file and the fix when a file is not a modelgate result, and with usage when given nothing", async () => {

@@ -64,6 +64,11 @@ describe("renderPreviewPage", () => {
     expect(html).not.toMatch(/<(link|img|iframe)\b|\bsrc=["']?https?:/i);
   });
 
+  it("refuses to inline a script whose <!-- and <script would hide its end tag from the HTML parser", () => {
+    const assets = { ...ASSETS, mermaidScript: 'var a = "<!--", b = "<script>";' };
+    expect(() => renderPreviewPage({ title: "t", intro: "", reports: REPORTS }, assets)).toThrow(/<!-- and <script/);
+  });
+
   it("writes the same page for the same reports", () => {
     expect(render()).toBe(render());
   });
