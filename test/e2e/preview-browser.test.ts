@@ -191,13 +191,14 @@ beforeAll(async () => {
   hostilePage = path.join(hostile, "hostile.html");
   rmSync(SCREENSHOTS, { recursive: true, force: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
-});
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
 });
 
-describe("the demo's preview page in Chromium", () => {
+// A browser drawing fifteen reports on a loaded 2-core machine: more time than the default, never a timing assertion.
+describe("the demo's preview page in Chromium", { timeout: 180_000 }, () => {
   it("draws every Mermaid chart without an error, with no page error and no request off the page", async () => {
     const { page, trouble, state } = await openPage(demoPage);
     expect(state.errors).toEqual([]);
@@ -249,7 +250,7 @@ describe("the demo's preview page in Chromium", () => {
   });
 });
 
-describe("a preview of reports with hostile names in Chromium", () => {
+describe("a preview of reports with hostile names in Chromium", { timeout: 180_000 }, () => {
   it("runs no script from the reports, shows every hostile name as text and draws the charts of hostile labels", async () => {
     const { page, trouble, state } = await openPage(hostilePage);
     await openAllDetails(page);
