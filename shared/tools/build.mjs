@@ -1,7 +1,7 @@
 // Builds every action's bundle and the CLI with ncc (one self-contained ESM bundle each, minified).
 // Usage: node shared/tools/build.mjs [cli | <action> ...]   (no argument: everything)
 import { spawn } from "node:child_process";
-import { readdirSync, existsSync, rmSync, renameSync } from "node:fs";
+import { readdirSync, existsSync, rmSync, renameSync, mkdirSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -9,7 +9,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const actions = readdirSync(path.join(root, "actions")).filter((name) => existsSync(path.join(root, "actions", name, "src/main.ts")));
 const targets = [
   ...actions.map((name) => ({ name, entry: `actions/${name}/src/main.ts`, out: `actions/${name}/dist` })),
-  { name: "cli", entry: "shared/src/cli/main.ts", out: "shared/dist/cli" },
+  // The CLI's preview page inlines GitHub's markdown CSS and the Mermaid bundle: copied beside the CLI (with their
+  // licences), read by shared/src/cli/load-preview-assets.ts. No action bundle has them.
+  {
+    name: "cli",
+    entry: "shared/src/cli/main.ts",
+    out: "shared/dist/cli",
+    assets: [
+      ["github-markdown-css/github-markdown-light.css", "github-markdown-light.css"],
+      ["github-markdown-css/license", "github-markdown-css.LICENSE"],
+      ["mermaid/dist/mermaid.min.js", "mermaid.min.js"],
+      ["mermaid/LICENSE", "mermaid.LICENSE"],
+    ],
+  },
 ];
 const wanted = process.argv.slice(2);
 const selected = wanted.length === 0 ? targets : targets.filter((t) => wanted.includes(t.name));
@@ -31,6 +43,10 @@ const build = (target) =>
     });
     child.on("exit", (code) => {
       if (code !== 0) return reject(new Error(`ncc failed for ${target.name} (exit ${code})`));
+      if (target.assets) {
+        mkdirSync(path.join(next, "preview-assets"));
+        for (const [from, to] of target.assets) copyFileSync(path.join(root, "node_modules", from), path.join(next, "preview-assets", to));
+      }
       rmSync(out, { recursive: true, force: true });
       renameSync(next, out);
       resolve();

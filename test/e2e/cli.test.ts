@@ -150,7 +150,10 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain("promote candidate-better.json: pass (v0.2.0 in prod)");
     expect(run.stdout).toContain("rollback of prod: pass (v0.2.0 -> v0.1.0, artifacts verified)");
     expect(run.stdout).toContain("churn-classifier: event chain intact");
-    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(`The 17 reports the actions would post (markdown and result JSON, with an index README.md): ${out}`);
+    expect(run.stdout.trimEnd().split("\n").slice(-2)).toEqual([
+      `The 17 reports the actions would post (markdown and result JSON, with an index README.md): ${out}`,
+      `Open them as GitHub shows them, in one page that opens offline in any browser: ${path.join(out, "preview.html")}`,
+    ]);
     expect(run.stderr).toBe("");
   });
 
@@ -159,6 +162,7 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     for (const out of [first, second]) expect((await runCli(node, ["demo", "--format", "text", "--out", out])).exitCode).toBe(0);
     const files = readdirSync(first).sort();
     expect(readdirSync(second).sort()).toEqual(files);
+    expect(files).toContain("preview.html");
     const reports = files.filter((file) => file.endsWith(".md") && file !== "README.md");
     expect(reports).toHaveLength(17);
     // One markdown report and one result JSON per run of a gate, in the pipeline's order, with the index listing each verdict.
@@ -183,7 +187,8 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
       delete json.manifest.volatile;
       return JSON.stringify(json);
     };
-    for (const file of files.filter((name) => !name.includes("unseeded"))) expect(comparable(second, file), file).toBe(comparable(first, file));
+    // The preview page shows the unseeded run's report too; renderPreviewPage's own tests check it is deterministic.
+    for (const file of files.filter((name) => !name.includes("unseeded") && name !== "preview.html")) expect(comparable(second, file), file).toBe(comparable(first, file));
   });
 });
 

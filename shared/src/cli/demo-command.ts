@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCliArgs } from "./parse-cli-args.js";
 import { oneOf } from "./run-gate-command.js";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type { ActionResult } from "../report/action-result.js";
 import type { GateResult } from "../evaluate/gate-result.js";
@@ -13,6 +13,7 @@ import { EXIT } from "./commands.js";
 import { demoExplanations } from "./demo-explain.js";
 import { demoBias } from "./demo-bias.js";
 import { DemoReports } from "./demo-reports.js";
+import { renderPreviewHtml } from "./render-preview-html.js";
 import { runEvaluate } from "./run-evaluate.js";
 import { runRegistryDemo } from "./demo-registry.js";
 import { demoShadow } from "./demo-shadow.js";
@@ -22,6 +23,9 @@ import { demoValidate } from "./demo-validate.js";
 export function exampleFolder(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../examples/churn");
 }
+
+/** The demo's preview page, written beside its reports. */
+export const PREVIEW_PAGE = "preview.html";
 
 const CANDIDATES = [
   { file: "candidate-regressed.json", label: "regressed", story: "a candidate that overfits and is slower" },
@@ -44,7 +48,8 @@ one candidate that regresses and one that improves (metrics files); then, from p
 same customers, one candidate whose changes are noise and one whose regression is significant; bias-check
 likewise judges one fairness regression that is noise and one that is real. Prints each verdict, then the PR comment a
 reviewer would see, then promotes and rolls back in a temporary git registry. Every report an action would
-post is written to DIR (default: a new temporary folder), named at the end. No GitHub access is needed.
+post is written to DIR (default: a new temporary folder), with preview.html: every report as GitHub shows it,
+in one self-contained page that opens offline; both are named at the end. No GitHub access is needed.
 Exits 0 when the demo ran as expected.`,
   async run(args) {
     const { values } = parseCliArgs({ args, options: { format: { type: "string", default: "markdown" }, out: { type: "string" } }, strict: true });
@@ -89,7 +94,12 @@ Exits 0 when the demo ran as expected.`,
     verdicts.push(...registry.verdicts);
     const reportFolder = path.resolve(values.out ?? mkdtempSync(path.join(tmpdir(), "modelgate-demo-reports-")));
     const written = reports.write(reportFolder);
-    out.push("━━━ Summary", ...verdicts.map((v) => `  ${v}`), "", `The ${written} reports the actions would post (markdown and result JSON, with an index README.md): ${reportFolder}`, "");
+    const page = path.join(reportFolder, PREVIEW_PAGE);
+    const title = "modelgate demo: every report the pipeline would post";
+    const intro = "Each report as a reviewer sees it on github.com, in the pipeline's order: validate the data, train, evaluate, check bias, shadow, promote and roll back.";
+    writeFileSync(page, await renderPreviewHtml({ title, intro, reports: reports.previewReports() }));
+    out.push("━━━ Summary", ...verdicts.map((v) => `  ${v}`), "", `The ${written} reports the actions would post (markdown and result JSON, with an index README.md): ${reportFolder}`);
+    out.push(`Open them as GitHub shows them, in one page that opens offline in any browser: ${page}`, "");
     process.stdout.write(out.join("\n"));
     return EXIT.ok;
   },

@@ -3,9 +3,11 @@ import path from "node:path";
 import { markdownTable } from "markdown-table";
 import type { ActionResult } from "../report/action-result.js";
 import { escapeMarkdown } from "../report/escape-markdown.js";
+import type { PreviewReport } from "../report/html/render-preview-page.js";
 import { renderReportMarkdown } from "../report/render-report.js";
 import { toResultJson } from "../report/to-result-json.js";
 import { verdictLabel } from "../report/verdict-label.js";
+import { toPreviewReport } from "./render-preview-html.js";
 
 /** Records a result of the demo under a short label (`clean-batch`, `regressed-candidate`) with its story. */
 export type RecordReport = (label: string, story: string, result: ActionResult) => void;
@@ -50,5 +52,10 @@ export class DemoReports {
     ].join("\n");
     writeFileSync(path.join(folder, "README.md"), index);
     return this.entries.length;
+  }
+
+  /** Every report for the preview page, in the pipeline's order, named as its files are. */
+  previewReports(): PreviewReport[] {
+    return this.entries.map(({ file, story, result }) => toPreviewReport(result, file, story));
   }
 }

@@ -19,7 +19,7 @@ export const promoteCommand: Command = {
                          [--predictions FILE] (--results RESULT.json[,…] | --allow-ungated)
                          [--require-checks JOB[,…] --checks-workflow FILE] [--policy FILE]
                          [--reason TEXT] [--ref REV] [--actor NAME]
-                         [--repo OWNER/NAME | --repo-dir DIR] [--asset-dir DIR] [--format text|markdown|json]
+                         [--repo OWNER/NAME | --repo-dir DIR] [--asset-dir DIR] [--format text|markdown|json|html]
 
 Decides like the promote action: every result JSON (a gate's --format json output or result file) must pass or
 warn with at least one check, and its subject must name the promoted files (an artifact, the predictions, the

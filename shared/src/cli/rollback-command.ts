@@ -13,7 +13,7 @@ export const rollbackCommand: Command = {
   summary: "move a stage back to an earlier version after verifying its artifacts (local git or --repo)",
   usage: `Usage: modelgate rollback --model NAME --stage STAGE --reason TEXT [--to X.Y.Z] [--actor NAME]
                           [--policy FILE] [--repo OWNER/NAME | --repo-dir DIR] [--asset-dir DIR]
-                          [--format text|markdown|json]
+                          [--format text|markdown|json|html]
 
 Verifies the sha256 of the target's artifacts, then writes <model>#<stage>!#<N> (unassigning the current
 version, and any version above the target still active in the stage) and <model>#<stage>#<N+1> (assigning the

@@ -6,6 +6,7 @@ import { demoCommand } from "./demo-command.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { inferSchemaCommand } from "./infer-schema-command.js";
 import { profileCommand } from "./profile-command.js";
+import { previewCommand } from "./preview-command.js";
 import { promoteCommand } from "./promote-command.js";
 import { publishCommand } from "./publish-command.js";
 import { registryCommand } from "./registry-command.js";
@@ -26,6 +27,7 @@ const COMMANDS: readonly Command[] = [
   rollbackCommand,
   registryCommand,
   publishCommand,
+  previewCommand,
   demoCommand,
 ];
 

@@ -3,11 +3,9 @@ import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { InputError } from "../core/modelgate-error.js";
 import type { ActionResult } from "../report/action-result.js";
 import { blocksMerge } from "../github/to-outputs.js";
-import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
-import { toResultJson } from "../report/to-result-json.js";
 import { EXIT, UsageError } from "./commands.js";
+import { REPORT_FORMATS, writeReport } from "./write-report.js";
 
-const FORMATS = ["text", "markdown", "json"] as const;
 const FAIL_ON = ["fail", "warn", "never"] as const;
 
 /** A gate's CLI command: the action's inputs as flags, read by the action's own schema, and the core that judges. */
@@ -22,9 +20,9 @@ export interface GateCommandSpec<Inputs> {
 
 /**
  * Runs a gate from the command line exactly as its action does: flags parsed by the action's input schema (its
- * refusals phrased for a terminal as usage errors), the same core, the result rendered as text, markdown or the
- * action's result JSON. Exit 0 when the verdict does not fail under --fail-on, 1 when it does or the gate cannot
- * decide; usage errors throw `UsageError` (exit 2).
+ * refusals phrased for a terminal as usage errors), the same core, the result rendered as text, markdown, the
+ * action's result JSON or an HTML preview page. Exit 0 when the verdict does not fail under --fail-on, 1 when it
+ * does or the gate cannot decide; usage errors throw `UsageError` (exit 2).
  */
 export async function runGateCommand<Inputs>(args: string[], spec: GateCommandSpec<Inputs>): Promise<number> {
   const booleans = spec.booleanFlags ?? [];
@@ -39,17 +37,14 @@ export async function runGateCommand<Inputs>(args: string[], spec: GateCommandSp
     strict: true,
     allowPositionals: false,
   });
-  const format = oneOf(String(values.format), FORMATS, "--format");
+  const format = oneOf(String(values.format), REPORT_FORMATS, "--format");
   const failOn = oneOf(String(values["fail-on"]), FAIL_ON, "--fail-on");
   const inputs = readCliInputs(spec, (name) => {
     const value = (values as Record<string, unknown>)[name];
     return typeof value === "string" ? value : value === true ? "true" : "";
   });
   const result = await spec.run(inputs, { workspace: process.cwd(), allowedRoots: [] });
-  const markdown = renderReportMarkdown(result);
-  if (format === "json") process.stdout.write(toResultJson(result, markdown));
-  else if (format === "markdown") process.stdout.write(markdown);
-  else process.stdout.write(renderReportText(result));
+  await writeReport(result, format);
   return blocksMerge(result.verdict, failOn) || "error" in result ? EXIT.fail : EXIT.ok;
 }
 

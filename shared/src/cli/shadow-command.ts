@@ -32,7 +32,7 @@ Options (the action's inputs):
   --policy FILE                     policy file (default modelgate.yml)
   --policy-max-bytes SIZE           refuse a larger policy file before parsing it (default 1MiB)
   --key KEY                         report key (default the policy's model)
-  --format FORMAT                   text (default) | markdown | json (the result JSON of the action)
+  --format FORMAT                   text (default) | markdown | json (the result JSON of the action) | html (a preview page)
   --fail-on LEVEL                   fail (default) | warn | never: which verdict exits 1
 
 Exit status: 0 when the verdict does not fail under --fail-on, 1 when it does or the gate cannot

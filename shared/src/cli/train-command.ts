@@ -4,10 +4,9 @@ import { blocksMerge } from "../github/to-outputs.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
 import type { TrainInputs } from "../lineage/train-inputs.js";
 import type { SelectedPolicy } from "../policy/select-policy.js";
-import { renderReportMarkdown, renderReportText } from "../report/render-report.js";
-import { toResultJson } from "../report/to-result-json.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
+import { writeReport } from "./write-report.js";
 
 /** Flags with the action's input names; the list ones may repeat (each use is one line of the input). */
 const LIST_FLAGS = ["inputs", "outputs", "params"] as const;
@@ -41,7 +40,7 @@ Options:
   --allow-empty true        let a pattern match nothing
   --policy FILE             policy file (default modelgate.yml; optional: its model names the key)
   --key KEY                 report key (default: the policy's model, else default)
-  --format FORMAT           text (default) | markdown | json
+  --format FORMAT           text (default) | markdown | json | html (a preview page)
   -h, --help                show this help
 
 Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 2 on a usage error.`,
@@ -81,10 +80,7 @@ Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 
       runUrl: null,
       argv: positionals,
     });
-    const markdown = renderReportMarkdown(result);
-    if (flags.format === "json") process.stdout.write(toResultJson(result, markdown));
-    else if (flags.format === "markdown") process.stdout.write(markdown);
-    else process.stdout.write(renderReportText(result));
+    await writeReport(result, flags.format === "json" || flags.format === "markdown" || flags.format === "html" ? flags.format : "text");
     return blocksMerge(result.verdict, "fail") ? EXIT.fail : EXIT.ok;
   },
 };

@@ -19,7 +19,7 @@ Options:
   --policy FILE          policy file (default: modelgate.yml)
   --policy-max-bytes SIZE  refuse a larger policy file before parsing it (default 1MiB)
   --key KEY              report key (default: the policy's model)
-  --format FORMAT        text (default) | markdown | json (the result JSON of the action)
+  --format FORMAT        text (default) | markdown | json (the result JSON of the action) | html (a preview page)
   --fail-on LEVEL        fail (default) | warn | never: which verdict exits 1
   -h, --help             show this help
 
