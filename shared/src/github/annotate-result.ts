@@ -1,4 +1,4 @@
-import type { AnnotationProperties } from "./runner-commands.js";
+import type { AnnotationProperties } from "@actions/core";
 import type { ActionResult } from "../report/action-result.js";
 
 interface AnnotationSink {

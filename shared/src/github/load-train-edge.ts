@@ -7,7 +7,7 @@ import type { ActionRun } from "./action-run.js";
 import { actionsArtifactStore } from "./actions-artifact-store.js";
 import { actionsOutputCache } from "./actions-output-cache.js";
 import { loadRunPolicy } from "./load-run-policy.js";
-import * as runner from "./runner-commands.js";
+import { warning } from "./runner-annotations.js";
 import type { TrainEdge } from "../use-cases/run-train-reproducibly.js";
 
 /**
@@ -26,7 +26,7 @@ export async function loadTrainEdge(run: ActionRun, inputs: { policy: string; po
     now: Date.now,
     cache: actionsOutputCache(process.env),
     artifacts: actionsArtifactStore(process.env),
-    warn: (message) => runner.warning(message),
+    warn: (message) => warning(message),
     policy,
   };
   // The file access is read after the policy set its read limits.

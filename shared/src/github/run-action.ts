@@ -1,4 +1,4 @@
-import * as runner from "./runner-commands.js";
+import * as core from "@actions/core";
 import { ModelgateError } from "../core/modelgate-error.js";
 import type { ActionName } from "../core/result-base.js";
 import type { ActionResult } from "../report/action-result.js";
@@ -6,6 +6,7 @@ import { CommonInputShape, parseInputs } from "../core/parse-inputs.js";
 import type { CommonInputs } from "./common-inputs.js";
 import type { ActionRun } from "./action-run.js";
 import { annotateResult } from "./annotate-result.js";
+import * as annotations from "./runner-annotations.js";
 import { blocksMerge, toOutputs } from "./to-outputs.js";
 import type { GitHubSession } from "./github-session.js";
 import { openGitHubSession } from "./github-session.js";
@@ -26,7 +27,7 @@ export async function runAction(action: ActionName, handler: (run: ActionRun) =>
     const context = readRunContext(process.env);
     let common: CommonInputs;
     try {
-      common = parseInputs(CommonInputShape, runner.getInput);
+      common = parseInputs(CommonInputShape, getInput);
     } catch (error) {
       if (!(error instanceof ModelgateError)) throw error;
       // Shared inputs are unreadable, so no comment can be trusted to the right place; the result, the
@@ -34,11 +35,11 @@ export async function runAction(action: ActionName, handler: (run: ActionRun) =>
       await publish(toUndecidedResult(action, "default", error), FALLBACK_INPUTS, context, undefined);
       return;
     }
-    if (common.githubToken) runner.setSecret(common.githubToken);
-    const session = openGitHubSession(context, common, runner);
+    if (common.githubToken) core.setSecret(common.githubToken);
+    const session = openGitHubSession(context, common, runnerLog);
     let key = common.key ?? "default";
     const run: ActionRun = {
-      getInput: runner.getInput,
+      getInput,
       context,
       fileAccess: { workspace: context.workspace, allowedRoots: [context.workspace, context.runnerTemp] },
       readRepoFile: (repoPath, ref) => session.readRepoFile(repoPath, ref),
@@ -54,6 +55,12 @@ export async function runAction(action: ActionName, handler: (run: ActionRun) =>
   }
 }
 
+/** An input by its action.yml name, trimmed, "" when unset (as the runner sets INPUT_<NAME>). */
+const getInput = (name: string): string => core.getInput(name);
+
+/** The job log the GitHub session reports to (failed API writes are warnings, never verdicts). */
+const runnerLog = { warning: (message: string) => annotations.warning(message), info: core.info, debug: core.debug };
+
 /** What publishing needs of the inputs when they could not be read: defaults, and no API access. */
 const FALLBACK_INPUTS = { resultPath: undefined, failOn: "fail" } as const;
 
@@ -67,24 +74,24 @@ async function publish(
   const files = await writeResultFiles(result, markdown, { resultPath: common.resultPath, runnerTemp: context.runnerTemp, workspace: context.workspace });
   await writeJobSummary(markdown);
   const commentUrl = await session?.publish(result, markdown);
-  for (const [name, value] of Object.entries(toOutputs(result, common.failOn, files, commentUrl))) runner.setOutput(name, value);
-  annotateResult(result, runner);
+  for (const [name, value] of Object.entries(toOutputs(result, common.failOn, files, commentUrl))) core.setOutput(name, value);
+  annotateResult(result, annotations);
   if (!blocksMerge(result.verdict, common.failOn)) return;
-  process.exitCode = 1;
+  process.exitCode = core.ExitCode.Failure;
   // A fail already has one error annotation per failed check; only a warning that fails the step needs its own.
-  if (result.verdict === "warn") runner.error(`${result.action} · ${result.key}: verdict warn fails the step because fail-on is warn.`);
+  if (result.verdict === "warn") annotations.error(`${result.action} · ${result.key}: verdict warn fails the step because fail-on is warn.`);
 }
 
 /** The report goes to the job summary; a runner always provides the file, a local run may not. */
 async function writeJobSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
-    runner.info("GITHUB_STEP_SUMMARY is not set; the report was written only to the report file.");
+    core.info("GITHUB_STEP_SUMMARY is not set; the report was written only to the report file.");
     return;
   }
   try {
-    runner.appendSummary(markdown);
+    await core.summary.addRaw(markdown).write();
   } catch (error) {
-    runner.warning(`The job summary could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    annotations.warning(`The job summary could not be written: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -94,18 +101,18 @@ async function writeJobSummary(markdown: string): Promise<void> {
  */
 function toInternalError(action: ActionName, error: unknown): ModelgateError {
   const detail = error instanceof Error ? error.message : String(error);
-  runner.debug(error instanceof Error ? (error.stack ?? detail) : detail);
+  core.debug(error instanceof Error ? (error.stack ?? detail) : detail);
   return new ModelgateError(`modelgate ${action} hit an internal error: ${detail}.`, "Please report it with the debug log (re-run the job with debug logging enabled).", {}, { cause: error });
 }
 
 function reportCrash(action: ActionName, error: unknown): void {
   if (error instanceof ModelgateError) {
     // Errors before a result exists (e.g. an invalid input): one line, the fix, an annotation.
-    runner.error(`${error.message} Fix: ${error.hint}`, { title: `modelgate ${action}` });
+    annotations.error(`${error.message} Fix: ${error.hint}`, { title: `modelgate ${action}` });
   } else {
     const detail = error instanceof Error ? error.message : String(error);
-    runner.error(`modelgate ${action} hit an internal error: ${detail}. Please report it with the debug log (re-run with debug logging).`);
-    runner.debug(error instanceof Error ? (error.stack ?? detail) : detail);
+    annotations.error(`modelgate ${action} hit an internal error: ${detail}. Please report it with the debug log (re-run with debug logging).`);
+    core.debug(error instanceof Error ? (error.stack ?? detail) : detail);
   }
-  process.exitCode = 1;
+  process.exitCode = core.ExitCode.Failure;
 }

@@ -8,7 +8,8 @@ import { toCanonicalJson } from "../core/canonical-json.js";
 import { publishRunResults } from "./publish-run-results.js";
 import type { PublishOutcome } from "./publish-run-results.js";
 import { readRunContext } from "./read-run-context.js";
-import * as runner from "./runner-commands.js";
+import * as core from "@actions/core";
+import * as annotations from "./runner-annotations.js";
 
 /**
  * The runner edge of publish-reports: reads its inputs, publishes, then writes the summary file
@@ -17,10 +18,10 @@ import * as runner from "./runner-commands.js";
  */
 export async function runPublishAction(): Promise<void> {
   try {
-    const inputs = readPublishInputs(runner.getInput);
+    const inputs = readPublishInputs((name) => core.getInput(name));
     const context = readRunContext(process.env);
     if (!inputs.githubToken) throw new GitHubApiError("No github-token was given, so modelgate cannot read the run's artifacts.", "Keep the default github-token (${{ github.token }}).");
-    runner.setSecret(inputs.githubToken);
+    core.setSecret(inputs.githubToken);
     const outcome = await publishRunResults({
       owner: context.owner,
       repo: context.repo,
@@ -32,7 +33,7 @@ export async function runPublishAction(): Promise<void> {
       combine: inputs.combine,
       key: inputs.key,
       commentAuthor: inputs.commentAuthor,
-      log: runner,
+      log: { warning: (message) => annotations.warning(message), info: core.info, debug: core.debug },
     });
     const resultPath = inputs.resultPath
       ? resolveInputPath(inputs.resultPath, { workspace: context.workspace, allowedRoots: [context.workspace, context.runnerTemp] }, "result-path")
@@ -41,7 +42,7 @@ export async function runPublishAction(): Promise<void> {
     mkdirSync(path.dirname(resultPath), { recursive: true });
     writeFileSync(resultPath, toPublishJson(outcome));
     writeFileSync(reportPath, outcome.markdown);
-    if (process.env.GITHUB_STEP_SUMMARY) runner.appendSummary(outcome.markdown);
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outcome.markdown).write();
     const verdict = worstVerdict(outcome.results.map((r) => r.verdict));
     const outputs: Record<string, string> = {
       verdict,
@@ -52,16 +53,16 @@ export async function runPublishAction(): Promise<void> {
       published: String(outcome.comments.length),
       ...(outcome.comments.length > 0 ? { "comment-url": outcome.comments[0]!.url } : {}),
     };
-    for (const [name, value] of Object.entries(outputs)) runner.setOutput(name, value);
+    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   } catch (error) {
     if (error instanceof ModelgateError) {
-      runner.error(`${error.message} Fix: ${error.hint}`, { title: "modelgate publish-reports" });
+      annotations.error(`${error.message} Fix: ${error.hint}`, { title: "modelgate publish-reports" });
     } else {
       const detail = error instanceof Error ? error.message : String(error);
-      runner.error(`modelgate publish-reports hit an internal error: ${detail}. Please report it with the debug log (re-run with debug logging).`);
-      runner.debug(error instanceof Error ? (error.stack ?? detail) : detail);
+      annotations.error(`modelgate publish-reports hit an internal error: ${detail}. Please report it with the debug log (re-run with debug logging).`);
+      core.debug(error instanceof Error ? (error.stack ?? detail) : detail);
     }
-    process.exitCode = 1;
+    process.exitCode = core.ExitCode.Failure;
   }
 }
 
