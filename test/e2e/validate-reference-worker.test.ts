@@ -23,7 +23,7 @@ async function writeCsv(file: string, seed: number, tail = ""): Promise<void> {
     }
   }
   out.end(chunk + tail);
-  await new Promise((resolve) => out.on("finish", resolve));
+  await new Promise<void>((resolve) => out.on("finish", () => resolve()));
 }
 
 let dir = "";
