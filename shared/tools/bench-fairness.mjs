@@ -60,6 +60,8 @@ console.log(`\nbias-check, ${rows.toLocaleString("en")} predictions, 2 sensitive
 console.log(`| side | wall s | peak RSS MB |\n|---|---:|---:|`);
 console.log(`| modelgate bias (Node ${process.versions.node}, CLI end to end) | ${ours.seconds.toFixed(2)} | ${ours.peakMb.toFixed(0)} |`);
 console.log(`| numpy ${"(pandas read " + reference.read_seconds.toFixed(2) + " s)"} | ${numpy.seconds.toFixed(2)} | ${numpy.peakMb.toFixed(0)} |`);
+const speed = numpy.seconds / ours.seconds;
+console.log(`speed ratio ${speed.toFixed(2)}× numpy (target ≥ 1 ${speed >= 1 ? "✓" : "✗"})`);
 console.log(`\n| grouping · metric | ours | numpy | our 95% CI | numpy 95% CI |\n|---|---:|---:|---|---|`);
 for (const grouping of ["region", "segment", "region × segment"]) {
   for (const [metric, key] of [["demographic_parity_difference", "dpd"], ["demographic_parity_ratio", "dpr"], ["equalized_odds_difference", "eod"]]) {

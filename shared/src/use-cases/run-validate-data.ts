@@ -10,6 +10,7 @@ import type { Profile } from "../validate/profile/profile-schema.js";
 import { streamProfile } from "../validate/profile/stream-profile.js";
 import { validateProfiles } from "../validate/profile/validate-profiles.js";
 import { readReference } from "../validate/read-reference.js";
+import { startReferenceRead } from "./reference-worker.js";
 import { validateData } from "../validate/validate-data.js";
 import type { ValidateDataResult } from "../validate/validate-result.js";
 import type { GateEdge } from "./gate-edge.js";
@@ -69,8 +70,18 @@ async function validateFromFiles(input: ValidateFilesInput, access: FileAccess):
   }
   // One memory account for the data and the reference.
   const run = { ...access, limits: access.limits ?? new ReadLimits() };
-  const data = await readDataTable(inputs.data, "data", run, policy.data);
-  const reference = inputs.reference === undefined || inputs.schemaOnly ? undefined : await readReference(inputs.reference, run, policy.data);
+  const wanted = inputs.reference === undefined || inputs.schemaOnly ? undefined : inputs.reference;
+  // A large reference is read on a worker thread meanwhile; whatever the worker cannot do, the main thread redoes.
+  const early = wanted === undefined ? undefined : await startReferenceRead(wanted, run, policy.data);
+  let data;
+  try {
+    data = await readDataTable(inputs.data, "data", run, policy.data);
+  } catch (error) {
+    early?.cancel();
+    throw error;
+  }
+  const table = await early?.table(run.limits);
+  const reference = wanted === undefined ? undefined : table ? { table } : await readReference(wanted, run, policy.data);
   // Profiled in row order, before validateData sorts the number columns.
   const profile = buildProfile(data);
   const compared = reference === undefined ? { reference: undefined } : "table" in reference ? { reference: reference.table } : { reference: undefined, referenceProfile: { ...reference, data: profile } };

@@ -60,6 +60,13 @@ export class ReadLimits {
     this.account.held = Math.min(this.account.held, held);
   }
 
+  /** Adds `bytes` held by a table read elsewhere (on a worker thread) when they fit under `memory`; false, holding nothing, when not. */
+  tryHold(bytes: number): boolean {
+    if (this.account.held + bytes > this.values.memory) return false;
+    this.account.held += bytes;
+    return true;
+  }
+
   /** A guard for one pass over one file. */
   guard(source: TableSource): TableGuard {
     return new TableGuard(this, source);

@@ -23,17 +23,16 @@ export function toBinaryLabels(
   source: PredictionColumnSource,
   negative?: string,
 ): BinaryLabels {
-  const keys = toKeys(column);
-  const missing = keys.filter((key) => key === undefined).length;
+  const { rows, keys, missing, firstMissing } = toKeys(column);
   if (missing > 0) {
     throw predictionColumnError(
       source,
-      `${missing} of ${keys.length} rows have no value; the first is data row ${keys.indexOf(undefined) + 1}.`,
+      `${missing} of ${rows.length} rows have no value; the first is data row ${firstMissing + 1}.`,
       `Give every row a class in "${source.column}", or drop the unlabelled rows before this step.`,
     );
   }
   const positive = column.kind === "number" ? toNumberKey(positiveLabel) : positiveLabel;
-  const seen = [...new Set(keys as string[])];
+  const seen = keys;
   const other = negative ?? seen.find((key) => key !== positive);
   if (seen.some((key) => key !== positive && key !== other)) {
     const shown = seen.slice(0, SHOWN).map((key) => JSON.stringify(key.slice(0, 40)));
@@ -45,15 +44,58 @@ export function toBinaryLabels(
       `Set positive-label to the class that counts as positive and keep two classes in "${source.column}"; multi-class predictions are not supported.`,
     );
   }
-  const values = Float64Array.from(keys, (key) => (key === positive ? 1 : 0));
+  const positiveKey = seen.indexOf(positive);
+  const values = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) values[i] = rows[i] === positiveKey ? 1 : 0;
   return other === undefined ? { values } : { values, negative: other };
 }
 
-function toKeys(column: TableColumn): (string | undefined)[] {
+/** Each row's key as an index into `keys` (distinct keys in order of first appearance), with no string per row. */
+function toKeys(column: TableColumn): { rows: Int32Array; keys: string[]; missing: number; firstMissing: number } {
+  const n = column.kind === "number" ? column.values.length : column.codes.length;
+  const rows = new Int32Array(n);
+  const keys: string[] = [];
+  const indexOfKey = new Map<string, number>();
+  let missing = 0;
+  let firstMissing = -1;
+  const keyIndex = (key: string): number => {
+    let index = indexOfKey.get(key);
+    if (index === undefined) {
+      index = keys.length;
+      keys.push(key);
+      indexOfKey.set(key, index);
+    }
+    return index;
+  };
   if (column.kind === "number") {
-    return Array.from(column.values, (value) => (Number.isNaN(value) ? undefined : String(value)));
+    // Classes are few: each distinct value's key is made once.
+    const byValue = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const value = column.values[i]!;
+      if (Number.isNaN(value)) {
+        rows[i] = -1;
+        if (missing++ === 0) firstMissing = i;
+        continue;
+      }
+      let index = byValue.get(value);
+      if (index === undefined) byValue.set(value, (index = keyIndex(String(value))));
+      rows[i] = index;
+    }
+  } else {
+    const byCode = new Int32Array(column.dictionary.length).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const code = column.codes[i]!;
+      if (code < 0) {
+        rows[i] = -1;
+        if (missing++ === 0) firstMissing = i;
+        continue;
+      }
+      let index = byCode[code]!;
+      if (index < 0) byCode[code] = index = keyIndex(column.dictionary[code]!);
+      rows[i] = index;
+    }
   }
-  return Array.from(column.codes, (code) => (code < 0 ? undefined : column.dictionary[code]));
+  return { rows, keys, missing, firstMissing };
 }
 
 /** The positive label as a numeric column's key: "1.0" and "1" both mean 1; text that is no number stays as is. */

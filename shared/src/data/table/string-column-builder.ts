@@ -1,4 +1,5 @@
 import { BlockArray } from "./block-array.js";
+import { ByteCodeCache } from "./byte-code-cache.js";
 import type { HeldMemory } from "./block-array.js";
 import type { ColumnBuilder } from "./column-builder.js";
 import { isBlankText } from "./is-blank-text.js";
@@ -15,6 +16,9 @@ export class StringColumnBuilder implements ColumnBuilder {
   private readonly dictionary: string[] = [];
   private index = new Map<string, number>();
   private missing = 0;
+  /** Codes of the cells seen, by their bytes (delimited files); dropped for a column whose cells rarely repeat. */
+  private cache: ByteCodeCache | undefined;
+  private misses = 0;
 
   constructor(
     readonly name: string,
@@ -39,6 +43,31 @@ export class StringColumnBuilder implements ColumnBuilder {
     this.codes.push(code);
   }
 
+  /**
+   * A delimited file's cell as its UTF-8 bytes: a cell seen before gets its code back without a string being made;
+   * a new one is decoded (invalid bytes become U+FFFD, as in `pushText` from the same reader) and read as `pushText`.
+   */
+  pushBytes(bytes: Uint8Array, start: number, end: number): void {
+    const cache = (this.cache ??= this.misses === 0 ? new ByteCodeCache(this.memory) : undefined);
+    if (cache === undefined) {
+      this.pushText(decode(bytes, start, end));
+      return;
+    }
+    const hash = ByteCodeCache.hash(bytes, start, end);
+    let code = cache.find(bytes, start, end, hash);
+    if (code === undefined) {
+      const text = decode(bytes, start, end);
+      this.pushText(text);
+      code = this.index.get(text) ?? -1;
+      cache.add(bytes, start, end, hash, code);
+      // A full cache that keeps missing is a column of mostly distinct values: strings are cheaper there.
+      if (cache.full && ++this.misses > 4096) this.cache = undefined;
+      return;
+    }
+    if (code === -1) this.pushMissing(1);
+    else this.codes.push(code);
+  }
+
   pushValue(value: unknown): void {
     const text = typeof value === "string" ? value : toCellText(value);
     if (text === undefined) this.pushMissing(1);
@@ -53,6 +82,11 @@ export class StringColumnBuilder implements ColumnBuilder {
   /** The column; the lookup map of its texts is let go here, as the pass's closures may outlive the read a while. */
   finish(): StringColumn {
     this.index = new Map();
+    this.cache = undefined;
     return { kind: "string", name: this.name, codes: this.codes.toArray(), dictionary: this.dictionary, missing: this.missing };
   }
+}
+
+function decode(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8");
 }

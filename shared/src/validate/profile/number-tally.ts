@@ -1,6 +1,6 @@
 import { numberText } from "../column-values.js";
-import { addToSketch, emptySketch } from "./log-bucket-sketch.js";
-import type { LogBucketSketch } from "./log-bucket-sketch.js";
+import { BucketCounts } from "./bucket-counts.js";
+import { SKETCH_MIN_MAGNITUDE, bucketIndex } from "./log-bucket-sketch.js";
 import type { NumberProfile } from "./profile-schema.js";
 import { MAX_NUMBER_LEVELS } from "./profile-schema.js";
 import { sortedPairs, toSketchJson } from "./profile-pairs.js";
@@ -19,7 +19,10 @@ export interface NumberCounts {
  * counts per value while there are at most `MAX_NUMBER_LEVELS` distinct values.
  */
 export class NumberTally {
-  private readonly sketch: LogBucketSketch = emptySketch();
+  /** The quantile sketch's buckets (`addToSketch`), counted in arrays. */
+  private readonly positive = new BucketCounts();
+  private readonly negative = new BucketCounts();
+  private zero = 0;
   private count = 0;
   private mean = 0;
   private m2 = 0;
@@ -35,7 +38,9 @@ export class NumberTally {
     this.m2 += delta * (v - this.mean);
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
-    addToSketch(this.sketch, v);
+    const magnitude = Math.abs(v);
+    if (magnitude < SKETCH_MIN_MAGNITUDE) this.zero++;
+    else (v > 0 ? this.positive : this.negative).add(bucketIndex(magnitude));
     if (this.levels !== undefined) {
       const key = Object.is(v, -0) ? 0 : v;
       this.levels.set(key, (this.levels.get(key) ?? 0) + 1);
@@ -56,7 +61,7 @@ export class NumberTally {
       min: count === 0 ? null : min,
       max: count === 0 ? null : max,
       moments: count === 0 ? [] : [{ shard: sha256, count, mean, m2: Math.max(0, m2) }],
-      sketch: toSketchJson(this.sketch),
+      sketch: toSketchJson({ positive: this.positive.toMap(), negative: this.negative.toMap(), zero: this.zero }),
       values: this.levels === undefined ? null : sortedPairs([...this.levels].map(([value, n]) => [numberText(value), n])),
     };
   }

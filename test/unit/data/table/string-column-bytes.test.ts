@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { StringColumnBuilder } from "../../../../shared/src/data/table/string-column-builder.js";
+
+/** The same cells pushed as text and as bytes (as the byte-level CSV pass hands them). */
+function both(cells: readonly Uint8Array[]) {
+  const asText = new StringColumnBuilder("c");
+  const asBytes = new StringColumnBuilder("c");
+  for (const cell of cells) {
+    asText.pushText(Buffer.from(cell).toString("utf8"));
+    // Inside a larger buffer, as a field of a line is.
+    const line = Buffer.concat([Buffer.from("x,"), cell, Buffer.from(",y")]);
+    asBytes.pushBytes(line, 2, 2 + cell.length);
+  }
+  return { text: asText.finish(), bytes: asBytes.finish() };
+}
+
+const utf8 = (text: string) => Buffer.from(text, "utf8");
+
+describe("StringColumnBuilder.pushBytes", () => {
+  it("gives the codes, dictionary and missing count pushText gives when categories repeat", () => {
+    const cells = Array.from({ length: 5000 }, (_, i) => utf8(["red", "green", "", "  ", "blå", "red "][(i * 7) % 6]!));
+    const { text, bytes } = both(cells);
+    expect(bytes).toEqual(text);
+    expect(bytes.dictionary).toEqual(["red", "green", "blå", "red "]);
+    expect(bytes.missing).toBeGreaterThan(0);
+  });
+
+  it("decodes invalid UTF-8 to U+FFFD as Buffer does, so the reader can report the line", () => {
+    const { text, bytes } = both([Uint8Array.of(0x61, 0xe9, 0x62), Uint8Array.of(0x61, 0xe9, 0x62), utf8("a\uFFFDb")]);
+    expect(bytes).toEqual(text);
+    expect(bytes.dictionary).toEqual(["a\uFFFDb"]);
+  });
+
+  it("gives the same column when values rarely repeat (past the cache's 1,024 entries) and for long cells", () => {
+    const cells = Array.from({ length: 12_000 }, (_, i) => utf8(i % 3 === 0 ? `id-${i % 2000}` : `${"long".repeat(20)}-${i % 50}`));
+    const { text, bytes } = both(cells);
+    expect(bytes).toEqual(text);
+    expect(bytes.dictionary.length).toBe(2050);
+  });
+});
