@@ -13,6 +13,13 @@ import { EXIT, UsageError } from "./commands.js";
 import { openRegistry } from "./open-registry.js";
 import { oneOf } from "./run-gate-command.js";
 import { toRegistryShow } from "../registry/version-page.js";
+import type { ModelRegistry } from "../registry/model-registry.js";
+import { RegistryError } from "../registry/registry-error.js";
+
+/** No tag of the model at all, trusted or not: showing it would print an empty page as if it were a real model. */
+function isEmptyRegistry(registry: ModelRegistry): boolean {
+  return registry.versions.length === 0 && registry.foreignVersions.length === 0 && registry.events.length === 0 && registry.problems.length === 0 && registry.deregistered.length === 0;
+}
 
 export const registryCommand: Command = {
   name: "registry",
@@ -62,6 +69,14 @@ and file and prints its fix. Exit 1 on any finding. The policy (default modelgat
       case "history": {
         if (model === undefined) throw new UsageError(`registry ${verb} needs a model name`);
         const registry = await readModelRegistry(store, requireRegistryName(model, "model"));
+        if (isEmptyRegistry(registry)) {
+          const known = await listModels(store);
+          throw new RegistryError(
+            `The registry has no model "${model}": no version or stage tag of it exists.`,
+            known.length === 0 ? "Promote a version first (modelgate promote), or point --repo-dir/--repo at the repository that holds the registry." : `Models in this registry: ${known.join(", ")}. Check the spelling (names are case-sensitive).`,
+            { input: "model" },
+          );
+        }
         if (verb === "show") {
           const show = toRegistryShow(registry);
           process.stdout.write(format === "json" ? toCanonicalJson(show) : renderRegistryShowText(show));
