@@ -66,7 +66,7 @@ export function renderModelHistoryText(history: ModelHistory, extras: HistoryExt
   if (history.comparable.length > 0 || extras.candidate) {
     for (const row of table) lines.push(`${indent}  ${row.map((text, col) => (col === 0 ? text.padEnd(widths[col]!) : text.padStart(widths[col]!))).join("  ")}`.trimEnd());
   }
-  if (history.shortfall) lines.push(`${indent}  ${cell(history.shortfall)}`);
+  if (history.shortfall) lines.push(`${indent}  ${sanitizeTerminalText(history.shortfall, 200)}`);
   for (const apart of history.apart) lines.push(`${indent}  not compared: ${cell(apart.version)}: ${sanitizeTerminalText(apart.reason, 200)}`);
   return `${lines.join("\n")}\n`;
 }
