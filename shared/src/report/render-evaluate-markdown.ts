@@ -1,3 +1,4 @@
+import { renderEvaluateHistoryBlocks } from "./render-evaluate-history.js";
 import { markdownTable } from "markdown-table";
 import type { GateResult } from "../evaluate/gate-result.js";
 import { describeRule } from "./describe-rule.js";
@@ -29,6 +30,7 @@ function buildBlocks(result: GateResult, limits: FitLimits): MarkdownBlock[] {
   if (result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
   blocks.push({ text: renderCheckTable(result, limits.tableRows) });
   if (result.slices && result.slices.length > 0) blocks.push({ text: renderSlicesMarkdown(result.slices, limits.tableRows), dropOrder: 4 });
+  blocks.push(...renderEvaluateHistoryBlocks(result));
   blocks.push(...renderEvaluateChartBlocks(result), ...renderExplanationBlocks(result.explanations));
   blocks.push({ text: renderReasons(result), dropOrder: 3 });
   if (result.significance) blocks.push({ text: details("How significance was decided", escapeMarkdown(describeSignificance(result.significance), 1000)), dropOrder: 2 });

@@ -1,3 +1,4 @@
+import { renderEvaluateHistoryText } from "./render-evaluate-history.js";
 import type { GateResult } from "../evaluate/gate-result.js";
 import { describeRule } from "./describe-rule.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
@@ -43,6 +44,8 @@ export function renderEvaluateText(result: GateResult): string {
       lines.push(`  ${slice.gated ? slice.verdict.toUpperCase().padEnd(4) : "----"}  ${sanitizeTerminalText(slice.slice, 80)}  n=${slice.rows}${slice.gated ? "" : ` (below ${slice.min_size}, not gated)`}  ${metrics}`);
     }
   }
+  const history = renderEvaluateHistoryText(result);
+  if (history) lines.push("", history.trimEnd());
   const bars = renderUnicodeDeltaBars(listMetricChanges(result), formatPercent);
   if (bars.length > 0) lines.push("", "change vs baseline (percent of baseline):", ...bars);
   lines.push(...renderExplanationsText(result.explanations));
