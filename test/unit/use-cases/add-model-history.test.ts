@@ -30,7 +30,7 @@ function result(auc: number, data: string | null = DATA): GateResult {
     subject: { model: "churn", ...(data !== null ? { eval_data_sha256: data } : {}) },
     policy: { file: "modelgate.yml", sha256: "0".repeat(64), source: "local" },
     checks: [{ name: "auc:min", metric: "auc", rule: "min", verdict: "pass", value: auc, baseline: null, delta: null, delta_pct: null, threshold: 0.5, message: "ok" }],
-  } as GateResult;
+  } as unknown as GateResult;
 }
 
 const policy = (history: EvaluatePolicy["history"]): EvaluatePolicy => ({ metrics: { auc: { direction: "higher", min: 0.5 } }, history });
