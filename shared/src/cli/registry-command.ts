@@ -72,6 +72,7 @@ and file and prints its fix. Exit 1 on any finding. The policy (default modelgat
       case "history": {
         if (model === undefined) throw new UsageError(`registry ${verb} needs a model name`);
         const registry = await readModelRegistry(store, requireRegistryName(model, "model"));
+        const stage = values.stage === undefined ? undefined : requireRegistryName(values.stage, "stage");
         if (isEmptyRegistry(registry)) {
           const known = await listModels(store);
           throw new RegistryError(
@@ -86,7 +87,7 @@ and file and prints its fix. Exit 1 on any finding. The policy (default modelgat
           const show = toRegistryShow(registry, window);
           process.stdout.write(format === "json" ? toCanonicalJson(show) : renderRegistryShowText(show));
         }
-        else process.stdout.write(renderHistoryText(model, registryHistory(registry, values.stage === undefined ? undefined : requireRegistryName(values.stage, "stage"))));
+        else process.stdout.write(renderHistoryText(model, registryHistory(registry, stage)));
         return EXIT.ok;
       }
       case "verify": {
