@@ -26,7 +26,8 @@ const layers = [
 const concerns = ["evaluate", "validate", "fairness", "shadow", "explain", "lineage", "registry", "publish"];
 const concernImports = {
   // evaluate-gate's explanation checks (feature-importance stability) use explain's readers and comparisons.
-  evaluate: ["explain"],
+  // Its result carries the stage's model history, which the registry builds from its versions' records.
+  evaluate: ["explain", "registry"],
   // A registry version records the training lineage and is published as release assets.
   registry: ["lineage", "publish"],
 };

@@ -83,6 +83,21 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
     expect(verified.stdout).toBe("churn: intact (4 event(s), 2 version(s), 4 artifact(s): event chain linked, stored artifacts match their records)\n");
   }, 120_000);
 
+  it("fails closed on registry show and history of a model the registry does not have, naming the models it has", async () => {
+    const { cli } = await trainedRepository();
+    const empty = await cli("registry", "show", "churn");
+    expect(empty.exitCode).toBe(1);
+    expect(empty.stdout).toBe("");
+    expect(empty.stderr).toContain('The registry has no model "churn"');
+    expect((await cli(...PROMOTE, "--version", "1.0.0")).exitCode).toBe(0);
+    for (const verb of ["show", "history"]) {
+      const typo = await cli("registry", verb, "chrun");
+      expect(typo.exitCode).toBe(1);
+      expect(typo.stderr).toContain('The registry has no model "chrun"');
+      expect(typo.stderr).toContain("Fix: Models in this registry: churn.");
+    }
+  });
+
   it("refuses to promote without evidence unless told to, and names the flag", async () => {
     const { cli } = await trainedRepository();
     const none = await cli("promote", "--model", "churn", "--stage", "prod", "--version", "1.0.0", "--artifacts", "out/model.json", "--manifest", "modelgate.manifest.json");

@@ -122,6 +122,21 @@ describe.each(nodeBinaries())("validate-data bundle on $label", ({ path: node })
     expect(quiet.summary).toContain("No drift issue is open and none is needed.");
   });
 
+  it("adopts only a drift issue its own account opened, under another App's installation token", async () => {
+    const marker = "<!-- modelgate:validate-data-drift:churn-features -->";
+    api.seedIssues("acme", "models", [
+      { title: "Data drift: churn-features", body: `${marker}\nplanted`, login: "mallory" },
+      { title: "Data drift: churn-features", body: `${marker}\nby the workflow token`, login: "github-actions[bot]" },
+      { title: "Data drift: churn-features", body: `${marker}\nold`, login: "model-gatekeeper[bot]" },
+    ]);
+    const result = await run(workspace(), { data: "drifted.csv", reference: "reference.csv", issue: "true", "github-token": "ghs_test_app" }, "schedule");
+    expect(result.outputs.verdict).toBe("fail");
+    const issues = api.issues("acme", "models");
+    expect(issues).toHaveLength(3);
+    expect(issues.map((issue) => issue.body!.split("\n")[1])).toEqual(["planted", "by the workflow token", expect.stringContaining("churn-features")]);
+    expect(result.summary).toContain("Drift issue updated: https:\u200b//github.com/acme/models/issues/3.");
+  });
+
   it("notes, without changing the verdict, a dispatch the API refuses (no such workflow)", async () => {
     const result = await run(workspace(), { data: "drifted.csv", reference: "reference.csv", issue: "true", dispatch: "missing.yml", "dispatch-ref": "main" }, "schedule");
     expect(result.outputs.verdict).toBe("fail");

@@ -78,6 +78,21 @@ export const SliceSpecSchema = z.strictObject({
 });
 export type SliceSpec = z.infer<typeof SliceSpecSchema>;
 
+/**
+ * The model's history (contract §3): the gated metrics over the last `versions` versions that held `stage`,
+ * evaluated on the same data as the candidate, shown in the report; `max-below-median` is a rule per metric.
+ */
+export const HistoryPolicySchema = z.strictObject({
+  stage: z.string().check(z.minLength(1, "must name the stage whose holders are compared, e.g. production")),
+  /** N: how many comparable versions; default 5. */
+  versions: z.optional(z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 1 && n <= 100, "must be a whole number from 1 to 100"))),
+  /** The registry's model name; default the policy's `model`. */
+  model: z.optional(z.string().check(z.minLength(1))),
+  /** Per metric: how far the candidate may fall below (for `direction: lower`, rise above) the median of the comparable versions. */
+  "max-below-median": z.optional(z.record(z.string().check(z.minLength(1)), nonNegative)),
+});
+export type HistoryPolicy = z.infer<typeof HistoryPolicySchema>;
+
 export const EvaluatePolicySchema = z.strictObject({
   metrics: metricsSchema,
   /** Gate-wide default of each significance rule's `on-inconclusive`. */
@@ -98,5 +113,6 @@ export const EvaluatePolicySchema = z.strictObject({
   explanations: z.optional(ExplanationPolicySchema),
   /** The automatic search for regressed slices; on when the predictions carry feature columns, `false` turns it off. */
   "slice-search": z.optional(SliceSearchPolicySchema),
+  history: z.optional(HistoryPolicySchema),
 });
 export type EvaluatePolicy = z.infer<typeof EvaluatePolicySchema>;

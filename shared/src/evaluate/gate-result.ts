@@ -6,6 +6,7 @@ import type { ExplanationRuleName } from "../explain/explanation-policy-schema.j
 import type { ExplanationSummary } from "../explain/explanation-summary.js";
 import type { RuleName } from "./evaluate-policy-schema.js";
 import type { SliceSearchSummary } from "./slice-search/slice-search-result.js";
+import type { ModelHistory } from "../registry/model-history.js";
 
 /** How a gate's significance checks were computed, so a reviewer can repeat them. */
 export interface SignificanceSettings {
@@ -31,7 +32,7 @@ export interface SliceSummary {
 }
 
 /** A check of evaluate-gate: a rule of the policy's `evaluate.metrics` or `evaluate.explanations`. */
-export type EvaluateCheck = Check<RuleName | ExplanationRuleName>;
+export type EvaluateCheck = Check<RuleName | ExplanationRuleName | "max-below-median">;
 /** The one typed result of evaluate-gate, from which every surface (comment, summary, JSON, CLI, outputs) is rendered. */
 export interface GateResult extends DecidedResultBase {
   action: "evaluate-gate";
@@ -54,4 +55,6 @@ export interface GateResult extends DecidedResultBase {
   };
   /** What changed in the models' explanations, when candidate explanations were given. */
   explanations?: ExplanationSummary;
+  /** The model's history (`evaluate.history`): the stage's last comparable versions and the candidate's values. */
+  history?: ModelHistory & { candidate: Record<string, number | null> };
 }

@@ -76,10 +76,10 @@ export async function publishRunResults(request: PublishRequest): Promise<Publis
     ? [{ marker: `<!-- modelgate:combined:${request.key} -->`, markdown }]
     : results.map((result) => ({ marker: `<!-- modelgate:${result.action}:${result.key} -->`, markdown: renderGenericMarkdown(result, footer) }));
   if (request.dryRun) return { run, pullRequest, results, comments: [], markdown };
-  const authorLogin = await findCommentAuthor(octokit, { token: request.token, override: request.commentAuthor });
+  const author = await findCommentAuthor(octokit, { token: request.token, override: request.commentAuthor });
   const comments: PostedComment[] = [];
   for (const body of bodies) {
-    const posted = await upsertStickyComment(octokit, { ...repo, issueNumber: pullRequest, marker: body.marker, body: `${body.marker}\n${body.markdown}`, authorLogin });
+    const posted = await upsertStickyComment(octokit, { ...repo, issueNumber: pullRequest, marker: body.marker, body: `${body.marker}\n${body.markdown}`, author });
     log.info(`PR #${pullRequest} comment ${posted.outcome}: ${posted.url}`);
     comments.push({ marker: body.marker, outcome: posted.outcome, url: posted.url });
   }

@@ -1,4 +1,5 @@
 import type { ValidateDataResult } from "../validate/validate-result.js";
+import { isCommentAuthor } from "./find-comment-author.js";
 import type { GitHubClient } from "./github-client.js";
 
 /** What the scheduled drift check did on GitHub. */
@@ -28,15 +29,18 @@ export function driftTripped(result: ValidateDataResult): boolean {
 /**
  * The scheduled drift watch: one open issue per key while drift trips (opened once, its body updated on later
  * runs, found by its hidden marker across all pages of open issues), and a comment plus close when the data is
- * back in bounds. With `dispatch`, the run that opens the issue also starts that workflow (e.g. retraining) with the run URL,
+ * back in bounds. Only issues written by the client's author count (`comment-author`, else the token's own
+ * account), so a marker pasted into someone else's issue is never adopted. With `dispatch`, the run that opens the issue also starts that workflow (e.g. retraining) with the run URL,
  * the issue URL and the drifted columns as inputs. Needs `issues: write` (and `actions: write` to dispatch).
  */
 export async function syncDriftIssue(client: GitHubClient, result: ValidateDataResult, markdown: string, options: DriftIssueOptions): Promise<DriftIssueOutcome> {
   const { octokit, repo } = client;
   const marker = driftIssueMarker(result.key);
+  // Only an issue we opened is ours: anyone may paste the marker into an issue of their own.
+  const author = await client.author();
   let existing: { number: number; body: string; html_url: string } | undefined;
   await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, state: "open", per_page: 100 }, (response, done) => {
-    const found = response.data.find((issue) => !issue.pull_request && (issue.body ?? "").includes(marker));
+    const found = response.data.find((issue) => !issue.pull_request && isCommentAuthor(issue.user?.login, author) && (issue.body ?? "").includes(marker));
     if (found) {
       existing = { number: found.number, body: found.body ?? "", html_url: found.html_url };
       done();

@@ -30,6 +30,8 @@ function hintFor(status: number | undefined, error: unknown, permissionHint: str
   if (status === 401) return "The token was rejected: check the github-token input (an expired or revoked token gives 401).";
   if (status === 403 || status === 404) return permissionHint;
   if (status !== undefined && status >= 500) return "GitHub answered with a server error after retries; re-run the job.";
+  // GraphQL answers a query it refuses with 200 and `errors`: GitHub was reached and said no.
+  if (status === undefined && error instanceof Error && error.name === "GraphqlResponseError") return permissionHint;
   if (status === undefined) return "GitHub could not be reached; check GITHUB_API_URL and the runner's network or proxy settings.";
   return permissionHint;
 }

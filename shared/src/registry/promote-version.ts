@@ -81,6 +81,8 @@ export async function promoteVersion(store: RegistryStore, request: PromoteReque
   let previousVersion: string | null = null;
   const superseded: StageEvent[] = [];
   const base = { actor: request.actor, run_url: request.runUrl, created_at: request.now };
+  // Each assignment keeps the gates that judged it: a version promoted to a second stage is judged again.
+  const evidence = { gates: request.gates, metrics: request.metrics };
   for (let step = 0; step < 2 * (options.maxAttempts ?? 30); step++) {
     const appended = await appendStageEvent(store, model, (now) => {
       const higher = higherActiveVersions(now, stage, version)[0];
@@ -94,7 +96,7 @@ export async function promoteVersion(store: RegistryStore, request: PromoteReque
       // Held already, and nothing unassigned on the way: a re-run, nothing to write. After unassigning higher
       // versions the assignment is written anyway, so the history says who promoted it and why.
       if (current?.record.version === version && superseded.length === 0) return { kind: "done", result: current };
-      return { kind: "write", stage, cancel: false, commitSha: registered.version.commitSha, record: { event: "promote", version, previous_version: previousVersion, reason: request.reason, ...base } };
+      return { kind: "write", stage, cancel: false, commitSha: registered.version.commitSha, record: { event: "promote", version, previous_version: previousVersion, reason: request.reason, ...base, ...evidence } };
     }, options);
     attempts += appended.attempts - 1;
     const event = appended.event!;

@@ -1,4 +1,5 @@
 import type { ModelRegistry, StageEventRecord } from "./model-registry.js";
+import type { GateRecord } from "./registry-records.js";
 
 /** One row of a stage's history, oldest first. */
 export interface HistoryRow {
@@ -15,6 +16,8 @@ export interface HistoryRow {
   run_url: string | null;
   /** false for an event written outside modelgate: nothing shows that any gate judged it. */
   gate_evidence: boolean;
+  /** The gates that judged this promotion, when the event recorded its own (a version promoted to a second stage). */
+  gates?: GateRecord[];
 }
 
 /** The model's stage events as rows, oldest first (GTO's order), optionally of one stage only. Untrusted tags are not rows. */
@@ -33,5 +36,6 @@ export function registryHistory(registry: ModelRegistry, stage?: string): Histor
       created_at: event.record.created_at,
       run_url: event.record.run_url,
       gate_evidence: !event.foreign,
+      ...(event.record.gates ? { gates: event.record.gates } : {}),
     }));
 }

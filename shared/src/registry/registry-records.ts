@@ -73,6 +73,12 @@ export const EventRecordSchema = z.object({
   run_url: nullableString,
   created_at: z.string(),
   previous_event_sha: nullableString,
+  /**
+   * A promotion's own gates and metrics: the evidence of this assignment. The version record keeps those of the
+   * promotion that registered it; a later promotion to another stage is judged again, and this is where it is kept.
+   */
+  gates: z.optional(z.array(GateRecordSchema)),
+  metrics: z.optional(z.record(z.string(), z.number())),
 });
 export type EventRecord = z.infer<typeof EventRecordSchema>;
 

@@ -4,6 +4,19 @@ import type { HistoryRow } from "./registry-history.js";
 import { registryHistory } from "./registry-history.js";
 import type { ArtifactRecord, GateRecord } from "./registry-records.js";
 import { currentAssignment, stagesOf } from "./stage-state.js";
+import { buildModelHistory } from "./model-history.js";
+import type { ModelHistory } from "./model-history.js";
+
+/** The metrics evaluate-gate judged for any version that held the stage, sorted: the history's rows. */
+function recordedMetrics(registry: ModelRegistry, stage: string): string[] {
+  const names = new Set<string>();
+  for (const event of registry.events) {
+    if (event.stage !== stage || event.cancel) continue;
+    const gates = event.record.gates ?? registry.versions.find((v) => v.version === event.record.version)?.record.gates ?? [];
+    for (const gate of gates) if (gate.action === "evaluate-gate") for (const name of Object.keys(gate.metrics ?? {})) names.add(name);
+  }
+  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
 
 /** One version as `registry show` and the promote report present it: its record and its stage events. */
 export interface VersionPage {
@@ -44,14 +57,20 @@ export interface RegistryShow {
   deregistered: string[];
   /** Tags that are not trusted, and why. */
   problems: Array<{ tag: string; problem: string }>;
+  /** Each stage's history: its gated metrics over the last N versions that held it, on the same evaluation data. */
+  history: ModelHistory[];
 }
 
+/** How many comparable versions `registry show` puts in each stage's history unless told otherwise. */
+export const DEFAULT_HISTORY_WINDOW = 5;
+
 /** Every version of the model as a page, newest first, with what each stage holds and the untrusted tags. */
-export function toRegistryShow(registry: ModelRegistry): RegistryShow {
+export function toRegistryShow(registry: ModelRegistry, historyWindow = DEFAULT_HISTORY_WINDOW): RegistryShow {
   const stages = Object.fromEntries(stagesOf(registry).map((stage) => [stage, currentAssignment(registry, stage)?.record.version ?? null]));
   const pages = [...registry.versions.map((version) => toVersionPage(registry, version)), ...registry.foreignVersions.map((version) => toForeignVersionPage(registry, version))];
   const versions = pages.sort((a, b) => compareSemVer(parseSemVer(b.version)!, parseSemVer(a.version)!));
-  return { schema: "modelgate.registry-show/v1", model: registry.model, stages, versions, deregistered: registry.deregistered, problems: registry.problems };
+  const history = Object.keys(stages).map((stage) => buildModelHistory(registry, { stage, window: historyWindow, metrics: recordedMetrics(registry, stage) }));
+  return { schema: "modelgate.registry-show/v1", model: registry.model, stages, versions, deregistered: registry.deregistered, problems: registry.problems, history };
 }
 
 /** One version's page, read from the registry it belongs to. */

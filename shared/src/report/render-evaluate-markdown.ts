@@ -1,3 +1,4 @@
+import { renderEvaluateHistoryBlocks } from "./render-evaluate-history.js";
 import { markdownTable } from "markdown-table";
 import type { GateResult } from "../evaluate/gate-result.js";
 import { describeRule } from "./describe-rule.js";
@@ -31,6 +32,7 @@ function buildBlocks(result: GateResult, limits: FitLimits): MarkdownBlock[] {
   blocks.push({ text: renderCheckTable(result, limits.tableRows) });
   if (result.slices && result.slices.length > 0) blocks.push({ text: renderSlicesMarkdown(result.slices, limits.tableRows), dropOrder: 4 });
   if (result.slice_search) blocks.push({ text: renderSliceSearchMarkdown(result.slice_search), dropOrder: 4 });
+  blocks.push(...renderEvaluateHistoryBlocks(result));
   blocks.push(...renderEvaluateChartBlocks(result), ...renderExplanationBlocks(result.explanations));
   blocks.push({ text: renderReasons(result), dropOrder: 3 });
   if (result.significance) blocks.push({ text: details("How significance was decided", escapeMarkdown(describeSignificance(result.significance), 1000)), dropOrder: 2 });

@@ -1,3 +1,4 @@
+import { renderEvaluateHistoryText } from "./render-evaluate-history.js";
 import type { GateResult } from "../evaluate/gate-result.js";
 import { describeRule } from "./describe-rule.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
@@ -45,6 +46,8 @@ export function renderEvaluateText(result: GateResult): string {
     }
   }
   lines.push(...renderSliceSearchText(result.slice_search));
+  const history = renderEvaluateHistoryText(result);
+  if (history) lines.push("", history.trimEnd());
   const bars = renderUnicodeDeltaBars(listMetricChanges(result), formatPercent);
   if (bars.length > 0) lines.push("", "change vs baseline (percent of baseline):", ...bars);
   lines.push(...renderExplanationsText(result.explanations));

@@ -1,3 +1,4 @@
+import { renderModelHistoryText } from "./render-model-history.js";
 import type { HistoryRow } from "../registry/registry-history.js";
 import type { ChainBreak } from "../registry/verify-event-chain.js";
 import type { RegistryShow } from "../registry/version-page.js";
@@ -34,7 +35,7 @@ export function renderRegistryShowText(show: RegistryShow): string {
   const pages = show.versions.map((page) => renderVersionPageText(page));
   const deregistered = show.deregistered.length > 0 ? [`  deregistered (outside modelgate): ${show.deregistered.map(clean).join(", ")}\n`] : [];
   const problems = show.problems.map((problem) => `  untrusted tag ${clean(problem.tag)}: ${clean(problem.problem)}\n`);
-  return `${out.join("\n")}\n${pages.join("")}${deregistered.join("")}${problems.join("")}`;
+  return `${out.join("\n")}\n${pages.join("")}${deregistered.join("")}${problems.join("")}${show.history.map((history) => renderModelHistoryText(history)).join("")}`;
 }
 
 /** The verdict of `registry verify`. */

@@ -2,6 +2,7 @@ import type { VersionPage } from "../registry/version-page.js";
 import type { GateRecord } from "../registry/registry-records.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
 import { formatNumber } from "../core/format-number.js";
+import { toCanonicalJson } from "../core/canonical-json.js";
 
 const clean = (text: string | null) => (text === null ? "-" : sanitizeTerminalText(text, 200));
 const short = (digest: string) => `sha256:${digest.slice(0, 12)}`;
@@ -17,6 +18,10 @@ export function renderVersionPageText(page: VersionPage, indent = "  "): string 
     const reason = event.reason === null ? "" : `: ${clean(event.reason)}`;
     const foreign = event.gate_evidence ? "" : " [written outside modelgate: no gate evidence]";
     lines.push(`${more}#${event.counter} ${event.event} ${event.event === "unassign" ? "from" : "to"} ${clean(event.stage)} by ${clean(event.actor)} at ${clean(event.created_at)}${reason}${foreign}`);
+    // A later promotion was judged again: its own gates, where they differ from those the version was registered with.
+    if (event.gates && toCanonicalJson(event.gates) !== toCanonicalJson(page.gates)) {
+      lines.push(`${more}  gates of this promotion: ${event.gates.length === 0 ? "none recorded" : event.gates.map(describeGate).join("; ")}`);
+    }
   }
   if (page.gate_evidence) lines.push(`${more}gates: ${page.gates.length === 0 ? "none recorded" : page.gates.map(describeGate).join("; ")}`);
   const metrics = Object.entries(page.metrics).sort(([a], [b]) => (a < b ? -1 : 1));

@@ -6,6 +6,7 @@ import { sliceColumnsOf } from "../evaluate/evaluate-slices.js";
 import { featureColumnsOf } from "../evaluate/slice-search/feature-columns-of.js";
 import type { GateResult } from "../evaluate/gate-result.js";
 import type { GateEdge } from "./gate-edge.js";
+import { addModelHistory } from "./add-model-history.js";
 
 /** What evaluate-gate's edge provides: the policy, file access, and the registry a `registry:` baseline reads. */
 export interface EvaluateGateEdge extends GateEdge {
@@ -19,7 +20,7 @@ export interface EvaluateGateEdge extends GateEdge {
 export async function runEvaluateGate(inputs: EvaluateFileInputs & { key?: string | undefined }, edge: EvaluateGateEdge): Promise<GateResult> {
   const { policy: selected, access, openRegistry } = edge;
   const { notes: fileNotes = [], ...files } = await loadEvaluateFiles({ ...inputs, sliceColumns: sliceColumnsOf(selected.policy.evaluate), featureColumns: featureColumnsOf(selected.policy.evaluate) }, access, openRegistry);
-  return evaluateGate({
+  const result = evaluateGate({
     ...files,
     policy: selected.policy,
     policyProvenance: selected.provenance,
@@ -27,4 +28,6 @@ export async function runEvaluateGate(inputs: EvaluateFileInputs & { key?: strin
     notes: [...selected.notes, ...fileNotes],
     ...(inputs.key !== undefined && { key: inputs.key }),
   });
+  const evaluate = selected.policy.evaluate;
+  return evaluate?.history ? addModelHistory(result, evaluate, selected.policy.model ?? "default", openRegistry, selected.lineOf) : result;
 }

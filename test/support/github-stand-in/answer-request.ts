@@ -1,4 +1,5 @@
 import { badCredentials, errorResponse, faultResponse, notAccessibleByIntegration, notFound, REST_DOCS } from "./error-bodies.js";
+import { answerGraphql, GRAPHQL_PATHS } from "./answer-graphql.js";
 import { findRoute } from "./find-route.js";
 import type { Urls } from "./github-objects.js";
 import { loadOpenApiDescription } from "./openapi-description.js";
@@ -30,11 +31,12 @@ export interface IncomingRequest {
   requestId: string;
 }
 
-/** Answers one request in GitHub's order: credentials, route, parameters and body, scripted faults, permission. */
+/** Answers one request in GitHub's order: credentials, GraphQL or route, parameters and body, scripted faults, permission. */
 export function answerRequest(context: StandInContext, request: IncomingRequest): { response: StandInResponse; route?: string } {
   const { state, tokens, violations } = context;
   const grant = request.token === undefined ? undefined : tokens[request.token];
   if (!grant) return { response: badCredentials() };
+  if (GRAPHQL_PATHS.has(request.path)) return { route: "POST /graphql", response: answerGraphql(context, request, grant) };
   const path = canonicalPath(state, request.path);
   const call = `${request.method} ${request.path}`;
   if (path === undefined) {

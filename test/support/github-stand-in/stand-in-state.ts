@@ -48,6 +48,8 @@ export interface RepoState {
 /** Everything the stand-in remembers, created on first mention of a repository (GitHub repos "exist" here). */
 export class StandInState {
   private readonly repos = new Map<string, RepoState>();
+  /** Hidden comments (GraphQL `isMinimized`) by comment id; REST does not show it. */
+  private readonly minimized = new Map<number, string | null>();
   private nextRepositoryId = 500_000_001;
   // Real ids: comment ids passed 2^31 in 2024 and check-run ids are near 3e10, so int32 assumptions fail here too.
   private nextCommentId = 2_500_000_001;
@@ -93,6 +95,27 @@ export class StandInState {
       if (found) return found;
     }
     return undefined;
+  }
+
+  /** A comment by its GraphQL node id (`IC_…`), in any repository. */
+  findCommentByNodeId(nodeId: string): IssueComment | undefined {
+    for (const state of this.repos.values()) {
+      for (const list of state.comments.values()) {
+        const found = list.find((comment) => comment.node_id === nodeId);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** Marks a comment hidden as a maintainer's "Hide" does; GitHub's reasons read `outdated`, `resolved`, `off-topic`, … */
+  minimizeComment(commentId: number, reason: string | null): void {
+    this.minimized.set(commentId, reason);
+  }
+
+  /** Undefined while the comment is visible; its reason (or null) once hidden. */
+  minimizedReason(commentId: number): string | null | undefined {
+    return this.minimized.get(commentId);
   }
 
   findIssue(owner: string, repo: string, issueNumber: number): Issue | undefined {

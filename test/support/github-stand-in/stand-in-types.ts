@@ -223,8 +223,12 @@ export interface GitHubStandIn {
     owner: string,
     repo: string,
     issueNumber: number,
-    comments: Array<{ body: string; login: string; type?: "User" | "Bot" }>,
+    comments: Array<{ body: string; login: string; type?: "User" | "Bot"; minimized?: string | null }>,
   ): void;
+  /** Hides a comment as a maintainer's "Hide" does (GraphQL `isMinimized`); `reason` as GitHub reports it, e.g. `outdated`. */
+  minimizeComment(commentId: number, reason: string | null): void;
+  /** Whether the comment is hidden, and why. */
+  commentMinimized(commentId: number): { minimized: boolean; reason: string | null };
   /** Creates issues as if opened on GitHub, numbered on from the repository's last issue. */
   seedIssues(owner: string, repo: string, issues: SeedIssue[]): void;
   /** Serves `content` at `GET /repos/{owner}/{repo}/contents/{path}?ref=`; no `ref` means `main`. */

@@ -10,16 +10,19 @@ import { ARTIFACT_STORAGE_PATH } from "./handle-workflow-runs.js";
 import { seedCheckRun, seedWorkflowRun } from "./seed-workflow-run.js";
 import { newComment } from "./handle-issue-comments.js";
 import { newIssue } from "./handle-issues.js";
+import { loadGraphqlSchema } from "./graphql-schema.js";
 import { loadOpenApiDescription } from "./openapi-description.js";
 import { StandInState } from "./stand-in-state.js";
 import type { GitHubStandIn, RecordedRequest, StandInOptions, StandInResponse } from "./stand-in-types.js";
 
 /**
- * Starts a stand-in for GitHub's REST API on 127.0.0.1 (a free port). Every request is checked against GitHub's
- * OpenAPI description; whatever GitHub would reject is answered as GitHub would and listed in `violations`.
+ * Starts a stand-in for GitHub's REST and GraphQL APIs on 127.0.0.1 (a free port). Every REST request is checked
+ * against GitHub's OpenAPI description and every GraphQL query against GitHub's published GraphQL schema; whatever
+ * GitHub would reject is answered as GitHub would and listed in `violations`.
  */
 export async function startGitHubStandIn(options: StandInOptions = {}): Promise<GitHubStandIn> {
-  loadOpenApiDescription(); // Pay the one-off load before the first request, not inside a client's timeout.
+  loadOpenApiDescription(); // Pay the one-off loads before the first request, not inside a client's timeout.
+  loadGraphqlSchema();
   const requests: RecordedRequest[] = [];
   const context: StandInContext = {
     state: new StandInState(),
@@ -47,9 +50,15 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     issues: (owner, repo) => structuredClone(state.repo(owner, repo).issues),
     dispatches: (owner, repo) => structuredClone(state.repo(owner, repo).dispatches),
     seedComments: (owner, repo, issueNumber, comments) => {
-      for (const { body, login, type } of comments) {
-        newComment(state, urls, { owner, repo, issueNumber, body, login, type: type ?? (login.endsWith("[bot]") ? "Bot" : "User") });
+      for (const { body, login, type, minimized } of comments) {
+        const comment = newComment(state, urls, { owner, repo, issueNumber, body, login, type: type ?? (login.endsWith("[bot]") ? "Bot" : "User") });
+        if (minimized !== undefined) state.minimizeComment(comment.id, minimized);
       }
+    },
+    minimizeComment: (commentId, reason) => state.minimizeComment(commentId, reason),
+    commentMinimized: (commentId) => {
+      const reason = state.minimizedReason(commentId);
+      return { minimized: reason !== undefined, reason: reason ?? null };
     },
     seedIssues: (owner, repo, issues) => {
       for (const { title, body, labels, state: issueState, login, type } of issues) {

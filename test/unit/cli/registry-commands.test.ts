@@ -77,6 +77,11 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
         "    #4 rollback to prod by bo at T: p95 latency",
         "    gates: none recorded",
         `    model.bin sha256:${sha("weights one")} (11 bytes)`,
+        // Promoted without gates: no version can be compared, and the history says why.
+        "  history of prod: last 0 of 5 comparable versions (evaluation data unrecorded)",
+        "    Only 0 of the 2 versions that held prod are comparable; the history asks for 5.",
+        "    not compared: v0.1.0: no evaluate-gate result with metrics was recorded",
+        "    not compared: v0.2.0: no evaluate-gate result with metrics was recorded",
         "",
       ].join("\n"),
     );

@@ -56,7 +56,22 @@ describe("the registry on a real git repository", () => {
       artifacts: [{ name: "model.bin", sha256: sha256("weights of 1.0.0"), bytes: 16 }],
     });
     const event = JSON.parse(repo.git("tag", "-l", "--format=%(contents)", "churn#prod#1")) as Record<string, unknown>;
-    expect(event).toEqual({ event: "promote", version: "v1.0.0", previous_version: null, reason: null, actor: "octocat", run_url: null, created_at: NOW, previous_event_sha: null });
+    expect(event).toEqual({
+      event: "promote", version: "v1.0.0", previous_version: null, reason: null, actor: "octocat", run_url: null, created_at: NOW, previous_event_sha: null,
+      gates: [{ action: "evaluate-gate", key: "churn", verdict: "pass", run_url: null }], metrics: { accuracy: 0.9 },
+    });
+  });
+
+  it("records a second stage's promotion with that promotion's own gates, not the first promotion's", async () => {
+    const staging = [{ action: "evaluate-gate", key: "churn", verdict: "pass", run_url: "https://ci/1" }];
+    const prod = [{ action: "evaluate-gate", key: "churn", verdict: "warn", run_url: "https://ci/2" }, { action: "check", key: "canary", verdict: "pass", run_url: null }];
+    await promoteVersion(repo.store, request("1.0.0", repo.commits[0], { stage: "staging", gates: staging, metrics: { accuracy: 0.9 } }));
+    const second = await promoteVersion(repo.store, request("1.0.0", repo.commits[0], { stage: "prod", gates: prod, metrics: { accuracy: 0.91 } }));
+    expect(second).toMatchObject({ versionCreated: false, eventCreated: true });
+    const registry = await readModelRegistry(repo.store, "churn");
+    expect(registry.versions[0]!.record.gates).toEqual(staging);
+    expect(registryHistory(registry).map((row) => [row.stage, row.gates])).toEqual([["staging", staging], ["prod", prod]]);
+    expect(currentAssignment(registry, "prod")!.record.metrics).toEqual({ accuracy: 0.91 });
   });
 
   it("promotes twice, rolls back once, and reads the history and chain back", async () => {
