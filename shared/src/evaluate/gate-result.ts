@@ -4,6 +4,7 @@ import type { Subject } from "../core/subject.js";
 import type { Verdict } from "../core/verdict.js";
 import type { ExplanationRuleName } from "../explain/explanation-policy-schema.js";
 import type { ExplanationSummary } from "../explain/explanation-summary.js";
+import type { EvaluatePlots } from "./evaluate-plots.js";
 import type { RuleName } from "./evaluate-policy-schema.js";
 
 /** How a gate's significance checks were computed, so a reviewer can repeat them. */
@@ -51,4 +52,6 @@ export interface GateResult extends DecidedResultBase {
   };
   /** What changed in the models' explanations, when candidate explanations were given. */
   explanations?: ExplanationSummary;
+  /** The data of the report's plots (curves, confusion matrices, reliability, residuals), when predictions were given. */
+  plots?: EvaluatePlots;
 }

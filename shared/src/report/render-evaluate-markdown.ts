@@ -7,6 +7,7 @@ import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
 import { formatNumber, formatPercent, formatSigned } from "../core/format-number.js";
 import { describeSignificance, formatEvidence } from "./format-evidence.js";
 import { renderEvaluateChartBlocks } from "./render-evaluate-charts.js";
+import { renderEvaluatePlotBlocks } from "./render-evaluate-plots.js";
 import { renderExplanationBlocks } from "./render-explanations-markdown.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
 import { renderSlicesMarkdown } from "./render-slices-markdown.js";
@@ -29,7 +30,7 @@ function buildBlocks(result: GateResult, limits: FitLimits): MarkdownBlock[] {
   if (result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
   blocks.push({ text: renderCheckTable(result, limits.tableRows) });
   if (result.slices && result.slices.length > 0) blocks.push({ text: renderSlicesMarkdown(result.slices, limits.tableRows), dropOrder: 4 });
-  blocks.push(...renderEvaluateChartBlocks(result), ...renderExplanationBlocks(result.explanations));
+  blocks.push(...renderEvaluateChartBlocks(result), ...renderEvaluatePlotBlocks(result.plots), ...renderExplanationBlocks(result.explanations));
   blocks.push({ text: renderReasons(result), dropOrder: 3 });
   if (result.significance) blocks.push({ text: details("How significance was decided", escapeMarkdown(describeSignificance(result.significance), 1000)), dropOrder: 2 });
   if (result.ungated.length > 0) blocks.push({ text: renderUngated(result), dropOrder: 1 });
