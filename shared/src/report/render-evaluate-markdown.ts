@@ -7,7 +7,7 @@ import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
 import { formatNumber, formatPercent, formatSigned } from "../core/format-number.js";
 import { describeSignificance, formatEvidence } from "./format-evidence.js";
 import { renderEvaluateChartBlocks } from "./render-evaluate-charts.js";
-import { renderEvaluatePlotBlocks } from "./render-evaluate-plots.js";
+import { renderEvaluatePlotBlocks } from "./render-evaluate-plot.js";
 import { renderExplanationBlocks } from "./render-explanations-markdown.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
 import { renderSlicesMarkdown } from "./render-slices-markdown.js";

@@ -69,7 +69,7 @@ function renderConfusion(plots: ClassificationPlots): string {
 
 function renderReliability(pair: ModelPair<ReliabilityBins>, edges: readonly number[]): string[] {
   const shown = models(pair);
-  const binLabel = (i: number) => `${formatNumber(edges[i])}–${formatNumber(edges[i + 1])}`;
+  const binLabel = (i: number) => `${formatNumber(edges[i])}-${formatNumber(edges[i + 1])}`;
   // Bins every model has examples in: an empty bin has no observed rate to draw.
   const drawn = edges.slice(0, -1).flatMap((_, i) => (shown.every(([, r]) => r.counts[i]! > 0) ? [i] : []));
   const parts: string[] = [];
