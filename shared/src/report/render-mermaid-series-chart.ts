@@ -38,11 +38,12 @@ export function renderMermaidSeriesChart(series: readonly ChartSeries[], options
     ...series.map((s) => `    ${s.kind} "${toMermaidLabel(s.name, 40)}" [${s.values.map((v) => toMermaidNumber(v, 4)).join(", ")}]`),
     "```",
   ];
-  let lines = 0;
-  let bars = 0;
+  const seen = { line: 0, bar: 0 };
   const caption = series.map((s) => {
-    const which = s.kind === "line" ? `line ${++lines}` : `bars ${++bars}`;
-    return `${which}: ${escapeMarkdown(s.name, 120)}`;
+    const nth = ++seen[s.kind];
+    const noun = s.kind === "line" ? "line" : "bars";
+    const single = series.filter((t) => t.kind === s.kind).length === 1;
+    return `${single ? noun : `${noun} ${nth}`}: ${escapeMarkdown(s.name, 120)}`;
   });
   return `${chart.join("\n")}\n\n_Series in drawing order: ${caption.join("; ")}._`;
 }
