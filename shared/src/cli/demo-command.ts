@@ -34,6 +34,10 @@ const PREDICTION_CANDIDATES = [
   { file: "predictions/candidate-regressed.csv", label: "significant-regression", story: "a candidate that got worse in one region: the AUC regression is significant and the west slice fails" },
 ];
 
+/** A regression model's predictions of the same customers' charges (make-regression-predictions.mjs). */
+const REGRESSION = { candidatePredictions: "regression/candidate.csv", baselinePredictions: "regression/baseline.csv", policy: "regression/policy.yml" };
+const REGRESSION_COMMAND = `modelgate evaluate --task regression --policy ${REGRESSION.policy} --candidate-predictions ${REGRESSION.candidatePredictions} --baseline-predictions ${REGRESSION.baselinePredictions}`;
+
 export const demoCommand: Command = {
   name: "demo",
   summary: "run the gates on the built-in example and show what a reviewer sees",
@@ -41,7 +45,8 @@ export const demoCommand: Command = {
 
 Runs evaluate-gate on the built-in churn-classifier example (shared/examples/churn): one baseline,
 one candidate that regresses and one that improves (metrics files); then, from predictions of the
-same customers, one candidate whose changes are noise and one whose regression is significant. Prints each verdict, then the PR comment a
+same customers, one candidate whose changes are noise and one whose regression is significant, and a regression
+model of their charges. Prints each verdict, then the PR comment a
 reviewer would see, then promotes and rolls back in a temporary git registry. Every report an action would
 post is written to DIR (default: a new temporary folder), named at the end. No GitHub access is needed.
 Exits 0 when the demo ran as expected.`,
@@ -78,6 +83,9 @@ Exits 0 when the demo ran as expected.`,
       record(label, story, result);
       show(file, story, `modelgate evaluate --policy policy-predictions.yml --candidate-predictions ${file} --baseline-predictions predictions/baseline.csv`, result);
     }
+    const regression = await runEvaluate({ ...REGRESSION, task: "regression" }, access);
+    record("regression", "a regression model of next month's charges", regression);
+    show(REGRESSION.candidatePredictions, "a regression model of next month's charges: residuals and predicted vs actual by decile", REGRESSION_COMMAND, regression);
     out.push(...(await demoExplanations(folder, String(values.format), record)));
     const bias = await demoBias(access, values.format === "markdown", record);
     out.push(...bias.lines);

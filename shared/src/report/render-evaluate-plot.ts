@@ -102,8 +102,11 @@ function regressionParts(plots: RegressionPlots): string[] {
   const all = series.flatMap((s) => s.values);
   const low = Math.min(...all);
   const high = Math.max(...all);
-  const pad = high === low ? 1 : (high - low) * 0.05;
-  parts.push(renderMermaidSeriesChart(series, { title: "Predicted vs actual by decile of the prediction", x: { categories: Array.from({ length: count }, (_, i) => `decile ${i + 1}`) }, y: { title: "mean value", from: low - pad, to: high + pad } }));
+  // Round axis ends a tenth of the range's power of ten outward, so the ticks read as round numbers.
+  const step = 10 ** Math.floor(Math.log10(high - low || 1)) / 10;
+  const from = Math.floor(low / step - 0.5) * step;
+  const to = Math.ceil(high / step + 0.5) * step;
+  parts.push(renderMermaidSeriesChart(series, { title: "Predicted vs actual by decile of the prediction", x: { categories: Array.from({ length: count }, (_, i) => `decile ${i + 1}`) }, y: { title: "mean value", from, to } }));
   const header = ["decile", ...deciles.flatMap(([name]) => [`${name} n`, `${name} mean predicted`, `${name} mean actual`])];
   const rows = Array.from({ length: count }, (_, i) => [String(i + 1), ...deciles.flatMap(([, d]) => [String(d.sizes[i] ?? "—"), formatNumber(d.mean_predicted[i]), formatNumber(d.mean_actual[i])])]);
   parts.push(markdownTable([header, ...rows], { alignDelimiters: false }));
