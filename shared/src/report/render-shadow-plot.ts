@@ -34,7 +34,7 @@ export function renderShadowPlotBlocks(summary: ShadowSummary): MarkdownBlock[] 
           { name: "production", kind: "bar", values: percentiles.flatMap((p) => [p.production, 0]) },
           { name: "shadow", kind: "bar", values: percentiles.flatMap((p) => [0, p.shadow]) },
         ],
-        { title: "Latency percentiles", x: { categories }, y: { title: "latency" } },
+        { title: "Latency percentiles", x: { categories }, y: { title: "latency (ms)" } },
       ),
     );
   }
