@@ -45,10 +45,10 @@ export const demoCommand: Command = {
 
 Runs evaluate-gate on the built-in churn-classifier example (shared/examples/churn): one baseline,
 one candidate that regresses and one that improves (metrics files); then, from predictions of the
-same customers, one candidate whose changes are noise and one whose regression is significant, and a regression
-model of their charges. Prints each verdict, then the PR comment a
+same customers, one candidate whose changes are noise and one whose regression is significant. Prints each verdict, then the PR comment a
 reviewer would see, then promotes and rolls back in a temporary git registry. Every report an action would
 post is written to DIR (default: a new temporary folder), named at the end. No GitHub access is needed.
+A regression model of the customers' charges shows the regression plots.
 Exits 0 when the demo ran as expected.`,
   async run(args) {
     const { values } = parseCliArgs({ args, options: { format: { type: "string", default: "markdown" }, out: { type: "string" } }, strict: true });
