@@ -143,7 +143,12 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain("promote candidate-better.json: pass (v0.2.0 in prod)");
     expect(run.stdout).toContain("rollback of prod: pass (v0.2.0 -> v0.1.0, artifacts verified)");
     expect(run.stdout).toContain("churn-classifier: event chain intact");
-    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(`The 15 reports the actions would post (markdown and result JSON, with an index README.md): ${out}`);
+    // Every plot the reports carry: curves, confusion and reliability; regression; drifted columns; shadow.
+    for (const plots of ["Plots: ROC, precision–recall, confusion matrices, reliability", "Plots: residuals, predicted vs actual by decile", "Plots: reference vs current of 2 drifted columns", "Plots: score distributions, latency percentiles"]) {
+      expect(run.stdout).toContain(`<details><summary>${plots}</summary>`);
+    }
+    expect(run.stdout).toContain("regression/candidate.csv: pass");
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(`The 16 reports the actions would post (markdown and result JSON, with an index README.md): ${out}`);
     expect(run.stderr).toBe("");
   });
 
@@ -153,11 +158,11 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     const files = readdirSync(first).sort();
     expect(readdirSync(second).sort()).toEqual(files);
     const reports = files.filter((file) => file.endsWith(".md") && file !== "README.md");
-    expect(reports).toHaveLength(15);
+    expect(reports).toHaveLength(16);
     // One markdown report and one result JSON per run of a gate, in the pipeline's order, with the index listing each verdict.
     const action = (file: string) => (JSON.parse(readFileSync(path.join(first, file.replace(/\.md$/, ".json")), "utf8")) as { action: string }).action;
     expect(reports.map(action)).toEqual([
-      "validate-data", "validate-data", "train-reproducibly", "train-reproducibly", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate",
+      "validate-data", "validate-data", "train-reproducibly", "train-reproducibly", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate",
       "bias-check", "shadow-compare", "promote", "promote", "promote", "rollback",
     ]);
     const index = readFileSync(path.join(first, "README.md"), "utf8");
