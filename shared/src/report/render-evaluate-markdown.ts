@@ -30,7 +30,8 @@ function buildBlocks(result: GateResult, limits: FitLimits): MarkdownBlock[] {
   if (result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
   blocks.push({ text: renderCheckTable(result, limits.tableRows) });
   if (result.slices && result.slices.length > 0) blocks.push({ text: renderSlicesMarkdown(result.slices, limits.tableRows), dropOrder: 4 });
-  blocks.push(...renderEvaluateChartBlocks(result), ...renderEvaluatePlotBlocks(result.plots), ...renderExplanationBlocks(result.explanations));
+  blocks.push(...renderEvaluateChartBlocks(result), ...renderExplanationBlocks(result.explanations));
+  blocks.push(...renderEvaluatePlotBlocks(result.plots));
   blocks.push({ text: renderReasons(result), dropOrder: 3 });
   if (result.significance) blocks.push({ text: details("How significance was decided", escapeMarkdown(describeSignificance(result.significance), 1000)), dropOrder: 2 });
   if (result.ungated.length > 0) blocks.push({ text: renderUngated(result), dropOrder: 1 });
