@@ -48,7 +48,6 @@ one candidate that regresses and one that improves (metrics files); then, from p
 same customers, one candidate whose changes are noise and one whose regression is significant. Prints each verdict, then the PR comment a
 reviewer would see, then promotes and rolls back in a temporary git registry. Every report an action would
 post is written to DIR (default: a new temporary folder), named at the end. No GitHub access is needed.
-A regression model of the customers' charges shows the regression plots.
 Exits 0 when the demo ran as expected.`,
   async run(args) {
     const { values } = parseCliArgs({ args, options: { format: { type: "string", default: "markdown" }, out: { type: "string" } }, strict: true });
