@@ -150,8 +150,13 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain("promote candidate-better.json: pass (v0.2.0 in prod)");
     expect(run.stdout).toContain("rollback of prod: pass (v0.2.0 -> v0.1.0, artifacts verified)");
     expect(run.stdout).toContain("churn-classifier: event chain intact");
+    // Every plot the reports carry: curves, confusion and reliability; regression; drifted columns; shadow.
+    for (const plots of ["Plots: ROC, precision–recall, confusion matrices, reliability", "Plots: residuals, predicted vs actual by decile", "Plots: reference vs current of 2 drifted columns", "Plots: score distributions, latency percentiles"]) {
+      expect(run.stdout).toContain(`<details><summary>${plots}</summary>`);
+    }
+    expect(run.stdout).toContain("regression/candidate.csv: pass");
     expect(run.stdout.trimEnd().split("\n").slice(-2)).toEqual([
-      `The 17 reports the actions would post (markdown and result JSON, with an index README.md): ${out}`,
+      `The 18 reports the actions would post (markdown and result JSON, with an index README.md): ${out}`,
       `Open them as GitHub shows them, in one page that opens offline in any browser: ${path.join(out, "preview.html")}`,
     ]);
     expect(run.stderr).toBe("");
@@ -164,11 +169,11 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(readdirSync(second).sort()).toEqual(files);
     expect(files).toContain("preview.html");
     const reports = files.filter((file) => file.endsWith(".md") && file !== "README.md");
-    expect(reports).toHaveLength(17);
+    expect(reports).toHaveLength(18);
     // One markdown report and one result JSON per run of a gate, in the pipeline's order, with the index listing each verdict.
     const action = (file: string) => (JSON.parse(readFileSync(path.join(first, file.replace(/\.md$/, ".json")), "utf8")) as { action: string }).action;
     expect(reports.map(action)).toEqual([
-      "validate-data", "validate-data", "train-reproducibly", "train-reproducibly", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate",
+      "validate-data", "validate-data", "train-reproducibly", "train-reproducibly", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate",
       "bias-check", "bias-check", "bias-check", "shadow-compare", "promote", "promote", "promote", "rollback",
     ]);
     const index = readFileSync(path.join(first, "README.md"), "utf8");

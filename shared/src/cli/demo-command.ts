@@ -38,6 +38,10 @@ const PREDICTION_CANDIDATES = [
   { file: "predictions/candidate-regressed.csv", label: "significant-regression", story: "a candidate that got worse in one region: the AUC regression is significant, the west slice fails, and the slice search finds it without being told" },
 ];
 
+/** A regression model's predictions of the same customers' charges (make-regression-predictions.mjs). */
+const REGRESSION = { candidatePredictions: "regression/candidate.csv", baselinePredictions: "regression/baseline.csv", policy: "regression/policy.yml" };
+const REGRESSION_COMMAND = `modelgate evaluate --task regression --policy ${REGRESSION.policy} --candidate-predictions ${REGRESSION.candidatePredictions} --baseline-predictions ${REGRESSION.baselinePredictions}`;
+
 export const demoCommand: Command = {
   name: "demo",
   summary: "run the gates on the built-in example and show what a reviewer sees",
@@ -84,6 +88,9 @@ Exits 0 when the demo ran as expected.`,
       record(label, story, result);
       show(file, story, `modelgate evaluate --policy policy-predictions.yml --candidate-predictions ${file} --baseline-predictions predictions/baseline.csv`, result);
     }
+    const regression = await runEvaluate({ ...REGRESSION, task: "regression" }, access);
+    record("regression", "a regression model of next month's charges", regression);
+    show(REGRESSION.candidatePredictions, "a regression model of next month's charges: residuals and predicted vs actual by decile", REGRESSION_COMMAND, regression);
     out.push(...(await demoExplanations(folder, String(values.format), record)));
     const bias = await demoBias(access, values.format === "markdown", record);
     out.push(...bias.lines);

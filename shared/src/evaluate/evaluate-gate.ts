@@ -11,6 +11,7 @@ import type { RegistryBaselineSource } from "./to-missing-baseline.js";
 import { findUnreachableWarnings } from "../core/find-unreachable-warnings.js";
 import type { EvaluationPredictions } from "./collect-significance-tasks.js";
 import { collectSignificanceTasks } from "./collect-significance-tasks.js";
+import { computeEvaluatePlots } from "./compute-evaluate-plots.js";
 import { evaluateSlices } from "./evaluate-slices.js";
 import type { EvaluatedSlice } from "./evaluate-slices.js";
 import type { EvaluateCheck, GateResult, SignificanceSettings, SliceSummary } from "./gate-result.js";
@@ -112,6 +113,7 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
     },
     notes,
     ...(explained.summary && { explanations: explained.summary }),
+    ...(input.evaluation && { plots: computeEvaluatePlots(input.evaluation) }),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Subject } from "../core/subject.js";
 import type { Verdict } from "../core/verdict.js";
 import type { ExplanationRuleName } from "../explain/explanation-policy-schema.js";
 import type { ExplanationSummary } from "../explain/explanation-summary.js";
+import type { EvaluatePlots } from "./evaluate-plots.js";
 import type { RuleName } from "./evaluate-policy-schema.js";
 import type { SliceSearchSummary } from "./slice-search/slice-search-result.js";
 import type { ModelHistory } from "../registry/model-history.js";
@@ -57,4 +58,6 @@ export interface GateResult extends DecidedResultBase {
   explanations?: ExplanationSummary;
   /** The model's history (`evaluate.history`): the stage's last comparable versions and the candidate's values. */
   history?: ModelHistory & { candidate: Record<string, number | null> };
+  /** The data of the report's plots (curves, confusion matrices, reliability, residuals), when predictions were given. */
+  plots?: EvaluatePlots;
 }

@@ -9,6 +9,8 @@ export interface MarkdownBlock {
   text: string;
   /** Undefined: always kept. Otherwise dropped when over budget, lowest first. */
   dropOrder?: number;
+  /** Said in place of the generic note when this block is dropped (e.g. that the plots were left out). */
+  leftOut?: string;
 }
 
 /** What a block builder may be asked to shorten. */
@@ -30,10 +32,12 @@ export function fitMarkdown(build: (limits: FitLimits) => MarkdownBlock[], budge
   let text = join(blocks);
   if (text.length <= budget) return text;
 
-  const withNote = (kept: MarkdownBlock[]) => join([...kept, { text: LEFT_OUT_NOTE }]);
+  const dropped: MarkdownBlock[] = [];
+  const withNote = (kept: MarkdownBlock[], shortened = false) => join([...kept, ...leftOutNotes(dropped, shortened)]);
   const droppable = blocks.filter((b) => b.dropOrder !== undefined).sort((a, b) => a.dropOrder! - b.dropOrder!);
   for (const victim of droppable) {
     blocks = blocks.filter((b) => b !== victim);
+    dropped.push(victim);
     text = withNote(blocks);
     if (text.length <= budget) return text;
   }
@@ -43,12 +47,19 @@ export function fitMarkdown(build: (limits: FitLimits) => MarkdownBlock[], budge
   let high = Math.max(0, countLines(text));
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (withNote(required({ tableRows: mid })).length <= budget) low = mid;
+    if (withNote(required({ tableRows: mid }), true).length <= budget) low = mid;
     else high = mid - 1;
   }
-  text = withNote(required({ tableRows: low }));
+  text = withNote(required({ tableRows: low }), true);
   // Unreachable with escaped names capped in length; kept so the 65,536 limit can never be hit.
   return text.length <= budget ? text : `${text.slice(0, budget - 2)}…\n`;
+}
+
+/** The dropped blocks' own notes, then the generic note when some dropped block has none or the table was shortened. */
+function leftOutNotes(dropped: readonly MarkdownBlock[], shortened: boolean): MarkdownBlock[] {
+  const own = [...new Set(dropped.flatMap((b) => (b.leftOut === undefined ? [] : [b.leftOut])))];
+  const generic = shortened || dropped.some((b) => b.leftOut === undefined) ? [LEFT_OUT_NOTE] : [];
+  return [...own, ...generic].map((text) => ({ text }));
 }
 
 function countLines(text: string): number {

@@ -8,6 +8,7 @@ import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
 import { formatNumber, formatPercent, formatSigned } from "../core/format-number.js";
 import { describeSignificance, formatEvidence } from "./format-evidence.js";
 import { renderEvaluateChartBlocks } from "./render-evaluate-charts.js";
+import { renderEvaluatePlotBlocks } from "./render-evaluate-plot.js";
 import { renderExplanationBlocks } from "./render-explanations-markdown.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
 import { renderSlicesMarkdown } from "./render-slices-markdown.js";
@@ -34,6 +35,7 @@ function buildBlocks(result: GateResult, limits: FitLimits): MarkdownBlock[] {
   if (result.slice_search) blocks.push({ text: renderSliceSearchMarkdown(result.slice_search), dropOrder: 4 });
   blocks.push(...renderEvaluateHistoryBlocks(result));
   blocks.push(...renderEvaluateChartBlocks(result), ...renderExplanationBlocks(result.explanations));
+  blocks.push(...renderEvaluatePlotBlocks(result.plots));
   blocks.push({ text: renderReasons(result), dropOrder: 3 });
   if (result.significance) blocks.push({ text: details("How significance was decided", escapeMarkdown(describeSignificance(result.significance), 1000)), dropOrder: 2 });
   if (result.ungated.length > 0) blocks.push({ text: renderUngated(result), dropOrder: 1 });

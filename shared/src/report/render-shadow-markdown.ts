@@ -6,6 +6,7 @@ import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
 import { formatNumber, formatPercent } from "../core/format-number.js";
 import { details } from "./render-evaluate-markdown.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
+import { renderShadowPlotBlocks } from "./render-shadow-plot.js";
 import { renderShadowExamples, renderShadowLatency, renderShadowSlices, renderShadowStatistics } from "./render-shadow-sections.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";
 
@@ -25,6 +26,7 @@ function buildBlocks(result: ShadowResult, limits: FitLimits): MarkdownBlock[] {
   blocks.push({ text: renderChecks(result, limits.tableRows) });
   blocks.push({ text: details("Why each check decided", result.checks.map((c) => `- ${verdictLabel(c.verdict)} **${escapeMarkdown(c.metric)}** ${c.rule}: ${escapeMarkdown(c.message, 400)}`).join("\n")), dropOrder: 3 });
   blocks.push({ text: renderShadowStatistics(result), dropOrder: 2 });
+  blocks.push(...renderShadowPlotBlocks(result.summary));
   const latency = renderShadowLatency(result);
   if (latency) blocks.push({ text: latency, dropOrder: 2 });
   const slices = renderShadowSlices(result, limits.tableRows);

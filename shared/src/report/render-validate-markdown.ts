@@ -7,6 +7,7 @@ import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
 import { formatNumber } from "../core/format-number.js";
 import { details } from "./render-evaluate-markdown.js";
+import { renderDriftPlotBlocks } from "./render-drift-plot.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";
 
@@ -25,6 +26,7 @@ function buildBlocks(result: ValidateDataResult, limits: FitLimits): MarkdownBlo
   const other = result.checks.filter((c) => c.rule !== "drift" || !("method" in c));
   blocks.push({ text: renderChecks(other, limits.tableRows) });
   if (result.drift) blocks.push({ text: renderDrift(result, limits.tableRows) });
+  blocks.push(...renderDriftPlotBlocks(result.drift_plots));
   blocks.push({ text: renderQuality(result, limits.tableRows), dropOrder: 1 });
   blocks.push({ text: renderSubject(result), dropOrder: 2 });
   return blocks;

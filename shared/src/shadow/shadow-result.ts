@@ -1,3 +1,4 @@
+import type { ScoreHistogram } from "./score-histogram.js";
 import type { ScoredRule } from "./shadow-policy-schema.js";
 import type { Check } from "../core/check.js";
 import type { DecidedResultBase } from "../core/result-base.js";
@@ -45,6 +46,8 @@ export interface ShadowSummary {
     ks?: { statistic: number; p_value: number; method: string };
     wasserstein?: number;
     psi?: number;
+    /** Both score distributions on common bins, for the report's plot. */
+    histogram: ScoreHistogram;
   };
   prediction_psi?: number;
   latency?: {

@@ -1,3 +1,4 @@
+import { computeScoreHistogram } from "./score-histogram.js";
 import type { ShadowComparison } from "./shadow-comparison.js";
 import type { ShadowSummary, TimeWindow } from "./shadow-result.js";
 
@@ -48,6 +49,7 @@ export function toShadowSummary(comparison: ShadowComparison): ShadowSummary {
         ...(ks && { ks: { statistic: ks.statistic, p_value: ks.pValue, method: ks.method } }),
         ...(distribution.scoreWasserstein !== undefined && { wasserstein: distribution.scoreWasserstein }),
         ...(distribution.scorePsi !== undefined && { psi: distribution.scorePsi }),
+        histogram: computeScoreHistogram(scores.production, scores.shadow),
       },
     }),
     ...(distribution.predictionPsi !== undefined && { prediction_psi: distribution.predictionPsi }),

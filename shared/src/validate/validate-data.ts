@@ -7,6 +7,7 @@ import { DataPolicySchema } from "./data-policy-schema.js";
 import type { DataPolicy } from "./data-policy-schema.js";
 import { checkSchema } from "./check-schema.js";
 import { sortNumberColumnsInPlace } from "./column-values.js";
+import { computeDriftPlots } from "./compute-drift-plots.js";
 import { decideDrift } from "./decide-drift.js";
 import { makeCheck } from "./make-check.js";
 import { formatByteSize } from "../core/byte-size.js";
@@ -72,6 +73,7 @@ export function validateData(input: ValidateDataInput): ValidateDataResult {
   }
   const notes = [...input.notes, ...(streamed ? [streamedNote(streamed)] : []), ...input.data.warnings, ...(input.reference?.warnings ?? streamed?.streamed.table.warnings ?? [])];
   const { drift: driftPolicy } = dataPolicy;
+  const plots = drift && input.reference && !streamed ? computeDriftPlots(input.data, input.reference, drift.drift) : [];
   return {
     action: "validate-data",
     key: input.key,
@@ -97,6 +99,7 @@ export function validateData(input: ValidateDataInput): ValidateDataResult {
           drift_share: drift.drift_share,
         }
       : null,
+    ...(plots.length > 0 && { drift_plots: plots }),
   };
 }
 

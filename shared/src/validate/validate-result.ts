@@ -1,3 +1,4 @@
+import type { DriftPlot } from "./drift-plots.js";
 import type { TableFormat } from "../data/table/table.js";
 import type { DecidedResultBase } from "../core/result-base.js";
 import type { Subject } from "../core/subject.js";
@@ -38,4 +39,6 @@ export interface ValidateDataResult extends DecidedResultBase {
     drifted_columns: string[];
     drift_share: number;
   } | null;
+  /** Reference vs current distributions of the drifted columns, for the report's plots; absent when none drifted. */
+  drift_plots?: DriftPlot[];
 }

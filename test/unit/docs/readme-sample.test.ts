@@ -19,4 +19,16 @@ describe("README's sample PR comment", () => {
     const report = renderReportMarkdown(result).split("\n");
     expect(quoted.slice(0, cut)).toEqual(report.slice(0, cut));
   });
+
+  it("shows the demo's real ROC plot of the noise candidate, chart and caption", async () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const sample = /```mermaid\nxychart-beta\n {4}title "ROC curve"[\s\S]*?\n```\n\n_Series[^\n]*_/.exec(readme)?.[0];
+    expect(sample).toBeDefined();
+    const folder = exampleFolder();
+    const result = await runEvaluate(
+      { candidatePredictions: "predictions/candidate-noise.csv", baselinePredictions: "predictions/baseline.csv", policy: "policy-predictions.yml" },
+      { workspace: folder, allowedRoots: [folder] },
+    );
+    expect(renderReportMarkdown(result)).toContain(sample!);
+  });
 });

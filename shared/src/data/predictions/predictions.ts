@@ -44,6 +44,10 @@ export interface Predictions {
   slices?: ReadonlyMap<string, readonly (string | null)[]>;
   /** Every column name in the file, in file order (for messages naming what the file does have). */
   fileColumns?: readonly string[];
+  /** The text of the class that became 1 (classification): the positive label. */
+  positiveLabel?: string;
+  /** How predicted classes were decided (classification): "the prediction column \"pred\"" or "score ≥ 0.5". */
+  classesFrom?: string;
   /** The text of the class that became 0 (classification), when one occurs in the label column. */
   negativeLabel?: string;
   /** The `extraColumns` the reader was asked for and the file has, as read (text). */

@@ -113,7 +113,8 @@ export async function readPredictions(spec: string, access: FileAccess, options:
     ? toBinaryLabels(prediction, positiveLabel, source("prediction"), labels.negative).values
     : Float64Array.from(scores ?? [], (value) => (value >= threshold ? 1 : 0));
   const negativeLabel = labels.negative;
-  return { ...file, labels: labels.values, predictions, ...(scores && { scores }), ...(negativeLabel !== undefined && { negativeLabel }) };
+  const classes = { positiveLabel, classesFrom: prediction ? `the prediction column "${names.prediction}"` : `score ≥ ${threshold}` };
+  return { ...file, labels: labels.values, predictions, ...(scores && { scores }), ...(negativeLabel !== undefined && { negativeLabel }), ...classes };
 }
 
 function toRequests(names: PredictionColumnNames, task: PredictionTask): ColumnRequest[] {

@@ -161,3 +161,7 @@ export function driftCases<T>(block: "ks_2samp" | "chi2_contingency" | "chisquar
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above.
 export const edgeCases: any = JSON.parse(fixture("edge-case-reference-values.json"));
+
+/** make_curve_reference_values.py's output: scikit-learn's curves, calibration bins and confusion matrices. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read as-is; tests name the fields they use.
+export const curveReference: any = JSON.parse(fixture("curve-reference-values.json"));
