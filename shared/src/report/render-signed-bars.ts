@@ -14,6 +14,8 @@ export interface SignedBarOptions {
    * beside them. Undefined: the largest |value| shown. One outlier (+636%) thus cannot flatten every other bar.
    */
   cap?: number;
+  /** A fixed scale (the |value| a full bar stands for), for charts that must share one; overrides `cap`. */
+  scale?: number;
   /** Characters per side of the zero axis. Default 20. */
   width?: number;
   /** Longest label, in characters; longer ones are cut with "…" (and numbered when two would read alike). Default 24. */
@@ -38,7 +40,7 @@ export function renderSignedBars(rows: readonly SignedBar[], options: SignedBarO
   if (shown.length === 0) return [];
   const width = options.width ?? 20;
   const largest = Math.max(...shown.map((row) => Math.abs(row.value)));
-  const scale = options.cap !== undefined && options.cap > 0 ? Math.min(options.cap, largest) : largest;
+  const scale = options.scale !== undefined && options.scale > 0 ? options.scale : options.cap !== undefined && options.cap > 0 ? Math.min(options.cap, largest) : largest;
   const labels = toShortLabels(
     shown.map((row) => row.label),
     options.labelWidth ?? 24,

@@ -32,6 +32,10 @@ describe("renderFairnessChart", () => {
     expect(line("b")).toMatch(/█│ +-0\.2$/);
     const tpr = chart.split("\n\n")[2]!.split("\n").find((l) => l.startsWith("a "))!;
     expect(tpr).toMatch(/│█+.* \+0\.1$/);
+    // One scale for the three rates: every block's axis line reads the same.
+    const axes = chart.split("\n").filter((l) => /^\s+-\S+│/.test(l));
+    expect(axes).toHaveLength(3);
+    expect(new Set(axes).size).toBe(1);
   });
 
   it("puts every group name on its own line inside a text block, with backticks made harmless", () => {

@@ -4,9 +4,12 @@ import { describe, expect, it } from "vitest";
 import { runValidate } from "../../../shared/src/cli/run-validate.js";
 import { renderValidateMarkdown } from "../../../shared/src/report/render-validate-markdown.js";
 import { renderValidateText } from "../../../shared/src/report/render-validate-text.js";
+import type { ValidateDataResult } from "../../../shared/src/validate/validate-result.js";
 
 const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/examples/churn/data");
-const drifted = await runValidate({ data: "batch-drifted.csv", reference: "reference.csv", schemaOnly: false, policy: "modelgate.yml" }, { workspace: folder, allowedRoots: [folder] });
+const run = await runValidate({ data: "batch-drifted.csv", reference: "reference.csv", schemaOnly: false, policy: "modelgate.yml" }, { workspace: folder, allowedRoots: [folder] });
+if ("error" in run || run.action !== "validate-data") throw new Error("the example's drifted batch did not validate");
+const drifted: ValidateDataResult = run;
 
 describe("renderValidateMarkdown", () => {
   it("renders the drifted batch: failures and warnings first, passing checks folded, then the drift table", async () => {
