@@ -40,7 +40,8 @@ describe.each(nodeBinaries())("bias-check bundle on COMPAS on $label", ({ path: 
     expect(race.ci[0]).toBeLessThan(race.value);
     expect(race.ci[1]).toBeGreaterThan(race.value);
     expect(run.summary).toMatch(/bias-check · recidivism/);
-    expect(run.summary).toContain("```mermaid\nxychart-beta");
+    // Rate gaps are drawn from zero as text bars (Mermaid bars start at the axis minimum).
+    expect(run.summary).toMatch(/Rate gaps by \*\*race\*\*, from zero:\n\n```text\nselection rate gap/);
     expect(run.summary).toMatch(/four-fifths rule/);
     expect(run.summary).toContain("Native American \\(11\\)"); // escaped for markdown
     expect(run.summary).toMatch(/<details><summary>Groups by race × sex/);

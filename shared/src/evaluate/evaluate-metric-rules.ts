@@ -1,9 +1,9 @@
 import type { MetricPolicy, RuleName } from "./evaluate-policy-schema.js";
 import { RULE_NAMES } from "./evaluate-policy-schema.js";
-import { formatNumber, formatPercent } from "../core/format-number.js";
+import { formatPair, formatPercent } from "../core/format-number.js";
 
 /** A percent in a sentence: "2.5%", the sign is said in words. */
-const percentText = (value: number): string => formatPercent(value).replace(/^\+/, "");
+const percentText = (value: number | null | undefined, digits?: number): string => formatPercent(value, digits).replace(/^\+/, "");
 import { computeChange } from "../core/compute-change.js";
 import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
 import type { EvaluateCheck } from "./gate-result.js";
@@ -68,13 +68,13 @@ function decide(metric: string, rule: RuleName, bound: number, policy: MetricPol
   const c = candidate.value;
   if (rule === "min") {
     return isAtLeast(c, bound)
-      ? { verdict: "pass", message: `${formatNumber(c)} is at least the minimum ${formatNumber(bound)}.` }
-      : { verdict: "fail", message: `${formatNumber(c)} is below the minimum ${formatNumber(bound)}.` };
+      ? { verdict: "pass", message: `${formatPair(c, bound).join(" is at least the minimum ")}.` }
+      : { verdict: "fail", message: `${formatPair(c, bound).join(" is below the minimum ")}.` };
   }
   if (rule === "max") {
     return isAtMost(c, bound)
-      ? { verdict: "pass", message: `${formatNumber(c)} is at most the maximum ${formatNumber(bound)}.` }
-      : { verdict: "fail", message: `${formatNumber(c)} is above the maximum ${formatNumber(bound)}.` };
+      ? { verdict: "pass", message: `${formatPair(c, bound).join(" is at most the maximum ")}.` }
+      : { verdict: "fail", message: `${formatPair(c, bound).join(" is above the maximum ")}.` };
   }
   if (!baseline.ok && baseline.undefinedMetric) {
     return { verdict: "fail", message: `The baseline's ${metric} ${baseline.problem}, so the change cannot be measured and the gate cannot decide. Fix: ${baseline.fix}` };
@@ -98,22 +98,26 @@ function decideAgainstBaseline(rule: RuleName, bound: number, policy: MetricPoli
     const percent = (regression / Math.abs(b)) * 100;
     const percentScale = (scale / Math.abs(b)) * 100;
     if (rule === "min-improvement-pct") {
+      const [amount, limit] = formatPair(Math.abs(percent), bound, percentText);
       return isAtLeast(-percent, bound, percentScale)
-        ? { verdict: "pass", message: `${describeChange(regression, percentText(Math.abs(percent)))}; an improvement of at least ${percentText(bound)} is required.` }
-        : { verdict: "fail", message: `${describeChange(regression, percentText(Math.abs(percent)))}; an improvement of at least ${percentText(bound)} is required.` };
+        ? { verdict: "pass", message: `${describeChange(regression, amount)}; an improvement of at least ${limit} is required.` }
+        : { verdict: "fail", message: `${describeChange(regression, amount)}; an improvement of at least ${limit} is required.` };
     }
+    const [amount, limit] = formatPair(Math.abs(percent), bound, percentText);
     return isAtMost(percent, bound, percentScale)
-      ? { verdict: "pass", message: `${describeChange(regression, percentText(Math.abs(percent)))}; up to ${percentText(bound)} regression allowed.` }
-      : { verdict: softFail, message: `Regressed by ${percentText(percent)}; more than the ${percentText(bound)} allowed.` };
+      ? { verdict: "pass", message: `${describeChange(regression, amount)}; up to ${limit} regression allowed.` }
+      : { verdict: softFail, message: `Regressed by ${amount}; more than the ${limit} allowed.` };
   }
   if (rule === "min-improvement") {
+    const [amount, limit] = formatPair(Math.abs(regression), bound);
     return isAtLeast(-regression, bound, scale)
-      ? { verdict: "pass", message: `${describeChange(regression, formatNumber(Math.abs(regression)))}; an improvement of at least ${formatNumber(bound)} is required.` }
-      : { verdict: "fail", message: `${describeChange(regression, formatNumber(Math.abs(regression)))}; an improvement of at least ${formatNumber(bound)} is required.` };
+      ? { verdict: "pass", message: `${describeChange(regression, amount)}; an improvement of at least ${limit} is required.` }
+      : { verdict: "fail", message: `${describeChange(regression, amount)}; an improvement of at least ${limit} is required.` };
   }
+  const [amount, limit] = formatPair(Math.abs(regression), bound);
   return isAtMost(regression, bound, scale)
-    ? { verdict: "pass", message: `${describeChange(regression, formatNumber(Math.abs(regression)))}; up to ${formatNumber(bound)} regression allowed.` }
-    : { verdict: softFail, message: `Regressed by ${formatNumber(regression)}; more than the ${formatNumber(bound)} allowed.` };
+    ? { verdict: "pass", message: `${describeChange(regression, amount)}; up to ${limit} regression allowed.` }
+    : { verdict: softFail, message: `Regressed by ${amount}; more than the ${limit} allowed.` };
 }
 
 function decideZeroBaselinePercent(rule: RuleName, policy: MetricPolicy, c: number, b: number): Decision {

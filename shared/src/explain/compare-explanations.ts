@@ -1,10 +1,11 @@
 import type { Explanations, FeatureAttribution } from "./explanations.js";
 import type { ExplanationSummary, FeatureComparison, FeatureStanding } from "./explanation-summary.js";
+import { compareAttributionSigns } from "./compare-attribution-signs.js";
 import { rankFeatures } from "./rank-features.js";
 
 /**
  * Compares two models' global explanations: each model's top-k features by importance (mean |attribution|),
- * rank changes, features entering or leaving the top-k, sign flips of mean attribution, and features only one
+ * rank changes, features entering or leaving the top-k, sign changes (as `compareAttributionSigns` defines them), and features only one
  * model has. Without a baseline, only the candidate's top-k is listed. Pure; ranks as `rankFeatures` orders them.
  */
 export function compareExplanations(candidate: Explanations, baseline: Explanations | undefined, topK: number): ExplanationSummary {
@@ -18,7 +19,8 @@ export function compareExplanations(candidate: Explanations, baseline: Explanati
   const compare = (feature: string): FeatureComparison => {
     const c = standing(candidate.global.get(feature), candidateRanks.get(feature));
     const b = standing(baseline?.global.get(feature), baselineRanks.get(feature));
-    return { feature, candidate: c, baseline: b, rank_change: c && b ? c.rank - b.rank : null, sign_flip: signFlip(c, b) };
+    const signs = baseline && c && b ? compareAttributionSigns(feature, candidate, baseline) : undefined;
+    return { feature, candidate: c, baseline: b, rank_change: c && b ? c.rank - b.rank : null, sign_flip: signs?.changed ?? null, sign_change_share: signs?.share ?? null };
   };
   const baselineNames = baseline ? [...baselineRanks.keys()] : [];
   const shared = [...candidateRanks.keys()].filter((name) => baselineRanks.has(name));
@@ -38,10 +40,4 @@ export function compareExplanations(candidate: Explanations, baseline: Explanati
 function standing(attribution: FeatureAttribution | undefined, rank: number | undefined): FeatureStanding | null {
   if (!attribution || rank === undefined) return null;
   return { importance: attribution.meanAbs, mean: attribution.mean, rank };
-}
-
-function signFlip(candidate: FeatureStanding | null, baseline: FeatureStanding | null): boolean | null {
-  if (candidate?.mean == null || baseline?.mean == null) return null;
-  if (candidate.mean === 0 || baseline.mean === 0) return false;
-  return Math.sign(candidate.mean) !== Math.sign(baseline.mean);
 }

@@ -1,6 +1,7 @@
 import type { Check } from "../core/check.js";
 import type { Verdict } from "../core/verdict.js";
-import { formatSigned } from "../core/format-number.js";
+import { formatShare, formatSigned } from "../core/format-number.js";
+import { compareAttributionSigns } from "./compare-attribution-signs.js";
 import type { ExplanationPolicy, ExplanationRuleName } from "./explanation-policy-schema.js";
 import type { Explanations } from "./explanations.js";
 import { rankFeatures } from "./rank-features.js";
@@ -60,8 +61,13 @@ export function evaluateExplanationRules(
       const message = `The ${which}'s explanations give ${feature}'s importance only (a bare number), so its sign cannot be checked; give {"mean_abs", "mean"} or per-example attributions.`;
       checks.push({ ...base, verdict: "fail", delta, message });
     } else {
-      const flipped = cMean !== 0 && bMean !== 0 && Math.sign(cMean) !== Math.sign(bMean);
-      const message = flipped ? `${feature}'s mean attribution changed sign (${formatSigned(bMean)} → ${formatSigned(cMean)}).` : `${feature}'s mean attribution kept its sign.`;
+      const signs = compareAttributionSigns(feature, candidate!, baseline!);
+      const flipped = signs.changed === true;
+      const evidence =
+        signs.share === null
+          ? `mean attribution ${formatSigned(bMean)} → ${formatSigned(cMean)}, direction counted only beyond ±10% of mean |attribution|`
+          : `reversed on ${formatShare(signs.share)} of ${signs.compared} examples where both attributions are clearly signed`;
+      const message = flipped ? `${feature}'s attributions changed sign (${evidence}).` : `${feature}'s attributions kept their sign (${evidence}).`;
       checks.push({ ...base, verdict: flipped ? "fail" : "pass", delta, message });
     }
   }

@@ -17,7 +17,7 @@ export const ExplanationPolicySchema = z.strictObject({
   "top-k": z._default(count(1, 100), 10),
   /** Feature → the largest allowed |candidate rank − baseline rank|. */
   "max-rank-change": z.optional(z.record(featureName, count(0, 1_000_000))),
-  /** Features whose mean attribution must keep its sign. */
+  /** Features whose attributions must not change sign (the catalog defines a sign change, with its noise floor). */
   "sign-stable": z.optional(z.array(featureName)),
   /** What features present in one model's explanations only do to the verdict: report (default), warn or fail. */
   "on-feature-mismatch": z._default(z.enum(["report", "warn", "fail"]), "report"),

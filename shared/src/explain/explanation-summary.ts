@@ -16,8 +16,10 @@ export interface FeatureComparison {
   baseline: FeatureStanding | null;
   /** candidate rank − baseline rank (negative = moved up); null unless both models have the feature. */
   rank_change: number | null;
-  /** Mean attribution changed sign (both nonzero); null when either sign is unknown or the feature is in one model only. */
+  /** The attributions changed sign as `compareAttributionSigns` defines it (noise floor included); null when unknown or the feature is in one model only. */
   sign_flip: boolean | null;
+  /** Share of the clearly signed paired examples whose attribution reversed; null without per-example attributions of both models. */
+  sign_change_share: number | null;
 }
 
 /** A feature and its attribution for one example: a "reason" for that prediction. */
@@ -61,7 +63,7 @@ export interface ExplanationSummary {
   entered: string[];
   /** In the baseline's top-k but not the candidate's. */
   left: string[];
-  /** Features (in either model) whose mean attribution changed sign, most important first. */
+  /** Features (in both models) whose attributions changed sign (`compareAttributionSigns`), most important first. */
   sign_flips: string[];
   /** True when either file gives importance only, so sign flips cannot be seen. */
   sign_unknown: boolean;

@@ -1,3 +1,4 @@
+import { formatPair } from "../core/format-number.js";
 import type { FairnessCheck } from "./bias-result.js";
 import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
 import { computeChange } from "../core/compute-change.js";
@@ -58,11 +59,11 @@ export function evaluateFairnessRule(
       const limit = bound === "min" ? candidate.interval.low : candidate.interval.high;
       const holds = bound === "min" ? isAtLeast(limit, threshold) : isAtMost(limit, threshold);
       const side = bound === "min" ? "lower" : "upper";
-      checks.push(make(bound, threshold, holds ? "pass" : "fail", `The interval's ${side} limit ${limit} is ${holds ? "within" : "beyond"} the ${bound} ${threshold}.`, "ci"));
+      checks.push(make(bound, threshold, holds ? "pass" : "fail", `The interval's ${side} limit ${formatPair(limit, threshold).join(` is ${holds ? "within" : "beyond"} the ${bound} `)}.`, "ci"));
       continue;
     }
     const holds = bound === "min" ? isAtLeast(candidate.value, threshold) : isAtMost(candidate.value, threshold);
-    checks.push(make(bound, threshold, holds ? "pass" : "fail", `${candidate.value} is ${holds ? "within" : "beyond"} the ${bound} ${threshold}.`));
+    checks.push(make(bound, threshold, holds ? "pass" : "fail", `${formatPair(candidate.value, threshold).join(` is ${holds ? "within" : "beyond"} the ${bound} `)}.`));
   }
   for (const [ruleName, failing] of [["max-regression", "fail"], ["warn-regression", "warn"]] as const) {
     const threshold = rule[ruleName];

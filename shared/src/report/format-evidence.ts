@@ -1,22 +1,54 @@
 import type { Check } from "../core/check.js";
 import type { SignificanceSettings } from "../evaluate/gate-result.js";
-import { formatNumber, formatSigned } from "../core/format-number.js";
+import { formatDistinct, formatNumber, formatPValue, formatSigned, resamplingResolution } from "../core/format-number.js";
+
+/** What a significance check's own p-value measures (a regression or improvement rule decided on an interval). */
+export const RULE_P_MEANING = "p is the smallest α at which the one-sided interval clears the rule's limit — a small p means the change is within the rule";
+
+/** What McNemar's and DeLong's "no difference" p-values, reported beside a rule, measure. */
+export const NO_DIFFERENCE_P_MEANING = "chance of a difference this large if the models were equally good";
+
+/** The smallest p-value and adjusted p-value a check's method can resolve; none for analytic tests. */
+export interface PResolution {
+  p?: number;
+  adjusted?: number;
+}
+
+/**
+ * The resolution of a check's p-values: a bootstrap of B resamples resolves 1 / (B + 1) (its p-value is read off
+ * the resamples, so a smaller one is the floor of a search), and its adjusted p-value m times that across m checks
+ * (Holm and Bonferroni multiply the smallest p by m). DeLong's test and exact bounds are analytic: no floor.
+ */
+export function pResolution(check: Check, settings: SignificanceSettings | undefined): PResolution {
+  if (!settings || !check.method?.startsWith("bootstrap")) return {};
+  const p = resamplingResolution(settings.resamples);
+  return { p, adjusted: settings.multiple_testing === "none" ? p : Math.min(1, p * settings.checks) };
+}
 
 /**
  * A check's statistical evidence in one cell: the one-sided limits of the change, the level read, and the
- * p-values ("[−0.012, +0.004], 95% one-sided · p 0.031 · adjusted 0.062"); empty for a check decided on point values.
+ * p-values floored at the method's resolution ("[-0.012, +0.004], 95% one-sided · p 0.031 · adjusted 0.062");
+ * empty for a check decided on point values.
  */
-export function formatEvidence(check: Check): string {
+export function formatEvidence(check: Check, resolution: PResolution = {}): string {
   // A test without an interval (the slice search's t test against the margin) shows its statistic and p-values.
   if (!check.ci && typeof check.statistic === "number" && typeof check.p_value_adjusted === "number") {
-    return `t ${formatNumber(check.statistic)} · p ${formatNumber(check.p_value)} · adjusted ${formatNumber(check.p_value_adjusted)}`;
+    return `t ${formatNumber(check.statistic)} · p ${formatPValue(check.p_value ?? null)} · adjusted ${formatPValue(check.p_value_adjusted)}`;
   }
   if (!check.ci) return check.method ? `${check.method}, no interval` : "";
   const level = check.alpha === undefined ? "" : `, ${formatNumber((1 - check.alpha) * 100)}% one-sided`;
-  const parts = [`[${formatSigned(check.ci[0])}, ${formatSigned(check.ci[1])}]${level}`];
-  if (check.p_value !== undefined) parts.push(`p ${formatNumber(check.p_value)}`);
-  if (check.p_value_adjusted !== undefined) parts.push(`adjusted ${formatNumber(check.p_value_adjusted)}`);
+  const [low, high] = formatDistinct(check.ci, formatSigned);
+  const parts = [`[${low}, ${high}]${level}`];
+  if (check.p_value !== undefined) parts.push(`p ${formatPValue(check.p_value, resolution.p)}`);
+  if (check.p_value_adjusted !== undefined) parts.push(`adjusted ${formatPValue(check.p_value_adjusted, resolution.adjusted)}`);
   return parts.join(" · ");
+}
+
+/** The "no difference" p-value beside a check, named for its test and saying what it measures; "" when none. */
+export function formatNoDifference(check: Check): string {
+  if (check.p_value_no_difference === undefined) return "";
+  const test = check.metric === "roc_auc" ? "DeLong" : "McNemar";
+  return `${test} p ${formatPValue(check.p_value_no_difference)} (${NO_DIFFERENCE_P_MEANING})`;
 }
 
 /** One sentence on how the gate's significance checks were computed, so a reviewer can repeat them. */
@@ -27,8 +59,11 @@ export function describeSignificance(settings: SignificanceSettings): string {
       : `${settings.multiple_testing === "holm" ? "Holm" : "Bonferroni"} across ${settings.checks} checks at family-wise α ${formatNumber(settings.family_alpha)}`;
   return (
     `Significance: one-sided intervals of the paired change (candidate − baseline on the same examples); the interval ` +
-    `shown is the two one-sided limits [low, high]. Paired bootstrap with ${settings.resamples} resamples, seed ${settings.seed}; ` +
+    `shown is the two one-sided limits [low, high]. Paired bootstrap with ${settings.resamples} resamples, seed ${settings.seed} ` +
+    `(p-values resolved to ${formatNumber(resamplingResolution(settings.resamples))}); ` +
     `DeLong's test for roc_auc; a change with no variance (the same on every example, or every pair ranked alike) by its ` +
-    `exact bound, Clopper–Pearson on the share of examples that differ; ${family}.`
+    `exact bound, Clopper–Pearson on the share of examples that differ; ${family}. Reading the p-values: ${RULE_P_MEANING}; ` +
+    `McNemar's or DeLong's p beside a rule is the ${NO_DIFFERENCE_P_MEANING}.`
   );
 }
+

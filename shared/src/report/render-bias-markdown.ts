@@ -1,30 +1,57 @@
 import { markdownTable } from "markdown-table";
 import type { GroupAssessment, GroupingAssessment } from "../fairness/assess-fairness.js";
-import type { BiasResult } from "../fairness/bias-result.js";
+import type { FairnessCheck, BiasResult } from "../fairness/bias-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
-import { fitMarkdown } from "./fit-markdown.js";
-import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
-import { formatNumber, formatSigned } from "../core/format-number.js";
-import { details } from "./render-evaluate-markdown.js";
+import type { MarkdownBlock } from "./fit-markdown.js";
+import { formatDistinct, formatNumber, formatPair, formatSigned } from "../core/format-number.js";
+import type { CheckColumn, ReportLayout } from "./render-layout.js";
+import { details, renderLayoutMarkdown } from "./render-layout.js";
+import { suggestBiasStep } from "./suggest-next-step.js";
 import { renderFairnessChart } from "./render-fairness-chart.js";
 import { renderFairnessSignificanceMarkdown } from "./render-fairness-significance.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
-import { describeCounts, verdictLabel } from "./verdict-label.js";
+import { verdictLabel } from "./verdict-label.js";
 
 /**
- * The bias-check report: verdict line, the checks, then per sensitive column a table of its groups (worst first)
- * with the baseline beside the candidate and a chart of the rate gaps; the intersection folded. Always fits `budget`.
+ * The bias-check report in the common layout: verdict line, the checks that did not pass with what to do, the
+ * passing ones folded, then per sensitive column its rate gaps as bars from zero and a table of its groups (worst
+ * first) with the baseline beside the candidate; the intersection folded. Always fits `budget`.
  */
 export function renderBiasMarkdown(result: BiasResult, budget?: number): string {
-  return fitMarkdown((limits) => buildBlocks(result, limits), budget);
+  return renderLayoutMarkdown(biasLayout(result), budget);
 }
 
-function buildBlocks(result: BiasResult, limits: FitLimits): MarkdownBlock[] {
-  const blocks: MarkdownBlock[] = [{ text: renderHeader(result) }];
-  blocks.push(...renderPolicyBlocks(result.policy));
-  if (result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 600)}`).join("\n>\n") });
-  blocks.push({ text: renderCheckTable(result, limits.tableRows) });
-  blocks.push(...renderFairnessSignificanceMarkdown(result));
+/** The bias-check report as a layout. */
+export function biasLayout(result: BiasResult): ReportLayout<FairnessCheck> {
+  const { settings } = result;
+  const baseline = result.files.baseline === null ? "**none**" : `**${escapeMarkdown(result.files.baseline)}**`;
+  const ci = settings.bootstrap ? ` Intervals: ${formatNumber(settings.bootstrap.confidence * 100)}% stratified bootstrap, ${settings.bootstrap.resamples} resamples, seed ${settings.bootstrap.seed}.` : "";
+  const summary =
+    `Candidate **${escapeMarkdown(result.files.candidate)}** (${result.candidate.rows} rows) vs baseline ${baseline}. ` +
+    `Sensitive: ${settings.sensitive.map((s) => `**${escapeMarkdown(s)}**`).join(", ")}; positive label ${escapeMarkdown(settings.positive_label)}, ` +
+    `favourable outcome ${escapeMarkdown(settings.favorable_label)}; groups under ${settings.min_group_size} rows are not gated.${ci}`;
+  const pair = (c: FairnessCheck) => formatPair(c.baseline, c.value);
+  const columns: CheckColumn<FairnessCheck>[] = [
+    { title: "metric [grouping]", cell: (c) => escapeMarkdown(c.metric) },
+    { title: "baseline", align: "r", cell: (c) => pair(c)[0] },
+    { title: "candidate", align: "r", cell: (c) => pair(c)[1] },
+    { title: "CI", align: "r", cell: (c) => (c.ci ? `[${formatDistinct(c.ci).join(", ")}]` : "—") },
+    { title: "Δ", align: "r", cell: (c) => formatSigned(c.delta) },
+    { title: "rule", cell: (c) => `${c.rule} ${formatNumber(c.threshold)}${c.gate_on === "ci" ? " (on CI)" : ""}` },
+  ];
+  return {
+    verdict: result.verdict,
+    action: "bias-check",
+    subject: escapeMarkdown(result.key),
+    summary,
+    notes: result.notes,
+    checks: { checks: result.checks, columns, nextStep: (c) => suggestBiasStep(c) },
+    sections: [() => renderPolicyBlocks(result.policy), () => renderFairnessSignificanceMarkdown(result), () => groupingBlocks(result), () => [{ text: renderReasons(result), dropOrder: 4 }]],
+  };
+}
+
+function groupingBlocks(result: BiasResult): MarkdownBlock[] {
+  const blocks: MarkdownBlock[] = [];
   result.candidate.groupings.forEach((grouping, g) => {
     const baseline = result.baseline?.groupings[g];
     const table = renderGroupTable(grouping, baseline);
@@ -32,44 +59,12 @@ function buildBlocks(result: BiasResult, limits: FitLimits): MarkdownBlock[] {
     if (grouping.intersection) {
       blocks.push({ text: details(title, table), dropOrder: 1 });
     } else {
-      blocks.push({ text: `**${title}**\n\n${table}`, dropOrder: 3 });
       const chart = renderFairnessChart(grouping);
       if (chart !== "") blocks.push({ text: chart, dropOrder: 2 });
+      blocks.push({ text: `**${title}**\n\n${table}`, dropOrder: 3 });
     }
   });
-  blocks.push({ text: renderReasons(result), dropOrder: 4 });
   return blocks;
-}
-
-function renderHeader(result: BiasResult): string {
-  const { settings } = result;
-  const baseline = result.files.baseline === null ? "**none**" : `**${escapeMarkdown(result.files.baseline)}**`;
-  const ci = settings.bootstrap ? ` Intervals: ${formatNumber(settings.bootstrap.confidence * 100)}% stratified bootstrap, ${settings.bootstrap.resamples} resamples, seed ${settings.bootstrap.seed}.` : "";
-  return (
-    `### ${verdictLabel(result.verdict)} · bias-check · ${escapeMarkdown(result.key)}\n` +
-    `${describeCounts(result.checks.map((c) => c.verdict))}. Candidate **${escapeMarkdown(result.files.candidate)}** (${result.candidate.rows} rows) vs baseline ${baseline}. ` +
-    `Sensitive: ${settings.sensitive.map((s) => `**${escapeMarkdown(s)}**`).join(", ")}; positive label ${escapeMarkdown(settings.positive_label)}, ` +
-    `favourable outcome ${escapeMarkdown(settings.favorable_label)}; groups under ${settings.min_group_size} rows are not gated.${ci}`
-  );
-}
-
-function renderCheckTable(result: BiasResult, maxRows: number): string {
-  const shown = result.checks.slice(0, maxRows);
-  const rows = shown.map((c) => [
-    escapeMarkdown(c.metric),
-    formatNumber(c.baseline),
-    formatNumber(c.value),
-    c.ci ? `[${formatNumber(c.ci[0])}, ${formatNumber(c.ci[1])}]` : "—",
-    formatSigned(c.delta),
-    `${c.rule} ${formatNumber(c.threshold)}${c.gate_on === "ci" ? " (on CI)" : ""}`,
-    verdictLabel(c.verdict),
-  ]);
-  const table = markdownTable([["metric [grouping]", "baseline", "candidate", "CI", "Δ", "rule", "result"], ...rows], {
-    align: ["l", "r", "r", "r", "r", "l", "l"],
-    alignDelimiters: false,
-  });
-  const hidden = result.checks.length - shown.length;
-  return hidden > 0 ? `${table}\n\n_${hidden} more check${hidden === 1 ? "" : "s"} not shown._` : table;
 }
 
 /** How far a group is from the whole data: its largest gap in selection rate, TPR or FPR. */

@@ -1,8 +1,10 @@
 import type { GateResult } from "../evaluate/gate-result.js";
 import { RULE_NAMES } from "../evaluate/evaluate-policy-schema.js";
+import { escapeMarkdown } from "./escape-markdown.js";
 import type { MarkdownBlock } from "./fit-markdown.js";
-import type { DeltaRow } from "./render-mermaid-delta-chart.js";
-import { renderMermaidDeltaChart } from "./render-mermaid-delta-chart.js";
+import { formatPercent, formatSigned } from "../core/format-number.js";
+import type { SignedBar } from "./render-signed-bars.js";
+import { renderSignedBarsBlock } from "./render-signed-bars.js";
 import type { MetricValueRow } from "./render-mermaid-metric-chart.js";
 import { renderMermaidMetricChart } from "./render-mermaid-metric-chart.js";
 
@@ -20,20 +22,32 @@ export function listMetricValues(result: GateResult): Array<MetricValueRow & { d
 }
 
 /** The metric change of every metric with a nonzero baseline, as the terminal and the chart show it. */
-export function listMetricChanges(result: GateResult): DeltaRow[] {
-  return listMetricValues(result).flatMap((row) => (row.deltaPct === null ? [] : [{ label: row.label, delta: row.deltaPct }]));
+export function listMetricChanges(result: GateResult): SignedBar[] {
+  return listMetricValues(result).flatMap((row) => (row.deltaPct === null ? [] : [{ label: row.label, value: row.deltaPct }]));
 }
 
 /**
- * The report's charts, folded: baseline vs candidate values of the metrics on a 0–1 scale, and every metric's change
- * in percent of the baseline. The first block dropped when the comment is over budget; none without a baseline.
+ * The largest |change| in percent the change chart spans; a change beyond it is cut at the edge with its value
+ * beside it, so one metric's +636% cannot flatten every other bar.
+ */
+export const CHANGE_CHART_CAP_PCT = 50;
+
+/**
+ * The report's charts: every metric's change in percent of the baseline as diverging bars from a visible zero
+ * (shown), then per-slice changes and the baseline vs candidate values on a 0–1 scale (folded). The folded charts
+ * go first when the comment is over budget; none without a baseline.
  */
 export function renderEvaluateChartBlocks(result: GateResult): MarkdownBlock[] {
+  const blocks: MarkdownBlock[] = [];
+  const changes = renderSignedBarsBlock(`**Change vs baseline** (percent of baseline; bars beyond ±${CHANGE_CHART_CAP_PCT}% are cut, marked « »)`, listMetricChanges(result), {
+    format: (value) => formatPercent(value),
+    cap: CHANGE_CHART_CAP_PCT,
+  });
+  if (changes) blocks.push({ text: changes, dropOrder: 0.6 });
   const values = renderMermaidMetricChart(listMetricValues(result), "Baseline vs candidate (metrics on a 0 to 1 scale)");
-  const changes = renderMermaidDeltaChart(listMetricChanges(result), { title: "Change vs baseline, in percent of baseline", axisLabel: "Δ percent" });
-  const charts = [values, changes, ...renderSliceCharts(result)].filter((chart): chart is string => chart !== undefined);
-  if (charts.length === 0) return [];
-  return [{ text: `<details><summary>Charts</summary>\n\n${charts.join("\n\n")}\n\n</details>`, dropOrder: 0.5 }];
+  const folded = [...renderSliceCharts(result), values].filter((chart): chart is string => chart !== undefined);
+  if (folded.length > 0) blocks.push({ text: `<details><summary>More charts</summary>\n\n${folded.join("\n\n")}\n\n</details>`, dropOrder: 0.5 });
+  return blocks;
 }
 
 /** Per metric, each gated slice's change vs the baseline in metric units, worst slices first (the result's order). */
@@ -43,8 +57,8 @@ export function renderSliceCharts(result: GateResult): (string | undefined)[] {
   return metrics.map((metric) => {
     const rows = slices.flatMap((s) => {
       const delta = s.metrics.find((m) => m.metric === metric)?.delta;
-      return delta === null || delta === undefined ? [] : [{ label: s.slice, delta }];
+      return delta === null || delta === undefined ? [] : [{ label: s.slice, value: delta }];
     });
-    return renderMermaidDeltaChart(rows, { title: `Change vs baseline by slice: ${metric}`, axisLabel: `Δ ${metric}` });
+    return renderSignedBarsBlock(`Change vs baseline by slice: **${escapeMarkdown(metric)}** (candidate − baseline)`, rows, { format: (value) => formatSigned(value) });
   });
 }

@@ -1,7 +1,7 @@
 import { markdownTable } from "markdown-table";
 import type { ChangedPredictions, ExplanationSummary, FeatureComparison, Reason } from "../explain/explanation-summary.js";
 import { escapeMarkdown } from "./escape-markdown.js";
-import { formatNumber, formatSigned } from "../core/format-number.js";
+import { formatNumber, formatShare, formatSigned } from "../core/format-number.js";
 import type { MarkdownBlock } from "./fit-markdown.js";
 
 /** Longest feature name the section shows; the result JSON keeps the whole name. */
@@ -9,7 +9,7 @@ const FEATURE_TEXT = 60;
 
 /**
  * The explanation section of the evaluate-gate report: each model's top-k features with rank changes, entering and
- * leaving features, sign flips, features one model lacks and, when predictions were paired by id, how many outputs
+ * leaving features, sign changes (most examples reversed, beyond a noise floor), features one model lacks and, when predictions were paired by id, how many outputs
  * changed (the examples themselves only with show-examples). Every name is escaped; droppable as a whole.
  */
 export function renderExplanationBlocks(summary: ExplanationSummary | undefined): MarkdownBlock[] {
@@ -35,7 +35,7 @@ function describeChanges(summary: ExplanationSummary): string[] {
   facts.push(summary.entered.length > 0 ? `Entered the top ${summary.top_k}: ${names(summary.entered)}.` : `No feature entered the top ${summary.top_k}.`);
   if (summary.left.length > 0) facts.push(`Left the top ${summary.top_k}: ${names(summary.left)}.`);
   if (summary.sign_unknown) facts.push("Sign flips cannot be seen: a file gives importance only (a bare number per feature).");
-  else facts.push(summary.sign_flips.length > 0 ? `Mean attribution changed sign: ${names(summary.sign_flips.slice(0, 20))}${more(summary.sign_flips, 20)}.` : "No mean attribution changed sign.");
+  else facts.push(summary.sign_flips.length > 0 ? `Attributions changed sign (most examples reversed): ${names(summary.sign_flips.slice(0, 20))}${more(summary.sign_flips, 20)}.` : "No feature's attributions changed sign.");
   if (summary.only_candidate.length > 0) facts.push(`Only in the candidate's explanations: ${names(summary.only_candidate.slice(0, 20))}${more(summary.only_candidate, 20)}.`);
   if (summary.only_baseline.length > 0) facts.push(`Only in the baseline's explanations: ${names(summary.only_baseline.slice(0, 20))}${more(summary.only_baseline, 20)}.`);
   return facts;
@@ -57,12 +57,19 @@ function renderFeatureTable(rows: readonly FeatureComparison[], hasBaseline: boo
     describeRankChange(row),
     formatNumber(row.baseline?.importance),
     formatNumber(row.candidate?.importance),
-    `${formatSigned(row.baseline?.mean)} → ${formatSigned(row.candidate?.mean)}${row.sign_flip ? " ⚠️ flip" : ""}`,
+    `${formatSigned(row.baseline?.mean)} → ${formatSigned(row.candidate?.mean)}${describeSignChange(row)}`,
   ]);
   return markdownTable([["feature", "baseline rank", "candidate rank", "change", "baseline importance", "candidate importance", "mean attribution"], ...body], {
     align: ["l", "r", "r", "l", "r", "r", "l"],
     alignDelimiters: false,
   });
+}
+
+/** " ⚠️ sign changed (92% of examples reversed)", or " (3% reversed)" beside a kept sign with per-example evidence. */
+function describeSignChange(row: FeatureComparison): string {
+  const share = row.sign_change_share === null || row.sign_change_share === undefined ? "" : `${formatShare(row.sign_change_share)} of examples reversed`;
+  if (row.sign_flip) return ` ⚠️ sign changed${share ? ` (${share})` : ""}`;
+  return share ? ` (${share})` : "";
 }
 
 function describeRankChange(row: FeatureComparison): string {

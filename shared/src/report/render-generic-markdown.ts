@@ -4,7 +4,11 @@ import { worstVerdict } from "../core/verdict.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
-import { formatNumber, formatPercent, formatSigned } from "../core/format-number.js";
+import type { Check } from "../core/check.js";
+import { formatDistinct, formatNumber, formatPair, formatPercent, formatPValue, formatSigned } from "../core/format-number.js";
+import type { CheckColumn } from "./render-layout.js";
+import { renderCheckBlocks } from "./render-layout.js";
+import { suggestBiasStep, suggestEvaluateStep, suggestRegistryStep, suggestShadowStep, suggestTrainStep, suggestValidateStep } from "./suggest-next-step.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";
 
 /** Said once under a reported title: whose claims these are. */
@@ -49,40 +53,51 @@ function resultBlocks(result: PublishedResult, limits: FitLimits, heading: strin
   const blocks: MarkdownBlock[] = [{ text: `${title}\n${describeCounts(result.checks.map((c) => c.verdict))}.` }];
   if (result.policy) blocks.push(renderReportedPolicy(result.policy));
   if (result.notes && result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
-  if (result.checks.length > 0) blocks.push({ text: renderCheckTable(result, limits.tableRows) });
+  if (result.checks.length > 0) blocks.push(...renderCheckBlocks({ checks: result.checks, columns: CHECK_COLUMNS, nextStep: (c) => suggestStep(result, c) }, limits));
   if (result.checks.length > 0) blocks.push({ text: renderReasons(result), dropOrder: 3 });
   if (result.subject) blocks.push({ text: renderSubject(result.subject), dropOrder: 2 });
   return blocks;
 }
 
-function renderCheckTable(result: PublishedResult, maxRows: number): string {
-  const shown = result.checks.slice(0, maxRows);
-  const rows = shown.map((c) => [
-    c.slice === undefined ? escapeMarkdown(c.metric) : `${escapeMarkdown(c.metric)} · ${escapeMarkdown(c.slice)}`,
-    escapeMarkdown(c.rule, 60),
-    formatNumber(c.threshold),
-    formatNumber(c.baseline),
-    formatNumber(c.value),
-    formatSigned(c.delta),
-    formatPercent(c.delta_pct),
-    verdictLabel(c.verdict),
-  ]);
-  const table = markdownTable([["check", "rule", "bound", "baseline", "value", "Δ", "Δ%", "result"], ...rows], {
-    align: ["l", "l", "r", "r", "r", "r", "r", "l"],
-    alignDelimiters: false,
-  });
-  const hidden = result.checks.length - shown.length;
-  return hidden > 0 ? `${table}\n\n_${hidden} more check${hidden === 1 ? "" : "s"} not shown._` : table;
+type PublishedCheck = PublishedResult["checks"][number];
+
+const CHECK_COLUMNS: CheckColumn<PublishedCheck>[] = [
+  { title: "check", cell: (c) => (c.slice === undefined ? escapeMarkdown(c.metric) : `${escapeMarkdown(c.metric)} · ${escapeMarkdown(c.slice)}`) },
+  { title: "rule", cell: (c) => escapeMarkdown(c.rule, 60) },
+  { title: "bound", align: "r", cell: (c) => formatNumber(c.threshold) },
+  { title: "baseline", align: "r", cell: (c) => formatPair(c.baseline, c.value)[0] },
+  { title: "value", align: "r", cell: (c) => formatPair(c.baseline, c.value)[1] },
+  { title: "Δ", align: "r", cell: (c) => formatSigned(c.delta) },
+  { title: "Δ%", align: "r", cell: (c) => formatPercent(c.delta_pct) },
+];
+
+/** What to do about a reported check, by the gate that reported it. */
+function suggestStep(result: PublishedResult, check: PublishedCheck): string {
+  const asCheck = check as Check;
+  switch (result.action) {
+    case "evaluate-gate":
+      return suggestEvaluateStep(asCheck, result.policy?.file ?? "the policy file");
+    case "validate-data":
+      return suggestValidateStep(asCheck);
+    case "bias-check":
+      return suggestBiasStep(asCheck);
+    case "shadow-compare":
+      return suggestShadowStep(asCheck);
+    case "train-reproducibly":
+      return suggestTrainStep(asCheck);
+    default:
+      return suggestRegistryStep(asCheck);
+  }
 }
 
 function renderReasons(result: PublishedResult): string {
   const lines = result.checks.map((c) => {
     const evidence = [
       c.method === undefined ? undefined : `method ${escapeMarkdown(c.method, 60)}`,
-      c.p_value === undefined ? undefined : `p ${formatNumber(c.p_value)}`,
-      c.p_value_adjusted === undefined ? undefined : `adjusted p ${formatNumber(c.p_value_adjusted)}`,
+      c.p_value === undefined ? undefined : `p ${formatPValue(c.p_value)}`,
+      c.p_value_adjusted === undefined ? undefined : `adjusted p ${formatPValue(c.p_value_adjusted)}`,
       c.effect_size === undefined ? undefined : `effect size ${formatNumber(c.effect_size)}`,
-      c.ci === undefined ? undefined : `interval [${formatNumber(c.ci[0])}, ${formatNumber(c.ci[1])}]`,
+      c.ci === undefined ? undefined : `interval [${formatDistinct(c.ci).join(", ")}]`,
     ].filter((part) => part !== undefined);
     const tail = evidence.length > 0 ? ` (${evidence.join(", ")})` : "";
     return `- ${verdictLabel(c.verdict)} **${escapeMarkdown(c.name, 200)}**: ${escapeMarkdown(c.message, 400)}${tail}`;

@@ -13,7 +13,8 @@ const DEFAULT_MAX_METRICS = 12;
  * A Mermaid `xychart-beta` bar chart of baseline and candidate values side by side, for metrics whose two values
  * both lie in [0, 1] (accuracy, f1, AUC, …: one honest shared 0–1 axis; others are left to the table). xychart
  * draws bar series on top of each other, so each metric gets two categories, "(base)" and "(cand)", and each
- * series is 0 in the other's categories: the two models get their own colours without hiding each other.
+ * series is 0 in the other's categories: the two models get their own colours without hiding each other. Drawn
+ * horizontally, so the names stand one per line instead of overlapping under the bars; the axis starts at 0.
  * Undefined when no metric qualifies.
  */
 export function renderMermaidMetricChart(rows: readonly MetricValueRow[], title: string, maxMetrics = DEFAULT_MAX_METRICS): string | undefined {
@@ -26,7 +27,7 @@ export function renderMermaidMetricChart(rows: readonly MetricValueRow[], title:
   const candidate = shown.flatMap((row) => ["0", toMermaidNumber(row.candidate)]);
   return [
     "```mermaid",
-    "xychart-beta",
+    "xychart-beta horizontal",
     `    title "${toMermaidLabel(title, 80)}"`,
     `    x-axis [${categories.map((category) => `"${category}"`).join(", ")}]`,
     `    y-axis "value" 0 --> 1`,

@@ -4,68 +4,87 @@ import type { HistoryRow } from "../registry/registry-history.js";
 import type { ArtifactRecord } from "../registry/registry-records.js";
 import type { PromoteResult, RegistryEffects, RollbackResult } from "../registry/registry-result.js";
 import { codeSpan, escapeMarkdown } from "./escape-markdown.js";
-import { fitMarkdown } from "./fit-markdown.js";
-import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
-import { details } from "./render-evaluate-markdown.js";
+import type { FitLimits } from "./fit-markdown.js";
+import type { CheckColumn, CheckTable } from "./render-layout.js";
+import { details, renderLayoutMarkdown } from "./render-layout.js";
+import { suggestRegistryStep } from "./suggest-next-step.js";
 import { renderVersionPageMarkdown } from "./render-version-page-markdown.js";
-import { describeCounts, verdictLabel } from "./verdict-label.js";
 
 /**
- * The promote report: what moved (or that nothing did, and why) first, the evidence checks, then the artifacts
- * and the stage's history, folded.
+ * The promote report in the common layout: verdict line with what moved (or that nothing did), the evidence checks
+ * that did not pass with what to do, the passing ones folded, then the artifacts, the version page and the stage's
+ * history, folded.
  */
 export function renderPromoteMarkdown(result: PromoteResult, budget?: number): string {
-  return fitMarkdown((limits) => {
-    const model = escapeMarkdown(result.model);
-    const stage = escapeMarkdown(result.stage);
-    const lines = [`### ${verdictLabel(result.verdict)} · promote · ${model}`];
-    const promotion = result.promotion;
-    if (promotion === null) {
-      lines.push(`**Refused: ${model} → ${stage}.** Nothing was written. ${describeCounts(result.checks.map((c) => c.verdict))}.`);
-    } else {
-      const was = promotion.previous_version === null ? "" : `, was ${escapeMarkdown(promotion.previous_version)}`;
-      const what = promotion.event_created ? `**${model} ${escapeMarkdown(promotion.version)} → ${stage}**` : `**${model} ${escapeMarkdown(promotion.version)} already in ${stage}**`;
-      lines.push(`${what} (${codeSpan(promotion.event_tag)}${was}) · ${describeCounts(result.checks.map((c) => c.verdict))}.`);
-      const effects = describeEffects(promotion);
-      if (effects) lines.push(effects);
-    }
-    const pull = result.judged.pull_number === null ? "the commit itself" : `head of pull request #${result.judged.pull_number}`;
-    lines.push(`Commit \`${result.commit_sha.slice(0, 12)}\` · evidence read on \`${result.judged.sha.slice(0, 12)}\` (${pull}).`);
-    const blocks: MarkdownBlock[] = [{ text: lines.join("\n") }];
-    if (result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
-    blocks.push({ text: renderChecks(result.checks, limits) });
-    if (promotion) blocks.push({ text: details(`Artifacts of ${escapeMarkdown(promotion.version_tag)} (${promotion.artifacts.length})`, renderArtifacts(promotion.artifacts)), dropOrder: 2 });
-    if (result.version_page) blocks.push({ text: details(`Version ${escapeMarkdown(result.version_page.version)}: gates, metrics, events`, renderVersionPageMarkdown(result.version_page)), dropOrder: 3 });
-    blocks.push({ text: details(`History of ${stage} (${result.history.length} event${result.history.length === 1 ? "" : "s"})`, renderHistory(result.history, limits)), dropOrder: 1 });
-    return blocks;
-  }, budget);
+  const model = escapeMarkdown(result.model);
+  const stage = escapeMarkdown(result.stage);
+  const promotion = result.promotion;
+  const lines: string[] = [];
+  if (promotion === null) {
+    lines.push(`**Refused: ${model} → ${stage}.** Nothing was written.`);
+  } else {
+    const was = promotion.previous_version === null ? "" : `, was ${escapeMarkdown(promotion.previous_version)}`;
+    const what = promotion.event_created ? `**${model} ${escapeMarkdown(promotion.version)} → ${stage}**` : `**${model} ${escapeMarkdown(promotion.version)} already in ${stage}**`;
+    lines.push(`${what} (${codeSpan(promotion.event_tag)}${was}).`);
+    const effects = describeEffects(promotion);
+    if (effects) lines.push(`${effects}.`);
+  }
+  const pull = result.judged.pull_number === null ? "the commit itself" : `head of pull request #${result.judged.pull_number}`;
+  const judged = `Commit \`${result.commit_sha.slice(0, 12)}\` · evidence read on \`${result.judged.sha.slice(0, 12)}\` (${pull}).`;
+  return renderLayoutMarkdown(
+    {
+      verdict: result.verdict,
+      action: "promote",
+      subject: model,
+      headline: lines.join(" "),
+      summary: judged,
+      notes: result.notes,
+      checks: registryChecks(result.checks),
+      sections: [
+        () => (promotion ? [{ text: details(`Artifacts of ${escapeMarkdown(promotion.version_tag)} (${promotion.artifacts.length})`, renderArtifacts(promotion.artifacts)), dropOrder: 2 }] : []),
+        () => (result.version_page ? [{ text: details(`Version ${escapeMarkdown(result.version_page.version)}: gates, metrics, events`, renderVersionPageMarkdown(result.version_page)), dropOrder: 3 }] : []),
+        (limits) => [{ text: details(`History of ${stage} (${result.history.length} event${result.history.length === 1 ? "" : "s"})`, renderHistory(result.history, limits)), dropOrder: 1 }],
+      ],
+    },
+    budget,
+  );
 }
 
-/** The rollback report: from → to with the verified artifacts, then the stage's history (the audit trail). */
+/** The rollback report in the common layout: from → to with the checks that did not pass, then the stage's history (the audit trail) and the verified artifacts. */
 export function renderRollbackMarkdown(result: RollbackResult, budget?: number): string {
-  return fitMarkdown((limits) => {
-    const { rollback } = result;
-    const title = `### ${verdictLabel(result.verdict)} · rollback · ${escapeMarkdown(result.model)}`;
-    const counts = describeCounts(result.checks.map((c) => c.verdict));
-    const history = { text: `#### History of ${escapeMarkdown(result.stage)}\n\n${renderHistory(result.history, limits)}` };
-    const notes = result.notes.length > 0 ? [{ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") }] : [];
-    if (rollback === null) {
-      return [{ text: `${title}\n**Refused: rollback of ${escapeMarkdown(result.stage)}.** Nothing was written. ${counts}.` }, ...notes, { text: renderChecks(result.checks, limits) }, history];
-    }
-    const lines = [
-      title,
-      `**${escapeMarkdown(result.stage)}: ${escapeMarkdown(rollback.from)} → ${escapeMarkdown(rollback.to)}** (${codeSpan(rollback.unassign_tag)}, ${codeSpan(rollback.assign_tag)}) · ${counts}.`,
-    ];
+  const { rollback } = result;
+  const stage = escapeMarkdown(result.stage);
+  let summary: string;
+  if (rollback === null) {
+    summary = `**Refused: rollback of ${stage}.** Nothing was written.`;
+  } else {
     const effects = describeEffects(rollback);
-    if (effects) lines.push(effects);
-    return [
-      { text: lines.join("\n") },
-      ...notes,
-      { text: renderChecks(result.checks, limits) },
-      history,
-      { text: details(`Artifacts of ${escapeMarkdown(rollback.to)} (${rollback.artifacts.length})`, renderArtifacts(rollback.artifacts)), dropOrder: 1 },
-    ];
-  }, budget);
+    summary = `**${stage}: ${escapeMarkdown(rollback.from)} → ${escapeMarkdown(rollback.to)}** (${codeSpan(rollback.unassign_tag)}, ${codeSpan(rollback.assign_tag)}).${effects ? ` ${effects}.` : ""}`;
+  }
+  return renderLayoutMarkdown(
+    {
+      verdict: result.verdict,
+      action: "rollback",
+      subject: escapeMarkdown(result.model),
+      headline: summary,
+      notes: result.notes,
+      checks: registryChecks(result.checks),
+      sections: [
+        (limits) => [{ text: `#### History of ${stage}\n\n${renderHistory(result.history, limits)}` }],
+        () => (rollback ? [{ text: details(`Artifacts of ${escapeMarkdown(rollback.to)} (${rollback.artifacts.length})`, renderArtifacts(rollback.artifacts)), dropOrder: 1 }] : []),
+      ],
+    },
+    budget,
+  );
+}
+
+function registryChecks(checks: readonly Check[]): CheckTable<Check> {
+  const columns: CheckColumn<Check>[] = [
+    { title: "evidence", cell: (c) => escapeMarkdown(c.metric, 200) },
+    { title: "check", cell: (c) => c.rule },
+    { title: "why", cell: (c) => escapeMarkdown(c.message, 500) },
+  ];
+  return { checks, columns, nextStep: (c) => suggestRegistryStep(c) };
 }
 
 function describeEffects(effects: RegistryEffects): string {
@@ -74,17 +93,6 @@ function describeEffects(effects: RegistryEffects): string {
   if (effects.dispatched) parts.push(`started ${escapeMarkdown(effects.dispatched)}`);
   return parts.join(" · ");
 }
-
-function renderChecks(checks: readonly Check[], limits: FitLimits): string {
-  const ordered = [...checks].sort((a, b) => rank(a) - rank(b));
-  const shown = ordered.slice(0, limits.tableRows);
-  const rows = shown.map((c) => [escapeMarkdown(c.metric, 200), c.rule, verdictLabel(c.verdict), escapeMarkdown(c.message, 500)]);
-  const table = markdownTable([["evidence", "check", "result", "why"], ...rows], { alignDelimiters: false });
-  const hidden = ordered.length - shown.length;
-  return hidden > 0 ? `${table}\n\n_${hidden} more checks not shown._` : table;
-}
-
-const rank = (check: Check) => (check.verdict === "fail" ? 0 : check.verdict === "warn" ? 1 : 2);
 
 function renderArtifacts(artifacts: readonly ArtifactRecord[]): string {
   const rows = artifacts.map((a) => [escapeMarkdown(a.name, 200), a.role ?? "", `\`${a.sha256}\``, String(a.bytes)]);

@@ -2,7 +2,7 @@ import { markdownTable } from "markdown-table";
 import type { ShadowResult } from "../shadow/shadow-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { formatNumber, formatPercent, formatSigned } from "../core/format-number.js";
-import { details } from "./render-evaluate-markdown.js";
+import { details } from "./render-layout.js";
 import { ownEntry } from "../core/own-entry.js";
 
 const share = (value: number) => formatPercent(value * 100).replace("+", "");

@@ -4,33 +4,46 @@ import { environmentFacts } from "../lineage/environment-facts.js";
 import type { Manifest, PathDigest } from "../lineage/manifest.js";
 import type { TrainResult } from "../lineage/train-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
-import { fitMarkdown } from "./fit-markdown.js";
-import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
-import { formatNumber } from "../core/format-number.js";
-import { details } from "./render-evaluate-markdown.js";
-import { describeCounts, verdictLabel } from "./verdict-label.js";
+import type { Check } from "../core/check.js";
+import { formatNumber, formatPair } from "../core/format-number.js";
+import type { CheckColumn, ReportLayout } from "./render-layout.js";
+import { details, renderLayoutMarkdown } from "./render-layout.js";
+import { suggestTrainStep } from "./suggest-next-step.js";
 
 /**
- * The train-reproducibly report: verdict and lineage digest first, the checks (command, repeatability,
- * cache), what changed since the baseline manifest, then the lineage at a glance, folded.
+ * The train-reproducibly report in the common layout: verdict line with the lineage digest, the checks that did not
+ * pass (command, repeatability, cache) with what to do, the passing ones folded, then the command's last lines, what
+ * changed since the baseline manifest and the lineage at a glance, folded.
  */
 export function renderTrainMarkdown(result: TrainResult, budget?: number): string {
-  return fitMarkdown((limits) => buildBlocks(result, limits), budget);
+  return renderLayoutMarkdown(trainLayout(result), budget);
 }
 
-function buildBlocks(result: TrainResult, limits: FitLimits): MarkdownBlock[] {
-  const blocks: MarkdownBlock[] = [{ text: renderHeader(result) }];
-  if (result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
-  blocks.push({ text: renderChecks(result, limits.tableRows) });
-  if (result.command.last_lines.length > 0) blocks.push({ text: details("Last lines of the command's output", result.command.last_lines.map((l) => `> ${escapeMarkdown(l, 300) || " "}`).join("\n")) });
-  if (result.changes !== null) blocks.push({ text: renderChanges(result.changes, result.baseline_manifest ?? "", limits.tableRows), dropOrder: 3 });
-  if (result.manifest) blocks.push({ text: renderLineage(result.manifest, limits.tableRows), dropOrder: 2 });
-  return blocks;
+/** The train-reproducibly report as a layout. */
+export function trainLayout(result: TrainResult): ReportLayout<Check> {
+  const columns: CheckColumn<Check>[] = [
+    { title: "what", cell: (c) => escapeMarkdown(c.metric) },
+    { title: "check", cell: (c) => c.rule },
+    { title: "value", cell: (c) => formatPair(c.value, c.threshold)[0] },
+    { title: "bound", cell: (c) => formatPair(c.value, c.threshold)[1] },
+    { title: "why", cell: (c) => escapeMarkdown(c.message, 300) },
+  ];
+  return {
+    verdict: result.verdict,
+    action: "train-reproducibly",
+    subject: escapeMarkdown(result.key),
+    summary: describeFacts(result),
+    notes: result.notes,
+    checks: { checks: result.checks, columns, nextStep: (c) => suggestTrainStep(c) },
+    sections: [
+      () => (result.command.last_lines.length > 0 ? [{ text: details("Last lines of the command's output", result.command.last_lines.map((l) => `> ${escapeMarkdown(l, 300) || " "}`).join("\n")) }] : []),
+      (limits) => (result.changes !== null ? [{ text: renderChanges(result.changes, result.baseline_manifest ?? "", limits.tableRows), dropOrder: 3 }] : []),
+      (limits) => (result.manifest ? [{ text: renderLineage(result.manifest, limits.tableRows), dropOrder: 2 }] : []),
+    ],
+  };
 }
 
-function renderHeader(result: TrainResult): string {
-  const key = escapeMarkdown(result.key);
-  const lines = [`### ${verdictLabel(result.verdict)} · train-reproducibly · ${key}`, `${describeCounts(result.checks.map((c) => c.verdict))}.`];
+function describeFacts(result: TrainResult): string {
   const facts: string[] = [];
   if (result.manifest) facts.push(`lineage \`${result.manifest.lineage_sha256.slice(0, 16)}\``);
   if (result.model_sha256) facts.push(`model sha256 \`${result.model_sha256.slice(0, 16)}\``);
@@ -38,16 +51,7 @@ function renderHeader(result: TrainResult): string {
   if (result.cache) facts.push(result.cache.hit ? "**cache hit** (not retrained)" : "cache miss (trained)");
   if (result.verification) facts.push(`${result.verification.runs} runs compared by ${result.verification.compare}`);
   if (result.artifact?.id != null) facts.push(`artifact ${escapeMarkdown(result.artifact.name)} (id ${result.artifact.id})`);
-  if (facts.length > 0) lines.push(facts.join(" · "));
-  return lines.join("\n");
-}
-
-function renderChecks(result: TrainResult, maxRows: number): string {
-  const shown = result.checks.slice(0, maxRows);
-  const rows = shown.map((c) => [escapeMarkdown(c.metric), c.rule, formatNumber(c.value), formatNumber(c.threshold), verdictLabel(c.verdict), escapeMarkdown(c.message, 300)]);
-  const table = markdownTable([["what", "check", "value", "bound", "result", "why"], ...rows], { alignDelimiters: false });
-  const hidden = result.checks.length - shown.length;
-  return hidden > 0 ? `${table}\n\n_${hidden} more checks not shown._` : table;
+  return facts.length > 0 ? `${facts.join(" · ")}.` : "";
 }
 
 function renderChanges(changes: ManifestChange[], baseline: string, maxRows: number): string {

@@ -3,6 +3,7 @@ import type { ShadowComparison } from "./shadow-comparison.js";
 import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
 import type { ShadowCheck } from "./shadow-result.js";
 import type { Verdict } from "../core/verdict.js";
+import { formatDistinct, formatNumber, formatPair, formatPoints, formatShare } from "../core/format-number.js";
 
 type Extra = Partial<Pick<ShadowCheck, "baseline" | "delta" | "delta_pct" | "method" | "statistic" | "p_value" | "effect_size" | "ci">>;
 
@@ -14,14 +15,19 @@ function nodata(metric: string, rule: ScoredRule, threshold: number, why: string
   return { ...check(metric, rule, Number.NaN, threshold, "fail", `No data: ${why}`), value: null, nodata: true };
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+/** A share in percent; a difference of shares in percentage points; a plain number. */
+type Format = (value: number | null | undefined, digits: number) => string;
+const pct: Format = formatShare;
+const points: Format = (value, digits) => formatPoints(value === null || value === undefined ? value : value * 100, digits).replace(/^\+/, "");
+const plain: Format = formatNumber;
 
 /** `value ≤ bound` (or ≥ for `min-*`) as a pass/fail check, with the contract's 1e-9 relative tolerance. */
-function bound(metric: string, rule: ScoredRule, value: number, threshold: number, describe: (x: number) => string, extra: Extra = {}): ShadowCheck {
+function bound(metric: string, rule: ScoredRule, value: number, threshold: number, describe: Format, extra: Extra = {}): ShadowCheck {
   const atLeast = rule.startsWith("min-");
   const ok = atLeast ? isAtLeast(value, threshold) : isAtMost(value, threshold);
   const relation = atLeast ? (ok ? "≥" : "<") : ok ? "≤" : ">";
-  return check(metric, rule, value, threshold, ok ? "pass" : "fail", `${metric} is ${describe(value)}, ${relation} the ${atLeast ? "minimum" : "maximum"} ${describe(threshold)}.`, extra);
+  const [shown, limit] = formatPair(value, threshold, describe);
+  return check(metric, rule, value, threshold, ok ? "pass" : "fail", `${metric} is ${shown}, ${relation} the ${atLeast ? "minimum" : "maximum"} ${limit}.`, extra);
 }
 
 /**
@@ -43,7 +49,7 @@ export function toShadowChecks(policy: ShadowPolicy, comparison: ShadowCompariso
   add("min-reverse-coverage", (t) => bound("reverse_coverage", "min-reverse-coverage", reverse, t, pct));
   add("max-flip-rate", (t) => (classes ? bound("flip_rate", "max-flip-rate", classes.flipRate, t, pct) : nodata("flip_rate", "max-flip-rate", t, "the logs have no prediction column in common.")));
   const scoreRule = (key: Exclude<ScoredRule, "latency-judge">, metric: string, value: number | undefined, extra: Extra = {}) =>
-    add(key, (t) => (value === undefined ? nodata(metric, key, t, "the logs have no paired scores.") : bound(metric, key, value, t, (x) => x.toPrecision(4), extra)));
+    add(key, (t) => (value === undefined ? nodata(metric, key, t, "the logs have no paired scores.") : bound(metric, key, value, t, plain, extra)));
   scoreRule("max-mean-abs-score-delta", "mean_abs_score_delta", scores?.meanAbsDelta, scores && { delta: scores.meanDelta });
   scoreRule("max-p95-abs-score-delta", "p95_abs_score_delta", scores?.p95AbsDelta);
   const ks = distribution.scoreKs;
@@ -53,7 +59,7 @@ export function toShadowChecks(policy: ShadowPolicy, comparison: ShadowCompariso
   add("max-prediction-psi", (t) =>
     distribution.predictionPsi === undefined
       ? nodata("prediction_psi", "max-prediction-psi", t, "the logs have no predicted classes to compare.")
-      : bound("prediction_psi", "max-prediction-psi", distribution.predictionPsi, t, (x) => x.toPrecision(4), { method: "psi" }),
+      : bound("prediction_psi", "max-prediction-psi", distribution.predictionPsi, t, plain, { method: "psi" }),
   );
   checks.push(...toLatencyChecks(policy, latency, inconclusive));
   add("max-slice-flip-rate", (t) => toSliceCheck(comparison, t, policy["min-slice-requests"]));
@@ -63,13 +69,15 @@ export function toShadowChecks(policy: ShadowPolicy, comparison: ShadowCompariso
     }
     const drop = labels.productionAccuracy - labels.shadowAccuracy;
     // Decided on the drop; reported as the shadow's accuracy against production's, like every other check.
-    const decided = bound("accuracy_drop", "max-accuracy-drop", drop, t, pct);
+    const decided = bound("accuracy_drop", "max-accuracy-drop", drop, t, points);
+    const [shadowAccuracy, productionAccuracy] = formatPair(labels.shadowAccuracy, labels.productionAccuracy, pct);
+    const [dropText, maxText] = formatPair(drop, t, points);
     return {
       ...decided,
       metric: "accuracy",
       name: "accuracy:max-accuracy-drop",
       value: labels.shadowAccuracy,
-      message: `Accuracy on ${labels.labelled} labelled requests: shadow ${pct(labels.shadowAccuracy)} vs production ${pct(labels.productionAccuracy)}, a drop of ${pct(drop)} (${decided.verdict === "pass" ? "≤" : ">"} the maximum ${pct(t)}).`,
+      message: `Accuracy on ${labels.labelled} labelled requests: shadow ${shadowAccuracy} vs production ${productionAccuracy}, a drop of ${dropText} (${decided.verdict === "pass" ? "≤" : ">"} the maximum ${maxText}).`,
       baseline: labels.productionAccuracy,
       delta: labels.shadowAccuracy - labels.productionAccuracy,
       delta_pct: labels.productionAccuracy === 0 ? null : ((labels.shadowAccuracy - labels.productionAccuracy) / labels.productionAccuracy) * 100,
@@ -88,7 +96,7 @@ function toSliceCheck(comparison: ShadowComparison, threshold: number, minimum: 
   }
   const worst = judged.reduce((a, b) => (b.flipRate > a.flipRate ? b : a));
   const result = bound("slice_flip_rate", "max-slice-flip-rate", worst.flipRate, threshold, pct, { statistic: worst.compared });
-  return { ...result, message: `The worst slice, ${worst.column} = ${JSON.stringify(worst.value)} (${worst.compared} requests), flips ${pct(worst.flipRate)}; the maximum is ${pct(threshold)}.` };
+  return { ...result, message: `The worst slice, ${worst.column} = ${JSON.stringify(worst.value)} (${worst.compared} requests), flips ${formatPair(worst.flipRate, threshold, pct).join("; the maximum is ")}.` };
 }
 
 const LATENCY_RULES = [
@@ -130,7 +138,9 @@ function toLatencyChecks(policy: ShadowPolicy, latency: ShadowComparison["latenc
     const { low, high, estimate, confidence } = ratio.interval;
     const verdict: Verdict = isAtMost(high, limit) ? "pass" : low > limit ? "fail" : inconclusive;
     const where = verdict === "pass" ? "lies wholly within" : verdict === "fail" ? "lies wholly beyond" : "straddles";
-    const message = `Shadow p${percent} ${ratio.treatment.toPrecision(4)} vs production ${ratio.control.toPrecision(4)}: ratio ${estimate.toFixed(3)}, ${Math.round(confidence * 100)}% interval [${low.toFixed(3)}, ${high.toFixed(3)}] ${where} the allowed ${limit.toFixed(3)} (+${allowed}%).`;
+    const [treatment, control] = formatPair(ratio.treatment, ratio.control);
+    const [ratioText, lowText, highText, limitText] = formatDistinct([estimate, low, high, limit]);
+    const message = `Shadow p${percent} ${treatment} vs production ${control}: ratio ${ratioText}, ${formatNumber(confidence * 100)}% interval [${lowText}, ${highText}] ${where} the allowed ${limitText} (+${formatNumber(allowed)}%).`;
     checks.push({
       ...check(metric, key, ratio.treatment, allowed, verdict, message),
       baseline: ratio.control,

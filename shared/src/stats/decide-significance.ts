@@ -1,4 +1,4 @@
-import { formatNumber } from "../core/format-number.js";
+import { formatDistinct, formatNumber } from "../core/format-number.js";
 import { requireConfidence } from "./require-confidence.js";
 import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
 import type { SignificanceLimits } from "./to-significance-interval.js";
@@ -45,17 +45,19 @@ export function decideSignificance(rule: SignificanceRule, alpha: number, limits
   const t = margin.threshold;
   const higher = margin.side === "greater";
   const level = `${formatNumber((1 - alpha) * 100)}%`;
-  const interval = `[${formatNumber(limits.low)}, ${formatNumber(limits.high)}]`;
+  // The limits and the rule's threshold print with enough digits that a limit just past t never reads as t.
+  const [lowText, highText, tText] = formatDistinct([limits.low, limits.high, margin.threshold]);
+  const interval = `[${lowText}, ${highText}]`;
   const shown = higher ? isAtLeast(limits.low, t) : isAtMost(limits.high, t);
   const ruledOut = higher ? !isAtLeast(limits.high, t) : !isAtMost(limits.low, t);
   const common = { decided: true, ci, bound: t, decidedBy: higher ? "low" : "high" } as const;
   if (shown) {
-    const limit = higher ? `lower limit ${formatNumber(limits.low)} ≥` : `upper limit ${formatNumber(limits.high)} ≤`;
-    return { ...common, verdict: "pass", message: `Shown at ${level} one-sided confidence: the change's ${limit} ${formatNumber(t)}, so ${margin.claim} holds.` };
+    const limit = higher ? `lower limit ${lowText} ≥` : `upper limit ${highText} ≤`;
+    return { ...common, verdict: "pass", message: `Shown at ${level} one-sided confidence: the change's ${limit} ${tText}, so ${margin.claim} holds.` };
   }
   if (ruledOut) {
     const side = higher ? "below" : "above";
-    return { ...common, verdict: "fail", message: `Ruled out at ${level} one-sided confidence: the change's interval ${interval} lies wholly ${side} ${formatNumber(t)}, so ${margin.claim} does not hold.` };
+    return { ...common, verdict: "fail", message: `Ruled out at ${level} one-sided confidence: the change's interval ${interval} lies wholly ${side} ${tText}, so ${margin.claim} does not hold.` };
   }
-  return { ...common, verdict: "inconclusive", message: `Inconclusive at ${level} one-sided confidence: the change's interval ${interval} contains ${formatNumber(t)}, so the data neither show nor rule out ${margin.claim}.` };
+  return { ...common, verdict: "inconclusive", message: `Inconclusive at ${level} one-sided confidence: the change's interval ${interval} contains ${tText}, so the data neither show nor rule out ${margin.claim}.` };
 }

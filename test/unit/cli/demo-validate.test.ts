@@ -13,7 +13,7 @@ describe("validate-data demo", () => {
     const text = lines.join("\n");
     expect(verdicts[0]).toMatch(/^batch-clean\.csv: pass/);
     expect(verdicts[1]).toMatch(/^batch-drifted\.csv: fail/);
-    expect(text).toMatch(/plan allowed: 1\d\d rows hold 1 value outside the allowed list/);
+    expect(text).toMatch(/FAIL +plan +allowed +1\d\d +0\n +why: 1\d\d rows hold 1 value outside the allowed list/);
     expect(text).toMatch(/monthly_charges: wasserstein/);
   });
 });

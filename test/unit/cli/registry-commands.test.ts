@@ -54,7 +54,7 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
 
     expect(await rollbackCommand.run(["--model", "churn", "--stage", "prod", "--reason", "p95 latency", "--actor", "bo", ...where()])).toBe(0);
     const rolled = output();
-    expect(rolled).toMatch(/^rollback · churn prod: v0\.2\.0 -> v0\.1\.0\n {2}PASS v0\.1\.0 \[artifact-digests\] The artifact of v0\.1\.0 \(model\.bin\) matches its recorded sha256\.\n {2}note: There is no modelgate\.yml, so no registry: rules apply; only the evidence rules decide\.\nchurn history:\n/);
+    expect(rolled).toMatch(/^rollback · churn prod: v0\.2\.0 -> v0\.1\.0\n {2}1 passed: v0\.1\.0 \[artifact-digests\]\n {2}note: There is no modelgate\.yml, so no registry: rules apply; only the evidence rules decide\.\nchurn history:\n/);
     expect(rolled).toMatch(/#4 {2}prod {7}rollback v0\.1\.0 \(was v0\.2\.0\) {2}by bo at .* — p95 latency\n$/);
 
     expect(await registryCommand.run(["list", ...where()])).toBe(0);

@@ -124,9 +124,9 @@ describe("evaluateSignificanceRule on a change with no variance", () => {
     expect(check.p_value_no_difference).toBe(cases.accuracy_identical.mcnemar_exact_pvalue);
     expect(check.message).toBe(
       "No variance: the per-example change candidate − baseline is the same (0) on all 1000 examples, so the bootstrap has no variance to resample. " +
-        "Decided by the exact bound instead: 1000 examples all alike, so at most 0.299125% of them differ at 95% one-sided confidence " +
-        "(Clopper–Pearson, 1 − α^(1/n) with 0 of 1000 differing), so the change lies within [-0.00299125, +0.00299125]. " +
-        "Shown at 95% one-sided confidence: the change's lower limit -0.00299125 ≥ -0.01, so a regression of at most 0.01 holds.",
+        "Decided by the exact bound instead: 1000 examples all alike, so at most 0.2991% of them differ at 95% one-sided confidence " +
+        "(Clopper–Pearson, 1 − α^(1/n) with 0 of 1000 differing), so the change lies within [-0.002991, +0.002991]. " +
+        "Shown at 95% one-sided confidence: the change's lower limit -0.002991 ≥ -0.01, so a regression of at most 0.01 holds.",
     );
   });
 

@@ -36,13 +36,14 @@ describe("charts in the evaluate-gate report", () => {
         charts++;
       }
     }
-    // Two metric charts per report, and the ROC, precision–recall and reliability plots of the one with predictions.
-    expect(charts).toBe(11);
+    // One Mermaid chart per report (values on 0–1, horizontal), and the ROC, precision–recall and reliability plots of the one with predictions; signed changes are text bars from zero, not Mermaid.
+    expect(charts).toBe(7);
+    for (const file of files.slice(0, 3)) expect(golden(file)).toMatch(/\*\*Change vs baseline\*\*[^\n]*\n\n```text\n[^`]*│/);
   });
 
   it("are accepted by Mermaid's parser when every metric name is hostile", async () => {
     const blocks = findMermaidBlocks(renderEvaluateMarkdown(hostileResult()));
-    expect(blocks).toHaveLength(2);
+    expect(blocks).toHaveLength(1);
     for (const block of blocks) expect(await parseMermaid(block)).toBe("xychart");
   });
 
@@ -66,7 +67,7 @@ describe("charts in the evaluate-gate report", () => {
 });
 
 describe("slice charts in the evaluate-gate report", () => {
-  it("draw one delta chart per sliced metric, hostile slice values included, that Mermaid's parser accepts", async () => {
+  it("draw one bar chart from zero per sliced metric, hostile slice values kept inside its code block", async () => {
     const rows = 60 * HOSTILE_NAMES.length;
     const region = Array.from({ length: rows }, (_, i) => HOSTILE_NAMES[i % HOSTILE_NAMES.length]!);
     const predictions = (name: string, wrongEvery: number) => ({
@@ -89,9 +90,13 @@ describe("slice charts in the evaluate-gate report", () => {
     });
     const file = (p: typeof candidate) => ({ name: p.name, sha256: p.sha256, values: new Map([["accuracy", 1 - 1 / 7]]) });
     const result = evaluateGate({ policy: selected.policy, policyProvenance: selected.provenance, candidate: file(candidate), baseline: file(baseline), evaluation: { candidate, baseline } });
-    const blocks = findMermaidBlocks(renderEvaluateMarkdown(result));
-    const sliceChart = blocks.find((b) => b.includes("Change vs baseline by slice: accuracy"));
-    expect(sliceChart).toBeDefined();
-    for (const block of blocks) expect(await parseMermaid(block)).toBe("xychart");
+    const markdown = renderEvaluateMarkdown(result);
+    const start = markdown.indexOf("Change vs baseline by slice: **accuracy**");
+    expect(start).toBeGreaterThan(0);
+    const block = markdown.slice(start).split("```")[1]!;
+    expect(block.startsWith("text\n")).toBe(true);
+    expect(block.split("\n").filter((line) => line.includes("│")).length).toBeGreaterThan(HOSTILE_NAMES.length / 2);
+    expect(markdown.match(/```/g)!.length % 2).toBe(0);
+    for (const chart of findMermaidBlocks(markdown)) expect(await parseMermaid(chart)).toBe("xychart");
   });
 });

@@ -46,8 +46,8 @@ describe("renderEvaluateMarkdown", () => {
     });
     const candidate = parseMetricsText('{"a|b <img src=x> @team\\n#1": 0}', "x|`y`.json", "s", "candidate");
     const markdown = renderEvaluateMarkdown(evaluateGate({ policy: selected.policy, policyProvenance: selected.provenance, candidate }));
-    const row = markdown.split("\n").find((line) => line.startsWith("| a"))!;
-    expect(row.split(/(?<!\\)\|/).length - 2).toBe(7);
+    const row = markdown.split("\n").find((line) => line.startsWith("| ❌ fail | a"))!;
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(8);
     expect(markdown).not.toMatch(/<img|@team|#1/);
     expect(markdown).toContain("x\\|\\`y\\`.json");
   });

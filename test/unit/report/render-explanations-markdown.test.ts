@@ -34,7 +34,7 @@ describe("renderExplanationBlocks", () => {
     const rows = text.split("\n").filter((line) => line.startsWith("| "));
     expect(rows.length).toBe(HOSTILE_NAMES.length + 2);
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(7);
-    expect(text).toContain("Mean attribution changed sign: **acc&quot;uracy**");
+    expect(text).toContain("Attributions changed sign (most examples reversed): **acc&quot;uracy**");
   });
 
   it("renders nothing without candidate explanations", () => {

@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { niceBound, renderMermaidDeltaChart } from "../../../shared/src/report/render-mermaid-delta-chart.js";
 import { renderMermaidMetricChart } from "../../../shared/src/report/render-mermaid-metric-chart.js";
 import { toMermaidLabel, toMermaidNumber } from "../../../shared/src/report/to-mermaid-label.js";
 import { HOSTILE_NAMES } from "../../support/hostile-names.js";
@@ -28,56 +27,6 @@ describe("toMermaidLabel", () => {
   });
 });
 
-describe("niceBound", () => {
-  it("rounds the largest |delta| up to 1, 2 or 5 times a power of ten with 5% headroom", () => {
-    expect([0.012, 0.019, 0.05, 3, 0, 96].map(niceBound)).toEqual([0.02, 0.02, 0.1, 5, 1, 200]);
-  });
-});
-
-describe("renderMermaidDeltaChart", () => {
-  it("draws a chart Mermaid parses, with a symmetric axis and a zero line", async () => {
-    const chart = renderMermaidDeltaChart(
-      [
-        { label: "region=EU", delta: -0.031 },
-        { label: "region=US", delta: 0.012 },
-      ],
-      { title: "Δ accuracy by slice", axisLabel: "Δ accuracy" },
-    )!;
-    expect(chart).toBe(
-      [
-        "```mermaid",
-        "xychart-beta",
-        '    title "Δ accuracy by slice"',
-        '    x-axis ["region=EU", "region=US"]',
-        '    y-axis "Δ accuracy" -0.05 --> 0.05',
-        "    bar [-0.031, 0.012]",
-        "    line [0, 0]",
-        "```",
-      ].join("\n"),
-    );
-    const [block] = findMermaidBlocks(`${chart}\n`);
-    expect(await parseMermaid(block!)).toBe("xychart");
-  });
-
-  it("keeps every hostile name inside its label so Mermaid still parses the chart", async () => {
-    const rows = HOSTILE_NAMES.map((label, i) => ({ label, delta: (i - 8) / 100 }));
-    const chart = renderMermaidDeltaChart(rows, { title: HOSTILE_NAMES[3]!, axisLabel: HOSTILE_NAMES[1]!, maxBars: 50 })!;
-    const blocks = findMermaidBlocks(`${chart}\n`);
-    expect(blocks).toHaveLength(1);
-    expect(chart.split("\n")).toHaveLength(8);
-    expect(await parseMermaid(blocks[0]!)).toBe("xychart");
-    // Names that sanitize alike still get a bar each.
-    expect(blocks[0]).toContain('"back?slash", "(blank)", "(blank) (2)", "tab here"');
-    expect(blocks[0]).toContain('"emoji 🚀 and 東京 São"');
-  });
-
-  it("leaves out non-finite deltas, caps the bars, and draws nothing without a finite row", () => {
-    const rows = Array.from({ length: 30 }, (_, i) => ({ label: `s${i}`, delta: i }));
-    expect(renderMermaidDeltaChart(rows, { title: "t", axisLabel: "a" })!.match(/"s\d+"/g)).toHaveLength(20);
-    expect(renderMermaidDeltaChart([{ label: "x", delta: Number.NaN }], { title: "t", axisLabel: "a" })).toBeUndefined();
-  });
-});
-
 describe("renderMermaidMetricChart", () => {
   it("puts baseline and candidate side by side on a 0–1 axis, leaving out metrics outside it", async () => {
     const chart = renderMermaidMetricChart(
@@ -92,6 +41,8 @@ describe("renderMermaidMetricChart", () => {
     expect(chart).toContain("bar [0.9, 0, 0.8, 0]");
     expect(chart).toContain("bar [0, 0.88, 0, 0.81]");
     expect(chart).not.toContain("latency");
+    // Horizontal: one name per line on the y axis, so long names cannot overlap under the bars.
+    expect(chart.split("\n")[1]).toBe("xychart-beta horizontal");
     expect(await parseMermaid(findMermaidBlocks(`${chart}\n`)[0]!)).toBe("xychart");
   });
 

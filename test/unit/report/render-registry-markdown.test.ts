@@ -47,8 +47,8 @@ describe("renderPromoteMarkdown", () => {
     const markdown = renderPromoteMarkdown(refused);
     const lines = markdown.split("\n");
     expect(lines[0]).toBe("### ❌ fail · promote · churn");
-    expect(lines[1]).toBe("**Refused: churn → production.** Nothing was written. **1 of 2 checks failed** · 1 passed.");
-    expect(lines[2]).toBe("Commit `ffffffffffff` · evidence read on `aaaaaaaaaaaa` (head of pull request #12).");
+    expect(lines[1]).toBe("**Refused: churn → production.** Nothing was written.");
+    expect(lines[2]).toBe("**1 of 2 checks failed** · 1 passed. Commit `ffffffffffff` · evidence read on `aaaaaaaaaaaa` (head of pull request #12).");
     expect(markdown.indexOf("| tests |")).toBeLessThan(markdown.indexOf("| lint |"));
   });
 
@@ -114,8 +114,8 @@ describe("renderRollbackMarkdown", () => {
     const markdown = renderRollbackMarkdown(result);
     expect(markdown.split("\n").slice(0, 3)).toEqual([
       "### ✅ pass · rollback · churn",
-      "**production: v1.1.0 → v1.0.0** (`churn#production!#3`, `churn#production#4`) · 1 passed.",
-      "deployment 7 to production",
+      "**production: v1.1.0 → v1.0.0** (`churn#production!#3`, `churn#production#4`). deployment 7 to production.",
+      "1 check passed.",
     ]);
     expect(markdown).toContain("| 4 | rollback | v1.0.0 |");
     expect(renderReportText(result)).toContain("rollback · churn production: v1.1.0 -> v1.0.0");

@@ -1,0 +1,83 @@
+import type { Check } from "../core/check.js";
+import { escapeMarkdown } from "./escape-markdown.js";
+
+/**
+ * What a reader can do about a check that failed or warned, one sentence per gate and kind of rule. Plain text
+ * with `policy` (the policy file's name, untrusted) escaped for markdown by the caller's `escape`.
+ */
+type Escape = (text: string) => string;
+
+const md: Escape = (text) => escapeMarkdown(text, 200);
+
+/** evaluate-gate: metric rules, significance, slices and explanation rules. */
+export function suggestEvaluateStep(check: Check, policy: string, escape: Escape = md): string {
+  const file = escape(policy);
+  const where = check.slice === undefined ? "" : ` on ${escape(check.slice)}`;
+  if (check.verdict === "warn" && check.baseline === null && check.rule !== "min" && check.rule !== "max") {
+    return "Give the gate a baseline (its metrics file) so the change can be judged.";
+  }
+  if (check.ci && check.verdict !== "pass" && /inconclusive/i.test(check.message)) {
+    return `Evaluate on more examples${where} to narrow the interval, or accept the risk explicitly.`;
+  }
+  switch (check.rule) {
+    case "min":
+    case "max":
+      return `Improve the candidate's ${escape(check.metric)}${where}, or change the bound in ${file} on the base branch if it is wrong.`;
+    case "sign-stable":
+    case "max-rank-change":
+      return `Check why the feature's role changed (feature pipeline, leakage, a renamed column) before merging.`;
+    case "on-feature-mismatch":
+      return "Make both models' explanations name the same features, or confirm the feature set changed on purpose.";
+    default:
+      if (check.verdict === "warn") return `Review the change of ${escape(check.metric)}${where}; a warning does not block the merge.`;
+      return `Find what made ${escape(check.metric)}${where} worse than the baseline (data, features, parameters) and retrain; loosen the rule in ${file} only on the base branch.`;
+  }
+}
+
+/** validate-data: schema, quality and drift checks. */
+export function suggestValidateStep(check: Check, escape: Escape = md): string {
+  const column = escape(check.metric);
+  if (check.rule === "drift") return `Check whether ${column}'s source or preprocessing changed; if the shift is real, refresh the reference data and retrain.`;
+  if (check.rule === "new-categories") return `Map ${column}'s new categories in the pipeline, or add them to the reference if they are expected.`;
+  if (check.rule === "present") return `Restore column ${column} upstream, or remove it from the schema if it was dropped on purpose.`;
+  if (check.rule.startsWith("rows-")) return "Check the extract that produced the file (a filter, a partial load), or change the row bounds in the schema.";
+  if (check.verdict === "warn") return `Review ${column}; a warning does not block.`;
+  return `Fix ${column} upstream, or update the schema if the new values are valid.`;
+}
+
+/** bias-check: a fairness metric against its bound. */
+export function suggestBiasStep(check: Check, escape: Escape = md): string {
+  const what = escape(check.metric);
+  if (check.verdict === "warn") return `Review ${what}; a warning does not block.`;
+  if (check.value === null) return `Add rows for the groups ${what} needs, or lower min-group-size, so the metric is defined.`;
+  return `Look at the worst groups below: rebalance or reweight their training data, or adjust the decision threshold per the fairness policy.`;
+}
+
+/** shadow-compare: the shadow model against production on the same requests. */
+export function suggestShadowStep(check: Check, escape: Escape = md): string {
+  if (check.rule === "min-requests") return "Let the shadow run longer so enough requests are answered by both models.";
+  if (/latency/.test(check.rule)) return "Profile the shadow model's serving path (model size, batching, hardware) before promoting it.";
+  if (check.verdict === "warn") return `Review ${escape(check.metric)}; a warning does not block.`;
+  return `Read the disagreeing requests (show-examples, the review queue) to see where the shadow model goes wrong.`;
+}
+
+/** train-reproducibly: the command, repeatability and the cache. */
+export function suggestTrainStep(check: Check): string {
+  switch (check.rule) {
+    case "exit-code":
+      return "Read the command's last lines below and fix the training command.";
+    case "repeatable":
+    case "repeatable-within":
+      return "Pin every seed and nondeterministic kernel (threads, GPU), and compare outputs with a tolerance if bitwise equality cannot hold.";
+    case "restored-outputs":
+      return "Clear the cache entry; the restored outputs do not match their recorded digests.";
+    default:
+      return check.verdict === "warn" ? "Review the warning; it does not block." : "Read the check's reason and rerun once fixed.";
+  }
+}
+
+/** promote and rollback: the evidence the registry requires. */
+export function suggestRegistryStep(check: Check): string {
+  if (check.verdict === "warn") return "Review the warning; it does not block.";
+  return "Produce the missing evidence (run the gates on this commit) or choose a version whose evidence passes.";
+}
