@@ -1,6 +1,6 @@
 import { markdownTable } from "markdown-table";
 import type { BiasResult, FairnessCheck } from "../fairness/bias-result.js";
-import { formatNumber, formatSigned } from "../core/format-number.js";
+import { formatDistinct, formatNumber, formatPair, formatPValue, formatSigned, resamplingResolution } from "../core/format-number.js";
 import { escapeMarkdown, sanitizeTerminalText } from "./escape-markdown.js";
 import type { MarkdownBlock } from "./fit-markdown.js";
 import { verdictLabel } from "./verdict-label.js";
@@ -33,21 +33,27 @@ function describe(result: BiasResult): string {
 export function renderFairnessSignificanceMarkdown(result: BiasResult): MarkdownBlock[] {
   const checks = significanceChecks(result);
   if (checks.length === 0) return [];
-  const rows = checks.map((c) => [
-    escapeMarkdown(c.metric),
-    formatNumber(c.baseline),
-    formatNumber(c.value),
-    formatSigned(c.effect_size ?? null),
-    c.ci ? `[${formatSigned(c.ci[0])}, ${formatSigned(c.ci[1])}]` : "—",
-    formatNumber(c.threshold),
-    c.alpha === undefined ? "—" : formatNumber(c.alpha),
-    c.p_value_adjusted ?? c.p_value ?? null,
-    `${verdictLabel(c.verdict)} ${judged(c)}`,
-  ]);
+  // A bootstrap p cannot resolve below 1/(B+1), nor an adjusted one below m/(B+1): floored there, as evaluate's are.
+  const s = result.significance;
+  const floor = s ? Math.min(1, resamplingResolution(s.resamples) * (s.multiple_testing === "none" ? 1 : s.checks)) : undefined;
+  const rows = checks.map((c) => {
+    const [baseline, value] = formatPair(c.baseline, c.value);
+    return [
+      escapeMarkdown(c.metric),
+      baseline,
+      value,
+      formatSigned(c.effect_size ?? null),
+      c.ci ? `[${formatDistinct(c.ci, formatSigned).join(", ")}]` : "—",
+      formatNumber(c.threshold),
+      c.alpha === undefined ? "—" : formatNumber(c.alpha),
+      formatPValue(c.p_value_adjusted ?? c.p_value ?? null, floor),
+      `${verdictLabel(c.verdict)} ${judged(c)}`,
+    ];
+  });
   const table = markdownTable(
     [
       ["metric [grouping]", "baseline", "candidate", "change in unfairness", "interval of the change", "allowed", "α", "p within allowance (adjusted)", "judged"],
-      ...rows.map((row) => row.map((cell) => (typeof cell === "string" ? cell : formatNumber(cell)))),
+      ...rows,
     ],
     { align: ["l", "r", "r", "r", "r", "r", "r", "r", "l"], alignDelimiters: false },
   );
@@ -64,7 +70,7 @@ export function renderFairnessSignificanceText(result: BiasResult): string[] {
     ...checks.map(
       (c) =>
         `  ${c.verdict.toUpperCase()} ${sanitizeTerminalText(c.metric, 70)}: change ${formatSigned(c.effect_size ?? null)}, ` +
-        `interval ${c.ci ? `[${formatSigned(c.ci[0])}, ${formatSigned(c.ci[1])}]` : "—"}, allowed ${formatNumber(c.threshold)}, α ${c.alpha === undefined ? "—" : formatNumber(c.alpha)} → ${judged(c)}`,
+        `interval ${c.ci ? `[${formatDistinct(c.ci, formatSigned).join(", ")}]` : "—"}, allowed ${formatNumber(c.threshold)}, α ${c.alpha === undefined ? "—" : formatNumber(c.alpha)} → ${judged(c)}`,
     ),
     `  ${sanitizeTerminalText(describe(result), 1200)}`,
   ];

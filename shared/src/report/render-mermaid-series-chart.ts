@@ -1,5 +1,4 @@
 import { escapeMarkdown } from "./escape-markdown.js";
-import { niceBound } from "./render-mermaid-delta-chart.js";
 import { toDistinctMermaidLabels, toMermaidLabel, toMermaidNumber } from "./to-mermaid-label.js";
 
 /** One series of a chart: its name (for the caption and Mermaid's legend) and a value per x position. */
@@ -46,4 +45,13 @@ export function renderMermaidSeriesChart(series: readonly ChartSeries[], options
     return `${single ? noun : `${noun} ${nth}`}: ${escapeMarkdown(s.name, 120)}`;
   });
   return `${chart.join("\n")}\n\n_Series in drawing order: ${caption.join("; ")}._`;
+}
+
+/** The smallest 1, 2 or 5 × 10^k at least 5% above `value`, so the highest point does not touch the frame; 1 for 0. */
+export function niceBound(value: number): number {
+  if (!(value > 0)) return 1;
+  const target = value * 1.05;
+  const power = 10 ** Math.floor(Math.log10(target));
+  const step = [1, 2, 5, 10].find((m) => m * power >= target)!;
+  return step * power;
 }
