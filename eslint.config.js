@@ -55,13 +55,27 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["@actions/*", "@octokit/*", "node:fs", "node:fs/*", "fs", "fs/*", "node:child_process", "child_process", "node:process", "process"],
+              group: [
+                "@actions/*",
+                "@octokit/*",
+                "node:fs",
+                "node:fs/*",
+                "fs",
+                "fs/*",
+                "node:child_process",
+                "child_process",
+                "node:process",
+                "process",
+              ],
               message: "Pure code: do I/O in use-cases/, github/, cli/ or data/files/ and pass the result in.",
             },
           ],
         },
       ],
-      "no-restricted-globals": ["error", { name: "process", message: "Pure code: take what it needs from process as an argument." }],
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "Pure code: take what it needs from process as an argument." },
+      ],
     },
   },
   {

@@ -56,13 +56,16 @@ function ensureScipy() {
       });
     if (apt(["update"]).status === 0 && apt(["install", "-y", "python3-scipy"]).status === 0 && probe()) return true;
   }
-  console.error(`bench:drift: SciPy is unavailable under ${python}; install it with: sudo apt-get install -y python3-scipy`);
+  console.error(
+    `bench:drift: SciPy is unavailable under ${python}; install it with: sudo apt-get install -y python3-scipy`,
+  );
   return false;
 }
 
 function runChild(command, args) {
   const run = spawnSync(command, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 });
-  if (run.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${run.status}: ${run.stdout}${run.stderr}`);
+  if (run.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} exited ${run.status}: ${run.stdout}${run.stderr}`);
   return JSON.parse(run.stdout.trim().split("\n").at(-1));
 }
 
@@ -75,7 +78,9 @@ const dir = mkdtempSync(path.join(tmpdir(), "modelgate-bench-drift-"));
 try {
   writeData(dir);
   const ours = runChild(process.execPath, [bundle, dir, String(n)]);
-  const scipy = hasScipy ? runChild(python, [path.join(root, "shared/tools/bench-drift.py"), dir, String(n)]) : undefined;
+  const scipy = hasScipy
+    ? runChild(python, [path.join(root, "shared/tools/bench-drift.py"), dir, String(n)])
+    : undefined;
   console.log(`\n### Drift statistics vs SciPy, ${n.toLocaleString("en-US")} vs ${n.toLocaleString("en-US")} values\n`);
   console.log("| statistic | ours | SciPy | ours (s) | SciPy (s) | ratio |");
   console.log("|---|---:|---:|---:|---:|---:|");

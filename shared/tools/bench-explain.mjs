@@ -50,10 +50,16 @@ function hasPandas() {
   if (python === "/usr/bin/python3") {
     const sudo = process.getuid?.() === 0 ? [] : ["sudo", "-n"];
     console.error("bench:explain: installing python3-pandas (apt-get)…");
-    const apt = (args) => spawnSync(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), ...args], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const apt = (args) =>
+      spawnSync(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), ...args], {
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      });
     if (apt(["update"]).status === 0 && apt(["install", "-y", "python3-pandas"]).status === 0 && probe()) return true;
   }
-  console.error(`bench:explain: pandas is unavailable under ${python}; install it with: sudo apt-get install -y python3-pandas`);
+  console.error(
+    `bench:explain: pandas is unavailable under ${python}; install it with: sudo apt-get install -y python3-pandas`,
+  );
   return false;
 }
 
@@ -63,11 +69,32 @@ try {
   writeAttributions(path.join(dir, "candidate.csv"), 1, 1);
   writeAttributions(path.join(dir, "baseline.csv"), 2, -1);
   writeFileSync(path.join(dir, "metrics.json"), '{"accuracy": 0.9}');
-  writeFileSync(path.join(dir, "modelgate.yml"), `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0 }\n  explanations:\n    top-k: ${FEATURES}\n`);
+  writeFileSync(
+    path.join(dir, "modelgate.yml"),
+    `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0 }\n  explanations:\n    top-k: ${FEATURES}\n`,
+  );
   // Peak RSS from the CLI's own process, reported on exit by a preloaded one-line module.
-  const report = 'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\nmaxRssKiB=${process.resourceUsage().maxRSS}\\n`))';
+  const report =
+    'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\nmaxRssKiB=${process.resourceUsage().maxRSS}\\n`))';
   const start = process.hrtime.bigint();
-  const ours = spawnSync(process.execPath, ["--import", report, cli, "evaluate", "--candidate", "metrics.json", "--candidate-explanations", "candidate.csv", "--baseline-explanations", "baseline.csv", "--format", "json"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 26 });
+  const ours = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      report,
+      cli,
+      "evaluate",
+      "--candidate",
+      "metrics.json",
+      "--candidate-explanations",
+      "candidate.csv",
+      "--baseline-explanations",
+      "baseline.csv",
+      "--format",
+      "json",
+    ],
+    { cwd: dir, encoding: "utf8", maxBuffer: 1 << 26 },
+  );
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (ours.status !== 0) throw new Error(`modelgate evaluate exited ${ours.status}: ${ours.stderr}`);
   const oursRss = Number(/maxRssKiB=(\d+)/.exec(ours.stderr)?.[1]);
@@ -75,9 +102,16 @@ try {
   let pandas;
   if (hasPandas()) {
     const start2 = process.hrtime.bigint();
-    const run = spawnSync(python, [path.join(root, "shared/tools/bench-explain.py"), "candidate.csv", "baseline.csv"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 26 });
+    const run = spawnSync(python, [path.join(root, "shared/tools/bench-explain.py"), "candidate.csv", "baseline.csv"], {
+      cwd: dir,
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    });
     if (run.status !== 0) throw new Error(`bench-explain.py exited ${run.status}: ${run.stderr}`);
-    pandas = { ...JSON.parse(run.stdout.trim().split("\n").at(-1)), wall: Number(process.hrtime.bigint() - start2) / 1e9 };
+    pandas = {
+      ...JSON.parse(run.stdout.trim().split("\n").at(-1)),
+      wall: Number(process.hrtime.bigint() - start2) / 1e9,
+    };
   }
   let maxDiff = 0;
   let ranksAgree = true;
@@ -85,17 +119,30 @@ try {
     for (const side of ["candidate", "baseline"]) {
       const theirs = pandas?.[side]?.[row.feature];
       if (!theirs || !row[side]) continue;
-      maxDiff = Math.max(maxDiff, Math.abs(row[side].importance - theirs.importance) / theirs.importance, Math.abs(row[side].mean - theirs.mean) / Math.max(Math.abs(theirs.mean), 1e-300));
+      maxDiff = Math.max(
+        maxDiff,
+        Math.abs(row[side].importance - theirs.importance) / theirs.importance,
+        Math.abs(row[side].mean - theirs.mean) / Math.max(Math.abs(theirs.mean), 1e-300),
+      );
       ranksAgree &&= row[side].rank === theirs.rank;
     }
   }
   const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
-  console.log(`\n### Explanation summary: two ${rows.toLocaleString("en-US")} × ${FEATURES} attribution tables (CSV)\n`);
-  console.log("| side | wall time (s) | computation (s) | peak RSS | importances, max relative difference | ranks agree |");
+  console.log(
+    `\n### Explanation summary: two ${rows.toLocaleString("en-US")} × ${FEATURES} attribution tables (CSV)\n`,
+  );
+  console.log(
+    "| side | wall time (s) | computation (s) | peak RSS | importances, max relative difference | ranks agree |",
+  );
   console.log("|---|---:|---:|---:|---:|---|");
   console.log(`| modelgate evaluate (CLI, ${process.version}) | ${seconds.toFixed(2)} | — | ${mib(oursRss)} | — | — |`);
-  if (pandas) console.log(`| pandas ${pandas.pandas} + NumPy | ${pandas.wall.toFixed(2)} | ${pandas.seconds.toFixed(2)} | ${mib(pandas.maxRssKiB)} | ${maxDiff.toExponential(2)} | ${ranksAgree ? "✓" : "✗"} |`);
-  console.log("\nOne run each. Ours is the whole CLI process (start-up, reading and summarizing both files, JSON output); pandas' wall time includes Python start-up, its computation excludes it.");
+  if (pandas)
+    console.log(
+      `| pandas ${pandas.pandas} + NumPy | ${pandas.wall.toFixed(2)} | ${pandas.seconds.toFixed(2)} | ${mib(pandas.maxRssKiB)} | ${maxDiff.toExponential(2)} | ${ranksAgree ? "✓" : "✗"} |`,
+    );
+  console.log(
+    "\nOne run each. Ours is the whole CLI process (start-up, reading and summarizing both files, JSON output); pandas' wall time includes Python start-up, its computation excludes it.",
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

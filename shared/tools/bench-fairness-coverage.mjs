@@ -22,30 +22,58 @@ const two = (scale, a, b) => [
 ];
 const scenarios = {
   "distinct rates, demographic parity": (s) => ({
-    groups: two(s, { baseRate: 0.5, candidate: [0.3, 0.7], baseline: [0.3, 0.6] }, { baseRate: 0.4, candidate: [0.2, 0.5], baseline: [0.25, 0.5] }),
-    spec: dp, truth: 0.18 - 0.1, shared: 0.8,
+    groups: two(
+      s,
+      { baseRate: 0.5, candidate: [0.3, 0.7], baseline: [0.3, 0.6] },
+      { baseRate: 0.4, candidate: [0.2, 0.5], baseline: [0.25, 0.5] },
+    ),
+    spec: dp,
+    truth: 0.18 - 0.1,
+    shared: 0.8,
   }),
   "distinct rates, equal opportunity": (s) => ({
-    groups: two(s, { baseRate: 0.5, candidate: [0.3, 0.7], baseline: [0.3, 0.6] }, { baseRate: 0.4, candidate: [0.2, 0.5], baseline: [0.25, 0.5] }),
-    spec: eo, truth: 0.2 - 0.1, shared: 0.8,
+    groups: two(
+      s,
+      { baseRate: 0.5, candidate: [0.3, 0.7], baseline: [0.3, 0.6] },
+      { baseRate: 0.4, candidate: [0.2, 0.5], baseline: [0.25, 0.5] },
+    ),
+    spec: eo,
+    truth: 0.2 - 0.1,
+    shared: 0.8,
   }),
   "nearly equal rates under both models": (s) => ({
-    groups: two(s, { baseRate: 0.5, candidate: [0.3, 0.5], baseline: [0.3, 0.5] }, { baseRate: 0.5, candidate: [0.31, 0.51], baseline: [0.29, 0.49] }),
-    spec: dp, truth: 0, shared: 0.8,
+    groups: two(
+      s,
+      { baseRate: 0.5, candidate: [0.3, 0.5], baseline: [0.3, 0.5] },
+      { baseRate: 0.5, candidate: [0.31, 0.51], baseline: [0.29, 0.49] },
+    ),
+    spec: dp,
+    truth: 0,
+    shared: 0.8,
   }),
   "baseline at parity, candidate not": (s) => ({
-    groups: two(s, { baseRate: 0.5, candidate: [0.3, 0.5], baseline: [0.3, 0.5] }, { baseRate: 0.5, candidate: [0.4, 0.6], baseline: [0.3, 0.5] }),
-    spec: dp, truth: 0.1, shared: 0.8,
+    groups: two(
+      s,
+      { baseRate: 0.5, candidate: [0.3, 0.5], baseline: [0.3, 0.5] },
+      { baseRate: 0.5, candidate: [0.4, 0.6], baseline: [0.3, 0.5] },
+    ),
+    spec: dp,
+    truth: 0.1,
+    shared: 0.8,
   }),
 };
 
-console.log(`bench-fairness-coverage: ${seeds} data sets × ${resamples} resamples, nominal 95% two-sided, Node ${process.version}`);
+console.log(
+  `bench-fairness-coverage: ${seeds} data sets × ${resamples} resamples, nominal 95% two-sided, Node ${process.version}`,
+);
 for (const [name, make] of Object.entries(scenarios)) {
   for (const scale of scales) {
     const started = performance.now();
     const coverage = simulateCoverage(make(scale), seeds, resamples);
     const se = Math.sqrt((coverage * (1 - coverage)) / seeds);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`${name.padEnd(40)} rows ${String(500 * scale).padStart(5)}  coverage ${(coverage * 100).toFixed(1)}% ± ${(se * 100).toFixed(1)}  (${seconds} s)`);
+    console.log(
+      `${name.padEnd(40)} rows ${String(500 * scale).padStart(5)}  coverage ${(coverage * 100).toFixed(1)}% ± ${(se * 100).toFixed(1)}  (${seconds} s)`,
+    );
   }
 }

@@ -18,7 +18,8 @@ const asRoot = process.getuid?.() === 0;
 
 function ensurePython() {
   if (spawnSync(python, ["-c", "import numpy, pandas"]).status === 0) return;
-  const apt = (args) => spawnSync(asRoot ? "apt-get" : "sudo", asRoot ? args : ["apt-get", ...args], { stdio: "inherit" });
+  const apt = (args) =>
+    spawnSync(asRoot ? "apt-get" : "sudo", asRoot ? args : ["apt-get", ...args], { stdio: "inherit" });
   apt(["update"]);
   apt(["install", "-y", "python3-pandas", "python3-numpy"]);
 }
@@ -42,7 +43,11 @@ function writeData(dir) {
 }
 
 function timed(command, args, cwd) {
-  const run = spawnSync("/usr/bin/time", ["-f", "%e %M", command, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  const run = spawnSync("/usr/bin/time", ["-f", "%e %M", command, ...args], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   const [seconds, kilobytes] = run.stderr.trim().split("\n").at(-1).split(" ").map(Number);
   return { seconds, peakMb: kilobytes / 1024, stdout: run.stdout, status: run.status, stderr: run.stderr };
 }
@@ -50,23 +55,46 @@ function timed(command, args, cwd) {
 ensurePython();
 const dir = mkdtempSync(path.join(tmpdir(), "modelgate-bench-fairness-"));
 writeData(dir);
-const ours = timed(process.execPath, [path.join(root, "shared/dist/cli/index.js"), "bias", "--predictions", "predictions.csv", "--format", "json"], dir);
-const numpy = timed(python, [path.join(root, "shared/tools/bench-fairness.py"), path.join(dir, "predictions.csv"), String(resamples)], dir);
+const ours = timed(
+  process.execPath,
+  [path.join(root, "shared/dist/cli/index.js"), "bias", "--predictions", "predictions.csv", "--format", "json"],
+  dir,
+);
+const numpy = timed(
+  python,
+  [path.join(root, "shared/tools/bench-fairness.py"), path.join(dir, "predictions.csv"), String(resamples)],
+  dir,
+);
 if (ours.status > 1 || numpy.status !== 0) throw new Error(`bench failed:\n${ours.stderr}\n${numpy.stderr}`);
 const result = JSON.parse(ours.stdout);
 const reference = JSON.parse(numpy.stdout);
-const find = (grouping, metric) => result.checks.find((c) => c.name === `${metric} [${grouping}]:${metric === "demographic_parity_ratio" ? "min" : "max"}`);
-console.log(`\nbias-check, ${rows.toLocaleString("en")} predictions, 2 sensitive columns + intersection, ${resamples} resamples`);
+const find = (grouping, metric) =>
+  result.checks.find(
+    (c) => c.name === `${metric} [${grouping}]:${metric === "demographic_parity_ratio" ? "min" : "max"}`,
+  );
+console.log(
+  `\nbias-check, ${rows.toLocaleString("en")} predictions, 2 sensitive columns + intersection, ${resamples} resamples`,
+);
 console.log(`| side | wall s | peak RSS MB |\n|---|---:|---:|`);
-console.log(`| modelgate bias (Node ${process.versions.node}, CLI end to end) | ${ours.seconds.toFixed(2)} | ${ours.peakMb.toFixed(0)} |`);
-console.log(`| numpy ${"(pandas read " + reference.read_seconds.toFixed(2) + " s)"} | ${numpy.seconds.toFixed(2)} | ${numpy.peakMb.toFixed(0)} |`);
+console.log(
+  `| modelgate bias (Node ${process.versions.node}, CLI end to end) | ${ours.seconds.toFixed(2)} | ${ours.peakMb.toFixed(0)} |`,
+);
+console.log(
+  `| numpy ${"(pandas read " + reference.read_seconds.toFixed(2) + " s)"} | ${numpy.seconds.toFixed(2)} | ${numpy.peakMb.toFixed(0)} |`,
+);
 const speed = numpy.seconds / ours.seconds;
 console.log(`speed ratio ${speed.toFixed(2)}× numpy (target ≥ 1 ${speed >= 1 ? "✓" : "✗"})`);
 console.log(`\n| grouping · metric | ours | numpy | our 95% CI | numpy 95% CI |\n|---|---:|---:|---|---|`);
 for (const grouping of ["region", "segment", "region × segment"]) {
-  for (const [metric, key] of [["demographic_parity_difference", "dpd"], ["demographic_parity_ratio", "dpr"], ["equalized_odds_difference", "eod"]]) {
+  for (const [metric, key] of [
+    ["demographic_parity_difference", "dpd"],
+    ["demographic_parity_ratio", "dpr"],
+    ["equalized_odds_difference", "eod"],
+  ]) {
     const check = find(grouping, metric);
     const ci = reference.intervals[grouping][key];
-    console.log(`| ${grouping} · ${metric} | ${check?.value?.toFixed(6)} | ${reference.values[grouping][key].toFixed(6)} | [${check?.ci?.map((x) => x.toFixed(4)).join(", ")}] | [${ci.map((x) => x.toFixed(4)).join(", ")}] |`);
+    console.log(
+      `| ${grouping} · ${metric} | ${check?.value?.toFixed(6)} | ${reference.values[grouping][key].toFixed(6)} | [${check?.ci?.map((x) => x.toFixed(4)).join(", ")}] | [${ci.map((x) => x.toFixed(4)).join(", ")}] |`,
+    );
   }
 }

@@ -5,7 +5,16 @@
 // "before" figures. BENCH_MEMORY_DIR keeps the generated inputs between runs (the largest take minutes to write);
 // BENCH_MEMORY_TIMEOUT caps each run (seconds, default 60); BENCH_MEMORY_ONLY=name,name runs only those rows.
 import { spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,7 +62,8 @@ async function bomb(file, rows, columns) {
     await write(`${Array.from({ length: columns }, (_, k) => `c${k}`).join(",")}\n`);
     let line = "";
     for (let i = 0; i < rows; i++) {
-      if (i === 0 || next() < 0.03) line = `${Array.from({ length: columns }, () => Math.floor(next() * 1000)).join(",")}\n`;
+      if (i === 0 || next() < 0.03)
+        line = `${Array.from({ length: columns }, () => Math.floor(next() * 1000)).join(",")}\n`;
       await write(line);
     }
   });
@@ -90,8 +100,16 @@ async function parquetOneGroup(file, rows) {
   if (existsSync(target)) return;
   const { parquetWriteFile } = await import("hyparquet-writer");
   const next = mulberry32(23);
-  const numbers = Array.from({ length: 5 }, (_, k) => ({ name: `n${k}`, type: "DOUBLE", data: Float64Array.from({ length: rows }, () => next() * 1000) }));
-  const texts = Array.from({ length: 5 }, (_, k) => ({ name: `s${k}`, type: "STRING", data: Array.from({ length: rows }, () => `v${Math.floor(next() * 1000)}`) }));
+  const numbers = Array.from({ length: 5 }, (_, k) => ({
+    name: `n${k}`,
+    type: "DOUBLE",
+    data: Float64Array.from({ length: rows }, () => next() * 1000),
+  }));
+  const texts = Array.from({ length: 5 }, (_, k) => ({
+    name: `s${k}`,
+    type: "STRING",
+    data: Array.from({ length: rows }, () => `v${Math.floor(next() * 1000)}`),
+  }));
   await parquetWriteFile({ filename: `${target}.partial`, columnData: [...numbers, ...texts], rowGroupSize: rows });
   renameSync(`${target}.partial`, target);
 }
@@ -111,9 +129,15 @@ async function manyMetrics(count) {
 
 /** Runs the CLI under GNU time -v and a hard wall-clock cap; returns seconds, peak RSS (MiB), status and the outcome. */
 function measure(args) {
-  const run = spawnSync("/usr/bin/time", ["-v", "timeout", "--foreground", "-s", "KILL", String(timeout), process.execPath, cli, ...args], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 });
+  const run = spawnSync(
+    "/usr/bin/time",
+    ["-v", "timeout", "--foreground", "-s", "KILL", String(timeout), process.execPath, cli, ...args],
+    { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 },
+  );
   const field = (name) => run.stderr.match(new RegExp(`${name}: (.+)`))?.[1]?.trim();
-  const [m = "0", s = "0"] = (field("Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)") ?? "0:0").split(":").slice(-2);
+  const [m = "0", s = "0"] = (field("Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)") ?? "0:0")
+    .split(":")
+    .slice(-2);
   const seconds = Number(m) * 60 + Number(s);
   const rss = Number(field("Maximum resident set size \\(kbytes\\)") ?? 0) / 1024;
   const killed = /Command (terminated by signal 9|exited with non-zero status 137)/.test(run.stderr);
@@ -128,34 +152,153 @@ function describe(run) {
     return `${result.verdict}${result.notes?.length ? ` (${result.notes.join(" ").slice(0, 160)})` : ""}`;
   } catch {
     if (run.status === 0) return `exit 0, ${run.stdout.length} bytes out`;
-    const error = run.stderr.split("\n").find((line) => line.trim() !== "" && !/^\s*(Command being timed|User time)/.test(line));
+    const error = run.stderr
+      .split("\n")
+      .find((line) => line.trim() !== "" && !/^\s*(Command being timed|User time)/.test(line));
     return `exit ${run.status}: ${error?.slice(0, 200) ?? ""}`;
   }
 }
 
-const mib = (file) => (statSync(path.join(dir, file)).size / 2 ** 20).toFixed(file.endsWith(".gz") || statSync(path.join(dir, file)).size > 2 ** 20 ? 1 : 2);
+const mib = (file) =>
+  (statSync(path.join(dir, file)).size / 2 ** 20).toFixed(
+    file.endsWith(".gz") || statSync(path.join(dir, file)).size > 2 ** 20 ? 1 : 2,
+  );
 writeFileSync(path.join(dir, "modelgate.yml"), "version: 1\nmodel: bench\n");
 const rows = [
-  { name: "bomb-60m", what: () => `${mib("bomb-60m.csv.gz")} MiB .csv.gz inflating to 60M rows × 10 columns`, make: () => bomb("bomb-60m.csv.gz", 60_000_000, 10), args: ["validate", "--data", "bomb-60m.csv.gz", "--format", "json", "--fail-on", "never"] },
-  { name: "bomb-40m", what: () => `${mib("bomb-40m.csv.gz")} MiB .csv.gz inflating to 40M rows × 4 columns`, make: () => bomb("bomb-40m.csv.gz", 40_000_000, 4), args: ["validate", "--data", "bomb-40m.csv.gz", "--format", "json", "--fail-on", "never"] },
-  { name: "wide-validate", what: () => `${mib("wide-20000x5.csv")} MiB CSV, 20,000 columns × 5 rows (validate, itself as reference)`, make: () => wide("wide-20000x5.csv", 20_000, 5, (next) => String(Math.floor(next() * 100))), args: ["validate", "--data", "wide-20000x5.csv", "--reference", "wide-20000x5.csv", "--format", "json", "--fail-on", "never"] },
-  { name: "wide-infer", what: () => `${mib("wide-20000x5.csv")} MiB CSV, 20,000 columns × 5 rows (infer-schema)`, make: () => wide("wide-20000x5.csv", 20_000, 5, (next) => String(Math.floor(next() * 100))), args: ["infer-schema", "wide-20000x5.csv"] },
-  { name: "wide-50", what: () => `${mib("wide-10000x50.csv")} MiB CSV, 10,000 columns × 50 rows (infer-schema)`, make: () => wide("wide-10000x50.csv", 10_000, 50, (next) => next().toFixed(17)), args: ["infer-schema", "wide-10000x50.csv"] },
-  { name: "wide-text", what: () => `${mib("wide-text-10000x50.csv")} MiB CSV, 10,000 text columns × 50 rows (infer-schema)`, make: () => wide("wide-text-10000x50.csv", 10_000, 50, (next) => `${Math.floor(next() * 36 ** 5).toString(36)}-${Math.floor(next() * 1e12).toString(36)}`), args: ["infer-schema", "wide-text-10000x50.csv"] },
-  { name: "ids-10m", what: () => `${mib("ids-10m.csv")} MiB CSV, 10M rows of distinct text ids (validate)`, make: () => distinctIds("ids-10m.csv", 10_000_000), args: ["validate", "--data", "ids-10m.csv", "--format", "json", "--fail-on", "never"] },
-  { name: "reference-15m", what: () => `a 100,000-row batch against a ${mib("bomb-15m.csv.gz")} MiB .csv.gz reference of 15M rows × 4 columns (validate)`, make: async () => { await bomb("bomb-15m.csv.gz", 15_000_000, 4); await bomb("batch-100k.csv", 100_000, 4); }, args: ["validate", "--data", "batch-100k.csv", "--reference", "bomb-15m.csv.gz", "--format", "json", "--fail-on", "never"] },
-  { name: "blank-lines", what: () => `${mib("blank-lines.csv.gz")} MiB .csv.gz inflating to 3 GiB of blank lines (validate)`, make: () => blankLines("blank-lines.csv.gz", 3 * 2 ** 30), args: ["validate", "--data", "blank-lines.csv.gz", "--format", "json", "--fail-on", "never"] },
-  { name: "parquet-group", what: () => `${mib("group-3m.parquet")} MiB Parquet, 3M rows × 10 columns in one row group (profile build)`, make: () => parquetOneGroup("group-3m.parquet", 3_000_000), args: ["profile", "build", "group-3m.parquet", "--output", "group-3m.profile.json"] },
-  { name: "policy-20k", what: () => `policy of 20,000 metrics, ${mib("policy-20000.yml")} MiB (evaluate)`, make: () => manyMetrics(20_000), args: ["evaluate", "--candidate", "metrics-20000.json", "--policy", "policy-20000.yml", "--format", "json", "--fail-on", "never"] },
-  { name: "policy-50k", what: () => `policy of 50,000 metrics, ${mib("policy-50000.yml")} MiB (evaluate)`, make: () => manyMetrics(50_000), args: ["evaluate", "--candidate", "metrics-50000.json", "--policy", "policy-50000.yml", "--format", "json", "--fail-on", "never"] },
+  {
+    name: "bomb-60m",
+    what: () => `${mib("bomb-60m.csv.gz")} MiB .csv.gz inflating to 60M rows × 10 columns`,
+    make: () => bomb("bomb-60m.csv.gz", 60_000_000, 10),
+    args: ["validate", "--data", "bomb-60m.csv.gz", "--format", "json", "--fail-on", "never"],
+  },
+  {
+    name: "bomb-40m",
+    what: () => `${mib("bomb-40m.csv.gz")} MiB .csv.gz inflating to 40M rows × 4 columns`,
+    make: () => bomb("bomb-40m.csv.gz", 40_000_000, 4),
+    args: ["validate", "--data", "bomb-40m.csv.gz", "--format", "json", "--fail-on", "never"],
+  },
+  {
+    name: "wide-validate",
+    what: () => `${mib("wide-20000x5.csv")} MiB CSV, 20,000 columns × 5 rows (validate, itself as reference)`,
+    make: () => wide("wide-20000x5.csv", 20_000, 5, (next) => String(Math.floor(next() * 100))),
+    args: [
+      "validate",
+      "--data",
+      "wide-20000x5.csv",
+      "--reference",
+      "wide-20000x5.csv",
+      "--format",
+      "json",
+      "--fail-on",
+      "never",
+    ],
+  },
+  {
+    name: "wide-infer",
+    what: () => `${mib("wide-20000x5.csv")} MiB CSV, 20,000 columns × 5 rows (infer-schema)`,
+    make: () => wide("wide-20000x5.csv", 20_000, 5, (next) => String(Math.floor(next() * 100))),
+    args: ["infer-schema", "wide-20000x5.csv"],
+  },
+  {
+    name: "wide-50",
+    what: () => `${mib("wide-10000x50.csv")} MiB CSV, 10,000 columns × 50 rows (infer-schema)`,
+    make: () => wide("wide-10000x50.csv", 10_000, 50, (next) => next().toFixed(17)),
+    args: ["infer-schema", "wide-10000x50.csv"],
+  },
+  {
+    name: "wide-text",
+    what: () => `${mib("wide-text-10000x50.csv")} MiB CSV, 10,000 text columns × 50 rows (infer-schema)`,
+    make: () =>
+      wide(
+        "wide-text-10000x50.csv",
+        10_000,
+        50,
+        (next) => `${Math.floor(next() * 36 ** 5).toString(36)}-${Math.floor(next() * 1e12).toString(36)}`,
+      ),
+    args: ["infer-schema", "wide-text-10000x50.csv"],
+  },
+  {
+    name: "ids-10m",
+    what: () => `${mib("ids-10m.csv")} MiB CSV, 10M rows of distinct text ids (validate)`,
+    make: () => distinctIds("ids-10m.csv", 10_000_000),
+    args: ["validate", "--data", "ids-10m.csv", "--format", "json", "--fail-on", "never"],
+  },
+  {
+    name: "reference-15m",
+    what: () =>
+      `a 100,000-row batch against a ${mib("bomb-15m.csv.gz")} MiB .csv.gz reference of 15M rows × 4 columns (validate)`,
+    make: async () => {
+      await bomb("bomb-15m.csv.gz", 15_000_000, 4);
+      await bomb("batch-100k.csv", 100_000, 4);
+    },
+    args: [
+      "validate",
+      "--data",
+      "batch-100k.csv",
+      "--reference",
+      "bomb-15m.csv.gz",
+      "--format",
+      "json",
+      "--fail-on",
+      "never",
+    ],
+  },
+  {
+    name: "blank-lines",
+    what: () => `${mib("blank-lines.csv.gz")} MiB .csv.gz inflating to 3 GiB of blank lines (validate)`,
+    make: () => blankLines("blank-lines.csv.gz", 3 * 2 ** 30),
+    args: ["validate", "--data", "blank-lines.csv.gz", "--format", "json", "--fail-on", "never"],
+  },
+  {
+    name: "parquet-group",
+    what: () => `${mib("group-3m.parquet")} MiB Parquet, 3M rows × 10 columns in one row group (profile build)`,
+    make: () => parquetOneGroup("group-3m.parquet", 3_000_000),
+    args: ["profile", "build", "group-3m.parquet", "--output", "group-3m.profile.json"],
+  },
+  {
+    name: "policy-20k",
+    what: () => `policy of 20,000 metrics, ${mib("policy-20000.yml")} MiB (evaluate)`,
+    make: () => manyMetrics(20_000),
+    args: [
+      "evaluate",
+      "--candidate",
+      "metrics-20000.json",
+      "--policy",
+      "policy-20000.yml",
+      "--format",
+      "json",
+      "--fail-on",
+      "never",
+    ],
+  },
+  {
+    name: "policy-50k",
+    what: () => `policy of 50,000 metrics, ${mib("policy-50000.yml")} MiB (evaluate)`,
+    make: () => manyMetrics(50_000),
+    args: [
+      "evaluate",
+      "--candidate",
+      "metrics-50000.json",
+      "--policy",
+      "policy-50000.yml",
+      "--format",
+      "json",
+      "--fail-on",
+      "never",
+    ],
+  },
 ].filter((row) => only === undefined || only.includes(row.name));
 
-console.log(`\nHostile inputs (${path.relative(root, cli) || cli}, Node ${process.version}, each run capped at ${timeout} s; peak RSS from /usr/bin/time -v)`);
+console.log(
+  `\nHostile inputs (${path.relative(root, cli) || cli}, Node ${process.version}, each run capped at ${timeout} s; peak RSS from /usr/bin/time -v)`,
+);
 console.log("| input | wall time | peak RSS | < 2 GiB | outcome |");
 console.log("|---|---:|---:|:---:|---|");
 for (const row of rows) {
   await row.make();
   const { seconds, rss, killed, outcome } = measure(row.args);
-  console.log(`| ${row.what()} | ${seconds.toFixed(1)} s | ${rss.toFixed(0)} MiB | ${rss < 2048 && !killed ? "✓" : "✗"} | ${outcome.replaceAll("|", "\\|")} |`);
+  console.log(
+    `| ${row.what()} | ${seconds.toFixed(1)} s | ${rss.toFixed(0)} MiB | ${rss < 2048 && !killed ? "✓" : "✗"} | ${outcome.replaceAll("|", "\\|")} |`,
+  );
 }
 if (keep === undefined) rmSync(dir, { recursive: true, force: true });

@@ -21,7 +21,11 @@ if (!existsSync(cli)) throw new Error(`${cli} is missing: run node shared/tools/
 function ensurePandas() {
   if (spawnSync(python, ["-c", "import scipy, pandas"]).status === 0) return;
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const install = spawnSync(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), "install", "-y", "python3-pandas", "python3-scipy"], { stdio: "inherit" });
+  const install = spawnSync(
+    sudo[0] ?? "apt-get",
+    [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), "install", "-y", "python3-pandas", "python3-scipy"],
+    { stdio: "inherit" },
+  );
   if (install.status !== 0) throw new Error("could not install python3-pandas and python3-scipy");
 }
 
@@ -38,11 +42,17 @@ async function writeLogs(dir) {
     const latency = 20 * Math.exp(0.4 * normal());
     const country = countries[Math.floor(random() * countries.length)];
     production.push(`${id},${p >= 0.5 ? 1 : 0},${p.toFixed(5)},${latency.toFixed(2)},${country}`);
-    if (random() >= 0.01) shadow.push(`${id},${s >= 0.5 ? 1 : 0},${s.toFixed(5)},${(latency * (1.03 + 0.05 * normal())).toFixed(2)},${country}`);
+    if (random() >= 0.01)
+      shadow.push(
+        `${id},${s >= 0.5 ? 1 : 0},${s.toFixed(5)},${(latency * (1.03 + 0.05 * normal())).toFixed(2)},${country}`,
+      );
   }
   shadow.reverse();
   const header = "request_id,prediction,score,latency_ms,country";
-  for (const [name, lines] of [["production.csv", production], ["shadow.csv", shadow]]) {
+  for (const [name, lines] of [
+    ["production.csv", production],
+    ["shadow.csv", shadow],
+  ]) {
     const out = createWriteStream(path.join(dir, name));
     out.write(`${header}\n`);
     for (let i = 0; i < lines.length; i += 10_000) out.write(`${lines.slice(i, i + 10_000).join("\n")}\n`);
@@ -52,10 +62,15 @@ async function writeLogs(dir) {
 
 /** Wall seconds and peak RSS (KiB) of one command, from GNU time. */
 function timed(command, args, cwd) {
-  const run = spawnSync("/usr/bin/time", ["-f", "%e %M", command, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  const run = spawnSync("/usr/bin/time", ["-f", "%e %M", command, ...args], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   const last = run.stderr.trim().split("\n").at(-1) ?? "";
   const [seconds, kib] = last.split(" ").map(Number);
-  if (![0, 1].includes(run.status ?? -1) || !Number.isFinite(seconds) || run.stdout.trim() === "") throw new Error(`${command} ${args.join(" ")} failed (${run.status}): ${run.stderr.slice(-2000)}`);
+  if (![0, 1].includes(run.status ?? -1) || !Number.isFinite(seconds) || run.stdout.trim() === "")
+    throw new Error(`${command} ${args.join(" ")} failed (${run.status}): ${run.stderr.slice(-2000)}`);
   return { seconds, mib: kib / 1024, stdout: run.stdout };
 }
 
@@ -64,18 +79,54 @@ const keep = process.env.BENCH_SHADOW_DIR;
 const dir = keep ?? mkdtempSync(path.join(tmpdir(), "modelgate-bench-shadow-"));
 try {
   await writeLogs(dir);
-  writeFileSync(path.join(dir, "modelgate.yml"), "version: 1\nmodel: bench\nshadow:\n  min-coverage: 0.95\n  max-flip-rate: 0.05\n  max-score-psi: 0.1\n  max-score-ks: 0.1\n  max-latency-p95-regression-pct: 10\n  max-slice-flip-rate: 0.1\n");
-  const ours = timed(process.execPath, [cli, "shadow", "--production", "production.csv", "--shadow", "shadow.csv", "--slice-columns", "country", "--bootstrap-resamples", String(resamples), "--format", "json", "--fail-on", "never"], dir);
-  const pandas = timed(python, [path.join(root, "shared/tools/bench-shadow.py"), "production.csv", "shadow.csv", String(resamples)], dir);
+  writeFileSync(
+    path.join(dir, "modelgate.yml"),
+    "version: 1\nmodel: bench\nshadow:\n  min-coverage: 0.95\n  max-flip-rate: 0.05\n  max-score-psi: 0.1\n  max-score-ks: 0.1\n  max-latency-p95-regression-pct: 10\n  max-slice-flip-rate: 0.1\n",
+  );
+  const ours = timed(
+    process.execPath,
+    [
+      cli,
+      "shadow",
+      "--production",
+      "production.csv",
+      "--shadow",
+      "shadow.csv",
+      "--slice-columns",
+      "country",
+      "--bootstrap-resamples",
+      String(resamples),
+      "--format",
+      "json",
+      "--fail-on",
+      "never",
+    ],
+    dir,
+  );
+  const pandas = timed(
+    python,
+    [path.join(root, "shared/tools/bench-shadow.py"), "production.csv", "shadow.csv", String(resamples)],
+    dir,
+  );
   const result = JSON.parse(ours.stdout);
   const reference = JSON.parse(pandas.stdout);
-  console.log(`\nshadow-compare, two logs of ${rows.toLocaleString("en")} requests, latency bootstrap ${resamples} resamples, end to end from CSV`);
+  console.log(
+    `\nshadow-compare, two logs of ${rows.toLocaleString("en")} requests, latency bootstrap ${resamples} resamples, end to end from CSV`,
+  );
   console.log("| | modelgate shadow | pandas + SciPy | target |");
   console.log("|---|---:|---:|---|");
-  console.log(`| wall time | ${ours.seconds.toFixed(1)} s | ${pandas.seconds.toFixed(1)} s | ≤ pandas ${ours.seconds <= pandas.seconds ? "✓" : "✗"} |`);
-  console.log(`| peak RSS | ${ours.mib.toFixed(0)} MiB | ${pandas.mib.toFixed(0)} MiB | ≤ ½ pandas ${ours.mib <= pandas.mib / 2 ? "✓" : "✗"} |`);
-  console.log(`| joined / agreement | ${result.summary.requests.joined} / ${result.summary.classes.agreement.toFixed(6)} | ${reference.joined} / ${reference.agreement.toFixed(6)} | equal |`);
-  console.log(`| p95 latency ratio interval | [${result.summary.latency.percentiles[1].ci.map((x) => x.toFixed(4)).join(", ")}] | [${reference.latency_ratio_ci["95"].map((x) => x.toFixed(4)).join(", ")}] | close (other random streams) |`);
+  console.log(
+    `| wall time | ${ours.seconds.toFixed(1)} s | ${pandas.seconds.toFixed(1)} s | ≤ pandas ${ours.seconds <= pandas.seconds ? "✓" : "✗"} |`,
+  );
+  console.log(
+    `| peak RSS | ${ours.mib.toFixed(0)} MiB | ${pandas.mib.toFixed(0)} MiB | ≤ ½ pandas ${ours.mib <= pandas.mib / 2 ? "✓" : "✗"} |`,
+  );
+  console.log(
+    `| joined / agreement | ${result.summary.requests.joined} / ${result.summary.classes.agreement.toFixed(6)} | ${reference.joined} / ${reference.agreement.toFixed(6)} | equal |`,
+  );
+  console.log(
+    `| p95 latency ratio interval | [${result.summary.latency.percentiles[1].ci.map((x) => x.toFixed(4)).join(", ")}] | [${reference.latency_ratio_ci["95"].map((x) => x.toFixed(4)).join(", ")}] | close (other random streams) |`,
+  );
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
 }

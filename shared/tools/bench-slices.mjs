@@ -16,7 +16,13 @@ const CATEGORICAL = [3, 4, 5, 6, 8, 12];
 function textColumn(name, values) {
   const codes = new Int32Array(rows);
   for (let i = 0; i < rows; i++) codes[i] = Math.floor(random() * values);
-  return { kind: "string", name, codes, dictionary: Array.from({ length: values }, (_, v) => `${name}${v}`), missing: 0 };
+  return {
+    kind: "string",
+    name,
+    codes,
+    dictionary: Array.from({ length: values }, (_, v) => `${name}${v}`),
+    missing: 0,
+  };
 }
 function numberColumn(name) {
   const values = new Float64Array(rows);
@@ -48,9 +54,14 @@ const predictions = (name, values, withFeatures) => ({
   warnings: [],
   ...(withFeatures && { features }),
 });
-const evaluation = { candidate: predictions("candidate", candidatePredictions, true), baseline: predictions("baseline", baselinePredictions, false) };
+const evaluation = {
+  candidate: predictions("candidate", candidatePredictions, true),
+  baseline: predictions("baseline", baselinePredictions, false),
+};
 
-console.log(`\nSlice search (evaluate-gate), ${rows.toLocaleString("en")} paired predictions × ${features.size} feature columns, Node ${process.version}:`);
+console.log(
+  `\nSlice search (evaluate-gate), ${rows.toLocaleString("en")} paired predictions × ${features.size} feature columns, Node ${process.version}:`,
+);
 console.log("| depth | seconds | family (slices covered by Holm) | tested | found | top slice | adjusted p |");
 console.log("|---:|---:|---:|---:|---:|---|---:|");
 for (const depth of [2, 3]) {
@@ -59,6 +70,8 @@ for (const depth of [2, 3]) {
   const { summary } = searchSlices(policy, evaluation, "modelgate.yml");
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const top = summary.slices[0];
-  console.log(`| ${depth} | ${seconds.toFixed(2)} | ${summary.family} | ${summary.tested} | ${summary.found} | ${top?.slice ?? "—"} | ${top ? top.p_value_adjusted.toExponential(2) : "—"} |`);
+  console.log(
+    `| ${depth} | ${seconds.toFixed(2)} | ${summary.family} | ${summary.tested} | ${summary.found} | ${top?.slice ?? "—"} | ${top ? top.p_value_adjusted.toExponential(2) : "—"} |`,
+  );
 }
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the data itself included).`);

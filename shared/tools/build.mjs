@@ -6,7 +6,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const actions = readdirSync(path.join(root, "actions")).filter((name) => existsSync(path.join(root, "actions", name, "src/main.ts")));
+const actions = readdirSync(path.join(root, "actions")).filter((name) =>
+  existsSync(path.join(root, "actions", name, "src/main.ts")),
+);
 const targets = [
   ...actions.map((name) => ({ name, entry: `actions/${name}/src/main.ts`, out: `actions/${name}/dist` })),
   // The CLI's preview page inlines GitHub's markdown CSS and the Mermaid bundle: copied beside the CLI (with their
@@ -37,15 +39,32 @@ const build = (target) =>
     const out = path.join(root, target.out);
     const next = `${out}.next`;
     rmSync(next, { recursive: true, force: true });
-    const child = spawn(process.execPath, [ncc, "build", target.entry, "-o", next, "--minify", "--quiet", "--license", "licenses.txt", "--target", "es2022"], {
-      cwd: root,
-      stdio: "inherit",
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        ncc,
+        "build",
+        target.entry,
+        "-o",
+        next,
+        "--minify",
+        "--quiet",
+        "--license",
+        "licenses.txt",
+        "--target",
+        "es2022",
+      ],
+      {
+        cwd: root,
+        stdio: "inherit",
+      },
+    );
     child.on("exit", (code) => {
       if (code !== 0) return reject(new Error(`ncc failed for ${target.name} (exit ${code})`));
       if (target.assets) {
         mkdirSync(path.join(next, "preview-assets"));
-        for (const [from, to] of target.assets) copyFileSync(path.join(root, "node_modules", from), path.join(next, "preview-assets", to));
+        for (const [from, to] of target.assets)
+          copyFileSync(path.join(root, "node_modules", from), path.join(next, "preview-assets", to));
       }
       rmSync(out, { recursive: true, force: true });
       renameSync(next, out);

@@ -9,10 +9,29 @@ import { parse } from "yaml";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const OUT = path.join(root, "action-catalog.md");
 /** Inputs every action shares (contract §2), described once in docs/catalog/conventions.md. */
-const SHARED_INPUTS = ["policy", "policy-source", "policy-max-bytes", "key", "comment", "comment-author", "check-run", "fail-on", "result-path", "github-token"];
+const SHARED_INPUTS = [
+  "policy",
+  "policy-source",
+  "policy-max-bytes",
+  "key",
+  "comment",
+  "comment-author",
+  "check-run",
+  "fail-on",
+  "result-path",
+  "github-token",
+];
 const SHARED_OUTPUTS = ["verdict", "passed", "result", "report", "comment-url"];
 /** Product order: the pipeline from data to production. */
-const ORDER = ["validate-data", "train-reproducibly", "evaluate-gate", "bias-check", "shadow-compare", "promote", "rollback"];
+const ORDER = [
+  "validate-data",
+  "train-reproducibly",
+  "evaluate-gate",
+  "bias-check",
+  "shadow-compare",
+  "promote",
+  "rollback",
+];
 
 const cell = (text) => String(text).replace(/\s+/g, " ").trim().replace(/\|/g, "\\|");
 const code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
@@ -48,7 +67,10 @@ function rank(name) {
 
 function readFragment(name) {
   const file = path.join(root, "docs/catalog", `${name}.md`);
-  if (!existsSync(file)) throw new Error(`docs/catalog/${name}.md is missing: write the action's example, permissions and policy notes there.`);
+  if (!existsSync(file))
+    throw new Error(
+      `docs/catalog/${name}.md is missing: write the action's example, permissions and policy notes there.`,
+    );
   return readFileSync(file, "utf8");
 }
 
@@ -56,17 +78,28 @@ function renderAction(name) {
   const metadata = parse(readFileSync(path.join(root, "actions", name, "action.yml"), "utf8"));
   const fragment = readFragment(name);
   for (const required of [`uses: OWNER/modelgate/actions/${name}@v1`, "Permissions:"]) {
-    if (!fragment.includes(required)) throw new Error(`docs/catalog/${name}.md must contain "${required}" (a minimal example and the permissions it needs).`);
+    if (!fragment.includes(required))
+      throw new Error(
+        `docs/catalog/${name}.md must contain "${required}" (a minimal example and the permissions it needs).`,
+      );
   }
   const inputs = Object.entries(metadata.inputs ?? {}).filter(([input]) => !SHARED_INPUTS.includes(input));
   const shared = Object.keys(metadata.inputs ?? {}).filter((input) => SHARED_INPUTS.includes(input));
   const outputs = Object.entries(metadata.outputs ?? {}).filter(([output]) => !SHARED_OUTPUTS.includes(output));
-  const lines = [`## ${name}`, "", cell(metadata.description), "", "| input | required | default | meaning |", "|---|---|---|---|"];
+  const lines = [
+    `## ${name}`,
+    "",
+    cell(metadata.description),
+    "",
+    "| input | required | default | meaning |",
+    "|---|---|---|---|",
+  ];
   for (const [input, spec] of inputs) {
     const fallback = spec.default === undefined || spec.default === "" ? "" : code(spec.default);
     lines.push(`| ${code(input)} | ${spec.required ? "yes" : "no"} | ${fallback} | ${cell(spec.description)} |`);
   }
-  if (shared.length > 0) lines.push(`| shared inputs | | | ${shared.map(code).join(", ")} (see the conventions above) |`);
+  if (shared.length > 0)
+    lines.push(`| shared inputs | | | ${shared.map(code).join(", ")} (see the conventions above) |`);
   lines.push("");
   if (outputs.length > 0) {
     lines.push("| output | meaning |", "|---|---|");

@@ -9,7 +9,8 @@ export async function resolve(specifier, context, next) {
   try {
     return await next(specifier, context);
   } catch (error) {
-    if (specifier.startsWith(".") && specifier.endsWith(".js") && context.parentURL?.endsWith(".ts")) return next(`${specifier.slice(0, -3)}.ts`, context);
+    if (specifier.startsWith(".") && specifier.endsWith(".js") && context.parentURL?.endsWith(".ts"))
+      return next(`${specifier.slice(0, -3)}.ts`, context);
     throw error;
   }
 }

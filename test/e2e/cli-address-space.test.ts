@@ -18,12 +18,16 @@ const LIMIT_KIB = "4000000";
  */
 function binariesWithMachineNode(): NodeBinary[] {
   const binaries = nodeBinaries();
-  const dirs = (process.env.PATH ?? "").split(path.delimiter).filter((dir) => dir !== "" && !dir.includes("node_modules"));
+  const dirs = (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .filter((dir) => dir !== "" && !dir.includes("node_modules"));
   const machine = dirs.map((dir) => path.join(dir, "node")).find((file) => existsSync(file));
   if (!machine) return binaries;
   const version = execFileSync(machine, ["--version"], { encoding: "utf8" }).trim();
   const known = binaries.map((binary) => execFileSync(binary.path, ["--version"], { encoding: "utf8" }).trim());
-  return known.includes(version) ? binaries : [...binaries, { label: `node ${version.slice(1).split(".")[0]} (the machine's)`, path: machine }];
+  return known.includes(version)
+    ? binaries
+    : [...binaries, { label: `node ${version.slice(1).split(".")[0]} (the machine's)`, path: machine }];
 }
 
 beforeAll(() => {
@@ -32,7 +36,13 @@ beforeAll(() => {
 
 describe.each(binariesWithMachineNode())("modelgate CLI under ulimit -v 4000000 on $label", ({ path: node }) => {
   /** The CLI with its virtual memory capped; the shell runs a fixed script and gets the arguments as "$@". */
-  const limited = (...args: string[]) => spawnCollect("/bin/sh", ["-c", `ulimit -v ${LIMIT_KIB} && exec "$@"`, "sh", node, CLI, ...args], { PATH: process.env.PATH ?? "" }, EXAMPLE);
+  const limited = (...args: string[]) =>
+    spawnCollect(
+      "/bin/sh",
+      ["-c", `ulimit -v ${LIMIT_KIB} && exec "$@"`, "sh", node, CLI, ...args],
+      { PATH: process.env.PATH ?? "" },
+      EXAMPLE,
+    );
 
   it("judges metrics files without loading the Parquet decompressors when no Parquet is read", async () => {
     const run = await limited("evaluate", "--candidate", "candidate-better.json", "--baseline", "baseline.json");
@@ -64,7 +74,7 @@ describe.each(binariesWithMachineNode())("modelgate CLI under ulimit -v 4000000 
       expect(run.exitCode).toBe(1);
       expect(run.stderr).toContain("cannot be read here: parquet unsupported compression codec: GZIP");
       expect(run.stderr).toContain("ulimit -v");
-      expect(run.stderr).toContain('Fix: Raise the memory limit, or write the file with snappy compression or none');
+      expect(run.stderr).toContain("Fix: Raise the memory limit, or write the file with snappy compression or none");
     }
   });
 });

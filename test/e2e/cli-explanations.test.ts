@@ -17,7 +17,8 @@ const FILES = [
   "baseline-shap.csv",
 ];
 
-const runCli = (node: string, args: string[]) => spawnCollect(node, [CLI, ...args], { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? EXAMPLE }, EXAMPLE);
+const runCli = (node: string, args: string[]) =>
+  spawnCollect(node, [CLI, ...args], { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? EXAMPLE }, EXAMPLE);
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does).`);
@@ -28,12 +29,16 @@ describe.each(nodeBinaries())("modelgate evaluate with explanations on $label", 
     const run = await runCli(node, ["evaluate", ...FILES, "--format", "json"]);
     expect(run.exitCode).toBe(1);
     const json = JSON.parse(run.stdout);
-    expect(json.checks.filter((c: { verdict: string }) => c.verdict === "fail").map((c: { name: string }) => c.name)).toEqual([
-      "rank(monthly_charges):max-rank-change",
-      "mean attribution(tenure):sign-stable",
-    ]);
+    expect(
+      json.checks.filter((c: { verdict: string }) => c.verdict === "fail").map((c: { name: string }) => c.name),
+    ).toEqual(["rank(monthly_charges):max-rank-change", "mean attribution(tenure):sign-stable"]);
     // tenure's attribution turned from −0.5·x to +0.3·x: a sign change. support_calls' grew (0.3·x → 1.1·x + 0.1) but kept its sign.
-    expect(json.explanations).toMatchObject({ top_k: 4, only_candidate: ["days_since_login"], only_baseline: ["region"], sign_flips: ["tenure"] });
+    expect(json.explanations).toMatchObject({
+      top_k: 4,
+      only_candidate: ["days_since_login"],
+      only_baseline: ["region"],
+      sign_flips: ["tenure"],
+    });
     expect(json.explanations.changed_predictions.examples).toBeUndefined();
   });
 
@@ -47,6 +52,7 @@ describe.each(nodeBinaries())("modelgate evaluate with explanations on $label", 
 
   it("documents the explanation flags in evaluate --help", async () => {
     const run = await runCli(node, ["evaluate", "--help"]);
-    for (const flag of ["--candidate-explanations", "--baseline-explanations", "--show-examples"]) expect(run.stdout).toContain(flag);
+    for (const flag of ["--candidate-explanations", "--baseline-explanations", "--show-examples"])
+      expect(run.stdout).toContain(flag);
   });
 });

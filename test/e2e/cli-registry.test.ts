@@ -9,8 +9,32 @@ import { makeTrainWorkspace } from "./support/train-workspace.js";
 
 const CLI = path.join(repoRoot, "shared/dist/cli/index.js");
 const node = nodeBinaries()[0]!.path;
-const TRAIN = ["train", "--seed", "0", "--inputs", "customers.csv", "--inputs", "train.mjs", "--params", "params.json", "--outputs", "out/model.json", "--metrics", "out/metrics.json", "--format", "json", "--", "node", "train.mjs"];
-const GIT_ENV = { GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.invalid", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.invalid" };
+const TRAIN = [
+  "train",
+  "--seed",
+  "0",
+  "--inputs",
+  "customers.csv",
+  "--inputs",
+  "train.mjs",
+  "--params",
+  "params.json",
+  "--outputs",
+  "out/model.json",
+  "--metrics",
+  "out/metrics.json",
+  "--format",
+  "json",
+  "--",
+  "node",
+  "train.mjs",
+];
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: "t",
+  GIT_AUTHOR_EMAIL: "t@example.invalid",
+  GIT_COMMITTER_NAME: "t",
+  GIT_COMMITTER_EMAIL: "t@example.invalid",
+};
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does).`);
@@ -31,7 +55,19 @@ async function trainedRepository() {
   return { workspace, cli, git };
 }
 
-const PROMOTE = ["promote", "--model", "churn", "--stage", "prod", "--artifacts", "out/model.json", "--manifest", "modelgate.manifest.json", "--results", "train-result.json"];
+const PROMOTE = [
+  "promote",
+  "--model",
+  "churn",
+  "--stage",
+  "prod",
+  "--artifacts",
+  "out/model.json",
+  "--manifest",
+  "modelgate.manifest.json",
+  "--results",
+  "train-result.json",
+];
 
 describe("modelgate promote / rollback / registry on a local git repository (CLI bundle)", () => {
   it("promotes on train's own evidence, refuses a swapped model, rolls back with verified digests, and reads the history back", async () => {
@@ -45,7 +81,9 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
       "subject:train-reproducibly/default pass",
       "manifest:model.json pass",
     ]);
-    expect(promoted.promotion.artifacts.find((a: { name: string }) => a.name === "model.json").sha256).toBe(sha256Hex(readFileSync(path.join(workspace, "out/model.json"))));
+    expect(promoted.promotion.artifacts.find((a: { name: string }) => a.name === "model.json").sha256).toBe(
+      sha256Hex(readFileSync(path.join(workspace, "out/model.json"))),
+    );
 
     // The same version again is a no-op; a model file swapped after training is refused, and nothing is written.
     expect((await cli(...PROMOTE, "--version", "1.0.0")).stdout).toContain("already in prod");
@@ -61,11 +99,16 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
     // The same files as a second version on the same commit: refused, one version per commit (GTO's rule) ...
     const sameCommit = await cli(...PROMOTE, "--version", "1.1.0");
     expect(sameCommit.exitCode).toBe(1);
-    expect(sameCommit.stdout + sameCommit.stderr).toMatch(/already carries churn v1\.0\.0, and a commit carries one version of a model, as GTO requires/);
+    expect(sameCommit.stdout + sameCommit.stderr).toMatch(
+      /already carries churn v1\.0\.0, and a commit carries one version of a model, as GTO requires/,
+    );
     // ... so commit what changed, and promote that commit; then back.
     git("commit", "-q", "--allow-empty", "-m", "data pointer moved");
     const second = await cli(...PROMOTE, "--version", "1.1.0", "--format", "json");
-    expect(JSON.parse(second.stdout).promotion).toMatchObject({ event_tag: "churn#prod#2", previous_version: "v1.0.0" });
+    expect(JSON.parse(second.stdout).promotion).toMatchObject({
+      event_tag: "churn#prod#2",
+      previous_version: "v1.0.0",
+    });
     const back = await cli("rollback", "--model", "churn", "--stage", "prod", "--reason", "latency doubled");
     expect(back.exitCode, back.stdout + back.stderr).toBe(0);
     expect(back.stdout).toContain("rollback · churn prod: v1.1.0 -> v1.0.0");
@@ -73,7 +116,13 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
     expect(back.stdout).toContain("1 passed: v1.0.0 [artifact-digests]");
 
     const history = await cli("registry", "history", "churn", "--stage", "prod");
-    expect(history.stdout.trim().split("\n").slice(1).map((line) => line.trim().split(/\s+/).slice(0, 4).join(" "))).toEqual([
+    expect(
+      history.stdout
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/).slice(0, 4).join(" ")),
+    ).toEqual([
       "#1 prod promote v1.0.0",
       "#2 prod promote v1.1.0",
       "#3 prod unassign v1.1.0",
@@ -81,7 +130,9 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
     ]);
     const verified = await cli("registry", "verify", "churn");
     expect(verified.exitCode, verified.stdout + verified.stderr).toBe(0);
-    expect(verified.stdout).toBe("churn: intact (4 event(s), 2 version(s), 4 artifact(s): event chain linked, stored artifacts match their records)\n");
+    expect(verified.stdout).toBe(
+      "churn: intact (4 event(s), 2 version(s), 4 artifact(s): event chain linked, stored artifacts match their records)\n",
+    );
   }, 120_000);
 
   it("fails closed on registry show and history of a model the registry does not have, naming the models it has", async () => {
@@ -101,12 +152,41 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
 
   it("refuses to promote without evidence unless told to, and names the flag", async () => {
     const { cli } = await trainedRepository();
-    const none = await cli("promote", "--model", "churn", "--stage", "prod", "--version", "1.0.0", "--artifacts", "out/model.json", "--manifest", "modelgate.manifest.json");
+    const none = await cli(
+      "promote",
+      "--model",
+      "churn",
+      "--stage",
+      "prod",
+      "--version",
+      "1.0.0",
+      "--artifacts",
+      "out/model.json",
+      "--manifest",
+      "modelgate.manifest.json",
+    );
     expect(none.exitCode).toBe(2);
     expect(none.stderr).toContain("give --results");
-    const ungated = await cli("promote", "--model", "churn", "--stage", "prod", "--version", "1.0.0", "--artifacts", "out/model.json", "--manifest", "modelgate.manifest.json", "--allow-ungated", "--format", "json");
+    const ungated = await cli(
+      "promote",
+      "--model",
+      "churn",
+      "--stage",
+      "prod",
+      "--version",
+      "1.0.0",
+      "--artifacts",
+      "out/model.json",
+      "--manifest",
+      "modelgate.manifest.json",
+      "--allow-ungated",
+      "--format",
+      "json",
+    );
     expect(ungated.exitCode, ungated.stderr).toBe(0);
-    expect(JSON.parse(ungated.stdout).notes).toContain("Promoted without gate evidence (allow-ungated): the record's gates are empty and it says allow_ungated.");
+    expect(JSON.parse(ungated.stdout).notes).toContain(
+      "Promoted without gate evidence (allow-ungated): the record's gates are empty and it says allow_ungated.",
+    );
     expect(JSON.parse(ungated.stdout).version_page).toMatchObject({ allow_ungated: true, gates: [] });
     const badVersion = await cli(...PROMOTE, "--version", "1.x");
     expect(badVersion.exitCode).toBe(1);
@@ -115,12 +195,41 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
 
   it("refuses a hand-written pass that names no files and judged nothing, and writes nothing", async () => {
     const { workspace, cli, git } = await trainedRepository();
-    writeFileSync(path.join(workspace, "eval.json"), JSON.stringify({ schema: "modelgate.result/v1", action: "evaluate-gate", key: "default", verdict: "pass", checks: [], notes: [], policy: { file: "modelgate.yml", sha256: "", source: "file" } }));
-    const forged = await cli("promote", "--model", "churn", "--stage", "production", "--version", "0.1.0", "--artifacts", "out/model.json", "--manifest", "modelgate.manifest.json", "--results", "eval.json", "--format", "json");
+    writeFileSync(
+      path.join(workspace, "eval.json"),
+      JSON.stringify({
+        schema: "modelgate.result/v1",
+        action: "evaluate-gate",
+        key: "default",
+        verdict: "pass",
+        checks: [],
+        notes: [],
+        policy: { file: "modelgate.yml", sha256: "", source: "file" },
+      }),
+    );
+    const forged = await cli(
+      "promote",
+      "--model",
+      "churn",
+      "--stage",
+      "production",
+      "--version",
+      "0.1.0",
+      "--artifacts",
+      "out/model.json",
+      "--manifest",
+      "modelgate.manifest.json",
+      "--results",
+      "eval.json",
+      "--format",
+      "json",
+    );
     expect(forged.exitCode).toBe(1);
     const result = JSON.parse(forged.stdout);
     expect(result.promotion).toBeNull();
-    expect(result.checks.filter((c: { verdict: string }) => c.verdict === "fail").map((c: { name: string }) => c.name)).toEqual(["gate:evaluate-gate/default", "subject:evaluate-gate/default"]);
+    expect(
+      result.checks.filter((c: { verdict: string }) => c.verdict === "fail").map((c: { name: string }) => c.name),
+    ).toEqual(["gate:evaluate-gate/default", "subject:evaluate-gate/default"]);
     expect(git("tag", "--list").toString()).toBe("");
   }, 120_000);
 
@@ -134,49 +243,90 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
       path.join(workspace, "modelgate.yml"),
       "version: 1\nmodel: churn\nevaluate:\n  metrics:\n    roc_auc: { direction: higher, max-regression: 0.01, significance: 0.05 }\nregistry:\n  stages:\n    prod:\n      require: [evaluate-gate]\n      rollback-environment: production\n",
     );
-    const promote = (...args: string[]) => cli("promote", "--model", "churn", "--stage", "prod", "--artifacts", "out/model.json", "--manifest", "modelgate.manifest.json", "--format", "json", ...args);
+    const promote = (...args: string[]) =>
+      cli(
+        "promote",
+        "--model",
+        "churn",
+        "--stage",
+        "prod",
+        "--artifacts",
+        "out/model.json",
+        "--manifest",
+        "modelgate.manifest.json",
+        "--format",
+        "json",
+        ...args,
+      );
     const evaluate = (...args: string[]) => cli("evaluate", "--format", "json", ...args);
 
     // The first version, before any evaluation existed: the override is explicit, a warning, and in the record.
     const first = await promote("--version", "1.0.0", "--allow-ungated");
     expect(first.exitCode, first.stdout + first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout).checks.find((c: { name: string }) => c.name === "require:evaluate-gate")).toMatchObject({ verdict: "warn" });
-    expect(JSON.parse(git("cat-file", "-p", "churn@v1.0.0").toString().split("\n\n").slice(1).join("\n\n"))).toMatchObject({ allow_ungated: true });
+    expect(
+      JSON.parse(first.stdout).checks.find((c: { name: string }) => c.name === "require:evaluate-gate"),
+    ).toMatchObject({ verdict: "warn" });
+    expect(
+      JSON.parse(git("cat-file", "-p", "churn@v1.0.0").toString().split("\n\n").slice(1).join("\n\n")),
+    ).toMatchObject({ allow_ungated: true });
 
     // Against v1.0.0, which stores no predictions and records no roc_auc, the rule cannot compare and fails.
     const nothing = await evaluate("--candidate-predictions", "eval/v2.csv", "--baseline", "registry:churn#prod");
     expect(nothing.exitCode).toBe(1);
-    const unpaired = JSON.parse(nothing.stdout).checks.find((c: { name: string }) => c.name === "roc_auc:max-regression");
+    const unpaired = JSON.parse(nothing.stdout).checks.find(
+      (c: { name: string }) => c.name === "roc_auc:max-regression",
+    );
     expect(unpaired).toMatchObject({ verdict: "fail", baseline: null });
-    expect(unpaired.message).toContain("registry:churn#prod (v1.0.0) records no roc_auc and stores no evaluation predictions to compute it from");
+    expect(unpaired.message).toContain(
+      "registry:churn#prod (v1.0.0) records no roc_auc and stores no evaluation predictions to compute it from",
+    );
 
     // Without evaluate-gate's result the policy refuses the promotion; with it (and the predictions) it is allowed.
     const refused = await promote("--version", "1.1.0", "--results", "train-result.json");
     expect(refused.exitCode).toBe(1);
-    expect(JSON.parse(refused.stdout).checks.find((c: { name: string }) => c.name === "require:evaluate-gate")).toMatchObject({ verdict: "fail" });
+    expect(
+      JSON.parse(refused.stdout).checks.find((c: { name: string }) => c.name === "require:evaluate-gate"),
+    ).toMatchObject({ verdict: "fail" });
     const judged = await evaluate("--candidate-predictions", "eval/v1.csv");
     writeFileSync(path.join(workspace, "v1-evaluate.json"), judged.stdout);
     // v1.0.0 holds HEAD (one version per commit): the evaluated version comes from the next commit.
     git("commit", "-q", "--allow-empty", "-m", "evaluation predictions");
-    const allowed = await promote("--version", "1.1.0", "--predictions", "eval/v1.csv", "--results", "train-result.json,v1-evaluate.json");
+    const allowed = await promote(
+      "--version",
+      "1.1.0",
+      "--predictions",
+      "eval/v1.csv",
+      "--results",
+      "train-result.json,v1-evaluate.json",
+    );
     expect(allowed.exitCode, allowed.stdout).toBe(0);
-    expect(JSON.parse(allowed.stdout).version_page.artifacts.find((a: { role?: string }) => a.role === "predictions")).toMatchObject({ name: "v1.csv" });
+    expect(
+      JSON.parse(allowed.stdout).version_page.artifacts.find((a: { role?: string }) => a.role === "predictions"),
+    ).toMatchObject({ name: "v1.csv" });
 
     // The regressed candidate against prod, paired example by example with v1.1.0's stored predictions.
     const regressed = await evaluate("--candidate-predictions", "eval/v2.csv", "--baseline", "registry:churn#prod");
     expect(regressed.exitCode).toBe(1);
     const result = JSON.parse(regressed.stdout);
     expect(result.files.baseline_predictions).toBe("registry:churn#prod (v1.1.0)/v1.csv");
-    expect(result.checks.find((c: { name: string }) => c.name === "roc_auc:max-regression")).toMatchObject({ verdict: "fail", method: "delong" });
+    expect(result.checks.find((c: { name: string }) => c.name === "roc_auc:max-regression")).toMatchObject({
+      verdict: "fail",
+      method: "delong",
+    });
 
     // The version page shows what the gates judged, and a rollback outside the environment is refused here.
     const show = await cli("registry", "show", "churn", "--format", "json");
     const page = JSON.parse(show.stdout).versions[0];
     expect(page).toMatchObject({ version: "v1.1.0", stages: ["prod"], allow_ungated: false });
-    expect(page.gates.find((g: { action: string }) => g.action === "evaluate-gate")).toMatchObject({ verdict: "warn", subject: { eval_data_sha256: sha256Hex(readFileSync(path.join(workspace, "eval/v1.csv"))) } });
+    expect(page.gates.find((g: { action: string }) => g.action === "evaluate-gate")).toMatchObject({
+      verdict: "warn",
+      subject: { eval_data_sha256: sha256Hex(readFileSync(path.join(workspace, "eval/v1.csv"))) },
+    });
     const rollback = await cli("rollback", "--model", "churn", "--stage", "prod", "--reason", "regressed");
     expect(rollback.exitCode).toBe(1);
     expect(rollback.stdout).toContain("rollback · churn prod: REFUSED; nothing was written");
-    expect(rollback.stdout).toContain("requires the rollback to run in environment production, which a command line cannot show");
+    expect(rollback.stdout).toContain(
+      "requires the rollback to run in environment production, which a command line cannot show",
+    );
   }, 180_000);
 });

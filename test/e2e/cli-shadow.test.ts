@@ -6,9 +6,19 @@ import { spawnCollect } from "./support/run-action-bundle.js";
 
 const CLI = path.join(repoRoot, "shared/dist/cli/index.js");
 const EXAMPLE = path.join(repoRoot, "shared/examples/churn");
-const LOGS = ["--production", "shadow/production.csv.gz", "--shadow", "shadow/shadow.jsonl.gz", "--labels", "shadow/labels.csv", "--slice-columns", "country,plan"];
+const LOGS = [
+  "--production",
+  "shadow/production.csv.gz",
+  "--shadow",
+  "shadow/shadow.jsonl.gz",
+  "--labels",
+  "shadow/labels.csv",
+  "--slice-columns",
+  "country,plan",
+];
 
-const runCli = (node: string, args: string[]) => spawnCollect(node, [CLI, ...args], { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? EXAMPLE }, EXAMPLE);
+const runCli = (node: string, args: string[]) =>
+  spawnCollect(node, [CLI, ...args], { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? EXAMPLE }, EXAMPLE);
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does).`);

@@ -13,10 +13,22 @@ type CliRun = Awaited<ReturnType<typeof spawnCollect>>;
 
 /** Runs the built CLI as a user would, from the example folder so relative paths name its files. */
 function runCli(node: string, args: string[]): Promise<CliRun> {
-  return spawnCollect(node, [CLI, ...args], { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? EXAMPLE }, EXAMPLE);
+  return spawnCollect(
+    node,
+    [CLI, ...args],
+    { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? EXAMPLE },
+    EXAMPLE,
+  );
 }
 
-const evaluate = (candidate: string, ...options: string[]) => ["evaluate", "--candidate", candidate, "--baseline", "baseline.json", ...options];
+const evaluate = (candidate: string, ...options: string[]) => [
+  "evaluate",
+  "--candidate",
+  candidate,
+  "--baseline",
+  "baseline.json",
+  ...options,
+];
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does).`);
@@ -35,7 +47,8 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     const run = await runCli(node, ["evaluate", "--help"]);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain("Usage: modelgate evaluate --candidate FILE");
-    for (const option of ["--candidate", "--baseline", "--policy", "--key", "--format", "--fail-on"]) expect(run.stdout).toContain(option);
+    for (const option of ["--candidate", "--baseline", "--policy", "--key", "--format", "--fail-on"])
+      expect(run.stdout).toContain(option);
   });
 
   it("exits 2 and names the command when the command is unknown", async () => {
@@ -59,12 +72,15 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(first.exitCode).toBe(1);
     expect(second.stdout).toBe(first.stdout);
     const result = JSON.parse(first.stdout);
-    expect(result).toMatchObject({ schema: "modelgate.result/v1", action: "evaluate-gate", key: "churn-classifier", verdict: "fail" });
-    expect(result.checks.filter((c: { verdict: string }) => c.verdict === "fail").map((c: { name: string }) => c.name)).toEqual([
-      "accuracy:max-regression",
-      "auc:min-improvement",
-      "latency_p95_ms:max-regression-pct",
-    ]);
+    expect(result).toMatchObject({
+      schema: "modelgate.result/v1",
+      action: "evaluate-gate",
+      key: "churn-classifier",
+      verdict: "fail",
+    });
+    expect(
+      result.checks.filter((c: { verdict: string }) => c.verdict === "fail").map((c: { name: string }) => c.name),
+    ).toEqual(["accuracy:max-regression", "auc:min-improvement", "latency_p95_ms:max-regression-pct"]);
     const better = JSON.parse((await runCli(node, evaluate("candidate-better.json", "--format", "json"))).stdout);
     expect(better.verdict).toBe("pass");
   });
@@ -95,20 +111,32 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
 
   it("computes metrics from predictions with the action's column inputs when given --candidate-predictions", async () => {
     const policy = path.join(mkdtempSync(path.join(tmpdir(), "mg-cli-")), "modelgate.yml");
-    writeFileSync(policy, "version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.75 }\n    roc_auc: { direction: higher, min: 0.83 }\n");
+    writeFileSync(
+      policy,
+      "version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.75 }\n    roc_auc: { direction: higher, min: 0.83 }\n",
+    );
     const run = await runCli(node, [
       "evaluate",
-      "--policy", policy,
-      "--candidate-predictions", PREDICTIONS,
-      "--label-column", "y_true",
-      "--prediction-column", "candidate_pred",
-      "--score-column", "candidate_score",
-      "--format", "json",
+      "--policy",
+      policy,
+      "--candidate-predictions",
+      PREDICTIONS,
+      "--label-column",
+      "y_true",
+      "--prediction-column",
+      "candidate_pred",
+      "--score-column",
+      "candidate_score",
+      "--format",
+      "json",
     ]);
     const result = JSON.parse(run.stdout);
     // scikit-learn's values for the oracle's candidate (test/unit/stats/fixtures/reference-values.json).
     expect(result.checks.find((c: { name: string }) => c.name === "accuracy:min").value).toBeCloseTo(0.755, 12);
-    expect(result.checks.find((c: { name: string }) => c.name === "roc_auc:min").value).toBeCloseTo(0.8277510987287737, 12);
+    expect(result.checks.find((c: { name: string }) => c.name === "roc_auc:min").value).toBeCloseTo(
+      0.8277510987287737,
+      12,
+    );
     expect(result.verdict).toBe("fail");
     expect(run.exitCode).toBe(1);
   });
@@ -137,21 +165,32 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain("predictions/candidate-noise.csv: warn (the merge may proceed)");
     expect(run.stdout).toContain("predictions/candidate-regressed.csv: fail");
     // The slice search finds the regressed region without being told, and warns.
-    expect(run.stdout).toMatch(/slices found automatically \(2 regressed beyond the margin\), worst first:\n {2}WARN {2}region=west {2}n=1020 {2}accuracy 0\.7745 → 0\.6951 \(-0\.07941\) {2}adjusted p \d(\.\d+)?e-4/);
+    expect(run.stdout).toMatch(
+      /slices found automatically \(2 regressed beyond the margin\), worst first:\n {2}WARN {2}region=west {2}n=1020 {2}accuracy 0\.7745 → 0\.6951 \(-0\.07941\) {2}adjusted p \d(\.\d+)?e-4/,
+    );
     expect(run.stdout).toMatch(/FAIL +roc_auc .*max-regression 0\.01\n +why: Ruled out at 97\.5% one-sided confidence/);
     expect(run.stdout).toMatch(/FAIL {2}region=west {2}n=1020/);
     // Fairness regressions judged against noise: the retrain's gap moved by chance, the rural model's really.
     expect(run.stdout).toContain("bias-check on predictions-retrain.csv: warn");
     expect(run.stdout).toContain("bias-check on predictions-rural.csv: fail");
-    expect(run.stdout).toMatch(/WARN demographic_parity_difference \[region\]: change \+0\.0164\d*, interval \[-0\.0\d+, \+0\.0\d+\], allowed 0\.01, .* → inconclusive → warn/);
-    expect(run.stdout).toMatch(/FAIL demographic_parity_difference \[region\]: change \+0\.14\d*, interval \[\+0\.05\d+, \+0\.18\d*\], allowed 0\.01, .* → real regression/);
+    expect(run.stdout).toMatch(
+      /WARN demographic_parity_difference \[region\]: change \+0\.0164\d*, interval \[-0\.0\d+, \+0\.0\d+\], allowed 0\.01, .* → inconclusive → warn/,
+    );
+    expect(run.stdout).toMatch(
+      /FAIL demographic_parity_difference \[region\]: change \+0\.14\d*, interval \[\+0\.05\d+, \+0\.18\d*\], allowed 0\.01, .* → real regression/,
+    );
     // The registry runs on the gates' evidence: the failed candidate is refused, the better one promoted.
     expect(run.stdout).toContain("promote candidate-regressed.json: fail (refused; nothing written)");
     expect(run.stdout).toContain("promote candidate-better.json: pass (v0.2.0 in prod)");
     expect(run.stdout).toContain("rollback of prod: pass (v0.2.0 -> v0.1.0, artifacts verified)");
     expect(run.stdout).toContain("churn-classifier: event chain intact");
     // Every plot the reports carry: curves, confusion and reliability; regression; drifted columns; shadow.
-    for (const plots of ["Plots: ROC, precision–recall, confusion matrices, reliability", "Plots: residuals, predicted vs actual by decile", "Plots: reference vs current of 2 drifted columns", "Plots: score distributions, latency percentiles"]) {
+    for (const plots of [
+      "Plots: ROC, precision–recall, confusion matrices, reliability",
+      "Plots: residuals, predicted vs actual by decile",
+      "Plots: reference vs current of 2 drifted columns",
+      "Plots: score distributions, latency percentiles",
+    ]) {
       expect(run.stdout).toContain(`<details><summary>${plots}</summary>`);
     }
     expect(run.stdout).toContain("regression/candidate.csv: pass");
@@ -163,43 +202,72 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
   });
 
   it("writes every report an action would post to the folder, the same on every run", async () => {
-    const [first, second] = [mkdtempSync(path.join(tmpdir(), "modelgate-demo-a-")), mkdtempSync(path.join(tmpdir(), "modelgate-demo-b-"))];
-    for (const out of [first, second]) expect((await runCli(node, ["demo", "--format", "text", "--out", out])).exitCode).toBe(0);
+    const [first, second] = [
+      mkdtempSync(path.join(tmpdir(), "modelgate-demo-a-")),
+      mkdtempSync(path.join(tmpdir(), "modelgate-demo-b-")),
+    ];
+    for (const out of [first, second])
+      expect((await runCli(node, ["demo", "--format", "text", "--out", out])).exitCode).toBe(0);
     const files = readdirSync(first).sort();
     expect(readdirSync(second).sort()).toEqual(files);
     expect(files).toContain("preview.html");
     const reports = files.filter((file) => file.endsWith(".md") && file !== "README.md");
     expect(reports).toHaveLength(18);
     // One markdown report and one result JSON per run of a gate, in the pipeline's order, with the index listing each verdict.
-    const action = (file: string) => (JSON.parse(readFileSync(path.join(first, file.replace(/\.md$/, ".json")), "utf8")) as { action: string }).action;
+    const action = (file: string) =>
+      (JSON.parse(readFileSync(path.join(first, file.replace(/\.md$/, ".json")), "utf8")) as { action: string }).action;
     expect(reports.map(action)).toEqual([
-      "validate-data", "validate-data", "train-reproducibly", "train-reproducibly", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate", "evaluate-gate",
-      "bias-check", "bias-check", "bias-check", "shadow-compare", "promote", "promote", "promote", "rollback",
+      "validate-data",
+      "validate-data",
+      "train-reproducibly",
+      "train-reproducibly",
+      "evaluate-gate",
+      "evaluate-gate",
+      "evaluate-gate",
+      "evaluate-gate",
+      "evaluate-gate",
+      "evaluate-gate",
+      "bias-check",
+      "bias-check",
+      "bias-check",
+      "shadow-compare",
+      "promote",
+      "promote",
+      "promote",
+      "rollback",
     ]);
     const index = readFileSync(path.join(first, "README.md"), "utf8");
     for (const file of reports) {
       const result = JSON.parse(readFileSync(path.join(first, file.replace(/\.md$/, ".json")), "utf8"));
       expect(result.report_markdown).toBe(readFileSync(path.join(first, file), "utf8"));
-      expect(index).toContain(`| [${file}](${file}) | ${result.action} | ${({ pass: "✅ pass", warn: "⚠️ warn", fail: "❌ fail" } as Record<string, string>)[result.verdict]} |`);
+      expect(index).toContain(
+        `| [${file}](${file}) | ${result.action} | ${({ pass: "✅ pass", warn: "⚠️ warn", fail: "❌ fail" } as Record<string, string>)[result.verdict]} |`,
+      );
     }
     // Byte-identical from run to run, except what cannot be: the unseeded trainer is the demo's example of a run
     // that does not repeat; the seeded run's manifest times itself (volatile, outside its lineage digest); the
     // temporary registry's artifact URIs name its folder.
     const comparable = (folder: string, file: string) => {
-      const text = readFileSync(path.join(folder, file), "utf8").replace(/modelgate-demo-registry-[A-Za-z0-9]+/g, "modelgate-demo-registry-X");
+      const text = readFileSync(path.join(folder, file), "utf8").replace(
+        /modelgate-demo-registry-[A-Za-z0-9]+/g,
+        "modelgate-demo-registry-X",
+      );
       if (!file.includes("train-reproducibly-seeded.json")) return text;
       const json = JSON.parse(text);
       delete json.manifest.volatile;
       return JSON.stringify(json);
     };
     // The preview page shows the unseeded run's report too; renderPreviewPage's own tests check it is deterministic.
-    for (const file of files.filter((name) => !name.includes("unseeded") && name !== "preview.html")) expect(comparable(second, file), file).toBe(comparable(first, file));
+    for (const file of files.filter((name) => !name.includes("unseeded") && name !== "preview.html"))
+      expect(comparable(second, file), file).toBe(comparable(first, file));
   });
 });
 
 describe("modelgate CLI bundle", () => {
   it("is the file package.json's bin points at", () => {
-    const { bin } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { bin: Record<string, string> };
+    const { bin } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+      bin: Record<string, string>;
+    };
     expect(path.join(repoRoot, bin.modelgate!)).toBe(CLI);
   });
 });

@@ -21,7 +21,8 @@ evaluate:
     latency_p95_ms: { direction: lower, max: 150 }
 `;
 
-const metricsPolicy = (metricYaml: string) => `version: 1\nmodel: churn-classifier\nevaluate:\n  metrics:\n    ${metricYaml}\n`;
+const metricsPolicy = (metricYaml: string) =>
+  `version: 1\nmodel: churn-classifier\nevaluate:\n  metrics:\n    ${metricYaml}\n`;
 
 /**
  * How a bad input must surface. `undecided`: the gate publishes an UndecidedResult (summary, result JSON,
@@ -44,9 +45,24 @@ interface BadInputCase {
 }
 
 const CASES: BadInputCase[] = [
-  { when: "the candidate file does not exist", inputs: { candidate: "missing.json" }, outcome: { kind: "undecided" }, names: ['Input "candidate"', "missing.json", "does not exist"] },
-  { when: "the baseline file does not exist", inputs: { baseline: "missing-baseline.json" }, outcome: { kind: "undecided" }, names: ['Input "baseline"', "missing-baseline.json", "does not exist"] },
-  { when: "the candidate file is empty", files: { "c.json": "" }, outcome: { kind: "undecided" }, names: ['Input "candidate"', "c.json is empty"] },
+  {
+    when: "the candidate file does not exist",
+    inputs: { candidate: "missing.json" },
+    outcome: { kind: "undecided" },
+    names: ['Input "candidate"', "missing.json", "does not exist"],
+  },
+  {
+    when: "the baseline file does not exist",
+    inputs: { baseline: "missing-baseline.json" },
+    outcome: { kind: "undecided" },
+    names: ['Input "baseline"', "missing-baseline.json", "does not exist"],
+  },
+  {
+    when: "the candidate file is empty",
+    files: { "c.json": "" },
+    outcome: { kind: "undecided" },
+    names: ['Input "candidate"', "c.json is empty"],
+  },
   {
     when: "the candidate is not valid JSON",
     files: { "c.json": '{\n  "accuracy": 0.91\n  "f1": 0.88\n}\n' },
@@ -61,7 +77,12 @@ const CASES: BadInputCase[] = [
     outcome: { kind: "undecided" },
     names: ['Input "candidate"', "c.yaml is not valid YAML at line"],
   },
-  { when: "the policy file does not exist", inputs: { policy: "gates/missing.yml" }, outcome: { kind: "undecided" }, names: ["gates/missing.yml does not exist"] },
+  {
+    when: "the policy file does not exist",
+    inputs: { policy: "gates/missing.yml" },
+    outcome: { kind: "undecided" },
+    names: ["gates/missing.yml does not exist"],
+  },
   {
     when: "the policy is not valid YAML",
     files: { "modelgate.yml": "version: 1\nevaluate:\n  metrics: [accuracy\n" },
@@ -72,7 +93,10 @@ const CASES: BadInputCase[] = [
     when: "a policy key is misspelt (max_regression)",
     files: { "modelgate.yml": metricsPolicy("accuracy: { direction: higher, max_regression: 0.01 }") },
     outcome: { kind: "undecided" },
-    names: ["modelgate.yml", 'evaluate.metrics.accuracy (line 5) has unknown key "max_regression" (did you mean "max-regression"?)'],
+    names: [
+      "modelgate.yml",
+      'evaluate.metrics.accuracy (line 5) has unknown key "max_regression" (did you mean "max-regression"?)',
+    ],
   },
   {
     when: "a policy bound has the wrong type (min: high)",
@@ -148,9 +172,28 @@ const CASES: BadInputCase[] = [
     outcome: { kind: "undecided" },
     names: ['Input "baseline" points outside the workspace', "link.json"],
   },
-  { when: "fail-on is warning", inputs: { "fail-on": "warning" }, outcome: { kind: "undecided" }, names: ['Input "fail-on" is "warning"', "fail, warn, never", "Set fail-on in the step's with: block"] },
-  { when: "comment is sometimes", inputs: { comment: "sometimes" }, outcome: { kind: "undecided" }, names: ['Input "comment" is "sometimes"', "auto, always, never", "Set comment in the step's with: block"] },
-  { when: "check-run is yes", inputs: { "check-run": "yes" }, outcome: { kind: "undecided" }, names: ['Input "check-run" is "yes"', "allowed: true, True, TRUE, false, False, FALSE", "Set check-run in the step's with: block"] },
+  {
+    when: "fail-on is warning",
+    inputs: { "fail-on": "warning" },
+    outcome: { kind: "undecided" },
+    names: ['Input "fail-on" is "warning"', "fail, warn, never", "Set fail-on in the step's with: block"],
+  },
+  {
+    when: "comment is sometimes",
+    inputs: { comment: "sometimes" },
+    outcome: { kind: "undecided" },
+    names: ['Input "comment" is "sometimes"', "auto, always, never", "Set comment in the step's with: block"],
+  },
+  {
+    when: "check-run is yes",
+    inputs: { "check-run": "yes" },
+    outcome: { kind: "undecided" },
+    names: [
+      'Input "check-run" is "yes"',
+      "allowed: true, True, TRUE, false, False, FALSE",
+      "Set check-run in the step's with: block",
+    ],
+  },
   {
     when: "the candidate has an unsupported extension (.csv)",
     files: { "c.csv": "metric,value\naccuracy,0.91\n" },
@@ -186,8 +229,18 @@ function makeContainedWorkspace(files: Record<string, string>): { workspace: str
 
 /** Makes the workspace a git repository with one commit of everything in it (git run without a shell). */
 function initGitRepository(workspace: string): void {
-  const identity = { GIT_AUTHOR_NAME: "modelgate test", GIT_AUTHOR_EMAIL: "test@example.com", GIT_COMMITTER_NAME: "modelgate test", GIT_COMMITTER_EMAIL: "test@example.com" };
-  const git = (...args: string[]) => execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", ...args], { cwd: workspace, env: { ...process.env, ...identity }, stdio: "pipe" });
+  const identity = {
+    GIT_AUTHOR_NAME: "modelgate test",
+    GIT_AUTHOR_EMAIL: "test@example.com",
+    GIT_COMMITTER_NAME: "modelgate test",
+    GIT_COMMITTER_EMAIL: "test@example.com",
+  };
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", ...args], {
+      cwd: workspace,
+      env: { ...process.env, ...identity },
+      stdio: "pipe",
+    });
   git("init", "--quiet");
   git("add", "--all");
   git("commit", "--quiet", "--message", "metrics");
@@ -198,7 +251,12 @@ const problemAnnotations = (run: BundleRun) => run.commands.filter((c) => c.comm
 
 describe.each(nodeBinaries())("evaluate-gate bundle given bad input on $label", ({ path: node }) => {
   const runCase = (c: Pick<BadInputCase, "files" | "inputs" | "setup">) => {
-    const { workspace, outside } = makeContainedWorkspace({ "modelgate.yml": POLICY, "baseline.json": BASELINE, "c.json": BETTER, ...c.files });
+    const { workspace, outside } = makeContainedWorkspace({
+      "modelgate.yml": POLICY,
+      "baseline.json": BASELINE,
+      "c.json": BETTER,
+      ...c.files,
+    });
     c.setup?.(workspace, outside);
     return runActionBundle("evaluate-gate", {
       node,
@@ -209,21 +267,24 @@ describe.each(nodeBinaries())("evaluate-gate bundle given bad input on $label", 
     });
   };
 
-  it.each(CASES.map((c) => [c.when, c] as const))("fails the step with one error naming the problem and its fix when %s", async (_, c) => {
-    const run = await runCase(c);
+  it.each(CASES.map((c) => [c.when, c] as const))(
+    "fails the step with one error naming the problem and its fix when %s",
+    async (_, c) => {
+      const run = await runCase(c);
 
-    expect(run.exitCode).toBe(1);
-    expect(run.outputs.passed).not.toBe("true");
-    if (run.outputs.verdict !== undefined) expect(run.outputs.verdict).toBe("fail");
-    expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/(^|%0A)[ \t]+at \S/m);
+      expect(run.exitCode).toBe(1);
+      expect(run.outputs.passed).not.toBe("true");
+      if (run.outputs.verdict !== undefined) expect(run.outputs.verdict).toBe("fail");
+      expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/(^|%0A)[ \t]+at \S/m);
 
-    const problems = problemAnnotations(run);
-    expect(problems, run.stdout).toHaveLength(1);
-    const [problem] = problems;
-    for (const text of c.names) expect(problem!.message).toMatch(text);
-    expect(problem!.message).toMatch(/ Fix: \S/);
-    expectPublishedFail(run, c.outcome, problem!.message);
-  });
+      const problems = problemAnnotations(run);
+      expect(problems, run.stdout).toHaveLength(1);
+      const [problem] = problems;
+      for (const text of c.names) expect(problem!.message).toMatch(text);
+      expect(problem!.message).toMatch(/ Fix: \S/);
+      expectPublishedFail(run, c.outcome, problem!.message);
+    },
+  );
 
   it("passes with a baseline read from git:HEAD:baseline.json when the candidate holds every rule", async () => {
     const run = await runCase({ inputs: { baseline: "git:HEAD:baseline.json" }, setup: initGitRepository });
@@ -251,5 +312,7 @@ function expectPublishedFail(run: BundleRun, outcome: Outcome, annotation: strin
   const failed = result.checks.filter((check: { verdict: string }) => check.verdict === "fail");
   expect(failed).toEqual([expect.objectContaining({ metric: outcome.metric, value: null, message: annotation })]);
   expect(failed[0].name).toBe(`${outcome.metric}:${failed[0].rule}`);
-  expect(run.commands.find((cmd) => cmd.message === annotation)?.properties.title).toBe(`evaluate-gate · ${failed[0].name}`);
+  expect(run.commands.find((cmd) => cmd.message === annotation)?.properties.title).toBe(
+    `evaluate-gate · ${failed[0].name}`,
+  );
 }

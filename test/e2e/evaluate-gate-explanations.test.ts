@@ -9,9 +9,17 @@ import type { BundleRun } from "./support/run-action-bundle.js";
 
 // The explanation fixtures and NumPy's values for them (test/unit/explain/fixtures/SOURCE.md).
 const fixture = (file: string) => readFileSync(path.join(repoRoot, "test/unit/explain/fixtures", file), "utf8");
-const expected = JSON.parse(fixture("expected.json")) as { candidate: Record<string, { rank: number }>; baseline: Record<string, { rank: number }>; largest: Array<{ id: string }> };
+const expected = JSON.parse(fixture("expected.json")) as {
+  candidate: Record<string, { rank: number }>;
+  baseline: Record<string, { rank: number }>;
+  largest: Array<{ id: string }>;
+};
 const BASE_SHA = "b".repeat(40);
-const PR_EVENT = { action: "synchronize", number: 7, pull_request: { number: 7, head: { sha: "a".repeat(40), ref: "feature" }, base: { sha: BASE_SHA, ref: "main" } } };
+const PR_EVENT = {
+  action: "synchronize",
+  number: 7,
+  pull_request: { number: 7, head: { sha: "a".repeat(40), ref: "feature" }, base: { sha: BASE_SHA, ref: "main" } },
+};
 const POLICY = `version: 1
 model: churn
 evaluate:
@@ -52,7 +60,14 @@ describe.each(nodeBinaries())("evaluate-gate bundle given explanations on $label
   });
   const prRun = (policy: string, inputs: Record<string, string> = {}, files: Record<string, string> = {}) => {
     api.setFile("acme", "models", BASE_SHA, "modelgate.yml", policy);
-    return runActionBundle("evaluate-gate", { node, workspace: workspace(files), apiUrl: api.url, eventName: "pull_request", event: PR_EVENT, inputs: { ...INPUTS, ...inputs } });
+    return runActionBundle("evaluate-gate", {
+      node,
+      workspace: workspace(files),
+      apiUrl: api.url,
+      eventName: "pull_request",
+      event: PR_EVENT,
+      inputs: { ...INPUTS, ...inputs },
+    });
   };
 
   it("reports the explanation section and charts in the sticky comment, counts only without show-examples", async () => {
@@ -68,7 +83,11 @@ describe.each(nodeBinaries())("evaluate-gate bundle given explanations on $label
     expect(run.summary).toBe(body.slice(body.indexOf("\n") + 1));
     const json = JSON.parse(readFileSync(run.outputs.result!, "utf8"));
     const tenure = json.checks.find((c: { name: string }) => c.name === "rank(tenure):max-rank-change");
-    expect(tenure).toMatchObject({ verdict: "pass", value: expected.candidate.tenure!.rank, baseline: expected.baseline.tenure!.rank });
+    expect(tenure).toMatchObject({
+      verdict: "pass",
+      value: expected.candidate.tenure!.rank,
+      baseline: expected.baseline.tenure!.rank,
+    });
     expect(json.explanations.changed_predictions.examples).toBeUndefined();
   });
 
@@ -85,7 +104,9 @@ describe.each(nodeBinaries())("evaluate-gate bundle given explanations on $label
     const policy = POLICY.replace("{ tenure: 2 }", "{ support_calls: 5 }");
     const run = await prRun(policy);
     expect(run.exitCode).toBe(1);
-    expect(errors(run)[0]!.message).toContain("support_calls is absent from the baseline's explanations (baseline-shap.csv), so it cannot be compared: it is new in the candidate.");
+    expect(errors(run)[0]!.message).toContain(
+      "support_calls is absent from the baseline's explanations (baseline-shap.csv), so it cannot be compared: it is new in the candidate.",
+    );
   });
 
   it("cannot decide, and says which file and column, when an attributions file holds text", async () => {
@@ -93,6 +114,8 @@ describe.each(nodeBinaries())("evaluate-gate bundle given explanations on $label
     const run = await prRun(POLICY, {}, { "candidate-shap.csv": broken });
     expect(run.exitCode).toBe(1);
     expect(errors(run)).toHaveLength(1);
-    expect(errors(run)[0]!.message).toContain('Input "candidate-explanations": candidate-shap.csv, column "age": 1 of 40 cells are not finite numbers');
+    expect(errors(run)[0]!.message).toContain(
+      'Input "candidate-explanations": candidate-shap.csv, column "age": 1 of 40 cells are not finite numbers',
+    );
   });
 });

@@ -12,7 +12,8 @@ import type { BundleRun } from "./support/run-action-bundle.js";
 const ORACLE = readFileSync(path.join(repoRoot, "test/unit/stats/fixtures/paired_predictions.csv"), "utf8");
 const HEADER = ORACLE.slice(0, ORACLE.indexOf("\n"));
 /** The oracle with one model's columns renamed to pred/score, as each model's own predictions file. */
-const forModel = (model: string) => HEADER.replace(`${model}_pred`, "pred").replace(`${model}_score`, "score") + ORACLE.slice(HEADER.length);
+const forModel = (model: string) =>
+  HEADER.replace(`${model}_pred`, "pred").replace(`${model}_score`, "score") + ORACLE.slice(HEADER.length);
 
 const policy = (accuracyMin: number, rocAucImprovement: number) => `version: 1
 model: churn-classifier
@@ -45,7 +46,10 @@ describe.each(nodeBinaries())("evaluate-gate bundle given predictions on $label"
       inputs: { "github-token": "ghs_test_write", ...inputs },
     });
   const predictionsRun = (modelgate: string, inputs: Record<string, string> = {}) =>
-    run({ "modelgate.yml": modelgate }, { "candidate-predictions": "candidate.csv", "baseline-predictions": "baseline.csv", ...COLUMNS, ...inputs });
+    run(
+      { "modelgate.yml": modelgate },
+      { "candidate-predictions": "candidate.csv", "baseline-predictions": "baseline.csv", ...COLUMNS, ...inputs },
+    );
 
   it("passes when accuracy and roc_auc computed from the predictions hold every rule", async () => {
     const result = await predictionsRun(PASSING);
@@ -53,8 +57,16 @@ describe.each(nodeBinaries())("evaluate-gate bundle given predictions on $label"
     expect(result.outputs).toMatchObject({ verdict: "pass", passed: "true" });
     expect(errors(result)).toEqual([]);
     const json = JSON.parse(readFileSync(result.outputs.result!, "utf8"));
-    expect(json.subject).toMatchObject({ model: "churn-classifier", eval_data_sha256: createHash("sha256").update(forModel("candidate")).digest("hex") });
-    expect(json.files).toEqual({ candidate: "candidate.csv", baseline: "baseline.csv", candidate_predictions: "candidate.csv", baseline_predictions: "baseline.csv" });
+    expect(json.subject).toMatchObject({
+      model: "churn-classifier",
+      eval_data_sha256: createHash("sha256").update(forModel("candidate")).digest("hex"),
+    });
+    expect(json.files).toEqual({
+      candidate: "candidate.csv",
+      baseline: "baseline.csv",
+      candidate_predictions: "candidate.csv",
+      baseline_predictions: "baseline.csv",
+    });
     const accuracy = json.checks.find((c: { name: string }) => c.name === "accuracy:min");
     expect(accuracy.value).toBeCloseTo(0.755, 12);
     expect(accuracy.baseline).toBeCloseTo(0.69, 12);
@@ -68,7 +80,10 @@ describe.each(nodeBinaries())("evaluate-gate bundle given predictions on $label"
     const result = await predictionsRun(FAILING);
     expect(result.exitCode).toBe(1);
     expect(result.outputs).toMatchObject({ verdict: "fail", passed: "false" });
-    expect(errors(result).map((e) => e.properties.title)).toEqual(["evaluate-gate · accuracy:min", "evaluate-gate · roc_auc:min-improvement"]);
+    expect(errors(result).map((e) => e.properties.title)).toEqual([
+      "evaluate-gate · accuracy:min",
+      "evaluate-gate · roc_auc:min-improvement",
+    ]);
   });
 
   it("fails with one error naming the file and label-column when the label column is missing", async () => {
@@ -97,6 +112,8 @@ describe.each(nodeBinaries())("evaluate-gate bundle given predictions on $label"
     expect(result.exitCode).toBe(1);
     const problems = errors(result);
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toContain('Metric "accuracy" is both in c.json (input "candidate") and computed from candidate.csv (input "candidate-predictions")');
+    expect(problems[0]!.message).toContain(
+      'Metric "accuracy" is both in c.json (input "candidate") and computed from candidate.csv (input "candidate-predictions")',
+    );
   });
 });

@@ -15,7 +15,9 @@ import { runActionBundle } from "./support/run-action-bundle.js";
 // accuracy 0.69 and the candidate 0.755; SciPy's DeLong AUC difference is 0.0447 (p 0.00047).
 const ORACLE = readFileSync(path.join(repoRoot, "test/unit/stats/fixtures/paired_predictions.csv"), "utf8");
 const HEADER = ORACLE.slice(0, ORACLE.indexOf("\n"));
-const forModel = (model: string) => HEADER.replace(`${model}_pred`, "prediction").replace(`${model}_score`, "score").replace("y_true", "label") + ORACLE.slice(HEADER.length);
+const forModel = (model: string) =>
+  HEADER.replace(`${model}_pred`, "prediction").replace(`${model}_score`, "score").replace("y_true", "label") +
+  ORACLE.slice(HEADER.length);
 const POLICY = `version: 1
 model: churn
 evaluate:
@@ -36,7 +38,12 @@ describe("evaluate-gate bundle with baseline: registry:<model>#<stage>", () => {
 
   async function promoteProduction(artifacts: { name: string; bytes: Buffer; role?: "predictions" }[]): Promise<void> {
     api.seedCommit("acme", "models", COMMIT);
-    const octokit = createOctokit({ token: "ghs_test_write", baseUrl: api.url, log: { warning: () => undefined, debug: () => undefined }, retryAfterBaseValue: 10 });
+    const octokit = createOctokit({
+      token: "ghs_test_write",
+      baseUrl: api.url,
+      log: { warning: () => undefined, debug: () => undefined },
+      retryAfterBaseValue: 10,
+    });
     await promoteVersion(openGitHubRegistryStore(octokit, { owner: "acme", repo: "models" }), {
       model: "churn",
       stage: "production",
@@ -64,12 +71,18 @@ describe("evaluate-gate bundle with baseline: registry:<model>#<stage>", () => {
       apiUrl: api.url,
       eventName: "push",
       event: { ref: "refs/heads/main" },
-      inputs: { "candidate-predictions": "predictions.csv", baseline: "registry:churn#production", "github-token": "ghs_test_read" },
+      inputs: {
+        "candidate-predictions": "predictions.csv",
+        baseline: "registry:churn#production",
+        "github-token": "ghs_test_read",
+      },
     });
   };
 
   it("pairs with the production version's stored predictions, found by their role, read and digest-checked through the API", async () => {
-    await promoteProduction([{ name: "eval-predictions.csv", bytes: Buffer.from(forModel("baseline")), role: "predictions" }]);
+    await promoteProduction([
+      { name: "eval-predictions.csv", bytes: Buffer.from(forModel("baseline")), role: "predictions" },
+    ]);
     const result = await run();
     expect(result.outputs.verdict).toBe("pass");
     const json = JSON.parse(readFileSync(result.outputs.result!, "utf8"));
@@ -82,10 +95,14 @@ describe("evaluate-gate bundle with baseline: registry:<model>#<stage>", () => {
 
   it("decides a regression against the production version's predictions: a worse candidate fails on the paired interval", async () => {
     // The roles swapped: production stores the better model's predictions, the candidate is the worse one.
-    await promoteProduction([{ name: "eval-predictions.csv", bytes: Buffer.from(forModel("candidate")), role: "predictions" }]);
+    await promoteProduction([
+      { name: "eval-predictions.csv", bytes: Buffer.from(forModel("candidate")), role: "predictions" },
+    ]);
     const result = await run("baseline");
     expect(result.exitCode).toBe(1);
-    const auc = JSON.parse(readFileSync(result.outputs.result!, "utf8")).checks.find((c: { name: string }) => c.name === "roc_auc:min-improvement");
+    const auc = JSON.parse(readFileSync(result.outputs.result!, "utf8")).checks.find(
+      (c: { name: string }) => c.name === "roc_auc:min-improvement",
+    );
     expect(auc).toMatchObject({ method: "delong", verdict: "fail" });
     expect(auc.delta).toBeCloseTo(-0.0447, 4);
     expect(auc.ci[1]).toBeLessThan(0);
@@ -96,18 +113,35 @@ describe("evaluate-gate bundle with baseline: registry:<model>#<stage>", () => {
     const result = await run();
     expect(result.exitCode).toBe(1);
     const json = JSON.parse(readFileSync(result.outputs.result!, "utf8"));
-    expect(json.notes.join("\n")).toContain("registry:churn#production (v2.1.0) stores no evaluation predictions (no artifact was promoted with the role predictions)");
-    expect(json.checks[0]).toMatchObject({ verdict: "fail", baseline: 0.7, message: expect.stringContaining("registry:churn#production (v2.1.0) stores no evaluation predictions") });
+    expect(json.notes.join("\n")).toContain(
+      "registry:churn#production (v2.1.0) stores no evaluation predictions (no artifact was promoted with the role predictions)",
+    );
+    expect(json.checks[0]).toMatchObject({
+      verdict: "fail",
+      baseline: 0.7,
+      message: expect.stringContaining("registry:churn#production (v2.1.0) stores no evaluation predictions"),
+    });
   });
 
   it("fails a regression rule whose metric the version neither records nor can compute, naming what it lacks", async () => {
     await promoteProduction([]);
     const workspace = mkdtempSync(path.join(tmpdir(), "modelgate-registry-e2e-"));
     writeFileSync(path.join(workspace, "predictions.csv"), forModel("candidate"));
-    writeFileSync(path.join(workspace, "modelgate.yml"), "version: 1\nmodel: churn\nevaluate:\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.01 }\n");
+    writeFileSync(
+      path.join(workspace, "modelgate.yml"),
+      "version: 1\nmodel: churn\nevaluate:\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.01 }\n",
+    );
     const result = await runActionBundle("evaluate-gate", {
-      node: nodeBinaries().at(-1)!.path, workspace, apiUrl: api.url, eventName: "push", event: { ref: "refs/heads/main" },
-      inputs: { "candidate-predictions": "predictions.csv", baseline: "registry:churn#production", "github-token": "ghs_test_read" },
+      node: nodeBinaries().at(-1)!.path,
+      workspace,
+      apiUrl: api.url,
+      eventName: "push",
+      event: { ref: "refs/heads/main" },
+      inputs: {
+        "candidate-predictions": "predictions.csv",
+        baseline: "registry:churn#production",
+        "github-token": "ghs_test_read",
+      },
     });
     expect(result.exitCode).toBe(1);
     const check = JSON.parse(readFileSync(result.outputs.result!, "utf8")).checks[0];

@@ -11,7 +11,11 @@ const POLICY = example("modelgate.yml");
 const BASE_SHA = "b".repeat(40);
 const HEAD_SHA = "a".repeat(40);
 const MARKER = "<!-- modelgate:evaluate-gate:churn-classifier -->";
-const PR_EVENT = { action: "synchronize", number: 7, pull_request: { number: 7, head: { sha: HEAD_SHA, ref: "feature" }, base: { sha: BASE_SHA, ref: "main" } } };
+const PR_EVENT = {
+  action: "synchronize",
+  number: 7,
+  pull_request: { number: 7, head: { sha: HEAD_SHA, ref: "feature" }, base: { sha: BASE_SHA, ref: "main" } },
+};
 
 function exampleWorkspace(policy = POLICY) {
   return makeWorkspace({
@@ -55,7 +59,12 @@ describe.each(nodeBinaries())("evaluate-gate bundle on $label", ({ path: node })
     expect(run.outputs["comment-url"]).toBe(comments[0]!.html_url);
     expect(run.summary).toContain("**3 of 8 checks failed**");
     const result = JSON.parse(readFileSync(run.outputs.result!, "utf8"));
-    expect(result).toMatchObject({ schema: "modelgate.result/v1", action: "evaluate-gate", key: "churn-classifier", verdict: "fail" });
+    expect(result).toMatchObject({
+      schema: "modelgate.result/v1",
+      action: "evaluate-gate",
+      key: "churn-classifier",
+      verdict: "fail",
+    });
     expect(readFileSync(run.outputs.report!, "utf8")).toBe(run.summary);
     const errors = run.commands.filter((c) => c.command === "error");
     expect(errors.map((e) => e.properties.title)).toEqual([
@@ -74,8 +83,12 @@ describe.each(nodeBinaries())("evaluate-gate bundle on $label", ({ path: node })
     const comments = api.comments("acme", "models", 7);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain("### ✅ pass · evaluate-gate · churn-classifier");
-    const writes = () => api.requests.filter((r) => r.method !== "GET" && r.route !== "POST /graphql").map((r) => r.route);
-    expect(writes()).toEqual(["POST /repos/{owner}/{repo}/issues/{issue_number}/comments", "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"]);
+    const writes = () =>
+      api.requests.filter((r) => r.method !== "GET" && r.route !== "POST /graphql").map((r) => r.route);
+    expect(writes()).toEqual([
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+    ]);
     await prRun(workspace, "better.json");
     expect(writes()).toHaveLength(2);
     expect(api.comments("acme", "models", 7)).toHaveLength(1);
@@ -90,15 +103,22 @@ describe.each(nodeBinaries())("evaluate-gate bundle on $label", ({ path: node })
 
   it("passes a warning, or fails the step on it with one error line when fail-on is warn", async () => {
     const workspace = exampleWorkspace();
-    writeFileSync(path.join(workspace, "warned.json"), example("candidate-better.json").replace('"f1": 0.881', '"f1": 0.869'));
+    writeFileSync(
+      path.join(workspace, "warned.json"),
+      example("candidate-better.json").replace('"f1": 0.881', '"f1": 0.869'),
+    );
     const passing = await prRun(workspace, "warned.json");
     expect(passing.exitCode).toBe(0);
     expect(passing.outputs).toMatchObject({ verdict: "warn", passed: "true" });
-    expect(passing.commands.filter((c) => c.command === "warning").map((c) => c.properties.title)).toContain("evaluate-gate · f1:warn-regression-pct");
+    expect(passing.commands.filter((c) => c.command === "warning").map((c) => c.properties.title)).toContain(
+      "evaluate-gate · f1:warn-regression-pct",
+    );
     const failing = await prRun(workspace, "warned.json", { "fail-on": "warn" });
     expect(failing.exitCode).toBe(1);
     expect(failing.outputs).toMatchObject({ verdict: "warn", passed: "false" });
-    expect(failing.commands.filter((c) => c.command === "error").map((c) => c.message)).toEqual(["evaluate-gate · churn-classifier: verdict warn fails the step because fail-on is warn."]);
+    expect(failing.commands.filter((c) => c.command === "error").map((c) => c.message)).toEqual([
+      "evaluate-gate · churn-classifier: verdict warn fails the step because fail-on is warn.",
+    ]);
   });
 
   it("writes only the job summary on a push event and calls no API", async () => {
@@ -117,14 +137,22 @@ describe.each(nodeBinaries())("evaluate-gate bundle on $label", ({ path: node })
   });
 
   it("finds its comment on page 2 of 150 comments and updates it", async () => {
-    const others = Array.from({ length: 149 }, (_, i) => ({ body: `comment ${i}`, login: i % 2 ? "octo-user" : "github-actions[bot]", type: (i % 2 ? "User" : "Bot") as "User" | "Bot" }));
+    const others = Array.from({ length: 149 }, (_, i) => ({
+      body: `comment ${i}`,
+      login: i % 2 ? "octo-user" : "github-actions[bot]",
+      type: (i % 2 ? "User" : "Bot") as "User" | "Bot",
+    }));
     others.splice(120, 0, { body: `${MARKER}\nold report`, login: "github-actions[bot]", type: "Bot" });
     api.seedComments("acme", "models", 7, others);
     await prRun(exampleWorkspace(), "regressed.json");
     const comments = api.comments("acme", "models", 7);
     expect(comments).toHaveLength(150);
     expect(comments[120]!.body).toContain("### ❌ fail");
-    expect(api.requests.filter((r) => r.route?.startsWith("GET") && r.route.endsWith("/comments")).map((r) => r.query.page ?? "1")).toEqual(["1", "2"]);
+    expect(
+      api.requests
+        .filter((r) => r.route?.startsWith("GET") && r.route.endsWith("/comments"))
+        .map((r) => r.query.page ?? "1"),
+    ).toEqual(["1", "2"]);
   });
 
   it("ignores a marker planted in another user's comment and writes its own", async () => {
@@ -141,7 +169,9 @@ describe.each(nodeBinaries())("evaluate-gate bundle on $label", ({ path: node })
     expect(run.exitCode).toBe(1);
     expect(run.outputs.verdict).toBe("fail");
     expect(run.outputs["comment-url"]).toBeUndefined();
-    const warning = run.commands.find((c) => c.command === "warning" && /could not write the PR comment/.test(c.message));
+    const warning = run.commands.find(
+      (c) => c.command === "warning" && /could not write the PR comment/.test(c.message),
+    );
     expect(warning?.message).toMatch(/403/);
     expect(api.comments("acme", "models", 7)).toHaveLength(0);
   });
@@ -163,7 +193,14 @@ describe.each(nodeBinaries())("evaluate-gate bundle on $label", ({ path: node })
       "c.json": JSON.stringify(Object.fromEntries(names.map((n, i) => [n, i % 3 ? 0.9 : 0.1]))),
     });
     api.setFile("acme", "models", BASE_SHA, "modelgate.yml", policy);
-    const run = await runActionBundle("evaluate-gate", { node, workspace, apiUrl: api.url, eventName: "pull_request", event: PR_EVENT, inputs: { candidate: "c.json", baseline: "baseline.json", "github-token": "ghs_test_write" } });
+    const run = await runActionBundle("evaluate-gate", {
+      node,
+      workspace,
+      apiUrl: api.url,
+      eventName: "pull_request",
+      event: PR_EVENT,
+      inputs: { candidate: "c.json", baseline: "baseline.json", "github-token": "ghs_test_write" },
+    });
     expect(run.exitCode).toBe(1);
     const body = api.comments("acme", "models", 7)[0]!.body;
     expect(body.length).toBeLessThanOrEqual(60_100);
@@ -172,19 +209,27 @@ describe.each(nodeBinaries())("evaluate-gate bundle on $label", ({ path: node })
   });
 
   it("judges a PR that loosens modelgate.yml by the base branch's policy and shows the change", async () => {
-    const loosened = POLICY.replace("max-regression: 0.01", "max-regression: 0.5").replace("min-improvement: 0.0", "min-improvement: -1").replace("max-regression-pct: 10", "max-regression-pct: 50");
+    const loosened = POLICY.replace("max-regression: 0.01", "max-regression: 0.5")
+      .replace("min-improvement: 0.0", "min-improvement: -1")
+      .replace("max-regression-pct: 10", "max-regression-pct: 50");
     const run = await prRun(exampleWorkspace(loosened), "regressed.json");
     expect(run.exitCode).toBe(1);
     expect(run.outputs.verdict).toBe("fail");
     expect(run.summary).toContain("This pull request changes modelgate.yml");
     expect(run.summary).toContain("| evaluate.metrics.accuracy.max-regression | 0.01 | 0.5 |");
-    expect(api.requests.some((r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}" && r.query.ref === BASE_SHA)).toBe(true);
+    expect(
+      api.requests.some((r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}" && r.query.ref === BASE_SHA),
+    ).toBe(true);
   });
 
   it("turns the same sticky comment into a could-not-decide report when the policy breaks", async () => {
     const workspace = exampleWorkspace();
     await prRun(workspace, "better.json");
-    const broken = makeWorkspace({ "modelgate.yml": POLICY.replace("direction: lower", "direction: down"), "baseline.json": example("baseline.json"), "better.json": example("candidate-better.json") });
+    const broken = makeWorkspace({
+      "modelgate.yml": POLICY.replace("direction: lower", "direction: down"),
+      "baseline.json": example("baseline.json"),
+      "better.json": example("candidate-better.json"),
+    });
     const run = await prRun(broken, "better.json", { "policy-source": "head" });
     expect(run.exitCode).toBe(1);
     expect(run.outputs.verdict).toBe("fail");
@@ -193,13 +238,25 @@ describe.each(nodeBinaries())("evaluate-gate bundle on $label", ({ path: node })
     expect(comments[0]!.body).toContain("**The gate could not decide**, so it fails.");
     const error = run.commands.find((c) => c.command === "error");
     expect(error?.properties).toMatchObject({ file: "modelgate.yml", line: "9" });
-    expect(error?.message).toMatch(/evaluate.metrics.latency_p95_ms.direction \(line 9\) must be one of "higher", "lower".* Fix: Edit modelgate.yml/);
+    expect(error?.message).toMatch(
+      /evaluate.metrics.latency_p95_ms.direction \(line 9\) must be one of "higher", "lower".* Fix: Edit modelgate.yml/,
+    );
   });
 
   it("creates a check run with one annotation per failing rule when check-run is true", async () => {
     await prRun(exampleWorkspace(), "regressed.json", { "check-run": "true" });
     const [check] = api.checkRuns("acme", "models");
-    expect(check).toMatchObject({ name: "modelgate evaluate-gate (churn-classifier)", head_sha: HEAD_SHA, conclusion: "failure", status: "completed" });
-    expect(check!.annotations.map((a) => [a.annotation_level, a.start_line])).toEqual([["failure", 6], ["failure", 8], ["failure", 9], ["warning", 7]]);
+    expect(check).toMatchObject({
+      name: "modelgate evaluate-gate (churn-classifier)",
+      head_sha: HEAD_SHA,
+      conclusion: "failure",
+      status: "completed",
+    });
+    expect(check!.annotations.map((a) => [a.annotation_level, a.start_line])).toEqual([
+      ["failure", 6],
+      ["failure", 8],
+      ["failure", 9],
+      ["warning", 7],
+    ]);
   });
 });

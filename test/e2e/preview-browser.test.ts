@@ -43,7 +43,10 @@ interface PreviewState {
   errors: { report: string; chart: number; message: string }[];
   done: boolean;
 }
-declare const document: { body: BrowserElement & { innerText: string }; querySelectorAll(selector: string): ArrayLike<BrowserElement> };
+declare const document: {
+  body: BrowserElement & { innerText: string };
+  querySelectorAll(selector: string): ArrayLike<BrowserElement>;
+};
 declare const window: { modelgatePreview?: PreviewState; pwned?: unknown };
 declare function getComputedStyle(element: BrowserElement): { paddingLeft: string; paddingRight: string };
 
@@ -64,8 +67,14 @@ let demoPage: string;
 let hostilePage: string;
 
 async function runCli(args: string[], cwd: string) {
-  const run = await spawnCollect(process.execPath, [CLI, ...args], { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? cwd }, cwd);
-  if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`modelgate ${args.join(" ")} exited ${run.exitCode}: ${run.stderr}`);
+  const run = await spawnCollect(
+    process.execPath,
+    [CLI, ...args],
+    { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? cwd },
+    cwd,
+  );
+  if (run.exitCode !== 0 && run.exitCode !== 1)
+    throw new Error(`modelgate ${args.join(" ")} exited ${run.exitCode}: ${run.stderr}`);
   return run;
 }
 
@@ -79,10 +88,14 @@ const csvField = (value: string | number) => `"${String(value).replace(/"/g, '""
 function writeHostileData(folder: string): void {
   const names = HOSTILE_NAMES.filter((name) => name.trim() !== "");
   const header = ["id", ...names].map(csvField).join(",");
-  const rows = (shift: number) => Array.from({ length: 200 }, (_, r) => [r + 1, ...names.map((_, c) => (r * 7 + c * 3 + shift * r) % 50)].join(","));
+  const rows = (shift: number) =>
+    Array.from({ length: 200 }, (_, r) => [r + 1, ...names.map((_, c) => (r * 7 + c * 3 + shift * r) % 50)].join(","));
   writeFileSync(path.join(folder, "reference.csv"), [header, ...rows(0)].join("\n") + "\n");
   writeFileSync(path.join(folder, "current.csv"), [header, ...rows(1)].join("\n") + "\n");
-  writeFileSync(path.join(folder, "modelgate.yml"), "version: 1\nmodel: hostile\ndata:\n  drift:\n    max-drift-share: 0.5\nfairness:\n  sensitive: [group]\n  min-group-size: 30\n  resamples: 200\n  metrics:\n    demographic_parity_ratio: { min: 0.8 }\n");
+  writeFileSync(
+    path.join(folder, "modelgate.yml"),
+    "version: 1\nmodel: hostile\ndata:\n  drift:\n    max-drift-share: 0.5\nfairness:\n  sensitive: [group]\n  min-group-size: 30\n  resamples: 200\n  metrics:\n    demographic_parity_ratio: { min: 0.8 }\n",
+  );
   const predictions = ["id,label,prediction,score,group"];
   names.slice(0, 8).forEach((name, g) => {
     for (let i = 0; i < 60; i++) {
@@ -142,10 +155,14 @@ function measureOverflow(): { overflowing: string[]; scrolling: string[] } {
       const rect = element.getBoundingClientRect();
       if (rect.width === 0 && rect.height === 0) continue;
       const what = `${report}: ${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim().slice(0, 40)}"`;
-      if (rect.left < left - 0.5 || rect.right > right + 0.5) overflowing.push(`${what} spans ${rect.left}–${rect.right}, the column ${left}–${right}`);
+      if (rect.left < left - 0.5 || rect.right > right + 0.5)
+        overflowing.push(`${what} spans ${rect.left}–${rect.right}, the column ${left}–${right}`);
     }
     for (const table of Array.from(body.querySelectorAll("table"))) {
-      if (table.scrollWidth > table.clientWidth + 1) scrolling.push(`${report}: the table of "${(table.querySelector("th")?.textContent ?? "").trim()}" is ${table.scrollWidth}px wide in a ${table.clientWidth}px column`);
+      if (table.scrollWidth > table.clientWidth + 1)
+        scrolling.push(
+          `${report}: the table of "${(table.querySelector("th")?.textContent ?? "").trim()}" is ${table.scrollWidth}px wide in a ${table.clientWidth}px column`,
+        );
     }
   }
   return { overflowing, scrolling };
@@ -156,7 +173,12 @@ function measureCharts(): { report: string; width: number; height: number; shape
   return Array.from(document.querySelectorAll(".mermaid-chart")).map((chart) => {
     const svg = chart.querySelector("svg");
     const box = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
-    return { report: chart.closest("section")!.id, width: box.width, height: box.height, shapes: svg ? svg.querySelectorAll("rect, path, circle, polyline, line").length : 0 };
+    return {
+      report: chart.closest("section")!.id,
+      width: box.width,
+      height: box.height,
+      shapes: svg ? svg.querySelectorAll("rect, path, circle, polyline, line").length : 0,
+    };
   });
 }
 
@@ -167,7 +189,13 @@ async function screenshotReports(page: Page, prefix: string): Promise<string[]> 
   const files: string[] = [];
   for (let i = 0; i < (await sections.count()); i++) {
     const name = (await sections.nth(i).locator(".report-name").textContent()) ?? `report-${i + 1}`;
-    const file = path.join(SCREENSHOTS, `${prefix}-${String(i + 1).padStart(2, "0")}-${name.replace(/^\d+-/, "").replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80)}.png`);
+    const file = path.join(
+      SCREENSHOTS,
+      `${prefix}-${String(i + 1).padStart(2, "0")}-${name
+        .replace(/^\d+-/, "")
+        .replace(/[^A-Za-z0-9._-]+/g, "_")
+        .slice(0, 80)}.png`,
+    );
     await sections.nth(i).screenshot({ path: file });
     files.push(file);
   }
@@ -176,7 +204,10 @@ async function screenshotReports(page: Page, prefix: string): Promise<string[]> 
 
 beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does).`);
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it when CI=true), or set MODELGATE_CHROMIUM.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it when CI=true), or set MODELGATE_CHROMIUM.`,
+    );
   const out = mkdtempSync(path.join(tmpdir(), "modelgate-preview-"));
   const demo = await runCli(["demo", "--format", "text", "--out", path.join(out, "demo")], EXAMPLE);
   // The demo's last line names the page.
@@ -184,13 +215,36 @@ beforeAll(async () => {
   const hostile = path.join(out, "hostile");
   mkdirSync(hostile);
   writeHostileData(hostile);
-  writeFileSync(path.join(hostile, "validate.json"), (await runCli(["validate", "--data", "current.csv", "--reference", "reference.csv", "--format", "json"], hostile)).stdout);
-  writeFileSync(path.join(hostile, "bias.json"), (await runCli(["bias", "--predictions", "predictions.csv", "--format", "json"], hostile)).stdout);
-  const preview = await runCli(["preview", "validate.json", "bias.json", HOSTILE_REPORT, "--out", "hostile.html", "--title", "<script>window.pwned = 'title'</script>"], hostile);
+  writeFileSync(
+    path.join(hostile, "validate.json"),
+    (await runCli(["validate", "--data", "current.csv", "--reference", "reference.csv", "--format", "json"], hostile))
+      .stdout,
+  );
+  writeFileSync(
+    path.join(hostile, "bias.json"),
+    (await runCli(["bias", "--predictions", "predictions.csv", "--format", "json"], hostile)).stdout,
+  );
+  const preview = await runCli(
+    [
+      "preview",
+      "validate.json",
+      "bias.json",
+      HOSTILE_REPORT,
+      "--out",
+      "hostile.html",
+      "--title",
+      "<script>window.pwned = 'title'</script>",
+    ],
+    hostile,
+  );
   expect(preview.stdout).toContain("Preview page (3 reports");
   hostilePage = path.join(hostile, "hostile.html");
   rmSync(SCREENSHOTS, { recursive: true, force: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -219,16 +273,23 @@ describe("the demo's preview page in Chromium", { timeout: 180_000 }, () => {
   it("lists every report and its verdict in the index, each linked to its section", async () => {
     const { page } = await openPage(demoPage);
     const folder = path.dirname(demoPage);
-    const rows = await page.locator("header table tbody tr").evaluateAll((trs) =>
-      trs.map((tr) => [(tr as unknown as BrowserElement).querySelector("a")!.textContent, (tr as unknown as BrowserElement).querySelectorAll("td")[2]!.textContent]),
-    );
+    const rows = await page
+      .locator("header table tbody tr")
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          (tr as unknown as BrowserElement).querySelector("a")!.textContent,
+          (tr as unknown as BrowserElement).querySelectorAll("td")[2]!.textContent,
+        ]),
+      );
     expect(rows.length).toBe(18);
     for (const [name, verdict] of rows) {
       const result = JSON.parse(readFileSync(path.join(folder, `${name}.json`), "utf8")) as { verdict: string };
       expect(verdict, name!).toBe({ pass: "✅ pass", warn: "⚠️ warn", fail: "❌ fail" }[result.verdict]);
     }
     await page.locator("header table a").nth(9).click();
-    expect(await page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash)).toBe("#report-10");
+    expect(await page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash)).toBe(
+      "#report-10",
+    );
     await page.close();
   });
 
@@ -255,11 +316,18 @@ describe("a preview of reports with hostile names in Chromium", { timeout: 180_0
     const { page, trouble, state } = await openPage(hostilePage);
     await openAllDetails(page);
     expect(await page.evaluate(() => window.pwned)).toBeUndefined();
-    expect({ ...trouble, consoleErrors: [], blocked: [] }).toEqual({ pageErrors: [], consoleErrors: [], dialogs: [], requests: [], blocked: [] });
+    expect({ ...trouble, consoleErrors: [], blocked: [] }).toEqual({
+      pageErrors: [],
+      consoleErrors: [],
+      dialogs: [],
+      requests: [],
+      blocked: [],
+    });
     // The report's <img src="x"> (GitHub keeps images) and the handler in a chart's label are stopped by the page's
     // Content-Security-Policy, and nothing else goes wrong.
     expect(trouble.blocked.length).toBeGreaterThan(0);
-    for (const message of trouble.consoleErrors) expect(message).toMatch(/violates the following Content Security Policy directive/);
+    for (const message of trouble.consoleErrors)
+      expect(message).toMatch(/violates the following Content Security Policy directive/);
     // The fixture's two charts try a click callback and a loose security level (bias-check draws its gaps by the hostile
     // group names as text bars, checked as text below; its charts of plots are parsed with hostile labels in unit tests).
     expect(state.errors).toEqual([]);
@@ -267,7 +335,12 @@ describe("a preview of reports with hostile names in Chromium", { timeout: 180_0
     // Only the page's two scripts; no element from a report carries an event handler.
     expect(await page.locator("script").count()).toBe(2);
     const handlers = await page.evaluate(() =>
-      Array.from(document.querySelectorAll("section.report *")).flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith("on")).map((name) => `${element.tagName} ${name}`)),
+      Array.from(document.querySelectorAll("section.report *")).flatMap((element) =>
+        element
+          .getAttributeNames()
+          .filter((name) => name.startsWith("on"))
+          .map((name) => `${element.tagName} ${name}`),
+      ),
     );
     expect(handlers).toEqual([]);
     await page.locator("text=an overlay that must not cover the page").click();

@@ -31,7 +31,15 @@ function trainedWorkspace(weights: string) {
     git: { repository: "acme/models", sha: MERGE, ref: "refs/heads/main", dirty: false, dirty_files: [] },
     command: { argv: ["bash", "-c", "python train.py"], working_directory: "." },
     seed: { value: 42, variables: { MODELGATE_SEED: "42" } },
-    environment: { os: { platform: "linux", release: "6.1" }, arch: "x64", runner: {}, node: "unknown", python: "unknown", cuda: null, container: null },
+    environment: {
+      os: { platform: "linux", release: "6.1" },
+      arch: "x64",
+      runner: {},
+      node: "unknown",
+      python: "unknown",
+      cuda: null,
+      container: null,
+    },
     lockfiles: [],
     params: [],
     inputs: [],
@@ -45,7 +53,20 @@ function trainedWorkspace(weights: string) {
     action: "train-reproducibly",
     key: "churn",
     verdict: "pass",
-    checks: [{ name: "command:exit", metric: "command", rule: "exit", verdict: "pass", value: 0, baseline: null, delta: null, delta_pct: null, threshold: 0, message: "exited 0" }],
+    checks: [
+      {
+        name: "command:exit",
+        metric: "command",
+        rule: "exit",
+        verdict: "pass",
+        value: 0,
+        baseline: null,
+        delta: null,
+        delta_pct: null,
+        threshold: 0,
+        message: "exited 0",
+      },
+    ],
     notes: [],
     policy: { file: "modelgate.yml", sha256: "", source: "file" },
     subject: { model: "churn", candidate_sha256: sha256(weights), manifest_lineage_sha256: manifest.lineage_sha256 },
@@ -70,7 +91,15 @@ describe("promote and rollback bundles against the API stand-in", () => {
   let nextRun = 500;
   /** The pull request's run of pr-model-gate.yml, whose job `gate` concluded as given (a job's check run, as GitHub makes it). */
   const checkRun = async (conclusion: "success" | "failure") => {
-    api.seedWorkflowRun(OWNER, REPO, { id: nextRun++, event: "pull_request", headSha: HEAD, headBranch: "feature-12", path: WORKFLOW, pullRequests: [12], jobs: [{ name: CHECK, conclusion }] });
+    api.seedWorkflowRun(OWNER, REPO, {
+      id: nextRun++,
+      event: "pull_request",
+      headSha: HEAD,
+      headBranch: "feature-12",
+      path: WORKFLOW,
+      pullRequests: [12],
+      jobs: [{ name: CHECK, conclusion }],
+    });
   };
   const promote = (workspace: string, inputs: Record<string, string>, token = "ghs_test_write") =>
     runActionBundle("promote", {
@@ -92,15 +121,31 @@ describe("promote and rollback bundles against the API stand-in", () => {
         ...inputs,
       },
     });
-  const tags = () => api.refs(OWNER, REPO).map(([ref]) => ref).filter((ref) => ref.startsWith("refs/tags/")).sort();
+  const tags = () =>
+    api
+      .refs(OWNER, REPO)
+      .map(([ref]) => ref)
+      .filter((ref) => ref.startsWith("refs/tags/"))
+      .sort();
   const json = (file: string) => JSON.parse(readFileSync(file, "utf8"));
 
   it("refuses a commit whose required check is red, whatever succeeded after it, and writes nothing", async () => {
     await checkRun("failure");
     // A re-run that succeeded, and a success any workflow's GITHUB_TOKEN can post under the name: neither outvotes it.
     await checkRun("success");
-    const octokit = createOctokit({ token: "ghs_test_write", baseUrl: api.url, log: { warning: () => undefined, debug: () => undefined } });
-    await octokit.request("POST /repos/{owner}/{repo}/check-runs", { owner: OWNER, repo: REPO, head_sha: HEAD, name: CHECK, status: "completed", conclusion: "success" });
+    const octokit = createOctokit({
+      token: "ghs_test_write",
+      baseUrl: api.url,
+      log: { warning: () => undefined, debug: () => undefined },
+    });
+    await octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+      owner: OWNER,
+      repo: REPO,
+      head_sha: HEAD,
+      name: CHECK,
+      status: "completed",
+      conclusion: "success",
+    });
     const { workspace } = trainedWorkspace("weights v1");
     const run = await promote(workspace, { version: "1.0.0" });
     expect(run.exitCode).toBe(1);
@@ -119,30 +164,66 @@ describe("promote and rollback bundles against the API stand-in", () => {
 
   it("promotes on green with the evidence in the record, is idempotent, and rolls back to the previous version", async () => {
     await checkRun("success");
-    api.setFile(OWNER, REPO, "main", ".github/workflows/deploy.yml", "on:\n  workflow_dispatch:\n    inputs: {model: {}, stage: {}, version: {}, tag: {}}\n");
+    api.setFile(
+      OWNER,
+      REPO,
+      "main",
+      ".github/workflows/deploy.yml",
+      "on:\n  workflow_dispatch:\n    inputs: {model: {}, stage: {}, version: {}, tag: {}}\n",
+    );
     const first = trainedWorkspace("weights v1");
     const deploy = { environment: "production", dispatch: "deploy.yml", "dispatch-ref": "main", reason: "first model" };
     const run = await promote(first.workspace, { version: "1.0.0", ...deploy });
     expect(run.exitCode, run.stdout).toBe(0);
-    expect(run.outputs).toMatchObject({ verdict: "pass", version: "v1.0.0", "version-tag": "churn@v1.0.0", "event-tag": "churn#production#1", "previous-version": "" });
+    expect(run.outputs).toMatchObject({
+      verdict: "pass",
+      version: "v1.0.0",
+      "version-tag": "churn@v1.0.0",
+      "event-tag": "churn#production#1",
+      "previous-version": "",
+    });
     expect(tags()).toEqual(["refs/tags/churn#production#1", "refs/tags/churn@v1.0.0"]);
     const [release] = api.releases(OWNER, REPO);
     expect(release).toMatchObject({ tag_name: "churn@v1.0.0", draft: false });
     expect(release!.assets.map((a) => a.name).sort()).toEqual(["model.bin", "modelgate.manifest.json"]);
     const record = json(run.outputs.result!);
-    expect(record.promotion.artifacts.find((a: { name: string }) => a.name === "model.bin").sha256).toBe(sha256("weights v1"));
+    expect(record.promotion.artifacts.find((a: { name: string }) => a.name === "model.bin").sha256).toBe(
+      sha256("weights v1"),
+    );
     expect(record.gates).toEqual([
       { action: "check", key: CHECK, verdict: "pass", run_url: expect.stringMatching(/^http/), workflow: WORKFLOW },
       {
-        action: "train-reproducibly", key: "churn", verdict: "pass", run_url: "https://github.com/acme/models/actions/runs/4242",
-        subject: { model: "churn", candidate_sha256: sha256("weights v1"), manifest_lineage_sha256: first.manifest.lineage_sha256 }, checks: { pass: 1, warn: 0, fail: 0 }, metrics: { command: 0 },
+        action: "train-reproducibly",
+        key: "churn",
+        verdict: "pass",
+        run_url: "https://github.com/acme/models/actions/runs/4242",
+        subject: {
+          model: "churn",
+          candidate_sha256: sha256("weights v1"),
+          manifest_lineage_sha256: first.manifest.lineage_sha256,
+        },
+        checks: { pass: 1, warn: 0, fail: 0 },
+        metrics: { command: 0 },
       },
     ]);
-    expect(record.version_page).toMatchObject({ version: "v1.0.0", stages: ["production"], allow_ungated: false, events: [{ counter: 1, event: "promote", actor: "octocat", reason: "first model" }] });
+    expect(record.version_page).toMatchObject({
+      version: "v1.0.0",
+      stages: ["production"],
+      allow_ungated: false,
+      events: [{ counter: 1, event: "promote", actor: "octocat", reason: "first model" }],
+    });
     const deployments = api.deployments(OWNER, REPO);
-    expect(deployments.map((d) => [d.environment, d.sha, d.statuses.map((s) => s.state)])).toEqual([["production", MERGE, ["success"]]]);
+    expect(deployments.map((d) => [d.environment, d.sha, d.statuses.map((s) => s.state)])).toEqual([
+      ["production", MERGE, ["success"]],
+    ]);
     expect(run.outputs["deployment-id"]).toBe(String(deployments[0]!.id));
-    expect(api.dispatches(OWNER, REPO)).toEqual([{ workflow: "deploy.yml", ref: "main", inputs: { model: "churn", stage: "production", version: "v1.0.0", tag: "churn#production#1" } }]);
+    expect(api.dispatches(OWNER, REPO)).toEqual([
+      {
+        workflow: "deploy.yml",
+        ref: "main",
+        inputs: { model: "churn", stage: "production", version: "v1.0.0", tag: "churn#production#1" },
+      },
+    ]);
 
     // The same promotion again: nothing new is written, no second deployment.
     const again = await promote(first.workspace, { version: "1.0.0", ...deploy });
@@ -163,20 +244,36 @@ describe("promote and rollback bundles against the API stand-in", () => {
     const before = api.refs(OWNER, REPO);
     const refused = await promote(second.workspace, { bump: "minor" });
     expect(refused.exitCode).toBe(1);
-    expect(refused.stdout + refused.summary).toMatch(/already carries churn v1\.0\.0, and a commit carries one version of a model, as GTO requires/);
+    expect(refused.stdout + refused.summary).toMatch(
+      /already carries churn v1\.0\.0, and a commit carries one version of a model, as GTO requires/,
+    );
     expect(refused.summary).toContain("versions-per-commit: many");
     expect(api.refs(OWNER, REPO)).toEqual(before);
     expect(api.releases(OWNER, REPO)).toHaveLength(1);
     // The checked-out policy cannot opt out (a pull request must not choose its own registry rules) ...
-    writeFileSync(path.join(second.workspace, "modelgate.yml"), "version: 1\nmodel: churn\nregistry:\n  versions-per-commit: many\n");
+    writeFileSync(
+      path.join(second.workspace, "modelgate.yml"),
+      "version: 1\nmodel: churn\nregistry:\n  versions-per-commit: many\n",
+    );
     const checkedOut = await promote(second.workspace, { bump: "minor" });
     expect(checkedOut.exitCode).toBe(1);
     expect(checkedOut.stdout + checkedOut.summary).toMatch(/already carries churn v1\.0\.0/);
     expect(api.refs(OWNER, REPO)).toEqual(before);
     // ... the base branch's policy can: the retrained model gets its own version; the stage moves on and names what it held.
-    api.setFile(OWNER, REPO, BASE, "modelgate.yml", "version: 1\nmodel: churn\nregistry:\n  versions-per-commit: many\n");
+    api.setFile(
+      OWNER,
+      REPO,
+      BASE,
+      "modelgate.yml",
+      "version: 1\nmodel: churn\nregistry:\n  versions-per-commit: many\n",
+    );
     const next = await promote(second.workspace, { bump: "minor" });
-    expect(next.outputs).toMatchObject({ verdict: "pass", version: "v1.1.0", "event-tag": "churn#production#2", "previous-version": "v1.0.0" });
+    expect(next.outputs).toMatchObject({
+      verdict: "pass",
+      version: "v1.1.0",
+      "event-tag": "churn#production#2",
+      "previous-version": "v1.0.0",
+    });
 
     const back = await runActionBundle("rollback", {
       node: node(),
@@ -185,14 +282,31 @@ describe("promote and rollback bundles against the API stand-in", () => {
       eventName: "workflow_dispatch",
       event: { inputs: { reason: "v1.1.0 regressed on live traffic" }, repository: { default_branch: "main" } },
       env: { GITHUB_ACTOR: "oncall" },
-      inputs: { model: "churn", stage: "production", reason: "v1.1.0 regressed on live traffic", environment: "production", "github-token": "ghs_test_write" },
+      inputs: {
+        model: "churn",
+        stage: "production",
+        reason: "v1.1.0 regressed on live traffic",
+        environment: "production",
+        "github-token": "ghs_test_write",
+      },
     });
     expect(back.exitCode, back.stdout).toBe(0);
-    expect(back.outputs).toMatchObject({ verdict: "pass", version: "v1.0.0", "from-version": "v1.1.0", "event-tag": "churn#production#4" });
+    expect(back.outputs).toMatchObject({
+      verdict: "pass",
+      version: "v1.0.0",
+      "from-version": "v1.1.0",
+      "event-tag": "churn#production#4",
+    });
     expect(tags()).toContain("refs/tags/churn#production!#3");
     const rolled = json(back.outputs.result!);
     expect(rolled.checks[0]).toMatchObject({ rule: "artifact-digests", verdict: "pass" });
-    expect(rolled.history.map((row: { event: string; version: string; actor: string }) => [row.event, row.version, row.actor])).toEqual([
+    expect(
+      rolled.history.map((row: { event: string; version: string; actor: string }) => [
+        row.event,
+        row.version,
+        row.actor,
+      ]),
+    ).toEqual([
       ["promote", "v1.0.0", "octocat"],
       ["promote", "v1.1.0", "octocat"],
       ["unassign", "v1.1.0", "oncall"],
@@ -209,17 +323,39 @@ describe("promote and rollback bundles against the API stand-in", () => {
     writeFileSync(path.join(workspace, "model.bin"), "weights swapped after training");
     const swapped = await promote(workspace, { version: "1.0.0" });
     expect(swapped.exitCode).toBe(1);
-    const checks = json(swapped.outputs.result!).checks.filter((c: { verdict: string }) => c.verdict === "fail").map((c: { name: string }) => c.name);
+    const checks = json(swapped.outputs.result!)
+      .checks.filter((c: { verdict: string }) => c.verdict === "fail")
+      .map((c: { name: string }) => c.name);
     // train judged the file the manifest records (its subject check passes); the swapped file is not that file.
     expect(checks).toEqual(["manifest:model.bin"]);
     expect(tags()).toEqual([]);
 
     // Two versions promoted, then the older one's stored model is replaced behind the registry's back.
-    const store = openGitHubRegistryStore(createOctokit({ token: "ghs_test_write", baseUrl: api.url, log: { warning: () => undefined, debug: () => undefined } }), { owner: OWNER, repo: REPO });
-    for (const [version, weights, commit] of [["1.0.0", "weights v1", MERGE], ["1.1.0", "weights v2", HEAD]] as const) {
+    const store = openGitHubRegistryStore(
+      createOctokit({
+        token: "ghs_test_write",
+        baseUrl: api.url,
+        log: { warning: () => undefined, debug: () => undefined },
+      }),
+      { owner: OWNER, repo: REPO },
+    );
+    for (const [version, weights, commit] of [
+      ["1.0.0", "weights v1", MERGE],
+      ["1.1.0", "weights v2", HEAD],
+    ] as const) {
       await promoteVersion(store, {
-        model: "churn", stage: "production", version: { explicit: version }, commitSha: commit, artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
-        manifestSha256: null, metrics: {}, gates: [], actor: "octocat", reason: null, runUrl: null, now: "2026-01-02T03:04:05Z",
+        model: "churn",
+        stage: "production",
+        version: { explicit: version },
+        commitSha: commit,
+        artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
+        manifestSha256: null,
+        metrics: {},
+        gates: [],
+        actor: "octocat",
+        reason: null,
+        runUrl: null,
+        now: "2026-01-02T03:04:05Z",
       });
     }
     api.replaceAssetBytes(OWNER, REPO, "churn@v1.0.0", "model.bin", Buffer.from("tampered"));
@@ -248,11 +384,21 @@ describe("promote and rollback bundles against the API stand-in", () => {
     expect(api.releases(OWNER, REPO)).toEqual([]);
 
     const notSemver = await promote(workspace, { version: "1.x" });
-    expect(json(notSemver.outputs.result!).error).toMatchObject({ input: "version", message: 'Input "version" is "1.x", which is not a semantic version.' });
+    expect(json(notSemver.outputs.result!).error).toMatchObject({
+      input: "version",
+      message: 'Input "version" is "1.x", which is not a semantic version.',
+    });
     const noEvidence = await promote(workspace, { version: "1.0.0", results: "", "require-checks": "" });
-    expect(json(noEvidence.outputs.result!).checks).toEqual([expect.objectContaining({ name: "evidence:gated", verdict: "fail" }), expect.objectContaining({ name: "manifest:model.bin", verdict: "pass" })]);
+    expect(json(noEvidence.outputs.result!).checks).toEqual([
+      expect.objectContaining({ name: "evidence:gated", verdict: "fail" }),
+      expect.objectContaining({ name: "manifest:model.bin", verdict: "pass" }),
+    ]);
     const unknown = await runActionBundle("rollback", {
-      node: node(), workspace, apiUrl: api.url, eventName: "workflow_dispatch", event: { repository: { default_branch: "main" } },
+      node: node(),
+      workspace,
+      apiUrl: api.url,
+      eventName: "workflow_dispatch",
+      event: { repository: { default_branch: "main" } },
       inputs: { model: "fraud", stage: "production", reason: "r", "github-token": "ghs_test_write" },
     });
     expect(unknown.exitCode).toBe(1);
@@ -264,8 +410,28 @@ describe("promote and rollback bundles against the API stand-in", () => {
   const evaluateResult = (workspace: string) => {
     writeFileSync(path.join(workspace, "predictions.csv"), "id,label,prediction\n1,1,1\n2,0,0\n");
     const digest = sha256(readFileSync(path.join(workspace, "predictions.csv")));
-    const check = { name: "accuracy:min", metric: "accuracy", rule: "min", verdict: "pass", value: 0.91, baseline: null, delta: null, delta_pct: null, threshold: 0.8, message: "0.91 is at least the minimum 0.8." };
-    const result = { schema: "modelgate.result/v1", action: "evaluate-gate", key: "churn", verdict: "pass", checks: [check], notes: [], policy: { file: "modelgate.yml", sha256: "", source: "file" }, subject: { model: "churn", candidate_sha256: digest, eval_data_sha256: digest } };
+    const check = {
+      name: "accuracy:min",
+      metric: "accuracy",
+      rule: "min",
+      verdict: "pass",
+      value: 0.91,
+      baseline: null,
+      delta: null,
+      delta_pct: null,
+      threshold: 0.8,
+      message: "0.91 is at least the minimum 0.8.",
+    };
+    const result = {
+      schema: "modelgate.result/v1",
+      action: "evaluate-gate",
+      key: "churn",
+      verdict: "pass",
+      checks: [check],
+      notes: [],
+      policy: { file: "modelgate.yml", sha256: "", source: "file" },
+      subject: { model: "churn", candidate_sha256: digest, eval_data_sha256: digest },
+    };
     writeFileSync(path.join(workspace, "evaluate-result.json"), JSON.stringify(result));
     return digest;
   };
@@ -273,57 +439,143 @@ describe("promote and rollback bundles against the API stand-in", () => {
   it("refuses a promotion the base branch's policy requires a missing gate for, and allows it with that gate's result", async () => {
     await checkRun("success");
     // The merged pull request's base decides; the checks come from the policy, not the inputs.
-    api.setFile(OWNER, REPO, BASE, "modelgate.yml", `version: 1\nregistry:\n  stages:\n    production:\n      require: [evaluate-gate]\n      checks: { workflow: pr-model-gate.yml, jobs: [${CHECK}] }\n`);
+    api.setFile(
+      OWNER,
+      REPO,
+      BASE,
+      "modelgate.yml",
+      `version: 1\nregistry:\n  stages:\n    production:\n      require: [evaluate-gate]\n      checks: { workflow: pr-model-gate.yml, jobs: [${CHECK}] }\n`,
+    );
     const { workspace } = trainedWorkspace("weights v1");
     const missing = await promote(workspace, { version: "1.0.0", "require-checks": "", "checks-workflow": "" });
     expect(missing.exitCode).toBe(1);
     const refused = json(missing.outputs.result!);
-    expect(refused.checks.filter((c: { verdict: string }) => c.verdict === "fail").map((c: { name: string; message: string }) => [c.name, c.message])).toEqual([
-      ["require:evaluate-gate", `evaluate-gate is required by modelgate.yml (base branch at ${BASE.slice(0, 7)}) registry.stages.production.require, but no result of it was given; pass its result JSON in results (a gate step of this run).`],
+    expect(
+      refused.checks
+        .filter((c: { verdict: string }) => c.verdict === "fail")
+        .map((c: { name: string; message: string }) => [c.name, c.message]),
+    ).toEqual([
+      [
+        "require:evaluate-gate",
+        `evaluate-gate is required by modelgate.yml (base branch at ${BASE.slice(0, 7)}) registry.stages.production.require, but no result of it was given; pass its result JSON in results (a gate step of this run).`,
+      ],
     ]);
     expect(refused.policy).toMatchObject({ file: "modelgate.yml", source: "base" });
-    expect(refused.checks.find((c: { name: string }) => c.name === `required-check:${CHECK}`)).toMatchObject({ verdict: "pass" });
+    expect(refused.checks.find((c: { name: string }) => c.name === `required-check:${CHECK}`)).toMatchObject({
+      verdict: "pass",
+    });
     expect(tags()).toEqual([]);
 
     const digest = evaluateResult(workspace);
-    const allowed = await promote(workspace, { version: "1.0.0", "require-checks": "", "checks-workflow": "", predictions: "predictions.csv", results: "train-result.json\nevaluate-result.json" });
+    const allowed = await promote(workspace, {
+      version: "1.0.0",
+      "require-checks": "",
+      "checks-workflow": "",
+      predictions: "predictions.csv",
+      results: "train-result.json\nevaluate-result.json",
+    });
     expect(allowed.exitCode, allowed.stdout).toBe(0);
     const record = json(allowed.outputs.result!);
-    expect(record.checks.find((c: { name: string }) => c.name === "require:evaluate-gate")).toMatchObject({ verdict: "pass" });
-    expect(record.promotion.artifacts.find((a: { role?: string }) => a.role === "predictions")).toMatchObject({ name: "predictions.csv", sha256: digest });
-    expect(record.version_page.gates.find((g: { action: string }) => g.action === "evaluate-gate")).toMatchObject({ verdict: "pass", metrics: { accuracy: 0.91 }, subject: { eval_data_sha256: digest } });
+    expect(record.checks.find((c: { name: string }) => c.name === "require:evaluate-gate")).toMatchObject({
+      verdict: "pass",
+    });
+    expect(record.promotion.artifacts.find((a: { role?: string }) => a.role === "predictions")).toMatchObject({
+      name: "predictions.csv",
+      sha256: digest,
+    });
+    expect(record.version_page.gates.find((g: { action: string }) => g.action === "evaluate-gate")).toMatchObject({
+      verdict: "pass",
+      metrics: { accuracy: 0.91 },
+      subject: { eval_data_sha256: digest },
+    });
     expect(tags()).toEqual(["refs/tags/churn#production#1", "refs/tags/churn@v1.0.0"]);
   }, 120_000);
 
   it("refuses a rollback outside the stage's rollback environment, and rolls back once the run shows its approval", async () => {
-    api.setFile(OWNER, REPO, "main", "modelgate.yml", "version: 1\nregistry:\n  stages:\n    production:\n      rollback-environment: production\n");
-    const store = openGitHubRegistryStore(createOctokit({ token: "ghs_test_write", baseUrl: api.url, log: { warning: () => undefined, debug: () => undefined } }), { owner: OWNER, repo: REPO });
-    for (const [version, weights, commit] of [["1.0.0", "weights v1", MERGE], ["1.1.0", "weights v2", HEAD]] as const) {
+    api.setFile(
+      OWNER,
+      REPO,
+      "main",
+      "modelgate.yml",
+      "version: 1\nregistry:\n  stages:\n    production:\n      rollback-environment: production\n",
+    );
+    const store = openGitHubRegistryStore(
+      createOctokit({
+        token: "ghs_test_write",
+        baseUrl: api.url,
+        log: { warning: () => undefined, debug: () => undefined },
+      }),
+      { owner: OWNER, repo: REPO },
+    );
+    for (const [version, weights, commit] of [
+      ["1.0.0", "weights v1", MERGE],
+      ["1.1.0", "weights v2", HEAD],
+    ] as const) {
       await promoteVersion(store, {
-        model: "churn", stage: "production", version: { explicit: version }, commitSha: commit, artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
-        manifestSha256: null, metrics: {}, gates: [], actor: "octocat", reason: null, runUrl: null, now: "2026-01-02T03:04:05Z",
+        model: "churn",
+        stage: "production",
+        version: { explicit: version },
+        commitSha: commit,
+        artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
+        manifestSha256: null,
+        metrics: {},
+        gates: [],
+        actor: "octocat",
+        reason: null,
+        runUrl: null,
+        now: "2026-01-02T03:04:05Z",
       });
     }
-    const rollback = () => runActionBundle("rollback", {
-      node: node(), workspace: trainedWorkspace("unused").workspace, apiUrl: api.url, eventName: "workflow_dispatch", event: { repository: { default_branch: "main" } },
-      env: { GITHUB_ACTOR: "oncall", GITHUB_REF: "refs/heads/hotfix" },
-      inputs: { model: "churn", stage: "production", reason: "latency doubled", "github-token": "ghs_test_write" },
-    });
+    const rollback = () =>
+      runActionBundle("rollback", {
+        node: node(),
+        workspace: trainedWorkspace("unused").workspace,
+        apiUrl: api.url,
+        eventName: "workflow_dispatch",
+        event: { repository: { default_branch: "main" } },
+        env: { GITHUB_ACTOR: "oncall", GITHUB_REF: "refs/heads/hotfix" },
+        inputs: { model: "churn", stage: "production", reason: "latency doubled", "github-token": "ghs_test_write" },
+      });
     const before = tags();
     // The dispatching run (GITHUB_RUN_ID 4242) has no approved review for production.
-    api.seedWorkflowRun(OWNER, REPO, { id: 4242, event: "workflow_dispatch", headSha: MERGE, headBranch: "hotfix", path: ".github/workflows/manual-rollback.yml", approvals: [{ environment: "staging", state: "approved", login: "lead" }] });
+    api.seedWorkflowRun(OWNER, REPO, {
+      id: 4242,
+      event: "workflow_dispatch",
+      headSha: MERGE,
+      headBranch: "hotfix",
+      path: ".github/workflows/manual-rollback.yml",
+      approvals: [{ environment: "staging", state: "approved", login: "lead" }],
+    });
     const outside = await rollback();
     expect(outside.exitCode).toBe(1);
     const refused = json(outside.outputs.result!);
     expect(refused).toMatchObject({ verdict: "fail", rollback: null });
-    expect(refused.checks).toEqual([expect.objectContaining({ rule: "rollback-environment", verdict: "fail", message: expect.stringContaining("workflow run 4242 shows no approved review for it (approved for staging)") })]);
+    expect(refused.checks).toEqual([
+      expect.objectContaining({
+        rule: "rollback-environment",
+        verdict: "fail",
+        message: expect.stringContaining("workflow run 4242 shows no approved review for it (approved for staging)"),
+      }),
+    ]);
     expect(outside.summary).toContain("**Refused: rollback of production.** Nothing was written.");
     expect(tags()).toEqual(before);
 
-    api.seedWorkflowRun(OWNER, REPO, { id: 4242, event: "workflow_dispatch", headSha: MERGE, headBranch: "hotfix", path: ".github/workflows/manual-rollback.yml", approvals: [{ environment: "production", state: "approved", login: "lead" }] });
+    api.seedWorkflowRun(OWNER, REPO, {
+      id: 4242,
+      event: "workflow_dispatch",
+      headSha: MERGE,
+      headBranch: "hotfix",
+      path: ".github/workflows/manual-rollback.yml",
+      approvals: [{ environment: "production", state: "approved", login: "lead" }],
+    });
     const inside = await rollback();
     expect(inside.exitCode, inside.stdout).toBe(0);
-    expect(json(inside.outputs.result!).checks.map((c: { rule: string; verdict: string }) => [c.rule, c.verdict])).toEqual([["rollback-environment", "pass"], ["artifact-digests", "pass"]]);
+    expect(
+      json(inside.outputs.result!).checks.map((c: { rule: string; verdict: string }) => [c.rule, c.verdict]),
+    ).toEqual([
+      ["rollback-environment", "pass"],
+      ["artifact-digests", "pass"],
+    ]);
     expect(inside.outputs).toMatchObject({ version: "v1.0.0", "from-version": "v1.1.0" });
   }, 120_000);
 });

@@ -23,18 +23,29 @@ const node = nodeBinaries().at(-1)?.path;
  */
 async function runForkGate(api: GitHubStandIn, candidate: string): Promise<ZipEntryInput[]> {
   api.setFile("acme", "models", BASE_SHA, "modelgate.yml", example("modelgate.yml"));
-  const workspace = makeWorkspace({ "modelgate.yml": example("modelgate.yml"), "baseline.json": example("baseline.json"), "candidate.json": example(candidate) });
+  const workspace = makeWorkspace({
+    "modelgate.yml": example("modelgate.yml"),
+    "baseline.json": example("baseline.json"),
+    "candidate.json": example(candidate),
+  });
   const run = await runActionBundle("evaluate-gate", {
     node: node!,
     workspace,
     apiUrl: api.url,
     eventName: "pull_request",
-    event: { number: FORK_PR, pull_request: { number: FORK_PR, head: { sha: HEAD_SHA, ref: "patch-1" }, base: { sha: BASE_SHA, ref: "main" } } },
+    event: {
+      number: FORK_PR,
+      pull_request: { number: FORK_PR, head: { sha: HEAD_SHA, ref: "patch-1" }, base: { sha: BASE_SHA, ref: "main" } },
+    },
     inputs: { candidate: "candidate.json", baseline: "baseline.json", "github-token": "ghs_test_read" },
   });
-  expect(run.commands.some((c) => c.command === "warning" && c.message.includes("could not write the PR comment"))).toBe(true);
+  expect(
+    run.commands.some((c) => c.command === "warning" && c.message.includes("could not write the PR comment")),
+  ).toBe(true);
   const folder = path.join(run.runnerTemp, "modelgate");
-  return readdirSync(folder).sort().map((name) => ({ name, data: readFileSync(path.join(folder, name)) }));
+  return readdirSync(folder)
+    .sort()
+    .map((name) => ({ name, data: readFileSync(path.join(folder, name)) }));
 }
 
 describe("publish-reports bundle", () => {
@@ -57,10 +68,25 @@ describe("publish-reports bundle", () => {
 
   /** A finished fork pull_request run with one artifact, and the fork's open pull request. */
   const seedForkRun = (entries: ZipEntryInput[] | Buffer, artifactName = "modelgate-results") => {
-    api.seedWorkflowRun("acme", "models", { id: RUN_ID, event: "pull_request", headSha: HEAD_SHA, headBranch: "patch-1", headRepository: "forker/models" });
+    api.seedWorkflowRun("acme", "models", {
+      id: RUN_ID,
+      event: "pull_request",
+      headSha: HEAD_SHA,
+      headBranch: "patch-1",
+      headRepository: "forker/models",
+    });
     api.seedPullRequest("acme", "models", { number: 3, headSha: "c".repeat(40), headRef: "other" });
-    api.seedPullRequest("acme", "models", { number: FORK_PR, headSha: HEAD_SHA, headRef: "patch-1", headRepository: "forker/models", login: "forker" });
-    api.seedArtifact("acme", "models", RUN_ID, { name: artifactName, zip: Buffer.isBuffer(entries) ? entries : writeZip(entries) });
+    api.seedPullRequest("acme", "models", {
+      number: FORK_PR,
+      headSha: HEAD_SHA,
+      headRef: "patch-1",
+      headRepository: "forker/models",
+      login: "forker",
+    });
+    api.seedArtifact("acme", "models", RUN_ID, {
+      name: artifactName,
+      zip: Buffer.isBuffer(entries) ? entries : writeZip(entries),
+    });
   };
   const publish = (inputs: Record<string, string> = {}) =>
     runActionBundle("publish-reports", {
@@ -69,9 +95,17 @@ describe("publish-reports bundle", () => {
       apiUrl: api.url,
       eventName: "workflow_run",
       event: { action: "completed", workflow_run: { id: RUN_ID } },
-      inputs: { "run-id": String(RUN_ID), "artifact-name": "modelgate-results*", combine: "false", key: "default", "github-token": "ghs_test_write", ...inputs },
+      inputs: {
+        "run-id": String(RUN_ID),
+        "artifact-name": "modelgate-results*",
+        combine: "false",
+        key: "default",
+        "github-token": "ghs_test_write",
+        ...inputs,
+      },
     });
-  const errors = (run: Awaited<ReturnType<typeof publish>>) => run.commands.filter((c) => c.command === "error").map((c) => c.message);
+  const errors = (run: Awaited<ReturnType<typeof publish>>) =>
+    run.commands.filter((c) => c.command === "error").map((c) => c.message);
   const resultEntry = (entries: ZipEntryInput[]) => entries.find((e) => e.name.endsWith(".json"))!;
   const withResult = (entries: ZipEntryInput[], edit: (result: Record<string, unknown>) => void): ZipEntryInput[] =>
     entries.map((entry) => {
@@ -86,33 +120,54 @@ describe("publish-reports bundle", () => {
     const run = await publish();
     expect(errors(run)).toEqual([]);
     expect(run.exitCode).toBe(0);
-    expect(run.outputs).toMatchObject({ "pull-request": String(FORK_PR), published: "1", verdict: "fail", passed: "false" });
+    expect(run.outputs).toMatchObject({
+      "pull-request": String(FORK_PR),
+      published: "1",
+      verdict: "fail",
+      passed: "false",
+    });
     const comments = api.comments("acme", "models", FORK_PR);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.user.login).toBe("github-actions[bot]");
-    expect(comments[0]!.body.startsWith(`${MARKER}\n### Reported ❌ fail · evaluate-gate · churn-classifier\n_Reported by the pull request's own workflow run, whose code wrote these results; re-rendered from checked fields, not verified._\n**3 of 8 checks failed**`)).toBe(true);
-    expect(comments[0]!.body).toContain(`workflow run ${RUN_ID}](https://github.com/acme/models/actions/runs/${RUN_ID})`);
+    expect(
+      comments[0]!.body.startsWith(
+        `${MARKER}\n### Reported ❌ fail · evaluate-gate · churn-classifier\n_Reported by the pull request's own workflow run, whose code wrote these results; re-rendered from checked fields, not verified._\n**3 of 8 checks failed**`,
+      ),
+    ).toBe(true);
+    expect(comments[0]!.body).toContain(
+      `workflow run ${RUN_ID}](https://github.com/acme/models/actions/runs/${RUN_ID})`,
+    );
     expect(run.outputs["comment-url"]).toBe(comments[0]!.html_url);
     // The artifact's own markdown is never posted: its evaluate-gate layout ("candidate" column) does not appear.
     const artifactMarkdown = JSON.parse(resultEntry(regressed).data.toString()).report_markdown as string;
     expect(artifactMarkdown).toContain("| metric | baseline | candidate |");
     expect(comments[0]!.body).not.toContain("| metric | baseline | candidate |");
     const published = JSON.parse(readFileSync(run.outputs.result!, "utf8"));
-    expect(published).toMatchObject({ schema: "modelgate.publish/v1", pull_request: FORK_PR, run_id: RUN_ID, head_sha: HEAD_SHA });
+    expect(published).toMatchObject({
+      schema: "modelgate.publish/v1",
+      pull_request: FORK_PR,
+      run_id: RUN_ID,
+      head_sha: HEAD_SHA,
+    });
     expect(published.results[0].report_markdown).toBeUndefined();
     expect(run.summary).toContain("### Reported ❌ fail · modelgate · 1 gate");
     const routes = api.requests.map((r) => r.route ?? r.path);
     expect(routes).toContain("GET /repos/{owner}/{repo}/pulls");
-    expect(api.requests.find((r) => r.route === "GET /repos/{owner}/{repo}/pulls")!.query).toMatchObject({ state: "open", head: "forker:patch-1" });
+    expect(api.requests.find((r) => r.route === "GET /repos/{owner}/{repo}/pulls")!.query).toMatchObject({
+      state: "open",
+      head: "forker:patch-1",
+    });
   });
 
   it("posts a fork's pass and its claimed base-branch policy as the run's report, never as verified fact", async () => {
     // What a fork's own workflow can write: a pass, and a policy it says came from the base branch.
-    seedForkRun(withResult(regressed, (r) => {
-      r.verdict = "pass";
-      r.checks = (r.checks as Array<Record<string, unknown>>).map((c) => ({ ...c, verdict: "pass" }));
-      r.policy = { ...(r.policy as object), source: "base" };
-    }));
+    seedForkRun(
+      withResult(regressed, (r) => {
+        r.verdict = "pass";
+        r.checks = (r.checks as Array<Record<string, unknown>>).map((c) => ({ ...c, verdict: "pass" }));
+        r.policy = { ...(r.policy as object), source: "base" };
+      }),
+    );
     const run = await publish();
     expect(run.exitCode).toBe(0);
     const body = api.comments("acme", "models", FORK_PR)[0]!.body;
@@ -121,8 +176,12 @@ describe("publish-reports bundle", () => {
       "_Reported by the pull request's own workflow run, whose code wrote these results; re-rendered from checked fields, not verified._",
     ]);
     expect(body).not.toMatch(/base branch's version decided/i);
-    expect(body).toMatch(/Policy named by the run: modelgate\.yml at sha256 `[0-9a-f]{12}` \(not verified: which version decided is the run's claim\)\./);
-    expect(body).toContain("from the fork forker/models. That run executed the pull request's code, so its verdicts and the policy it names are its claims");
+    expect(body).toMatch(
+      /Policy named by the run: modelgate\.yml at sha256 `[0-9a-f]{12}` \(not verified: which version decided is the run's claim\)\./,
+    );
+    expect(body).toContain(
+      "from the fork forker/models. That run executed the pull request's code, so its verdicts and the policy it names are its claims",
+    );
     // The outputs echo the fork's claim too; the catalog says they must never gate anything.
     expect(run.outputs).toMatchObject({ verdict: "pass", passed: "true" });
   });
@@ -140,20 +199,34 @@ describe("publish-reports bundle", () => {
 
   it("writes one combined comment for all gates of the run with combine: true", async () => {
     seedForkRun(regressed);
-    const renamed = better.map((entry) => ({ name: entry.name.replace("churn-classifier", "churn-v2"), data: entry.data }));
-    api.seedArtifact("acme", "models", RUN_ID, { name: "modelgate-results-v2", zip: writeZip(withResult(renamed, (r) => (r.key = "churn-v2"))) });
+    const renamed = better.map((entry) => ({
+      name: entry.name.replace("churn-classifier", "churn-v2"),
+      data: entry.data,
+    }));
+    api.seedArtifact("acme", "models", RUN_ID, {
+      name: "modelgate-results-v2",
+      zip: writeZip(withResult(renamed, (r) => (r.key = "churn-v2"))),
+    });
     const run = await publish({ combine: "true" });
     expect(errors(run)).toEqual([]);
     const comments = api.comments("acme", "models", FORK_PR);
     expect(comments).toHaveLength(1);
-    expect(comments[0]!.body.startsWith("<!-- modelgate:combined:default -->\n### Reported ❌ fail · modelgate · 2 gates")).toBe(true);
+    expect(
+      comments[0]!.body.startsWith("<!-- modelgate:combined:default -->\n### Reported ❌ fail · modelgate · 2 gates"),
+    ).toBe(true);
     expect(comments[0]!.body).toContain("#### Reported ✅ pass · evaluate-gate · churn-v2");
     expect(comments[0]!.body).toContain("#### Reported ❌ fail · evaluate-gate · churn-classifier");
   });
 
   it("uses the pull request GitHub links to a same-repository run without listing pull requests", async () => {
     api.seedPullRequest("acme", "models", { number: 5, headSha: HEAD_SHA, headRef: "feature" });
-    api.seedWorkflowRun("acme", "models", { id: RUN_ID, event: "pull_request", headSha: HEAD_SHA, headBranch: "feature", pullRequests: [5] });
+    api.seedWorkflowRun("acme", "models", {
+      id: RUN_ID,
+      event: "pull_request",
+      headSha: HEAD_SHA,
+      headBranch: "feature",
+      pullRequests: [5],
+    });
     api.seedArtifact("acme", "models", RUN_ID, { name: "modelgate-results", zip: writeZip(better) });
     const run = await publish();
     expect(run.outputs["pull-request"]).toBe("5");
@@ -188,11 +261,23 @@ describe("publish-reports bundle", () => {
   });
 
   it.each([
-    ["a zip-slip entry name", () => writeZip([...regressed, { name: "../../.github/workflows/evil.json", data: "{}" }]), /entry's name is unsafe.*\.\.\/\.\.\/\.github/],
+    [
+      "a zip-slip entry name",
+      () => writeZip([...regressed, { name: "../../.github/workflows/evil.json", data: "{}" }]),
+      /entry's name is unsafe.*\.\.\/\.\.\/\.github/,
+    ],
     ["an absolute entry name", () => writeZip([{ name: "/etc/cron.d/x.json", data: "{}" }]), /entry's name is unsafe/],
     ["a symlink entry", () => writeZip([{ name: "link.json", data: "/etc/passwd", mode: 0o120777 }]), /symbolic link/],
-    ["an entry larger than the limit", () => writeZip([{ name: "big.json", data: Buffer.alloc(3 * 1024 * 1024, 32) }]), /more than the limit of 2097152/],
-    ["a zip bomb that lies about its size", () => writeZip([{ name: "bomb.json", data: Buffer.alloc(1024 * 1024, 48), declaredSize: 100 }]), /does not inflate to its declared size/],
+    [
+      "an entry larger than the limit",
+      () => writeZip([{ name: "big.json", data: Buffer.alloc(3 * 1024 * 1024, 32) }]),
+      /more than the limit of 2097152/,
+    ],
+    [
+      "a zip bomb that lies about its size",
+      () => writeZip([{ name: "bomb.json", data: Buffer.alloc(1024 * 1024, 48), declaredSize: 100 }]),
+      /does not inflate to its declared size/,
+    ],
     ["bytes that are not a zip", () => Buffer.from("not a zip at all"), /not a zip archive/],
   ])("refuses the whole artifact and posts nothing for %s", async (_name, zip, message) => {
     seedForkRun(zip());
@@ -203,11 +288,35 @@ describe("publish-reports bundle", () => {
   });
 
   it.each([
-    ["malformed JSON", (entries: ZipEntryInput[]) => entries.map((e) => (e.name.endsWith(".json") ? { name: e.name, data: '{"schema": "modelgate.result/v1",' } : e)), /is not valid JSON/],
-    ["an unknown action", (entries: ZipEntryInput[]) => withResult(entries, (r) => (r.action = "publish-reports")), /at action: allowed: validate-data/],
-    ["a verdict better than its checks", (entries: ZipEntryInput[]) => withResult(entries, (r) => (r.verdict = "pass")), /verdict pass is better than its worst check \(fail\)/],
-    ["a key with markdown in it", (entries: ZipEntryInput[]) => withResult(entries, (r) => (r.key = "x -->[a](https://evil.example)")), /at key/],
-    ["a check without its threshold", (entries: ZipEntryInput[]) => withResult(entries, (r) => delete (r.checks as Array<Record<string, unknown>>)[0]!.threshold), /at checks\.0\.threshold: expected number/],
+    [
+      "malformed JSON",
+      (entries: ZipEntryInput[]) =>
+        entries.map((e) =>
+          e.name.endsWith(".json") ? { name: e.name, data: '{"schema": "modelgate.result/v1",' } : e,
+        ),
+      /is not valid JSON/,
+    ],
+    [
+      "an unknown action",
+      (entries: ZipEntryInput[]) => withResult(entries, (r) => (r.action = "publish-reports")),
+      /at action: allowed: validate-data/,
+    ],
+    [
+      "a verdict better than its checks",
+      (entries: ZipEntryInput[]) => withResult(entries, (r) => (r.verdict = "pass")),
+      /verdict pass is better than its worst check \(fail\)/,
+    ],
+    [
+      "a key with markdown in it",
+      (entries: ZipEntryInput[]) => withResult(entries, (r) => (r.key = "x -->[a](https://evil.example)")),
+      /at key/,
+    ],
+    [
+      "a check without its threshold",
+      (entries: ZipEntryInput[]) =>
+        withResult(entries, (r) => delete (r.checks as Array<Record<string, unknown>>)[0]!.threshold),
+      /at checks\.0\.threshold: expected number/,
+    ],
   ])("refuses a result with %s and posts nothing", async (_name, edit, message) => {
     seedForkRun(edit(regressed));
     const run = await publish();
@@ -218,7 +327,11 @@ describe("publish-reports bundle", () => {
 
   it("refuses an artifact GitHub lists as larger than the limit without downloading it", async () => {
     seedForkRun(regressed);
-    api.seedArtifact("acme", "models", RUN_ID, { name: "modelgate-results-huge", zip: writeZip([]), sizeInBytes: 9 * 1024 * 1024 });
+    api.seedArtifact("acme", "models", RUN_ID, {
+      name: "modelgate-results-huge",
+      zip: writeZip([]),
+      sizeInBytes: 9 * 1024 * 1024,
+    });
     const run = await publish();
     expect(run.exitCode).toBe(1);
     expect(errors(run).join("\n")).toMatch(/is 9437184 bytes, more than the limit of 8388608/);
@@ -226,12 +339,25 @@ describe("publish-reports bundle", () => {
   });
 
   it("publishes nothing when no open pull request has the run's head any more", async () => {
-    api.seedWorkflowRun("acme", "models", { id: RUN_ID, event: "pull_request", headSha: HEAD_SHA, headBranch: "patch-1", headRepository: "forker/models" });
-    api.seedPullRequest("acme", "models", { number: FORK_PR, headSha: "d".repeat(40), headRef: "patch-1", headRepository: "forker/models" });
+    api.seedWorkflowRun("acme", "models", {
+      id: RUN_ID,
+      event: "pull_request",
+      headSha: HEAD_SHA,
+      headBranch: "patch-1",
+      headRepository: "forker/models",
+    });
+    api.seedPullRequest("acme", "models", {
+      number: FORK_PR,
+      headSha: "d".repeat(40),
+      headRef: "patch-1",
+      headRepository: "forker/models",
+    });
     api.seedArtifact("acme", "models", RUN_ID, { name: "modelgate-results", zip: writeZip(regressed) });
     const run = await publish();
     expect(run.exitCode).toBe(0);
-    expect(run.commands.some((c) => c.command === "warning" && c.message.includes("No open pull request has the head"))).toBe(true);
+    expect(
+      run.commands.some((c) => c.command === "warning" && c.message.includes("No open pull request has the head")),
+    ).toBe(true);
     expect(run.outputs["pull-request"]).toBe("");
     expect(api.comments("acme", "models", FORK_PR)).toEqual([]);
   });

@@ -14,7 +14,9 @@ const OWNER = "acme";
 const REPO = "models";
 // A few writers already lose races to each other on every counter; more only make the run longer.
 const WRITERS = 4;
-const COMMITS = Array.from({ length: WRITERS }, (_, index) => createHash("sha1").update(`commit ${index}`).digest("hex"));
+const COMMITS = Array.from({ length: WRITERS }, (_, index) =>
+  createHash("sha1").update(`commit ${index}`).digest("hex"),
+);
 const api = useGitHubStandIn();
 
 function openStore() {
@@ -44,7 +46,11 @@ describe("promotions of different versions racing through the GitHub API (stand-
   it(`${WRITERS} promotions at once: each wins one counter, the chain is unbroken, the history complete`, async () => {
     for (const sha of COMMITS) api().seedCommit(OWNER, REPO, sha);
     const versions = COMMITS.map((_, index) => `1.${index}.0`);
-    const outcomes = await Promise.all(versions.map((version, index) => promoteVersion(openStore(), request(version, COMMITS[index]!), { maxAttempts: 40 })));
+    const outcomes = await Promise.all(
+      versions.map((version, index) =>
+        promoteVersion(openStore(), request(version, COMMITS[index]!), { maxAttempts: 40 }),
+      ),
+    );
     console.log(`attempts per writer: ${outcomes.map((outcome) => outcome.attempts).join(", ")}`);
     expect(outcomes.every((outcome) => outcome.eventCreated)).toBe(true);
     const registry = await readModelRegistry(openStore(), "churn");

@@ -26,12 +26,35 @@ function setUp(commits: number) {
   const shas = Array.from({ length: commits }, (_, k) => createHash("sha1").update(`race commit ${k}`).digest("hex"));
   for (const sha of shas) api().seedCommit(OWNER, REPO, sha);
   const workspace = mkdtempSync(path.join(tmpdir(), "modelgate-race-gh-"));
-  const env = { PATH: process.env.PATH ?? "", HOME: workspace, USER: "racer", GITHUB_TOKEN: "ghs_test_write", GITHUB_API_URL: api().url };
-  const octokit = createOctokit({ token: "ghs_test_write", baseUrl: api().url, log: { warning: () => undefined, debug: () => undefined } });
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: workspace,
+    USER: "racer",
+    GITHUB_TOKEN: "ghs_test_write",
+    GITHUB_API_URL: api().url,
+  };
+  const octokit = createOctokit({
+    token: "ghs_test_write",
+    baseUrl: api().url,
+    log: { warning: () => undefined, debug: () => undefined },
+  });
   return { shas, workspace, env, store: openGitHubRegistryStore(octokit, { owner: OWNER, repo: REPO }) };
 }
 
-const promoteArgs = (model: string, file: string, extra: string[]) => ["promote", "--model", model, "--stage", "prod", "--artifacts", file, "--allow-ungated", "--allow-missing-manifest", "--repo", `${OWNER}/${REPO}`, ...extra];
+const promoteArgs = (model: string, file: string, extra: string[]) => [
+  "promote",
+  "--model",
+  model,
+  "--stage",
+  "prod",
+  "--artifacts",
+  file,
+  "--allow-ungated",
+  "--allow-missing-manifest",
+  "--repo",
+  `${OWNER}/${REPO}`,
+  ...extra,
+];
 
 describe("racing modelgate promote processes on one GitHub repository (API stand-in)", () => {
   it(`${SAME_VERSION_WRITERS} writers of different builds on one version: one release, the winner's build; no loser's tag, draft or asset remains (${TRIALS} trials)`, async () => {
@@ -40,17 +63,37 @@ describe("racing modelgate promote processes on one GitHub repository (API stand
       const model = `churn-${trial}`;
       const builds = makeBuilds(workspace, model, SAME_VERSION_WRITERS);
       // Each build from its own commit: the version's tag name is the one thing they race for.
-      const writers = await race(node, workspace, env, builds.map((build, k) => promoteArgs(model, build.file, ["--version", "1.0.0", "--ref", shas[k]!])), builds);
+      const writers = await race(
+        node,
+        workspace,
+        env,
+        builds.map((build, k) => promoteArgs(model, build.file, ["--version", "1.0.0", "--ref", shas[k]!])),
+        builds,
+      );
       const counts = tally(writers);
-      console.log(`github same-version trial ${trial + 1}: ${SAME_VERSION_WRITERS} writers -> ${JSON.stringify(counts)}`);
+      console.log(
+        `github same-version trial ${trial + 1}: ${SAME_VERSION_WRITERS} writers -> ${JSON.stringify(counts)}`,
+      );
       expect(counts.won, writers.map((writer) => writer.stderr).join("\n")).toBe(1);
       expect(counts.other, writers.map((writer) => writer.stderr).join("\n")).toBe(0);
       await expectConsistent(store, model, writers);
-      const releases = api().releases(OWNER, REPO).filter((release) => release.tag_name.startsWith(`${model}@`));
-      expect(releases.map((release) => [release.tag_name, release.draft, release.assets.length])).toEqual([[`${model}@v1.0.0`, false, 1]]);
-      const tags = api().refs(OWNER, REPO).map(([ref]) => ref).filter((ref) => ref.includes(model));
+      const releases = api()
+        .releases(OWNER, REPO)
+        .filter((release) => release.tag_name.startsWith(`${model}@`));
+      expect(releases.map((release) => [release.tag_name, release.draft, release.assets.length])).toEqual([
+        [`${model}@v1.0.0`, false, 1],
+      ]);
+      const tags = api()
+        .refs(OWNER, REPO)
+        .map(([ref]) => ref)
+        .filter((ref) => ref.includes(model));
       const winner = writers.find((writer) => writer.exitCode === 0)!;
-      expect(tags).toEqual([`refs/modelgate/${model}.commits/${shas[winner.index]}`, `refs/modelgate/${model}.events/1`, `refs/tags/${model}#prod#1`, `refs/tags/${model}@v1.0.0`]);
+      expect(tags).toEqual([
+        `refs/modelgate/${model}.commits/${shas[winner.index]}`,
+        `refs/modelgate/${model}.events/1`,
+        `refs/tags/${model}#prod#1`,
+        `refs/tags/${model}@v1.0.0`,
+      ]);
     }
     expect(api().violations).toEqual([]);
   }, 300_000);
@@ -58,13 +101,23 @@ describe("racing modelgate promote processes on one GitHub repository (API stand
   it(`${BUMP_WRITERS} writers bumping patch on one commit: one version, its build stored once; the others refused with nothing left behind`, async () => {
     const { shas, workspace, env, store } = setUp(1);
     const builds = makeBuilds(workspace, "ranker", BUMP_WRITERS);
-    const writers = await race(node, workspace, env, builds.map((build) => promoteArgs("ranker", build.file, ["--bump", "patch", "--ref", shas[0]!])), builds);
+    const writers = await race(
+      node,
+      workspace,
+      env,
+      builds.map((build) => promoteArgs("ranker", build.file, ["--bump", "patch", "--ref", shas[0]!])),
+      builds,
+    );
     const counts = tally(writers);
     console.log(`github bump-one-commit: ${BUMP_WRITERS} writers on 1 commit -> ${JSON.stringify(counts)}`);
     expect(counts.won).toBe(1);
     expect(counts.other, writers.map((writer) => writer.stderr).join("\n")).toBe(0);
     await expectConsistent(store, "ranker", writers);
-    expect(api().releases(OWNER, REPO).map((release) => [release.tag_name, release.draft])).toEqual([["ranker@v0.0.1", false]]);
+    expect(
+      api()
+        .releases(OWNER, REPO)
+        .map((release) => [release.tag_name, release.draft]),
+    ).toEqual([["ranker@v0.0.1", false]]);
     expect(api().violations).toEqual([]);
   }, 300_000);
 });

@@ -10,11 +10,21 @@ const example = (file: string) => readFileSync(path.join(repoRoot, "shared/examp
 const POLICY = example("modelgate.yml");
 const BASE_SHA = "b".repeat(40);
 const MARKER = "<!-- modelgate:evaluate-gate:churn-classifier -->";
-const PR_EVENT = { action: "synchronize", number: 7, pull_request: { number: 7, head: { sha: "a".repeat(40), ref: "feature" }, base: { sha: BASE_SHA, ref: "main" } } };
-const HIDDEN_NOTE = "> The earlier report of this gate was hidden (marked outdated), so this is a fresh comment with the current report";
+const PR_EVENT = {
+  action: "synchronize",
+  number: 7,
+  pull_request: { number: 7, head: { sha: "a".repeat(40), ref: "feature" }, base: { sha: BASE_SHA, ref: "main" } },
+};
+const HIDDEN_NOTE =
+  "> The earlier report of this gate was hidden (marked outdated), so this is a fresh comment with the current report";
 
 const workspace = () =>
-  makeWorkspace({ "modelgate.yml": POLICY, "baseline.json": example("baseline.json"), "better.json": example("candidate-better.json"), "regressed.json": example("candidate-regressed.json") });
+  makeWorkspace({
+    "modelgate.yml": POLICY,
+    "baseline.json": example("baseline.json"),
+    "better.json": example("candidate-better.json"),
+    "regressed.json": example("candidate-regressed.json"),
+  });
 
 describe.each(nodeBinaries())("evaluate-gate's sticky comment under each kind of token on $label", ({ path: node }) => {
   let api: GitHubStandIn;
@@ -28,13 +38,23 @@ describe.each(nodeBinaries())("evaluate-gate's sticky comment under each kind of
   });
 
   const prRun = (ws: string, candidate: string, token: string, inputs: Record<string, string> = {}) =>
-    runActionBundle("evaluate-gate", { node, workspace: ws, apiUrl: api.url, eventName: "pull_request", event: PR_EVENT, inputs: { candidate, baseline: "baseline.json", "github-token": token, ...inputs } });
-  const viewerQueries = () => api.requests.filter((r) => r.route === "POST /graphql" && (r.body as { query: string }).query.includes("viewer"));
+    runActionBundle("evaluate-gate", {
+      node,
+      workspace: ws,
+      apiUrl: api.url,
+      eventName: "pull_request",
+      event: PR_EVENT,
+      inputs: { candidate, baseline: "baseline.json", "github-token": token, ...inputs },
+    });
+  const viewerQueries = () =>
+    api.requests.filter((r) => r.route === "POST /graphql" && (r.body as { query: string }).query.includes("viewer"));
   const ours = () => api.comments("acme", "models", 7).filter((c) => c.body.includes(MARKER));
 
   it("finds its own comment again under another App's installation token, without comment-author", async () => {
     // GITHUB_TOKEN's comment is another account's: the App must not adopt it.
-    api.seedComments("acme", "models", 7, [{ body: `${MARKER}\nwritten by the workflow token`, login: "github-actions[bot]" }]);
+    api.seedComments("acme", "models", 7, [
+      { body: `${MARKER}\nwritten by the workflow token`, login: "github-actions[bot]" },
+    ]);
     const ws = workspace();
     const first = await prRun(ws, "regressed.json", "ghs_test_app");
     const second = await prRun(ws, "better.json", "ghs_test_app");
@@ -71,7 +91,9 @@ describe.each(nodeBinaries())("evaluate-gate's sticky comment under each kind of
   });
 
   it("writes a fresh comment saying so when a maintainer hid the earlier one, and leaves the hidden one alone", async () => {
-    api.seedComments("acme", "models", 7, [{ body: `${MARKER}\nold report`, login: "model-gatekeeper[bot]", minimized: "outdated" }]);
+    api.seedComments("acme", "models", 7, [
+      { body: `${MARKER}\nold report`, login: "model-gatekeeper[bot]", minimized: "outdated" },
+    ]);
     const hiddenId = ours()[0]!.id;
     const ws = workspace();
     const run = await prRun(ws, "regressed.json", "ghs_test_app");
@@ -89,22 +111,31 @@ describe.each(nodeBinaries())("evaluate-gate's sticky comment under each kind of
   });
 
   it("finds its comment on the second page under an App token", async () => {
-    const others = Array.from({ length: 130 }, (_, i) => ({ body: `comment ${i}`, login: i % 2 ? "octo-user" : "model-gatekeeper[bot]" }));
+    const others = Array.from({ length: 130 }, (_, i) => ({
+      body: `comment ${i}`,
+      login: i % 2 ? "octo-user" : "model-gatekeeper[bot]",
+    }));
     api.seedComments("acme", "models", 7, [...others, { body: `${MARKER}\nold`, login: "model-gatekeeper[bot]" }]);
     await prRun(workspace(), "regressed.json", "ghs_test_app");
     expect(api.comments("acme", "models", 7)).toHaveLength(131);
     expect(ours()[0]!.body).toContain("### ❌ fail");
-    expect(api.requests.filter((r) => r.route?.endsWith("/comments") && r.method === "GET").map((r) => r.query.page ?? "1")).toEqual(["1", "2"]);
+    expect(
+      api.requests.filter((r) => r.route?.endsWith("/comments") && r.method === "GET").map((r) => r.query.page ?? "1"),
+    ).toEqual(["1", "2"]);
   });
 
   it("warns and keeps the verdict when a fork's read-only token cannot write, even over a hidden comment", async () => {
-    api.seedComments("acme", "models", 7, [{ body: `${MARKER}\nold`, login: "github-actions[bot]", minimized: "resolved" }]);
+    api.seedComments("acme", "models", 7, [
+      { body: `${MARKER}\nold`, login: "github-actions[bot]", minimized: "resolved" },
+    ]);
     const run = await prRun(workspace(), "regressed.json", "ghs_test_read");
     expect(run.exitCode).toBe(1);
     expect(run.outputs.verdict).toBe("fail");
     expect(run.outputs["comment-url"]).toBeUndefined();
     const warnings = run.commands.filter((c) => c.command === "warning").map((c) => c.message);
-    expect(warnings.some((w) => /could not write the PR comment; the verdict is unchanged.*creating a comment.*403/.test(w))).toBe(true);
+    expect(
+      warnings.some((w) => /could not write the PR comment; the verdict is unchanged.*creating a comment.*403/.test(w)),
+    ).toBe(true);
     expect(ours().map((c) => c.body)).toEqual([`${MARKER}\nold`]);
   });
 });

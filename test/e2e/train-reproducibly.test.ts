@@ -15,7 +15,12 @@ const push = { eventName: "push", event: { ref: "refs/heads/main" } };
 describe.each(nodeBinaries())("train-reproducibly bundle on $label", ({ path: node }) => {
   it("runs the seeded command, streams its output, writes the manifest and sets every output", async () => {
     const workspace = makeTrainWorkspace();
-    const run = await runActionBundle("train-reproducibly", { node, workspace, ...push, inputs: { ...TRAIN_INPUTS, seed: "5", "verify-runs": "2" } });
+    const run = await runActionBundle("train-reproducibly", {
+      node,
+      workspace,
+      ...push,
+      inputs: { ...TRAIN_INPUTS, seed: "5", "verify-runs": "2" },
+    });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain("trained 20 epochs with seed 5");
     expect(run.stdout).toContain("modelgate: verification run 2 of 2");
@@ -36,16 +41,32 @@ describe.each(nodeBinaries())("train-reproducibly bundle on $label", ({ path: no
     });
     expect(run.summary).toContain("✅ pass · train-reproducibly · default");
     expect(run.summary).toContain("Lineage at a glance");
-    const result = JSON.parse(readFileSync(run.outputs.result!, "utf8")) as { schema: string; subject: Record<string, string> };
-    expect(result.subject).toMatchObject({ manifest_lineage_sha256: manifest.lineage_sha256, candidate_sha256: sha256Hex(model) });
+    const result = JSON.parse(readFileSync(run.outputs.result!, "utf8")) as {
+      schema: string;
+      subject: Record<string, string>;
+    };
+    expect(result.subject).toMatchObject({
+      manifest_lineage_sha256: manifest.lineage_sha256,
+      candidate_sha256: sha256Hex(model),
+    });
   });
 
   it("fails the step and names every differing output when the command does not repeat", async () => {
-    const run = await runActionBundle("train-reproducibly", { node, workspace: makeTrainWorkspace(), ...push, inputs: { ...TRAIN_INPUTS, run: "node train.mjs --unseeded", "verify-runs": "2" } });
+    const run = await runActionBundle("train-reproducibly", {
+      node,
+      workspace: makeTrainWorkspace(),
+      ...push,
+      inputs: { ...TRAIN_INPUTS, run: "node train.mjs --unseeded", "verify-runs": "2" },
+    });
     expect(run.exitCode).toBe(1);
     expect(run.outputs.verdict).toBe("fail");
     expect(run.summary).toContain("out/model.json differs between runs");
-    expect(run.commands.filter((c) => c.command === "error").map((c) => c.message).join("\n")).toContain("out/model.json");
+    expect(
+      run.commands
+        .filter((c) => c.command === "error")
+        .map((c) => c.message)
+        .join("\n"),
+    ).toContain("out/model.json");
   });
 
   it("warns and trains when the cache service is down", async () => {
@@ -54,19 +75,32 @@ describe.each(nodeBinaries())("train-reproducibly bundle on $label", ({ path: no
       workspace: makeTrainWorkspace(),
       ...push,
       inputs: { ...TRAIN_INPUTS, cache: "true" },
-      env: { ACTIONS_CACHE_SERVICE_V2: "true", ACTIONS_RESULTS_URL: "http://127.0.0.1:9/", ACTIONS_RUNTIME_TOKEN: "token" },
+      env: {
+        ACTIONS_CACHE_SERVICE_V2: "true",
+        ACTIONS_RESULTS_URL: "http://127.0.0.1:9/",
+        ACTIONS_RUNTIME_TOKEN: "token",
+      },
     });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.stdout).toContain("trained 20 epochs");
     expect(run.outputs["cache-hit"]).toBe("false");
-    expect(run.commands.filter((c) => c.command === "warning").map((c) => c.message).join("\n")).toMatch(/cache/i);
+    expect(
+      run.commands
+        .filter((c) => c.command === "warning")
+        .map((c) => c.message)
+        .join("\n"),
+    ).toMatch(/cache/i);
   });
 
   it("shares the lineage of two identical runs in a git checkout and records the python3 the run's PATH gives", async () => {
     const workspace = makeTrainWorkspace();
     commitAll(workspace);
     const { first } = fakeInterpreters();
-    const inputs = { run: "python3 -I train.py > train.log", inputs: "customers.csv", outputs: "out/model.bin\ntrain.log" };
+    const inputs = {
+      run: "python3 -I train.py > train.log",
+      inputs: "customers.csv",
+      outputs: "out/model.bin\ntrain.log",
+    };
     const env = { PATH: `${first}:${process.env.PATH ?? ""}` };
     const one = await runActionBundle("train-reproducibly", { node, workspace, ...push, inputs, env });
     expect(one.exitCode, one.stdout + one.stderr).toBe(0);
@@ -81,10 +115,24 @@ describe.each(nodeBinaries())("train-reproducibly bundle on $label", ({ path: no
     const workspace = makeTrainWorkspace();
     mkdirSync(path.join(workspace, "models"));
     writeFileSync(path.join(workspace, "models/stale.bin"), "an old model");
-    utimesSync(path.join(workspace, "models/stale.bin"), new Date("2020-01-02T00:00:00Z"), new Date("2020-01-02T00:00:00Z"));
-    const run = await runActionBundle("train-reproducibly", { node, workspace, ...push, inputs: { run: "echo nothing to do", outputs: "models/stale.bin" } });
+    utimesSync(
+      path.join(workspace, "models/stale.bin"),
+      new Date("2020-01-02T00:00:00Z"),
+      new Date("2020-01-02T00:00:00Z"),
+    );
+    const run = await runActionBundle("train-reproducibly", {
+      node,
+      workspace,
+      ...push,
+      inputs: { run: "echo nothing to do", outputs: "models/stale.bin" },
+    });
     expect(run.exitCode).toBe(1);
     expect(run.outputs.verdict).toBe("fail");
-    expect(run.commands.filter((c) => c.command === "error").map((c) => c.message).join("\n")).toContain("did not write models/stale.bin");
+    expect(
+      run.commands
+        .filter((c) => c.command === "error")
+        .map((c) => c.message)
+        .join("\n"),
+    ).toContain("did not write models/stale.bin");
   });
 });

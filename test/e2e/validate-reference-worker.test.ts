@@ -33,14 +33,20 @@ beforeAll(async () => {
   await writeCsv(path.join(dir, "data.csv"), 1);
   await writeCsv(path.join(dir, "reference.csv"), 2);
   await writeCsv(path.join(dir, "ragged.csv"), 2, "1,2\n");
-  writeFileSync(path.join(dir, "modelgate.yml"), "version: 1\nmodel: m\ndata:\n  schema:\n    x: { type: number }\n    group: { type: category, allowed: [red, green, blue] }\n");
+  writeFileSync(
+    path.join(dir, "modelgate.yml"),
+    "version: 1\nmodel: m\ndata:\n  schema:\n    x: { type: number }\n    group: { type: category, allowed: [red, green, blue] }\n",
+  );
   writeFileSync(path.join(dir, "small.yml"), "version: 1\nmodel: m\nlimits:\n  memory: 8MiB\n");
 });
 
 describe.each(nodeBinaries())("validate-data's reference read on a worker thread, $label", ({ path: node }) => {
   const both = async (args: string[]) => {
     const full = [CLI, "validate", ...args, "--format", "json", "--fail-on", "never"];
-    const [parallel, sequential] = await Promise.all([spawnCollect(node, full, env, dir), spawnCollect("taskset", ["-c", "0", node, ...full], env, dir)]);
+    const [parallel, sequential] = await Promise.all([
+      spawnCollect(node, full, env, dir),
+      spawnCollect("taskset", ["-c", "0", node, ...full], env, dir),
+    ]);
     return { parallel, sequential };
   };
 
@@ -59,8 +65,17 @@ describe.each(nodeBinaries())("validate-data's reference read on a worker thread
   }, 120_000);
 
   it("streams a reference the memory limit cannot hold into its profile, as a read on one core does", async () => {
-    const { parallel, sequential } = await both(["--data", "data.csv", "--reference", "reference.csv", "--policy", "small.yml"]);
-    expect(JSON.parse(parallel.stdout).notes.join(" ")).toContain("reference.csv (260000 rows) is larger than the memory limit");
+    const { parallel, sequential } = await both([
+      "--data",
+      "data.csv",
+      "--reference",
+      "reference.csv",
+      "--policy",
+      "small.yml",
+    ]);
+    expect(JSON.parse(parallel.stdout).notes.join(" ")).toContain(
+      "reference.csv (260000 rows) is larger than the memory limit",
+    );
     expect(parallel.stdout).toBe(sequential.stdout);
   }, 120_000);
 });

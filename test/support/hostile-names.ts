@@ -15,7 +15,7 @@ export const HOSTILE_NAMES = [
   "   ",
   "tab\there",
   "x-axis [a, b]",
-  "title \"evil\"",
+  'title "evil"',
   "emoji 🚀 and 東京 São",
   "fixes GH-12 for @octocat",
   "rtl\u202eoverride\u2066isolate\u2069",

@@ -27,7 +27,11 @@ export function textOf(node: Root | Element | undefined): string {
 
 /** An attribute's value as a string ("" when absent); `name` as written in HTML (`href`, `data-verdict`). */
 export function attribute(element: Element, name: string): string {
-  const key = name.startsWith("data-") ? name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) : name === "http-equiv" ? "httpEquiv" : name;
+  const key = name.startsWith("data-")
+    ? name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+    : name === "http-equiv"
+      ? "httpEquiv"
+      : name;
   const value = element.properties[key];
   return Array.isArray(value) ? value.join(" ") : value === undefined || value === null ? "" : String(value);
 }

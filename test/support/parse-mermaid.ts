@@ -8,7 +8,8 @@ let loaded: Promise<Mermaid> | undefined;
  * when the module loads: test files that use this start with the `@vitest-environment jsdom` docblock.
  */
 function loadMermaid(): Promise<Mermaid> {
-  if (!("window" in globalThis)) throw new Error("parseMermaid needs a window: add `// @vitest-environment jsdom` at the top of the test file.");
+  if (!("window" in globalThis))
+    throw new Error("parseMermaid needs a window: add `// @vitest-environment jsdom` at the top of the test file.");
   loaded ??= (async () => {
     const mermaid = (await import("mermaid")).default;
     mermaid.initialize({ startOnLoad: false });

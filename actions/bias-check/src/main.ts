@@ -7,5 +7,8 @@ import { runBiasCheck } from "../../../shared/src/use-cases/run-bias-check.js";
 await runAction("bias-check", async (run) => {
   const inputs = readBiasInputs(run.getInput);
   // baseline-predictions: registry:<model>#<stage> reads this repository's registry tags and release assets through the API.
-  return runBiasCheck(inputs, { ...(await loadGateEdge(run, inputs)), openRegistry: openRunRegistry(run, "read the baseline predictions from the registry") });
+  return runBiasCheck(inputs, {
+    ...(await loadGateEdge(run, inputs)),
+    openRegistry: openRunRegistry(run, "read the baseline predictions from the registry"),
+  });
 });

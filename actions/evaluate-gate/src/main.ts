@@ -7,5 +7,8 @@ import { runEvaluateGate } from "../../../shared/src/use-cases/run-evaluate-gate
 await runAction("evaluate-gate", async (run) => {
   const inputs = readEvaluateInputs(run.getInput);
   // baseline: registry:<model>#<stage> reads this repository's registry tags and release assets through the API.
-  return runEvaluateGate(inputs, { ...(await loadGateEdge(run, inputs)), openRegistry: openRunRegistry(run, "read the baseline from the registry") });
+  return runEvaluateGate(inputs, {
+    ...(await loadGateEdge(run, inputs)),
+    openRegistry: openRunRegistry(run, "read the baseline from the registry"),
+  });
 });

@@ -2,7 +2,11 @@ import { fileURLToPath } from "node:url";
 import { loadGateEdge } from "../../../shared/src/github/load-gate-edge.js";
 import { runAction } from "../../../shared/src/github/run-action.js";
 import { validateDataEffects } from "../../../shared/src/github/validate-data-effects.js";
-import { allowReferenceWorker, isReferenceWorker, serveReferenceWorker } from "../../../shared/src/use-cases/reference-worker.js";
+import {
+  allowReferenceWorker,
+  isReferenceWorker,
+  serveReferenceWorker,
+} from "../../../shared/src/use-cases/reference-worker.js";
 import { runValidateData } from "../../../shared/src/use-cases/run-validate-data.js";
 import { readValidateInputs } from "../../../shared/src/validate/validate-inputs.js";
 

@@ -3,7 +3,6 @@ import { readBiasInputs } from "../fairness/bias-inputs.js";
 import type { Command } from "./commands.js";
 import { runBias } from "./run-bias.js";
 
-
 /** The action's inputs the CLI takes as flags of the same names, parsed by the action's own schema. */
 const INPUT_FLAGS = [
   "predictions",
@@ -50,4 +49,3 @@ Exit status: 0 when the verdict does not fail under --fail-on, 1 when it does or
 decide (missing file or column, invalid policy ...), 2 on a usage error.`,
   run: (args) => runGateCommand(args, { flags: INPUT_FLAGS, readInputs: readBiasInputs, run: runBias }),
 };
-

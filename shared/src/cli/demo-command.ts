@@ -34,12 +34,26 @@ const CANDIDATES = [
 
 /** Predictions of the same 4,000 customers by each model: significance and slices (make-predictions.mjs). */
 const PREDICTION_CANDIDATES = [
-  { file: "predictions/candidate-noise.csv", label: "noise", story: "a retrain whose changes are within noise: the intervals neither show nor rule out a regression, so it warns" },
-  { file: "predictions/candidate-regressed.csv", label: "significant-regression", story: "a candidate that got worse in one region: the AUC regression is significant, the west slice fails, and the slice search finds it without being told" },
+  {
+    file: "predictions/candidate-noise.csv",
+    label: "noise",
+    story:
+      "a retrain whose changes are within noise: the intervals neither show nor rule out a regression, so it warns",
+  },
+  {
+    file: "predictions/candidate-regressed.csv",
+    label: "significant-regression",
+    story:
+      "a candidate that got worse in one region: the AUC regression is significant, the west slice fails, and the slice search finds it without being told",
+  },
 ];
 
 /** A regression model's predictions of the same customers' charges (make-regression-predictions.mjs). */
-const REGRESSION = { candidatePredictions: "regression/candidate.csv", baselinePredictions: "regression/baseline.csv", policy: "regression/policy.yml" };
+const REGRESSION = {
+  candidatePredictions: "regression/candidate.csv",
+  baselinePredictions: "regression/baseline.csv",
+  policy: "regression/policy.yml",
+};
 const REGRESSION_COMMAND = `modelgate evaluate --task regression --policy ${REGRESSION.policy} --candidate-predictions ${REGRESSION.candidatePredictions} --baseline-predictions ${REGRESSION.baselinePredictions}`;
 
 export const demoCommand: Command = {
@@ -56,7 +70,11 @@ post is written to DIR (default: a new temporary folder), with preview.html: eve
 in one self-contained page that opens offline; both are named at the end. No GitHub access is needed.
 Exits 0 when the demo ran as expected.`,
   async run(args) {
-    const { values } = parseCliArgs({ args, options: { format: { type: "string", default: "markdown" }, out: { type: "string" } }, strict: true });
+    const { values } = parseCliArgs({
+      args,
+      options: { format: { type: "string", default: "markdown" }, out: { type: "string" } },
+      strict: true,
+    });
     oneOf(String(values.format), ["text", "markdown"], "--format");
     const reports = new DemoReports();
     const record = reports.record;
@@ -66,10 +84,13 @@ Exits 0 when the demo ran as expected.`,
     const verdicts: string[] = [];
     const show = (file: string, story: string, command: string, result: ActionResult) => {
       const blocked = blocksMerge(result.verdict, "fail");
-      verdicts.push(`${file}: ${result.verdict}${blocked ? " (the merge is blocked: exit 1 in CI)" : " (the merge may proceed)"}`);
+      verdicts.push(
+        `${file}: ${result.verdict}${blocked ? " (the merge is blocked: exit 1 in CI)" : " (the merge may proceed)"}`,
+      );
       out.push(`━━━ ${story}: ${command}`, "");
       out.push(renderReportText(result));
-      if (values.format === "markdown") out.push("The PR comment a reviewer sees (markdown):", "", renderReportMarkdown(result));
+      if (values.format === "markdown")
+        out.push("The PR comment a reviewer sees (markdown):", "", renderReportMarkdown(result));
     };
     // The pipeline's order: validate the data, train, evaluate, check bias, shadow, then promote and roll back.
     const validate = await demoValidate(folder, values.format === "markdown", record);
@@ -84,13 +105,30 @@ Exits 0 when the demo ran as expected.`,
       show(file, story, `modelgate evaluate --candidate ${file} --baseline baseline.json`, result);
     }
     for (const { file, label, story } of PREDICTION_CANDIDATES) {
-      const result = await runEvaluate({ candidatePredictions: file, baselinePredictions: "predictions/baseline.csv", policy: "policy-predictions.yml" }, access);
+      const result = await runEvaluate(
+        {
+          candidatePredictions: file,
+          baselinePredictions: "predictions/baseline.csv",
+          policy: "policy-predictions.yml",
+        },
+        access,
+      );
       record(label, story, result);
-      show(file, story, `modelgate evaluate --policy policy-predictions.yml --candidate-predictions ${file} --baseline-predictions predictions/baseline.csv`, result);
+      show(
+        file,
+        story,
+        `modelgate evaluate --policy policy-predictions.yml --candidate-predictions ${file} --baseline-predictions predictions/baseline.csv`,
+        result,
+      );
     }
     const regression = await runEvaluate({ ...REGRESSION, task: "regression" }, access);
     record("regression", "a regression model of next month's charges", regression);
-    show(REGRESSION.candidatePredictions, "a regression model of next month's charges: residuals and predicted vs actual by decile", REGRESSION_COMMAND, regression);
+    show(
+      REGRESSION.candidatePredictions,
+      "a regression model of next month's charges: residuals and predicted vs actual by decile",
+      REGRESSION_COMMAND,
+      regression,
+    );
     out.push(...(await demoExplanations(folder, String(values.format), record)));
     const bias = await demoBias(access, values.format === "markdown", record);
     out.push(...bias.lines);
@@ -103,9 +141,15 @@ Exits 0 when the demo ran as expected.`,
     const written = reports.write(reportFolder);
     const page = path.join(reportFolder, PREVIEW_PAGE);
     const title = "modelgate demo: every report the pipeline would post";
-    const intro = "Each report as a reviewer sees it on github.com, in the pipeline's order: validate the data, train, evaluate, check bias, shadow, promote and roll back.";
+    const intro =
+      "Each report as a reviewer sees it on github.com, in the pipeline's order: validate the data, train, evaluate, check bias, shadow, promote and roll back.";
     writeFileSync(page, await renderPreviewHtml({ title, intro, reports: reports.previewReports() }));
-    out.push("━━━ Summary", ...verdicts.map((v) => `  ${v}`), "", `The ${written} reports the actions would post (markdown and result JSON, with an index README.md): ${reportFolder}`);
+    out.push(
+      "━━━ Summary",
+      ...verdicts.map((v) => `  ${v}`),
+      "",
+      `The ${written} reports the actions would post (markdown and result JSON, with an index README.md): ${reportFolder}`,
+    );
     out.push(`Open them as GitHub shows them, in one page that opens offline in any browser: ${page}`, "");
     process.stdout.write(out.join("\n"));
     return EXIT.ok;

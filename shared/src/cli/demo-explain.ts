@@ -20,9 +20,17 @@ export async function demoExplanations(exampleFolder: string, format: string, re
   };
   const result = await runEvaluate(inputs, { workspace: folder, allowedRoots: [folder] });
   record("explanations", "a candidate with a better AUC whose reasons changed", result);
-  const command = "modelgate evaluate --candidate-predictions candidate-predictions.csv --baseline-predictions baseline-predictions.csv \\\n    --candidate-explanations candidate-shap.csv --baseline-explanations baseline-shap.csv --show-examples true";
-  const out = [`━━━ a candidate with a better AUC whose reasons changed (in ${folder}): ${command}`, "", renderReportText(result)];
+  const command =
+    "modelgate evaluate --candidate-predictions candidate-predictions.csv --baseline-predictions baseline-predictions.csv \\\n    --candidate-explanations candidate-shap.csv --baseline-explanations baseline-shap.csv --show-examples true";
+  const out = [
+    `━━━ a candidate with a better AUC whose reasons changed (in ${folder}): ${command}`,
+    "",
+    renderReportText(result),
+  ];
   if (format === "markdown") out.push("The PR comment a reviewer sees (markdown):", "", renderReportMarkdown(result));
-  out.push(`explanations: ${result.verdict}${result.verdict === "fail" ? " (the merge is blocked: the explanation rules failed)" : ""}`, "");
+  out.push(
+    `explanations: ${result.verdict}${result.verdict === "fail" ? " (the merge is blocked: the explanation rules failed)" : ""}`,
+    "",
+  );
   return out;
 }

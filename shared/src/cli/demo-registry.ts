@@ -34,7 +34,11 @@ const MODEL = "churn-classifier";
  * promoted as v0.2.0 with its verdict and digests in the record, and a rollback returns to v0.1.0 after checking
  * its artifacts. Returns the text to print and a summary line per step.
  */
-export async function runRegistryDemo(folder: string, evaluated: ReadonlyMap<string, GateResult>, record: RecordReport): Promise<{ text: string; verdicts: string[] }> {
+export async function runRegistryDemo(
+  folder: string,
+  evaluated: ReadonlyMap<string, GateResult>,
+  record: RecordReport,
+): Promise<{ text: string; verdicts: string[] }> {
   const root = await mkdtemp(path.join(tmpdir(), "modelgate-demo-registry-"));
   try {
     const git = (...args: string[]) => promisify(execFile)("git", args, { cwd: root, env: DEMO_ENV });
@@ -42,11 +46,26 @@ export async function runRegistryDemo(folder: string, evaluated: ReadonlyMap<str
     const store = await openLocalRegistry(root, path.join(root, ".git", "modelgate", "artifacts"), DEMO_ENV);
     const access = { workspace: root, allowedRoots: [root] };
     const verdicts: string[] = [];
-    const out = [`━━━ Registry: promotion on the gates' evidence, then a rollback (GTO-compatible git tags in a temporary repository)`, ""];
+    const out = [
+      `━━━ Registry: promotion on the gates' evidence, then a rollback (GTO-compatible git tags in a temporary repository)`,
+      "",
+    ];
     const steps = [
-      { file: "baseline.json", label: "baseline", story: "the first version, promoted before any gate existed (--allow-ungated)" },
-      { file: "candidate-regressed.json", label: "regressed-refused", story: "the regressed candidate: refused, since its evaluate-gate result failed" },
-      { file: "candidate-better.json", label: "better", story: "the better candidate, promoted on its passing evaluate-gate result" },
+      {
+        file: "baseline.json",
+        label: "baseline",
+        story: "the first version, promoted before any gate existed (--allow-ungated)",
+      },
+      {
+        file: "candidate-regressed.json",
+        label: "regressed-refused",
+        story: "the regressed candidate: refused, since its evaluate-gate result failed",
+      },
+      {
+        file: "candidate-better.json",
+        label: "better",
+        story: "the better candidate, promoted on its passing evaluate-gate result",
+      },
     ];
     for (const { file, label, story } of steps) {
       await writeFile(path.join(root, "metrics.json"), await readFile(path.join(folder, file)));
@@ -56,7 +75,10 @@ export async function runRegistryDemo(folder: string, evaluated: ReadonlyMap<str
       const evaluation = evaluated.get(file);
       const results: string[] = [];
       if (evaluation) {
-        await writeFile(path.join(root, "evaluate-result.json"), toResultJson(evaluation, renderReportMarkdown(evaluation)));
+        await writeFile(
+          path.join(root, "evaluate-result.json"),
+          toResultJson(evaluation, renderReportMarkdown(evaluation)),
+        );
         results.push("evaluate-result.json");
       }
       const { result } = await promoteOnEvidence(store, {
@@ -74,14 +96,31 @@ export async function runRegistryDemo(folder: string, evaluated: ReadonlyMap<str
         now: DATE,
       });
       record(label, story, result);
-      verdicts.push(`promote ${file}: ${result.promotion ? `${result.verdict} (${result.promotion.version} in prod)` : "fail (refused; nothing written)"}`);
+      verdicts.push(
+        `promote ${file}: ${result.promotion ? `${result.verdict} (${result.promotion.version} in prod)` : "fail (refused; nothing written)"}`,
+      );
       const flags = evaluation ? "--results evaluate-result.json" : "--allow-ungated";
-      out.push(`$ modelgate promote --model ${MODEL} --stage prod --bump minor --artifacts metrics.json ${flags} --allow-missing-manifest   # ${file}`, renderReportText(result));
+      out.push(
+        `$ modelgate promote --model ${MODEL} --stage prod --bump minor --artifacts metrics.json ${flags} --allow-missing-manifest   # ${file}`,
+        renderReportText(result),
+      );
     }
-    const { result: rolled } = await rollbackWithReport(store, { model: MODEL, stage: "prod", reason: "latency regression in prod", actor: "demo", runUrl: null, now: DATE });
+    const { result: rolled } = await rollbackWithReport(store, {
+      model: MODEL,
+      stage: "prod",
+      reason: "latency regression in prod",
+      actor: "demo",
+      runUrl: null,
+      now: DATE,
+    });
     record("prod", "a one-click rollback of prod to the previous version, artifacts verified", rolled);
-    verdicts.push(`rollback of prod: ${rolled.verdict} (${rolled.rollback ? `${rolled.rollback.from} -> ${rolled.rollback.to}, artifacts verified` : "refused"})`);
-    out.push(`$ modelgate rollback --model ${MODEL} --stage prod --reason "latency regression in prod"`, renderReportText(rolled));
+    verdicts.push(
+      `rollback of prod: ${rolled.verdict} (${rolled.rollback ? `${rolled.rollback.from} -> ${rolled.rollback.to}, artifacts verified` : "refused"})`,
+    );
+    out.push(
+      `$ modelgate rollback --model ${MODEL} --stage prod --reason "latency regression in prod"`,
+      renderReportText(rolled),
+    );
     out.push(renderChainText(MODEL, verifyEventChain(await readModelRegistry(store, MODEL))));
     return { text: out.join("\n"), verdicts };
   } finally {

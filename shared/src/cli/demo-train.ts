@@ -20,11 +20,25 @@ export async function demoTrain(exampleFolder: string, record: RecordReport): Pr
     ["unseeded", "a trainer that shuffles with Math.random, run 2 times", ["node", "train.mjs", "--unseeded"]],
   ] as const) {
     const workspace = mkdtempSync(path.join(tmpdir(), "modelgate-demo-train-"));
-    cpSync(path.join(exampleFolder, "train"), workspace, { recursive: true, filter: (source) => !source.endsWith(`${path.sep}out`) });
+    cpSync(path.join(exampleFolder, "train"), workspace, {
+      recursive: true,
+      filter: (source) => !source.endsWith(`${path.sep}out`),
+    });
     const runs = command.length === 2 ? 3 : 2;
-    const result = await runTraining(demoOptions(workspace, [...command], runs), { probe: systemProbe(), stdout: new PassThrough(), stderr: new PassThrough(), now: Date.now, warn: () => undefined, policy: { file: "modelgate.yml", sha256: "", source: "file" } });
+    const result = await runTraining(demoOptions(workspace, [...command], runs), {
+      probe: systemProbe(),
+      stdout: new PassThrough(),
+      stderr: new PassThrough(),
+      now: Date.now,
+      warn: () => undefined,
+      policy: { file: "modelgate.yml", sha256: "", source: "file" },
+    });
     record(label, story, result);
-    out.push(`━━━ ${story}: modelgate train --seed 0 --inputs customers.csv --inputs train.mjs --outputs out/model.json --verify-runs ${runs} -- ${command.join(" ")}`, "", renderReportText(result));
+    out.push(
+      `━━━ ${story}: modelgate train --seed 0 --inputs customers.csv --inputs train.mjs --outputs out/model.json --verify-runs ${runs} -- ${command.join(" ")}`,
+      "",
+      renderReportText(result),
+    );
   }
   return out;
 }

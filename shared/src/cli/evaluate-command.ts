@@ -3,7 +3,6 @@ import { readEvaluateInputs } from "../evaluate/evaluate-inputs.js";
 import type { Command } from "./commands.js";
 import { runEvaluate } from "./run-evaluate.js";
 
-
 /** The action's inputs the CLI takes as flags of the same names, parsed by the action's own schema. */
 const INPUT_FLAGS = [
   "candidate",
@@ -64,4 +63,3 @@ Exit status: 0 when the verdict does not fail under --fail-on, 1 when it does or
 decide (missing file, invalid policy ...), 2 on a usage error.`,
   run: (args) => runGateCommand(args, { flags: INPUT_FLAGS, readInputs: readEvaluateInputs, run: runEvaluate }),
 };
-

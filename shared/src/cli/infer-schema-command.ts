@@ -18,7 +18,12 @@ Options:
 ${LIMIT_FLAG_HELP}
   -h, --help           show this help`,
   async run(args) {
-    const { values, positionals } = parseCliArgs({ args, options: { limit: { type: "string", multiple: true } }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseCliArgs({
+      args,
+      options: { limit: { type: "string", multiple: true } },
+      strict: true,
+      allowPositionals: true,
+    });
     if (positionals.length !== 1) throw new UsageError("Give exactly one data file.");
     const file = positionals[0]!;
     const limits = readLimitFlags(values.limit ?? []);

@@ -18,9 +18,20 @@ export function readLimitFlags(flags: readonly string[], policy?: LimitsPolicy):
   const values: Partial<ReadLimitValues> = policyLimitValues(policy);
   for (const flag of flags) {
     const [name = "", value = ""] = flag.split("=", 2);
-    if (!(READ_LIMIT_NAMES as readonly string[]).includes(name)) throw new UsageError(`--limit ${flag}: the limits are ${READ_LIMIT_NAMES.join(", ")} (e.g. --limit rows=20000000).`);
-    const parsed = name === "bytes" || name === "memory" ? parseByteSize(value) : /^\d+$/.test(value) && Number(value) >= 1 ? Number(value) : undefined;
-    if (parsed === undefined || !Number.isSafeInteger(parsed)) throw new UsageError(`--limit ${flag}: ${name} takes ${name === "bytes" || name === "memory" ? "a size such as 2GiB or 512MiB" : "a whole number of at least 1"}.`);
+    if (!(READ_LIMIT_NAMES as readonly string[]).includes(name))
+      throw new UsageError(
+        `--limit ${flag}: the limits are ${READ_LIMIT_NAMES.join(", ")} (e.g. --limit rows=20000000).`,
+      );
+    const parsed =
+      name === "bytes" || name === "memory"
+        ? parseByteSize(value)
+        : /^\d+$/.test(value) && Number(value) >= 1
+          ? Number(value)
+          : undefined;
+    if (parsed === undefined || !Number.isSafeInteger(parsed))
+      throw new UsageError(
+        `--limit ${flag}: ${name} takes ${name === "bytes" || name === "memory" ? "a size such as 2GiB or 512MiB" : "a whole number of at least 1"}.`,
+      );
     values[name as ReadLimitName] = parsed;
   }
   return new ReadLimits(values, (name) => `--limit ${name}=…`);

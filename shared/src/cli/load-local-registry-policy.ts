@@ -16,6 +16,17 @@ export async function loadLocalRegistryPolicy(file: string, access: FileAccess):
     if (error instanceof ModelgateError && /does not exist/.test(error.message)) return undefined;
     throw error;
   });
-  if (!read) return { policy: undefined, provenance: { file, sha256: "", source: "file" }, source, notes: [`There is no ${file}, so no registry: rules apply; only the evidence rules decide.`] };
-  return { policy: parsePolicy(read.text, file), provenance: { file, sha256: sha256Hex(read.text), source: "file" }, source, notes: [] };
+  if (!read)
+    return {
+      policy: undefined,
+      provenance: { file, sha256: "", source: "file" },
+      source,
+      notes: [`There is no ${file}, so no registry: rules apply; only the evidence rules decide.`],
+    };
+  return {
+    policy: parsePolicy(read.text, file),
+    provenance: { file, sha256: sha256Hex(read.text), source: "file" },
+    source,
+    notes: [],
+  };
 }

@@ -8,7 +8,10 @@ import { openLocalRegistry } from "./open-local-registry.js";
  * GITHUB_TOKEN or GH_TOKEN, API from GITHUB_API_URL, default api.github.com), else the local repository.
  * @throws InputError when `--repo` is malformed or no token is set.
  */
-export async function openRegistry(options: { repo?: string; repoDir: string; assetDir?: string }, env: NodeJS.ProcessEnv = process.env): Promise<RegistryStore> {
+export async function openRegistry(
+  options: { repo?: string; repoDir: string; assetDir?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RegistryStore> {
   if (options.repo === undefined) return openLocalRegistry(options.repoDir, options.assetDir);
   const { octokit, repository } = await openGitHubRepository(options.repo, env);
   const { openGitHubRegistryStore } = await import("../github/github-registry-store.js");
@@ -19,9 +22,17 @@ export async function openRegistry(options: { repo?: string; repoDir: string; as
  * An API client for `--repo owner/name` (token from GITHUB_TOKEN or GH_TOKEN, API from GITHUB_API_URL).
  * @throws InputError when `repo` is malformed or no token is set.
  */
-export async function openGitHubRepository(repo: string, env: NodeJS.ProcessEnv = process.env): Promise<{ octokit: ModelgateOctokit; repository: { owner: string; repo: string } }> {
+export async function openGitHubRepository(
+  repo: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ octokit: ModelgateOctokit; repository: { owner: string; repo: string } }> {
   const match = /^([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+)$/.exec(repo);
-  if (!match) throw new InputError(`--repo is "${repo}"; it must be owner/name.`, `Pass the repository as owner/name, e.g. --repo acme/models.`, { input: "repo" });
+  if (!match)
+    throw new InputError(
+      `--repo is "${repo}"; it must be owner/name.`,
+      `Pass the repository as owner/name, e.g. --repo acme/models.`,
+      { input: "repo" },
+    );
   const token = env.GITHUB_TOKEN || env.GH_TOKEN;
   if (!token) {
     throw new InputError(

@@ -16,8 +16,11 @@ export function parseCliArgs<T extends ParseArgsConfig>(config: T): ReturnType<t
     const values = [...(given.get(token.name) ?? []), token.value === undefined ? "" : JSON.stringify(token.value)];
     given.set(token.name, values);
     if (values.length < 2) continue;
-    if (config.options?.[token.name]?.type === "boolean") throw new UsageError(`--${token.name} is given twice; give it once.`);
-    throw new UsageError(`--${token.name} is given twice (${values.join(", then ")}); it takes one value, so give it once.`);
+    if (config.options?.[token.name]?.type === "boolean")
+      throw new UsageError(`--${token.name} is given twice; give it once.`);
+    throw new UsageError(
+      `--${token.name} is given twice (${values.join(", then ")}); it takes one value, so give it once.`,
+    );
   }
   return parsed as unknown as ReturnType<typeof parseArgs<T>>;
 }

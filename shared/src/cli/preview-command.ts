@@ -29,17 +29,27 @@ Exit status: 0 when the page was written, 1 when a file cannot be read or is not
   async run(args) {
     const { values, positionals } = parseCliArgs({
       args,
-      options: { out: { type: "string", default: "modelgate-preview.html" }, title: { type: "string", default: "modelgate preview" } },
+      options: {
+        out: { type: "string", default: "modelgate-preview.html" },
+        title: { type: "string", default: "modelgate preview" },
+      },
       strict: true,
       allowPositionals: true,
     });
-    if (positionals.length === 0) throw new UsageError("no report given: name result JSONs, markdown reports or a folder of them.");
+    if (positionals.length === 0)
+      throw new UsageError("no report given: name result JSONs, markdown reports or a folder of them.");
     const access = { workspace: process.cwd(), allowedRoots: [] };
     const reports = await readPreviewReports(positionals, access);
-    const html = await renderPreviewHtml({ title: String(values.title), intro: `${reports.length} report${reports.length === 1 ? "" : "s"}.`, reports });
+    const html = await renderPreviewHtml({
+      title: String(values.title),
+      intro: `${reports.length} report${reports.length === 1 ? "" : "s"}.`,
+      reports,
+    });
     const out = path.resolve(String(values.out));
     writeFileSync(out, html);
-    process.stdout.write(`Preview page (${reports.length} report${reports.length === 1 ? "" : "s"}, opens offline in any browser): ${out}\n`);
+    process.stdout.write(
+      `Preview page (${reports.length} report${reports.length === 1 ? "" : "s"}, opens offline in any browser): ${out}\n`,
+    );
     return EXIT.ok;
   },
 };

@@ -36,20 +36,27 @@ ${LIMIT_FLAG_HELP}`,
     let profile;
     if (verb === "build") {
       if (files.length !== 1) throw new UsageError("profile build takes exactly one data file");
-      const policy = values.policy === undefined ? undefined : parsePolicy((await readInputFile(values.policy, access, "policy")).text, values.policy);
+      const policy =
+        values.policy === undefined
+          ? undefined
+          : parsePolicy((await readInputFile(values.policy, access, "policy")).text, values.policy);
       const limits = readLimitFlags(values.limit ?? [], policy?.limits);
       profile = (await streamProfile(files[0]!, "FILE", { ...access, limits }, policy?.data)).profile;
     } else if (verb === "merge") {
       if (files.length < 2) throw new UsageError("profile merge takes two or more profiles");
       profile = mergeProfiles(await Promise.all(files.map((file) => loadProfileFile(file, access, "profile"))));
     } else {
-      throw new UsageError(verb === undefined ? "profile needs a verb: build or merge" : `unknown profile verb "${verb}"`);
+      throw new UsageError(
+        verb === undefined ? "profile needs a verb: build or merge" : `unknown profile verb "${verb}"`,
+      );
     }
     const json = toCanonicalJson(profile);
     if (values.output === undefined) process.stdout.write(json);
     else {
       writeFileSync(values.output, json);
-      process.stdout.write(`wrote ${values.output}: ${profile.rows} rows, ${profile.shards.length} shard${profile.shards.length === 1 ? "" : "s"}, ${profile.columns.length} columns\n`);
+      process.stdout.write(
+        `wrote ${values.output}: ${profile.rows} rows, ${profile.shards.length} shard${profile.shards.length === 1 ? "" : "s"}, ${profile.columns.length} columns\n`,
+      );
     }
     return EXIT.ok;
   },

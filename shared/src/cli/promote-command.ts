@@ -9,7 +9,25 @@ import { readCliRequiredChecks } from "./read-cli-required-checks.js";
 import { runGateCommand } from "./run-gate-command.js";
 
 /** promote's action inputs the CLI takes as flags of the same names, and the registry's own flags. */
-const FLAGS = ["model", "stage", "version", "bump", "artifacts", "manifest", "predictions", "results", "require-checks", "checks-workflow", "policy", "reason", "ref", "actor", "repo", "repo-dir", "asset-dir"] as const;
+const FLAGS = [
+  "model",
+  "stage",
+  "version",
+  "bump",
+  "artifacts",
+  "manifest",
+  "predictions",
+  "results",
+  "require-checks",
+  "checks-workflow",
+  "policy",
+  "reason",
+  "ref",
+  "actor",
+  "repo",
+  "repo-dir",
+  "asset-dir",
+] as const;
 
 export const promoteCommand: Command = {
   name: "promote",
@@ -39,10 +57,23 @@ promotions: the one that creates the version tag wins; the others write nothing 
       booleanFlags: ["allow-missing-manifest", "allow-ungated"],
       readInputs: (get) => {
         const list = (name: string) => get(name).split(",").join("\n");
-        const inputs = readPromoteInputs((name) => (name === "artifacts" || name === "results" || name === "require-checks" ? list(name) : get(name)));
+        const inputs = readPromoteInputs((name) =>
+          name === "artifacts" || name === "results" || name === "require-checks" ? list(name) : get(name),
+        );
         const allowUngated = get("allow-ungated") === "true";
-        if (inputs.results.length === 0 && !allowUngated) throw new UsageError("give --results (the gates' result JSONs that judged this model), or --allow-ungated to promote without evidence");
-        return { ...inputs, allowUngated, ref: get("ref") || "HEAD", actor: get("actor") || process.env.USER || "local", repo: get("repo") || undefined, repoDir: get("repo-dir") || ".", assetDir: get("asset-dir") || undefined };
+        if (inputs.results.length === 0 && !allowUngated)
+          throw new UsageError(
+            "give --results (the gates' result JSONs that judged this model), or --allow-ungated to promote without evidence",
+          );
+        return {
+          ...inputs,
+          allowUngated,
+          ref: get("ref") || "HEAD",
+          actor: get("actor") || process.env.USER || "local",
+          repo: get("repo") || undefined,
+          repoDir: get("repo-dir") || ".",
+          assetDir: get("asset-dir") || undefined,
+        };
       },
       run: (inputs, access) =>
         runPromote(inputs, {
@@ -51,10 +82,20 @@ promotions: the one that creates the version tag wins; the others write nothing 
             const base = await loadLocalRegistryPolicy(inputs.policy, access);
             const store = await openRegistry({ repo: inputs.repo, repoDir: inputs.repoDir, assetDir: inputs.assetDir });
             const commitSha = await store.resolveCommit(inputs.ref);
-            if (!commitSha) throw new RegistryError(`--ref ${inputs.ref} names no commit in ${inputs.repo ?? inputs.repoDir}.`, `Pass a branch, tag or commit sha that exists.`, { input: "ref" });
+            if (!commitSha)
+              throw new RegistryError(
+                `--ref ${inputs.ref} names no commit in ${inputs.repo ?? inputs.repoDir}.`,
+                `Pass a branch, tag or commit sha that exists.`,
+                { input: "ref" },
+              );
             return { store, commitSha, judged: { sha: commitSha, pull_number: null }, base };
           },
-          readRequiredChecks: (specs, target) => readCliRequiredChecks(specs, { repo: inputs.repo, commitSha: target.commitSha, allowUngated: inputs.allowUngated }),
+          readRequiredChecks: (specs, target) =>
+            readCliRequiredChecks(specs, {
+              repo: inputs.repo,
+              commitSha: target.commitSha,
+              allowUngated: inputs.allowUngated,
+            }),
           actor: inputs.actor,
           runUrl: null,
           allowUngated: inputs.allowUngated,

@@ -47,16 +47,24 @@ API failed, 2 on a usage error.`,
     });
     const repo = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(String(values.repo));
     if (!repo) throw new UsageError(`--repo is "${String(values.repo)}"; give OWNER/NAME (or set GITHUB_REPOSITORY).`);
-    if (values.format !== "markdown" && values.format !== "json") throw new UsageError(`--format is "${String(values.format)}"; allowed: markdown, json.`);
+    if (values.format !== "markdown" && values.format !== "json")
+      throw new UsageError(`--format is "${String(values.format)}"; allowed: markdown, json.`);
     const inputs = readCliInputs((name) => {
       if (name === "combine") return values.combine ? "true" : "false";
       const value = (values as Record<string, unknown>)[name];
       return typeof value === "string" ? value : "";
     });
     const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
-    if (!token) throw new GitHubApiError("No GitHub token in GITHUB_TOKEN or GH_TOKEN.", "Export GITHUB_TOKEN with a token that can read the run's artifacts (and write pull request comments unless --dry-run).");
+    if (!token)
+      throw new GitHubApiError(
+        "No GitHub token in GITHUB_TOKEN or GH_TOKEN.",
+        "Export GITHUB_TOKEN with a token that can read the run's artifacts (and write pull request comments unless --dry-run).",
+      );
     // Octokit and its HTTP client load only for this command: they are most of the CLI's start-up otherwise.
-    const [{ publishRunResults }, { toPublishJson }] = await Promise.all([import("../github/publish-run-results.js"), import("../github/run-publish-action.js")]);
+    const [{ publishRunResults }, { toPublishJson }] = await Promise.all([
+      import("../github/publish-run-results.js"),
+      import("../github/run-publish-action.js"),
+    ]);
     const outcome = await publishRunResults({
       owner: repo[1]!,
       repo: repo[2]!,

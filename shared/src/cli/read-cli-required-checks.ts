@@ -7,7 +7,10 @@ import { openGitHubRepository } from "./open-registry.js";
  * on the head of the pull request merged as `commitSha`. On a local repository nothing shows which workflow made a
  * check run, so each one fails, or with `--allow-ungated` is waived as a warning (recorded in the version).
  */
-export async function readCliRequiredChecks(specs: readonly RequiredCheckSpec[], where: { repo: string | undefined; commitSha: string; allowUngated: boolean }): Promise<RequiredCheckOutcome[]> {
+export async function readCliRequiredChecks(
+  specs: readonly RequiredCheckSpec[],
+  where: { repo: string | undefined; commitSha: string; allowUngated: boolean },
+): Promise<RequiredCheckOutcome[]> {
   if (specs.length === 0) return [];
   if (where.repo === undefined) {
     return specs.map((spec) => ({
@@ -18,7 +21,9 @@ export async function readCliRequiredChecks(specs: readonly RequiredCheckSpec[],
       conclusion: "unverified",
       url: null,
       message: `Check "${spec.name}" (a job of ${spec.workflow}) cannot be verified on a local repository: only GitHub's API shows which workflow made a check run. ${
-        where.allowUngated ? "Waived by --allow-ungated, as the version record says." : "Promote with --repo OWNER/NAME or in the promote action, or override with --allow-ungated (recorded in the version)."
+        where.allowUngated
+          ? "Waived by --allow-ungated, as the version record says."
+          : "Promote with --repo OWNER/NAME or in the promote action, or override with --allow-ungated (recorded in the version)."
       }`,
     }));
   }

@@ -18,7 +18,13 @@ import { RegistryError } from "../registry/registry-error.js";
 
 /** No tag of the model at all, trusted or not: showing it would print an empty page as if it were a real model. */
 function isEmptyRegistry(registry: ModelRegistry): boolean {
-  return registry.versions.length === 0 && registry.foreignVersions.length === 0 && registry.events.length === 0 && registry.problems.length === 0 && registry.deregistered.length === 0;
+  return (
+    registry.versions.length === 0 &&
+    registry.foreignVersions.length === 0 &&
+    registry.events.length === 0 &&
+    registry.problems.length === 0 &&
+    registry.deregistered.length === 0
+  );
 }
 
 export const registryCommand: Command = {
@@ -60,7 +66,8 @@ and file and prints its fix. Exit 1 on any finding. The policy (default modelgat
     const [verb, model, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
     const format = oneOf(String(values.format), ["text", "json"] as const, "--format");
-    if (format === "json" && verb !== "show" && verb !== "verify") throw new UsageError("--format json is for registry show and registry verify");
+    if (format === "json" && verb !== "show" && verb !== "verify")
+      throw new UsageError("--format json is for registry show and registry verify");
     const store = await openRegistry({ repo: values.repo, repoDir: values["repo-dir"], assetDir: values["asset-dir"] });
     switch (verb) {
       case "list": {
@@ -77,17 +84,19 @@ and file and prints its fix. Exit 1 on any finding. The policy (default modelgat
           const known = await listModels(store);
           throw new RegistryError(
             `The registry has no model "${model}": no version or stage tag of it exists.`,
-            known.length === 0 ? "Promote a version first (modelgate promote), or point --repo-dir/--repo at the repository that holds the registry." : `Models in this registry: ${known.join(", ")}. Check the spelling (names are case-sensitive).`,
+            known.length === 0
+              ? "Promote a version first (modelgate promote), or point --repo-dir/--repo at the repository that holds the registry."
+              : `Models in this registry: ${known.join(", ")}. Check the spelling (names are case-sensitive).`,
             { input: "model" },
           );
         }
         if (verb === "show") {
           const window = Number(values.versions);
-          if (!Number.isInteger(window) || window < 1 || window > 100) throw new UsageError(`--versions must be a whole number from 1 to 100, not "${values.versions}"`);
+          if (!Number.isInteger(window) || window < 1 || window > 100)
+            throw new UsageError(`--versions must be a whole number from 1 to 100, not "${values.versions}"`);
           const show = toRegistryShow(registry, window);
           process.stdout.write(format === "json" ? toCanonicalJson(show) : renderRegistryShowText(show));
-        }
-        else process.stdout.write(renderHistoryText(model, registryHistory(registry, stage)));
+        } else process.stdout.write(renderHistoryText(model, registryHistory(registry, stage)));
         return EXIT.ok;
       }
       case "verify": {
@@ -102,7 +111,11 @@ and file and prints its fix. Exit 1 on any finding. The policy (default modelgat
         return report.ok ? EXIT.ok : EXIT.fail;
       }
       default:
-        throw new UsageError(verb === undefined ? "registry needs a verb: list, show, history or verify" : `unknown registry verb "${verb}"`);
+        throw new UsageError(
+          verb === undefined
+            ? "registry needs a verb: list, show, history or verify"
+            : `unknown registry verb "${verb}"`,
+        );
     }
   },
 };

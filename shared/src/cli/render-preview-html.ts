@@ -8,11 +8,19 @@ import { renderReportMarkdown } from "../report/render-report.js";
  * for them at start-up.
  */
 export async function renderPreviewHtml(page: PreviewPage): Promise<string> {
-  const [{ renderPreviewPage }, { loadPreviewAssets }] = await Promise.all([import("../report/html/render-preview-page.js"), import("./load-preview-assets.js")]);
+  const [{ renderPreviewPage }, { loadPreviewAssets }] = await Promise.all([
+    import("../report/html/render-preview-page.js"),
+    import("./load-preview-assets.js"),
+  ]);
   return renderPreviewPage(page, loadPreviewAssets());
 }
 
 /** One result as a report on the preview page: its markdown, action and verdict. */
-export function toPreviewReport(result: ActionResult, name: string, story: string, markdown = renderReportMarkdown(result)): PreviewReport {
+export function toPreviewReport(
+  result: ActionResult,
+  name: string,
+  story: string,
+  markdown = renderReportMarkdown(result),
+): PreviewReport {
   return { name, story, action: result.action, verdict: result.verdict, markdown };
 }

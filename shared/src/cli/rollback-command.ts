@@ -24,16 +24,28 @@ approved review for that environment can show it (run the rollback workflow). --
   run: (args) =>
     runGateCommand(args, {
       flags: FLAGS,
-      readInputs: (get) => ({ ...readRollbackInputs(get), actor: get("actor") || process.env.USER || "local", repo: get("repo") || undefined, repoDir: get("repo-dir") || ".", assetDir: get("asset-dir") || undefined }),
+      readInputs: (get) => ({
+        ...readRollbackInputs(get),
+        actor: get("actor") || process.env.USER || "local",
+        repo: get("repo") || undefined,
+        repoDir: get("repo-dir") || ".",
+        assetDir: get("asset-dir") || undefined,
+      }),
       run: (inputs, access) =>
         runRollback(inputs, {
           async locate() {
             const base = await loadLocalRegistryPolicy(inputs.policy, access);
             requireRegistryName(inputs.stage, "stage");
-            return { base, store: await openRegistry({ repo: inputs.repo, repoDir: inputs.repoDir, assetDir: inputs.assetDir }) };
+            return {
+              base,
+              store: await openRegistry({ repo: inputs.repo, repoDir: inputs.repoDir, assetDir: inputs.assetDir }),
+            };
           },
           // A command line is no workflow run: a stage whose rollbacks must run in an environment is refused here.
-          readApprovals: async () => ({ unavailable: "a command line cannot show (only a workflow run's approved review can); run the rollback workflow" }),
+          readApprovals: async () => ({
+            unavailable:
+              "a command line cannot show (only a workflow run's approved review can); run the rollback workflow",
+          }),
           actor: inputs.actor,
           runUrl: null,
         }),

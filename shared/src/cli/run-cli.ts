@@ -79,7 +79,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stderr.write(`modelgate ${name}: ${error.message}\nFix: ${error.hint}\n`);
       return EXIT.fail;
     }
-    process.stderr.write(`modelgate ${name}: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `modelgate ${name}: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.fail;
   }
 }

@@ -5,7 +5,11 @@ import { runEvaluateGate } from "../use-cases/run-evaluate-gate.js";
 import type { ActionResult } from "../report/action-result.js";
 
 /** What the CLI's evaluate needs: the policy path, the key, and evaluate-gate's file inputs. */
-export type EvaluateOptions = EvaluateFileInputs & { policy: string; policyMaxBytes?: number; key?: string | undefined };
+export type EvaluateOptions = EvaluateFileInputs & {
+  policy: string;
+  policyMaxBytes?: number;
+  key?: string | undefined;
+};
 
 /**
  * The CLI's evaluate-gate: the same core as the action, with the policy read from the given file.

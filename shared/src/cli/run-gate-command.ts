@@ -55,7 +55,9 @@ function readCliInputs<Inputs>(spec: GateCommandSpec<Inputs>, getInput: (name: s
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const flags = new Set<string>([...spec.flags, ...(spec.booleanFlags ?? [])]);
-    const message = error.message.replace(/^Inputs? /, "").replace(/"([a-z]+(?:-[a-z]+)*)"/g, (quoted, name: string) => (flags.has(name) ? `--${name}` : quoted));
+    const message = error.message
+      .replace(/^Inputs? /, "")
+      .replace(/"([a-z]+(?:-[a-z]+)*)"/g, (quoted, name: string) => (flags.has(name) ? `--${name}` : quoted));
     throw new UsageError(message);
   }
 }

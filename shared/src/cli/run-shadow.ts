@@ -9,5 +9,7 @@ import type { ShadowInputs } from "../shadow/shadow-inputs.js";
  * can fix become an undecided `fail` result, as in the action.
  */
 export async function runShadow(inputs: ShadowInputs, access: FileAccess): Promise<ActionResult> {
-  return runWithLocalPolicy("shadow-compare", inputs, access, (selected, key, access) => runShadowCompare({ ...inputs, key }, { policy: selected, access }));
+  return runWithLocalPolicy("shadow-compare", inputs, access, (selected, key, access) =>
+    runShadowCompare({ ...inputs, key }, { policy: selected, access }),
+  );
 }

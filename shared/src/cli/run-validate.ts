@@ -17,5 +17,7 @@ export interface ValidateOptions {
  * Errors a user can fix become an undecided `fail` result, as in the action.
  */
 export async function runValidate(options: ValidateOptions, access: FileAccess): Promise<ActionResult> {
-  return runWithLocalPolicy("validate-data", options, access, (selected, key, access) => runValidateData({ ...options, key }, { policy: selected, access }));
+  return runWithLocalPolicy("validate-data", options, access, (selected, key, access) =>
+    runValidateData({ ...options, key }, { policy: selected, access }),
+  );
 }

@@ -4,9 +4,20 @@ import { CommonInputShape } from "../core/parse-inputs.js";
 import type { Command } from "./commands.js";
 import { runShadow } from "./run-shadow.js";
 
-const GITHUB_ONLY = new Set(["policy-source", "github-token", "comment", "comment-author", "fail-on", "result-path", "check-run"]);
+const GITHUB_ONLY = new Set([
+  "policy-source",
+  "github-token",
+  "comment",
+  "comment-author",
+  "fail-on",
+  "result-path",
+  "check-run",
+]);
 /** The action's inputs the CLI takes as flags of the same names, parsed by the action's own schema. */
-const INPUT_FLAGS = [...Object.keys(CommonInputShape).filter((name) => !GITHUB_ONLY.has(name)), ...Object.keys(ShadowInputShape).filter((name) => !(name in CommonInputShape))];
+const INPUT_FLAGS = [
+  ...Object.keys(CommonInputShape).filter((name) => !GITHUB_ONLY.has(name)),
+  ...Object.keys(ShadowInputShape).filter((name) => !(name in CommonInputShape)),
+];
 
 export const shadowCommand: Command = {
   name: "shadow",
@@ -39,4 +50,3 @@ Exit status: 0 when the verdict does not fail under --fail-on, 1 when it does or
 decide, 2 on a usage error.`,
   run: (args) => runGateCommand(args, { flags: INPUT_FLAGS, readInputs: readShadowInputs, run: runShadow }),
 };
-

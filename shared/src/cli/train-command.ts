@@ -10,7 +10,20 @@ import { writeReport } from "./write-report.js";
 
 /** Flags with the action's input names; the list ones may repeat (each use is one line of the input). */
 const LIST_FLAGS = ["inputs", "outputs", "params"] as const;
-const VALUE_FLAGS = ["seed", "metrics", "working-directory", "manifest", "baseline-manifest", "verify-runs", "verify-compare", "verify-tolerance", "on-unrepeatable", "key", "policy", "allow-empty"] as const;
+const VALUE_FLAGS = [
+  "seed",
+  "metrics",
+  "working-directory",
+  "manifest",
+  "baseline-manifest",
+  "verify-runs",
+  "verify-compare",
+  "verify-tolerance",
+  "on-unrepeatable",
+  "key",
+  "policy",
+  "allow-empty",
+] as const;
 
 export const trainCommand: Command = {
   name: "train",
@@ -55,7 +68,8 @@ Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 
       strict: true,
       allowPositionals: true,
     });
-    if (positionals.length === 0) throw new UsageError("no command given: put the training command after --, e.g. -- node train.mjs");
+    if (positionals.length === 0)
+      throw new UsageError("no command given: put the training command after --, e.g. -- node train.mjs");
     const flags = values as Record<string, string | string[] | undefined>;
     // Loaded here, not at the top: `modelgate evaluate` should not pay for the training modules' start-up.
     const [{ runTrainReproducibly }, { systemProbe }, { readTrainInputs }] = await Promise.all([
@@ -63,7 +77,9 @@ Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 
       import("../lineage/system-probe.js"),
       import("../lineage/train-inputs.js"),
     ]);
-    const inputs = readCliInputs(readTrainInputs, (name) => (name === "run" ? positionals.join(" ") : [flags[name] ?? ""].flat().join("\n")));
+    const inputs = readCliInputs(readTrainInputs, (name) =>
+      name === "run" ? positionals.join(" ") : [flags[name] ?? ""].flat().join("\n"),
+    );
     const access = { workspace: process.cwd(), allowedRoots: [process.cwd()] };
     const selected = await readOptionalPolicy(inputs.policy, access);
     const result = await runTrainReproducibly(inputs, {
@@ -80,7 +96,10 @@ Exit status: 0 on pass (or warn), 1 on fail or when the run cannot be recorded, 
       runUrl: null,
       argv: positionals,
     });
-    await writeReport(result, flags.format === "json" || flags.format === "markdown" || flags.format === "html" ? flags.format : "text");
+    await writeReport(
+      result,
+      flags.format === "json" || flags.format === "markdown" || flags.format === "html" ? flags.format : "text",
+    );
     return blocksMerge(result.verdict, "fail") ? EXIT.fail : EXIT.ok;
   },
 };
@@ -92,11 +111,17 @@ async function readOptionalPolicy(file: string, access: FileAccess): Promise<Sel
     import("../policy/select-policy.js"),
     import("../core/parse-inputs.js"),
   ]);
-  const head = await readPolicyText(locatePolicy(file, access), file, { bytes: DEFAULT_POLICY_MAX_BYTES, setting: "the default policy-max-bytes" });
+  const head = await readPolicyText(locatePolicy(file, access), file, {
+    bytes: DEFAULT_POLICY_MAX_BYTES,
+    setting: "the default policy-max-bytes",
+  });
   return head && selectPolicy({ file, mode: "file", head });
 }
 
-function readCliInputs(read: (getInput: (name: string) => string) => TrainInputs, getInput: (name: string) => string): TrainInputs {
+function readCliInputs(
+  read: (getInput: (name: string) => string) => TrainInputs,
+  getInput: (name: string) => string,
+): TrainInputs {
   try {
     return read(getInput);
   } catch (error) {

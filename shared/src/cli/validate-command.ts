@@ -3,7 +3,6 @@ import { readValidateInputs } from "../validate/validate-inputs.js";
 import type { Command } from "./commands.js";
 import { runValidate } from "./run-validate.js";
 
-
 export const validateCommand: Command = {
   name: "validate",
   summary: "check a data file's schema, quality and drift under modelgate.yml (validate-data)",
@@ -25,6 +24,11 @@ Options:
 
 Exit status: 0 when the verdict does not fail under --fail-on, 1 when it does or the check cannot
 decide (missing file, invalid policy, unreadable data ...), 2 on a usage error.`,
-  run: (args) => runGateCommand(args, { flags: ["data", "reference", "policy", "policy-max-bytes", "key"], booleanFlags: ["schema-only"], readInputs: readValidateInputs, run: runValidate }),
+  run: (args) =>
+    runGateCommand(args, {
+      flags: ["data", "reference", "policy", "policy-max-bytes", "key"],
+      booleanFlags: ["schema-only"],
+      readInputs: readValidateInputs,
+      run: runValidate,
+    }),
 };
-

@@ -16,6 +16,12 @@ export async function writeReport(result: ActionResult, format: ReportFormat): P
   else if (format === "html") {
     const name = `${result.action} · ${result.key}`;
     const report = toPreviewReport(result, name, "", markdown);
-    process.stdout.write(await renderPreviewHtml({ title: `modelgate ${name}: ${verdictLabel(result.verdict)}`, intro: "The report as a reviewer sees it on github.com.", reports: [report] }));
+    process.stdout.write(
+      await renderPreviewHtml({
+        title: `modelgate ${name}: ${verdictLabel(result.verdict)}`,
+        intro: "The report as a reviewer sees it on github.com.",
+        reports: [report],
+      }),
+    );
   } else process.stdout.write(renderReportText(result));
 }

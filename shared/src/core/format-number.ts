@@ -66,7 +66,11 @@ export function formatDistinct(
 }
 
 /** `formatDistinct` of two values, as a pair. */
-export function formatPair(a: number | null | undefined, b: number | null | undefined, format?: (value: number | null | undefined, digits: number) => string): [string, string] {
+export function formatPair(
+  a: number | null | undefined,
+  b: number | null | undefined,
+  format?: (value: number | null | undefined, digits: number) => string,
+): [string, string] {
   const [x = "", y = ""] = formatDistinct([a, b], format);
   return [x, y];
 }

@@ -49,7 +49,10 @@ type CamelKeys<T> = { [K in keyof T as K extends string ? Camel<K> : K]: T[K] };
  * parses them with one schema and returns camelCase keys.
  * @throws InputError naming the input, its value, what is allowed and where to fix it.
  */
-export function parseInputs<Shape extends z.core.$ZodShape>(shape: Shape, getInput: GetInput): CamelKeys<z.infer<z.ZodMiniObject<Shape>>> {
+export function parseInputs<Shape extends z.core.$ZodShape>(
+  shape: Shape,
+  getInput: GetInput,
+): CamelKeys<z.infer<z.ZodMiniObject<Shape>>> {
   const raw: Record<string, string | undefined> = {};
   for (const name of Object.keys(shape)) {
     const value = getInput(name).trim();
@@ -66,7 +69,8 @@ export function parseInputs<Shape extends z.core.$ZodShape>(shape: Shape, getInp
     );
   }
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(parsed.data)) out[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
+  for (const [name, value] of Object.entries(parsed.data))
+    out[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
   return out as CamelKeys<z.infer<z.ZodMiniObject<Shape>>>;
 }
 

@@ -2,13 +2,7 @@ import type { Check } from "./check.js";
 import type { Verdict } from "./verdict.js";
 
 export type ActionName =
-  | "validate-data"
-  | "train-reproducibly"
-  | "evaluate-gate"
-  | "bias-check"
-  | "shadow-compare"
-  | "promote"
-  | "rollback";
+  "validate-data" | "train-reproducibly" | "evaluate-gate" | "bias-check" | "shadow-compare" | "promote" | "rollback";
 
 /** Which policy decided, and how it differs from the pull request's version when they differ. */
 export interface PolicyProvenance {

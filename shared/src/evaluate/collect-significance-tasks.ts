@@ -38,7 +38,16 @@ export function collectSignificanceTasks(
     const spec = requireTestable(check.metric, rules, policyFile, `${policyPath}.${check.metric}`);
     // A missing candidate already fails the plain check; a missing baseline value makes it a warning (contract §3).
     if (check.value === null || check.baseline === null) return;
-    tasks.push({ index, task: { check, rules, kind: check.rule as SignificanceRuleKind, metric: spec.metric, data: pairedData(spec, evaluation) } });
+    tasks.push({
+      index,
+      task: {
+        check,
+        rules,
+        kind: check.rule as SignificanceRuleKind,
+        metric: spec.metric,
+        data: pairedData(spec, evaluation),
+      },
+    });
   });
   return tasks;
 }
@@ -62,11 +71,16 @@ function requireTestable(metric: string, rules: MetricPolicy, file: string, path
   return spec;
 }
 
-function pairedData(spec: (typeof SIGNIFICANCE_METRICS)[string], evaluation: EvaluationPredictions | undefined): SignificanceTask["data"] {
+function pairedData(
+  spec: (typeof SIGNIFICANCE_METRICS)[string],
+  evaluation: EvaluationPredictions | undefined,
+): SignificanceTask["data"] {
   if (!evaluation?.baseline) {
     if (evaluation?.baselineMissing !== undefined) return { missing: evaluation.baselineMissing };
     const which = evaluation ? "baseline-predictions" : "candidate-predictions and baseline-predictions";
-    return { missing: `it compares both models on the same examples, so it needs ${which} (the metrics files alone give no per-example data).` };
+    return {
+      missing: `it compares both models on the same examples, so it needs ${which} (the metrics files alone give no per-example data).`,
+    };
   }
   const candidate = significanceValues(spec, evaluation.candidate);
   const baseline = significanceValues(spec, evaluation.baseline);

@@ -9,7 +9,14 @@ import { computePrecisionRecallCurve } from "../stats/precision-recall-curve.js"
 import { computeRocAuc } from "../stats/roc-auc.js";
 import { computeRocCurve } from "../stats/roc-curve.js";
 import type { EvaluationPredictions } from "./collect-significance-tasks.js";
-import type { ClassificationPlots, EvaluatePlots, GridCurve, ModelPair, RegressionPlots, ReliabilityBins } from "./evaluate-plots.js";
+import type {
+  ClassificationPlots,
+  EvaluatePlots,
+  GridCurve,
+  ModelPair,
+  RegressionPlots,
+  ReliabilityBins,
+} from "./evaluate-plots.js";
 
 /** Points of the grid ROC and PR curves are read at: every 0.05 from 0 to 1. */
 export const CURVE_GRID_POINTS = 21;
@@ -48,7 +55,9 @@ function classificationPlots(evaluation: EvaluationPredictions): ClassificationP
   const models = [evaluation.candidate, ...(evaluation.baseline ? [evaluation.baseline] : [])];
   const unscored = models.find((p) => p.scores === undefined);
   if (unscored) {
-    plots.omitted.push(`ROC, precision–recall and reliability plots need scores; ${unscored.name} has no score column.`);
+    plots.omitted.push(
+      `ROC, precision–recall and reliability plots need scores; ${unscored.name} has no score column.`,
+    );
     return plots;
   }
   const grid = unitGrid(CURVE_GRID_POINTS);
@@ -62,7 +71,11 @@ function classificationPlots(evaluation: EvaluationPredictions): ClassificationP
   const pr = curves(models, (p) => {
     const curve = computePrecisionRecallCurve(p.labels, p.scores!);
     if (!curve.ok) return curve;
-    return { ok: true as const, area: curve.averagePrecision, values: [...stepPrecisionOnGrid(curve.precision, curve.recall, grid)] };
+    return {
+      ok: true as const,
+      area: curve.averagePrecision,
+      values: [...stepPrecisionOnGrid(curve.precision, curve.recall, grid)],
+    };
   });
   if (roc.ok || pr.ok) plots.grid = [...grid];
   if (roc.ok) plots.roc = roc.pair;
@@ -72,7 +85,12 @@ function classificationPlots(evaluation: EvaluationPredictions): ClassificationP
   const reliability = pair(evaluation, (p): ReliabilityBins => {
     const bins = computeCalibrationBins(p.labels, p.scores!, PLOT_BINS);
     plots.reliability_edges = bins.edges;
-    return { counts: bins.counts, observed: bins.observed, predicted: bins.predicted, brier: computeBrierScore(p.labels, p.scores!) };
+    return {
+      counts: bins.counts,
+      observed: bins.observed,
+      predicted: bins.predicted,
+      brier: computeBrierScore(p.labels, p.scores!),
+    };
   });
   plots.reliability = reliability;
   return plots;
@@ -81,11 +99,17 @@ function classificationPlots(evaluation: EvaluationPredictions): ClassificationP
 type CurveOutcome = { ok: true; area: number; values: number[] } | { ok: false; reason: string };
 
 /** Both models' curves, or the first reason one of them is undefined (both are drawn or neither). */
-function curves(models: Predictions[], f: (p: Predictions) => CurveOutcome): { ok: true; pair: ModelPair<GridCurve> } | { ok: false; reason: string } {
+function curves(
+  models: Predictions[],
+  f: (p: Predictions) => CurveOutcome,
+): { ok: true; pair: ModelPair<GridCurve> } | { ok: false; reason: string } {
   const outcomes = models.map(f);
   const failed = outcomes.find((o): o is { ok: false; reason: string } => !o.ok);
   if (failed) return failed;
-  const [candidate, baseline] = outcomes.map((o) => ({ area: (o as { area: number }).area, values: (o as { values: number[] }).values }));
+  const [candidate, baseline] = outcomes.map((o) => ({
+    area: (o as { area: number }).area,
+    values: (o as { values: number[] }).values,
+  }));
   return { ok: true, pair: { candidate: candidate!, ...(baseline && { baseline }) } };
 }
 
@@ -101,7 +125,10 @@ function regressionPlots(evaluation: EvaluationPredictions): RegressionPlots {
   return {
     task: "regression",
     residual_edges: [...edges],
-    residuals: { candidate: computeHistogram(residuals.candidate, edges), ...(residuals.baseline && { baseline: computeHistogram(residuals.baseline, edges) }) },
+    residuals: {
+      candidate: computeHistogram(residuals.candidate, edges),
+      ...(residuals.baseline && { baseline: computeHistogram(residuals.baseline, edges) }),
+    },
     deciles: pair(evaluation, (p) => {
       const d = computeDecileMeans(p.labels, p.predictions);
       return { mean_predicted: d.meanPredicted, mean_actual: d.meanActual, sizes: d.sizes };

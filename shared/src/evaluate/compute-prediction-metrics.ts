@@ -57,7 +57,10 @@ export function computePredictionMetrics(predictions: Predictions): PredictionMe
   const list: [string, MetricFunction][] =
     predictions.task === "regression"
       ? REGRESSION
-      : [...CLASSIFICATION, ...(scores ? SCORED.map(([name, f]): [string, MetricFunction] => [name, (p) => f(p, scores)]) : [])];
+      : [
+          ...CLASSIFICATION,
+          ...(scores ? SCORED.map(([name, f]): [string, MetricFunction] => [name, (p) => f(p, scores)]) : []),
+        ];
   const metrics = new Map<string, number>();
   const skipped: SkippedMetric[] = [];
   for (const [metric, compute] of list) {

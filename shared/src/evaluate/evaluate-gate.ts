@@ -76,18 +76,40 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
       checks.push(line === undefined ? check : { ...check, policy_line: line });
     }
   }
-  const explained = evaluateExplanations(evaluate.explanations, input.explanations ?? { showExamples: false }, input.policyLineOf);
+  const explained = evaluateExplanations(
+    evaluate.explanations,
+    input.explanations ?? { showExamples: false },
+    input.policyLineOf,
+  );
   checks.push(...explained.checks);
-  const slices = evaluate.slices ? evaluateSlices(evaluate, requireSlicePredictions(input.evaluation, file), missing) : [];
+  const slices = evaluate.slices
+    ? evaluateSlices(evaluate, requireSlicePredictions(input.evaluation, file), missing)
+    : [];
   const significance = decideSignificanceFamily(checks, slices, input);
   const search = searchSlices(evaluate, input.evaluation, file);
   if (search?.check) checks.push(search.check);
   // Stable sort: failed first, then warnings, then passes, each in policy order.
-  const allChecks = [...checks, ...slices.flatMap((s) => s.checks)].sort((a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict));
-  const notes = [...(input.notes ?? []), ...(predictions?.notes ?? []), ...explained.notes, ...(search?.notes ?? []), ...policyWarnings(evaluate)];
-  if (!baseline) notes.push(missing.verdict === "fail" ? "No baseline was given: rules against the baseline fail (evaluate.on-missing-baseline: fail)." : "No baseline was given: rules against the baseline are warnings and only absolute bounds decide.");
+  const allChecks = [...checks, ...slices.flatMap((s) => s.checks)].sort(
+    (a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict),
+  );
+  const notes = [
+    ...(input.notes ?? []),
+    ...(predictions?.notes ?? []),
+    ...explained.notes,
+    ...(search?.notes ?? []),
+    ...policyWarnings(evaluate),
+  ];
+  if (!baseline)
+    notes.push(
+      missing.verdict === "fail"
+        ? "No baseline was given: rules against the baseline fail (evaluate.on-missing-baseline: fail)."
+        : "No baseline was given: rules against the baseline are warnings and only absolute bounds decide.",
+    );
   const small = slices.filter((s) => !s.gated);
-  if (small.length > 0) notes.push(`${small.length} slice${small.length === 1 ? " is" : "s are"} smaller than the minimum size and reported without gating.`);
+  if (small.length > 0)
+    notes.push(
+      `${small.length} slice${small.length === 1 ? " is" : "s are"} smaller than the minimum size and reported without gating.`,
+    );
   const checksOut = allChecks;
   return {
     action: "evaluate-gate",
@@ -119,7 +141,9 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
 
 /** The evaluate section's warn bounds that can never fire, the gate's own metrics and each slice's. */
 function policyWarnings(evaluate: EvaluatePolicy): string[] {
-  const perSlice = (evaluate.slices ?? []).flatMap((slice, i) => (slice.metrics ? findUnreachableWarnings(slice.metrics, `evaluate.slices.${i}.metrics`) : []));
+  const perSlice = (evaluate.slices ?? []).flatMap((slice, i) =>
+    slice.metrics ? findUnreachableWarnings(slice.metrics, `evaluate.slices.${i}.metrics`) : [],
+  );
   return [...findUnreachableWarnings(evaluate.metrics, "evaluate.metrics"), ...perSlice];
 }
 
@@ -136,12 +160,19 @@ function requireSlicePredictions(evaluation: EvaluationPredictions | undefined, 
  * Replaces every baseline rule that has `significance:` (whole set and slices alike) by its decision on the paired
  * change, all of them one family for the multiple-testing adjustment. Undefined when no rule asks for significance.
  */
-function decideSignificanceFamily(checks: EvaluateCheck[], slices: EvaluatedSlice[], input: EvaluateGateInput): SignificanceSettings | undefined {
+function decideSignificanceFamily(
+  checks: EvaluateCheck[],
+  slices: EvaluatedSlice[],
+  input: EvaluateGateInput,
+): SignificanceSettings | undefined {
   const evaluate = input.policy.evaluate!;
   const file = input.policyProvenance.file;
   const groups = [
     { checks, found: collectSignificanceTasks(checks, evaluate.metrics, input.evaluation, file, "evaluate.metrics") },
-    ...slices.map((s) => ({ checks: s.checks, found: collectSignificanceTasks(s.checks, s.rules, s.evaluation, file, s.policyPath) })),
+    ...slices.map((s) => ({
+      checks: s.checks,
+      found: collectSignificanceTasks(s.checks, s.rules, s.evaluation, file, s.policyPath),
+    })),
   ];
   const tasks: SignificanceTask[] = groups.flatMap((g) => g.found.map((f) => f.task));
   if (tasks.length === 0) return undefined;
@@ -165,14 +196,21 @@ function decideSignificanceFamily(checks: EvaluateCheck[], slices: EvaluatedSlic
     alphas[0] as number,
   );
   let next = 0;
-  for (const group of groups) for (const { index } of group.found) group.checks[index] = judged.checks[next++] as EvaluateCheck;
+  for (const group of groups)
+    for (const { index } of group.found) group.checks[index] = judged.checks[next++] as EvaluateCheck;
   return judged.settings;
 }
 
 /** Gated slices first, worst verdict first, then by the largest regression among their metrics; small slices last. */
 function summarizeSlices(slices: EvaluatedSlice[]): SliceSummary[] {
   const worstRegression = new Map(
-    slices.map((s) => [s.slice, Math.max(0, ...s.metrics.map((m) => ((s.rules[m.metric]?.direction ?? "higher") === "higher" ? -1 : 1) * (m.delta ?? 0)))]),
+    slices.map((s) => [
+      s.slice,
+      Math.max(
+        0,
+        ...s.metrics.map((m) => ((s.rules[m.metric]?.direction ?? "higher") === "higher" ? -1 : 1) * (m.delta ?? 0)),
+      ),
+    ]),
   );
   const summaries = slices.map((s): SliceSummary => ({
     slice: s.slice,
@@ -185,11 +223,18 @@ function summarizeSlices(slices: EvaluatedSlice[]): SliceSummary[] {
   }));
   const regression = (s: SliceSummary) => worstRegression.get(s.slice) ?? 0;
   return summaries.sort(
-    (a, b) => Number(b.gated) - Number(a.gated) || verdictOrder(a.verdict) - verdictOrder(b.verdict) || regression(b) - regression(a),
+    (a, b) =>
+      Number(b.gated) - Number(a.gated) ||
+      verdictOrder(a.verdict) - verdictOrder(b.verdict) ||
+      regression(b) - regression(a),
   );
 }
 
-function listUngatedMetrics(policy: EvaluateGateInput["policy"], candidate: MetricsFile, baseline?: MetricsFile): UngatedMetric[] {
+function listUngatedMetrics(
+  policy: EvaluateGateInput["policy"],
+  candidate: MetricsFile,
+  baseline?: MetricsFile,
+): UngatedMetric[] {
   const gated = new Set(Object.keys(policy.evaluate?.metrics ?? {}));
   const names = new Set<string>();
   for (const values of [candidate.values, baseline?.values]) {

@@ -3,7 +3,8 @@ import { RULE_NAMES } from "./evaluate-policy-schema.js";
 import { formatPair, formatPercent } from "../core/format-number.js";
 
 /** A percent in a sentence: "2.5%", the sign is said in words. */
-const percentText = (value: number | null | undefined, digits?: number): string => formatPercent(value, digits).replace(/^\+/, "");
+const percentText = (value: number | null | undefined, digits?: number): string =>
+  formatPercent(value, digits).replace(/^\+/, "");
 import { computeChange } from "../core/compute-change.js";
 import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
 import type { EvaluateCheck } from "./gate-result.js";
@@ -36,7 +37,13 @@ const ABSOLUTE_COUNTERPART: Partial<Record<RuleName, RuleName>> = {
  * baseline makes baseline rules `warn` (or `fail`, as `missing` says) while absolute rules still decide. A metric the
  * predictions leave undefined cannot decide: on the candidate it fails every rule, on the baseline every baseline rule.
  */
-export function evaluateMetricRules(metric: string, policy: MetricPolicy, candidate: MetricReading, baseline: MetricReading, missing: MissingBaseline = { verdict: "warn" }): EvaluateCheck[] {
+export function evaluateMetricRules(
+  metric: string,
+  policy: MetricPolicy,
+  candidate: MetricReading,
+  baseline: MetricReading,
+  missing: MissingBaseline = { verdict: "warn" },
+): EvaluateCheck[] {
   const checks: EvaluateCheck[] = [];
   for (const rule of RULE_NAMES) {
     const threshold = policy[rule];
@@ -59,7 +66,15 @@ export function evaluateMetricRules(metric: string, policy: MetricPolicy, candid
   return checks;
 }
 
-function decide(metric: string, rule: RuleName, bound: number, policy: MetricPolicy, candidate: MetricReading, baseline: MetricReading, missing: MissingBaseline): Decision {
+function decide(
+  metric: string,
+  rule: RuleName,
+  bound: number,
+  policy: MetricPolicy,
+  candidate: MetricReading,
+  baseline: MetricReading,
+  missing: MissingBaseline,
+): Decision {
   if (!candidate.ok) {
     const problem = candidate.problem === "no file" ? "is missing" : candidate.problem;
     const fix = candidate.fix ? ` Fix: ${candidate.fix}` : "";
@@ -77,10 +92,15 @@ function decide(metric: string, rule: RuleName, bound: number, policy: MetricPol
       : { verdict: "fail", message: `${formatPair(c, bound).join(" is above the maximum ")}.` };
   }
   if (!baseline.ok && baseline.undefinedMetric) {
-    return { verdict: "fail", message: `The baseline's ${metric} ${baseline.problem}, so the change cannot be measured and the gate cannot decide. Fix: ${baseline.fix}` };
+    return {
+      verdict: "fail",
+      message: `The baseline's ${metric} ${baseline.problem}, so the change cannot be measured and the gate cannot decide. Fix: ${baseline.fix}`,
+    };
   }
   if (!baseline.ok) {
-    const why = missing.why?.(metric) ?? (baseline.problem === "no file" ? "No baseline file was given" : `The baseline's ${metric} ${baseline.problem}`);
+    const why =
+      missing.why?.(metric) ??
+      (baseline.problem === "no file" ? "No baseline file was given" : `The baseline's ${metric} ${baseline.problem}`);
     if (missing.verdict === "warn") return { verdict: "warn", message: `${why}, so this rule is not applied.` };
     const fix = missing.fix?.(metric) ?? "Give a baseline that has it, or set evaluate.on-missing-baseline: warn.";
     return { verdict: "fail", message: `${why}, so this rule cannot be applied and fails (fail closed). Fix: ${fix}` };
@@ -100,8 +120,14 @@ function decideAgainstBaseline(rule: RuleName, bound: number, policy: MetricPoli
     if (rule === "min-improvement-pct") {
       const [amount, limit] = formatPair(Math.abs(percent), bound, percentText);
       return isAtLeast(-percent, bound, percentScale)
-        ? { verdict: "pass", message: `${describeChange(regression, amount)}; an improvement of at least ${limit} is required.` }
-        : { verdict: "fail", message: `${describeChange(regression, amount)}; an improvement of at least ${limit} is required.` };
+        ? {
+            verdict: "pass",
+            message: `${describeChange(regression, amount)}; an improvement of at least ${limit} is required.`,
+          }
+        : {
+            verdict: "fail",
+            message: `${describeChange(regression, amount)}; an improvement of at least ${limit} is required.`,
+          };
     }
     const [amount, limit] = formatPair(Math.abs(percent), bound, percentText);
     return isAtMost(percent, bound, percentScale)
@@ -111,8 +137,14 @@ function decideAgainstBaseline(rule: RuleName, bound: number, policy: MetricPoli
   if (rule === "min-improvement") {
     const [amount, limit] = formatPair(Math.abs(regression), bound);
     return isAtLeast(-regression, bound, scale)
-      ? { verdict: "pass", message: `${describeChange(regression, amount)}; an improvement of at least ${limit} is required.` }
-      : { verdict: "fail", message: `${describeChange(regression, amount)}; an improvement of at least ${limit} is required.` };
+      ? {
+          verdict: "pass",
+          message: `${describeChange(regression, amount)}; an improvement of at least ${limit} is required.`,
+        }
+      : {
+          verdict: "fail",
+          message: `${describeChange(regression, amount)}; an improvement of at least ${limit} is required.`,
+        };
   }
   const [amount, limit] = formatPair(Math.abs(regression), bound);
   return isAtMost(regression, bound, scale)
@@ -131,7 +163,10 @@ function decideZeroBaselinePercent(rule: RuleName, policy: MetricPolicy, c: numb
     };
   }
   const decided = decideAgainstBaseline(counterpart, counterpartBound, policy, c, b);
-  return { verdict: decided.verdict, message: `Percent change from a zero baseline is undefined; decided by ${counterpart}: ${decided.message}` };
+  return {
+    verdict: decided.verdict,
+    message: `Percent change from a zero baseline is undefined; decided by ${counterpart}: ${decided.message}`,
+  };
 }
 
 function describeChange(regression: number, amount: string): string {

@@ -18,10 +18,17 @@ export type RuleName = (typeof RULE_NAMES)[number];
 const finite = z.number().check(z.refine(Number.isFinite, "must be a finite number"));
 const nonNegative = z.number().check(z.refine((n) => Number.isFinite(n) && n >= 0, "must be zero or more"));
 const alpha = z.number().check(z.refine((n) => n > 0 && n < 0.5, "must be a level between 0 and 0.5, such as 0.05"));
-const positiveInteger = z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 1, "must be a whole number of at least 1"));
+const positiveInteger = z
+  .number()
+  .check(z.refine((n) => Number.isSafeInteger(n) && n >= 1, "must be a whole number of at least 1"));
 
 /** Baseline rules `significance:` turns into a confidence-interval decision (contract §3). */
-export const SIGNIFICANCE_RULES = ["max-regression", "max-regression-pct", "min-improvement", "min-improvement-pct"] as const;
+export const SIGNIFICANCE_RULES = [
+  "max-regression",
+  "max-regression-pct",
+  "min-improvement",
+  "min-improvement-pct",
+] as const;
 const onInconclusive = z.enum(["fail", "warn"]);
 
 export const MetricPolicySchema = z
@@ -42,17 +49,28 @@ export const MetricPolicySchema = z
     "on-inconclusive": z.optional(onInconclusive),
   })
   .check(
-    z.refine((m) => RULE_NAMES.some((rule) => m[rule] !== undefined), `declares no rule; give at least one of ${RULE_NAMES.join(", ")}`),
-    z.refine((m) => m.min === undefined || m.max === undefined || m.min <= m.max, "has min greater than max, so no value can pass"),
+    z.refine(
+      (m) => RULE_NAMES.some((rule) => m[rule] !== undefined),
+      `declares no rule; give at least one of ${RULE_NAMES.join(", ")}`,
+    ),
+    z.refine(
+      (m) => m.min === undefined || m.max === undefined || m.min <= m.max,
+      "has min greater than max, so no value can pass",
+    ),
     z.refine(
       (m) => m.significance === undefined || SIGNIFICANCE_RULES.some((rule) => m[rule] !== undefined),
       `has significance but none of the rules it applies to; give one of ${SIGNIFICANCE_RULES.join(", ")}`,
     ),
     z.refine(
-      (m) => m.significance !== undefined || (m.method === undefined && m.interval === undefined && m["on-inconclusive"] === undefined),
+      (m) =>
+        m.significance !== undefined ||
+        (m.method === undefined && m.interval === undefined && m["on-inconclusive"] === undefined),
       "sets method, interval or on-inconclusive without significance; add significance: 0.05 (or remove them)",
     ),
-    z.refine((m) => !(m.method === "delong" && m.interval !== undefined), "sets interval with method delong; interval (bca, percentile) applies to the bootstrap"),
+    z.refine(
+      (m) => !(m.method === "delong" && m.interval !== undefined),
+      "sets interval with method delong; interval (bca, percentile) applies to the bootstrap",
+    ),
   );
 export type MetricPolicy = z.infer<typeof MetricPolicySchema>;
 
@@ -85,7 +103,11 @@ export type SliceSpec = z.infer<typeof SliceSpecSchema>;
 export const HistoryPolicySchema = z.strictObject({
   stage: z.string().check(z.minLength(1, "must name the stage whose holders are compared, e.g. production")),
   /** N: how many comparable versions; default 5. */
-  versions: z.optional(z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 1 && n <= 100, "must be a whole number from 1 to 100"))),
+  versions: z.optional(
+    z
+      .number()
+      .check(z.refine((n) => Number.isSafeInteger(n) && n >= 1 && n <= 100, "must be a whole number from 1 to 100")),
+  ),
   /** The registry's model name; default the policy's `model`. */
   model: z.optional(z.string().check(z.minLength(1))),
   /** Per metric: how far the candidate may fall below (for `direction: lower`, rise above) the median of the comparable versions. */
@@ -103,11 +125,26 @@ export const EvaluatePolicySchema = z.strictObject({
   "multiple-testing": z.optional(z.enum(["holm", "bonferroni", "none"])),
   bootstrap: z.optional(
     z.strictObject({
-      resamples: z.optional(z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 99 && n <= 1_000_000, "must be a whole number from 99 to 1000000"))),
-      seed: z.optional(z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, "must be a whole number of 0 or more"))),
+      resamples: z.optional(
+        z
+          .number()
+          .check(
+            z.refine(
+              (n) => Number.isSafeInteger(n) && n >= 99 && n <= 1_000_000,
+              "must be a whole number from 99 to 1000000",
+            ),
+          ),
+      ),
+      seed: z.optional(
+        z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, "must be a whole number of 0 or more")),
+      ),
     }),
   ),
-  slices: z.optional(z.array(SliceSpecSchema).check(z.refine((s) => s.length > 0, "must list at least one slice, e.g. [{ column: region }]"))),
+  slices: z.optional(
+    z
+      .array(SliceSpecSchema)
+      .check(z.refine((s) => s.length > 0, "must list at least one slice, e.g. [{ column: region }]")),
+  ),
   /** Default minimum slice size for every slice that does not set its own. */
   "slice-min-size": z.optional(positiveInteger),
   explanations: z.optional(ExplanationPolicySchema),

@@ -2,11 +2,21 @@ import { formatNumber, formatSigned } from "../core/format-number.js";
 import { toNoVarianceLimits } from "../stats/no-variance-bound.js";
 import { computeSignificancePValue } from "../stats/compute-significance-p-value.js";
 import { decideSignificance, type SignificanceDecision } from "../stats/decide-significance.js";
-import { gatherSignificanceEvidence, type GatheredEvidence, type GatherOptions, type MethodFields, type SignificanceMetric } from "./gather-significance-evidence.js";
+import {
+  gatherSignificanceEvidence,
+  type GatheredEvidence,
+  type GatherOptions,
+  type MethodFields,
+  type SignificanceMetric,
+} from "./gather-significance-evidence.js";
 import { toSignificanceInterval, type SignificanceEvidence } from "../stats/to-significance-interval.js";
 import type { SignificanceRule } from "../stats/to-significance-margin.js";
 
-export { gatherSignificanceEvidence, type GatheredEvidence, type SignificanceMetric } from "./gather-significance-evidence.js";
+export {
+  gatherSignificanceEvidence,
+  type GatheredEvidence,
+  type SignificanceMetric,
+} from "./gather-significance-evidence.js";
 
 /** One rule on paired predictions of the same examples. */
 export interface SignificanceRuleInput {
@@ -44,7 +54,10 @@ export type SignificanceCheck = MethodFields &
  * @throws {StatsInputError} on unusable predictions (mismatched lengths, non-finite values, non-binary labels) or
  * alpha / resamples out of range.
  */
-export function evaluateSignificanceRule(input: SignificanceRuleInput, options: SignificanceRuleOptions): SignificanceCheck {
+export function evaluateSignificanceRule(
+  input: SignificanceRuleInput,
+  options: SignificanceRuleOptions,
+): SignificanceCheck {
   return decideSignificanceEvidence(gatherSignificanceEvidence(input, options), input.rule, input.alpha);
 }
 
@@ -53,7 +66,11 @@ export function evaluateSignificanceRule(input: SignificanceRuleInput, options: 
  * the gate's multiple-testing adjustment, which itself needs every check's evidence. A decision on the exact bound
  * says so first: why there was no variance, the bound on the share of units that differ, and the limits it gives.
  */
-export function decideSignificanceEvidence(gathered: GatheredEvidence, ruleWithoutBaseline: Omit<SignificanceRule, "baseline">, alpha: number): SignificanceCheck {
+export function decideSignificanceEvidence(
+  gathered: GatheredEvidence,
+  ruleWithoutBaseline: Omit<SignificanceRule, "baseline">,
+  alpha: number,
+): SignificanceCheck {
   const method = gathered.method;
   if (!gathered.ok) return { ...method, decided: false, verdict: "fail", message: gathered.reason };
   const rule: SignificanceRule = { ...ruleWithoutBaseline, baseline: gathered.baselineValue };
@@ -65,10 +82,19 @@ export function decideSignificanceEvidence(gathered: GatheredEvidence, ruleWitho
   if (!pValue.ok) return { ...method, decided: false, verdict: "fail", message: pValue.reason };
   const noDifference = gathered.noDifference;
   const beside = noDifference === undefined ? {} : { p_value_no_difference: noDifference };
-  const message = gathered.evidence.method === "exact-bound" ? `${describeExactBound(gathered.evidence, alpha)} ${decision.message}` : decision.message;
+  const message =
+    gathered.evidence.method === "exact-bound"
+      ? `${describeExactBound(gathered.evidence, alpha)} ${decision.message}`
+      : decision.message;
   return {
-    ...method, decided: true, verdict: decision.verdict, message, ci: decision.ci,
-    bound: decision.bound, p_value: pValue.value, ...beside,
+    ...method,
+    decided: true,
+    verdict: decision.verdict,
+    message,
+    ci: decision.ci,
+    bound: decision.bound,
+    p_value: pValue.value,
+    ...beside,
   };
 }
 
@@ -78,6 +104,8 @@ function describeExactBound(evidence: Extract<SignificanceEvidence, { method: "e
   const n = evidence.bound.trials;
   const share = `at most ${formatNumber(rate * 100)}% of them differ at ${formatNumber((1 - alpha) * 100)}% one-sided confidence (Clopper–Pearson, 1 − α^(1/n) with 0 of ${n} differing)`;
   const limits = `[${formatSigned(low)}, ${formatSigned(high)}]`;
-  const consequence = evidence.unbounded ? `, but ${evidence.unbounded}: ${limits}.` : `, so the change lies within ${limits}.`;
+  const consequence = evidence.unbounded
+    ? `, but ${evidence.unbounded}: ${limits}.`
+    : `, so the change lies within ${limits}.`;
   return `No variance: ${evidence.observed}. Decided by the exact bound instead: ${n} ${evidence.units} all alike, so ${share}${consequence}`;
 }

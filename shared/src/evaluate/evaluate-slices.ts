@@ -34,7 +34,11 @@ export interface EvaluatedSlice {
  * slice's examples exactly as for the whole set. Smaller slices get their metrics, not checks. Slices come in
  * spec order, then by slice value; missing values form their own slice, "(missing)".
  */
-export function evaluateSlices(policy: EvaluatePolicy, evaluation: EvaluationPredictions, missing?: MissingBaseline): EvaluatedSlice[] {
+export function evaluateSlices(
+  policy: EvaluatePolicy,
+  evaluation: EvaluationPredictions,
+  missing?: MissingBaseline,
+): EvaluatedSlice[] {
   const out: EvaluatedSlice[] = [];
   for (const [specIndex, spec] of (policy.slices ?? []).entries()) {
     const columns = typeof spec.column === "string" ? [spec.column] : spec.column;
@@ -77,7 +81,12 @@ function judgeSlice(frame: SliceFrame, evaluation: EvaluationPredictions, missin
     if (!gated) continue;
     const name = `${candidate.name} [${frame.slice}]`;
     const candidateReading = readMetricValue(candidateValues, metric, name, candidateUndefined);
-    const baselineReading = readMetricValue(baselineValues, metric, baseline && `${baseline.name} [${frame.slice}]`, baselineUndefined);
+    const baselineReading = readMetricValue(
+      baselineValues,
+      metric,
+      baseline && `${baseline.name} [${frame.slice}]`,
+      baselineUndefined,
+    );
     for (const check of evaluateMetricRules(metric, rules, candidateReading, baselineReading, missing)) {
       checks.push({ ...check, name: `${check.name}[${frame.slice}]`, slice: frame.slice });
     }
@@ -106,7 +115,9 @@ function groupRows(predictions: Predictions, columns: readonly string[]): [strin
     if (!rows) groups.set(slice, (rows = []));
     rows.push(row);
   }
-  return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([slice, rows]) => [slice, Int32Array.from(rows)]);
+  return [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([slice, rows]) => [slice, Int32Array.from(rows)]);
 }
 
 function subset(predictions: Predictions, rows: Int32Array): Predictions {
@@ -128,5 +139,9 @@ function subset(predictions: Predictions, rows: Int32Array): Predictions {
 
 /** Every column the policy slices by, each once, for the predictions reader. */
 export function sliceColumnsOf(policy: EvaluatePolicy | undefined): string[] {
-  return [...new Set((policy?.slices ?? []).flatMap((spec) => (typeof spec.column === "string" ? [spec.column] : spec.column)))];
+  return [
+    ...new Set(
+      (policy?.slices ?? []).flatMap((spec) => (typeof spec.column === "string" ? [spec.column] : spec.column)),
+    ),
+  ];
 }

@@ -43,13 +43,24 @@ export interface GatherOptions {
  * @throws {StatsInputError} on unusable predictions (mismatched lengths, non-finite values, non-binary labels) or
  * resamples out of range.
  */
-export function gatherSignificanceEvidence(input: { metric: SignificanceMetric; yTrue: ArrayLike<number>; baseline: ArrayLike<number>; candidate: ArrayLike<number> }, options: GatherOptions): GatheredEvidence {
+export function gatherSignificanceEvidence(
+  input: {
+    metric: SignificanceMetric;
+    yTrue: ArrayLike<number>;
+    baseline: ArrayLike<number>;
+    candidate: ArrayLike<number>;
+  },
+  options: GatherOptions,
+): GatheredEvidence {
   const { metric, yTrue, baseline, candidate } = input;
   if (metric === "roc_auc") return gatherAuc(yTrue, baseline, candidate);
   const candidateValues = toPerExampleValues(metric, yTrue, candidate);
   const baselineValues = toPerExampleValues(metric, yTrue, baseline);
   const baselineValue = mean(baselineValues);
-  const noDifference = metric === "accuracy" ? computeMcnemarExact({ baselineCorrect: baselineValues, candidateCorrect: candidateValues }).pValue : undefined;
+  const noDifference =
+    metric === "accuracy"
+      ? computeMcnemarExact({ baselineCorrect: baselineValues, candidateCorrect: candidateValues }).pValue
+      : undefined;
   const constant = findConstantDifference(candidateValues, baselineValues);
   if (constant !== undefined) {
     const [lowest, highest] = perExampleRange(metric);
@@ -58,15 +69,29 @@ export function gatherSignificanceEvidence(input: { metric: SignificanceMetric; 
       bound: { constant, range: [lowest - highest, highest - lowest], trials: candidateValues.length },
       units: "examples",
       observed: `the per-example change candidate − baseline is the same (${formatNumber(constant)}) on all ${candidateValues.length} examples, so the bootstrap has no variance to resample`,
-      ...(highest === Infinity && { unbounded: `a per-example ${metric} has no upper bound, so that share does not bound the mean change` }),
+      ...(highest === Infinity && {
+        unbounded: `a per-example ${metric} has no upper bound, so that share does not bound the mean change`,
+      }),
     };
-    return { method: { method: "exact-bound", replaces: "bootstrap" }, ok: true, evidence, baselineValue, noDifference };
+    return {
+      method: { method: "exact-bound", replaces: "bootstrap" },
+      ok: true,
+      evidence,
+      baselineValue,
+      noDifference,
+    };
   }
   const resamples = options.resamples ?? 9999;
   const interval = options.interval ?? "bca";
   const differences = candidateValues.map((value, i) => value - (baselineValues[i] as number));
   const distribution = drawBootstrapDistribution(differences, { resamples, seed: options.seed });
-  return { method: { method: "bootstrap", interval, seed: options.seed, resamples }, ok: true, evidence: { method: "bootstrap", distribution, interval }, baselineValue, noDifference };
+  return {
+    method: { method: "bootstrap", interval, seed: options.seed, resamples },
+    ok: true,
+    evidence: { method: "bootstrap", distribution, interval },
+    baselineValue,
+    noDifference,
+  };
 }
 
 /**
@@ -78,11 +103,19 @@ export function gatherSignificanceEvidence(input: { metric: SignificanceMetric; 
  * as in `toNoVarianceLimits` with c = 0 and range [−1, 1]. The same k follows from identical scores: a pair can differ
  * only through a positive or a negative whose score changed, and the worst case puts every change in the smaller class.
  */
-function gatherAuc(yTrue: ArrayLike<number>, baseline: ArrayLike<number>, candidate: ArrayLike<number>): GatheredEvidence {
+function gatherAuc(
+  yTrue: ArrayLike<number>,
+  baseline: ArrayLike<number>,
+  candidate: ArrayLike<number>,
+): GatheredEvidence {
   const delong = computeDelong(yTrue, baseline, candidate);
   const method = { method: "delong" } as const;
   if (delong.ok) {
-    const evidence = { method: "delong", difference: delong.difference, varianceDifference: delong.varianceDifference } as const;
+    const evidence = {
+      method: "delong",
+      difference: delong.difference,
+      varianceDifference: delong.varianceDifference,
+    } as const;
     return { method, ok: true, evidence, baselineValue: delong.aucBaseline, noDifference: delong.pValue };
   }
   // Pairs ordered alike give both models the same placement values, so DeLong's Var(Δ) is exactly 0: the ordering
@@ -96,7 +129,13 @@ function gatherAuc(yTrue: ArrayLike<number>, baseline: ArrayLike<number>, candid
     units: "disjoint positive–negative pairs",
     observed: `both models order all ${ordering.positives} × ${ordering.negatives} positive–negative pairs alike (AUC change 0), so DeLong's test has no variance to measure`,
   };
-  return { method: { method: "exact-bound", replaces: "delong" }, ok: true, evidence, baselineValue: auc.value, noDifference: undefined };
+  return {
+    method: { method: "exact-bound", replaces: "delong" },
+    ok: true,
+    evidence,
+    baselineValue: auc.value,
+    noDifference: undefined,
+  };
 }
 
 /** Plain summation, as `computeMeanMetric`. */

@@ -1,7 +1,12 @@
 import type { MetricPolicy } from "./evaluate-policy-schema.js";
 import { formatNumber } from "../core/format-number.js";
 import { computeSignificancePValue } from "../stats/compute-significance-p-value.js";
-import { decideSignificanceEvidence, gatherSignificanceEvidence, type GatheredEvidence, type SignificanceMetric } from "./evaluate-significance-rule.js";
+import {
+  decideSignificanceEvidence,
+  gatherSignificanceEvidence,
+  type GatheredEvidence,
+  type SignificanceMetric,
+} from "./evaluate-significance-rule.js";
 import type { EvaluateCheck, SignificanceSettings } from "./gate-result.js";
 import { toAdjustedAlphas } from "../stats/to-adjusted-alphas.js";
 import type { SignificanceRuleKind } from "../stats/to-significance-margin.js";
@@ -33,12 +38,19 @@ export interface SignificanceOptions {
  * paired data fails and says why: significance is never silently skipped. Checks come back in task order.
  * The family alpha is the rules' common `significance`; `familyAlpha` is given when they must agree.
  */
-export function judgeSignificance(tasks: readonly SignificanceTask[], options: SignificanceOptions, familyAlpha: number): { checks: EvaluateCheck[]; settings: SignificanceSettings } {
+export function judgeSignificance(
+  tasks: readonly SignificanceTask[],
+  options: SignificanceOptions,
+  familyAlpha: number,
+): { checks: EvaluateCheck[]; settings: SignificanceSettings } {
   const method = tasks.length > 1 ? (options.multipleTesting ?? "holm") : "none";
   const gathered: (GatheredEvidence | string)[] = tasks.map((task) =>
     "missing" in task.data
       ? task.data.missing
-      : gatherSignificanceEvidence({ metric: task.metric, ...task.data }, { seed: options.seed, resamples: options.resamples, interval: task.rules.interval ?? "bca" }),
+      : gatherSignificanceEvidence(
+          { metric: task.metric, ...task.data },
+          { seed: options.seed, resamples: options.resamples, interval: task.rules.interval ?? "bca" },
+        ),
   );
   const pValues = tasks.map((task, i) => {
     const evidence = gathered[i];
@@ -48,33 +60,66 @@ export function judgeSignificance(tasks: readonly SignificanceTask[], options: S
   });
   const levels =
     method === "none"
-      ? tasks.map((task, i) => ({ alpha: task.rules.significance as number, p_value: pValues[i] as number, p_value_adjusted: undefined }))
+      ? tasks.map((task, i) => ({
+          alpha: task.rules.significance as number,
+          p_value: pValues[i] as number,
+          p_value_adjusted: undefined,
+        }))
       : toAdjustedAlphas(pValues, { familyAlpha, method });
   const checks = tasks.map((task, i): EvaluateCheck => {
     const evidence = gathered[i] as GatheredEvidence | string;
     const level = levels[i] as { alpha: number; p_value_adjusted?: number | undefined };
     return toCheck(task, evidence, level.alpha, level.p_value_adjusted, options.onInconclusive);
   });
-  return { checks, settings: { seed: options.seed, resamples: options.resamples, multiple_testing: method, family_alpha: familyAlpha, checks: tasks.length } };
+  return {
+    checks,
+    settings: {
+      seed: options.seed,
+      resamples: options.resamples,
+      multiple_testing: method,
+      family_alpha: familyAlpha,
+      checks: tasks.length,
+    },
+  };
 }
 
 function toRule(task: SignificanceTask) {
   return { direction: task.rules.direction, kind: task.kind, bound: task.rules[task.kind] as number };
 }
 
-function toCheck(task: SignificanceTask, evidence: GatheredEvidence | string, alpha: number, adjusted: number | undefined, gateDefault: "fail" | "warn" | undefined): EvaluateCheck {
+function toCheck(
+  task: SignificanceTask,
+  evidence: GatheredEvidence | string,
+  alpha: number,
+  adjusted: number | undefined,
+  gateDefault: "fail" | "warn" | undefined,
+): EvaluateCheck {
   const plain = task.check;
   const stripped: EvaluateCheck = { ...plain, alpha, ...(adjusted !== undefined && { p_value_adjusted: adjusted }) };
   if (typeof evidence === "string") {
-    return { ...stripped, verdict: "fail", message: `significance: ${formatNumber(task.rules.significance as number)} cannot be decided: ${evidence}` };
+    return {
+      ...stripped,
+      verdict: "fail",
+      message: `significance: ${formatNumber(task.rules.significance as number)} cannot be decided: ${evidence}`,
+    };
   }
-  const method = evidence.method.method === "bootstrap" ? `bootstrap-${evidence.method.interval}` : evidence.method.method;
+  const method =
+    evidence.method.method === "bootstrap" ? `bootstrap-${evidence.method.interval}` : evidence.method.method;
   const decided = decideSignificanceEvidence(evidence, toRule(task), alpha);
-  if (!decided.decided) return { ...stripped, method, verdict: "fail", message: `${decided.message} The gate cannot decide, so it fails.` };
-  const beside = decided.p_value_no_difference === undefined ? {} : { p_value_no_difference: decided.p_value_no_difference };
+  if (!decided.decided)
+    return { ...stripped, method, verdict: "fail", message: `${decided.message} The gate cannot decide, so it fails.` };
+  const beside =
+    decided.p_value_no_difference === undefined ? {} : { p_value_no_difference: decided.p_value_no_difference };
   // An unbounded metric's exact bound has infinite limits, which JSON cannot carry: the message states them.
   const ci = decided.ci.every(Number.isFinite) ? { ci: decided.ci } : {};
-  const common = { ...stripped, method, ...ci, p_value: decided.p_value, ...beside, ...(plain.delta !== null && { effect_size: plain.delta }) };
+  const common = {
+    ...stripped,
+    method,
+    ...ci,
+    p_value: decided.p_value,
+    ...beside,
+    ...(plain.delta !== null && { effect_size: plain.delta }),
+  };
   if (decided.verdict !== "inconclusive") return { ...common, verdict: decided.verdict, message: decided.message };
   const onInconclusive = task.rules["on-inconclusive"] ?? gateDefault ?? "fail";
   return { ...common, verdict: onInconclusive, message: `${decided.message} on-inconclusive: ${onInconclusive}.` };

@@ -62,7 +62,10 @@ export interface LoadedPredictionMetrics {
  * labels, and computes each model's metrics as `computePredictionMetrics` defines them.
  * @throws InputError or DataError from `readPredictions` and `pairPredictions`, naming the input, file and fix.
  */
-export async function loadPredictionMetrics(inputs: PredictionInputs, access: FileAccess): Promise<LoadedPredictionMetrics> {
+export async function loadPredictionMetrics(
+  inputs: PredictionInputs,
+  access: FileAccess,
+): Promise<LoadedPredictionMetrics> {
   const options = (input: string): ReadPredictionsOptions => ({
     input,
     task: inputs.task ?? "classification",
@@ -76,22 +79,37 @@ export async function loadPredictionMetrics(inputs: PredictionInputs, access: Fi
     ...(inputs.threshold !== undefined && { threshold: inputs.threshold }),
   });
   const sliceColumns = inputs.sliceColumns ?? [];
-  const candidate = await readPredictions(inputs.candidatePredictions, access, { ...options("candidate-predictions"), ...(sliceColumns.length > 0 && { sliceColumns }), ...(inputs.featureColumns !== undefined && { featureColumns: inputs.featureColumns }) });
-  const read = inputs.baselinePredictions === undefined ? undefined : await readPredictions(inputs.baselinePredictions, access, options("baseline-predictions"));
-  const baseline = read && inputs.baselinePredictionsName !== undefined ? { ...read, name: inputs.baselinePredictionsName } : read;
+  const candidate = await readPredictions(inputs.candidatePredictions, access, {
+    ...options("candidate-predictions"),
+    ...(sliceColumns.length > 0 && { sliceColumns }),
+    ...(inputs.featureColumns !== undefined && { featureColumns: inputs.featureColumns }),
+  });
+  const read =
+    inputs.baselinePredictions === undefined
+      ? undefined
+      : await readPredictions(inputs.baselinePredictions, access, options("baseline-predictions"));
+  const baseline =
+    read && inputs.baselinePredictionsName !== undefined ? { ...read, name: inputs.baselinePredictionsName } : read;
   const paired = baseline ? pairPredictions(candidate, baseline) : undefined;
   const notes: string[] = [];
   const computed = (predictions: Predictions): ComputedMetrics => {
     const { metrics, skipped } = computePredictionMetrics(predictions);
     for (const warning of predictions.warnings) notes.push(`${predictions.name}: ${warning}`);
-    for (const { metric, reason } of skipped) notes.push(`${metric} was not computed from ${predictions.name}: ${reason}`);
+    for (const { metric, reason } of skipped)
+      notes.push(`${metric} was not computed from ${predictions.name}: ${reason}`);
     const undefinedMetrics = new Map(skipped.map(({ metric, reason }) => [metric, reason]));
     return { input: predictions.input, name: predictions.name, sha256: predictions.sha256, metrics, undefinedMetrics };
   };
   const sources: PredictionSources = { candidate: candidate.name, evalDataSha256: candidate.sha256, notes };
   const pairedBy = paired ? ` and ${paired.baseline.name} (baseline), paired by ${paired.pairedBy}` : "";
-  notes.push(`Metrics computed from ${inputs.task ?? "classification"} predictions: ${candidate.name} (candidate, ${candidate.rows} examples)${pairedBy}.`);
-  const result: LoadedPredictionMetrics = { candidate: computed(candidate), sources, evaluation: paired ? { candidate, baseline: paired.baseline } : { candidate } };
+  notes.push(
+    `Metrics computed from ${inputs.task ?? "classification"} predictions: ${candidate.name} (candidate, ${candidate.rows} examples)${pairedBy}.`,
+  );
+  const result: LoadedPredictionMetrics = {
+    candidate: computed(candidate),
+    sources,
+    evaluation: paired ? { candidate, baseline: paired.baseline } : { candidate },
+  };
   if (paired) {
     result.baseline = computed(paired.baseline);
     sources.baseline = paired.baseline.name;

@@ -8,8 +8,18 @@ import type { MetricsFile } from "../data/metrics/read-metrics-file.js";
  * The result keeps the metrics file's name and digest, so checks and the subject still point at it.
  * @throws DataError naming every metric both sources give, and both files: the gate will not pick one silently.
  */
-export function mergeComputedMetrics(file: MetricsFile | undefined, fileInput: string, computed: ComputedMetrics): MetricsFile {
-  if (!file) return { name: computed.name, sha256: computed.sha256, values: new Map<string, MetricLeaf>(computed.metrics), undefinedMetrics: computed.undefinedMetrics };
+export function mergeComputedMetrics(
+  file: MetricsFile | undefined,
+  fileInput: string,
+  computed: ComputedMetrics,
+): MetricsFile {
+  if (!file)
+    return {
+      name: computed.name,
+      sha256: computed.sha256,
+      values: new Map<string, MetricLeaf>(computed.metrics),
+      undefinedMetrics: computed.undefinedMetrics,
+    };
   const both = [...computed.metrics.keys()].filter((metric) => file.values.has(metric));
   if (both.length > 0) {
     const names = both.map((metric) => JSON.stringify(metric)).join(", ");

@@ -5,7 +5,8 @@ import { formatNumber } from "../core/format-number.js";
  * A metric looked up in one metrics file: a usable number, or why it is not one. `problem` is the
  * predicate of a sentence about the metric ("is missing from c.json"); `fix` says what to change.
  */
-export type MetricReading = { ok: true; value: number } | { ok: false; problem: string; fix?: string; undefinedMetric?: true };
+export type MetricReading =
+  { ok: true; value: number } | { ok: false; problem: string; fix?: string; undefinedMetric?: true };
 
 /**
  * Looks a policy metric up in a flattened metrics file and says why it cannot be used when it cannot,
@@ -38,7 +39,11 @@ export function readMetricValue(
   }
   const leaf = values.get(metric);
   if (typeof leaf !== "number") {
-    return { ok: false, problem: `in ${file} is not a number (${JSON.stringify(leaf).slice(0, 40)})`, fix: `Write ${metric} as a plain number in ${file}.` };
+    return {
+      ok: false,
+      problem: `in ${file} is not a number (${JSON.stringify(leaf).slice(0, 40)})`,
+      fix: `Write ${metric} as a plain number in ${file}.`,
+    };
   }
   if (!Number.isFinite(leaf)) {
     // Python's json.dump writes a failed metric (e.g. AUC with one class) as a bare NaN or Infinity token.

@@ -15,19 +15,26 @@ export interface RegistryBaselineSource {
  * the version was promoted without what the gate needs, and a gate that cannot compare must not pass as if it had.
  * `evaluate.on-missing-baseline` overrides either default.
  */
-export function toMissingBaseline(evaluate: EvaluatePolicy, registry: RegistryBaselineSource | undefined): MissingBaseline {
+export function toMissingBaseline(
+  evaluate: EvaluatePolicy,
+  registry: RegistryBaselineSource | undefined,
+): MissingBaseline {
   const verdict = evaluate["on-missing-baseline"] ?? (registry ? "fail" : "warn");
   if (!registry) return { verdict };
   const { label, predictions } = registry;
   const why: Record<RegistryBaselineSource["predictions"], (metric: string) => string> = {
     paired: (metric) => `${label} records no ${metric}, and its stored predictions do not give it`,
-    stored: (metric) => `${label} records no ${metric}; its stored predictions are read only when candidate-predictions are given`,
+    stored: (metric) =>
+      `${label} records no ${metric}; its stored predictions are read only when candidate-predictions are given`,
     none: (metric) => `${label} records no ${metric} and stores no evaluation predictions to compute it from`,
   };
   const fix: Record<RegistryBaselineSource["predictions"], (metric: string) => string> = {
-    paired: (metric) => `Record ${metric} with the version (the manifest's metrics or evaluate-gate's result at promotion), or set evaluate.on-missing-baseline: warn.`,
-    stored: () => "Give candidate-predictions, so both models' metrics are computed from predictions of the same examples, or set evaluate.on-missing-baseline: warn.",
-    none: (metric) => `Promote versions with their evaluation predictions (promote's predictions input) so a registry: baseline can compute ${metric}, or set evaluate.on-missing-baseline: warn.`,
+    paired: (metric) =>
+      `Record ${metric} with the version (the manifest's metrics or evaluate-gate's result at promotion), or set evaluate.on-missing-baseline: warn.`,
+    stored: () =>
+      "Give candidate-predictions, so both models' metrics are computed from predictions of the same examples, or set evaluate.on-missing-baseline: warn.",
+    none: (metric) =>
+      `Promote versions with their evaluation predictions (promote's predictions input) so a registry: baseline can compute ${metric}, or set evaluate.on-missing-baseline: warn.`,
   };
   return { verdict, why: why[predictions], fix: fix[predictions] };
 }

@@ -31,7 +31,11 @@ export interface SignComparison {
  * (`SUMMARY_DIRECTION_FLOOR`) of mean |attribution| — at least 55% of the attribution mass on one side — and the
  * sign changed when both models have a direction and they differ. Unknown (null) when a file gives importance only.
  */
-export function compareAttributionSigns(feature: string, candidate: Explanations, baseline: Explanations): SignComparison {
+export function compareAttributionSigns(
+  feature: string,
+  candidate: Explanations,
+  baseline: Explanations,
+): SignComparison {
   const c = candidate.global.get(feature);
   const b = baseline.global.get(feature);
   if (!c || !b) return { changed: null, share: null, compared: 0 };
@@ -51,14 +55,19 @@ export function compareAttributionSigns(feature: string, candidate: Explanations
     return { changed: share > SIGN_CHANGE_SHARE, share, compared };
   }
   if (c.mean === null || b.mean === null) return { changed: null, share: null, compared: 0 };
-  const direction = (mean: number, meanAbs: number) => (meanAbs > 0 && Math.abs(mean) >= SUMMARY_DIRECTION_FLOOR * meanAbs ? Math.sign(mean) : 0);
+  const direction = (mean: number, meanAbs: number) =>
+    meanAbs > 0 && Math.abs(mean) >= SUMMARY_DIRECTION_FLOOR * meanAbs ? Math.sign(mean) : 0;
   const dc = direction(c.mean, c.meanAbs);
   const db = direction(b.mean, b.meanAbs);
   return { changed: dc !== 0 && db !== 0 && dc !== db, share: null, compared: 0 };
 }
 
 /** The feature's (candidate, baseline) attribution of each example both models explain; undefined when rows cannot be paired. */
-function pairRows(candidate: LocalAttributions | undefined, baseline: LocalAttributions | undefined, feature: string): Array<[number, number]> | undefined {
+function pairRows(
+  candidate: LocalAttributions | undefined,
+  baseline: LocalAttributions | undefined,
+  feature: string,
+): Array<[number, number]> | undefined {
   if (!candidate || !baseline) return undefined;
   const fc = candidate.features.indexOf(feature);
   const fb = baseline.features.indexOf(feature);

@@ -54,7 +54,11 @@ export function evaluateExplanations(
   }
   if (inputs.paired) {
     const options = { examples: inputs.showExamples ? EXAMPLES : 0, reasons: REASONS };
-    summary.changed_predictions = findChangedPredictions(inputs.paired, { candidate: inputs.candidate.local, baseline: inputs.baseline?.local }, options);
+    summary.changed_predictions = findChangedPredictions(
+      inputs.paired,
+      { candidate: inputs.candidate.local, baseline: inputs.baseline?.local },
+      options,
+    );
     for (const explanations of [inputs.candidate, inputs.baseline]) {
       const unmatched = describeUnmatched(explanations, inputs.paired.ids);
       if (unmatched) notes.push(unmatched);
@@ -69,7 +73,8 @@ export function evaluateExplanations(
 function describeUnmatched(explanations: Explanations | undefined, ids: readonly string[]): string | undefined {
   const local = explanations?.local;
   if (!explanations || !local) return undefined;
-  if (!local.ids) return `${explanations.name} has no id column, so its per-example attributions cannot be matched to the predictions' examples.`;
+  if (!local.ids)
+    return `${explanations.name} has no id column, so its per-example attributions cannot be matched to the predictions' examples.`;
   const known = new Set(local.ids);
   if (ids.some((id) => known.has(id))) return undefined;
   return `${explanations.name} shares no example id with the predictions, so no example's reasons can be given from it.`;

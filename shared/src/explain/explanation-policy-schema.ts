@@ -6,7 +6,11 @@ export type ExplanationRuleName = (typeof EXPLANATION_RULE_NAMES)[number];
 
 const featureName = z.string().check(z.minLength(1, "feature names must not be empty"));
 const count = (min: number, max: number) =>
-  z.number().check(z.refine((n) => Number.isInteger(n) && n >= min && n <= max, `must be a whole number from ${min} to ${max}`));
+  z
+    .number()
+    .check(
+      z.refine((n) => Number.isInteger(n) && n >= min && n <= max, `must be a whole number from ${min} to ${max}`),
+    );
 
 /**
  * `evaluate.explanations`: how the explanation section is drawn, and optional rules on it. Without rules the

@@ -33,7 +33,12 @@ export function findChangedPredictions(
     changedRows.push(i);
     if (delta > maxAbsDelta) maxAbsDelta = delta;
   }
-  const result: ChangedPredictions = { output: paired.output, compared: paired.ids.length, changed: changedRows.length, max_abs_delta: maxAbsDelta };
+  const result: ChangedPredictions = {
+    output: paired.output,
+    compared: paired.ids.length,
+    changed: changedRows.length,
+    max_abs_delta: maxAbsDelta,
+  };
   if (options.examples <= 0) return result;
   const absDelta = (row: number) => Math.abs(paired.candidate[row]! - paired.baseline[row]!);
   const byId = (row: number) => paired.ids[row]!;
@@ -61,9 +66,16 @@ function indexIds(local: LocalAttributions | undefined): Map<string, number> {
 }
 
 /** The `count` features with the largest |attribution| in one row, ties by feature name; null when there is no row. */
-export function topReasons(local: LocalAttributions | undefined, row: number | undefined, count: number): Reason[] | null {
+export function topReasons(
+  local: LocalAttributions | undefined,
+  row: number | undefined,
+  count: number,
+): Reason[] | null {
   if (!local || row === undefined) return null;
   const reasons = local.features.map((feature, f): Reason => ({ feature, attribution: local.values[f]![row]! }));
-  reasons.sort((a, b) => Math.abs(b.attribution) - Math.abs(a.attribution) || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0));
+  reasons.sort(
+    (a, b) =>
+      Math.abs(b.attribution) - Math.abs(a.attribution) || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0),
+  );
   return reasons.slice(0, count);
 }

@@ -18,11 +18,18 @@ export interface ExplanationFileInputs {
  * explanations are given.
  * @throws DataError from `readExplanations`, naming the input, file and fix.
  */
-export async function loadExplanations(inputs: ExplanationFileInputs, access: FileAccess, paired?: PairedPredictions): Promise<ExplanationInputs | undefined> {
+export async function loadExplanations(
+  inputs: ExplanationFileInputs,
+  access: FileAccess,
+  paired?: PairedPredictions,
+): Promise<ExplanationInputs | undefined> {
   if (inputs.candidateExplanations === undefined) return undefined;
   const idColumn = inputs.idColumn ?? "id";
   const candidate = await readExplanations(inputs.candidateExplanations, access, "candidate-explanations", idColumn);
-  const baseline = inputs.baselineExplanations === undefined ? undefined : await readExplanations(inputs.baselineExplanations, access, "baseline-explanations", idColumn);
+  const baseline =
+    inputs.baselineExplanations === undefined
+      ? undefined
+      : await readExplanations(inputs.baselineExplanations, access, "baseline-explanations", idColumn);
   const result: ExplanationInputs = { candidate, baseline, showExamples: inputs.showExamples ?? false };
   if (!paired) return result;
   const ids = paired.candidate.ids;

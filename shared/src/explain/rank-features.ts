@@ -5,6 +5,8 @@ import type { FeatureAttribution } from "./explanations.js";
  * are ordered by feature name (code-unit order), so ranks are a total order and identical on every machine.
  */
 export function rankFeatures(global: ReadonlyMap<string, FeatureAttribution>): Map<string, number> {
-  const ordered = [...global].sort(([nameA, a], [nameB, b]) => b.meanAbs - a.meanAbs || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0));
+  const ordered = [...global].sort(
+    ([nameA, a], [nameB, b]) => b.meanAbs - a.meanAbs || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0),
+  );
   return new Map(ordered.map(([name], i) => [name, i + 1]));
 }

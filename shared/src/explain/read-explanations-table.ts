@@ -16,25 +16,47 @@ import { toPredictionIds } from "../data/predictions/to-prediction-ids.js";
  * @throws DataError naming the input, file and column: every readTable error, no rows, no feature column, a
  * feature column with missing, non-numeric or non-finite cells, missing or duplicated ids.
  */
-export async function readExplanationsTable(spec: string, access: FileAccess, input: string, idColumn: string): Promise<Explanations> {
+export async function readExplanationsTable(
+  spec: string,
+  access: FileAccess,
+  input: string,
+  idColumn: string,
+): Promise<Explanations> {
   const columns = await readColumnNames(spec, access, input, idColumn);
   const features = columns.filter((name) => name !== idColumn);
   const where = { input, file: spec };
   if (features.length === 0) {
-    throw new DataError(`Input "${input}": ${spec} has no feature columns, only "${idColumn}".`, `Write one column of attributions per feature into ${spec}.`, where);
+    throw new DataError(
+      `Input "${input}": ${spec} has no feature columns, only "${idColumn}".`,
+      `Write one column of attributions per feature into ${spec}.`,
+      where,
+    );
   }
   const hasId = columns.includes(idColumn);
   const table = await readTable(spec, access, {
     input,
-    columns: [...(hasId ? [{ name: idColumn, required: true, as: "string" as const }] : []), ...features.map((name) => ({ name, required: true, as: "number" as const }))],
+    columns: [
+      ...(hasId ? [{ name: idColumn, required: true, as: "string" as const }] : []),
+      ...features.map((name) => ({ name, required: true, as: "number" as const })),
+    ],
   });
   if (table.fileColumns.join("\n") !== columns.join("\n")) {
-    throw new DataError(`Input "${input}": ${spec} changed while it was being read.`, `Make sure no other step writes ${spec} while this step runs.`, where);
+    throw new DataError(
+      `Input "${input}": ${spec} changed while it was being read.`,
+      `Make sure no other step writes ${spec} while this step runs.`,
+      where,
+    );
   }
-  if (table.rows === 0) throw new DataError(`Input "${input}": ${spec} has a header but no rows.`, `Write one row of attributions per example into ${spec}.`, where);
+  if (table.rows === 0)
+    throw new DataError(
+      `Input "${input}": ${spec} has a header but no rows.`,
+      `Write one row of attributions per example into ${spec}.`,
+      where,
+    );
   const values = features.map((feature) => {
     const column = table.columns.get(feature)!;
-    if (column.kind !== "number") throw new Error(`readExplanationsTable: column "${feature}" was not read as numbers.`);
+    if (column.kind !== "number")
+      throw new Error(`readExplanationsTable: column "${feature}" was not read as numbers.`);
     const bad = column.missing + column.nonNumeric + column.nonFinite;
     if (bad > 0) {
       const first = column.values.findIndex((value) => Number.isNaN(value));
@@ -47,17 +69,29 @@ export async function readExplanationsTable(spec: string, access: FileAccess, in
     return column.values;
   });
   const idValues = table.columns.get(idColumn);
-  const ids = idValues ? toPredictionIds(idValues, { input, file: spec, column: idColumn, columnInput: "id-column" }) : null;
+  const ids = idValues
+    ? toPredictionIds(idValues, { input, file: spec, column: idColumn, columnInput: "id-column" })
+    : null;
   const local = { features, ids, rows: table.rows, values };
   return { input, name: spec, sha256: table.sha256, global: computeGlobalAttributions(local), local };
 }
 
 /** Every column name of the file, in file order: from a CSV or TSV header alone when it can be read so. */
-async function readColumnNames(spec: string, access: FileAccess, input: string, idColumn: string): Promise<readonly string[]> {
+async function readColumnNames(
+  spec: string,
+  access: FileAccess,
+  input: string,
+  idColumn: string,
+): Promise<readonly string[]> {
   const type = parseTableFormat(spec, input);
   if (type.format === "csv" || type.format === "tsv") {
-    const header = await readDelimitedHeader(resolveInputPath(spec, access, input), type.gzip, type.format === "csv" ? "," : "\t");
+    const header = await readDelimitedHeader(
+      resolveInputPath(spec, access, input),
+      type.gzip,
+      type.format === "csv" ? "," : "\t",
+    );
     if (header) return header;
   }
-  return (await readTable(spec, access, { input, columns: [{ name: idColumn, required: false, as: "string" }] })).fileColumns;
+  return (await readTable(spec, access, { input, columns: [{ name: idColumn, required: false, as: "string" }] }))
+    .fileColumns;
 }

@@ -9,7 +9,12 @@ import type { FileAccess } from "../data/files/resolve-input-path.js";
  * format `readTable` reads (chosen by extension, like predictions).
  * @throws DataError from the JSON parser or the table reader, naming the input, file and fix.
  */
-export async function readExplanations(spec: string, access: FileAccess, input: string, idColumn = "id"): Promise<Explanations> {
+export async function readExplanations(
+  spec: string,
+  access: FileAccess,
+  input: string,
+  idColumn = "id",
+): Promise<Explanations> {
   if (/\.json$/i.test(spec)) {
     const file = await readInputFile(spec, access, input, documentLimit(access, JSON_DOCUMENT_MEMORY_SHARE));
     return parseExplanationsJson(file.text, file.name, file.sha256, input);

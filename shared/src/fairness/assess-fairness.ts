@@ -69,13 +69,17 @@ export function assessFairness(
   const groupings = toGroupings(tally);
   const measureOptions = toMeasureOptions(tally, groupings, options);
   const resamples = options.bootstrap?.resamples ?? 0;
-  const intervals = options.bootstrap && resamples > 0 ? bootstrapFairness(tally, groupings, options.specs, measureOptions, options.bootstrap) : undefined;
+  const intervals =
+    options.bootstrap && resamples > 0
+      ? bootstrapFairness(tally, groupings, options.specs, measureOptions, options.bootstrap)
+      : undefined;
   return {
     rows: labels.length,
     groupings: groupings.map((grouping, i) => {
       const measureOption = measureOptions[i] as MeasureOptions;
       const point = measureGrouping(tally.counts, grouping, options.specs, measureOption);
-      const privileged = measureOption.privileged === undefined ? undefined : grouping.groups[measureOption.privileged]?.name;
+      const privileged =
+        measureOption.privileged === undefined ? undefined : grouping.groups[measureOption.privileged]?.name;
       return {
         name: grouping.name,
         columns: grouping.columns,
@@ -108,11 +112,16 @@ export function assessFairness(
  * How each grouping is measured: the groups large enough to gate (by the data's group sizes, which a stratified
  * resample keeps) and the privileged group's index, when the policy names one for the column.
  */
-export function toMeasureOptions(tally: CellTally, groupings: readonly Grouping[], options: Pick<AssessFairnessOptions, "favorable" | "minGroupSize" | "privileged">): MeasureOptions[] {
+export function toMeasureOptions(
+  tally: CellTally,
+  groupings: readonly Grouping[],
+  options: Pick<AssessFairnessOptions, "favorable" | "minGroupSize" | "privileged">,
+): MeasureOptions[] {
   return groupings.map((grouping): MeasureOptions => {
     const point = measureGrouping(tally.counts, grouping, [], { favorable: options.favorable, gated: [] });
     const privilegedValue = grouping.intersection ? undefined : ownEntry(options.privileged, grouping.name);
-    const privileged = privilegedValue === undefined ? -1 : grouping.groups.findIndex((group) => group.name === privilegedValue);
+    const privileged =
+      privilegedValue === undefined ? -1 : grouping.groups.findIndex((group) => group.name === privilegedValue);
     return {
       favorable: options.favorable,
       gated: point.groups.map((rates) => rates.count >= options.minGroupSize),

@@ -49,7 +49,8 @@ const SHOWN: readonly MetricSpec[] = [
   { metric: "disparate_impact", method: "between_groups", agg: "worst_case" },
 ];
 
-const specKey = (spec: MetricSpec) => `${spec.metric}|${spec.method}|${spec.metric.startsWith("equalized_odds") ? spec.agg : ""}`;
+const specKey = (spec: MetricSpec) =>
+  `${spec.metric}|${spec.method}|${spec.metric.startsWith("equalized_odds") ? spec.agg : ""}`;
 
 /**
  * Judges a candidate's predictions against the policy's `fairness:` rules, per sensitive column (and their
@@ -76,9 +77,20 @@ export function biasCheck(input: BiasCheckInput): BiasResult {
     bootstrap: { resamples: fairness.resamples, seed: fairness.seed, confidence: fairness.confidence },
   };
   const candidate = assessFairness(input.candidate.labels, input.candidate.predictions, input.sensitive, options);
-  const baseline = input.baseline ? assessFairness(input.baseline.labels, input.baseline.predictions, input.sensitive, { ...options, bootstrap: undefined }) : null;
+  const baseline = input.baseline
+    ? assessFairness(input.baseline.labels, input.baseline.predictions, input.sensitive, {
+        ...options,
+        bootstrap: undefined,
+      })
+    : null;
   const checks = toChecks(fairness, candidate, baseline, input.policyLineOf);
-  const paired = input.baseline && { labels: input.candidate.labels, candidate: input.candidate.predictions, baseline: input.baseline.predictions, sensitive: input.sensitive, favorable: input.favorable };
+  const paired = input.baseline && {
+    labels: input.candidate.labels,
+    candidate: input.candidate.predictions,
+    baseline: input.baseline.predictions,
+    sensitive: input.sensitive,
+    favorable: input.favorable,
+  };
   const significance = decideFairnessSignificance(fairness, checks, paired, input.policyProvenance.file);
   checks.sort((a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict));
   const model = input.policy.model ?? "default";
@@ -88,7 +100,11 @@ export function biasCheck(input: BiasCheckInput): BiasResult {
     verdict: worstVerdict(checks.map((c) => c.verdict)),
     checks,
     policy: input.policyProvenance,
-    notes: [...(input.notes ?? []), ...findUnreachableWarnings(fairness.metrics, "fairness.metrics"), ...toNotes(fairness, candidate, input.baseline !== undefined)],
+    notes: [
+      ...(input.notes ?? []),
+      ...findUnreachableWarnings(fairness.metrics, "fairness.metrics"),
+      ...toNotes(fairness, candidate, input.baseline !== undefined),
+    ],
     subject: {
       model,
       eval_data_sha256: input.candidate.sha256,
@@ -101,7 +117,10 @@ export function biasCheck(input: BiasCheckInput): BiasResult {
       favorable_label: input.favorableLabel,
       min_group_size: fairness["min-group-size"],
       intersections: fairness.intersections,
-      bootstrap: fairness.resamples > 0 ? { resamples: fairness.resamples, seed: fairness.seed, confidence: fairness.confidence } : null,
+      bootstrap:
+        fairness.resamples > 0
+          ? { resamples: fairness.resamples, seed: fairness.seed, confidence: fairness.confidence }
+          : null,
     },
     candidate,
     baseline,
@@ -138,9 +157,22 @@ function toChecks(
     const key = specKey({ metric, method: rule.method, agg: rule.agg });
     candidate.groupings.forEach((grouping, g) => {
       if (grouping.intersection && fairness.intersections === "report") return;
-      if (metric === "disparate_impact" && grouping.privileged === undefined && ownEntry(fairness.privileged, grouping.name) === undefined) return;
-      const find = (assessment: FairnessAssessment | null) => assessment?.groupings[g]?.metrics.find((m) => specKey(m.spec) === key);
-      for (const check of evaluateFairnessRule(metric, rule, grouping.name, find(candidate)!, find(baseline), baseline !== null)) {
+      if (
+        metric === "disparate_impact" &&
+        grouping.privileged === undefined &&
+        ownEntry(fairness.privileged, grouping.name) === undefined
+      )
+        return;
+      const find = (assessment: FairnessAssessment | null) =>
+        assessment?.groupings[g]?.metrics.find((m) => specKey(m.spec) === key);
+      for (const check of evaluateFairnessRule(
+        metric,
+        rule,
+        grouping.name,
+        find(candidate)!,
+        find(baseline),
+        baseline !== null,
+      )) {
         const line = policyLineOf?.(["fairness", "metrics", metric, check.rule]);
         checks.push(line === undefined ? check : { ...check, policy_line: line });
       }
@@ -154,14 +186,19 @@ function toNotes(fairness: FairnessPolicy, candidate: FairnessAssessment, hasBas
   for (const grouping of candidate.groupings) {
     const small = grouping.groups.filter((group) => !group.gated);
     if (small.length === 0) continue;
-    const list = small.slice(0, 5).map((group) => `${group.name} (${group.count})`).join(", ");
+    const list = small
+      .slice(0, 5)
+      .map((group) => `${group.name} (${group.count})`)
+      .join(", ");
     const more = small.length > 5 ? ` and ${small.length - 5} more` : "";
     notes.push(
       `Warning: ${small.length} group${small.length === 1 ? "" : "s"} of ${grouping.name} ha${small.length === 1 ? "s" : "ve"} fewer than ${fairness["min-group-size"]} rows and ` +
         `${small.length === 1 ? "is" : "are"} shown but not gated: ${list}${more}. Rates of small groups are unreliable.`,
     );
   }
-  const fourFifths = (["demographic_parity_ratio", "disparate_impact"] as const).filter((metric) => fairness.metrics[metric]?.min === 0.8);
+  const fourFifths = (["demographic_parity_ratio", "disparate_impact"] as const).filter(
+    (metric) => fairness.metrics[metric]?.min === 0.8,
+  );
   if (fourFifths.length > 0) {
     notes.push(
       `The four-fifths rule (${fourFifths.join(", ")} ≥ 0.8) comes from US employment guidelines (29 CFR 1607.4(D)) as a rule of thumb for ` +
@@ -169,6 +206,9 @@ function toNotes(fairness: FairnessPolicy, candidate: FairnessAssessment, hasBas
         "and base rates, says nothing about groups not listed, and small groups make it noisy. Failing it flags a disparity to investigate, not proof of discrimination.",
     );
   }
-  if (!hasBaseline) notes.push("No baseline predictions were given: regression rules are warnings and only the absolute bounds decide.");
+  if (!hasBaseline)
+    notes.push(
+      "No baseline predictions were given: regression rules are warnings and only the absolute bounds decide.",
+    );
   return notes;
 }

@@ -34,7 +34,10 @@ export function readBiasInputs(getInput: GetInput) {
  * The sensitive columns: the `sensitive` input when set, else the policy's `fairness.sensitive`.
  * @throws InputError when neither names a column.
  */
-export function resolveSensitive(input: readonly string[] | undefined, policySensitive: readonly string[] | undefined): string[] {
+export function resolveSensitive(
+  input: readonly string[] | undefined,
+  policySensitive: readonly string[] | undefined,
+): string[] {
   const chosen = input ?? policySensitive;
   if (!chosen || chosen.length === 0) {
     throw new InputError(

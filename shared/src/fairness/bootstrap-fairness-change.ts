@@ -72,7 +72,11 @@ export function bootstrapFairnessChange(
     const estimate = estimates[t] as number | string;
     if (typeof estimate === "string") return { ok: false, reason: `the change is undefined on the data (${estimate})` };
     const missing = undefinedIn[t] as number;
-    if (missing > 0) return { ok: false, reason: `the change is undefined in ${missing} of ${resamples} resamples (a group's rate lost its denominator)` };
+    if (missing > 0)
+      return {
+        ok: false,
+        reason: `the change is undefined in ${missing} of ${resamples} resamples (a group's rate lost its denominator)`,
+      };
     return { ok: true, estimate, sorted: (draws[t] as Float64Array).sort() };
   });
 }

@@ -55,7 +55,9 @@ export function bootstrapFairness(
     groupings.forEach((grouping, i) => {
       const measure = measureGrouping(resampled, grouping, specs, options[i] as MeasureOptions);
       const target = draws[i]!;
-      measure.groups.forEach((rates, g) => RATE_NAMES.forEach((rate, r) => (target.rates[g]![r]![b] = rates[rate] ?? Number.NaN)));
+      measure.groups.forEach((rates, g) =>
+        RATE_NAMES.forEach((rate, r) => (target.rates[g]![r]![b] = rates[rate] ?? Number.NaN)),
+      );
       measure.metrics.forEach((metric, m) => (target.metrics[m]![b] = metric.ok ? metric.value : Number.NaN));
     });
   }
@@ -67,7 +69,10 @@ export function bootstrapFairness(
     return { ok: true, low: percentileOfSorted(sorted, tail), high: percentileOfSorted(sorted, 100 - tail) };
   };
   return draws.map((draw) => ({
-    groups: draw.rates.map((rates) => Object.fromEntries(RATE_NAMES.map((rate, r) => [rate, toInterval(rates[r]!)])) as Record<RateName, Interval>),
+    groups: draw.rates.map(
+      (rates) =>
+        Object.fromEntries(RATE_NAMES.map((rate, r) => [rate, toInterval(rates[r]!)])) as Record<RateName, Interval>,
+    ),
     metrics: draw.metrics.map(toInterval),
   }));
 }

@@ -9,14 +9,26 @@ import type { SensitiveColumn } from "./group-cells.js";
  * would leave its column undecided for a reason the report could not name.
  * @throws PolicyError naming fairness.privileged (and the column), the value, the column's groups and the fix.
  */
-export function checkPrivileged(fairness: FairnessPolicy, sensitive: readonly SensitiveColumn[], file: string, lineOf?: (path: ReadonlyArray<string>) => number | undefined): void {
+export function checkPrivileged(
+  fairness: FairnessPolicy,
+  sensitive: readonly SensitiveColumn[],
+  file: string,
+  lineOf?: (path: ReadonlyArray<string>) => number | undefined,
+): void {
   if (!fairness.metrics.disparate_impact) return;
   const named = Object.keys(fairness.privileged);
-  const at = (path: string[]) => ({ file, path: path.join("."), ...(lineOf?.(path) !== undefined && { line: lineOf(path) }) });
+  const at = (path: string[]) => ({
+    file,
+    path: path.join("."),
+    ...(lineOf?.(path) !== undefined && { line: lineOf(path) }),
+  });
   for (const column of sensitive) {
     const value = ownEntry(fairness.privileged, column.name);
     if (value === undefined || column.dictionary.includes(value)) continue;
-    const groups = column.dictionary.slice(0, 10).map((group) => JSON.stringify(group)).join(", ");
+    const groups = column.dictionary
+      .slice(0, 10)
+      .map((group) => JSON.stringify(group))
+      .join(", ");
     throw new PolicyError(
       `${file}: fairness.privileged.${column.name} is ${JSON.stringify(value)}, which no row of the sensitive column "${column.name}" has (its groups: ${groups}${column.dictionary.length > 10 ? ", …" : ""}).`,
       `Set fairness.privileged.${column.name} to one of the column's groups, spelled exactly as in the data.`,

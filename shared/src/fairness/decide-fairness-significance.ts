@@ -30,12 +30,21 @@ export interface PairedFairnessData {
  * no baseline (the plain check then warns that the regression cannot be measured).
  * @throws PolicyError when the rules use different levels and the family is adjusted (holm, bonferroni).
  */
-export function decideFairnessSignificance(fairness: FairnessPolicy, checks: FairnessCheck[], data: PairedFairnessData | undefined, file: string): FairnessSignificanceSettings | undefined {
+export function decideFairnessSignificance(
+  fairness: FairnessPolicy,
+  checks: FairnessCheck[],
+  data: PairedFairnessData | undefined,
+  file: string,
+): FairnessSignificanceSettings | undefined {
   if (!data) return undefined;
   const tally = tallyPairedCells(data.labels, data.candidate, data.baseline, data.sensitive);
   const candidateCounts = new Float64Array(4 * tally.cells.length);
   splitPairedCounts(tally.counts, candidateCounts, new Float64Array(candidateCounts.length));
-  const cellTally = { columns: data.sensitive.map((column) => column.name), cells: tally.cells, counts: candidateCounts };
+  const cellTally = {
+    columns: data.sensitive.map((column) => column.name),
+    cells: tally.cells,
+    counts: candidateCounts,
+  };
   const groupings = toGroupings(cellTally);
   const found: { index: number; target: ChangeTarget; task: Omit<FairnessSignificanceTask, "distribution"> }[] = [];
   for (const metric of FAIRNESS_METRICS) {
@@ -43,7 +52,9 @@ export function decideFairnessSignificance(fairness: FairnessPolicy, checks: Fai
     if (rule?.significance === undefined) continue;
     const spec = { metric, method: rule.method, agg: rule.agg };
     groupings.forEach((grouping, g) => {
-      const index = checks.findIndex((check) => check.name === `${toSpecLabel(spec)} [${grouping.name}]:max-regression`);
+      const index = checks.findIndex(
+        (check) => check.name === `${toSpecLabel(spec)} [${grouping.name}]:max-regression`,
+      );
       const check = checks[index];
       if (!check || check.value === null || check.baseline === null) return;
       found.push({ index, target: { grouping: g, spec }, task: { check, rule } });
@@ -59,9 +70,19 @@ export function decideFairnessSignificance(fairness: FairnessPolicy, checks: Fai
       { file, path: "fairness.multiple-testing" },
     );
   }
-  const options = toMeasureOptions(cellTally, groupings, { favorable: data.favorable, minGroupSize: fairness["min-group-size"], privileged: fairness.privileged });
+  const options = toMeasureOptions(cellTally, groupings, {
+    favorable: data.favorable,
+    minGroupSize: fairness["min-group-size"],
+    privileged: fairness.privileged,
+  });
   const bootstrap = { resamples: fairness.resamples, seed: fairness.seed };
-  const distributions = bootstrapFairnessChange(tally, groupings, found.map((f) => f.target), options, bootstrap);
+  const distributions = bootstrapFairnessChange(
+    tally,
+    groupings,
+    found.map((f) => f.target),
+    options,
+    bootstrap,
+  );
   const judged = judgeFairnessSignificance(
     found.map((f, i) => ({ ...f.task, distribution: distributions[i]! })),
     { ...bootstrap, rows: data.labels.length, multipleTesting, onInconclusive: fairness["on-inconclusive"] },

@@ -8,13 +8,24 @@ import type { FavorableClass } from "./group-rates.js";
  * priv_group). `privileged` and `all` are confusion counts (TP, FP, FN, TN). Undefined when either side is empty
  * or the privileged group never receives the favourable outcome.
  */
-export function computeDisparateImpact(privileged: ArrayLike<number>, all: ArrayLike<number>, favorable: FavorableClass): ScalarResult {
-  const favorableOf = (c: ArrayLike<number>) => (favorable === 1 ? (c[TP] as number) + (c[FP] as number) : (c[FN] as number) + (c[TN] as number));
-  const countOf = (c: ArrayLike<number>) => (c[TP] as number) + (c[FP] as number) + (c[FN] as number) + (c[TN] as number);
+export function computeDisparateImpact(
+  privileged: ArrayLike<number>,
+  all: ArrayLike<number>,
+  favorable: FavorableClass,
+): ScalarResult {
+  const favorableOf = (c: ArrayLike<number>) =>
+    favorable === 1 ? (c[TP] as number) + (c[FP] as number) : (c[FN] as number) + (c[TN] as number);
+  const countOf = (c: ArrayLike<number>) =>
+    (c[TP] as number) + (c[FP] as number) + (c[FN] as number) + (c[TN] as number);
   const privilegedCount = countOf(privileged);
   const otherCount = countOf(all) - privilegedCount;
-  if (privilegedCount === 0 || otherCount === 0) return { ok: false, reason: "it needs rows both inside and outside the privileged group" };
+  if (privilegedCount === 0 || otherCount === 0)
+    return { ok: false, reason: "it needs rows both inside and outside the privileged group" };
   const privilegedRate = favorableOf(privileged) / privilegedCount;
-  if (privilegedRate === 0) return { ok: false, reason: "the privileged group never receives the favourable outcome, so the ratio divides by 0" };
+  if (privilegedRate === 0)
+    return {
+      ok: false,
+      reason: "the privileged group never receives the favourable outcome, so the ratio divides by 0",
+    };
   return { ok: true, value: (favorableOf(all) - favorableOf(privileged)) / otherCount / privilegedRate };
 }

@@ -24,5 +24,8 @@ export function computeRatio(values: readonly number[], overall: number, method:
     return { ok: true, value: Math.min(...values) / max };
   }
   if (overall === 0) return { ok: false, reason: "the overall rate is 0, so no ratio to it exists" };
-  return { ok: true, value: Math.min(...values.map((value) => (value / overall > 1 ? overall / value : value / overall))) };
+  return {
+    ok: true,
+    value: Math.min(...values.map((value) => (value / overall > 1 ? overall / value : value / overall))),
+  };
 }

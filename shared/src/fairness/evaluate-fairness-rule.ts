@@ -27,8 +27,16 @@ export function evaluateFairnessRule(
   const name = `${candidate.label} [${grouping}]`;
   const base = baseline?.value ?? null;
   const change = computeChange(candidate.value, base);
-  const ci = candidate.interval?.ok ? ([candidate.interval.low, candidate.interval.high] as [number, number]) : undefined;
-  const make = (ruleName: FairnessRuleName, threshold: number, verdict: Verdict, message: string, gateOn: "point" | "ci" = "point"): FairnessCheck => ({
+  const ci = candidate.interval?.ok
+    ? ([candidate.interval.low, candidate.interval.high] as [number, number])
+    : undefined;
+  const make = (
+    ruleName: FairnessRuleName,
+    threshold: number,
+    verdict: Verdict,
+    message: string,
+    gateOn: "point" | "ci" = "point",
+  ): FairnessCheck => ({
     name: `${name}:${ruleName}`,
     metric: name,
     rule: ruleName,
@@ -52,24 +60,46 @@ export function evaluateFairnessRule(
     }
     if (rule["gate-on"] === "ci") {
       if (!candidate.interval?.ok) {
-        const why = candidate.interval ? candidate.interval.reason : "no bootstrap interval was computed (resamples: 0)";
+        const why = candidate.interval
+          ? candidate.interval.reason
+          : "no bootstrap interval was computed (resamples: 0)";
         checks.push(make(bound, threshold, "fail", `Cannot decide on the interval: ${why}.`, "ci"));
         continue;
       }
       const limit = bound === "min" ? candidate.interval.low : candidate.interval.high;
       const holds = bound === "min" ? isAtLeast(limit, threshold) : isAtMost(limit, threshold);
       const side = bound === "min" ? "lower" : "upper";
-      checks.push(make(bound, threshold, holds ? "pass" : "fail", `The interval's ${side} limit ${formatPair(limit, threshold).join(` is ${holds ? "within" : "beyond"} the ${bound} `)}.`, "ci"));
+      checks.push(
+        make(
+          bound,
+          threshold,
+          holds ? "pass" : "fail",
+          `The interval's ${side} limit ${formatPair(limit, threshold).join(` is ${holds ? "within" : "beyond"} the ${bound} `)}.`,
+          "ci",
+        ),
+      );
       continue;
     }
     const holds = bound === "min" ? isAtLeast(candidate.value, threshold) : isAtMost(candidate.value, threshold);
-    checks.push(make(bound, threshold, holds ? "pass" : "fail", `${formatPair(candidate.value, threshold).join(` is ${holds ? "within" : "beyond"} the ${bound} `)}.`));
+    checks.push(
+      make(
+        bound,
+        threshold,
+        holds ? "pass" : "fail",
+        `${formatPair(candidate.value, threshold).join(` is ${holds ? "within" : "beyond"} the ${bound} `)}.`,
+      ),
+    );
   }
-  for (const [ruleName, failing] of [["max-regression", "fail"], ["warn-regression", "warn"]] as const) {
+  for (const [ruleName, failing] of [
+    ["max-regression", "fail"],
+    ["warn-regression", "warn"],
+  ] as const) {
     const threshold = rule[ruleName];
     if (threshold === undefined) continue;
     if (!hasBaseline) {
-      checks.push(make(ruleName, threshold, "warn", "No baseline predictions were given, so the regression cannot be measured."));
+      checks.push(
+        make(ruleName, threshold, "warn", "No baseline predictions were given, so the regression cannot be measured."),
+      );
       continue;
     }
     if (candidate.value === null) {
@@ -77,12 +107,22 @@ export function evaluateFairnessRule(
       continue;
     }
     if (base === null) {
-      checks.push(make(ruleName, threshold, "fail", `Cannot decide: the baseline's value is undefined (${baseline?.reason ?? "not computed"}), so the regression cannot be measured.`));
+      checks.push(
+        make(
+          ruleName,
+          threshold,
+          "fail",
+          `Cannot decide: the baseline's value is undefined (${baseline?.reason ?? "not computed"}), so the regression cannot be measured.`,
+        ),
+      );
       continue;
     }
     const regression = toUnfairness(metric, candidate.value) - toUnfairness(metric, base);
     const holds = isAtMost(regression, threshold, Math.max(Math.abs(candidate.value), Math.abs(base)));
-    const message = regression > 0 ? `The candidate is less fair than the baseline by ${regression}` : `The candidate is not less fair than the baseline`;
+    const message =
+      regression > 0
+        ? `The candidate is less fair than the baseline by ${regression}`
+        : `The candidate is not less fair than the baseline`;
     checks.push(make(ruleName, threshold, holds ? "pass" : failing, `${message} (allowed: ${threshold}).`));
   }
   return checks;

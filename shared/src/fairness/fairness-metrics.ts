@@ -48,18 +48,22 @@ export function computeGapMetric(
   overall: GroupRates,
   options: GapOptions,
 ): ScalarResult {
-  if (groups.length < 2) return { ok: false, reason: `a gap needs at least two groups; ${groups.length} can be compared` };
+  if (groups.length < 2)
+    return { ok: false, reason: `a gap needs at least two groups; ${groups.length} can be compared` };
   const kind = metric.endsWith("_difference") ? "difference" : "ratio";
   const one = (rate: RateName): ScalarResult => {
     const values: number[] = [];
     for (const group of groups) {
       const value = group.rates[rate];
-      if (value === null) return { ok: false, reason: `${rate} of group "${group.name}" is undefined (${RATE_DENOMINATOR[rate]})` };
+      if (value === null)
+        return { ok: false, reason: `${rate} of group "${group.name}" is undefined (${RATE_DENOMINATOR[rate]})` };
       values.push(value);
     }
     const whole = overall[rate];
     if (whole === null) return { ok: false, reason: `the overall ${rate} is undefined (${RATE_DENOMINATOR[rate]})` };
-    return kind === "difference" ? { ok: true, value: computeDifference(values, whole, options.method) } : computeRatio(values, whole, options.method);
+    return kind === "difference"
+      ? { ok: true, value: computeDifference(values, whole, options.method) }
+      : computeRatio(values, whole, options.method);
   };
   if (metric.startsWith("demographic_parity")) return one("selection_rate");
   if (metric.startsWith("equal_opportunity")) return one("tpr");

@@ -11,7 +11,9 @@ const nonNegative = z.number().check(z.refine((n) => Number.isFinite(n) && n >= 
 const alpha = z.number().check(z.refine((n) => n > 0 && n < 0.5, "must be a level between 0 and 0.5, such as 0.05"));
 const onInconclusive = z.enum(["fail", "warn"]);
 const wholeAtLeast = (least: number) =>
-  z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= least, `must be a whole number of at least ${least}`));
+  z
+    .number()
+    .check(z.refine((n) => Number.isSafeInteger(n) && n >= least, `must be a whole number of at least ${least}`));
 
 export const FairnessRuleSchema = z
   .strictObject({
@@ -27,35 +29,62 @@ export const FairnessRuleSchema = z
     "on-inconclusive": z.optional(onInconclusive),
   })
   .check(
-    z.refine((m) => FAIRNESS_RULE_NAMES.some((rule) => m[rule] !== undefined), `declares no rule; give at least one of ${FAIRNESS_RULE_NAMES.join(", ")}`),
-    z.refine((m) => m.min === undefined || m.max === undefined || m.min <= m.max, "has min greater than max, so no value can pass"),
-    z.refine((m) => m.significance === undefined || m["max-regression"] !== undefined, "has significance but no max-regression, the rule it decides; add max-regression"),
-    z.refine((m) => m.significance !== undefined || m["on-inconclusive"] === undefined, "sets on-inconclusive without significance; add significance: 0.05 (or remove it)"),
+    z.refine(
+      (m) => FAIRNESS_RULE_NAMES.some((rule) => m[rule] !== undefined),
+      `declares no rule; give at least one of ${FAIRNESS_RULE_NAMES.join(", ")}`,
+    ),
+    z.refine(
+      (m) => m.min === undefined || m.max === undefined || m.min <= m.max,
+      "has min greater than max, so no value can pass",
+    ),
+    z.refine(
+      (m) => m.significance === undefined || m["max-regression"] !== undefined,
+      "has significance but no max-regression, the rule it decides; add max-regression",
+    ),
+    z.refine(
+      (m) => m.significance !== undefined || m["on-inconclusive"] === undefined,
+      "sets on-inconclusive without significance; add significance: 0.05 (or remove it)",
+    ),
   );
 export type FairnessRule = z.infer<typeof FairnessRuleSchema>;
 
-export const FairnessPolicySchema = z.strictObject({
-  /** Sensitive columns; the action's `sensitive` input, when set, takes their place. */
-  sensitive: z.optional(z.array(z.string().check(z.minLength(1, "column names must not be empty"))).check(z.minLength(1, "must name at least one column"))),
-  /** Privileged value per sensitive column, for AIF360's disparate impact. */
-  privileged: z._default(z.record(z.string(), z.string()), {}),
-  "min-group-size": z._default(wholeAtLeast(1), 30),
-  /** Whether the rules also apply to the intersection of the sensitive columns, or it is only reported. */
-  intersections: z._default(z.enum(["report", "gate"]), "report"),
-  resamples: z._default(wholeAtLeast(0), 1000),
-  seed: z._default(wholeAtLeast(0), 20240601),
-  /** Gate-wide default of each significance rule's `on-inconclusive`. */
-  "on-inconclusive": z.optional(onInconclusive),
-  /** Across the gate's significance checks; holm by default when there is more than one. */
-  "multiple-testing": z.optional(z.enum(["holm", "bonferroni", "none"])),
-  confidence: z._default(z.number().check(z.refine((n) => n > 0 && n < 1, "must be between 0 and 1, such as 0.95")), 0.95),
-  metrics: z
-    .strictObject(Object.fromEntries(FAIRNESS_METRICS.map((metric) => [metric, z.optional(FairnessRuleSchema)])) as Record<FairnessMetric, z.ZodMiniOptional<typeof FairnessRuleSchema>>)
-    .check(z.refine((m) => Object.values(m).some((rule) => rule !== undefined), "must name at least one metric")),
-}).check(
-  z.refine((f) => f.resamples > 0 || !Object.values(f.metrics).some((rule) => rule?.significance !== undefined), {
-    message: "has resamples: 0, but a rule's significance is decided on bootstrap resamples; set resamples (e.g. 1000) or remove significance",
-    path: ["resamples"],
-  }),
-);
+export const FairnessPolicySchema = z
+  .strictObject({
+    /** Sensitive columns; the action's `sensitive` input, when set, takes their place. */
+    sensitive: z.optional(
+      z
+        .array(z.string().check(z.minLength(1, "column names must not be empty")))
+        .check(z.minLength(1, "must name at least one column")),
+    ),
+    /** Privileged value per sensitive column, for AIF360's disparate impact. */
+    privileged: z._default(z.record(z.string(), z.string()), {}),
+    "min-group-size": z._default(wholeAtLeast(1), 30),
+    /** Whether the rules also apply to the intersection of the sensitive columns, or it is only reported. */
+    intersections: z._default(z.enum(["report", "gate"]), "report"),
+    resamples: z._default(wholeAtLeast(0), 1000),
+    seed: z._default(wholeAtLeast(0), 20240601),
+    /** Gate-wide default of each significance rule's `on-inconclusive`. */
+    "on-inconclusive": z.optional(onInconclusive),
+    /** Across the gate's significance checks; holm by default when there is more than one. */
+    "multiple-testing": z.optional(z.enum(["holm", "bonferroni", "none"])),
+    confidence: z._default(
+      z.number().check(z.refine((n) => n > 0 && n < 1, "must be between 0 and 1, such as 0.95")),
+      0.95,
+    ),
+    metrics: z
+      .strictObject(
+        Object.fromEntries(FAIRNESS_METRICS.map((metric) => [metric, z.optional(FairnessRuleSchema)])) as Record<
+          FairnessMetric,
+          z.ZodMiniOptional<typeof FairnessRuleSchema>
+        >,
+      )
+      .check(z.refine((m) => Object.values(m).some((rule) => rule !== undefined), "must name at least one metric")),
+  })
+  .check(
+    z.refine((f) => f.resamples > 0 || !Object.values(f.metrics).some((rule) => rule?.significance !== undefined), {
+      message:
+        "has resamples: 0, but a rule's significance is decided on bootstrap resamples; set resamples (e.g. 1000) or remove significance",
+      path: ["resamples"],
+    }),
+  );
 export type FairnessPolicy = z.infer<typeof FairnessPolicySchema>;

@@ -53,7 +53,8 @@ export function assignCells(columns: readonly SensitiveColumn[], rows: number): 
   for (let row = 0; row < rows; row++) {
     let key: number | string = 0;
     if (numeric) {
-      for (let c = 0; c < columns.length; c++) key = key * (radix[c] as number) + ((columns[c] as SensitiveColumn).codes[row] as number);
+      for (let c = 0; c < columns.length; c++)
+        key = key * (radix[c] as number) + ((columns[c] as SensitiveColumn).codes[row] as number);
     } else {
       key = columns.map((column) => column.codes[row]).join(",");
     }
@@ -72,7 +73,11 @@ export function assignCells(columns: readonly SensitiveColumn[], rows: number): 
  * Counts TP, FP, FN, TN per combination of sensitive values in one pass (`assignCells`). Callers pass columns
  * without missing cells and labels/predictions of the same length.
  */
-export function tallyCells(labels: Float64Array, predictions: Float64Array, columns: readonly SensitiveColumn[]): CellTally {
+export function tallyCells(
+  labels: Float64Array,
+  predictions: Float64Array,
+  columns: readonly SensitiveColumn[],
+): CellTally {
   const { cells, rowCells } = assignCells(columns, labels.length);
   const counts = new Float64Array(4 * cells.length);
   for (let row = 0; row < labels.length; row++) {

@@ -38,14 +38,23 @@ export function toGroupings(tally: CellTally): Grouping[] {
       name: tally.columns.join(INTERSECTION_SEPARATOR),
       columns: tally.columns,
       intersection: true,
-      groups: tally.cells.map((cell, index) => ({ name: cell.values.join(INTERSECTION_SEPARATOR), value: cell.values, cells: [index] })),
+      groups: tally.cells.map((cell, index) => ({
+        name: cell.values.join(INTERSECTION_SEPARATOR),
+        value: cell.values,
+        cells: [index],
+      })),
     });
   }
   return groupings;
 }
 
 /** Sums the confusion counts of a group's cells into `target[0..3]`. */
-export function sumGroupCounts(counts: ArrayLike<number>, cells: readonly number[], target: Float64Array, offset = 0): void {
+export function sumGroupCounts(
+  counts: ArrayLike<number>,
+  cells: readonly number[],
+  target: Float64Array,
+  offset = 0,
+): void {
   target.fill(0, offset, offset + 4);
   for (const cell of cells) {
     for (let k = 0; k < 4; k++) target[offset + k]! += counts[4 * cell + k] as number;

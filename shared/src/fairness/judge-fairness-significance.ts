@@ -68,7 +68,11 @@ export function judgeFairnessSignificance(
   });
   const levels =
     method === "none"
-      ? tasks.map((task, i) => ({ alpha: task.rule.significance as number, p_value: pValues[i] as number, p_value_adjusted: undefined }))
+      ? tasks.map((task, i) => ({
+          alpha: task.rule.significance as number,
+          p_value: pValues[i] as number,
+          p_value_adjusted: undefined,
+        }))
       : toAdjustedAlphas(pValues, { familyAlpha, method });
   const checks = tasks.map((task, i): FairnessCheck => {
     const level = levels[i]!;
@@ -84,18 +88,33 @@ export function judgeFairnessSignificance(
     const found = evidence[i];
     if (!distribution.ok || !found) {
       const reason = distribution.ok ? "no bootstrap distribution" : distribution.reason;
-      return { ...plain, verdict: "fail", message: `significance: ${formatNumber(task.rule.significance as number)} cannot be decided: ${reason}. The gate cannot decide, so it fails.` };
+      return {
+        ...plain,
+        verdict: "fail",
+        message: `significance: ${formatNumber(task.rule.significance as number)} cannot be decided: ${reason}. The gate cannot decide, so it fails.`,
+      };
     }
     const limits = toSignificanceInterval(found, level.alpha);
-    if (!limits.ok) return { ...plain, verdict: "fail", message: `${limits.reason} The gate cannot decide, so it fails.` };
+    if (!limits.ok)
+      return { ...plain, verdict: "fail", message: `${limits.reason} The gate cannot decide, so it fails.` };
     const decision = decideSignificance(toRule(task), level.alpha, limits);
     const common = { ...plain, ci: decision.ci, effect_size: distribution.estimate };
     const change = `Change in unfairness ${formatNumber(distribution.estimate)}.`;
-    if (!decision.decided) return { ...common, verdict: "fail", message: `${change} ${decision.message} The gate cannot decide, so it fails.` };
+    if (!decision.decided)
+      return {
+        ...common,
+        verdict: "fail",
+        message: `${change} ${decision.message} The gate cannot decide, so it fails.`,
+      };
     const decided = { ...common, significance_decision: decision.verdict };
-    if (decision.verdict !== "inconclusive") return { ...decided, verdict: decision.verdict, message: `${change} ${decision.message}` };
+    if (decision.verdict !== "inconclusive")
+      return { ...decided, verdict: decision.verdict, message: `${change} ${decision.message}` };
     const onInconclusive = task.rule["on-inconclusive"] ?? options.onInconclusive ?? "fail";
-    return { ...decided, verdict: onInconclusive, message: `${change} ${decision.message} on-inconclusive: ${onInconclusive}.` };
+    return {
+      ...decided,
+      verdict: onInconclusive,
+      message: `${change} ${decision.message} on-inconclusive: ${onInconclusive}.`,
+    };
   });
   return {
     checks,

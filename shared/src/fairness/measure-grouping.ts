@@ -35,7 +35,10 @@ export interface GroupingMeasure {
 
 /** The name of a metric as reports and check names show it: `equalized_odds_difference` plus non-default options. */
 export function toSpecLabel(spec: MetricSpec): string {
-  const options = [spec.method === "to_overall" ? "to_overall" : "", spec.metric.startsWith("equalized_odds") && spec.agg === "mean" ? "mean" : ""].filter(Boolean);
+  const options = [
+    spec.method === "to_overall" ? "to_overall" : "",
+    spec.metric.startsWith("equalized_odds") && spec.agg === "mean" ? "mean" : "",
+  ].filter(Boolean);
   return options.length > 0 ? `${spec.metric} (${options.join(", ")})` : spec.metric;
 }
 
@@ -45,7 +48,12 @@ export function toSpecLabel(spec: MetricSpec): string {
  * metric is undefined, and so is disparate impact when the privileged group or the rows outside it are fewer than
  * that: "cannot decide" with the reason (fairlearn and AIF360 have no minimum size and would return a number).
  */
-export function measureGrouping(counts: ArrayLike<number>, grouping: Grouping, specs: readonly MetricSpec[], options: MeasureOptions): GroupingMeasure {
+export function measureGrouping(
+  counts: ArrayLike<number>,
+  grouping: Grouping,
+  specs: readonly MetricSpec[],
+  options: MeasureOptions,
+): GroupingMeasure {
   const groupCounts = new Float64Array(4 * grouping.groups.length);
   const all = new Float64Array(4);
   grouping.groups.forEach((group, g) => {
@@ -54,29 +62,50 @@ export function measureGrouping(counts: ArrayLike<number>, grouping: Grouping, s
   });
   const groups = grouping.groups.map((_, g) => toGroupRates(groupCounts, options.favorable, 4 * g));
   const overall = toGroupRates(all, options.favorable);
-  const gated = grouping.groups.flatMap((group, g) => (options.gated[g] ? [{ name: group.name, rates: groups[g] as GroupRates }] : []));
+  const gated = grouping.groups.flatMap((group, g) =>
+    options.gated[g] ? [{ name: group.name, rates: groups[g] as GroupRates }] : [],
+  );
   const metrics = specs.map((spec): ScalarResult => {
     if (spec.metric !== "disparate_impact") {
-      if (gated.length < 2 && options.minGroupSize !== undefined) return tooFewGroups(grouping, groups, gated.length, options.minGroupSize);
+      if (gated.length < 2 && options.minGroupSize !== undefined)
+        return tooFewGroups(grouping, groups, gated.length, options.minGroupSize);
       return computeGapMetric(spec.metric, gated, overall, spec);
     }
-    if (options.privileged === undefined) return { ok: false, reason: "no privileged group is named for this grouping" };
+    if (options.privileged === undefined)
+      return { ok: false, reason: "no privileged group is named for this grouping" };
     const p = options.privileged;
-    const small = options.minGroupSize === undefined ? undefined : privilegedTooSmall(grouping.groups[p]!.name, groups[p]!.count, overall.count, options.minGroupSize);
+    const small =
+      options.minGroupSize === undefined
+        ? undefined
+        : privilegedTooSmall(grouping.groups[p]!.name, groups[p]!.count, overall.count, options.minGroupSize);
     return small ?? computeDisparateImpact(groupCounts.subarray(4 * p, 4 * p + 4), all, options.favorable);
   });
   return { groups, overall, metrics };
 }
 
 function tooFewGroups(grouping: Grouping, groups: readonly GroupRates[], large: number, minimum: number): ScalarResult {
-  const sizes = grouping.groups.slice(0, 5).map((group, g) => `${group.name} ${groups[g]!.count}`).join(", ");
+  const sizes = grouping.groups
+    .slice(0, 5)
+    .map((group, g) => `${group.name} ${groups[g]!.count}`)
+    .join(", ");
   const more = grouping.groups.length > 5 ? `, and ${grouping.groups.length - 5} more` : "";
   const which = large === 0 ? "no group has" : "only 1 group has";
-  return { ok: false, reason: `a gap needs two groups of at least min-group-size ${minimum} rows, and ${which} that many (rows: ${sizes}${more})` };
+  return {
+    ok: false,
+    reason: `a gap needs two groups of at least min-group-size ${minimum} rows, and ${which} that many (rows: ${sizes}${more})`,
+  };
 }
 
 function privilegedTooSmall(name: string, inside: number, all: number, minimum: number): ScalarResult | undefined {
-  if (inside < minimum) return { ok: false, reason: `the privileged group "${name}" has ${inside} rows, fewer than min-group-size ${minimum}` };
-  if (all - inside < minimum) return { ok: false, reason: `only ${all - inside} rows lie outside the privileged group "${name}", fewer than min-group-size ${minimum}` };
+  if (inside < minimum)
+    return {
+      ok: false,
+      reason: `the privileged group "${name}" has ${inside} rows, fewer than min-group-size ${minimum}`,
+    };
+  if (all - inside < minimum)
+    return {
+      ok: false,
+      reason: `only ${all - inside} rows lie outside the privileged group "${name}", fewer than min-group-size ${minimum}`,
+    };
   return undefined;
 }

@@ -13,7 +13,12 @@ export interface PairedCellTally {
 }
 
 /** Tallies candidate and baseline predictions of the same rows (same labels, same sensitive columns) in one pass. */
-export function tallyPairedCells(labels: Float64Array, candidate: Float64Array, baseline: Float64Array, columns: readonly SensitiveColumn[]): PairedCellTally {
+export function tallyPairedCells(
+  labels: Float64Array,
+  candidate: Float64Array,
+  baseline: Float64Array,
+  columns: readonly SensitiveColumn[],
+): PairedCellTally {
   const { cells, rowCells } = assignCells(columns, labels.length);
   const counts = new Float64Array(16 * cells.length);
   for (let row = 0; row < labels.length; row++) {

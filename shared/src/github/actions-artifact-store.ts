@@ -23,8 +23,12 @@ export function actionsArtifactStore(env: NodeJS.ProcessEnv): ArtifactStore | un
         const message = error instanceof Error ? error.message : String(error);
         const taken = /\(409\)|already exists/i.test(message);
         throw new InputError(
-          taken ? `Input "artifact-name": an artifact named "${name}" already exists in this workflow run.` : `Input "artifact-name": the artifact "${name}" could not be uploaded (${message}).`,
-          taken ? "Give each upload in a run its own artifact-name, e.g. include the matrix values: model-${{ matrix.os }}." : "Re-run the job; if it fails again, check the runner's artifact service status.",
+          taken
+            ? `Input "artifact-name": an artifact named "${name}" already exists in this workflow run.`
+            : `Input "artifact-name": the artifact "${name}" could not be uploaded (${message}).`,
+          taken
+            ? "Give each upload in a run its own artifact-name, e.g. include the matrix values: model-${{ matrix.os }}."
+            : "Re-run the job; if it fails again, check the runner's artifact service status.",
           { input: "artifact-name" },
           { cause: error },
         );

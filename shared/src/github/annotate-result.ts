@@ -22,7 +22,8 @@ export function annotateResult(result: ActionResult, sink: AnnotationSink): void
   for (const check of result.checks) {
     if (check.verdict === "pass") continue;
     const properties: AnnotationProperties = { title: `${result.action} · ${check.name}` };
-    if (check.policy_line !== undefined) Object.assign(properties, { file: result.policy.file, startLine: check.policy_line });
+    if (check.policy_line !== undefined)
+      Object.assign(properties, { file: result.policy.file, startLine: check.policy_line });
     (check.verdict === "fail" ? sink.error : sink.warning).call(sink, check.message, properties);
   }
 }

@@ -36,7 +36,10 @@ const TRUNCATED = "\n\n… (truncated; the full report is in the job summary)";
  * Creates a completed check run on `headSha`, with the first 50 annotations, then appends the rest 50 at a time.
  * @throws GitHubApiError naming the operation and HTTP status when GitHub refuses or fails.
  */
-export async function createCheckRun(octokit: ModelgateOctokit, input: CheckRunInput): Promise<{ id: number; url: string }> {
+export async function createCheckRun(
+  octokit: ModelgateOctokit,
+  input: CheckRunInput,
+): Promise<{ id: number; url: string }> {
   const { owner, repo } = input;
   const summary = truncateText(input.summary, MAX_SUMMARY_CHARACTERS, TRUNCATED);
   const { title } = input;
@@ -53,13 +56,26 @@ export async function createCheckRun(octokit: ModelgateOctokit, input: CheckRunI
       output: { title, summary, annotations: batches[0] ?? [] },
     }));
   } catch (error) {
-    throw toGitHubApiError(`creating check run "${input.name}" on ${owner}/${repo}@${input.headSha}`, error, CHECKS_HINT);
+    throw toGitHubApiError(
+      `creating check run "${input.name}" on ${owner}/${repo}@${input.headSha}`,
+      error,
+      CHECKS_HINT,
+    );
   }
   for (const [index, annotations] of batches.slice(1).entries()) {
     try {
-      await octokit.rest.checks.update({ owner, repo, check_run_id: created.id, output: { title, summary, annotations } });
+      await octokit.rest.checks.update({
+        owner,
+        repo,
+        check_run_id: created.id,
+        output: { title, summary, annotations },
+      });
     } catch (error) {
-      throw toGitHubApiError(`adding annotation batch ${index + 2} of ${batches.length} to check run ${created.id}`, error, CHECKS_HINT);
+      throw toGitHubApiError(
+        `adding annotation batch ${index + 2} of ${batches.length} to check run ${created.id}`,
+        error,
+        CHECKS_HINT,
+      );
     }
   }
   return { id: created.id, url: created.html_url ?? "" };

@@ -55,12 +55,18 @@ export function createOctokit(options: CreateOctokitOptions): ModelgateOctokit {
       log.warning(`${what}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${MAX_RATE_LIMIT_RETRIES}).`);
       return true;
     };
-  const baseValue = options.retryAfterBaseValue === undefined ? {} : { retryAfterBaseValue: options.retryAfterBaseValue };
+  const baseValue =
+    options.retryAfterBaseValue === undefined ? {} : { retryAfterBaseValue: options.retryAfterBaseValue };
   return getOctokit(
     options.token,
     {
       baseUrl: options.baseUrl.replace(/\/+$/, ""),
-      log: { debug: (message: string) => log.debug(message), info: (message: string) => log.debug(message), warn: (message: string) => log.warning(message), error: (message: string) => log.warning(message) },
+      log: {
+        debug: (message: string) => log.debug(message),
+        info: (message: string) => log.debug(message),
+        warn: (message: string) => log.warning(message),
+        error: (message: string) => log.warning(message),
+      },
       retry: { retries: 3, doNotRetry: DO_NOT_RETRY, ...baseValue },
       throttle: {
         // The plugin paces writes per id in module-wide limiters (1 s between writes, 3 s between comments);

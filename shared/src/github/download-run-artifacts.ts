@@ -34,29 +34,53 @@ export async function downloadRunArtifacts(
 ): Promise<DownloadedArtifact[]> {
   let listed: Array<{ id: number; name: string; size_in_bytes: number; expired: boolean }>;
   try {
-    listed = await octokit.paginate(octokit.rest.actions.listWorkflowRunArtifacts, { ...repo, run_id: runId, per_page: 100 });
+    listed = await octokit.paginate(octokit.rest.actions.listWorkflowRunArtifacts, {
+      ...repo,
+      run_id: runId,
+      per_page: 100,
+    });
   } catch (error) {
     throw toGitHubApiError(`listing the artifacts of workflow run ${runId}`, error, HINT);
   }
-  const wanted = listed.filter((artifact) => matchesName(artifact.name, selection.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+  const wanted = listed
+    .filter((artifact) => matchesName(artifact.name, selection.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
   const where = { input: "artifact-name" };
   if (wanted.length > selection.maxArtifacts) {
-    throw new DataError(`Workflow run ${runId} has ${wanted.length} artifacts matching "${selection.name}", more than the limit of ${selection.maxArtifacts}.`, "Upload the result JSONs of a run in fewer artifacts, or narrow artifact-name.", where);
+    throw new DataError(
+      `Workflow run ${runId} has ${wanted.length} artifacts matching "${selection.name}", more than the limit of ${selection.maxArtifacts}.`,
+      "Upload the result JSONs of a run in fewer artifacts, or narrow artifact-name.",
+      where,
+    );
   }
   const downloaded: DownloadedArtifact[] = [];
   for (const artifact of wanted) {
     const label = JSON.stringify(artifact.name.slice(0, 100));
-    if (artifact.expired) throw new DataError(`Artifact ${label} of workflow run ${runId} has expired.`, "Re-run the pull request's workflow; artifacts are kept for the repository's retention period.", where);
+    if (artifact.expired)
+      throw new DataError(
+        `Artifact ${label} of workflow run ${runId} has expired.`,
+        "Re-run the pull request's workflow; artifacts are kept for the repository's retention period.",
+        where,
+      );
     const tooLarge = (bytes: number) =>
-      new DataError(`Artifact ${label} of workflow run ${runId} is ${bytes} bytes, more than the limit of ${selection.maxBytes}; it was not read.`, "Upload only the result JSONs (RUNNER_TEMP/modelgate/*.json), not data or models.", where);
+      new DataError(
+        `Artifact ${label} of workflow run ${runId} is ${bytes} bytes, more than the limit of ${selection.maxBytes}; it was not read.`,
+        "Upload only the result JSONs (RUNNER_TEMP/modelgate/*.json), not data or models.",
+        where,
+      );
     if (artifact.size_in_bytes > selection.maxBytes) throw tooLarge(artifact.size_in_bytes);
     let data: ArrayBuffer;
     try {
-      ({ data } = (await octokit.rest.actions.downloadArtifact({ ...repo, artifact_id: artifact.id, archive_format: "zip" })) as { data: ArrayBuffer });
+      ({ data } = (await octokit.rest.actions.downloadArtifact({
+        ...repo,
+        artifact_id: artifact.id,
+        archive_format: "zip",
+      })) as { data: ArrayBuffer });
     } catch (error) {
       throw toGitHubApiError(`downloading artifact ${label} (${artifact.id})`, error, HINT);
     }
-    if (!(data instanceof ArrayBuffer)) throw new DataError(`Artifact ${label} did not download as a zip archive.`, HINT, where);
+    if (!(data instanceof ArrayBuffer))
+      throw new DataError(`Artifact ${label} did not download as a zip archive.`, HINT, where);
     if (data.byteLength > selection.maxBytes) throw tooLarge(data.byteLength);
     downloaded.push({ id: artifact.id, name: artifact.name, zip: Buffer.from(data) });
   }

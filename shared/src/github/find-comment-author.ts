@@ -30,7 +30,10 @@ const cache = new WeakMap<ModelgateOctokit, Promise<CommentAuthor>>();
  * `GET /user` refuses installation tokens. Asked once per client.
  * @throws GitHubApiError when GitHub does not answer the viewer query.
  */
-export function findCommentAuthor(octokit: ModelgateOctokit, options: { token: string; override?: string | undefined }): Promise<CommentAuthor> {
+export function findCommentAuthor(
+  octokit: ModelgateOctokit,
+  options: { token: string; override?: string | undefined },
+): Promise<CommentAuthor> {
   const override = options.override?.trim();
   if (override) {
     // The override is taken as REST spells it: `my-app[bot]` is the bot, `my-app` the user.
@@ -55,7 +58,12 @@ async function readViewer(octokit: ModelgateOctokit, token: string): Promise<Com
   } catch (error) {
     throw toGitHubApiError("reading the token's own login (GraphQL viewer)", error, HINT);
   }
-  if (typeof login !== "string" || login === "") throw toGitHubApiError("reading the token's own login (GraphQL viewer)", new Error("the answer has no viewer.login"), HINT);
+  if (typeof login !== "string" || login === "")
+    throw toGitHubApiError(
+      "reading the token's own login (GraphQL viewer)",
+      new Error("the answer has no viewer.login"),
+      HINT,
+    );
   const named = normaliseLogin(login);
   return { login: named.login, bot: named.bot ?? tokenIsBot(token), source: "viewer" };
 }

@@ -22,17 +22,26 @@ interface PullSimple {
   base: { ref: string; sha: string };
 }
 
-const PULLS_READ_HINT = "Give the job `permissions: pull-requests: read` so the pull request merged as this commit can be found.";
+const PULLS_READ_HINT =
+  "Give the job `permissions: pull-requests: read` so the pull request merged as this commit can be found.";
 
 /**
  * For a push to the default branch, the gates judged the merged pull request's head commit, not the merge commit:
  * `GET /commits/{sha}/pulls` finds the pull request merged as `sha` and returns its head and base. A commit no pull
  * request was merged as (a direct push) is judged itself, on the branch it was pushed to (`pushedBranch`).
  */
-export async function findJudgedCommit(octokit: ModelgateOctokit, repository: { owner: string; repo: string }, pushedSha: string, pushedBranch: string): Promise<JudgedCommit> {
+export async function findJudgedCommit(
+  octokit: ModelgateOctokit,
+  repository: { owner: string; repo: string },
+  pushedSha: string,
+  pushedBranch: string,
+): Promise<JudgedCommit> {
   let pulls: PullSimple[];
   try {
-    const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { ...repository, commit_sha: pushedSha });
+    const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+      ...repository,
+      commit_sha: pushedSha,
+    });
     pulls = data as PullSimple[];
   } catch (error) {
     throw toGitHubApiError(`listing the pull requests of ${pushedSha}`, error, PULLS_READ_HINT);

@@ -27,7 +27,11 @@ export interface OpenPull {
 const READ_HINT = "Grant `actions: read` (artifacts and runs) and `pull-requests: read` to the publishing job.";
 
 /** `GET /repos/{owner}/{repo}/actions/runs/{run_id}`. @throws GitHubApiError */
-export async function readRunFacts(octokit: ModelgateOctokit, repo: { owner: string; repo: string }, runId: number): Promise<RunFacts> {
+export async function readRunFacts(
+  octokit: ModelgateOctokit,
+  repo: { owner: string; repo: string },
+  runId: number,
+): Promise<RunFacts> {
   try {
     const { data } = await octokit.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
     return {
@@ -37,7 +41,11 @@ export async function readRunFacts(octokit: ModelgateOctokit, repo: { owner: str
       headBranch: data.head_branch,
       headRepository: data.head_repository?.full_name ?? null,
       htmlUrl: data.html_url,
-      pullRequests: (data.pull_requests ?? []).map((pr) => ({ number: pr.number, headSha: pr.head.sha, baseRepoId: pr.base.repo.id })),
+      pullRequests: (data.pull_requests ?? []).map((pr) => ({
+        number: pr.number,
+        headSha: pr.head.sha,
+        baseRepoId: pr.base.repo.id,
+      })),
       repositoryId: data.repository.id,
     };
   } catch (error) {
@@ -53,7 +61,11 @@ export async function readRunFacts(octokit: ModelgateOctokit, repo: { owner: str
  * has that head any more (closed, or pushed to since: those results are stale).
  * @throws GitHubApiError when the API fails or when several open pull requests share that head.
  */
-export async function findRunPullRequest(octokit: ModelgateOctokit, repo: { owner: string; repo: string }, run: RunFacts): Promise<number | undefined> {
+export async function findRunPullRequest(
+  octokit: ModelgateOctokit,
+  repo: { owner: string; repo: string },
+  run: RunFacts,
+): Promise<number | undefined> {
   const linked = run.pullRequests.filter((pr) => pr.baseRepoId === run.repositoryId && pr.headSha === run.headSha);
   if (linked.length === 1) return linked[0]!.number;
   if (!run.headRepository || !run.headBranch) return undefined;
@@ -62,7 +74,12 @@ export async function findRunPullRequest(octokit: ModelgateOctokit, repo: { owne
     // `head` narrows the list to the head repository owner's branch; the exact match is still checked below.
     const head = `${run.headRepository.split("/")[0]}:${run.headBranch}`;
     const pulls = await octokit.paginate(octokit.rest.pulls.list, { ...repo, state: "open", head, per_page: 100 });
-    open = pulls.map((pr) => ({ number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref, headRepository: pr.head.repo?.full_name ?? null }));
+    open = pulls.map((pr) => ({
+      number: pr.number,
+      headSha: pr.head.sha,
+      headRef: pr.head.ref,
+      headRepository: pr.head.repo?.full_name ?? null,
+    }));
   } catch (error) {
     throw toGitHubApiError("listing open pull requests", error, READ_HINT);
   }
@@ -72,7 +89,11 @@ export async function findRunPullRequest(octokit: ModelgateOctokit, repo: { owne
 /** The one open pull request whose head is exactly the run's; see `findRunPullRequest`. */
 export function choosePullRequest(run: RunFacts, open: readonly OpenPull[]): number | undefined {
   const matches = open.filter(
-    (pr) => pr.headSha === run.headSha && pr.headRef === run.headBranch && pr.headRepository !== null && pr.headRepository === run.headRepository,
+    (pr) =>
+      pr.headSha === run.headSha &&
+      pr.headRef === run.headBranch &&
+      pr.headRepository !== null &&
+      pr.headRepository === run.headRepository,
   );
   if (matches.length > 1) {
     throw new GitHubApiError(

@@ -27,13 +27,20 @@ export function commentMarker(result: ActionResult): string {
   return `<!-- modelgate:${result.action}:${result.key} -->`;
 }
 
-export function connectGitHub(options: { token: string; context: RunContext; commentAuthor: string | undefined; log: SessionLog }): GitHubClient {
+export function connectGitHub(options: {
+  token: string;
+  context: RunContext;
+  commentAuthor: string | undefined;
+  log: SessionLog;
+}): GitHubClient {
   const { context, log } = options;
   const octokit = createOctokit({ token: options.token, baseUrl: context.apiUrl, log });
   const repo = { owner: context.owner, repo: context.repo };
   const author = async (): Promise<CommentAuthor> => {
     const found = await findCommentAuthor(octokit, { token: options.token, override: options.commentAuthor });
-    log.debug(`Comments are ours when written by ${describeCommentAuthor(found)} (${found.source === "override" ? "comment-author" : "the token's GraphQL viewer"}).`);
+    log.debug(
+      `Comments are ours when written by ${describeCommentAuthor(found)} (${found.source === "override" ? "comment-author" : "the token's GraphQL viewer"}).`,
+    );
     return found;
   };
   return {
@@ -43,7 +50,13 @@ export function connectGitHub(options: { token: string; context: RunContext; com
     readRepoFile: (path, ref) => readRepoFile(octokit, { ...repo, path, ref }),
     async upsertComment(issueNumber, result, markdown) {
       const marker = commentMarker(result);
-      const outcome = await upsertStickyComment(octokit, { ...repo, issueNumber, marker, body: `${marker}\n${markdown}`, author: await author() });
+      const outcome = await upsertStickyComment(octokit, {
+        ...repo,
+        issueNumber,
+        marker,
+        body: `${marker}\n${markdown}`,
+        author: await author(),
+      });
       if (outcome.hidden > 0) log.info(`Our earlier PR comment was hidden; a fresh one was written.`);
       log.info(`PR comment ${outcome.outcome}: ${outcome.url}`);
       return outcome.url;

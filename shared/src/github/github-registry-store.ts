@@ -26,7 +26,10 @@ interface GitTagObject {
  * claims as refs under `refs/modelgate/` as in the local store, and artifacts as assets of a release of the version
  * tag, staged in a draft release of the writer's own and published once the version tag exists.
  */
-export function openGitHubRegistryStore(octokit: ModelgateOctokit, repository: { owner: string; repo: string }): RegistryStore {
+export function openGitHubRegistryStore(
+  octokit: ModelgateOctokit,
+  repository: { owner: string; repo: string },
+): RegistryStore {
   const repo = { owner: repository.owner, repo: repository.repo };
   // Tag objects never change: each is fetched once per store.
   const tagObjects = new Map<string, Promise<GitTagObject>>();
@@ -81,7 +84,9 @@ export function openGitHubRegistryStore(octokit: ModelgateOctokit, repository: {
     }
   };
   const deleteRef = async (ref: string) => {
-    await call(`deleting ref ${ref}`, CONTENTS_WRITE_HINT, () => octokit.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref }));
+    await call(`deleting ref ${ref}`, CONTENTS_WRITE_HINT, () =>
+      octokit.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref }),
+    );
   };
   /** Refs under `prefix` holding annotated tag objects, keyed by the part after the prefix. */
   const listClaimed = async (prefix: string) => {
@@ -100,24 +105,47 @@ export function openGitHubRegistryStore(octokit: ModelgateOctokit, repository: {
       return Promise.all(
         refs.map(async (ref): Promise<StoredTag> => {
           const name = ref.ref.slice("refs/tags/".length);
-          if (ref.object.type !== "tag") return { name, objectSha: ref.object.sha, commitSha: ref.object.sha, message: "", taggerTime: null, tagger: "" };
+          if (ref.object.type !== "tag")
+            return {
+              name,
+              objectSha: ref.object.sha,
+              commitSha: ref.object.sha,
+              message: "",
+              taggerTime: null,
+              tagger: "",
+            };
           return toStoredTag(await readTagObject(ref.object.sha), name);
         }),
       );
     },
     async listClaims(model) {
       const claimed = await listClaimed(claimPrefix(model));
-      return claimed.filter(({ key }) => /^[0-9]+$/.test(key) && Number.isSafeInteger(Number(key))).map(({ key, tag }) => ({ counter: Number(key), tag }));
+      return claimed
+        .filter(({ key }) => /^[0-9]+$/.test(key) && Number.isSafeInteger(Number(key)))
+        .map(({ key, tag }) => ({ counter: Number(key), tag }));
     },
     async listCommitClaims(model) {
       const claimed = await listClaimed(commitClaimPrefix(model));
-      return claimed.filter(({ key }) => /^[0-9a-f]{40,64}$/.test(key)).map(({ key, tag }) => ({ commitSha: key, tag }));
+      return claimed
+        .filter(({ key }) => /^[0-9a-f]{40,64}$/.test(key))
+        .map(({ key, tag }) => ({ commitSha: key, tag }));
     },
     insertTagRef: (tag) => insertRef(`refs/tags/${tag.name}`, tag.objectSha),
     async createTag({ name, commitSha, message, taggerTime, tagger, claim, commitClaim }): Promise<CreateTagOutcome> {
-      const identity = { name: tagger, email: `${tagger.replace(/\[bot\]$/, "")}@users.noreply.github.com`, date: new Date(taggerTime * 1000).toISOString().replace(/\.\d{3}Z$/, "Z") };
+      const identity = {
+        name: tagger,
+        email: `${tagger.replace(/\[bot\]$/, "")}@users.noreply.github.com`,
+        date: new Date(taggerTime * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      };
       const created = await call<GitTagObject>(`creating tag object ${name}`, CONTENTS_WRITE_HINT, () =>
-        octokit.request("POST /repos/{owner}/{repo}/git/tags", { ...repo, tag: name, message, object: commitSha, type: "commit", tagger: identity }),
+        octokit.request("POST /repos/{owner}/{repo}/git/tags", {
+          ...repo,
+          tag: name,
+          message,
+          object: commitSha,
+          type: "commit",
+          tagger: identity,
+        }),
       );
       tagObjects.set(created.sha, Promise.resolve(created));
       if (claim && !(await insertRef(claimRef(claim.model, claim.counter), created.sha))) return { created: false };
@@ -134,7 +162,11 @@ export function openGitHubRegistryStore(octokit: ModelgateOctokit, repository: {
     },
     async resolveCommit(ref) {
       try {
-        const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", { ...repo, ref, headers: { accept: "application/vnd.github.sha" } });
+        const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", {
+          ...repo,
+          ref,
+          headers: { accept: "application/vnd.github.sha" },
+        });
         return String(data as unknown).trim();
       } catch (error) {
         const status = readStatus(error);
@@ -143,7 +175,8 @@ export function openGitHubRegistryStore(octokit: ModelgateOctokit, repository: {
       }
     },
     // `#` would start a URL fragment: the ref's path segments are percent-encoded.
-    refRemoval: (ref) => `gh api -X DELETE ${shellQuote(`repos/${repo.owner}/${repo.repo}/git/refs/${ref.slice("refs/".length).split("/").map(encodeURIComponent).join("/")}`)}`,
+    refRemoval: (ref) =>
+      `gh api -X DELETE ${shellQuote(`repos/${repo.owner}/${repo.repo}/git/refs/${ref.slice("refs/".length).split("/").map(encodeURIComponent).join("/")}`)}`,
     ...openGitHubReleaseAssets(octokit, repo, call),
   };
 }

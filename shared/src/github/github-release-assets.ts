@@ -8,7 +8,8 @@ import { readStatus, toGitHubApiError } from "./to-github-api-error.js";
 
 export const CONTENTS_WRITE_HINT =
   "The registry writes tags, refs and releases: give the job `permissions: contents: write` (a fine-grained token needs Contents: read and write on this repository).";
-export const CONTENTS_READ_HINT = "Give the job `permissions: contents: read` (or more) on this repository, and check owner/repo.";
+export const CONTENTS_READ_HINT =
+  "Give the job `permissions: contents: read` (or more) on this repository, and check owner/repo.";
 
 interface ReleaseAsset {
   id: number;
@@ -35,19 +36,29 @@ type Call = <T>(operation: string, hint: string, run: () => Promise<{ data: unkn
  * drafts per tag name, and a draft creates no tag); once it created the version tag's ref it publishes that draft,
  * and a writer that lost deletes its draft. Only the published release of a tag holds the version's artifacts.
  */
-export function openGitHubReleaseAssets(octokit: ModelgateOctokit, repo: { owner: string; repo: string }, call: Call): Pick<RegistryStore, "stageAssets" | "readAsset" | "listStoredAssets"> {
+export function openGitHubReleaseAssets(
+  octokit: ModelgateOctokit,
+  repo: { owner: string; repo: string },
+  call: Call,
+): Pick<RegistryStore, "stageAssets" | "readAsset" | "listStoredAssets"> {
   const listReleases = () =>
     call<Release[]>("listing releases", CONTENTS_READ_HINT, async () => ({
       data: await octokit.paginate("GET /repos/{owner}/{repo}/releases", { ...repo, per_page: 100 }),
     }));
   // Read from the listing (drafts included, so filtered): a tag name with "/" (team/churn@v1) needs no path escaping.
-  const publishedRelease = async (tagName: string) => (await listReleases()).find((release) => release.tag_name === tagName && !release.draft);
+  const publishedRelease = async (tagName: string) =>
+    (await listReleases()).find((release) => release.tag_name === tagName && !release.draft);
   const download = (asset: ReleaseAsset) =>
     call<ArrayBuffer>(`downloading asset ${asset.name}`, CONTENTS_READ_HINT, () =>
-      octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", { ...repo, asset_id: asset.id, headers: { accept: "application/octet-stream" } }),
+      octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+        ...repo,
+        asset_id: asset.id,
+        headers: { accept: "application/octet-stream" },
+      }),
     ).then((data) => new Uint8Array(data));
   // GitHub computes each asset's sha256 on upload; older servers do not report it, so then the bytes are read.
-  const digestOf = async (asset: ReleaseAsset) => (asset.digest?.startsWith("sha256:") ? asset.digest.slice("sha256:".length) : sha256Hex(await download(asset)));
+  const digestOf = async (asset: ReleaseAsset) =>
+    asset.digest?.startsWith("sha256:") ? asset.digest.slice("sha256:".length) : sha256Hex(await download(asset));
   const deleteRelease = async (id: number) => {
     try {
       await octokit.request("DELETE /repos/{owner}/{repo}/releases/{release_id}", { ...repo, release_id: id });
@@ -59,7 +70,13 @@ export function openGitHubReleaseAssets(octokit: ModelgateOctokit, repo: { owner
   return {
     async stageAssets(versionTag, assets) {
       const draft = await call<Release>(`creating a draft release for ${versionTag}`, CONTENTS_WRITE_HINT, () =>
-        octokit.request("POST /repos/{owner}/{repo}/releases", { ...repo, tag_name: versionTag, name: versionTag, draft: true, body: "Staged by modelgate promote; published once the version tag exists." }),
+        octokit.request("POST /repos/{owner}/{repo}/releases", {
+          ...repo,
+          tag_name: versionTag,
+          name: versionTag,
+          draft: true,
+          body: "Staged by modelgate promote; published once the version tag exists.",
+        }),
       );
       try {
         for (const asset of assets) await upload(draft, asset);
@@ -68,7 +85,12 @@ export function openGitHubReleaseAssets(octokit: ModelgateOctokit, repo: { owner
         throw error;
       }
       const web = draft.html_url.replace(/\/releases\/.*$/, "");
-      const uris = new Map(assets.map((asset) => [asset.name, `${web}/releases/download/${encodeURIComponent(versionTag)}/${encodeURIComponent(asset.name)}`]));
+      const uris = new Map(
+        assets.map((asset) => [
+          asset.name,
+          `${web}/releases/download/${encodeURIComponent(versionTag)}/${encodeURIComponent(asset.name)}`,
+        ]),
+      );
       return stagedRelease(draft, versionTag, assets, uris);
     },
     async readAsset(versionTag, name) {
@@ -82,12 +104,30 @@ export function openGitHubReleaseAssets(octokit: ModelgateOctokit, repo: { owner
         if (release.draft && release.assets.length === 0) {
           // A draft a promotion created and stopped before uploading to: staging with nothing in it.
           const removal = `gh api -X DELETE ${shellQuote(`repos/${repo.owner}/${repo.repo}/releases/${release.id}`)}`;
-          entries.push({ versionTag: release.tag_name, name: "(no assets)", sha256: "", bytes: 0, published: false, location: `release ${release.id} (draft)`, createdAt: release.created_at, removal });
+          entries.push({
+            versionTag: release.tag_name,
+            name: "(no assets)",
+            sha256: "",
+            bytes: 0,
+            published: false,
+            location: `release ${release.id} (draft)`,
+            createdAt: release.created_at,
+            removal,
+          });
         }
         for (const asset of release.assets) {
           const location = `release ${release.id}${release.draft ? " (draft)" : ""}`;
           const removal = `gh api -X DELETE ${shellQuote(`repos/${repo.owner}/${repo.repo}/releases/${release.draft ? release.id : `assets/${asset.id}`}`)}`;
-          entries.push({ versionTag: release.tag_name, name: asset.name, sha256: await digestOf(asset), bytes: asset.size, published: !release.draft, location, createdAt: asset.created_at, removal });
+          entries.push({
+            versionTag: release.tag_name,
+            name: asset.name,
+            sha256: await digestOf(asset),
+            bytes: asset.size,
+            published: !release.draft,
+            location,
+            createdAt: asset.created_at,
+            removal,
+          });
         }
       }
       return entries;
@@ -108,7 +148,12 @@ export function openGitHubReleaseAssets(octokit: ModelgateOctokit, repo: { owner
     );
   }
 
-  function stagedRelease(draft: Release, versionTag: string, assets: readonly StoredAsset[], uris: Map<string, string>): StagedAssets {
+  function stagedRelease(
+    draft: Release,
+    versionTag: string,
+    assets: readonly StoredAsset[],
+    uris: Map<string, string>,
+  ): StagedAssets {
     // The published release of the tag holds the version: an artifact it lacks is uploaded (its bytes are the
     // record's, so this restores it); one it holds with other bytes is never replaced.
     const adopt = async (release: Release) => {
@@ -131,7 +176,11 @@ export function openGitHubReleaseAssets(octokit: ModelgateOctokit, repo: { owner
         const existing = await publishedRelease(versionTag);
         if (existing) return adopt(existing);
         try {
-          await octokit.request("PATCH /repos/{owner}/{repo}/releases/{release_id}", { ...repo, release_id: draft.id, draft: false });
+          await octokit.request("PATCH /repos/{owner}/{repo}/releases/{release_id}", {
+            ...repo,
+            release_id: draft.id,
+            draft: false,
+          });
         } catch (error) {
           // A writer with the same digests published first (a re-run racing the original): its release will do.
           const raced = readStatus(error) === 422 ? await publishedRelease(versionTag) : undefined;

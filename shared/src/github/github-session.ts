@@ -23,11 +23,16 @@ export function openGitHubSession(context: RunContext, common: CommonInputs, log
   const connect = (purpose: string): Promise<GitHubClient> => {
     if (!common.githubToken) {
       return Promise.reject(
-        new GitHubApiError(`No github-token was given, so modelgate cannot ${purpose}.`, "Keep the default github-token (${{ github.token }}) or pass a token with the permissions listed in action-catalog.md."),
+        new GitHubApiError(
+          `No github-token was given, so modelgate cannot ${purpose}.`,
+          "Keep the default github-token (${{ github.token }}) or pass a token with the permissions listed in action-catalog.md.",
+        ),
       );
     }
     const token = common.githubToken;
-    client ??= import("./github-client.js").then((m) => m.connectGitHub({ token, context, commentAuthor: common.commentAuthor, log }));
+    client ??= import("./github-client.js").then((m) =>
+      m.connectGitHub({ token, context, commentAuthor: common.commentAuthor, log }),
+    );
     return client;
   };
   return {
@@ -38,10 +43,19 @@ export function openGitHubSession(context: RunContext, common: CommonInputs, log
     async publish(result, markdown) {
       const pr = context.pullRequest;
       const wantComment = common.comment === "always" || (common.comment === "auto" && pr !== undefined);
-      if (wantComment && !pr) log.warning(`comment: always was set, but ${context.eventName || "this event"} is not a pull request event; no comment was written.`);
+      if (wantComment && !pr)
+        log.warning(
+          `comment: always was set, but ${context.eventName || "this event"} is not a pull request event; no comment was written.`,
+        );
       let url: string | undefined;
-      if (wantComment && pr) url = await attempt(log, "write the PR comment", async () => (await connect("comment")).upsertComment(pr.number, result, markdown));
-      if (common.checkRun) await attempt(log, "create the check run", async () => (await connect("create a check run")).createCheckRun(pr?.headSha ?? context.sha, result, markdown));
+      if (wantComment && pr)
+        url = await attempt(log, "write the PR comment", async () =>
+          (await connect("comment")).upsertComment(pr.number, result, markdown),
+        );
+      if (common.checkRun)
+        await attempt(log, "create the check run", async () =>
+          (await connect("create a check run")).createCheckRun(pr?.headSha ?? context.sha, result, markdown),
+        );
       return url;
     },
   };
@@ -51,8 +65,15 @@ async function attempt<T>(log: SessionLog, what: string, work: () => Promise<T>)
   try {
     return await work();
   } catch (error) {
-    const reason = error instanceof GitHubApiError ? `${error.message} ${error.hint}` : error instanceof Error ? error.message : String(error);
-    log.warning(`modelgate could not ${what}; the verdict is unchanged and the report is in the job summary. ${reason}`);
+    const reason =
+      error instanceof GitHubApiError
+        ? `${error.message} ${error.hint}`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    log.warning(
+      `modelgate could not ${what}; the verdict is unchanged and the report is in the job summary. ${reason}`,
+    );
     return undefined;
   }
 }

@@ -13,7 +13,11 @@ import type { ActionRun } from "./action-run.js";
  * branch). A missing file means no registry rules, said in a note.
  * @throws PolicyError when the file is invalid or the default branch is unknown; GitHubApiError from the API.
  */
-export async function loadBaseRegistryPolicy(run: ActionRun, policyInput: string, baseSha: string | null): Promise<BasePolicy> {
+export async function loadBaseRegistryPolicy(
+  run: ActionRun,
+  policyInput: string,
+  baseSha: string | null,
+): Promise<BasePolicy> {
   const { repoPath } = locatePolicy(policyInput, run.fileAccess);
   const ref = baseSha ?? run.context.defaultBranch;
   if (ref === undefined) {
@@ -28,7 +32,17 @@ export async function loadBaseRegistryPolicy(run: ActionRun, policyInput: string
   const text = await run.readRepoFile(repoPath, ref);
   if (text === undefined) {
     const provenance: PolicyProvenance = { file: policyInput, sha256: "", source: "base" };
-    return { policy: undefined, provenance, source, notes: [`The ${where} has no ${policyInput}, so no registry: rules apply; only the evidence rules decide.`] };
+    return {
+      policy: undefined,
+      provenance,
+      source,
+      notes: [`The ${where} has no ${policyInput}, so no registry: rules apply; only the evidence rules decide.`],
+    };
   }
-  return { policy: parsePolicy(text, source), provenance: { file: policyInput, sha256: sha256Hex(text), source: "base" }, source, notes: [] };
+  return {
+    policy: parsePolicy(text, source),
+    provenance: { file: policyInput, sha256: sha256Hex(text), source: "base" },
+    source,
+    notes: [],
+  };
 }

@@ -17,7 +17,12 @@ import type { ActionRun } from "./action-run.js";
  * over `maxBytes` (the policy-max-bytes input) is refused before it is parsed.
  * @throws PolicyError, DataError, GitHubApiError — all fail the gate closed.
  */
-export async function loadRunPolicy(run: ActionRun, policyInput: string, source: "base" | "head", maxBytes = DEFAULT_POLICY_MAX_BYTES): Promise<SelectedPolicy> {
+export async function loadRunPolicy(
+  run: ActionRun,
+  policyInput: string,
+  source: "base" | "head",
+  maxBytes = DEFAULT_POLICY_MAX_BYTES,
+): Promise<SelectedPolicy> {
   const location = locatePolicy(policyInput, run.fileAccess);
   const limit = { bytes: maxBytes, setting: "the policy-max-bytes input" };
   const head = await readPolicyText(location, policyInput, limit);
@@ -25,7 +30,11 @@ export async function loadRunPolicy(run: ActionRun, policyInput: string, source:
   const base = pr && source === "base" ? await readBasePolicy(run, location.repoPath, pr.baseSha) : undefined;
   if (base) assertFileSize(Buffer.byteLength(base.text), `${policyInput} (base branch)`, "policy", limit);
   try {
-    const selected = selectPolicy(pr && source === "base" ? { file: policyInput, mode: "base", head, base } : { file: policyInput, mode: pr ? "head" : "file", head });
+    const selected = selectPolicy(
+      pr && source === "base"
+        ? { file: policyInput, mode: "base", head, base }
+        : { file: policyInput, mode: pr ? "head" : "file", head },
+    );
     run.setKey(selected.policy.model ?? "default");
     run.fileAccess = { ...run.fileAccess, limits: toReadLimits(selected.policy.limits, policyInput) };
     return selected;

@@ -15,9 +15,14 @@ import type { TrainEdge } from "../use-cases/run-train-reproducibly.js";
  * services when the runner has them, and the run's file access and link. The policy is optional here (train-reproducibly has no rules of
  * its own in it): when the file exists it names the key, as in every action.
  */
-export async function loadTrainEdge(run: ActionRun, inputs: { policy: string; policySource: "base" | "head"; policyMaxBytes: number }): Promise<TrainEdge> {
+export async function loadTrainEdge(
+  run: ActionRun,
+  inputs: { policy: string; policySource: "base" | "head"; policyMaxBytes: number },
+): Promise<TrainEdge> {
   const policyInput = inputs.policy;
-  const selected = existsSync(path.resolve(run.fileAccess.workspace, policyInput)) ? await loadRunPolicy(run, policyInput, inputs.policySource, inputs.policyMaxBytes) : undefined;
+  const selected = existsSync(path.resolve(run.fileAccess.workspace, policyInput))
+    ? await loadRunPolicy(run, policyInput, inputs.policySource, inputs.policyMaxBytes)
+    : undefined;
   const policy: PolicyProvenance = selected?.provenance ?? { file: policyInput, sha256: "", source: "file" };
   const services: TrainServices = {
     probe: systemProbe(),

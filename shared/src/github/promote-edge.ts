@@ -28,7 +28,12 @@ export function promoteEdge(run: ActionRun, inputs: PromoteInputs): PromoteEdge 
       client = await run.github("promote a model version");
       judged = await findJudgedCommit(client.octokit, client.repo, run.context.sha, run.context.branch);
       const base = await loadBaseRegistryPolicy(run, inputs.policy, judged.baseSha);
-      return { store: openGitHubRegistryStore(client.octokit, client.repo), commitSha: run.context.sha, judged: { sha: judged.sha, pull_number: judged.pullNumber }, base };
+      return {
+        store: openGitHubRegistryStore(client.octokit, client.repo),
+        commitSha: run.context.sha,
+        judged: { sha: judged.sha, pull_number: judged.pullNumber },
+        base,
+      };
     },
     readRequiredChecks: (specs) => readRequiredChecks(client!.octokit, client!.repo, judged!, uniqueChecks(specs)),
     applyEffects: (move) => applyRegistryEffects(client!, inputs, move),

@@ -60,40 +60,78 @@ export async function publishRunResults(request: PublishRequest): Promise<Publis
   const run = await readRunFacts(octokit, repo, request.runId);
   const skip = (why: string): PublishOutcome => {
     log.warning(why);
-    return { run, pullRequest: undefined, results: [], comments: [], markdown: `### modelgate · nothing published\n\n${why}\n` };
+    return {
+      run,
+      pullRequest: undefined,
+      results: [],
+      comments: [],
+      markdown: `### modelgate · nothing published\n\n${why}\n`,
+    };
   };
-  if (run.event !== "pull_request") return skip(`Workflow run ${run.id} ran on ${run.event}, not pull_request; there is no pull request to publish to.`);
+  if (run.event !== "pull_request")
+    return skip(
+      `Workflow run ${run.id} ran on ${run.event}, not pull_request; there is no pull request to publish to.`,
+    );
   const pullRequest = await findRunPullRequest(octokit, repo, run);
   if (pullRequest === undefined) {
-    return skip(`No open pull request has the head of workflow run ${run.id} (${run.headSha.slice(0, 12)}); it was closed or has new commits, so its results are not published.`);
+    return skip(
+      `No open pull request has the head of workflow run ${run.id} (${run.headSha.slice(0, 12)}); it was closed or has new commits, so its results are not published.`,
+    );
   }
   const results = await readRunResults(octokit, request, run);
-  if (results.length === 0) return { ...skip(`Workflow run ${run.id} has no result JSONs in artifacts named "${request.artifactName}".`), pullRequest };
-  const from = run.headRepository !== null && run.headRepository !== `${request.owner}/${request.repo}` ? ` from the fork ${escapeMarkdown(run.headRepository)}` : "";
+  if (results.length === 0)
+    return {
+      ...skip(`Workflow run ${run.id} has no result JSONs in artifacts named "${request.artifactName}".`),
+      pullRequest,
+    };
+  const from =
+    run.headRepository !== null && run.headRepository !== `${request.owner}/${request.repo}`
+      ? ` from the fork ${escapeMarkdown(run.headRepository)}`
+      : "";
   const footer = `<sub>Published for #${pullRequest} from the results [workflow run ${run.id}](${request.serverUrl}/${request.owner}/${request.repo}/actions/runs/${run.id}) reported at \`${run.headSha.slice(0, 12)}\`${from}. That run executed the pull request's code, so its verdicts and the policy it names are its claims, re-rendered from checked fields; what gates the merge is the required check, never this comment.</sub>`;
   const markdown = renderCombinedMarkdown(results, footer);
   const bodies = request.combine
     ? [{ marker: `<!-- modelgate:combined:${request.key} -->`, markdown }]
-    : results.map((result) => ({ marker: `<!-- modelgate:${result.action}:${result.key} -->`, markdown: renderGenericMarkdown(result, footer) }));
+    : results.map((result) => ({
+        marker: `<!-- modelgate:${result.action}:${result.key} -->`,
+        markdown: renderGenericMarkdown(result, footer),
+      }));
   if (request.dryRun) return { run, pullRequest, results, comments: [], markdown };
   const author = await findCommentAuthor(octokit, { token: request.token, override: request.commentAuthor });
   const comments: PostedComment[] = [];
   for (const body of bodies) {
-    const posted = await upsertStickyComment(octokit, { ...repo, issueNumber: pullRequest, marker: body.marker, body: `${body.marker}\n${body.markdown}`, author });
+    const posted = await upsertStickyComment(octokit, {
+      ...repo,
+      issueNumber: pullRequest,
+      marker: body.marker,
+      body: `${body.marker}\n${body.markdown}`,
+      author,
+    });
     log.info(`PR #${pullRequest} comment ${posted.outcome}: ${posted.url}`);
     comments.push({ marker: body.marker, outcome: posted.outcome, url: posted.url });
   }
   return { run, pullRequest, results, comments, markdown };
 }
 
-async function readRunResults(octokit: ModelgateOctokit, request: PublishRequest, run: RunFacts): Promise<PublishedResult[]> {
-  const artifacts = await downloadRunArtifacts(octokit, request, run.id, { name: request.artifactName, ...ARTIFACT_LIMITS });
+async function readRunResults(
+  octokit: ModelgateOctokit,
+  request: PublishRequest,
+  run: RunFacts,
+): Promise<PublishedResult[]> {
+  const artifacts = await downloadRunArtifacts(octokit, request, run.id, {
+    name: request.artifactName,
+    ...ARTIFACT_LIMITS,
+  });
   const results = artifacts.flatMap((artifact) => readResultArtifact(artifact.zip, JSON.stringify(artifact.name)));
   const seen = new Set<string>();
   for (const result of results) {
     const id = `${result.action}:${result.key}`;
     if (seen.has(id)) {
-      throw new DataError(`Workflow run ${run.id} has two results for ${id}; they would overwrite one comment.`, "Give each gate of the run its own key input.", { input: "artifact-name" });
+      throw new DataError(
+        `Workflow run ${run.id} has two results for ${id}; they would overwrite one comment.`,
+        "Give each gate of the run its own key input.",
+        { input: "artifact-name" },
+      );
     }
     seen.add(id);
   }

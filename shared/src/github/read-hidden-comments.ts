@@ -15,10 +15,14 @@ interface HiddenAnswer {
  * comment is hidden. Needs read access to the issue or pull request.
  * @throws GitHubApiError when GitHub does not answer or leaves a comment out.
  */
-export async function readHiddenComments(octokit: ModelgateOctokit, nodeIds: readonly string[]): Promise<Map<string, { reason: string | null }>> {
+export async function readHiddenComments(
+  octokit: ModelgateOctokit,
+  nodeIds: readonly string[],
+): Promise<Map<string, { reason: string | null }>> {
   const hidden = new Map<string, { reason: string | null }>();
   if (nodeIds.length === 0) return hidden;
-  const hint = "Grant `pull-requests: read` (or `issues: read`) to the job; GraphQL needs it to read whether our earlier comment was hidden.";
+  const hint =
+    "Grant `pull-requests: read` (or `issues: read`) to the job; GraphQL needs it to read whether our earlier comment was hidden.";
   let answer: HiddenAnswer;
   try {
     answer = await octokit.graphql<HiddenAnswer>(HIDDEN_COMMENTS_QUERY, { ids: [...nodeIds] });
@@ -29,7 +33,11 @@ export async function readHiddenComments(octokit: ModelgateOctokit, nodeIds: rea
     const node = answer.nodes.find((candidate) => candidate?.id === id);
     // Fail closed: a comment we cannot see the state of is not updated blindly.
     if (!node || typeof node.isMinimized !== "boolean") {
-      throw toGitHubApiError("reading whether our comments are hidden (GraphQL isMinimized)", new Error(`the answer has no state for comment ${id}`), hint);
+      throw toGitHubApiError(
+        "reading whether our comments are hidden (GraphQL isMinimized)",
+        new Error(`the answer has no state for comment ${id}`),
+        hint,
+      );
     }
     if (node.isMinimized) hidden.set(id, { reason: node.minimizedReason ?? null });
   }

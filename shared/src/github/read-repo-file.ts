@@ -15,7 +15,12 @@ export async function readRepoFile(
 ): Promise<string | undefined> {
   const where = `${input.owner}/${input.repo}/${input.path}@${input.ref}`;
   try {
-    const { data } = await octokit.rest.repos.getContent({ owner: input.owner, repo: input.repo, path: input.path, ref: input.ref });
+    const { data } = await octokit.rest.repos.getContent({
+      owner: input.owner,
+      repo: input.repo,
+      path: input.path,
+      ref: input.ref,
+    });
     if (Array.isArray(data) || data.type !== "file") {
       throw new GitHubApiError(`${where} is not a file.`, "Point the input at a file, not a directory.");
     }

@@ -21,7 +21,8 @@ export interface RequiredCheck {
 
 /** Conclusions that fail a required check whichever app or workflow made the run. */
 const FAILING = new Set(["failure", "cancelled", "timed_out", "action_required", "startup_failure", "stale"]);
-const CHECKS_READ_HINT = "Give the job `permissions: checks: read` so the required checks of the judged commit can be read.";
+const CHECKS_READ_HINT =
+  "Give the job `permissions: checks: read` so the required checks of the judged commit can be read.";
 
 /**
  * Reads every check run of each required name on the judged commit (`filter=all`, all pages) and trusts only those
@@ -39,43 +40,100 @@ export async function readRequiredChecks(
   const out: RequiredCheck[] = [];
   for (const spec of specs) {
     const listed = await listCheckRuns(octokit, repository, judged.sha, spec.name);
-    const traced = await Promise.all(listed.map(async (run) => ({ run, origin: await traceCheckRun(octokit, repository, run, { workflow: spec.workflow, judged }, runs) })));
+    const traced = await Promise.all(
+      listed.map(async (run) => ({
+        run,
+        origin: await traceCheckRun(octokit, repository, run, { workflow: spec.workflow, judged }, runs),
+      })),
+    );
     out.push(decideRequiredCheck(spec, judged.sha, traced));
   }
   return out;
 }
 
 /** The verdict on one name from its traced runs; see `readRequiredChecks`. */
-export function decideRequiredCheck(spec: RequiredCheckSpec, sha: string, traced: ReadonlyArray<{ run: ListedCheckRun; origin: CheckRunOrigin }>): RequiredCheck {
+export function decideRequiredCheck(
+  spec: RequiredCheckSpec,
+  sha: string,
+  traced: ReadonlyArray<{ run: ListedCheckRun; origin: CheckRunOrigin }>,
+): RequiredCheck {
   const at = `Check "${spec.name}" on ${sha.slice(0, 7)}`;
   const base = { name: spec.name, workflow: spec.workflow };
   const failed = traced.find(({ run }) => run.status === "completed" && FAILING.has(run.conclusion ?? ""));
   if (failed) {
     const by = failed.origin.trusted ? failed.origin.description : `run ${failed.run.id}`;
-    return { ...base, conclusion: failed.run.conclusion, ok: false, url: failed.run.html_url, message: `${at}: ${by} concluded ${failed.run.conclusion}; a failing run is never outvoted by another run's success.` };
+    return {
+      ...base,
+      conclusion: failed.run.conclusion,
+      ok: false,
+      url: failed.run.html_url,
+      message: `${at}: ${by} concluded ${failed.run.conclusion}; a failing run is never outvoted by another run's success.`,
+    };
   }
   const running = traced.find(({ run }) => run.status !== "completed");
-  if (running) return { ...base, conclusion: null, ok: false, url: running.run.html_url, message: `${at}: run ${running.run.id} is still ${running.run.status}; promote once it has completed.` };
+  if (running)
+    return {
+      ...base,
+      conclusion: null,
+      ok: false,
+      url: running.run.html_url,
+      message: `${at}: run ${running.run.id} is still ${running.run.status}; promote once it has completed.`,
+    };
   const trusted = traced.filter(({ origin }) => origin.trusted);
   const success = trusted.find(({ run }) => run.conclusion === "success");
-  const ignored = traced.filter(({ origin }) => !origin.trusted).map(({ origin }) => (origin as { reason: string }).reason);
+  const ignored = traced
+    .filter(({ origin }) => !origin.trusted)
+    .map(({ origin }) => (origin as { reason: string }).reason);
   const aside = ignored.length > 0 ? ` Not counted: ${ignored.join("; ")}.` : "";
   if (success && success.origin.trusted) {
-    return { ...base, conclusion: "success", ok: true, url: success.run.html_url, message: `${at}: ${success.origin.description} concluded success.${aside}` };
+    return {
+      ...base,
+      conclusion: "success",
+      ok: true,
+      url: success.run.html_url,
+      message: `${at}: ${success.origin.description} concluded success.${aside}`,
+    };
   }
   if (trusted.length > 0) {
     const { run } = trusted[0]!;
-    return { ...base, conclusion: run.conclusion, ok: false, url: run.html_url, message: `${at}: the ${spec.workflow} job concluded ${run.conclusion ?? "nothing"}; it must be success.${aside}` };
+    return {
+      ...base,
+      conclusion: run.conclusion,
+      ok: false,
+      url: run.html_url,
+      message: `${at}: the ${spec.workflow} job concluded ${run.conclusion ?? "nothing"}; it must be success.${aside}`,
+    };
   }
-  const none = traced.length === 0 ? `no check run of that name exists` : `no run of that name is a job of ${spec.workflow} for this commit`;
-  return { ...base, conclusion: "missing", ok: false, url: null, message: `${at}: ${none}; a gate that did not run there did not pass.${aside}` };
+  const none =
+    traced.length === 0
+      ? `no check run of that name exists`
+      : `no run of that name is a job of ${spec.workflow} for this commit`;
+  return {
+    ...base,
+    conclusion: "missing",
+    ok: false,
+    url: null,
+    message: `${at}: ${none}; a gate that did not run there did not pass.${aside}`,
+  };
 }
 
-async function listCheckRuns(octokit: ModelgateOctokit, repository: { owner: string; repo: string }, sha: string, name: string): Promise<ListedCheckRun[]> {
+async function listCheckRuns(
+  octokit: ModelgateOctokit,
+  repository: { owner: string; repo: string },
+  sha: string,
+  name: string,
+): Promise<ListedCheckRun[]> {
   const found: ListedCheckRun[] = [];
   try {
     for (let page = 1; ; page++) {
-      const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { ...repository, ref: sha, check_name: name, filter: "all", per_page: 100, page });
+      const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+        ...repository,
+        ref: sha,
+        check_name: name,
+        filter: "all",
+        per_page: 100,
+        page,
+      });
       const body = data as { total_count: number; check_runs: ListedCheckRun[] };
       // check_name is an exact filter on GitHub; the name is compared again so a stray match never counts.
       found.push(...body.check_runs.filter((run) => run.name === name));

@@ -39,7 +39,9 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   const serverUrl = env.GITHUB_SERVER_URL ?? "https://github.com";
   const payload = readEventPayload(env.GITHUB_EVENT_PATH);
-  const pr = PULL_REQUEST_EVENTS.has(eventName) ? (payload.pull_request as Record<string, unknown> | undefined) : undefined;
+  const pr = PULL_REQUEST_EVENTS.has(eventName)
+    ? (payload.pull_request as Record<string, unknown> | undefined)
+    : undefined;
   return {
     eventName,
     actor: env.GITHUB_ACTOR ?? "",
@@ -63,13 +65,20 @@ function readEventPayload(path: string | undefined): Record<string, unknown> {
   try {
     return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
   } catch (cause) {
-    throw new GitHubApiError(`Cannot read the event payload at GITHUB_EVENT_PATH (${path}).`, "Run the action on a GitHub runner, or point GITHUB_EVENT_PATH at the event JSON.", undefined, { cause });
+    throw new GitHubApiError(
+      `Cannot read the event payload at GITHUB_EVENT_PATH (${path}).`,
+      "Run the action on a GitHub runner, or point GITHUB_EVENT_PATH at the event JSON.",
+      undefined,
+      { cause },
+    );
   }
 }
 
 function readDefaultBranch(payload: Record<string, unknown>): string | undefined {
   const repository = payload.repository as { default_branch?: unknown } | undefined;
-  return typeof repository?.default_branch === "string" && repository.default_branch !== "" ? repository.default_branch : undefined;
+  return typeof repository?.default_branch === "string" && repository.default_branch !== ""
+    ? repository.default_branch
+    : undefined;
 }
 
 function toPullRequestRef(pr: Record<string, unknown>): PullRequestRef | undefined {

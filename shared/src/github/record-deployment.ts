@@ -1,7 +1,8 @@
 import type { ModelgateOctokit } from "./create-octokit.js";
 import { toGitHubApiError } from "./to-github-api-error.js";
 
-const DEPLOYMENTS_WRITE_HINT = "Give the job `permissions: deployments: write` to record the deployment of the promoted version.";
+const DEPLOYMENTS_WRITE_HINT =
+  "Give the job `permissions: deployments: write` to record the deployment of the promoted version.";
 
 /**
  * Records a GitHub Deployment of `sha` to `environment` with a `success` status. The registry's own checks already
@@ -11,7 +12,13 @@ const DEPLOYMENTS_WRITE_HINT = "Give the job `permissions: deployments: write` t
 export async function recordDeployment(
   octokit: ModelgateOctokit,
   repository: { owner: string; repo: string },
-  input: { sha: string; environment: string; description: string; payload: Record<string, string>; logUrl: string | null },
+  input: {
+    sha: string;
+    environment: string;
+    description: string;
+    payload: Record<string, string>;
+    logUrl: string | null;
+  },
 ): Promise<number> {
   try {
     const { data } = await octokit.request("POST /repos/{owner}/{repo}/deployments", {

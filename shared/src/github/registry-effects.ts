@@ -18,7 +18,11 @@ export interface EffectsInputs {
  * `dispatch` workflow (inputs model, stage, version, tag). The registry is already written when these run, so a
  * failure is a failed check saying so, never an undone promotion.
  */
-export async function applyRegistryEffects(client: GitHubClient, inputs: EffectsInputs, move: StageMove): Promise<{ effects: RegistryEffects; checks: Check[] }> {
+export async function applyRegistryEffects(
+  client: GitHubClient,
+  inputs: EffectsInputs,
+  move: StageMove,
+): Promise<{ effects: RegistryEffects; checks: Check[] }> {
   const effects: RegistryEffects = { deployment: null, dispatched: null };
   const checks: Check[] = [];
   const done = `${move.model} ${move.version} is in ${move.stage} (${move.tag}); `;
@@ -26,19 +30,50 @@ export async function applyRegistryEffects(client: GitHubClient, inputs: Effects
     const environment = inputs.environment;
     try {
       const payload = { model: move.model, stage: move.stage, version: move.version, tag: move.tag };
-      const id = await recordDeployment(client.octokit, client.repo, { sha: move.sha, environment, description: move.description, payload, logUrl: move.runUrl });
+      const id = await recordDeployment(client.octokit, client.repo, {
+        sha: move.sha,
+        environment,
+        description: move.description,
+        payload,
+        logUrl: move.runUrl,
+      });
       effects.deployment = { environment, id };
-      checks.push(effectCheck("deployment", environment, "pass", `Deployment ${id} of ${move.sha.slice(0, 7)} to ${environment} recorded.`));
+      checks.push(
+        effectCheck(
+          "deployment",
+          environment,
+          "pass",
+          `Deployment ${id} of ${move.sha.slice(0, 7)} to ${environment} recorded.`,
+        ),
+      );
     } catch (error) {
-      checks.push(effectCheck("deployment", environment, "fail", `${done}recording the deployment to ${environment} failed: ${describe(error)}`));
+      checks.push(
+        effectCheck(
+          "deployment",
+          environment,
+          "fail",
+          `${done}recording the deployment to ${environment} failed: ${describe(error)}`,
+        ),
+      );
     }
   }
   if (inputs.dispatch !== undefined) {
     const workflow = inputs.dispatch;
     try {
-      await dispatchWorkflow(client.octokit, client.repo, { workflow, ref: inputs.dispatchRef!, inputs: { model: move.model, stage: move.stage, version: move.version, tag: move.tag } });
+      await dispatchWorkflow(client.octokit, client.repo, {
+        workflow,
+        ref: inputs.dispatchRef!,
+        inputs: { model: move.model, stage: move.stage, version: move.version, tag: move.tag },
+      });
       effects.dispatched = workflow;
-      checks.push(effectCheck("dispatch", workflow, "pass", `Started ${workflow} on ${inputs.dispatchRef} with model, stage, version and tag.`));
+      checks.push(
+        effectCheck(
+          "dispatch",
+          workflow,
+          "pass",
+          `Started ${workflow} on ${inputs.dispatchRef} with model, stage, version and tag.`,
+        ),
+      );
     } catch (error) {
       checks.push(effectCheck("dispatch", workflow, "fail", `${done}starting ${workflow} failed: ${describe(error)}`));
     }
@@ -46,7 +81,12 @@ export async function applyRegistryEffects(client: GitHubClient, inputs: Effects
   return { effects, checks };
 }
 
-function effectCheck(rule: "deployment" | "dispatch", target: string, verdict: "pass" | "fail", message: string): Check {
+function effectCheck(
+  rule: "deployment" | "dispatch",
+  target: string,
+  verdict: "pass" | "fail",
+  message: string,
+): Check {
   return registryCheck(`${rule}:${target}`, target, rule, verdict, message);
 }
 

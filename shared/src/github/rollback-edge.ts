@@ -24,7 +24,10 @@ export function rollbackEdge(run: ActionRun, inputs: RollbackInputs): RollbackEd
       const base = await loadBaseRegistryPolicy(run, inputs.policy, null);
       return { store: openGitHubRegistryStore(client.octokit, client.repo), base };
     },
-    readApprovals: async (rules) => (rules.rollbackEnvironment === null ? { unavailable: "is not needed" } : await readRunApprovals(client!.octokit, client!.repo, run.context.runId)),
+    readApprovals: async (rules) =>
+      rules.rollbackEnvironment === null
+        ? { unavailable: "is not needed" }
+        : await readRunApprovals(client!.octokit, client!.repo, run.context.runId),
     applyEffects: (move) => applyRegistryEffects(client!, inputs, move),
     actor: run.context.actor || "github-actions",
     runUrl: run.context.runUrl ?? null,

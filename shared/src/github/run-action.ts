@@ -48,7 +48,9 @@ export async function runAction(action: ActionName, handler: (run: ActionRun) =>
         key = common.key ?? k;
       },
     };
-    const result = await handler(run).catch((error: unknown) => toUndecidedResult(action, key, error instanceof ModelgateError ? error : toInternalError(action, error)));
+    const result = await handler(run).catch((error: unknown) =>
+      toUndecidedResult(action, key, error instanceof ModelgateError ? error : toInternalError(action, error)),
+    );
     await publish(result, common, context, session);
   } catch (error) {
     reportCrash(action, error);
@@ -71,15 +73,21 @@ async function publish(
   session: GitHubSession | undefined,
 ): Promise<void> {
   const markdown = renderReportMarkdown(result);
-  const files = await writeResultFiles(result, markdown, { resultPath: common.resultPath, runnerTemp: context.runnerTemp, workspace: context.workspace });
+  const files = await writeResultFiles(result, markdown, {
+    resultPath: common.resultPath,
+    runnerTemp: context.runnerTemp,
+    workspace: context.workspace,
+  });
   await writeJobSummary(markdown);
   const commentUrl = await session?.publish(result, markdown);
-  for (const [name, value] of Object.entries(toOutputs(result, common.failOn, files, commentUrl))) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(toOutputs(result, common.failOn, files, commentUrl)))
+    core.setOutput(name, value);
   annotateResult(result, annotations);
   if (!blocksMerge(result.verdict, common.failOn)) return;
   process.exitCode = core.ExitCode.Failure;
   // A fail already has one error annotation per failed check; only a warning that fails the step needs its own.
-  if (result.verdict === "warn") annotations.error(`${result.action} · ${result.key}: verdict warn fails the step because fail-on is warn.`);
+  if (result.verdict === "warn")
+    annotations.error(`${result.action} · ${result.key}: verdict warn fails the step because fail-on is warn.`);
 }
 
 /** The report goes to the job summary; a runner always provides the file, a local run may not. */
@@ -91,7 +99,9 @@ async function writeJobSummary(markdown: string): Promise<void> {
   try {
     await core.summary.addRaw(markdown).write();
   } catch (error) {
-    annotations.warning(`The job summary could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    annotations.warning(
+      `The job summary could not be written: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -102,7 +112,12 @@ async function writeJobSummary(markdown: string): Promise<void> {
 function toInternalError(action: ActionName, error: unknown): ModelgateError {
   const detail = error instanceof Error ? error.message : String(error);
   core.debug(error instanceof Error ? (error.stack ?? detail) : detail);
-  return new ModelgateError(`modelgate ${action} hit an internal error: ${detail}.`, "Please report it with the debug log (re-run the job with debug logging enabled).", {}, { cause: error });
+  return new ModelgateError(
+    `modelgate ${action} hit an internal error: ${detail}.`,
+    "Please report it with the debug log (re-run the job with debug logging enabled).",
+    {},
+    { cause: error },
+  );
 }
 
 function reportCrash(action: ActionName, error: unknown): void {
@@ -111,7 +126,9 @@ function reportCrash(action: ActionName, error: unknown): void {
     annotations.error(`${error.message} Fix: ${error.hint}`, { title: `modelgate ${action}` });
   } else {
     const detail = error instanceof Error ? error.message : String(error);
-    annotations.error(`modelgate ${action} hit an internal error: ${detail}. Please report it with the debug log (re-run with debug logging).`);
+    annotations.error(
+      `modelgate ${action} hit an internal error: ${detail}. Please report it with the debug log (re-run with debug logging).`,
+    );
     core.debug(error instanceof Error ? (error.stack ?? detail) : detail);
   }
   process.exitCode = core.ExitCode.Failure;

@@ -20,7 +20,11 @@ export async function runPublishAction(): Promise<void> {
   try {
     const inputs = readPublishInputs((name) => core.getInput(name));
     const context = readRunContext(process.env);
-    if (!inputs.githubToken) throw new GitHubApiError("No github-token was given, so modelgate cannot read the run's artifacts.", "Keep the default github-token (${{ github.token }}).");
+    if (!inputs.githubToken)
+      throw new GitHubApiError(
+        "No github-token was given, so modelgate cannot read the run's artifacts.",
+        "Keep the default github-token (${{ github.token }}).",
+      );
     core.setSecret(inputs.githubToken);
     const outcome = await publishRunResults({
       owner: context.owner,
@@ -36,7 +40,11 @@ export async function runPublishAction(): Promise<void> {
       log: { warning: (message) => annotations.warning(message), info: core.info, debug: core.debug },
     });
     const resultPath = inputs.resultPath
-      ? resolveInputPath(inputs.resultPath, { workspace: context.workspace, allowedRoots: [context.workspace, context.runnerTemp] }, "result-path")
+      ? resolveInputPath(
+          inputs.resultPath,
+          { workspace: context.workspace, allowedRoots: [context.workspace, context.runnerTemp] },
+          "result-path",
+        )
       : path.join(context.runnerTemp, "modelgate", "publish-reports.json");
     const reportPath = resultPath.replace(/(\.json)?$/, ".md");
     mkdirSync(path.dirname(resultPath), { recursive: true });
@@ -59,7 +67,9 @@ export async function runPublishAction(): Promise<void> {
       annotations.error(`${error.message} Fix: ${error.hint}`, { title: "modelgate publish-reports" });
     } else {
       const detail = error instanceof Error ? error.message : String(error);
-      annotations.error(`modelgate publish-reports hit an internal error: ${detail}. Please report it with the debug log (re-run with debug logging).`);
+      annotations.error(
+        `modelgate publish-reports hit an internal error: ${detail}. Please report it with the debug log (re-run with debug logging).`,
+      );
       core.debug(error instanceof Error ? (error.stack ?? detail) : detail);
     }
     process.exitCode = core.ExitCode.Failure;

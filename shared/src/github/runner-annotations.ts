@@ -19,5 +19,7 @@ export function warning(message: string, properties: AnnotationProperties = {}):
 
 function clean(properties: AnnotationProperties): AnnotationProperties {
   const set = Object.entries(properties).filter(([, value]) => value !== undefined && value !== "");
-  return Object.fromEntries(set.map(([key, value]) => [key, typeof value === "string" ? stripBidiControls(value) : value]));
+  return Object.fromEntries(
+    set.map(([key, value]) => [key, typeof value === "string" ? stripBidiControls(value) : value]),
+  );
 }

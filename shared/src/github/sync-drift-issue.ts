@@ -23,7 +23,10 @@ export function driftIssueMarker(key: string): string {
 
 /** Whether drift trips: a column's drift check or the data set's drift share did not pass. */
 export function driftTripped(result: ValidateDataResult): boolean {
-  return result.drift !== null && result.checks.some((c) => (c.rule === "drift" || c.rule === "drift-share") && c.verdict !== "pass");
+  return (
+    result.drift !== null &&
+    result.checks.some((c) => (c.rule === "drift" || c.rule === "drift-share") && c.verdict !== "pass")
+  );
 }
 
 /**
@@ -33,25 +36,48 @@ export function driftTripped(result: ValidateDataResult): boolean {
  * account), so a marker pasted into someone else's issue is never adopted. With `dispatch`, the run that opens the issue also starts that workflow (e.g. retraining) with the run URL,
  * the issue URL and the drifted columns as inputs. Needs `issues: write` (and `actions: write` to dispatch).
  */
-export async function syncDriftIssue(client: GitHubClient, result: ValidateDataResult, markdown: string, options: DriftIssueOptions): Promise<DriftIssueOutcome> {
+export async function syncDriftIssue(
+  client: GitHubClient,
+  result: ValidateDataResult,
+  markdown: string,
+  options: DriftIssueOptions,
+): Promise<DriftIssueOutcome> {
   const { octokit, repo } = client;
   const marker = driftIssueMarker(result.key);
   // Only an issue we opened is ours: anyone may paste the marker into an issue of their own.
   const author = await client.author();
   let existing: { number: number; body: string; html_url: string } | undefined;
-  await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, state: "open", per_page: 100 }, (response, done) => {
-    const found = response.data.find((issue) => !issue.pull_request && isCommentAuthor(issue.user?.login, author) && (issue.body ?? "").includes(marker));
-    if (found) {
-      existing = { number: found.number, body: found.body ?? "", html_url: found.html_url };
-      done();
-    }
-    return [];
-  });
+  await octokit.paginate(
+    octokit.rest.issues.listForRepo,
+    { ...repo, state: "open", per_page: 100 },
+    (response, done) => {
+      const found = response.data.find(
+        (issue) =>
+          !issue.pull_request && isCommentAuthor(issue.user?.login, author) && (issue.body ?? "").includes(marker),
+      );
+      if (found) {
+        existing = { number: found.number, body: found.body ?? "", html_url: found.html_url };
+        done();
+      }
+      return [];
+    },
+  );
   if (!driftTripped(result)) {
     if (!existing) return { action: "none" };
-    const share = result.drift ? `${(result.drift.drift_share * 100).toFixed(1)}% of columns drifted` : "no drift comparison";
-    await octokit.rest.issues.createComment({ ...repo, issue_number: existing.number, body: `${marker}\nThe data is back in bounds (${share})${options.runUrl ? ` in [this run](${options.runUrl})` : ""}; closing.` });
-    await octokit.rest.issues.update({ ...repo, issue_number: existing.number, state: "closed", state_reason: "completed" });
+    const share = result.drift
+      ? `${(result.drift.drift_share * 100).toFixed(1)}% of columns drifted`
+      : "no drift comparison";
+    await octokit.rest.issues.createComment({
+      ...repo,
+      issue_number: existing.number,
+      body: `${marker}\nThe data is back in bounds (${share})${options.runUrl ? ` in [this run](${options.runUrl})` : ""}; closing.`,
+    });
+    await octokit.rest.issues.update({
+      ...repo,
+      issue_number: existing.number,
+      state: "closed",
+      state_reason: "completed",
+    });
     return { action: "closed", url: existing.html_url };
   }
   const body = `${marker}\n${markdown}${options.runUrl ? `\n\nLast checked in ${options.runUrl}` : ""}`;
@@ -63,7 +89,12 @@ export async function syncDriftIssue(client: GitHubClient, result: ValidateDataR
       outcome = { action: "updated", url: existing.html_url };
     }
   } else {
-    const created = await octokit.rest.issues.create({ ...repo, title: `Data drift: ${result.key}`, body, labels: [...options.labels] });
+    const created = await octokit.rest.issues.create({
+      ...repo,
+      title: `Data drift: ${result.key}`,
+      body,
+      labels: [...options.labels],
+    });
     outcome = { action: "opened", url: created.data.html_url };
   }
   // Once per episode of drift: later runs update the issue but do not start another retraining.
@@ -72,7 +103,11 @@ export async function syncDriftIssue(client: GitHubClient, result: ValidateDataR
       ...repo,
       workflow_id: options.dispatch.workflow,
       ref: options.dispatch.ref,
-      inputs: { run_url: options.runUrl ?? "", issue_url: outcome.url ?? "", drifted_columns: JSON.stringify(result.drift?.drifted_columns ?? []) },
+      inputs: {
+        run_url: options.runUrl ?? "",
+        issue_url: outcome.url ?? "",
+        drifted_columns: JSON.stringify(result.drift?.drifted_columns ?? []),
+      },
     });
     outcome.dispatched = options.dispatch.workflow;
   }

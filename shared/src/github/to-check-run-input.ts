@@ -3,8 +3,11 @@ import type { Verdict } from "../core/verdict.js";
 import { stripBidiControls } from "../report/strip-bidi-controls.js";
 import type { CheckRunAnnotationInput } from "./create-check-run.js";
 
-const CONCLUSION: Record<Verdict, "success" | "neutral" | "failure"> = { pass: "success", warn: "neutral", fail: "failure" };
-
+const CONCLUSION: Record<Verdict, "success" | "neutral" | "failure"> = {
+  pass: "success",
+  warn: "neutral",
+  fail: "failure",
+};
 
 /** A result as a check run: conclusion from the verdict, the report as summary, one annotation per non-passing check. */
 export function toCheckRunInput(result: ActionResult, markdown: string) {

@@ -8,7 +8,10 @@ import { GitHubApiError } from "../core/modelgate-error.js";
 export function toGitHubApiError(operation: string, error: unknown, permissionHint: string): GitHubApiError {
   const status = readStatus(error);
   const detail = readMessage(error);
-  const message = status === undefined ? `GitHub API: ${operation} failed: ${detail}` : `GitHub API: ${operation} failed with HTTP ${status}: ${detail}`;
+  const message =
+    status === undefined
+      ? `GitHub API: ${operation} failed: ${detail}`
+      : `GitHub API: ${operation} failed with HTTP ${status}: ${detail}`;
   return new GitHubApiError(message, hintFor(status, error, permissionHint), status, { cause: error });
 }
 
@@ -27,12 +30,15 @@ function hintFor(status: number | undefined, error: unknown, permissionHint: str
   if ((status === 403 || status === 429) && isRateLimit(error)) {
     return "GitHub's rate limit was hit and retries ran out; re-run the job later, or run fewer API-heavy jobs at once.";
   }
-  if (status === 401) return "The token was rejected: check the github-token input (an expired or revoked token gives 401).";
+  if (status === 401)
+    return "The token was rejected: check the github-token input (an expired or revoked token gives 401).";
   if (status === 403 || status === 404) return permissionHint;
-  if (status !== undefined && status >= 500) return "GitHub answered with a server error after retries; re-run the job.";
+  if (status !== undefined && status >= 500)
+    return "GitHub answered with a server error after retries; re-run the job.";
   // GraphQL answers a query it refuses with 200 and `errors`: GitHub was reached and said no.
   if (status === undefined && error instanceof Error && error.name === "GraphqlResponseError") return permissionHint;
-  if (status === undefined) return "GitHub could not be reached; check GITHUB_API_URL and the runner's network or proxy settings.";
+  if (status === undefined)
+    return "GitHub could not be reached; check GITHUB_API_URL and the runner's network or proxy settings.";
   return permissionHint;
 }
 

@@ -10,7 +10,12 @@ export function blocksMerge(verdict: Verdict, failOn: "fail" | "warn" | "never")
 }
 
 /** The step outputs of contract §2; `passed` follows `fail-on`, except that `never` still reports a fail as not passed. */
-export function toOutputs(result: ActionResult, failOn: "fail" | "warn" | "never", files: ResultFiles, commentUrl: string | undefined): Record<string, string> {
+export function toOutputs(
+  result: ActionResult,
+  failOn: "fail" | "warn" | "never",
+  files: ResultFiles,
+  commentUrl: string | undefined,
+): Record<string, string> {
   const passed = failOn === "never" ? result.verdict !== "fail" : !blocksMerge(result.verdict, failOn);
   return {
     ...toActionOutputs(result),

@@ -30,7 +30,8 @@ interface WorkflowRun {
   pull_requests: Array<{ number: number; base: { ref: string } }> | null;
 }
 
-const ACTIONS_READ_HINT = "Give the job `permissions: actions: read` so the workflow runs behind the required checks can be read.";
+const ACTIONS_READ_HINT =
+  "Give the job `permissions: actions: read` so the workflow runs behind the required checks can be read.";
 
 /**
  * Traces a check run to the workflow run that made it, as GitHub records it: the GitHub Actions app's check run of a
@@ -47,12 +48,16 @@ export async function traceCheckRun(
   runs: WorkflowRunCache,
 ): Promise<CheckRunOrigin> {
   const app = checkRun.app?.slug ?? "an unknown app";
-  if (app !== "github-actions") return { trusted: false, reason: `run ${checkRun.id} was created by ${app}, not by a GitHub Actions job` };
+  if (app !== "github-actions")
+    return { trusted: false, reason: `run ${checkRun.id} was created by ${app}, not by a GitHub Actions job` };
   let job: { run_id: number };
   try {
-    job = (await octokit.request("GET /repos/{owner}/{repo}/actions/jobs/{job_id}", { ...repository, job_id: checkRun.id })).data as { run_id: number };
+    job = (
+      await octokit.request("GET /repos/{owner}/{repo}/actions/jobs/{job_id}", { ...repository, job_id: checkRun.id })
+    ).data as { run_id: number };
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return { trusted: false, reason: `run ${checkRun.id} is no workflow job's (it was created through the API)` };
+    if ((error as { status?: number }).status === 404)
+      return { trusted: false, reason: `run ${checkRun.id} is no workflow job's (it was created through the API)` };
     throw toGitHubApiError(`reading job ${checkRun.id}`, error, ACTIONS_READ_HINT);
   }
   let pending = runs.get(job.run_id);
@@ -62,29 +67,46 @@ export async function traceCheckRun(
   }
   const run = await pending;
   const problem = describeMismatch(run, checkRun, expected);
-  if (problem) return { trusted: false, reason: `run ${checkRun.id} is a job of workflow run ${run.id}, which ${problem}` };
+  if (problem)
+    return { trusted: false, reason: `run ${checkRun.id} is a job of workflow run ${run.id}, which ${problem}` };
   const pull = expected.judged.pullNumber;
-  return { trusted: true, runId: run.id, description: `a job of workflow run ${run.id} (${expected.workflow}, ${run.event}${pull === null ? ` on ${expected.judged.baseRef}` : ` of #${pull} into ${expected.judged.baseRef}`})` };
+  return {
+    trusted: true,
+    runId: run.id,
+    description: `a job of workflow run ${run.id} (${expected.workflow}, ${run.event}${pull === null ? ` on ${expected.judged.baseRef}` : ` of #${pull} into ${expected.judged.baseRef}`})`,
+  };
 }
 
-async function readWorkflowRun(octokit: ModelgateOctokit, repository: { owner: string; repo: string }, runId: number): Promise<WorkflowRun> {
+async function readWorkflowRun(
+  octokit: ModelgateOctokit,
+  repository: { owner: string; repo: string },
+  runId: number,
+): Promise<WorkflowRun> {
   try {
-    return (await octokit.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}", { ...repository, run_id: runId })).data as WorkflowRun;
+    return (await octokit.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}", { ...repository, run_id: runId }))
+      .data as WorkflowRun;
   } catch (error) {
     throw toGitHubApiError(`reading workflow run ${runId}`, error, ACTIONS_READ_HINT);
   }
 }
 
 /** The first way the run differs from the expected workflow, event, commit and pull request; undefined when none. */
-function describeMismatch(run: WorkflowRun, checkRun: ListedCheckRun, expected: { workflow: string; judged: JudgedCommit }): string | undefined {
+function describeMismatch(
+  run: WorkflowRun,
+  checkRun: ListedCheckRun,
+  expected: { workflow: string; judged: JudgedCommit },
+): string | undefined {
   const { judged } = expected;
   const path = run.path.split("@")[0];
   if (path !== expected.workflow) return `ran ${run.path}, not ${expected.workflow}`;
-  if (checkRun.check_suite && run.check_suite_id !== undefined && checkRun.check_suite.id !== run.check_suite_id) return `is in check suite ${run.check_suite_id}, not the check run's ${checkRun.check_suite.id}`;
+  if (checkRun.check_suite && run.check_suite_id !== undefined && checkRun.check_suite.id !== run.check_suite_id)
+    return `is in check suite ${run.check_suite_id}, not the check run's ${checkRun.check_suite.id}`;
   if (run.head_sha !== judged.sha) return `ran on ${run.head_sha.slice(0, 7)}, not ${judged.sha.slice(0, 7)}`;
   if (judged.pullNumber === null) {
     if (run.event !== "push") return `ran on ${run.event}, not on push`;
-    return run.head_branch === judged.baseRef ? undefined : `ran on branch ${run.head_branch ?? "(none)"}, not ${judged.baseRef}`;
+    return run.head_branch === judged.baseRef
+      ? undefined
+      : `ran on branch ${run.head_branch ?? "(none)"}, not ${judged.baseRef}`;
   }
   if (run.event !== "pull_request") return `ran on ${run.event}, not on pull_request`;
   const linked = run.pull_requests ?? [];

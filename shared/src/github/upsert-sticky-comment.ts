@@ -43,17 +43,30 @@ interface FoundComment {
  * since the new verdict would stay hidden: a fresh comment is written, saying the earlier one was hidden.
  * @throws GitHubApiError naming the operation and HTTP status when GitHub refuses or fails.
  */
-export async function upsertStickyComment(octokit: ModelgateOctokit, input: StickyCommentInput): Promise<StickyCommentOutcome> {
+export async function upsertStickyComment(
+  octokit: ModelgateOctokit,
+  input: StickyCommentInput,
+): Promise<StickyCommentOutcome> {
   const { owner, repo, issueNumber, marker } = input;
   const where = `${owner}/${repo}#${issueNumber}`;
   let found: FoundComment | undefined;
   const hidden: Array<{ reason: string | null }> = [];
   try {
-    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: issueNumber,
+      per_page: 100,
+    });
     for await (const page of pages) {
-      const ours = page.data.filter((comment) => isCommentAuthor(comment.user?.login, input.author) && (comment.body ?? "").includes(marker));
+      const ours = page.data.filter(
+        (comment) => isCommentAuthor(comment.user?.login, input.author) && (comment.body ?? "").includes(marker),
+      );
       if (ours.length === 0) continue;
-      const states = await readHiddenComments(octokit, ours.map((comment) => comment.node_id));
+      const states = await readHiddenComments(
+        octokit,
+        ours.map((comment) => comment.node_id),
+      );
       for (const comment of ours) {
         const state = states.get(comment.node_id);
         if (state) hidden.push(state);
@@ -69,7 +82,8 @@ export async function upsertStickyComment(octokit: ModelgateOctokit, input: Stic
     throw toGitHubApiError(`listing comments on ${where}`, error, WRITE_HINT);
   }
   const body = hidden.length === 0 ? input.body : input.body.replace(marker, `${marker}\n${hiddenNote(hidden)}`);
-  if (found && found.body === body) return { outcome: "unchanged", id: found.id, url: found.html_url, hidden: hidden.length };
+  if (found && found.body === body)
+    return { outcome: "unchanged", id: found.id, url: found.html_url, hidden: hidden.length };
   try {
     if (found) {
       const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: found.id, body });
@@ -78,14 +92,23 @@ export async function upsertStickyComment(octokit: ModelgateOctokit, input: Stic
     const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
     return { outcome: "created", id: data.id, url: data.html_url, hidden: hidden.length };
   } catch (error) {
-    throw toGitHubApiError(`${found ? `updating comment ${found.id}` : "creating a comment"} on ${where}`, error, WRITE_HINT);
+    throw toGitHubApiError(
+      `${found ? `updating comment ${found.id}` : "creating a comment"} on ${where}`,
+      error,
+      WRITE_HINT,
+    );
   }
 }
 
 /** The line a fresh comment opens with when our earlier one was hidden; the reason is GitHub's word, checked. */
 export function hiddenNote(hidden: ReadonlyArray<{ reason: string | null }>): string {
-  const reasons = [...new Set(hidden.map((h) => h.reason).filter((r): r is string => r !== null && /^[a-z][a-z_ -]{0,30}$/.test(r)))].sort();
+  const reasons = [
+    ...new Set(hidden.map((h) => h.reason).filter((r): r is string => r !== null && /^[a-z][a-z_ -]{0,30}$/.test(r))),
+  ].sort();
   const why = reasons.length === 0 ? "" : ` (marked ${reasons.join(", ")})`;
-  const what = hidden.length === 1 ? "The earlier report of this gate was hidden" : `${hidden.length} earlier reports of this gate were hidden`;
+  const what =
+    hidden.length === 1
+      ? "The earlier report of this gate was hidden"
+      : `${hidden.length} earlier reports of this gate were hidden`;
   return `> [!NOTE]\n> ${what}${why}, so this is a fresh comment with the current report; hidden comments are left as they are.\n`;
 }

@@ -20,7 +20,11 @@ export async function writeResultFiles(
 ): Promise<ResultFiles> {
   const fileKey = result.key.replace(/[^A-Za-z0-9._-]/g, "_");
   const resultPath = where.resultPath
-    ? resolveInputPath(where.resultPath, { workspace: where.workspace, allowedRoots: [where.workspace, where.runnerTemp] }, "result-path")
+    ? resolveInputPath(
+        where.resultPath,
+        { workspace: where.workspace, allowedRoots: [where.workspace, where.runnerTemp] },
+        "result-path",
+      )
     : path.join(where.runnerTemp, "modelgate", `${result.action}-${fileKey}.json`);
   const reportPath = resultPath.replace(/(\.json)?$/, ".md");
   mkdirSync(path.dirname(resultPath), { recursive: true });

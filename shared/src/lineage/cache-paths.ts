@@ -8,5 +8,8 @@ import type { TrainOptions } from "./train-options.js";
  */
 export function cachePaths(options: TrainOptions, manifestFile: string): string[] {
   const relative = (file: string) => path.relative(options.workspace, file).split(path.sep).join("/");
-  return [...options.outputs.map((p) => `${p.negated ? "!" : ""}${relative(path.resolve(options.workingDirectory, p.text))}`), relative(manifestFile)];
+  return [
+    ...options.outputs.map((p) => `${p.negated ? "!" : ""}${relative(path.resolve(options.workingDirectory, p.text))}`),
+    relative(manifestFile),
+  ];
 }

@@ -44,11 +44,20 @@ export async function captureEnvironment(probe: ProcessProbe, site: CommandSite)
 }
 
 /** One interpreter start (they are slow behind pyenv shims): the version, sys.executable, then `name==version` per installed distribution. */
-const PYTHON_PROBE = 'import sys, importlib.metadata as m; print(sys.version.split()[0]); print(sys.executable); print("\\n".join(d.metadata["Name"] + "==" + d.version for d in m.distributions()))';
+const PYTHON_PROBE =
+  'import sys, importlib.metadata as m; print(sys.version.split()[0]); print(sys.executable); print("\\n".join(d.metadata["Name"] + "==" + d.version for d in m.distributions()))';
 
-async function capturePython(probe: ProcessProbe, site: CommandSite, python: Interpreter): Promise<Exclude<EnvironmentInfo["python"], "unknown">> {
-  const output = await probe.run(python.path, [...python.options, "-c", PYTHON_PROBE], site.cwd, { ...site.env, ...python.env });
-  if (output === undefined) return { path: python.path, executable: null, version: null, packages: null, packages_sha256: null };
+async function capturePython(
+  probe: ProcessProbe,
+  site: CommandSite,
+  python: Interpreter,
+): Promise<Exclude<EnvironmentInfo["python"], "unknown">> {
+  const output = await probe.run(python.path, [...python.options, "-c", PYTHON_PROBE], site.cwd, {
+    ...site.env,
+    ...python.env,
+  });
+  if (output === undefined)
+    return { path: python.path, executable: null, version: null, packages: null, packages_sha256: null };
   const [version = "", executable = "", ...lines] = output.split(/\r?\n/);
   const packages = [...new Set(lines.map((l) => l.trim()).filter((l) => l !== ""))].sort();
   return {
@@ -60,17 +69,33 @@ async function capturePython(probe: ProcessProbe, site: CommandSite, python: Int
   };
 }
 
-async function captureNode(probe: ProcessProbe, site: CommandSite, node: Interpreter): Promise<Exclude<EnvironmentInfo["node"], "unknown">> {
+async function captureNode(
+  probe: ProcessProbe,
+  site: CommandSite,
+  node: Interpreter,
+): Promise<Exclude<EnvironmentInfo["node"], "unknown">> {
   const version = (await probe.run(node.path, ["--version"], site.cwd, { ...site.env, ...node.env }))?.trim();
   return { path: node.path, version: version || null };
 }
 
 async function captureCuda(probe: ProcessProbe, site: CommandSite): Promise<EnvironmentInfo["cuda"]> {
-  const query = await probe.run("nvidia-smi", ["--query-gpu=name,driver_version", "--format=csv,noheader"], site.cwd, site.env);
+  const query = await probe.run(
+    "nvidia-smi",
+    ["--query-gpu=name,driver_version", "--format=csv,noheader"],
+    site.cwd,
+    site.env,
+  );
   if (query === undefined) return null;
-  const rows = query.split(/\r?\n/).filter((l) => l.trim() !== "").map((l) => l.split(",").map((f) => f.trim()));
+  const rows = query
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .map((l) => l.split(",").map((f) => f.trim()));
   const banner = (await probe.run("nvidia-smi", [], site.cwd, site.env)) ?? "";
-  return { driver: rows[0]?.[1] ?? "unknown", cuda: /CUDA Version:\s*([\d.]+)/.exec(banner)?.[1] ?? null, gpus: rows.map((r) => r[0] ?? "unknown") };
+  return {
+    driver: rows[0]?.[1] ?? "unknown",
+    cuda: /CUDA Version:\s*([\d.]+)/.exec(banner)?.[1] ?? null,
+    gpus: rows.map((r) => r[0] ?? "unknown"),
+  };
 }
 
 /**
@@ -81,5 +106,7 @@ async function captureCuda(probe: ProcessProbe, site: CommandSite): Promise<Envi
 function captureContainer(probe: ProcessProbe): EnvironmentInfo["container"] {
   const image = probe.env.MODELGATE_CONTAINER_IMAGE;
   if (image) return { image };
-  return probe.exists("/.dockerenv") || probe.exists("/run/.containerenv") ? { image: "unknown (running in a container)" } : null;
+  return probe.exists("/.dockerenv") || probe.exists("/run/.containerenv")
+    ? { image: "unknown (running in a container)" }
+    : null;
 }

@@ -50,11 +50,15 @@ function compareDigests(runs: readonly RunRecord[], onUnrepeatable: Verdict): Ch
 
 function compareMetrics(runs: readonly RunRecord[], options: CompareRunsOptions): Check[] {
   const first = runs[0]?.metrics ?? {};
-  const names = Object.keys(first).filter((n) => typeof first[n] === "number").sort();
+  const names = Object.keys(first)
+    .filter((n) => typeof first[n] === "number")
+    .sort();
   return names.map((name) => {
     const values = runs.map((r) => r.metrics?.[name]);
     const numeric = values.every((v) => typeof v === "number" && Number.isFinite(v));
-    const spread = numeric ? Math.max(...(values as number[])) - Math.min(...(values as number[])) : Number.POSITIVE_INFINITY;
+    const spread = numeric
+      ? Math.max(...(values as number[])) - Math.min(...(values as number[]))
+      : Number.POSITIVE_INFINITY;
     const repeats = spread <= options.tolerance;
     return {
       name: `${name}:repeatable`,

@@ -20,9 +20,17 @@ export function diffManifests(baseline: Manifest, current: Manifest): ManifestCh
   const changes: ManifestChange[] = [];
   for (const section of PATH_SECTIONS) changes.push(...diffPaths(section, baseline[section], current[section]));
   changes.push(...diffFields("seed", { value: String(baseline.seed.value) }, { value: String(current.seed.value) }));
-  changes.push(...diffFields("command", { argv: JSON.stringify(baseline.command.argv), working_directory: baseline.command.working_directory }, { argv: JSON.stringify(current.command.argv), working_directory: current.command.working_directory }));
+  changes.push(
+    ...diffFields(
+      "command",
+      { argv: JSON.stringify(baseline.command.argv), working_directory: baseline.command.working_directory },
+      { argv: JSON.stringify(current.command.argv), working_directory: current.command.working_directory },
+    ),
+  );
   changes.push(...diffFields("dirty files", dirtyFileFacts(baseline.git), dirtyFileFacts(current.git)));
-  changes.push(...diffFields("environment", environmentFacts(baseline.environment), environmentFacts(current.environment)));
+  changes.push(
+    ...diffFields("environment", environmentFacts(baseline.environment), environmentFacts(current.environment)),
+  );
   return changes;
 }
 
@@ -35,7 +43,9 @@ function diffPaths(section: string, before: PathDigest[], after: PathDigest[]): 
 
 function diffFields(section: string, before: Record<string, string>, after: Record<string, string>): ManifestChange[] {
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return names.flatMap((name) => toChange(section, name, ownEntry(before, name) ?? null, ownEntry(after, name) ?? null));
+  return names.flatMap((name) =>
+    toChange(section, name, ownEntry(before, name) ?? null, ownEntry(after, name) ?? null),
+  );
 }
 
 function toChange(section: string, name: string, baseline: string | null, current: string | null): ManifestChange[] {

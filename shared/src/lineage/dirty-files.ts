@@ -14,9 +14,16 @@ import { walkFiles } from "./walk-files.js";
  * null for a path that no longer exists.
  * @param known digests already computed (absolute path → sha256), e.g. of the inputs, not read twice.
  */
-export async function dirtyFileDigests(top: string, paths: readonly string[], known: ReadonlyMap<string, string>): Promise<DirtyFile[]> {
+export async function dirtyFileDigests(
+  top: string,
+  paths: readonly string[],
+  known: ReadonlyMap<string, string>,
+): Promise<DirtyFile[]> {
   const sorted = [...paths].sort(compareBytes);
-  return mapLimited(sorted, 4, async (relative) => ({ path: relative, sha256: await digestOf(path.join(top, relative), known) }));
+  return mapLimited(sorted, 4, async (relative) => ({
+    path: relative,
+    sha256: await digestOf(path.join(top, relative), known),
+  }));
 }
 
 async function digestOf(absolute: string, known: ReadonlyMap<string, string>): Promise<string | null> {
@@ -25,7 +32,9 @@ async function digestOf(absolute: string, known: ReadonlyMap<string, string>): P
   if (info.isSymbolicLink()) return sha256Hex(await readlink(absolute));
   if (info.isDirectory()) {
     const files = (await walkFiles(absolute)).filter((f) => f !== ".git" && !f.startsWith(".git/"));
-    return computeFolderDigest(await mapLimited(files, 4, async (file) => ({ path: file, ...(await hashFile(path.join(absolute, file))) }))).sha256;
+    return computeFolderDigest(
+      await mapLimited(files, 4, async (file) => ({ path: file, ...(await hashFile(path.join(absolute, file))) })),
+    ).sha256;
   }
   if (!info.isFile()) return null;
   const digest = known.get(absolute) ?? (await hashFile(absolute).catch(() => undefined))?.sha256;

@@ -68,7 +68,9 @@ const INTERPRETER_VARIABLE = /^(?:PATH|PYTHON\w*|VIRTUAL_ENV|CONDA_\w+|NODE_\w+)
  * The command after its `VAR=value` assignments, `exec`, `command` and `env`, with the assignments (they
  * reach the interpreter); undefined when PATH is assigned or an interpreter variable gets an expansion.
  */
-function skipPrefixes(words: readonly ShellWord[]): { rest: ShellWord[]; assignments: Record<string, string> } | undefined {
+function skipPrefixes(
+  words: readonly ShellWord[],
+): { rest: ShellWord[]; assignments: Record<string, string> } | undefined {
   const assignments: Record<string, string> = {};
   let i = 0;
   let afterEnv = false;
@@ -101,7 +103,8 @@ export function resolveProgram(name: string, context: CommandContext): string | 
   }
   const searchPath = context.env.PATH ?? context.env.Path;
   if (searchPath === undefined) return undefined;
-  const extensions = context.platform === "win32" ? ["", ...(context.env.PATHEXT ?? ".COM;.EXE;.BAT;.CMD").split(";")] : [""];
+  const extensions =
+    context.platform === "win32" ? ["", ...(context.env.PATHEXT ?? ".COM;.EXE;.BAT;.CMD").split(";")] : [""];
   for (const folder of searchPath.split(context.platform === "win32" ? ";" : ":")) {
     for (const extension of extensions) {
       const candidate = path.resolve(context.cwd, folder === "" ? "." : folder, name + extension);
@@ -140,7 +143,8 @@ function pythonPathFlags(args: readonly ShellWord[]): string[] | undefined {
     if (/^-[XW]/.test(text)) continue;
     const letters = text.slice(1);
     const stop = letters.search(/[cm]/);
-    for (const letter of stop < 0 ? letters : letters.slice(0, stop)) if (PYTHON_PATH_FLAGS.includes(letter)) flags.add(`-${letter}`);
+    for (const letter of stop < 0 ? letters : letters.slice(0, stop))
+      if (PYTHON_PATH_FLAGS.includes(letter)) flags.add(`-${letter}`);
     if (stop >= 0) break;
   }
   return [...flags];
@@ -150,14 +154,27 @@ function pythonPathFlags(args: readonly ShellWord[]): string[] | undefined {
 function fromShebang(script: string, context: CommandContext): Omit<Interpreter, "env"> | undefined {
   const line = readFirstLine(script);
   if (!line?.startsWith("#!")) return undefined;
-  const [interpreter = "", ...args] = line.slice(2).trim().split(/[ \t]+/);
+  const [interpreter = "", ...args] = line
+    .slice(2)
+    .trim()
+    .split(/[ \t]+/);
   if (!path.isAbsolute(interpreter)) return undefined;
-  if (path.basename(interpreter) !== "env") return classify(interpreter, args.map((text) => ({ text, dynamic: false })));
-  const envArgs = args[0] === "-S" ? args.slice(1) : args[0]?.startsWith("-S") ? [args[0].slice(2), ...args.slice(1)] : args;
+  if (path.basename(interpreter) !== "env")
+    return classify(
+      interpreter,
+      args.map((text) => ({ text, dynamic: false })),
+    );
+  const envArgs =
+    args[0] === "-S" ? args.slice(1) : args[0]?.startsWith("-S") ? [args[0].slice(2), ...args.slice(1)] : args;
   const rest = envArgs.filter((a) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(a));
   if (rest.length !== envArgs.length || !rest[0] || rest[0].startsWith("-")) return undefined;
   const program = resolveProgram(rest[0], context);
-  return program === undefined ? undefined : classify(program, rest.slice(1).map((text) => ({ text, dynamic: false })));
+  return program === undefined
+    ? undefined
+    : classify(
+        program,
+        rest.slice(1).map((text) => ({ text, dynamic: false })),
+      );
 }
 
 function readFirstLine(file: string): string | undefined {

@@ -3,9 +3,25 @@ import path from "node:path";
 
 /** Files that pin a project's dependencies, by ecosystem; found by name, no input needed. */
 const LOCKFILE_NAMES = [
-  "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock",
-  "poetry.lock", "uv.lock", "Pipfile.lock", "pdm.lock", "conda-lock.yml", "environment.yml", "environment.yaml",
-  "Cargo.lock", "go.sum", "Gemfile.lock", "renv.lock", "composer.lock", "Manifest.toml",
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "bun.lockb",
+  "bun.lock",
+  "poetry.lock",
+  "uv.lock",
+  "Pipfile.lock",
+  "pdm.lock",
+  "conda-lock.yml",
+  "environment.yml",
+  "environment.yaml",
+  "Cargo.lock",
+  "go.sum",
+  "Gemfile.lock",
+  "renv.lock",
+  "composer.lock",
+  "Manifest.toml",
 ];
 const LOCKFILE_PATTERNS = [/^requirements.*\.txt$/, /^constraints.*\.txt$/];
 

@@ -19,7 +19,12 @@ const GLOB_CHARS = /[*?[]/;
  */
 export function parseGlobPattern(line: string): GlobPattern {
   const negated = line.startsWith("!");
-  const text = (negated ? line.slice(1) : line).trim().replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
+  const text =
+    (negated ? line.slice(1) : line)
+      .trim()
+      .replace(/\\/g, "/")
+      .replace(/^(\.\/)+/, "")
+      .replace(/\/+$/, "") || ".";
   const segments = text.split("/");
   const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
   if (firstGlob < 0) return { text, negated, base: text, regexp: null };
@@ -52,7 +57,10 @@ function segmentSource(segment: string): string {
       const end = segment.indexOf("]", i + 1);
       if (end < 0) out += "\\[";
       else {
-        out += `[${segment.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        out += `[${segment
+          .slice(i + 1, end)
+          .replace(/^!/, "^")
+          .replace(/\\/g, "\\\\")}]`;
         i = end;
       }
     } else out += c.replace(/[.+^${}()|\\]/g, "\\$&");

@@ -13,7 +13,11 @@ export async function hashFile(file: string): Promise<{ sha256: string; bytes: n
 }
 
 /** Runs `work` over `items` with at most `limit` at a time, keeping the results in input order. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -55,10 +55,18 @@ export async function hashPaths(patterns: readonly GlobPattern[], options: HashP
   return mapLimited(paths, CONCURRENT_FILES, (relative) => hashOne(relative, selected.get(relative)!, root, hash));
 }
 
-async function hashOne(relative: string, kind: "file" | "folder", root: string, hash: (relative: string) => Promise<{ sha256: string; bytes: number }>): Promise<PathDigest> {
+async function hashOne(
+  relative: string,
+  kind: "file" | "folder",
+  root: string,
+  hash: (relative: string) => Promise<{ sha256: string; bytes: number }>,
+): Promise<PathDigest> {
   if (kind === "file") return { path: relative, ...(await hash(relative)) };
   const files = await walkFiles(path.join(root, relative));
-  const entries = await mapLimited(files, CONCURRENT_FILES, async (file) => ({ path: file, ...(await hash(`${relative}/${file}`)) }));
+  const entries = await mapLimited(files, CONCURRENT_FILES, async (file) => ({
+    path: file,
+    ...(await hash(`${relative}/${file}`)),
+  }));
   return { path: relative, ...computeFolderDigest(entries) };
 }
 

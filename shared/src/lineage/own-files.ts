@@ -11,9 +11,13 @@ export type OwnFileTest = (absolute: string) => boolean;
  * as `hashPaths` applies them, later `!pattern` lines removing earlier matches), its metrics file and its
  * manifest. A previous run left them in the checkout, so they are no part of the next run's source state.
  */
-export function ownFileTest(options: Pick<TrainOptions, "outputs" | "metrics" | "manifestPath" | "workingDirectory">): OwnFileTest {
+export function ownFileTest(
+  options: Pick<TrainOptions, "outputs" | "metrics" | "manifestPath" | "workingDirectory">,
+): OwnFileTest {
   const base = realpathOrSelf(options.workingDirectory);
-  const single = [options.metrics, options.manifestPath].flatMap((f) => (f === undefined ? [] : [realpathOrSelf(path.resolve(options.workingDirectory, f))]));
+  const single = [options.metrics, options.manifestPath].flatMap((f) =>
+    f === undefined ? [] : [realpathOrSelf(path.resolve(options.workingDirectory, f))],
+  );
   return (absolute) => {
     const file = realpathOrSelf(absolute);
     return single.includes(file) || isOutput(file, options.outputs, base);

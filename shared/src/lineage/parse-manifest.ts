@@ -12,11 +12,21 @@ export function parseManifestText(text: string, name: string, input = "baseline-
   try {
     document = JSON.parse(text);
   } catch (cause) {
-    throw new DataError(`${name} is not valid JSON, so it is not a lineage manifest.`, `Point ${input} at a manifest train-reproducibly wrote (${MANIFEST_SCHEMA}).`, { file: name, input }, { cause });
+    throw new DataError(
+      `${name} is not valid JSON, so it is not a lineage manifest.`,
+      `Point ${input} at a manifest train-reproducibly wrote (${MANIFEST_SCHEMA}).`,
+      { file: name, input },
+      { cause },
+    );
   }
   const manifest = document as Partial<Manifest> | null;
   const lists = ["inputs", "outputs", "params", "lockfiles"] as const;
-  if (manifest?.schema !== MANIFEST_SCHEMA || lists.some((l) => !Array.isArray(manifest[l])) || typeof manifest.environment !== "object" || typeof manifest.seed !== "object") {
+  if (
+    manifest?.schema !== MANIFEST_SCHEMA ||
+    lists.some((l) => !Array.isArray(manifest[l])) ||
+    typeof manifest.environment !== "object" ||
+    typeof manifest.seed !== "object"
+  ) {
     throw new DataError(
       `${name} is not a ${MANIFEST_SCHEMA} manifest (schema is ${JSON.stringify(manifest?.schema ?? null)}).`,
       `Point ${input} at a manifest train-reproducibly wrote${input === "baseline-manifest" ? ", e.g. from the production model's artifact" : ""}.`,

@@ -11,7 +11,12 @@ export interface ProcessProbe {
    * stdout of `file args…` in `cwd`, or undefined when the tool is missing or exits non-zero. With `env`
    * the tool runs in that environment (the training command's), otherwise in the process's own.
    */
-  run(file: string, args: readonly string[], cwd: string, env?: Readonly<Record<string, string | undefined>>): Promise<string | undefined>;
+  run(
+    file: string,
+    args: readonly string[],
+    cwd: string,
+    env?: Readonly<Record<string, string | undefined>>,
+  ): Promise<string | undefined>;
   /** Whether a file exists (for /.dockerenv and the like). */
   exists(file: string): boolean;
 }

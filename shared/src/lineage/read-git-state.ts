@@ -13,11 +13,18 @@ import type { ProcessProbe } from "./process-probe.js";
  * checkout repeats it.
  * @param known sha256 of files already hashed (absolute path → digest), not hashed twice.
  */
-export async function readGitState(probe: ProcessProbe, cwd: string, isOwnFile: OwnFileTest, known: ReadonlyMap<string, string> = new Map()): Promise<GitState> {
+export async function readGitState(
+  probe: ProcessProbe,
+  cwd: string,
+  isOwnFile: OwnFileTest,
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<GitState> {
   const top = (await probe.run("git", ["rev-parse", "--show-toplevel"], cwd))?.trim() || null;
   if (top === null) await refuseUnreadableRepository(probe, cwd);
-  const sha = top === null ? null : (await probe.run("git", ["rev-parse", "--verify", "-q", "HEAD"], cwd))?.trim() || null;
-  const status = top === null ? undefined : await probe.run("git", ["status", "--porcelain=v1", "-z", "--untracked-files=all"], cwd);
+  const sha =
+    top === null ? null : (await probe.run("git", ["rev-parse", "--verify", "-q", "HEAD"], cwd))?.trim() || null;
+  const status =
+    top === null ? undefined : await probe.run("git", ["status", "--porcelain=v1", "-z", "--untracked-files=all"], cwd);
   const listed = parsePorcelainZ(status ?? "").filter((p) => !isOwnFile(path.join(top!, p)));
   const dirtyFiles = top === null ? [] : await dirtyFileDigests(top, listed, known);
   const branch = top === null ? undefined : (await probe.run("git", ["symbolic-ref", "-q", "HEAD"], cwd))?.trim();

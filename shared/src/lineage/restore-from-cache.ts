@@ -22,16 +22,29 @@ export async function restoreFromCache(
   try {
     hit = await cache.restore(cachePaths(options, manifestFile), cacheKey);
   } catch (error) {
-    services.warn(`The cache could not be read (${error instanceof Error ? error.message : String(error)}); training without it.`);
+    services.warn(
+      `The cache could not be read (${error instanceof Error ? error.message : String(error)}); training without it.`,
+    );
     return undefined;
   }
   if (!hit) return undefined;
   const producing = parseManifestText(readFileSync(manifestFile, "utf8"), "the cached manifest");
-  const restored = await hashPaths(options.outputs, { input: "outputs", base: options.workingDirectory, workspace: options.workspace, allowEmpty: true });
-  const same = JSON.stringify(restored.map((o) => [o.path, o.sha256])) === JSON.stringify(producing.outputs.map((o) => [o.path, o.sha256]));
+  const restored = await hashPaths(options.outputs, {
+    input: "outputs",
+    base: options.workingDirectory,
+    workspace: options.workspace,
+    allowEmpty: true,
+  });
+  const same =
+    JSON.stringify(restored.map((o) => [o.path, o.sha256])) ===
+    JSON.stringify(producing.outputs.map((o) => [o.path, o.sha256]));
   const manifest: Manifest = {
     ...producing,
-    restored_by: { git_sha: services.probe.env.GITHUB_SHA ?? null, restored_at: new Date(services.now()).toISOString(), run_url: options.runUrl },
+    restored_by: {
+      git_sha: services.probe.env.GITHUB_SHA ?? null,
+      restored_at: new Date(services.now()).toISOString(),
+      run_url: options.runUrl,
+    },
   };
   const check: Check = {
     name: "cache:restored-outputs",
@@ -43,7 +56,9 @@ export async function restoreFromCache(
     delta: null,
     delta_pct: null,
     threshold: 0,
-    message: same ? "The restored outputs hash to the digests the producing run recorded." : "The restored outputs do not hash to the digests in the cached manifest; delete the cache entry and train again.",
+    message: same
+      ? "The restored outputs hash to the digests the producing run recorded."
+      : "The restored outputs do not hash to the digests in the cached manifest; delete the cache entry and train again.",
   };
   return { manifest, checks: [check], note: `Restored from cache key ${cacheKey}.` };
 }

@@ -32,7 +32,11 @@ export function runCommand(argv: readonly string[], options: RunCommandOptions):
   const started = now();
   const tail = new LineTail(KEPT_LINES);
   return new Promise((resolve) => {
-    const child = spawn(argv[0]!, argv.slice(1), { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(argv[0]!, argv.slice(1), {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let startError: string | null = null;
     child.stdout.on("data", (chunk: Buffer) => {
       options.stdout.write(chunk);

@@ -37,7 +37,12 @@ export async function runOnce(options: TrainOptions, io: RunIo): Promise<RunOnce
   const since = await fileClockNow(options.workingDirectory, (io.now ?? Date.now)());
   const outcome = await runCommand(options.argv, { cwd: options.workingDirectory, ...io });
   if (outcome.exitCode !== 0) return { outcome, record: null, metrics: null, written: { checked: 0, stale: [] } };
-  const outputs = await hashPaths(options.outputs, { input: "outputs", base: options.workingDirectory, workspace: options.workspace, allowEmpty: options.allowEmpty });
+  const outputs = await hashPaths(options.outputs, {
+    input: "outputs",
+    base: options.workingDirectory,
+    workspace: options.workspace,
+    allowEmpty: options.allowEmpty,
+  });
   const metrics = options.metrics === undefined ? null : readWrittenMetrics(options);
   const written = await findStaleFiles(options.workspace, outputs, metrics?.file, since);
   return { outcome, record: { outputs, metrics: metrics?.values ?? null }, metrics, written };

@@ -36,31 +36,72 @@ export async function runTraining(options: TrainOptions, services: TrainServices
   if (options.artifactName !== undefined) services.artifacts?.assertUsable?.(options.artifactName);
   // Every file digest of inputs, params and lockfiles, reused for the dirty files they also are.
   const known = new Map<string, string>();
-  const hashOptions = (input: string) => ({ input, base: options.workingDirectory, workspace: options.workspace, allowEmpty: options.allowEmpty, digests: known });
+  const hashOptions = (input: string) => ({
+    input,
+    base: options.workingDirectory,
+    workspace: options.workspace,
+    allowEmpty: options.allowEmpty,
+    digests: known,
+  });
   const manifestFile = path.resolve(options.workingDirectory, options.manifestPath);
   const isOwnFile = ownFileTest(options);
   refuseManifestAmongOutputs(options, manifestFile);
   const inputs = await hashPaths(options.inputs, hashOptions("inputs"));
   const params = await hashPaths(options.params, hashOptions("params"));
   const lockfileNames = await findLockfiles(options.workspace, options.workingDirectory);
-  const lockfiles = await hashPaths(lockfileNames.map(parseGlobPattern), { ...hashOptions("lockfiles"), base: options.workspace });
-  const command = { argv: options.argv, working_directory: path.relative(options.workspace, options.workingDirectory).split(path.sep).join("/") || "." };
-  const cacheKey = computeCacheKey({ command, seed: options.seed, inputs, params, lockfiles, platform: services.probe.platform, arch: services.probe.arch, outputs: options.outputs.map((p) => `${p.negated ? "!" : ""}${p.text}`) });
+  const lockfiles = await hashPaths(lockfileNames.map(parseGlobPattern), {
+    ...hashOptions("lockfiles"),
+    base: options.workspace,
+  });
+  const command = {
+    argv: options.argv,
+    working_directory: path.relative(options.workspace, options.workingDirectory).split(path.sep).join("/") || ".",
+  };
+  const cacheKey = computeCacheKey({
+    command,
+    seed: options.seed,
+    inputs,
+    params,
+    lockfiles,
+    platform: services.probe.platform,
+    arch: services.probe.arch,
+    outputs: options.outputs.map((p) => `${p.negated ? "!" : ""}${p.text}`),
+  });
   const base = { options, services, manifestFile, cacheKey };
 
   if (options.cache && services.cache) {
     const restored = await restoreFromCache(base, services.cache);
-    if (restored) return finish(base, { manifest: restored.manifest, checks: restored.checks, hit: true, cacheNote: restored.note, command: [] });
+    if (restored)
+      return finish(base, {
+        manifest: restored.manifest,
+        checks: restored.checks,
+        hit: true,
+        cacheNote: restored.note,
+        command: [],
+      });
   }
 
   const variables = seedVariables(options.seed);
-  const io: RunIo = { env: { ...services.probe.env, ...variables }, stdout: services.stdout, stderr: services.stderr, now: services.now };
+  const io: RunIo = {
+    env: { ...services.probe.env, ...variables },
+    stdout: services.stdout,
+    stderr: services.stderr,
+    now: services.now,
+  };
   // git before the command (the checkout as the command found it); the environment probes (a Python start can
   // take seconds behind version-manager shims) run while the command trains, asking the interpreter the
   // command itself runs, with its environment. Neither rejects.
   const git = await readGitState(services.probe, options.workingDirectory, isOwnFile, known);
-  const interpreter = findInterpreter(options.argv, { cwd: options.workingDirectory, env: io.env, platform: services.probe.platform });
-  const environmentCapture = captureEnvironment(services.probe, { cwd: options.workingDirectory, env: io.env, interpreter });
+  const interpreter = findInterpreter(options.argv, {
+    cwd: options.workingDirectory,
+    env: io.env,
+    platform: services.probe.platform,
+  });
+  const environmentCapture = captureEnvironment(services.probe, {
+    cwd: options.workingDirectory,
+    env: io.env,
+    interpreter,
+  });
   const startedAt = new Date(services.now()).toISOString();
   const first = await runOnce(options, io);
   const environment = await environmentCapture;
@@ -69,11 +110,29 @@ export async function runTraining(options: TrainOptions, services: TrainServices
   const checks: Check[] = [firstCheck, writtenCheck(first.written.stale, first.written.checked)];
   if (first.written.stale.length > 0) return failedRun(base, checks, first.outcome);
   if (options.verifyRuns !== undefined) {
-    const reruns = await rerunForVerification(options, io, first.record.outputs, first.metrics?.file, options.verifyRuns);
-    reruns.forEach((r, i) => r.exitCode !== 0 && checks.push(commandCheck({ exitCode: r.exitCode, signal: null, startError: null }, `verification run ${i + 2}`)));
+    const reruns = await rerunForVerification(
+      options,
+      io,
+      first.record.outputs,
+      first.metrics?.file,
+      options.verifyRuns,
+    );
+    reruns.forEach(
+      (r, i) =>
+        r.exitCode !== 0 &&
+        checks.push(
+          commandCheck({ exitCode: r.exitCode, signal: null, startError: null }, `verification run ${i + 2}`),
+        ),
+    );
     reruns.forEach((r, i) => r.stale.length > 0 && checks.push(writtenCheck(r.stale, 0, `verification run ${i + 2}`)));
     const records = [first.record, ...reruns.flatMap((r) => (r.record ? [r.record] : []))];
-    checks.push(...compareRuns(records, { compare: options.verifyCompare, tolerance: options.verifyTolerance, onUnrepeatable: options.onUnrepeatable }));
+    checks.push(
+      ...compareRuns(records, {
+        compare: options.verifyCompare,
+        tolerance: options.verifyTolerance,
+        onUnrepeatable: options.onUnrepeatable,
+      }),
+    );
   }
   const manifest = buildManifest({
     git,

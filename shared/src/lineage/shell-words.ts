@@ -46,7 +46,8 @@ export function singleCommandWords(script: string): ShellWord[] | undefined {
     } else if (c === '"') {
       let value = "";
       for (i++; i < script.length && script[i] !== '"'; i++) {
-        if (script[i] === "\\" && '$`"\\\n'.includes(script[i + 1] ?? "")) value += script[++i] === "\n" ? "" : script[i];
+        if (script[i] === "\\" && '$`"\\\n'.includes(script[i + 1] ?? ""))
+          value += script[++i] === "\n" ? "" : script[i];
         else {
           if (script[i] === "$" || script[i] === "`") dynamic = true;
           value += script[i];

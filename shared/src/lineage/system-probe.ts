@@ -13,7 +13,12 @@ export function systemProbe(): ProcessProbe {
     exists: existsSync,
     run: (file, args, cwd, env) =>
       new Promise((resolve) => {
-        execFile(file, [...args], { cwd, env: env ?? process.env, timeout: 30_000, maxBuffer: 64 << 20, encoding: "utf8" }, (error, stdout) => resolve(error ? undefined : stdout));
+        execFile(
+          file,
+          [...args],
+          { cwd, env: env ?? process.env, timeout: 30_000, maxBuffer: 64 << 20, encoding: "utf8" },
+          (error, stdout) => resolve(error ? undefined : stdout),
+        );
       }),
   };
 }

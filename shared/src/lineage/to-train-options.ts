@@ -10,9 +10,17 @@ import type { TrainOptions } from "./train-options.js";
  * as a `run:` step runs it (`bash --noprofile --norc -eo pipefail`), and nothing else reaches the command.
  * @throws DataError for a working directory outside the workspace or an unreadable baseline manifest.
  */
-export async function toTrainOptions(inputs: TrainInputs, access: FileAccess, key: string, runUrl: string | null): Promise<TrainOptions> {
+export async function toTrainOptions(
+  inputs: TrainInputs,
+  access: FileAccess,
+  key: string,
+  runUrl: string | null,
+): Promise<TrainOptions> {
   const workingDirectory = resolveInputPath(inputs.workingDirectory, access, "working-directory");
-  const baseline = inputs.baselineManifest === undefined ? undefined : await readInputFile(inputs.baselineManifest, access, "baseline-manifest");
+  const baseline =
+    inputs.baselineManifest === undefined
+      ? undefined
+      : await readInputFile(inputs.baselineManifest, access, "baseline-manifest");
   return {
     key,
     argv: ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", inputs.run],

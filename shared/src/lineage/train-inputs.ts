@@ -5,12 +5,26 @@ import type { GetInput } from "../core/parse-inputs.js";
 
 const integerInput = (allowed: string, min: number) =>
   z.pipe(
-    z.string().check(z.refine((text: string) => /^[+-]?\d+$/.test(text) && Number.isSafeInteger(Number(text)) && Number(text) >= min, allowed)),
+    z
+      .string()
+      .check(
+        z.refine(
+          (text: string) => /^[+-]?\d+$/.test(text) && Number.isSafeInteger(Number(text)) && Number(text) >= min,
+          allowed,
+        ),
+      ),
     z.transform((text: string) => Number(text)),
   );
 
 const nonNegativeNumber = z.pipe(
-  z.string().check(z.refine((text: string) => /^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text), "allowed: a number ≥ 0, such as 0.001")),
+  z
+    .string()
+    .check(
+      z.refine(
+        (text: string) => /^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text),
+        "allowed: a number ≥ 0, such as 0.001",
+      ),
+    ),
   z.transform((text: string) => Number(text)),
 );
 
@@ -28,7 +42,12 @@ export const TrainInputShape = {
   "baseline-manifest": z.optional(z.string()),
   cache: z._default(booleanInput, false),
   "artifact-name": z.optional(z.string().check(z.regex(/^[^":<>|*?\\/\r\n]{1,200}$/))),
-  "verify-runs": z.optional(integerInput("allowed: an integer ≥ 2 (verification needs at least two runs to compare); remove verify-runs to skip it", 2)),
+  "verify-runs": z.optional(
+    integerInput(
+      "allowed: an integer ≥ 2 (verification needs at least two runs to compare); remove verify-runs to skip it",
+      2,
+    ),
+  ),
   "verify-compare": z._default(z.enum(["digests", "metrics"]), "digests"),
   "verify-tolerance": z._default(nonNegativeNumber, 0),
   "on-unrepeatable": z._default(z.enum(["fail", "warn"]), "fail"),

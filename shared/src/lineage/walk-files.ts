@@ -13,7 +13,8 @@ export async function walkFiles(folder: string): Promise<string[]> {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) await visit(child);
       else if (entry.isFile()) out.push(child);
-      else if (entry.isSymbolicLink() && (await stat(path.join(folder, child)).catch(() => undefined))?.isFile()) out.push(child);
+      else if (entry.isSymbolicLink() && (await stat(path.join(folder, child)).catch(() => undefined))?.isFile())
+        out.push(child);
     }
   };
   await visit("");

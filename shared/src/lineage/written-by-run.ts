@@ -17,7 +17,12 @@ export interface StaleFile {
  * would otherwise record files of an earlier run as its own. By time, not by digest: a deterministic
  * retrain may write the same bytes again.
  */
-export async function findStaleFiles(workspace: string, outputs: readonly PathDigest[], metricsFile: string | undefined, since: bigint): Promise<{ checked: number; stale: StaleFile[] }> {
+export async function findStaleFiles(
+  workspace: string,
+  outputs: readonly PathDigest[],
+  metricsFile: string | undefined,
+  since: bigint,
+): Promise<{ checked: number; stale: StaleFile[] }> {
   const files: string[] = [];
   for (const output of outputs) {
     if (output.files === undefined) files.push(output.path);
@@ -36,7 +41,10 @@ const LISTED = 5;
 
 /** The check that every output was written by this run; `label` names a verification run. */
 export function writtenCheck(stale: readonly StaleFile[], fileCount: number, label = "outputs"): Check {
-  const listed = stale.slice(0, LISTED).map((s) => `${s.path} (${s.modified})`).join(", ");
+  const listed = stale
+    .slice(0, LISTED)
+    .map((s) => `${s.path} (${s.modified})`)
+    .join(", ");
   const more = stale.length > LISTED ? ` and ${stale.length - LISTED} more` : "";
   const what = stale.length === 1 ? listed : `${stale.length} files: ${listed}${more}`;
   return {

@@ -1,7 +1,9 @@
 import * as z from "zod/mini";
 import { BYTE_SIZE_PATTERN, parseByteSize } from "../core/byte-size.js";
 
-const positiveInteger = z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 1, "must be a whole number of at least 1"));
+const positiveInteger = z
+  .number()
+  .check(z.refine((n) => Number.isSafeInteger(n) && n >= 1, "must be a whole number of at least 1"));
 const byteSize = z.union([
   positiveInteger,
   z.string().check(

@@ -104,13 +104,21 @@ function describeIssue(issue: z.core.$ZodIssue, doc: StructuredDocument): string
 }
 
 /** zod's type names as a policy author would say them. */
-const TYPE_NAMES: Readonly<Record<string, string>> = { number: "a number", record: "a mapping", object: "a mapping", array: "a list", string: "text", boolean: "true or false" };
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  number: "a number",
+  record: "a mapping",
+  object: "a mapping",
+  array: "a list",
+  string: "text",
+  boolean: "true or false",
+};
 
 function describeReceived(input: unknown): string {
   if (input === undefined) return " (missing)";
   // JSON.stringify would print null for both; say which, and why a number can be infinite.
   if (typeof input === "number" && Number.isNaN(input)) return ", got .nan (not a number); give a finite number";
-  if (typeof input === "number" && !Number.isFinite(input)) return `, got ${input < 0 ? "-" : ""}infinity (.inf, or a number too large to hold, such as 1e400); give a finite number`;
+  if (typeof input === "number" && !Number.isFinite(input))
+    return `, got ${input < 0 ? "-" : ""}infinity (.inf, or a number too large to hold, such as 1e400); give a finite number`;
   return `, got ${JSON.stringify(input)?.slice(0, 60) ?? String(input)}`;
 }
 

@@ -13,7 +13,16 @@ export const MODEL_NAME_PATTERN = /^(?:[a-zA-Z0-9_./-]+:)?[a-zA-Z0-9](?:[a-zA-Z0
 
 export const PolicySchema = z.strictObject({
   version: z.literal(1),
-  model: z.optional(z.string().check(z.regex(MODEL_NAME_PATTERN, "must match [a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?, optionally after dirname: (GTO's model name rule)"))),
+  model: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(
+          MODEL_NAME_PATTERN,
+          "must match [a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?, optionally after dirname: (GTO's model name rule)",
+        ),
+      ),
+  ),
   evaluate: z.optional(EvaluatePolicySchema),
   data: z.optional(DataPolicySchema),
   fairness: z.optional(FairnessPolicySchema),

@@ -34,12 +34,19 @@ export function selectPolicy(input: SelectPolicyInput): SelectedPolicy {
   const { file, head, base } = input;
   if (input.mode !== "base" || base === undefined) {
     if (!head) {
-      throw new PolicyError(`The policy file ${file} does not exist.`, `Create ${file} (see action-catalog.md) or set the policy input to its path.`, {
-        input: "policy",
-        file,
-      });
+      throw new PolicyError(
+        `The policy file ${file} does not exist.`,
+        `Create ${file} (see action-catalog.md) or set the policy input to its path.`,
+        {
+          input: "policy",
+          file,
+        },
+      );
     }
-    const notes = input.mode === "base" ? [`The base branch has no ${file}; this pull request introduces it, so its own version decided.`] : [];
+    const notes =
+      input.mode === "base"
+        ? [`The base branch has no ${file}; this pull request introduces it, so its own version decided.`]
+        : [];
     const source = input.mode === "base" ? "head" : input.mode;
     const { policy, lineOf } = parsePolicyDocument(head.text, file);
     return { policy, lineOf, provenance: { file, sha256: head.sha256, source }, notes };

@@ -11,7 +11,11 @@ export const POLICY_SCHEMA_ID = "https://raw.githubusercontent.com/OWNER/modelga
  * actions, which report them with the line and the fix.
  */
 export function toPolicyJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(PolicySchema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(PolicySchema, {
+    target: "draft-2020-12",
+    io: "input",
+    unrepresentable: "any",
+  }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return {
     $schema,

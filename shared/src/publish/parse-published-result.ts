@@ -21,7 +21,11 @@ const HINT =
  * `origin` is an artifact and its entry, or a file path.
  * @throws DataError naming the artifact, the entry and the field.
  */
-export function parsePublishedResult(text: string, origin: ResultOrigin | string, hint: string = HINT): PublishedResult {
+export function parsePublishedResult(
+  text: string,
+  origin: ResultOrigin | string,
+  hint: string = HINT,
+): PublishedResult {
   const where = typeof origin === "string" ? origin : `${origin.artifact}:${origin.entry}`;
   let raw: unknown;
   try {
@@ -34,17 +38,24 @@ export function parsePublishedResult(text: string, origin: ResultOrigin | string
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.map(String).join(".") || "(the document)";
-    throw new DataError(`Result ${where} does not match modelgate.result/v1 at ${field}: ${describeIssue(issue)}.`, hint, { file: where, path: field });
+    throw new DataError(
+      `Result ${where} does not match modelgate.result/v1 at ${field}: ${describeIssue(issue)}.`,
+      hint,
+      { file: where, path: field },
+    );
   }
   const result = parsed.data;
-  const refuse = (reason: string, path: string) => new DataError(`Result ${where} is inconsistent: ${reason}.`, hint, { file: where, path });
+  const refuse = (reason: string, path: string) =>
+    new DataError(`Result ${where} is inconsistent: ${reason}.`, hint, { file: where, path });
   if (result.error) {
-    if (result.verdict !== "fail" || result.checks.length > 0) throw refuse("an undecided result (with error) must have verdict fail and no checks", "error");
+    if (result.verdict !== "fail" || result.checks.length > 0)
+      throw refuse("an undecided result (with error) must have verdict fail and no checks", "error");
   } else if (!result.notes || !result.policy) {
     throw refuse("a decided result must name its policy and notes", result.policy ? "notes" : "policy");
   }
   const worst = worstVerdict(result.checks.map((c) => c.verdict));
-  if (verdictOrder(result.verdict) > verdictOrder(worst)) throw refuse(`verdict ${result.verdict} is better than its worst check (${worst})`, "verdict");
+  if (verdictOrder(result.verdict) > verdictOrder(worst))
+    throw refuse(`verdict ${result.verdict} is better than its worst check (${worst})`, "verdict");
   return result;
 }
 

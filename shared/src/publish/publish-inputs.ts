@@ -5,7 +5,11 @@ import type { GetInput } from "../core/parse-inputs.js";
 /** publish-reports' inputs by their kebab-case names; the CLI's `publish` flags are the same. */
 export const PublishInputShape = {
   "run-id": z.pipe(
-    z.string().check(z.regex(/^[1-9][0-9]{0,15}$/, "allowed: a workflow run id such as 123456789 (github.event.workflow_run.id)")),
+    z
+      .string()
+      .check(
+        z.regex(/^[1-9][0-9]{0,15}$/, "allowed: a workflow run id such as 123456789 (github.event.workflow_run.id)"),
+      ),
     z.transform((text: string) => Number(text)),
   ),
   "artifact-name": z._default(z.string().check(z.regex(/^[^\s/\\"':<>|?]{1,200}$/)), "modelgate-results*"),

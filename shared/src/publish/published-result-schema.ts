@@ -56,7 +56,9 @@ const PolicySchema = z.object({
   source: z.enum(["base", "head", "file"]),
   change: z.optional(
     z.object({
-      differences: z.array(z.object({ path: text(300), base: z.optional(text(500)), head: z.optional(text(500)) })).check(z.maxLength(500)),
+      differences: z
+        .array(z.object({ path: text(300), base: z.optional(text(500)), head: z.optional(text(500)) }))
+        .check(z.maxLength(500)),
       headError: z.optional(text(2000)),
     }),
   ),

@@ -9,7 +9,13 @@ import { toCanonicalJson } from "../core/canonical-json.js";
 /** What to write, decided afresh on each attempt from the registry as it is now. */
 export type EventPlan =
   | { kind: "done"; result: StageEvent | undefined }
-  | { kind: "write"; stage: string; cancel: boolean; commitSha: string; record: Omit<EventRecord, "previous_event_sha"> };
+  | {
+      kind: "write";
+      stage: string;
+      cancel: boolean;
+      commitSha: string;
+      record: Omit<EventRecord, "previous_event_sha">;
+    };
 
 export interface AppendOptions {
   /** How many times to try after losing a counter to another writer (default 30). */
@@ -36,7 +42,14 @@ export async function appendStageEvent(
     const registry = await readModelRegistry(store, model);
     // Finish events whose writer claimed the counter but has not (or never) written the tag ref.
     for (const pending of registry.missingTagRefs) {
-      await store.insertTagRef({ name: pending.tag, objectSha: pending.objectSha, commitSha: pending.commitSha, message: "", taggerTime: pending.taggerTime, tagger: "" });
+      await store.insertTagRef({
+        name: pending.tag,
+        objectSha: pending.objectSha,
+        commitSha: pending.commitSha,
+        message: "",
+        taggerTime: pending.taggerTime,
+        tagger: "",
+      });
     }
     const decided = plan(registry);
     if (decided.kind === "done") return { event: decided.result, created: false, registry, attempts: attempt };
@@ -45,9 +58,26 @@ export async function appendStageEvent(
     const record: EventRecord = { ...decided.record, previous_event_sha: previous?.objectSha ?? null };
     const name = formatStageTag(model, decided.stage, counter, decided.cancel);
     const taggerTime = nextTaggerTime(registry, record.created_at);
-    const outcome = await store.createTag({ name, commitSha: decided.commitSha, message: toCanonicalJson(record), taggerTime, tagger: record.actor, claim: { model, counter } });
+    const outcome = await store.createTag({
+      name,
+      commitSha: decided.commitSha,
+      message: toCanonicalJson(record),
+      taggerTime,
+      tagger: record.actor,
+      claim: { model, counter },
+    });
     if (outcome.created) {
-      const event: StageEvent = { tag: name, stage: decided.stage, counter, cancel: decided.cancel, commitSha: decided.commitSha, objectSha: outcome.tag.objectSha, taggerTime, foreign: false, record };
+      const event: StageEvent = {
+        tag: name,
+        stage: decided.stage,
+        counter,
+        cancel: decided.cancel,
+        commitSha: decided.commitSha,
+        objectSha: outcome.tag.objectSha,
+        taggerTime,
+        foreign: false,
+        record,
+      };
       return { event, created: true, registry, attempts: attempt };
     }
     await backoff(attempt);
@@ -65,7 +95,10 @@ export function defaultBackoff(attempt: number): Promise<void> {
 
 /** The event the next one links to: the highest counter N (the chain follows the claims), whoever wrote it. */
 function lastLink(registry: ModelRegistry): StageEvent | undefined {
-  return registry.events.reduce<StageEvent | undefined>((last, event) => (event.counter > 0 && (!last || event.counter > last.counter) ? event : last), undefined);
+  return registry.events.reduce<StageEvent | undefined>(
+    (last, event) => (event.counter > 0 && (!last || event.counter > last.counter) ? event : last),
+    undefined,
+  );
 }
 
 /**

@@ -22,10 +22,23 @@ export function checkRollbackEnvironment(rules: StageRules, evidence: ApprovalEv
   const name = `environment:${environment}`;
   const rule = `${rules.source ?? "the policy"} registry.stages.${rules.stage}.rollback-environment`;
   if ("unavailable" in evidence) {
-    return registryCheck(name, environment, "rollback-environment", "fail", `${rule} requires the rollback to run in environment ${environment}, which ${evidence.unavailable}.`);
+    return registryCheck(
+      name,
+      environment,
+      "rollback-environment",
+      "fail",
+      `${rule} requires the rollback to run in environment ${environment}, which ${evidence.unavailable}.`,
+    );
   }
   const approved = evidence.approvals.find((a) => a.state === "approved" && a.environments.includes(environment));
-  if (approved) return registryCheck(name, environment, "rollback-environment", "pass", `Workflow run ${evidence.runId} was approved for environment ${environment} by ${approved.user}, as ${rule} requires.`);
+  if (approved)
+    return registryCheck(
+      name,
+      environment,
+      "rollback-environment",
+      "pass",
+      `Workflow run ${evidence.runId} was approved for environment ${environment} by ${approved.user}, as ${rule} requires.`,
+    );
   const seen = evidence.approvals.map((a) => `${a.state} for ${a.environments.join(", ") || "no environment"}`);
   return registryCheck(
     name,

@@ -25,19 +25,41 @@ export interface PromotionDecision {
  * @throws InputError when two results are for the same gate (which one decides would be a guess).
  */
 export function decidePromotion(evidence: PromotionEvidence): PromotionDecision {
-  const checks: Check[] = evidence.rules ? evaluateStageRules(evidence.rules, evidence.results, evidence.allowUngated ?? false) : [];
+  const checks: Check[] = evidence.rules
+    ? evaluateStageRules(evidence.rules, evidence.results, evidence.allowUngated ?? false)
+    : [];
   if (evidence.requiredChecks.length === 0 && evidence.results.length === 0 && !evidence.allowUngated) {
-    checks.push(check("evidence:gated", "evidence", "gated", "fail", "Nothing judged this commit: no require-checks and no results were given, so an un-gated commit cannot be told from a gated one."));
+    checks.push(
+      check(
+        "evidence:gated",
+        "evidence",
+        "gated",
+        "fail",
+        "Nothing judged this commit: no require-checks and no results were given, so an un-gated commit cannot be told from a gated one.",
+      ),
+    );
   }
   for (const required of evidence.requiredChecks) {
-    checks.push(check(`required-check:${required.name}`, required.name, "required-check", required.ok ? "pass" : required.waived ? "warn" : "fail", required.message));
+    checks.push(
+      check(
+        `required-check:${required.name}`,
+        required.name,
+        "required-check",
+        required.ok ? "pass" : required.waived ? "warn" : "fail",
+        required.message,
+      ),
+    );
   }
   const seen = new Map<string, string>();
   for (const { file, result } of evidence.results) {
     const gate = `${result.action}/${result.key}`;
     const earlier = seen.get(gate);
     if (earlier !== undefined) {
-      throw new InputError(`Results ${earlier} and ${file} are both for ${gate}.`, `Pass one result per gate and key in results.`, { input: "results", file });
+      throw new InputError(
+        `Results ${earlier} and ${file} are both for ${gate}.`,
+        `Pass one result per gate and key in results.`,
+        { input: "results", file },
+      );
     }
     seen.set(gate, file);
     checks.push(verdictCheck(gate, file, result));
@@ -61,11 +83,27 @@ export function decidePromotion(evidence: PromotionEvidence): PromotionDecision 
 
 function verdictCheck(gate: string, file: string, result: PublishedResult): Check {
   const name = `gate:${gate}`;
-  if (result.error) return check(name, gate, "verdict", "fail", `${file}: ${gate} could not decide (${result.error.message}).`);
-  if (result.checks.length === 0) return check(name, gate, "verdict", "fail", `${file}: ${gate} has no checks; a ${result.verdict} that judged nothing is no evidence.`);
+  if (result.error)
+    return check(name, gate, "verdict", "fail", `${file}: ${gate} could not decide (${result.error.message}).`);
+  if (result.checks.length === 0)
+    return check(
+      name,
+      gate,
+      "verdict",
+      "fail",
+      `${file}: ${gate} has no checks; a ${result.verdict} that judged nothing is no evidence.`,
+    );
   const failed = result.checks.filter((c) => c.verdict === "fail").length;
-  if (result.verdict === "fail") return check(name, gate, "verdict", "fail", `${file}: ${gate} failed (${failed} of ${result.checks.length} checks).`);
-  const warned = result.verdict === "warn" ? ` with warnings (${result.checks.filter((c) => c.verdict === "warn").length})` : "";
+  if (result.verdict === "fail")
+    return check(
+      name,
+      gate,
+      "verdict",
+      "fail",
+      `${file}: ${gate} failed (${failed} of ${result.checks.length} checks).`,
+    );
+  const warned =
+    result.verdict === "warn" ? ` with warnings (${result.checks.filter((c) => c.verdict === "warn").length})` : "";
   return check(name, gate, "verdict", "pass", `${file}: ${gate} passed${warned}.`);
 }
 

@@ -18,7 +18,9 @@ const TARGET_FILE = ".version-tag";
  * `<assetDir>/.staging/<random>/` until the writer has created the version tag, then hard-linked into place
  * (a link never replaces an existing file, so a published artifact is never overwritten).
  */
-export function openLocalAssetStore(assetDir: string): Pick<RegistryStore, "stageAssets" | "readAsset" | "listStoredAssets"> {
+export function openLocalAssetStore(
+  assetDir: string,
+): Pick<RegistryStore, "stageAssets" | "readAsset" | "listStoredAssets"> {
   const versionFolder = (versionTag: string) => path.join(assetDir, ...versionTag.split("/"));
   return {
     async stageAssets(versionTag, assets) {
@@ -89,7 +91,15 @@ async function listLocalAssets(assetDir: string): Promise<StoredAssetEntry[]> {
   const describe = async (file: string, versionTag: string, name: string, published: boolean) => {
     const [digest, info] = await Promise.all([hashFile(file), stat(file)]);
     const removal = published ? `rm ${shellQuote(file)}` : `rm -r ${shellQuote(path.dirname(file))}`;
-    entries.push({ versionTag, name, ...digest, published, location: file, createdAt: info.mtime.toISOString(), removal });
+    entries.push({
+      versionTag,
+      name,
+      ...digest,
+      published,
+      location: file,
+      createdAt: info.mtime.toISOString(),
+      removal,
+    });
   };
   const walk = async (relative: string): Promise<void> => {
     const folder = path.join(assetDir, relative);
@@ -101,16 +111,25 @@ async function listLocalAssets(assetDir: string): Promise<StoredAssetEntry[]> {
     const isVersion = parseRegistryTag(asTag)?.kind === "version";
     for (const child of children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const childRelative = path.join(relative, child.name);
-      if (relative === "" && child.name === STAGING && child.isDirectory()) await walkStaging(path.join(assetDir, STAGING));
+      if (relative === "" && child.name === STAGING && child.isDirectory())
+        await walkStaging(path.join(assetDir, STAGING));
       else if (child.isDirectory()) await walk(childRelative);
-      else if (child.isFile()) await describe(path.join(assetDir, childRelative), isVersion ? asTag : "", isVersion ? child.name : childRelative.split(path.sep).join("/"), true);
+      else if (child.isFile())
+        await describe(
+          path.join(assetDir, childRelative),
+          isVersion ? asTag : "",
+          isVersion ? child.name : childRelative.split(path.sep).join("/"),
+          true,
+        );
     }
   };
   const walkStaging = async (root: string) => {
     for (const folder of (await readdir(root, { withFileTypes: true })).filter((entry) => entry.isDirectory())) {
       const dir = path.join(root, folder.name);
       const target = await readFile(path.join(dir, TARGET_FILE), "utf8").catch(() => "");
-      for (const file of (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile() && entry.name !== TARGET_FILE)) {
+      for (const file of (await readdir(dir, { withFileTypes: true })).filter(
+        (entry) => entry.isFile() && entry.name !== TARGET_FILE,
+      )) {
         await describe(path.join(dir, file.name), target, file.name, false);
       }
     }
@@ -129,4 +148,3 @@ async function hashFile(file: string): Promise<{ sha256: string; bytes: number }
   }
   return { sha256: hash.digest("hex"), bytes };
 }
-

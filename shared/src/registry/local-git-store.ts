@@ -9,7 +9,17 @@ export { claimRef } from "./claim-refs.js";
 
 const FIELD = "%00";
 const RECORD_END = "%00%00%00";
-const TAG_FORMAT = ["%(refname)", "%(objectname)", "%(objecttype)", "%(*objectname)", "%(taggerdate:unix)", "%(taggername)", "%(tag)", "%(contents)"].join(FIELD) + RECORD_END;
+const TAG_FORMAT =
+  [
+    "%(refname)",
+    "%(objectname)",
+    "%(objecttype)",
+    "%(*objectname)",
+    "%(taggerdate:unix)",
+    "%(taggername)",
+    "%(tag)",
+    "%(contents)",
+  ].join(FIELD) + RECORD_END;
 
 interface RefRecord {
   ref: string;
@@ -20,7 +30,11 @@ interface RefRecord {
  * The registry in a local git repository: tags through `git mktag` + `git update-ref` (the update refuses a ref
  * that exists, which makes it the compare-and-swap), artifacts in a folder beside it (`<assetDir>/<tag>/<name>`).
  */
-export function openLocalGitStore(options: { repoDir: string; assetDir: string; env?: NodeJS.ProcessEnv }): RegistryStore {
+export function openLocalGitStore(options: {
+  repoDir: string;
+  assetDir: string;
+  env?: NodeJS.ProcessEnv;
+}): RegistryStore {
   const { repoDir } = options;
   const git = (args: string[], input?: string) => runGit(repoDir, args, { input, env: options.env });
   const mustGit = async (args: string[], input?: string): Promise<string> => {
@@ -38,9 +52,11 @@ export function openLocalGitStore(options: { repoDir: string; assetDir: string; 
     return output.code === 0 ? output.stdout.toString("utf8").trim() : undefined;
   };
   // Inserting a ref must fail when it exists: `update-ref <ref> <new> ""` (empty old value) does exactly that.
-  const insertRef = async (ref: string, sha: string) => (await git(["update-ref", "--no-deref", ref, sha, ""])).code === 0;
+  const insertRef = async (ref: string, sha: string) =>
+    (await git(["update-ref", "--no-deref", ref, sha, ""])).code === 0;
   // Deleting only when the ref still holds `sha`: a ref someone else wrote meanwhile is left alone.
-  const deleteRef = async (ref: string, sha: string) => (await git(["update-ref", "--no-deref", "-d", ref, sha])).code === 0;
+  const deleteRef = async (ref: string, sha: string) =>
+    (await git(["update-ref", "--no-deref", "-d", ref, sha])).code === 0;
   const listRefs = async (prefix: string): Promise<RefRecord[]> => {
     const text = await mustGit(["for-each-ref", `--format=${TAG_FORMAT}`, prefix]);
     const records: RefRecord[] = [];
@@ -63,7 +79,8 @@ export function openLocalGitStore(options: { repoDir: string; assetDir: string; 
     }
     return records;
   };
-  const listCounted = async (prefix: string) => (await listRefs(prefix)).map((record) => ({ key: record.ref.slice(prefix.length), tag: record.tag }));
+  const listCounted = async (prefix: string) =>
+    (await listRefs(prefix)).map((record) => ({ key: record.ref.slice(prefix.length), tag: record.tag }));
 
   return {
     async listTags(prefix) {
@@ -80,7 +97,9 @@ export function openLocalGitStore(options: { repoDir: string; assetDir: string; 
     },
     async listCommitClaims(model) {
       const claims = await listCounted(commitClaimPrefix(model));
-      return claims.filter(({ key, tag }) => /^[0-9a-f]{40,64}$/.test(key) && tag.taggerTime !== null).map(({ key, tag }) => ({ commitSha: key, tag }));
+      return claims
+        .filter(({ key, tag }) => /^[0-9a-f]{40,64}$/.test(key) && tag.taggerTime !== null)
+        .map(({ key, tag }) => ({ commitSha: key, tag }));
     },
     insertTagRef: (tag) => insertRef(`refs/tags/${tag.name}`, tag.objectSha),
     async createTag({ name, commitSha, message, taggerTime, claim, commitClaim }): Promise<CreateTagOutcome> {

@@ -13,7 +13,13 @@ export function matchManifest(manifest: ManifestEvidence, artifacts: PromotionEv
     const same = listed.find((output) => output.sha256 === artifact.sha256);
     checks.push(
       same
-        ? check(`manifest:${artifact.name}`, artifact.name, "manifest-digest", "pass", `Artifact ${artifact.name} has the digest the manifest records for ${same.path} (${short(artifact.sha256)}).`)
+        ? check(
+            `manifest:${artifact.name}`,
+            artifact.name,
+            "manifest-digest",
+            "pass",
+            `Artifact ${artifact.name} has the digest the manifest records for ${same.path} (${short(artifact.sha256)}).`,
+          )
         : check(
             `manifest:${artifact.name}`,
             artifact.name,
@@ -24,7 +30,15 @@ export function matchManifest(manifest: ManifestEvidence, artifacts: PromotionEv
     );
   }
   if (checks.length === 0) {
-    checks.push(check("manifest:outputs", "manifest", "manifest-digest", "fail", `None of the artifacts (${artifacts.map((a) => a.name).join(", ") || "none"}) is an output ${manifest.file} records, so the manifest does not vouch for them.`));
+    checks.push(
+      check(
+        "manifest:outputs",
+        "manifest",
+        "manifest-digest",
+        "fail",
+        `None of the artifacts (${artifacts.map((a) => a.name).join(", ") || "none"}) is an output ${manifest.file} records, so the manifest does not vouch for them.`,
+      ),
+    );
   }
   return checks;
 }

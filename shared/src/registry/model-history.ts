@@ -55,18 +55,26 @@ export interface ModelHistoryRequest {
 export function buildModelHistory(registry: ModelRegistry, request: ModelHistoryRequest): ModelHistory {
   const held = versionsThatHeld(registry, request.stage);
   const readings = held.map(({ version, heldAt, gates }) => readVersion(version, heldAt, gates, request.metrics));
-  const reference = request.candidateEvalData !== undefined ? request.candidateEvalData : (readings.find((r) => r.point)?.point?.eval_data_sha256 ?? null);
+  const reference =
+    request.candidateEvalData !== undefined
+      ? request.candidateEvalData
+      : (readings.find((r) => r.point)?.point?.eval_data_sha256 ?? null);
   const comparable: HistoryVersion[] = [];
   const apart: ApartVersion[] = [];
   for (const reading of readings) {
     if (comparable.length >= request.window) break;
-    const why = reading.point ? differs(reading.point, reference, request.candidateEvalData !== undefined) : reading.reason!;
+    const why = reading.point
+      ? differs(reading.point, reference, request.candidateEvalData !== undefined)
+      : reading.reason!;
     if (why === undefined) comparable.push(reading.point!);
     else apart.push({ version: reading.version, reason: why });
   }
   comparable.reverse();
   const medians: Record<string, number | null> = {};
-  for (const metric of request.metrics) medians[metric] = medianOf(comparable.map((v) => v.values[metric]).filter((x): x is number => typeof x === "number"));
+  for (const metric of request.metrics)
+    medians[metric] = medianOf(
+      comparable.map((v) => v.values[metric]).filter((x): x is number => typeof x === "number"),
+    );
   const n = comparable.length;
   const shortfall =
     n >= request.window
@@ -74,7 +82,16 @@ export function buildModelHistory(registry: ModelRegistry, request: ModelHistory
       : held.length === 0
         ? `No version has held ${request.stage} yet; the history asks for ${request.window}.`
         : `Only ${n} of the ${held.length} version${held.length === 1 ? "" : "s"} that held ${request.stage} ${n === 1 ? "is" : "are"} comparable; the history asks for ${request.window}.`;
-  return { stage: request.stage, window: request.window, metrics: [...request.metrics], comparable, apart, reference_sha256: reference, median: medians, shortfall };
+  return {
+    stage: request.stage,
+    window: request.window,
+    metrics: [...request.metrics],
+    comparable,
+    apart,
+    reference_sha256: reference,
+    median: medians,
+    shortfall,
+  };
 }
 
 function medianOf(values: number[]): number | null {
@@ -82,7 +99,10 @@ function medianOf(values: number[]): number | null {
 }
 
 /** Distinct versions that held the stage, the most recent holder first, with the gates of their latest promotion there. */
-function versionsThatHeld(registry: ModelRegistry, stage: string): Array<{ version: string; heldAt: string; gates: GateRecord[] | null }> {
+function versionsThatHeld(
+  registry: ModelRegistry,
+  stage: string,
+): Array<{ version: string; heldAt: string; gates: GateRecord[] | null }> {
   const seen = new Map<string, { version: string; heldAt: string; gates: GateRecord[] | null }>();
   for (const event of [...registry.events].reverse()) {
     if (event.stage !== stage || event.cancel || event.record.event === "unassign") continue;
@@ -94,19 +114,31 @@ function versionsThatHeld(registry: ModelRegistry, stage: string): Array<{ versi
   return [...seen.values()];
 }
 
-function readVersion(version: string, heldAt: string, gates: GateRecord[] | null, metrics: readonly string[]): { version: string; point?: HistoryVersion; reason?: string } {
+function readVersion(
+  version: string,
+  heldAt: string,
+  gates: GateRecord[] | null,
+  metrics: readonly string[],
+): { version: string; point?: HistoryVersion; reason?: string } {
   if (gates === null) return { version, reason: "written outside modelgate: no gate evidence" };
   const evaluations = gates.filter((gate) => gate.action === "evaluate-gate" && gate.metrics !== undefined);
   if (evaluations.length === 0) return { version, reason: "no evaluate-gate result with metrics was recorded" };
   const gate = evaluations[0]!;
   const values: Record<string, number | null> = {};
   for (const metric of metrics) values[metric] = gate.metrics?.[metric] ?? null;
-  return { version, point: { version, held_at: heldAt, eval_data_sha256: gate.subject?.eval_data_sha256 ?? null, values } };
+  return {
+    version,
+    point: { version, held_at: heldAt, eval_data_sha256: gate.subject?.eval_data_sha256 ?? null, values },
+  };
 }
 
 function differs(point: HistoryVersion, reference: string | null, forCandidate: boolean): string | undefined {
   if (point.eval_data_sha256 === null) return "no digest of its evaluation data was recorded";
-  if (reference === null) return forCandidate ? "the candidate's evaluation data has no digest to compare with" : "the latest holder's evaluation data has no digest";
-  if (point.eval_data_sha256 !== reference) return `evaluated on other data (sha256:${point.eval_data_sha256.slice(0, 12)})`;
+  if (reference === null)
+    return forCandidate
+      ? "the candidate's evaluation data has no digest to compare with"
+      : "the latest holder's evaluation data has no digest";
+  if (point.eval_data_sha256 !== reference)
+    return `evaluated on other data (sha256:${point.eval_data_sha256.slice(0, 12)})`;
   return undefined;
 }

@@ -34,7 +34,11 @@ export const PromoteInputShape = {
 export type PromoteInputs = ReturnType<typeof readPromoteInputs>;
 
 /** One entry per non-empty line, trimmed. */
-export const toLines = (value: string) => value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+export const toLines = (value: string) =>
+  value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
 
 /**
  * promote's inputs, parsed in one place.
@@ -45,7 +49,9 @@ export function readPromoteInputs(getInput: GetInput) {
   const inputs = parseInputs(PromoteInputShape, getInput);
   if ((inputs.version === undefined) === (inputs.bump === undefined)) {
     throw new InputError(
-      inputs.version === undefined ? `Neither "version" nor "bump" is set, so there is no version to promote.` : `Both "version" and "bump" are set.`,
+      inputs.version === undefined
+        ? `Neither "version" nor "bump" is set, so there is no version to promote.`
+        : `Both "version" and "bump" are set.`,
       `Set exactly one: version (e.g. 1.4.0) or bump (major, minor or patch of the highest registered version).`,
       { input: "version" },
     );
@@ -59,7 +65,10 @@ export function readPromoteInputs(getInput: GetInput) {
   }
   requireDispatchRef(inputs);
   const artifacts = toLines(inputs.artifacts);
-  if (artifacts.length === 0) throw new InputError(`Input "artifacts" names no file.`, `List the model files to promote, one path per line.`, { input: "artifacts" });
+  if (artifacts.length === 0)
+    throw new InputError(`Input "artifacts" names no file.`, `List the model files to promote, one path per line.`, {
+      input: "artifacts",
+    });
   const names = [...new Set(toLines(inputs.requireChecks))];
   if (names.length > 0 && inputs.checksWorkflow === undefined) {
     throw new InputError(
@@ -69,7 +78,12 @@ export function readPromoteInputs(getInput: GetInput) {
     );
   }
   const workflow = inputs.checksWorkflow === undefined ? "" : toWorkflowPath(inputs.checksWorkflow);
-  return { ...inputs, artifacts, results: toLines(inputs.results), requireChecks: names.map((name) => ({ name, workflow })) };
+  return {
+    ...inputs,
+    artifacts,
+    results: toLines(inputs.results),
+    requireChecks: names.map((name) => ({ name, workflow })),
+  };
 }
 
 /** dispatch needs the ref to run the workflow on. */

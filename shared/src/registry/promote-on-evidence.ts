@@ -48,7 +48,11 @@ export interface EvidencePromoteOutcome {
  * Decides on the evidence, and only when it allows writes the version and the stage event; the result carries the
  * checks, the record written and the stage's history. A refusal writes nothing. Action and CLI alike.
  */
-export async function promoteOnEvidence(store: RegistryStore, request: EvidencePromoteRequest, options: RegisterOptions = {}): Promise<EvidencePromoteOutcome> {
+export async function promoteOnEvidence(
+  store: RegistryStore,
+  request: EvidencePromoteRequest,
+  options: RegisterOptions = {},
+): Promise<EvidencePromoteOutcome> {
   const model = requireRegistryName(request.model, "model");
   const stage = requireRegistryName(request.stage, "stage");
   const { files } = request;
@@ -76,7 +80,18 @@ export async function promoteOnEvidence(store: RegistryStore, request: EvidenceP
   if (worstVerdict(decision.checks.map((check) => check.verdict)) === "fail") {
     const notes = [...(request.notes ?? []), "Nothing was written: the evidence does not allow this promotion."];
     const history = registryHistory(await readModelRegistry(store, model), stage);
-    return { result: { ...base, verdict: "fail", checks: decision.checks, notes, promotion: null, history, version_page: null }, outcome: null };
+    return {
+      result: {
+        ...base,
+        verdict: "fail",
+        checks: decision.checks,
+        notes,
+        promotion: null,
+        history,
+        version_page: null,
+      },
+      outcome: null,
+    };
   }
   const outcome = await promoteVersion(
     store,
@@ -100,13 +115,26 @@ export async function promoteOnEvidence(store: RegistryStore, request: EvidenceP
   const version = outcome.version.version;
   const after = await readModelRegistry(store, model);
   const registered = after.versions.find((v) => v.version === version) ?? outcome.version;
-  const notes = outcome.eventCreated ? [...(request.notes ?? [])] : [...(request.notes ?? []), `${stage} already held ${model} ${version} (${outcome.event.tag}): nothing was written.`];
+  const notes = outcome.eventCreated
+    ? [...(request.notes ?? [])]
+    : [
+        ...(request.notes ?? []),
+        `${stage} already held ${model} ${version} (${outcome.event.tag}): nothing was written.`,
+      ];
   if (outcome.superseded.length > 0) {
     const higher = outcome.superseded.map((event) => `${event.record.version} (${event.tag})`).join(", ");
-    notes.push(`Unassigned ${higher} from ${stage} first: GTO names the highest active version of a stage, so a lower one is only the holder once the higher ones are unassigned.`);
+    notes.push(
+      `Unassigned ${higher} from ${stage} first: GTO names the highest active version of a stage, so a lower one is only the holder once the higher ones are unassigned.`,
+    );
   }
-  if (request.allowUngated && files.results.length === 0 && request.requiredChecks.length === 0) notes.push("Promoted without gate evidence (allow-ungated): the record's gates are empty and it says allow_ungated.");
-  else if (request.allowUngated) notes.push("Promoted with allow-ungated: the record says allow_ungated, since required gates or checks may be missing.");
+  if (request.allowUngated && files.results.length === 0 && request.requiredChecks.length === 0)
+    notes.push(
+      "Promoted without gate evidence (allow-ungated): the record's gates are empty and it says allow_ungated.",
+    );
+  else if (request.allowUngated)
+    notes.push(
+      "Promoted with allow-ungated: the record says allow_ungated, since required gates or checks may be missing.",
+    );
   const result: PromoteResult = {
     ...base,
     verdict: worstVerdict(decision.checks.map((check) => check.verdict)),

@@ -51,7 +51,11 @@ export interface PromoteOutcome {
  * unassigns them, so GTO names the same holder in SemVer and in time order. Re-running the same promotion is a no-op.
  * @throws RegistryError when the version or commit is taken by other content, or assets do not verify.
  */
-export async function promoteVersion(store: RegistryStore, request: PromoteRequest, options: RegisterOptions = {}): Promise<PromoteOutcome> {
+export async function promoteVersion(
+  store: RegistryStore,
+  request: PromoteRequest,
+  options: RegisterOptions = {},
+): Promise<PromoteOutcome> {
   const model = requireRegistryName(request.model, "model");
   const stage = requireRegistryName(request.stage, "stage");
   const records = toArtifactRecords(request.artifacts);
@@ -84,20 +88,44 @@ export async function promoteVersion(store: RegistryStore, request: PromoteReque
   // Each assignment keeps the gates that judged it: a version promoted to a second stage is judged again.
   const evidence = { gates: request.gates, metrics: request.metrics };
   for (let step = 0; step < 2 * (options.maxAttempts ?? 30); step++) {
-    const appended = await appendStageEvent(store, model, (now) => {
-      const higher = higherActiveVersions(now, stage, version)[0];
-      // The holder before this promotion wrote anything is the one it replaces.
-      if (superseded.length === 0) previousVersion = currentAssignment(now, stage)?.record.version ?? null;
-      if (higher) {
-        const reason = `${version} replaces it in ${stage}${request.reason ? `: ${request.reason}` : ""}`;
-        return { kind: "write", stage, cancel: true, commitSha: higher.commitSha, record: { event: "unassign", version: higher.record.version, previous_version: null, reason, ...base } };
-      }
-      const current = currentAssignment(now, stage);
-      // Held already, and nothing unassigned on the way: a re-run, nothing to write. After unassigning higher
-      // versions the assignment is written anyway, so the history says who promoted it and why.
-      if (current?.record.version === version && superseded.length === 0) return { kind: "done", result: current };
-      return { kind: "write", stage, cancel: false, commitSha: registered.version.commitSha, record: { event: "promote", version, previous_version: previousVersion, reason: request.reason, ...base, ...evidence } };
-    }, options);
+    const appended = await appendStageEvent(
+      store,
+      model,
+      (now) => {
+        const higher = higherActiveVersions(now, stage, version)[0];
+        // The holder before this promotion wrote anything is the one it replaces.
+        if (superseded.length === 0) previousVersion = currentAssignment(now, stage)?.record.version ?? null;
+        if (higher) {
+          const reason = `${version} replaces it in ${stage}${request.reason ? `: ${request.reason}` : ""}`;
+          return {
+            kind: "write",
+            stage,
+            cancel: true,
+            commitSha: higher.commitSha,
+            record: { event: "unassign", version: higher.record.version, previous_version: null, reason, ...base },
+          };
+        }
+        const current = currentAssignment(now, stage);
+        // Held already, and nothing unassigned on the way: a re-run, nothing to write. After unassigning higher
+        // versions the assignment is written anyway, so the history says who promoted it and why.
+        if (current?.record.version === version && superseded.length === 0) return { kind: "done", result: current };
+        return {
+          kind: "write",
+          stage,
+          cancel: false,
+          commitSha: registered.version.commitSha,
+          record: {
+            event: "promote",
+            version,
+            previous_version: previousVersion,
+            reason: request.reason,
+            ...base,
+            ...evidence,
+          },
+        };
+      },
+      options,
+    );
     attempts += appended.attempts - 1;
     const event = appended.event!;
     if (appended.created && event.cancel) {
@@ -105,9 +133,20 @@ export async function promoteVersion(store: RegistryStore, request: PromoteReque
       continue;
     }
     const eventCreated = appended.created;
-    return { version: registered.version, event, versionCreated: registered.created, eventCreated, previousVersion: eventCreated ? previousVersion : event.record.previous_version, superseded, attempts };
+    return {
+      version: registered.version,
+      event,
+      versionCreated: registered.created,
+      eventCreated,
+      previousVersion: eventCreated ? previousVersion : event.record.previous_version,
+      superseded,
+      attempts,
+    };
   }
-  throw new RegistryError(`Could not assign ${model} ${version} to ${stage}: other writers kept changing the stage.`, `Re-run the job; serialize promotions of this model with a workflow concurrency group.`);
+  throw new RegistryError(
+    `Could not assign ${model} ${version} to ${stage}: other writers kept changing the stage.`,
+    `Re-run the job; serialize promotions of this model with a workflow concurrency group.`,
+  );
 }
 
 function toArtifactRecords(assets: readonly StoredAsset[]): ArtifactRecord[] {
@@ -122,7 +161,13 @@ function toArtifactRecords(assets: readonly StoredAsset[]): ArtifactRecord[] {
         );
       }
       seen.add(asset.name);
-      return { name: asset.name, sha256: sha256Hex(asset.bytes), bytes: asset.bytes.byteLength, uri: "", ...(asset.role ? { role: asset.role } : {}) };
+      return {
+        name: asset.name,
+        sha256: sha256Hex(asset.bytes),
+        bytes: asset.bytes.byteLength,
+        uri: "",
+        ...(asset.role ? { role: asset.role } : {}),
+      };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -21,7 +21,8 @@ export interface PromotionFiles {
   metrics: Record<string, number>;
 }
 
-const RESULTS_HINT = "Pass the result JSONs the modelgate gates wrote (their result output, or --format json of the CLI), unchanged.";
+const RESULTS_HINT =
+  "Pass the result JSONs the modelgate gates wrote (their result output, or --format json of the CLI), unchanged.";
 
 /**
  * Reads the artifacts, the lineage manifest and the gates' result JSONs of a promotion (action or CLI alike).
@@ -29,15 +30,27 @@ const RESULTS_HINT = "Pass the result JSONs the modelgate gates wrote (their res
  * manifest's or the predictions' file name is also an artifact's.
  */
 export function readPromotionFiles(
-  paths: { artifacts: readonly string[]; manifest?: string | undefined; predictions?: string | undefined; results: readonly string[] },
+  paths: {
+    artifacts: readonly string[];
+    manifest?: string | undefined;
+    predictions?: string | undefined;
+    results: readonly string[];
+  },
   access: FileAccess,
 ): PromotionFiles {
-  const assets: StoredAsset[] = paths.artifacts.map((file) => ({ name: path.basename(file), bytes: readInputBytes(file, access, "artifacts") }));
+  const assets: StoredAsset[] = paths.artifacts.map((file) => ({
+    name: path.basename(file),
+    bytes: readInputBytes(file, access, "artifacts"),
+  }));
   if (paths.predictions !== undefined) {
     // Stored with the version under its role, so a later registry: baseline finds them by role, never by file name.
     const name = path.basename(paths.predictions);
     if (assets.some((asset) => asset.name === name)) {
-      throw new InputError(`The predictions ${paths.predictions} have the same file name as an artifact.`, `Give predictions once, under predictions (not also in artifacts), with a file name of their own.`, { input: "predictions" });
+      throw new InputError(
+        `The predictions ${paths.predictions} have the same file name as an artifact.`,
+        `Give predictions once, under predictions (not also in artifacts), with a file name of their own.`,
+        { input: "predictions" },
+      );
     }
     assets.push({ name, bytes: readInputBytes(paths.predictions, access, "predictions"), role: "predictions" });
   }
@@ -47,18 +60,34 @@ export function readPromotionFiles(
   if (paths.manifest !== undefined) {
     const bytes = readInputBytes(paths.manifest, access, "manifest");
     const parsed = parseManifestText(bytes.toString("utf8"), paths.manifest, "manifest");
-    manifest = { file: paths.manifest, sha256: sha256Hex(bytes), lineage_sha256: parsed.lineage_sha256, outputs: parsed.outputs, inputs: parsed.inputs };
-    for (const [name, value] of Object.entries(parsed.metrics?.values ?? {})) if (typeof value === "number" && Number.isFinite(value)) setOwnEntry(metrics, name, value);
+    manifest = {
+      file: paths.manifest,
+      sha256: sha256Hex(bytes),
+      lineage_sha256: parsed.lineage_sha256,
+      outputs: parsed.outputs,
+      inputs: parsed.inputs,
+    };
+    for (const [name, value] of Object.entries(parsed.metrics?.values ?? {}))
+      if (typeof value === "number" && Number.isFinite(value)) setOwnEntry(metrics, name, value);
     const name = path.basename(paths.manifest);
     if (assets.some((asset) => asset.name === name)) {
-      throw new InputError(`The manifest ${paths.manifest} has the same file name as an artifact.`, `Give the manifest a name of its own; it is stored beside the artifacts.`, { input: "manifest" });
+      throw new InputError(
+        `The manifest ${paths.manifest} has the same file name as an artifact.`,
+        `Give the manifest a name of its own; it is stored beside the artifacts.`,
+        { input: "manifest" },
+      );
     }
     assets.push({ name, bytes, role: "manifest" });
   }
-  const results = paths.results.map((file) => ({ file, result: parsePublishedResult(readInputBytes(file, access, "results").toString("utf8"), file, RESULTS_HINT) }));
+  const results = paths.results.map((file) => ({
+    file,
+    result: parsePublishedResult(readInputBytes(file, access, "results").toString("utf8"), file, RESULTS_HINT),
+  }));
   for (const { result } of results) {
     if (result.action !== "evaluate-gate") continue;
-    for (const check of result.checks) if (check.slice === undefined && check.value !== null && !Object.hasOwn(metrics, check.metric)) setOwnEntry(metrics, check.metric, check.value);
+    for (const check of result.checks)
+      if (check.slice === undefined && check.value !== null && !Object.hasOwn(metrics, check.metric))
+        setOwnEntry(metrics, check.metric, check.value);
   }
   return { assets, artifacts, manifest, results, metrics };
 }

@@ -29,17 +29,34 @@ export function readRegistryTag(tag: StoredTag, parsed: RegistryTagName): ReadTa
   if (parsed.kind === "version" && !parsed.cancel) {
     const read = parseRecord(VersionRecordSchema, tag.message);
     if (!read.ok) return { kind: "problem", tag, problem: read.problem };
-    if (read.record.version !== parsed.version) return { kind: "problem", tag, problem: `its record names version ${read.record.version}, not ${parsed.version}` };
+    if (read.record.version !== parsed.version)
+      return {
+        kind: "problem",
+        tag,
+        problem: `its record names version ${read.record.version}, not ${parsed.version}`,
+      };
     return { kind: "version", tag, version: parsed.version, record: read.record };
   }
   if (parsed.kind === "stage") {
-    if (parsed.counter === undefined) return { kind: "problem", tag, problem: "its record is modelgate's but the tag has no event counter #N" };
+    if (parsed.counter === undefined)
+      return { kind: "problem", tag, problem: "its record is modelgate's but the tag has no event counter #N" };
     const read = parseRecord(EventRecordSchema, tag.message);
     if (!read.ok) return { kind: "problem", tag, problem: read.problem };
     if (parsed.cancel !== (read.record.event === "unassign")) {
-      return { kind: "problem", tag, problem: `its record's event "${read.record.event}" does not match the tag's ${parsed.cancel ? "unassignment" : "assignment"}` };
+      return {
+        kind: "problem",
+        tag,
+        problem: `its record's event "${read.record.event}" does not match the tag's ${parsed.cancel ? "unassignment" : "assignment"}`,
+      };
     }
-    return { kind: "event", tag, stage: parsed.stage, counter: parsed.counter, cancel: parsed.cancel, record: read.record };
+    return {
+      kind: "event",
+      tag,
+      stage: parsed.stage,
+      counter: parsed.counter,
+      cancel: parsed.cancel,
+      record: read.record,
+    };
   }
   return { kind: "problem", tag, problem: "modelgate writes no such tag with a JSON record" };
 }

@@ -28,7 +28,11 @@ export async function readStageRecord(store: RegistryStore, model: string, stage
   const registry = await readModelRegistry(store, model);
   const event = currentAssignment(registry, stage);
   if (!event) {
-    throw new RegistryError(`Stage ${stage} of model ${model} holds no version in the registry.`, `Promote a version to ${stage} first, or check the model and stage names (modelgate registry show ${model}).`, { path: `${model}#${stage}` });
+    throw new RegistryError(
+      `Stage ${stage} of model ${model} holds no version in the registry.`,
+      `Promote a version to ${stage} first, or check the model and stage names (modelgate registry show ${model}).`,
+      { path: `${model}#${stage}` },
+    );
   }
   const version: RegisteredVersion | undefined = registry.versions.find((v) => v.version === event.record.version);
   if (!version) {
@@ -39,7 +43,11 @@ export async function readStageRecord(store: RegistryStore, model: string, stage
         { path: `${model}#${stage}` },
       );
     }
-    throw new RegistryError(`Stage ${stage} of ${model} holds ${event.record.version}, whose version tag is missing or untrusted.`, `Run modelgate registry verify ${model} and repair the version tag.`, { path: `${model}#${stage}` });
+    throw new RegistryError(
+      `Stage ${stage} of ${model} holds ${event.record.version}, whose version tag is missing or untrusted.`,
+      `Run modelgate registry verify ${model} and repair the version tag.`,
+      { path: `${model}#${stage}` },
+    );
   }
   const byName = new Map(version.record.artifacts.map((artifact) => [artifact.name, artifact]));
   return {
@@ -51,7 +59,11 @@ export async function readStageRecord(store: RegistryStore, model: string, stage
     async readAsset(name) {
       const artifact = byName.get(name);
       if (!artifact) {
-        throw new RegistryError(`Version ${version.version} of ${model} has no artifact named ${name}.`, `Use one of: ${[...byName.keys()].join(", ") || "(none)"}.`, { path: name });
+        throw new RegistryError(
+          `Version ${version.version} of ${model} has no artifact named ${name}.`,
+          `Use one of: ${[...byName.keys()].join(", ") || "(none)"}.`,
+          { path: name },
+        );
       }
       return readVerifiedAsset(store, version.tag, artifact);
     },

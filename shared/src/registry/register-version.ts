@@ -36,7 +36,11 @@ export interface RegisterRequest {
  * (and publishes its artifacts if a writer stopped before it could).
  * @throws RegistryError when the version or the commit is taken by other content, or every attempt lost.
  */
-export async function registerVersion(store: RegistryStore, request: RegisterRequest, options: RegisterOptions = {}): Promise<{ version: RegisteredVersion; created: boolean; attempts: number }> {
+export async function registerVersion(
+  store: RegistryStore,
+  request: RegisterRequest,
+  options: RegisterOptions = {},
+): Promise<{ version: RegisteredVersion; created: boolean; attempts: number }> {
   const { model } = request;
   const perCommit = options.versionsPerCommit ?? "one";
   const maxAttempts = options.maxAttempts ?? 30;
@@ -49,11 +53,21 @@ export async function registerVersion(store: RegistryStore, request: RegisterReq
       await publishIfMissing(store, identical, request.artifacts);
       return { version: identical, created: false, attempts: attempt };
     }
-    const version = "explicit" in request.version ? normalizeVersion(request.version.explicit) : bumpVersion(allVersions(registry), request.version.bump);
+    const version =
+      "explicit" in request.version
+        ? normalizeVersion(request.version.explicit)
+        : bumpVersion(allVersions(registry), request.version.bump);
     const tag = formatVersionTag(model, version);
-    const taken = registry.versions.find((v) => v.version === version) ?? registry.foreignVersions.find((v) => v.version === version);
+    const taken =
+      registry.versions.find((v) => v.version === version) ??
+      registry.foreignVersions.find((v) => v.version === version);
     const untrusted = registry.problems.find((problem) => problem.tag === tag);
-    if (untrusted) throw new RegistryError(`Version tag ${tag} exists but ${untrusted.problem}.`, `Promote a new version; ${tag} cannot be trusted.`, { input: "version" });
+    if (untrusted)
+      throw new RegistryError(
+        `Version tag ${tag} exists but ${untrusted.problem}.`,
+        `Promote a new version; ${tag} cannot be trusted.`,
+        { input: "version" },
+      );
     if (taken) throw raced ? lostRace(registry, taken, request) : versionExists(registry, taken, request);
     if (perCommit === "one") {
       const conflict = commitTaken(registry, request.commitSha, raced);
@@ -69,20 +83,34 @@ export async function registerVersion(store: RegistryStore, request: RegisterReq
       schema: "modelgate.registry/v1",
       model,
       version,
-      artifacts: request.records.map((artifact) => ({ ...artifact, uri: staged.uris.get(artifact.name) ?? artifact.uri })),
+      artifacts: request.records.map((artifact) => ({
+        ...artifact,
+        uri: staged.uris.get(artifact.name) ?? artifact.uri,
+      })),
       ...request.record,
     };
     const taggerTime = nextTaggerTime(registry, record.created_at);
     let outcome;
     try {
-      outcome = await store.createTag({ name: tag, commitSha: request.commitSha, message: toCanonicalJson(record), taggerTime, tagger: record.actor, ...(perCommit === "one" ? { commitClaim: { model } } : {}) });
+      outcome = await store.createTag({
+        name: tag,
+        commitSha: request.commitSha,
+        message: toCanonicalJson(record),
+        taggerTime,
+        tagger: record.actor,
+        ...(perCommit === "one" ? { commitClaim: { model } } : {}),
+      });
     } catch (error) {
       await staged.discard();
       throw error;
     }
     if (outcome.created) {
       await staged.publish();
-      return { version: { tag, version, commitSha: request.commitSha, objectSha: outcome.tag.objectSha, taggerTime, record }, created: true, attempts: attempt };
+      return {
+        version: { tag, version, commitSha: request.commitSha, objectSha: outcome.tag.objectSha, taggerTime, record },
+        created: true,
+        attempts: attempt,
+      };
     }
     await staged.discard();
     raced = true;
@@ -97,15 +125,27 @@ export async function registerVersion(store: RegistryStore, request: RegisterReq
 
 /** Every version name GTO knows for the model, ours and foreign: a bump goes past all of them. */
 function allVersions(registry: ModelRegistry): string[] {
-  return [...registry.versions.map((v) => v.version), ...registry.foreignVersions.map((v) => v.version), ...registry.deregistered];
+  return [
+    ...registry.versions.map((v) => v.version),
+    ...registry.foreignVersions.map((v) => v.version),
+    ...registry.deregistered,
+  ];
 }
 
 /** The version with this commit, digests and manifest: the requested one, or for a bump the highest such. */
 function findIdentical(registry: ModelRegistry, request: RegisterRequest): RegisteredVersion | undefined {
-  const digests = (list: readonly ArtifactRecord[]) => list.map((a) => `${a.name}:${a.sha256}`).sort().join(",");
+  const digests = (list: readonly ArtifactRecord[]) =>
+    list
+      .map((a) => `${a.name}:${a.sha256}`)
+      .sort()
+      .join(",");
   const wanted = digests(request.records);
   const same = registry.versions.filter(
-    (v) => v.commitSha === request.commitSha && digests(v.record.artifacts) === wanted && v.record.manifest_sha256 === request.record.manifest_sha256 && !registry.deregistered.includes(v.version),
+    (v) =>
+      v.commitSha === request.commitSha &&
+      digests(v.record.artifacts) === wanted &&
+      v.record.manifest_sha256 === request.record.manifest_sha256 &&
+      !registry.deregistered.includes(v.version),
   );
   if ("explicit" in request.version) {
     const version = normalizeVersion(request.version.explicit);
@@ -115,11 +155,19 @@ function findIdentical(registry: ModelRegistry, request: RegisterRequest): Regis
 }
 
 /** A writer may have stopped between creating the version tag and publishing: publish the same bytes now. */
-async function publishIfMissing(store: RegistryStore, version: RegisteredVersion, assets: readonly StoredAsset[]): Promise<void> {
+async function publishIfMissing(
+  store: RegistryStore,
+  version: RegisteredVersion,
+  assets: readonly StoredAsset[],
+): Promise<void> {
   const missing: string[] = [];
-  for (const artifact of version.record.artifacts) if ((await store.readAsset(version.tag, artifact.name)) === undefined) missing.push(artifact.name);
+  for (const artifact of version.record.artifacts)
+    if ((await store.readAsset(version.tag, artifact.name)) === undefined) missing.push(artifact.name);
   if (missing.length === 0) return;
-  const staged = await store.stageAssets(version.tag, assets.filter((asset) => missing.includes(asset.name)));
+  const staged = await store.stageAssets(
+    version.tag,
+    assets.filter((asset) => missing.includes(asset.name)),
+  );
   try {
     await staged.publish();
   } catch (error) {

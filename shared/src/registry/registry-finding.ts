@@ -8,8 +8,7 @@ export type FindingKind =
   | "asset-missing" // a version's artifact is not in the store
   | "asset-changed" // a stored artifact's bytes differ from the digest in its record
   | "asset-unrecorded" // a file under a version that its record does not name
-  | "asset-orphan" // stored artifacts under no version tag, or a staging leftover of an interrupted promotion
-  ;
+  | "asset-orphan"; // stored artifacts under no version tag, or a staging leftover of an interrupted promotion
 
 /** One finding: the version or tag, the file when there is one, what is wrong and the command or step that fixes it. */
 export interface RegistryFinding {

@@ -63,7 +63,12 @@ export function isRegistryName(name: string, kind: "model" | "stage" = "model"):
  */
 export function requireRegistryName(name: string, input: "model" | "stage"): string {
   if (isRegistryName(name, input)) return name;
-  const gitProblem = input === "model" && MODEL_RE.test(name) ? refNameProblem(name) : input === "stage" && NAME_RE.test(name) ? `it contains "//"` : undefined;
+  const gitProblem =
+    input === "model" && MODEL_RE.test(name)
+      ? refNameProblem(name)
+      : input === "stage" && NAME_RE.test(name)
+        ? `it contains "//"`
+        : undefined;
   if (gitProblem) {
     throw new InputError(
       `Input "${input}" is "${name}", which GTO's grammar allows but git cannot carry in a tag: ${gitProblem}.`,

@@ -9,11 +9,27 @@ export const REQUIRABLE_GATES = ["validate-data", "train-reproducibly", "evaluat
 
 /** `evaluate-gate` (a result of that gate, any key) or `evaluate-gate/churn` (that key). */
 const GATE_REF = new RegExp(`^(${REQUIRABLE_GATES.join("|")})(/[A-Za-z0-9][A-Za-z0-9._/-]{0,99})?$`);
-const gateRef = z.string().check(z.regex(GATE_REF, `must be a gate, optionally with its key: ${REQUIRABLE_GATES.join(", ")} (e.g. evaluate-gate or evaluate-gate/churn)`));
+const gateRef = z
+  .string()
+  .check(
+    z.regex(
+      GATE_REF,
+      `must be a gate, optionally with its key: ${REQUIRABLE_GATES.join(", ")} (e.g. evaluate-gate or evaluate-gate/churn)`,
+    ),
+  );
 
 /** A workflow file as a workflow run's `path` names it; a bare file name means the one in .github/workflows. */
-const workflow = z.string().check(z.regex(/^(\.github\/workflows\/)?[A-Za-z0-9._-]+\.ya?ml$/, "must be a workflow file, e.g. .github/workflows/pr-model-gate.yml"));
-const jobName = z.string().check(z.regex(/^[^\r\n]{1,255}$/, "must be a job's check-run name on one line (its name:, or its id)"));
+const workflow = z
+  .string()
+  .check(
+    z.regex(
+      /^(\.github\/workflows\/)?[A-Za-z0-9._-]+\.ya?ml$/,
+      "must be a workflow file, e.g. .github/workflows/pr-model-gate.yml",
+    ),
+  );
+const jobName = z
+  .string()
+  .check(z.regex(/^[^\r\n]{1,255}$/, "must be a job's check-run name on one line (its name:, or its id)"));
 
 /** Check runs a stage requires: jobs of one workflow, run for the judged commit (see the promote action). */
 export const RequiredChecksPolicySchema = z.strictObject({
@@ -27,13 +43,18 @@ export const StagePolicySchema = z.strictObject({
   require: z.optional(z.array(gateRef)),
   checks: z.optional(RequiredChecksPolicySchema),
   /** The GitHub environment whose approval a rollback run of this stage must show. */
-  "rollback-environment": z.optional(z.string().check(z.regex(/^[^\r\n]{1,255}$/, "must be an environment name on one line"))),
+  "rollback-environment": z.optional(
+    z.string().check(z.regex(/^[^\r\n]{1,255}$/, "must be an environment name on one line")),
+  ),
 });
 export type StagePolicy = z.infer<typeof StagePolicySchema>;
 
 /** GTO's name grammar as a pattern (it reaches the JSON Schema), without "//", which no git tag can carry. */
 const stageName = z.string().check(
-  z.regex(new RegExp(`^${NAME_PATTERN}$`), "stage names follow GTO's name grammar (see the catalog), e.g. production or Prod"),
+  z.regex(
+    new RegExp(`^${NAME_PATTERN}$`),
+    "stage names follow GTO's name grammar (see the catalog), e.g. production or Prod",
+  ),
   z.refine((name) => !name.includes("//"), `stage names cannot contain "//": git cannot carry it in a tag`),
 );
 
@@ -61,5 +82,8 @@ export interface RegistryGtoPolicy {
 
 /** The GTO keys of a parsed `registry:` section (or none), with defaults: one version per commit, no foreign tags. */
 export function toRegistryGtoPolicy(section: RegistryPolicy | undefined): RegistryGtoPolicy {
-  return { versionsPerCommit: section?.["versions-per-commit"] ?? "one", allowForeignTags: section?.["allow-foreign-tags"] ?? false };
+  return {
+    versionsPerCommit: section?.["versions-per-commit"] ?? "one",
+    allowForeignTags: section?.["allow-foreign-tags"] ?? false,
+  };
 }

@@ -21,7 +21,8 @@ export function parseRegistryTag(tag: string): RegistryTagName | undefined {
   const model = tagToModel(groups.model!);
   const counter = groups.counter === undefined ? undefined : Number(groups.counter);
   const withCounter = counter === undefined ? {} : { counter };
-  if (groups.event !== undefined) return { kind: "artifact", model, event: groups.event as "deprecated" | "created", ...withCounter };
+  if (groups.event !== undefined)
+    return { kind: "artifact", model, event: groups.event as "deprecated" | "created", ...withCounter };
   const cancel = groups.cancel === "!";
   if (groups.stage !== undefined) return { kind: "stage", model, stage: groups.stage, cancel, ...withCounter };
   return { kind: "version", model, version: groups.version!, cancel, ...withCounter };

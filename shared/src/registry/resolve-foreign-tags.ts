@@ -20,12 +20,26 @@ export interface ForeignState {
  */
 export function resolveForeignTags(facts: readonly ForeignFact[], ours: readonly RegisteredVersion[]): ForeignState {
   const versions: ForeignVersion[] = [];
-  const direct: { version: string; commitSha: string; time: number; deregister: boolean }[] = ours.map((v) => ({ version: v.version, commitSha: v.commitSha, time: v.taggerTime, deregister: false }));
+  const direct: { version: string; commitSha: string; time: number; deregister: boolean }[] = ours.map((v) => ({
+    version: v.version,
+    commitSha: v.commitSha,
+    time: v.taggerTime,
+    deregister: false,
+  }));
   let deprecation = { time: -1, deprecated: false };
   for (const { tag, name, taggerTime } of facts) {
     if (name.kind === "version") {
       direct.push({ version: name.version, commitSha: tag.commitSha, time: taggerTime, deregister: name.cancel });
-      if (!name.cancel) versions.push({ tag: tag.name, version: name.version, commitSha: tag.commitSha, objectSha: tag.objectSha, taggerTime, tagger: tag.tagger, message: tag.message.trim() });
+      if (!name.cancel)
+        versions.push({
+          tag: tag.name,
+          version: name.version,
+          commitSha: tag.commitSha,
+          objectSha: tag.objectSha,
+          taggerTime,
+          tagger: tag.tagger,
+          message: tag.message.trim(),
+        });
     } else if (name.kind === "artifact" && taggerTime >= deprecation.time) {
       deprecation = { time: taggerTime, deprecated: name.event === "deprecated" };
     }
@@ -33,17 +47,26 @@ export function resolveForeignTags(facts: readonly ForeignFact[], ours: readonly
   const latest = new Map<string, { time: number; deregister: boolean }>();
   for (const event of direct) {
     const seen = latest.get(event.version);
-    if (!seen || event.time > seen.time || (event.time === seen.time && event.deregister)) latest.set(event.version, event);
+    if (!seen || event.time > seen.time || (event.time === seen.time && event.deregister))
+      latest.set(event.version, event);
   }
-  const deregistered = [...latest].filter(([, event]) => event.deregister).map(([version]) => version).sort();
+  const deregistered = [...latest]
+    .filter(([, event]) => event.deregister)
+    .map(([version]) => version)
+    .sort();
 
   const events: StageEvent[] = [];
   const problems: RegistryProblem[] = [];
   for (const { tag, name, taggerTime } of facts) {
     if (name.kind !== "stage") continue;
-    const atCommit = [...new Set(direct.filter((event) => event.commitSha === tag.commitSha).map((event) => event.version))].sort();
+    const atCommit = [
+      ...new Set(direct.filter((event) => event.commitSha === tag.commitSha).map((event) => event.version)),
+    ].sort();
     if (atCommit.length > 1) {
-      problems.push({ tag: tag.name, problem: `its commit ${tag.commitSha} carries versions ${atCommit.join(", ")}, so GTO cannot tell which one it assigns (ManyVersions)` });
+      problems.push({
+        tag: tag.name,
+        problem: `its commit ${tag.commitSha} carries versions ${atCommit.join(", ")}, so GTO cannot tell which one it assigns (ManyVersions)`,
+      });
       continue;
     }
     const version = atCommit[0] ?? tag.commitSha;

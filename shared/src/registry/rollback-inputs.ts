@@ -20,7 +20,12 @@ export type RollbackInputs = ReturnType<typeof readRollbackInputs>;
  */
 export function readRollbackInputs(getInput: GetInput) {
   const inputs = parseInputs(RollbackInputShape, getInput);
-  if (inputs.reason.trim() === "") throw new InputError(`Input "reason" is blank.`, `Say why the stage goes back; it is written into the audit trail.`, { input: "reason" });
+  if (inputs.reason.trim() === "")
+    throw new InputError(
+      `Input "reason" is blank.`,
+      `Say why the stage goes back; it is written into the audit trail.`,
+      { input: "reason" },
+    );
   requireDispatchRef(inputs);
   return inputs;
 }

@@ -38,14 +38,33 @@ export async function rollbackWithReport(
     const model = requireRegistryName(request.model, "model");
     notes.push("Nothing was written: the policy does not allow this rollback here.");
     const history = registryHistory(await readModelRegistry(store, model), request.stage);
-    const result: RollbackResult = { action: "rollback", key: model, verdict: "fail", checks: [environment], policy, notes, model, stage: request.stage, rollback: null, history };
+    const result: RollbackResult = {
+      action: "rollback",
+      key: model,
+      verdict: "fail",
+      checks: [environment],
+      policy,
+      notes,
+      model,
+      stage: request.stage,
+      rollback: null,
+      history,
+    };
     return { result, outcome: null };
   }
   const outcome = await rollbackStage(store, request, options);
   const to = outcome.to.version;
   const artifacts = outcome.to.record.artifacts;
   const names = artifacts.map((a) => a.name).join(", ") || "none";
-  const verified = registryCheck(`artifacts:${to}`, to, "artifact-digests", "pass", artifacts.length === 1 ? `The artifact of ${to} (${names}) matches its recorded sha256.` : `The ${artifacts.length} artifacts of ${to} (${names}) match their recorded sha256.`);
+  const verified = registryCheck(
+    `artifacts:${to}`,
+    to,
+    "artifact-digests",
+    "pass",
+    artifacts.length === 1
+      ? `The artifact of ${to} (${names}) matches its recorded sha256.`
+      : `The ${artifacts.length} artifacts of ${to} (${names}) match their recorded sha256.`,
+  );
   const model = outcome.to.record.model;
   const result: RollbackResult = {
     action: "rollback",
@@ -56,7 +75,15 @@ export async function rollbackWithReport(
     notes,
     model,
     stage: request.stage,
-    rollback: { from: outcome.from, to, unassign_tag: outcome.unassignment.tag, assign_tag: outcome.assignment.tag, artifacts, deployment: null, dispatched: null },
+    rollback: {
+      from: outcome.from,
+      to,
+      unassign_tag: outcome.unassignment.tag,
+      assign_tag: outcome.assignment.tag,
+      artifacts,
+      deployment: null,
+      dispatched: null,
+    },
     history: registryHistory(await readModelRegistry(store, model), request.stage),
   };
   return { result, outcome };

@@ -29,7 +29,11 @@ export interface StageRules {
 }
 
 /** The rules of one stage; none when the policy has no `registry.stages` (then only the evidence rules apply). */
-export function readStageRules(policy: { registry?: RegistryPolicy | undefined } | undefined, stage: string, source: string | null): StageRules {
+export function readStageRules(
+  policy: { registry?: RegistryPolicy | undefined } | undefined,
+  stage: string,
+  source: string | null,
+): StageRules {
   const stages = policy?.registry?.stages;
   // A stage named "constructor" or "toString" is a stage like any other: unlisted unless the policy lists it.
   const rules = stages === undefined ? undefined : ownEntry(stages, stage);

@@ -18,7 +18,9 @@ export function activeInStage(registry: ModelRegistry, stage: string): StageEven
   const inactive = new Set(registry.deregistered);
   const latest = new Map<string, StageEvent>();
   for (const event of registry.events) if (event.stage === stage) latest.set(event.record.version, event);
-  return [...latest.values()].filter((event) => !event.cancel && !inactive.has(event.record.version)).sort((a, b) => registry.events.indexOf(a) - registry.events.indexOf(b));
+  return [...latest.values()]
+    .filter((event) => !event.cancel && !inactive.has(event.record.version))
+    .sort((a, b) => registry.events.indexOf(a) - registry.events.indexOf(b));
 }
 
 /**
@@ -47,7 +49,11 @@ export function higherActiveVersions(registry: ModelRegistry, stage: string, ver
  * that were themselves unassigned from the stage (rolled back) or deregistered, and assignments written outside
  * modelgate or of versions without a modelgate record (no gate evidence, no artifacts to verify).
  */
-export function previousGoodAssignment(registry: ModelRegistry, stage: string, current: StageEvent): StageEvent | undefined {
+export function previousGoodAssignment(
+  registry: ModelRegistry,
+  stage: string,
+  current: StageEvent,
+): StageEvent | undefined {
   const inStage = registry.events.filter((event) => event.stage === stage);
   const unassigned = new Set(inStage.filter((event) => event.cancel).map((event) => event.record.version));
   const skip = new Set([...registry.deregistered, current.record.version]);
@@ -55,7 +61,14 @@ export function previousGoodAssignment(registry: ModelRegistry, stage: string, c
   const before = inStage.slice(0, inStage.indexOf(current));
   for (let i = before.length - 1; i >= 0; i--) {
     const event = before[i]!;
-    if (event.cancel || event.foreign || skip.has(event.record.version) || unassigned.has(event.record.version) || !recorded.has(event.record.version)) continue;
+    if (
+      event.cancel ||
+      event.foreign ||
+      skip.has(event.record.version) ||
+      unassigned.has(event.record.version) ||
+      !recorded.has(event.record.version)
+    )
+      continue;
     return event;
   }
   return undefined;

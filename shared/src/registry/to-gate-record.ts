@@ -11,7 +11,8 @@ export function toGateRecord(result: PublishedResult, runUrl: string | null): Ga
   const metrics: Record<string, number> = {};
   for (const c of result.checks) {
     checks[c.verdict] += 1;
-    if (c.slice === undefined && c.value !== null && Number.isFinite(c.value) && !(c.metric in metrics)) metrics[c.metric] = c.value;
+    if (c.slice === undefined && c.value !== null && Number.isFinite(c.value) && !(c.metric in metrics))
+      metrics[c.metric] = c.value;
   }
   const policy = result.policy?.sha256;
   return {

@@ -7,7 +7,11 @@ import type { RegistryStore } from "./registry-store.js";
  * Reads one stored artifact of `versionTag` and checks its sha256 and size against the record.
  * @throws RegistryError when the asset is missing or its bytes differ from the record (tampered or replaced).
  */
-export async function readVerifiedAsset(store: RegistryStore, versionTag: string, artifact: ArtifactRecord): Promise<Uint8Array> {
+export async function readVerifiedAsset(
+  store: RegistryStore,
+  versionTag: string,
+  artifact: ArtifactRecord,
+): Promise<Uint8Array> {
   const bytes = await store.readAsset(versionTag, artifact.name);
   if (bytes === undefined) {
     throw new RegistryError(
@@ -28,6 +32,10 @@ export async function readVerifiedAsset(store: RegistryStore, versionTag: string
 }
 
 /** Checks every artifact of a version record; the first mismatch throws. */
-export async function verifyVersionAssets(store: RegistryStore, versionTag: string, artifacts: readonly ArtifactRecord[]): Promise<void> {
+export async function verifyVersionAssets(
+  store: RegistryStore,
+  versionTag: string,
+  artifacts: readonly ArtifactRecord[],
+): Promise<void> {
   for (const artifact of artifacts) await readVerifiedAsset(store, versionTag, artifact);
 }

@@ -16,8 +16,15 @@ export interface ChainBreak {
 export function verifyEventChain(registry: ModelRegistry): ChainBreak[] {
   const breaks: ChainBreak[] = registry.problems.map(({ tag, problem }) => ({ tag, problem }));
   // An unassignment may name a version GTO registered (no record) or one GTO named after its commit.
-  const versions = new Map([...registry.foreignVersions, ...registry.versions].map((version) => [version.version, { tag: version.tag, commitSha: version.commitSha }]));
-  const chain = registry.events.filter((event) => event.counter > 0).sort((a, b) => a.counter - b.counter || (a.tag < b.tag ? -1 : 1));
+  const versions = new Map(
+    [...registry.foreignVersions, ...registry.versions].map((version) => [
+      version.version,
+      { tag: version.tag, commitSha: version.commitSha },
+    ]),
+  );
+  const chain = registry.events
+    .filter((event) => event.counter > 0)
+    .sort((a, b) => a.counter - b.counter || (a.tag < b.tag ? -1 : 1));
   let previous: StageEvent | undefined;
   for (const event of chain) {
     const expected = previous?.objectSha ?? null;
@@ -36,19 +43,33 @@ export function verifyEventChain(registry: ModelRegistry): ChainBreak[] {
   }
   for (const event of registry.events) {
     if (event.foreign) continue;
-    const version = versions.get(event.record.version) ?? (event.cancel && event.record.version === event.commitSha ? { tag: event.commitSha, commitSha: event.commitSha } : undefined);
+    const version =
+      versions.get(event.record.version) ??
+      (event.cancel && event.record.version === event.commitSha
+        ? { tag: event.commitSha, commitSha: event.commitSha }
+        : undefined);
     if (!version) {
       breaks.push({ tag: event.tag, problem: `its version ${event.record.version} has no trusted version tag` });
     } else if (version.commitSha !== event.commitSha) {
-      breaks.push({ tag: event.tag, problem: `it points at commit ${event.commitSha}, but ${version.tag} is on ${version.commitSha}` });
+      breaks.push({
+        tag: event.tag,
+        problem: `it points at commit ${event.commitSha}, but ${version.tag} is on ${version.commitSha}`,
+      });
     }
   }
   for (const event of registry.missingTagRefs) {
-    breaks.push({ tag: event.tag, problem: `its counter ${event.counter} is claimed but the tag ref is missing: it was deleted, or a promotion was interrupted (the next promotion restores it)` });
+    breaks.push({
+      tag: event.tag,
+      problem: `its counter ${event.counter} is claimed but the tag ref is missing: it was deleted, or a promotion was interrupted (the next promotion restores it)`,
+    });
   }
   const used = new Set(registry.events.map((event) => event.counter));
   for (const counter of registry.claims) {
-    if (!used.has(counter)) breaks.push({ tag: `${registry.model}#…#${counter}`, problem: `counter ${counter} is claimed but holds no readable event` });
+    if (!used.has(counter))
+      breaks.push({
+        tag: `${registry.model}#…#${counter}`,
+        problem: `counter ${counter} is claimed but holds no readable event`,
+      });
   }
   return breaks;
 }

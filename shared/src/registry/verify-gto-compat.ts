@@ -9,7 +9,10 @@ import { currentAssignment, semverHolder, stagesOf } from "./stage-state.js";
  * with several versions (unless the policy says `versions-per-commit: many`), stages whose holder GTO names
  * differently in SemVer and in time order, and commit claims no version holds.
  */
-export function verifyGtoCompat(registry: ModelRegistry, options: { allowForeignTags: boolean; versionsPerCommit: VersionsPerCommit; refRemoval: (ref: string) => string }): RegistryFinding[] {
+export function verifyGtoCompat(
+  registry: ModelRegistry,
+  options: { allowForeignTags: boolean; versionsPerCommit: VersionsPerCommit; refRemoval: (ref: string) => string },
+): RegistryFinding[] {
   const model = registry.model;
   const findings: RegistryFinding[] = [];
   if (!options.allowForeignTags) {
@@ -25,7 +28,8 @@ export function verifyGtoCompat(registry: ModelRegistry, options: { allowForeign
     }
   }
   const byCommit = new Map<string, string[]>();
-  for (const version of [...registry.versions, ...registry.foreignVersions]) byCommit.set(version.commitSha, [...(byCommit.get(version.commitSha) ?? []), version.version]);
+  for (const version of [...registry.versions, ...registry.foreignVersions])
+    byCommit.set(version.commitSha, [...(byCommit.get(version.commitSha) ?? []), version.version]);
   if (options.versionsPerCommit === "one") {
     for (const [commit, versions] of byCommit) {
       if (versions.length < 2) continue;

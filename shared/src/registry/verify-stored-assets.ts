@@ -39,7 +39,14 @@ export function verifyStoredAssets(registry: ModelRegistry, entries: readonly St
     }
     const named = new Set(version.record.artifacts.map((artifact) => artifact.name));
     for (const entry of stored.filter((candidate) => !named.has(candidate.name))) {
-      findings.push({ kind: "asset-unrecorded", model, subject: version.tag, file: entry.name, problem: `${entry.location} is stored under ${version.tag}, but its record does not name it`, fix: entry.removal });
+      findings.push({
+        kind: "asset-unrecorded",
+        model,
+        subject: version.tag,
+        file: entry.name,
+        problem: `${entry.location} is stored under ${version.tag}, but its record does not name it`,
+        fix: entry.removal,
+      });
     }
   }
   const ours = new Set(registry.versions.map((version) => version.tag));

@@ -13,15 +13,25 @@ interface Wanted {
 
 /** What makes `existing` another version than the one requested: its commit, digests or manifest. */
 function difference(existing: RegisteredVersion | ForeignVersion, wanted: Wanted): string {
-  if (!("record" in existing)) return `no modelgate record (written by ${existing.tagger || "another tool"}: "${existing.message.slice(0, 80)}")`;
+  if (!("record" in existing))
+    return `no modelgate record (written by ${existing.tagger || "another tool"}: "${existing.message.slice(0, 80)}")`;
   if (existing.commitSha !== wanted.commitSha) return `commit ${existing.commitSha}`;
-  const digests = (list: readonly ArtifactRecord[]) => list.map((a) => `${a.name} ${a.sha256.slice(0, 12)}`).sort().join(", ");
-  if (digests(existing.record.artifacts) !== digests(wanted.records)) return `other artifacts (${digests(existing.record.artifacts)})`;
+  const digests = (list: readonly ArtifactRecord[]) =>
+    list
+      .map((a) => `${a.name} ${a.sha256.slice(0, 12)}`)
+      .sort()
+      .join(", ");
+  if (digests(existing.record.artifacts) !== digests(wanted.records))
+    return `other artifacts (${digests(existing.record.artifacts)})`;
   return `another manifest (sha256 ${existing.record.manifest_sha256 ?? "none"})`;
 }
 
 /** The requested version existed before this promotion began, with other content. */
-export function versionExists(registry: ModelRegistry, existing: RegisteredVersion | ForeignVersion, wanted: Wanted): RegistryError {
+export function versionExists(
+  registry: ModelRegistry,
+  existing: RegisteredVersion | ForeignVersion,
+  wanted: Wanted,
+): RegistryError {
   return new RegistryError(
     `Version ${existing.version} of ${registry.model} already exists with ${difference(existing, wanted)}; a version's identity is its commit and artifact digests. Nothing was written.`,
     `Register these artifacts as a new version (another version, or ${BUMP_HINT}), or promote the existing ${existing.version} unchanged.`,
@@ -30,7 +40,11 @@ export function versionExists(registry: ModelRegistry, existing: RegisteredVersi
 }
 
 /** Another promotion created the requested version while this one was preparing: this one wrote nothing. */
-export function lostRace(registry: ModelRegistry, winner: RegisteredVersion | ForeignVersion, wanted: Wanted): RegistryError {
+export function lostRace(
+  registry: ModelRegistry,
+  winner: RegisteredVersion | ForeignVersion,
+  wanted: Wanted,
+): RegistryError {
   return new RegistryError(
     `Another promotion registered ${registry.model} ${winner.version} at the same time, with ${difference(winner, wanted)}: it won, and this promotion wrote nothing (no tag, no artifact, no release).`,
     `To register these artifacts, re-run with another version or ${BUMP_HINT}. If they are the same build, there is nothing to do.`,
@@ -39,11 +53,17 @@ export function lostRace(registry: ModelRegistry, winner: RegisteredVersion | Fo
 }
 
 /** Why `commitSha` cannot take another version (`versions-per-commit: one`), or undefined when it can. */
-export function commitTaken(registry: ModelRegistry, commitSha: string, raced: boolean): { kind: "version" | "pending"; error: () => RegistryError } | undefined {
+export function commitTaken(
+  registry: ModelRegistry,
+  commitSha: string,
+  raced: boolean,
+): { kind: "version" | "pending"; error: () => RegistryError } | undefined {
   const present = [...registry.versions, ...registry.foreignVersions].filter((v) => v.commitSha === commitSha);
   if (present.length > 0) {
     const names = present.map((v) => v.version).join(", ");
-    const lead = raced ? `Another promotion registered ${registry.model} ${names} on commit ${commitSha} at the same time` : `Commit ${commitSha} already carries ${registry.model} ${names}`;
+    const lead = raced
+      ? `Another promotion registered ${registry.model} ${names} on commit ${commitSha} at the same time`
+      : `Commit ${commitSha} already carries ${registry.model} ${names}`;
     return {
       kind: "version",
       error: () =>

@@ -12,8 +12,10 @@ function recordedMetrics(registry: ModelRegistry, stage: string): string[] {
   const names = new Set<string>();
   for (const event of registry.events) {
     if (event.stage !== stage || event.cancel) continue;
-    const gates = event.record.gates ?? registry.versions.find((v) => v.version === event.record.version)?.record.gates ?? [];
-    for (const gate of gates) if (gate.action === "evaluate-gate") for (const name of Object.keys(gate.metrics ?? {})) names.add(name);
+    const gates =
+      event.record.gates ?? registry.versions.find((v) => v.version === event.record.version)?.record.gates ?? [];
+    for (const gate of gates)
+      if (gate.action === "evaluate-gate") for (const name of Object.keys(gate.metrics ?? {})) names.add(name);
   }
   return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -66,11 +68,26 @@ export const DEFAULT_HISTORY_WINDOW = 5;
 
 /** Every version of the model as a page, newest first, with what each stage holds and the untrusted tags. */
 export function toRegistryShow(registry: ModelRegistry, historyWindow = DEFAULT_HISTORY_WINDOW): RegistryShow {
-  const stages = Object.fromEntries(stagesOf(registry).map((stage) => [stage, currentAssignment(registry, stage)?.record.version ?? null]));
-  const pages = [...registry.versions.map((version) => toVersionPage(registry, version)), ...registry.foreignVersions.map((version) => toForeignVersionPage(registry, version))];
+  const stages = Object.fromEntries(
+    stagesOf(registry).map((stage) => [stage, currentAssignment(registry, stage)?.record.version ?? null]),
+  );
+  const pages = [
+    ...registry.versions.map((version) => toVersionPage(registry, version)),
+    ...registry.foreignVersions.map((version) => toForeignVersionPage(registry, version)),
+  ];
   const versions = pages.sort((a, b) => compareSemVer(parseSemVer(b.version)!, parseSemVer(a.version)!));
-  const history = Object.keys(stages).map((stage) => buildModelHistory(registry, { stage, window: historyWindow, metrics: recordedMetrics(registry, stage) }));
-  return { schema: "modelgate.registry-show/v1", model: registry.model, stages, versions, deregistered: registry.deregistered, problems: registry.problems, history };
+  const history = Object.keys(stages).map((stage) =>
+    buildModelHistory(registry, { stage, window: historyWindow, metrics: recordedMetrics(registry, stage) }),
+  );
+  return {
+    schema: "modelgate.registry-show/v1",
+    model: registry.model,
+    stages,
+    versions,
+    deregistered: registry.deregistered,
+    problems: registry.problems,
+    history,
+  };
 }
 
 /** One version's page, read from the registry it belongs to. */

@@ -7,7 +7,8 @@ import type { ShadowResult } from "../shadow/shadow-result.js";
 import type { ValidateDataResult } from "../validate/validate-result.js";
 
 /** Every decided result, one member per action; `action` tells them apart. */
-export type DecidedResult = GateResult | ShadowResult | ValidateDataResult | BiasResult | TrainResult | PromoteResult | RollbackResult;
+export type DecidedResult =
+  GateResult | ShadowResult | ValidateDataResult | BiasResult | TrainResult | PromoteResult | RollbackResult;
 
 /** Every result an action publishes. */
 export type ActionResult = DecidedResult | UndecidedResult;

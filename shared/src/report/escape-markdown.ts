@@ -14,8 +14,10 @@ const ZERO_WIDTH_SPACE = "\u200b";
  * to `maxLength` characters first so an escape is never split.
  */
 export function escapeMarkdown(text: string, maxLength = MAX_USER_TEXT): string {
-  // eslint-disable-next-line no-control-regex
-  let value = stripBidiControls(text).replace(/[\r\n\t\f\v]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "");
+  let value = stripBidiControls(text)
+    .replace(/[\r\n\t\f\v]+/g, " ")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, "");
   if (value.length > maxLength) value = `${value.slice(0, maxLength - 1)}…`;
   // @ and # are broken before HTML-escaping, so the # of the entity for ' (&#39;) stays intact.
   return value
@@ -29,8 +31,10 @@ export function escapeMarkdown(text: string, maxLength = MAX_USER_TEXT): string 
 
 /** For terminals: one line, no control characters (no ANSI escapes smuggled in through a name). */
 export function sanitizeTerminalText(text: string, maxLength = MAX_USER_TEXT): string {
-  // eslint-disable-next-line no-control-regex
-  const value = stripBidiControls(text).replace(/[\r\n\t]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+  const value = stripBidiControls(text)
+    .replace(/[\r\n\t]+/g, " ")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
   return value.length > maxLength ? `${value.slice(0, maxLength - 1)}…` : value;
 }
 
@@ -40,8 +44,11 @@ export function sanitizeTerminalText(text: string, maxLength = MAX_USER_TEXT): s
  * mentions and references are inert inside code.
  */
 export function codeSpan(text: string, maxLength = MAX_USER_TEXT): string {
-  // eslint-disable-next-line no-control-regex
-  let value = stripBidiControls(text).replace(/[\r\n\t\f\v]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").replace(/`/g, "'");
+  let value = stripBidiControls(text)
+    .replace(/[\r\n\t\f\v]+/g, " ")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .replace(/`/g, "'");
   if (value.length > maxLength) value = `${value.slice(0, maxLength - 1)}…`;
   return `\`${value.replace(/\|/g, "\\|")}\``;
 }

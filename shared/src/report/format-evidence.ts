@@ -1,9 +1,16 @@
 import type { Check } from "../core/check.js";
 import type { SignificanceSettings } from "../evaluate/gate-result.js";
-import { formatDistinct, formatNumber, formatPValue, formatSigned, resamplingResolution } from "../core/format-number.js";
+import {
+  formatDistinct,
+  formatNumber,
+  formatPValue,
+  formatSigned,
+  resamplingResolution,
+} from "../core/format-number.js";
 
 /** What a significance check's own p-value measures (a regression or improvement rule decided on an interval). */
-export const RULE_P_MEANING = "p is the smallest α at which the one-sided interval clears the rule's limit — a small p means the change is within the rule";
+export const RULE_P_MEANING =
+  "p is the smallest α at which the one-sided interval clears the rule's limit — a small p means the change is within the rule";
 
 /** What McNemar's and DeLong's "no difference" p-values, reported beside a rule, measure. */
 export const NO_DIFFERENCE_P_MEANING = "chance of a difference this large if the models were equally good";
@@ -40,7 +47,8 @@ export function formatEvidence(check: Check, resolution: PResolution = {}): stri
   const [low, high] = formatDistinct(check.ci, formatSigned);
   const parts = [`[${low}, ${high}]${level}`];
   if (check.p_value !== undefined) parts.push(`p ${formatPValue(check.p_value, resolution.p)}`);
-  if (check.p_value_adjusted !== undefined) parts.push(`adjusted ${formatPValue(check.p_value_adjusted, resolution.adjusted)}`);
+  if (check.p_value_adjusted !== undefined)
+    parts.push(`adjusted ${formatPValue(check.p_value_adjusted, resolution.adjusted)}`);
   return parts.join(" · ");
 }
 
@@ -66,4 +74,3 @@ export function describeSignificance(settings: SignificanceSettings): string {
     `McNemar's or DeLong's p beside a rule is the ${NO_DIFFERENCE_P_MEANING}.`
   );
 }
-

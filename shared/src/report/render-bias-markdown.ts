@@ -25,7 +25,9 @@ export function renderBiasMarkdown(result: BiasResult, budget?: number): string 
 export function biasLayout(result: BiasResult): ReportLayout<FairnessCheck> {
   const { settings } = result;
   const baseline = result.files.baseline === null ? "**none**" : `**${escapeMarkdown(result.files.baseline)}**`;
-  const ci = settings.bootstrap ? ` Intervals: ${formatNumber(settings.bootstrap.confidence * 100)}% stratified bootstrap, ${settings.bootstrap.resamples} resamples, seed ${settings.bootstrap.seed}.` : "";
+  const ci = settings.bootstrap
+    ? ` Intervals: ${formatNumber(settings.bootstrap.confidence * 100)}% stratified bootstrap, ${settings.bootstrap.resamples} resamples, seed ${settings.bootstrap.seed}.`
+    : "";
   const summary =
     `Candidate **${escapeMarkdown(result.files.candidate)}** (${result.candidate.rows} rows) vs baseline ${baseline}. ` +
     `Sensitive: ${settings.sensitive.map((s) => `**${escapeMarkdown(s)}**`).join(", ")}; positive label ${escapeMarkdown(settings.positive_label)}, ` +
@@ -46,7 +48,12 @@ export function biasLayout(result: BiasResult): ReportLayout<FairnessCheck> {
     summary,
     notes: result.notes,
     checks: { checks: result.checks, columns, nextStep: (c) => suggestBiasStep(c) },
-    sections: [() => renderPolicyBlocks(result.policy), () => renderFairnessSignificanceMarkdown(result), () => groupingBlocks(result), () => [{ text: renderReasons(result), dropOrder: 4 }]],
+    sections: [
+      () => renderPolicyBlocks(result.policy),
+      () => renderFairnessSignificanceMarkdown(result),
+      () => groupingBlocks(result),
+      () => [{ text: renderReasons(result), dropOrder: 4 }],
+    ],
   };
 }
 
@@ -88,21 +95,39 @@ function renderGroupTable(grouping: GroupingAssessment, baseline: GroupingAssess
     const row = [
       `${escapeMarkdown(group.name)}${group.gated ? "" : " ⚠️ small, not gated"}`,
       String(group.count),
-      ...(["selection_rate", "tpr", "fpr", "fnr", "precision", "accuracy"] as const).map((rate) => formatNumber(group.rates[rate])),
+      ...(["selection_rate", "tpr", "fpr", "fnr", "precision", "accuracy"] as const).map((rate) =>
+        formatNumber(group.rates[rate]),
+      ),
     ];
     const base = baseline?.groups[index];
-    if (baseline) row.push(...(["selection_rate", "tpr", "fpr"] as const).map((rate) => formatNumber(base?.rates[rate] ?? null)));
+    if (baseline)
+      row.push(...(["selection_rate", "tpr", "fpr"] as const).map((rate) => formatNumber(base?.rates[rate] ?? null)));
     return row;
   });
-  const overall = ["all rows", String(grouping.overall.count), ...(["selection_rate", "tpr", "fpr", "fnr", "precision", "accuracy"] as const).map((rate) => formatNumber(grouping.overall[rate]))];
-  if (baseline) overall.push(...(["selection_rate", "tpr", "fpr"] as const).map((rate) => formatNumber(baseline.overall[rate])));
-  return markdownTable([header, ...rows, overall], { align: header.map((_, i) => (i === 0 ? "l" : "r")), alignDelimiters: false });
+  const overall = [
+    "all rows",
+    String(grouping.overall.count),
+    ...(["selection_rate", "tpr", "fpr", "fnr", "precision", "accuracy"] as const).map((rate) =>
+      formatNumber(grouping.overall[rate]),
+    ),
+  ];
+  if (baseline)
+    overall.push(...(["selection_rate", "tpr", "fpr"] as const).map((rate) => formatNumber(baseline.overall[rate])));
+  return markdownTable([header, ...rows, overall], {
+    align: header.map((_, i) => (i === 0 ? "l" : "r")),
+    alignDelimiters: false,
+  });
 }
 
 function renderReasons(result: BiasResult): string {
-  const lines = result.checks.map((c) => `- ${verdictLabel(c.verdict)} **${escapeMarkdown(c.metric)}** ${c.rule}: ${escapeMarkdown(c.message, 400)}`);
+  const lines = result.checks.map(
+    (c) => `- ${verdictLabel(c.verdict)} **${escapeMarkdown(c.metric)}** ${c.rule}: ${escapeMarkdown(c.message, 400)}`,
+  );
   const metrics = result.candidate.groupings.flatMap((grouping) =>
-    grouping.metrics.map((m) => `- ${escapeMarkdown(m.label)} [${escapeMarkdown(grouping.name)}]: ${m.value === null ? `undefined (${escapeMarkdown(m.reason ?? "", 300)})` : formatNumber(m.value)}`),
+    grouping.metrics.map(
+      (m) =>
+        `- ${escapeMarkdown(m.label)} [${escapeMarkdown(grouping.name)}]: ${m.value === null ? `undefined (${escapeMarkdown(m.reason ?? "", 300)})` : formatNumber(m.value)}`,
+    ),
   );
   return `${details("Why each check decided", lines.join("\n") || "_No check._")}\n\n${details("Every metric computed", metrics.join("\n"))}`;
 }

@@ -14,9 +14,18 @@ import { toDistinctMermaidLabels } from "./to-mermaid-label.js";
  */
 export function renderDriftPlotBlocks(plots: readonly DriftPlot[] | undefined): MarkdownBlock[] {
   if (!plots || plots.length === 0) return [];
-  const parts = plots.map((plot) => `**${escapeMarkdown(plot.column, 120)}**\n\n${plot.kind === "histogram" ? renderHistogram(plot) : renderCategories(plot)}`);
+  const parts = plots.map(
+    (plot) =>
+      `**${escapeMarkdown(plot.column, 120)}**\n\n${plot.kind === "histogram" ? renderHistogram(plot) : renderCategories(plot)}`,
+  );
   const summary = `Plots: reference vs current of ${plots.length} drifted column${plots.length === 1 ? "" : "s"}`;
-  return [{ text: `<details><summary>${summary}</summary>\n\n${parts.join("\n\n")}\n\n</details>`, dropOrder: PLOTS_DROP_ORDER, leftOut: PLOTS_LEFT_OUT }];
+  return [
+    {
+      text: `<details><summary>${summary}</summary>\n\n${parts.join("\n\n")}\n\n</details>`,
+      dropOrder: PLOTS_DROP_ORDER,
+      leftOut: PLOTS_LEFT_OUT,
+    },
+  ];
 }
 
 function renderHistogram(plot: NumericDriftPlot): string {
@@ -42,7 +51,11 @@ function renderCategories(plot: CategoricalDriftPlot): string {
     ],
     { title: `Top categories of ${plot.column}`, x: { categories }, y: { title: "share of rows", to: 1 } },
   );
-  const rows = plot.categories.map((c, i) => [escapeMarkdown(c, 80), formatNumber(plot.reference_shares[i]), formatNumber(plot.current_shares[i])]);
+  const rows = plot.categories.map((c, i) => [
+    escapeMarkdown(c, 80),
+    formatNumber(plot.reference_shares[i]),
+    formatNumber(plot.current_shares[i]),
+  ]);
   rows.push(["_every other category_", formatNumber(plot.other.reference), formatNumber(plot.other.current)]);
   return `${chart}\n\n${markdownTable([["category", "reference share", "current share"], ...rows], { align: ["l", "r", "r"], alignDelimiters: false })}`;
 }

@@ -13,7 +13,10 @@ export function listMetricValues(result: GateResult): Array<MetricValueRow & { d
   const metricRules: ReadonlySet<string> = new Set(RULE_NAMES);
   const seen = new Set<string>();
   const rows: Array<MetricValueRow & { deltaPct: number | null }> = [];
-  for (const m of [...result.checks.filter((c) => metricRules.has(c.rule) && c.slice === undefined), ...result.ungated]) {
+  for (const m of [
+    ...result.checks.filter((c) => metricRules.has(c.rule) && c.slice === undefined),
+    ...result.ungated,
+  ]) {
     if (seen.has(m.metric) || m.value === null || m.baseline === null) continue;
     seen.add(m.metric);
     rows.push({ label: m.metric, baseline: m.baseline, candidate: m.value, deltaPct: m.delta_pct });
@@ -23,7 +26,9 @@ export function listMetricValues(result: GateResult): Array<MetricValueRow & { d
 
 /** The metric change of every metric with a nonzero baseline, as the terminal and the chart show it. */
 export function listMetricChanges(result: GateResult): SignedBar[] {
-  return listMetricValues(result).flatMap((row) => (row.deltaPct === null ? [] : [{ label: row.label, value: row.deltaPct }]));
+  return listMetricValues(result).flatMap((row) =>
+    row.deltaPct === null ? [] : [{ label: row.label, value: row.deltaPct }],
+  );
 }
 
 /**
@@ -39,14 +44,25 @@ export const CHANGE_CHART_CAP_PCT = 50;
  */
 export function renderEvaluateChartBlocks(result: GateResult): MarkdownBlock[] {
   const blocks: MarkdownBlock[] = [];
-  const changes = renderSignedBarsBlock(`**Change vs baseline** (percent of baseline; bars beyond ±${CHANGE_CHART_CAP_PCT}% are cut, marked « »)`, listMetricChanges(result), {
-    format: (value) => formatPercent(value),
-    cap: CHANGE_CHART_CAP_PCT,
-  });
+  const changes = renderSignedBarsBlock(
+    `**Change vs baseline** (percent of baseline; bars beyond ±${CHANGE_CHART_CAP_PCT}% are cut, marked « »)`,
+    listMetricChanges(result),
+    {
+      format: (value) => formatPercent(value),
+      cap: CHANGE_CHART_CAP_PCT,
+    },
+  );
   if (changes) blocks.push({ text: changes, dropOrder: 0.6 });
-  const values = renderMermaidMetricChart(listMetricValues(result), "Baseline vs candidate (metrics on a 0 to 1 scale)");
+  const values = renderMermaidMetricChart(
+    listMetricValues(result),
+    "Baseline vs candidate (metrics on a 0 to 1 scale)",
+  );
   const folded = [...renderSliceCharts(result), values].filter((chart): chart is string => chart !== undefined);
-  if (folded.length > 0) blocks.push({ text: `<details><summary>More charts</summary>\n\n${folded.join("\n\n")}\n\n</details>`, dropOrder: 0.5 });
+  if (folded.length > 0)
+    blocks.push({
+      text: `<details><summary>More charts</summary>\n\n${folded.join("\n\n")}\n\n</details>`,
+      dropOrder: 0.5,
+    });
   return blocks;
 }
 
@@ -59,6 +75,10 @@ export function renderSliceCharts(result: GateResult): (string | undefined)[] {
       const delta = s.metrics.find((m) => m.metric === metric)?.delta;
       return delta === null || delta === undefined ? [] : [{ label: s.slice, value: delta }];
     });
-    return renderSignedBarsBlock(`Change vs baseline by slice: **${escapeMarkdown(metric)}** (candidate − baseline)`, rows, { format: (value) => formatSigned(value) });
+    return renderSignedBarsBlock(
+      `Change vs baseline by slice: **${escapeMarkdown(metric)}** (candidate − baseline)`,
+      rows,
+      { format: (value) => formatSigned(value) },
+    );
   });
 }

@@ -5,13 +5,18 @@ import { renderModelHistoryMarkdown, renderModelHistoryText } from "./render-mod
 
 function extras(result: GateResult): HistoryExtras {
   const rules = result.checks.filter((c) => c.rule === "max-below-median");
-  const rule = rules.length === 0 ? undefined : Object.fromEntries(rules.map((c) => [c.metric, { verdict: c.verdict, threshold: c.threshold }]));
+  const rule =
+    rules.length === 0
+      ? undefined
+      : Object.fromEntries(rules.map((c) => [c.metric, { verdict: c.verdict, threshold: c.threshold }]));
   return { candidate: result.history!.candidate, ...(rule && { rule }) };
 }
 
 /** evaluate-gate's history section (markdown), when the policy asks for it; dropped before the verdict's table when over budget. */
 export function renderEvaluateHistoryBlocks(result: GateResult): MarkdownBlock[] {
-  return result.history ? [{ text: renderModelHistoryMarkdown(result.history, extras(result)).trimEnd(), dropOrder: 4 }] : [];
+  return result.history
+    ? [{ text: renderModelHistoryMarkdown(result.history, extras(result)).trimEnd(), dropOrder: 4 }]
+    : [];
 }
 
 /** The same section for the terminal. */

@@ -3,7 +3,13 @@ import type { EvaluateCheck, GateResult } from "../evaluate/gate-result.js";
 import { describeRule } from "./describe-rule.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { formatNumber, formatPair, formatPercent, formatSigned } from "../core/format-number.js";
-import { describeSignificance, formatEvidence, formatNoDifference, pResolution, RULE_P_MEANING } from "./format-evidence.js";
+import {
+  describeSignificance,
+  formatEvidence,
+  formatNoDifference,
+  pResolution,
+  RULE_P_MEANING,
+} from "./format-evidence.js";
 import { renderEvaluateChartBlocks } from "./render-evaluate-charts.js";
 import { renderEvaluateHistoryBlocks } from "./render-evaluate-history.js";
 import { renderEvaluatePlotBlocks } from "./render-evaluate-plot.js";
@@ -36,17 +42,35 @@ export function evaluateLayout(result: GateResult): ReportLayout<EvaluateCheck> 
     subject: escapeMarkdown(result.key),
     summary: files,
     notes: result.notes,
-    checks: { checks: result.checks, columns: checkColumns(result), nextStep: (c) => suggestEvaluateStep(c, result.policy.file) },
+    checks: {
+      checks: result.checks,
+      columns: checkColumns(result),
+      nextStep: (c) => suggestEvaluateStep(c, result.policy.file),
+    },
     sections: [
       () => renderPolicyBlocks(result.policy),
-      (limits) => (result.slices && result.slices.length > 0 ? [{ text: renderSlicesMarkdown(result.slices, limits.tableRows), dropOrder: 4 }] : []),
+      (limits) =>
+        result.slices && result.slices.length > 0
+          ? [{ text: renderSlicesMarkdown(result.slices, limits.tableRows), dropOrder: 4 }]
+          : [],
       () => (result.slice_search ? [{ text: renderSliceSearchMarkdown(result.slice_search), dropOrder: 4 }] : []),
       () => renderEvaluateHistoryBlocks(result),
       () => renderEvaluateChartBlocks(result),
       () => renderExplanationBlocks(result.explanations),
       () => renderEvaluatePlotBlocks(result.plots),
       () => [{ text: renderReasons(result), dropOrder: 3 }],
-      () => (result.significance ? [{ text: details("How significance was decided", escapeMarkdown(describeSignificance(result.significance), 1500)), dropOrder: 2 }] : []),
+      () =>
+        result.significance
+          ? [
+              {
+                text: details(
+                  "How significance was decided",
+                  escapeMarkdown(describeSignificance(result.significance), 1500),
+                ),
+                dropOrder: 2,
+              },
+            ]
+          : [],
       () => (result.ungated.length > 0 ? [{ text: renderUngated(result), dropOrder: 1 }] : []),
       () => [{ text: renderSubject(result), dropOrder: 2 }],
     ],
@@ -58,14 +82,30 @@ function checkColumns(result: GateResult): CheckColumn<EvaluateCheck>[] {
   const evidence = result.checks.some((c) => c.method !== undefined);
   const pair = (c: EvaluateCheck) => formatPair(c.baseline, c.value);
   const columns: CheckColumn<EvaluateCheck>[] = [
-    { title: "metric", cell: (c) => (c.slice === undefined ? escapeMarkdown(c.metric) : `${escapeMarkdown(c.metric)} · ${escapeMarkdown(c.slice, 120)}`) },
+    {
+      title: "metric",
+      cell: (c) =>
+        c.slice === undefined
+          ? escapeMarkdown(c.metric)
+          : `${escapeMarkdown(c.metric)} · ${escapeMarkdown(c.slice, 120)}`,
+    },
     { title: "baseline", align: "r", cell: (c) => pair(c)[0] },
     { title: "candidate", align: "r", cell: (c) => pair(c)[1] },
     { title: "Δ", align: "r", cell: (c) => formatSigned(c.delta) },
     { title: "Δ%", align: "r", cell: (c) => formatPercent(c.delta_pct) },
-    { title: "rule", cell: (c) => (c.alpha === undefined ? describeRule(c.rule, c.threshold) : `${describeRule(c.rule, c.threshold)}, α ${formatNumber(c.alpha)}`) },
+    {
+      title: "rule",
+      cell: (c) =>
+        c.alpha === undefined
+          ? describeRule(c.rule, c.threshold)
+          : `${describeRule(c.rule, c.threshold)}, α ${formatNumber(c.alpha)}`,
+    },
   ];
-  if (evidence) columns.push({ title: "paired change (one-sided limits)", cell: (c) => formatEvidence(c, pResolution(c, result.significance)) });
+  if (evidence)
+    columns.push({
+      title: "paired change (one-sided limits)",
+      cell: (c) => formatEvidence(c, pResolution(c, result.significance)),
+    });
   return columns;
 }
 
@@ -75,7 +115,9 @@ function renderReasons(result: GateResult): string {
     const beside = formatNoDifference(c);
     return `- ${verdictLabel(c.verdict)} **${escapeMarkdown(c.metric)}**${where} ${c.rule}: ${escapeMarkdown(c.message, 400)}${beside === "" ? "" : ` ${escapeMarkdown(beside, 200)}.`}`;
   });
-  const legend = result.checks.some((c) => c.p_value !== undefined) ? `\n\n_${escapeMarkdown(RULE_P_MEANING, 200)}._` : "";
+  const legend = result.checks.some((c) => c.p_value !== undefined)
+    ? `\n\n_${escapeMarkdown(RULE_P_MEANING, 200)}._`
+    : "";
   return details("Why each check decided", `${lines.join("\n")}${legend}`);
 }
 
@@ -84,7 +126,10 @@ function renderUngated(result: GateResult): string {
     const [baseline, value] = formatPair(m.baseline, m.value);
     return [escapeMarkdown(m.metric), baseline, value, formatSigned(m.delta), formatPercent(m.delta_pct)];
   });
-  const table = markdownTable([["metric", "baseline", "candidate", "Δ", "Δ%"], ...rows], { align: ["l", "r", "r", "r", "r"], alignDelimiters: false });
+  const table = markdownTable([["metric", "baseline", "candidate", "Δ", "Δ%"], ...rows], {
+    align: ["l", "r", "r", "r", "r"],
+    alignDelimiters: false,
+  });
   return details(`Other metrics, not gated (${result.ungated.length})`, table);
 }
 

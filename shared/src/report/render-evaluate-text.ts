@@ -20,7 +20,9 @@ export function renderEvaluateText(result: GateResult): string {
     return {
       verdict: c.verdict,
       cells: [
-        c.slice === undefined ? sanitizeTerminalText(c.metric, 60) : `${sanitizeTerminalText(c.metric, 60)} [${sanitizeTerminalText(c.slice, 60)}]`,
+        c.slice === undefined
+          ? sanitizeTerminalText(c.metric, 60)
+          : `${sanitizeTerminalText(c.metric, 60)} [${sanitizeTerminalText(c.slice, 60)}]`,
         baseline,
         value,
         formatSigned(c.delta),
@@ -36,8 +38,15 @@ export function renderEvaluateText(result: GateResult): string {
   if (result.slices && result.slices.length > 0) {
     const lines = ["slices, worst first:"];
     for (const slice of result.slices) {
-      const metrics = slice.metrics.map((m) => `${sanitizeTerminalText(m.metric, 40)} ${formatNumber(m.value)}${m.delta === null ? "" : ` (${formatSigned(m.delta)})`}`).join(", ");
-      lines.push(`  ${slice.gated ? slice.verdict.toUpperCase().padEnd(4) : "----"}  ${sanitizeTerminalText(slice.slice, 80)}  n=${slice.rows}${slice.gated ? "" : ` (below ${slice.min_size}, not gated)`}  ${metrics}`);
+      const metrics = slice.metrics
+        .map(
+          (m) =>
+            `${sanitizeTerminalText(m.metric, 40)} ${formatNumber(m.value)}${m.delta === null ? "" : ` (${formatSigned(m.delta)})`}`,
+        )
+        .join(", ");
+      lines.push(
+        `  ${slice.gated ? slice.verdict.toUpperCase().padEnd(4) : "----"}  ${sanitizeTerminalText(slice.slice, 80)}  n=${slice.rows}${slice.gated ? "" : ` (below ${slice.min_size}, not gated)`}  ${metrics}`,
+      );
     }
     sections.push(lines);
   }
@@ -45,8 +54,12 @@ export function renderEvaluateText(result: GateResult): string {
   if (found.length > 0) sections.push(found);
   const history = renderEvaluateHistoryText(result);
   if (history) sections.push(history.trimEnd().split("\n"));
-  const bars = renderSignedBars(listMetricChanges(result), { format: (v) => formatPercent(v), cap: CHANGE_CHART_CAP_PCT });
-  if (bars.length > 0) sections.push([`change vs baseline (percent of baseline; cut at ±${CHANGE_CHART_CAP_PCT}%, marked « »):`, ...bars]);
+  const bars = renderSignedBars(listMetricChanges(result), {
+    format: (v) => formatPercent(v),
+    cap: CHANGE_CHART_CAP_PCT,
+  });
+  if (bars.length > 0)
+    sections.push([`change vs baseline (percent of baseline; cut at ±${CHANGE_CHART_CAP_PCT}%, marked « »):`, ...bars]);
   sections.push(renderExplanationsText(result.explanations).filter((line, i) => i > 0 || line !== ""));
   return renderLayoutText({
     verdict: result.verdict,

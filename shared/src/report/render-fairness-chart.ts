@@ -35,11 +35,20 @@ export function renderFairnessChart(grouping: GroupingAssessment): string {
   // One scale for every rate's bars, so a 0.05 gap is as long in every block.
   const largest = Math.max(0, ...all.flat().map((bar) => Math.abs(bar.value)));
   RATES.forEach(([, name], i) => {
-    const lines = renderSignedBars(all[i]!, { format: (v) => formatSigned(v), ...(largest > 0 ? { scale: largest } : {}) });
+    const lines = renderSignedBars(all[i]!, {
+      format: (v) => formatSigned(v),
+      ...(largest > 0 ? { scale: largest } : {}),
+    });
     if (lines.length > 0) charts.push(`${name} gap (group − all rows)\n${lines.join("\n")}`);
   });
   if (charts.length === 0) return "";
-  const text = [`Rate gaps by **${escapeMarkdown(grouping.name)}**, from zero:`, "", "```text", charts.join("\n\n"), "```"];
+  const text = [
+    `Rate gaps by **${escapeMarkdown(grouping.name)}**, from zero:`,
+    "",
+    "```text",
+    charts.join("\n\n"),
+    "```",
+  ];
   if (missing.length > 0) text.push("", `Undefined, not drawn: ${missing.join(", ")}.`);
   return text.join("\n");
 }

@@ -1,6 +1,13 @@
 import { markdownTable } from "markdown-table";
 import type { BiasResult, FairnessCheck } from "../fairness/bias-result.js";
-import { formatDistinct, formatNumber, formatPair, formatPValue, formatSigned, resamplingResolution } from "../core/format-number.js";
+import {
+  formatDistinct,
+  formatNumber,
+  formatPair,
+  formatPValue,
+  formatSigned,
+  resamplingResolution,
+} from "../core/format-number.js";
 import { escapeMarkdown, sanitizeTerminalText } from "./escape-markdown.js";
 import type { MarkdownBlock } from "./fit-markdown.js";
 import { verdictLabel } from "./verdict-label.js";
@@ -21,7 +28,10 @@ function judged(check: FairnessCheck): string {
 function describe(result: BiasResult): string {
   const s = result.significance;
   if (!s) return "";
-  const testing = s.multiple_testing === "none" ? "no multiple-testing adjustment" : `${s.multiple_testing} across ${s.checks} checks (family α ${formatNumber(s.family_alpha)})`;
+  const testing =
+    s.multiple_testing === "none"
+      ? "no multiple-testing adjustment"
+      : `${s.multiple_testing} across ${s.checks} checks (family α ${formatNumber(s.family_alpha)})`;
   return (
     `Change in unfairness = candidate − baseline on the same rows (1 − ratio for ratios, |1 − DI| for disparate impact; larger is less fair). ` +
     `Paired percentile bootstrap, rows resampled within each ${s.strata}, ${s.resamples} resamples, seed ${s.seed}; ${testing}. ` +
@@ -35,7 +45,9 @@ export function renderFairnessSignificanceMarkdown(result: BiasResult): Markdown
   if (checks.length === 0) return [];
   // A bootstrap p cannot resolve below 1/(B+1), nor an adjusted one below m/(B+1): floored there, as evaluate's are.
   const s = result.significance;
-  const floor = s ? Math.min(1, resamplingResolution(s.resamples) * (s.multiple_testing === "none" ? 1 : s.checks)) : undefined;
+  const floor = s
+    ? Math.min(1, resamplingResolution(s.resamples) * (s.multiple_testing === "none" ? 1 : s.checks))
+    : undefined;
   const rows = checks.map((c) => {
     const [baseline, value] = formatPair(c.baseline, c.value);
     return [
@@ -52,12 +64,27 @@ export function renderFairnessSignificanceMarkdown(result: BiasResult): Markdown
   });
   const table = markdownTable(
     [
-      ["metric [grouping]", "baseline", "candidate", "change in unfairness", "interval of the change", "allowed", "α", "p within allowance (adjusted)", "judged"],
+      [
+        "metric [grouping]",
+        "baseline",
+        "candidate",
+        "change in unfairness",
+        "interval of the change",
+        "allowed",
+        "α",
+        "p within allowance (adjusted)",
+        "judged",
+      ],
       ...rows,
     ],
     { align: ["l", "r", "r", "r", "r", "r", "r", "r", "l"], alignDelimiters: false },
   );
-  return [{ text: `**Fairness regressions judged against noise**\n\n${table}\n\n_${escapeMarkdown(describe(result), 1200)}_`, dropOrder: 3 }];
+  return [
+    {
+      text: `**Fairness regressions judged against noise**\n\n${table}\n\n_${escapeMarkdown(describe(result), 1200)}_`,
+      dropOrder: 3,
+    },
+  ];
 }
 
 /** The same section for a terminal: one line per check, after the check table. */

@@ -5,14 +5,29 @@ import { escapeMarkdown } from "./escape-markdown.js";
 import { fitMarkdown } from "./fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "./fit-markdown.js";
 import type { Check } from "../core/check.js";
-import { formatDistinct, formatNumber, formatPair, formatPercent, formatPValue, formatSigned } from "../core/format-number.js";
+import {
+  formatDistinct,
+  formatNumber,
+  formatPair,
+  formatPercent,
+  formatPValue,
+  formatSigned,
+} from "../core/format-number.js";
 import type { CheckColumn } from "./render-layout.js";
 import { renderCheckBlocks } from "./render-layout.js";
-import { suggestBiasStep, suggestEvaluateStep, suggestRegistryStep, suggestShadowStep, suggestTrainStep, suggestValidateStep } from "./suggest-next-step.js";
+import {
+  suggestBiasStep,
+  suggestEvaluateStep,
+  suggestRegistryStep,
+  suggestShadowStep,
+  suggestTrainStep,
+  suggestValidateStep,
+} from "./suggest-next-step.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";
 
 /** Said once under a reported title: whose claims these are. */
-const REPORTED = "_Reported by the pull request's own workflow run, whose code wrote these results; re-rendered from checked fields, not verified._";
+const REPORTED =
+  "_Reported by the pull request's own workflow run, whose code wrote these results; re-rendered from checked fields, not verified._";
 
 /**
  * The report of any action's result from the fields every action shares (verdict, checks, notes, policy,
@@ -22,7 +37,10 @@ const REPORTED = "_Reported by the pull request's own workflow run, whose code w
  * the caller's own (trusted) markdown, e.g. where the result came from.
  */
 export function renderGenericMarkdown(result: PublishedResult, footer?: string, budget?: number): string {
-  return fitMarkdown((limits) => [...resultBlocks(result, limits, "###", true), ...(footer ? [{ text: footer }] : [])], budget);
+  return fitMarkdown(
+    (limits) => [...resultBlocks(result, limits, "###", true), ...(footer ? [{ text: footer }] : [])],
+    budget,
+  );
 }
 
 /** All results of one run in one report: an overview table first, then each result, details dropped first when long. */
@@ -30,13 +48,26 @@ export function renderCombinedMarkdown(results: readonly PublishedResult[], foot
   return fitMarkdown((limits) => {
     const verdict = worstVerdict(results.map((r) => r.verdict));
     const overview = markdownTable(
-      [["gate", "key", "result", "checks"], ...results.map((r) => [r.action, escapeMarkdown(r.key), verdictLabel(r.verdict), r.error ? "could not decide" : describeCounts(r.checks.map((c) => c.verdict)).replace(/\*\*/g, "")])],
+      [
+        ["gate", "key", "result", "checks"],
+        ...results.map((r) => [
+          r.action,
+          escapeMarkdown(r.key),
+          verdictLabel(r.verdict),
+          r.error ? "could not decide" : describeCounts(r.checks.map((c) => c.verdict)).replace(/\*\*/g, ""),
+        ]),
+      ],
       { alignDelimiters: false },
     );
-    const blocks: MarkdownBlock[] = [{ text: `### Reported ${verdictLabel(verdict)} · modelgate · ${results.length} gate${results.length === 1 ? "" : "s"}\n${REPORTED}\n\n${overview}` }];
+    const blocks: MarkdownBlock[] = [
+      {
+        text: `### Reported ${verdictLabel(verdict)} · modelgate · ${results.length} gate${results.length === 1 ? "" : "s"}\n${REPORTED}\n\n${overview}`,
+      },
+    ];
     results.forEach((result, index) => {
       // Later gates' sections go first when the comment is too long; the overview always stays.
-      for (const block of resultBlocks(result, limits, "####", false)) blocks.push({ text: block.text, dropOrder: (results.length - index) * 10 + (block.dropOrder ?? 9) });
+      for (const block of resultBlocks(result, limits, "####", false))
+        blocks.push({ text: block.text, dropOrder: (results.length - index) * 10 + (block.dropOrder ?? 9) });
     });
     if (footer) blocks.push({ text: footer });
     return blocks;
@@ -48,12 +79,23 @@ function resultBlocks(result: PublishedResult, limits: FitLimits, heading: strin
   const title = `${heading} Reported ${verdictLabel(result.verdict)} · ${result.action} · ${escapeMarkdown(result.key)}${claim ? `\n${REPORTED}` : ""}`;
   if (result.error) {
     const where = result.error.file ? `\n\nFile: ${escapeMarkdown(result.error.file, 200)}` : "";
-    return [{ text: `${title}\n**The gate could not decide**, so it fails.\n\n${escapeMarkdown(result.error.message, 2000)}${where}\n\n**Fix:** ${escapeMarkdown(result.error.hint, 2000)}` }];
+    return [
+      {
+        text: `${title}\n**The gate could not decide**, so it fails.\n\n${escapeMarkdown(result.error.message, 2000)}${where}\n\n**Fix:** ${escapeMarkdown(result.error.hint, 2000)}`,
+      },
+    ];
   }
   const blocks: MarkdownBlock[] = [{ text: `${title}\n${describeCounts(result.checks.map((c) => c.verdict))}.` }];
   if (result.policy) blocks.push(renderReportedPolicy(result.policy));
-  if (result.notes && result.notes.length > 0) blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
-  if (result.checks.length > 0) blocks.push(...renderCheckBlocks({ checks: result.checks, columns: CHECK_COLUMNS, nextStep: (c) => suggestStep(result, c) }, limits));
+  if (result.notes && result.notes.length > 0)
+    blocks.push({ text: result.notes.map((n) => `> ${escapeMarkdown(n, 500)}`).join("\n") });
+  if (result.checks.length > 0)
+    blocks.push(
+      ...renderCheckBlocks(
+        { checks: result.checks, columns: CHECK_COLUMNS, nextStep: (c) => suggestStep(result, c) },
+        limits,
+      ),
+    );
   if (result.checks.length > 0) blocks.push({ text: renderReasons(result), dropOrder: 3 });
   if (result.subject) blocks.push({ text: renderSubject(result.subject), dropOrder: 2 });
   return blocks;
@@ -62,7 +104,11 @@ function resultBlocks(result: PublishedResult, limits: FitLimits, heading: strin
 type PublishedCheck = PublishedResult["checks"][number];
 
 const CHECK_COLUMNS: CheckColumn<PublishedCheck>[] = [
-  { title: "check", cell: (c) => (c.slice === undefined ? escapeMarkdown(c.metric) : `${escapeMarkdown(c.metric)} · ${escapeMarkdown(c.slice)}`) },
+  {
+    title: "check",
+    cell: (c) =>
+      c.slice === undefined ? escapeMarkdown(c.metric) : `${escapeMarkdown(c.metric)} · ${escapeMarkdown(c.slice)}`,
+  },
   { title: "rule", cell: (c) => escapeMarkdown(c.rule, 60) },
   { title: "bound", align: "r", cell: (c) => formatNumber(c.threshold) },
   { title: "baseline", align: "r", cell: (c) => formatPair(c.baseline, c.value)[0] },
@@ -120,5 +166,8 @@ function renderReportedPolicy(policy: NonNullable<PublishedResult["policy"]>): M
   const file = escapeMarkdown(policy.file);
   const digest = policy.sha256 === "" ? "" : ` at sha256 \`${policy.sha256.slice(0, 12)}\``;
   const changed = policy.change ? " It also reports that the pull request changes that file." : "";
-  return { text: `Policy named by the run: ${file}${digest} (not verified: which version decided is the run's claim).${changed}`, dropOrder: 4 };
+  return {
+    text: `Policy named by the run: ${file}${digest} (not verified: which version decided is the run's claim).${changed}`,
+    dropOrder: 4,
+  };
 }

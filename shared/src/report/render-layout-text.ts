@@ -46,7 +46,11 @@ export function renderLayoutText(layout: TextLayout): string {
   if (attention.length > 0) {
     const rows = [["result", ...layout.columns], ...attention.map((c) => [c.verdict.toUpperCase(), ...c.cells])];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? "")].length)));
-    const line = (row: readonly string[]) => row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd();
+    const line = (row: readonly string[]) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd();
     lines.push("", line(rows[0]!));
     attention.forEach((check, i) => {
       lines.push(line(rows[i + 1]!));
@@ -55,9 +59,14 @@ export function renderLayoutText(layout: TextLayout): string {
     });
   }
   if (passed > 0) {
-    const names = layout.checks.filter((c) => c.verdict === "pass").map((c) => (layout.passedName ? layout.passedName(c) : c.cells.join(" ")));
+    const names = layout.checks
+      .filter((c) => c.verdict === "pass")
+      .map((c) => (layout.passedName ? layout.passedName(c) : c.cells.join(" ")));
     const shown = names.slice(0, 12).join(", ");
-    lines.push("", `${passed === layout.checks.length ? "all " : ""}${passed} passed: ${shown}${names.length > 12 ? `, and ${names.length - 12} more` : ""}`);
+    lines.push(
+      "",
+      `${passed === layout.checks.length ? "all " : ""}${passed} passed: ${shown}${names.length > 12 ? `, and ${names.length - 12} more` : ""}`,
+    );
   }
   for (const section of layout.sections ?? []) if (section.length > 0) lines.push("", ...section);
   return `${lines.join("\n")}\n`;

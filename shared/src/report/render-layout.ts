@@ -56,13 +56,21 @@ export function renderLayoutMarkdown<C extends { verdict: Verdict }>(layout: Rep
 }
 
 /** The blocks of `renderLayoutMarkdown`, for reports that combine several layouts. */
-export function layoutBlocks<C extends { verdict: Verdict }>(layout: ReportLayout<C>, limits: FitLimits): MarkdownBlock[] {
+export function layoutBlocks<C extends { verdict: Verdict }>(
+  layout: ReportLayout<C>,
+  limits: FitLimits,
+): MarkdownBlock[] {
   const verdicts = layout.checks.checks.map((c) => c.verdict);
   const counts = layout.counts ?? `${describeCounts(verdicts)}.`;
   const title = `${layout.heading ?? "###"} ${verdictLabel(layout.verdict)} · ${layout.action} · ${layout.subject}`;
-  const lines = [title, ...(layout.headline ? [layout.headline] : []), [counts, layout.summary].filter(Boolean).join(" ")];
+  const lines = [
+    title,
+    ...(layout.headline ? [layout.headline] : []),
+    [counts, layout.summary].filter(Boolean).join(" "),
+  ];
   const blocks: MarkdownBlock[] = [{ text: lines.join("\n") }];
-  if (layout.notes && layout.notes.length > 0) blocks.push({ text: layout.notes.map((n) => `> ${escapeMarkdown(n, 600)}`).join("\n>\n") });
+  if (layout.notes && layout.notes.length > 0)
+    blocks.push({ text: layout.notes.map((n) => `> ${escapeMarkdown(n, 600)}`).join("\n>\n") });
   blocks.push(...renderCheckBlocks(layout.checks, limits));
   for (const section of layout.sections ?? []) blocks.push(...section(limits));
   return blocks;
@@ -72,12 +80,19 @@ export function layoutBlocks<C extends { verdict: Verdict }>(layout: ReportLayou
  * The checks of a report: a table of those that failed or warned, worst first (failures, then warnings, each in
  * the gate's order) with a "what to do" column; the passing ones counted and folded below it.
  */
-export function renderCheckBlocks<C extends { verdict: Verdict }>(table: CheckTable<C>, limits: FitLimits): MarkdownBlock[] {
+export function renderCheckBlocks<C extends { verdict: Verdict }>(
+  table: CheckTable<C>,
+  limits: FitLimits,
+): MarkdownBlock[] {
   const attention = worstFirst(table.checks.filter((c) => c.verdict !== "pass"));
   const passed = table.checks.filter((c) => c.verdict === "pass");
   const blocks: MarkdownBlock[] = [];
   if (attention.length > 0) {
-    const columns: CheckColumn<C>[] = [{ title: "result", cell: (c) => verdictLabel(c.verdict) }, ...table.columns, { title: "what to do", cell: table.nextStep }];
+    const columns: CheckColumn<C>[] = [
+      { title: "result", cell: (c) => verdictLabel(c.verdict) },
+      ...table.columns,
+      { title: "what to do", cell: table.nextStep },
+    ];
     blocks.push({ text: renderTable(columns, attention, limits.tableRows, "check") });
   } else if (table.checks.length === 0) {
     blocks.push({ text: "_No checks._" });

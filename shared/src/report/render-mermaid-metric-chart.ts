@@ -17,11 +17,18 @@ const DEFAULT_MAX_METRICS = 12;
  * horizontally, so the names stand one per line instead of overlapping under the bars; the axis starts at 0.
  * Undefined when no metric qualifies.
  */
-export function renderMermaidMetricChart(rows: readonly MetricValueRow[], title: string, maxMetrics = DEFAULT_MAX_METRICS): string | undefined {
+export function renderMermaidMetricChart(
+  rows: readonly MetricValueRow[],
+  title: string,
+  maxMetrics = DEFAULT_MAX_METRICS,
+): string | undefined {
   const inUnit = (value: number) => Number.isFinite(value) && value >= 0 && value <= 1;
   const shown = rows.filter((row) => inUnit(row.baseline) && inUnit(row.candidate)).slice(0, maxMetrics);
   if (shown.length === 0) return undefined;
-  const names = toDistinctMermaidLabels(shown.map((row) => row.label), 30);
+  const names = toDistinctMermaidLabels(
+    shown.map((row) => row.label),
+    30,
+  );
   const categories = names.flatMap((name) => [`${name} (base)`, `${name} (cand)`]);
   const baseline = shown.flatMap((row) => [toMermaidNumber(row.baseline), "0"]);
   const candidate = shown.flatMap((row) => ["0", toMermaidNumber(row.candidate)]);

@@ -26,7 +26,9 @@ export function renderMermaidSeriesChart(series: readonly ChartSeries[], options
   const to = options.y.to ?? niceBound(Math.max(...series.flatMap((s) => s.values), 0));
   const x =
     "categories" in options.x
-      ? `[${toDistinctMermaidLabels(options.x.categories, 24).map((c) => `"${c}"`).join(", ")}]`
+      ? `[${toDistinctMermaidLabels(options.x.categories, 24)
+          .map((c) => `"${c}"`)
+          .join(", ")}]`
       : `"${toMermaidLabel(options.x.title, 60)}" ${toMermaidNumber(options.x.from)} --> ${toMermaidNumber(options.x.to)}`;
   const chart = [
     "```mermaid",
@@ -34,7 +36,9 @@ export function renderMermaidSeriesChart(series: readonly ChartSeries[], options
     `    title "${toMermaidLabel(options.title, 80)}"`,
     `    x-axis ${x}`,
     `    y-axis "${toMermaidLabel(options.y.title, 60)}" ${toMermaidNumber(from)} --> ${toMermaidNumber(to)}`,
-    ...series.map((s) => `    ${s.kind} "${toMermaidLabel(s.name, 40)}" [${s.values.map((v) => toMermaidNumber(v, 4)).join(", ")}]`),
+    ...series.map(
+      (s) => `    ${s.kind} "${toMermaidLabel(s.name, 40)}" [${s.values.map((v) => toMermaidNumber(v, 4)).join(", ")}]`,
+    ),
     "```",
   ];
   const seen = { line: 0, bar: 0 };

@@ -24,13 +24,22 @@ function rows(history: ModelHistory, extras: HistoryExtras, cell: (text: string)
       formatNumber(history.median[metric] ?? null),
       ...(extras.candidate ? [formatNumber(candidate)] : []),
       spark || "—",
-      ...(extras.rule ? [rule ? `${rule.verdict} (at most ${formatNumber(rule.threshold)} worse than the median)` : "—"] : []),
+      ...(extras.rule
+        ? [rule ? `${rule.verdict} (at most ${formatNumber(rule.threshold)} worse than the median)` : "—"]
+        : []),
     ];
   });
 }
 
 function header(history: ModelHistory, extras: HistoryExtras, cell: (text: string) => string): string[] {
-  return ["metric", ...history.comparable.map((v) => cell(v.version)), "median", ...(extras.candidate ? ["candidate"] : []), "trend", ...(extras.rule ? ["median rule"] : [])];
+  return [
+    "metric",
+    ...history.comparable.map((v) => cell(v.version)),
+    "median",
+    ...(extras.candidate ? ["candidate"] : []),
+    "trend",
+    ...(extras.rule ? ["median rule"] : []),
+  ];
 }
 
 /**
@@ -62,11 +71,17 @@ export function renderModelHistoryText(history: ModelHistory, extras: HistoryExt
   const cell = (text: string) => sanitizeTerminalText(text, 40);
   const table = [header(history, extras, cell), ...rows(history, extras, cell)];
   const widths = table[0]!.map((_, col) => Math.max(...table.map((row) => [...(row[col] ?? "")].length)));
-  const lines = [`${indent}history of ${cell(history.stage)}: last ${history.comparable.length} of ${history.window} comparable versions (evaluation data ${short(history.reference_sha256)})`];
+  const lines = [
+    `${indent}history of ${cell(history.stage)}: last ${history.comparable.length} of ${history.window} comparable versions (evaluation data ${short(history.reference_sha256)})`,
+  ];
   if (history.comparable.length > 0 || extras.candidate) {
-    for (const row of table) lines.push(`${indent}  ${row.map((text, col) => (col === 0 ? text.padEnd(widths[col]!) : text.padStart(widths[col]!))).join("  ")}`.trimEnd());
+    for (const row of table)
+      lines.push(
+        `${indent}  ${row.map((text, col) => (col === 0 ? text.padEnd(widths[col]!) : text.padStart(widths[col]!))).join("  ")}`.trimEnd(),
+      );
   }
   if (history.shortfall) lines.push(`${indent}  ${sanitizeTerminalText(history.shortfall, 200)}`);
-  for (const apart of history.apart) lines.push(`${indent}  not compared: ${cell(apart.version)}: ${sanitizeTerminalText(apart.reason, 200)}`);
+  for (const apart of history.apart)
+    lines.push(`${indent}  not compared: ${cell(apart.version)}: ${sanitizeTerminalText(apart.reason, 200)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -26,7 +26,10 @@ export function renderPolicyBlocks(policy: PolicyProvenance): MarkdownBlock[] {
   } else {
     const rows = change.differences.map((d) => [escapeMarkdown(d.path), cell(d.base), cell(d.head)]);
     const table = markdownTable([["policy key", "base", "this PR"], ...rows], { alignDelimiters: false });
-    blocks.push({ text: `<details><summary>Policy changes (${rows.length})</summary>\n\n${table}\n\n</details>`, dropOrder: 5 });
+    blocks.push({
+      text: `<details><summary>Policy changes (${rows.length})</summary>\n\n${table}\n\n</details>`,
+      dropOrder: 5,
+    });
   }
   return blocks;
 }

@@ -24,12 +24,15 @@ export function renderPromoteMarkdown(result: PromoteResult, budget?: number): s
     lines.push(`**Refused: ${model} → ${stage}.** Nothing was written.`);
   } else {
     const was = promotion.previous_version === null ? "" : `, was ${escapeMarkdown(promotion.previous_version)}`;
-    const what = promotion.event_created ? `**${model} ${escapeMarkdown(promotion.version)} → ${stage}**` : `**${model} ${escapeMarkdown(promotion.version)} already in ${stage}**`;
+    const what = promotion.event_created
+      ? `**${model} ${escapeMarkdown(promotion.version)} → ${stage}**`
+      : `**${model} ${escapeMarkdown(promotion.version)} already in ${stage}**`;
     lines.push(`${what} (${codeSpan(promotion.event_tag)}${was}).`);
     const effects = describeEffects(promotion);
     if (effects) lines.push(`${effects}.`);
   }
-  const pull = result.judged.pull_number === null ? "the commit itself" : `head of pull request #${result.judged.pull_number}`;
+  const pull =
+    result.judged.pull_number === null ? "the commit itself" : `head of pull request #${result.judged.pull_number}`;
   const judged = `Commit \`${result.commit_sha.slice(0, 12)}\` · evidence read on \`${result.judged.sha.slice(0, 12)}\` (${pull}).`;
   return renderLayoutMarkdown(
     {
@@ -41,9 +44,39 @@ export function renderPromoteMarkdown(result: PromoteResult, budget?: number): s
       notes: result.notes,
       checks: registryChecks(result.checks),
       sections: [
-        () => (promotion ? [{ text: details(`Artifacts of ${escapeMarkdown(promotion.version_tag)} (${promotion.artifacts.length})`, renderArtifacts(promotion.artifacts)), dropOrder: 2 }] : []),
-        () => (result.version_page ? [{ text: details(`Version ${escapeMarkdown(result.version_page.version)}: gates, metrics, events`, renderVersionPageMarkdown(result.version_page)), dropOrder: 3 }] : []),
-        (limits) => [{ text: details(`History of ${stage} (${result.history.length} event${result.history.length === 1 ? "" : "s"})`, renderHistory(result.history, limits)), dropOrder: 1 }],
+        () =>
+          promotion
+            ? [
+                {
+                  text: details(
+                    `Artifacts of ${escapeMarkdown(promotion.version_tag)} (${promotion.artifacts.length})`,
+                    renderArtifacts(promotion.artifacts),
+                  ),
+                  dropOrder: 2,
+                },
+              ]
+            : [],
+        () =>
+          result.version_page
+            ? [
+                {
+                  text: details(
+                    `Version ${escapeMarkdown(result.version_page.version)}: gates, metrics, events`,
+                    renderVersionPageMarkdown(result.version_page),
+                  ),
+                  dropOrder: 3,
+                },
+              ]
+            : [],
+        (limits) => [
+          {
+            text: details(
+              `History of ${stage} (${result.history.length} event${result.history.length === 1 ? "" : "s"})`,
+              renderHistory(result.history, limits),
+            ),
+            dropOrder: 1,
+          },
+        ],
       ],
     },
     budget,
@@ -71,7 +104,18 @@ export function renderRollbackMarkdown(result: RollbackResult, budget?: number):
       checks: registryChecks(result.checks),
       sections: [
         (limits) => [{ text: `#### History of ${stage}\n\n${renderHistory(result.history, limits)}` }],
-        () => (rollback ? [{ text: details(`Artifacts of ${escapeMarkdown(rollback.to)} (${rollback.artifacts.length})`, renderArtifacts(rollback.artifacts)), dropOrder: 1 }] : []),
+        () =>
+          rollback
+            ? [
+                {
+                  text: details(
+                    `Artifacts of ${escapeMarkdown(rollback.to)} (${rollback.artifacts.length})`,
+                    renderArtifacts(rollback.artifacts),
+                  ),
+                  dropOrder: 1,
+                },
+              ]
+            : [],
       ],
     },
     budget,
@@ -89,7 +133,8 @@ function registryChecks(checks: readonly Check[]): CheckTable<Check> {
 
 function describeEffects(effects: RegistryEffects): string {
   const parts: string[] = [];
-  if (effects.deployment) parts.push(`deployment ${effects.deployment.id} to ${escapeMarkdown(effects.deployment.environment)}`);
+  if (effects.deployment)
+    parts.push(`deployment ${effects.deployment.id} to ${escapeMarkdown(effects.deployment.environment)}`);
   if (effects.dispatched) parts.push(`started ${escapeMarkdown(effects.dispatched)}`);
   return parts.join(" · ");
 }
@@ -105,7 +150,18 @@ function renderHistory(rows: readonly HistoryRow[], limits: FitLimits): string {
   const shown = rows.slice(Math.max(0, rows.length - limits.tableRows));
   const cell = (text: string | null) => (text === null ? "" : escapeMarkdown(text, 200));
   const table = markdownTable(
-    [["N", "event", "version", "previous", "actor", "reason", "at"], ...shown.map((r) => [String(r.counter), r.gate_evidence ? r.event : `${r.event} (outside modelgate, no gate evidence)`, cell(r.version), cell(r.previous_version), cell(r.actor), cell(r.reason), cell(r.created_at)])],
+    [
+      ["N", "event", "version", "previous", "actor", "reason", "at"],
+      ...shown.map((r) => [
+        String(r.counter),
+        r.gate_evidence ? r.event : `${r.event} (outside modelgate, no gate evidence)`,
+        cell(r.version),
+        cell(r.previous_version),
+        cell(r.actor),
+        cell(r.reason),
+        cell(r.created_at),
+      ]),
+    ],
     { alignDelimiters: false, align: ["r"] },
   );
   return shown.length < rows.length ? `_${rows.length - shown.length} older events not shown._\n\n${table}` : table;

@@ -23,7 +23,10 @@ export function renderHistoryText(model: string, rows: readonly HistoryRow[]): s
 export function renderHistoryMarkdown(model: string, rows: readonly HistoryRow[]): string {
   const header = `| N | stage | event | version | previous | actor | reason | at |\n|---:|---|---|---|---|---|---|---|`;
   const cell = (text: string | null) => (text === null ? "" : escapeMarkdown(text, 200));
-  const body = rows.map((row) => `| ${row.counter} | ${cell(row.stage)} | ${row.event}${row.gate_evidence ? "" : " (outside modelgate, no gate evidence)"} | ${cell(row.version)} | ${cell(row.previous_version)} | ${cell(row.actor)} | ${cell(row.reason)} | ${cell(row.created_at)} |`);
+  const body = rows.map(
+    (row) =>
+      `| ${row.counter} | ${cell(row.stage)} | ${row.event}${row.gate_evidence ? "" : " (outside modelgate, no gate evidence)"} | ${cell(row.version)} | ${cell(row.previous_version)} | ${cell(row.actor)} | ${cell(row.reason)} | ${cell(row.created_at)} |`,
+  );
   return `#### History of ${escapeMarkdown(model)}\n\n${[header, ...body].join("\n")}\n`;
 }
 
@@ -33,7 +36,10 @@ export function renderRegistryShowText(show: RegistryShow): string {
   const out = [`${clean(show.model)}`, `  stages: ${stages.join(", ") || "(none)"}`];
   if (show.versions.length === 0) out.push("  versions: (none)");
   const pages = show.versions.map((page) => renderVersionPageText(page));
-  const deregistered = show.deregistered.length > 0 ? [`  deregistered (outside modelgate): ${show.deregistered.map(clean).join(", ")}\n`] : [];
+  const deregistered =
+    show.deregistered.length > 0
+      ? [`  deregistered (outside modelgate): ${show.deregistered.map(clean).join(", ")}\n`]
+      : [];
   const problems = show.problems.map((problem) => `  untrusted tag ${clean(problem.tag)}: ${clean(problem.problem)}\n`);
   return `${out.join("\n")}\n${pages.join("")}${deregistered.join("")}${problems.join("")}${show.history.map((history) => renderModelHistoryText(history)).join("")}`;
 }

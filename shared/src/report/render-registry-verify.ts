@@ -14,7 +14,9 @@ export function renderRegistryVerifyText(report: RegistryVerification): string {
     }
     out.push(`${clean(model)}: ${findings.length} problem(s) in ${checked}`);
     for (const finding of findings) {
-      out.push(`  [${finding.kind}] ${clean(finding.subject)}${finding.file === null ? "" : ` ${clean(finding.file)}`}: ${clean(finding.problem)}`);
+      out.push(
+        `  [${finding.kind}] ${clean(finding.subject)}${finding.file === null ? "" : ` ${clean(finding.file)}`}: ${clean(finding.problem)}`,
+      );
       out.push(`      fix: ${clean(finding.fix)}`);
     }
   }
@@ -22,7 +24,9 @@ export function renderRegistryVerifyText(report: RegistryVerification): string {
   if (report.unowned.length > 0) {
     out.push(`artifact store: ${report.unowned.length} artifact(s) or staging folder(s) of no model`);
     for (const finding of report.unowned) {
-      out.push(`  [${finding.kind}] ${clean(finding.subject)}${finding.file === null ? "" : ` ${clean(finding.file)}`}: ${clean(finding.problem)}`);
+      out.push(
+        `  [${finding.kind}] ${clean(finding.subject)}${finding.file === null ? "" : ` ${clean(finding.file)}`}: ${clean(finding.problem)}`,
+      );
       out.push(`      fix: ${clean(finding.fix)}`);
     }
   }

@@ -7,7 +7,12 @@ import { details, renderLayoutMarkdown } from "./render-layout.js";
 import { suggestShadowStep } from "./suggest-next-step.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
 import { renderShadowPlotBlocks } from "./render-shadow-plot.js";
-import { renderShadowExamples, renderShadowLatency, renderShadowSlices, renderShadowStatistics } from "./render-shadow-sections.js";
+import {
+  renderShadowExamples,
+  renderShadowLatency,
+  renderShadowSlices,
+  renderShadowStatistics,
+} from "./render-shadow-sections.js";
 import { verdictLabel } from "./verdict-label.js";
 
 /**
@@ -32,7 +37,15 @@ export function shadowLayout(result: ShadowResult): ReportLayout<ShadowCheck> {
     { title: "comparison", cell: (c) => escapeMarkdown(c.metric) },
     { title: "production", align: "r", cell: (c) => pair(c)[0] },
     { title: "shadow", align: "r", cell: (c) => (c.nodata ? "no data" : pair(c)[1]) },
-    { title: "interval / test", cell: (c) => (c.ci ? `[${formatDistinct(c.ci).join(", ")}]` : c.p_value !== undefined ? `McNemar p ${formatPValue(c.p_value)}` : "") },
+    {
+      title: "interval / test",
+      cell: (c) =>
+        c.ci
+          ? `[${formatDistinct(c.ci).join(", ")}]`
+          : c.p_value !== undefined
+            ? `McNemar p ${formatPValue(c.p_value)}`
+            : "",
+    },
     { title: "rule", cell: (c) => `${c.rule} ${formatNumber(c.threshold)}` },
   ];
   return {
@@ -44,7 +57,20 @@ export function shadowLayout(result: ShadowResult): ReportLayout<ShadowCheck> {
     checks: { checks: result.checks, columns, nextStep: (c) => suggestShadowStep(c) },
     sections: [
       () => renderPolicyBlocks(result.policy),
-      () => [{ text: details("Why each check decided", result.checks.map((c) => `- ${verdictLabel(c.verdict)} **${escapeMarkdown(c.metric)}** ${c.rule}: ${escapeMarkdown(c.message, 400)}`).join("\n")), dropOrder: 3 }],
+      () => [
+        {
+          text: details(
+            "Why each check decided",
+            result.checks
+              .map(
+                (c) =>
+                  `- ${verdictLabel(c.verdict)} **${escapeMarkdown(c.metric)}** ${c.rule}: ${escapeMarkdown(c.message, 400)}`,
+              )
+              .join("\n"),
+          ),
+          dropOrder: 3,
+        },
+      ],
       () => [{ text: renderShadowStatistics(result), dropOrder: 2 }],
       () => renderShadowPlotBlocks(result.summary),
       () => optional(renderShadowLatency(result), 2),

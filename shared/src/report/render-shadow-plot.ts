@@ -40,5 +40,11 @@ export function renderShadowPlotBlocks(summary: ShadowSummary): MarkdownBlock[] 
   }
   if (parts.length === 0) return [];
   const summaryText = `Plots: ${[histogram ? "score distributions" : "", percentiles.length > 0 ? "latency percentiles" : ""].filter(Boolean).join(", ")}`;
-  return [{ text: `<details><summary>${summaryText}</summary>\n\n${parts.join("\n\n")}\n\n</details>`, dropOrder: PLOTS_DROP_ORDER, leftOut: PLOTS_LEFT_OUT }];
+  return [
+    {
+      text: `<details><summary>${summaryText}</summary>\n\n${parts.join("\n\n")}\n\n</details>`,
+      dropOrder: PLOTS_DROP_ORDER,
+      leftOut: PLOTS_LEFT_OUT,
+    },
+  ];
 }

@@ -15,14 +15,23 @@ export function renderShadowStatistics(result: ShadowResult): string {
     `- Requests: production ${requests.production}, shadow ${requests.shadow}, both ${requests.joined}; only production ${requests.only_production}, only shadow ${requests.only_shadow} (reverse coverage ${share(requests.reverse_coverage)}).`,
     `- Duplicate ids (policy ${requests.duplicate_policy}): production ${requests.duplicates.production.rows} extra rows, shadow ${requests.duplicates.shadow.rows}.`,
   ];
-  if (classes) lines.push(`- Classes: ${classes.compared} compared, agreement ${share(classes.agreement)}, flip rate ${share(classes.flip_rate)}${predictionPsi === undefined ? "" : `, PSI of predicted classes ${formatNumber(predictionPsi)}`}.`);
+  if (classes)
+    lines.push(
+      `- Classes: ${classes.compared} compared, agreement ${share(classes.agreement)}, flip rate ${share(classes.flip_rate)}${predictionPsi === undefined ? "" : `, PSI of predicted classes ${formatNumber(predictionPsi)}`}.`,
+    );
   if (scores) {
-    const ks = scores.ks ? `, KS ${formatNumber(scores.ks.statistic)} (p = ${formatNumber(scores.ks.p_value)}, ${escapeMarkdown(scores.ks.method)})` : "";
+    const ks = scores.ks
+      ? `, KS ${formatNumber(scores.ks.statistic)} (p = ${formatNumber(scores.ks.p_value)}, ${escapeMarkdown(scores.ks.method)})`
+      : "";
     const rest = `${scores.wasserstein === undefined ? "" : `, Wasserstein ${formatNumber(scores.wasserstein)}`}${scores.psi === undefined ? "" : `, PSI ${formatNumber(scores.psi)}`}`;
-    lines.push(`- Scores (shadow − production, ${scores.compared} pairs): mean Δ ${formatSigned(scores.mean_delta)}, mean |Δ| ${formatNumber(scores.mean_abs_delta)}, p50 |Δ| ${formatNumber(scores.p50_abs_delta)}, p95 |Δ| ${formatNumber(scores.p95_abs_delta)}${ks}${rest}.`);
+    lines.push(
+      `- Scores (shadow − production, ${scores.compared} pairs): mean Δ ${formatSigned(scores.mean_delta)}, mean |Δ| ${formatNumber(scores.mean_abs_delta)}, p50 |Δ| ${formatNumber(scores.p50_abs_delta)}, p95 |Δ| ${formatNumber(scores.p95_abs_delta)}${ks}${rest}.`,
+    );
   }
   if (labels) {
-    lines.push(`- Labels: ${labels.labelled} labelled requests; accuracy production ${share(labels.production_accuracy)}, shadow ${share(labels.shadow_accuracy)}; McNemar exact p = ${formatNumber(labels.mcnemar_p_value)} (b = ${labels.mcnemar_b}, c = ${labels.mcnemar_c}).`);
+    lines.push(
+      `- Labels: ${labels.labelled} labelled requests; accuracy production ${share(labels.production_accuracy)}, shadow ${share(labels.shadow_accuracy)}; McNemar exact p = ${formatNumber(labels.mcnemar_p_value)} (b = ${labels.mcnemar_b}, c = ${labels.mcnemar_c}).`,
+    );
   }
   let body = lines.join("\n");
   if (classes && classes.flips.length > 0) {
@@ -55,14 +64,33 @@ export function renderShadowLatency(result: ShadowResult): string | undefined {
 export function renderShadowSlices(result: ShadowResult, maxRows: number): string | undefined {
   const slices = [...result.summary.slices].sort((a, b) => b.flip_rate - a.flip_rate || b.compared - a.compared);
   if (slices.length === 0) return undefined;
-  const rows = slices.slice(0, maxRows).map((s) => [escapeMarkdown(s.column, 60), s.value === "" ? "_(empty)_" : escapeMarkdown(s.value, 60), String(s.compared), String(s.flips), share(s.flip_rate)]);
-  return details(`Disagreement by slice (${slices.length})`, table([["slice", "value", "requests", "flips", "flip rate"], ...rows], ["l", "l", "r", "r", "r"]));
+  const rows = slices
+    .slice(0, maxRows)
+    .map((s) => [
+      escapeMarkdown(s.column, 60),
+      s.value === "" ? "_(empty)_" : escapeMarkdown(s.value, 60),
+      String(s.compared),
+      String(s.flips),
+      share(s.flip_rate),
+    ]);
+  return details(
+    `Disagreement by slice (${slices.length})`,
+    table([["slice", "value", "requests", "flips", "flip rate"], ...rows], ["l", "l", "r", "r", "r"]),
+  );
 }
 
 /** The disagreeing requests, present in the result only with show-examples. */
 export function renderShadowExamples(result: ShadowResult, maxRows: number): string | undefined {
   const examples = result.examples;
   if (!examples || examples.rows.length === 0) return undefined;
-  const rows = examples.rows.slice(0, maxRows).map((row) => examples.columns.map((column) => escapeMarkdown(ownEntry(row.cells, column) ?? "", 80)));
-  return details(`Largest disagreements (${examples.rows.length})`, table([examples.columns.map((c) => escapeMarkdown(c, 40)), ...rows], examples.columns.map(() => "l")));
+  const rows = examples.rows
+    .slice(0, maxRows)
+    .map((row) => examples.columns.map((column) => escapeMarkdown(ownEntry(row.cells, column) ?? "", 80)));
+  return details(
+    `Largest disagreements (${examples.rows.length})`,
+    table(
+      [examples.columns.map((c) => escapeMarkdown(c, 40)), ...rows],
+      examples.columns.map(() => "l"),
+    ),
+  );
 }

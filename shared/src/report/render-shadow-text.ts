@@ -18,7 +18,14 @@ export function renderShadowText(result: ShadowResult): string {
       ...result.notes.map((n) => `note: ${sanitizeTerminalText(n, 500)}`),
     ],
     columns: ["check"],
-    checks: result.checks.map((c) => ({ verdict: c.verdict, cells: [sanitizeTerminalText(c.name, 80)], reason: sanitizeTerminalText(c.message, 400), nextStep: suggestShadowStep(c, text) })),
-    sections: result.files.review_queue ? [[`review queue: ${sanitizeTerminalText(result.files.review_queue, 200)}`]] : [],
+    checks: result.checks.map((c) => ({
+      verdict: c.verdict,
+      cells: [sanitizeTerminalText(c.name, 80)],
+      reason: sanitizeTerminalText(c.message, 400),
+      nextStep: suggestShadowStep(c, text),
+    })),
+    sections: result.files.review_queue
+      ? [[`review queue: ${sanitizeTerminalText(result.files.review_queue, 200)}`]]
+      : [],
   });
 }

@@ -40,7 +40,12 @@ export function renderSignedBars(rows: readonly SignedBar[], options: SignedBarO
   if (shown.length === 0) return [];
   const width = options.width ?? 20;
   const largest = Math.max(...shown.map((row) => Math.abs(row.value)));
-  const scale = options.scale !== undefined && options.scale > 0 ? options.scale : options.cap !== undefined && options.cap > 0 ? Math.min(options.cap, largest) : largest;
+  const scale =
+    options.scale !== undefined && options.scale > 0
+      ? options.scale
+      : options.cap !== undefined && options.cap > 0
+        ? Math.min(options.cap, largest)
+        : largest;
   const labels = toShortLabels(
     shown.map((row) => row.label),
     options.labelWidth ?? 24,
@@ -58,7 +63,11 @@ export function renderSignedBars(rows: readonly SignedBar[], options: SignedBarO
 }
 
 /** `renderSignedBars` as a fenced block for markdown: the same characters on GitHub, in e-mail and in a terminal. */
-export function renderSignedBarsBlock(title: string, rows: readonly SignedBar[], options: SignedBarOptions): string | undefined {
+export function renderSignedBarsBlock(
+  title: string,
+  rows: readonly SignedBar[],
+  options: SignedBarOptions,
+): string | undefined {
   const lines = renderSignedBars(rows, options);
   if (lines.length === 0) return undefined;
   return `${title}\n\n\`\`\`text\n${lines.join("\n")}\n\`\`\``;

@@ -36,7 +36,10 @@ export function renderSliceSearchMarkdown(search: SliceSearchSummary | undefined
 export function describeSliceSearch(search: SliceSearchSummary): string {
   const loss = search.loss === "error" ? "0/1 error" : search.loss.replace("-", " ");
   const depths = search.family_by_depth.map((n, i) => `${n} of ${i + 1} predicate${i === 0 ? "" : "s"}`).join(", ");
-  const margin = search.margin_source === "none" ? "0 (no max-regression for it in the policy)" : `${formatNumber(search.margin)} (${search.margin_source})`;
+  const margin =
+    search.margin_source === "none"
+      ? "0 (no max-regression for it in the policy)"
+      : `${formatNumber(search.margin)} (${search.margin_source})`;
   return (
     `Searched ${search.columns.join(", ")} over ${search.rows} paired examples: categorical values and numeric columns cut at ` +
     `${search.bins}-quantiles of the paired examples (those the baseline was scored on), conjunctions of up to ${search.depth} predicates, slices of at least ${search.min_size} examples. ` +

@@ -7,7 +7,10 @@ import { describeSliceSearch } from "./render-slice-search-markdown.js";
 export function renderSliceSearchText(search: SliceSearchSummary | undefined): string[] {
   if (!search) return [];
   const lines = ["", `slices found automatically (${search.found} regressed beyond the margin), worst first:`];
-  if (search.slices.length === 0) lines.push(`  no slice's ${sanitizeTerminalText(search.metric, 40)} regressed by more than ${formatNumber(search.margin)}`);
+  if (search.slices.length === 0)
+    lines.push(
+      `  no slice's ${sanitizeTerminalText(search.metric, 40)} regressed by more than ${formatNumber(search.margin)}`,
+    );
   for (const s of search.slices) {
     const mark = s.significant ? search.on_finding.toUpperCase().padEnd(4) : "----";
     lines.push(

@@ -26,7 +26,8 @@ export function renderSlicesMarkdown(slices: readonly SliceSummary[], maxRows: n
   const header = ["slice", "n", "result", ...metrics.map((m) => `${escapeMarkdown(m)} (Δ)`)];
   const align = ["l", "r", "l", ...metrics.map(() => "r")];
   const limit = Math.min(SHOWN, maxRows);
-  const table = (list: readonly SliceSummary[]) => markdownTable([header, ...list.map(row)], { align, alignDelimiters: false });
+  const table = (list: readonly SliceSummary[]) =>
+    markdownTable([header, ...list.map(row)], { align, alignDelimiters: false });
   const gated = slices.filter((s) => s.gated).length;
   const heading = `**Slices** (${slices.length}; ${gated} gated, worst first)`;
   const first = `${heading}\n\n${table(slices.slice(0, limit))}`;

@@ -22,8 +22,12 @@ export function renderValidateMarkdown(result: ValidateDataResult, budget?: numb
 /** The validate-data report as a layout. */
 export function validateLayout(result: ValidateDataResult): ReportLayout<Check> {
   const data = `Data **${escapeMarkdown(result.data.file)}** (${result.data.rows} rows, ${result.data.columns} columns)`;
-  const reference = result.reference ? ` vs reference **${escapeMarkdown(result.reference.file)}** (${result.reference.rows} rows)` : "";
-  const drift = result.drift ? ` Drifted columns: ${result.drift.drifted_columns.length} of ${result.drift.columns.length} (${formatShare(result.drift.drift_share)}).` : "";
+  const reference = result.reference
+    ? ` vs reference **${escapeMarkdown(result.reference.file)}** (${result.reference.rows} rows)`
+    : "";
+  const drift = result.drift
+    ? ` Drifted columns: ${result.drift.drifted_columns.length} of ${result.drift.columns.length} (${formatShare(result.drift.drift_share)}).`
+    : "";
   const columns: CheckColumn<Check>[] = [
     { title: "column", cell: (c) => escapeMarkdown(c.metric) },
     { title: "check", cell: (c) => c.rule },
@@ -50,7 +54,9 @@ export function validateLayout(result: ValidateDataResult): ReportLayout<Check> 
 
 function renderDrift(result: ValidateDataResult, maxRows: number): string {
   const drift = result.drift!;
-  const ordered = worstFirst([...drift.columns].sort((a, b) => (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0)));
+  const ordered = worstFirst(
+    [...drift.columns].sort((a, b) => (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0)),
+  );
   const shown = ordered.slice(0, maxRows);
   const rows = shown.map((c) => [
     verdictLabel(c.verdict),
@@ -62,10 +68,13 @@ function renderDrift(result: ValidateDataResult, maxRows: number): string {
     `${formatNumber(c.effect_size)} ${c.effect_size_name}`,
     c.status === "negligible" ? "detectable, negligible" : c.status,
   ]);
-  const table = markdownTable([["result", "column", "type", "test", "statistic", "p (adjusted)", "effect size", "status"], ...rows], {
-    align: ["l", "l", "l", "l", "r", "r", "r", "l"],
-    alignDelimiters: false,
-  });
+  const table = markdownTable(
+    [["result", "column", "type", "test", "statistic", "p (adjusted)", "effect size", "status"], ...rows],
+    {
+      align: ["l", "l", "l", "l", "r", "r", "r", "l"],
+      alignDelimiters: false,
+    },
+  );
   const hidden = drift.columns.length - shown.length;
   const how = `Tests: contract defaults (\`method: ${drift.method}\`), alpha ${formatNumber(drift.alpha)}, ${drift.multiple_testing} across columns, min-effect ${formatNumber(drift.min_effect)}${drift.sample === null ? "" : `, seeded sample of ${drift.sample} values (seed ${drift.seed})`}. p: the chance of a difference this large if both samples came from the same distribution.`;
   return `#### Drift\n\n${table}${hidden > 0 ? `\n\n_${hidden} more column${hidden === 1 ? "" : "s"} not shown._` : ""}\n\n${how}`;
@@ -84,10 +93,13 @@ function renderQuality(result: ValidateDataResult, maxRows: number): string {
     formatNumber(q.max),
     q.top.map((t) => `${escapeMarkdown(t.value, 40)} (${t.count})`).join(", "),
   ]);
-  const table = markdownTable([["column", "kind", "null", "distinct", "min", "mean", "median", "max", "top values"], ...rows], {
-    align: ["l", "l", "r", "r", "r", "r", "r", "r", "l"],
-    alignDelimiters: false,
-  });
+  const table = markdownTable(
+    [["column", "kind", "null", "distinct", "min", "mean", "median", "max", "top values"], ...rows],
+    {
+      align: ["l", "l", "r", "r", "r", "r", "r", "r", "l"],
+      alignDelimiters: false,
+    },
+  );
   return details(`Quality report (${result.quality.length} columns)`, table);
 }
 

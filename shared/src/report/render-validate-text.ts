@@ -9,14 +9,23 @@ export function renderValidateText(result: ValidateDataResult): string {
   const text = (value: string) => sanitizeTerminalText(value, 200);
   const checks = result.checks.map((c) => {
     const [value, bound] = formatPair(c.value, c.threshold);
-    return { verdict: c.verdict, cells: [sanitizeTerminalText(c.metric), c.rule, value, bound], reason: sanitizeTerminalText(c.message, 500), nextStep: suggestValidateStep(c, text) };
+    return {
+      verdict: c.verdict,
+      cells: [sanitizeTerminalText(c.metric), c.rule, value, bound],
+      reason: sanitizeTerminalText(c.message, 500),
+      nextStep: suggestValidateStep(c, text),
+    };
   });
   const sections: string[][] = [];
   if (result.drift) {
-    const lines = [`drift: ${result.drift.drifted_columns.length} of ${result.drift.columns.length} columns drifted (${formatShare(result.drift.drift_share)})`];
+    const lines = [
+      `drift: ${result.drift.drifted_columns.length} of ${result.drift.columns.length} columns drifted (${formatShare(result.drift.drift_share)})`,
+    ];
     for (const c of result.drift.columns) {
       const p = c.p_value === null ? "" : ` p=${formatPValue(c.p_value)} adj=${formatPValue(c.p_value_adjusted)}`;
-      lines.push(`  ${sanitizeTerminalText(c.metric)}: ${c.method} ${formatNumber(c.statistic)}${p} effect ${c.effect_size_name}=${formatNumber(c.effect_size)} → ${c.status}`);
+      lines.push(
+        `  ${sanitizeTerminalText(c.metric)}: ${c.method} ${formatNumber(c.statistic)}${p} effect ${c.effect_size_name}=${formatNumber(c.effect_size)} → ${c.status}`,
+      );
     }
     sections.push(lines);
   }

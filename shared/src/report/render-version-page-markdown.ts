@@ -13,23 +13,51 @@ const digest = (sha: string | undefined) => (sha === undefined ? "" : `\`${sha.s
  */
 export function renderVersionPageMarkdown(page: VersionPage): string {
   const holds = page.stages.length > 0 ? ` · holds ${page.stages.map((s) => escapeMarkdown(s)).join(", ")}` : "";
-  const lines = [`**${escapeMarkdown(page.version)}** on \`${page.commit_sha.slice(0, 12)}\`, registered by ${cell(page.actor)} at ${cell(page.created_at)}${holds}.`];
+  const lines = [
+    `**${escapeMarkdown(page.version)}** on \`${page.commit_sha.slice(0, 12)}\`, registered by ${cell(page.actor)} at ${cell(page.created_at)}${holds}.`,
+  ];
   if (!page.gate_evidence) lines.push("⚠️ Written outside modelgate: no record, no gate evidence.");
   if (page.allow_ungated) lines.push("⚠️ Promoted with `--allow-ungated`: required gates may be missing.");
   const parts = [lines.join("\n")];
   if (page.gates.length > 0) {
-    const rows = page.gates.map((gate) => [gateName(gate), cell(gate.verdict), counts(gate), digest(gate.subject?.eval_data_sha256), digest(gate.subject?.candidate_sha256), metrics(gate)]);
-    parts.push(markdownTable([["gate", "verdict", "checks", "data", "candidate", "metrics"], ...rows], { alignDelimiters: false }));
+    const rows = page.gates.map((gate) => [
+      gateName(gate),
+      cell(gate.verdict),
+      counts(gate),
+      digest(gate.subject?.eval_data_sha256),
+      digest(gate.subject?.candidate_sha256),
+      metrics(gate),
+    ]);
+    parts.push(
+      markdownTable([["gate", "verdict", "checks", "data", "candidate", "metrics"], ...rows], {
+        alignDelimiters: false,
+      }),
+    );
   } else if (page.gate_evidence) {
     parts.push("_No gates recorded._");
   }
-  const events = page.events.map((e) => [String(e.counter), e.gate_evidence ? e.event : `${e.event} (outside modelgate, no gate evidence)`, cell(e.stage), cell(e.actor), cell(e.reason), cell(e.created_at)]);
-  if (events.length > 0) parts.push(markdownTable([["N", "event", "stage", "actor", "reason", "at"], ...events], { alignDelimiters: false, align: ["r"] }));
+  const events = page.events.map((e) => [
+    String(e.counter),
+    e.gate_evidence ? e.event : `${e.event} (outside modelgate, no gate evidence)`,
+    cell(e.stage),
+    cell(e.actor),
+    cell(e.reason),
+    cell(e.created_at),
+  ]);
+  if (events.length > 0)
+    parts.push(
+      markdownTable([["N", "event", "stage", "actor", "reason", "at"], ...events], {
+        alignDelimiters: false,
+        align: ["r"],
+      }),
+    );
   return parts.join("\n\n");
 }
 
 function gateName(gate: GateRecord): string {
-  return gate.action === "check" ? `check ${cell(gate.key)}${gate.workflow ? ` (${cell(gate.workflow)})` : ""}` : `${cell(gate.action)} · ${cell(gate.key)}`;
+  return gate.action === "check"
+    ? `check ${cell(gate.key)}${gate.workflow ? ` (${cell(gate.workflow)})` : ""}`
+    : `${cell(gate.action)} · ${cell(gate.key)}`;
 }
 
 function counts(gate: GateRecord): string {

@@ -29,7 +29,8 @@ export function suggestEvaluateStep(check: Check, policy: string, escape: Escape
     case "on-feature-mismatch":
       return "Make both models' explanations name the same features, or confirm the feature set changed on purpose.";
     default:
-      if (check.verdict === "warn") return `Review the change of ${escape(check.metric)}${where}; a warning does not block the merge.`;
+      if (check.verdict === "warn")
+        return `Review the change of ${escape(check.metric)}${where}; a warning does not block the merge.`;
       return `Find what made ${escape(check.metric)}${where} worse than the baseline (data, features, parameters) and retrain; loosen the rule in ${file} only on the base branch.`;
   }
 }
@@ -37,10 +38,14 @@ export function suggestEvaluateStep(check: Check, policy: string, escape: Escape
 /** validate-data: schema, quality and drift checks. */
 export function suggestValidateStep(check: Check, escape: Escape = md): string {
   const column = escape(check.metric);
-  if (check.rule === "drift") return `Check whether ${column}'s source or preprocessing changed; if the shift is real, refresh the reference data and retrain.`;
-  if (check.rule === "new-categories") return `Map ${column}'s new categories in the pipeline, or add them to the reference if they are expected.`;
-  if (check.rule === "present") return `Restore column ${column} upstream, or remove it from the schema if it was dropped on purpose.`;
-  if (check.rule.startsWith("rows-")) return "Check the extract that produced the file (a filter, a partial load), or change the row bounds in the schema.";
+  if (check.rule === "drift")
+    return `Check whether ${column}'s source or preprocessing changed; if the shift is real, refresh the reference data and retrain.`;
+  if (check.rule === "new-categories")
+    return `Map ${column}'s new categories in the pipeline, or add them to the reference if they are expected.`;
+  if (check.rule === "present")
+    return `Restore column ${column} upstream, or remove it from the schema if it was dropped on purpose.`;
+  if (check.rule.startsWith("rows-"))
+    return "Check the extract that produced the file (a filter, a partial load), or change the row bounds in the schema.";
   if (check.verdict === "warn") return `Review ${column}; a warning does not block.`;
   return `Fix ${column} upstream, or update the schema if the new values are valid.`;
 }
@@ -49,14 +54,16 @@ export function suggestValidateStep(check: Check, escape: Escape = md): string {
 export function suggestBiasStep(check: Check, escape: Escape = md): string {
   const what = escape(check.metric);
   if (check.verdict === "warn") return `Review ${what}; a warning does not block.`;
-  if (check.value === null) return `Add rows for the groups ${what} needs, or lower min-group-size, so the metric is defined.`;
+  if (check.value === null)
+    return `Add rows for the groups ${what} needs, or lower min-group-size, so the metric is defined.`;
   return `Look at the worst groups below: rebalance or reweight their training data, or adjust the decision threshold per the fairness policy.`;
 }
 
 /** shadow-compare: the shadow model against production on the same requests. */
 export function suggestShadowStep(check: Check, escape: Escape = md): string {
   if (check.rule === "min-requests") return "Let the shadow run longer so enough requests are answered by both models.";
-  if (/latency/.test(check.rule)) return "Profile the shadow model's serving path (model size, batching, hardware) before promoting it.";
+  if (/latency/.test(check.rule))
+    return "Profile the shadow model's serving path (model size, batching, hardware) before promoting it.";
   if (check.verdict === "warn") return `Review ${escape(check.metric)}; a warning does not block.`;
   return `Read the disagreeing requests (show-examples, the review queue) to see where the shadow model goes wrong.`;
 }
@@ -72,7 +79,9 @@ export function suggestTrainStep(check: Check): string {
     case "restored-outputs":
       return "Clear the cache entry; the restored outputs do not match their recorded digests.";
     default:
-      return check.verdict === "warn" ? "Review the warning; it does not block." : "Read the check's reason and rerun once fixed.";
+      return check.verdict === "warn"
+        ? "Review the warning; it does not block."
+        : "Read the check's reason and rerun once fixed.";
   }
 }
 

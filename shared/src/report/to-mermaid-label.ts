@@ -21,7 +21,13 @@ export function toMermaidLabel(text: string, maxLength = MAX_CHART_LABEL): strin
     .replace(UNSAFE, "?")
     .trim();
   const chars = [...replaced];
-  const cut = chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join("").trimEnd()}…` : replaced;
+  const cut =
+    chars.length > maxLength
+      ? `${chars
+          .slice(0, maxLength - 1)
+          .join("")
+          .trimEnd()}…`
+      : replaced;
   return cut === "" ? "(blank)" : cut;
 }
 

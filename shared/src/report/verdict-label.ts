@@ -13,7 +13,12 @@ export function describeCounts(verdicts: readonly Verdict[]): string {
   const parts: string[] = [];
   const failed = count("fail");
   const warned = count("warn");
-  if (failed === 0 && warned === 0) return verdicts.length === 1 ? "1 check passed" : verdicts.length === 0 ? "No checks" : `All ${verdicts.length} checks passed`;
+  if (failed === 0 && warned === 0)
+    return verdicts.length === 1
+      ? "1 check passed"
+      : verdicts.length === 0
+        ? "No checks"
+        : `All ${verdicts.length} checks passed`;
   if (failed > 0) parts.push(`**${failed} of ${verdicts.length} checks failed**`);
   if (warned > 0) parts.push(`${warned} warning${warned === 1 ? "" : "s"}`);
   parts.push(`${count("pass")} passed`);

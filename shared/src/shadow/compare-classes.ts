@@ -22,7 +22,11 @@ export interface ClassComparison {
  * Agreement and flip rate of the two models' predicted classes on the joined requests, and the confusion of flips.
  * @throws DataError naming both files when the two logs share no class at all (e.g. "1"/"0" against "yes"/"no").
  */
-export function compareClasses(production: ShadowLog, shadow: ShadowLog, joined: JoinedLogs): ClassComparison | undefined {
+export function compareClasses(
+  production: ShadowLog,
+  shadow: ShadowLog,
+  joined: JoinedLogs,
+): ClassComparison | undefined {
   const a = production.predictions;
   const b = shadow.predictions;
   if (!a || !b) return undefined;
@@ -65,16 +69,35 @@ export function compareClasses(production: ShadowLog, shadow: ShadowLog, joined:
     return { from, to, count };
   });
   flips.sort((x, y) => y.count - x.count || compareText(x.from, y.from) || compareText(x.to, y.to));
-  const classes = [...perClass].map(([label, counts]) => ({ label, ...counts })).sort((x, y) => compareText(x.label, y.label));
-  return { compared, unanswered: n - compared, agreement: compared === 0 ? 0 : agree / compared, flipRate: compared === 0 ? 0 : 1 - agree / compared, flips, classes, disagree };
+  const classes = [...perClass]
+    .map(([label, counts]) => ({ label, ...counts }))
+    .sort((x, y) => compareText(x.label, y.label));
+  return {
+    compared,
+    unanswered: n - compared,
+    agreement: compared === 0 ? 0 : agree / compared,
+    flipRate: compared === 0 ? 0 : 1 - agree / compared,
+    flips,
+    classes,
+    disagree,
+  };
 }
 
-function requireSharedClasses(production: ShadowLog, shadow: ShadowLog, perClass: Map<string, { production: number; shadow: number }>, compared: number): void {
+function requireSharedClasses(
+  production: ShadowLog,
+  shadow: ShadowLog,
+  perClass: Map<string, { production: number; shadow: number }>,
+  compared: number,
+): void {
   if (compared === 0) return;
   const shared = [...perClass.values()].some((counts) => counts.production > 0 && counts.shadow > 0);
   if (shared) return;
   const list = (key: "production" | "shadow") =>
-    [...perClass].filter(([, counts]) => counts[key] > 0).slice(0, 5).map(([label]) => JSON.stringify(label)).join(", ");
+    [...perClass]
+      .filter(([, counts]) => counts[key] > 0)
+      .slice(0, 5)
+      .map(([label]) => JSON.stringify(label))
+      .join(", ");
   throw new DataError(
     `Inputs "production" (${production.file}) and "shadow" (${shadow.file}) predict disjoint sets of classes: ${list("production")} against ${list("shadow")}, so no request can agree.`,
     "Log the classes in one spelling in both models (e.g. both 1/0 or both yes/no), or map the shadow's labels before this step.",

@@ -1,5 +1,9 @@
 import { ksTwoSampleSorted } from "../stats/ks-two-sample.js";
-import { binCountsOfSorted, populationStabilityIndex, quantileBinEdgesOfSorted } from "../stats/population-stability-index.js";
+import {
+  binCountsOfSorted,
+  populationStabilityIndex,
+  quantileBinEdgesOfSorted,
+} from "../stats/population-stability-index.js";
 import { wassersteinOfSorted } from "../stats/wasserstein.js";
 import type { ScoreComparison } from "./compare-scores.js";
 import type { JoinedLogs } from "./join-shadow-logs.js";
@@ -14,7 +18,12 @@ const PSI_BINS = 10;
  * of the paired scores, PSI of the scores (10 bins at production's quantiles, contract §7) and PSI of the
  * predicted classes (one bin per class either model predicts).
  */
-export function compareDistributions(production: ShadowLog, shadow: ShadowLog, joined: JoinedLogs, scores: ScoreComparison | undefined): ShadowComparison["distribution"] {
+export function compareDistributions(
+  production: ShadowLog,
+  shadow: ShadowLog,
+  joined: JoinedLogs,
+  scores: ScoreComparison | undefined,
+): ShadowComparison["distribution"] {
   const out: ShadowComparison["distribution"] = {};
   if (scores && scores.compared > 0) {
     // compareScores keeps both sides sorted (finite: pairs with a missing score are left out).
@@ -24,7 +33,10 @@ export function compareDistributions(production: ShadowLog, shadow: ShadowLog, j
     out.scoreKs = { statistic: ks.statistic, pValue: ks.pValue, method: ks.method };
     out.scoreWasserstein = wassersteinOfSorted(production, shadow);
     const edges = quantileBinEdgesOfSorted(production, PSI_BINS);
-    out.scorePsi = populationStabilityIndex(binCountsOfSorted(production, edges), binCountsOfSorted(shadow, edges)).value;
+    out.scorePsi = populationStabilityIndex(
+      binCountsOfSorted(production, edges),
+      binCountsOfSorted(shadow, edges),
+    ).value;
   }
   const a = production.predictions;
   const b = shadow.predictions;
@@ -40,7 +52,8 @@ export function compareDistributions(production: ShadowLog, shadow: ShadowLog, j
       productionCounts[index.get(a.dictionary[p] as string) as number]! += 1;
       shadowCounts[index.get(b.dictionary[s] as string) as number]! += 1;
     }
-    if (productionCounts.some((count) => count > 0)) out.predictionPsi = populationStabilityIndex(productionCounts, shadowCounts).value;
+    if (productionCounts.some((count) => count > 0))
+      out.predictionPsi = populationStabilityIndex(productionCounts, shadowCounts).value;
   }
   return out;
 }

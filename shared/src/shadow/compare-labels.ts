@@ -16,7 +16,12 @@ export interface LabelComparison {
  * Accuracy of each model's predicted class against the delayed labels, on the joined requests that have a label and
  * both predictions, with McNemar's exact test (production as baseline, shadow as candidate).
  */
-export function compareLabels(production: ShadowLog, shadow: ShadowLog, joined: JoinedLogs, labels: ShadowLabels): LabelComparison | undefined {
+export function compareLabels(
+  production: ShadowLog,
+  shadow: ShadowLog,
+  joined: JoinedLogs,
+  labels: ShadowLabels,
+): LabelComparison | undefined {
   const a = production.predictions;
   const b = shadow.predictions;
   if (!a || !b) return undefined;

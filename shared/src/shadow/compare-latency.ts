@@ -20,14 +20,25 @@ export interface LatencyOptions {
 /** Latency of the two models on the paired requests: each percentile's ratio shadow/production, or Kayenta's judgement. */
 export type LatencyComparison =
   | { judge: "bootstrap"; compared: number; ratios: PercentileRatio[] }
-  | { judge: "kayenta"; compared: number; judgement: KayentaJudgement; production: Record<string, number>; shadow: Record<string, number> };
+  | {
+      judge: "kayenta";
+      compared: number;
+      judgement: KayentaJudgement;
+      production: Record<string, number>;
+      shadow: Record<string, number>;
+    };
 
 /**
  * Compares latencies on the requests both models served. "bootstrap" (default): p50, p95 and p99 of each, with a
  * seeded paired bootstrap interval of each ratio shadow/production. "kayenta": Kayenta's Mann–Whitney classifier with
  * the shadow as experiment, production as control and direction "increase" (only slower counts against it).
  */
-export function compareLatency(production: ShadowLog, shadow: ShadowLog, joined: JoinedLogs, options: LatencyOptions): LatencyComparison | undefined {
+export function compareLatency(
+  production: ShadowLog,
+  shadow: ShadowLog,
+  joined: JoinedLogs,
+  options: LatencyOptions,
+): LatencyComparison | undefined {
   const a = production.latencies;
   const b = shadow.latencies;
   if (!a || !b) return undefined;
@@ -35,13 +46,24 @@ export function compareLatency(production: ShadowLog, shadow: ShadowLog, joined:
   const treatment = gather(b, joined.shadowRows);
   const compared = control.length;
   if (options.judge === "kayenta") {
-    const judgement = judgeKayenta(control, treatment, { confidence: options.confidence, direction: "increase", seed: options.seed });
+    const judgement = judgeKayenta(control, treatment, {
+      confidence: options.confidence,
+      direction: "increase",
+      seed: options.seed,
+    });
     const percentiles = (values: Float64Array) => {
       const sorted = Float64Array.from(values).sort();
-      return Object.fromEntries(LATENCY_PERCENTS.map((percent) => [`p${percent}`, percentileOfSorted(sorted, percent)]));
+      return Object.fromEntries(
+        LATENCY_PERCENTS.map((percent) => [`p${percent}`, percentileOfSorted(sorted, percent)]),
+      );
     };
     return { judge: "kayenta", compared, judgement, production: percentiles(control), shadow: percentiles(treatment) };
   }
-  const ratios = computePercentileRatios(control, treatment, { percents: LATENCY_PERCENTS, resamples: options.resamples, seed: options.seed, confidence: options.confidence });
+  const ratios = computePercentileRatios(control, treatment, {
+    percents: LATENCY_PERCENTS,
+    resamples: options.resamples,
+    seed: options.seed,
+    confidence: options.confidence,
+  });
   return { judge: "bootstrap", compared, ratios };
 }

@@ -28,7 +28,11 @@ export interface ScoreComparison {
  * median and 95th percentile of |Δ| (numpy.percentile's linear method). Undefined without scores in both logs, or
  * with no pair where both are present.
  */
-export function compareScores(production: ShadowLog, shadow: ShadowLog, joined: JoinedLogs): ScoreComparison | undefined {
+export function compareScores(
+  production: ShadowLog,
+  shadow: ShadowLog,
+  joined: JoinedLogs,
+): ScoreComparison | undefined {
   const a = production.scores;
   const b = shadow.scores;
   if (!a || !b) return undefined;

@@ -20,7 +20,11 @@ export interface CompareShadowOptions {
  * latency, slices and, with labels, accuracy. Pure: the logs are already read.
  * @throws DataError from the join (duplicates under "error", no common id) and the class comparison.
  */
-export function compareShadowLogs(production: ShadowLog, shadow: ShadowLog, options: CompareShadowOptions): ShadowComparison {
+export function compareShadowLogs(
+  production: ShadowLog,
+  shadow: ShadowLog,
+  options: CompareShadowOptions,
+): ShadowComparison {
   const joined = joinShadowLogs(production, shadow, options.duplicates);
   const classes = compareClasses(production, shadow, joined);
   const scores = compareScores(production, shadow, joined);

@@ -17,7 +17,11 @@ export interface SliceDisagreement {
  * The flip rate of each value of each slice column among the joined requests both models answered, so a
  * disagreement concentrated in one segment shows even when the overall rate is small. Ordered by column, then value.
  */
-export function compareSlices(production: ShadowLog, joined: JoinedLogs, classes: ClassComparison | undefined): SliceDisagreement[] {
+export function compareSlices(
+  production: ShadowLog,
+  joined: JoinedLogs,
+  classes: ClassComparison | undefined,
+): SliceDisagreement[] {
   if (!classes) return [];
   const out: SliceDisagreement[] = [];
   for (const [column, values] of [...production.slices].sort(([x], [y]) => compareText(x, y))) {

@@ -45,7 +45,10 @@ export function evaluateShadow(input: EvaluateShadowInput): ShadowResult {
     delta: null,
     delta_pct: null,
     threshold: minimum,
-    message: joined >= minimum ? `${joined} requests were answered by both models (min-requests ${minimum}).` : `Only ${joined} requests were answered by both models; min-requests is ${minimum}, and too little data fails the gate.`,
+    message:
+      joined >= minimum
+        ? `${joined} requests were answered by both models (min-requests ${minimum}).`
+        : `Only ${joined} requests were answered by both models; min-requests is ${minimum}, and too little data fails the gate.`,
   };
   const ruleChecks = toShadowChecks(section, comparison, section["on-inconclusive"]);
   const scored = section.scorecard ? scoreShadowChecks(ruleChecks, section.scorecard) : undefined;
@@ -64,7 +67,12 @@ export function evaluateShadow(input: EvaluateShadowInput): ShadowResult {
     policy: input.policyProvenance,
     notes: [...(input.notes ?? []), ...toNotes(comparison)],
     subject: { model },
-    files: { production: production.file, shadow: shadow.file, labels: input.labelsFile ?? null, review_queue: input.reviewQueue?.path ?? null },
+    files: {
+      production: production.file,
+      shadow: shadow.file,
+      labels: input.labelsFile ?? null,
+      review_queue: input.reviewQueue?.path ?? null,
+    },
     summary,
     ...(scored && { scorecard: scored.scorecard }),
     ...(input.examples && { examples: input.examples }),
@@ -93,14 +101,28 @@ function toNotes(comparison: ShadowComparison): string[] {
   const { joined, production, shadow, classes } = comparison;
   const notes: string[] = [...production.warnings, ...shadow.warnings];
   if (joined.onlyProduction > 0 || joined.onlyShadow > 0) {
-    notes.push(`Partial join: ${joined.onlyProduction} production requests have no shadow answer and ${joined.onlyShadow} shadow requests have no production counterpart; both are counted in the coverage, not dropped.`);
+    notes.push(
+      `Partial join: ${joined.onlyProduction} production requests have no shadow answer and ${joined.onlyShadow} shadow requests have no production counterpart; both are counted in the coverage, not dropped.`,
+    );
   }
-  for (const [name, log] of [["production", joined.duplicates.production], ["shadow", joined.duplicates.shadow]] as const) {
-    if (log.rows > 0) notes.push(`The ${name} log repeats ${log.ids} request ids (${log.rows} extra rows); duplicate-ids is "${joined.policy}", so the ${joined.policy} row per id was kept.`);
+  for (const [name, log] of [
+    ["production", joined.duplicates.production],
+    ["shadow", joined.duplicates.shadow],
+  ] as const) {
+    if (log.rows > 0)
+      notes.push(
+        `The ${name} log repeats ${log.ids} request ids (${log.rows} extra rows); duplicate-ids is "${joined.policy}", so the ${joined.policy} row per id was kept.`,
+      );
   }
   for (const log of [production, shadow]) {
-    if (log.window && !log.window.sorted) notes.push(`The ${log.input} log is not in time order; its window is taken from its earliest to its latest timestamp.`);
+    if (log.window && !log.window.sorted)
+      notes.push(
+        `The ${log.input} log is not in time order; its window is taken from its earliest to its latest timestamp.`,
+      );
   }
-  if (classes && classes.unanswered > 0) notes.push(`${classes.unanswered} joined requests lack a predicted class in one of the logs and are left out of agreement.`);
+  if (classes && classes.unanswered > 0)
+    notes.push(
+      `${classes.unanswered} joined requests lack a predicted class in one of the logs and are left out of agreement.`,
+    );
   return notes;
 }

@@ -77,7 +77,12 @@ function recode(log: ShadowLog, into: IdInterner): Int32Array {
 }
 
 /** The row kept for each id code, how many distinct ids the log has, and the duplicates seen. */
-function pickRows(log: ShadowLog, codes: Int32Array, size: number, policy: DuplicatePolicy): { rows: Int32Array; distinct: number; duplicates: Duplicates } {
+function pickRows(
+  log: ShadowLog,
+  codes: Int32Array,
+  size: number,
+  policy: DuplicatePolicy,
+): { rows: Int32Array; distinct: number; duplicates: Duplicates } {
   const rows = new Int32Array(size).fill(-1);
   const repeats = new Int32Array(size);
   let duplicateRows = 0;
@@ -99,7 +104,11 @@ function pickRows(log: ShadowLog, codes: Int32Array, size: number, policy: Dupli
   }
   let ids = 0;
   for (let code = 0; code < size; code++) if (repeats[code]! > 0) ids++;
-  const duplicates: Duplicates = { rows: duplicateRows, ids, ...(firstCode >= 0 && { first: firstText(log, codes, firstCode) }) };
+  const duplicates: Duplicates = {
+    rows: duplicateRows,
+    ids,
+    ...(firstCode >= 0 && { first: firstText(log, codes, firstCode) }),
+  };
   if (policy === "error" && duplicateRows > 0) {
     throw new DataError(
       `Input "${log.input}": ${log.file} logs ${ids} request ids more than once (${duplicateRows} extra rows); the first repeated id is ${JSON.stringify(truncate(duplicates.first ?? ""))}. duplicate-ids is "error".`,

@@ -24,8 +24,13 @@ export function rankDisagreements(comparison: ShadowComparison): number[] {
  * the decision threshold (low confidence), at most `limit`, most uncertain first. Returns indices in join order
  * with why each was picked.
  */
-export function selectReviewPairs(comparison: ShadowComparison, options: { margin: number; threshold: number; limit: number }): { pair: number; reason: "disagreement" | "low-confidence" }[] {
-  const out: { pair: number; reason: "disagreement" | "low-confidence" }[] = rankDisagreements(comparison).map((pair) => ({ pair, reason: "disagreement" }));
+export function selectReviewPairs(
+  comparison: ShadowComparison,
+  options: { margin: number; threshold: number; limit: number },
+): { pair: number; reason: "disagreement" | "low-confidence" }[] {
+  const out: { pair: number; reason: "disagreement" | "low-confidence" }[] = rankDisagreements(comparison).map(
+    (pair) => ({ pair, reason: "disagreement" }),
+  );
   const taken = new Set(out.map((entry) => entry.pair));
   const { production, shadow, joined } = comparison;
   if (production.scores && shadow.scores) {

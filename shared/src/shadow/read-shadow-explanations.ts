@@ -16,19 +16,33 @@ export interface ShadowExplanations {
  * attributions: {feature: value}}]`, or a table as SHAP exports (one numeric column per feature plus the join key).
  * @throws DataError naming the file: every reader error, JSON that is not of that shape, no feature column beside the id.
  */
-export async function readShadowExplanations(spec: string, access: FileAccess, joinKey: string): Promise<ShadowExplanations> {
+export async function readShadowExplanations(
+  spec: string,
+  access: FileAccess,
+  joinKey: string,
+): Promise<ShadowExplanations> {
   if (/\.json$/i.test(spec)) return readJsonExplanations(spec, access);
-  const probe = await readTable(spec, access, { input: "shadow-explanations", columns: [{ name: joinKey, required: true, as: "string" }] });
+  const probe = await readTable(spec, access, {
+    input: "shadow-explanations",
+    columns: [{ name: joinKey, required: true, as: "string" }],
+  });
   const features = [...new Set(probe.fileColumns)].filter((name) => name !== joinKey);
   if (features.length === 0) {
-    throw new DataError(`Input "shadow-explanations": ${spec} has no attribution column beside "${joinKey}".`, "Give one numeric column per feature (the shadow's attribution for each request) beside the id column.", {
-      input: "shadow-explanations",
-      file: spec,
-    });
+    throw new DataError(
+      `Input "shadow-explanations": ${spec} has no attribution column beside "${joinKey}".`,
+      "Give one numeric column per feature (the shadow's attribution for each request) beside the id column.",
+      {
+        input: "shadow-explanations",
+        file: spec,
+      },
+    );
   }
   const table = await readTable(spec, access, {
     input: "shadow-explanations",
-    columns: [{ name: joinKey, required: true, as: "string" }, ...features.map((name) => ({ name, required: true, as: "number" as const }))],
+    columns: [
+      { name: joinKey, required: true, as: "string" },
+      ...features.map((name) => ({ name, required: true, as: "number" as const })),
+    ],
   });
   const ids = table.columns.get(joinKey) as StringColumn;
   const columns = features.map((name) => table.columns.get(name) as NumberColumn);
@@ -41,18 +55,32 @@ export async function readShadowExplanations(spec: string, access: FileAccess, j
     file: spec,
     topReasons(id, count = 3) {
       const row = rowOf.get(id);
-      return row === undefined ? [] : toReasons(columns.map((column, i) => [features[i] as string, column.values[row] as number]), count);
+      return row === undefined
+        ? []
+        : toReasons(
+            columns.map((column, i) => [features[i] as string, column.values[row] as number]),
+            count,
+          );
     },
   };
 }
 
 async function readJsonExplanations(spec: string, access: FileAccess): Promise<ShadowExplanations> {
-  const file = await readInputFile(spec, access, "shadow-explanations", documentLimit(access, JSON_DOCUMENT_MEMORY_SHARE));
+  const file = await readInputFile(
+    spec,
+    access,
+    "shadow-explanations",
+    documentLimit(access, JSON_DOCUMENT_MEMORY_SHARE),
+  );
   const refuse = (why: string) =>
-    new DataError(`Input "shadow-explanations": ${spec} ${why}`, 'Give {"local": [{"id": "<request id>", "attributions": {"<feature>": <number>, …}}, …]}, or a table with the id and one column per feature.', {
-      input: "shadow-explanations",
-      file: spec,
-    });
+    new DataError(
+      `Input "shadow-explanations": ${spec} ${why}`,
+      'Give {"local": [{"id": "<request id>", "attributions": {"<feature>": <number>, …}}, …]}, or a table with the id and one column per feature.',
+      {
+        input: "shadow-explanations",
+        file: spec,
+      },
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(file.text);
@@ -64,8 +92,13 @@ async function readJsonExplanations(spec: string, access: FileAccess): Promise<S
   const byId = new Map<string, [string, number][]>();
   local.forEach((entry: unknown, i) => {
     const { id, attributions } = (entry ?? {}) as { id?: unknown; attributions?: unknown };
-    if (typeof id !== "string" || typeof attributions !== "object" || attributions === null) throw refuse(`has local[${i}] without a string "id" and an "attributions" object.`);
-    if (!byId.has(id)) byId.set(id, Object.entries(attributions).filter((pair): pair is [string, number] => typeof pair[1] === "number"));
+    if (typeof id !== "string" || typeof attributions !== "object" || attributions === null)
+      throw refuse(`has local[${i}] without a string "id" and an "attributions" object.`);
+    if (!byId.has(id))
+      byId.set(
+        id,
+        Object.entries(attributions).filter((pair): pair is [string, number] => typeof pair[1] === "number"),
+      );
   });
   return { file: spec, topReasons: (id, count = 3) => toReasons(byId.get(id) ?? [], count) };
 }

@@ -14,7 +14,12 @@ export interface ShadowLabels {
  * Reads the `labels` file: the join key and the label column, one row per request.
  * @throws DataError naming the file and column: every readTable error, a missing id, a repeated id.
  */
-export async function readShadowLabels(spec: string, access: FileAccess, joinKey: string, labelColumn: string): Promise<ShadowLabels> {
+export async function readShadowLabels(
+  spec: string,
+  access: FileAccess,
+  joinKey: string,
+  labelColumn: string,
+): Promise<ShadowLabels> {
   const table = await readTable(spec, access, {
     input: "labels",
     columns: [
@@ -29,11 +34,15 @@ export async function readShadowLabels(spec: string, access: FileAccess, joinKey
     const id = ids.codes[row] as number;
     const label = labels.codes[row] as number;
     if (id < 0) {
-      throw new DataError(`Input "labels": ${spec} has a row without a request id in "${joinKey}" (data row ${row + 1}).`, "Give every label row the id of the request it labels.", {
-        input: "labels",
-        file: spec,
-        path: joinKey,
-      });
+      throw new DataError(
+        `Input "labels": ${spec} has a row without a request id in "${joinKey}" (data row ${row + 1}).`,
+        "Give every label row the id of the request it labels.",
+        {
+          input: "labels",
+          file: spec,
+          path: joinKey,
+        },
+      );
     }
     if (label < 0) continue;
     const key = ids.dictionary[id] as string;

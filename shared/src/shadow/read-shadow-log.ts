@@ -7,7 +7,12 @@ import type { NumberColumn, StringColumn, Table, TableColumn } from "../data/tab
 import type { ShadowColumnNames, ShadowLog } from "./shadow-log.js";
 import { toTimeWindow } from "./to-time-window.js";
 
-const COLUMN_INPUTS = { prediction: "prediction-column", score: "score-column", latency: "latency-column", timestamp: "timestamp-column" } as const;
+const COLUMN_INPUTS = {
+  prediction: "prediction-column",
+  score: "score-column",
+  latency: "latency-column",
+  timestamp: "timestamp-column",
+} as const;
 
 /**
  * Reads a production or shadow log (CSV, TSV, JSONL or Parquet, optionally .gz, streamed) with only the join key,
@@ -17,7 +22,13 @@ const COLUMN_INPUTS = { prediction: "prediction-column", score: "score-column", 
  * nor score, a log without rows, ids missing, latencies missing, non-numeric or negative, timestamps missing or
  * unreadable, non-numeric scores, a slice column the log lacks.
  */
-export async function readShadowLog(spec: string, access: FileAccess, input: string, names: ShadowColumnNames, interner = new IdInterner()): Promise<ShadowLog> {
+export async function readShadowLog(
+  spec: string,
+  access: FileAccess,
+  input: string,
+  names: ShadowColumnNames,
+  interner = new IdInterner(),
+): Promise<ShadowLog> {
   const requests: ColumnRequest[] = [
     // Ids interned as bytes: a million request ids as strings in a Map would be the largest thing in memory.
     { name: names.joinKey, required: true, as: "string", interner },
@@ -29,8 +40,13 @@ export async function readShadowLog(spec: string, access: FileAccess, input: str
   ];
   const unique = requests.filter((request, i) => requests.findIndex((other) => other.name === request.name) === i);
   const table = await readTable(spec, access, { input, columns: unique });
-  const fail = (message: string, hint: string, column?: string) => new DataError(`Input "${input}": ${spec} ${message}`, hint, { input, file: spec, ...(column && { path: column }) });
-  if (table.rows === 0) throw fail("has a header but no rows, so there is nothing to compare.", `Point ${input} at a log with at least one request.`);
+  const fail = (message: string, hint: string, column?: string) =>
+    new DataError(`Input "${input}": ${spec} ${message}`, hint, { input, file: spec, ...(column && { path: column }) });
+  if (table.rows === 0)
+    throw fail(
+      "has a header but no rows, so there is nothing to compare.",
+      `Point ${input} at a log with at least one request.`,
+    );
   const ids = table.columns.get(names.joinKey) as StringColumn;
   if (ids.missing > 0) {
     throw fail(
@@ -43,7 +59,10 @@ export async function readShadowLog(spec: string, access: FileAccess, input: str
   const scoreColumn = table.columns.get(names.score) as NumberColumn | undefined;
   if (!predictions && !scoreColumn) {
     throw fail(
-      `has neither a prediction column "${names.prediction}" nor a score column "${names.score}". Its columns: ${table.fileColumns.slice(0, 20).map((c) => JSON.stringify(c)).join(", ")}.`,
+      `has neither a prediction column "${names.prediction}" nor a score column "${names.score}". Its columns: ${table.fileColumns
+        .slice(0, 20)
+        .map((c) => JSON.stringify(c))
+        .join(", ")}.`,
       `Set prediction-column (the predicted class) or score-column (the score) to the column of ${spec} that holds the model's answer.`,
     );
   }
@@ -56,14 +75,19 @@ export async function readShadowLog(spec: string, access: FileAccess, input: str
   }
   const latencies = readLatencies(table, names.latency, fail);
   const timestamps = table.columns.get(names.timestamp);
-  const window = timestamps ? toTimeWindow(timestamps, (message, hint) => fail(message, hint, names.timestamp)) : undefined;
+  const window = timestamps
+    ? toTimeWindow(timestamps, (message, hint) => fail(message, hint, names.timestamp))
+    : undefined;
   const slices = new Map<string, StringColumn>();
   for (const name of names.slices) {
     const column = table.columns.get(name);
     // A slice the log lacks would be left out of the breakdown without a word, as evaluate's and bias's are not.
     if (!column) {
       throw fail(
-        `has no slice column "${name}" (slice-columns). Its columns: ${table.fileColumns.slice(0, 20).map((c) => JSON.stringify(c)).join(", ")}.`,
+        `has no slice column "${name}" (slice-columns). Its columns: ${table.fileColumns
+          .slice(0, 20)
+          .map((c) => JSON.stringify(c))
+          .join(", ")}.`,
         `Set slice-columns to columns of ${spec}, comma-separated, or log "${name}" with each request.`,
         name,
       );
@@ -86,7 +110,11 @@ export async function readShadowLog(spec: string, access: FileAccess, input: str
   };
 }
 
-function readLatencies(table: Table, name: string, fail: (message: string, hint: string, column?: string) => DataError): Float64Array | undefined {
+function readLatencies(
+  table: Table,
+  name: string,
+  fail: (message: string, hint: string, column?: string) => DataError,
+): Float64Array | undefined {
   const column: TableColumn | undefined = table.columns.get(name);
   if (!column || column.kind !== "number") return undefined;
   const bad = column.missing + column.nonNumeric + column.nonFinite;

@@ -21,5 +21,9 @@ export function computeScoreHistogram(production: Float64Array, shadow: Float64A
   if (low >= 0 && high <= 1) [low, high] = [0, 1];
   else if (low === high) [low, high] = [low - 0.5, high + 0.5];
   const edges = equalWidthEdges(low, high, SCORE_HISTOGRAM_BINS);
-  return { edges: [...edges], production_shares: toShares(computeHistogram(production, edges)), shadow_shares: toShares(computeHistogram(shadow, edges)) };
+  return {
+    edges: [...edges],
+    production_shares: toShares(computeHistogram(production, edges)),
+    shadow_shares: toShares(computeHistogram(shadow, edges)),
+  };
 }

@@ -11,7 +11,10 @@ type Scorecard = NonNullable<ShadowPolicy["scorecard"]>;
  * data reaches max-nodata-share. Returns the scorecard and the checks as they count toward the gate: a non-critical
  * failure lowers the score and becomes a warning; a critical one stays a failure.
  */
-export function scoreShadowChecks(checks: readonly ShadowCheck[], scorecard: Scorecard): { scorecard: ShadowScorecard; check: ShadowCheck; checks: ShadowCheck[] } {
+export function scoreShadowChecks(
+  checks: readonly ShadowCheck[],
+  scorecard: Scorecard,
+): { scorecard: ShadowScorecard; check: ShadowCheck; checks: ShadowCheck[] } {
   const weights = scorecard.weights ?? {};
   const explicit = checks.reduce((sum, c) => sum + (weights[c.rule as keyof typeof weights] ?? 0), 0);
   const unweighted = checks.filter((c) => weights[c.rule as keyof typeof weights] === undefined).length;
@@ -47,6 +50,18 @@ export function scoreShadowChecks(checks: readonly ShadowCheck[], scorecard: Sco
     threshold: scorecard.pass,
     message: `Score ${score.toFixed(1)} of 100${why}: pass at ${scorecard.pass}, marginal at ${scorecard.marginal}.`,
   };
-  const counted = checks.map((c): ShadowCheck => (c.verdict === "fail" && !critical.has(c.rule) ? { ...c, verdict: "warn" } : c));
-  return { scorecard: { score, pass: scorecard.pass, marginal: scorecard.marginal, nodata_share: nodataShare, critical_failures: criticalFailures }, check, checks: counted };
+  const counted = checks.map((c): ShadowCheck =>
+    c.verdict === "fail" && !critical.has(c.rule) ? { ...c, verdict: "warn" } : c,
+  );
+  return {
+    scorecard: {
+      score,
+      pass: scorecard.pass,
+      marginal: scorecard.marginal,
+      nodata_share: nodataShare,
+      critical_failures: criticalFailures,
+    },
+    check,
+    checks: counted,
+  };
 }

@@ -4,16 +4,35 @@ import type { GetInput } from "../core/parse-inputs.js";
 
 const wholeNumber = (min: number, max: number, example: string) =>
   z.pipe(
-    z.string().check(z.refine((text: string) => /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max, `allowed: a whole number from ${min} to ${max}, such as ${example}`)),
+    z
+      .string()
+      .check(
+        z.refine(
+          (text: string) => /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max,
+          `allowed: a whole number from ${min} to ${max}, such as ${example}`,
+        ),
+      ),
     z.transform((text: string) => Number(text)),
   );
 const unitInterval = z.pipe(
-  z.string().check(z.refine((text: string) => /^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) && Number(text) <= 1, "allowed: a number from 0 to 1, such as 0.1")),
+  z
+    .string()
+    .check(
+      z.refine(
+        (text: string) => /^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) && Number(text) <= 1,
+        "allowed: a number from 0 to 1, such as 0.1",
+      ),
+    ),
   z.transform((text: string) => Number(text)),
 );
 const nameList = z.pipe(
   z.string(),
-  z.transform((text: string) => text.split(",").map((name) => name.trim()).filter((name) => name !== "")),
+  z.transform((text: string) =>
+    text
+      .split(",")
+      .map((name) => name.trim())
+      .filter((name) => name !== ""),
+  ),
 );
 
 export const ShadowInputShape = {
@@ -31,7 +50,15 @@ export const ShadowInputShape = {
   "shadow-explanations": z.optional(z.string()),
   "duplicate-ids": z._default(z.enum(["error", "first", "last"]), "error"),
   "show-examples": z._default(booleanInput, false),
-  "example-columns": z._default(nameList, ["id", "production_prediction", "shadow_prediction", "production_score", "shadow_score", "abs_score_delta", "shadow_reasons"]),
+  "example-columns": z._default(nameList, [
+    "id",
+    "production_prediction",
+    "shadow_prediction",
+    "production_score",
+    "shadow_score",
+    "abs_score_delta",
+    "shadow_reasons",
+  ]),
   examples: z._default(wholeNumber(1, 100, "10"), 10),
   "review-queue": z.optional(z.string()),
   "review-limit": z._default(wholeNumber(1, 1_000_000, "1000"), 1000),

@@ -1,6 +1,8 @@
 import * as z from "zod/mini";
 
-const fraction = z.number().check(z.refine((n) => Number.isFinite(n) && n >= 0 && n <= 1, "must be a number from 0 to 1"));
+const fraction = z
+  .number()
+  .check(z.refine((n) => Number.isFinite(n) && n >= 0 && n <= 1, "must be a number from 0 to 1"));
 const nonNegative = z.number().check(z.refine((n) => Number.isFinite(n) && n >= 0, "must be zero or more"));
 const count = z.number().check(z.refine((n) => Number.isInteger(n) && n >= 1, "must be a whole number of 1 or more"));
 
@@ -23,7 +25,11 @@ export const SHADOW_RULES = [
 ] as const;
 export type ShadowRule = (typeof SHADOW_RULES)[number];
 
-const LATENCY_RULES = ["max-latency-p50-regression-pct", "max-latency-p95-regression-pct", "max-latency-p99-regression-pct"] as const;
+const LATENCY_RULES = [
+  "max-latency-p50-regression-pct",
+  "max-latency-p95-regression-pct",
+  "max-latency-p99-regression-pct",
+] as const;
 
 /** Names a scorecard can weigh: the rules, and "latency-judge" for Kayenta's latency judgement. */
 const SCORED = [...SHADOW_RULES, "latency-judge"] as const;
@@ -43,7 +49,10 @@ export const ShadowScorecardSchema = z
   })
   .check(
     z.refine((s) => s.marginal <= s.pass, "has marginal above pass"),
-    z.refine((s) => Object.values(s.weights ?? {}).reduce((a, b) => a + (b ?? 0), 0) <= 100, "has weights that add up to more than 100"),
+    z.refine(
+      (s) => Object.values(s.weights ?? {}).reduce((a, b) => a + (b ?? 0), 0) <= 100,
+      "has weights that add up to more than 100",
+    ),
   );
 
 export const ShadowPolicySchema = z
@@ -85,4 +94,3 @@ export const ShadowPolicySchema = z
     ),
   );
 export type ShadowPolicy = z.infer<typeof ShadowPolicySchema>;
-

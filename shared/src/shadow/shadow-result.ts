@@ -53,11 +53,31 @@ export interface ShadowSummary {
   latency?: {
     judge: "bootstrap" | "kayenta";
     compared: number;
-    percentiles: { percent: number; production: number; shadow: number; ratio: number | null; ci: [number, number] | null }[];
-    kayenta?: { classification: string; reason: string; mean_ratio: number | null; p_value: number | null; estimate: number | null; ci: [number, number] | null };
+    percentiles: {
+      percent: number;
+      production: number;
+      shadow: number;
+      ratio: number | null;
+      ci: [number, number] | null;
+    }[];
+    kayenta?: {
+      classification: string;
+      reason: string;
+      mean_ratio: number | null;
+      p_value: number | null;
+      estimate: number | null;
+      ci: [number, number] | null;
+    };
   };
   slices: { column: string; value: string; compared: number; flips: number; flip_rate: number }[];
-  labels?: { labelled: number; production_accuracy: number; shadow_accuracy: number; mcnemar_b: number; mcnemar_c: number; mcnemar_p_value: number };
+  labels?: {
+    labelled: number;
+    production_accuracy: number;
+    shadow_accuracy: number;
+    mcnemar_b: number;
+    mcnemar_c: number;
+    mcnemar_p_value: number;
+  };
 }
 
 export interface TimeWindow {

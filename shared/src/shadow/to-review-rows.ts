@@ -6,17 +6,33 @@ import { cellText, requestId } from "./shadow-log.js";
 export type ReviewRow = Record<string, string>;
 
 /** Twelve significant digits: the logged value, without the float noise of a subtraction (0.15160000000000007). */
-const num = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "" : String(Number(value.toPrecision(12))));
+const num = (value: number | undefined) =>
+  value === undefined || Number.isNaN(value) ? "" : String(Number(value.toPrecision(12)));
 
 /**
  * The rows of the review queue (or of the report's examples) for the chosen pairs, with a fixed column order:
  * id, reason, production and shadow prediction and score, |score delta|, the slice columns, the shadow's top reasons
  * and an empty `label` column to fill in.
  */
-export function toReviewRows(comparison: ShadowComparison, picks: readonly { pair: number; reason: string }[], explanations: ShadowExplanations | undefined): { columns: string[]; rows: ReviewRow[] } {
+export function toReviewRows(
+  comparison: ShadowComparison,
+  picks: readonly { pair: number; reason: string }[],
+  explanations: ShadowExplanations | undefined,
+): { columns: string[]; rows: ReviewRow[] } {
   const { production, shadow, joined, scores } = comparison;
   const sliceNames = [...production.slices.keys()];
-  const columns = ["id", "reason", "production_prediction", "shadow_prediction", "production_score", "shadow_score", "abs_score_delta", ...sliceNames.map((name) => `slice:${name}`), "shadow_reasons", "label"];
+  const columns = [
+    "id",
+    "reason",
+    "production_prediction",
+    "shadow_prediction",
+    "production_score",
+    "shadow_score",
+    "abs_score_delta",
+    ...sliceNames.map((name) => `slice:${name}`),
+    "shadow_reasons",
+    "label",
+  ];
   const rows = picks.map(({ pair, reason }) => {
     const p = joined.productionRows[pair] as number;
     const s = joined.shadowRows[pair] as number;

@@ -28,7 +28,10 @@ export function toShadowSummary(comparison: ShadowComparison): ShadowSummary {
         shadow: { rows: joined.duplicates.shadow.rows, ids: joined.duplicates.shadow.ids },
       },
     },
-    windows: { ...(productionWindow && { production: productionWindow }), ...(shadowWindow && { shadow: shadowWindow }) },
+    windows: {
+      ...(productionWindow && { production: productionWindow }),
+      ...(shadowWindow && { shadow: shadowWindow }),
+    },
     ...(classes && {
       classes: {
         compared: classes.compared,
@@ -54,7 +57,13 @@ export function toShadowSummary(comparison: ShadowComparison): ShadowSummary {
     }),
     ...(distribution.predictionPsi !== undefined && { prediction_psi: distribution.predictionPsi }),
     ...(latency && { latency: toLatencySummary(latency) }),
-    slices: comparison.slices.map((s) => ({ column: s.column, value: s.value, compared: s.compared, flips: s.flips, flip_rate: s.flipRate })),
+    slices: comparison.slices.map((s) => ({
+      column: s.column,
+      value: s.value,
+      compared: s.compared,
+      flips: s.flips,
+      flip_rate: s.flipRate,
+    })),
     ...(labels && {
       labels: {
         labelled: labels.labelled,

@@ -6,7 +6,10 @@ import type { TableColumn } from "../data/table/table.js";
  * epoch seconds (below 10¹¹, i.e. before the year 5138) or milliseconds; text is an ISO 8601 date-time.
  * @throws the error `fail` builds when a timestamp is missing or cannot be read.
  */
-export function toTimeWindow(column: TableColumn, fail: (message: string, hint: string) => DataError): { first: number; last: number; sorted: boolean } {
+export function toTimeWindow(
+  column: TableColumn,
+  fail: (message: string, hint: string) => DataError,
+): { first: number; last: number; sorted: boolean } {
   const rows = column.kind === "number" ? column.values.length : column.codes.length;
   let first = Infinity;
   let last = -Infinity;
@@ -14,9 +17,13 @@ export function toTimeWindow(column: TableColumn, fail: (message: string, hint: 
   let sorted = true;
   let missing = 0;
   let firstBad = -1;
-  const parsed = column.kind === "string" ? column.dictionary.map((text) => (/^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : Number.NaN)) : [];
+  const parsed =
+    column.kind === "string"
+      ? column.dictionary.map((text) => (/^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : Number.NaN))
+      : [];
   for (let row = 0; row < rows; row++) {
-    const time = column.kind === "number" ? toMillis(column.values[row] as number) : toCode(parsed, column.codes[row] as number);
+    const time =
+      column.kind === "number" ? toMillis(column.values[row] as number) : toCode(parsed, column.codes[row] as number);
     if (Number.isNaN(time)) {
       missing++;
       if (firstBad < 0) firstBad = row;

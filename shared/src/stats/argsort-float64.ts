@@ -6,7 +6,8 @@
  */
 export function argsortFloat64(values: ArrayLike<number>): Uint32Array {
   const n = values.length;
-  if (pool.keys.length < n) pool = { keys: new Float64Array(n), words: new Uint32Array(2 * n), order: new Uint32Array(n) };
+  if (pool.keys.length < n)
+    pool = { keys: new Float64Array(n), words: new Uint32Array(2 * n), order: new Uint32Array(n) };
   const keys = pool.keys.subarray(0, n);
   for (let i = 0; i < n; i++) keys[i] = (values[i] as number) + 0; // -0 + 0 is +0: -0 and +0 tie, as in the comparator
   let order: Uint32Array = Uint32Array.from({ length: n }, (_, i) => i);

@@ -39,5 +39,11 @@ export function computeBinaryCurveCounts(yTrue: ArrayLike<number>, scores: Array
       fps.push(fp);
     }
   }
-  return { thresholds: Float64Array.from(thresholds), truePositives: Float64Array.from(tps), falsePositives: Float64Array.from(fps), positives: tp, negatives: fp };
+  return {
+    thresholds: Float64Array.from(thresholds),
+    truePositives: Float64Array.from(tps),
+    falsePositives: Float64Array.from(fps),
+    positives: tp,
+    negatives: fp,
+  };
 }

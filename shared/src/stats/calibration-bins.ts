@@ -21,7 +21,11 @@ export interface CalibrationBins {
  * (as null) where scikit-learn drops them. The edges reported are the nominal 0, 0.1, …, 1.
  * @throws {StatsInputError} on empty or mismatched arrays, labels other than 0/1 or probabilities outside [0, 1].
  */
-export function computeCalibrationBins(yTrue: ArrayLike<number>, probabilities: ArrayLike<number>, bins = 10): CalibrationBins {
+export function computeCalibrationBins(
+  yTrue: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  bins = 10,
+): CalibrationBins {
   const n = requireSameLength({ yTrue, probabilities });
   requireBinaryLabels(yTrue, "yTrue");
   requireProbabilities(probabilities, "probabilities");

@@ -32,7 +32,11 @@ function countBelow(sorted: Float64Array, value: number, orEqual: boolean): numb
  * the same size exactly when every negative in the prefix has a candidate rank (the end of its tie block) within it.
  * @throws {StatsInputError} on empty or mismatched arrays, labels other than 0/1 or non-finite scores.
  */
-export function comparePairOrdering(yTrue: ArrayLike<number>, baseline: ArrayLike<number>, candidate: ArrayLike<number>): PairOrdering {
+export function comparePairOrdering(
+  yTrue: ArrayLike<number>,
+  baseline: ArrayLike<number>,
+  candidate: ArrayLike<number>,
+): PairOrdering {
   const n = requireSameLength({ yTrue, baseline, candidate });
   requireBinaryLabels(yTrue, "yTrue");
   requireFinite(baseline, "baseline");
@@ -55,6 +59,10 @@ export function comparePairOrdering(yTrue: ArrayLike<number>, baseline: ArrayLik
     const size = countBelow(baselineSorted, score, orEqual);
     return size === countBelow(candidateSorted, candidateScore, orEqual) && (prefixMaxRank[size] as number) <= size;
   };
-  const alike = positiveRows.every((i) => sameSet(baseline[i] as number, candidate[i] as number, false) && sameSet(baseline[i] as number, candidate[i] as number, true));
+  const alike = positiveRows.every(
+    (i) =>
+      sameSet(baseline[i] as number, candidate[i] as number, false) &&
+      sameSet(baseline[i] as number, candidate[i] as number, true),
+  );
   return { alike, positives: positiveRows.length, negatives: negativeRows.length };
 }

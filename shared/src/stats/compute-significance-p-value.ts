@@ -28,10 +28,17 @@ export function computeSignificancePValue(rule: SignificanceRule, evidence: Sign
   const sign = side === "greater" ? 1 : -1;
   if (evidence.method === "exact-bound") return { ok: true, value: noVariancePValue(evidence.bound, threshold, side) };
   if (evidence.method === "delong") {
-    return { ok: true, value: normalSf((sign * (evidence.difference - threshold)) / Math.sqrt(evidence.varianceDifference)) };
+    return {
+      ok: true,
+      value: normalSf((sign * (evidence.difference - threshold)) / Math.sqrt(evidence.varianceDifference)),
+    };
   }
   const passesAt = (alpha: number): boolean | string => {
-    const interval = toBootstrapInterval(evidence.distribution, { confidence: 1 - alpha, alternative: side, method: evidence.interval });
+    const interval = toBootstrapInterval(evidence.distribution, {
+      confidence: 1 - alpha,
+      alternative: side,
+      method: evidence.interval,
+    });
     if (!interval.ok) return interval.reason;
     return side === "greater" ? isAtLeast(interval.low, threshold) : isAtMost(interval.high, threshold);
   };

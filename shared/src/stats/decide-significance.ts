@@ -34,13 +34,22 @@ export type SignificanceDecision =
  * limits that are NaN or out of order.
  * @throws {StatsInputError} when alpha is outside (0, 1).
  */
-export function decideSignificance(rule: SignificanceRule, alpha: number, limits: SignificanceLimits): SignificanceDecision {
+export function decideSignificance(
+  rule: SignificanceRule,
+  alpha: number,
+  limits: SignificanceLimits,
+): SignificanceDecision {
   requireConfidence(1 - alpha);
   const ci: [number, number] = [limits.low, limits.high];
   const margin = toSignificanceMargin(rule);
   if (!margin.ok) return { decided: false, verdict: "fail", message: margin.reason, ci };
   if (Number.isNaN(limits.low) || Number.isNaN(limits.high) || limits.low > limits.high) {
-    return { decided: false, verdict: "fail", message: `The confidence limits [${formatNumber(limits.low)}, ${formatNumber(limits.high)}] are not an interval, so the gate cannot decide.`, ci };
+    return {
+      decided: false,
+      verdict: "fail",
+      message: `The confidence limits [${formatNumber(limits.low)}, ${formatNumber(limits.high)}] are not an interval, so the gate cannot decide.`,
+      ci,
+    };
   }
   const t = margin.threshold;
   const higher = margin.side === "greater";
@@ -53,11 +62,23 @@ export function decideSignificance(rule: SignificanceRule, alpha: number, limits
   const common = { decided: true, ci, bound: t, decidedBy: higher ? "low" : "high" } as const;
   if (shown) {
     const limit = higher ? `lower limit ${lowText} ≥` : `upper limit ${highText} ≤`;
-    return { ...common, verdict: "pass", message: `Shown at ${level} one-sided confidence: the change's ${limit} ${tText}, so ${margin.claim} holds.` };
+    return {
+      ...common,
+      verdict: "pass",
+      message: `Shown at ${level} one-sided confidence: the change's ${limit} ${tText}, so ${margin.claim} holds.`,
+    };
   }
   if (ruledOut) {
     const side = higher ? "below" : "above";
-    return { ...common, verdict: "fail", message: `Ruled out at ${level} one-sided confidence: the change's interval ${interval} lies wholly ${side} ${tText}, so ${margin.claim} does not hold.` };
+    return {
+      ...common,
+      verdict: "fail",
+      message: `Ruled out at ${level} one-sided confidence: the change's interval ${interval} lies wholly ${side} ${tText}, so ${margin.claim} does not hold.`,
+    };
   }
-  return { ...common, verdict: "inconclusive", message: `Inconclusive at ${level} one-sided confidence: the change's interval ${interval} contains ${tText}, so the data neither show nor rule out ${margin.claim}.` };
+  return {
+    ...common,
+    verdict: "inconclusive",
+    message: `Inconclusive at ${level} one-sided confidence: the change's interval ${interval} contains ${tText}, so the data neither show nor rule out ${margin.claim}.`,
+  };
 }

@@ -105,9 +105,21 @@ export function computeDelong(
   const z = difference / Math.sqrt(varianceDifference);
   const limits = toDelongInterval({ difference, varianceDifference }, { confidence, alternative });
   return {
-    ok: true, positives, negatives, aucBaseline: base.auc, aucCandidate: cand.auc, varianceBaseline,
-    varianceCandidate, covariance: cov, difference, varianceDifference, z, pValue: 2 * normalSf(Math.abs(z)),
-    confidence, alternative, ...limits,
+    ok: true,
+    positives,
+    negatives,
+    aucBaseline: base.auc,
+    aucCandidate: cand.auc,
+    varianceBaseline,
+    varianceCandidate,
+    covariance: cov,
+    difference,
+    varianceDifference,
+    z,
+    pValue: 2 * normalSf(Math.abs(z)),
+    confidence,
+    alternative,
+    ...limits,
   };
 }
 

@@ -14,7 +14,9 @@ export function computeF1Score(
 ): ScalarResult {
   return averageOverLabels(yTrue, yPred, averaging, ({ label, truePositives, predicted, actual }) =>
     predicted + actual === 0
-      ? cannotCompute(`F1 of label ${label} is undefined: ${label} occurs in neither the truth nor the predictions (scikit-learn reports 0 with an UndefinedMetricWarning).`)
+      ? cannotCompute(
+          `F1 of label ${label} is undefined: ${label} occurs in neither the truth nor the predictions (scikit-learn reports 0 with an UndefinedMetricWarning).`,
+        )
       : { ok: true, value: (2 * truePositives) / (predicted + actual) },
   );
 }

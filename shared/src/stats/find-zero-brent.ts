@@ -7,7 +7,14 @@ const EPSILON = 2.220446049250313e-16;
  * `fa` and `fb` are f(a) and f(b), of opposite signs (or one of them zero); at most 1,000 iterations, as uniroot.
  * @param tolerance the absolute accuracy wanted (uniroot's `tol`; wilcox.test passes 1e-4).
  */
-export function findZeroBrent(f: (x: number) => number, a: number, b: number, fa: number, fb: number, tolerance: number): number {
+export function findZeroBrent(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  fa: number,
+  fb: number,
+  tolerance: number,
+): number {
   let c = a;
   let fc = fa;
   if (fa === 0) return a;

@@ -20,7 +20,11 @@ export function equalWidthEdges(low: number, high: number, bins: number): Float6
  * numpy.interp(grid, fpr, tpr): where the curve rises vertically at a grid value, the top of the rise.
  * `fpr` ascending (ties allowed), from 0 to 1.
  */
-export function interpolateRocOnGrid(fpr: ArrayLike<number>, tpr: ArrayLike<number>, grid: ArrayLike<number>): Float64Array {
+export function interpolateRocOnGrid(
+  fpr: ArrayLike<number>,
+  tpr: ArrayLike<number>,
+  grid: ArrayLike<number>,
+): Float64Array {
   const out = new Float64Array(grid.length);
   const last = fpr.length - 1;
   let j = 0;
@@ -44,7 +48,11 @@ export function interpolateRocOnGrid(fpr: ArrayLike<number>, tpr: ArrayLike<numb
  * in order of decreasing threshold, whose recall is ≥ r (the function whose area is average precision). Points in
  * `computePrecisionRecallCurve`'s order (recall descending, ending at recall 0, precision 1).
  */
-export function stepPrecisionOnGrid(precision: ArrayLike<number>, recall: ArrayLike<number>, grid: ArrayLike<number>): Float64Array {
+export function stepPrecisionOnGrid(
+  precision: ArrayLike<number>,
+  recall: ArrayLike<number>,
+  grid: ArrayLike<number>,
+): Float64Array {
   const out = new Float64Array(grid.length);
   for (let g = 0; g < grid.length; g++) {
     const r = grid[g]!;

@@ -11,10 +11,14 @@ import { requireCounts } from "./require-counts.js";
  */
 export function jensenShannonDistance(p: number[], q: number[], base?: number): number {
   if (base !== undefined && !(base > 0 && base !== 1 && Number.isFinite(base))) {
-    throw new DriftInputError(`The Jensen–Shannon log base is ${String(base)}; expected a number > 0 other than 1, e.g. 2.`);
+    throw new DriftInputError(
+      `The Jensen–Shannon log base is ${String(base)}; expected a number > 0 other than 1, e.g. 2.`,
+    );
   }
   if (p.length !== q.length) {
-    throw new DriftInputError(`${p.length} reference entries but ${q.length} current entries; expected one of each per bin.`);
+    throw new DriftInputError(
+      `${p.length} reference entries but ${q.length} current entries; expected one of each per bin.`,
+    );
   }
   const pTotal = requireCounts(p, "reference");
   const qTotal = requireCounts(q, "current");

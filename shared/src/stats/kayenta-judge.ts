@@ -38,8 +38,18 @@ export interface KayentaJudgement {
  * (a ratio that cannot be computed does not block), else "pass". Identical samples, or one value throughout, pass;
  * when each sample is constant, Gaussian noise of scale 1e-5·value is added first (seeded here, random in Kayenta).
  */
-export function judgeKayenta(control: ArrayLike<number>, experiment: ArrayLike<number>, options: KayentaJudgeOptions): KayentaJudgement {
-  const { confidence = 0.98, tolerance = 0.25, direction = "either", allowedDecrease = 1, allowedIncrease = 1 } = options;
+export function judgeKayenta(
+  control: ArrayLike<number>,
+  experiment: ArrayLike<number>,
+  options: KayentaJudgeOptions,
+): KayentaJudgement {
+  const {
+    confidence = 0.98,
+    tolerance = 0.25,
+    direction = "either",
+    allowedDecrease = 1,
+    allowedIncrease = 1,
+  } = options;
   if (control.length === 0 || experiment.length === 0) {
     return { classification: "nodata", reason: "One of the samples is empty.", meanRatio: null };
   }
@@ -61,12 +71,38 @@ export function judgeKayenta(control: ArrayLike<number>, experiment: ArrayLike<n
   if (!result.ok) return { classification: "pass", reason: result.reason, meanRatio };
   const upperBound = tolerance * Math.abs(result.estimate);
   const lowerBound = -upperBound;
-  const test = { pValue: result.pValue, estimate: result.estimate, low: result.low, high: result.high, lowerBound, upperBound };
-  const high = direction !== "decrease" && result.low > upperBound && (meanRatio === null || meanRatio >= allowedIncrease);
-  const low = direction !== "increase" && result.high < lowerBound && (meanRatio === null || meanRatio <= allowedDecrease);
-  if (high) return { classification: "high", reason: "The interval of the shift lies above the tolerance band.", meanRatio, test };
-  if (low) return { classification: "low", reason: "The interval of the shift lies below the tolerance band.", meanRatio, test };
-  return { classification: "pass", reason: "The interval of the shift reaches into the tolerance band.", meanRatio, test };
+  const test = {
+    pValue: result.pValue,
+    estimate: result.estimate,
+    low: result.low,
+    high: result.high,
+    lowerBound,
+    upperBound,
+  };
+  const high =
+    direction !== "decrease" && result.low > upperBound && (meanRatio === null || meanRatio >= allowedIncrease);
+  const low =
+    direction !== "increase" && result.high < lowerBound && (meanRatio === null || meanRatio <= allowedDecrease);
+  if (high)
+    return {
+      classification: "high",
+      reason: "The interval of the shift lies above the tolerance band.",
+      meanRatio,
+      test,
+    };
+  if (low)
+    return {
+      classification: "low",
+      reason: "The interval of the shift lies below the tolerance band.",
+      meanRatio,
+      test,
+    };
+  return {
+    classification: "pass",
+    reason: "The interval of the shift reaches into the tolerance band.",
+    meanRatio,
+    test,
+  };
 }
 
 function ratioOfMeans(control: ArrayLike<number>, experiment: ArrayLike<number>): number | null {

@@ -26,7 +26,9 @@ export function ksStatistic(sortedA: Float64Array, sortedB: Float64Array): KsSta
   const plus = { value: -Infinity, inA: Number.NaN, inB: Number.NaN };
   const minus = { value: -Infinity, inA: Number.NaN, inB: Number.NaN }; // max(F_b − F_a)
   while (i < na || j < nb) {
-    const x = (j >= nb || (i < na && (sortedA[i] as number) <= (sortedB[j] as number)) ? sortedA[i] : sortedB[j]) as number;
+    const x = (
+      j >= nb || (i < na && (sortedA[i] as number) <= (sortedB[j] as number)) ? sortedA[i] : sortedB[j]
+    ) as number;
     const startI = i;
     const startJ = j;
     while (i < na && sortedA[i] === x) i++;

@@ -53,13 +53,21 @@ export function ksTwoSample(
 }
 
 /** `ksTwoSample` on samples already sorted ascending and checked finite (callers that keep sorted columns). */
-export function ksTwoSampleSorted(sortedA: Float64Array, sortedB: Float64Array, method: KsMethod = "auto"): KsTwoSampleResult {
+export function ksTwoSampleSorted(
+  sortedA: Float64Array,
+  sortedB: Float64Array,
+  method: KsMethod = "auto",
+): KsTwoSampleResult {
   const n1 = sortedA.length;
   const n2 = sortedB.length;
   const { dPlus, dMinus, dPlusLocation, dMinusLocation } = ksStatistic(sortedA, sortedB);
   const minusWins = dMinus > dPlus;
   const d = minusWins ? dMinus : dPlus;
-  const where = { sizes: [n1, n2] as [number, number], location: minusWins ? dMinusLocation : dPlusLocation, sign: minusWins ? (-1 as const) : (1 as const) };
+  const where = {
+    sizes: [n1, n2] as [number, number],
+    location: minusWins ? dMinusLocation : dPlusLocation,
+    sign: minusWins ? (-1 as const) : (1 as const),
+  };
   const g = gcd(n1, n2);
   const large = Math.max(n1, n2);
   const small = Math.min(n1, n2);

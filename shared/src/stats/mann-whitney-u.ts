@@ -40,10 +40,15 @@ const ROOT_TOLERANCE = 1e-4;
  * "Cannot compute" when every observation is tied (R warns, Kayenta throws).
  * @throws {StatsInputError} when a sample is empty or holds a non-finite value, or the confidence is outside (0, 1).
  */
-export function computeMannWhitneyU(x: ArrayLike<number>, y: ArrayLike<number>, options: MannWhitneyOptions = {}): MannWhitneyResult {
+export function computeMannWhitneyU(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  options: MannWhitneyOptions = {},
+): MannWhitneyResult {
   const confidence = options.confidence ?? 0.95;
   requireConfidence(confidence);
-  if (x.length === 0 || y.length === 0) throw new StatsInputError("Mann–Whitney U needs at least one value in each sample.");
+  if (x.length === 0 || y.length === 0)
+    throw new StatsInputError("Mann–Whitney U needs at least one value in each sample.");
   requireFinite(x, "x");
   requireFinite(y, "y");
   const xs = Float64Array.from(x).sort();
@@ -58,7 +63,8 @@ export function computeMannWhitneyU(x: ArrayLike<number>, y: ArrayLike<number>, 
     return (dz - correction) / sigmaOf(ties);
   };
   const atZero = computeShiftedRankSum(xs, ys, 0);
-  if (sigmaOf(atZero.ties) === 0) return cannotCompute("Every observation has the same value, so the rank test has no variance.");
+  if (sigmaOf(atZero.ties) === 0)
+    return cannotCompute("Every observation has the same value, so the rank test has no variance.");
   const statistic = atZero.rankSum - (nx * (nx + 1)) / 2;
   const z = standardized(0, true);
   const pValue = 2 * Math.min(normalCdf(z), normalCdf(-z));

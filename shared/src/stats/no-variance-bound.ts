@@ -26,7 +26,10 @@ export interface NoVarianceEvidence {
  * @throws {StatsInputError} when trials is not a whole number ≥ 1, alpha is outside (0, 1) or c lies outside [a, b].
  */
 export function toNoVarianceLimits(evidence: NoVarianceEvidence, alpha: number): IntervalLimits & { rate: number } {
-  const { constant: c, range: [a, b] } = requireEvidence(evidence);
+  const {
+    constant: c,
+    range: [a, b],
+  } = requireEvidence(evidence);
   const rate = zeroCountUpperBound(evidence.trials, alpha);
   // A side where c is the range's end stays at c (∞ · 0 would be NaN).
   return { low: c === a ? c : c - rate * (c - a), high: c === b ? c : c + rate * (b - c), rate };
@@ -42,8 +45,13 @@ export function toNoVarianceLimits(evidence: NoVarianceEvidence, alpha: number):
  * @throws {StatsInputError} as `toNoVarianceLimits`, or on a non-finite threshold.
  */
 export function noVariancePValue(evidence: NoVarianceEvidence, threshold: number, side: "greater" | "less"): number {
-  const { constant: c, range: [a, b], trials } = requireEvidence(evidence);
-  if (!Number.isFinite(threshold)) throw new StatsInputError(`The threshold ${String(threshold)} is not a finite number.`);
+  const {
+    constant: c,
+    range: [a, b],
+    trials,
+  } = requireEvidence(evidence);
+  if (!Number.isFinite(threshold))
+    throw new StatsInputError(`The threshold ${String(threshold)} is not a finite number.`);
   const room = side === "greater" ? c - threshold : threshold - c;
   if (room < 0) return 1;
   const span = side === "greater" ? c - a : b - c;
@@ -58,7 +66,9 @@ function requireEvidence(evidence: NoVarianceEvidence): NoVarianceEvidence {
   const [a, b] = evidence.range;
   const c = evidence.constant;
   if (!Number.isFinite(c) || !(a <= c && c <= b)) {
-    throw new StatsInputError(`The constant change ${String(c)} lies outside its possible range [${String(a)}, ${String(b)}].`);
+    throw new StatsInputError(
+      `The constant change ${String(c)} lies outside its possible range [${String(a)}, ${String(b)}].`,
+    );
   }
   return evidence;
 }

@@ -33,7 +33,11 @@ export interface PercentileRatio {
  * sorted order, O(n) per resample and no copy of the data. "Cannot compute" for a percentile of 0 in the control.
  * @throws {StatsInputError} on empty or unequal-length input, a non-finite value, or options out of range.
  */
-export function computePercentileRatios(control: ArrayLike<number>, treatment: ArrayLike<number>, options: PercentileRatioOptions): PercentileRatio[] {
+export function computePercentileRatios(
+  control: ArrayLike<number>,
+  treatment: ArrayLike<number>,
+  options: PercentileRatioOptions,
+): PercentileRatio[] {
   const n = requireSameLength({ control, treatment });
   requireFinite(control, "control");
   requireFinite(treatment, "treatment");
@@ -56,7 +60,8 @@ export function computePercentileRatios(control: ArrayLike<number>, treatment: A
     for (let k = 0; k < n; k++) counts[indices[k] as number]!++;
     resampledPercentiles(controlSorted, controlOrder, counts, percents, controlAt);
     resampledPercentiles(treatmentSorted, treatmentOrder, counts, percents, treatmentAt);
-    for (let p = 0; p < percents.length; p++) (draws[p] as Float64Array)[b] = (treatmentAt[p] as number) / (controlAt[p] as number);
+    for (let p = 0; p < percents.length; p++)
+      (draws[p] as Float64Array)[b] = (treatmentAt[p] as number) / (controlAt[p] as number);
   }
   return percents.map((percent, p) => {
     const base = percentileOfSorted(controlSorted, percent);
@@ -66,7 +71,12 @@ export function computePercentileRatios(control: ArrayLike<number>, treatment: A
       base === 0 || !Number.isFinite(sorted[sorted.length - 1] as number)
         ? cannotCompute(`The control's p${percent} is 0 in the data or in a resample, so the ratio is undefined.`)
         : toBootstrapInterval(
-            { estimate: value / base, sorted, sampleSize: n, acceleration: cannotCompute("not used by the percentile method") },
+            {
+              estimate: value / base,
+              sorted,
+              sampleSize: n,
+              acceleration: cannotCompute("not used by the percentile method"),
+            },
             { confidence: options.confidence, alternative: options.alternative, method: "percentile" },
           );
     return { percent, control: base, treatment: value, interval };
@@ -82,7 +92,13 @@ function sortedOrder(values: ArrayLike<number>): Uint32Array {
  * numpy.percentile (linear) of the resample in which value `sorted[r]` (from observation `order[r]`) occurs
  * `counts[order[r]]` times: order statistics found by walking the multiplicities, all percents in one pass.
  */
-function resampledPercentiles(sorted: Float64Array, order: Uint32Array, counts: Int32Array, percents: readonly number[], out: Float64Array): void {
+function resampledPercentiles(
+  sorted: Float64Array,
+  order: Uint32Array,
+  counts: Int32Array,
+  percents: readonly number[],
+  out: Float64Array,
+): void {
   const n = sorted.length;
   const wanted = percents.map((percent) => {
     const index = (n - 1) * (percent / 100);
@@ -96,7 +112,8 @@ function resampledPercentiles(sorted: Float64Array, order: Uint32Array, counts: 
   let next = 0;
   for (let r = 0; r < n && next < targets.length; r++) {
     cumulative += counts[order[r] as number] as number;
-    while (next < targets.length && (targets[next] as number) < cumulative) valueAt.set(targets[next++] as number, sorted[r] as number);
+    while (next < targets.length && (targets[next] as number) < cumulative)
+      valueAt.set(targets[next++] as number, sorted[r] as number);
   }
   wanted.forEach(({ below, t }, p) => {
     const a = valueAt.get(below) as number;

@@ -18,9 +18,13 @@ export interface PrecisionRecallCurve {
  * Undefined without a positive example (recall divides by zero).
  * @throws {StatsInputError} on empty or mismatched arrays, labels other than 0/1, or non-finite scores.
  */
-export function computePrecisionRecallCurve(yTrue: ArrayLike<number>, scores: ArrayLike<number>): StatResult<PrecisionRecallCurve> {
+export function computePrecisionRecallCurve(
+  yTrue: ArrayLike<number>,
+  scores: ArrayLike<number>,
+): StatResult<PrecisionRecallCurve> {
   const counts = computeBinaryCurveCounts(yTrue, scores);
-  if (counts.positives === 0) return cannotCompute("A precision–recall curve needs a positive example, but every label is 0.");
+  if (counts.positives === 0)
+    return cannotCompute("A precision–recall curve needs a positive example, but every label is 0.");
   const m = counts.thresholds.length;
   const precision = new Float64Array(m + 1);
   const recall = new Float64Array(m + 1);

@@ -14,7 +14,9 @@ export function computePrecision(
 ): ScalarResult {
   return averageOverLabels(yTrue, yPred, averaging, ({ label, truePositives, predicted }) =>
     predicted === 0
-      ? cannotCompute(`precision of label ${label} is undefined: no example is predicted as ${label} (scikit-learn reports 0 with an UndefinedMetricWarning).`)
+      ? cannotCompute(
+          `precision of label ${label} is undefined: no example is predicted as ${label} (scikit-learn reports 0 with an UndefinedMetricWarning).`,
+        )
       : { ok: true, value: truePositives / predicted },
   );
 }

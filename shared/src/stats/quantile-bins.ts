@@ -71,7 +71,11 @@ function requireBinCount(bins: number): void {
  * O(bins · log n) instead of O(n · log bins).
  * @throws {DriftInputError} on edges that are not strictly ascending.
  */
-export function binCountsOfSorted(sorted: Float64Array, edges: readonly number[], closed: BinClosure = "left"): number[] {
+export function binCountsOfSorted(
+  sorted: Float64Array,
+  edges: readonly number[],
+  closed: BinClosure = "left",
+): number[] {
   requireAscendingEdges(edges);
   const counts: number[] = [];
   let below = 0;
@@ -95,7 +99,9 @@ export function binCountsOfSorted(sorted: Float64Array, edges: readonly number[]
 function requireAscendingEdges(edges: readonly number[]): void {
   for (let i = 1; i < edges.length; i++) {
     if (!((edges[i] as number) > (edges[i - 1] as number))) {
-      throw new DriftInputError(`Bin edge ${i} (${String(edges[i])}) does not exceed edge ${i - 1}; edges must ascend.`);
+      throw new DriftInputError(
+        `Bin edge ${i} (${String(edges[i])}) does not exceed edge ${i - 1}; edges must ascend.`,
+      );
     }
   }
 }

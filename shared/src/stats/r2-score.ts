@@ -22,7 +22,9 @@ export function computeR2Score(yTrue: ArrayLike<number>, yPred: ArrayLike<number
     total += (y - mean) ** 2;
   }
   if (total === 0) {
-    return cannotCompute("R² is undefined: every true value is the same, so there is no variance to explain (scikit-learn reports 1.0 for perfect predictions and 0.0 otherwise).");
+    return cannotCompute(
+      "R² is undefined: every true value is the same, so there is no variance to explain (scikit-learn reports 1.0 for perfect predictions and 0.0 otherwise).",
+    );
   }
   return { ok: true, value: 1 - residual / total };
 }

@@ -13,7 +13,9 @@ export function computeRecall(
 ): ScalarResult {
   return averageOverLabels(yTrue, yPred, averaging, ({ label, truePositives, actual }) =>
     actual === 0
-      ? cannotCompute(`recall of label ${label} is undefined: no example has true label ${label} (scikit-learn reports 0 with an UndefinedMetricWarning).`)
+      ? cannotCompute(
+          `recall of label ${label} is undefined: no example has true label ${label} (scikit-learn reports 0 with an UndefinedMetricWarning).`,
+        )
       : { ok: true, value: truePositives / actual },
   );
 }

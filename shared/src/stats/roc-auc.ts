@@ -18,9 +18,7 @@ export function computeRocAuc(yTrue: ArrayLike<number>, scores: ArrayLike<number
   const positives = negativesBelow.length;
   const negatives = positivesAbove.length;
   if (positives === 0 || negatives === 0) {
-    return cannotCompute(
-      `ROC AUC needs both classes, but every label is ${positives === 0 ? 0 : 1}.`,
-    );
+    return cannotCompute(`ROC AUC needs both classes, but every label is ${positives === 0 ? 0 : 1}.`);
   }
   let sum = 0;
   for (const value of negativesBelow) sum += value;

@@ -16,7 +16,8 @@ export interface RocCurve {
  */
 export function computeRocCurve(yTrue: ArrayLike<number>, scores: ArrayLike<number>): StatResult<RocCurve> {
   const counts = computeBinaryCurveCounts(yTrue, scores);
-  if (counts.positives === 0 || counts.negatives === 0) return cannotCompute(`A ROC curve needs both classes, but every label is ${counts.positives === 0 ? 0 : 1}.`);
+  if (counts.positives === 0 || counts.negatives === 0)
+    return cannotCompute(`A ROC curve needs both classes, but every label is ${counts.positives === 0 ? 0 : 1}.`);
   const m = counts.thresholds.length;
   const fpr = new Float64Array(m + 1);
   const tpr = new Float64Array(m + 1);

@@ -13,7 +13,8 @@ export function sampleMultinomial(counts: ArrayLike<number>, target: Float64Arra
   let remaining = population;
   for (let k = 0; k < counts.length; k++) {
     const count = counts[k] as number;
-    const drawn = remaining > 0 && population > 0 ? sampleBinomial(remaining, Math.min(1, count / population), random) : 0;
+    const drawn =
+      remaining > 0 && population > 0 ? sampleBinomial(remaining, Math.min(1, count / population), random) : 0;
     target[k] = drawn;
     remaining -= drawn;
     population -= count;

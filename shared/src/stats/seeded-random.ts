@@ -71,7 +71,7 @@ class Xoshiro128StarStar implements SeededRandom {
     const threshold = multiply ? (TWO_32 - n) % n : 0;
     const shift = Math.clz32(n - 1);
     let { s0, s1, s2, s3 } = this;
-    for (let i = 0; i < target.length; ) {
+    for (let i = 0; i < target.length;) {
       const x = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
       const t = s1 << 9;
       s2 ^= s0;

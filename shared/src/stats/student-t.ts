@@ -48,7 +48,9 @@ export function regularizedBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
   const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x));
-  return x < (a + 1) / (a + b + 2) ? (front * betaContinuedFraction(a, b, x)) / a : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
+  return x < (a + 1) / (a + b + 2)
+    ? (front * betaContinuedFraction(a, b, x)) / a
+    : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
 }
 
 /**
@@ -58,7 +60,8 @@ export function regularizedBeta(x: number, a: number, b: number): number {
  */
 export function studentTSf(t: number, df: number): number {
   if (Number.isNaN(t)) throw new StatsInputError("t is NaN; Student's t distribution needs a number.");
-  if (!(df > 0) || !Number.isFinite(df)) throw new StatsInputError(`Degrees of freedom ${String(df)}; expected a positive number.`);
+  if (!(df > 0) || !Number.isFinite(df))
+    throw new StatsInputError(`Degrees of freedom ${String(df)}; expected a positive number.`);
   if (t === Infinity) return 0;
   if (t === -Infinity) return 1;
   const tail = 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);

@@ -28,13 +28,21 @@ export function toAdjustedAlphas(
   const decisions = holmStepDown(pValues, familyAlpha);
   if (method === "bonferroni") {
     const adjusted = adjustBonferroni(pValues);
-    return pValues.map((p, i) => ({ alpha: familyAlpha / pValues.length, p_value: p, p_value_adjusted: adjusted[i] as number }));
+    return pValues.map((p, i) => ({
+      alpha: familyAlpha / pValues.length,
+      p_value: p,
+      p_value_adjusted: adjusted[i] as number,
+    }));
   }
   const adjusted = adjustHolm(pValues);
   let stoppingAlpha = Infinity;
   for (const decision of decisions) if (!decision.rejected) stoppingAlpha = Math.min(stoppingAlpha, decision.alpha);
   return pValues.map((p, i) => {
     const decision = decisions[i] as { alpha: number; rejected: boolean };
-    return { alpha: decision.rejected ? decision.alpha : stoppingAlpha, p_value: p, p_value_adjusted: adjusted[i] as number };
+    return {
+      alpha: decision.rejected ? decision.alpha : stoppingAlpha,
+      p_value: p,
+      p_value_adjusted: adjusted[i] as number,
+    };
   });
 }

@@ -34,7 +34,8 @@ export interface SignificanceMargin {
  * §3: undefined; the metric-unit rule decides instead), or a non-finite bound.
  */
 export function toSignificanceMargin(rule: SignificanceRule): StatResult<SignificanceMargin> {
-  if (!Number.isFinite(rule.bound)) return cannotCompute(`The ${rule.kind} bound ${String(rule.bound)} is not a finite number.`);
+  if (!Number.isFinite(rule.bound))
+    return cannotCompute(`The ${rule.kind} bound ${String(rule.bound)} is not a finite number.`);
   const percent = rule.kind.endsWith("-pct");
   let amount = rule.bound;
   let amountText = formatNumber(rule.bound);
@@ -45,7 +46,9 @@ export function toSignificanceMargin(rule: SignificanceRule): StatResult<Signifi
     }
     if (base === 0) {
       const absolute = rule.kind.replace(/-pct$/, "");
-      return cannotCompute(`A percent bound from a zero baseline is undefined; give ${absolute} to decide this rule in metric units.`);
+      return cannotCompute(
+        `A percent bound from a zero baseline is undefined; give ${absolute} to decide this rule in metric units.`,
+      );
     }
     amount = (rule.bound / 100) * Math.abs(base);
     amountText = `${amountText}% (${formatNumber(amount)})`;

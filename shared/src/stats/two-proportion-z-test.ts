@@ -14,9 +14,14 @@ export interface TwoProportionZTest {
  * @throws {StatsInputError} when a count is not a whole number, a sample is empty or x > n.
  */
 export function twoProportionZTest(x1: number, n1: number, x2: number, n2: number): TwoProportionZTest {
-  for (const [name, x, n] of [["first", x1, n1], ["second", x2, n2]] as const) {
+  for (const [name, x, n] of [
+    ["first", x1, n1],
+    ["second", x2, n2],
+  ] as const) {
     if (!Number.isSafeInteger(x) || !Number.isSafeInteger(n) || n < 1 || x < 0 || x > n) {
-      throw new StatsInputError(`two-proportion z-test: the ${name} sample has ${x} successes in ${n} trials; need whole numbers with 0 <= x <= n and n >= 1.`);
+      throw new StatsInputError(
+        `two-proportion z-test: the ${name} sample has ${x} successes in ${n} trials; need whole numbers with 0 <= x <= n and n >= 1.`,
+      );
     }
   }
   const pooled = (x1 + x2) / (n1 + n2);

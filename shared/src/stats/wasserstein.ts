@@ -23,7 +23,10 @@ export function wassersteinOfSorted(sortedA: Float64Array, sortedB: Float64Array
   let compensation = 0;
   let previous = Math.min(sortedA[0] as number, sortedB[0] as number);
   while (i < na || j < nb) {
-    const x = j >= nb || (i < na && (sortedA[i] as number) <= (sortedB[j] as number)) ? (sortedA[i] as number) : (sortedB[j] as number);
+    const x =
+      j >= nb || (i < na && (sortedA[i] as number) <= (sortedB[j] as number))
+        ? (sortedA[i] as number)
+        : (sortedB[j] as number);
     const term = Math.abs(i / na - j / nb) * (x - previous);
     const t = sum + term; // Neumaier summation
     compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;

@@ -29,23 +29,50 @@ export async function addModelHistory(
   const rules = Object.entries(policy["max-below-median"] ?? {});
   for (const [metric] of rules) {
     if (!(metric in evaluate.metrics)) {
-      throw new PolicyError(`evaluate.history.max-below-median names ${metric}, which evaluate.metrics does not gate.`, `Add ${metric} to evaluate.metrics (its direction decides which way is worse), or remove it from the rule.`, { path: `evaluate.history.max-below-median.${metric}` });
+      throw new PolicyError(
+        `evaluate.history.max-below-median names ${metric}, which evaluate.metrics does not gate.`,
+        `Add ${metric} to evaluate.metrics (its direction decides which way is worse), or remove it from the rule.`,
+        { path: `evaluate.history.max-below-median.${metric}` },
+      );
     }
   }
   if (!openRegistry) {
-    throw new PolicyError("evaluate.history compares with the registry's versions, but no registry is available here.", "Run where the repository's registry tags are reachable, or remove evaluate.history.", { path: "evaluate.history" });
+    throw new PolicyError(
+      "evaluate.history compares with the registry's versions, but no registry is available here.",
+      "Run where the repository's registry tags are reachable, or remove evaluate.history.",
+      { path: "evaluate.history" },
+    );
   }
   const registry = await readModelRegistry(await openRegistry(), requireRegistryName(policy.model ?? model, "model"));
   const metrics = Object.keys(evaluate.metrics);
-  const history = buildModelHistory(registry, { stage: policy.stage, window: policy.versions ?? DEFAULT_HISTORY_VERSIONS, metrics, candidateEvalData: result.subject.eval_data_sha256 ?? null });
+  const history = buildModelHistory(registry, {
+    stage: policy.stage,
+    window: policy.versions ?? DEFAULT_HISTORY_VERSIONS,
+    metrics,
+    candidateEvalData: result.subject.eval_data_sha256 ?? null,
+  });
   const candidate: Record<string, number | null> = {};
-  for (const metric of metrics) candidate[metric] = result.checks.find((c) => c.metric === metric && c.slice === undefined)?.value ?? null;
+  for (const metric of metrics)
+    candidate[metric] = result.checks.find((c) => c.metric === metric && c.slice === undefined)?.value ?? null;
   const added: EvaluateCheck[] = rules.map(([metric, threshold]) => {
-    const check = decideHistoryMedian({ metric, direction: evaluate.metrics[metric]!.direction, candidate: candidate[metric] ?? null, median: history.median[metric] ?? null, comparable: history.comparable.length, threshold });
+    const check = decideHistoryMedian({
+      metric,
+      direction: evaluate.metrics[metric]!.direction,
+      candidate: candidate[metric] ?? null,
+      median: history.median[metric] ?? null,
+      comparable: history.comparable.length,
+      threshold,
+    });
     const line = lineOf?.(["evaluate", "history", "max-below-median", metric]);
     return line === undefined ? check : { ...check, policy_line: line };
   });
   const checks = [...result.checks, ...added].sort((a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict));
   const notes = history.shortfall ? [...result.notes, `History: ${history.shortfall}`] : result.notes;
-  return { ...result, checks, verdict: worstVerdict(checks.map((c) => c.verdict)), notes, history: { ...history, candidate } };
+  return {
+    ...result,
+    checks,
+    verdict: worstVerdict(checks.map((c) => c.verdict)),
+    notes,
+    history: { ...history, candidate },
+  };
 }

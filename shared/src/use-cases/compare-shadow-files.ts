@@ -14,7 +14,11 @@ import { writeReviewQueue } from "./write-review-queue.js";
  * show-examples is set: everything evaluateShadow needs besides the policy.
  * @throws InputError for example-columns naming an unknown column; DataError from the readers, the join and the writer.
  */
-export async function compareShadowFiles(inputs: ShadowInputs, policy: ShadowPolicy, access: FileAccess): Promise<Pick<EvaluateShadowInput, "comparison" | "labelsFile" | "reviewQueue" | "examples">> {
+export async function compareShadowFiles(
+  inputs: ShadowInputs,
+  policy: ShadowPolicy,
+  access: FileAccess,
+): Promise<Pick<EvaluateShadowInput, "comparison" | "labelsFile" | "reviewQueue" | "examples">> {
   const files = await loadShadowFiles(inputs, access);
   const judge = policy["latency-judge"];
   const confidence = policy["latency-confidence"] ?? (judge === "kayenta" ? 0.98 : 0.95);
@@ -25,13 +29,19 @@ export async function compareShadowFiles(inputs: ShadowInputs, policy: ShadowPol
   });
   let reviewQueue: EvaluateShadowInput["reviewQueue"];
   if (inputs.reviewQueue !== undefined) {
-    const picks = selectReviewPairs(comparison, { margin: inputs.reviewMargin, threshold: inputs.threshold, limit: inputs.reviewLimit });
+    const picks = selectReviewPairs(comparison, {
+      margin: inputs.reviewMargin,
+      threshold: inputs.threshold,
+      limit: inputs.reviewLimit,
+    });
     const queue = toReviewRows(comparison, picks, files.explanations);
     reviewQueue = { path: await writeReviewQueue(inputs.reviewQueue, access, queue), rows: queue.rows.length };
   }
   let examples: EvaluateShadowInput["examples"];
   if (inputs.showExamples) {
-    const picks = rankDisagreements(comparison).slice(0, inputs.examples).map((pair) => ({ pair, reason: "disagreement" }));
+    const picks = rankDisagreements(comparison)
+      .slice(0, inputs.examples)
+      .map((pair) => ({ pair, reason: "disagreement" }));
     const all = toReviewRows(comparison, picks, files.explanations);
     const unknown = inputs.exampleColumns.filter((column) => !all.columns.includes(column));
     if (unknown.length > 0) {
@@ -41,7 +51,15 @@ export async function compareShadowFiles(inputs: ShadowInputs, policy: ShadowPol
         { input: "example-columns" },
       );
     }
-    examples = { columns: inputs.exampleColumns, rows: all.rows.map((row) => ({ cells: Object.fromEntries(inputs.exampleColumns.map((c) => [c, row[c] ?? ""])) })) };
+    examples = {
+      columns: inputs.exampleColumns,
+      rows: all.rows.map((row) => ({ cells: Object.fromEntries(inputs.exampleColumns.map((c) => [c, row[c] ?? ""])) })),
+    };
   }
-  return { comparison, ...(files.labels && { labelsFile: files.labels.file }), ...(reviewQueue && { reviewQueue }), ...(examples && { examples }) };
+  return {
+    comparison,
+    ...(files.labels && { labelsFile: files.labels.file }),
+    ...(reviewQueue && { reviewQueue }),
+    ...(examples && { examples }),
+  };
 }

@@ -43,8 +43,17 @@ export interface BiasFiles {
  * that are not the candidate's examples, a registry version that stores no evaluation predictions. InputError when
  * the baseline names the registry and none is reachable; RegistryError from the registry.
  */
-export async function loadBiasFiles(inputs: BiasFileInputs, access: FileAccess, openRegistry?: () => Promise<RegistryStore>): Promise<BiasFiles> {
-  const roles = { "label-column": inputs.labelColumn, "prediction-column": inputs.predictionColumn, "score-column": inputs.scoreColumn, "id-column": inputs.idColumn };
+export async function loadBiasFiles(
+  inputs: BiasFileInputs,
+  access: FileAccess,
+  openRegistry?: () => Promise<RegistryStore>,
+): Promise<BiasFiles> {
+  const roles = {
+    "label-column": inputs.labelColumn,
+    "prediction-column": inputs.predictionColumn,
+    "score-column": inputs.scoreColumn,
+    "id-column": inputs.idColumn,
+  };
   for (const name of inputs.sensitive) {
     const role = Object.entries(roles).find(([, column]) => column === name);
     if (role) {
@@ -58,7 +67,12 @@ export async function loadBiasFiles(inputs: BiasFileInputs, access: FileAccess, 
   const options = (input: string, extraColumns: readonly string[]): ReadPredictionsOptions => ({
     input,
     task: "classification",
-    columns: { label: inputs.labelColumn, prediction: inputs.predictionColumn, score: inputs.scoreColumn, id: inputs.idColumn },
+    columns: {
+      label: inputs.labelColumn,
+      prediction: inputs.predictionColumn,
+      score: inputs.scoreColumn,
+      id: inputs.idColumn,
+    },
     positiveLabel: inputs.positiveLabel,
     threshold: inputs.threshold,
     extraColumns,
@@ -72,12 +86,21 @@ export async function loadBiasFiles(inputs: BiasFileInputs, access: FileAccess, 
   if (inputs.baselinePredictions === undefined) return files;
   const fromRegistry = await readRegistryPredictionsWhenNamed(inputs.baselinePredictions, openRegistry);
   // An empty allowedRoots means "anywhere" (the CLI): adding the temporary folder would confine the candidate to it.
-  const readAccess = fromRegistry && access.allowedRoots.length > 0 ? { ...access, allowedRoots: [...access.allowedRoots, path.dirname(fromRegistry.path)] } : access;
-  const read = await readPredictions(fromRegistry?.path ?? inputs.baselinePredictions, readAccess, options("baseline-predictions", []));
+  const readAccess =
+    fromRegistry && access.allowedRoots.length > 0
+      ? { ...access, allowedRoots: [...access.allowedRoots, path.dirname(fromRegistry.path)] }
+      : access;
+  const read = await readPredictions(
+    fromRegistry?.path ?? inputs.baselinePredictions,
+    readAccess,
+    options("baseline-predictions", []),
+  );
   const baseline = fromRegistry ? { ...read, name: fromRegistry.name } : read;
   const paired = pairPredictions(candidate, baseline);
   notes.push(...baseline.warnings.map((warning) => `${baseline.name}: ${warning}`));
-  notes.push(`Baseline ${baseline.name} paired with the candidate by ${paired.pairedBy}; groups are the candidate file's.`);
+  notes.push(
+    `Baseline ${baseline.name} paired with the candidate by ${paired.pairedBy}; groups are the candidate file's.`,
+  );
   return { ...files, baseline: toModel(paired.baseline) };
 }
 
@@ -86,12 +109,20 @@ export async function loadBiasFiles(inputs: BiasFileInputs, access: FileAccess, 
  * (contract §5), digest-verified and written to a temporary file; undefined for a file. Fails closed when the
  * version stores none: a fairness regression needs the baseline's predictions of the same examples.
  */
-async function readRegistryPredictionsWhenNamed(spec: string, openRegistry?: () => Promise<RegistryStore>): Promise<{ path: string; name: string } | undefined> {
+async function readRegistryPredictionsWhenNamed(
+  spec: string,
+  openRegistry?: () => Promise<RegistryStore>,
+): Promise<{ path: string; name: string } | undefined> {
   if (!spec.startsWith("registry:")) return undefined;
   // Loaded only for registry baselines: the registry code reads tags through git or the API.
   const { parseRegistrySpec, readRegistryBaseline } = await import("./read-registry-baseline.js");
   const parsed = parseRegistrySpec(spec, "baseline-predictions")!;
-  const registry = await readRegistryBaseline(parsed, "baseline-predictions", openRegistry ? await openRegistry() : undefined, true);
+  const registry = await readRegistryBaseline(
+    parsed,
+    "baseline-predictions",
+    openRegistry ? await openRegistry() : undefined,
+    true,
+  );
   if (registry.predictions) return registry.predictions;
   throw new DataError(
     `Input "baseline-predictions": ${registry.label} stores no evaluation predictions (no artifact was promoted with the role predictions), so bias-check has no baseline predictions of the same examples to compare with.`,
@@ -101,14 +132,22 @@ async function readRegistryPredictionsWhenNamed(spec: string, openRegistry?: () 
 }
 
 function toModel(predictions: Predictions): ModelPredictions {
-  return { name: predictions.name, sha256: predictions.sha256, labels: predictions.labels, predictions: predictions.predictions };
+  return {
+    name: predictions.name,
+    sha256: predictions.sha256,
+    labels: predictions.labels,
+    predictions: predictions.predictions,
+  };
 }
 
 function toSensitive(predictions: Predictions, name: string): SensitiveColumn {
   const column = predictions.extra?.get(name);
   const where = { input: "sensitive", file: predictions.name, path: name };
   if (!column || column.kind !== "string") {
-    const shown = (predictions.fileColumns ?? []).slice(0, 20).map((c) => JSON.stringify(c)).join(", ");
+    const shown = (predictions.fileColumns ?? [])
+      .slice(0, 20)
+      .map((c) => JSON.stringify(c))
+      .join(", ");
     throw new DataError(
       `Input "predictions": ${predictions.name} has no sensitive column "${name}". Its columns: ${shown}.`,
       `Set sensitive (or the policy's fairness.sensitive) to columns of ${predictions.name}, comma-separated, e.g. sensitive: race,sex.`,
@@ -136,10 +175,13 @@ function toSensitive(predictions: Predictions, name: string): SensitiveColumn {
 
 /** The predicted class (1 positive, 0 the other) whose text is the favourable label, compared as the reader compares classes. */
 function toFavorableClass(predictions: Predictions, favorableLabel: string, positiveLabel: string): FavorableClass {
-  const same = (a: string, b: string) => a === b || (a.trim() !== "" && b.trim() !== "" && Number.isFinite(Number(a)) && Number(a) === Number(b));
+  const same = (a: string, b: string) =>
+    a === b || (a.trim() !== "" && b.trim() !== "" && Number.isFinite(Number(a)) && Number(a) === Number(b));
   if (same(favorableLabel, positiveLabel)) return 1;
   if (predictions.negativeLabel !== undefined && same(favorableLabel, predictions.negativeLabel)) return 0;
-  const classes = [positiveLabel, ...(predictions.negativeLabel === undefined ? [] : [predictions.negativeLabel])].map((c) => JSON.stringify(c)).join(" and ");
+  const classes = [positiveLabel, ...(predictions.negativeLabel === undefined ? [] : [predictions.negativeLabel])]
+    .map((c) => JSON.stringify(c))
+    .join(" and ");
   throw new DataError(
     `Input "favorable-label" is ${JSON.stringify(favorableLabel)}, which never occurs in ${predictions.name}: its classes are ${classes}.`,
     "Set favorable-label to the class that is the good outcome for the person (e.g. the low-risk or approved class), as written in the label column.",

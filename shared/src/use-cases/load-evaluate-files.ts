@@ -29,7 +29,11 @@ export interface EvaluateFiles {
 }
 
 /** Metrics files and/or predictions files; at least one of `candidate` and `candidatePredictions`. */
-export type EvaluateFileInputs = { candidate?: string | undefined; baseline?: string | undefined } & Partial<PredictionInputs> & ExplanationFileInputs;
+export type EvaluateFileInputs = {
+  candidate?: string | undefined;
+  baseline?: string | undefined;
+} & Partial<PredictionInputs> &
+  ExplanationFileInputs;
 
 /**
  * Reads evaluate-gate's metrics files and predictions files, computing metrics from the predictions and merging
@@ -37,45 +41,96 @@ export type EvaluateFileInputs = { candidate?: string | undefined; baseline?: st
  * @throws InputError when neither a candidate metrics file nor candidate predictions are given. DataError from
  * the readers, and when one metric comes from both a metrics file and predictions.
  */
-export async function loadEvaluateFiles(inputs: EvaluateFileInputs, access: FileAccess, openRegistry?: () => Promise<RegistryStore>): Promise<EvaluateFiles> {
-  const candidateFile = inputs.candidate === undefined ? undefined : await readMetricsFile(inputs.candidate, access, "candidate");
+export async function loadEvaluateFiles(
+  inputs: EvaluateFileInputs,
+  access: FileAccess,
+  openRegistry?: () => Promise<RegistryStore>,
+): Promise<EvaluateFiles> {
+  const candidateFile =
+    inputs.candidate === undefined ? undefined : await readMetricsFile(inputs.candidate, access, "candidate");
   const registry = await readRegistryBaselineWhenNamed(inputs, openRegistry);
-  let baselineFile = registry ? registry.metrics : inputs.baseline === undefined ? undefined : await readMetricsFile(inputs.baseline, access, "baseline");
+  let baselineFile = registry
+    ? registry.metrics
+    : inputs.baseline === undefined
+      ? undefined
+      : await readMetricsFile(inputs.baseline, access, "baseline");
   const notes = registry?.note ? [registry.note] : [];
   const { candidatePredictions } = inputs;
   const fromRegistry = inputs.baselinePredictions === undefined ? registry?.predictions : undefined;
   const paired = inputs.baselinePredictions !== undefined || fromRegistry !== undefined;
-  const registryBaseline: RegistryBaselineSource | undefined = registry && { label: registry.label, predictions: paired ? "paired" : registry.storesPredictions ? "stored" : "none" };
+  const registryBaseline: RegistryBaselineSource | undefined = registry && {
+    label: registry.label,
+    predictions: paired ? "paired" : registry.storesPredictions ? "stored" : "none",
+  };
   if (candidatePredictions === undefined) {
     if (!candidateFile) throw nothingToJudgeError();
     const explanations = await loadExplanationsWhenGiven(inputs, access);
-    return { candidate: candidateFile, ...(baselineFile && { baseline: baselineFile }), ...(explanations && { explanations }), notes, ...(registryBaseline && { registryBaseline }) };
+    return {
+      candidate: candidateFile,
+      ...(baselineFile && { baseline: baselineFile }),
+      ...(explanations && { explanations }),
+      notes,
+      ...(registryBaseline && { registryBaseline }),
+    };
   }
   // Loaded only when predictions are given: the table readers (csv-parse, hyparquet) would double the
   // bundle every metrics-file run parses at start-up.
   const { loadPredictionMetrics } = await import("../evaluate/load-prediction-metrics.js");
   // The registry version's own evaluation predictions, when it stores them, pair with the candidate's.
-  const predictionInputs = fromRegistry ? { ...inputs, candidatePredictions, baselinePredictions: fromRegistry.path, baselinePredictionsName: fromRegistry.name } : { ...inputs, candidatePredictions };
+  const predictionInputs = fromRegistry
+    ? {
+        ...inputs,
+        candidatePredictions,
+        baselinePredictions: fromRegistry.path,
+        baselinePredictionsName: fromRegistry.name,
+      }
+    : { ...inputs, candidatePredictions };
   // An empty allowedRoots means "anywhere" (the CLI): adding the temporary folder would confine the candidate to it.
   const confined = access.allowedRoots.length > 0;
-  const readAccess = fromRegistry && confined ? { ...access, allowedRoots: [...access.allowedRoots, path.dirname(fromRegistry.path)] } : access;
+  const readAccess =
+    fromRegistry && confined
+      ? { ...access, allowedRoots: [...access.allowedRoots, path.dirname(fromRegistry.path)] }
+      : access;
   const computed = await loadPredictionMetrics(predictionInputs, readAccess);
   const candidate = mergeComputedMetrics(candidateFile, "candidate", computed.candidate);
   // Metrics computed from the stored predictions replace the record's numbers of the same name.
-  if (fromRegistry && baselineFile && computed.baseline) baselineFile = withoutMetrics(baselineFile, computed.baseline.metrics);
+  if (fromRegistry && baselineFile && computed.baseline)
+    baselineFile = withoutMetrics(baselineFile, computed.baseline.metrics);
   const baseline = computed.baseline ? mergeComputedMetrics(baselineFile, "baseline", computed.baseline) : baselineFile;
   const explanations = await loadExplanationsWhenGiven(inputs, access, computed.paired);
-  const evaluation = registry && !computed.evaluation.baseline && registry.note ? { ...computed.evaluation, baselineMissing: `it compares both models on the same examples, and ${registry.label} stores no evaluation predictions; promote versions with their predictions (promote's predictions input), or give baseline-predictions.` } : computed.evaluation;
-  return { candidate, ...(baseline && { baseline }), predictions: computed.sources, evaluation, ...(explanations && { explanations }), notes, ...(registryBaseline && { registryBaseline }) };
+  const evaluation =
+    registry && !computed.evaluation.baseline && registry.note
+      ? {
+          ...computed.evaluation,
+          baselineMissing: `it compares both models on the same examples, and ${registry.label} stores no evaluation predictions; promote versions with their predictions (promote's predictions input), or give baseline-predictions.`,
+        }
+      : computed.evaluation;
+  return {
+    candidate,
+    ...(baseline && { baseline }),
+    predictions: computed.sources,
+    evaluation,
+    ...(explanations && { explanations }),
+    notes,
+    ...(registryBaseline && { registryBaseline }),
+  };
 }
 
 /** `baseline: registry:<model>#<stage>`, read through the registry; undefined for a plain or git: baseline. */
-async function readRegistryBaselineWhenNamed(inputs: EvaluateFileInputs, openRegistry?: () => Promise<RegistryStore>): Promise<RegistryBaseline | undefined> {
+async function readRegistryBaselineWhenNamed(
+  inputs: EvaluateFileInputs,
+  openRegistry?: () => Promise<RegistryStore>,
+): Promise<RegistryBaseline | undefined> {
   if (inputs.baseline === undefined || !inputs.baseline.startsWith("registry:")) return undefined;
   // Loaded only for registry baselines: the registry code reads tags through git or the API.
   const { parseRegistrySpec, readRegistryBaseline } = await import("./read-registry-baseline.js");
   const spec = parseRegistrySpec(inputs.baseline, "baseline") as RegistrySpec;
-  return readRegistryBaseline(spec, "baseline", openRegistry ? await openRegistry() : undefined, inputs.candidatePredictions !== undefined && inputs.baselinePredictions === undefined);
+  return readRegistryBaseline(
+    spec,
+    "baseline",
+    openRegistry ? await openRegistry() : undefined,
+    inputs.candidatePredictions !== undefined && inputs.baselinePredictions === undefined,
+  );
 }
 
 function withoutMetrics(file: MetricsFile, computed: ReadonlyMap<string, number>): MetricsFile {
@@ -83,7 +138,11 @@ function withoutMetrics(file: MetricsFile, computed: ReadonlyMap<string, number>
 }
 
 /** Loaded only when explanations are given, like the predictions readers, for the same start-up reason. */
-async function loadExplanationsWhenGiven(inputs: ExplanationFileInputs, access: FileAccess, paired?: PairedPredictions): Promise<ExplanationInputs | undefined> {
+async function loadExplanationsWhenGiven(
+  inputs: ExplanationFileInputs,
+  access: FileAccess,
+  paired?: PairedPredictions,
+): Promise<ExplanationInputs | undefined> {
   if (inputs.candidateExplanations === undefined) return undefined;
   const { loadExplanations } = await import("../explain/load-explanations.js");
   return loadExplanations(inputs, access, paired);

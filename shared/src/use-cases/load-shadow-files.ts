@@ -31,7 +31,13 @@ export async function loadShadowFiles(inputs: ShadowInputs, access: FileAccess):
   const interner = new IdInterner();
   const production = await readShadowLog(inputs.production, access, "production", names, interner);
   const shadow = await readShadowLog(inputs.shadow, access, "shadow", { ...names, slices: [] }, interner);
-  const labels = inputs.labels === undefined ? undefined : await readShadowLabels(inputs.labels, access, inputs.joinKey, inputs.labelColumn);
-  const explanations = inputs.shadowExplanations === undefined ? undefined : await readShadowExplanations(inputs.shadowExplanations, access, inputs.joinKey);
+  const labels =
+    inputs.labels === undefined
+      ? undefined
+      : await readShadowLabels(inputs.labels, access, inputs.joinKey, inputs.labelColumn);
+  const explanations =
+    inputs.shadowExplanations === undefined
+      ? undefined
+      : await readShadowExplanations(inputs.shadowExplanations, access, inputs.joinKey);
   return { production, shadow, ...(labels && { labels }), ...(explanations && { explanations }) };
 }

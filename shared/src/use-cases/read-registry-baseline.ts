@@ -49,7 +49,12 @@ export interface RegistryBaseline {
  * Otherwise a note says why it cannot. Nothing is chosen by file name.
  * @throws InputError when no registry is reachable; RegistryError from the registry (no version in the stage, …).
  */
-export async function readRegistryBaseline(spec: RegistrySpec, input: string, store: RegistryStore | undefined, wantPredictions: boolean): Promise<RegistryBaseline> {
+export async function readRegistryBaseline(
+  spec: RegistrySpec,
+  input: string,
+  store: RegistryStore | undefined,
+  wantPredictions: boolean,
+): Promise<RegistryBaseline> {
   if (!store) {
     throw new InputError(
       `Input "${input}" reads the baseline from the registry, but no registry is available here.`,

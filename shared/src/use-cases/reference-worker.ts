@@ -48,18 +48,35 @@ export interface ReferenceRead {
  * core or the file is small. Whatever goes wrong on the worker (a bad file, a limit) gives undefined from `table`:
  * the caller reads the reference again on the main thread, which reports it exactly as a sequential read does.
  */
-export async function startReferenceRead(spec: string, access: FileAccess & { limits: ReadLimits }, policy: DataPolicy | undefined): Promise<ReferenceRead | undefined> {
+export async function startReferenceRead(
+  spec: string,
+  access: FileAccess & { limits: ReadLimits },
+  policy: DataPolicy | undefined,
+): Promise<ReferenceRead | undefined> {
   if (workerScript === undefined || availableParallelism() < 2 || !isDelimitedText(spec)) return undefined;
   // A path the main thread would refuse is refused there, in its turn after the data.
   const size = await Promise.resolve()
     .then(() => stat(resolveInputPath(spec, access, "reference")))
-    .then((info) => (info.isFile() ? info.size : 0), () => 0);
+    .then(
+      (info) => (info.isFile() ? info.size : 0),
+      () => 0,
+    );
   if (size < WORKER_MIN_BYTES) return undefined;
-  const job: ReferenceJob = { kind: JOB, spec, workspace: access.workspace, allowedRoots: access.allowedRoots, limits: { ...access.limits.values }, policy };
+  const job: ReferenceJob = {
+    kind: JOB,
+    spec,
+    workspace: access.workspace,
+    allowedRoots: access.allowedRoots,
+    limits: { ...access.limits.values },
+    policy,
+  };
   let worker: Worker;
   try {
     // A small young generation: the worker's garbage is short-lived cells, and the default semi-spaces would add to the process's peak.
-    worker = new Worker(workerScript, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    worker = new Worker(workerScript, {
+      workerData: job,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
   } catch {
     return undefined;
   }
@@ -103,7 +120,12 @@ export async function serveReferenceWorker(): Promise<void> {
   const transfer = new Set<ArrayBuffer>();
   try {
     const limits = new ReadLimits(job.limits);
-    const table = await readDataTable(job.spec, "reference", { workspace: job.workspace, allowedRoots: job.allowedRoots, limits }, job.policy);
+    const table = await readDataTable(
+      job.spec,
+      "reference",
+      { workspace: job.workspace, allowedRoots: job.allowedRoots, limits },
+      job.policy,
+    );
     sortNumberColumnsInPlace(table.columns.values());
     releaseSortScratch();
     const finite: Array<[string, number]> = [];

@@ -11,10 +11,21 @@ import { loadBiasFiles } from "./load-bias-files.js";
  * the predictions read with them (the baseline's from a file or, for `registry:<model>#<stage>`, from the registry
  * the edge opens), then the fairness assessment. The action and the CLI both run exactly this.
  */
-export async function runBiasCheck(inputs: BiasInputs, edge: GateEdge & { openRegistry?: () => Promise<RegistryStore> }): Promise<BiasResult> {
+export async function runBiasCheck(
+  inputs: BiasInputs,
+  edge: GateEdge & { openRegistry?: () => Promise<RegistryStore> },
+): Promise<BiasResult> {
   const { policy: selected, access, openRegistry } = edge;
   const sensitive = resolveSensitive(inputs.sensitive, selected.policy.fairness?.sensitive);
   const files = await loadBiasFiles({ ...inputs, sensitive }, access, openRegistry);
   const notes = [...selected.notes, ...files.notes];
-  return biasCheck({ ...files, positiveLabel: inputs.positiveLabel, key: inputs.key, policy: selected.policy, policyProvenance: selected.provenance, policyLineOf: selected.lineOf, notes });
+  return biasCheck({
+    ...files,
+    positiveLabel: inputs.positiveLabel,
+    key: inputs.key,
+    policy: selected.policy,
+    policyProvenance: selected.provenance,
+    policyLineOf: selected.lineOf,
+    notes,
+  });
 }

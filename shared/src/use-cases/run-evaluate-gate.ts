@@ -17,9 +17,20 @@ export interface EvaluateGateEdge extends GateEdge {
  * evaluate-gate from its file inputs under the edge's policy: reads what the policy needs (metrics files,
  * predictions with the slice columns) and judges. The action and the CLI both run exactly this.
  */
-export async function runEvaluateGate(inputs: EvaluateFileInputs & { key?: string | undefined }, edge: EvaluateGateEdge): Promise<GateResult> {
+export async function runEvaluateGate(
+  inputs: EvaluateFileInputs & { key?: string | undefined },
+  edge: EvaluateGateEdge,
+): Promise<GateResult> {
   const { policy: selected, access, openRegistry } = edge;
-  const { notes: fileNotes = [], ...files } = await loadEvaluateFiles({ ...inputs, sliceColumns: sliceColumnsOf(selected.policy.evaluate), featureColumns: featureColumnsOf(selected.policy.evaluate) }, access, openRegistry);
+  const { notes: fileNotes = [], ...files } = await loadEvaluateFiles(
+    {
+      ...inputs,
+      sliceColumns: sliceColumnsOf(selected.policy.evaluate),
+      featureColumns: featureColumnsOf(selected.policy.evaluate),
+    },
+    access,
+    openRegistry,
+  );
   const result = evaluateGate({
     ...files,
     policy: selected.policy,
@@ -29,5 +40,7 @@ export async function runEvaluateGate(inputs: EvaluateFileInputs & { key?: strin
     ...(inputs.key !== undefined && { key: inputs.key }),
   });
   const evaluate = selected.policy.evaluate;
-  return evaluate?.history ? addModelHistory(result, evaluate, selected.policy.model ?? "default", openRegistry, selected.lineOf) : result;
+  return evaluate?.history
+    ? addModelHistory(result, evaluate, selected.policy.model ?? "default", openRegistry, selected.lineOf)
+    : result;
 }

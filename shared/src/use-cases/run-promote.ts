@@ -50,31 +50,54 @@ export async function runPromote(inputs: PromoteInputs, edge: PromoteEdge): Prom
   const target = await edge.locate();
   const rules = readStageRules(target.base.policy, inputs.stage, target.base.source);
   const requiredChecks = await edge.readRequiredChecks([...rules.checks, ...inputs.requireChecks], target);
-  const { result, outcome } = await promoteOnEvidence(target.store, {
-    model: inputs.model,
-    stage: inputs.stage,
-    version: inputs.version !== undefined ? { explicit: inputs.version } : { bump: inputs.bump! },
-    commitSha: target.commitSha,
-    judged: target.judged,
-    files,
-    requiredChecks,
-    ...(edge.allowUngated !== undefined && { allowUngated: edge.allowUngated }),
-    rules,
-    policy: target.base.provenance,
-    notes: target.base.notes,
-    actor: edge.actor,
-    reason: inputs.reason ?? null,
-    runUrl: edge.runUrl,
-    now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-  }, { versionsPerCommit: toRegistryGtoPolicy(target.base.policy?.registry).versionsPerCommit });
+  const { result, outcome } = await promoteOnEvidence(
+    target.store,
+    {
+      model: inputs.model,
+      stage: inputs.stage,
+      version: inputs.version !== undefined ? { explicit: inputs.version } : { bump: inputs.bump! },
+      commitSha: target.commitSha,
+      judged: target.judged,
+      files,
+      requiredChecks,
+      ...(edge.allowUngated !== undefined && { allowUngated: edge.allowUngated }),
+      rules,
+      policy: target.base.provenance,
+      notes: target.base.notes,
+      actor: edge.actor,
+      reason: inputs.reason ?? null,
+      runUrl: edge.runUrl,
+      now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+    },
+    { versionsPerCommit: toRegistryGtoPolicy(target.base.policy?.registry).versionsPerCommit },
+  );
   if (!edge.applyEffects || !outcome || !result.promotion) return result;
   if (!outcome.eventCreated) {
     if (inputs.environment === undefined && inputs.dispatch === undefined) return result;
-    return { ...result, notes: [...result.notes, "No deployment or workflow was started again: they ran with the promotion that wrote the event."] };
+    return {
+      ...result,
+      notes: [
+        ...result.notes,
+        "No deployment or workflow was started again: they ran with the promotion that wrote the event.",
+      ],
+    };
   }
   const { model, stage, promotion } = result;
   const description = `${model} ${promotion.version} promoted to ${stage}`;
-  const applied = await edge.applyEffects({ sha: outcome.version.commitSha, model, stage, version: promotion.version, tag: promotion.event_tag, description, runUrl: edge.runUrl });
+  const applied = await edge.applyEffects({
+    sha: outcome.version.commitSha,
+    model,
+    stage,
+    version: promotion.version,
+    tag: promotion.event_tag,
+    description,
+    runUrl: edge.runUrl,
+  });
   const checks = [...result.checks, ...applied.checks];
-  return { ...result, checks, verdict: worstVerdict(checks.map((check) => check.verdict)), promotion: { ...promotion, ...applied.effects } };
+  return {
+    ...result,
+    checks,
+    verdict: worstVerdict(checks.map((check) => check.verdict)),
+    promotion: { ...promotion, ...applied.effects },
+  };
 }

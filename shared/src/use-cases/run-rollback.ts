@@ -35,19 +35,36 @@ export async function runRollback(inputs: RollbackInputs, edge: RollbackEdge): P
   const rules = readStageRules(base.policy, stage, base.source);
   const approvals = await edge.readApprovals(rules);
   const guard = { rules, policy: base.provenance, approvals, notes: base.notes };
-  const { result, outcome } = await rollbackWithReport(store, {
-    model,
-    stage,
-    ...(inputs.to !== undefined ? { to: inputs.to } : {}),
-    reason: inputs.reason.trim(),
-    actor: edge.actor,
-    runUrl: edge.runUrl,
-    now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-  }, guard);
+  const { result, outcome } = await rollbackWithReport(
+    store,
+    {
+      model,
+      stage,
+      ...(inputs.to !== undefined ? { to: inputs.to } : {}),
+      reason: inputs.reason.trim(),
+      actor: edge.actor,
+      runUrl: edge.runUrl,
+      now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+    },
+    guard,
+  );
   if (!edge.applyEffects || !outcome || !result.rollback) return result;
   const to = result.rollback.to;
   const description = `${model} ${stage} rolled back from ${outcome.from} to ${to}`;
-  const applied = await edge.applyEffects({ sha: outcome.to.commitSha, model, stage, version: to, tag: result.rollback.assign_tag, description, runUrl: edge.runUrl });
+  const applied = await edge.applyEffects({
+    sha: outcome.to.commitSha,
+    model,
+    stage,
+    version: to,
+    tag: result.rollback.assign_tag,
+    description,
+    runUrl: edge.runUrl,
+  });
   const checks = [...result.checks, ...applied.checks];
-  return { ...result, checks, verdict: worstVerdict(checks.map((check) => check.verdict)), rollback: { ...result.rollback, ...applied.effects } };
+  return {
+    ...result,
+    checks,
+    verdict: worstVerdict(checks.map((check) => check.verdict)),
+    rollback: { ...result.rollback, ...applied.effects },
+  };
 }

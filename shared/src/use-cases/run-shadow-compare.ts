@@ -10,6 +10,17 @@ import type { GateEdge } from "./gate-edge.js";
  */
 export async function runShadowCompare(inputs: ShadowInputs, edge: GateEdge): Promise<ShadowResult> {
   const { policy: selected, access } = edge;
-  const compared = await compareShadowFiles(inputs, requireShadowPolicy(selected.policy, selected.provenance.file), access);
-  return evaluateShadow({ ...compared, policy: selected.policy, policyProvenance: selected.provenance, policyLineOf: selected.lineOf, notes: selected.notes, key: inputs.key });
+  const compared = await compareShadowFiles(
+    inputs,
+    requireShadowPolicy(selected.policy, selected.provenance.file),
+    access,
+  );
+  return evaluateShadow({
+    ...compared,
+    policy: selected.policy,
+    policyProvenance: selected.provenance,
+    policyLineOf: selected.lineOf,
+    notes: selected.notes,
+    key: inputs.key,
+  });
 }

@@ -28,10 +28,23 @@ export interface ValidateDataEdge extends GateEdge {
  * inputs or the policy's model, then the files judged (`validateFromFiles`), the profile handed to the edge, and the
  * edge's drift watch.
  */
-export async function runValidateData(inputs: ValidateFileInputs & { key?: string | undefined }, edge: ValidateDataEdge): Promise<ValidateDataResult> {
+export async function runValidateData(
+  inputs: ValidateFileInputs & { key?: string | undefined },
+  edge: ValidateDataEdge,
+): Promise<ValidateDataResult> {
   const { policy: selected, access } = edge;
   const key = inputs.key ?? selected.policy.model ?? "default";
-  const { result, profile } = await validateFromFiles({ inputs, policy: selected.policy, provenance: selected.provenance, lineOf: selected.lineOf, notes: selected.notes, key }, access);
+  const { result, profile } = await validateFromFiles(
+    {
+      inputs,
+      policy: selected.policy,
+      provenance: selected.provenance,
+      lineOf: selected.lineOf,
+      notes: selected.notes,
+      key,
+    },
+    access,
+  );
   if (profile) edge.saveProfile?.(profile, key);
   return edge.watchDrift ? edge.watchDrift(result) : result;
 }
@@ -53,20 +66,44 @@ interface ValidateFilesInput {
  * or with the reference file profiled the same way, for drift.
  * @returns the result, and the data's profile when the data was a data file.
  */
-async function validateFromFiles(input: ValidateFilesInput, access: FileAccess): Promise<{ result: ValidateDataResult; profile: Profile | undefined }> {
+async function validateFromFiles(
+  input: ValidateFilesInput,
+  access: FileAccess,
+): Promise<{ result: ValidateDataResult; profile: Profile | undefined }> {
   const { inputs, policy } = input;
   if (isProfileFile(inputs.data)) {
     if (inputs.reference === undefined || inputs.schemaOnly) {
-      throw new InputError(`Input "data" is a profile (${inputs.data}), and on profiles only drift is judged, so it needs a reference.`, `Set reference to the training data or its profile (*.profile.json), or validate each shard's data file for its schema.`, { input: "reference" });
+      throw new InputError(
+        `Input "data" is a profile (${inputs.data}), and on profiles only drift is judged, so it needs a reference.`,
+        `Set reference to the training data or its profile (*.profile.json), or validate each shard's data file for its schema.`,
+        { input: "reference" },
+      );
     }
     const data = await loadProfileFile(inputs.data, access, "data");
     const reference = isProfileFile(inputs.reference)
       ? await loadProfileFile(inputs.reference, access, "reference")
-      : { file: inputs.reference, profile: (await streamProfile(inputs.reference, "reference", access, policy.data)).profile };
-    return { result: validateProfiles({ data, reference, policy, policyProvenance: input.provenance, key: input.key, notes: input.notes }), profile: undefined };
+      : {
+          file: inputs.reference,
+          profile: (await streamProfile(inputs.reference, "reference", access, policy.data)).profile,
+        };
+    return {
+      result: validateProfiles({
+        data,
+        reference,
+        policy,
+        policyProvenance: input.provenance,
+        key: input.key,
+        notes: input.notes,
+      }),
+      profile: undefined,
+    };
   }
   if (inputs.reference !== undefined && isProfileFile(inputs.reference)) {
-    throw new InputError(`Input "reference" is a profile (${inputs.reference}) but "data" is a data file.`, `Compare profiles with profiles: profile the data too (validate-data's profile output, or modelgate profile build), or give the reference data file.`, { input: "reference" });
+    throw new InputError(
+      `Input "reference" is a profile (${inputs.reference}) but "data" is a data file.`,
+      `Compare profiles with profiles: profile the data too (validate-data's profile output, or modelgate profile build), or give the reference data file.`,
+      { input: "reference" },
+    );
   }
   // One memory account for the data and the reference.
   const run = { ...access, limits: access.limits ?? new ReadLimits() };
@@ -81,10 +118,25 @@ async function validateFromFiles(input: ValidateFilesInput, access: FileAccess):
     throw error;
   }
   const table = await early?.table(run.limits);
-  const reference = wanted === undefined ? undefined : table ? { table } : await readReference(wanted, run, policy.data);
+  const reference =
+    wanted === undefined ? undefined : table ? { table } : await readReference(wanted, run, policy.data);
   // Profiled in row order, before validateData sorts the number columns.
   const profile = buildProfile(data);
-  const compared = reference === undefined ? { reference: undefined } : "table" in reference ? { reference: reference.table } : { reference: undefined, referenceProfile: { ...reference, data: profile } };
-  const result = validateData({ data, ...compared, policy, policyProvenance: input.provenance, ...(input.lineOf ? { policyLineOf: input.lineOf } : {}), notes: input.notes, key: input.key, schemaOnly: inputs.schemaOnly });
+  const compared =
+    reference === undefined
+      ? { reference: undefined }
+      : "table" in reference
+        ? { reference: reference.table }
+        : { reference: undefined, referenceProfile: { ...reference, data: profile } };
+  const result = validateData({
+    data,
+    ...compared,
+    policy,
+    policyProvenance: input.provenance,
+    ...(input.lineOf ? { policyLineOf: input.lineOf } : {}),
+    notes: input.notes,
+    key: input.key,
+    schemaOnly: inputs.schemaOnly,
+  });
   return { result, profile };
 }

@@ -15,17 +15,29 @@ function toCsvCell(text: string): string {
  * the workspace or RUNNER_TEMP like every path a workflow gives.
  * @throws DataError naming review-queue when the path leaves the allowed folders or cannot be written.
  */
-export async function writeReviewQueue(spec: string, access: FileAccess, queue: { columns: string[]; rows: ReviewRow[] }): Promise<string> {
+export async function writeReviewQueue(
+  spec: string,
+  access: FileAccess,
+  queue: { columns: string[]; rows: ReviewRow[] },
+): Promise<string> {
   const absolute = resolveInputPath(spec, access, "review-queue");
-  const lines = [queue.columns.map(toCsvCell).join(","), ...queue.rows.map((row) => queue.columns.map((column) => toCsvCell(row[column] ?? "")).join(","))];
+  const lines = [
+    queue.columns.map(toCsvCell).join(","),
+    ...queue.rows.map((row) => queue.columns.map((column) => toCsvCell(row[column] ?? "")).join(",")),
+  ];
   try {
     await mkdir(path.dirname(absolute), { recursive: true });
     await writeFile(absolute, `${lines.join("\n")}\n`);
   } catch (cause) {
-    throw new DataError(`Input "review-queue": ${spec} cannot be written (${(cause as NodeJS.ErrnoException).code ?? "error"}).`, "Point review-queue at a writable path in the workspace or RUNNER_TEMP.", {
-      input: "review-queue",
-      file: spec,
-    }, { cause });
+    throw new DataError(
+      `Input "review-queue": ${spec} cannot be written (${(cause as NodeJS.ErrnoException).code ?? "error"}).`,
+      "Point review-queue at a writable path in the workspace or RUNNER_TEMP.",
+      {
+        input: "review-queue",
+        file: spec,
+      },
+      { cause },
+    );
   }
   return spec;
 }

@@ -15,7 +15,11 @@ import { PSI_EPSILON, SMALL_REFERENCE_ROWS } from "./drift-constants.js";
  * base 2; PSI with each side's zero shares floored at 1e-4. A vanished category is not drift by itself: it weighs
  * in the test like any other change of shares, so a rare one vanishing stays within chance.
  */
-export function categoricalDrift(reference: ReadonlyMap<string, number>, current: ReadonlyMap<string, number>, requested: DriftMethodName): RawColumnDrift {
+export function categoricalDrift(
+  reference: ReadonlyMap<string, number>,
+  current: ReadonlyMap<string, number>,
+  requested: DriftMethodName,
+): RawColumnDrift {
   const type = classifyCategoricalColumn(reference, current);
   // One order for both count vectors: the reference's categories sorted, then current-only ones sorted.
   const known = [...reference.keys()].sort();
@@ -26,7 +30,11 @@ export function categoricalDrift(reference: ReadonlyMap<string, number>, current
   const referenceRows = sum(referenceCounts);
   const currentRows = sum(currentCounts);
   const newRows = unseen.reduce((total, value) => total + current.get(value)!, 0);
-  const sizes = { reference_rows: referenceRows, current_rows: currentRows, new_categories: { values: unseen.length, rows: newRows } };
+  const sizes = {
+    reference_rows: referenceRows,
+    current_rows: currentRows,
+    new_categories: { values: unseen.length, rows: newRows },
+  };
   const js = jensenShannonDistance(referenceCounts, currentCounts, 2);
   const effect = { effect_size: js, effect_size_name: "jensen-shannon" as const };
   const automatic = referenceRows <= SMALL_REFERENCE_ROWS ? (type === "binary" ? "z-test" : "chi2") : "jensen-shannon";
@@ -46,7 +54,15 @@ export function categoricalDrift(reference: ReadonlyMap<string, number>, current
       return { column_type: type, method: "jensen-shannon", statistic: js, p_value: null, ...effect, ...sizes };
     case "psi": {
       const psi = populationStabilityIndex(referenceCounts, currentCounts, { epsilon: PSI_EPSILON }).value;
-      return { column_type: type, method: "psi", statistic: psi, p_value: null, effect_size: psi, effect_size_name: "psi", ...sizes };
+      return {
+        column_type: type,
+        method: "psi",
+        statistic: psi,
+        p_value: null,
+        effect_size: psi,
+        effect_size_name: "psi",
+        ...sizes,
+      };
     }
   }
 }

@@ -27,7 +27,18 @@ function checkColumnSet(table: Table, policy: DataPolicy): Check[] {
   if (policy.columns !== "subset") {
     for (const name of declared) {
       const has = present.has(name);
-      checks.push(makeCheck(name, "present", has ? "pass" : "fail", has ? 1 : 0, 1, has ? "Present." : `Column is missing from ${table.name}; the schema (columns: ${policy.columns}) requires it.`));
+      checks.push(
+        makeCheck(
+          name,
+          "present",
+          has ? "pass" : "fail",
+          has ? 1 : 0,
+          1,
+          has
+            ? "Present."
+            : `Column is missing from ${table.name}; the schema (columns: ${policy.columns}) requires it.`,
+        ),
+      );
     }
   }
   if (policy.columns !== "superset") {
@@ -42,7 +53,10 @@ function checkColumnSet(table: Table, policy: DataPolicy): Check[] {
         0,
         extra.length === 0
           ? "No columns beyond the schema."
-          : `${extra.length} column${extra.length === 1 ? "" : "s"} not in the schema (columns: ${policy.columns}): ${extra.slice(0, 10).map((n) => JSON.stringify(n)).join(", ")}${extra.length > 10 ? ", …" : ""}.`,
+          : `${extra.length} column${extra.length === 1 ? "" : "s"} not in the schema (columns: ${policy.columns}): ${extra
+              .slice(0, 10)
+              .map((n) => JSON.stringify(n))
+              .join(", ")}${extra.length > 10 ? ", …" : ""}.`,
       ),
     );
   }
@@ -54,11 +68,29 @@ function checkRows(table: Table, policy: DataPolicy): Check[] {
   const { min, max } = policy.rows ?? {};
   if (min !== undefined) {
     const ok = table.rows >= min;
-    checks.push(makeCheck("table", "rows-min", ok ? "pass" : "fail", table.rows, min, `${table.rows} rows; at least ${min} required.`));
+    checks.push(
+      makeCheck(
+        "table",
+        "rows-min",
+        ok ? "pass" : "fail",
+        table.rows,
+        min,
+        `${table.rows} rows; at least ${min} required.`,
+      ),
+    );
   }
   if (max !== undefined) {
     const ok = table.rows <= max;
-    checks.push(makeCheck("table", "rows-max", ok ? "pass" : "fail", table.rows, max, `${table.rows} rows; at most ${max} allowed.`));
+    checks.push(
+      makeCheck(
+        "table",
+        "rows-max",
+        ok ? "pass" : "fail",
+        table.rows,
+        max,
+        `${table.rows} rows; at most ${max} allowed.`,
+      ),
+    );
   }
   return checks;
 }
@@ -68,28 +100,71 @@ function checkColumn(column: TableColumn, schema: ColumnSchema, rows: number): C
   const checks: Check[] = [];
   const bad = countTypeViolations(column, schema.type);
   checks.push(
-    makeCheck(name, "type", bad.count === 0 ? "pass" : "fail", bad.count, 0, bad.count === 0 ? `Every value is ${article(schema.type)}.` : `${bad.count} row${plural(bad.count)} ${bad.why}.`),
+    makeCheck(
+      name,
+      "type",
+      bad.count === 0 ? "pass" : "fail",
+      bad.count,
+      0,
+      bad.count === 0 ? `Every value is ${article(schema.type)}.` : `${bad.count} row${plural(bad.count)} ${bad.why}.`,
+    ),
   );
   // NaN and Infinity are type violations of their own, so only empty cells count as null here.
   const nulls = column.missing;
   const nullPct = rows === 0 ? 0 : (100 * nulls) / rows;
   if (schema.nullable === false) {
-    checks.push(makeCheck(name, "nullable", nulls === 0 ? "pass" : "fail", nulls, 0, nulls === 0 ? "No missing values." : `${nulls} missing value${plural(nulls)}; the column is not nullable.`));
+    checks.push(
+      makeCheck(
+        name,
+        "nullable",
+        nulls === 0 ? "pass" : "fail",
+        nulls,
+        0,
+        nulls === 0 ? "No missing values." : `${nulls} missing value${plural(nulls)}; the column is not nullable.`,
+      ),
+    );
   }
   if (schema["max-null-pct"] !== undefined) {
     const bound = schema["max-null-pct"];
     const ok = nullPct <= bound * (1 + 1e-9);
-    checks.push(makeCheck(name, "max-null-pct", ok ? "pass" : "fail", nullPct, bound, `${formatPct(nullPct)} of rows missing; at most ${bound}% allowed.`));
+    checks.push(
+      makeCheck(
+        name,
+        "max-null-pct",
+        ok ? "pass" : "fail",
+        nullPct,
+        bound,
+        `${formatPct(nullPct)} of rows missing; at most ${bound}% allowed.`,
+      ),
+    );
   }
   // A text column is parsed into numbers only for a min or max rule (a whole column of doubles otherwise for nothing).
   const numbers = schema.min !== undefined || schema.max !== undefined ? numericValues(column) : undefined;
   if (schema.min !== undefined) {
     const below = numbers === undefined ? 0 : countWhere(numbers, (v) => v < schema.min!);
-    checks.push(makeCheck(name, "min", below === 0 ? "pass" : "fail", below, schema.min, below === 0 ? `No value below ${schema.min}.` : `${below} value${plural(below)} below ${schema.min}.`));
+    checks.push(
+      makeCheck(
+        name,
+        "min",
+        below === 0 ? "pass" : "fail",
+        below,
+        schema.min,
+        below === 0 ? `No value below ${schema.min}.` : `${below} value${plural(below)} below ${schema.min}.`,
+      ),
+    );
   }
   if (schema.max !== undefined) {
     const above = numbers === undefined ? 0 : countWhere(numbers, (v) => v > schema.max!);
-    checks.push(makeCheck(name, "max", above === 0 ? "pass" : "fail", above, schema.max, above === 0 ? `No value above ${schema.max}.` : `${above} value${plural(above)} above ${schema.max}.`));
+    checks.push(
+      makeCheck(
+        name,
+        "max",
+        above === 0 ? "pass" : "fail",
+        above,
+        schema.max,
+        above === 0 ? `No value above ${schema.max}.` : `${above} value${plural(above)} above ${schema.max}.`,
+      ),
+    );
   }
   if (schema.allowed !== undefined) {
     const allowed = new Set(schema.allowed.map((v) => (typeof v === "number" ? numberText(v) : String(v))));
@@ -101,19 +176,41 @@ function checkColumn(column: TableColumn, schema: ColumnSchema, rows: number): C
         outside === 0 ? "pass" : "fail",
         outside,
         0,
-        outside === 0 ? "Every value is an allowed one." : `${outside} row${plural(outside)} hold${outside === 1 ? "s" : ""} ${distinct} value${plural(distinct)} outside the allowed list.`,
+        outside === 0
+          ? "Every value is an allowed one."
+          : `${outside} row${plural(outside)} hold${outside === 1 ? "s" : ""} ${distinct} value${plural(distinct)} outside the allowed list.`,
       ),
     );
   }
   if (schema.pattern !== undefined) {
     const pattern = new RegExp(schema.pattern, "u");
     const { rows: misses } = countTextWhere(column, (text) => !pattern.test(text));
-    checks.push(makeCheck(name, "pattern", misses === 0 ? "pass" : "fail", misses, 0, misses === 0 ? "Every value matches the pattern." : `${misses} value${plural(misses)} do not match the pattern.`));
+    checks.push(
+      makeCheck(
+        name,
+        "pattern",
+        misses === 0 ? "pass" : "fail",
+        misses,
+        0,
+        misses === 0
+          ? "Every value matches the pattern."
+          : `${misses} value${plural(misses)} do not match the pattern.`,
+      ),
+    );
   }
   if (schema.unique === true) {
     const duplicates = countDuplicates(column);
     checks.push(
-      makeCheck(name, "unique", duplicates === 0 ? "pass" : "fail", duplicates, 0, duplicates === 0 ? "Every value occurs once." : `${duplicates} row${plural(duplicates)} repeat an earlier value.`),
+      makeCheck(
+        name,
+        "unique",
+        duplicates === 0 ? "pass" : "fail",
+        duplicates,
+        0,
+        duplicates === 0
+          ? "Every value occurs once."
+          : `${duplicates} row${plural(duplicates)} repeat an earlier value.`,
+      ),
     );
   }
   return checks;
@@ -139,10 +236,16 @@ function numberTypeViolations(column: NumberColumn, type: ColumnType): { count: 
   const nonFinite = column.nonFinite;
   switch (type) {
     case "number":
-      return { count: nonFinite + column.nonNumeric, why: "hold NaN or Infinity (or a non-number), which is not a usable number" };
+      return {
+        count: nonFinite + column.nonNumeric,
+        why: "hold NaN or Infinity (or a non-number), which is not a usable number",
+      };
     case "integer": {
       const fractional = countWhere(column.values, (v) => !Number.isInteger(v));
-      return { count: nonFinite + column.nonNumeric + fractional, why: "are not whole numbers (fractions, NaN or Infinity)" };
+      return {
+        count: nonFinite + column.nonNumeric + fractional,
+        why: "are not whole numbers (fractions, NaN or Infinity)",
+      };
     }
     case "boolean": {
       const other = countWhere(column.values, (v) => v !== 0 && v !== 1);

@@ -9,7 +9,10 @@ export const MAX_NUMERIC_LEVELS_AS_CATEGORIES = 5;
  * second value is replaced in the current data (a, b → a, z) is a three-category column: a two-proportion test of
  * the first value alone would not see the swap.
  */
-export function classifyCategoricalColumn(reference: ReadonlyMap<string, number>, current: ReadonlyMap<string, number>): Exclude<DriftColumnType, "numeric"> {
+export function classifyCategoricalColumn(
+  reference: ReadonlyMap<string, number>,
+  current: ReadonlyMap<string, number>,
+): Exclude<DriftColumnType, "numeric"> {
   if (reference.size !== 2 || current.size !== 2) return "categorical";
   for (const value of reference.keys()) if (!current.has(value)) return "categorical";
   return "binary";

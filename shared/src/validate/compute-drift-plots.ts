@@ -25,7 +25,11 @@ export function computeDriftPlots(data: Table, reference: Table, checks: readonl
     const current = data.columns.get(check.metric);
     const before = reference.columns.get(check.metric);
     if (!current || !before) continue;
-    plots.push(check.column_type === "numeric" && current.kind === "number" && before.kind === "number" ? histogram(check.metric, before.values, current.values) : categories(check.metric, before, current));
+    plots.push(
+      check.column_type === "numeric" && current.kind === "number" && before.kind === "number"
+        ? histogram(check.metric, before.values, current.values)
+        : categories(check.metric, before, current),
+    );
   }
   return plots;
 }
@@ -37,7 +41,13 @@ function histogram(column: string, reference: Float64Array, current: Float64Arra
   let high = Math.max(a[a.length - 1]!, b[b.length - 1]!);
   if (low === high) [low, high] = [low - 0.5, high + 0.5];
   const edges = equalWidthEdges(low, high, DRIFT_HISTOGRAM_BINS);
-  return { column, kind: "histogram", edges: [...edges], reference_shares: toShares(computeHistogram(a, edges)), current_shares: toShares(computeHistogram(b, edges)) };
+  return {
+    column,
+    kind: "histogram",
+    edges: [...edges],
+    reference_shares: toShares(computeHistogram(a, edges)),
+    current_shares: toShares(computeHistogram(b, edges)),
+  };
 }
 
 function categories(column: string, reference: TableColumn, current: TableColumn): DriftPlot {
@@ -49,12 +59,23 @@ function categories(column: string, reference: TableColumn, current: TableColumn
     .sort(([x, m], [y, n]) => n - m || (x < y ? -1 : x > y ? 1 : 0))
     .slice(0, DRIFT_TOP_CATEGORIES)
     .map(([text]) => text);
-  const sum = (counts: Map<string, number>, names: Iterable<string>) => [...names].reduce((s, text) => s + (counts.get(text) ?? 0), 0);
+  const sum = (counts: Map<string, number>, names: Iterable<string>) =>
+    [...names].reduce((s, text) => s + (counts.get(text) ?? 0), 0);
   const shares = (counts: Map<string, number>) => {
     const total = sum(counts, counts.keys());
-    return { shares: top.map((text) => (total === 0 ? 0 : (counts.get(text) ?? 0) / total)), other: total === 0 ? 0 : (total - sum(counts, top)) / total };
+    return {
+      shares: top.map((text) => (total === 0 ? 0 : (counts.get(text) ?? 0) / total)),
+      other: total === 0 ? 0 : (total - sum(counts, top)) / total,
+    };
   };
   const [r, c] = [shares(before), shares(after)];
   const [reference_shares, current_shares] = [r.shares, c.shares];
-  return { column, kind: "categories", categories: top, reference_shares, current_shares, other: { reference: r.other, current: c.other } };
+  return {
+    column,
+    kind: "categories",
+    categories: top,
+    reference_shares,
+    current_shares,
+    other: { reference: r.other, current: c.other },
+  };
 }

@@ -9,10 +9,16 @@ export const DRIFT_METHODS = ["auto", "ks", "psi", "chi2", "jensen-shannon", "wa
 export type DriftMethodName = (typeof DRIFT_METHODS)[number];
 
 const finite = z.number().check(z.refine(Number.isFinite, "must be a finite number"));
-const percent = z.number().check(z.refine((n) => Number.isFinite(n) && n >= 0 && n <= 100, "must be a percent from 0 to 100"));
-const probability = z.number().check(z.refine((n) => Number.isFinite(n) && n > 0 && n < 1, "must be a number between 0 and 1 (exclusive)"));
+const percent = z
+  .number()
+  .check(z.refine((n) => Number.isFinite(n) && n >= 0 && n <= 100, "must be a percent from 0 to 100"));
+const probability = z
+  .number()
+  .check(z.refine((n) => Number.isFinite(n) && n > 0 && n < 1, "must be a number between 0 and 1 (exclusive)"));
 const nonNegative = z.number().check(z.refine((n) => Number.isFinite(n) && n >= 0, "must be zero or more"));
-const count = z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, "must be a whole number, zero or more"));
+const count = z
+  .number()
+  .check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, "must be a whole number, zero or more"));
 const regexText = z.string().check(
   z.refine((text) => {
     try {
@@ -31,11 +37,18 @@ export const ColumnSchemaSchema = z
     "max-null-pct": z.optional(percent),
     min: z.optional(finite),
     max: z.optional(finite),
-    allowed: z.optional(z.array(z.union([z.string(), z.number(), z.boolean()])).check(z.minLength(1, "must list at least one value"))),
+    allowed: z.optional(
+      z.array(z.union([z.string(), z.number(), z.boolean()])).check(z.minLength(1, "must list at least one value")),
+    ),
     pattern: z.optional(regexText),
     unique: z.optional(z.boolean()),
   })
-  .check(z.refine((c) => c.min === undefined || c.max === undefined || c.min <= c.max, "has min greater than max, so no value can pass"));
+  .check(
+    z.refine(
+      (c) => c.min === undefined || c.max === undefined || c.min <= c.max,
+      "has min greater than max, so no value can pass",
+    ),
+  );
 export type ColumnSchema = z.infer<typeof ColumnSchemaSchema>;
 
 export const ColumnDriftSchema = z.strictObject({
@@ -54,10 +67,17 @@ export const DriftPolicySchema = z.strictObject({
   "multiple-testing": z._default(z.enum(["holm", "bh", "none"]), "holm"),
   "min-effect": z._default(nonNegative, 0.05),
   /** Share of compared columns that may drift before the data set as a whole counts as drifted. */
-  "max-drift-share": z._default(z.number().check(z.refine((n) => Number.isFinite(n) && n >= 0 && n <= 1, "must be a share from 0 to 1")), 0.5),
+  "max-drift-share": z._default(
+    z.number().check(z.refine((n) => Number.isFinite(n) && n >= 0 && n <= 1, "must be a share from 0 to 1")),
+    0.5,
+  ),
   /** Verdict of one drifted column; the data set's drift share decides `fail`. */
   "on-column-drift": z._default(z.enum(["warn", "fail"]), "warn"),
-  sample: z.optional(z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 100, "must be a whole number of rows, 100 or more"))),
+  sample: z.optional(
+    z
+      .number()
+      .check(z.refine((n) => Number.isSafeInteger(n) && n >= 100, "must be a whole number of rows, 100 or more")),
+  ),
   seed: z._default(count, 0),
   columns: z._default(z.record(z.string().check(z.minLength(1)), ColumnDriftSchema), {}),
 });
@@ -65,7 +85,10 @@ export type DriftPolicy = z.infer<typeof DriftPolicySchema>;
 
 export const DataPolicySchema = z.strictObject({
   /** Per-column expectations, by exact column name. */
-  schema: z._default(z.record(z.string().check(z.minLength(1, "column names must not be empty")), ColumnSchemaSchema), {}),
+  schema: z._default(
+    z.record(z.string().check(z.minLength(1, "column names must not be empty")), ColumnSchemaSchema),
+    {},
+  ),
   /** exact: the file has the schema's columns and no others; superset: it may have others; subset: it may lack some. */
   columns: z._default(z.enum(["exact", "subset", "superset"]), "superset"),
   rows: z.optional(

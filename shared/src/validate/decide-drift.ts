@@ -27,7 +27,11 @@ export interface DriftColumns<C extends { kind: "number" | "string" }> {
 }
 
 /** One column's test on either kind of source. */
-export type ColumnDriftTest<C> = (reference: C, current: C, options: ColumnDriftOptions) => RawColumnDrift | { unusable: string };
+export type ColumnDriftTest<C> = (
+  reference: C,
+  current: C,
+  options: ColumnDriftOptions,
+) => RawColumnDrift | { unusable: string };
 
 /**
  * Compares every column the data and the reference share (contract §7): per column the automatic or named test,
@@ -35,8 +39,17 @@ export type ColumnDriftTest<C> = (reference: C, current: C, options: ColumnDrift
  * a detectable but negligible change (effect below `min-effect`) passes, a drifted column gets `on-column-drift`
  * (PSI: 0.1 warn, 0.25 fail), and the data set fails when the drifted share reaches `max-drift-share`.
  */
-export function decideDrift(current: DriftColumns<TableColumn>, reference: DriftColumns<TableColumn>, policy: DriftPolicy): DriftOutcome;
-export function decideDrift<C extends { kind: "number" | "string" }>(current: DriftColumns<C>, reference: DriftColumns<C>, policy: DriftPolicy, test: ColumnDriftTest<C>): DriftOutcome;
+export function decideDrift(
+  current: DriftColumns<TableColumn>,
+  reference: DriftColumns<TableColumn>,
+  policy: DriftPolicy,
+): DriftOutcome;
+export function decideDrift<C extends { kind: "number" | "string" }>(
+  current: DriftColumns<C>,
+  reference: DriftColumns<C>,
+  policy: DriftPolicy,
+  test: ColumnDriftTest<C>,
+): DriftOutcome;
 export function decideDrift<C extends { kind: "number" | "string" }>(
   current: DriftColumns<C>,
   reference: DriftColumns<C>,
@@ -44,19 +57,40 @@ export function decideDrift<C extends { kind: "number" | "string" }>(
   test: ColumnDriftTest<C> = computeColumnDrift as unknown as ColumnDriftTest<C>,
 ): DriftOutcome {
   const checks: Check[] = [];
-  const raws: Array<{ column: string; raw: RawColumnDrift; method: DriftPolicy["method"]; threshold: number | undefined }> = [];
+  const raws: Array<{
+    column: string;
+    raw: RawColumnDrift;
+    method: DriftPolicy["method"];
+    threshold: number | undefined;
+  }> = [];
   const referenceColumns = new Set(reference.columns.keys());
   for (const [column, data] of current.columns) {
     const own = ownEntry(policy.columns, column);
     if (own?.skip) continue;
     const ref = reference.columns.get(column);
     if (ref === undefined) {
-      checks.push(makeCheck(column, "in-reference", "fail", 0, 1, `Column is not in the reference ${reference.name}, so its drift cannot be judged; add it to the reference or set data.drift.columns.${column}.skip: true.`));
+      checks.push(
+        makeCheck(
+          column,
+          "in-reference",
+          "fail",
+          0,
+          1,
+          `Column is not in the reference ${reference.name}, so its drift cannot be judged; add it to the reference or set data.drift.columns.${column}.skip: true.`,
+        ),
+      );
       continue;
     }
     if (ref.kind !== data.kind) {
       checks.push(
-        makeCheck(column, "drift", "fail", null, 0, `Column holds ${ref.kind === "number" ? "numbers" : "text"} in the reference but ${data.kind === "number" ? "numbers" : "text"} in the data; the test needs one type.`),
+        makeCheck(
+          column,
+          "drift",
+          "fail",
+          null,
+          0,
+          `Column holds ${ref.kind === "number" ? "numbers" : "text"} in the reference but ${data.kind === "number" ? "numbers" : "text"} in the data; the test needs one type.`,
+        ),
       );
       continue;
     }
@@ -70,16 +104,30 @@ export function decideDrift<C extends { kind: "number" | "string" }>(
   }
   for (const column of referenceColumns) {
     if (!current.columns.has(column) && !ownEntry(policy.columns, column)?.skip) {
-      checks.push(makeCheck(column, "in-data", "fail", 0, 1, `Column is in the reference but missing from ${current.name}.`));
+      checks.push(
+        makeCheck(column, "in-data", "fail", 0, 1, `Column is in the reference but missing from ${current.name}.`),
+      );
     }
   }
-  const adjusted = adjustAcross(raws.map(({ raw }) => raw.p_value), policy["multiple-testing"]);
-  const drift = raws.map(({ column, raw, threshold }, i) => toDriftCheck(column, raw, adjusted[i] ?? null, threshold, policy));
+  const adjusted = adjustAcross(
+    raws.map(({ raw }) => raw.p_value),
+    policy["multiple-testing"],
+  );
+  const drift = raws.map(({ column, raw, threshold }, i) =>
+    toDriftCheck(column, raw, adjusted[i] ?? null, threshold, policy),
+  );
   for (const { column, raw } of raws) {
     if (raw.new_categories.values > 0) {
       const { values, rows } = raw.new_categories;
       checks.push(
-        makeCheck(column, "new-categories", "warn", rows, 0, `${values} value${values === 1 ? "" : "s"} never seen in the reference, in ${rows} row${rows === 1 ? "" : "s"} (reported apart from the drift distance).`),
+        makeCheck(
+          column,
+          "new-categories",
+          "warn",
+          rows,
+          0,
+          `${values} value${values === 1 ? "" : "s"} never seen in the reference, in ${rows} row${rows === 1 ? "" : "s"} (reported apart from the drift distance).`,
+        ),
       );
     }
   }
@@ -103,7 +151,12 @@ export function decideDrift<C extends { kind: "number" | "string" }>(
 }
 
 /** One column's test; counts its test cannot use make that column undecided, never the whole validation. */
-function testColumn<C>(test: ColumnDriftTest<C>, reference: C, current: C, options: ColumnDriftOptions): RawColumnDrift | { unusable: string } {
+function testColumn<C>(
+  test: ColumnDriftTest<C>,
+  reference: C,
+  current: C,
+  options: ColumnDriftOptions,
+): RawColumnDrift | { unusable: string } {
   try {
     return test(reference, current, options);
   } catch (error) {
@@ -112,16 +165,26 @@ function testColumn<C>(test: ColumnDriftTest<C>, reference: C, current: C, optio
   }
 }
 
-function adjustAcross(pValues: ReadonlyArray<number | null>, correction: DriftPolicy["multiple-testing"]): Array<number | null> {
+function adjustAcross(
+  pValues: ReadonlyArray<number | null>,
+  correction: DriftPolicy["multiple-testing"],
+): Array<number | null> {
   const indices = pValues.flatMap((p, i) => (p === null ? [] : [i]));
   const values = indices.map((i) => pValues[i]!);
-  const adjusted = correction === "holm" ? adjustHolm(values) : correction === "bh" ? adjustBenjaminiHochberg(values) : values;
+  const adjusted =
+    correction === "holm" ? adjustHolm(values) : correction === "bh" ? adjustBenjaminiHochberg(values) : values;
   const out: Array<number | null> = pValues.map(() => null);
   indices.forEach((index, k) => (out[index] = adjusted[k]!));
   return out;
 }
 
-function toDriftCheck(column: string, raw: RawColumnDrift, adjusted: number | null, threshold: number | undefined, policy: DriftPolicy): DriftCheck {
+function toDriftCheck(
+  column: string,
+  raw: RawColumnDrift,
+  adjusted: number | null,
+  threshold: number | undefined,
+  policy: DriftPolicy,
+): DriftCheck {
   const base = {
     name: `${column}:drift`,
     metric: column,
@@ -160,9 +223,24 @@ function toDriftCheck(column: string, raw: RawColumnDrift, adjusted: number | nu
   const method = raw.method as keyof typeof DEFAULT_DISTANCE_THRESHOLD;
   const bound = threshold ?? DEFAULT_DISTANCE_THRESHOLD[method];
   const drifted = raw.statistic > bound;
-  const verdict: Verdict = !drifted ? "pass" : raw.method === "psi" && threshold === undefined ? (raw.statistic > PSI_FAIL ? "fail" : "warn") : policy["on-column-drift"];
-  const message = drifted ? `Drift: ${raw.method} ${round(raw.statistic)} > ${bound}.` : `No drift: ${raw.method} ${round(raw.statistic)} <= ${bound}.`;
-  return { ...base, verdict, status: drifted ? "drift" : "stable", value: raw.statistic, threshold: bound, message: message + approximate };
+  const verdict: Verdict = !drifted
+    ? "pass"
+    : raw.method === "psi" && threshold === undefined
+      ? raw.statistic > PSI_FAIL
+        ? "fail"
+        : "warn"
+      : policy["on-column-drift"];
+  const message = drifted
+    ? `Drift: ${raw.method} ${round(raw.statistic)} > ${bound}.`
+    : `No drift: ${raw.method} ${round(raw.statistic)} <= ${bound}.`;
+  return {
+    ...base,
+    verdict,
+    status: drifted ? "drift" : "stable",
+    value: raw.statistic,
+    threshold: bound,
+    message: message + approximate,
+  };
 }
 
 function round(value: number): string {

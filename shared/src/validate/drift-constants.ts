@@ -5,5 +5,9 @@ export const PSI_BINS = 10;
 export const PSI_EPSILON = 1e-4;
 
 /** The default bound of each method: alpha for p-value tests, the distance for distances; PSI's is its warn level. */
-export const DEFAULT_DISTANCE_THRESHOLD: Record<"psi" | "jensen-shannon" | "wasserstein", number> = { psi: 0.1, "jensen-shannon": 0.1, wasserstein: 0.1 };
+export const DEFAULT_DISTANCE_THRESHOLD: Record<"psi" | "jensen-shannon" | "wasserstein", number> = {
+  psi: 0.1,
+  "jensen-shannon": 0.1,
+  wasserstein: 0.1,
+};
 export const PSI_FAIL = 0.25;

@@ -14,8 +14,14 @@ export const MIN_ROWS_FOR_UNIQUE = 10;
  * missing, the observed min/max of numbers, `unique` for identifier-like columns, and `columns: exact`.
  * A starting point to review, not a verdict: observed bounds are often tighter than the real domain.
  */
-export function inferSchema(table: Table): { columns: "exact"; rows: { min: number }; schema: Record<string, ColumnSchema> } {
-  const schema: Record<string, ColumnSchema> = Object.fromEntries([...table.columns.values()].map((column) => [column.name, inferColumn(column, table.rows)]));
+export function inferSchema(table: Table): {
+  columns: "exact";
+  rows: { min: number };
+  schema: Record<string, ColumnSchema>;
+} {
+  const schema: Record<string, ColumnSchema> = Object.fromEntries(
+    [...table.columns.values()].map((column) => [column.name, inferColumn(column, table.rows)]),
+  );
   return { columns: "exact", rows: { min: 1 }, schema };
 }
 
@@ -27,7 +33,12 @@ function inferColumn(column: TableColumn, rows: number): ColumnSchema {
     const unique = sorted.length === rows && rows >= MIN_ROWS_FOR_UNIQUE && countDistinctSorted(sorted) === rows;
     const integer = sorted.every(Number.isInteger);
     const bounds = sorted.length > 0 ? { min: sorted[0]!, max: sorted[sorted.length - 1]! } : {};
-    return { type: integer ? "integer" : "number", ...nullable, ...bounds, ...(integer && unique ? { unique: true } : {}) };
+    return {
+      type: integer ? "integer" : "number",
+      ...nullable,
+      ...bounds,
+      ...(integer && unique ? { unique: true } : {}),
+    };
   }
   const counts = categoryCounts(column);
   const present = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -38,15 +49,25 @@ function inferColumn(column: TableColumn, rows: number): ColumnSchema {
   const values = [...counts.keys()];
   if (values.length > 0 && values.every(isBooleanText)) return { type: "boolean", ...nullable };
   if (values.length > 0 && values.every(isDatetimeText)) return { type: "datetime", ...nullable };
-  if (values.length <= MAX_INFERRED_CATEGORIES && values.length < present) return { type: "category", ...nullable, allowed: values.sort() };
+  if (values.length <= MAX_INFERRED_CATEGORIES && values.length < present)
+    return { type: "category", ...nullable, allowed: values.sort() };
   return { type: "string", ...nullable, ...(unique ? { unique: true } : {}) };
 }
 
 /** The inferred schema as the `data:` section of modelgate.yml (YAML; names and values JSON-quoted, which YAML reads as is). */
 export function renderSchemaYaml(inferred: ReturnType<typeof inferSchema>, source: string): string {
-  const lines = [`# Inferred by modelgate infer-schema from ${JSON.stringify(source)}; review before use.`, "data:", `  columns: ${inferred.columns}`, `  rows: { min: ${inferred.rows.min} }`, "  schema:"];
+  const lines = [
+    `# Inferred by modelgate infer-schema from ${JSON.stringify(source)}; review before use.`,
+    "data:",
+    `  columns: ${inferred.columns}`,
+    `  rows: { min: ${inferred.rows.min} }`,
+    "  schema:",
+  ];
   for (const [name, column] of Object.entries(inferred.schema)) {
-    const parts = Object.entries(column).map(([key, value]) => `${key}: ${Array.isArray(value) ? `[${value.map((v) => JSON.stringify(v)).join(", ")}]` : typeof value === "string" ? value : JSON.stringify(value)}`);
+    const parts = Object.entries(column).map(
+      ([key, value]) =>
+        `${key}: ${Array.isArray(value) ? `[${value.map((v) => JSON.stringify(v)).join(", ")}]` : typeof value === "string" ? value : JSON.stringify(value)}`,
+    );
     lines.push(`    ${JSON.stringify(name)}: { ${parts.join(", ")} }`);
   }
   return `${lines.join("\n")}\n`;

@@ -10,6 +10,9 @@ export async function loadValidateFiles(
   access: FileAccess,
 ): Promise<{ data: Table; reference: Table | undefined }> {
   const data = await readDataTable(inputs.data, "data", access, policy);
-  const reference = inputs.reference !== undefined && !inputs.schemaOnly ? await readDataTable(inputs.reference, "reference", access, policy) : undefined;
+  const reference =
+    inputs.reference !== undefined && !inputs.schemaOnly
+      ? await readDataTable(inputs.reference, "reference", access, policy)
+      : undefined;
   return { data, reference };
 }

@@ -41,7 +41,8 @@ export function profileQuality(table: Table): ColumnQuality[] {
 export function profileColumn(column: TableColumn, rows: number): ColumnQuality {
   // A column with many distinct values needs their count, not a text label per value (nor a map of its texts).
   const sortedNumbers = column.kind === "number" ? sortedFiniteValues(column.values) : undefined;
-  const distinctValues = sortedNumbers !== undefined ? countDistinctSorted(sortedNumbers) : countPresentCodes(column as StringColumn);
+  const distinctValues =
+    sortedNumbers !== undefined ? countDistinctSorted(sortedNumbers) : countPresentCodes(column as StringColumn);
   const many = distinctValues > TOP_VALUES_MAX_DISTINCT;
   const counts = many ? new Map<string, number>() : categoryCounts(column);
   const distinct = many ? distinctValues : counts.size;
@@ -53,7 +54,16 @@ export function profileColumn(column: TableColumn, rows: number): ColumnQuality 
           .map(([value, count]) => ({ value, count }))
       : [];
   const nonFinite = column.kind === "number" ? column.nonFinite + column.nonNumeric : 0;
-  const base = { column: column.name, kind: column.kind, rows, missing: column.missing, non_finite: nonFinite, null_pct: rows === 0 ? 0 : (100 * (column.missing + nonFinite)) / rows, distinct, top };
+  const base = {
+    column: column.name,
+    kind: column.kind,
+    rows,
+    missing: column.missing,
+    non_finite: nonFinite,
+    null_pct: rows === 0 ? 0 : (100 * (column.missing + nonFinite)) / rows,
+    distinct,
+    top,
+  };
   if (column.kind === "string") return { ...base, min: null, max: null, mean: null, std: null, quantiles: null };
   const sorted = sortedNumbers!;
   if (sorted.length === 0) return { ...base, min: null, max: null, mean: null, std: null, quantiles: null };

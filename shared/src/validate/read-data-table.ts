@@ -16,9 +16,16 @@ import { Utf8LineChecker } from "../data/table/utf8-line-checker.js";
  * whose header shows another separator than its extension says, and bytes that are not UTF-8.
  * @throws DataError
  */
-export async function readDataTable(spec: string, input: string, access: FileAccess, policy: DataPolicy | undefined): Promise<Table> {
+export async function readDataTable(
+  spec: string,
+  input: string,
+  access: FileAccess,
+  policy: DataPolicy | undefined,
+): Promise<Table> {
   const table = await readTable(spec, access, { input, columns: { all: "auto", as: textColumnsOf(policy) } });
-  const replacedText = [...table.columns.values()].some((c) => c.kind === "string" && c.dictionary.some((text) => text.includes("\uFFFD")));
+  const replacedText = [...table.columns.values()].some(
+    (c) => c.kind === "string" && c.dictionary.some((text) => text.includes("\uFFFD")),
+  );
   await checkDataTable(table, input, access, replacedText);
   return table;
 }
@@ -27,7 +34,13 @@ export async function readDataTable(spec: string, input: string, access: FileAcc
 export function textColumnsOf(policy: DataPolicy | undefined): Map<string, ColumnReadAs> {
   const as = new Map<string, ColumnReadAs>();
   for (const [name, column] of Object.entries(policy?.schema ?? {})) {
-    if (column.type === "string" || column.type === "category" || column.type === "datetime" || column.pattern !== undefined) as.set(name, "string");
+    if (
+      column.type === "string" ||
+      column.type === "category" ||
+      column.type === "datetime" ||
+      column.pattern !== undefined
+    )
+      as.set(name, "string");
   }
   return as;
 }
@@ -37,7 +50,12 @@ export function textColumnsOf(policy: DataPolicy | undefined): Map<string, Colum
  * header separated otherwise than its extension says, bytes that are not UTF-8 (`replacedText`: some text held
  * U+FFFD, which the text readers put in their place). @throws DataError
  */
-export async function checkDataTable(table: Table<unknown>, input: string, access: FileAccess, replacedText: boolean): Promise<void> {
+export async function checkDataTable(
+  table: Table<unknown>,
+  input: string,
+  access: FileAccess,
+  replacedText: boolean,
+): Promise<void> {
   if (table.rows === 0) {
     throw new DataError(
       `Input "${input}": ${table.name} has a header (${table.fileColumns.length} column${table.fileColumns.length === 1 ? "" : "s"}) but no data rows.`,
@@ -53,18 +71,29 @@ function assertDelimiterMatches(table: Table<unknown>, input: string): void {
   if (table.format !== "csv" && table.format !== "tsv") return;
   if (table.fileColumns.length !== 1) return;
   const header = table.fileColumns[0]!;
-  const found = [";", "\t", "|", ","].find((separator) => separator !== (table.format === "csv" ? "," : "\t") && header.includes(separator));
+  const found = [";", "\t", "|", ","].find(
+    (separator) => separator !== (table.format === "csv" ? "," : "\t") && header.includes(separator),
+  );
   if (found === undefined) return;
   const name = found === "\t" ? "tabs" : `"${found}"`;
   throw new DataError(
     `Input "${input}": ${table.name} line 1 (the header) looks separated by ${name}, but a .${table.format} file is read as ${table.format === "csv" ? "comma" : "tab"}-separated, so every row is one column.`,
-    found === "\t" ? `Rename the file to .tsv, or re-export it comma-separated.` : found === "," ? `Rename the file to .csv, or re-export it tab-separated.` : `Re-export the file ${table.format === "csv" ? "comma" : "tab"}-separated (pandas: to_csv(sep="${table.format === "csv" ? "," : "\\t"}")).`,
+    found === "\t"
+      ? `Rename the file to .tsv, or re-export it comma-separated.`
+      : found === ","
+        ? `Rename the file to .csv, or re-export it tab-separated.`
+        : `Re-export the file ${table.format === "csv" ? "comma" : "tab"}-separated (pandas: to_csv(sep="${table.format === "csv" ? "," : "\\t"}")).`,
     { input, file: table.name, line: 1 },
   );
 }
 
 /** Text readers replace invalid UTF-8 with U+FFFD; find such a cell and name its line, streaming the file again. */
-async function assertUtf8(table: Table<unknown>, input: string, access: FileAccess, replacedText: boolean): Promise<void> {
+async function assertUtf8(
+  table: Table<unknown>,
+  input: string,
+  access: FileAccess,
+  replacedText: boolean,
+): Promise<void> {
   const suspicious = replacedText || table.fileColumns.some((name) => name.includes("\uFFFD"));
   if (!suspicious || table.format === "parquet") return;
   const source = { input, file: table.name, absolute: resolveInputPath(table.name, access, input) };

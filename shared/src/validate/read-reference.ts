@@ -17,7 +17,11 @@ export type ReadReference = { table: Table } | { streamed: StreamedProfile; refu
  * been is kept so the result can say so. Other refusals (bytes, columns, bad data) stand.
  * @throws DataError, LimitError
  */
-export async function readReference(spec: string, access: FileAccess, policy: DataPolicy | undefined): Promise<ReadReference> {
+export async function readReference(
+  spec: string,
+  access: FileAccess,
+  policy: DataPolicy | undefined,
+): Promise<ReadReference> {
   const limits = access.limits ?? new ReadLimits();
   const run = { ...access, limits };
   const held = limits.held;

@@ -50,7 +50,12 @@ export function validateData(input: ValidateDataInput): ValidateDataResult {
   const drift = !compare
     ? undefined
     : streamed
-      ? decideDrift(profileDriftColumns(streamed.data, input.data.name), profileDriftColumns(streamed.streamed.profile, streamed.streamed.table.name), dataPolicy.drift, profileColumnDrift)
+      ? decideDrift(
+          profileDriftColumns(streamed.data, input.data.name),
+          profileDriftColumns(streamed.streamed.profile, streamed.streamed.table.name),
+          dataPolicy.drift,
+          profileColumnDrift,
+        )
       : decideDrift(input.data, input.reference!, dataPolicy.drift);
   if (drift) checks.push(...drift.checks);
   if (checks.length === 0) {
@@ -71,9 +76,15 @@ export function validateData(input: ValidateDataInput): ValidateDataResult {
     const line = input.policyLineOf?.(policyPathOf(check));
     if (line !== undefined) check.policy_line = line;
   }
-  const notes = [...input.notes, ...(streamed ? [streamedNote(streamed)] : []), ...input.data.warnings, ...(input.reference?.warnings ?? streamed?.streamed.table.warnings ?? [])];
+  const notes = [
+    ...input.notes,
+    ...(streamed ? [streamedNote(streamed)] : []),
+    ...input.data.warnings,
+    ...(input.reference?.warnings ?? streamed?.streamed.table.warnings ?? []),
+  ];
   const { drift: driftPolicy } = dataPolicy;
-  const plots = drift && input.reference && !streamed ? computeDriftPlots(input.data, input.reference, drift.drift) : [];
+  const plots =
+    drift && input.reference && !streamed ? computeDriftPlots(input.data, input.reference, drift.drift) : [];
   return {
     action: "validate-data",
     key: input.key,
@@ -104,17 +115,30 @@ export function validateData(input: ValidateDataInput): ValidateDataResult {
 }
 
 function policyPathOf(check: Check): string[] {
-  if (check.metric === "table" || check.metric === "dataset") return check.rule.startsWith("rows") ? ["data", "rows"] : ["data"];
-  if (check.rule === "drift" || check.rule === "new-categories" || check.rule.startsWith("in-")) return ["data", "drift"];
+  if (check.metric === "table" || check.metric === "dataset")
+    return check.rule.startsWith("rows") ? ["data", "rows"] : ["data"];
+  if (check.rule === "drift" || check.rule === "new-categories" || check.rule.startsWith("in-"))
+    return ["data", "drift"];
   return ["data", "schema", check.metric, check.rule === "present" ? "type" : check.rule];
 }
 
 /** What the result says of a reference compared as its streamed profile: why, and what changes for drift. */
 function streamedNote({ streamed, refusal }: NonNullable<ValidateDataInput["referenceProfile"]>): string {
-  const limit = refusal.limit === "rows" ? `the rows limit of ${refusal.value}` : `the memory limit of ${formatByteSize(refusal.value)}`;
+  const limit =
+    refusal.limit === "rows"
+      ? `the rows limit of ${refusal.value}`
+      : `the memory limit of ${formatByteSize(refusal.value)}`;
   return `${streamed.table.name} (${streamed.table.rows} rows) is larger than ${limit} allows in memory, so drift was judged against its profile, streamed in memory that does not grow with its rows: numbers with more than 5 distinct values are compared on quantile sketches (each check states its bound; KS needs the raw values and is not run), categories on exact counts.`;
 }
 
 function summarize(table: Omit<Table<unknown>, "columns">): TableSummary {
-  return { file: table.name, format: table.format, gzip: table.gzip, sha256: table.sha256, bytes: table.bytes, rows: table.rows, columns: table.fileColumns.length };
+  return {
+    file: table.name,
+    format: table.format,
+    gzip: table.gzip,
+    sha256: table.sha256,
+    bytes: table.bytes,
+    rows: table.rows,
+    columns: table.fileColumns.length,
+  };
 }

@@ -15,7 +15,12 @@ export const ValidateInputShape = {
   "issue-labels": z._default(
     z.pipe(
       z.string().check(z.regex(/^[^,]{1,50}(,[^,]{1,50})*$/)),
-      z.transform((text: string) => text.split(",").map((label) => label.trim()).filter((label) => label.length > 0)),
+      z.transform((text: string) =>
+        text
+          .split(",")
+          .map((label) => label.trim())
+          .filter((label) => label.length > 0),
+      ),
     ),
     ["data-drift"],
   ),
@@ -32,10 +37,18 @@ export type ValidateInputs = ReturnType<typeof readValidateInputs>;
 export function readValidateInputs(getInput: GetInput) {
   const inputs = parseInputs(ValidateInputShape, getInput);
   if (inputs.dispatch !== undefined && inputs.dispatchRef === undefined) {
-    throw new InputError(`Input "dispatch" is set but "dispatch-ref" is empty, so there is no ref to run ${inputs.dispatch} on.`, `Set dispatch-ref (default \${{ github.ref_name }}) to the branch the workflow runs on.`, { input: "dispatch-ref" });
+    throw new InputError(
+      `Input "dispatch" is set but "dispatch-ref" is empty, so there is no ref to run ${inputs.dispatch} on.`,
+      `Set dispatch-ref (default \${{ github.ref_name }}) to the branch the workflow runs on.`,
+      { input: "dispatch-ref" },
+    );
   }
   if (inputs.dispatch !== undefined && !inputs.issue) {
-    throw new InputError(`Input "dispatch" is set but "issue" is false; the workflow is dispatched when the scheduled drift check trips.`, `Set issue: true beside dispatch, or remove dispatch.`, { input: "dispatch" });
+    throw new InputError(
+      `Input "dispatch" is set but "issue" is false; the workflow is dispatched when the scheduled drift check trips.`,
+      `Set issue: true beside dispatch, or remove dispatch.`,
+      { input: "dispatch" },
+    );
   }
   return inputs;
 }

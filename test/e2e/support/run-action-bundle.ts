@@ -34,7 +34,11 @@ export async function runActionBundle(action: string, options: BundleRunOptions)
   const bundle = path.join(repoRoot, "actions", action, "dist/index.js");
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build (npm test does).`);
   const runnerTemp = mkdtempSync(path.join(tmpdir(), "modelgate-runner-"));
-  const files = { output: path.join(runnerTemp, "output"), summary: path.join(runnerTemp, "summary.md"), event: path.join(runnerTemp, "event.json") };
+  const files = {
+    output: path.join(runnerTemp, "output"),
+    summary: path.join(runnerTemp, "summary.md"),
+    event: path.join(runnerTemp, "event.json"),
+  };
   writeFileSync(files.output, "");
   writeFileSync(files.summary, "");
   writeFileSync(files.event, JSON.stringify(options.event));
@@ -53,7 +57,9 @@ export async function runActionBundle(action: string, options: BundleRunOptions)
     GITHUB_API_URL: options.apiUrl ?? "http://127.0.0.1:9",
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
-    ...Object.fromEntries(Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+    ...Object.fromEntries(
+      Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+    ),
     ...options.env,
   };
   const { exitCode, stdout, stderr } = await spawnCollect(options.node, [bundle], env, options.workspace);

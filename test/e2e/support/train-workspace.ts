@@ -6,7 +6,10 @@ import { repoRoot } from "./node-binaries.js";
 /** A workspace holding the example's tiny trainer (train.mjs, params.json, customers.csv), nothing else. */
 export function makeTrainWorkspace(): string {
   const workspace = mkdtempSync(path.join(tmpdir(), "modelgate-train-ws-"));
-  cpSync(path.join(repoRoot, "shared/examples/churn/train"), workspace, { recursive: true, filter: (source) => !source.endsWith(`${path.sep}out`) });
+  cpSync(path.join(repoRoot, "shared/examples/churn/train"), workspace, {
+    recursive: true,
+    filter: (source) => !source.endsWith(`${path.sep}out`),
+  });
   return workspace;
 }
 

@@ -53,8 +53,12 @@ export function answerGraphql(context: StandInContext, request: IncomingRequest,
   if (result instanceof Promise) throw new Error("The stand-in's GraphQL resolvers are synchronous.");
   const errors = result.errors ?? [];
   // Variables of the wrong type are a request GitHub rejects; "could not resolve" is an honest answer, not a violation.
-  for (const error of errors) if (!/^Could not resolve to a node/.test(error.message)) violations.push(`GraphQL error: ${error.message}`);
-  return { status: 200, body: { data: result.data ?? null, ...(errors.length > 0 ? { errors: errors.map(toGitHubError) } : {}) } };
+  for (const error of errors)
+    if (!/^Could not resolve to a node/.test(error.message)) violations.push(`GraphQL error: ${error.message}`);
+  return {
+    status: 200,
+    body: { data: result.data ?? null, ...(errors.length > 0 ? { errors: errors.map(toGitHubError) } : {}) },
+  };
 }
 
 /** GitHub answers a query that fails validation with 200 and `errors`, no `data`. */
@@ -101,7 +105,12 @@ function rootFor(context: StandInContext, grant: TokenGrant): Record<string, unk
 /** Resolves a field from the stand-in's object, and lists any field it does not model instead of answering null. */
 function modelledFieldsOnly(violations: string[]): GraphQLFieldResolver<unknown, unknown> {
   return (source, args, context, info) => {
-    if (typeof source === "object" && source !== null && !(info.fieldName in source) && info.fieldName !== "__typename") {
+    if (
+      typeof source === "object" &&
+      source !== null &&
+      !(info.fieldName in source) &&
+      info.fieldName !== "__typename"
+    ) {
       violations.push(`not implemented: GraphQL field ${info.parentType.name}.${info.fieldName}`);
     }
     return defaultFieldResolver(source, args, context, info);

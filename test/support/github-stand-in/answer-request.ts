@@ -1,4 +1,11 @@
-import { badCredentials, errorResponse, faultResponse, notAccessibleByIntegration, notFound, REST_DOCS } from "./error-bodies.js";
+import {
+  badCredentials,
+  errorResponse,
+  faultResponse,
+  notAccessibleByIntegration,
+  notFound,
+  REST_DOCS,
+} from "./error-bodies.js";
 import { answerGraphql, GRAPHQL_PATHS } from "./answer-graphql.js";
 import { findRoute } from "./find-route.js";
 import type { Urls } from "./github-objects.js";
@@ -32,11 +39,15 @@ export interface IncomingRequest {
 }
 
 /** Answers one request in GitHub's order: credentials, GraphQL or route, parameters and body, scripted faults, permission. */
-export function answerRequest(context: StandInContext, request: IncomingRequest): { response: StandInResponse; route?: string } {
+export function answerRequest(
+  context: StandInContext,
+  request: IncomingRequest,
+): { response: StandInResponse; route?: string } {
   const { state, tokens, violations } = context;
   const grant = request.token === undefined ? undefined : tokens[request.token];
   if (!grant) return { response: badCredentials() };
-  if (GRAPHQL_PATHS.has(request.path)) return { route: "POST /graphql", response: answerGraphql(context, request, grant) };
+  if (GRAPHQL_PATHS.has(request.path))
+    return { route: "POST /graphql", response: answerGraphql(context, request, grant) };
   const path = canonicalPath(state, request.path);
   const call = `${request.method} ${request.path}`;
   if (path === undefined) {
@@ -59,7 +70,11 @@ export function answerRequest(context: StandInContext, request: IncomingRequest)
     violations.push(`body is not JSON: ${call}`);
     return { route, response: errorResponse(400, "Problems parsing JSON", docs) };
   }
-  const invalid = validateRequest(match.template, match.method, match.operation, { params: match.params, query: request.query, body: request.body });
+  const invalid = validateRequest(match.template, match.method, match.operation, {
+    params: match.params,
+    query: request.query,
+    body: request.body,
+  });
   if (invalid !== undefined) {
     violations.push(`invalid request: ${call}: ${invalid}`);
     return { route, response: errorResponse(422, `Invalid request.\n\n${invalid}`, docs) };
@@ -75,16 +90,32 @@ export function answerRequest(context: StandInContext, request: IncomingRequest)
     return { route, response: errorResponse(501, `Not implemented by the GitHub stand-in: ${route}`, docs) };
   }
   const body = isRecord(request.body) ? request.body : undefined;
-  const response = handler({ params: match.params, query: request.query, body, rawBody: request.rawBody, grant, state, urls: context.urls, accept: request.accept, docs });
+  const response = handler({
+    params: match.params,
+    query: request.query,
+    body,
+    rawBody: request.rawBody,
+    grant,
+    state,
+    urls: context.urls,
+    accept: request.accept,
+    docs,
+  });
   return { route, response: checked(context, match, response) };
 }
 
 /** Self-check: the stand-in's answer must fit the description's schema for that status. */
-function checked(context: StandInContext, match: Extract<ReturnType<typeof findRoute>, { kind: "found" }>, response: StandInResponse): StandInResponse {
+function checked(
+  context: StandInContext,
+  match: Extract<ReturnType<typeof findRoute>, { kind: "found" }>,
+  response: StandInResponse,
+): StandInResponse {
   if (response.text !== undefined || response.bytes !== undefined) return response;
   const mismatch = validateResponse(match.template, match.method, match.operation, response.status, response.body);
   if (mismatch !== undefined) {
-    context.violations.push(`stand-in response does not match: ${match.method} ${match.template} ${response.status}: ${mismatch}`);
+    context.violations.push(
+      `stand-in response does not match: ${match.method} ${match.template} ${response.status}: ${mismatch}`,
+    );
   }
   return response;
 }

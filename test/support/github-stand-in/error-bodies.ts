@@ -4,7 +4,12 @@ import type { StandInResponse } from "./stand-in-types.js";
 export const REST_DOCS = "https://docs.github.com/rest";
 
 /** GitHub's error body: since 2024 it repeats the status as a string. */
-export function errorResponse(status: number, message: string, documentationUrl = REST_DOCS, extra: object = {}): StandInResponse {
+export function errorResponse(
+  status: number,
+  message: string,
+  documentationUrl = REST_DOCS,
+  extra: object = {},
+): StandInResponse {
   return { status, body: { message, documentation_url: documentationUrl, ...extra, status: String(status) } };
 }
 
@@ -36,8 +41,12 @@ export function faultResponse(status: number, headers: Record<string, string>, r
   if (status === 403 || status === 429) {
     const primary = headers["x-ratelimit-remaining"] === "0";
     const message = primary
-      ? "API rate limit exceeded for installation ID 1000. If you reach out to GitHub Support for help, please include the request ID " + requestId + "."
-      : "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID " + requestId + ".";
+      ? "API rate limit exceeded for installation ID 1000. If you reach out to GitHub Support for help, please include the request ID " +
+        requestId +
+        "."
+      : "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID " +
+        requestId +
+        ".";
     const docs = primary
       ? "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-the-primary-rate-limit"
       : "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";

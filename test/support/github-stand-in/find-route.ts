@@ -26,14 +26,24 @@ export function findRoute(doc: OpenApiDocument, method: string, rawPath: string)
   const withMethod = candidates.find((route) => route.operations[lower] !== undefined);
   if (!withMethod) {
     const best = candidates[0]!;
-    return { kind: "wrong-method", template: best.template, allowed: Object.keys(best.operations).map((m) => m.toUpperCase()) };
+    return {
+      kind: "wrong-method",
+      template: best.template,
+      allowed: Object.keys(best.operations).map((m) => m.toUpperCase()),
+    };
   }
   const values = withMethod.pattern.exec(rawPath)!.slice(1);
   const params: Record<string, string> = {};
   withMethod.paramNames.forEach((name, index) => {
     params[name] = safeDecode(values[index] ?? "");
   });
-  return { kind: "found", template: withMethod.template, method: method.toUpperCase(), operation: withMethod.operations[lower]!, params };
+  return {
+    kind: "found",
+    template: withMethod.template,
+    method: method.toUpperCase(),
+    operation: withMethod.operations[lower]!,
+    params,
+  };
 }
 
 function routeTable(doc: OpenApiDocument): RouteTemplate[] {
@@ -45,7 +55,11 @@ function routeTable(doc: OpenApiDocument): RouteTemplate[] {
   return table;
 }
 
-function toRouteTemplate(doc: OpenApiDocument, template: string, item: Record<string, OpenApiOperation>): RouteTemplate {
+function toRouteTemplate(
+  doc: OpenApiDocument,
+  template: string,
+  item: Record<string, OpenApiOperation>,
+): RouteTemplate {
   const operations: Record<string, OpenApiOperation> = {};
   for (const [key, value] of Object.entries(item)) if (HTTP_METHODS.has(key)) operations[key] = value;
   // `{path}` of the contents API spans several segments; the description flags such parameters.
@@ -65,11 +79,14 @@ function toRouteTemplate(doc: OpenApiDocument, template: string, item: Record<st
         if (segment) literalSegments += 1;
         return escapeRegExp(segment);
       }
-      return segment.replace(/\{([^}]+)\}|([^{]+)/g, (_whole, name: string | undefined, literal: string | undefined) => {
-        if (literal !== undefined) return escapeRegExp(literal);
-        paramNames.push(name!);
-        return multiSegment.has(name!) ? "(.+)" : "([^/]+)";
-      });
+      return segment.replace(
+        /\{([^}]+)\}|([^{]+)/g,
+        (_whole, name: string | undefined, literal: string | undefined) => {
+          if (literal !== undefined) return escapeRegExp(literal);
+          paramNames.push(name!);
+          return multiSegment.has(name!) ? "(.+)" : "([^/]+)";
+        },
+      );
     })
     .join("/");
   return { template, pattern: new RegExp(`^${source}$`), paramNames, literalSegments, operations };

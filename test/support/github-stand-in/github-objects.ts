@@ -56,9 +56,24 @@ export function toPrivateUser(login: string, urls: Urls): Record<string, unknown
   return {
     ...toSimpleUser(login, "User", urls),
     user_view_type: "private",
-    name: null, company: null, blog: "", location: null, email: null, hireable: null, bio: null,
-    public_repos: 1, public_gists: 0, followers: 0, following: 0, created_at: created, updated_at: created,
-    private_gists: 0, total_private_repos: 0, owned_private_repos: 0, disk_usage: 0, collaborators: 0,
+    name: null,
+    company: null,
+    blog: "",
+    location: null,
+    email: null,
+    hireable: null,
+    bio: null,
+    public_repos: 1,
+    public_gists: 0,
+    followers: 0,
+    following: 0,
+    created_at: created,
+    updated_at: created,
+    private_gists: 0,
+    total_private_repos: 0,
+    owned_private_repos: 0,
+    disk_usage: 0,
+    collaborators: 0,
     two_factor_authentication: true,
   };
 }
@@ -68,17 +83,31 @@ function toApp(slug: string, urls: Urls): Record<string, unknown> {
   if (slug !== "github-actions") {
     const id = 900_000 + (toUserId(slug) % 100_000);
     return {
-      id, slug, node_id: toNodeId("A", id), name: slug, owner: toSimpleUser(`${slug}-owner`, "User", urls), description: null,
-      external_url: `https://${slug}.example`, html_url: `${urls.web}/apps/${slug}`, created_at: "2020-01-01T00:00:00Z", updated_at: "2020-01-01T00:00:00Z",
-      permissions: { checks: "write", metadata: "read" }, events: ["check_run"],
+      id,
+      slug,
+      node_id: toNodeId("A", id),
+      name: slug,
+      owner: toSimpleUser(`${slug}-owner`, "User", urls),
+      description: null,
+      external_url: `https://${slug}.example`,
+      html_url: `${urls.web}/apps/${slug}`,
+      created_at: "2020-01-01T00:00:00Z",
+      updated_at: "2020-01-01T00:00:00Z",
+      permissions: { checks: "write", metadata: "read" },
+      events: ["check_run"],
     };
   }
   return {
-    id: 15368, slug: "github-actions", node_id: "MDM6QXBwMTUzNjg=", name: "GitHub Actions",
+    id: 15368,
+    slug: "github-actions",
+    node_id: "MDM6QXBwMTUzNjg=",
+    name: "GitHub Actions",
     owner: { ...toSimpleUser("github", "User", urls), type: "Organization" },
     description: "Automate your workflow from idea to production",
-    external_url: "https://help.github.com/en/actions", html_url: `${urls.web}/apps/github-actions`,
-    created_at: "2018-07-30T09:30:17Z", updated_at: "2019-12-10T19:04:12Z",
+    external_url: "https://help.github.com/en/actions",
+    html_url: `${urls.web}/apps/github-actions`,
+    created_at: "2018-07-30T09:30:17Z",
+    updated_at: "2019-12-10T19:04:12Z",
     permissions: { checks: "write", issues: "write", pull_requests: "write", metadata: "read" },
     events: ["check_run", "check_suite", "pull_request", "push"],
   };
@@ -106,7 +135,18 @@ export function toCheckRunResponse(run: CheckRun, owner: string, repo: string, u
 }
 
 export function toReactionRollup(url: string): Record<string, unknown> {
-  return { url: `${url}/reactions`, total_count: 0, "+1": 0, "-1": 0, laugh: 0, confused: 0, heart: 0, hooray: 0, eyes: 0, rocket: 0 };
+  return {
+    url: `${url}/reactions`,
+    total_count: 0,
+    "+1": 0,
+    "-1": 0,
+    laugh: 0,
+    confused: 0,
+    heart: 0,
+    hooray: 0,
+    eyes: 0,
+    rocket: 0,
+  };
 }
 
 /** A label GitHub made on the fly: naming an unknown label on an issue creates it, grey and without a description. */

@@ -17,7 +17,9 @@ const DOCS = "https://docs.github.com/rest/issues/issues";
 
 describe("startGitHubStandIn issues: create, get, update", () => {
   it("creates an issue in GitHub's full shape when a write token posts one, and reads it back", async () => {
-    const created = await call("POST", "/repos/o/r/issues", { body: { title: "Data drift", body: "PSI 0.31", labels: ["data-drift"] } });
+    const created = await call("POST", "/repos/o/r/issues", {
+      body: { title: "Data drift", body: "PSI 0.31", labels: ["data-drift"] },
+    });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({
       number: 1,
@@ -61,13 +63,28 @@ describe("startGitHubStandIn issues: create, get, update", () => {
     api().seedIssues("o", "r", [{ title: "old", body: "old body", labels: ["stale"], login: "octo-user" }]);
     const patched = await call("PATCH", "/repos/o/r/issues/1", {
       token: "ghp_test_user",
-      body: { title: "new", body: "new body", labels: ["data-drift", "Data-Drift", "urgent"], state: "closed", state_reason: "not_planned" },
+      body: {
+        title: "new",
+        body: "new body",
+        labels: ["data-drift", "Data-Drift", "urgent"],
+        state: "closed",
+        state_reason: "not_planned",
+      },
     });
     expect(patched).toMatchObject({
       status: 200,
-      json: { title: "new", body: "new body", state: "closed", state_reason: "not_planned", closed_by: { login: "octo-user", type: "User" } },
+      json: {
+        title: "new",
+        body: "new body",
+        state: "closed",
+        state_reason: "not_planned",
+        closed_by: { login: "octo-user", type: "User" },
+      },
     });
-    expect((patched.json.labels as Array<{ name: string }>).map((label) => label.name)).toEqual(["data-drift", "urgent"]);
+    expect((patched.json.labels as Array<{ name: string }>).map((label) => label.name)).toEqual([
+      "data-drift",
+      "urgent",
+    ]);
     expect(patched.json.closed_at).toEqual(expect.any(String));
     expect(api().issues("o", "r")[0]).toMatchObject({ title: "new", state: "closed" });
     expect(api().violations).toEqual([]);
@@ -76,8 +93,14 @@ describe("startGitHubStandIn issues: create, get, update", () => {
   it("closes as completed and reopens as reopened when state changes without a reason", async () => {
     api().seedIssues("o", "r", [{ title: "t", body: "b", labels: ["keep"], login: "octo-user" }]);
     const closed = await call("PATCH", "/repos/o/r/issues/1", { body: { state: "closed" } });
-    expect(closed.json).toMatchObject({ state: "closed", state_reason: "completed", closed_by: { login: "github-actions[bot]" } });
-    const reopened = await call("PATCH", "/repos/o/r/issues/1", { body: { state: "open", state_reason: "not_planned" } });
+    expect(closed.json).toMatchObject({
+      state: "closed",
+      state_reason: "completed",
+      closed_by: { login: "github-actions[bot]" },
+    });
+    const reopened = await call("PATCH", "/repos/o/r/issues/1", {
+      body: { state: "open", state_reason: "not_planned" },
+    });
     expect(reopened.json).toMatchObject({ state: "open", state_reason: "reopened", closed_at: null, closed_by: null });
     expect(reopened.json.labels).toHaveLength(1);
     const cleared = await call("PATCH", "/repos/o/r/issues/1", { body: { labels: [], body: null } });
@@ -95,7 +118,10 @@ describe("startGitHubStandIn issues: create, get, update", () => {
 
   it("answers 404 when the issue number does not exist", async () => {
     api().seedIssues("o", "r", [{ title: "t", body: "b", login: "octo-user" }]);
-    expect(await call("GET", "/repos/o/r/issues/2")).toMatchObject({ status: 404, json: { message: "Not Found", documentation_url: expect.stringContaining(DOCS) } });
+    expect(await call("GET", "/repos/o/r/issues/2")).toMatchObject({
+      status: 404,
+      json: { message: "Not Found", documentation_url: expect.stringContaining(DOCS) },
+    });
     expect((await call("PATCH", "/repos/o/r/issues/2", { body: { title: "x" } })).status).toBe(404);
     expect((await call("GET", "/repos/o/other/issues/1")).status).toBe(404);
     expect(api().violations).toEqual([]);
@@ -106,7 +132,9 @@ describe("startGitHubStandIn issues: create, get, update", () => {
     expect(created).toMatchObject({ status: 403, json: { message: "Resource not accessible by integration" } });
     expect(api().issues("o", "r")).toEqual([]);
     api().seedIssues("o", "r", [{ title: "t", body: "b", login: "octo-user" }]);
-    expect((await call("PATCH", "/repos/o/r/issues/1", { token: "ghs_test_read", body: { state: "closed" } })).status).toBe(403);
+    expect(
+      (await call("PATCH", "/repos/o/r/issues/1", { token: "ghs_test_read", body: { state: "closed" } })).status,
+    ).toBe(403);
     expect(api().issues("o", "r")[0]!.state).toBe("open");
     expect(api().violations).toEqual([]);
   });
@@ -120,14 +148,26 @@ describe("startGitHubStandIn issues: create, get, update", () => {
 });
 
 describe("startGitHubStandIn issues: GitHub's length limits", () => {
-  const bodyTooLong = { resource: "Issue", code: "custom", field: "body", message: "body is too long (maximum is 65536 characters)" };
-  const titleTooLong = { resource: "Issue", code: "custom", field: "title", message: "title is too long (maximum is 256 characters)" };
+  const bodyTooLong = {
+    resource: "Issue",
+    code: "custom",
+    field: "body",
+    message: "body is too long (maximum is 65536 characters)",
+  };
+  const titleTooLong = {
+    resource: "Issue",
+    code: "custom",
+    field: "title",
+    message: "title is too long (maximum is 256 characters)",
+  };
 
   it("rejects a 65,537-character body on create with Validation Failed and accepts 65,536", async () => {
     const tooLong = await call("POST", "/repos/o/r/issues", { body: { title: "t", body: "x".repeat(65_537) } });
     expect(tooLong).toMatchObject({ status: 422, json: { message: "Validation Failed", errors: [bodyTooLong] } });
     expect(api().issues("o", "r")).toEqual([]);
-    expect((await call("POST", "/repos/o/r/issues", { body: { title: "t", body: "x".repeat(65_536) } })).status).toBe(201);
+    expect((await call("POST", "/repos/o/r/issues", { body: { title: "t", body: "x".repeat(65_536) } })).status).toBe(
+      201,
+    );
     expect(api().violations).toEqual([]);
   });
 
@@ -197,11 +237,17 @@ describe("startGitHubStandIn issues: list", () => {
   });
 
   it("pages 45 issues with GitHub's Link header when per_page is 20", async () => {
-    api().seedIssues("o", "many", Array.from({ length: 45 }, (_, i) => ({ title: `i${i + 1}`, body: "b", login: "octo-user" })));
+    api().seedIssues(
+      "o",
+      "many",
+      Array.from({ length: 45 }, (_, i) => ({ title: `i${i + 1}`, body: "b", login: "octo-user" })),
+    );
     const first = await call("GET", "/repos/o/many/issues?per_page=20");
     expect(numbers(first.json)).toEqual(Array.from({ length: 20 }, (_, i) => 45 - i));
     const link = first.headers.get("link") ?? "";
-    expect(link).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/repositories\/\d+\/issues\?per_page=20&page=2>; rel="next", <.*page=3>; rel="last"$/);
+    expect(link).toMatch(
+      /^<http:\/\/127\.0\.0\.1:\d+\/repositories\/\d+\/issues\?per_page=20&page=2>; rel="next", <.*page=3>; rel="last"$/,
+    );
     const second = await call("GET", /<([^>]+)>; rel="next"/.exec(link)![1]!);
     expect(numbers(second.json)).toEqual(Array.from({ length: 20 }, (_, i) => 25 - i));
     const last = await call("GET", /<([^>]+)>; rel="next"/.exec(second.headers.get("link") ?? "")![1]!);
@@ -226,8 +272,19 @@ describe("startGitHubStandIn issues: seedIssues", () => {
       { title: "c", body: "d", login: "renovate", type: "Bot", labels: ["deps"] },
     ]);
     const [closed, bot] = api().issues("o", "r");
-    expect(closed).toMatchObject({ number: 1, state: "closed", state_reason: "completed", user: { type: "Bot" }, closed_by: { login: "github-actions[bot]" } });
-    expect(bot).toMatchObject({ number: 2, state: "open", user: { login: "renovate", type: "Bot" }, labels: [{ name: "deps" }] });
+    expect(closed).toMatchObject({
+      number: 1,
+      state: "closed",
+      state_reason: "completed",
+      user: { type: "Bot" },
+      closed_by: { login: "github-actions[bot]" },
+    });
+    expect(bot).toMatchObject({
+      number: 2,
+      state: "open",
+      user: { login: "renovate", type: "Bot" },
+      labels: [{ name: "deps" }],
+    });
     expect(api().violations).toEqual([]);
   });
 });

@@ -21,7 +21,9 @@ describe("startGitHubStandIn request validation", () => {
   it("answers 404 and records a violation when the method is wrong for a known path", async () => {
     const { status } = await call("DELETE", "/repos/o/r/issues/7/comments");
     expect(status).toBe(404);
-    expect(api().violations[0]).toMatch(/^wrong method: DELETE \/repos\/o\/r\/issues\/7\/comments \(.*allows GET, POST\)$/);
+    expect(api().violations[0]).toMatch(
+      /^wrong method: DELETE \/repos\/o\/r\/issues\/7\/comments \(.*allows GET, POST\)$/,
+    );
   });
 
   it("answers 422 and records a violation when a comment body lacks the required body field", async () => {
@@ -66,7 +68,10 @@ describe("startGitHubStandIn auth", () => {
   });
 
   it("answers 403 when a read-only token writes", async () => {
-    const { status, json } = await call("POST", "/repos/o/r/issues/7/comments", { token: "ghs_test_read", body: { body: "x" } });
+    const { status, json } = await call("POST", "/repos/o/r/issues/7/comments", {
+      token: "ghs_test_read",
+      body: { body: "x" },
+    });
     expect(status).toBe(403);
     expect(json.message).toBe("Resource not accessible by integration");
     expect(api().comments("o", "r", 7)).toEqual([]);
@@ -76,21 +81,37 @@ describe("startGitHubStandIn auth", () => {
 
 describe("startGitHubStandIn issue comments", () => {
   it("pages 150 comments with GitHub's Link header when per_page is 100", async () => {
-    api().seedComments("o", "r", 7, Array.from({ length: 150 }, (_, i) => ({ body: `c${i}`, login: "someone" })));
+    api().seedComments(
+      "o",
+      "r",
+      7,
+      Array.from({ length: 150 }, (_, i) => ({ body: `c${i}`, login: "someone" })),
+    );
     const first = await call("GET", "/repos/o/r/issues/7/comments?per_page=100");
     expect(first.json).toHaveLength(100);
     const link = first.headers.get("link") ?? "";
-    expect(link).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/repositories\/\d+\/issues\/7\/comments\?per_page=100&page=2>; rel="next", <.*page=2>; rel="last"$/);
+    expect(link).toMatch(
+      /^<http:\/\/127\.0\.0\.1:\d+\/repositories\/\d+\/issues\/7\/comments\?per_page=100&page=2>; rel="next", <.*page=2>; rel="last"$/,
+    );
     const next = /<([^>]+)>; rel="next"/.exec(link)![1]!;
     const second = await call("GET", next);
-    expect(second.json.map((c) => (c as { body: string }).body)).toEqual(Array.from({ length: 50 }, (_, i) => `c${i + 100}`));
+    expect(second.json.map((c) => (c as { body: string }).body)).toEqual(
+      Array.from({ length: 50 }, (_, i) => `c${i + 100}`),
+    );
     expect(second.headers.get("link")).toMatch(/page=1>; rel="prev", <.*page=1>; rel="first"$/);
-    expect(api().requests.map((r) => r.route)).toEqual(Array(2).fill("GET /repos/{owner}/{repo}/issues/{issue_number}/comments"));
+    expect(api().requests.map((r) => r.route)).toEqual(
+      Array(2).fill("GET /repos/{owner}/{repo}/issues/{issue_number}/comments"),
+    );
     expect(api().violations).toEqual([]);
   });
 
   it("answers 30 comments and links five pages when per_page is not given", async () => {
-    api().seedComments("o", "r", 7, Array.from({ length: 150 }, (_, i) => ({ body: `c${i}`, login: "someone" })));
+    api().seedComments(
+      "o",
+      "r",
+      7,
+      Array.from({ length: 150 }, (_, i) => ({ body: `c${i}`, login: "someone" })),
+    );
     const { json, headers } = await call("GET", "/repos/o/r/issues/7/comments");
     expect(json).toHaveLength(30);
     expect(headers.get("link")).toMatch(/\?page=5>; rel="last"$/);
@@ -98,11 +119,21 @@ describe("startGitHubStandIn issue comments", () => {
 
   it("creates and updates comments authored by the token's identity", async () => {
     const created = await call("POST", "/repos/o/r/issues/7/comments", { body: { body: "one" } });
-    expect(created).toMatchObject({ status: 201, json: { body: "one", user: { login: "github-actions[bot]", type: "Bot" } } });
-    const updated = await call("PATCH", `/repos/o/r/issues/comments/${created.json.id}`, { token: "ghp_test_user", body: { body: "two" } });
+    expect(created).toMatchObject({
+      status: 201,
+      json: { body: "one", user: { login: "github-actions[bot]", type: "Bot" } },
+    });
+    const updated = await call("PATCH", `/repos/o/r/issues/comments/${created.json.id}`, {
+      token: "ghp_test_user",
+      body: { body: "two" },
+    });
     expect(updated).toMatchObject({ status: 200, json: { id: created.json.id, body: "two" } });
     expect((await call("PATCH", "/repos/o/r/issues/comments/1", { body: { body: "x" } })).status).toBe(404);
-    expect(api().comments("o", "r", 7).map((c) => c.body)).toEqual(["two"]);
+    expect(
+      api()
+        .comments("o", "r", 7)
+        .map((c) => c.body),
+    ).toEqual(["two"]);
     expect(api().violations).toEqual([]);
   });
 
@@ -111,9 +142,18 @@ describe("startGitHubStandIn issue comments", () => {
     expect(tooLong.status).toBe(422);
     expect(tooLong.json).toMatchObject({
       message: "Validation Failed",
-      errors: [{ resource: "IssueComment", code: "custom", field: "body", message: "body is too long (maximum is 65536 characters)" }],
+      errors: [
+        {
+          resource: "IssueComment",
+          code: "custom",
+          field: "body",
+          message: "body is too long (maximum is 65536 characters)",
+        },
+      ],
     });
-    expect((await call("POST", "/repos/o/r/issues/7/comments", { body: { body: "x".repeat(65_536) } })).status).toBe(201);
+    expect((await call("POST", "/repos/o/r/issues/7/comments", { body: { body: "x".repeat(65_536) } })).status).toBe(
+      201,
+    );
     expect(api().violations).toEqual([]);
   });
 });
@@ -136,7 +176,13 @@ describe("startGitHubStandIn faults and headers", () => {
 
   it("sends rate-limit and request-id headers on every answer", async () => {
     const { headers } = await call("GET", "/nope");
-    for (const name of ["x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "x-ratelimit-used", "x-github-request-id"]) {
+    for (const name of [
+      "x-ratelimit-limit",
+      "x-ratelimit-remaining",
+      "x-ratelimit-reset",
+      "x-ratelimit-used",
+      "x-github-request-id",
+    ]) {
       expect(headers.get(name)).toBeTruthy();
     }
     expect(headers.get("x-ratelimit-resource")).toBe("core");
@@ -146,16 +192,22 @@ describe("startGitHubStandIn faults and headers", () => {
 describe("startGitHubStandIn check runs and contents", () => {
   it("answers 422 when a check run carries 51 annotations", async () => {
     const output = { title: "t", summary: "s", annotations: Array(51).fill(annotation) };
-    const { status } = await call("POST", "/repos/o/r/check-runs", { body: { name: "n", head_sha: "abc", status: "completed", conclusion: "success", output } });
+    const { status } = await call("POST", "/repos/o/r/check-runs", {
+      body: { name: "n", head_sha: "abc", status: "completed", conclusion: "success", output },
+    });
     expect(status).toBe(422);
     expect(api().violations[0]).toContain("body/output/annotations must NOT have more than 50 items");
   });
 
   it("appends annotations when a check run is updated", async () => {
     const output = { title: "t", summary: "s", annotations: Array(50).fill(annotation) };
-    const created = await call("POST", "/repos/o/r/check-runs", { body: { name: "n", head_sha: "abc", conclusion: "failure", output } });
+    const created = await call("POST", "/repos/o/r/check-runs", {
+      body: { name: "n", head_sha: "abc", conclusion: "failure", output },
+    });
     expect(created).toMatchObject({ status: 201, json: { status: "completed", conclusion: "failure" } });
-    const updated = await call("PATCH", `/repos/o/r/check-runs/${created.json.id}`, { body: { output: { summary: "s", annotations: [annotation] } } });
+    const updated = await call("PATCH", `/repos/o/r/check-runs/${created.json.id}`, {
+      body: { output: { summary: "s", annotations: [annotation] } },
+    });
     expect(updated.json).toMatchObject({ output: { annotations_count: 51 } });
     expect(api().checkRuns("o", "r")[0]!.annotations).toHaveLength(51);
     expect(api().violations).toEqual([]);

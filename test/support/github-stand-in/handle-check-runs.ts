@@ -47,7 +47,9 @@ export const createCheckRun: RouteHandler = ({ params, body, grant, state, urls,
 };
 
 export const updateCheckRun: RouteHandler = ({ params, body, state, urls, docs }) => {
-  const run = state.repo(params.owner!, params.repo!).checkRuns.find((candidate) => candidate.id === Number(params.check_run_id));
+  const run = state
+    .repo(params.owner!, params.repo!)
+    .checkRuns.find((candidate) => candidate.id === Number(params.check_run_id));
   if (!run) return notFound(docs);
   const invalid = applyUpdate(run, (body ?? {}) as CheckRunBody);
   if (invalid) return validationFailed(docs, invalid);
@@ -60,7 +62,10 @@ function firstRunSuite(repo: RepoState, headSha: string): number | undefined {
 }
 
 /** GitHub's update rules: a conclusion completes the run, and annotations are appended, never replaced. */
-function applyUpdate(run: CheckRun, input: CheckRunBody): { resource: string; code: string; field: string } | undefined {
+function applyUpdate(
+  run: CheckRun,
+  input: CheckRunBody,
+): { resource: string; code: string; field: string } | undefined {
   if (input.status === "completed" && input.conclusion === undefined && run.conclusion === null) {
     return { resource: "CheckRun", code: "missing_field", field: "conclusion" };
   }

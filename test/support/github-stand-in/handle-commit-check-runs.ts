@@ -23,13 +23,21 @@ export const listCommitCheckRuns: RouteHandler = ({ params, query, state, urls, 
   const perPage = Number(query.per_page ?? 30);
   const page = Math.max(1, Number(query.page ?? 1));
   const slice = runs.slice((page - 1) * perPage, page * perPage);
-  return { status: 200, body: { total_count: runs.length, check_runs: slice.map((run) => toCheckRunResponse(run, repo.owner, repo.repo, urls)) } };
+  return {
+    status: 200,
+    body: {
+      total_count: runs.length,
+      check_runs: slice.map((run) => toCheckRunResponse(run, repo.owner, repo.repo, urls)),
+    },
+  };
 };
 
 /** A sha the repository has, or the commit a branch or tag ref points at (peeling annotated tags). */
 export function resolveCommit(repo: RepoState, ref: string): string | undefined {
   const candidates = [ref, `refs/${ref}`, `refs/heads/${ref}`, `refs/tags/${ref}`];
-  let sha = repo.commits.has(ref) ? ref : candidates.map((name) => repo.refs.get(name)).find((found) => found !== undefined);
+  let sha = repo.commits.has(ref)
+    ? ref
+    : candidates.map((name) => repo.refs.get(name)).find((found) => found !== undefined);
   if (sha !== undefined && repo.tagObjects.has(sha)) sha = repo.tagObjects.get(sha)!.object.sha;
   return sha !== undefined && repo.commits.has(sha) ? sha : undefined;
 }

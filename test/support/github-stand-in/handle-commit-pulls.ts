@@ -24,27 +24,65 @@ function toPullRequestSimple(repo: RepoState, pull: StoredPullRequest, urls: Url
   const html = `${urls.web}/${repo.owner}/${repo.repo}/pull/${pull.number}`;
   const id = 1_900_000_000 + pull.number;
   const user = toSimpleUser(pull.author, "User", urls);
-  const side = (ref: string, sha: string) => ({ label: `${repo.owner}:${ref}`, ref, sha, user: toSimpleUser(repo.owner, "User", urls), repo: toRepository(repo, urls) });
+  const side = (ref: string, sha: string) => ({
+    label: `${repo.owner}:${ref}`,
+    ref,
+    sha,
+    user: toSimpleUser(repo.owner, "User", urls),
+    repo: toRepository(repo, urls),
+  });
   // A fork's head names the fork (its own id, derived from the base repository's as the workflow runs do).
   const fork = pull.head_repository;
-  const head = fork === null
-    ? side(pull.head_ref, pull.head_sha)
-    : { label: `${fork.split("/")[0]}:${pull.head_ref}`, ref: pull.head_ref, sha: pull.head_sha, user: toSimpleUser(fork.split("/")[0]!, "User", urls), repo: toForkRepository(repo.id + 7_000_000, fork, urls, true) };
+  const head =
+    fork === null
+      ? side(pull.head_ref, pull.head_sha)
+      : {
+          label: `${fork.split("/")[0]}:${pull.head_ref}`,
+          ref: pull.head_ref,
+          sha: pull.head_sha,
+          user: toSimpleUser(fork.split("/")[0]!, "User", urls),
+          repo: toForkRepository(repo.id + 7_000_000, fork, urls, true),
+        };
   return {
-    url: `${api}/pulls/${pull.number}`, id, node_id: toNodeId("PR", id), html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`,
-    issue_url: `${api}/issues/${pull.number}`, commits_url: `${api}/pulls/${pull.number}/commits`,
-    review_comments_url: `${api}/pulls/${pull.number}/comments`, review_comment_url: `${api}/pulls/comments{/number}`,
-    comments_url: `${api}/issues/${pull.number}/comments`, statuses_url: `${api}/statuses/${pull.head_sha}`,
-    number: pull.number, state: pull.merged_at === null ? "open" : "closed", locked: false, title: pull.title, user, body: null,
-    labels: [], milestone: null, created_at: pull.created_at, updated_at: pull.merged_at ?? pull.created_at,
-    closed_at: pull.merged_at, merged_at: pull.merged_at, merge_commit_sha: pull.merge_commit_sha, assignee: null,
-    head, base: side(pull.base_ref, pull.base_sha),
+    url: `${api}/pulls/${pull.number}`,
+    id,
+    node_id: toNodeId("PR", id),
+    html_url: html,
+    diff_url: `${html}.diff`,
+    patch_url: `${html}.patch`,
+    issue_url: `${api}/issues/${pull.number}`,
+    commits_url: `${api}/pulls/${pull.number}/commits`,
+    review_comments_url: `${api}/pulls/${pull.number}/comments`,
+    review_comment_url: `${api}/pulls/comments{/number}`,
+    comments_url: `${api}/issues/${pull.number}/comments`,
+    statuses_url: `${api}/statuses/${pull.head_sha}`,
+    number: pull.number,
+    state: pull.merged_at === null ? "open" : "closed",
+    locked: false,
+    title: pull.title,
+    user,
+    body: null,
+    labels: [],
+    milestone: null,
+    created_at: pull.created_at,
+    updated_at: pull.merged_at ?? pull.created_at,
+    closed_at: pull.merged_at,
+    merged_at: pull.merged_at,
+    merge_commit_sha: pull.merge_commit_sha,
+    assignee: null,
+    head,
+    base: side(pull.base_ref, pull.base_sha),
     _links: {
-      self: { href: `${api}/pulls/${pull.number}` }, html: { href: html }, issue: { href: `${api}/issues/${pull.number}` },
-      comments: { href: `${api}/issues/${pull.number}/comments` }, review_comments: { href: `${api}/pulls/${pull.number}/comments` },
-      review_comment: { href: `${api}/pulls/comments{/number}` }, commits: { href: `${api}/pulls/${pull.number}/commits` },
+      self: { href: `${api}/pulls/${pull.number}` },
+      html: { href: html },
+      issue: { href: `${api}/issues/${pull.number}` },
+      comments: { href: `${api}/issues/${pull.number}/comments` },
+      review_comments: { href: `${api}/pulls/${pull.number}/comments` },
+      review_comment: { href: `${api}/pulls/comments{/number}` },
+      commits: { href: `${api}/pulls/${pull.number}/commits` },
       statuses: { href: `${api}/statuses/${pull.head_sha}` },
     },
-    author_association: "MEMBER", auto_merge: null,
+    author_association: "MEMBER",
+    auto_merge: null,
   };
 }

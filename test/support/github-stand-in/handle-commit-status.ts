@@ -13,10 +13,15 @@ export const getCombinedStatus: RouteHandler = ({ params, query, state, urls, do
   const sha = resolveCommit(repo, params.ref!);
   if (sha === undefined) return errorResponse(422, `No commit found for SHA: ${params.ref!}`, docs);
   const newest = new Map<string, (typeof repo.statuses)[number]>();
-  for (const status of repo.statuses) if (status.sha === sha && (newest.get(status.context)?.id ?? -1) < status.id) newest.set(status.context, status);
+  for (const status of repo.statuses)
+    if (status.sha === sha && (newest.get(status.context)?.id ?? -1) < status.id) newest.set(status.context, status);
   const all = [...newest.values()].sort((a, b) => b.id - a.id);
   const states = all.map((status) => status.state);
-  const combined = states.some((s) => s === "error" || s === "failure") ? "failure" : states.length === 0 || states.includes("pending") ? "pending" : "success";
+  const combined = states.some((s) => s === "error" || s === "failure")
+    ? "failure"
+    : states.length === 0 || states.includes("pending")
+      ? "pending"
+      : "success";
   const perPage = Number(query.per_page ?? 30);
   const page = Math.max(1, Number(query.page ?? 1));
   const api = `${urls.api}/repos/${repo.owner}/${repo.repo}`;

@@ -12,7 +12,16 @@ import type { StoredDeployment, StoredDeploymentStatus } from "./stand-in-types.
  */
 export const createDeployment: RouteHandler = ({ params, body, grant, state, urls, docs }) => {
   const repo = state.repo(params.owner!, params.repo!);
-  const input = body as { ref: string; task?: string; environment?: string; description?: string | null; payload?: unknown; required_contexts?: string[]; transient_environment?: boolean; production_environment?: boolean };
+  const input = body as {
+    ref: string;
+    task?: string;
+    environment?: string;
+    description?: string | null;
+    payload?: unknown;
+    required_contexts?: string[];
+    transient_environment?: boolean;
+    production_environment?: boolean;
+  };
   const sha = resolveCommit(repo, input.ref);
   if (sha === undefined) return errorResponse(422, `No ref found for: ${input.ref}`, docs);
   if (input.required_contexts === undefined || input.required_contexts.length > 0) {
@@ -42,7 +51,12 @@ export const createDeploymentStatus: RouteHandler = ({ params, body, grant, stat
   const repo = state.repo(params.owner!, params.repo!);
   const deployment = repo.deployments.find((candidate) => candidate.id === Number(params.deployment_id));
   if (!deployment) return notFound(docs);
-  const input = body as { state: StoredDeploymentStatus["state"]; description?: string; log_url?: string; environment_url?: string };
+  const input = body as {
+    state: StoredDeploymentStatus["state"];
+    description?: string;
+    log_url?: string;
+    environment_url?: string;
+  };
   const status: StoredDeploymentStatus = {
     id: state.releaseId(),
     state: input.state,
@@ -79,7 +93,12 @@ function toDeployment(repo: RepoState, deployment: StoredDeployment, urls: Urls)
   };
 }
 
-function toDeploymentStatus(repo: RepoState, deployment: StoredDeployment, status: StoredDeploymentStatus, urls: Urls): Record<string, unknown> {
+function toDeploymentStatus(
+  repo: RepoState,
+  deployment: StoredDeployment,
+  status: StoredDeploymentStatus,
+  urls: Urls,
+): Record<string, unknown> {
   const base = `${urls.api}/repos/${repo.owner}/${repo.repo}`;
   return {
     url: `${base}/deployments/${deployment.id}/statuses/${status.id}`,

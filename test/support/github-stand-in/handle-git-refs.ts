@@ -12,7 +12,8 @@ export const createRef: RouteHandler = ({ params, body, state, urls, docs }) => 
   const repo = state.repo(params.owner!, params.repo!);
   const ref = String(body?.ref);
   const sha = String(body?.sha);
-  if (!/^refs\/[^/]+\/.+/.test(ref) || /\.\.|[\s~^:?*[\\]|\/$|\.lock$/.test(ref)) return errorResponse(422, `${ref} is not a valid ref name.`, docs);
+  if (!/^refs\/[^/]+\/.+/.test(ref) || /\.\.|[\s~^:?*[\\]|\/$|\.lock$/.test(ref))
+    return errorResponse(422, `${ref} is not a valid ref name.`, docs);
   if (repo.refs.has(ref)) return errorResponse(422, "Reference already exists", docs);
   if (!repo.commits.has(sha) && !repo.tagObjects.has(sha)) return errorResponse(422, "Object does not exist", docs);
   repo.refs.set(ref, sha);
@@ -23,7 +24,9 @@ export const createRef: RouteHandler = ({ params, body, state, urls, docs }) => 
 export const listMatchingRefs: RouteHandler = ({ params, state, urls }) => {
   const repo = state.repo(params.owner!, params.repo!);
   const prefix = `refs/${params.ref!}`;
-  const names = [...repo.refs.keys()].filter((name) => name.startsWith(prefix)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = [...repo.refs.keys()]
+    .filter((name) => name.startsWith(prefix))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { status: 200, body: names.map((name) => toGitRef(repo, name, urls)) };
 };
 
@@ -45,8 +48,15 @@ export const deleteRef: RouteHandler = ({ params, state, docs }) => {
 /** `POST /git/tags`: an annotated tag object on an existing commit; its sha is git's, computed from its content. */
 export const createTagObject: RouteHandler = ({ params, body, grant, state, urls, docs }) => {
   const repo = state.repo(params.owner!, params.repo!);
-  const input = body as { tag: string; message: string; object: string; type: "commit" | "tree" | "blob"; tagger?: { name?: string; email?: string; date?: string } };
-  if (input.type !== "commit" || !repo.commits.has(input.object)) return errorResponse(422, "Object does not exist", docs);
+  const input = body as {
+    tag: string;
+    message: string;
+    object: string;
+    type: "commit" | "tree" | "blob";
+    tagger?: { name?: string; email?: string; date?: string };
+  };
+  if (input.type !== "commit" || !repo.commits.has(input.object))
+    return errorResponse(422, "Object does not exist", docs);
   const tagger = {
     name: input.tagger?.name ?? grant.login,
     email: input.tagger?.email ?? `${grant.login.replace(/\[bot\]$/, "")}@users.noreply.github.com`,
@@ -56,7 +66,9 @@ export const createTagObject: RouteHandler = ({ params, body, grant, state, urls
   const message = input.message.endsWith("\n") ? input.message : `${input.message}\n`;
   const seconds = Math.floor(Date.parse(tagger.date) / 1000);
   const content = `object ${input.object}\ntype ${input.type}\ntag ${input.tag}\ntagger ${tagger.name} <${tagger.email}> ${seconds} +0000\n\n${message}`;
-  const sha = createHash("sha1").update(`tag ${Buffer.byteLength(content)}\0${content}`).digest("hex");
+  const sha = createHash("sha1")
+    .update(`tag ${Buffer.byteLength(content)}\0${content}`)
+    .digest("hex");
   const tag: GitTagObject = { sha, tag: input.tag, message, object: { sha: input.object, type: input.type }, tagger };
   repo.tagObjects.set(sha, tag);
   return { status: 201, body: toGitTag(repo, tag, urls) };
@@ -72,7 +84,8 @@ export const getTagObject: RouteHandler = ({ params, state, urls, docs }) => {
 /** `GET /commits/{ref}` with `Accept: application/vnd.github.sha` (the only form served): the commit's sha as text. */
 export const getCommitSha: RouteHandler = ({ params, state, accept, docs }) => {
   const repo = state.repo(params.owner!, params.repo!);
-  if (!/application\/vnd\.github(\.v3)?\.sha/.test(accept)) return errorResponse(501, "The stand-in serves GET /commits/{ref} only as application/vnd.github.sha.", docs);
+  if (!/application\/vnd\.github(\.v3)?\.sha/.test(accept))
+    return errorResponse(501, "The stand-in serves GET /commits/{ref} only as application/vnd.github.sha.", docs);
   const sha = resolveCommit(repo, params.ref!);
   if (sha === undefined) return errorResponse(422, `No commit found for SHA: ${params.ref!}`, docs);
   return { status: 200, text: sha };

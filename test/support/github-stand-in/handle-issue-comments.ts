@@ -16,7 +16,11 @@ export const listIssueComments: RouteHandler = ({ params, query, state, urls }):
   const all = state.issueComments(params.owner!, params.repo!, Number(params.issue_number));
   const since = query.since === undefined ? undefined : Date.parse(query.since);
   const matching = since === undefined ? all : all.filter((comment) => Date.parse(comment.updated_at) >= since);
-  return toPage(matching, query, `${urls.api}/repositories/${state.repo(params.owner!, params.repo!).id}/issues/${params.issue_number}/comments`);
+  return toPage(
+    matching,
+    query,
+    `${urls.api}/repositories/${state.repo(params.owner!, params.repo!).id}/issues/${params.issue_number}/comments`,
+  );
 };
 
 export const createIssueComment: RouteHandler = (context) => {

@@ -16,7 +16,11 @@ const UNSUPPORTED_FILTERS = ["milestone", "type", "mentioned", "issue_field_valu
 export const listIssues: RouteHandler = ({ params, query, state, urls, docs }) => {
   const unsupported = UNSUPPORTED_FILTERS.find((name) => query[name] !== undefined);
   if (unsupported !== undefined) {
-    return errorResponse(501, `Not implemented by the GitHub stand-in: the ${unsupported} filter of GET /repos/{owner}/{repo}/issues`, docs);
+    return errorResponse(
+      501,
+      `Not implemented by the GitHub stand-in: the ${unsupported} filter of GET /repos/{owner}/{repo}/issues`,
+      docs,
+    );
   }
   const repo = state.repo(params.owner!, params.repo!);
   const matching = repo.issues.filter(matchesFilters(query));
@@ -35,7 +39,10 @@ const SORT_KEYS: Record<string, (issue: Issue) => number | string> = {
 
 function matchesFilters(query: Record<string, string>): (issue: Issue) => boolean {
   const wantedState = query.state ?? "open";
-  const labels = (query.labels ?? "").split(",").map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const labels = (query.labels ?? "")
+    .split(",")
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
   const creator = query.creator?.toLowerCase();
   const assignee = query.assignee?.toLowerCase();
   const since = query.since === undefined ? undefined : Date.parse(query.since);

@@ -67,7 +67,13 @@ export const updateIssue: RouteHandler = ({ params, body, grant, state, urls, do
   if (assignees !== undefined) setAssignees(issue, assignees, urls);
   // `state_reason` is ignored unless `state` changes, as the description says.
   if (input.state !== undefined && input.state !== issue.state) {
-    changeState(issue, input.state, input.state_reason ?? undefined, toSimpleUser(grant.login, actorType(grant), urls), now);
+    changeState(
+      issue,
+      input.state,
+      input.state_reason ?? undefined,
+      toSimpleUser(grant.login, actorType(grant), urls),
+      now,
+    );
   }
   // Only a real change moves `updated_at`, so a client that re-sends the same text does not look like an edit.
   if (JSON.stringify(issue) !== before) issue.updated_at = now;
@@ -139,12 +145,21 @@ export function newIssue(
 }
 
 function checkIssueText(input: IssueInput, docs: string): StandInResponse | undefined {
-  const title = input.title === undefined || input.title === null ? undefined : checkTextLength(String(input.title), TITLE_LIMIT, docs);
+  const title =
+    input.title === undefined || input.title === null
+      ? undefined
+      : checkTextLength(String(input.title), TITLE_LIMIT, docs);
   return title ?? (typeof input.body === "string" ? checkTextLength(input.body, BODY_LIMIT, docs) : undefined);
 }
 
 /** GitHub's state rules: closing records when, by whom and why ("completed" unless told); reopening says "reopened". */
-function changeState(issue: Issue, to: "open" | "closed", reason: Issue["state_reason"] | undefined, actor: SimpleUser, now: string): void {
+function changeState(
+  issue: Issue,
+  to: "open" | "closed",
+  reason: Issue["state_reason"] | undefined,
+  actor: SimpleUser,
+  now: string,
+): void {
   issue.state = to;
   issue.state_reason = to === "closed" ? (reason ?? "completed") : "reopened";
   issue.closed_at = to === "closed" ? now : null;
@@ -166,7 +181,9 @@ function toLabels(state: StandInState, urls: Urls, owner: string, repo: string, 
 
 /** Names from `labels` (strings or `{ name }`); undefined when not sent. */
 function labelNames(input: IssueInput): string[] | undefined {
-  return input.labels && uniqueNames(input.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))));
+  return (
+    input.labels && uniqueNames(input.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))))
+  );
 }
 
 /** Logins from `assignees` (strings or `{ login }`) and the closing-down `assignee`; undefined when neither is sent. */

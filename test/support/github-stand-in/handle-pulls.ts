@@ -16,13 +16,20 @@ const PULL_TIME = "2026-01-01T00:00:00Z";
  */
 export const listPulls: RouteHandler = ({ params, query, state, urls, docs }) => {
   const unsupported = UNSUPPORTED_FILTERS.find((name) => query[name] !== undefined);
-  if (unsupported !== undefined) return errorResponse(501, `Not implemented by the GitHub stand-in: the ${unsupported} filter of GET /repos/{owner}/{repo}/pulls`, docs);
+  if (unsupported !== undefined)
+    return errorResponse(
+      501,
+      `Not implemented by the GitHub stand-in: the ${unsupported} filter of GET /repos/{owner}/{repo}/pulls`,
+      docs,
+    );
   const repo = state.repo(params.owner!, params.repo!);
   const wanted = query.state ?? "open";
   const head = query.head?.toLowerCase();
   const matching = repo.pulls
     .filter((pull) => wanted === "all" || (pull.state ?? "open") === wanted)
-    .filter((pull) => head === undefined || `${headName(repo, pull).split("/")[0]}:${pull.headRef}`.toLowerCase() === head)
+    .filter(
+      (pull) => head === undefined || `${headName(repo, pull).split("/")[0]}:${pull.headRef}`.toLowerCase() === head,
+    )
     .sort((a, b) => b.number - a.number);
   const page = toPage(matching, query, `${urls.api}/repositories/${repo.id}/pulls`);
   return { ...page, body: (page.body as SeedPullRequest[]).map((pull) => toPullRequestSimple(repo, pull, urls)) };
@@ -40,25 +47,57 @@ function toPullRequestSimple(repo: RepoState, pull: SeedPullRequest, urls: Urls)
   const head = headName(repo, pull);
   const fork = head.toLowerCase() !== fullName.toLowerCase();
   const side = (name: string, ref: string, sha: string, repoId: number, isFork: boolean) => ({
-    label: `${name.split("/")[0]}:${ref}`, ref, sha, user: toSimpleUser(name.split("/")[0]!, "User", urls), repo: toRepository(repoId, name, urls, isFork),
+    label: `${name.split("/")[0]}:${ref}`,
+    ref,
+    sha,
+    user: toSimpleUser(name.split("/")[0]!, "User", urls),
+    repo: toRepository(repoId, name, urls, isFork),
   });
   return {
-    url: `${api}/pulls/${pull.number}`, id: 700_000_000 + pull.number, node_id: `PR_${pull.number}`, html_url: html,
-    diff_url: `${html}.diff`, patch_url: `${html}.patch`, issue_url: `${api}/issues/${pull.number}`,
-    commits_url: `${api}/pulls/${pull.number}/commits`, review_comments_url: `${api}/pulls/${pull.number}/comments`,
-    review_comment_url: `${api}/pulls/comments{/number}`, comments_url: `${api}/issues/${pull.number}/comments`,
-    statuses_url: `${api}/statuses/${pull.headSha}`, number: pull.number, state: pull.state ?? "open", locked: false,
-    title: pull.title ?? `Pull request ${pull.number}`, user: author, body: null, labels: [], milestone: null,
-    active_lock_reason: null, created_at: PULL_TIME, updated_at: PULL_TIME, closed_at: pull.state === "closed" ? PULL_TIME : null,
-    merged_at: null, merge_commit_sha: null, assignee: null, assignees: [], requested_reviewers: [], requested_teams: [],
+    url: `${api}/pulls/${pull.number}`,
+    id: 700_000_000 + pull.number,
+    node_id: `PR_${pull.number}`,
+    html_url: html,
+    diff_url: `${html}.diff`,
+    patch_url: `${html}.patch`,
+    issue_url: `${api}/issues/${pull.number}`,
+    commits_url: `${api}/pulls/${pull.number}/commits`,
+    review_comments_url: `${api}/pulls/${pull.number}/comments`,
+    review_comment_url: `${api}/pulls/comments{/number}`,
+    comments_url: `${api}/issues/${pull.number}/comments`,
+    statuses_url: `${api}/statuses/${pull.headSha}`,
+    number: pull.number,
+    state: pull.state ?? "open",
+    locked: false,
+    title: pull.title ?? `Pull request ${pull.number}`,
+    user: author,
+    body: null,
+    labels: [],
+    milestone: null,
+    active_lock_reason: null,
+    created_at: PULL_TIME,
+    updated_at: PULL_TIME,
+    closed_at: pull.state === "closed" ? PULL_TIME : null,
+    merged_at: null,
+    merge_commit_sha: null,
+    assignee: null,
+    assignees: [],
+    requested_reviewers: [],
+    requested_teams: [],
     head: side(head, pull.headRef, pull.headSha, fork ? repo.id + 7_000_000 : repo.id, fork),
     base: side(fullName, "main", "0".repeat(40), repo.id, false),
     _links: {
-      self: { href: `${api}/pulls/${pull.number}` }, html: { href: html }, issue: { href: `${api}/issues/${pull.number}` },
-      comments: { href: `${api}/issues/${pull.number}/comments` }, review_comments: { href: `${api}/pulls/${pull.number}/comments` },
-      review_comment: { href: `${api}/pulls/comments{/number}` }, commits: { href: `${api}/pulls/${pull.number}/commits` },
+      self: { href: `${api}/pulls/${pull.number}` },
+      html: { href: html },
+      issue: { href: `${api}/issues/${pull.number}` },
+      comments: { href: `${api}/issues/${pull.number}/comments` },
+      review_comments: { href: `${api}/pulls/${pull.number}/comments` },
+      review_comment: { href: `${api}/pulls/comments{/number}` },
+      commits: { href: `${api}/pulls/${pull.number}/commits` },
       statuses: { href: `${api}/statuses/${pull.headSha}` },
     },
-    author_association: fork ? "FIRST_TIME_CONTRIBUTOR" : "MEMBER", auto_merge: null, draft: false,
+    author_association: fork ? "FIRST_TIME_CONTRIBUTOR" : "MEMBER",
+    auto_merge: null,
+    draft: false,
   };
 }

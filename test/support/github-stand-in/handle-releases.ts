@@ -21,7 +21,14 @@ export const listReleases: RouteHandler = ({ params, query, state, urls }) => {
  */
 export const createRelease: RouteHandler = ({ params, body, grant, state, urls, docs }) => {
   const repo = state.repo(params.owner!, params.repo!);
-  const input = body as { tag_name: string; target_commitish?: string; name?: string; body?: string; draft?: boolean; prerelease?: boolean };
+  const input = body as {
+    tag_name: string;
+    target_commitish?: string;
+    name?: string;
+    body?: string;
+    draft?: boolean;
+    prerelease?: boolean;
+  };
   if (input.draft !== true && hasPublished(repo, input.tag_name)) {
     return validationFailed(docs, { resource: "Release", code: "already_exists", field: "tag_name" });
   }
@@ -56,7 +63,8 @@ export const updateRelease: RouteHandler = ({ params, body, state, urls, docs })
   if (input.name !== undefined) release.name = input.name;
   if (input.body !== undefined) release.body = input.body;
   if (input.draft === false && release.draft) {
-    if (hasPublished(repo, release.tag_name)) return validationFailed(docs, { resource: "Release", code: "already_exists", field: "tag_name" });
+    if (hasPublished(repo, release.tag_name))
+      return validationFailed(docs, { resource: "Release", code: "already_exists", field: "tag_name" });
     const refused = publish(repo, release, docs);
     if (refused) return refused;
   }
@@ -86,7 +94,14 @@ export const uploadReleaseAsset: RouteHandler = ({ params, query, rawBody, grant
     return validationFailed(docs, { resource: "ReleaseAsset", code: "already_exists", field: "name" });
   }
   if (rawBody.byteLength === 0) return errorResponse(400, "Bad Content-Length", docs);
-  const asset: StoredAsset = { id: state.releaseId(), name, bytes: Buffer.from(rawBody), content_type: "application/octet-stream", created_at: toTimestamp(new Date()), uploader: grant.login };
+  const asset: StoredAsset = {
+    id: state.releaseId(),
+    name,
+    bytes: Buffer.from(rawBody),
+    content_type: "application/octet-stream",
+    created_at: toTimestamp(new Date()),
+    uploader: grant.login,
+  };
   release.assets.push(asset);
   return { status: 201, body: toAsset(repo, release, asset, urls) };
 };
@@ -106,8 +121,11 @@ export const getReleaseAsset: RouteHandler = ({ params, state, urls, accept, doc
 function publish(repo: RepoState, release: StoredRelease, docs: string): ReturnType<RouteHandler> | undefined {
   const tagRef = `refs/tags/${release.tag_name}`;
   if (!repo.refs.has(tagRef)) {
-    const target = repo.commits.has(release.target_commitish) ? release.target_commitish : repo.refs.get(`refs/heads/${release.target_commitish}`);
-    if (target === undefined) return validationFailed(docs, { resource: "Release", code: "invalid", field: "target_commitish" });
+    const target = repo.commits.has(release.target_commitish)
+      ? release.target_commitish
+      : repo.refs.get(`refs/heads/${release.target_commitish}`);
+    if (target === undefined)
+      return validationFailed(docs, { resource: "Release", code: "invalid", field: "target_commitish" });
     repo.refs.set(tagRef, target);
   }
   release.draft = false;
@@ -120,7 +138,9 @@ function toRelease(repo: RepoState, release: StoredRelease, urls: Urls): Record<
   const web = `${urls.web}/${repo.owner}/${repo.repo}`;
   return {
     url: api,
-    html_url: release.draft ? `${web}/releases/tag/untagged-${release.id}` : `${web}/releases/tag/${encodeURIComponent(release.tag_name)}`,
+    html_url: release.draft
+      ? `${web}/releases/tag/untagged-${release.id}`
+      : `${web}/releases/tag/${encodeURIComponent(release.tag_name)}`,
     assets_url: `${api}/assets`,
     upload_url: `${urls.api}/repos/${repo.owner}/${repo.repo}/releases/${release.id}/assets{?name,label}`,
     tarball_url: `${urls.api}/repos/${repo.owner}/${repo.repo}/tarball/${encodeURIComponent(release.tag_name)}`,

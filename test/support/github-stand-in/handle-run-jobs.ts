@@ -15,11 +15,29 @@ export const getJob: RouteHandler = ({ params, state, urls, docs }) => {
   return {
     status: 200,
     body: {
-      id: job.id, run_id: run.id, run_url: `${urls.api}/repos/${fullName}/actions/runs/${run.id}`, run_attempt: 1, node_id: toNodeId("CR", job.id),
-      head_sha: run.headSha, url: `${urls.api}/repos/${fullName}/actions/jobs/${job.id}`, html_url: `${urls.web}/${fullName}/actions/runs/${run.id}/job/${job.id}`,
-      status: done ? "completed" : "in_progress", conclusion: job.conclusion, created_at: RUN_TIME, started_at: RUN_TIME, completed_at: done ? RUN_TIME : null,
-      name: job.name, steps: [], check_run_url: `${urls.api}/repos/${fullName}/check-runs/${job.id}`, labels: ["ubuntu-latest"],
-      runner_id: 7, runner_name: "GitHub Actions 7", runner_group_id: 0, runner_group_name: "GitHub Actions", workflow_name: "model gate", head_branch: run.headBranch,
+      id: job.id,
+      run_id: run.id,
+      run_url: `${urls.api}/repos/${fullName}/actions/runs/${run.id}`,
+      run_attempt: 1,
+      node_id: toNodeId("CR", job.id),
+      head_sha: run.headSha,
+      url: `${urls.api}/repos/${fullName}/actions/jobs/${job.id}`,
+      html_url: `${urls.web}/${fullName}/actions/runs/${run.id}/job/${job.id}`,
+      status: done ? "completed" : "in_progress",
+      conclusion: job.conclusion,
+      created_at: RUN_TIME,
+      started_at: RUN_TIME,
+      completed_at: done ? RUN_TIME : null,
+      name: job.name,
+      steps: [],
+      check_run_url: `${urls.api}/repos/${fullName}/check-runs/${job.id}`,
+      labels: ["ubuntu-latest"],
+      runner_id: 7,
+      runner_name: "GitHub Actions 7",
+      runner_group_id: 0,
+      runner_group_name: "GitHub Actions",
+      workflow_name: "model gate",
+      head_branch: run.headBranch,
     },
   };
 };
@@ -30,14 +48,22 @@ export const listRunApprovals: RouteHandler = ({ params, state, urls, docs }) =>
   const run = repo.runs.get(Number(params.run_id));
   if (!run) return notFound(docs);
   const environment = (name: string) => {
-    const id = 160_000_000 + [...name].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 7) % 1_000_000;
+    const id = 160_000_000 + ([...name].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 7) % 1_000_000);
     return {
-      id, node_id: toNodeId("EN", id), name, url: `${urls.api}/repos/${repo.owner}/${repo.repo}/environments/${encodeURIComponent(name)}`,
-      html_url: `${urls.web}/${repo.owner}/${repo.repo}/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`, created_at: "2025-01-01T00:00:00Z", updated_at: "2025-01-01T00:00:00Z",
+      id,
+      node_id: toNodeId("EN", id),
+      name,
+      url: `${urls.api}/repos/${repo.owner}/${repo.repo}/environments/${encodeURIComponent(name)}`,
+      html_url: `${urls.web}/${repo.owner}/${repo.repo}/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`,
+      created_at: "2025-01-01T00:00:00Z",
+      updated_at: "2025-01-01T00:00:00Z",
     };
   };
   const body = (run.approvals ?? []).map((approval) => ({
-    environments: [environment(approval.environment)], state: approval.state, user: toSimpleUser(approval.login, "User", urls), comment: approval.comment ?? "",
+    environments: [environment(approval.environment)],
+    state: approval.state,
+    user: toSimpleUser(approval.login, "User", urls),
+    comment: approval.comment ?? "",
   }));
   return { status: 200, body };
 };

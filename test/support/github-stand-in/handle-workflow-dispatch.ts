@@ -12,7 +12,8 @@ export const dispatchWorkflow: RouteHandler = ({ params, body, state, docs }) =>
   const workflow = String(params.workflow_id);
   const text = repo.files.get(`${input.ref}\0.github/workflows/${workflow}`);
   if (text === undefined) return notFound(docs);
-  if (!/\bworkflow_dispatch\b/.test(text)) return errorResponse(422, "Workflow does not have 'workflow_dispatch' trigger", docs);
+  if (!/\bworkflow_dispatch\b/.test(text))
+    return errorResponse(422, "Workflow does not have 'workflow_dispatch' trigger", docs);
   repo.dispatches.push({ workflow, ref: input.ref, inputs: structuredClone(input.inputs ?? {}) });
   return { status: 204, body: undefined };
 };

@@ -71,9 +71,16 @@ export function toDescriptionRef(...segments: string[]): string {
 }
 
 /** Follows a local `$ref` ("#/components/parameters/per-page") to its object and the pointer segments it sits at. */
-export function resolveLocalRef<T>(doc: OpenApiDocument, value: T & { $ref?: string }, at: string[]): { value: T; at: string[] } {
+export function resolveLocalRef<T>(
+  doc: OpenApiDocument,
+  value: T & { $ref?: string },
+  at: string[],
+): { value: T; at: string[] } {
   if (typeof value.$ref !== "string") return { value, at };
-  const segments = value.$ref.replace(/^#\//, "").split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = value.$ref
+    .replace(/^#\//, "")
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   let node: unknown = doc;
   for (const segment of segments) node = (node as Record<string, unknown>)[segment];
   return { value: node as T, at: segments };

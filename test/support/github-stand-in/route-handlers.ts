@@ -9,8 +9,23 @@ import { listCommitCheckRuns } from "./handle-commit-check-runs.js";
 import { listCommitPulls } from "./handle-commit-pulls.js";
 import { getCombinedStatus } from "./handle-commit-status.js";
 import { createDeployment, createDeploymentStatus } from "./handle-deployments.js";
-import { createRef, createTagObject, deleteRef, getCommitSha, getRef, getTagObject, listMatchingRefs } from "./handle-git-refs.js";
-import { createRelease, deleteRelease, getReleaseAsset, listReleases, updateRelease, uploadReleaseAsset } from "./handle-releases.js";
+import {
+  createRef,
+  createTagObject,
+  deleteRef,
+  getCommitSha,
+  getRef,
+  getTagObject,
+  listMatchingRefs,
+} from "./handle-git-refs.js";
+import {
+  createRelease,
+  deleteRelease,
+  getReleaseAsset,
+  listReleases,
+  updateRelease,
+  uploadReleaseAsset,
+} from "./handle-releases.js";
 import type { RouteHandler } from "./route-handler.js";
 import { dispatchWorkflow } from "./handle-workflow-dispatch.js";
 import { getJob, listRunApprovals } from "./handle-run-jobs.js";

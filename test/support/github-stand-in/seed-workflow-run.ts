@@ -15,7 +15,9 @@ export function seedWorkflowRun(state: StandInState, owner: string, repo: string
   return (run.jobs ?? []).map((job) => {
     const id = state.checkRunId();
     target.jobs.set(id, { ...job, id, runId: run.id });
-    target.checkRuns.push(toCheckRun(id, { name: job.name, headSha: run.headSha, conclusion: job.conclusion }, "github-actions", suite));
+    target.checkRuns.push(
+      toCheckRun(id, { name: job.name, headSha: run.headSha, conclusion: job.conclusion }, "github-actions", suite),
+    );
     return id;
   });
 }
@@ -29,11 +31,27 @@ export function seedCheckRun(state: StandInState, owner: string, repo: string, r
   return id;
 }
 
-function toCheckRun(id: number, run: Pick<SeedCheckRun, "name" | "headSha" | "conclusion">, app: string, suite: number): CheckRun {
+function toCheckRun(
+  id: number,
+  run: Pick<SeedCheckRun, "name" | "headSha" | "conclusion">,
+  app: string,
+  suite: number,
+): CheckRun {
   const done = run.conclusion !== null;
   return {
-    id, name: run.name, head_sha: run.headSha, status: done ? "completed" : "in_progress", conclusion: run.conclusion,
-    started_at: RUN_TIME, completed_at: done ? RUN_TIME : null, details_url: null, external_id: "",
-    output: { title: null, summary: null, text: null }, annotations: [], created_by: `${app}[bot]`, app_slug: app, check_suite_id: suite,
+    id,
+    name: run.name,
+    head_sha: run.headSha,
+    status: done ? "completed" : "in_progress",
+    conclusion: run.conclusion,
+    started_at: RUN_TIME,
+    completed_at: done ? RUN_TIME : null,
+    details_url: null,
+    external_id: "",
+    output: { title: null, summary: null, text: null },
+    annotations: [],
+    created_by: `${app}[bot]`,
+    app_slug: app,
+    check_suite_id: suite,
   };
 }

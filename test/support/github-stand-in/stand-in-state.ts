@@ -1,4 +1,18 @@
-import type { CheckRun, GitTagObject, Issue, IssueComment, IssueLabel, SeedArtifact, SeedJob, SeedPullRequest, SeedWorkflowRun, StoredCommitStatus, StoredDeployment, StoredPullRequest, StoredRelease } from "./stand-in-types.js";
+import type {
+  CheckRun,
+  GitTagObject,
+  Issue,
+  IssueComment,
+  IssueLabel,
+  SeedArtifact,
+  SeedJob,
+  SeedPullRequest,
+  SeedWorkflowRun,
+  StoredCommitStatus,
+  StoredDeployment,
+  StoredPullRequest,
+  StoredRelease,
+} from "./stand-in-types.js";
 
 /** An artifact as stored: what was seeded, its id and run, and the signature of its storage URL. */
 export interface StoredArtifact extends SeedArtifact {
@@ -67,7 +81,28 @@ export class StandInState {
     const key = `${owner.toLowerCase()}/${repo.toLowerCase()}`;
     let state = this.repos.get(key);
     if (!state) {
-      state = { id: this.nextRepositoryId++, owner, repo, comments: new Map(), checkRuns: [], issues: [], labels: new Map(), files: new Map(), runs: new Map(), artifacts: [], pulls: [], dispatches: [], commits: new Set(), refs: new Map(), tagObjects: new Map(), releases: [], deployments: [], commitPulls: [], statuses: [], jobs: new Map() };
+      state = {
+        id: this.nextRepositoryId++,
+        owner,
+        repo,
+        comments: new Map(),
+        checkRuns: [],
+        issues: [],
+        labels: new Map(),
+        files: new Map(),
+        runs: new Map(),
+        artifacts: [],
+        pulls: [],
+        dispatches: [],
+        commits: new Set(),
+        refs: new Map(),
+        tagObjects: new Map(),
+        releases: [],
+        deployments: [],
+        commitPulls: [],
+        statuses: [],
+        jobs: new Map(),
+      };
       this.repos.set(key, state);
     }
     return state;

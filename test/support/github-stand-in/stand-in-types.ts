@@ -259,7 +259,17 @@ export interface GitHubStandIn {
   seedCommitPullRequest(
     owner: string,
     repo: string,
-    pull: { number: number; headSha: string; baseSha: string; mergeCommitSha?: string; title?: string; author?: string; headRef?: string; headRepository?: string; baseRef?: string },
+    pull: {
+      number: number;
+      headSha: string;
+      baseSha: string;
+      mergeCommitSha?: string;
+      title?: string;
+      author?: string;
+      headRef?: string;
+      headRepository?: string;
+      baseRef?: string;
+    },
   ): void;
   /** Replaces an asset's bytes behind the API's back (what a tampering writer with repository access could do). */
   replaceAssetBytes(owner: string, repo: string, tagName: string, assetName: string, bytes: Uint8Array): void;

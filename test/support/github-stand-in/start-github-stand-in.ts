@@ -51,7 +51,14 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     dispatches: (owner, repo) => structuredClone(state.repo(owner, repo).dispatches),
     seedComments: (owner, repo, issueNumber, comments) => {
       for (const { body, login, type, minimized } of comments) {
-        const comment = newComment(state, urls, { owner, repo, issueNumber, body, login, type: type ?? (login.endsWith("[bot]") ? "Bot" : "User") });
+        const comment = newComment(state, urls, {
+          owner,
+          repo,
+          issueNumber,
+          body,
+          login,
+          type: type ?? (login.endsWith("[bot]") ? "Bot" : "User"),
+        });
         if (minimized !== undefined) state.minimizeComment(comment.id, minimized);
       }
     },
@@ -63,7 +70,17 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     seedIssues: (owner, repo, issues) => {
       for (const { title, body, labels, state: issueState, login, type } of issues) {
         const author = type ?? (login.endsWith("[bot]") ? "Bot" : "User");
-        newIssue(state, urls, { owner, repo, title, body, labels: labels ?? [], assignees: [], state: issueState ?? "open", login, type: author });
+        newIssue(state, urls, {
+          owner,
+          repo,
+          title,
+          body,
+          labels: labels ?? [],
+          assignees: [],
+          state: issueState ?? "open",
+          login,
+          type: author,
+        });
       }
     },
     setFile: (owner, repo, ref, path, content) => void state.repo(owner, repo).files.set(`${ref}\0${path}`, content),
@@ -83,21 +100,39 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     seedCommitStatus: (owner, repo, sha, statusContext, statusState) => {
       const target = state.repo(owner, repo);
       target.commits.add(sha);
-      target.statuses.push({ id: state.releaseId(), sha, context: statusContext, state: statusState, creator: "ci-bot", created_at: "2026-01-01T00:00:00Z" });
+      target.statuses.push({
+        id: state.releaseId(),
+        sha,
+        context: statusContext,
+        state: statusState,
+        creator: "ci-bot",
+        created_at: "2026-01-01T00:00:00Z",
+      });
     },
     seedCommitPullRequest: (owner, repo, pull) => {
       const target = state.repo(owner, repo);
-      for (const sha of [pull.headSha, pull.baseSha, pull.mergeCommitSha]) if (sha !== undefined) target.commits.add(sha);
+      for (const sha of [pull.headSha, pull.baseSha, pull.mergeCommitSha])
+        if (sha !== undefined) target.commits.add(sha);
       const created = "2026-01-01T00:00:00Z";
       target.commitPulls.push({
-        number: pull.number, title: pull.title ?? `Pull request ${pull.number}`, author: pull.author ?? "octo-user", head_ref: pull.headRef ?? `feature-${pull.number}`,
-        head_sha: pull.headSha, base_sha: pull.baseSha, merge_commit_sha: pull.mergeCommitSha ?? null, created_at: created,
-        head_repository: pull.headRepository ?? null, base_ref: pull.baseRef ?? "main",
+        number: pull.number,
+        title: pull.title ?? `Pull request ${pull.number}`,
+        author: pull.author ?? "octo-user",
+        head_ref: pull.headRef ?? `feature-${pull.number}`,
+        head_sha: pull.headSha,
+        base_sha: pull.baseSha,
+        merge_commit_sha: pull.mergeCommitSha ?? null,
+        created_at: created,
+        head_repository: pull.headRepository ?? null,
+        base_ref: pull.baseRef ?? "main",
         merged_at: pull.mergeCommitSha === undefined ? null : "2026-01-01T01:00:00Z",
       });
     },
     replaceAssetBytes: (owner, repo, tagName, assetName, bytes) => {
-      const asset = state.repo(owner, repo).releases.find((release) => release.tag_name === tagName && !release.draft)?.assets.find((candidate) => candidate.name === assetName);
+      const asset = state
+        .repo(owner, repo)
+        .releases.find((release) => release.tag_name === tagName && !release.draft)
+        ?.assets.find((candidate) => candidate.name === assetName);
       if (!asset) throw new Error(`No asset ${assetName} on the release of ${tagName}.`);
       asset.bytes = Buffer.from(bytes);
     },
@@ -132,16 +167,29 @@ async function serve(
     rawBody: raw,
     token: readToken(req.headers.authorization),
     accept: req.headers.accept ?? "",
-    requestId: randomBytes(8).toString("hex").toUpperCase().replace(/(.{4})(?=.)/g, "$1:"),
+    requestId: randomBytes(8)
+      .toString("hex")
+      .toUpperCase()
+      .replace(/(.{4})(?=.)/g, "$1:"),
   };
-  const record: RecordedRequest = { method: incoming.method, path: incoming.path, query: incoming.query, body: incoming.body, status: 0, token: incoming.token };
+  const record: RecordedRequest = {
+    method: incoming.method,
+    path: incoming.path,
+    query: incoming.query,
+    body: incoming.body,
+    status: 0,
+    token: incoming.token,
+  };
   requests.push(record);
   const { response, route } = answerRequest(context, incoming);
   record.status = response.status;
   if (route) record.route = route;
   const used = (rateLimits.get(incoming.token ?? "") ?? 0) + 1;
   rateLimits.set(incoming.token ?? "", used);
-  writeResponse(res, response, { ...rateLimitHeaders(context, incoming.token, used), "x-github-request-id": incoming.requestId });
+  writeResponse(res, response, {
+    ...rateLimitHeaders(context, incoming.token, used),
+    "x-github-request-id": incoming.requestId,
+  });
 }
 
 /** Every GitHub answer carries the primary-limit headers; GITHUB_TOKEN gets 1,000 requests an hour per repository. */
@@ -159,7 +207,12 @@ function rateLimitHeaders(context: StandInContext, token: string | undefined, us
 
 function writeResponse(res: ServerResponse, response: StandInResponse, base: Record<string, string>): void {
   if (response.bytes !== undefined) {
-    const headers = { ...base, "content-type": "application/octet-stream", "content-length": String(response.bytes.byteLength), ...response.headers };
+    const headers = {
+      ...base,
+      "content-type": "application/octet-stream",
+      "content-length": String(response.bytes.byteLength),
+      ...response.headers,
+    };
     res.writeHead(response.status, headers).end(Buffer.from(response.bytes));
     return;
   }
@@ -167,7 +220,11 @@ function writeResponse(res: ServerResponse, response: StandInResponse, base: Rec
   const headers: Record<string, string> = {
     ...base,
     "x-github-api-version-selected": "2022-11-28",
-    ...(text ? { "content-type": response.text === undefined ? "application/json; charset=utf-8" : "text/plain; charset=utf-8" } : {}),
+    ...(text
+      ? {
+          "content-type": response.text === undefined ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
+        }
+      : {}),
     ...response.headers,
   };
   res.writeHead(response.status, headers).end(text);
@@ -177,13 +234,21 @@ function writeResponse(res: ServerResponse, response: StandInResponse, base: Rec
 function serveArtifact(context: StandInContext, requests: RecordedRequest[], url: URL, res: ServerResponse): void {
   const artifact = context.state.findArtifact(Number(url.pathname.slice(ARTIFACT_STORAGE_PATH.length)));
   const ok = artifact !== undefined && url.searchParams.get("sig") === artifact.signature;
-  requests.push({ method: "GET", path: url.pathname, query: Object.fromEntries(url.searchParams), body: undefined, status: ok ? 200 : 403 });
+  requests.push({
+    method: "GET",
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    body: undefined,
+    status: ok ? 200 : 403,
+  });
   if (!ok) {
     context.violations.push(`artifact storage: unknown artifact or bad signature: ${url.pathname}`);
     res.writeHead(403, { "content-type": "application/xml" }).end("<Error><Code>AuthenticationFailed</Code></Error>");
     return;
   }
-  res.writeHead(200, { "content-type": "application/zip", "content-length": String(artifact.zip.length) }).end(artifact.zip);
+  res
+    .writeHead(200, { "content-type": "application/zip", "content-length": String(artifact.zip.length) })
+    .end(artifact.zip);
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

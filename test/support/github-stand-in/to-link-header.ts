@@ -4,7 +4,12 @@
  * GitHub points these at `/repositories/{id}/…`, not `/repos/{owner}/{repo}/…`; clients must follow them as given.
  * Returns undefined for a single page, where GitHub sends no header.
  */
-export function toLinkHeader(input: { base: string; query: Record<string, string>; page: number; lastPage: number }): string | undefined {
+export function toLinkHeader(input: {
+  base: string;
+  query: Record<string, string>;
+  page: number;
+  lastPage: number;
+}): string | undefined {
   const { base, query, page, lastPage } = input;
   if (lastPage <= 1 && page <= 1) return undefined;
   const at = (target: number): string => {

@@ -25,7 +25,8 @@ export function validateRequest(
   const { paramAjv, ajv } = loadOpenApiDescription();
   // Coercion rewrites its input; validate copies so handlers still see the strings that were sent.
   if (!validators.path({ ...request.params })) return paramAjv.errorsText(validators.path.errors, { dataVar: "path" });
-  if (!validators.query({ ...request.query })) return paramAjv.errorsText(validators.query.errors, { dataVar: "query" });
+  if (!validators.query({ ...request.query }))
+    return paramAjv.errorsText(validators.query.errors, { dataVar: "query" });
   if (request.body === undefined) return validators.bodyRequired ? "A request body is required." : undefined;
   if (!validators.body) return undefined;
   if (!validators.body(request.body)) return ajv.errorsText(validators.body.errors, { dataVar: "body" });
@@ -40,7 +41,13 @@ function requestValidators(template: string, method: string, operation: OpenApiO
   const inPath = paramsSchema();
   const inQuery = paramsSchema();
   (operation.parameters ?? []).forEach((raw, index) => {
-    const { value, at } = resolveLocalRef<OpenApiParameter>(doc, raw, ["paths", template, method, "parameters", String(index)]);
+    const { value, at } = resolveLocalRef<OpenApiParameter>(doc, raw, [
+      "paths",
+      template,
+      method,
+      "parameters",
+      String(index),
+    ]);
     const target = value.in === "path" ? inPath : value.in === "query" ? inQuery : undefined;
     if (!target) return;
     target.properties[value.name] = value.schema === undefined ? {} : { $ref: toDescriptionRef(...at, "schema") };
@@ -53,7 +60,10 @@ function requestValidators(template: string, method: string, operation: OpenApiO
   const validators: RequestValidators = {
     path: paramAjv.compile(inPath),
     query: paramAjv.compile(inQuery),
-    body: jsonBody?.schema === undefined ? undefined : ajv.compile({ $ref: toDescriptionRef(...bodyAt, "content", "application/json", "schema") }),
+    body:
+      jsonBody?.schema === undefined
+        ? undefined
+        : ajv.compile({ $ref: toDescriptionRef(...bodyAt, "content", "application/json", "schema") }),
     bodyRequired: requestBody?.required === true,
   };
   cache.set(key, validators);

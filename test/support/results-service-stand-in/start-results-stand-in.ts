@@ -24,7 +24,14 @@ export interface ResultsStandIn {
  * so @actions/artifact's and @actions/cache's real upload, finalize, download, save and restore code runs.
  */
 export async function startResultsStandIn(): Promise<ResultsStandIn> {
-  const state: ResultsState = { token: makeRuntimeToken("run-backend-1", "job-backend-1"), blobs: new Map(), artifacts: [], cacheEntries: [], requests: [], nextId: 1 };
+  const state: ResultsState = {
+    token: makeRuntimeToken("run-backend-1", "job-backend-1"),
+    blobs: new Map(),
+    artifacts: [],
+    cacheEntries: [],
+    requests: [],
+    nextId: 1,
+  };
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -36,12 +43,19 @@ export async function startResultsStandIn(): Promise<ResultsStandIn> {
     url,
     state,
     env: { ACTIONS_RESULTS_URL: `${url}/`, ACTIONS_RUNTIME_TOKEN: state.token, ACTIONS_CACHE_SERVICE_V2: "true" },
-    refused: () => state.requests.filter((r) => r.problems.length > 0).map((r) => `${r.method} ${r.call}: ${r.problems.join("; ")}`),
+    refused: () =>
+      state.requests.filter((r) => r.problems.length > 0).map((r) => `${r.method} ${r.call}: ${r.problems.join("; ")}`),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
-function route(state: ResultsState, request: IncomingMessage, body: Buffer, response: ServerResponse, origin: string): void {
+function route(
+  state: ResultsState,
+  request: IncomingMessage,
+  body: Buffer,
+  response: ServerResponse,
+  origin: string,
+): void {
   const url = new URL(request.url ?? "/", origin);
   if (url.pathname.startsWith("/blob/")) {
     state.requests.push({ method: request.method ?? "", ...handleBlob(state, request, url, body, response) });
@@ -53,8 +67,10 @@ function route(state: ResultsState, request: IncomingMessage, body: Buffer, resp
   const problems: string[] = [];
   if (!shape) problems.push("no such Twirp method");
   if (request.method !== "POST") problems.push(`Twirp calls are POST, not ${request.method}`);
-  if (request.headers["content-type"] !== "application/json") problems.push(`content-type is ${request.headers["content-type"]}, not application/json`);
-  if (request.headers.authorization !== `Bearer ${state.token}`) problems.push("the bearer token is not ACTIONS_RUNTIME_TOKEN");
+  if (request.headers["content-type"] !== "application/json")
+    problems.push(`content-type is ${request.headers["content-type"]}, not application/json`);
+  if (request.headers.authorization !== `Bearer ${state.token}`)
+    problems.push("the bearer token is not ACTIONS_RUNTIME_TOKEN");
   let message: unknown;
   try {
     message = JSON.parse(body.toString("utf8"));
@@ -63,7 +79,10 @@ function route(state: ResultsState, request: IncomingMessage, body: Buffer, resp
   }
   if (shape && problems.length === 0) problems.push(...checkMessage(shape, message));
   state.requests.push({ method: request.method ?? "", call, problems });
-  const answer = problems.length > 0 ? { status: 400, body: { code: "malformed", msg: problems.join("; ") } } : answerTwirp(state, call.split("/")[1]!, message as Record<string, unknown>, origin);
+  const answer =
+    problems.length > 0
+      ? { status: 400, body: { code: "malformed", msg: problems.join("; ") } }
+      : answerTwirp(state, call.split("/")[1]!, message as Record<string, unknown>, origin);
   const text = JSON.stringify(answer.body);
   response.writeHead(answer.status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
   response.end(text);

@@ -17,13 +17,31 @@ export const ARTIFACT_SERVICE = "github.actions.results.api.v1.ArtifactService";
 export const CACHE_SERVICE = "github.actions.results.api.v1.CacheService";
 
 export const SHAPES: Record<string, MessageShape> = {
-  [`${ARTIFACT_SERVICE}/CreateArtifact`]: { fields: { ...RUN_IDS, name: "string", expires_at: "timestamp", version: "int32", mime_type: "string" }, required: [...RUN_REQUIRED, "version"] },
-  [`${ARTIFACT_SERVICE}/FinalizeArtifact`]: { fields: { ...RUN_IDS, name: "string", size: "int64", hash: "string" }, required: [...RUN_REQUIRED, "size"] },
-  [`${ARTIFACT_SERVICE}/ListArtifacts`]: { fields: { ...RUN_IDS, name_filter: "string", id_filter: "int64" }, required: ["workflow_run_backend_id", "workflow_job_run_backend_id"] },
+  [`${ARTIFACT_SERVICE}/CreateArtifact`]: {
+    fields: { ...RUN_IDS, name: "string", expires_at: "timestamp", version: "int32", mime_type: "string" },
+    required: [...RUN_REQUIRED, "version"],
+  },
+  [`${ARTIFACT_SERVICE}/FinalizeArtifact`]: {
+    fields: { ...RUN_IDS, name: "string", size: "int64", hash: "string" },
+    required: [...RUN_REQUIRED, "size"],
+  },
+  [`${ARTIFACT_SERVICE}/ListArtifacts`]: {
+    fields: { ...RUN_IDS, name_filter: "string", id_filter: "int64" },
+    required: ["workflow_run_backend_id", "workflow_job_run_backend_id"],
+  },
   [`${ARTIFACT_SERVICE}/GetSignedArtifactURL`]: { fields: { ...RUN_IDS, name: "string" }, required: RUN_REQUIRED },
-  [`${CACHE_SERVICE}/GetCacheEntryDownloadURL`]: { fields: { metadata: "metadata", key: "string", restore_keys: "string[]", version: "string" }, required: ["key", "version"] },
-  [`${CACHE_SERVICE}/CreateCacheEntry`]: { fields: { metadata: "metadata", key: "string", version: "string" }, required: ["key", "version"] },
-  [`${CACHE_SERVICE}/FinalizeCacheEntryUpload`]: { fields: { metadata: "metadata", key: "string", size_bytes: "int64", version: "string" }, required: ["key", "version", "size_bytes"] },
+  [`${CACHE_SERVICE}/GetCacheEntryDownloadURL`]: {
+    fields: { metadata: "metadata", key: "string", restore_keys: "string[]", version: "string" },
+    required: ["key", "version"],
+  },
+  [`${CACHE_SERVICE}/CreateCacheEntry`]: {
+    fields: { metadata: "metadata", key: "string", version: "string" },
+    required: ["key", "version"],
+  },
+  [`${CACHE_SERVICE}/FinalizeCacheEntryUpload`]: {
+    fields: { metadata: "metadata", key: "string", size_bytes: "int64", version: "string" },
+    required: ["key", "version", "size_bytes"],
+  },
 };
 
 /** Problems with a request body against its message shape; empty when it fits. */
@@ -36,7 +54,8 @@ export function checkMessage(shape: MessageShape, body: unknown): string[] {
     if (!kind) problems.push(`unknown field "${name}" (proto field names expected)`);
     else if (!fits(kind, value)) problems.push(`field "${name}" is ${JSON.stringify(value)}, not a ${kind}`);
   }
-  for (const name of shape.required) if (message[name] === undefined || message[name] === "") problems.push(`required field "${name}" is missing`);
+  for (const name of shape.required)
+    if (message[name] === undefined || message[name] === "") problems.push(`required field "${name}" is missing`);
   return problems;
 }
 

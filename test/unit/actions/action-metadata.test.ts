@@ -48,12 +48,16 @@ describe.each(actions)("actions/%s/action.yml", (action) => {
     const shape = INPUT_SHAPES[action];
     expect(shape, `add ${action}'s input shape to INPUT_SHAPES`).toBeDefined();
     expect(Object.keys(metadata.inputs).sort()).toEqual(Object.keys(shape!).sort());
-    for (const [name, input] of Object.entries(metadata.inputs)) expect(input.description.trim().length, name).toBeGreaterThan(20);
+    for (const [name, input] of Object.entries(metadata.inputs))
+      expect(input.description.trim().length, name).toBeGreaterThan(20);
   });
 
   it("declares the outputs every action shares (contract §2), each described", () => {
-    expect(Object.keys(metadata.outputs)).toEqual(expect.arrayContaining(["comment-url", "passed", "report", "result", "verdict"]));
-    for (const [name, output] of Object.entries(metadata.outputs)) expect(output.description.trim().length, name).toBeGreaterThan(15);
+    expect(Object.keys(metadata.outputs)).toEqual(
+      expect.arrayContaining(["comment-url", "passed", "report", "result", "verdict"]),
+    );
+    for (const [name, output] of Object.entries(metadata.outputs))
+      expect(output.description.trim().length, name).toBeGreaterThan(15);
   });
 
   it("has a name, a description and branding for the Marketplace", () => {

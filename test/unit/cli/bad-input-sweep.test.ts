@@ -10,7 +10,12 @@ import { findMarkdownBreakout, HOSTILE, INPUT_CLASSES, judgeRun } from "./bad-in
 import { escapeMarkdown } from "../../../shared/src/report/escape-markdown.js";
 import { baseFiles } from "./bad-inputs/workspace-files.js";
 
-const GIT_IDENTITY = { GIT_AUTHOR_NAME: "modelgate test", GIT_AUTHOR_EMAIL: "test@example.com", GIT_COMMITTER_NAME: "modelgate test", GIT_COMMITTER_EMAIL: "test@example.com" };
+const GIT_IDENTITY = {
+  GIT_AUTHOR_NAME: "modelgate test",
+  GIT_AUTHOR_EMAIL: "test@example.com",
+  GIT_COMMITTER_NAME: "modelgate test",
+  GIT_COMMITTER_EMAIL: "test@example.com",
+};
 
 /** A fresh working folder holding the base files and the case's own; a git repository with one commit when asked. */
 function makeWorkspace(c: Pick<BadInput, "files" | "git"> = {}): string {
@@ -20,7 +25,12 @@ function makeWorkspace(c: Pick<BadInput, "files" | "git"> = {}): string {
     writeFileSync(path.join(dir, name), content);
   }
   if (c.git) {
-    const git = (...args: string[]) => execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", ...args], { cwd: dir, env: { ...process.env, ...GIT_IDENTITY }, stdio: "pipe" });
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", ...args], {
+        cwd: dir,
+        env: { ...process.env, ...GIT_IDENTITY },
+        stdio: "pipe",
+      });
     git("init", "--quiet");
     git("add", "--all");
     git("commit", "--quiet", "--message", "workspace");
@@ -28,7 +38,9 @@ function makeWorkspace(c: Pick<BadInput, "files" | "git"> = {}): string {
   return dir;
 }
 
-const tally = new Map<InputClass, { tried: number; clear: number; silent: number; stack: number }>(INPUT_CLASSES.map((k) => [k, { tried: 0, clear: 0, silent: 0, stack: 0 }]));
+const tally = new Map<InputClass, { tried: number; clear: number; silent: number; stack: number }>(
+  INPUT_CLASSES.map((k) => [k, { tried: 0, clear: 0, silent: 0, stack: 0 }]),
+);
 const record = (c: BadInput, judged: Judgement) => {
   const row = tally.get(c.kind)!;
   row.tried++;
@@ -40,40 +52,58 @@ const record = (c: BadInput, judged: Judgement) => {
 describe("modelgate CLI given bad input", () => {
   it("holds at least 300 cases across every input class", () => {
     expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(300);
-    for (const kind of INPUT_CLASSES) expect(BAD_INPUTS.some((c) => c.kind === kind), kind).toBe(true);
+    for (const kind of INPUT_CLASSES)
+      expect(
+        BAD_INPUTS.some((c) => c.kind === kind),
+        kind,
+      ).toBe(true);
     const names = BAD_INPUTS.map((c) => `${c.kind}: ${c.when}`);
     expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   });
 
-  it.each(["evaluate", "bias", "shadow", "validate"])("passes the base working folder under %s, so each case changes one thing", async (command) => {
-    const argv = {
-      evaluate: ["evaluate", "--candidate", "c.json", "--baseline", "b.json"],
-      bias: ["bias", "--predictions", "preds.csv"],
-      shadow: ["shadow", "--production", "prod.csv", "--shadow", "shadow.csv", "--slice-columns", "country"],
-      validate: ["validate", "--data", "data.csv", "--reference", "ref.csv"],
-    }[command]!;
-    const run = await runCliInProcess(argv, makeWorkspace());
-    expect(run.exitCode, `${run.stdout}${run.stderr}`).toBe(0);
-  });
+  it.each(["evaluate", "bias", "shadow", "validate"])(
+    "passes the base working folder under %s, so each case changes one thing",
+    async (command) => {
+      const argv = {
+        evaluate: ["evaluate", "--candidate", "c.json", "--baseline", "b.json"],
+        bias: ["bias", "--predictions", "preds.csv"],
+        shadow: ["shadow", "--production", "prod.csv", "--shadow", "shadow.csv", "--slice-columns", "country"],
+        validate: ["validate", "--data", "data.csv", "--reference", "ref.csv"],
+      }[command]!;
+      const run = await runCliInProcess(argv, makeWorkspace());
+      expect(run.exitCode, `${run.stdout}${run.stderr}`).toBe(0);
+    },
+  );
 
-  it.each(BAD_INPUTS.map((c) => [`${c.kind}: ${c.when}`, c] as const))("says what is wrong and how to fix it, with no stack and no markdown break-out, when %s", async (_, c) => {
-    const run = await runCliInProcess(c.argv, makeWorkspace(c));
-    const judged = judgeRun(c, run);
-    record(c, judged);
-    const output = `exit ${run.exitCode}; ${judged.message.slice(0, 800)}\n--- stderr\n${run.stderr.slice(0, 1500)}`;
-    expect(judged.stackTrace, output).toBe(false);
-    expect(run.exitCode, output).toBe(c.exit);
-    expect(judged.missing, output).toEqual([]);
-    expect(judged.fixShown, output).toBe(true);
-    expect(judged.breakout, output).toBeUndefined();
-  });
+  it.each(BAD_INPUTS.map((c) => [`${c.kind}: ${c.when}`, c] as const))(
+    "says what is wrong and how to fix it, with no stack and no markdown break-out, when %s",
+    async (_, c) => {
+      const run = await runCliInProcess(c.argv, makeWorkspace(c));
+      const judged = judgeRun(c, run);
+      record(c, judged);
+      const output = `exit ${run.exitCode}; ${judged.message.slice(0, 800)}\n--- stderr\n${run.stderr.slice(0, 1500)}`;
+      expect(judged.stackTrace, output).toBe(false);
+      expect(run.exitCode, output).toBe(c.exit);
+      expect(judged.missing, output).toEqual([]);
+      expect(judged.fixShown, output).toBe(true);
+      expect(judged.breakout, output).toBeUndefined();
+    },
+  );
 
   afterAll(() => {
     // MODELGATE_SWEEP_TALLY=<file> writes the closing table (cases tried, clear refusals, silent passes, stack traces).
     const file = process.env.MODELGATE_SWEEP_TALLY;
     if (!file) return;
     const rows = [...tally].map(([kind, t]) => `| ${kind} | ${t.tried} | ${t.clear} | ${t.silent} | ${t.stack} |`);
-    writeFileSync(file, ["| input class | cases tried | clear refusals | silent passes | stack traces |", "|---|---|---|---|---|", ...rows, ""].join("\n"));
+    writeFileSync(
+      file,
+      [
+        "| input class | cases tried | clear refusals | silent passes | stack traces |",
+        "|---|---|---|---|---|",
+        ...rows,
+        "",
+      ].join("\n"),
+    );
   });
 });
 
@@ -89,6 +119,10 @@ describe("findMarkdownBreakout", () => {
   });
 
   it("finds nothing when the hostile name went through escapeMarkdown", () => {
-    expect(findMarkdownBreakout(`### ❌ fail · evaluate-gate · x\n\n<details><summary>Why</summary>\n\n- ${escapeMarkdown(HOSTILE)}\n\n</details>\n`)).toBeUndefined();
+    expect(
+      findMarkdownBreakout(
+        `### ❌ fail · evaluate-gate · x\n\n<details><summary>Why</summary>\n\n- ${escapeMarkdown(HOSTILE)}\n\n</details>\n`,
+      ),
+    ).toBeUndefined();
   });
 });

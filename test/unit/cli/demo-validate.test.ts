@@ -8,7 +8,9 @@ const example = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.
 describe("validate-data demo", () => {
   it("passes the clean batch and stops the drifted one, naming what drifted", async () => {
     const recorded: string[] = [];
-    const { lines, verdicts } = await demoValidate(example, true, (label, _story, result) => recorded.push(`${label} ${result.verdict}`));
+    const { lines, verdicts } = await demoValidate(example, true, (label, _story, result) =>
+      recorded.push(`${label} ${result.verdict}`),
+    );
     expect(recorded).toEqual(["clean-batch pass", "drifted-batch fail"]);
     const text = lines.join("\n");
     expect(verdicts[0]).toMatch(/^batch-clean\.csv: pass/);

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { GITHUB_MERMAID_VERSION, loadPreviewAssets } from "../../../shared/src/cli/load-preview-assets.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const json = (file: string) => JSON.parse(readFileSync(path.join(root, file), "utf8")) as Record<string, Record<string, string>>;
+const json = (file: string) =>
+  JSON.parse(readFileSync(path.join(root, file), "utf8")) as Record<string, Record<string, string>>;
 
 describe("loadPreviewAssets", () => {
   it("pins package.json's mermaid to exactly the version the page says github.com serves", () => {

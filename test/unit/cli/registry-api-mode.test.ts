@@ -34,13 +34,48 @@ describe("modelgate promote / rollback / registry with --repo (through the GitHu
   it("promotes twice, rolls back and reads the history and chain back from the repository", async () => {
     for (const sha of COMMITS) api().seedCommit("acme", "models", sha);
     const model = path.join(dir, "model.bin");
-    const promote = (ref: string) => promoteCommand.run(["--model", "churn", "--stage", "prod", "--bump", "minor", "--artifacts", model, "--ref", ref, "--allow-missing-manifest", "--allow-ungated", "--actor", "ana", "--repo", "acme/models"]);
+    const promote = (ref: string) =>
+      promoteCommand.run([
+        "--model",
+        "churn",
+        "--stage",
+        "prod",
+        "--bump",
+        "minor",
+        "--artifacts",
+        model,
+        "--ref",
+        ref,
+        "--allow-missing-manifest",
+        "--allow-ungated",
+        "--actor",
+        "ana",
+        "--repo",
+        "acme/models",
+      ]);
     writeFileSync(model, "weights one");
     expect(await promote(COMMITS[0]!)).toBe(0);
     writeFileSync(model, "weights two");
     expect(await promote(COMMITS[1]!)).toBe(0);
-    expect(output().split("\n").filter((line) => line.startsWith("promote"))).toEqual(["promote · churn: v0.1.0 -> prod (churn#prod#1)", "promote · churn: v0.2.0 -> prod (churn#prod#2)"]);
-    expect(await rollbackCommand.run(["--model", "churn", "--stage", "prod", "--reason", "p95 latency", "--actor", "bo", "--repo", "acme/models"])).toBe(0);
+    expect(
+      output()
+        .split("\n")
+        .filter((line) => line.startsWith("promote")),
+    ).toEqual(["promote · churn: v0.1.0 -> prod (churn#prod#1)", "promote · churn: v0.2.0 -> prod (churn#prod#2)"]);
+    expect(
+      await rollbackCommand.run([
+        "--model",
+        "churn",
+        "--stage",
+        "prod",
+        "--reason",
+        "p95 latency",
+        "--actor",
+        "bo",
+        "--repo",
+        "acme/models",
+      ]),
+    ).toBe(0);
     expect(output()).toMatch(/^rollback · churn prod: v0\.2\.0 -> v0\.1\.0\n/);
     expect(await registryCommand.run(["verify", "--repo", "acme/models"])).toBe(0);
     expect(await registryCommand.run(["list", "--repo", "acme/models"])).toBe(0);
@@ -51,9 +86,13 @@ describe("modelgate promote / rollback / registry with --repo (through the GitHu
   it("asks for a token and for owner/name before any request", async () => {
     delete process.env.GITHUB_TOKEN;
     delete process.env.GH_TOKEN;
-    await expect(registryCommand.run(["list", "--repo", "acme/models"])).rejects.toThrow(/needs a GitHub token, and neither GITHUB_TOKEN nor GH_TOKEN is set/);
+    await expect(registryCommand.run(["list", "--repo", "acme/models"])).rejects.toThrow(
+      /needs a GitHub token, and neither GITHUB_TOKEN nor GH_TOKEN is set/,
+    );
     process.env.GITHUB_TOKEN = "ghs_test_write";
-    await expect(registryCommand.run(["list", "--repo", "acme"])).rejects.toThrow(/--repo is "acme"; it must be owner\/name/);
+    await expect(registryCommand.run(["list", "--repo", "acme"])).rejects.toThrow(
+      /--repo is "acme"; it must be owner\/name/,
+    );
     expect(api().requests).toEqual([]);
   });
 });

@@ -32,10 +32,35 @@ const output = () => printed.splice(0).join("");
 
 /** train's passing result for the model file as it is now (one check, its subject the file's digest). */
 function resultFile(): string {
-  const digest = createHash("sha256").update(readFileSync(path.join(repo.dir, "model.bin"))).digest("hex");
-  const check = { name: "command:exit", metric: "command", rule: "exit", verdict: "pass", value: 0, baseline: null, delta: null, delta_pct: null, threshold: 0, message: "exited 0" };
+  const digest = createHash("sha256")
+    .update(readFileSync(path.join(repo.dir, "model.bin")))
+    .digest("hex");
+  const check = {
+    name: "command:exit",
+    metric: "command",
+    rule: "exit",
+    verdict: "pass",
+    value: 0,
+    baseline: null,
+    delta: null,
+    delta_pct: null,
+    threshold: 0,
+    message: "exited 0",
+  };
   const file = path.join(repo.dir, "train-result.json");
-  writeFileSync(file, JSON.stringify({ schema: "modelgate.result/v1", action: "train-reproducibly", key: "churn", verdict: "pass", checks: [check], notes: [], policy: { file: "modelgate.yml", sha256: "", source: "file" }, subject: { model: "churn", candidate_sha256: digest } }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      schema: "modelgate.result/v1",
+      action: "train-reproducibly",
+      key: "churn",
+      verdict: "pass",
+      checks: [check],
+      notes: [],
+      policy: { file: "modelgate.yml", sha256: "", source: "file" },
+      subject: { model: "churn", candidate_sha256: digest },
+    }),
+  );
   return file;
 }
 
@@ -43,18 +68,51 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
   it("promotes twice, rolls back, and reads list, show, history and verify back", async () => {
     const model = path.join(repo.dir, "model.bin");
     writeFileSync(model, "weights one");
-    const promote = (ref: string) => promoteCommand.run(["--model", "churn", "--stage", "prod", "--bump", "minor", "--artifacts", model, "--ref", ref, "--allow-missing-manifest", "--allow-ungated", "--actor", "ana", ...where()]);
+    const promote = (ref: string) =>
+      promoteCommand.run([
+        "--model",
+        "churn",
+        "--stage",
+        "prod",
+        "--bump",
+        "minor",
+        "--artifacts",
+        model,
+        "--ref",
+        ref,
+        "--allow-missing-manifest",
+        "--allow-ungated",
+        "--actor",
+        "ana",
+        ...where(),
+      ]);
     expect(await promote(repo.commits[0])).toBe(0);
-    expect(output()).toMatch(/^promote · churn: v0\.1\.0 -> prod \(churn#prod#1\)\n {2}note: There is no modelgate\.yml, so no registry: rules apply; only the evidence rules decide\.\n {2}note: Promoted without gate evidence \(allow-ungated\)/);
+    expect(output()).toMatch(
+      /^promote · churn: v0\.1\.0 -> prod \(churn#prod#1\)\n {2}note: There is no modelgate\.yml, so no registry: rules apply; only the evidence rules decide\.\n {2}note: Promoted without gate evidence \(allow-ungated\)/,
+    );
     writeFileSync(model, "weights two");
     expect(await promote(repo.commits[1])).toBe(0);
     expect(output()).toMatch(/^promote · churn: v0\.2\.0 -> prod \(churn#prod#2\)\n/);
     // Artifacts live inside .git, never in the work tree.
     expect(repo.git("rev-parse", "--path-format=absolute", "--git-common-dir")).toBe(path.join(repo.dir, ".git"));
 
-    expect(await rollbackCommand.run(["--model", "churn", "--stage", "prod", "--reason", "p95 latency", "--actor", "bo", ...where()])).toBe(0);
+    expect(
+      await rollbackCommand.run([
+        "--model",
+        "churn",
+        "--stage",
+        "prod",
+        "--reason",
+        "p95 latency",
+        "--actor",
+        "bo",
+        ...where(),
+      ]),
+    ).toBe(0);
     const rolled = output();
-    expect(rolled).toMatch(/^rollback · churn prod: v0\.2\.0 -> v0\.1\.0\n {2}1 passed: v0\.1\.0 \[artifact-digests\]\n {2}note: There is no modelgate\.yml, so no registry: rules apply; only the evidence rules decide\.\nchurn history:\n/);
+    expect(rolled).toMatch(
+      /^rollback · churn prod: v0\.2\.0 -> v0\.1\.0\n {2}1 passed: v0\.1\.0 \[artifact-digests\]\n {2}note: There is no modelgate\.yml, so no registry: rules apply; only the evidence rules decide\.\nchurn history:\n/,
+    );
     expect(rolled).toMatch(/#4 {2}prod {7}rollback v0\.1\.0 \(was v0\.2\.0\) {2}by bo at .* — p95 latency\n$/);
 
     expect(await registryCommand.run(["list", ...where()])).toBe(0);
@@ -87,53 +145,133 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
     );
     expect(await registryCommand.run(["show", "churn", "--format", "json", ...where()])).toBe(0);
     const show = JSON.parse(output());
-    expect(show).toMatchObject({ schema: "modelgate.registry-show/v1", model: "churn", stages: { prod: "v0.1.0" }, problems: [] });
-    expect(show.versions.map((v: { version: string; stages: string[]; allow_ungated: boolean }) => [v.version, v.stages, v.allow_ungated])).toEqual([["v0.2.0", [], true], ["v0.1.0", ["prod"], true]]);
+    expect(show).toMatchObject({
+      schema: "modelgate.registry-show/v1",
+      model: "churn",
+      stages: { prod: "v0.1.0" },
+      problems: [],
+    });
+    expect(
+      show.versions.map((v: { version: string; stages: string[]; allow_ungated: boolean }) => [
+        v.version,
+        v.stages,
+        v.allow_ungated,
+      ]),
+    ).toEqual([
+      ["v0.2.0", [], true],
+      ["v0.1.0", ["prod"], true],
+    ]);
     expect(await registryCommand.run(["history", "churn", "--stage", "prod", ...where()])).toBe(0);
-    expect(output().split("\n").filter((line) => line.startsWith("  #"))).toHaveLength(4);
+    expect(
+      output()
+        .split("\n")
+        .filter((line) => line.startsWith("  #")),
+    ).toHaveLength(4);
     expect(await registryCommand.run(["verify", ...where()])).toBe(0);
-    expect(output()).toBe("churn: intact (4 event(s), 2 version(s), 2 artifact(s): event chain linked, stored artifacts match their records)\n");
+    expect(output()).toBe(
+      "churn: intact (4 event(s), 2 version(s), 2 artifact(s): event chain linked, stored artifacts match their records)\n",
+    );
 
     repo.git("tag", "-d", "churn#prod#2");
     repo.git("update-ref", "-d", "refs/modelgate/churn.events/2");
     expect(await registryCommand.run(["verify", "churn", ...where()])).toBe(1);
-    expect(output()).toMatch(/^churn: 1 problem\(s\) in 3 event\(s\), 2 version\(s\), 2 artifact\(s\)\n {2}\[chain\] churn#prod!#3: it names previous event [0-9a-f]{40}, but the event before it is churn#prod#1/);
+    expect(output()).toMatch(
+      /^churn: 1 problem\(s\) in 3 event\(s\), 2 version\(s\), 2 artifact\(s\)\n {2}\[chain\] churn#prod!#3: it names previous event [0-9a-f]{40}, but the event before it is churn#prod#1/,
+    );
   }, 120_000);
 
   it("shows versions and events GTO wrote with no gate evidence, and never counts them toward a stage's require", async () => {
     const model = path.join(repo.dir, "model.bin");
     writeFileSync(model, "weights one");
     const policy = path.join(repo.dir, "modelgate.yml");
-    writeFileSync(policy, "version: 1\nregistry:\n  stages:\n    Prod:\n      require: [evaluate-gate]\n    staging: {}\n");
-    const promote = (...args: string[]) => promoteCommand.run(["--model", "churn", "--artifacts", model, "--allow-missing-manifest", "--actor", "ana", "--policy", policy, "--format", "json", ...args, ...where()]);
-    expect(await promote("--stage", "staging", "--version", "1.0.0", "--ref", repo.commits[0], "--allow-ungated")).toBe(0);
+    writeFileSync(
+      policy,
+      "version: 1\nregistry:\n  stages:\n    Prod:\n      require: [evaluate-gate]\n    staging: {}\n",
+    );
+    const promote = (...args: string[]) =>
+      promoteCommand.run([
+        "--model",
+        "churn",
+        "--artifacts",
+        model,
+        "--allow-missing-manifest",
+        "--actor",
+        "ana",
+        "--policy",
+        policy,
+        "--format",
+        "json",
+        ...args,
+        ...where(),
+      ]);
+    expect(await promote("--stage", "staging", "--version", "1.0.0", "--ref", repo.commits[0], "--allow-ungated")).toBe(
+      0,
+    );
     output();
     // A minute later GTO assigns v1.0.0 to Prod and registers v2.0.0 on the next commit, as `gto assign` and
     // `gto register` write them.
-    const gto = (message: string, name: string, commit: string) => execFileSync("git", ["tag", "-a", "-m", message, name, commit], { cwd: repo.dir, env: { ...GIT_ENV, GIT_COMMITTER_NAME: "gto-user", GIT_COMMITTER_DATE: `${Math.floor(Date.now() / 1000) + 60} +0000` } });
+    const gto = (message: string, name: string, commit: string) =>
+      execFileSync("git", ["tag", "-a", "-m", message, name, commit], {
+        cwd: repo.dir,
+        env: {
+          ...GIT_ENV,
+          GIT_COMMITTER_NAME: "gto-user",
+          GIT_COMMITTER_DATE: `${Math.floor(Date.now() / 1000) + 60} +0000`,
+        },
+      });
     gto("Assigning stage Prod to artifact churn version v1.0.0", "churn#Prod#5", repo.commits[0]);
     gto("Registering artifact churn version v2.0.0", "churn@v2.0.0", repo.commits[1]);
 
     // Prod requires evaluate-gate: GTO's assignment of the same version is no evidence of it.
-    expect(await promote("--stage", "Prod", "--version", "1.0.0", "--ref", repo.commits[0], "--results", resultFile())).toBe(1);
+    expect(
+      await promote("--stage", "Prod", "--version", "1.0.0", "--ref", repo.commits[0], "--results", resultFile()),
+    ).toBe(1);
     const refused = JSON.parse(output());
     expect(refused.promotion).toBeNull();
-    expect(refused.checks.find((c: { name: string }) => c.name === "require:evaluate-gate")).toMatchObject({ verdict: "fail" });
+    expect(refused.checks.find((c: { name: string }) => c.name === "require:evaluate-gate")).toMatchObject({
+      verdict: "fail",
+    });
 
     expect(await registryCommand.run(["show", "churn", "--format", "json", ...where()])).toBe(0);
     const show = JSON.parse(output());
     expect(show.stages).toEqual({ Prod: "v1.0.0", staging: "v1.0.0" });
-    expect(show.versions.map((v: { version: string; gate_evidence: boolean; actor: string; gates: unknown[] }) => [v.version, v.gate_evidence, v.actor, v.gates])).toEqual([["v2.0.0", false, "gto-user", []], ["v1.0.0", true, "ana", []]]);
-    expect(show.versions[1].events.map((e: { tag: string; event: string; gate_evidence: boolean }) => [e.tag, e.event, e.gate_evidence])).toEqual([["churn#staging#1", "promote", true], ["churn#Prod#5", "assign", false]]);
+    expect(
+      show.versions.map((v: { version: string; gate_evidence: boolean; actor: string; gates: unknown[] }) => [
+        v.version,
+        v.gate_evidence,
+        v.actor,
+        v.gates,
+      ]),
+    ).toEqual([
+      ["v2.0.0", false, "gto-user", []],
+      ["v1.0.0", true, "ana", []],
+    ]);
+    expect(
+      show.versions[1].events.map((e: { tag: string; event: string; gate_evidence: boolean }) => [
+        e.tag,
+        e.event,
+        e.gate_evidence,
+      ]),
+    ).toEqual([
+      ["churn#staging#1", "promote", true],
+      ["churn#Prod#5", "assign", false],
+    ]);
     expect(await registryCommand.run(["show", "churn", ...where()])).toBe(0);
     const text = output();
-    expect(text).toMatch(/ {2}v2\.0\.0 {2}churn@v2\.0\.0 on [0-9a-f]{12}, by gto-user at \S+\n {4}written outside modelgate: no record, no gate evidence\n {2}v1\.0\.0/);
-    expect(text).toMatch(/ {4}#5 assign to Prod by gto-user at \S+: Assigning stage Prod to artifact churn version v1\.0\.0 \[written outside modelgate: no gate evidence\]\n/);
+    expect(text).toMatch(
+      / {2}v2\.0\.0 {2}churn@v2\.0\.0 on [0-9a-f]{12}, by gto-user at \S+\n {4}written outside modelgate: no record, no gate evidence\n {2}v1\.0\.0/,
+    );
+    expect(text).toMatch(
+      / {4}#5 assign to Prod by gto-user at \S+: Assigning stage Prod to artifact churn version v1\.0\.0 \[written outside modelgate: no gate evidence\]\n/,
+    );
 
     // verify fails on GTO's tags unless the policy (the registry: section beside stages) allows them.
     expect(await registryCommand.run(["verify", "churn", "--policy", policy, ...where()])).toBe(1);
     expect(output()).toContain("[foreign-tag]");
-    writeFileSync(policy, "version: 1\nregistry:\n  allow-foreign-tags: true\n  stages:\n    Prod:\n      require: [evaluate-gate]\n    staging: {}\n");
+    writeFileSync(
+      policy,
+      "version: 1\nregistry:\n  allow-foreign-tags: true\n  stages:\n    Prod:\n      require: [evaluate-gate]\n    staging: {}\n",
+    );
     expect(await registryCommand.run(["verify", "churn", "--policy", policy, ...where()])).toBe(0);
     output();
   }, 120_000);
@@ -143,11 +281,29 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
     const policy = path.join(repo.dir, "modelgate.yml");
     const promote = (weights: string) => {
       writeFileSync(model, weights);
-      return promoteCommand.run(["--model", "churn", "--stage", "prod", "--bump", "patch", "--artifacts", model, "--ref", repo.commits[0], "--allow-missing-manifest", "--allow-ungated", "--policy", policy, ...where()]);
+      return promoteCommand.run([
+        "--model",
+        "churn",
+        "--stage",
+        "prod",
+        "--bump",
+        "patch",
+        "--artifacts",
+        model,
+        "--ref",
+        repo.commits[0],
+        "--allow-missing-manifest",
+        "--allow-ungated",
+        "--policy",
+        policy,
+        ...where(),
+      ]);
     };
     writeFileSync(policy, "version: 1\nregistry:\n  stages:\n    prod: {}\n");
     expect(await promote("weights one")).toBe(0);
-    await expect(promote("weights two")).rejects.toThrow(/already carries churn v0\.0\.1, and a commit carries one version of a model/);
+    await expect(promote("weights two")).rejects.toThrow(
+      /already carries churn v0\.0\.1, and a commit carries one version of a model/,
+    );
     writeFileSync(policy, "version: 1\nregistry:\n  versions-per-commit: many\n  stages:\n    prod: {}\n");
     expect(await promote("weights two")).toBe(0);
     expect(output()).toContain("churn: v0.0.2 -> prod");
@@ -156,9 +312,37 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
   it("refuses a promotion without a manifest unless allowed, and a rollback without a reason", async () => {
     const model = path.join(repo.dir, "model.bin");
     writeFileSync(model, "weights");
-    await expect(promoteCommand.run(["--model", "churn", "--stage", "prod", "--version", "1.0.0", "--artifacts", model, ...where()])).rejects.toThrow(/No lineage manifest was given/);
-    await expect(rollbackCommand.run(["--model", "churn", "--stage", "prod", ...where()])).rejects.toThrow(/--reason is "": it is required/);
-    await expect(promoteCommand.run(["--model", "churn", "--stage", "prod", "--version", "1.0", "--artifacts", model, "--allow-missing-manifest", "--allow-ungated", ...where()])).rejects.toThrow(/Input "version" is "1.0"/);
+    await expect(
+      promoteCommand.run([
+        "--model",
+        "churn",
+        "--stage",
+        "prod",
+        "--version",
+        "1.0.0",
+        "--artifacts",
+        model,
+        ...where(),
+      ]),
+    ).rejects.toThrow(/No lineage manifest was given/);
+    await expect(rollbackCommand.run(["--model", "churn", "--stage", "prod", ...where()])).rejects.toThrow(
+      /--reason is "": it is required/,
+    );
+    await expect(
+      promoteCommand.run([
+        "--model",
+        "churn",
+        "--stage",
+        "prod",
+        "--version",
+        "1.0",
+        "--artifacts",
+        model,
+        "--allow-missing-manifest",
+        "--allow-ungated",
+        ...where(),
+      ]),
+    ).rejects.toThrow(/Input "version" is "1.0"/);
     expect(repo.git("tag", "--list")).toBe("");
   }, 60_000);
 });

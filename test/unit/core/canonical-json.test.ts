@@ -10,7 +10,9 @@ describe("toCanonicalJson", () => {
   });
 
   it("writes non-finite numbers as null and drops undefined fields", () => {
-    expect(toCanonicalJson({ a: Number.NaN, b: undefined, c: Number.NEGATIVE_INFINITY })).toBe('{\n  "a": null,\n  "c": null\n}\n');
+    expect(toCanonicalJson({ a: Number.NaN, b: undefined, c: Number.NEGATIVE_INFINITY })).toBe(
+      '{\n  "a": null,\n  "c": null\n}\n',
+    );
   });
 
   it("keeps a key named __proto__ (a metric, a column) as a key when the object has one", () => {

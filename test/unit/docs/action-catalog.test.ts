@@ -18,8 +18,12 @@ describe("action-catalog.md", () => {
     for (const action of readdirSync(path.join(root, "actions"))) {
       const section = catalog.split(/^## /m).find((s) => s.startsWith(`${action}\n`));
       expect(section, action).toBeDefined();
-      const metadata = parse(readFileSync(path.join(root, "actions", action, "action.yml"), "utf8")) as { inputs: object; outputs: object };
-      for (const name of [...Object.keys(metadata.inputs), ...Object.keys(metadata.outputs)]) expect(section, `${action}: ${name}`).toContain(`\`${name}\``);
+      const metadata = parse(readFileSync(path.join(root, "actions", action, "action.yml"), "utf8")) as {
+        inputs: object;
+        outputs: object;
+      };
+      for (const name of [...Object.keys(metadata.inputs), ...Object.keys(metadata.outputs)])
+        expect(section, `${action}: ${name}`).toContain(`\`${name}\``);
     }
   });
 });

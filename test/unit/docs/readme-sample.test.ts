@@ -11,11 +11,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.
 describe("README's sample PR comment", () => {
   it("is the demo's real report for the regressed candidate, line for line up to the ellipsis", async () => {
     const readme = readFileSync(path.join(root, "README.md"), "utf8");
-    const quoted = readme.split("\n").filter((line) => line.startsWith(">")).map((line) => line.replace(/^> ?/, ""));
+    const quoted = readme
+      .split("\n")
+      .filter((line) => line.startsWith(">"))
+      .map((line) => line.replace(/^> ?/, ""));
     const cut = quoted.findIndex((line) => line.startsWith("| …"));
     expect(cut).toBeGreaterThan(5);
     const folder = exampleFolder();
-    const result = await runEvaluate({ candidate: "candidate-regressed.json", baseline: "baseline.json", policy: "modelgate.yml" }, { workspace: folder, allowedRoots: [folder] });
+    const result = await runEvaluate(
+      { candidate: "candidate-regressed.json", baseline: "baseline.json", policy: "modelgate.yml" },
+      { workspace: folder, allowedRoots: [folder] },
+    );
     const report = renderReportMarkdown(result).split("\n");
     expect(quoted.slice(0, cut)).toEqual(report.slice(0, cut));
   });
@@ -26,7 +32,11 @@ describe("README's sample PR comment", () => {
     expect(sample).toBeDefined();
     const folder = exampleFolder();
     const result = await runEvaluate(
-      { candidatePredictions: "predictions/candidate-noise.csv", baselinePredictions: "predictions/baseline.csv", policy: "policy-predictions.yml" },
+      {
+        candidatePredictions: "predictions/candidate-noise.csv",
+        baselinePredictions: "predictions/baseline.csv",
+        policy: "policy-predictions.yml",
+      },
       { workspace: folder, allowedRoots: [folder] },
     );
     expect(renderReportMarkdown(result)).toContain(sample!);

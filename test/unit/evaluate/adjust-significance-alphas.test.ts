@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { adjustSignificanceAlphas, type SignificanceCheckEvidence } from "../../../shared/src/evaluate/adjust-significance-alphas.js";
+import {
+  adjustSignificanceAlphas,
+  type SignificanceCheckEvidence,
+} from "../../../shared/src/evaluate/adjust-significance-alphas.js";
 import type { SignificanceEvidence } from "../../../shared/src/stats/to-significance-interval.js";
 import { drawBootstrapDistribution } from "../../../shared/src/stats/bootstrap-distribution.js";
 import { expectRelative, oracle, reference } from "../stats/support/fixtures.js";
@@ -16,7 +19,11 @@ const improvement = (bound: number): SignificanceCheckEvidence => ({
 });
 // One-sided p-values, by hand from the oracle: min-improvement 0 → p₀ = pvalue_two_sided/2; the one-sided 95% lower
 // DeLong limit → 0.05; Δ itself → 0.5.
-const checks = [improvement(0), improvement(reference.delong_bounds.lower_one_sided_95), improvement(delong.auc_diff_candidate_minus_baseline)];
+const checks = [
+  improvement(0),
+  improvement(reference.delong_bounds.lower_one_sided_95),
+  improvement(delong.auc_diff_candidate_minus_baseline),
+];
 const p0 = delong.pvalue_two_sided / 2;
 
 describe("adjustSignificanceAlphas", () => {
@@ -43,7 +50,13 @@ describe("adjustSignificanceAlphas", () => {
       evidence: { method: "bootstrap", distribution: constant, interval: "bca" },
     };
     const adjusted = adjustSignificanceAlphas([improvement(0), broken], { familyAlpha: 0.05, method: "holm" });
-    expect(adjusted[1]).toMatchObject({ ok: false, p_value: 1, p_value_adjusted: 1, alpha: 0.05, reason: expect.stringContaining("BCa") });
+    expect(adjusted[1]).toMatchObject({
+      ok: false,
+      p_value: 1,
+      p_value_adjusted: 1,
+      alpha: 0.05,
+      reason: expect.stringContaining("BCa"),
+    });
     expect(adjusted[0]).toMatchObject({ ok: true, alpha: 0.025 });
   });
 

@@ -43,12 +43,19 @@ describe("computeEvaluatePlots", () => {
     expect(plots.roc).toBeUndefined();
     expect(plots.precision_recall).toBeUndefined();
     expect(plots.grid).toBeUndefined();
-    expect(plots.omitted).toEqual([expect.stringContaining("No ROC curve"), expect.stringContaining("No precision–recall curve")]);
+    expect(plots.omitted).toEqual([
+      expect.stringContaining("No ROC curve"),
+      expect.stringContaining("No precision–recall curve"),
+    ]);
     expect(plots.confusion.candidate).toEqual({ tn: 2, fp: 1, fn: 0, tp: 0 });
   });
 
   it("is absent from a gate on metrics files alone, so its result JSON is unchanged", () => {
-    const selected = selectPolicy({ file: "modelgate.yml", mode: "file", head: { text: "version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.5 }\n", sha256: "s" } });
+    const selected = selectPolicy({
+      file: "modelgate.yml",
+      mode: "file",
+      head: { text: "version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.5 }\n", sha256: "s" },
+    });
     const candidate = parseMetricsText('{"accuracy": 0.9}', "c.json", "s", "candidate");
     const result = evaluateGate({ policy: selected.policy, policyProvenance: selected.provenance, candidate });
     expect("plots" in result).toBe(false);

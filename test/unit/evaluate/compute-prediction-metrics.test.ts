@@ -11,12 +11,16 @@ import { expectRelative, reference } from "../stats/support/fixtures.js";
 // The oracle's paired predictions and scikit-learn 1.2.1 values from make_reference_values.py (../stats/fixtures).
 const oracleFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "../stats/fixtures");
 const readOracle = (task: PredictionTask, columns: Partial<PredictionColumnNames>, positiveLabel?: string) =>
-  readPredictions("paired_predictions.csv", { workspace: oracleFolder, allowedRoots: [oracleFolder] }, {
-    input: "predictions",
-    task,
-    columns,
-    ...(positiveLabel !== undefined && { positiveLabel }),
-  });
+  readPredictions(
+    "paired_predictions.csv",
+    { workspace: oracleFolder, allowedRoots: [oracleFolder] },
+    {
+      input: "predictions",
+      task,
+      columns,
+      ...(positiveLabel !== undefined && { positiveLabel }),
+    },
+  );
 
 const workspace = mkdtempSync(path.join(tmpdir(), "mg-prediction-metrics-"));
 const readTemp = (name: string, content: string, task: PredictionTask = "classification") => {
@@ -34,7 +38,11 @@ describe("computePredictionMetrics", () => {
   it.each(["baseline", "candidate"] as const)(
     "matches sklearn's classification metrics to 1e-12 when given the %s model's oracle predictions and scores",
     async (model) => {
-      const predictions = await readOracle("classification", { label: "y_true", prediction: `${model}_pred`, score: `${model}_score` });
+      const predictions = await readOracle("classification", {
+        label: "y_true",
+        prediction: `${model}_pred`,
+        score: `${model}_score`,
+      });
       const expected = reference.classification[model];
       const { metrics, skipped } = computePredictionMetrics(predictions);
       expect(skipped).toEqual([]);
@@ -52,7 +60,11 @@ describe("computePredictionMetrics", () => {
   );
 
   it("scores class 0 as positive when positive-label is 0 and leaves out score metrics without a score column", async () => {
-    const predictions = await readOracle("classification", { label: "y_true", prediction: "candidate_pred", score: "absent" }, "0");
+    const predictions = await readOracle(
+      "classification",
+      { label: "y_true", prediction: "candidate_pred", score: "absent" },
+      "0",
+    );
     const expected = reference.classification.candidate;
     const { metrics, skipped } = computePredictionMetrics(predictions);
     expect(skipped).toEqual([]);
@@ -69,20 +81,30 @@ describe("computePredictionMetrics", () => {
     const predictions = await readOracle("regression", { label: "y_true", prediction: "candidate_score" });
     const expected = reference.regression.labels_vs_candidate_score;
     // mean_absolute_error, mean_squared_error(squared=False), r2_score
-    expectMetrics(computePredictionMetrics(predictions).metrics, { mae: expected.mae, rmse: expected.rmse, r2: expected.r2 });
+    expectMetrics(computePredictionMetrics(predictions).metrics, {
+      mae: expected.mae,
+      rmse: expected.rmse,
+      r2: expected.r2,
+    });
   });
 
   it("matches sklearn's regression metrics to 1e-12 when labels are the baseline's scores", async () => {
     const predictions = await readOracle("regression", { label: "baseline_score", prediction: "candidate_score" });
     const expected = reference.regression.baseline_score_vs_candidate_score;
-    expectMetrics(computePredictionMetrics(predictions).metrics, { mae: expected.mae, rmse: expected.rmse, r2: expected.r2 });
+    expectMetrics(computePredictionMetrics(predictions).metrics, {
+      mae: expected.mae,
+      rmse: expected.rmse,
+      r2: expected.r2,
+    });
   });
 
   it("skips roc_auc and precision with reasons, never NaN, when every label is 1 and nothing is predicted positive", async () => {
     const predictions = await readTemp("one-class.csv", "label,prediction,score\n1,0,0.2\n1,0,0.4\n");
     const { metrics, skipped } = computePredictionMetrics(predictions);
     expect(skipped.map((s) => s.metric)).toEqual(["precision", "roc_auc"]);
-    expect(skipped.find((s) => s.metric === "roc_auc")?.reason).toBe("ROC AUC needs both classes, but every label is 1.");
+    expect(skipped.find((s) => s.metric === "roc_auc")?.reason).toBe(
+      "ROC AUC needs both classes, but every label is 1.",
+    );
     expect([...metrics.values()].every(Number.isFinite)).toBe(true);
     // accuracy 0/2, recall 0/2, F1 = 2·0/(0 + 2) = 0; f1_macro: label 1 has F1 2·0/(0 + 2), label 0 2·0/(2 + 0);
     // Brier mean((1 − p)²) = (0.64 + 0.36)/2; log loss −mean(ln p).
@@ -103,9 +125,20 @@ describe("computePredictionMetrics", () => {
 
   it("skips every metric, saying the file has no examples, when given zero rows", () => {
     const empty = new Float64Array(0);
-    const predictions = { task: "regression", input: "predictions", name: "empty.csv", sha256: "", rows: 0, labels: empty, predictions: empty, warnings: [] } as const;
+    const predictions = {
+      task: "regression",
+      input: "predictions",
+      name: "empty.csv",
+      sha256: "",
+      rows: 0,
+      labels: empty,
+      predictions: empty,
+      warnings: [],
+    } as const;
     const { metrics, skipped } = computePredictionMetrics(predictions);
     expect(metrics.size).toBe(0);
-    expect(skipped).toEqual(["mae", "rmse", "r2"].map((metric) => ({ metric, reason: `${metric} is undefined: empty.csv has no examples.` })));
+    expect(skipped).toEqual(
+      ["mae", "rmse", "r2"].map((metric) => ({ metric, reason: `${metric} is undefined: empty.csv has no examples.` })),
+    );
   });
 });

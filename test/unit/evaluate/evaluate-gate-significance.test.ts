@@ -26,7 +26,11 @@ function predictions(name: string, pred: number[], score: number[]): Predictions
     warnings: [],
   };
 }
-const metricsOf = (p: Predictions): MetricsFile => ({ name: p.name, sha256: p.sha256, values: computePredictionMetrics(p).metrics });
+const metricsOf = (p: Predictions): MetricsFile => ({
+  name: p.name,
+  sha256: p.sha256,
+  values: computePredictionMetrics(p).metrics,
+});
 const CANDIDATE = predictions("candidate", data.candidatePred, data.candidateScore);
 const BASELINE = predictions("baseline", data.baselinePred, data.baselineScore);
 
@@ -40,7 +44,8 @@ function judge(policyText: string, candidate = CANDIDATE, baseline: Predictions 
     evaluation: baseline ? { candidate, baseline } : { candidate },
   });
 }
-const check = (checks: EvaluateCheck[], name: string) => checks.find((c) => c.name === name) ?? expect.fail(`no check ${name}`);
+const check = (checks: EvaluateCheck[], name: string) =>
+  checks.find((c) => c.name === name) ?? expect.fail(`no check ${name}`);
 
 describe("evaluateGate with significance", () => {
   it("decides one roc_auc rule by DeLong's one-sided limits, as SciPy computes them", () => {
@@ -52,7 +57,13 @@ describe("evaluateGate with significance", () => {
     expectRelative(auc.p_value!, delong.pvalue_two_sided / 2, 1e-9);
     expectRelative(auc.p_value_no_difference!, delong.pvalue_two_sided, 1e-9);
     expect(auc.p_value_adjusted).toBeUndefined();
-    expect(result.significance).toEqual({ seed: 0, resamples: 9999, multiple_testing: "none", family_alpha: 0.05, checks: 1 });
+    expect(result.significance).toEqual({
+      seed: 0,
+      resamples: 9999,
+      multiple_testing: "none",
+      family_alpha: 0.05,
+      checks: 1,
+    });
   });
 
   it("holds two rules to Holm's levels: the smaller p is read at alpha/2, which is SciPy's two-sided 95% DeLong interval", () => {
@@ -64,43 +75,84 @@ describe("evaluateGate with significance", () => {
     const accuracy = check(result.checks, "accuracy:min-improvement");
     expect(auc).toMatchObject({ alpha: 0.025, verdict: "pass" });
     // Holm stops at the second p-value, which is held to the full family level.
-    expect(accuracy).toMatchObject({ alpha: 0.05, method: "bootstrap-bca", verdict: "fail", message: expect.stringMatching(/^Inconclusive/) });
+    expect(accuracy).toMatchObject({
+      alpha: 0.05,
+      method: "bootstrap-bca",
+      verdict: "fail",
+      message: expect.stringMatching(/^Inconclusive/),
+    });
     expectRelative(auc.ci![0], delong.ci95_diff[0], 1e-9);
     expectRelative(auc.ci![1], delong.ci95_diff[1], 1e-9);
     // Holm's adjusted p-values: 2·p for the smallest, max(that, 1·p) for the other.
     const [small, large] = [auc.p_value!, accuracy.p_value!].sort((a, b) => a - b) as [number, number];
-    expect([auc.p_value_adjusted, accuracy.p_value_adjusted].sort()).toEqual([Math.min(1, 2 * small), Math.max(Math.min(1, 2 * small), large)].sort());
+    expect([auc.p_value_adjusted, accuracy.p_value_adjusted].sort()).toEqual(
+      [Math.min(1, 2 * small), Math.max(Math.min(1, 2 * small), large)].sort(),
+    );
     expect(accuracy.p_value_no_difference).toBeCloseTo(oracle.paired_models.mcnemar.exact_binomtest_pvalue, 12);
     expect(result.significance).toMatchObject({ multiple_testing: "holm", checks: 2, family_alpha: 0.05 });
   });
 
   it("fails a regression the interval shows, and turns an inconclusive one into on-inconclusive", () => {
     // The baseline as candidate: AUC drops by 0.0447, and the upper one-sided limit −0.0237 is below −0.01.
-    const swapped = judge("  metrics:\n    roc_auc: { direction: higher, max-regression: 0.01, significance: 0.05 }\n", BASELINE, CANDIDATE);
-    expect(check(swapped.checks, "roc_auc:max-regression")).toMatchObject({ verdict: "fail", message: expect.stringMatching(/^Ruled out/) });
+    const swapped = judge(
+      "  metrics:\n    roc_auc: { direction: higher, max-regression: 0.01, significance: 0.05 }\n",
+      BASELINE,
+      CANDIDATE,
+    );
+    expect(check(swapped.checks, "roc_auc:max-regression")).toMatchObject({
+      verdict: "fail",
+      message: expect.stringMatching(/^Ruled out/),
+    });
     // An improvement of at least 0.03 lies inside [0.0237, 0.0658]: neither shown nor ruled out.
     const strict = "  metrics:\n    roc_auc: { direction: higher, min-improvement: 0.03, significance: 0.05 }\n";
-    expect(check(judge(strict).checks, "roc_auc:min-improvement")).toMatchObject({ verdict: "fail", message: expect.stringMatching(/^Inconclusive.*on-inconclusive: fail\.$/) });
+    expect(check(judge(strict).checks, "roc_auc:min-improvement")).toMatchObject({
+      verdict: "fail",
+      message: expect.stringMatching(/^Inconclusive.*on-inconclusive: fail\.$/),
+    });
     const lenient = "  on-inconclusive: warn\n" + strict;
     expect(judge(lenient).verdict).toBe("warn");
   });
 
   it("fails, saying why, when the baseline has metrics but no predictions to pair with", () => {
-    const policy = parsePolicy("version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.01, significance: 0.05 }\n", "modelgate.yml");
-    const result = evaluateGate({ policy, policyProvenance: provenance, candidate: metricsOf(CANDIDATE), baseline: metricsOf(BASELINE), evaluation: { candidate: CANDIDATE } });
-    expect(check(result.checks, "accuracy:max-regression")).toMatchObject({ verdict: "fail", message: expect.stringContaining("needs baseline-predictions") });
+    const policy = parsePolicy(
+      "version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.01, significance: 0.05 }\n",
+      "modelgate.yml",
+    );
+    const result = evaluateGate({
+      policy,
+      policyProvenance: provenance,
+      candidate: metricsOf(CANDIDATE),
+      baseline: metricsOf(BASELINE),
+      evaluation: { candidate: CANDIDATE },
+    });
+    expect(check(result.checks, "accuracy:max-regression")).toMatchObject({
+      verdict: "fail",
+      message: expect.stringContaining("needs baseline-predictions"),
+    });
   });
 
   it("refuses significance on a metric without a paired test, a method that does not fit, and mixed levels under Holm", () => {
-    expect(() => judge("  metrics:\n    f1: { direction: higher, max-regression: 0.01, significance: 0.05 }\n")).toThrow(PolicyError);
-    expect(() => judge("  metrics:\n    accuracy: { direction: higher, max-regression: 0.01, significance: 0.05, method: delong }\n")).toThrow(/accuracy is tested with the paired bootstrap/);
-    const mixed = "  metrics:\n    roc_auc: { direction: higher, min-improvement: 0, significance: 0.05 }\n    accuracy: { direction: higher, max-regression: 0.01, significance: 0.01 }\n";
+    expect(() =>
+      judge("  metrics:\n    f1: { direction: higher, max-regression: 0.01, significance: 0.05 }\n"),
+    ).toThrow(PolicyError);
+    expect(() =>
+      judge(
+        "  metrics:\n    accuracy: { direction: higher, max-regression: 0.01, significance: 0.05, method: delong }\n",
+      ),
+    ).toThrow(/accuracy is tested with the paired bootstrap/);
+    const mixed =
+      "  metrics:\n    roc_auc: { direction: higher, min-improvement: 0, significance: 0.05 }\n    accuracy: { direction: higher, max-regression: 0.01, significance: 0.01 }\n";
     expect(() => judge(mixed)).toThrow(/different levels/);
-    expect(judge("  multiple-testing: none\n" + mixed).checks.map((c) => c.alpha).sort()).toEqual([0.01, 0.05]);
+    expect(
+      judge("  multiple-testing: none\n" + mixed)
+        .checks.map((c) => c.alpha)
+        .sort(),
+    ).toEqual([0.01, 0.05]);
   });
 
   it("gives byte-identical checks for the same seed and different bootstrap draws for another", () => {
-    const policy = (seed: number) => `  bootstrap: { seed: ${seed}, resamples: 999 }\n  metrics:\n    brier: { direction: lower, max-regression: 0.001, significance: 0.05 }\n`;
+    const policy = (seed: number) =>
+      `  bootstrap: { seed: ${seed}, resamples: 999 }\n  metrics:\n    brier: { direction: lower, max-regression: 0.001, significance: 0.05 }\n`;
     const first = check(judge(policy(7)).checks, "brier:max-regression");
     expect(check(judge(policy(7)).checks, "brier:max-regression")).toEqual(first);
     expect(check(judge(policy(8)).checks, "brier:max-regression").ci).not.toEqual(first.ci);
@@ -118,7 +170,11 @@ describe("evaluateGate with significance on an unchanged model", () => {
     );
     const accuracy = check(result.checks, "accuracy:max-regression");
     const auc = check(result.checks, "roc_auc:max-regression");
-    expect(accuracy).toMatchObject({ verdict: "pass", method: "exact-bound", message: expect.stringMatching(/^No variance: .*Decided by the exact bound instead/) });
+    expect(accuracy).toMatchObject({
+      verdict: "pass",
+      method: "exact-bound",
+      message: expect.stringMatching(/^No variance: .*Decided by the exact bound instead/),
+    });
     expect(auc).toMatchObject({ verdict: "pass", method: "exact-bound" });
     // Holm: the smaller p (accuracy's 0.99^1000) is read at 0.025, the other at 0.05.
     expectRelative(accuracy.p_value!, cases.accuracy_identical["max_regression_0.01"].p_value, 1e-10);
@@ -131,7 +187,11 @@ describe("evaluateGate with significance on an unchanged model", () => {
 
   it("lets on-inconclusive decide a rule the bound cannot show (log-loss within ±0.108)", () => {
     const rule = "  metrics:\n    log_loss: { direction: lower, max-regression: 0.01, significance: 0.05 }\n";
-    expect(check(judge(rule, unchanged).checks, "log_loss:max-regression")).toMatchObject({ verdict: "fail", method: "exact-bound", message: expect.stringMatching(/Inconclusive.*on-inconclusive: fail\.$/) });
+    expect(check(judge(rule, unchanged).checks, "log_loss:max-regression")).toMatchObject({
+      verdict: "fail",
+      method: "exact-bound",
+      message: expect.stringMatching(/Inconclusive.*on-inconclusive: fail\.$/),
+    });
     const lenient = judge("  on-inconclusive: warn\n" + rule, unchanged);
     expect(check(lenient.checks, "log_loss:max-regression")).toMatchObject({ verdict: "warn", method: "exact-bound" });
     expectRelative(check(lenient.checks, "log_loss:max-regression").ci![1], cases.log_loss_identical.high, 1e-12);
@@ -139,10 +199,24 @@ describe("evaluateGate with significance on an unchanged model", () => {
   });
 
   it("leaves an unchanged regressor's mae inconclusive without an interval, since absolute errors have no upper bound", () => {
-    const regression = (name: string): Predictions => ({ ...predictions(name, data.candidateScore, data.candidateScore), task: "regression", labels: Float64Array.from(data.baselineScore), scores: undefined });
-    const policy = parsePolicy("version: 1\nevaluate:\n  on-inconclusive: warn\n  metrics:\n    mae: { direction: lower, max-regression: 0.01, significance: 0.05 }\n", "modelgate.yml");
+    const regression = (name: string): Predictions => ({
+      ...predictions(name, data.candidateScore, data.candidateScore),
+      task: "regression",
+      labels: Float64Array.from(data.baselineScore),
+      scores: undefined,
+    });
+    const policy = parsePolicy(
+      "version: 1\nevaluate:\n  on-inconclusive: warn\n  metrics:\n    mae: { direction: lower, max-regression: 0.01, significance: 0.05 }\n",
+      "modelgate.yml",
+    );
     const [candidate, baseline] = [regression("candidate"), regression("baseline")];
-    const result = evaluateGate({ policy, policyProvenance: provenance, candidate: metricsOf(candidate), baseline: metricsOf(baseline), evaluation: { candidate, baseline } });
+    const result = evaluateGate({
+      policy,
+      policyProvenance: provenance,
+      candidate: metricsOf(candidate),
+      baseline: metricsOf(baseline),
+      evaluation: { candidate, baseline },
+    });
     const mae = check(result.checks, "mae:max-regression");
     expect(mae).toMatchObject({ verdict: "warn", method: "exact-bound", p_value: 1 });
     expect(mae.ci).toBeUndefined();

@@ -32,7 +32,9 @@ describe("evaluateMetricRules: absolute bounds", () => {
   });
 
   it("treats a value within 1e-9 relative of the bound as on the bound", () => {
-    expect(verdictOf({ direction: "higher", min: 0.3 }, value(0.1 + 0.2 - 0.0000000000000001), noFile).verdict).toBe("pass");
+    expect(verdictOf({ direction: "higher", min: 0.3 }, value(0.1 + 0.2 - 0.0000000000000001), noFile).verdict).toBe(
+      "pass",
+    );
     expect(verdictOf({ direction: "higher", min: 0.3 }, value(0.3 * (1 - 1e-8)), noFile).verdict).toBe("fail");
   });
 });
@@ -77,7 +79,9 @@ describe("evaluateMetricRules: regression against the baseline", () => {
 
   it("requires min-improvement-pct relative to |baseline|", () => {
     expect(verdictOf({ direction: "higher", "min-improvement-pct": 1 }, value(0.909), value(0.9)).verdict).toBe("pass");
-    expect(verdictOf({ direction: "higher", "min-improvement-pct": 1 }, value(0.9089), value(0.9)).verdict).toBe("fail");
+    expect(verdictOf({ direction: "higher", "min-improvement-pct": 1 }, value(0.9089), value(0.9)).verdict).toBe(
+      "fail",
+    );
   });
 
   it("warns, not fails, past a warn-regression bound", () => {
@@ -102,7 +106,10 @@ describe("evaluateMetricRules: zero baselines", () => {
   it("lets the metric-unit rule of the same kind decide a percent rule on a zero baseline", () => {
     const policy: MetricPolicy = { direction: "lower", "max-regression": 0.02, "max-regression-pct": 5 };
     const pass = evaluateMetricRules("m", policy, value(0.01), value(0));
-    expect(pass.map((c) => [c.rule, c.verdict])).toEqual([["max-regression", "pass"], ["max-regression-pct", "pass"]]);
+    expect(pass.map((c) => [c.rule, c.verdict])).toEqual([
+      ["max-regression", "pass"],
+      ["max-regression-pct", "pass"],
+    ]);
     const fail = evaluateMetricRules("m", policy, value(0.03), value(0));
     expect(fail.map((c) => c.verdict)).toEqual(["fail", "fail"]);
     expect(fail[1]!.message).toMatch(/decided by max-regression/);
@@ -126,7 +133,10 @@ describe("evaluateMetricRules: missing and unusable values", () => {
 
   it("warns on baseline rules and still decides absolute ones without a baseline", () => {
     const checks = evaluateMetricRules("m", policy, value(0.4), noFile);
-    expect(checks.map((c) => [c.rule, c.verdict])).toEqual([["min", "fail"], ["max-regression", "warn"]]);
+    expect(checks.map((c) => [c.rule, c.verdict])).toEqual([
+      ["min", "fail"],
+      ["max-regression", "warn"],
+    ]);
     expect(checks[1]!.message).toMatch(/No baseline file/);
   });
 
@@ -137,7 +147,12 @@ describe("evaluateMetricRules: missing and unusable values", () => {
   });
 
   it("makes one check per rule, named metric:rule, in rule order", () => {
-    const checks = evaluateMetricRules("acc", { direction: "higher", "warn-regression": 0.001, min: 0.1, max: 1 }, value(0.5), value(0.5));
+    const checks = evaluateMetricRules(
+      "acc",
+      { direction: "higher", "warn-regression": 0.001, min: 0.1, max: 1 },
+      value(0.5),
+      value(0.5),
+    );
     expect(checks.map((c) => c.name)).toEqual(["acc:min", "acc:max", "acc:warn-regression"]);
     expect(checks.map((c) => c.threshold)).toEqual([0.1, 1, 0.001]);
   });

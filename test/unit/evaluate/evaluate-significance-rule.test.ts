@@ -1,12 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { evaluateSignificanceRule, type SignificanceRuleInput } from "../../../shared/src/evaluate/evaluate-significance-rule.js";
+import {
+  evaluateSignificanceRule,
+  type SignificanceRuleInput,
+} from "../../../shared/src/evaluate/evaluate-significance-rule.js";
 import { computePairedBootstrap } from "../../../shared/src/stats/paired-bootstrap.js";
 import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js";
-import { edgeCases, expectOk, expectRelative, oracle, readPairedPredictions, reference } from "../stats/support/fixtures.js";
+import {
+  edgeCases,
+  expectOk,
+  expectRelative,
+  oracle,
+  readPairedPredictions,
+  reference,
+} from "../stats/support/fixtures.js";
 
 const data = readPairedPredictions();
 const delong = oracle.paired_models.delong_auc;
-const auc = (bound: number, kind: "min-improvement" | "max-regression-pct" = "min-improvement"): SignificanceRuleInput => ({
+const auc = (
+  bound: number,
+  kind: "min-improvement" | "max-regression-pct" = "min-improvement",
+): SignificanceRuleInput => ({
   metric: "roc_auc",
   yTrue: data.yTrue,
   baseline: data.baselineScore,
@@ -47,7 +60,11 @@ describe("evaluateSignificanceRule with DeLong", () => {
 
   it("decides on the exact bound, not DeLong, when both models rank every pair alike (2·score + 1)", () => {
     const want = edgeCases.no_variance.auc_alike; // u = beta.ppf(0.95, 1, min(433, 567))
-    const same = { ...auc(0), rule: { direction: "higher", kind: "max-regression", bound: 0.01 } as const, candidate: data.baselineScore.map((x) => 2 * x + 1) };
+    const same = {
+      ...auc(0),
+      rule: { direction: "higher", kind: "max-regression", bound: 0.01 } as const,
+      candidate: data.baselineScore.map((x) => 2 * x + 1),
+    };
     const check = evaluateSignificanceRule(same, { seed: 1 });
     if (!check.decided) return expect.fail(check.message);
     expect(check).toMatchObject({ method: "exact-bound", replaces: "delong", verdict: "pass", bound: -0.01 });
@@ -55,9 +72,16 @@ describe("evaluateSignificanceRule with DeLong", () => {
     expectRelative(check.ci[1], want.high, 1e-12);
     expectRelative(check.p_value, want["max_regression_0.01"].p_value, 1e-10);
     expect(check).not.toHaveProperty("p_value_no_difference");
-    expect(check.message).toMatch(/^No variance: both models order all 433 × 567 positive–negative pairs alike .*Decided by the exact bound instead: 433 disjoint positive–negative pairs all alike/);
+    expect(check.message).toMatch(
+      /^No variance: both models order all 433 × 567 positive–negative pairs alike .*Decided by the exact bound instead: 433 disjoint positive–negative pairs all alike/,
+    );
     // "An improvement of at least 0" cannot be shown from an unchanged ranking: the change may be slightly negative.
-    expect(evaluateSignificanceRule({ ...same, rule: { direction: "higher", kind: "min-improvement", bound: 0 } }, { seed: 1 }).verdict).toBe("inconclusive");
+    expect(
+      evaluateSignificanceRule(
+        { ...same, rule: { direction: "higher", kind: "min-improvement", bound: 0 } },
+        { seed: 1 },
+      ).verdict,
+    ).toBe("inconclusive");
   });
 });
 
@@ -66,8 +90,20 @@ describe("evaluateSignificanceRule with the paired bootstrap", () => {
     const first = evaluateSignificanceRule(accuracy, { seed: 12345 });
     expect(evaluateSignificanceRule(accuracy, { seed: 12345 })).toEqual(first);
     if (!first.decided) return expect.fail(first.message);
-    expect(first).toMatchObject({ method: "bootstrap", interval: "bca", seed: 12345, resamples: 9999, verdict: "pass", bound: -0.01 });
-    const input = { metric: "accuracy", yTrue: data.yTrue, candidate: data.candidatePred, baseline: data.baselinePred } as const;
+    expect(first).toMatchObject({
+      method: "bootstrap",
+      interval: "bca",
+      seed: 12345,
+      resamples: 9999,
+      verdict: "pass",
+      bound: -0.01,
+    });
+    const input = {
+      metric: "accuracy",
+      yTrue: data.yTrue,
+      candidate: data.candidatePred,
+      baseline: data.baselinePred,
+    } as const;
     const greater = expectOk(computePairedBootstrap(input, { seed: 12345, confidence: 0.95, alternative: "greater" }));
     const less = expectOk(computePairedBootstrap(input, { seed: 12345, confidence: 0.95, alternative: "less" }));
     expect(first.ci).toEqual([greater.low, less.high]);
@@ -89,18 +125,33 @@ describe("evaluateSignificanceRule with the paired bootstrap", () => {
     const rule = { direction: "higher", kind: "max-regression-pct", bound: 1 } as const;
     const check = evaluateSignificanceRule({ ...accuracy, rule }, { seed: 5, resamples: 999, interval: "percentile" });
     // 1% of the oracle's baseline accuracy 0.69.
-    expect(check).toMatchObject({ method: "bootstrap", interval: "percentile", resamples: 999, verdict: "pass", bound: expect.closeTo(-0.0069, 12) });
+    expect(check).toMatchObject({
+      method: "bootstrap",
+      interval: "percentile",
+      resamples: 999,
+      verdict: "pass",
+      bound: expect.closeTo(-0.0069, 12),
+    });
   });
 
   it("reports no McNemar p when the metric is not accuracy", () => {
     const brier: SignificanceRuleInput = {
-      metric: "brier", yTrue: data.yTrue, baseline: data.baselineScore, candidate: data.candidateScore,
-      rule: { direction: "lower", kind: "max-regression", bound: 0.01 }, alpha: 0.05,
+      metric: "brier",
+      yTrue: data.yTrue,
+      baseline: data.baselineScore,
+      candidate: data.candidateScore,
+      rule: { direction: "lower", kind: "max-regression", bound: 0.01 },
+      alpha: 0.05,
     };
     const check = evaluateSignificanceRule(brier, { seed: 9, resamples: 999 });
     expect(check.decided).toBe(true);
     expect(check).not.toHaveProperty("p_value_no_difference");
-    const input = { metric: "brier", yTrue: data.yTrue, candidate: data.candidateScore, baseline: data.baselineScore } as const;
+    const input = {
+      metric: "brier",
+      yTrue: data.yTrue,
+      candidate: data.candidateScore,
+      baseline: data.baselineScore,
+    } as const;
     const less = expectOk(computePairedBootstrap(input, { seed: 9, resamples: 999, alternative: "less" }));
     expect(check).toMatchObject({ ci: [expect.any(Number), less.high] });
   });
@@ -112,10 +163,16 @@ describe("evaluateSignificanceRule with the paired bootstrap", () => {
 
 describe("evaluateSignificanceRule on a change with no variance", () => {
   const cases = edgeCases.no_variance;
-  const unchanged = (rule: SignificanceRuleInput["rule"]): SignificanceRuleInput => ({ ...accuracy, candidate: data.baselinePred, rule });
+  const unchanged = (rule: SignificanceRuleInput["rule"]): SignificanceRuleInput => ({
+    ...accuracy,
+    candidate: data.baselinePred,
+    rule,
+  });
 
   it("passes an unchanged classifier under max-regression 0.01: 0 discordant of 1000 bound the change to ±0.00299", () => {
-    const check = evaluateSignificanceRule(unchanged({ direction: "higher", kind: "max-regression", bound: 0.01 }), { seed: 1 });
+    const check = evaluateSignificanceRule(unchanged({ direction: "higher", kind: "max-regression", bound: 0.01 }), {
+      seed: 1,
+    });
     if (!check.decided) return expect.fail(check.message);
     expect(check).toMatchObject({ method: "exact-bound", replaces: "bootstrap", verdict: "pass", bound: -0.01 });
     expectRelative(check.ci[0], cases.accuracy_identical.low, 1e-12);
@@ -131,16 +188,29 @@ describe("evaluateSignificanceRule on a change with no variance", () => {
   });
 
   it("fails min-improvement 0.005 for an unchanged classifier: the upper limit 0.00299 rules it out", () => {
-    const check = evaluateSignificanceRule(unchanged({ direction: "higher", kind: "min-improvement", bound: 0.005 }), { seed: 1 });
-    expect(check).toMatchObject({ method: "exact-bound", verdict: "fail", p_value: cases.accuracy_identical["min_improvement_0.005"].p_value });
+    const check = evaluateSignificanceRule(unchanged({ direction: "higher", kind: "min-improvement", bound: 0.005 }), {
+      seed: 1,
+    });
+    expect(check).toMatchObject({
+      method: "exact-bound",
+      verdict: "fail",
+      p_value: cases.accuracy_identical["min_improvement_0.005"].p_value,
+    });
   });
 
   it("decides a constant Brier change of −0.03 on its range [−1, 1]: inconclusive at n = 200, shown at n = 1000", () => {
-    for (const [want, verdict] of [[cases.brier_constant_200, "inconclusive"], [cases.brier_constant_1000, "pass"]] as const) {
+    for (const [want, verdict] of [
+      [cases.brier_constant_200, "inconclusive"],
+      [cases.brier_constant_1000, "pass"],
+    ] as const) {
       const y = Array.from({ length: want.n }, (_, i) => 1 - (i % 2));
       const input: SignificanceRuleInput = {
-        metric: "brier", yTrue: y, baseline: y.map((v) => (v === 1 ? 0.8 : 0.2)), candidate: y.map((v) => (v === 1 ? 0.9 : 0.1)),
-        rule: { direction: "lower", kind: "min-improvement", bound: 0.02 }, alpha: 0.05,
+        metric: "brier",
+        yTrue: y,
+        baseline: y.map((v) => (v === 1 ? 0.8 : 0.2)),
+        candidate: y.map((v) => (v === 1 ? 0.9 : 0.1)),
+        rule: { direction: "lower", kind: "min-improvement", bound: 0.02 },
+        alpha: 0.05,
       };
       const check = evaluateSignificanceRule(input, { seed: 3 });
       if (!check.decided) return expect.fail(check.message);
@@ -154,8 +224,12 @@ describe("evaluateSignificanceRule on a change with no variance", () => {
   it("leaves an unchanged probabilistic model's log-loss inconclusive: sklearn's clipped range ±36.04 gives ±0.108", () => {
     const want = cases.log_loss_identical;
     const input: SignificanceRuleInput = {
-      metric: "log-loss", yTrue: data.yTrue, baseline: data.candidateScore, candidate: data.candidateScore,
-      rule: { direction: "lower", kind: "max-regression", bound: 0.01 }, alpha: 0.05,
+      metric: "log-loss",
+      yTrue: data.yTrue,
+      baseline: data.candidateScore,
+      candidate: data.candidateScore,
+      rule: { direction: "lower", kind: "max-regression", bound: 0.01 },
+      alpha: 0.05,
     };
     const check = evaluateSignificanceRule(input, { seed: 1 });
     if (!check.decided) return expect.fail(check.message);
@@ -166,17 +240,31 @@ describe("evaluateSignificanceRule on a change with no variance", () => {
 
   it("leaves an unchanged regressor's absolute error inconclusive with infinite limits: errors have no upper bound", () => {
     const input: SignificanceRuleInput = {
-      metric: "absolute-error", yTrue: data.baselineScore, baseline: data.candidateScore, candidate: data.candidateScore,
-      rule: { direction: "lower", kind: "max-regression", bound: 0.01 }, alpha: 0.05,
+      metric: "absolute-error",
+      yTrue: data.baselineScore,
+      baseline: data.candidateScore,
+      candidate: data.candidateScore,
+      rule: { direction: "lower", kind: "max-regression", bound: 0.01 },
+      alpha: 0.05,
     };
     const check = evaluateSignificanceRule(input, { seed: 1 });
     if (!check.decided) return expect.fail(check.message);
-    expect(check).toMatchObject({ method: "exact-bound", verdict: "inconclusive", ci: [-Infinity, Infinity], p_value: 1 });
-    expect(check.message).toContain("but a per-example absolute-error has no upper bound, so that share does not bound the mean change: [-Infinity, +Infinity].");
+    expect(check).toMatchObject({
+      method: "exact-bound",
+      verdict: "inconclusive",
+      ci: [-Infinity, Infinity],
+      p_value: 1,
+    });
+    expect(check.message).toContain(
+      "but a per-example absolute-error has no upper bound, so that share does not bound the mean change: [-Infinity, +Infinity].",
+    );
   });
 
   it("uses the exact bound for the percentile interval too, which would otherwise claim the single point", () => {
-    const check = evaluateSignificanceRule(unchanged({ direction: "higher", kind: "max-regression", bound: 0.001 }), { seed: 1, interval: "percentile" });
+    const check = evaluateSignificanceRule(unchanged({ direction: "higher", kind: "max-regression", bound: 0.001 }), {
+      seed: 1,
+      interval: "percentile",
+    });
     // u = 0.00299 > 0.001: not shown, not ruled out.
     expect(check).toMatchObject({ method: "exact-bound", verdict: "inconclusive" });
   });

@@ -34,10 +34,20 @@ function build(name: string, wrong: (row: number) => boolean): Predictions {
 }
 const CANDIDATE = build("candidate", (i) => i < 8);
 const BASELINE = build("baseline", () => false);
-const metricsOf = (p: Predictions): MetricsFile => ({ name: p.name, sha256: p.sha256, values: computePredictionMetrics(p).metrics });
+const metricsOf = (p: Predictions): MetricsFile => ({
+  name: p.name,
+  sha256: p.sha256,
+  values: computePredictionMetrics(p).metrics,
+});
 
-function judge(slices: string, evaluation: { candidate: Predictions; baseline?: Predictions } | null = { candidate: CANDIDATE, baseline: BASELINE }) {
-  const policy = parsePolicy(`version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.1 }\n${slices}`, "modelgate.yml");
+function judge(
+  slices: string,
+  evaluation: { candidate: Predictions; baseline?: Predictions } | null = { candidate: CANDIDATE, baseline: BASELINE },
+) {
+  const policy = parsePolicy(
+    `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.1 }\n${slices}`,
+    "modelgate.yml",
+  );
   return evaluateGate({
     policy,
     policyProvenance: provenance,
@@ -50,9 +60,19 @@ function judge(slices: string, evaluation: { candidate: Predictions; baseline?: 
 describe("evaluateGate with slices", () => {
   it("fails on the one slice that regressed while the whole set passes, and lists it first", () => {
     const result = judge("  slices: [{ column: region }]\n");
-    expect(result.checks.find((c) => c.name === "accuracy:max-regression")).toMatchObject({ verdict: "pass", value: 0.92, baseline: 1 });
+    expect(result.checks.find((c) => c.name === "accuracy:max-regression")).toMatchObject({
+      verdict: "pass",
+      value: 0.92,
+      baseline: 1,
+    });
     expect(result.verdict).toBe("fail");
-    expect(result.checks[0]).toMatchObject({ name: "accuracy:max-regression[region=EU]", slice: "region=EU", verdict: "fail", value: 0.8, baseline: 1 });
+    expect(result.checks[0]).toMatchObject({
+      name: "accuracy:max-regression[region=EU]",
+      slice: "region=EU",
+      verdict: "fail",
+      value: 0.8,
+      baseline: 1,
+    });
     expect(result.checks[0]!.delta).toBeCloseTo(-0.2, 12);
     expect(result.slices!.map((s) => [s.slice, s.rows, s.gated, s.verdict])).toEqual([
       ["region=EU", 40, true, "fail"],
@@ -64,13 +84,17 @@ describe("evaluateGate with slices", () => {
   it("reports a slice below min-size with its metrics but no check", () => {
     const result = judge("  slices: [{ column: region }]\n");
     expect(result.checks.some((c) => c.slice === "region=APAC")).toBe(false);
-    expect(result.slices!.find((s) => s.slice === "region=APAC")!.metrics).toEqual([{ metric: "accuracy", value: 1, baseline: 1, delta: 0, delta_pct: 0 }]);
+    expect(result.slices!.find((s) => s.slice === "region=APAC")!.metrics).toEqual([
+      { metric: "accuracy", value: 1, baseline: 1, delta: 0, delta_pct: 0 },
+    ]);
     expect(result.notes).toContain("1 slice is smaller than the minimum size and reported without gating.");
   });
 
   it("crosses columns, honours a per-slice min-size and per-slice rules", () => {
     // EU × basic holds rows 0,2,…,38: 20 examples, 4 of them wrong → 0.8.
-    const result = judge("  slices:\n    - column: [region, plan]\n      min-size: 20\n      metrics: { accuracy: { direction: higher, max-regression: 0.25 } }\n");
+    const result = judge(
+      "  slices:\n    - column: [region, plan]\n      min-size: 20\n      metrics: { accuracy: { direction: higher, max-regression: 0.25 } }\n",
+    );
     expect(result.slices!.map((s) => s.slice).sort()).toEqual([
       "region=APAC, plan=basic",
       "region=APAC, plan=pro",
@@ -79,8 +103,15 @@ describe("evaluateGate with slices", () => {
       "region=US, plan=basic",
       "region=US, plan=pro",
     ]);
-    expect(result.checks.find((c) => c.slice === "region=EU, plan=basic")).toMatchObject({ verdict: "pass", value: 0.8, threshold: 0.25 });
-    expect(result.slices!.filter((s) => !s.gated).map((s) => s.slice)).toEqual(["region=APAC, plan=basic", "region=APAC, plan=pro"]);
+    expect(result.checks.find((c) => c.slice === "region=EU, plan=basic")).toMatchObject({
+      verdict: "pass",
+      value: 0.8,
+      threshold: 0.25,
+    });
+    expect(result.slices!.filter((s) => !s.gated).map((s) => s.slice)).toEqual([
+      "region=APAC, plan=basic",
+      "region=APAC, plan=pro",
+    ]);
   });
 
   it("needs predictions to slice, and says so", () => {
@@ -89,7 +120,10 @@ describe("evaluateGate with slices", () => {
   });
 
   it("names each sliced column once for the reader", () => {
-    const policy = parsePolicy("version: 1\nevaluate:\n  metrics: { accuracy: { direction: higher, min: 0 } }\n  slices: [{ column: region }, { column: [region, plan] }]\n", "modelgate.yml");
+    const policy = parsePolicy(
+      "version: 1\nevaluate:\n  metrics: { accuracy: { direction: higher, min: 0 } }\n  slices: [{ column: region }, { column: [region, plan] }]\n",
+      "modelgate.yml",
+    );
     expect(sliceColumnsOf(policy.evaluate)).toEqual(["region", "plan"]);
   });
 });

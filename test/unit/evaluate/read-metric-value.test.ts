@@ -21,7 +21,11 @@ describe("readMetricValue", () => {
   });
 
   it("names the file and the value when the metric is not a number", () => {
-    expect(readMetricValue(values, "note", "c.json")).toMatchObject({ ok: false, problem: 'in c.json is not a number ("high")', fix: "Write note as a plain number in c.json." });
+    expect(readMetricValue(values, "note", "c.json")).toMatchObject({
+      ok: false,
+      problem: 'in c.json is not a number ("high")',
+      fix: "Write note as a plain number in c.json.",
+    });
   });
 
   it.each([

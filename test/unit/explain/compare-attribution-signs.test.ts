@@ -18,7 +18,13 @@ function stream(seed: number): () => number {
  * each feature's mean attribution is about zero whatever its coefficient. `noise` perturbs each attribution a little,
  * as a retrain on the same data would.
  */
-function linearShap(name: string, coefs: Record<string, number>, x: Record<string, Float64Array>, noise: number, seed: number): Explanations {
+function linearShap(
+  name: string,
+  coefs: Record<string, number>,
+  x: Record<string, Float64Array>,
+  noise: number,
+  seed: number,
+): Explanations {
   const next = stream(seed);
   const features = Object.keys(coefs);
   const rows = x[features[0]!]!.length;
@@ -32,14 +38,27 @@ function linearShap(name: string, coefs: Record<string, number>, x: Record<strin
 }
 
 const next = stream(7);
-const x = Object.fromEntries(["tenure", "income", "age", "calls", "discount", "plan"].map((f) => [f, Float64Array.from({ length: 400 }, () => next() * 2 - 1)]));
+const x = Object.fromEntries(
+  ["tenure", "income", "age", "calls", "discount", "plan"].map((f) => [
+    f,
+    Float64Array.from({ length: 400 }, () => next() * 2 - 1),
+  ]),
+);
 const coefs = { tenure: 0.8, income: -0.5, age: 0.3, calls: 0.02, discount: -0.01, plan: 0.005 };
 
 describe("compareAttributionSigns", () => {
   it("finds no sign change in an equivalent retrain, although centred means flip sign on several features", () => {
     const baseline = linearShap("baseline", coefs, x, 0.004, 1);
-    const candidate = linearShap("candidate", Object.fromEntries(Object.entries(coefs).map(([f, c]) => [f, c * 1.03])), x, 0.004, 2);
-    const meanSignsDiffer = Object.keys(coefs).filter((f) => Math.sign(candidate.global.get(f)!.mean!) !== Math.sign(baseline.global.get(f)!.mean!));
+    const candidate = linearShap(
+      "candidate",
+      Object.fromEntries(Object.entries(coefs).map(([f, c]) => [f, c * 1.03])),
+      x,
+      0.004,
+      2,
+    );
+    const meanSignsDiffer = Object.keys(coefs).filter(
+      (f) => Math.sign(candidate.global.get(f)!.mean!) !== Math.sign(baseline.global.get(f)!.mean!),
+    );
     // The old definition (sign of the mean) would call these noise flips.
     expect(meanSignsDiffer.length).toBeGreaterThan(0);
     for (const feature of Object.keys(coefs)) {
@@ -60,7 +79,12 @@ describe("compareAttributionSigns", () => {
   });
 
   it("reads a direction from summaries only beyond the noise floor, and none from a bare importance", () => {
-    const summary = (mean: number | null, meanAbs = 1): Explanations => ({ input: "x", name: "x.json", sha256: "x", global: new Map([["f", { meanAbs, mean }]]) });
+    const summary = (mean: number | null, meanAbs = 1): Explanations => ({
+      input: "x",
+      name: "x.json",
+      sha256: "x",
+      global: new Map([["f", { meanAbs, mean }]]),
+    });
     expect(compareAttributionSigns("f", summary(-0.5), summary(0.5)).changed).toBe(true);
     // |mean| below 10% of mean |attribution|: centred, no direction to change.
     expect(compareAttributionSigns("f", summary(-0.05), summary(0.05)).changed).toBe(false);

@@ -10,7 +10,12 @@ const REL = 1e-12;
 
 /** A summary-only explanations object, as a JSON file with `global` gives it. */
 function globalOnly(name: string, entries: Record<string, [number, number | null]>): Explanations {
-  return { input: "x", name, sha256: "0", global: new Map(Object.entries(entries).map(([feature, [meanAbs, mean]]) => [feature, { meanAbs, mean }])) };
+  return {
+    input: "x",
+    name,
+    sha256: "0",
+    global: new Map(Object.entries(entries).map(([feature, [meanAbs, mean]]) => [feature, { meanAbs, mean }])),
+  };
 }
 
 describe("compareExplanations", () => {
@@ -71,7 +76,11 @@ describe("compareExplanations", () => {
   });
 
   it("reports signs as unknown when a file gives importance only", () => {
-    const hand = compareExplanations(globalOnly("c.json", { a: [0.5, null] }), globalOnly("b.json", { a: [0.4, -0.1] }), 5);
+    const hand = compareExplanations(
+      globalOnly("c.json", { a: [0.5, null] }),
+      globalOnly("b.json", { a: [0.4, -0.1] }),
+      5,
+    );
     expect(hand.sign_unknown).toBe(true);
     expect(hand.features[0]!.sign_flip).toBeNull();
     expect(hand.sign_flips).toEqual([]);
@@ -80,6 +89,13 @@ describe("compareExplanations", () => {
   it("lists only the candidate's top-k when there is no baseline", () => {
     const alone = compareExplanations(candidate, undefined, 2);
     expect(alone.features.map((r) => r.feature)).toEqual(expected.candidate_top.slice(0, 2));
-    expect(alone).toMatchObject({ entered: [], left: [], only_candidate: [], only_baseline: [], sign_unknown: false, files: { baseline: null } });
+    expect(alone).toMatchObject({
+      entered: [],
+      left: [],
+      only_candidate: [],
+      only_baseline: [],
+      sign_unknown: false,
+      files: { baseline: null },
+    });
   });
 });

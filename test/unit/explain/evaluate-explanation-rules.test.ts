@@ -4,7 +4,12 @@ import { evaluateExplanationRules } from "../../../shared/src/explain/evaluate-e
 import type { Explanations } from "../../../shared/src/explain/explanations.js";
 
 function model(name: string, entries: Record<string, [number, number | null]>): Explanations {
-  return { input: "x", name, sha256: "0", global: new Map(Object.entries(entries).map(([feature, [meanAbs, mean]]) => [feature, { meanAbs, mean }])) };
+  return {
+    input: "x",
+    name,
+    sha256: "0",
+    global: new Map(Object.entries(entries).map(([feature, [meanAbs, mean]]) => [feature, { meanAbs, mean }])),
+  };
 }
 // Candidate ranks: age 1, income 2, tenure 3, calls 4. Baseline ranks: income 1, tenure 2, age 3, discount 4.
 const candidate = model("c.json", { age: [0.9, 0.2], income: [0.5, 0.1], tenure: [0.3, -0.1], calls: [0.1, 0.05] });
@@ -29,9 +34,13 @@ describe("evaluateExplanationRules", () => {
     const rules = policy({ "max-rank-change": { calls: 5, discount: 5, Age: 1 } });
     const checks = evaluateExplanationRules(rules, candidate, baseline);
     expect(checks.map((c) => c.verdict)).toEqual(["fail", "fail", "fail"]);
-    expect(checks[0]!.message).toMatch(/calls is absent from the baseline's explanations \(b\.json\).*new in the candidate/);
+    expect(checks[0]!.message).toMatch(
+      /calls is absent from the baseline's explanations \(b\.json\).*new in the candidate/,
+    );
     expect(checks[1]!.message).toMatch(/discount is absent from the candidate's explanations/);
-    expect(checks[2]!.message).toMatch(/Neither model's explanations have a feature named "Age"\. Did you mean "age"\?/);
+    expect(checks[2]!.message).toMatch(
+      /Neither model's explanations have a feature named "Age"\. Did you mean "age"\?/,
+    );
     const alone = evaluateExplanationRules(policy({ "max-rank-change": { age: 1 } }), candidate, undefined);
     expect(alone.map((c) => [c.verdict, c.value, c.baseline])).toEqual([["warn", 1, null]]);
     const none = evaluateExplanationRules(policy({ "max-rank-change": { age: 1 } }), undefined, baseline);
@@ -53,7 +62,9 @@ describe("evaluateExplanationRules", () => {
     expect(evaluateExplanationRules(policy({}), candidate, baseline)).toEqual([]);
     const [check] = evaluateExplanationRules(policy({ "on-feature-mismatch": "fail" }), candidate, baseline);
     expect(check).toMatchObject({ rule: "on-feature-mismatch", verdict: "fail", value: 2, threshold: 0 });
-    expect(check!.message).toBe("2 features differ: only in the candidate's explanations: calls; only in the baseline's: discount.");
+    expect(check!.message).toBe(
+      "2 features differ: only in the candidate's explanations: calls; only in the baseline's: discount.",
+    );
     const same = evaluateExplanationRules(policy({ "on-feature-mismatch": "warn" }), candidate, candidate);
     expect(same[0]).toMatchObject({ verdict: "pass", value: 0 });
   });

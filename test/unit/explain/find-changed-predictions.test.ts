@@ -11,8 +11,17 @@ const paired = { output: "score" as const, ids: c.ids, candidate: c.scores, base
 
 describe("findChangedPredictions", () => {
   it("counts changed scores and lists the largest changes with each model's top reasons as NumPy does", () => {
-    const found = findChangedPredictions(paired, { candidate: candidate.local, baseline: baseline.local }, { examples: 5, reasons: 3 });
-    expect(found).toMatchObject({ output: "score", compared: 40, changed: expected.changed, max_abs_delta: expected.max_abs_delta });
+    const found = findChangedPredictions(
+      paired,
+      { candidate: candidate.local, baseline: baseline.local },
+      { examples: 5, reasons: 3 },
+    );
+    expect(found).toMatchObject({
+      output: "score",
+      compared: 40,
+      changed: expected.changed,
+      max_abs_delta: expected.max_abs_delta,
+    });
     expect(found.examples).toEqual(expected.largest);
   });
 
@@ -33,7 +42,14 @@ describe("findChangedPredictions", () => {
     expect(found).toMatchObject({ compared: 4, changed: 2, max_abs_delta: 1 });
     // |attribution| ties between f and g are broken by name: f first.
     expect(found.examples).toEqual([
-      { id: "a", baseline: 0, candidate: 1, delta: 1, candidate_reasons: [{ feature: "f", attribution: -0.5 }], baseline_reasons: null },
+      {
+        id: "a",
+        baseline: 0,
+        candidate: 1,
+        delta: 1,
+        candidate_reasons: [{ feature: "f", attribution: -0.5 }],
+        baseline_reasons: null,
+      },
       { id: "b", baseline: 0, candidate: 1, delta: 1, candidate_reasons: null, baseline_reasons: null },
     ]);
   });

@@ -15,12 +15,22 @@ function write(name: string, content: string): string {
 }
 const read = (file: string) => readExplanations(file, access, "candidate-explanations");
 
-async function expectDataError(promise: Promise<unknown>, file: string, message: RegExp, where?: string): Promise<void> {
+async function expectDataError(
+  promise: Promise<unknown>,
+  file: string,
+  message: RegExp,
+  where?: string,
+): Promise<void> {
   const error: unknown = await promise.then(
     () => expect.fail("expected a DataError"),
     (caught: unknown) => caught,
   );
-  expect(error).toMatchObject({ name: "DataError", input: "candidate-explanations", file, ...(where && { path: where }) });
+  expect(error).toMatchObject({
+    name: "DataError",
+    input: "candidate-explanations",
+    file,
+    ...(where && { path: where }),
+  });
   expect((error as Error).message).toMatch(message);
   expect((error as { hint: string }).hint.length).toBeGreaterThan(20);
 }
@@ -38,7 +48,11 @@ describe("readExplanations", () => {
   });
 
   it("reads a JSON summary: objects give importance and direction, a bare number importance only", async () => {
-    const read = await readExplanations(write("g.json", '{"global": {"age": {"mean_abs": 0.3, "mean": -0.1}, "income": 0.2}, "model": "x"}'), access, "e");
+    const read = await readExplanations(
+      write("g.json", '{"global": {"age": {"mean_abs": 0.3, "mean": -0.1}, "income": 0.2}, "model": "x"}'),
+      access,
+      "e",
+    );
     expect([...read.global]).toEqual([
       ["age", { meanAbs: 0.3, mean: -0.1 }],
       ["income", { meanAbs: 0.2, mean: null }],
@@ -47,7 +61,12 @@ describe("readExplanations", () => {
   });
 
   it("computes the global summary from local rows when the JSON has no global part, by hand", async () => {
-    const text = JSON.stringify({ local: [{ id: 1, attributions: { a: -1, b: 2 } }, { id: "2", attributions: { b: 0, a: 3 } }] });
+    const text = JSON.stringify({
+      local: [
+        { id: 1, attributions: { a: -1, b: 2 } },
+        { id: "2", attributions: { b: 0, a: 3 } },
+      ],
+    });
     const read = await readExplanations(write("l.json", text), access, "e");
     expect(read.local?.ids).toEqual(["1", "2"]);
     expect(read.global.get("a")).toEqual({ meanAbs: 2, mean: 1 });
@@ -56,13 +75,42 @@ describe("readExplanations", () => {
 
   it("refuses files that cannot be explanations, naming the file and the place", async () => {
     await expectDataError(read(write("bad.json", '{"global": {"a": 1,}}')), "bad.json", /not valid JSON at line 1/);
-    await expectDataError(read(write("none.json", '{"features": {}}')), "none.json", /neither a global nor a local part/);
-    await expectDataError(read(write("neg.json", '{"global": {"a": -1}}')), "neg.json", /finite number ≥ 0/, "global.a");
-    await expectDataError(read(write("mean.json", '{"global": {"a": {"mean_abs": 0.1, "mean": 0.2}}}')), "mean.json", /exceeds mean_abs/, "global.a");
+    await expectDataError(
+      read(write("none.json", '{"features": {}}')),
+      "none.json",
+      /neither a global nor a local part/,
+    );
+    await expectDataError(
+      read(write("neg.json", '{"global": {"a": -1}}')),
+      "neg.json",
+      /finite number ≥ 0/,
+      "global.a",
+    );
+    await expectDataError(
+      read(write("mean.json", '{"global": {"a": {"mean_abs": 0.1, "mean": 0.2}}}')),
+      "mean.json",
+      /exceeds mean_abs/,
+      "global.a",
+    );
     await expectDataError(read(write("empty.json", '{"global": {}}')), "empty.json", /names no feature/);
-    const ragged = JSON.stringify({ local: [{ id: "a", attributions: { x: 1, y: 2 } }, { id: "b", attributions: { x: 1 } }] });
-    await expectDataError(read(write("ragged.json", ragged)), "ragged.json", /features differ from local\[0\]'s \("y"\)/, "local[1]");
-    const twice = JSON.stringify({ local: [{ id: "a", attributions: { x: 1 } }, { id: "a", attributions: { x: 1 } }] });
+    const ragged = JSON.stringify({
+      local: [
+        { id: "a", attributions: { x: 1, y: 2 } },
+        { id: "b", attributions: { x: 1 } },
+      ],
+    });
+    await expectDataError(
+      read(write("ragged.json", ragged)),
+      "ragged.json",
+      /features differ from local\[0\]'s \("y"\)/,
+      "local[1]",
+    );
+    const twice = JSON.stringify({
+      local: [
+        { id: "a", attributions: { x: 1 } },
+        { id: "a", attributions: { x: 1 } },
+      ],
+    });
     await expectDataError(read(write("twice.json", twice)), "twice.json", /repeats the id "a"/, "local[1]");
     const noId = JSON.stringify({ local: [{ attributions: { x: 1 } }] });
     await expectDataError(read(write("noid.json", noId)), "noid.json", /has no id/, "local[0]");
@@ -71,7 +119,12 @@ describe("readExplanations", () => {
   });
 
   it("refuses an attributions table with text, empty or infinite cells, or no feature column", async () => {
-    await expectDataError(read(write("text.csv", "id,a,b\nr1,0.1,x\nr2,0.2,0.3\n")), "text.csv", /column "b": 1 of 2 cells .*1 not numbers.*data row 1/, "b");
+    await expectDataError(
+      read(write("text.csv", "id,a,b\nr1,0.1,x\nr2,0.2,0.3\n")),
+      "text.csv",
+      /column "b": 1 of 2 cells .*1 not numbers.*data row 1/,
+      "b",
+    );
     await expectDataError(read(write("gap.csv", "id,a\nr1,0.1\nr2,\n")), "gap.csv", /1 missing.*data row 2/, "a");
     await expectDataError(read(write("inf.csv", "id,a\nr1,inf\n")), "inf.csv", /1 NaN or infinite/, "a");
     await expectDataError(read(write("ids.csv", "id\nr1\n")), "ids.csv", /no feature columns/);
@@ -111,18 +164,32 @@ describe("loadEvaluateFiles with explanations", () => {
     write("shap.csv", "id,a\nr1,0.5\nr2,-0.5\n");
     write("c.csv", "id,label,score\nr1,1,0.9\nr2,0,0.2\n");
     write("b.csv", "id,label,score\nr2,0,0.1\nr1,1,0.8\n");
-    const byId = await loadEvaluateFiles({ candidatePredictions: "c.csv", baselinePredictions: "b.csv", candidateExplanations: "shap.csv" }, access);
-    expect(byId.explanations?.paired).toEqual({ output: "score", ids: ["r1", "r2"], candidate: Float64Array.of(0.9, 0.2), baseline: Float64Array.of(0.8, 0.1) });
+    const byId = await loadEvaluateFiles(
+      { candidatePredictions: "c.csv", baselinePredictions: "b.csv", candidateExplanations: "shap.csv" },
+      access,
+    );
+    expect(byId.explanations?.paired).toEqual({
+      output: "score",
+      ids: ["r1", "r2"],
+      candidate: Float64Array.of(0.9, 0.2),
+      baseline: Float64Array.of(0.8, 0.1),
+    });
     write("c2.csv", "label,prediction\n1,1\n0,1\n");
     write("b2.csv", "label,prediction\n1,0\n0,1\n");
-    const byPosition = await loadEvaluateFiles({ candidatePredictions: "c2.csv", baselinePredictions: "b2.csv", candidateExplanations: "shap.csv" }, access);
+    const byPosition = await loadEvaluateFiles(
+      { candidatePredictions: "c2.csv", baselinePredictions: "b2.csv", candidateExplanations: "shap.csv" },
+      access,
+    );
     expect(byPosition.explanations?.paired).toBeUndefined();
     expect(byPosition.explanations?.pairedUnavailable).toMatch(/both predictions files need the id column "id"/);
   });
 
   it("reads explanations beside a metrics file, with no predictions", async () => {
     write("m.json", '{"accuracy": 0.9}');
-    const files = await loadEvaluateFiles({ candidate: "m.json", candidateExplanations: write("g2.json", '{"global": {"a": 0.1}}') }, access);
+    const files = await loadEvaluateFiles(
+      { candidate: "m.json", candidateExplanations: write("g2.json", '{"global": {"a": 0.1}}') },
+      access,
+    );
     expect(files.explanations?.candidate?.global.get("a")).toEqual({ meanAbs: 0.1, mean: null });
     expect(files.explanations?.baseline).toBeUndefined();
   });

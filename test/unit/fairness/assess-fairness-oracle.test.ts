@@ -13,23 +13,32 @@ const oracle = JSON.parse(readFileSync(path.join(folder, "oracle-expected.json")
 for (const model of ["baseline", "candidate"] as const) {
   describe(`assessFairness on the oracle's ${model} predictions`, () => {
     it("matches expected.json's per-group rates, parity difference, min/max ratio and equalized odds difference", async () => {
-      const read = await readPredictions("paired_predictions.csv", { workspace: folder, allowedRoots: [folder] }, {
-        input: "predictions",
-        task: "classification",
-        columns: { label: "y_true", prediction: `${model}_pred`, score: "no_score", id: "no_id" },
-        extraColumns: ["group"],
-      });
+      const read = await readPredictions(
+        "paired_predictions.csv",
+        { workspace: folder, allowedRoots: [folder] },
+        {
+          input: "predictions",
+          task: "classification",
+          columns: { label: "y_true", prediction: `${model}_pred`, score: "no_score", id: "no_id" },
+          extraColumns: ["group"],
+        },
+      );
       const group = read.extra!.get("group") as StringColumn;
-      const assessment = assessFairness(read.labels, read.predictions, [{ name: "group", codes: group.codes, dictionary: group.dictionary }], {
-        favorable: 1,
-        minGroupSize: 30,
-        privileged: {},
-        specs: [
-          { metric: "demographic_parity_difference", method: "between_groups", agg: "worst_case" },
-          { metric: "demographic_parity_ratio", method: "between_groups", agg: "worst_case" },
-          { metric: "equalized_odds_difference", method: "between_groups", agg: "worst_case" },
-        ],
-      });
+      const assessment = assessFairness(
+        read.labels,
+        read.predictions,
+        [{ name: "group", codes: group.codes, dictionary: group.dictionary }],
+        {
+          favorable: 1,
+          minGroupSize: 30,
+          privileged: {},
+          specs: [
+            { metric: "demographic_parity_difference", method: "between_groups", agg: "worst_case" },
+            { metric: "demographic_parity_ratio", method: "between_groups", agg: "worst_case" },
+            { metric: "equalized_odds_difference", method: "between_groups", agg: "worst_case" },
+          ],
+        },
+      );
       const want = oracle[`fairness_${model}`];
       const [grouping] = assessment.groupings;
       for (const name of ["g1", "g2"]) {

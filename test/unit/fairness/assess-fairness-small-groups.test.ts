@@ -12,7 +12,11 @@ const fixture = edgeCases.fairness_small_groups;
 const labels = Float64Array.from(fixture.labels as number[]);
 const predictions = Float64Array.from(fixture.predictions as number[]);
 const dictionary = ["A", "B", "C"];
-const group: SensitiveColumn = { name: "group", codes: Int32Array.from(fixture.groups as string[], (g) => dictionary.indexOf(g)), dictionary };
+const group: SensitiveColumn = {
+  name: "group",
+  codes: Int32Array.from(fixture.groups as string[], (g) => dictionary.indexOf(g)),
+  dictionary,
+};
 const provenance = { file: "modelgate.yml", sha256: "0".repeat(64), source: "file" as const };
 /** The policy's fairness section after `resamples: 0`, then the rules under `metrics:`. */
 const input = (settings: string, rules: string, baseline?: Float64Array): BiasCheckInput => ({
@@ -29,7 +33,13 @@ const input = (settings: string, rules: string, baseline?: Float64Array): BiasCh
 describe("fairness with fewer than two groups of the minimum size", () => {
   it("measures every group's rate as pandas does but leaves the gap undefined, with min-group-size in the reason", () => {
     const assessment = assessFairness(labels, predictions, [group], {
-      favorable: 1, minGroupSize: 30, privileged: { group: "B" }, specs: [{ metric: "demographic_parity_difference", method: "between_groups", agg: "worst_case" }, { metric: "disparate_impact", method: "between_groups", agg: "worst_case" }],
+      favorable: 1,
+      minGroupSize: 30,
+      privileged: { group: "B" },
+      specs: [
+        { metric: "demographic_parity_difference", method: "between_groups", agg: "worst_case" },
+        { metric: "disparate_impact", method: "between_groups", agg: "worst_case" },
+      ],
     });
     const grouping = assessment.groupings[0]!;
     for (const g of grouping.groups) {
@@ -38,21 +48,33 @@ describe("fairness with fewer than two groups of the minimum size", () => {
     }
     expect(grouping.groups.map((g) => g.gated)).toEqual([true, false, false]);
     expect(fixture.demographic_parity_difference_all_groups).toBeCloseTo(0.16, 12);
-    expect(grouping.metrics[0]).toMatchObject({ value: null, reason: "a gap needs two groups of at least min-group-size 30 rows, and only 1 group has that many (rows: A 100, B 20, C 10)" });
+    expect(grouping.metrics[0]).toMatchObject({
+      value: null,
+      reason:
+        "a gap needs two groups of at least min-group-size 30 rows, and only 1 group has that many (rows: A 100, B 20, C 10)",
+    });
     expect(fixture.disparate_impact).toBeCloseTo(0.7090909, 6);
-    expect(grouping.metrics[1]).toMatchObject({ value: null, reason: 'the privileged group "B" has 20 rows, fewer than min-group-size 30' });
+    expect(grouping.metrics[1]).toMatchObject({
+      value: null,
+      reason: 'the privileged group "B" has 20 rows, fewer than min-group-size 30',
+    });
   });
 
   it("fails each rule as 'cannot decide' with the reason, bounds and regression rules alike", () => {
-    const rules = "    demographic_parity_difference: { max: 0.2, max-regression: 0.05 }\n    disparate_impact: { min: 0.8 }\n";
+    const rules =
+      "    demographic_parity_difference: { max: 0.2, max-regression: 0.05 }\n    disparate_impact: { min: 0.8 }\n";
     const result = biasCheck(input("  privileged: { group: B }\n", rules, predictions));
     expect(result.checks.map((c) => [c.name, c.verdict])).toEqual([
       ["demographic_parity_difference [group]:max", "fail"],
       ["demographic_parity_difference [group]:max-regression", "fail"],
       ["disparate_impact [group]:min", "fail"],
     ]);
-    expect(result.checks[0]!.message).toBe("Cannot decide: a gap needs two groups of at least min-group-size 30 rows, and only 1 group has that many (rows: A 100, B 20, C 10).");
-    expect(result.checks[2]!.message).toBe('Cannot decide: the privileged group "B" has 20 rows, fewer than min-group-size 30.');
+    expect(result.checks[0]!.message).toBe(
+      "Cannot decide: a gap needs two groups of at least min-group-size 30 rows, and only 1 group has that many (rows: A 100, B 20, C 10).",
+    );
+    expect(result.checks[2]!.message).toBe(
+      'Cannot decide: the privileged group "B" has 20 rows, fewer than min-group-size 30.',
+    );
     expect(result.verdict).toBe("fail");
   });
 
@@ -67,7 +89,18 @@ describe("fairness with fewer than two groups of the minimum size", () => {
   it("cannot decide a regression rule when only the baseline's value is undefined", () => {
     // The baseline never gives the privileged group B the favourable outcome: its disparate impact divides by 0.
     const baseline = predictions.map((p, i) => (fixture.groups[i] === "B" ? 0 : p));
-    const result = biasCheck(input("  min-group-size: 10\n  privileged: { group: B }\n", "    disparate_impact: { max-regression: 0.1 }\n", baseline));
-    expect(result.checks[0]).toMatchObject({ verdict: "fail", message: expect.stringMatching(/^Cannot decide: the baseline's value is undefined \(the privileged group never receives the favourable outcome/) });
+    const result = biasCheck(
+      input(
+        "  min-group-size: 10\n  privileged: { group: B }\n",
+        "    disparate_impact: { max-regression: 0.1 }\n",
+        baseline,
+      ),
+    );
+    expect(result.checks[0]).toMatchObject({
+      verdict: "fail",
+      message: expect.stringMatching(
+        /^Cannot decide: the baseline's value is undefined \(the privileged group never receives the favourable outcome/,
+      ),
+    });
   });
 });

@@ -7,7 +7,9 @@ import { readCompas, reference } from "./support/compas.js";
 
 const compas = await readCompas();
 const specs: MetricSpec[] = FAIRNESS_METRICS.flatMap((metric) =>
-  (["between_groups", "to_overall"] as const).flatMap((method) => (["worst_case", "mean"] as const).map((agg) => ({ metric, method, agg }))),
+  (["between_groups", "to_overall"] as const).flatMap((method) =>
+    (["worst_case", "mean"] as const).map((agg) => ({ metric, method, agg })),
+  ),
 );
 const assessment = assessFairness(compas.labels, compas.predictions, [compas.race, compas.sex], {
   favorable: 1,
@@ -18,7 +20,8 @@ const assessment = assessFairness(compas.labels, compas.predictions, [compas.rac
 const byName = (name: string): GroupingAssessment => assessment.groupings.find((grouping) => grouping.name === name)!;
 
 /** reference[set][method][metric] (equalized odds: [agg]) from make_reference_values.py. */
-function expected(block: Record<string, any>, spec: MetricSpec): number | null { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function expected(block: Record<string, any>, spec: MetricSpec): number | null {
   const entry = block[spec.method][spec.metric];
   return spec.metric.startsWith("equalized_odds") ? entry[spec.agg] : entry;
 }
@@ -35,7 +38,11 @@ describe("assessFairness on ProPublica's COMPAS data (6,172 rows after the stand
     expect(group("Caucasian").rates.fnr).toBeCloseTo(0.4964, 4);
   });
 
-  for (const [grouping, key] of [["race", "race"], ["sex", "sex"], ["race × sex", "race_sex"]] as const) {
+  for (const [grouping, key] of [
+    ["race", "race"],
+    ["sex", "sex"],
+    ["race × sex", "race_sex"],
+  ] as const) {
     it(`matches numpy's per-group rates and counts for ${grouping}`, () => {
       const found = byName(grouping);
       const ref = reference[key];
@@ -80,7 +87,10 @@ describe("assessFairness on ProPublica's COMPAS data (6,172 rows after the stand
     expect(race.privileged).toBe("Caucasian");
     expect(race.metrics[0]!.value).toBeCloseTo(reference.disparate_impact_low_risk_privileged_caucasian, 12);
     const aa = race.groups.find((g) => g.name === "African-American")!;
-    expect(aa.rates.selection_rate).toBeCloseTo(reference.race_favorable_low_risk.by_group["African-American"].selection_rate, 12);
+    expect(aa.rates.selection_rate).toBeCloseTo(
+      reference.race_favorable_low_risk.by_group["African-American"].selection_rate,
+      12,
+    );
   });
 
   it("reports no disparate impact for a grouping without a privileged group, saying why", () => {

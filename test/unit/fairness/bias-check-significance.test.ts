@@ -13,7 +13,9 @@ const input = (yaml: string, baseline?: Float64Array): BiasCheckInput => ({
   policy: policy(yaml),
   policyProvenance: provenance,
   candidate: { name: "compas.csv.gz", sha256: "c".repeat(64), labels: compas.labels, predictions: compas.predictions },
-  ...(baseline && { baseline: { name: "prod.csv.gz", sha256: "b".repeat(64), labels: compas.labels, predictions: baseline } }),
+  ...(baseline && {
+    baseline: { name: "prod.csv.gz", sha256: "b".repeat(64), labels: compas.labels, predictions: baseline },
+  }),
   sensitive: [compas.race, compas.sex],
   positiveLabel: "1",
   favorableLabel: "1",
@@ -45,14 +47,22 @@ function noisyCopy(count: number, seed: number): Float64Array {
   return predictions;
 }
 
-const dpRule = (extra: string) => `  resamples: 500\n  seed: 11\n  metrics:\n    demographic_parity_difference: { ${extra} }\n`;
-const raceCheck = (result: ReturnType<typeof biasCheck>) => result.checks.find((c) => c.name === "demographic_parity_difference [race]:max-regression")!;
+const dpRule = (extra: string) =>
+  `  resamples: 500\n  seed: 11\n  metrics:\n    demographic_parity_difference: { ${extra} }\n`;
+const raceCheck = (result: ReturnType<typeof biasCheck>) =>
+  result.checks.find((c) => c.name === "demographic_parity_difference [race]:max-regression")!;
 
 describe("biasCheck with significance on max-regression", () => {
   it("fails a regression whose whole interval lies beyond the allowance, as a real one", () => {
-    const result = biasCheck(input(dpRule("max-regression: 0.02, significance: 0.05"), fairerFor("African-American", 300)));
+    const result = biasCheck(
+      input(dpRule("max-regression: 0.02, significance: 0.05"), fairerFor("African-American", 300)),
+    );
     const check = raceCheck(result);
-    expect(check).toMatchObject({ verdict: "fail", significance_decision: "fail", method: "bootstrap-percentile (paired, stratified)" });
+    expect(check).toMatchObject({
+      verdict: "fail",
+      significance_decision: "fail",
+      method: "bootstrap-percentile (paired, stratified)",
+    });
     expect(check.ci![0]).toBeGreaterThan(0.02);
     expect(check.effect_size).toBeCloseTo(check.value! - check.baseline!, 12);
     expect(check.message).toMatch(/^Change in unfairness .*Ruled out at/);
@@ -61,7 +71,9 @@ describe("biasCheck with significance on max-regression", () => {
   it("leaves a regression within the noise inconclusive, which on-inconclusive: warn turns into a warning where the point rule fails", () => {
     const baseline = noisyCopy(120, 3);
     const plain = raceCheck(biasCheck(input(dpRule("max-regression: 0"), baseline)));
-    const judged = raceCheck(biasCheck(input(dpRule("max-regression: 0, significance: 0.05, on-inconclusive: warn"), baseline)));
+    const judged = raceCheck(
+      biasCheck(input(dpRule("max-regression: 0, significance: 0.05, on-inconclusive: warn"), baseline)),
+    );
     expect(plain.verdict).toBe("fail");
     expect(judged).toMatchObject({ verdict: "warn", significance_decision: "inconclusive" });
     expect(judged.ci![0]).toBeLessThan(0);
@@ -85,7 +97,15 @@ describe("biasCheck with significance on max-regression", () => {
   it("adjusts the levels across the gate's significance checks with Holm by default, and keeps each check's own level with none", () => {
     const baseline = fairerFor("African-American", 300);
     const holm = biasCheck(input(dpRule("max-regression: 0.02, significance: 0.05"), baseline));
-    expect(holm.significance).toEqual({ seed: 11, resamples: 500, multiple_testing: "holm", family_alpha: 0.05, checks: 2, interval: "percentile", strata: "intersection cell of the sensitive columns" });
+    expect(holm.significance).toEqual({
+      seed: 11,
+      resamples: 500,
+      multiple_testing: "holm",
+      family_alpha: 0.05,
+      checks: 2,
+      interval: "percentile",
+      strata: "intersection cell of the sensitive columns",
+    });
     const judged = holm.checks.filter((c) => c.rule === "max-regression");
     const [first, second] = [...judged].sort((a, b) => a.p_value! - b.p_value!);
     // Holm with two checks: the smaller p-value is held to alpha/2, its adjusted p-value is 2p; the other to alpha
@@ -93,7 +113,9 @@ describe("biasCheck with significance on max-regression", () => {
     expect(first).toMatchObject({ alpha: 0.025, p_value_adjusted: Math.min(1, 2 * first!.p_value!) });
     expect(second!.p_value_adjusted).toBeCloseTo(Math.max(first!.p_value_adjusted!, second!.p_value!), 12);
     expect(second!.alpha).toBe(first!.p_value_adjusted! <= 0.05 ? 0.05 : 0.025);
-    const none = biasCheck(input(`  multiple-testing: none\n${dpRule("max-regression: 0.02, significance: 0.05")}`, baseline));
+    const none = biasCheck(
+      input(`  multiple-testing: none\n${dpRule("max-regression: 0.02, significance: 0.05")}`, baseline),
+    );
     expect(none.checks.filter((c) => c.rule === "max-regression").map((c) => c.alpha)).toEqual([0.05, 0.05]);
   });
 
@@ -101,7 +123,9 @@ describe("biasCheck with significance on max-regression", () => {
     const baseline = noisyCopy(120, 3);
     const once = biasCheck(input(dpRule("max-regression: 0, significance: 0.05"), baseline));
     expect(biasCheck(input(dpRule("max-regression: 0, significance: 0.05"), baseline))).toEqual(once);
-    const other = biasCheck(input(dpRule("max-regression: 0, significance: 0.05").replace("seed: 11", "seed: 12"), baseline));
+    const other = biasCheck(
+      input(dpRule("max-regression: 0, significance: 0.05").replace("seed: 11", "seed: 12"), baseline),
+    );
     expect(raceCheck(other).ci).not.toEqual(raceCheck(once).ci);
   });
 
@@ -116,8 +140,11 @@ describe("biasCheck with significance on max-regression", () => {
   });
 
   it("judges a ratio's change as a change of 1 − ratio, so a less fair candidate has a positive change", () => {
-    const rule = "  resamples: 300\n  seed: 2\n  metrics:\n    demographic_parity_ratio: { max-regression: 0.01, significance: 0.05 }\n";
-    const check = biasCheck(input(rule, fairerFor("African-American", 300))).checks.find((c) => c.name === "demographic_parity_ratio [race]:max-regression")!;
+    const rule =
+      "  resamples: 300\n  seed: 2\n  metrics:\n    demographic_parity_ratio: { max-regression: 0.01, significance: 0.05 }\n";
+    const check = biasCheck(input(rule, fairerFor("African-American", 300))).checks.find(
+      (c) => c.name === "demographic_parity_ratio [race]:max-regression",
+    )!;
     expect(check.effect_size).toBeCloseTo(check.baseline! - check.value!, 12);
     expect(check.effect_size).toBeGreaterThan(0);
   });
@@ -130,17 +157,30 @@ describe("biasCheck with significance on max-regression", () => {
   });
 
   it("refuses rules of one family at different levels, naming fairness.multiple-testing", () => {
-    const yaml = "  resamples: 100\n  metrics:\n    demographic_parity_difference: { max-regression: 0.02, significance: 0.05 }\n    equal_opportunity_difference: { max-regression: 0.02, significance: 0.01 }\n";
+    const yaml =
+      "  resamples: 100\n  metrics:\n    demographic_parity_difference: { max-regression: 0.02, significance: 0.05 }\n    equal_opportunity_difference: { max-regression: 0.02, significance: 0.01 }\n";
     expect(() => biasCheck(input(yaml, fairerFor("African-American", 300)))).toThrow(PolicyError);
-    expect(() => biasCheck(input(yaml, fairerFor("African-American", 300)))).toThrow(/different levels \(0\.05, 0\.01\)/);
+    expect(() => biasCheck(input(yaml, fairerFor("African-American", 300)))).toThrow(
+      /different levels \(0\.05, 0\.01\)/,
+    );
   });
 });
 
 describe("the fairness policy's significance keys", () => {
   it("refuses significance without max-regression, on-inconclusive without significance, and significance with resamples: 0", () => {
-    expect(() => policy("  metrics:\n    demographic_parity_difference: { max: 0.1, significance: 0.05 }\n")).toThrow(/has significance but no max-regression/);
-    expect(() => policy("  metrics:\n    demographic_parity_difference: { max-regression: 0.1, on-inconclusive: warn }\n")).toThrow(/on-inconclusive without significance/);
-    expect(() => policy("  resamples: 0\n  metrics:\n    demographic_parity_difference: { max-regression: 0.1, significance: 0.05 }\n")).toThrow(/resamples: 0/);
-    expect(() => policy("  metrics:\n    demographic_parity_difference: { max-regression: 0.1, significance: 0.5 }\n")).toThrow(/between 0 and 0.5/);
+    expect(() => policy("  metrics:\n    demographic_parity_difference: { max: 0.1, significance: 0.05 }\n")).toThrow(
+      /has significance but no max-regression/,
+    );
+    expect(() =>
+      policy("  metrics:\n    demographic_parity_difference: { max-regression: 0.1, on-inconclusive: warn }\n"),
+    ).toThrow(/on-inconclusive without significance/);
+    expect(() =>
+      policy(
+        "  resamples: 0\n  metrics:\n    demographic_parity_difference: { max-regression: 0.1, significance: 0.05 }\n",
+      ),
+    ).toThrow(/resamples: 0/);
+    expect(() =>
+      policy("  metrics:\n    demographic_parity_difference: { max-regression: 0.1, significance: 0.5 }\n"),
+    ).toThrow(/between 0 and 0.5/);
   });
 });

@@ -25,7 +25,9 @@ const input = (yaml: string, baseline?: Float64Array): BiasCheckInput => ({
   policy: fairness(yaml),
   policyProvenance: provenance,
   candidate: { name: "compas.csv.gz", sha256: "c".repeat(64), labels: compas.labels, predictions: compas.predictions },
-  ...(baseline && { baseline: { name: "prod.csv.gz", sha256: "b".repeat(64), labels: compas.labels, predictions: baseline } }),
+  ...(baseline && {
+    baseline: { name: "prod.csv.gz", sha256: "b".repeat(64), labels: compas.labels, predictions: baseline },
+  }),
   sensitive: [compas.race, compas.sex],
   positiveLabel: "1",
   favorableLabel: "1",
@@ -39,12 +41,19 @@ describe("biasCheck", () => {
       ["equalized_odds_difference [race]:max", "fail"],
       ["equalized_odds_difference [sex]:max", "pass"],
     ]);
-    expect(result.checks[0]!.value).toBeCloseTo(reference.race.gated.between_groups.equalized_odds_difference.worst_case, 12);
+    expect(result.checks[0]!.value).toBeCloseTo(
+      reference.race.gated.between_groups.equalized_odds_difference.worst_case,
+      12,
+    );
     expect(result.verdict).toBe("fail");
   });
 
   it("gates the intersection too with intersections: gate, using the rule's method and agg", () => {
-    const result = biasCheck(input("  resamples: 0\n  intersections: gate\n  metrics:\n    equalized_odds_ratio: { min: 0.1, method: to_overall, agg: mean }\n"));
+    const result = biasCheck(
+      input(
+        "  resamples: 0\n  intersections: gate\n  metrics:\n    equalized_odds_ratio: { min: 0.1, method: to_overall, agg: mean }\n",
+      ),
+    );
     const intersection = result.checks.find((c) => c.grouping === "race × sex")!;
     expect(intersection.name).toBe("equalized_odds_ratio (to_overall, mean) [race × sex]:min");
     expect(intersection.value).toBeCloseTo(reference.race_sex.gated.to_overall.equalized_odds_ratio.mean, 12);
@@ -52,7 +61,8 @@ describe("biasCheck", () => {
 
   it("gates on the interval's unfair-side limit with gate-on: ci, where the point value alone would pass", () => {
     const point = reference.sex.gated.between_groups.demographic_parity_difference; // 0.0617
-    const rule = (gateOn: string) => `  resamples: 400\n  seed: 5\n  metrics:\n    demographic_parity_difference: { max: ${point + 0.005}, gate-on: ${gateOn} }\n`;
+    const rule = (gateOn: string) =>
+      `  resamples: 400\n  seed: 5\n  metrics:\n    demographic_parity_difference: { max: ${point + 0.005}, gate-on: ${gateOn} }\n`;
     const onPoint = biasCheck(input(rule("point"))).checks.find((c) => c.grouping === "sex")!;
     const onCi = biasCheck(input(rule("ci"))).checks.find((c) => c.grouping === "sex")!;
     expect(onPoint.verdict).toBe("pass");
@@ -67,7 +77,11 @@ describe("biasCheck", () => {
     expect(withBaseline.verdict).toBe("fail");
     expect(withBaseline.baseline!).toBeGreaterThan(withBaseline.value! + 0.02);
     expect(withBaseline.message).toMatch(/less fair than the baseline by/);
-    const reversed = biasCheck({ ...input(yaml, baseline), candidate: { ...input(yaml).candidate, predictions: baseline }, baseline: { ...input(yaml).candidate, name: "prod" } });
+    const reversed = biasCheck({
+      ...input(yaml, baseline),
+      candidate: { ...input(yaml).candidate, predictions: baseline },
+      baseline: { ...input(yaml).candidate, name: "prod" },
+    });
     expect(reversed.checks.find((c) => c.grouping === "race")!.verdict).toBe("pass");
     const without = biasCheck(input(yaml));
     expect(without.checks.every((c) => c.verdict === "warn")).toBe(true);
@@ -84,7 +98,9 @@ describe("biasCheck", () => {
       sensitive: [{ name: "g", codes, dictionary: ["a", "b"] }],
     });
     expect(result.checks[0]).toMatchObject({ verdict: "fail", value: null });
-    expect(result.checks[0]!.message).toBe('Cannot decide: tpr of group "b" is undefined (no row with the positive label).');
+    expect(result.checks[0]!.message).toBe(
+      'Cannot decide: tpr of group "b" is undefined (no row with the positive label).',
+    );
   });
 
   it("renders the same report as the golden file for COMPAS with a fairer baseline", async () => {
@@ -95,20 +111,34 @@ describe("biasCheck", () => {
   });
 
   it("refuses a disparate_impact rule when no sensitive column has a privileged group, instead of gating nothing", () => {
-    expect(() => biasCheck(input("  resamples: 0\n  privileged: { regoin: Caucasian }\n  metrics:\n    disparate_impact: { min: 0.8 }\n"))).toThrow(
+    expect(() =>
+      biasCheck(
+        input("  resamples: 0\n  privileged: { regoin: Caucasian }\n  metrics:\n    disparate_impact: { min: 0.8 }\n"),
+      ),
+    ).toThrow(
       'modelgate.yml: fairness.metrics.disparate_impact needs a privileged group, but fairness.privileged names none of the sensitive columns (race, sex); it names "regoin".',
     );
-    expect(() => biasCheck(input("  resamples: 0\n  metrics:\n    disparate_impact: { min: 0.8 }\n"))).toThrow(/names none of the sensitive columns \(race, sex\)\.$/);
+    expect(() => biasCheck(input("  resamples: 0\n  metrics:\n    disparate_impact: { min: 0.8 }\n"))).toThrow(
+      /names none of the sensitive columns \(race, sex\)\.$/,
+    );
   });
 
   it("refuses a privileged group no row has, listing the column's groups", () => {
-    expect(() => biasCheck(input("  resamples: 0\n  privileged: { race: constructor }\n  metrics:\n    disparate_impact: { min: 0.8 }\n"))).toThrow(
+    expect(() =>
+      biasCheck(
+        input("  resamples: 0\n  privileged: { race: constructor }\n  metrics:\n    disparate_impact: { min: 0.8 }\n"),
+      ),
+    ).toThrow(
       /^modelgate\.yml: fairness\.privileged\.race is "constructor", which no row of the sensitive column "race" has \(its groups: "/,
     );
   });
 
   it("notes a warn-regression that can never fire because it is not below max-regression", () => {
-    const result = biasCheck(input("  resamples: 0\n  metrics:\n    equalized_odds_difference: { max: 0.9, max-regression: 0.02, warn-regression: 0.05 }\n"));
+    const result = biasCheck(
+      input(
+        "  resamples: 0\n  metrics:\n    equalized_odds_difference: { max: 0.9, max-regression: 0.02, warn-regression: 0.05 }\n",
+      ),
+    );
     expect(result.notes).toContain(
       "Policy warning: fairness.metrics.equalized_odds_difference has warn-regression 0.05, above its max-regression 0.02, so it can never warn: a regression past 0.02 already fails. Set warn-regression below 0.02, or remove it.",
     );

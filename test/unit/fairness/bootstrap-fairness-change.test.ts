@@ -17,7 +17,9 @@ function makeData(rows: number, seed: number) {
   const sex: SensitiveColumn = { name: "sex", codes: draw(2), dictionary: ["F", "M"] };
   const region: SensitiveColumn = { name: "region", codes: draw(3), dictionary: ["N", "S", "W"] };
   const labels = Float64Array.from({ length: rows }, () => (random.nextDouble() < 0.4 ? 1 : 0));
-  const candidate = Float64Array.from(labels, (label, i) => (random.nextDouble() < 0.3 + 0.3 * label + 0.1 * (sex.codes[i] as number) ? 1 : 0));
+  const candidate = Float64Array.from(labels, (label, i) =>
+    random.nextDouble() < 0.3 + 0.3 * label + 0.1 * (sex.codes[i] as number) ? 1 : 0,
+  );
   const baseline = Float64Array.from(candidate, (value) => (random.nextDouble() < 0.15 ? 1 - value : value));
   return { labels, candidate, baseline, sensitive: [sex, region] };
 }
@@ -28,7 +30,11 @@ function prepare(data: ReturnType<typeof makeData>, minGroupSize = 1) {
   splitPairedCounts(tally.counts, counts, new Float64Array(counts.length));
   const cellTally = { columns: data.sensitive.map((c) => c.name), cells: tally.cells, counts };
   const groupings = toGroupings(cellTally);
-  return { tally, groupings, options: toMeasureOptions(cellTally, groupings, { favorable: 1, minGroupSize, privileged: {} }) };
+  return {
+    tally,
+    groupings,
+    options: toMeasureOptions(cellTally, groupings, { favorable: 1, minGroupSize, privileged: {} }),
+  };
 }
 
 /** Selection-rate gap (max − min) of the rows `indices` point at, grouped by `codes`. */
@@ -68,7 +74,10 @@ describe("bootstrapFairnessChange", () => {
   it("returns the change on the data as the estimate and the resampled changes ascending", () => {
     const data = makeData(600, 2);
     const { tally, groupings, options } = prepare(data);
-    const [change] = bootstrapFairnessChange(tally, groupings, [{ grouping: 0, spec: dp }], options, { resamples: 200, seed: 4 });
+    const [change] = bootstrapFairnessChange(tally, groupings, [{ grouping: 0, spec: dp }], options, {
+      resamples: 200,
+      seed: 4,
+    });
     const all = Int32Array.from({ length: 600 }, (_, i) => i);
     const codes = data.sensitive[0]!.codes;
     expect(change).toMatchObject({ ok: true });
@@ -81,7 +90,10 @@ describe("bootstrapFairnessChange", () => {
     const data = makeData(400, 3);
     const { tally, groupings, options } = prepare(data);
     const resamples = 4000;
-    const [change] = bootstrapFairnessChange(tally, groupings, [{ grouping: 0, spec: dp }], options, { resamples, seed: 5 });
+    const [change] = bootstrapFairnessChange(tally, groupings, [{ grouping: 0, spec: dp }], options, {
+      resamples,
+      seed: 5,
+    });
     // The definition, row by row: each intersection cell's rows drawn with replacement, as many as it has.
     const sexCodes = data.sensitive[0]!.codes;
     const cellOf = Int32Array.from(sexCodes, (s, i) => 3 * s + (data.sensitive[1]!.codes[i] as number));
@@ -103,7 +115,8 @@ describe("bootstrapFairnessChange", () => {
 
   it("is the same for the same seed", () => {
     const { tally, groupings, options } = prepare(makeData(300, 6));
-    const run = (seed: number) => bootstrapFairnessChange(tally, groupings, [{ grouping: 2, spec: eo }], options, { resamples: 100, seed });
+    const run = (seed: number) =>
+      bootstrapFairnessChange(tally, groupings, [{ grouping: 2, spec: eo }], options, { resamples: 100, seed });
     expect(run(7)).toEqual(run(7));
     expect(run(7)).not.toEqual(run(8));
   });
@@ -120,8 +133,14 @@ describe("bootstrapFairnessChange", () => {
       }
     });
     const { tally, groupings, options } = prepare(data);
-    const [change] = bootstrapFairnessChange(tally, groupings, [{ grouping: 0, spec: eo }], options, { resamples: 200, seed: 9 });
-    expect(change).toMatchObject({ ok: false, reason: expect.stringMatching(/^the change is undefined in \d+ of 200 resamples/) });
+    const [change] = bootstrapFairnessChange(tally, groupings, [{ grouping: 0, spec: eo }], options, {
+      resamples: 200,
+      seed: 9,
+    });
+    expect(change).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^the change is undefined in \d+ of 200 resamples/),
+    });
   });
 
   it("leaves groups below the minimum size out of the gap, in the estimate and every resample", () => {
@@ -131,7 +150,10 @@ describe("bootstrapFairnessChange", () => {
     const gated = options[intersection]!.gated;
     expect(gated.filter((g) => !g).length).toBeGreaterThan(0);
     expect(gated.filter((g) => g).length).toBeGreaterThanOrEqual(2);
-    const [change] = bootstrapFairnessChange(tally, groupings, [{ grouping: intersection, spec: dp }], options, { resamples: 50, seed: 1 });
+    const [change] = bootstrapFairnessChange(tally, groupings, [{ grouping: intersection, spec: dp }], options, {
+      resamples: 50,
+      seed: 1,
+    });
     // Cells are numbered in order of first appearance; the gap over the rows of gated cells only.
     const first = new Map<number, number>();
     const cellOf = Int32Array.from(data.sensitive[0]!.codes, (s, i) => {
@@ -141,6 +163,9 @@ describe("bootstrapFairnessChange", () => {
     });
     const rows = [...cellOf.keys()].filter((i) => gated[cellOf[i] as number]);
     if (!change?.ok) throw new Error(JSON.stringify(change));
-    expect(change.estimate).toBeCloseTo(dpGap(rows, cellOf, data.candidate, 6) - dpGap(rows, cellOf, data.baseline, 6), 12);
+    expect(change.estimate).toBeCloseTo(
+      dpGap(rows, cellOf, data.candidate, 6) - dpGap(rows, cellOf, data.baseline, 6),
+      12,
+    );
   });
 });

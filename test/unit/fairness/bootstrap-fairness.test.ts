@@ -11,7 +11,8 @@ const options = (seed: number, resamples = 2000): AssessFairnessOptions => ({
   specs: [{ metric: "demographic_parity_difference", method: "between_groups", agg: "worst_case" }],
   bootstrap: { resamples, seed, confidence: 0.95 },
 });
-const run = (seed: number, resamples?: number) => assessFairness(compas.labels, compas.predictions, [compas.race], options(seed, resamples)).groupings[0]!;
+const run = (seed: number, resamples?: number) =>
+  assessFairness(compas.labels, compas.predictions, [compas.race], options(seed, resamples)).groupings[0]!;
 
 describe("bootstrapFairness (stratified percentile intervals)", () => {
   it("agrees within 0.01 with numpy's stratified row bootstrap on COMPAS (different generators, 2,000 vs 4,000 resamples)", () => {

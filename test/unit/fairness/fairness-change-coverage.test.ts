@@ -10,8 +10,16 @@ import { simulateCoverage } from "./support/simulate-change-coverage.js";
 const SEEDS = 500;
 const RESAMPLES = 400;
 
-const demographicParity = { metric: "demographic_parity_difference", method: "between_groups", agg: "worst_case" } as const;
-const equalOpportunity = { metric: "equal_opportunity_difference", method: "between_groups", agg: "worst_case" } as const;
+const demographicParity = {
+  metric: "demographic_parity_difference",
+  method: "between_groups",
+  agg: "worst_case",
+} as const;
+const equalOpportunity = {
+  metric: "equal_opportunity_difference",
+  method: "between_groups",
+  agg: "worst_case",
+} as const;
 
 /** Selection rates: candidate A 0.50, B 0.32 (gap 0.18); baseline A 0.45, B 0.35 (gap 0.10). */
 const distinctRates: CoverageScenario = {

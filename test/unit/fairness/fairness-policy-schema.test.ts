@@ -13,7 +13,9 @@ describe("the fairness: policy section", () => {
       resamples: 1000,
       seed: 20240601,
       confidence: 0.95,
-      metrics: { demographic_parity_ratio: { min: 0.8, method: "between_groups", agg: "worst_case", "gate-on": "point" } },
+      metrics: {
+        demographic_parity_ratio: { min: 0.8, method: "between_groups", agg: "worst_case", "gate-on": "point" },
+      },
     });
   });
 
@@ -30,7 +32,9 @@ describe("the fairness: policy section", () => {
   });
 
   it("refuses a rule without a bound, a gate-on other than point or ci, and min above max", () => {
-    expect(() => parse("  metrics:\n    equalized_odds_difference: { method: to_overall }\n")).toThrow(/declares no rule/);
+    expect(() => parse("  metrics:\n    equalized_odds_difference: { method: to_overall }\n")).toThrow(
+      /declares no rule/,
+    );
     expect(() => parse("  metrics:\n    equalized_odds_difference: { max: 0.1, gate-on: upper }\n")).toThrow(/gate-on/);
     expect(() => parse("  metrics:\n    disparate_impact: { min: 1.25, max: 0.8 }\n")).toThrow(/min greater than max/);
   });

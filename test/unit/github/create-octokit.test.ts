@@ -10,7 +10,13 @@ beforeEach(() => {
 
 function octokit(options: { token?: string; maxRetryAfterSeconds?: number } = {}) {
   const log = { warning: (message: string) => void warnings.push(message), debug: () => undefined };
-  return createOctokit({ token: options.token ?? "ghs_test_write", baseUrl: api().url, log, retryAfterBaseValue: 10, maxRetryAfterSeconds: options.maxRetryAfterSeconds });
+  return createOctokit({
+    token: options.token ?? "ghs_test_write",
+    baseUrl: api().url,
+    log,
+    retryAfterBaseValue: 10,
+    maxRetryAfterSeconds: options.maxRetryAfterSeconds,
+  });
 }
 
 const listComments = { owner: "o", repo: "r", issue_number: 7 };
@@ -43,7 +49,9 @@ describe("createOctokit", () => {
     const { status } = await octokit().rest.issues.listComments(listComments);
     expect(status).toBe(200);
     expect(api().requests.map((r) => r.status)).toEqual([429, 200]);
-    expect(warnings).toEqual([expect.stringMatching(/^GitHub secondary rate limit on GET .*: retrying in 1 s \(retry 1 of 2\)\.$/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^GitHub secondary rate limit on GET .*: retrying in 1 s \(retry 1 of 2\)\.$/),
+    ]);
     expect(api().violations).toEqual([]);
   });
 
@@ -66,7 +74,9 @@ describe("createOctokit", () => {
 
   it("gives up at once when GitHub asks to wait longer than maxRetryAfterSeconds", async () => {
     api().failNext("POST", /comments$/, [403], { "retry-after": "3600" });
-    await expect(octokit({ maxRetryAfterSeconds: 60 }).rest.issues.createComment({ ...listComments, body: "x" })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      octokit({ maxRetryAfterSeconds: 60 }).rest.issues.createComment({ ...listComments, body: "x" }),
+    ).rejects.toMatchObject({ status: 403 });
     expect(api().requests).toHaveLength(1);
     expect(warnings).toEqual([expect.stringMatching(/asks to wait 3600 s, more than 60 s; giving up\.$/)]);
     expect(api().violations).toEqual([]);

@@ -54,12 +54,19 @@ describe("the registry through the GitHub API", () => {
     expect(outcome).toMatchObject({ versionCreated: true, eventCreated: true, previousVersion: null, attempts: 1 });
 
     const refs = new Map(api().refs(OWNER, REPO));
-    expect([...refs.keys()]).toEqual([`refs/modelgate/churn.commits/${COMMITS[0]}`, "refs/modelgate/churn.events/1", "refs/tags/churn#prod#1", "refs/tags/churn@v1.0.0"]);
+    expect([...refs.keys()]).toEqual([
+      `refs/modelgate/churn.commits/${COMMITS[0]}`,
+      "refs/modelgate/churn.events/1",
+      "refs/tags/churn#prod#1",
+      "refs/tags/churn@v1.0.0",
+    ]);
     expect(refs.get(`refs/modelgate/churn.commits/${COMMITS[0]}`)).toBe(refs.get("refs/tags/churn@v1.0.0"));
     expect(refs.get("refs/modelgate/churn.events/1")).toBe(refs.get("refs/tags/churn#prod#1"));
     const [release] = api().releases(OWNER, REPO);
     expect(release).toMatchObject({ tag_name: "churn@v1.0.0", draft: false });
-    expect(release!.assets.map((asset) => [asset.name, Buffer.from(asset.bytes).toString()])).toEqual([["model.bin", "weights of 1.0.0"]]);
+    expect(release!.assets.map((asset) => [asset.name, Buffer.from(asset.bytes).toString()])).toEqual([
+      ["model.bin", "weights of 1.0.0"],
+    ]);
     // Publishing found the annotated tag in place: the release did not replace it with a lightweight one.
     expect(refs.get("refs/tags/churn@v1.0.0")).not.toBe(COMMITS[0]);
 
@@ -89,14 +96,37 @@ describe("the registry through the GitHub API", () => {
     await promoteVersion(openStore(), request("1.1.0", COMMITS[1]!));
 
     api().replaceAssetBytes(OWNER, REPO, "churn@v1.0.0", "model.bin", Buffer.from("weights of 6.6.6"));
-    const refused = rollbackStage(openStore(), { model: "churn", stage: "prod", reason: "latency", actor: "oncall", runUrl: null, now: NOW });
+    const refused = rollbackStage(openStore(), {
+      model: "churn",
+      stage: "prod",
+      reason: "latency",
+      actor: "oncall",
+      runUrl: null,
+      now: NOW,
+    });
     await expect(refused).rejects.toThrow(RegistryError);
     await expect(refused).rejects.toThrow(/model\.bin of churn@v1\.0\.0 has sha256 .* it was changed after promotion/);
-    expect(api().refs(OWNER, REPO).map(([ref]) => ref)).not.toContain("refs/tags/churn#prod!#3");
+    expect(
+      api()
+        .refs(OWNER, REPO)
+        .map(([ref]) => ref),
+    ).not.toContain("refs/tags/churn#prod!#3");
 
     api().replaceAssetBytes(OWNER, REPO, "churn@v1.0.0", "model.bin", Buffer.from("weights of 1.0.0"));
-    const rolled = await rollbackStage(openStore(), { model: "churn", stage: "prod", reason: "latency", actor: "oncall", runUrl: null, now: NOW });
-    expect([rolled.from, rolled.to.version, rolled.unassignment.tag, rolled.assignment.tag]).toEqual(["v1.1.0", "v1.0.0", "churn#prod!#3", "churn#prod#4"]);
+    const rolled = await rollbackStage(openStore(), {
+      model: "churn",
+      stage: "prod",
+      reason: "latency",
+      actor: "oncall",
+      runUrl: null,
+      now: NOW,
+    });
+    expect([rolled.from, rolled.to.version, rolled.unassignment.tag, rolled.assignment.tag]).toEqual([
+      "v1.1.0",
+      "v1.0.0",
+      "churn#prod!#3",
+      "churn#prod#4",
+    ]);
     const stage = await readStageRecord(openStore(), "churn", "prod");
     expect(stage.version).toBe("v1.0.0");
     expect(Buffer.from(await stage.readAsset("model.bin")).toString()).toBe("weights of 1.0.0");
@@ -109,7 +139,10 @@ describe("the registry through the GitHub API", () => {
     seedCommits();
     const failure = promoteVersion(openStore("ghs_test_read"), request("1.0.0", COMMITS[0]!));
     await expect(failure).rejects.toThrow(GitHubApiError);
-    await expect(failure).rejects.toMatchObject({ status: 403, hint: expect.stringMatching(/contents: write/) as unknown });
+    await expect(failure).rejects.toMatchObject({
+      status: 403,
+      hint: expect.stringMatching(/contents: write/) as unknown,
+    });
     expect(api().refs(OWNER, REPO)).toEqual([]);
     expect(api().violations).toEqual([]);
   }, 30_000);
@@ -119,19 +152,58 @@ describe("the registry through the GitHub API", () => {
     await promoteVersion(openStore(), request("1.0.0", COMMITS[0]!));
     const registry = await readModelRegistry(openStore(), "churn");
     // A writer that claimed counter 2 and stopped before writing the tag ref of its event.
-    const octokit = createOctokit({ token: "ghs_test_write", baseUrl: api().url, log: { warning: () => undefined, debug: () => undefined } });
-    const record = { event: "promote", version: "v1.0.0", previous_version: null, reason: "re-deploy", actor: "octocat", run_url: null, created_at: NOW, previous_event_sha: registry.events[0]!.objectSha };
-    const { data: tag } = await octokit.request("POST /repos/{owner}/{repo}/git/tags", { owner: OWNER, repo: REPO, tag: "churn#staging#2", message: JSON.stringify(record), object: COMMITS[0]!, type: "commit" });
-    await octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner: OWNER, repo: REPO, ref: "refs/modelgate/churn.events/2", sha: tag.sha });
+    const octokit = createOctokit({
+      token: "ghs_test_write",
+      baseUrl: api().url,
+      log: { warning: () => undefined, debug: () => undefined },
+    });
+    const record = {
+      event: "promote",
+      version: "v1.0.0",
+      previous_version: null,
+      reason: "re-deploy",
+      actor: "octocat",
+      run_url: null,
+      created_at: NOW,
+      previous_event_sha: registry.events[0]!.objectSha,
+    };
+    const { data: tag } = await octokit.request("POST /repos/{owner}/{repo}/git/tags", {
+      owner: OWNER,
+      repo: REPO,
+      tag: "churn#staging#2",
+      message: JSON.stringify(record),
+      object: COMMITS[0]!,
+      type: "commit",
+    });
+    await octokit.request("POST /repos/{owner}/{repo}/git/refs", {
+      owner: OWNER,
+      repo: REPO,
+      ref: "refs/modelgate/churn.events/2",
+      sha: tag.sha,
+    });
     // A tag written outside modelgate (plain text, as GTO writes them): read as a version without a record.
-    const { data: bad } = await octokit.request("POST /repos/{owner}/{repo}/git/tags", { owner: OWNER, repo: REPO, tag: "churn@v9.0.0", message: "not json", object: COMMITS[2]!, type: "commit" });
-    await octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner: OWNER, repo: REPO, ref: "refs/tags/churn@v9.0.0", sha: bad.sha });
+    const { data: bad } = await octokit.request("POST /repos/{owner}/{repo}/git/tags", {
+      owner: OWNER,
+      repo: REPO,
+      tag: "churn@v9.0.0",
+      message: "not json",
+      object: COMMITS[2]!,
+      type: "commit",
+    });
+    await octokit.request("POST /repos/{owner}/{repo}/git/refs", {
+      owner: OWNER,
+      repo: REPO,
+      ref: "refs/tags/churn@v9.0.0",
+      sha: bad.sha,
+    });
 
     const pending = await readModelRegistry(openStore(), "churn");
     expect(pending.missingTagRefs.map((event) => event.tag)).toEqual(["churn#staging#2"]);
     expect(pending.problems).toEqual([]);
     expect(pending.foreignTags).toEqual(["churn@v9.0.0"]);
-    expect(pending.foreignVersions.map((version) => [version.version, version.message])).toEqual([["v9.0.0", "not json"]]);
+    expect(pending.foreignVersions.map((version) => [version.version, version.message])).toEqual([
+      ["v9.0.0", "not json"],
+    ]);
     expect(pending.versions.map((version) => version.version)).toEqual(["v1.0.0"]);
 
     const next = await promoteVersion(openStore(), request("1.1.0", COMMITS[1]!));

@@ -13,39 +13,76 @@ const OTHER = "b".repeat(40);
 const api = useGitHubStandIn();
 
 function client(token = "ghs_test_write") {
-  return createOctokit({ token, baseUrl: api().url, log: { warning: () => undefined, debug: () => undefined }, retryAfterBaseValue: 10 });
+  return createOctokit({
+    token,
+    baseUrl: api().url,
+    log: { warning: () => undefined, debug: () => undefined },
+    retryAfterBaseValue: 10,
+  });
 }
 
 const WORKFLOW = ".github/workflows/pr-model-gate.yml";
 const MERGE = "d".repeat(40);
 const GATE = { name: "gate", workflow: WORKFLOW };
 /** Pull request 12 (head SHA, branch fix) merged into main as MERGE; the gates judged its head. */
-const judgedPull: JudgedCommit = { sha: SHA, pullNumber: 12, baseRef: "main", baseSha: OTHER, head: { ref: "fix", repository: "acme/models" } };
+const judgedPull: JudgedCommit = {
+  sha: SHA,
+  pullNumber: 12,
+  baseRef: "main",
+  baseSha: OTHER,
+  head: { ref: "fix", repository: "acme/models" },
+};
 
 function mergedPull(headRepository?: string): void {
-  api().seedCommitPullRequest(REPO.owner, REPO.repo, { number: 12, headSha: SHA, baseSha: OTHER, mergeCommitSha: MERGE, headRef: "fix", ...(headRepository ? { headRepository } : {}) });
+  api().seedCommitPullRequest(REPO.owner, REPO.repo, {
+    number: 12,
+    headSha: SHA,
+    baseSha: OTHER,
+    mergeCommitSha: MERGE,
+    headRef: "fix",
+    ...(headRepository ? { headRepository } : {}),
+  });
 }
 
 let nextRun = 100;
 /** A workflow run on the judged head with one job per conclusion given; returns the jobs' check-run ids. */
-function workflowRun(jobs: Array<{ name: string; conclusion: "success" | "failure" | null }>, run: { path?: string; event?: string; pullRequests?: number[]; headBranch?: string; headRepository?: string } = {}): number[] {
+function workflowRun(
+  jobs: Array<{ name: string; conclusion: "success" | "failure" | null }>,
+  run: { path?: string; event?: string; pullRequests?: number[]; headBranch?: string; headRepository?: string } = {},
+): number[] {
   return api().seedWorkflowRun(REPO.owner, REPO.repo, {
-    id: nextRun++, event: run.event ?? "pull_request", headSha: SHA, headBranch: run.headBranch ?? "fix", path: run.path ?? WORKFLOW, jobs,
-    ...(run.pullRequests ? { pullRequests: run.pullRequests } : { pullRequests: [12] }), ...(run.headRepository ? { headRepository: run.headRepository } : {}),
+    id: nextRun++,
+    event: run.event ?? "pull_request",
+    headSha: SHA,
+    headBranch: run.headBranch ?? "fix",
+    path: run.path ?? WORKFLOW,
+    jobs,
+    ...(run.pullRequests ? { pullRequests: run.pullRequests } : { pullRequests: [12] }),
+    ...(run.headRepository ? { headRepository: run.headRepository } : {}),
   });
 }
 
-const outcome = async (judged = judgedPull, specs = [GATE]) => (await readRequiredChecks(client(), REPO, judged, specs)).map((c) => [c.name, c.conclusion, c.ok, c.message]);
+const outcome = async (judged = judgedPull, specs = [GATE]) =>
+  (await readRequiredChecks(client(), REPO, judged, specs)).map((c) => [c.name, c.conclusion, c.ok, c.message]);
 
 describe("readRequiredChecks", () => {
   it("passes a job of the expected workflow's pull_request run for the merged pull request's head", async () => {
     mergedPull();
-    const [id] = workflowRun([{ name: "gate", conclusion: "success" }, { name: "lint", conclusion: "failure" }]);
+    const [id] = workflowRun([
+      { name: "gate", conclusion: "success" },
+      { name: "lint", conclusion: "failure" },
+    ]);
     const checks = await readRequiredChecks(client(), REPO, judgedPull, [GATE]);
-    expect(checks).toEqual([{
-      name: "gate", workflow: WORKFLOW, conclusion: "success", ok: true, url: `https://github.com/acme/models/runs/${id}`,
-      message: `Check "gate" on aaaaaaa: a job of workflow run 100 (${WORKFLOW}, pull_request of #12 into main) concluded success.`,
-    }]);
+    expect(checks).toEqual([
+      {
+        name: "gate",
+        workflow: WORKFLOW,
+        conclusion: "success",
+        ok: true,
+        url: `https://github.com/acme/models/runs/${id}`,
+        message: `Check "gate" on aaaaaaa: a job of workflow run 100 (${WORKFLOW}, pull_request of #12 into main) concluded success.`,
+      },
+    ]);
     expect(api().violations).toEqual([]);
   });
 
@@ -53,21 +90,49 @@ describe("readRequiredChecks", () => {
     mergedPull();
     workflowRun([{ name: "gate", conclusion: "failure" }]);
     workflowRun([{ name: "gate", conclusion: "success" }]);
-    expect(await outcome()).toEqual([["gate", "failure", false, `Check "gate" on aaaaaaa: a job of workflow run ${nextRun - 2} (${WORKFLOW}, pull_request of #12 into main) concluded failure; a failing run is never outvoted by another run's success.`]]);
+    expect(await outcome()).toEqual([
+      [
+        "gate",
+        "failure",
+        false,
+        `Check "gate" on aaaaaaa: a job of workflow run ${nextRun - 2} (${WORKFLOW}, pull_request of #12 into main) concluded failure; a failing run is never outvoted by another run's success.`,
+      ],
+    ]);
     expect(api().violations).toEqual([]);
   });
 
   it("counts a failure whoever made it, but trusts no success that is not a job of the expected workflow", async () => {
     mergedPull();
-    const lenient = api().seedCheckRun(REPO.owner, REPO.repo, { name: "gate", headSha: SHA, conclusion: "success", app: "lenient-ci" });
+    const lenient = api().seedCheckRun(REPO.owner, REPO.repo, {
+      name: "gate",
+      headSha: SHA,
+      conclusion: "success",
+      app: "lenient-ci",
+    });
     workflowRun([{ name: "gate", conclusion: "success" }], { path: ".github/workflows/lenient.yml" });
     workflowRun([{ name: "gate", conclusion: "success" }], { pullRequests: [13] });
-    api().seedCommitPullRequest(REPO.owner, REPO.repo, { number: 13, headSha: SHA, baseSha: OTHER, headRef: "fix", baseRef: "release" });
+    api().seedCommitPullRequest(REPO.owner, REPO.repo, {
+      number: 13,
+      headSha: SHA,
+      baseSha: OTHER,
+      headRef: "fix",
+      baseRef: "release",
+    });
     // Made with GITHUB_TOKEN by any workflow: GitHub files it under the commit's first Actions suite, yet no job stands behind it.
-    await client().request("POST /repos/{owner}/{repo}/check-runs", { ...REPO, head_sha: SHA, name: "gate", status: "completed", conclusion: "success" });
-    const [[name, conclusion, ok, message]] = await outcome() as [[string, string, boolean, string]];
+    await client().request("POST /repos/{owner}/{repo}/check-runs", {
+      ...REPO,
+      head_sha: SHA,
+      name: "gate",
+      status: "completed",
+      conclusion: "success",
+    });
+    const [[name, conclusion, ok, message]] = (await outcome()) as [[string, string, boolean, string]];
     expect([name, conclusion, ok]).toEqual(["gate", "missing", false]);
-    expect(message).toMatch(new RegExp(`^Check "gate" on aaaaaaa: no run of that name is a job of ${WORKFLOW.replace(/\./g, "\\.")} for this commit; a gate that did not run there did not pass\\. Not counted: `));
+    expect(message).toMatch(
+      new RegExp(
+        `^Check "gate" on aaaaaaa: no run of that name is a job of ${WORKFLOW.replace(/\./g, "\\.")} for this commit; a gate that did not run there did not pass\\. Not counted: `,
+      ),
+    );
     expect(message).toContain(`run ${lenient} was created by lenient-ci, not by a GitHub Actions job`);
     expect(message).toContain(`which ran .github/workflows/lenient.yml, not ${WORKFLOW}`);
     expect(message).toContain("which is linked to #13 into release, not #12 into main");
@@ -96,8 +161,17 @@ describe("readRequiredChecks", () => {
     workflowRun([{ name: "gate", conclusion: "success" }], { event: "push", headBranch: "main", pullRequests: [] });
     expect((await outcome(direct))[0]!.slice(1, 3)).toEqual(["success", true]);
     workflowRun([{ name: "gate", conclusion: null }], { event: "push", headBranch: "main", pullRequests: [] });
-    expect((await outcome(direct))[0]![3]).toMatch(/^Check "gate" on aaaaaaa: run \d+ is still in_progress; promote once it has completed\.$/);
-    expect(await outcome(direct, [{ name: "deploy-check", workflow: WORKFLOW }])).toEqual([["deploy-check", "missing", false, 'Check "deploy-check" on aaaaaaa: no check run of that name exists; a gate that did not run there did not pass.']]);
+    expect((await outcome(direct))[0]![3]).toMatch(
+      /^Check "gate" on aaaaaaa: run \d+ is still in_progress; promote once it has completed\.$/,
+    );
+    expect(await outcome(direct, [{ name: "deploy-check", workflow: WORKFLOW }])).toEqual([
+      [
+        "deploy-check",
+        "missing",
+        false,
+        'Check "deploy-check" on aaaaaaa: no check run of that name exists; a gate that did not run there did not pass.',
+      ],
+    ]);
     expect(api().violations).toEqual([]);
   });
 });
@@ -105,18 +179,40 @@ describe("readRequiredChecks", () => {
 describe("recordDeployment", () => {
   it("records a deployment of the commit with a success status", async () => {
     api().seedCommit(REPO.owner, REPO.repo, SHA);
-    const id = await recordDeployment(client(), REPO, { sha: SHA, environment: "production", description: "churn v1.0.0 to prod", payload: { model: "churn", version: "v1.0.0" }, logUrl: "https://github.com/acme/models/actions/runs/1" });
+    const id = await recordDeployment(client(), REPO, {
+      sha: SHA,
+      environment: "production",
+      description: "churn v1.0.0 to prod",
+      payload: { model: "churn", version: "v1.0.0" },
+      logUrl: "https://github.com/acme/models/actions/runs/1",
+    });
     const [deployment] = api().deployments(REPO.owner, REPO.repo);
-    expect(deployment).toMatchObject({ id, sha: SHA, environment: "production", payload: { model: "churn", version: "v1.0.0" } });
-    expect(deployment!.statuses.map((status) => [status.state, status.log_url])).toEqual([["success", "https://github.com/acme/models/actions/runs/1"]]);
+    expect(deployment).toMatchObject({
+      id,
+      sha: SHA,
+      environment: "production",
+      payload: { model: "churn", version: "v1.0.0" },
+    });
+    expect(deployment!.statuses.map((status) => [status.state, status.log_url])).toEqual([
+      ["success", "https://github.com/acme/models/actions/runs/1"],
+    ]);
     expect(api().violations).toEqual([]);
   }, 30_000);
 
   it("names the deployments: write permission when the token may only read", async () => {
     api().seedCommit(REPO.owner, REPO.repo, SHA);
-    const failure = recordDeployment(client("ghs_test_read"), REPO, { sha: SHA, environment: "production", description: "d", payload: {}, logUrl: null });
+    const failure = recordDeployment(client("ghs_test_read"), REPO, {
+      sha: SHA,
+      environment: "production",
+      description: "d",
+      payload: {},
+      logUrl: null,
+    });
     await expect(failure).rejects.toThrow(GitHubApiError);
-    await expect(failure).rejects.toMatchObject({ status: 403, hint: expect.stringMatching(/deployments: write/) as unknown });
+    await expect(failure).rejects.toMatchObject({
+      status: 403,
+      hint: expect.stringMatching(/deployments: write/) as unknown,
+    });
     expect(api().deployments(REPO.owner, REPO.repo)).toEqual([]);
   }, 30_000);
 });
@@ -125,11 +221,34 @@ describe("findJudgedCommit", () => {
   it("judges a merge commit by its pull request's head, and a direct push by itself", async () => {
     const head = "c".repeat(40);
     const merge = "d".repeat(40);
-    api().seedCommitPullRequest(REPO.owner, REPO.repo, { number: 12, headSha: head, baseSha: SHA, mergeCommitSha: merge });
+    api().seedCommitPullRequest(REPO.owner, REPO.repo, {
+      number: 12,
+      headSha: head,
+      baseSha: SHA,
+      mergeCommitSha: merge,
+    });
     api().seedCommitPullRequest(REPO.owner, REPO.repo, { number: 13, headSha: OTHER, baseSha: SHA }); // open, unmerged
-    expect(await findJudgedCommit(client(), REPO, merge, "main")).toEqual({ sha: head, pullNumber: 12, baseRef: "main", baseSha: SHA, head: { ref: "feature-12", repository: "acme/models" } });
-    expect(await findJudgedCommit(client(), REPO, SHA, "main")).toEqual({ sha: SHA, pullNumber: null, baseRef: "main", baseSha: null, head: null });
-    expect(await findJudgedCommit(client(), REPO, OTHER, "release")).toEqual({ sha: OTHER, pullNumber: null, baseRef: "release", baseSha: null, head: null });
+    expect(await findJudgedCommit(client(), REPO, merge, "main")).toEqual({
+      sha: head,
+      pullNumber: 12,
+      baseRef: "main",
+      baseSha: SHA,
+      head: { ref: "feature-12", repository: "acme/models" },
+    });
+    expect(await findJudgedCommit(client(), REPO, SHA, "main")).toEqual({
+      sha: SHA,
+      pullNumber: null,
+      baseRef: "main",
+      baseSha: null,
+      head: null,
+    });
+    expect(await findJudgedCommit(client(), REPO, OTHER, "release")).toEqual({
+      sha: OTHER,
+      pullNumber: null,
+      baseRef: "release",
+      baseSha: null,
+      head: null,
+    });
     expect(api().violations).toEqual([]);
   });
 });

@@ -10,13 +10,17 @@ describe("readRepoFile", () => {
     api().setFile("o", "r", "main", "ml/modelgate.yml", "gates:\n  - name: café ☕\n");
     const text = await readRepoFile(octokit(), { owner: "o", repo: "r", path: "ml/modelgate.yml", ref: "main" });
     expect(text).toBe("gates:\n  - name: café ☕\n");
-    expect(api().requests.map((r) => `${r.path}?ref=${r.query.ref}`)).toEqual(["/repos/o/r/contents/ml%2Fmodelgate.yml?ref=main"]);
+    expect(api().requests.map((r) => `${r.path}?ref=${r.query.ref}`)).toEqual([
+      "/repos/o/r/contents/ml%2Fmodelgate.yml?ref=main",
+    ]);
     expect(api().violations).toEqual([]);
   });
 
   it("returns undefined when GitHub answers 404", async () => {
     api().setFile("o", "r", "feature", "modelgate.yml", "x");
-    expect(await readRepoFile(octokit(), { owner: "o", repo: "r", path: "modelgate.yml", ref: "main" })).toBeUndefined();
+    expect(
+      await readRepoFile(octokit(), { owner: "o", repo: "r", path: "modelgate.yml", ref: "main" }),
+    ).toBeUndefined();
     expect(api().violations).toEqual([]);
   });
 
@@ -30,9 +34,17 @@ describe("readRepoFile", () => {
 
   it("throws GitHubApiError with the status when GitHub keeps failing", async () => {
     api().failNext("GET", /contents/, [500, 500, 500, 500]);
-    const error: unknown = await readRepoFile(octokit(), { owner: "o", repo: "r", path: "modelgate.yml", ref: "main" }).catch((e: unknown) => e);
+    const error: unknown = await readRepoFile(octokit(), {
+      owner: "o",
+      repo: "r",
+      path: "modelgate.yml",
+      ref: "main",
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubApiError);
-    expect(error).toMatchObject({ status: 500, message: "GitHub API: reading o/r/modelgate.yml@main failed with HTTP 500: Server Error" });
+    expect(error).toMatchObject({
+      status: 500,
+      message: "GitHub API: reading o/r/modelgate.yml@main failed with HTTP 500: Server Error",
+    });
     expect(api().violations).toEqual([]);
   });
 });

@@ -21,7 +21,11 @@ describe("runner annotations", () => {
     error("50% worse\nsee: details", { title: "a,b: c", file: "model gate.yml", startLine: 6 });
     warning("plain");
     const [first, second] = parseWorkflowCommands(stdout());
-    expect(first).toEqual({ command: "error", properties: { title: "a,b: c", file: "model gate.yml", line: "6" }, message: "50% worse\nsee: details" });
+    expect(first).toEqual({
+      command: "error",
+      properties: { title: "a,b: c", file: "model gate.yml", line: "6" },
+      message: "50% worse\nsee: details",
+    });
     expect(second).toEqual({ command: "warning", properties: {}, message: "plain" });
   });
 
@@ -34,6 +38,8 @@ describe("runner annotations", () => {
   it("removes bidi controls from annotation messages and titles", () => {
     const stdout = captureStdout();
     warning("metric acc\u202eycarucca regressed", { title: "evaluate-gate \u2066x\u2069" });
-    expect(parseWorkflowCommands(stdout())).toEqual([{ command: "warning", properties: { title: "evaluate-gate x" }, message: "metric accycarucca regressed" }]);
+    expect(parseWorkflowCommands(stdout())).toEqual([
+      { command: "warning", properties: { title: "evaluate-gate x" }, message: "metric accycarucca regressed" },
+    ]);
   });
 });

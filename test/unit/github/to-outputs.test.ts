@@ -17,11 +17,22 @@ describe("blocksMerge", () => {
 });
 
 describe("toOutputs", () => {
-  const undecided: UndecidedResult = { action: "evaluate-gate", key: "k", verdict: "fail", checks: [], error: { message: "m", hint: "h" } };
+  const undecided: UndecidedResult = {
+    action: "evaluate-gate",
+    key: "k",
+    verdict: "fail",
+    checks: [],
+    error: { message: "m", hint: "h" },
+  };
   const files = { resultPath: "/t/r.json", reportPath: "/t/r.md" };
 
   it("sets verdict, passed, result and report, and comment-url only when there is one", () => {
-    expect(toOutputs(undecided, "fail", files, undefined)).toEqual({ verdict: "fail", passed: "false", result: "/t/r.json", report: "/t/r.md" });
+    expect(toOutputs(undecided, "fail", files, undefined)).toEqual({
+      verdict: "fail",
+      passed: "false",
+      result: "/t/r.json",
+      report: "/t/r.md",
+    });
     expect(toOutputs(undecided, "fail", files, "https://x")["comment-url"]).toBe("https://x");
   });
 

@@ -5,13 +5,26 @@ import { describe, expect, it } from "vitest";
 import { diffManifests } from "../../../shared/src/lineage/diff-manifests.js";
 import type { Manifest } from "../../../shared/src/lineage/manifest.js";
 
-const fixture = () => JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/manifest.json"), "utf8")) as Manifest;
-const rows = (baseline: Manifest, current: Manifest) => diffManifests(baseline, current).map((c) => [c.section, c.name, c.change, c.baseline, c.current]);
+const fixture = () =>
+  JSON.parse(
+    readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/manifest.json"), "utf8"),
+  ) as Manifest;
+const rows = (baseline: Manifest, current: Manifest) =>
+  diffManifests(baseline, current).map((c) => [c.section, c.name, c.change, c.baseline, c.current]);
 
 describe("diffManifests", () => {
   it("lists dirty files by content digest: an edit, a deletion and a file committed since", () => {
     const current = fixture();
-    const baseline = { ...current, git: { ...current.git, dirty_files: [{ path: "train.py", sha256: "d0" }, { path: "notes.md", sha256: null }] } };
+    const baseline = {
+      ...current,
+      git: {
+        ...current.git,
+        dirty_files: [
+          { path: "train.py", sha256: "d0" },
+          { path: "notes.md", sha256: null },
+        ],
+      },
+    };
     expect(rows(baseline, current)).toEqual([
       ["dirty files", "notes.md", "removed", "deleted", null],
       ["dirty files", "train.py", "changed", "d0", "d1"],
@@ -34,7 +47,19 @@ describe("diffManifests", () => {
 
   it("names an interpreter that could not be queried as unknown", () => {
     const current = fixture();
-    const queried = { ...current, environment: { ...current.environment, python: { path: "/opt/venv/bin/python", executable: null, version: null, packages: null, packages_sha256: null } } };
+    const queried = {
+      ...current,
+      environment: {
+        ...current.environment,
+        python: {
+          path: "/opt/venv/bin/python",
+          executable: null,
+          version: null,
+          packages: null,
+          packages_sha256: null,
+        },
+      },
+    };
     expect(rows(current, queried)).toEqual([
       ["environment", "python.executable", "changed", "/opt/venv/bin/python", "unknown"],
       ["environment", "python.packages_sha256", "changed", "a2b3c4", "unknown"],

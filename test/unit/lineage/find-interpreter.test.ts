@@ -17,7 +17,12 @@ function setup() {
 describe("findInterpreter", () => {
   it("finds a bare name on the command's PATH in order, skipping a folder and a non-executable file of that name", () => {
     const { first, second, root, context } = setup();
-    expect(findInterpreter(["python3", "train.py"], context)).toEqual({ kind: "python", path: path.join(first, "python3"), options: [], env: {} });
+    expect(findInterpreter(["python3", "train.py"], context)).toEqual({
+      kind: "python",
+      path: path.join(first, "python3"),
+      options: [],
+      env: {},
+    });
     mkdirSync(path.join(root, "shadow", "python3"), { recursive: true });
     const plain = path.join(root, "plain");
     mkdirSync(plain);
@@ -31,7 +36,12 @@ describe("findInterpreter", () => {
   it("takes the interpreter a script's #! line names over the first python3 on PATH", () => {
     const { second, cwd, context } = setup();
     script(cwd, "train.py", `#!${second}/python3 -I`);
-    expect(findInterpreter(["./train.py", "--epochs", "3"], context)).toEqual({ kind: "python", path: path.join(second, "python3"), options: ["-I"], env: {} });
+    expect(findInterpreter(["./train.py", "--epochs", "3"], context)).toEqual({
+      kind: "python",
+      path: path.join(second, "python3"),
+      options: ["-I"],
+      env: {},
+    });
     expect(findInterpreter(bash("./train.py --epochs 3"), context)?.path).toBe(path.join(second, "python3"));
   });
 
@@ -41,21 +51,42 @@ describe("findInterpreter", () => {
     script(cwd, "isolated.py", "#!/usr/bin/env -S python3 -E -s");
     script(path.join(second), "trainer", "#!/usr/bin/env node");
     expect(findInterpreter(["./train.py"], context)?.path).toBe(path.join(first, "python3"));
-    expect(findInterpreter(["./isolated.py"], context)).toMatchObject({ path: path.join(first, "python3"), options: ["-E", "-s"] });
-    expect(findInterpreter(["trainer"], context)).toEqual({ kind: "node", path: path.join(first, "node"), options: [], env: {} });
+    expect(findInterpreter(["./isolated.py"], context)).toMatchObject({
+      path: path.join(first, "python3"),
+      options: ["-E", "-s"],
+    });
+    expect(findInterpreter(["trainer"], context)).toEqual({
+      kind: "node",
+      path: path.join(first, "node"),
+      options: [],
+      env: {},
+    });
   });
 
   it("reads the action's bash -c script when it is one command, after assignments, exec, command and env", () => {
     const { first, context } = setup();
     const python = path.join(first, "python3");
-    expect(findInterpreter(bash("python3 -I -u train.py --config params.yaml > train.log 2>&1"), context)).toEqual({ kind: "python", path: python, options: ["-I"], env: {} });
-    expect(findInterpreter(bash("CUDA_VISIBLE_DEVICES=$GPU PYTHONPATH=src exec env WANDB_MODE=offline python3 train.py"), context)).toEqual({
+    expect(findInterpreter(bash("python3 -I -u train.py --config params.yaml > train.log 2>&1"), context)).toEqual({
+      kind: "python",
+      path: python,
+      options: ["-I"],
+      env: {},
+    });
+    expect(
+      findInterpreter(
+        bash("CUDA_VISIBLE_DEVICES=$GPU PYTHONPATH=src exec env WANDB_MODE=offline python3 train.py"),
+        context,
+      ),
+    ).toEqual({
       kind: "python",
       path: python,
       options: [],
       env: { PYTHONPATH: "src", WANDB_MODE: "offline" },
     });
-    expect(findInterpreter(bash("command node train.mjs"), context)).toMatchObject({ kind: "node", path: path.join(first, "node") });
+    expect(findInterpreter(bash("command node train.mjs"), context)).toMatchObject({
+      kind: "node",
+      path: path.join(first, "node"),
+    });
     expect(findInterpreter(["sh", "-c", "python3 train.py"], context)?.path).toBe(python);
   });
 

@@ -30,7 +30,12 @@ describe("computeFolderDigest", () => {
 
 describe("hashPaths on a folder", () => {
   it("hashes a literal folder as one entry with its file count, equal to the coreutils digest", async () => {
-    const digests = await hashPaths([parseGlobPattern("folder")], { input: "inputs", base: fixtures, workspace: fixtures, allowEmpty: false });
+    const digests = await hashPaths([parseGlobPattern("folder")], {
+      input: "inputs",
+      base: fixtures,
+      workspace: fixtures,
+      allowEmpty: false,
+    });
     expect(digests).toEqual([{ path: "folder", sha256: FOLDER_SHA256, bytes: 31, files: 5 }]);
   });
 });

@@ -5,7 +5,12 @@ const matches = (pattern: string, file: string) => parseGlobPattern(pattern).reg
 
 describe("parseGlobPattern", () => {
   it("treats a path without glob characters as literal, from its own folder", () => {
-    expect(parseGlobPattern("./data/train.csv/")).toMatchObject({ text: "data/train.csv", base: "data/train.csv", regexp: null, negated: false });
+    expect(parseGlobPattern("./data/train.csv/")).toMatchObject({
+      text: "data/train.csv",
+      base: "data/train.csv",
+      regexp: null,
+      negated: false,
+    });
   });
 
   it("matches * within one segment only", () => {
@@ -33,6 +38,10 @@ describe("parseGlobPattern", () => {
 describe("parsePatternLines", () => {
   it("skips blank lines and comments and reads ! as an exclusion", () => {
     const lines = parsePatternLines("data/**\n\n# code\n!data/tmp/**\n  train.mjs  \n");
-    expect(lines.map((l) => [l.text, l.negated])).toEqual([["data/**", false], ["data/tmp/**", true], ["train.mjs", false]]);
+    expect(lines.map((l) => [l.text, l.negated])).toEqual([
+      ["data/**", false],
+      ["data/tmp/**", true],
+      ["train.mjs", false],
+    ]);
   });
 });

@@ -8,9 +8,21 @@ import { hashPaths } from "../../../shared/src/lineage/hash-paths.js";
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 const options = { input: "inputs", base: fixtures, workspace: fixtures, allowEmpty: false };
 // sha256sum of each file (fixtures/SOURCE.md)
-const A = { path: "folder/a.txt", sha256: "b6a98d9ce9a2d9149288fa3df42d377c3e42737afdcdaf714e33c0a100b51060", bytes: 6 };
-const B = { path: "folder/B.txt", sha256: "75339878e435cfbbddf12aa77759682dff55bfebcf52e17438923dd99a410ba6", bytes: 6 };
-const CSV = { path: "folder/sub/data.csv", sha256: "81bf9fa83c6f7f151bd491a98cd7d933de3965289e3ebd77c6c425f7eaa16392", bytes: 8 };
+const A = {
+  path: "folder/a.txt",
+  sha256: "b6a98d9ce9a2d9149288fa3df42d377c3e42737afdcdaf714e33c0a100b51060",
+  bytes: 6,
+};
+const B = {
+  path: "folder/B.txt",
+  sha256: "75339878e435cfbbddf12aa77759682dff55bfebcf52e17438923dd99a410ba6",
+  bytes: 6,
+};
+const CSV = {
+  path: "folder/sub/data.csv",
+  sha256: "81bf9fa83c6f7f151bd491a98cd7d933de3965289e3ebd77c6c425f7eaa16392",
+  bytes: 8,
+};
 
 describe("hashPaths", () => {
   it("hashes each file a glob matches, sorted in byte order, with sha256sum's digests", async () => {
@@ -23,7 +35,10 @@ describe("hashPaths", () => {
   });
 
   it("resolves patterns against the working directory and records workspace-relative paths", async () => {
-    const digests = await hashPaths(parsePatternLines("*.csv"), { ...options, base: path.join(fixtures, "folder/sub") });
+    const digests = await hashPaths(parsePatternLines("*.csv"), {
+      ...options,
+      base: path.join(fixtures, "folder/sub"),
+    });
     expect(digests).toEqual([CSV]);
   });
 
@@ -41,7 +56,16 @@ describe("hashPaths", () => {
 });
 
 describe("computeCacheKey", () => {
-  const parts = { command: { argv: ["node", "train.mjs"], working_directory: "." }, seed: 0, inputs: [A], params: [], lockfiles: [], platform: "linux", arch: "x64", outputs: ["out/model.json"] };
+  const parts = {
+    command: { argv: ["node", "train.mjs"], working_directory: "." },
+    seed: 0,
+    inputs: [A],
+    params: [],
+    lockfiles: [],
+    platform: "linux",
+    arch: "x64",
+    outputs: ["out/model.json"],
+  };
 
   it("is stable for the same inputs and changes with the seed, an input digest or the command", () => {
     const key = computeCacheKey(parts);
@@ -49,6 +73,8 @@ describe("computeCacheKey", () => {
     expect(computeCacheKey({ ...parts })).toBe(key);
     expect(computeCacheKey({ ...parts, seed: 1 })).not.toBe(key);
     expect(computeCacheKey({ ...parts, inputs: [{ ...A, sha256: B.sha256 }] })).not.toBe(key);
-    expect(computeCacheKey({ ...parts, command: { ...parts.command, argv: ["node", "train.mjs", "--fast"] } })).not.toBe(key);
+    expect(
+      computeCacheKey({ ...parts, command: { ...parts.command, argv: ["node", "train.mjs", "--fast"] } }),
+    ).not.toBe(key);
   });
 });

@@ -65,8 +65,22 @@ describe("readGitState", () => {
     const work = path.join(dir, "model");
     mkdirSync(path.join(work, "out/checkpoints"), { recursive: true });
     mkdirSync(path.join(work, "reports"), { recursive: true });
-    for (const file of ["out/model.bin", "out/checkpoints/1.pt", "out/debug.log", "reports/metrics.json", "run.manifest.json", "notes.md", "reports/plot.png"]) writeFileSync(path.join(work, file), file);
-    const isOwn = ownFileTest({ workingDirectory: work, outputs: parsePatternLines("out\n!out/*.log\nreports/*.png"), metrics: "reports/metrics.json", manifestPath: "run.manifest.json" });
+    for (const file of [
+      "out/model.bin",
+      "out/checkpoints/1.pt",
+      "out/debug.log",
+      "reports/metrics.json",
+      "run.manifest.json",
+      "notes.md",
+      "reports/plot.png",
+    ])
+      writeFileSync(path.join(work, file), file);
+    const isOwn = ownFileTest({
+      workingDirectory: work,
+      outputs: parsePatternLines("out\n!out/*.log\nreports/*.png"),
+      metrics: "reports/metrics.json",
+      manifestPath: "run.manifest.json",
+    });
     const state = await readGitState({ ...systemProbe(), env: {} }, work, isOwn);
     expect(state.dirty_files.map((f) => f.path)).toEqual(["model/notes.md", "model/out/debug.log"]);
   });
@@ -74,13 +88,26 @@ describe("readGitState", () => {
   it("records a clean checkout as clean, and no sha outside a repository", async () => {
     const probe = { ...systemProbe(), env: { GITHUB_REPOSITORY: "acme/models", GITHUB_REF: "refs/pull/7/merge" } };
     expect(await readGitState(probe, repo(), none)).toMatchObject({ dirty: false, dirty_files: [] });
-    expect(await readGitState(probe, mkdtempSync(path.join(tmpdir(), "modelgate-nogit-")), none)).toEqual({ repository: "acme/models", sha: null, ref: "refs/pull/7/merge", dirty: false, dirty_files: [] });
+    expect(await readGitState(probe, mkdtempSync(path.join(tmpdir(), "modelgate-nogit-")), none)).toEqual({
+      repository: "acme/models",
+      sha: null,
+      ref: "refs/pull/7/merge",
+      dirty: false,
+      dirty_files: [],
+    });
   });
 });
 
 describe("parsePorcelainZ", () => {
   it("reads paths with spaces and newlines unquoted, both sides of a rename, and one side of a copy", () => {
-    expect(parsePorcelainZ("R  a2\0a\0 M b c\0?? new\nline\0C  copy\0orig\0?? sub/\0")).toEqual(["a2", "a", "b c", "new\nline", "copy", "sub"]);
+    expect(parsePorcelainZ("R  a2\0a\0 M b c\0?? new\nline\0C  copy\0orig\0?? sub/\0")).toEqual([
+      "a2",
+      "a",
+      "b c",
+      "new\nline",
+      "copy",
+      "sub",
+    ]);
   });
 
   it("refuses a checkout git will not read instead of recording it as no repository, naming the folder and the fix", async () => {
@@ -99,6 +126,9 @@ describe("parsePorcelainZ", () => {
   it("says git is missing when a repository is there but git cannot run", async () => {
     const dir = repo();
     const probe = { ...systemProbe(), env: {}, run: async () => undefined };
-    await expect(readGitState(probe, dir, none)).rejects.toMatchObject({ message: expect.stringContaining("git is not installed"), hint: expect.stringContaining("Install git") });
+    await expect(readGitState(probe, dir, none)).rejects.toMatchObject({
+      message: expect.stringContaining("git is not installed"),
+      hint: expect.stringContaining("Install git"),
+    });
   });
 });

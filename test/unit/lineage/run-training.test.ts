@@ -14,9 +14,20 @@ describe("runTraining", () => {
     const result = await runTraining(trainOptions(ws, "node train.mjs", { seed: 3 }), services);
     expect(result.verdict).toBe("pass");
     const manifest = result.manifest!;
-    expect(manifest.outputs).toEqual([{ path: "out/model.json", sha256: sha256Hex(readFileSync(path.join(ws, "out/model.json"))), bytes: readFileSync(path.join(ws, "out/model.json")).length }]);
+    expect(manifest.outputs).toEqual([
+      {
+        path: "out/model.json",
+        sha256: sha256Hex(readFileSync(path.join(ws, "out/model.json"))),
+        bytes: readFileSync(path.join(ws, "out/model.json")).length,
+      },
+    ]);
     expect(manifest.inputs.map((i) => i.path)).toEqual(["customers.csv", "train.mjs"]);
-    expect(manifest.seed.variables).toMatchObject({ MODELGATE_SEED: "3", SEED: "3", PYTHONHASHSEED: "3", CUBLAS_WORKSPACE_CONFIG: ":4096:8" });
+    expect(manifest.seed.variables).toMatchObject({
+      MODELGATE_SEED: "3",
+      SEED: "3",
+      PYTHONHASHSEED: "3",
+      CUBLAS_WORKSPACE_CONFIG: ":4096:8",
+    });
     expect(manifest.metrics?.values).toEqual({ accuracy: expect.any(Number), test_rows: 100 });
     expect(services.output()).toContain("with seed 3");
     expect(result.model_sha256).toBe(manifest.outputs[0]!.sha256);
@@ -59,9 +70,15 @@ describe("runTraining", () => {
 
   it("warns instead of failing with on-unrepeatable warn, and compares metrics within the tolerance", async () => {
     const ws = trainWorkspace();
-    const warned = await runTraining(trainOptions(ws, "node train.mjs --unseeded", { verifyRuns: 2, onUnrepeatable: "warn" }), testServices());
+    const warned = await runTraining(
+      trainOptions(ws, "node train.mjs --unseeded", { verifyRuns: 2, onUnrepeatable: "warn" }),
+      testServices(),
+    );
     expect(warned.verdict).toBe("warn");
-    const byMetrics = await runTraining(trainOptions(ws, "node train.mjs --unseeded", { verifyRuns: 2, verifyCompare: "metrics", verifyTolerance: 1 }), testServices());
+    const byMetrics = await runTraining(
+      trainOptions(ws, "node train.mjs --unseeded", { verifyRuns: 2, verifyCompare: "metrics", verifyTolerance: 1 }),
+      testServices(),
+    );
     expect(byMetrics.checks.filter((c) => c.rule === "repeatable-within").map((c) => [c.metric, c.verdict])).toEqual([
       ["accuracy", "pass"],
       ["test_rows", "pass"],
@@ -89,21 +106,40 @@ describe("runTraining", () => {
   });
 
   it("refuses a metrics file the command did not write", async () => {
-    const run = runTraining(trainOptions(trainWorkspace(), "node train.mjs", { metrics: "out/metrics.yaml" }), testServices());
+    const run = runTraining(
+      trainOptions(trainWorkspace(), "node train.mjs", { metrics: "out/metrics.yaml" }),
+      testServices(),
+    );
     await expect(run).rejects.toThrow(DataError);
     await expect(run).rejects.toThrow('Input "metrics": the command exited 0 but did not write out/metrics.yaml');
   });
 
   it("refuses outputs matching nothing unless allow-empty, and outputs outside the workspace", async () => {
     const ws = trainWorkspace();
-    await expect(runTraining(trainOptions(ws, "node train.mjs", { outputs: [{ text: "out/*.onnx", negated: false, base: "out", regexp: /^out\/[^/]*\.onnx$/ }] }), testServices())).rejects.toThrow(
-      'Input "outputs": "out/*.onnx" matches nothing',
+    await expect(
+      runTraining(
+        trainOptions(ws, "node train.mjs", {
+          outputs: [{ text: "out/*.onnx", negated: false, base: "out", regexp: /^out\/[^/]*\.onnx$/ }],
+        }),
+        testServices(),
+      ),
+    ).rejects.toThrow('Input "outputs": "out/*.onnx" matches nothing');
+    const allowed = await runTraining(
+      trainOptions(ws, "node train.mjs", {
+        allowEmpty: true,
+        outputs: [{ text: "out/*.onnx", negated: false, base: "out", regexp: /^out\/[^/]*\.onnx$/ }],
+      }),
+      testServices(),
     );
-    const allowed = await runTraining(trainOptions(ws, "node train.mjs", { allowEmpty: true, outputs: [{ text: "out/*.onnx", negated: false, base: "out", regexp: /^out\/[^/]*\.onnx$/ }] }), testServices());
     expect(allowed.manifest!.outputs).toEqual([]);
-    await expect(runTraining(trainOptions(ws, "node train.mjs", { outputs: [{ text: "../elsewhere/model.bin", negated: false, base: "../elsewhere/model.bin", regexp: null }] }), testServices())).rejects.toThrow(
-      'Input "outputs": "../elsewhere/model.bin" points outside the workspace',
-    );
+    await expect(
+      runTraining(
+        trainOptions(ws, "node train.mjs", {
+          outputs: [{ text: "../elsewhere/model.bin", negated: false, base: "../elsewhere/model.bin", regexp: null }],
+        }),
+        testServices(),
+      ),
+    ).rejects.toThrow('Input "outputs": "../elsewhere/model.bin" points outside the workspace');
   });
 
   it("lists what changed since a baseline manifest", async () => {
@@ -111,7 +147,10 @@ describe("runTraining", () => {
     const baseline = await runTraining(trainOptions(ws, "node train.mjs"), testServices());
     writeFileSync(path.join(ws, "params.json"), '{ "epochs": 5, "learning_rate": 0.1 }\n');
     const text = readFileSync(path.join(ws, "modelgate.manifest.json"), "utf8");
-    const result = await runTraining(trainOptions(ws, "node train.mjs", { baselineManifest: { name: "prod.manifest.json", text } }), testServices());
+    const result = await runTraining(
+      trainOptions(ws, "node train.mjs", { baselineManifest: { name: "prod.manifest.json", text } }),
+      testServices(),
+    );
     expect(baseline.manifest!.lineage_sha256).not.toBe(result.manifest!.lineage_sha256);
     expect(result.changes!.map((c) => [c.section, c.name, c.change])).toEqual([
       ["params", "params.json", "changed"],

@@ -5,13 +5,24 @@ const texts = (script: string) => singleCommandWords(script)?.map((w) => w.text)
 
 describe("singleCommandWords", () => {
   it("splits one command into words after quote removal, as bash does", () => {
-    expect(texts(`python3 -u 'my train.py' "--name=a b" --lr\\ 0.1`)).toEqual(["python3", "-u", "my train.py", "--name=a b", "--lr 0.1"]);
+    expect(texts(`python3 -u 'my train.py' "--name=a b" --lr\\ 0.1`)).toEqual([
+      "python3",
+      "-u",
+      "my train.py",
+      "--name=a b",
+      "--lr 0.1",
+    ]);
     expect(texts(`"/opt/my env/bin/python" train.py`)).toEqual(["/opt/my env/bin/python", "train.py"]);
     expect(texts(`py"thon"3 train.py`)).toEqual(["python3", "train.py"]);
   });
 
   it("drops redirections and their targets, comments, blank lines and line continuations", () => {
-    expect(texts("# train the model\n\npython train.py \\\n  --epochs 3 > train.log 2>&1 # quiet\n")).toEqual(["python", "train.py", "--epochs", "3"]);
+    expect(texts("# train the model\n\npython train.py \\\n  --epochs 3 > train.log 2>&1 # quiet\n")).toEqual([
+      "python",
+      "train.py",
+      "--epochs",
+      "3",
+    ]);
     expect(texts("python train.py &>log <data.csv 3>>x")).toEqual(["python", "train.py"]);
     expect(texts("python train.py;")).toEqual(["python", "train.py"]);
   });

@@ -44,7 +44,10 @@ export function trainOptions(workspace: string, run: string, overrides: Partial<
 }
 
 /** The real process, with the command's output collected instead of printed. */
-export function testServices(warnings: string[] = [], env: Record<string, string> = {}): TrainServices & { output: () => string } {
+export function testServices(
+  warnings: string[] = [],
+  env: Record<string, string> = {},
+): TrainServices & { output: () => string } {
   const sink = new PassThrough();
   let text = "";
   sink.on("data", (chunk: Buffer) => (text += chunk.toString()));

@@ -10,7 +10,8 @@ const OLD = new Date("2020-01-02T03:04:05.000Z");
 function workspace(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "modelgate-written-"));
   mkdirSync(path.join(dir, "model/sub"), { recursive: true });
-  for (const file of ["model.bin", "model/weights.bin", "model/sub/vocab.txt", "metrics.json"]) writeFileSync(path.join(dir, file), file);
+  for (const file of ["model.bin", "model/weights.bin", "model/sub/vocab.txt", "metrics.json"])
+    writeFileSync(path.join(dir, file), file);
   return dir;
 }
 
@@ -37,7 +38,10 @@ describe("findStaleFiles", () => {
     for (const file of ["model.bin", "model/weights.bin"]) writeFileSync(path.join(dir, file), "new");
     utimesSync(path.join(dir, "model/sub/vocab.txt"), OLD, OLD);
     utimesSync(path.join(dir, "metrics.json"), OLD, OLD);
-    const outputs = [{ path: "model", sha256: "x", bytes: 1, files: 2 }, { path: "model.bin", sha256: "y", bytes: 1 }];
+    const outputs = [
+      { path: "model", sha256: "x", bytes: 1, files: 2 },
+      { path: "model.bin", sha256: "y", bytes: 1 },
+    ];
     expect(await findStaleFiles(dir, outputs, "metrics.json", since)).toEqual({
       checked: 4,
       stale: [
@@ -51,7 +55,10 @@ describe("findStaleFiles", () => {
     const dir = workspace();
     const since = await fileClockNow(dir, Date.now());
     writeFileSync(path.join(dir, "model.bin"), "model.bin");
-    expect(await findStaleFiles(dir, [{ path: "model.bin", sha256: "y", bytes: 9 }], undefined, since)).toEqual({ checked: 1, stale: [] });
+    expect(await findStaleFiles(dir, [{ path: "model.bin", sha256: "y", bytes: 9 }], undefined, since)).toEqual({
+      checked: 1,
+      stale: [],
+    });
   });
 });
 
@@ -61,10 +68,19 @@ describe("writtenCheck", () => {
     const check = writtenCheck(stale, 9);
     expect(check).toMatchObject({ name: "outputs:written-by-run", verdict: "fail", value: 7 });
     expect(check.message).toContain("did not write 7 files: ckpt/0.pt (2020-01-02T03:04:05.000Z), ckpt/1.pt");
-    expect(check.message).toContain("ckpt/4.pt (2020-01-02T03:04:05.000Z) and 2 more, modified before the run started; files left from an earlier run");
+    expect(check.message).toContain(
+      "ckpt/4.pt (2020-01-02T03:04:05.000Z) and 2 more, modified before the run started; files left from an earlier run",
+    );
     expect(check.message).not.toContain("ckpt/5.pt");
     expect(check.message).toMatch(/Delete stale outputs before training, force a build tool .*, or `touch` a file/);
-    expect(writtenCheck([], 3)).toMatchObject({ verdict: "pass", value: 0, message: "The run wrote all 3 output files (each modified after it started)." });
-    expect(writtenCheck([], 0)).toMatchObject({ verdict: "pass", message: "No output file matched (allow-empty), so there was none to check." });
+    expect(writtenCheck([], 3)).toMatchObject({
+      verdict: "pass",
+      value: 0,
+      message: "The run wrote all 3 output files (each modified after it started).",
+    });
+    expect(writtenCheck([], 0)).toMatchObject({
+      verdict: "pass",
+      message: "No output file matched (allow-empty), so there was none to check.",
+    });
   });
 });

@@ -50,7 +50,9 @@ describe("parsePolicy", () => {
   });
 
   it("refuses a bound of the wrong type and shows what it got", () => {
-    expect(errorOf(VALID.replace("min: 0.80", 'min: "0.8"')).message).toContain('evaluate.metrics.accuracy.min (line 5) must be a number, got "0.8"');
+    expect(errorOf(VALID.replace("min: 0.80", 'min: "0.8"')).message).toContain(
+      'evaluate.metrics.accuracy.min (line 5) must be a number, got "0.8"',
+    );
   });
 
   it("refuses a metric without any rule", () => {
@@ -62,7 +64,9 @@ describe("parsePolicy", () => {
   });
 
   it("refuses negative allowed regressions", () => {
-    expect(errorOf(VALID.replace("max-regression: 0.01", "max-regression: -0.01")).message).toMatch(/max-regression.*zero or more/);
+    expect(errorOf(VALID.replace("max-regression: 0.01", "max-regression: -0.01")).message).toMatch(
+      /max-regression.*zero or more/,
+    );
   });
 
   it("refuses a version other than 1", () => {
@@ -79,7 +83,9 @@ describe("parsePolicy", () => {
   });
 
   it("refuses duplicate keys instead of keeping the last one silently", () => {
-    const error = errorOf(VALID.replace("    latency_p95_ms:", "    accuracy: { direction: lower, max: 1 }\n    latency_p95_ms:"));
+    const error = errorOf(
+      VALID.replace("    latency_p95_ms:", "    accuracy: { direction: lower, max: 1 }\n    latency_p95_ms:"),
+    );
     expect(error.message).toMatch(/key appears twice/);
     expect(error.location?.line).toBe(6);
   });
@@ -108,21 +114,38 @@ describe("parsePolicy", () => {
   });
 
   it("names the file and the line when the policy is an alias bomb", () => {
-    const bomb = ["version: 1", "a: &a [x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]", ""].join("\n");
+    const bomb = [
+      "version: 1",
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+      "",
+    ].join("\n");
     const error = errorOf(bomb);
-    expect(error.message).toMatch(/^modelgate\.yml is not valid YAML at line 3: its aliases expand into more than 100 copies/);
+    expect(error.message).toMatch(
+      /^modelgate\.yml is not valid YAML at line 3: its aliases expand into more than 100 copies/,
+    );
     expect(error).toMatchObject({ file: "modelgate.yml", line: 3 });
   });
 
   it("keeps a metric named __proto__ with its rules, and an invalid one is named with its line", () => {
     const policy = parsePolicy(`${VALID}    __proto__: { direction: higher, min: 0.5 }\n`, "modelgate.yml");
     expect(Object.keys(policy.evaluate!.metrics)).toEqual(["accuracy", "latency_p95_ms", "__proto__"]);
-    expect(Object.getOwnPropertyDescriptor(policy.evaluate!.metrics, "__proto__")?.value).toEqual({ direction: "higher", min: 0.5 });
-    expect(errorOf(`${VALID}    __proto__: { direction: up, min: 0.5 }\n`).message).toContain('evaluate.metrics.__proto__.direction (line 9) must be one of "higher", "lower"');
+    expect(Object.getOwnPropertyDescriptor(policy.evaluate!.metrics, "__proto__")?.value).toEqual({
+      direction: "higher",
+      min: 0.5,
+    });
+    expect(errorOf(`${VALID}    __proto__: { direction: up, min: 0.5 }\n`).message).toContain(
+      'evaluate.metrics.__proto__.direction (line 9) must be one of "higher", "lower"',
+    );
   });
 
   it("reports a policy whose only metric is __proto__ by that metric, not as naming no metric", () => {
-    const policy = parsePolicy("version: 1\nevaluate:\n  metrics:\n    __proto__: { direction: higher, min: 0.5 }\n", "modelgate.yml");
+    const policy = parsePolicy(
+      "version: 1\nevaluate:\n  metrics:\n    __proto__: { direction: higher, min: 0.5 }\n",
+      "modelgate.yml",
+    );
     expect(Object.keys(policy.evaluate!.metrics)).toEqual(["__proto__"]);
   });
 
@@ -133,7 +156,11 @@ describe("parsePolicy", () => {
   });
 
   it("says a required enum key is missing and a mapping is a mapping", () => {
-    expect(errorOf("version: 1\nevaluate:\n  metrics:\n    accuracy: { min: 0.5 }\n").message).toContain('evaluate.metrics.accuracy.direction (line 4) must be one of "higher", "lower" (missing)');
-    expect(errorOf("version: 1\nevaluate:\n  metrics: [accuracy]\n").message).toContain('evaluate.metrics (line 3) must be a mapping, got ["accuracy"]');
+    expect(errorOf("version: 1\nevaluate:\n  metrics:\n    accuracy: { min: 0.5 }\n").message).toContain(
+      'evaluate.metrics.accuracy.direction (line 4) must be one of "higher", "lower" (missing)',
+    );
+    expect(errorOf("version: 1\nevaluate:\n  metrics: [accuracy]\n").message).toContain(
+      'evaluate.metrics (line 3) must be a mapping, got ["accuracy"]',
+    );
   });
 });

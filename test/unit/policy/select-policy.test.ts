@@ -11,7 +11,9 @@ describe("selectPolicy", () => {
     const selected = selectPolicy({ file: "modelgate.yml", mode: "base", head: text(LOOSE), base: text(STRICT) });
     expect(selected.policy.evaluate?.metrics.accuracy?.min).toBe(0.9);
     expect(selected.provenance.source).toBe("base");
-    expect(selected.provenance.change?.differences).toEqual([{ path: "evaluate.metrics.accuracy.min", base: "0.9", head: "0.5" }]);
+    expect(selected.provenance.change?.differences).toEqual([
+      { path: "evaluate.metrics.accuracy.min", base: "0.9", head: "0.5" },
+    ]);
   });
 
   it("records no change when the PR leaves the policy alone", () => {
@@ -20,7 +22,12 @@ describe("selectPolicy", () => {
   });
 
   it("still decides with the base policy when the PR's version does not parse", () => {
-    const selected = selectPolicy({ file: "modelgate.yml", mode: "base", head: text("version: [\n"), base: text(STRICT) });
+    const selected = selectPolicy({
+      file: "modelgate.yml",
+      mode: "base",
+      head: text("version: [\n"),
+      base: text(STRICT),
+    });
     expect(selected.policy.evaluate?.metrics.accuracy?.min).toBe(0.9);
     expect(selected.provenance.change?.headError).toMatch(/not valid YAML/);
   });
@@ -36,6 +43,8 @@ describe("selectPolicy", () => {
   });
 
   it("names the base branch in errors of the deciding base policy", () => {
-    expect(() => selectPolicy({ file: "modelgate.yml", mode: "base", head: text(STRICT), base: text("version: 3\n") })).toThrow(/modelgate.yml \(base branch\)/);
+    expect(() =>
+      selectPolicy({ file: "modelgate.yml", mode: "base", head: text(STRICT), base: text("version: 3\n") }),
+    ).toThrow(/modelgate.yml \(base branch\)/);
   });
 });

@@ -18,7 +18,9 @@ describe("schema/modelgate.schema.json", () => {
   });
 
   it("is what the generator script itself writes, checked by its --check mode", () => {
-    expect(execFileSync(process.execPath, ["shared/tools/generate-schema.mjs", "--check"], { cwd: root, encoding: "utf8" })).toContain("up to date");
+    expect(
+      execFileSync(process.execPath, ["shared/tools/generate-schema.mjs", "--check"], { cwd: root, encoding: "utf8" }),
+    ).toContain("up to date");
   });
 
   it.each(readdirSync(examples).filter((name) => name.endsWith(".yml")))("accepts the example policy %s", (name) => {
@@ -28,8 +30,16 @@ describe("schema/modelgate.schema.json", () => {
 
   it.each([
     ["an unknown top-level key", { version: 1, evalute: {} }, "additionalProperties"],
-    ["a direction outside the enum", { version: 1, evaluate: { metrics: { auc: { direction: "up", min: 0.5 } } } }, "enum"],
-    ["a misspelt rule", { version: 1, evaluate: { metrics: { auc: { direction: "higher", "max-regresion": 0.1 } } } }, "additionalProperties"],
+    [
+      "a direction outside the enum",
+      { version: 1, evaluate: { metrics: { auc: { direction: "up", min: 0.5 } } } },
+      "enum",
+    ],
+    [
+      "a misspelt rule",
+      { version: 1, evaluate: { metrics: { auc: { direction: "higher", "max-regresion": 0.1 } } } },
+      "additionalProperties",
+    ],
     ["version 2", { version: 2 }, "const"],
     ["a model name outside GTO's grammar", { version: 1, model: "Churn Model" }, "pattern"],
   ])("refuses %s", (_what, policy, keyword) => {

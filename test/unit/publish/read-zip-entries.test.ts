@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { readZipEntries } from "../../../shared/src/publish/read-zip-entries.js";
 import { writeZip } from "../../support/zip/write-zip.js";
 
-const fixture = (name: string) => readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures", name));
+const fixture = (name: string) =>
+  readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures", name));
 const LIMITS = { maxEntries: 10, maxEntryBytes: 1000, maxTotalBytes: 1500 };
 
 describe("readZipEntries", () => {
@@ -17,7 +18,9 @@ describe("readZipEntries", () => {
   });
 
   it("refuses a zip-slip name written by Python's zipfile", () => {
-    expect(() => readZipEntries(fixture("python-zip-slip.zip"), LIMITS, "results")).toThrow(/entry's name is unsafe.*\.\.\/\.\.\/outside\.json/);
+    expect(() => readZipEntries(fixture("python-zip-slip.zip"), LIMITS, "results")).toThrow(
+      /entry's name is unsafe.*\.\.\/\.\.\/outside\.json/,
+    );
   });
 
   it.each([
@@ -53,13 +56,27 @@ describe("readZipEntries", () => {
   });
 
   it("refuses duplicate names and symbolic links", () => {
-    expect(() => readZipEntries(writeZip([{ name: "r.json", data: "{}" }, { name: "r.json", data: "[]" }]), LIMITS, "x")).toThrow(/share a name/);
-    expect(() => readZipEntries(writeZip([{ name: "r.json", data: "/etc/passwd", mode: 0o120777 }]), LIMITS, "x")).toThrow(/symbolic link/);
+    expect(() =>
+      readZipEntries(
+        writeZip([
+          { name: "r.json", data: "{}" },
+          { name: "r.json", data: "[]" },
+        ]),
+        LIMITS,
+        "x",
+      ),
+    ).toThrow(/share a name/);
+    expect(() =>
+      readZipEntries(writeZip([{ name: "r.json", data: "/etc/passwd", mode: 0o120777 }]), LIMITS, "x"),
+    ).toThrow(/symbolic link/);
   });
 
   it("names the artifact in the error and says nothing of it was published", () => {
     expect(() => readZipEntries(Buffer.from("plain text"), LIMITS, '"modelgate-results"')).toThrow(
-      expect.objectContaining({ message: 'Artifact "modelgate-results" is refused: it is not a zip archive (no end of central directory).', hint: expect.stringContaining("nothing of this artifact was published") }),
+      expect.objectContaining({
+        message: 'Artifact "modelgate-results" is refused: it is not a zip archive (no end of central directory).',
+        hint: expect.stringContaining("nothing of this artifact was published"),
+      }),
     );
   });
 });

@@ -57,20 +57,40 @@ describe("the registry on a real git repository", () => {
     });
     const event = JSON.parse(repo.git("tag", "-l", "--format=%(contents)", "churn#prod#1")) as Record<string, unknown>;
     expect(event).toEqual({
-      event: "promote", version: "v1.0.0", previous_version: null, reason: null, actor: "octocat", run_url: null, created_at: NOW, previous_event_sha: null,
-      gates: [{ action: "evaluate-gate", key: "churn", verdict: "pass", run_url: null }], metrics: { accuracy: 0.9 },
+      event: "promote",
+      version: "v1.0.0",
+      previous_version: null,
+      reason: null,
+      actor: "octocat",
+      run_url: null,
+      created_at: NOW,
+      previous_event_sha: null,
+      gates: [{ action: "evaluate-gate", key: "churn", verdict: "pass", run_url: null }],
+      metrics: { accuracy: 0.9 },
     });
   });
 
   it("records a second stage's promotion with that promotion's own gates, not the first promotion's", async () => {
     const staging = [{ action: "evaluate-gate", key: "churn", verdict: "pass", run_url: "https://ci/1" }];
-    const prod = [{ action: "evaluate-gate", key: "churn", verdict: "warn", run_url: "https://ci/2" }, { action: "check", key: "canary", verdict: "pass", run_url: null }];
-    await promoteVersion(repo.store, request("1.0.0", repo.commits[0], { stage: "staging", gates: staging, metrics: { accuracy: 0.9 } }));
-    const second = await promoteVersion(repo.store, request("1.0.0", repo.commits[0], { stage: "prod", gates: prod, metrics: { accuracy: 0.91 } }));
+    const prod = [
+      { action: "evaluate-gate", key: "churn", verdict: "warn", run_url: "https://ci/2" },
+      { action: "check", key: "canary", verdict: "pass", run_url: null },
+    ];
+    await promoteVersion(
+      repo.store,
+      request("1.0.0", repo.commits[0], { stage: "staging", gates: staging, metrics: { accuracy: 0.9 } }),
+    );
+    const second = await promoteVersion(
+      repo.store,
+      request("1.0.0", repo.commits[0], { stage: "prod", gates: prod, metrics: { accuracy: 0.91 } }),
+    );
     expect(second).toMatchObject({ versionCreated: false, eventCreated: true });
     const registry = await readModelRegistry(repo.store, "churn");
     expect(registry.versions[0]!.record.gates).toEqual(staging);
-    expect(registryHistory(registry).map((row) => [row.stage, row.gates])).toEqual([["staging", staging], ["prod", prod]]);
+    expect(registryHistory(registry).map((row) => [row.stage, row.gates])).toEqual([
+      ["staging", staging],
+      ["prod", prod],
+    ]);
     expect(currentAssignment(registry, "prod")!.record.metrics).toEqual({ accuracy: 0.91 });
   });
 
@@ -80,7 +100,14 @@ describe("the registry on a real git repository", () => {
     expect(second.previousVersion).toBe("v1.0.0");
     expect((await readStageRecord(repo.store, "churn", "prod")).version).toBe("v1.1.0");
 
-    const rolled = await rollbackStage(repo.store, { model: "churn", stage: "prod", reason: "latency regression", actor: "oncall", runUrl: null, now: NOW });
+    const rolled = await rollbackStage(repo.store, {
+      model: "churn",
+      stage: "prod",
+      reason: "latency regression",
+      actor: "oncall",
+      runUrl: null,
+      now: NOW,
+    });
     expect(rolled.from).toBe("v1.1.0");
     expect(rolled.to.version).toBe("v1.0.0");
     expect([rolled.unassignment.tag, rolled.assignment.tag]).toEqual(["churn#prod!#3", "churn#prod#4"]);
@@ -92,7 +119,9 @@ describe("the registry on a real git repository", () => {
     expect(Buffer.from(await stage.readAsset("model.bin")).toString()).toBe("weights of 1.0.0");
 
     const registry = await readModelRegistry(repo.store, "churn");
-    expect(registryHistory(registry, "prod").map((row) => [row.counter, row.event, row.version, row.previous_version])).toEqual([
+    expect(
+      registryHistory(registry, "prod").map((row) => [row.counter, row.event, row.version, row.previous_version]),
+    ).toEqual([
       [1, "promote", "v1.0.0", null],
       [2, "promote", "v1.1.0", "v1.0.0"],
       [3, "unassign", "v1.1.0", null],
@@ -113,9 +142,15 @@ describe("the registry on a real git repository", () => {
 
   it("refuses the same version with other artifact digests or another commit, writing nothing", async () => {
     await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
-    const other = request("1.0.0", repo.commits[0], { artifacts: [{ name: "model.bin", bytes: Buffer.from("other weights") }] });
-    await expect(promoteVersion(repo.store, other)).rejects.toThrow(/^Version v1.0.0 of churn already exists with other artifacts \(model\.bin [0-9a-f]{12}\); a version's identity is its commit and artifact digests\. Nothing was written\.$/);
-    await expect(promoteVersion(repo.store, request("1.0.0", repo.commits[1]))).rejects.toThrow(new RegExp(`already exists with commit ${repo.commits[0]}`));
+    const other = request("1.0.0", repo.commits[0], {
+      artifacts: [{ name: "model.bin", bytes: Buffer.from("other weights") }],
+    });
+    await expect(promoteVersion(repo.store, other)).rejects.toThrow(
+      /^Version v1.0.0 of churn already exists with other artifacts \(model\.bin [0-9a-f]{12}\); a version's identity is its commit and artifact digests\. Nothing was written\.$/,
+    );
+    await expect(promoteVersion(repo.store, request("1.0.0", repo.commits[1]))).rejects.toThrow(
+      new RegExp(`already exists with commit ${repo.commits[0]}`),
+    );
     expect(repo.git("tag", "--list").split("\n")).toHaveLength(2);
   });
 
@@ -135,8 +170,17 @@ describe("the registry on a real git repository", () => {
     await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
     await promoteVersion(repo.store, request("1.1.0", repo.commits[1]));
     writeFileSync(path.join(repo.assetDir, "churn@v1.0.0", "model.bin"), "weights of 1.0.1");
-    const attempt = rollbackStage(repo.store, { model: "churn", stage: "prod", reason: "bad", actor: "oncall", runUrl: null, now: NOW });
-    await expect(attempt).rejects.toThrow(/Artifact model.bin of churn@v1.0.0 has sha256 [0-9a-f]{64} \(16 bytes\), but the version record says/);
+    const attempt = rollbackStage(repo.store, {
+      model: "churn",
+      stage: "prod",
+      reason: "bad",
+      actor: "oncall",
+      runUrl: null,
+      now: NOW,
+    });
+    await expect(attempt).rejects.toThrow(
+      /Artifact model.bin of churn@v1.0.0 has sha256 [0-9a-f]{64} \(16 bytes\), but the version record says/,
+    );
     expect((await readStageRecord(repo.store, "churn", "prod")).version).toBe("v1.1.0");
     expect(repo.git("tag", "--list", "churn#*").split("\n")).toHaveLength(2);
   });
@@ -145,7 +189,14 @@ describe("the registry on a real git repository", () => {
     await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
     await promoteVersion(repo.store, request("1.1.0", repo.commits[1]));
     rmSync(path.join(repo.assetDir, "churn@v1.0.0", "model.bin"));
-    const attempt = rollbackStage(repo.store, { model: "churn", stage: "prod", reason: "bad", actor: "oncall", runUrl: null, now: NOW });
+    const attempt = rollbackStage(repo.store, {
+      model: "churn",
+      stage: "prod",
+      reason: "bad",
+      actor: "oncall",
+      runUrl: null,
+      now: NOW,
+    });
     await expect(attempt).rejects.toThrow(/^Artifact model\.bin of churn@v1\.0\.0 is missing from the artifact store/);
     expect((await readStageRecord(repo.store, "churn", "prod")).version).toBe("v1.1.0");
     expect(repo.git("tag", "--list", "churn#*").split("\n")).toHaveLength(2);
@@ -157,9 +208,15 @@ describe("the registry on a real git repository", () => {
     await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
     await expect(rollbackStage(repo.store, base)).rejects.toThrow(/no earlier good version/);
     await promoteVersion(repo.store, request("1.1.0", repo.commits[1], { stage: "staging" }));
-    await expect(rollbackStage(repo.store, { ...base, to: "1.1.0" })).rejects.toThrow(/Version v1.1.0 of churn was never promoted to prod by modelgate\./);
-    await expect(rollbackStage(repo.store, { ...base, to: "9.9.9" })).rejects.toThrow(/never promoted to prod by modelgate \(it is not registered\)/);
-    await expect(rollbackStage(repo.store, { ...base, stage: "canary" })).rejects.toThrow(/Stage canary of churn holds no version/);
+    await expect(rollbackStage(repo.store, { ...base, to: "1.1.0" })).rejects.toThrow(
+      /Version v1.1.0 of churn was never promoted to prod by modelgate\./,
+    );
+    await expect(rollbackStage(repo.store, { ...base, to: "9.9.9" })).rejects.toThrow(
+      /never promoted to prod by modelgate \(it is not registered\)/,
+    );
+    await expect(rollbackStage(repo.store, { ...base, stage: "canary" })).rejects.toThrow(
+      /Stage canary of churn holds no version/,
+    );
     await expect(rollbackStage(repo.store, { ...base, to: "1.1" })).rejects.toThrow(/Input "to" is "1.1"/);
   });
 
@@ -168,7 +225,14 @@ describe("the registry on a real git repository", () => {
     await promoteVersion(repo.store, request("1.1.0", repo.commits[1]));
     await rollbackStage(repo.store, { model: "churn", stage: "prod", reason: "r", actor: "a", runUrl: null, now: NOW });
     await promoteVersion(repo.store, request("1.2.0", repo.commit("third model")));
-    const rolled = await rollbackStage(repo.store, { model: "churn", stage: "prod", reason: "r", actor: "a", runUrl: null, now: NOW });
+    const rolled = await rollbackStage(repo.store, {
+      model: "churn",
+      stage: "prod",
+      reason: "r",
+      actor: "a",
+      runUrl: null,
+      now: NOW,
+    });
     expect([rolled.from, rolled.to.version]).toEqual(["v1.2.0", "v1.0.0"]);
   });
 
@@ -185,7 +249,9 @@ describe("the registry on a real git repository", () => {
     // The next event takes a counter above every tag, trusted or not.
     const next = await promoteVersion(repo.store, request("1.1.0", repo.commits[1]));
     expect(next.event.tag).toBe("churn#prod#8");
-    await expect(promoteVersion(repo.store, request("3.0.0", repo.commits[1]))).rejects.toThrow(/Version tag churn@v3.0.0 exists but its record is malformed/);
+    await expect(promoteVersion(repo.store, request("3.0.0", repo.commits[1]))).rejects.toThrow(
+      /Version tag churn@v3.0.0 exists but its record is malformed/,
+    );
   });
 
   it("verify reports a rewritten or deleted event", async () => {
@@ -199,7 +265,9 @@ describe("the registry on a real git repository", () => {
     repo.git("tag", "-f", "-a", "-m", rewritten, "churn#prod#2", repo.commits[1]);
     let breaks = verifyEventChain(await readModelRegistry(repo.store, "churn"));
     expect(breaks.map((b) => b.tag)).toEqual(["churn#prod#3"]);
-    expect(breaks[0]!.problem).toMatch(/^it names previous event [0-9a-f]{40}, but the event before it is churn#prod#2 \([0-9a-f]{40}\): an event was deleted or rewritten$/);
+    expect(breaks[0]!.problem).toMatch(
+      /^it names previous event [0-9a-f]{40}, but the event before it is churn#prod#2 \([0-9a-f]{40}\): an event was deleted or rewritten$/,
+    );
 
     // A deleted event (tag and claim): the chain skips it.
     repo.git("tag", "-d", "churn#prod#2");
@@ -219,14 +287,24 @@ describe("the registry on a real git repository", () => {
       "its counter 2 is claimed but the tag ref is missing: it was deleted, or a promotion was interrupted (the next promotion restores it)",
     ]);
     await promoteVersion(repo.store, request("1.2.0", repo.commit("third model")));
-    expect(repo.git("tag", "--list", "churn#*").split("\n").sort()).toEqual(["churn#prod#1", "churn#prod#2", "churn#prod#3"]);
+    expect(repo.git("tag", "--list", "churn#*").split("\n").sort()).toEqual([
+      "churn#prod#1",
+      "churn#prod#2",
+      "churn#prod#3",
+    ]);
     expect(verifyEventChain(await readModelRegistry(repo.store, "churn"))).toEqual([]);
   });
 
   it("refuses names outside GTO's grammar", async () => {
-    await expect(promoteVersion(repo.store, request("1.0.0", repo.commits[0], { model: "churn_" }))).rejects.toThrow(/Input "model" is "churn_"/);
-    await expect(promoteVersion(repo.store, request("1.0.0", repo.commits[0], { model: "a..b:churn" }))).rejects.toThrow(/GTO's grammar allows but git cannot carry in a tag: it contains "\.\."/);
-    await expect(promoteVersion(repo.store, request("1.0.0", repo.commits[0], { stage: "prod#1" }))).rejects.toThrow(/Input "stage" is "prod#1"/);
+    await expect(promoteVersion(repo.store, request("1.0.0", repo.commits[0], { model: "churn_" }))).rejects.toThrow(
+      /Input "model" is "churn_"/,
+    );
+    await expect(
+      promoteVersion(repo.store, request("1.0.0", repo.commits[0], { model: "a..b:churn" })),
+    ).rejects.toThrow(/GTO's grammar allows but git cannot carry in a tag: it contains "\.\."/);
+    await expect(promoteVersion(repo.store, request("1.0.0", repo.commits[0], { stage: "prod#1" }))).rejects.toThrow(
+      /Input "stage" is "prod#1"/,
+    );
     await expect(readStageRecord(repo.store, "churn", "prod")).rejects.toThrow(RegistryError);
   });
 
@@ -234,7 +312,12 @@ describe("the registry on a real git repository", () => {
     const versions = Array.from({ length: 8 }, (_, i) => `1.${i}.0`);
     const commits = versions.map((version) => repo.commit(version));
     const outcomes = await Promise.all(
-      versions.map((version, k) => promoteVersion(repo.store, request(version, commits[k]!), { maxAttempts: 40, backoff: () => new Promise((r) => setTimeout(r, Math.random() * 20)) })),
+      versions.map((version, k) =>
+        promoteVersion(repo.store, request(version, commits[k]!), {
+          maxAttempts: 40,
+          backoff: () => new Promise((r) => setTimeout(r, Math.random() * 20)),
+        }),
+      ),
     );
     expect(outcomes.every((outcome) => outcome.eventCreated)).toBe(true);
     const registry = await readModelRegistry(repo.store, "churn");
@@ -243,10 +326,11 @@ describe("the registry on a real git repository", () => {
     const unassignments = registry.events.filter((event) => event.cancel);
     expect(assignments.map((event) => event.record.version).sort()).toEqual(versions.map((version) => `v${version}`));
     expect(outcomes.reduce((sum, outcome) => sum + outcome.superseded.length, 0)).toBe(unassignments.length);
-    expect(registry.events.map((event) => event.counter)).toEqual(Array.from({ length: registry.events.length }, (_, k) => k + 1));
+    expect(registry.events.map((event) => event.counter)).toEqual(
+      Array.from({ length: registry.events.length }, (_, k) => k + 1),
+    );
     expect(verifyEventChain(registry)).toEqual([]);
     // Whatever the interleaving, GTO's SemVer order and its time order name the same holder.
     expect(semverHolder(registry, "prod")?.record.version).toBe(currentAssignment(registry, "prod")?.record.version);
   }, 180_000);
 });
-

@@ -19,14 +19,29 @@ beforeEach(() => {
 afterEach(() => repo.remove());
 
 const gate = (metrics: Record<string, number>, data: string | null): GateRecord => ({
-  action: "evaluate-gate", key: "churn", verdict: "pass", run_url: null, metrics, ...(data === null ? {} : { subject: { model: "churn", eval_data_sha256: data } }),
+  action: "evaluate-gate",
+  key: "churn",
+  verdict: "pass",
+  run_url: null,
+  metrics,
+  ...(data === null ? {} : { subject: { model: "churn", eval_data_sha256: data } }),
 });
 
 async function promote(version: string, stage: string, gates: GateRecord[], minute: number) {
   const commit = repo.commit(version);
   await promoteVersion(repo.store, {
-    model: "churn", stage, version: { explicit: version }, commitSha: commit, artifacts: [{ name: "model.bin", bytes: Buffer.from(version) }],
-    manifestSha256: null, metrics: {}, gates, actor: "octocat", reason: null, runUrl: null, now: `2026-01-01T00:${String(minute).padStart(2, "0")}:00Z`,
+    model: "churn",
+    stage,
+    version: { explicit: version },
+    commitSha: commit,
+    artifacts: [{ name: "model.bin", bytes: Buffer.from(version) }],
+    manifestSha256: null,
+    metrics: {},
+    gates,
+    actor: "octocat",
+    reason: null,
+    runUrl: null,
+    now: `2026-01-01T00:${String(minute).padStart(2, "0")}:00Z`,
   });
 }
 
@@ -38,7 +53,12 @@ describe("buildModelHistory", () => {
     await promote("1.3.0", "prod", [gate({ auc: 0.93, f1: 0.87 }, null)], 4);
     await promote("1.4.0", "prod", [gate({ auc: 0.92, f1: 0.86 }, DATA_A)], 5);
     const registry = await readModelRegistry(repo.store, "churn");
-    const history = buildModelHistory(registry, { stage: "prod", window: 3, metrics: ["auc", "f1"], candidateEvalData: DATA_A });
+    const history = buildModelHistory(registry, {
+      stage: "prod",
+      window: 3,
+      metrics: ["auc", "f1"],
+      candidateEvalData: DATA_A,
+    });
     expect(history.comparable.map((v) => [v.version, v.values])).toEqual([
       ["v1.0.0", { auc: 0.95, f1: 0.9 }],
       ["v1.2.0", { auc: 0.94, f1: 0.88 }],
@@ -56,36 +76,69 @@ describe("buildModelHistory", () => {
     await promote("1.0.0", "prod", [gate({ auc: 0.95 }, DATA_A)], 1);
     await promote("1.1.0", "prod", [gate({ auc: 0.94 }, DATA_A)], 2);
     const registry = await readModelRegistry(repo.store, "churn");
-    expect(buildModelHistory(registry, { stage: "prod", window: 5, metrics: ["auc"], candidateEvalData: DATA_A }).shortfall).toBe(
-      "Only 2 of the 2 versions that held prod are comparable; the history asks for 5.",
+    expect(
+      buildModelHistory(registry, { stage: "prod", window: 5, metrics: ["auc"], candidateEvalData: DATA_A }).shortfall,
+    ).toBe("Only 2 of the 2 versions that held prod are comparable; the history asks for 5.");
+    expect(buildModelHistory(registry, { stage: "staging", window: 5, metrics: ["auc"] }).shortfall).toBe(
+      "No version has held staging yet; the history asks for 5.",
     );
-    expect(buildModelHistory(registry, { stage: "staging", window: 5, metrics: ["auc"] }).shortfall).toBe("No version has held staging yet; the history asks for 5.");
     const none = buildModelHistory(registry, { stage: "prod", window: 5, metrics: ["auc"], candidateEvalData: null });
     expect(none.comparable).toEqual([]);
-    expect(none.apart.map((a) => a.reason)).toEqual(["the candidate's evaluation data has no digest to compare with", "the candidate's evaluation data has no digest to compare with"]);
+    expect(none.apart.map((a) => a.reason)).toEqual([
+      "the candidate's evaluation data has no digest to compare with",
+      "the candidate's evaluation data has no digest to compare with",
+    ]);
   });
 
   it("reads a second stage's own gates, not those the version was registered with", async () => {
     await promote("1.0.0", "staging", [gate({ auc: 0.8 }, DATA_B)], 1);
     const commit = (await readModelRegistry(repo.store, "churn")).versions[0]!.commitSha;
     await promoteVersion(repo.store, {
-      model: "churn", stage: "prod", version: { explicit: "1.0.0" }, commitSha: commit, artifacts: [{ name: "model.bin", bytes: Buffer.from("1.0.0") }],
-      manifestSha256: null, metrics: {}, gates: [gate({ auc: 0.91 }, DATA_A)], actor: "octocat", reason: null, runUrl: null, now: "2026-01-01T00:09:00Z",
+      model: "churn",
+      stage: "prod",
+      version: { explicit: "1.0.0" },
+      commitSha: commit,
+      artifacts: [{ name: "model.bin", bytes: Buffer.from("1.0.0") }],
+      manifestSha256: null,
+      metrics: {},
+      gates: [gate({ auc: 0.91 }, DATA_A)],
+      actor: "octocat",
+      reason: null,
+      runUrl: null,
+      now: "2026-01-01T00:09:00Z",
     });
     const registry = await readModelRegistry(repo.store, "churn");
-    const history = buildModelHistory(registry, { stage: "prod", window: 5, metrics: ["auc"], candidateEvalData: DATA_A });
-    expect(history.comparable.map((v) => [v.version, v.values.auc, v.eval_data_sha256])).toEqual([["v1.0.0", 0.91, DATA_A]]);
+    const history = buildModelHistory(registry, {
+      stage: "prod",
+      window: 5,
+      metrics: ["auc"],
+      candidateEvalData: DATA_A,
+    });
+    expect(history.comparable.map((v) => [v.version, v.values.auc, v.eval_data_sha256])).toEqual([
+      ["v1.0.0", 0.91, DATA_A],
+    ]);
     // registry show: each stage's own history, compared with the latest holder's data.
     const show = toRegistryShow(registry, 5);
-    expect(show.history.map((h) => [h.stage, h.comparable.map((v) => v.values.auc)])).toEqual([["prod", [0.91]], ["staging", [0.8]]]);
+    expect(show.history.map((h) => [h.stage, h.comparable.map((v) => v.values.auc)])).toEqual([
+      ["prod", [0.91]],
+      ["staging", [0.8]],
+    ]);
   });
 
   it("renders the table with the candidate, the median, the sparkline and the versions apart", async () => {
     await promote("1.0.0", "prod", [gate({ auc: 0.95 }, DATA_A)], 1);
     await promote("1.1.0", "prod", [gate({ auc: 0.9 }, DATA_B)], 2);
     await promote("1.2.0", "prod", [gate({ auc: 0.93 }, DATA_A)], 3);
-    const history = buildModelHistory(await readModelRegistry(repo.store, "churn"), { stage: "prod", window: 3, metrics: ["auc"], candidateEvalData: DATA_A });
-    const markdown = renderModelHistoryMarkdown(history, { candidate: { auc: 0.91 }, rule: { auc: { verdict: "fail", threshold: 0.01 } } });
+    const history = buildModelHistory(await readModelRegistry(repo.store, "churn"), {
+      stage: "prod",
+      window: 3,
+      metrics: ["auc"],
+      candidateEvalData: DATA_A,
+    });
+    const markdown = renderModelHistoryMarkdown(history, {
+      candidate: { auc: 0.91 },
+      rule: { auc: { verdict: "fail", threshold: 0.01 } },
+    });
     expect(markdown).toBe(
       [
         `#### History of prod: last 2 of 3 comparable versions (evaluation data sha256:${"a".repeat(12)})`,

@@ -4,7 +4,16 @@ import { InputError } from "../../../shared/src/core/modelgate-error.js";
 
 describe("compareSemVer", () => {
   it("orders the precedence example of semver.org §11.4", () => {
-    const ordered = ["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0"];
+    const ordered = [
+      "1.0.0-alpha",
+      "1.0.0-alpha.1",
+      "1.0.0-alpha.beta",
+      "1.0.0-beta",
+      "1.0.0-beta.2",
+      "1.0.0-beta.11",
+      "1.0.0-rc.1",
+      "1.0.0",
+    ];
     const shuffled = [...ordered].reverse();
     shuffled.sort((a, b) => compareSemVer(parseSemVer(a)!, parseSemVer(b)!));
     expect(shuffled).toEqual(ordered);

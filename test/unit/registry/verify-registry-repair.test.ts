@@ -18,9 +18,27 @@ beforeEach(() => {
 afterEach(() => repo.remove());
 
 function request(version: string, commit: string, weights: string): PromoteRequest {
-  return { model: "churn", stage: "prod", version: { explicit: version }, commitSha: commit, artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }], manifestSha256: null, metrics: {}, gates: [], actor: "octocat", reason: null, runUrl: null, now: NOW };
+  return {
+    model: "churn",
+    stage: "prod",
+    version: { explicit: version },
+    commitSha: commit,
+    artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
+    manifestSha256: null,
+    metrics: {},
+    gates: [],
+    actor: "octocat",
+    reason: null,
+    runUrl: null,
+    now: NOW,
+  };
 }
-const verify = () => verifyRegistry(repo.store, { allowForeignTags: false, versionsPerCommit: "one", now: new Date(Date.now() + 7200_000) });
+const verify = () =>
+  verifyRegistry(repo.store, {
+    allowForeignTags: false,
+    versionsPerCommit: "one",
+    now: new Date(Date.now() + 7200_000),
+  });
 const sh = (command: string) => execSync(command, { cwd: repo.dir, shell: "/bin/sh", env: GIT_ENV, stdio: "pipe" });
 
 describe("repairing a registry poisoned by racing promotions of an older modelgate (catalog: Repairing the registry)", () => {
@@ -29,10 +47,19 @@ describe("repairing a registry poisoned by racing promotions of an older modelga
     // v1.1.0 tagged by a writer that then failed (no event), holding a loser's build.
     await promoteVersion(repo.store, request("1.0.0", repo.commits[0], "build A"));
     writeFileSync(path.join(repo.assetDir, "churn@v1.0.0", "model.bin"), "build B");
-    await registerVersion(repo.store, { model: "churn", version: { explicit: "1.1.0" }, commitSha: repo.commits[1], artifacts: [{ name: "model.bin", bytes: Buffer.from("build C") }], records: [{ name: "model.bin", sha256: sha("build C"), bytes: 7, uri: "" }], record: { manifest_sha256: null, metrics: {}, gates: [], actor: "octocat", created_at: NOW } });
+    await registerVersion(repo.store, {
+      model: "churn",
+      version: { explicit: "1.1.0" },
+      commitSha: repo.commits[1],
+      artifacts: [{ name: "model.bin", bytes: Buffer.from("build C") }],
+      records: [{ name: "model.bin", sha256: sha("build C"), bytes: 7, uri: "" }],
+      record: { manifest_sha256: null, metrics: {}, gates: [], actor: "octocat", created_at: NOW },
+    });
     writeFileSync(path.join(repo.assetDir, "churn@v1.1.0", "model.bin"), "build D");
     // A retry of v1.1.0 with the right build is refused: the version is lost until repaired.
-    await expect(promoteVersion(repo.store, request("1.1.0", repo.commits[1], "build E"))).rejects.toThrow(/already exists/);
+    await expect(promoteVersion(repo.store, request("1.1.0", repo.commits[1], "build E"))).rejects.toThrow(
+      /already exists/,
+    );
 
     const before = await verify();
     expect(before.models[0]!.findings.map((found) => [found.kind, found.subject, found.file])).toEqual([
@@ -41,7 +68,9 @@ describe("repairing a registry poisoned by racing promotions of an older modelga
     ]);
 
     // Step 1: v1.1.0 has no stage event: delete its tag, its commit claim and its artifacts, then promote again.
-    sh(`git tag -d 'churn@v1.1.0' && git update-ref -d 'refs/modelgate/churn.commits/${repo.commits[1]}' && rm -r '${repo.assetDir}/churn@v1.1.0'`);
+    sh(
+      `git tag -d 'churn@v1.1.0' && git update-ref -d 'refs/modelgate/churn.commits/${repo.commits[1]}' && rm -r '${repo.assetDir}/churn@v1.1.0'`,
+    );
     // Step 2: v1.0.0 held prod: restore the build whose sha256 its record names.
     writeFileSync(path.join(repo.assetDir, "churn@v1.0.0", "model.bin"), "build A");
     expect(await verify()).toMatchObject({ ok: true });

@@ -38,8 +38,12 @@ function request(version: string, commit: string, overrides: Partial<PromoteRequ
   };
 }
 
-const verify = (options: Partial<VerifyOptions> = {}) => verifyRegistry(repo.store, { allowForeignTags: false, versionsPerCommit: "one", now: LATER, ...options });
-const findings = async (options: Partial<VerifyOptions> = {}) => (await verify(options)).models.flatMap((model) => model.findings).map((found) => [found.kind, found.subject, found.file]);
+const verify = (options: Partial<VerifyOptions> = {}) =>
+  verifyRegistry(repo.store, { allowForeignTags: false, versionsPerCommit: "one", now: LATER, ...options });
+const findings = async (options: Partial<VerifyOptions> = {}) =>
+  (await verify(options)).models
+    .flatMap((model) => model.findings)
+    .map((found) => [found.kind, found.subject, found.file]);
 const run = (command: string) => execSync(command, { shell: "/bin/sh", env: GIT_ENV, stdio: "pipe" });
 
 /** The store, except that a writer dies right after it created the version tag, before it published the artifacts. */
@@ -58,7 +62,12 @@ describe("verifyRegistry on a local repository", () => {
     await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
     await promoteVersion(repo.store, request("1.1.0", repo.commits[1]));
     const clean = await verify();
-    expect(clean).toMatchObject({ ok: true, unowned: [], notes: [], models: [{ model: "churn", versions: 2, events: 2, artifacts: 2, findings: [] }] });
+    expect(clean).toMatchObject({
+      ok: true,
+      unowned: [],
+      notes: [],
+      models: [{ model: "churn", versions: 2, events: 2, artifacts: 2, findings: [] }],
+    });
 
     writeFileSync(path.join(repo.assetDir, "churn@v1.0.0", "model.bin"), "weights of 6.6.6");
     writeFileSync(path.join(repo.assetDir, "churn@v1.1.0", "notes.txt"), "not in the record");
@@ -70,14 +79,18 @@ describe("verifyRegistry on a local repository", () => {
       ["asset-missing", "churn@v1.1.0", "model.bin"],
       ["asset-unrecorded", "churn@v1.1.0", "notes.txt"],
     ]);
-    expect(broken.models[0]!.findings[0]!.problem).toMatch(/has sha256 [0-9a-f]{64} \(16 bytes\), but the version record says [0-9a-f]{64} \(16 bytes\): it is not the artifact that was promoted/);
+    expect(broken.models[0]!.findings[0]!.problem).toMatch(
+      /has sha256 [0-9a-f]{64} \(16 bytes\), but the version record says [0-9a-f]{64} \(16 bytes\): it is not the artifact that was promoted/,
+    );
     // The printed fix of an unrecorded file removes exactly it.
     run(broken.models[0]!.findings[2]!.fix);
     expect(readdirSync(path.join(repo.assetDir, "churn@v1.1.0"))).toEqual([]);
   });
 
   it("reports a writer that died after the commit point; the same promotion re-run completes it, and the printed command removes its staging", async () => {
-    await expect(promoteVersion(diesAfterCommitPoint(repo.store), request("1.0.0", repo.commits[0]))).rejects.toThrow(/killed/);
+    await expect(promoteVersion(diesAfterCommitPoint(repo.store), request("1.0.0", repo.commits[0]))).rejects.toThrow(
+      /killed/,
+    );
     expect(repo.git("tag", "--list")).toBe("churn@v1.0.0");
     // Nothing is published under the version; the staging folder is the dead writer's.
     expect(existsSync(path.join(repo.assetDir, "churn@v1.0.0"))).toBe(false);
@@ -87,7 +100,9 @@ describe("verifyRegistry on a local repository", () => {
     ]);
     // Within the grace period the staging is a promotion that may still be running: a note, not a finding.
     const fresh = await verify({ now: new Date(Date.now()) });
-    expect(fresh.notes).toEqual([expect.stringMatching(/^1 artifact\(s\) staged for churn@v1\.0\.0 at .*: a promotion in progress/)]);
+    expect(fresh.notes).toEqual([
+      expect.stringMatching(/^1 artifact\(s\) staged for churn@v1\.0\.0 at .*: a promotion in progress/),
+    ]);
 
     const rerun = await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
     expect(rerun).toMatchObject({ versionCreated: false, eventCreated: true });
@@ -103,10 +118,17 @@ describe("verifyRegistry on a local repository", () => {
       cwd: repo.dir,
       env: GIT_ENV,
       input: `object ${repo.commits[0]}\ntype commit\ntag churn@v1.0.0\ntagger Registry Test <registry@example.com> 1767323045 +0000\n\n{}\n`,
-    }).toString().trim();
+    })
+      .toString()
+      .trim();
     repo.git("update-ref", `refs/modelgate/churn.commits/${repo.commits[0]}`, object);
-    const refused = promoteVersion(repo.store, request("1.0.0", repo.commits[0]), { maxAttempts: 2, backoff: () => Promise.resolve() });
-    await expect(refused).rejects.toThrow(/is claimed for churn@v1\.0\.0 \(ref refs\/modelgate\/churn\.commits\/[0-9a-f]{40}\), but no version tag on this commit holds it/);
+    const refused = promoteVersion(repo.store, request("1.0.0", repo.commits[0]), {
+      maxAttempts: 2,
+      backoff: () => Promise.resolve(),
+    });
+    await expect(refused).rejects.toThrow(
+      /is claimed for churn@v1\.0\.0 \(ref refs\/modelgate\/churn\.commits\/[0-9a-f]{40}\), but no version tag on this commit holds it/,
+    );
     // No tag names the model yet: verify it by name.
     const found = (await verify({ model: "churn" })).models.flatMap((model) => model.findings);
     expect(found.map((finding) => finding.kind)).toEqual(["stale-claim"]);
@@ -117,7 +139,9 @@ describe("verifyRegistry on a local repository", () => {
 
   it("flags a commit with two versions unless the policy says versions-per-commit: many", async () => {
     await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
-    const second = request("1.1.0", repo.commits[0], { artifacts: [{ name: "model.bin", bytes: Buffer.from("retrained") }] });
+    const second = request("1.1.0", repo.commits[0], {
+      artifacts: [{ name: "model.bin", bytes: Buffer.from("retrained") }],
+    });
     await expect(promoteVersion(repo.store, second)).rejects.toThrow(
       /^Commit [0-9a-f]{40} already carries churn v1\.0\.0, and a commit carries one version of a model, as GTO requires \(GTO refuses a second with VersionExistsForCommit; its show and history fail with ManyVersions\)\. Nothing was written\.$/,
     );
@@ -128,13 +152,22 @@ describe("verifyRegistry on a local repository", () => {
 
   it("lists artifacts of no model, and a version folder whose tag does not exist", async () => {
     await promoteVersion(repo.store, request("1.0.0", repo.commits[0]));
-    execSync(`mkdir -p '${repo.assetDir}/churn@v9.0.0' '${repo.assetDir}/ghost@v1.0.0' && echo x > '${repo.assetDir}/churn@v9.0.0/model.bin' && echo y > '${repo.assetDir}/ghost@v1.0.0/m.bin' && echo z > '${repo.assetDir}/stray.txt'`);
+    execSync(
+      `mkdir -p '${repo.assetDir}/churn@v9.0.0' '${repo.assetDir}/ghost@v1.0.0' && echo x > '${repo.assetDir}/churn@v9.0.0/model.bin' && echo y > '${repo.assetDir}/ghost@v1.0.0/m.bin' && echo z > '${repo.assetDir}/stray.txt'`,
+    );
     const report = await verify();
-    expect(report.models.map((model) => [model.model, model.findings.map((found) => [found.kind, found.subject, found.file])])).toEqual([
+    expect(
+      report.models.map((model) => [
+        model.model,
+        model.findings.map((found) => [found.kind, found.subject, found.file]),
+      ]),
+    ).toEqual([
       ["churn", [["asset-orphan", "churn@v9.0.0", "model.bin"]]],
       ["ghost", [["asset-orphan", "ghost@v1.0.0", "m.bin"]]],
     ]);
-    expect(report.unowned.map((found) => [found.kind, found.subject, found.file])).toEqual([["asset-orphan", path.join(repo.assetDir, "stray.txt"), "stray.txt"]]);
+    expect(report.unowned.map((found) => [found.kind, found.subject, found.file])).toEqual([
+      ["asset-orphan", path.join(repo.assetDir, "stray.txt"), "stray.txt"],
+    ]);
     // Verifying one model checks only its own artifacts.
     expect((await verify({ model: "churn" })).unowned).toEqual([]);
     const registry = await readModelRegistry(repo.store, "churn");

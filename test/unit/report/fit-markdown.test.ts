@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import { fitMarkdown, LEFT_OUT_NOTE } from "../../../shared/src/report/fit-markdown.js";
 import type { FitLimits, MarkdownBlock } from "../../../shared/src/report/fit-markdown.js";
 
-const build = (rows: number) => (limits: FitLimits): MarkdownBlock[] => [
-  { text: "VERDICT" },
-  { text: Array.from({ length: Math.min(rows, limits.tableRows) }, (_, i) => `row ${i}`).join("\n") },
-  { text: `details-a ${"a".repeat(300)}`, dropOrder: 1 },
-  { text: `details-b ${"b".repeat(300)}`, dropOrder: 2 },
-];
+const build =
+  (rows: number) =>
+  (limits: FitLimits): MarkdownBlock[] => [
+    { text: "VERDICT" },
+    { text: Array.from({ length: Math.min(rows, limits.tableRows) }, (_, i) => `row ${i}`).join("\n") },
+    { text: `details-a ${"a".repeat(300)}`, dropOrder: 1 },
+    { text: `details-b ${"b".repeat(300)}`, dropOrder: 2 },
+  ];
 
 describe("fitMarkdown", () => {
   it("keeps everything when it fits", () => {

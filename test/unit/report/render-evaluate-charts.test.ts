@@ -19,8 +19,13 @@ const golden = (name: string) => readFileSync(path.join(here, "golden", name), "
 function hostileResult(count = HOSTILE_NAMES.length, suffix = "") {
   const names = Array.from({ length: count }, (_, i) => `${HOSTILE_NAMES[i % HOSTILE_NAMES.length]}${suffix}${i}`);
   const rules = names.map((n) => `  ${JSON.stringify(n)}: { direction: higher, max-regression: 0.01 }`).join("\n");
-  const selected = selectPolicy({ file: "modelgate.yml", mode: "file", head: { text: `version: 1\nevaluate:\n  metrics:\n${rules.replace(/^/gm, "  ")}\n`, sha256: "s" } });
-  const values = (shift: number) => JSON.stringify(Object.fromEntries(names.map((n, i) => [n, ((i * 7) % 10) / 10 + shift])));
+  const selected = selectPolicy({
+    file: "modelgate.yml",
+    mode: "file",
+    head: { text: `version: 1\nevaluate:\n  metrics:\n${rules.replace(/^/gm, "  ")}\n`, sha256: "s" },
+  });
+  const values = (shift: number) =>
+    JSON.stringify(Object.fromEntries(names.map((n, i) => [n, ((i * 7) % 10) / 10 + shift])));
   const candidate = parseMetricsText(values(0.05), "c.json", "s", "candidate");
   const baseline = parseMetricsText(values(0), "b.json", "s", "baseline");
   return evaluateGate({ policy: selected.policy, policyProvenance: selected.provenance, candidate, baseline });
@@ -28,7 +33,12 @@ function hostileResult(count = HOSTILE_NAMES.length, suffix = "") {
 
 describe("charts in the evaluate-gate report", () => {
   it("are accepted by Mermaid's parser in every golden report", async () => {
-    const files = ["evaluate-regressed.md", "evaluate-better.md", "evaluate-policy-changed.md", "evaluate-explanations.md"];
+    const files = [
+      "evaluate-regressed.md",
+      "evaluate-better.md",
+      "evaluate-policy-changed.md",
+      "evaluate-explanations.md",
+    ];
     let charts = 0;
     for (const file of files) {
       for (const block of findMermaidBlocks(golden(file))) {
@@ -38,7 +48,8 @@ describe("charts in the evaluate-gate report", () => {
     }
     // One Mermaid chart per report (values on 0–1, horizontal), and the ROC, precision–recall and reliability plots of the one with predictions; signed changes are text bars from zero, not Mermaid.
     expect(charts).toBe(7);
-    for (const file of files.slice(0, 3)) expect(golden(file)).toMatch(/\*\*Change vs baseline\*\*[^\n]*\n\n```text\n[^`]*│/);
+    for (const file of files.slice(0, 3))
+      expect(golden(file)).toMatch(/\*\*Change vs baseline\*\*[^\n]*\n\n```text\n[^`]*│/);
   });
 
   it("are accepted by Mermaid's parser when every metric name is hostile", async () => {
@@ -86,10 +97,23 @@ describe("slice charts in the evaluate-gate report", () => {
     const selected = selectPolicy({
       file: "modelgate.yml",
       mode: "file",
-      head: { text: "version: 1\nevaluate:\n  metrics: { accuracy: { direction: higher, max-regression: 0.5 } }\n  slices: [{ column: region }]\n", sha256: "s" },
+      head: {
+        text: "version: 1\nevaluate:\n  metrics: { accuracy: { direction: higher, max-regression: 0.5 } }\n  slices: [{ column: region }]\n",
+        sha256: "s",
+      },
     });
-    const file = (p: typeof candidate) => ({ name: p.name, sha256: p.sha256, values: new Map([["accuracy", 1 - 1 / 7]]) });
-    const result = evaluateGate({ policy: selected.policy, policyProvenance: selected.provenance, candidate: file(candidate), baseline: file(baseline), evaluation: { candidate, baseline } });
+    const file = (p: typeof candidate) => ({
+      name: p.name,
+      sha256: p.sha256,
+      values: new Map([["accuracy", 1 - 1 / 7]]),
+    });
+    const result = evaluateGate({
+      policy: selected.policy,
+      policyProvenance: selected.provenance,
+      candidate: file(candidate),
+      baseline: file(baseline),
+      evaluation: { candidate, baseline },
+    });
     const markdown = renderEvaluateMarkdown(result);
     const start = markdown.indexOf("Change vs baseline by slice: **accuracy**");
     expect(start).toBeGreaterThan(0);

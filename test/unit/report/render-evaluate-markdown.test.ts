@@ -19,16 +19,26 @@ const policyText = { text: read("modelgate.yml"), sha256: "sha256-of-policy" };
 
 function exampleResult(candidate: string, mode: "file" | "base" = "file", head = policyText) {
   const selected = selectPolicy({ file: "modelgate.yml", mode, head, base: mode === "base" ? policyText : undefined });
-  return evaluateGate({ policy: selected.policy, policyProvenance: selected.provenance, policyLineOf: selected.lineOf, candidate: metrics(candidate), baseline: metrics("baseline.json") });
+  return evaluateGate({
+    policy: selected.policy,
+    policyProvenance: selected.provenance,
+    policyLineOf: selected.lineOf,
+    candidate: metrics(candidate),
+    baseline: metrics("baseline.json"),
+  });
 }
 
 describe("renderEvaluateMarkdown", () => {
   it("renders the regressed example: verdict first, failed rows first, details folded", async () => {
-    await expect(renderEvaluateMarkdown(exampleResult("candidate-regressed.json"))).toMatchFileSnapshot("golden/evaluate-regressed.md");
+    await expect(renderEvaluateMarkdown(exampleResult("candidate-regressed.json"))).toMatchFileSnapshot(
+      "golden/evaluate-regressed.md",
+    );
   });
 
   it("renders the passing example", async () => {
-    await expect(renderEvaluateMarkdown(exampleResult("candidate-better.json"))).toMatchFileSnapshot("golden/evaluate-better.md");
+    await expect(renderEvaluateMarkdown(exampleResult("candidate-better.json"))).toMatchFileSnapshot(
+      "golden/evaluate-better.md",
+    );
   });
 
   it("shows which policy decided when the pull request loosens it", async () => {
@@ -42,10 +52,15 @@ describe("renderEvaluateMarkdown", () => {
     const selected = selectPolicy({
       file: "modelgate.yml",
       mode: "file",
-      head: { text: 'version: 1\nevaluate:\n  metrics:\n    "a|b <img src=x> @team\\n#1": { direction: higher, min: 1 }\n', sha256: "s" },
+      head: {
+        text: 'version: 1\nevaluate:\n  metrics:\n    "a|b <img src=x> @team\\n#1": { direction: higher, min: 1 }\n',
+        sha256: "s",
+      },
     });
     const candidate = parseMetricsText('{"a|b <img src=x> @team\\n#1": 0}', "x|`y`.json", "s", "candidate");
-    const markdown = renderEvaluateMarkdown(evaluateGate({ policy: selected.policy, policyProvenance: selected.provenance, candidate }));
+    const markdown = renderEvaluateMarkdown(
+      evaluateGate({ policy: selected.policy, policyProvenance: selected.provenance, candidate }),
+    );
     const row = markdown.split("\n").find((line) => line.startsWith("| ❌ fail | a"))!;
     expect(row.split(/(?<!\\)\|/).length - 2).toBe(8);
     expect(markdown).not.toMatch(/<img|@team|#1/);
@@ -56,17 +71,28 @@ describe("renderEvaluateMarkdown", () => {
     const names = Array.from({ length: 3000 }, (_, i) => `metric_${i}_${"long".repeat(20)}`);
     const policy = `version: 1\nevaluate:\n  metrics:\n${names.map((n) => `    ${n}: { direction: higher, min: 0.5, max-regression: 0.01 }`).join("\n")}\n`;
     const selected = selectPolicy({ file: "modelgate.yml", mode: "file", head: { text: policy, sha256: "s" } });
-    const candidate = parseMetricsText(JSON.stringify(Object.fromEntries(names.map((n, i) => [n, i % 2 ? 0.9 : 0.1]))), "c.json", "s", "candidate");
-    const markdown = renderEvaluateMarkdown(evaluateGate({ policy: selected.policy, policyProvenance: selected.provenance, candidate }));
+    const candidate = parseMetricsText(
+      JSON.stringify(Object.fromEntries(names.map((n, i) => [n, i % 2 ? 0.9 : 0.1]))),
+      "c.json",
+      "s",
+      "candidate",
+    );
+    const markdown = renderEvaluateMarkdown(
+      evaluateGate({ policy: selected.policy, policyProvenance: selected.provenance, candidate }),
+    );
     expect(markdown.length).toBeLessThanOrEqual(COMMENT_BUDGET);
-    expect(markdown).toMatch(/^### ❌ fail · evaluate-gate · default\n\*\*1500 of 6000 checks failed\*\* · 3000 warnings/);
+    expect(markdown).toMatch(
+      /^### ❌ fail · evaluate-gate · default\n\*\*1500 of 6000 checks failed\*\* · 3000 warnings/,
+    );
     expect(markdown).toMatch(/more checks not shown/);
   });
 });
 
 describe("renderEvaluateText and toResultJson", () => {
   it("renders the regressed example for a terminal", async () => {
-    await expect(renderEvaluateText(exampleResult("candidate-regressed.json"))).toMatchFileSnapshot("golden/evaluate-regressed.txt");
+    await expect(renderEvaluateText(exampleResult("candidate-regressed.json"))).toMatchFileSnapshot(
+      "golden/evaluate-regressed.txt",
+    );
   });
 
   it("writes byte-identical result JSON for identical inputs", () => {
@@ -75,6 +101,18 @@ describe("renderEvaluateText and toResultJson", () => {
     expect(toResultJson(a, renderReportMarkdown(a))).toBe(toResultJson(b, renderReportMarkdown(b)));
     const parsed = JSON.parse(toResultJson(a, renderReportMarkdown(a)));
     expect(parsed.schema).toBe("modelgate.result/v1");
-    expect(Object.keys(parsed.checks[0])).toEqual(["baseline", "delta", "delta_pct", "message", "metric", "name", "policy_line", "rule", "threshold", "value", "verdict"]);
+    expect(Object.keys(parsed.checks[0])).toEqual([
+      "baseline",
+      "delta",
+      "delta_pct",
+      "message",
+      "metric",
+      "name",
+      "policy_line",
+      "rule",
+      "threshold",
+      "value",
+      "verdict",
+    ]);
   });
 });

@@ -9,7 +9,9 @@ import { explainedResult } from "../explain/support/explained-result.js";
 
 /** Explanations whose feature names are the hostile names, with importance falling by position. */
 function hostileExplanations(name: string, flip: number) {
-  const global = Object.fromEntries(HOSTILE_NAMES.map((feature, i) => [feature, { mean_abs: 1 / (i + 1), mean: (flip * 0.5) / (i + 1) }]));
+  const global = Object.fromEntries(
+    HOSTILE_NAMES.map((feature, i) => [feature, { mean_abs: 1 / (i + 1), mean: (flip * 0.5) / (i + 1) }]),
+  );
   return parseExplanationsJson(JSON.stringify({ global }), name, "s", "candidate-explanations");
 }
 
@@ -29,7 +31,9 @@ describe("renderExplanationBlocks", () => {
 
   it("escapes hostile feature names in every table row and list", () => {
     const summary = compareExplanations(hostileExplanations("c<b>.json", 1), hostileExplanations("b.json", -1), 30);
-    const text = renderExplanationBlocks(summary).map((b) => b.text).join("\n");
+    const text = renderExplanationBlocks(summary)
+      .map((b) => b.text)
+      .join("\n");
     expect(text).not.toMatch(/<img|<script|@team|```/);
     const rows = text.split("\n").filter((line) => line.startsWith("| "));
     expect(rows.length).toBe(HOSTILE_NAMES.length + 2);

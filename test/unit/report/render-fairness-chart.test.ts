@@ -25,12 +25,20 @@ function grouping(groups: Array<[string, ReturnType<typeof rates>, boolean?]>): 
 
 describe("renderFairnessChart", () => {
   it("draws each gap from a visible zero: no bar for a zero gap, left for below, right for above", () => {
-    const chart = renderFairnessChart(grouping([["a", rates(0.4, 0.7, 0.1)], ["b", rates(0.2, 0.5, 0.3)]]));
+    const chart = renderFairnessChart(
+      grouping([
+        ["a", rates(0.4, 0.7, 0.1)],
+        ["b", rates(0.2, 0.5, 0.3)],
+      ]),
+    );
     const selection = chart.split("\n\n")[1]!;
     const line = (label: string) => selection.split("\n").find((l) => l.startsWith(`${label} `))!;
     expect(line("a")).toMatch(/ │ +0$/);
     expect(line("b")).toMatch(/█│ +-0\.2$/);
-    const tpr = chart.split("\n\n")[2]!.split("\n").find((l) => l.startsWith("a "))!;
+    const tpr = chart
+      .split("\n\n")[2]!
+      .split("\n")
+      .find((l) => l.startsWith("a "))!;
     expect(tpr).toMatch(/│█+.* \+0\.1$/);
     // One scale for the three rates: every block's axis line reads the same.
     const axes = chart.split("\n").filter((l) => /^\s+-\S+│/.test(l));
@@ -39,7 +47,12 @@ describe("renderFairnessChart", () => {
   });
 
   it("puts every group name on its own line inside a text block, with backticks made harmless", () => {
-    const chart = renderFairnessChart(grouping([["x```\n<img>", rates(0.5, 0.6, 0.2)], ["y", rates(0.3, 0.6, 0.2)]]));
+    const chart = renderFairnessChart(
+      grouping([
+        ["x```\n<img>", rates(0.5, 0.6, 0.2)],
+        ["y", rates(0.3, 0.6, 0.2)],
+      ]),
+    );
     const inside = chart.slice(chart.indexOf("```text") + 7, chart.lastIndexOf("```"));
     expect(inside).not.toContain("`");
     expect(chart.match(/```/g)).toHaveLength(2);

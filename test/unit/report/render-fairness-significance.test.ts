@@ -3,7 +3,10 @@ import { biasCheck } from "../../../shared/src/fairness/bias-check.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { renderBiasMarkdown } from "../../../shared/src/report/render-bias-markdown.js";
 import { renderBiasText } from "../../../shared/src/report/render-bias-text.js";
-import { renderFairnessSignificanceMarkdown, renderFairnessSignificanceText } from "../../../shared/src/report/render-fairness-significance.js";
+import {
+  renderFairnessSignificanceMarkdown,
+  renderFairnessSignificanceText,
+} from "../../../shared/src/report/render-fairness-significance.js";
 import { readCompas } from "../fairness/support/compas.js";
 
 const compas = await readCompas();
@@ -25,7 +28,12 @@ function judge(yaml: string, baseline: Float64Array) {
   return biasCheck({
     policy: parsePolicy(`version: 1\nmodel: recidivism\nfairness:\n${yaml}`, "modelgate.yml"),
     policyProvenance: { file: "modelgate.yml", sha256: "0".repeat(64), source: "file" },
-    candidate: { name: "compas.csv.gz", sha256: "c".repeat(64), labels: compas.labels, predictions: compas.predictions },
+    candidate: {
+      name: "compas.csv.gz",
+      sha256: "c".repeat(64),
+      labels: compas.labels,
+      predictions: compas.predictions,
+    },
     baseline: { name: "prod.csv.gz", sha256: "b".repeat(64), labels: compas.labels, predictions: baseline },
     sensitive: [compas.race, compas.sex],
     positiveLabel: "1",
@@ -42,8 +50,12 @@ const policy =
 describe("renderFairnessSignificanceMarkdown", () => {
   it("shows each judged regression's point values, change, interval and decision as the golden file", async () => {
     const result = judge(policy, fairerBaseline(150));
-    const section = renderFairnessSignificanceMarkdown(result).map((block) => block.text).join("\n\n");
-    await expect(`${section}\n\n${renderFairnessSignificanceText(result).join("\n")}\n`).toMatchFileSnapshot("golden/bias-significance.md");
+    const section = renderFairnessSignificanceMarkdown(result)
+      .map((block) => block.text)
+      .join("\n\n");
+    await expect(`${section}\n\n${renderFairnessSignificanceText(result).join("\n")}\n`).toMatchFileSnapshot(
+      "golden/bias-significance.md",
+    );
     expect(section).toContain("real regression");
     expect(section).toMatch(/inconclusive → warn|within the allowance/);
   });
@@ -52,7 +64,10 @@ describe("renderFairnessSignificanceMarkdown", () => {
     const result = judge(policy, fairerBaseline(150));
     expect(renderBiasMarkdown(result)).toContain("**Fairness regressions judged against noise**");
     expect(renderBiasText(result)).toContain("fairness regressions judged against noise");
-    const plain = judge("  resamples: 0\n  metrics:\n    demographic_parity_difference: { max-regression: 0.02 }\n", fairerBaseline(150));
+    const plain = judge(
+      "  resamples: 0\n  metrics:\n    demographic_parity_difference: { max-regression: 0.02 }\n",
+      fairerBaseline(150),
+    );
     expect(renderFairnessSignificanceMarkdown(plain)).toEqual([]);
     expect(renderFairnessSignificanceText(plain)).toEqual([]);
     expect(renderBiasMarkdown(plain)).not.toContain("judged against noise");

@@ -5,7 +5,6 @@ import { toMermaidLabel, toMermaidNumber } from "../../../shared/src/report/to-m
 import { HOSTILE_NAMES } from "../../support/hostile-names.js";
 import { findMermaidBlocks, parseMermaid } from "../../support/parse-mermaid.js";
 
-
 describe("toMermaidLabel", () => {
   it("keeps plain names, and replaces every character with a meaning in Mermaid or Markdown", () => {
     expect(toMermaidLabel("f1_macro")).toBe("f1_macro");
@@ -22,7 +21,14 @@ describe("toMermaidLabel", () => {
   });
 
   it("writes numbers in the plain decimal form the xychart grammar accepts", () => {
-    expect([0.5, 100, -0.25, 1e-7, -1e-9, 1234567.5].map((n) => toMermaidNumber(n))).toEqual(["0.5", "100", "-0.25", "0", "0", "1234567.5"]);
+    expect([0.5, 100, -0.25, 1e-7, -1e-9, 1234567.5].map((n) => toMermaidNumber(n))).toEqual([
+      "0.5",
+      "100",
+      "-0.25",
+      "0",
+      "0",
+      "1234567.5",
+    ]);
     expect(() => toMermaidNumber(Number.NaN)).toThrow(/cannot be charted/);
   });
 });
@@ -47,7 +53,11 @@ describe("renderMermaidMetricChart", () => {
   });
 
   it("parses with hostile metric names, and draws nothing when no metric lies in [0, 1]", async () => {
-    const chart = renderMermaidMetricChart(HOSTILE_NAMES.map((label, i) => ({ label, baseline: i / 20, candidate: 1 - i / 20 })), HOSTILE_NAMES[0]!, 50)!;
+    const chart = renderMermaidMetricChart(
+      HOSTILE_NAMES.map((label, i) => ({ label, baseline: i / 20, candidate: 1 - i / 20 })),
+      HOSTILE_NAMES[0]!,
+      50,
+    )!;
     expect(await parseMermaid(findMermaidBlocks(`${chart}\n`)[0]!)).toBe("xychart");
     expect(renderMermaidMetricChart([{ label: "loss", baseline: 2, candidate: 1.5 }], "t")).toBeUndefined();
   });

@@ -34,15 +34,32 @@ describe("renderShadowMarkdown", async () => {
   });
 
   it("renders the chosen example columns, escaped, only when examples are in the result", async () => {
-    const all = toReviewRows(comparison, rankDisagreements(comparison).slice(0, 3).map((pair) => ({ pair, reason: "disagreement" })), undefined);
+    const all = toReviewRows(
+      comparison,
+      rankDisagreements(comparison)
+        .slice(0, 3)
+        .map((pair) => ({ pair, reason: "disagreement" })),
+      undefined,
+    );
     const columns = ["id", "slice:country", "abs_score_delta"];
-    const examples = { columns, rows: all.rows.map((row) => ({ cells: Object.fromEntries(columns.map((c) => [c, row[c] ?? ""])) })) };
-    const markdown = renderReportMarkdown(evaluateShadow({ policy: POLICY, policyProvenance: provenance, comparison, examples }));
-    await expect(markdown.slice(markdown.indexOf("<details><summary>Largest"))).toMatchFileSnapshot("golden/shadow-examples.md");
+    const examples = {
+      columns,
+      rows: all.rows.map((row) => ({ cells: Object.fromEntries(columns.map((c) => [c, row[c] ?? ""])) })),
+    };
+    const markdown = renderReportMarkdown(
+      evaluateShadow({ policy: POLICY, policyProvenance: provenance, comparison, examples }),
+    );
+    await expect(markdown.slice(markdown.indexOf("<details><summary>Largest"))).toMatchFileSnapshot(
+      "golden/shadow-examples.md",
+    );
   });
 
   it("gives byte-identical result JSON for the same logs and seed", async () => {
-    const again = evaluateShadow({ policy: POLICY, policyProvenance: provenance, comparison: await fixtureComparison() });
+    const again = evaluateShadow({
+      policy: POLICY,
+      policyProvenance: provenance,
+      comparison: await fixtureComparison(),
+    });
     expect(toResultJson(again, renderReportMarkdown(again))).toBe(toResultJson(result, renderReportMarkdown(result)));
   });
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { formatPercent } from "../../../shared/src/core/format-number.js";
-import { renderSignedBars, renderSignedBarsBlock, toShortLabels } from "../../../shared/src/report/render-signed-bars.js";
+import {
+  renderSignedBars,
+  renderSignedBarsBlock,
+  toShortLabels,
+} from "../../../shared/src/report/render-signed-bars.js";
 
 const percent = (value: number) => formatPercent(value);
 
@@ -17,7 +21,13 @@ describe("renderSignedBars", () => {
       ],
       { format: percent, width: 4 },
     );
-    expect(lines).toEqual(["     -4%│ +4%", "a       │████  +4%", "bb    ██│      -2%", "c       │▌     +0.5%", "d       │      0%"]);
+    expect(lines).toEqual([
+      "     -4%│ +4%",
+      "a       │████  +4%",
+      "bb    ██│      -2%",
+      "c       │▌     +0.5%",
+      "d       │      0%",
+    ]);
   });
 
   it("cuts bars beyond the cap at the edge, marked, with the true value beside, so an outlier cannot flatten the rest", () => {
@@ -61,6 +71,10 @@ describe("renderSignedBars", () => {
 
 describe("toShortLabels", () => {
   it("cuts long labels and numbers those that would then read alike", () => {
-    expect(toShortLabels(["region=EU, plan=pro", "region=EU, plan=free", "x"], 10)).toEqual(["region=EU…", "region=EU… #2", "x"]);
+    expect(toShortLabels(["region=EU, plan=pro", "region=EU, plan=free", "x"], 10)).toEqual([
+      "region=EU…",
+      "region=EU… #2",
+      "x",
+    ]);
   });
 });

@@ -7,7 +7,10 @@ import type { EvaluatePolicy } from "../../../shared/src/evaluate/evaluate-polic
 import type { TableColumn } from "../../../shared/src/data/table/table.js";
 import { synthetic, textColumn } from "../evaluate/slice-search/synthetic-predictions.js";
 
-const policy = parsePolicy("version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.02 }\n", "modelgate.yml").evaluate as EvaluatePolicy;
+const policy = parsePolicy(
+  "version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.02 }\n",
+  "modelgate.yml",
+).evaluate as EvaluatePolicy;
 const planted = synthetic(7, 4000, 0.1, { where: (a, b) => a === "a2" && b === "b1", rate: 0.4 });
 
 describe("renderSliceSearchMarkdown", () => {
@@ -18,8 +21,20 @@ describe("renderSliceSearchMarkdown", () => {
   });
 
   it("escapes a hostile value in a slice name", () => {
-    const features = new Map<string, TableColumn>([["a", textColumn("a", Array.from({ length: 4000 }, (_, i) => (i % 4 === 2 ? "<img src=x>|**b**" : `a${i % 4}`)))]]);
-    const { summary } = searchSlices(policy, { candidate: { ...planted.candidate, features }, baseline: planted.baseline }, "modelgate.yml")!;
+    const features = new Map<string, TableColumn>([
+      [
+        "a",
+        textColumn(
+          "a",
+          Array.from({ length: 4000 }, (_, i) => (i % 4 === 2 ? "<img src=x>|**b**" : `a${i % 4}`)),
+        ),
+      ],
+    ]);
+    const { summary } = searchSlices(
+      policy,
+      { candidate: { ...planted.candidate, features }, baseline: planted.baseline },
+      "modelgate.yml",
+    )!;
     const markdown = renderSliceSearchMarkdown(summary);
     expect(markdown).not.toContain("<img");
     expect(markdown).not.toMatch(/[^\\]\|\*\*b/);
@@ -28,7 +43,16 @@ describe("renderSliceSearchMarkdown", () => {
   it("renders nothing without a search, and a sentence when no slice regressed beyond the margin", () => {
     expect(renderSliceSearchMarkdown(undefined)).toBe("");
     const none = synthetic(3, 2000, 0.1);
-    const { summary } = searchSlices(parsePolicy("version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.5 }\n", "m.yml").evaluate as EvaluatePolicy, none, "m.yml")!;
-    expect(renderSliceSearchMarkdown(summary)).toContain("_No slice's accuracy regressed by more than the margin 0.5._");
+    const { summary } = searchSlices(
+      parsePolicy(
+        "version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.5 }\n",
+        "m.yml",
+      ).evaluate as EvaluatePolicy,
+      none,
+      "m.yml",
+    )!;
+    expect(renderSliceSearchMarkdown(summary)).toContain(
+      "_No slice's accuracy regressed by more than the margin 0.5._",
+    );
   });
 });

@@ -7,7 +7,10 @@ import { renderValidateText } from "../../../shared/src/report/render-validate-t
 import type { ValidateDataResult } from "../../../shared/src/validate/validate-result.js";
 
 const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/examples/churn/data");
-const run = await runValidate({ data: "batch-drifted.csv", reference: "reference.csv", schemaOnly: false, policy: "modelgate.yml" }, { workspace: folder, allowedRoots: [folder] });
+const run = await runValidate(
+  { data: "batch-drifted.csv", reference: "reference.csv", schemaOnly: false, policy: "modelgate.yml" },
+  { workspace: folder, allowedRoots: [folder] },
+);
 if ("error" in run || run.action !== "validate-data") throw new Error("the example's drifted batch did not validate");
 const drifted: ValidateDataResult = run;
 

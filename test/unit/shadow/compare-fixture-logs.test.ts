@@ -23,13 +23,21 @@ describe("shadow comparisons of the fixture logs (duplicate-ids last)", async ()
     close(joined.productionRows.length / joined.productionRequests, expected.coverage);
     close(joined.productionRows.length / joined.shadowRequests, expected.reverse_coverage);
     const latency = production.latencies!;
-    close(joined.productionRows.reduce((sum, row) => sum + latency[row]!, 0), expected.latency_sum_last, 6);
+    close(
+      joined.productionRows.reduce((sum, row) => sum + latency[row]!, 0),
+      expected.latency_sum_last,
+      6,
+    );
   });
 
   it("keeps the first row per id with duplicate-ids first", () => {
     const first = joinShadowLogs(production, shadow, "first");
     const latency = production.latencies!;
-    close(first.productionRows.reduce((sum, row) => sum + latency[row]!, 0), expected.latency_sum_first, 6);
+    close(
+      first.productionRows.reduce((sum, row) => sum + latency[row]!, 0),
+      expected.latency_sum_first,
+      6,
+    );
   });
 
   it("gives pandas' agreement, flip rate and confusion of flips", () => {
@@ -48,7 +56,12 @@ describe("shadow comparisons of the fixture logs (duplicate-ids last)", async ()
   });
 
   it("gives numpy.percentile's latency percentiles per model on the joined requests", () => {
-    const latency = compareLatency(production, shadow, joined, { judge: "bootstrap", confidence: 0.95, resamples: 200, seed: 1 })!;
+    const latency = compareLatency(production, shadow, joined, {
+      judge: "bootstrap",
+      confidence: 0.95,
+      resamples: 200,
+      seed: 1,
+    })!;
     if (latency.judge !== "bootstrap") throw new Error("bootstrap expected");
     for (const ratio of latency.ratios) {
       close(ratio.control, expected.latency[`p${ratio.percent}`]!.production, 9);
@@ -58,7 +71,9 @@ describe("shadow comparisons of the fixture logs (duplicate-ids last)", async ()
 
   it("gives pandas' flips per slice value", () => {
     const slices = compareSlices(production, joined, compareClasses(production, shadow, joined));
-    expect(slices.map(({ column, value, compared, flips }) => ({ column, value, compared, flips }))).toEqual(expected.slices);
+    expect(slices.map(({ column, value, compared, flips }) => ({ column, value, compared, flips }))).toEqual(
+      expected.slices,
+    );
   });
 
   it("gives both accuracies and McNemar's exact p-value as scipy.stats.binomtest", async () => {

@@ -15,7 +15,9 @@ describe("evaluateShadow", async () => {
 
   it("passes rules the fixture meets and fails those it breaks, failures first", () => {
     const result = evaluateShadow({
-      policy: policy("  min-coverage: 0.95\n  max-flip-rate: 0.05\n  max-accuracy-drop: 0.01\n  max-slice-flip-rate: 0.2\n"),
+      policy: policy(
+        "  min-coverage: 0.95\n  max-flip-rate: 0.05\n  max-accuracy-drop: 0.01\n  max-slice-flip-rate: 0.2\n",
+      ),
       policyProvenance: provenance,
       comparison,
     });
@@ -28,7 +30,9 @@ describe("evaluateShadow", async () => {
       "accuracy:max-accuracy-drop=pass",
     ]);
     expect(result.checks.find((c) => c.metric === "coverage")?.value).toBeCloseTo(expected.coverage, 12);
-    expect(result.checks.find((c) => c.metric === "slice_flip_rate")?.message).toMatch(/country = "br" \(60 requests\), flips 25%; the maximum is 20%/);
+    expect(result.checks.find((c) => c.metric === "slice_flip_rate")?.message).toMatch(
+      /country = "br" \(60 requests\), flips 25%; the maximum is 20%/,
+    );
     const accuracy = result.checks.find((c) => c.metric === "accuracy")!;
     expect(accuracy.p_value).toBeCloseTo(expected.mcnemar_pvalue, 10);
     expect([accuracy.value, accuracy.baseline]).toEqual([expected.shadow_accuracy, expected.production_accuracy]);
@@ -36,14 +40,26 @@ describe("evaluateShadow", async () => {
   });
 
   it("fails on too little data even when every rule passes", () => {
-    const result = evaluateShadow({ policy: policy("  min-requests: 1000\n  min-coverage: 0.5\n"), policyProvenance: provenance, comparison });
+    const result = evaluateShadow({
+      policy: policy("  min-requests: 1000\n  min-coverage: 0.5\n"),
+      policyProvenance: provenance,
+      comparison,
+    });
     expect(result.verdict).toBe("fail");
     expect(result.checks[0]?.message).toMatch(/Only 571 requests .* min-requests is 1000/);
   });
 
   it("decides the p95 latency rule on the bootstrap interval of the ratio: 1.106 fails +1%, passes +25%", () => {
-    const tight = evaluateShadow({ policy: policy("  max-latency-p95-regression-pct: 1\n"), policyProvenance: provenance, comparison });
-    const loose = evaluateShadow({ policy: policy("  max-latency-p95-regression-pct: 25\n"), policyProvenance: provenance, comparison });
+    const tight = evaluateShadow({
+      policy: policy("  max-latency-p95-regression-pct: 1\n"),
+      policyProvenance: provenance,
+      comparison,
+    });
+    const loose = evaluateShadow({
+      policy: policy("  max-latency-p95-regression-pct: 25\n"),
+      policyProvenance: provenance,
+      comparison,
+    });
     const check = (r: typeof tight) => r.checks.find((c) => c.metric === "latency_p95")!;
     expect(check(tight).verdict).toBe("fail");
     expect(check(loose).verdict).toBe("pass");
@@ -53,7 +69,11 @@ describe("evaluateShadow", async () => {
 
   it("reports a rule the logs cannot support as NODATA, failing without a scorecard", async () => {
     const noScores = { ...comparison, distribution: {} };
-    const result = evaluateShadow({ policy: policy("  max-score-psi: 0.1\n"), policyProvenance: provenance, comparison: noScores });
+    const result = evaluateShadow({
+      policy: policy("  max-score-psi: 0.1\n"),
+      policyProvenance: provenance,
+      comparison: noScores,
+    });
     const check = result.checks.find((c) => c.metric === "score_psi")!;
     expect(check.nodata).toBe(true);
     expect(check.verdict).toBe("fail");
@@ -61,7 +81,11 @@ describe("evaluateShadow", async () => {
 
   it("judges latency with Kayenta's Mann–Whitney classifier when latency-judge is kayenta", async () => {
     const kayenta = await fixtureComparison("kayenta");
-    const result = evaluateShadow({ policy: policy("  latency-judge: kayenta\n"), policyProvenance: provenance, comparison: kayenta });
+    const result = evaluateShadow({
+      policy: policy("  latency-judge: kayenta\n"),
+      policyProvenance: provenance,
+      comparison: kayenta,
+    });
     const check = result.checks.find((c) => c.rule === "latency-judge")!;
     expect(check.method).toBe("kayenta-mann-whitney");
     // A 10% slowdown of every request: the interval of the shift lies above ±0.25·|estimate|.

@@ -23,7 +23,11 @@ const card = (raw: unknown) => ShadowScorecardSchema.parse(raw);
 describe("scoreShadowChecks", () => {
   it("weighs explicit weights and shares the rest: 50·1 + 25·1 + 25·0 = 75 (marginal)", () => {
     const checks = [check("min-coverage", "pass"), check("max-flip-rate", "pass"), check("max-score-psi", "fail")];
-    const { scorecard, check: verdict, checks: counted } = scoreShadowChecks(checks, card({ weights: { "min-coverage": 50 } }));
+    const {
+      scorecard,
+      check: verdict,
+      checks: counted,
+    } = scoreShadowChecks(checks, card({ weights: { "min-coverage": 50 } }));
     expect(scorecard.score).toBe(75);
     expect(verdict.verdict).toBe("warn");
     expect(counted.find((c) => c.rule === "max-score-psi")?.verdict).toBe("warn");
@@ -35,7 +39,11 @@ describe("scoreShadowChecks", () => {
   });
 
   it("counts a group without data as 100 while under the NODATA share", () => {
-    const checks = [check("min-coverage", "pass"), check("max-flip-rate", "pass"), check("max-score-psi", "fail", true)];
+    const checks = [
+      check("min-coverage", "pass"),
+      check("max-flip-rate", "pass"),
+      check("max-score-psi", "fail", true),
+    ];
     const { scorecard, check: verdict } = scoreShadowChecks(checks, card({}));
     expect(scorecard.score).toBe(100);
     expect(verdict.verdict).toBe("pass");

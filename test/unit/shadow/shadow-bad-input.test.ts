@@ -37,9 +37,14 @@ describe("shadow-compare bad input", () => {
   });
 
   it("counts duplicate ids and names the policy that refused them", async () => {
-    const dup = write("dup.csv", `${header}a,2026-11-20T00:00:00Z,1,0.9,10\na,2026-11-20T00:00:02Z,1,0.9,10\na,2026-11-20T00:00:03Z,1,0.9,10\nb,2026-11-20T00:00:01Z,0,0.2,12\n`);
+    const dup = write(
+      "dup.csv",
+      `${header}a,2026-11-20T00:00:00Z,1,0.9,10\na,2026-11-20T00:00:02Z,1,0.9,10\na,2026-11-20T00:00:03Z,1,0.9,10\nb,2026-11-20T00:00:01Z,0,0.2,12\n`,
+    );
     const error = await failure(async () => joinShadowLogs(await read(dup), await read(good, "shadow"), "error"));
-    expect(error.message).toMatch(/logs 1 request ids more than once \(2 extra rows\); the first repeated id is "a"\. duplicate-ids is "error"/);
+    expect(error.message).toMatch(
+      /logs 1 request ids more than once \(2 extra rows\); the first repeated id is "a"\. duplicate-ids is "error"/,
+    );
     expect(error.hint).toMatch(/"first".*"last"/);
   });
 
@@ -54,7 +59,9 @@ describe("shadow-compare bad input", () => {
 
   it("refuses missing timestamps with the count and first row", async () => {
     const name = write("no-time.csv", `${header}a,,1,0.9,10\nb,2026-11-20T00:00:01Z,0,0.2,12\n`);
-    expect((await failure(read(name))).message).toMatch(/1 of 2 rows whose timestamp is missing or unreadable; the first is data row 1/);
+    expect((await failure(read(name))).message).toMatch(
+      /1 of 2 rows whose timestamp is missing or unreadable; the first is data row 1/,
+    );
   });
 
   it("notes unsorted timestamps instead of failing", async () => {

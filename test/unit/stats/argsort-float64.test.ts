@@ -6,7 +6,10 @@ describe("argsortFloat64", () => {
   it("gives the comparator sort's order: ascending, ties and -0/+0 by index", () => {
     const rng = createSeededRandom(5);
     for (const n of [50, 20_000]) {
-      const values = Array.from({ length: n }, () => [0, -0, 1.5, -2][rng.nextInt(4)]! * (rng.nextInt(3) === 0 ? 1 : rng.nextDouble() * 100));
+      const values = Array.from(
+        { length: n },
+        () => [0, -0, 1.5, -2][rng.nextInt(4)]! * (rng.nextInt(3) === 0 ? 1 : rng.nextDouble() * 100),
+      );
       const expected = Uint32Array.from({ length: n }, (_, i) => i).sort((i, j) => values[i]! - values[j]! || i - j);
       expect([...argsortFloat64(values)]).toEqual([...expected]);
     }

@@ -4,7 +4,13 @@ import { binomialPmf } from "../../../shared/src/stats/binomial-pmf.js";
 import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js";
 import { expectRelative, oracle, reference } from "./support/fixtures.js";
 
-interface BinomialCase { k: number; n: number; p: number; pmf_mpmath: number; cdf_mpmath: number }
+interface BinomialCase {
+  k: number;
+  n: number;
+  p: number;
+  pmf_mpmath: number;
+  cdf_mpmath: number;
+}
 const cases = reference.binomial as BinomialCase[];
 
 describe("binomialCdf", () => {

@@ -38,7 +38,10 @@ describe("drawBootstrapDistribution", () => {
 
   it("draws resampled means with the same distribution through indices (non-integer data)", () => {
     // Adding ¼ makes the values non-integer, forcing index resampling; the sum shifts by exactly 2.5.
-    const shifted = drawBootstrapDistribution(sample.map((x) => x + 0.25), { seed: 8, resamples: 100_000 });
+    const shifted = drawBootstrapDistribution(
+      sample.map((x) => x + 0.25),
+      { seed: 8, resamples: 100_000 },
+    );
     expectExactDistribution(shifted.sorted.map((mean) => mean - 0.25));
   });
 

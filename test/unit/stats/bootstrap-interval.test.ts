@@ -78,14 +78,27 @@ describe("toBootstrapInterval", () => {
   );
 
   it("is cannot-compute for BCa on constant differences, where the percentile interval is the constant", () => {
-    const constant = drawBootstrapDistributionFromIndices([0.25, 0.25, 0.25], [[0, 1, 2], [2, 2, 0]]);
+    const constant = drawBootstrapDistributionFromIndices(
+      [0.25, 0.25, 0.25],
+      [
+        [0, 1, 2],
+        [2, 2, 0],
+      ],
+    );
     expect(toBootstrapInterval(constant).ok).toBe(false);
     const percentile = expectOk(toBootstrapInterval(constant, { method: "percentile" }));
     expect([percentile.low, percentile.high]).toEqual([0.25, 0.25]);
   });
 
   it("is cannot-compute when every resampled mean lies on one side of θ̂ (z0 infinite)", () => {
-    const oneSided = drawBootstrapDistributionFromIndices([0, 1, 2], [[0, 0, 0], [0, 0, 1], [1, 1, 0]]);
+    const oneSided = drawBootstrapDistributionFromIndices(
+      [0, 1, 2],
+      [
+        [0, 0, 0],
+        [0, 0, 1],
+        [1, 1, 0],
+      ],
+    );
     expect(toBootstrapInterval(oneSided)).toEqual({ ok: false, reason: expect.stringContaining("z0") });
   });
 

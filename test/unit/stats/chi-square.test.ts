@@ -63,7 +63,9 @@ describe("chiSquareContingency against the SciPy oracle (chi2_contingency, corre
 
   it("applies Yates' correction only when dof = 1: the 2×2 without correction differs", () => {
     const block = categorical.chi2_2x2_A_vs_rest;
-    expect(Math.abs(chiSquareContingency(block.table).statistic - block.correction_False.statistic)).toBeGreaterThan(0.1);
+    expect(Math.abs(chiSquareContingency(block.table).statistic - block.correction_False.statistic)).toBeGreaterThan(
+      0.1,
+    );
   });
 });
 
@@ -104,9 +106,30 @@ describe("the χ² tests refuse what they cannot test, with a DataError", () => 
   it.each([
     ["no rows", [], /no rows/],
     ["a ragged table", [[1, 2], [3]], /Row 1 .* has 1 counts but row 0 has 2/],
-    ["a negative count", [[1, -2], [3, 4]], /row 0 count at index 1 is -2/],
-    ["NaN", [[1, Number.NaN], [3, 4]], /row 0 count at index 1 is NaN/],
-    ["an empty sample", [[0, 0], [3, 4]], /row 0 counts sum to 0/],
+    [
+      "a negative count",
+      [
+        [1, -2],
+        [3, 4],
+      ],
+      /row 0 count at index 1 is -2/,
+    ],
+    [
+      "NaN",
+      [
+        [1, Number.NaN],
+        [3, 4],
+      ],
+      /row 0 count at index 1 is NaN/,
+    ],
+    [
+      "an empty sample",
+      [
+        [0, 0],
+        [3, 4],
+      ],
+      /row 0 counts sum to 0/,
+    ],
   ])("contingency: %s", (_label, table, message) => {
     expect(() => chiSquareContingency(table as number[][])).toThrow(DataError);
     expect(() => chiSquareContingency(table as number[][])).toThrow(message);

@@ -21,14 +21,36 @@ function alikeByDefinition(labels: number[], a: number[], b: number[]): boolean 
 
 describe("comparePairOrdering", () => {
   it("finds identical scores and a strictly increasing transform alike on the oracle's 433 × 567 pairs", () => {
-    expect(comparePairOrdering(data.yTrue, data.baselineScore, data.baselineScore)).toEqual({ alike: true, positives: 433, negatives: 567 });
-    expect(comparePairOrdering(data.yTrue, data.baselineScore, data.baselineScore.map((x) => 2 * x + 1)).alike).toBe(true);
+    expect(comparePairOrdering(data.yTrue, data.baselineScore, data.baselineScore)).toEqual({
+      alike: true,
+      positives: 433,
+      negatives: 567,
+    });
+    expect(
+      comparePairOrdering(
+        data.yTrue,
+        data.baselineScore,
+        data.baselineScore.map((x) => 2 * x + 1),
+      ).alike,
+    ).toBe(true);
     // Both models order every pair alike exactly when DeLong's variance of the difference vanishes (here).
-    expect(computeDelong(data.yTrue, data.baselineScore, data.baselineScore.map((x) => 2 * x + 1)).ok).toBe(false);
+    expect(
+      computeDelong(
+        data.yTrue,
+        data.baselineScore,
+        data.baselineScore.map((x) => 2 * x + 1),
+      ).ok,
+    ).toBe(false);
   });
 
   it("finds scores rounded into ties, or two models with different rankings, not alike", () => {
-    expect(comparePairOrdering(data.yTrue, data.baselineScore, data.baselineScore.map((x) => Math.round(x * 10) / 10)).alike).toBe(false);
+    expect(
+      comparePairOrdering(
+        data.yTrue,
+        data.baselineScore,
+        data.baselineScore.map((x) => Math.round(x * 10) / 10),
+      ).alike,
+    ).toBe(false);
     expect(comparePairOrdering(data.yTrue, data.baselineScore, data.candidateScore).alike).toBe(false);
   });
 

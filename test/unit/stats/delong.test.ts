@@ -50,7 +50,11 @@ describe("computeDelong", () => {
   });
 
   it("is cannot-compute when both models rank every pair alike", () => {
-    const result = computeDelong(data.yTrue, data.baselineScore, data.baselineScore.map((x) => 2 * x + 1));
+    const result = computeDelong(
+      data.yTrue,
+      data.baselineScore,
+      data.baselineScore.map((x) => 2 * x + 1),
+    );
     expect(result.ok).toBe(false);
   });
 

@@ -12,8 +12,16 @@ describe("findConstantDifference", () => {
   it("treats rounding as no variance: Brier changes of −0.03 that differ by 2e-17 (NumPy sees the same spread)", () => {
     const want = edgeCases.no_variance.brier_constant_200;
     const y = Array.from({ length: 200 }, (_, i) => 1 - (i % 2));
-    const candidate = toPerExampleValues("brier", y, y.map((v) => (v === 1 ? 0.9 : 0.1)));
-    const baseline = toPerExampleValues("brier", y, y.map((v) => (v === 1 ? 0.8 : 0.2)));
+    const candidate = toPerExampleValues(
+      "brier",
+      y,
+      y.map((v) => (v === 1 ? 0.9 : 0.1)),
+    );
+    const baseline = toPerExampleValues(
+      "brier",
+      y,
+      y.map((v) => (v === 1 ? 0.8 : 0.2)),
+    );
     const differences = candidate.map((c, i) => c - baseline[i]!);
     expect(Math.max(...differences) - Math.min(...differences)).toBeCloseTo(want.spread, 30);
     expectRelative(findConstantDifference(candidate, baseline)!, want.constant, 1e-12);

@@ -27,7 +27,10 @@ describe("computeMeanAcceleration", () => {
   it("matches the exact rational â of the 1000-row accuracy, Brier and log-loss differences to 1e-13", () => {
     const full = reference.bootstrap.full_1000_rows;
     expectRelative(acceleration(accuracy), full.accuracy_difference.a_hat_exact_rational, 1e-13);
-    for (const [metric, key] of [["brier", "brier_difference"], ["log-loss", "log_loss_difference"]] as const) {
+    for (const [metric, key] of [
+      ["brier", "brier_difference"],
+      ["log-loss", "log_loss_difference"],
+    ] as const) {
       expectRelative(acceleration(pairedDifferences(metric, data)), full[key].a_hat_exact_rational, 1e-13);
     }
   });
@@ -36,7 +39,10 @@ describe("computeMeanAcceleration", () => {
     // SciPy's evaluation is itself 1.3e-11 (Brier) and 1.9e-12 (log loss) from the exact value: â is a small
     // difference of cancelling cubes, so 1e-10 relative is at most 1.5e-14 absolute here.
     const full = reference.bootstrap.full_1000_rows;
-    for (const [metric, key] of [["brier", "brier_difference"], ["log-loss", "log_loss_difference"]] as const) {
+    for (const [metric, key] of [
+      ["brier", "brier_difference"],
+      ["log-loss", "log_loss_difference"],
+    ] as const) {
       expectRelative(acceleration(pairedDifferences(metric, data)), full[key].a_hat, 1e-10);
     }
   });

@@ -15,13 +15,18 @@ describe("jensenShannonDistance against the oracle (scipy.spatial.distance.jense
     ["categorical_drift", oracle.categorical_drift],
     ...["numeric_drift.csv", "numeric_nodrift.csv", "numeric_small_ties.csv"].flatMap((file) =>
       (["bins_closed_left", "bins_closed_right"] as const).map(
-        (closed) => [`${file} ${closed}`, oracle.numeric_drift[file].psi_10_quantile_bins[closed]] as [string, BinsBlock],
+        (closed) =>
+          [`${file} ${closed}`, oracle.numeric_drift[file].psi_10_quantile_bins[closed]] as [string, BinsBlock],
       ),
     ),
   ];
   it.each(cases)("%s, base e (default) and base 2, on counts", (_name, block) => {
     expectRelative(jensenShannonDistance(block.reference_counts, block.current_counts), block.js_distance_base_e, 1e-9);
-    expectRelative(jensenShannonDistance(block.reference_counts, block.current_counts, 2), block.js_distance_base_2, 1e-9);
+    expectRelative(
+      jensenShannonDistance(block.reference_counts, block.current_counts, 2),
+      block.js_distance_base_2,
+      1e-9,
+    );
   });
 
   it.each(driftCases<ScipyJensenShannonCase>("jensenshannon"))("%s, bases e, 2 and 10", (_name, block) => {

@@ -5,7 +5,9 @@ import { judgeKayenta } from "../../../shared/src/stats/kayenta-judge.js";
 // R's wilcox.test intervals (fixtures/mann-whitney): latency_ties shift x − y in [1.00, 16.00], estimate 9.00, so
 // Kayenta's band is ±2.25 and the interval reaches into it (pass); shift_down_integers in [−6.00, −2.00] at 90%,
 // estimate −4.00, band ±1.00, wholly below (low).
-const expected = JSON.parse(readFileSync(new URL("./fixtures/mann-whitney/expected.json", import.meta.url), "utf8")) as Record<string, { x: number[]; y: number[] }>;
+const expected = JSON.parse(
+  readFileSync(new URL("./fixtures/mann-whitney/expected.json", import.meta.url), "utf8"),
+) as Record<string, { x: number[]; y: number[] }>;
 
 describe("judgeKayenta", () => {
   it("passes when the interval of the shift reaches into ±tolerance·|estimate|", () => {

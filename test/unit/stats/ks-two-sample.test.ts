@@ -55,7 +55,8 @@ describe("ksTwoSample against SciPy on synthetic samples (drift-reference-values
         const result = ksTwoSample(reference, current, { method });
         expectRelative(result.statistic, expected[method].statistic, 1e-9);
         expectP(result.pValue, scipyP);
-        const usedExact = method === "exact" || (method === "auto" && Math.max(reference.length, current.length) <= 10_000);
+        const usedExact =
+          method === "exact" || (method === "auto" && Math.max(reference.length, current.length) <= 10_000);
         expect(result.method).toBe(usedExact && !expected[method].fell_back_to_asymp ? "exact" : "asymp");
       });
     }

@@ -16,7 +16,9 @@ interface RCase {
 }
 
 // R 4.2 wilcox.test(x, y, conf.int = TRUE, exact = FALSE, correct = TRUE, conf.level): see fixtures/mann-whitney/compute-expected.R.
-const expected = JSON.parse(readFileSync(new URL("./fixtures/mann-whitney/expected.json", import.meta.url), "utf8")) as Record<string, RCase>;
+const expected = JSON.parse(
+  readFileSync(new URL("./fixtures/mann-whitney/expected.json", import.meta.url), "utf8"),
+) as Record<string, RCase>;
 
 // Roots come from R's Brent at tol 1e-4, so they are compared at that tolerance; statistic and p-value are closed forms.
 const ROOT_TOLERANCE = 1e-4;

@@ -31,7 +31,10 @@ describe("toNoVarianceLimits", () => {
     expectRelative(highest, want.per_example_max, 1e-15);
     expectRelative(lowest, want.per_example_min, 1e-12);
     expectRelative(highest - lowest, want.span, 1e-15);
-    const limits = toNoVarianceLimits({ constant: 0, range: [lowest - highest, highest - lowest], trials: want.n }, 0.05);
+    const limits = toNoVarianceLimits(
+      { constant: 0, range: [lowest - highest, highest - lowest], trials: want.n },
+      0.05,
+    );
     expectRelative(limits.high, want.high, 1e-12);
     expectRelative(limits.low, want.low, 1e-12);
   });
@@ -56,11 +59,23 @@ describe("toNoVarianceLimits", () => {
 describe("noVariancePValue", () => {
   it("is SciPy's binom.pmf(0, n, r) with r the share of differing units that reaches the threshold", () => {
     const accuracy = cases.accuracy_identical;
-    expectRelative(noVariancePValue({ constant: 0, range: [-1, 1], trials: 1000 }, -0.01, "greater"), accuracy["max_regression_0.01"].p_value, 1e-10);
+    expectRelative(
+      noVariancePValue({ constant: 0, range: [-1, 1], trials: 1000 }, -0.01, "greater"),
+      accuracy["max_regression_0.01"].p_value,
+      1e-10,
+    );
     const brier = cases.brier_constant_200;
-    expectRelative(noVariancePValue({ constant: brier.constant, range: [-1, 1], trials: 200 }, -0.02, "less"), brier["min_improvement_0.02"].p_value, 1e-10);
+    expectRelative(
+      noVariancePValue({ constant: brier.constant, range: [-1, 1], trials: 200 }, -0.02, "less"),
+      brier["min_improvement_0.02"].p_value,
+      1e-10,
+    );
     const loss = cases.log_loss_identical;
-    expectRelative(noVariancePValue({ constant: 0, range: [-loss.span, loss.span], trials: 1000 }, 0.01, "less"), loss["max_regression_0.01"].p_value, 1e-10);
+    expectRelative(
+      noVariancePValue({ constant: 0, range: [-loss.span, loss.span], trials: 1000 }, 0.01, "less"),
+      loss["max_regression_0.01"].p_value,
+      1e-10,
+    );
     for (const c of edgeCases.binom_zero as { n: number; rate: number; pmf0: number }[]) {
       expectRelative(noVariancePValue({ constant: 0, range: [-1, 1], trials: c.n }, -c.rate, "greater"), c.pmf0, 1e-10);
     }

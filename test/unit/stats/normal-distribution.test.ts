@@ -3,8 +3,18 @@ import { normalCdf, normalPpf, normalSf } from "../../../shared/src/stats/normal
 import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js";
 import { expectRelative, oracle, reference } from "./support/fixtures.js";
 
-interface CdfCase { z: number; cdf_mpmath: number; sf_mpmath: number; cdf_scipy_ndtr: number; sf_scipy_norm_sf: number }
-interface PpfCase { p: number; ppf_mpmath: number; ppf_scipy_ndtri: number }
+interface CdfCase {
+  z: number;
+  cdf_mpmath: number;
+  sf_mpmath: number;
+  cdf_scipy_ndtr: number;
+  sf_scipy_norm_sf: number;
+}
+interface PpfCase {
+  p: number;
+  ppf_mpmath: number;
+  ppf_scipy_ndtri: number;
+}
 const cdfCases = reference.normal.cdf_sf as CdfCase[];
 const ppfCases = reference.normal.ppf as PpfCase[];
 

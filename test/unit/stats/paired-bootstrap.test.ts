@@ -5,10 +5,16 @@ import { expectOk, expectRelative, oracle, readPairedPredictions, reference } fr
 
 const data = readPairedPredictions();
 const accuracy: PairedBootstrapInput = {
-  metric: "accuracy", yTrue: data.yTrue, candidate: data.candidatePred, baseline: data.baselinePred,
+  metric: "accuracy",
+  yTrue: data.yTrue,
+  candidate: data.candidatePred,
+  baseline: data.baselinePred,
 };
 const scores = (metric: "brier" | "log-loss"): PairedBootstrapInput => ({
-  metric, yTrue: data.yTrue, candidate: data.candidateScore, baseline: data.baselineScore,
+  metric,
+  yTrue: data.yTrue,
+  candidate: data.candidateScore,
+  baseline: data.baselineScore,
 });
 const scipyAccuracy = oracle.paired_models.bootstrap_accuracy_difference;
 
@@ -40,7 +46,10 @@ describe("computePairedBootstrap", () => {
     const bca = expectOk(computePairedBootstrap(scores(metric), { seed: 12345 }));
     expectRelative(bca.estimate, expected.theta_hat, 1e-12);
     const percentile = computePairedBootstrap(scores(metric), { seed: 7, method: "percentile" });
-    for (const [method, result] of [["BCa", bca], ["percentile", percentile]] as const) {
+    for (const [method, result] of [
+      ["BCa", bca],
+      ["percentile", percentile],
+    ] as const) {
       const interval = expectOk(result);
       expect(Math.abs(interval.low - expected[method].low), method).toBeLessThanOrEqual(0.002);
       expect(Math.abs(interval.high - expected[method].high), method).toBeLessThanOrEqual(0.002);

@@ -6,8 +6,15 @@ import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js"
 // numpy.percentile ratios and scipy.stats.bootstrap(paired=True, method="percentile") intervals: see
 // fixtures/percentile-ratio/compute-expected.py.
 const dir = new URL("./fixtures/percentile-ratio/", import.meta.url);
-const expected = JSON.parse(readFileSync(new URL("expected.json", dir), "utf8")) as Record<string, { estimate: number; low: number; high: number; standard_error: number }>;
-const rows = readFileSync(new URL("latencies.csv", dir), "utf8").trim().split("\n").slice(1).map((line) => line.split(",").map(Number));
+const expected = JSON.parse(readFileSync(new URL("expected.json", dir), "utf8")) as Record<
+  string,
+  { estimate: number; low: number; high: number; standard_error: number }
+>;
+const rows = readFileSync(new URL("latencies.csv", dir), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((line) => line.split(",").map(Number));
 const production = rows.map((row) => row[0]!);
 const shadow = rows.map((row) => row[1]!);
 
@@ -28,7 +35,9 @@ describe("computePercentileRatios", () => {
       if (!ratio.interval.ok) throw new Error(ratio.interval.reason);
       expect(Math.abs(ratio.interval.low - reference.low)).toBeLessThan(0.2 * reference.standard_error);
       expect(Math.abs(ratio.interval.high - reference.high)).toBeLessThan(0.2 * reference.standard_error);
-      expect(Math.abs(ratio.interval.standardError - reference.standard_error) / reference.standard_error).toBeLessThan(0.05);
+      expect(Math.abs(ratio.interval.standardError - reference.standard_error) / reference.standard_error).toBeLessThan(
+        0.05,
+      );
     }
   });
 
@@ -48,6 +57,8 @@ describe("computePercentileRatios", () => {
 
   it("throws StatsInputError for unpaired lengths or non-finite values", () => {
     expect(() => computePercentileRatios([1, 2], [1], { percents: [50], seed: 1 })).toThrow(StatsInputError);
-    expect(() => computePercentileRatios([1, Number.NaN], [1, 2], { percents: [50], seed: 1 })).toThrow(StatsInputError);
+    expect(() => computePercentileRatios([1, Number.NaN], [1, 2], { percents: [50], seed: 1 })).toThrow(
+      StatsInputError,
+    );
   });
 });

@@ -3,7 +3,12 @@ import { computeCalibrationBins } from "../../../shared/src/stats/calibration-bi
 import { computeConfusionMatrix } from "../../../shared/src/stats/confusion-matrix.js";
 import { computeDecileMeans } from "../../../shared/src/stats/decile-means.js";
 import { computeHistogram } from "../../../shared/src/stats/histogram.js";
-import { equalWidthEdges, interpolateRocOnGrid, stepPrecisionOnGrid, unitGrid } from "../../../shared/src/stats/interpolate-curve.js";
+import {
+  equalWidthEdges,
+  interpolateRocOnGrid,
+  stepPrecisionOnGrid,
+  unitGrid,
+} from "../../../shared/src/stats/interpolate-curve.js";
 import { computePrecisionRecallCurve } from "../../../shared/src/stats/precision-recall-curve.js";
 import { computeRocCurve } from "../../../shared/src/stats/roc-curve.js";
 import { computeBrierScore } from "../../../shared/src/stats/brier-score.js";
@@ -20,7 +25,8 @@ const cases = [
 
 function expectClose(actual: ArrayLike<number | null>, expected: readonly number[], tolerance = 1e-12): void {
   expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) expect(Math.abs((actual[i] as number) - expected[i]!), `index ${i}`).toBeLessThanOrEqual(tolerance);
+  for (let i = 0; i < expected.length; i++)
+    expect(Math.abs((actual[i] as number) - expected[i]!), `index ${i}`).toBeLessThanOrEqual(tolerance);
 }
 
 describe.each(cases)("plot curves of the %s scores on the oracle's 1000 predictions", (name, scores, threshold) => {
@@ -55,15 +61,26 @@ describe.each(cases)("plot curves of the %s scores on the oracle's 1000 predicti
   it("computeConfusionMatrix matches confusion_matrix at the threshold", () => {
     const predicted = scores.map((s) => (s >= threshold ? 1 : 0));
     const m = computeConfusionMatrix(data.yTrue, predicted);
-    expect([[m.trueNegatives, m.falsePositives], [m.falseNegatives, m.truePositives]]).toEqual(expected.confusion_matrix);
+    expect([
+      [m.trueNegatives, m.falsePositives],
+      [m.falseNegatives, m.truePositives],
+    ]).toEqual(expected.confusion_matrix);
   });
 
   it("computeCalibrationBins matches calibration_curve(n_bins=10) with its bin counts, and Brier beside", () => {
     const bins = computeCalibrationBins(data.yTrue, scores);
     expect(bins.counts).toEqual(expected.calibration.counts);
     expect(bins.positives).toEqual(expected.calibration.positives);
-    expectClose(bins.observed.filter((v) => v !== null), expected.calibration.prob_true, 1e-15);
-    expectClose(bins.predicted.filter((v) => v !== null), expected.calibration.prob_pred, 1e-15);
+    expectClose(
+      bins.observed.filter((v) => v !== null),
+      expected.calibration.prob_true,
+      1e-15,
+    );
+    expectClose(
+      bins.predicted.filter((v) => v !== null),
+      expected.calibration.prob_pred,
+      1e-15,
+    );
     expect(Math.abs(computeBrierScore(data.yTrue, scores) - expected.brier)).toBeLessThanOrEqual(1e-12);
   });
 });
@@ -80,7 +97,11 @@ describe("histograms and deciles", () => {
     expect(computeHistogram(c, edges)).toEqual(reference.residual_histogram_candidate.counts);
     expect(computeHistogram(b, edges)).toEqual(reference.residual_histogram_baseline.counts);
     const { baseline, candidate } = curveReference.common_bins;
-    const common = equalWidthEdges(Math.min(...data.baselineScore, ...data.candidateScore), Math.max(...data.baselineScore, ...data.candidateScore), 10);
+    const common = equalWidthEdges(
+      Math.min(...data.baselineScore, ...data.candidateScore),
+      Math.max(...data.baselineScore, ...data.candidateScore),
+      10,
+    );
     expect(computeHistogram(data.baselineScore, common)).toEqual(baseline.counts);
     expect(computeHistogram(data.candidateScore, common)).toEqual(candidate.counts);
   });
@@ -90,7 +111,10 @@ describe("histograms and deciles", () => {
   });
 
   it("computeDecileMeans matches numpy.array_split of the stable argsort, per model", () => {
-    for (const [name, predicted] of [["candidate", data.candidateScore], ["baseline", data.baselineScore]] as const) {
+    for (const [name, predicted] of [
+      ["candidate", data.candidateScore],
+      ["baseline", data.baselineScore],
+    ] as const) {
       const deciles = computeDecileMeans(data.yTrue, predicted);
       const expected = reference[`deciles_${name}`];
       expect(deciles.sizes).toEqual(expected.sizes);

@@ -30,7 +30,9 @@ describe("quantileBinEdges and binCounts against the oracle's reference deciles 
         const expected = block[`bins_closed_${closed}`];
         expect(binCounts(reference, edges, closed)).toEqual(expected.reference_counts);
         expect(binCounts(current, edges, closed)).toEqual(expected.current_counts);
-        expect(binCountsOfSorted(sortedSample(reference, "reference"), edges, closed)).toEqual(expected.reference_counts);
+        expect(binCountsOfSorted(sortedSample(reference, "reference"), edges, closed)).toEqual(
+          expected.reference_counts,
+        );
         expect(binCountsOfSorted(sortedSample(current, "current"), edges, closed)).toEqual(expected.current_counts);
       });
     }

@@ -3,7 +3,13 @@ import { sampleBinomial } from "../../../shared/src/stats/sample-binomial.js";
 import { createSeededRandom } from "../../../shared/src/stats/seeded-random.js";
 import { reference } from "./support/fixtures.js";
 
-interface BinomialCase { k: number; n: number; p: number; pmf_mpmath: number; cdf_mpmath: number }
+interface BinomialCase {
+  k: number;
+  n: number;
+  p: number;
+  pmf_mpmath: number;
+  cdf_mpmath: number;
+}
 const cases = reference.binomial as BinomialCase[];
 
 describe("sampleBinomial", () => {

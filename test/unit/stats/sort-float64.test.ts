@@ -28,7 +28,8 @@ describe("sortFloat64", () => {
 
   it("keeps duplicates and −0 before +0, on a sample with few distinct values", () => {
     const values = new Float64Array(50_000);
-    for (let i = 0; i < values.length; i++) values[i] = [3, -0, 0, -2.5, 7, 3][Math.floor(random.nextDouble() * 6)] as number;
+    for (let i = 0; i < values.length; i++)
+      values[i] = [3, -0, 0, -2.5, 7, 3][Math.floor(random.nextDouble() * 6)] as number;
     const expected = reference(values);
     expectSameBits(sortFloat64(values), expected);
   });

@@ -18,10 +18,13 @@ const REFERENCE: [number, number, number][] = [
 ];
 
 describe("studentTSf", () => {
-  it.each(REFERENCE)("matches scipy.stats.t.sf(%s, %s) when degrees of freedom range from 1 to a million", (t, df, expected) => {
-    const got = studentTSf(t, df);
-    expect(Math.abs(got - expected) / expected).toBeLessThan(1e-9);
-  });
+  it.each(REFERENCE)(
+    "matches scipy.stats.t.sf(%s, %s) when degrees of freedom range from 1 to a million",
+    (t, df, expected) => {
+      const got = studentTSf(t, df);
+      expect(Math.abs(got - expected) / expected).toBeLessThan(1e-9);
+    },
+  );
 
   it("gives 0 and 1 at infinite t and refuses NaN or non-positive degrees of freedom", () => {
     expect(studentTSf(Infinity, 5)).toBe(0);

@@ -35,7 +35,9 @@ describe("toAdjustedAlphas", () => {
 
   it("leaves a single check at the family alpha under either method", () => {
     for (const method of ["holm", "bonferroni"] as const) {
-      expect(toAdjustedAlphas([0.2], { familyAlpha: 0.05, method })).toEqual([{ alpha: 0.05, p_value: 0.2, p_value_adjusted: 0.2 }]);
+      expect(toAdjustedAlphas([0.2], { familyAlpha: 0.05, method })).toEqual([
+        { alpha: 0.05, p_value: 0.2, p_value_adjusted: 0.2 },
+      ]);
     }
   });
 

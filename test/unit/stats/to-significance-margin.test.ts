@@ -19,7 +19,9 @@ describe("toSignificanceMargin", () => {
   });
 
   it("is cannot-compute when a percent bound has a zero or missing baseline, or the bound is not finite", () => {
-    expect(toSignificanceMargin({ direction: "higher", kind: "min-improvement-pct", bound: 1, baseline: 0 })).toMatchObject({
+    expect(
+      toSignificanceMargin({ direction: "higher", kind: "min-improvement-pct", bound: 1, baseline: 0 }),
+    ).toMatchObject({
       ok: false,
       reason: expect.stringContaining("give min-improvement"),
     });

@@ -3,7 +3,11 @@ import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js"
 import { zeroCountUpperBound } from "../../../shared/src/stats/zero-count-upper-bound.js";
 import { edgeCases, expectRelative } from "./support/fixtures.js";
 
-interface UpperCase { n: number; alpha: number; upper: number }
+interface UpperCase {
+  n: number;
+  alpha: number;
+  upper: number;
+}
 
 describe("zeroCountUpperBound", () => {
   it("equals SciPy's beta.ppf(1 − α, 1, n) (= statsmodels' Clopper–Pearson limit) from n = 1 to 100,000", () => {

@@ -39,7 +39,9 @@ describe("loadBiasFiles", () => {
     await expect(loadBiasFiles({ ...inputs, sensitive: ["ethnicity"] }, fixtureAccess)).rejects.toMatchObject({
       name: "DataError",
       path: "ethnicity",
-      message: expect.stringMatching(/no sensitive column "ethnicity". Its columns: "id", "compas_screening_date", "sex"/),
+      message: expect.stringMatching(
+        /no sensitive column "ethnicity". Its columns: "id", "compas_screening_date", "sex"/,
+      ),
     });
   });
 });

@@ -32,7 +32,15 @@ async function promote(withPredictions: boolean) {
     commitSha: repo.commits[0],
     artifacts: [
       { name: "model.bin", bytes: Buffer.from("weights") },
-      ...(withPredictions ? [{ name: "eval.csv", bytes: readFileSync(path.join(EXAMPLE, "predictions-baseline.csv")), role: "predictions" as const }] : []),
+      ...(withPredictions
+        ? [
+            {
+              name: "eval.csv",
+              bytes: readFileSync(path.join(EXAMPLE, "predictions-baseline.csv")),
+              role: "predictions" as const,
+            },
+          ]
+        : []),
     ],
     manifestSha256: null,
     metrics: { accuracy: 0.9 },
@@ -71,7 +79,10 @@ describe("baseline-predictions: registry:<model>#<stage>", () => {
       positiveLabel: "1",
     });
     expect(result.files.baseline).toBe("registry:churn#production (v1.0.0)/eval.csv");
-    expect(result.checks.find((c) => c.grouping === "region")).toMatchObject({ verdict: "fail", significance_decision: "fail" });
+    expect(result.checks.find((c) => c.grouping === "region")).toMatchObject({
+      verdict: "fail",
+      significance_decision: "fail",
+    });
   });
 
   it("fails closed when the version stores no evaluation predictions, naming the fix", async () => {

@@ -23,12 +23,18 @@ function makeWorkspace(files: Record<string, string> = {}) {
   const header = ORACLE.slice(0, ORACLE.indexOf("\n"));
   const body = ORACLE.slice(header.length);
   const forModel = (model: string) => header.replace(`${model}_pred`, "pred").replace(`${model}_score`, "score") + body;
-  const all = { "oracle.csv": ORACLE, "candidate.csv": forModel("candidate"), "baseline.csv": forModel("baseline"), ...files };
+  const all = {
+    "oracle.csv": ORACLE,
+    "candidate.csv": forModel("candidate"),
+    "baseline.csv": forModel("baseline"),
+    ...files,
+  };
   for (const [name, content] of Object.entries(all)) writeFileSync(path.join(workspace, name), content);
   return { workspace, allowedRoots: [workspace] };
 }
 
-const load = (inputs: EvaluateFileInputs, files?: Record<string, string>) => loadEvaluateFiles(inputs, makeWorkspace(files));
+const load = (inputs: EvaluateFileInputs, files?: Record<string, string>) =>
+  loadEvaluateFiles(inputs, makeWorkspace(files));
 
 /** Expects `values` to hold each sklearn reference metric of `model` to relative tolerance 1e-12. */
 function expectReferenceMetrics(values: ReadonlyMap<string, unknown>, model: "candidate" | "baseline"): void {
@@ -55,7 +61,12 @@ async function caught(promise: Promise<unknown>): Promise<Error & Record<string,
 
 describe("loadEvaluateFiles", () => {
   it("computes the candidate's sklearn metrics from one predictions file when no metrics file is given", async () => {
-    const files = await load({ candidatePredictions: "oracle.csv", labelColumn: "y_true", predictionColumn: "candidate_pred", scoreColumn: "candidate_score" });
+    const files = await load({
+      candidatePredictions: "oracle.csv",
+      labelColumn: "y_true",
+      predictionColumn: "candidate_pred",
+      scoreColumn: "candidate_score",
+    });
     expect(files.candidate).toMatchObject({ name: "oracle.csv", sha256: ORACLE_SHA256 });
     expectReferenceMetrics(files.candidate.values, "candidate");
     expect(files.baseline).toBeUndefined();
@@ -64,7 +75,11 @@ describe("loadEvaluateFiles", () => {
   });
 
   it("computes both models' metrics when given paired candidate and baseline predictions", async () => {
-    const files = await load({ candidatePredictions: "candidate.csv", baselinePredictions: "baseline.csv", ...MODEL_COLUMNS });
+    const files = await load({
+      candidatePredictions: "candidate.csv",
+      baselinePredictions: "baseline.csv",
+      ...MODEL_COLUMNS,
+    });
     expectReferenceMetrics(files.candidate.values, "candidate");
     expectReferenceMetrics(files.baseline!.values, "baseline");
     expect(files.predictions).toMatchObject({ candidate: "candidate.csv", baseline: "baseline.csv" });
@@ -75,7 +90,13 @@ describe("loadEvaluateFiles", () => {
 
   it("merges computed metrics into the metrics files, keeping their names and digests", async () => {
     const files = await load(
-      { candidate: "c.json", baseline: "b.json", candidatePredictions: "candidate.csv", baselinePredictions: "baseline.csv", ...MODEL_COLUMNS },
+      {
+        candidate: "c.json",
+        baseline: "b.json",
+        candidatePredictions: "candidate.csv",
+        baselinePredictions: "baseline.csv",
+        ...MODEL_COLUMNS,
+      },
       { "c.json": '{"latency_p95_ms": 120}', "b.json": '{"latency_p95_ms": 130, "test": {"acc": 0.5}}' },
     );
     expect(files.candidate.name).toBe("c.json");
@@ -90,21 +111,44 @@ describe("loadEvaluateFiles", () => {
   it("turns scores into predictions at the threshold when there is no prediction column", async () => {
     // Every oracle score is below 1 (max 0.999939), so at threshold 1 every example is predicted negative and
     // accuracy is the share of label 0: 567 of 1000 (= 1 - 433 positives, as recall_pos1 = 295/433 implies).
-    const files = await load({ candidatePredictions: "oracle.csv", labelColumn: "y_true", predictionColumn: "none", scoreColumn: "candidate_score", threshold: 1 });
+    const files = await load({
+      candidatePredictions: "oracle.csv",
+      labelColumn: "y_true",
+      predictionColumn: "none",
+      scoreColumn: "candidate_score",
+      threshold: 1,
+    });
     expect(files.candidate.values.get("accuracy")).toBe(0.567);
-    expect(files.predictions?.notes.some((note) => note.startsWith("precision was not computed from oracle.csv: "))).toBe(true);
+    expect(
+      files.predictions?.notes.some((note) => note.startsWith("precision was not computed from oracle.csv: ")),
+    ).toBe(true);
   });
 
   it("notes a metric it cannot compute instead of inventing a value when the labels have one class", async () => {
-    const files = await load({ candidatePredictions: "one.csv" }, { "one.csv": "label,prediction,score\n1,1,0.9\n1,0,0.4\n" });
+    const files = await load(
+      { candidatePredictions: "one.csv" },
+      { "one.csv": "label,prediction,score\n1,1,0.9\n1,0,0.4\n" },
+    );
     expect(files.candidate.values.has("roc_auc")).toBe(false);
     expect(files.candidate.values.get("accuracy")).toBe(0.5);
-    expect(files.predictions?.notes.filter((note) => note.startsWith("roc_auc was not computed from one.csv: "))).toHaveLength(1);
+    expect(
+      files.predictions?.notes.filter((note) => note.startsWith("roc_auc was not computed from one.csv: ")),
+    ).toHaveLength(1);
   });
 
   it("throws a DataError naming the metric and both sources when a metric is in the metrics file and computed", async () => {
-    const error = await caught(load({ candidate: "c.json", candidatePredictions: "candidate.csv", ...MODEL_COLUMNS }, { "c.json": '{"accuracy": 0.9, "auc": 0.8}' }));
-    expect(error).toMatchObject({ name: "DataError", input: "candidate-predictions", file: "c.json", path: "accuracy" });
+    const error = await caught(
+      load(
+        { candidate: "c.json", candidatePredictions: "candidate.csv", ...MODEL_COLUMNS },
+        { "c.json": '{"accuracy": 0.9, "auc": 0.8}' },
+      ),
+    );
+    expect(error).toMatchObject({
+      name: "DataError",
+      input: "candidate-predictions",
+      file: "c.json",
+      path: "accuracy",
+    });
     expect(error.message).toBe(
       'Metric "accuracy" is both in c.json (input "candidate") and computed from candidate.csv (input "candidate-predictions"); the gate will not choose between them.',
     );
@@ -112,8 +156,17 @@ describe("loadEvaluateFiles", () => {
   });
 
   it("throws a DataError naming both files when the baseline predictions cover other examples", async () => {
-    const shorter = ORACLE.split("\n").slice(0, 500).join("\n").replace("baseline_pred", "pred").replace("baseline_score", "score");
-    const error = await caught(load({ candidatePredictions: "candidate.csv", baselinePredictions: "short.csv", ...MODEL_COLUMNS }, { "short.csv": shorter }));
+    const shorter = ORACLE.split("\n")
+      .slice(0, 500)
+      .join("\n")
+      .replace("baseline_pred", "pred")
+      .replace("baseline_score", "score");
+    const error = await caught(
+      load(
+        { candidatePredictions: "candidate.csv", baselinePredictions: "short.csv", ...MODEL_COLUMNS },
+        { "short.csv": shorter },
+      ),
+    );
     expect(error).toMatchObject({ name: "DataError" });
     expect(error.message).toMatch(/candidate\.csv.* has 1000 rows but .*short\.csv.* has 499/);
   });

@@ -56,7 +56,10 @@ describe("checkSchema", () => {
   });
 
   it("checks the column set (exact, subset, superset) and the row count", async () => {
-    const exact = await check("    id: { type: integer }\n    ghost: { type: string }\n", "  columns: exact\n  rows: { min: 10 }\n");
+    const exact = await check(
+      "    id: { type: integer }\n    ghost: { type: string }\n",
+      "  columns: exact\n  rows: { min: 10 }\n",
+    );
     expect(exact.checks.get("ghost:present")!.verdict).toBe("fail");
     expect(exact.checks.get("table:no-extra-columns")!.value).toBe(6);
     expect(exact.checks.get("table:rows-min")!.verdict).toBe("fail");

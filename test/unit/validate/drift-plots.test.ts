@@ -12,7 +12,15 @@ async function run(current: string, reference: string) {
   const policy = parsePolicy("version: 1\n", "modelgate.yml");
   const data = await readDataTable(current, "data", access, policy.data);
   const ref = await readDataTable(reference, "reference", access, policy.data);
-  return validateData({ data, reference: ref, policy, policyProvenance: provenance, notes: [], key: "t", schemaOnly: false });
+  return validateData({
+    data,
+    reference: ref,
+    policy,
+    policyProvenance: provenance,
+    notes: [],
+    key: "t",
+    schemaOnly: false,
+  });
 }
 
 describe("validateData drift plots", () => {
@@ -20,7 +28,9 @@ describe("validateData drift plots", () => {
     const result = await run("small/current.csv", "small/reference.csv");
     const plots = result.drift_plots!;
     expect(plots.map((p) => [p.column, p.kind])).toEqual(
-      result.drift!.columns.filter((c) => c.status === "drift").map((c) => [c.metric, c.column_type === "numeric" ? "histogram" : "categories"]),
+      result
+        .drift!.columns.filter((c) => c.status === "drift")
+        .map((c) => [c.metric, c.column_type === "numeric" ? "histogram" : "categories"]),
     );
     for (const plot of plots) {
       const total = (shares: number[], other = 0) => shares.reduce((s, v) => s + v, other);

@@ -44,15 +44,21 @@ describe("validate-data bad input", () => {
   });
 
   it("2. a header and no rows", async () => {
-    expect((await readError(file("header.csv", "a,b\n"))).message).toMatch(/has a header \(2 columns\) but no data rows/);
+    expect((await readError(file("header.csv", "a,b\n"))).message).toMatch(
+      /has a header \(2 columns\) but no data rows/,
+    );
   });
 
   it("3. a ragged row, with its line", async () => {
-    expect((await readError(file("ragged.csv", "a,b\n1,2\n3,4,5\n"))).message).toMatch(/line 3 has 3 fields; the header has 2/);
+    expect((await readError(file("ragged.csv", "a,b\n1,2\n3,4,5\n"))).message).toMatch(
+      /line 3 has 3 fields; the header has 2/,
+    );
   });
 
   it("4. an unterminated quote", async () => {
-    expect((await readError(file("quote.csv", 'a,b\n1,"2\n3,4\n'))).message).toMatch(/ends inside a quoted field: a quote opened before line \d+ is never closed/);
+    expect((await readError(file("quote.csv", 'a,b\n1,"2\n3,4\n'))).message).toMatch(
+      /ends inside a quoted field: a quote opened before line \d+ is never closed/,
+    );
   });
 
   it("5. a UTF-8 BOM is dropped, not glued to the first column's name", async () => {
@@ -80,7 +86,11 @@ describe("validate-data bad input", () => {
   });
 
   it("9. bytes that are not UTF-8, with the line", async () => {
-    const bytes = Buffer.concat([Buffer.from("name,n\nok,1\n"), Buffer.from([0x63, 0x61, 0x66, 0xe9]), Buffer.from(",2\n")]);
+    const bytes = Buffer.concat([
+      Buffer.from("name,n\nok,1\n"),
+      Buffer.from([0x63, 0x61, 0x66, 0xe9]),
+      Buffer.from(",2\n"),
+    ]);
     const error = await readError(file("latin1.csv", bytes));
     expect(error.message).toMatch(/line 3 holds bytes that are not UTF-8/);
   });
@@ -91,7 +101,10 @@ describe("validate-data bad input", () => {
   });
 
   it("11. NaN and Infinity in a number column fail its type check, counted", async () => {
-    const result = await validate(file("nan.csv", "x\n1\nNaN\nInfinity\n2\n"), "version: 1\ndata:\n  schema:\n    x: { type: number }\n");
+    const result = await validate(
+      file("nan.csv", "x\n1\nNaN\nInfinity\n2\n"),
+      "version: 1\ndata:\n  schema:\n    x: { type: number }\n",
+    );
     const check = result.checks.find((c) => c.name === "x:type")!;
     expect(check.verdict).toBe("fail");
     expect(check.value).toBe(2);
@@ -99,14 +112,20 @@ describe("validate-data bad input", () => {
   });
 
   it("12. empty strings in a non-nullable numeric column", async () => {
-    const result = await validate(file("blank.csv", "x,y\n1,a\n,b\n3,c\n"), "version: 1\ndata:\n  schema:\n    x: { type: integer, nullable: false }\n");
+    const result = await validate(
+      file("blank.csv", "x,y\n1,a\n,b\n3,c\n"),
+      "version: 1\ndata:\n  schema:\n    x: { type: integer, nullable: false }\n",
+    );
     const check = result.checks.find((c) => c.name === "x:nullable")!;
     expect(check.verdict).toBe("fail");
     expect(check.value).toBe(1);
   });
 
   it("13. mixed types in an integer column", async () => {
-    const result = await validate(file("mixed.csv", "x\n1\n2\nthree\n4.5\n"), "version: 1\ndata:\n  schema:\n    x: { type: integer }\n");
+    const result = await validate(
+      file("mixed.csv", "x\n1\n2\nthree\n4.5\n"),
+      "version: 1\ndata:\n  schema:\n    x: { type: integer }\n",
+    );
     const check = result.checks.find((c) => c.name === "x:type")!;
     expect(check.verdict).toBe("fail");
     expect(check.value).toBe(2);
@@ -170,7 +189,9 @@ describe("validate-data bad input", () => {
     const reference = file("ref21.csv", "a\n");
     const error = await validate(data, "version: 1\n", reference).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
-    expect((error as DataError).message).toMatch(/Input "reference": ref21\.csv has a header \(1 column\) but no data rows/);
+    expect((error as DataError).message).toMatch(
+      /Input "reference": ref21\.csv has a header \(1 column\) but no data rows/,
+    );
   });
 
   it("22. a data file that does not exist", async () => {
@@ -190,11 +211,15 @@ describe("validate-data bad input", () => {
   });
 
   it("25. a schema pattern that is not a regular expression", () => {
-    expect(() => parsePolicy("version: 1\ndata:\n  schema:\n    id: { type: string, pattern: '([a-z' }\n", "modelgate.yml")).toThrow(/valid regular expression/);
+    expect(() =>
+      parsePolicy("version: 1\ndata:\n  schema:\n    id: { type: string, pattern: '([a-z' }\n", "modelgate.yml"),
+    ).toThrow(/valid regular expression/);
   });
 
   it("26. a schema whose min is above its max", () => {
-    expect(() => parsePolicy("version: 1\ndata:\n  schema:\n    x: { type: number, min: 5, max: 1 }\n", "modelgate.yml")).toThrow(/min greater than max/);
+    expect(() =>
+      parsePolicy("version: 1\ndata:\n  schema:\n    x: { type: number, min: 5, max: 1 }\n", "modelgate.yml"),
+    ).toThrow(/min greater than max/);
   });
 
   it("27. no schema and no reference: nothing to judge fails", async () => {
@@ -204,7 +229,11 @@ describe("validate-data bad input", () => {
   });
 
   it("28. a column of only NaN cannot be compared for drift", async () => {
-    const result = await validate(file("cur28.csv", "a,b\nNaN,1\nNaN,2\n"), "version: 1\n", file("ref28.csv", "a,b\n1,1\n2,2\n"));
+    const result = await validate(
+      file("cur28.csv", "a,b\nNaN,1\nNaN,2\n"),
+      "version: 1\n",
+      file("ref28.csv", "a,b\n1,1\n2,2\n"),
+    );
     const check = result.checks.find((c) => c.name === "a:drift")!;
     expect(check.verdict).toBe("fail");
     expect(check.message).toMatch(/no usable value/);

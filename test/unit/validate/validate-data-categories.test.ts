@@ -21,7 +21,10 @@ interface Expected {
   js_distance_base_2: number;
   psi: number;
 }
-const expected = JSON.parse(readFileSync(`${fixtures}edge-drift-reference-values.json`, "utf8")) as Record<string, Expected>;
+const expected = JSON.parse(readFileSync(`${fixtures}edge-drift-reference-values.json`, "utf8")) as Record<
+  string,
+  Expected
+>;
 const COLUMNS = ["flag", "kept", "plan", "rare", "region"];
 const provenance = { file: "modelgate.yml", sha256: "0".repeat(64), source: "file" as const };
 
@@ -29,7 +32,15 @@ async function run(policyYaml = "version: 1\n") {
   const policy = parsePolicy(policyYaml, "modelgate.yml");
   const data = await readDataTable("edge/current.csv", "data", access, policy.data);
   const reference = await readDataTable("edge/reference.csv", "reference", access, policy.data);
-  return validateData({ data, reference, policy, policyProvenance: provenance, notes: [], key: "t", schemaOnly: false });
+  return validateData({
+    data,
+    reference,
+    policy,
+    policyProvenance: provenance,
+    notes: [],
+    key: "t",
+    schemaOnly: false,
+  });
 }
 
 /** Relative closeness; SciPy's 0 (an underflowed p) must be matched by a value below 1e-300. */
@@ -69,7 +80,11 @@ describe("validateData on categories that appear, vanish or are swapped", () => 
     expect(columns.find((c) => c.metric === "rare")!.verdict).toBe("pass");
     // New categories still get their own check beside the PSI that counts them.
     const fresh = result.checks.filter((c) => c.rule === "new-categories").map((c) => [c.metric, c.value]);
-    expect(fresh).toEqual([["flag", 500], ["plan", 1000], ["region", 200]]);
+    expect(fresh).toEqual([
+      ["flag", 500],
+      ["plan", 1000],
+      ["region", 200],
+    ]);
     expect(result.verdict).toBe("fail");
   });
 });
@@ -80,12 +95,17 @@ describe("decideDrift", () => {
     const data = await readDataTable("edge/current.csv", "data", access, undefined);
     const reference = await readDataTable("edge/reference.csv", "reference", access, undefined);
     const refusing = (ref: TableColumn, cur: TableColumn, options: Parameters<typeof computeColumnDrift>[2]) => {
-      if (ref === reference.columns.get("plan")) throw new DriftInputError("The current counts sum to 0; expected at least one positive count.");
+      if (ref === reference.columns.get("plan"))
+        throw new DriftInputError("The current counts sum to 0; expected at least one positive count.");
       return computeColumnDrift(ref, cur, options);
     };
     const outcome = decideDrift(data, reference, policy.drift, refusing);
     expect(outcome.drift.map((c) => c.metric).sort()).toEqual(["flag", "kept", "rare", "region"]);
     const plan = outcome.checks.find((c) => c.metric === "plan")!;
-    expect(plan).toMatchObject({ rule: "drift", verdict: "fail", message: "Drift cannot be judged: The current counts sum to 0; expected at least one positive count." });
+    expect(plan).toMatchObject({
+      rule: "drift",
+      verdict: "fail",
+      message: "Drift cannot be judged: The current counts sum to 0; expected at least one positive count.",
+    });
   });
 });

@@ -16,14 +16,25 @@ interface Expected {
   p_value_holm?: number;
   effect_size: number;
 }
-const expected = JSON.parse(readFileSync(`${fixtures}validate-reference-values.json`, "utf8")) as Record<"small" | "large", Record<string, Expected>>;
+const expected = JSON.parse(readFileSync(`${fixtures}validate-reference-values.json`, "utf8")) as Record<
+  "small" | "large",
+  Record<string, Expected>
+>;
 const provenance = { file: "modelgate.yml", sha256: "0".repeat(64), source: "file" as const };
 
 async function run(set: "small" | "large", policyYaml = "version: 1\n") {
   const policy = parsePolicy(policyYaml, "modelgate.yml");
   const data = await readDataTable(`${set}/current.csv`, "data", access, policy.data);
   const reference = await readDataTable(`${set}/reference.csv`, "reference", access, policy.data);
-  return validateData({ data, reference, policy, policyProvenance: provenance, notes: [], key: "t", schemaOnly: false });
+  return validateData({
+    data,
+    reference,
+    policy,
+    policyProvenance: provenance,
+    notes: [],
+    key: "t",
+    schemaOnly: false,
+  });
 }
 
 function relClose(actual: number | null, wanted: number | null | undefined, rel = 1e-9): void {
@@ -99,7 +110,10 @@ describe("validateData drift against SciPy", () => {
   });
 
   it("runs a method named in the policy, with its threshold", async () => {
-    const result = await run("small", "version: 1\ndata:\n  drift:\n    columns:\n      value: { method: wasserstein, threshold: 0.2 }\n");
+    const result = await run(
+      "small",
+      "version: 1\ndata:\n  drift:\n    columns:\n      value: { method: wasserstein, threshold: 0.2 }\n",
+    );
     const value = result.drift!.columns.find((c) => c.metric === "value")!;
     expect(value.method).toBe("wasserstein");
     relClose(value.statistic, expected.small["value"]!.effect_size);

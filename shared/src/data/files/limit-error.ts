@@ -14,7 +14,10 @@ export class LimitError extends DataError {
   readonly reached: number;
 
   constructor(message: string, hint: string, where: { input?: string; file?: string }, reached: LimitReached) {
-    super(message, hint, { ...(where.input === undefined ? {} : { input: where.input }), ...(where.file === undefined ? {} : { file: where.file }) });
+    super(message, hint, {
+      ...(where.input === undefined ? {} : { input: where.input }),
+      ...(where.file === undefined ? {} : { file: where.file }),
+    });
     this.limit = reached.limit;
     this.value = reached.value;
     this.reached = reached.reached;

@@ -28,7 +28,11 @@ export function parseStructuredText(text: string): StructuredDocument {
   const duplicate = firstDuplicateKey(doc);
   if (duplicate !== undefined && (first === undefined || duplicate.offset < first.pos[0])) {
     const pos = lineCounter.linePos(duplicate.offset);
-    throw new StructuredTextSyntaxError(`a key appears twice in one mapping: ${JSON.stringify(duplicate.key)}`, pos.line, pos.col);
+    throw new StructuredTextSyntaxError(
+      `a key appears twice in one mapping: ${JSON.stringify(duplicate.key)}`,
+      pos.line,
+      pos.col,
+    );
   }
   if (first) {
     const pos = first.linePos?.[0];
@@ -40,7 +44,8 @@ export function parseStructuredText(text: string): StructuredDocument {
     let index = keyIndex.get(map);
     if (index === undefined) {
       index = new Map();
-      for (const item of map.items) if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+      for (const item of map.items)
+        if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
       keyIndex.set(map, index);
     }
     return index.get(String(segment));

@@ -41,16 +41,25 @@ export const JSON_DOCUMENT_MEMORY_SHARE = 32;
  * @throws DataError naming the input and file when it is missing, a folder, unreadable or empty; LimitError
  * when it is over the limit.
  */
-export async function readInputFile(spec: string, access: FileAccess, input: string, limit: FileSizeLimit = documentLimit(access)): Promise<InputFile> {
+export async function readInputFile(
+  spec: string,
+  access: FileAccess,
+  input: string,
+  limit: FileSizeLimit = documentLimit(access),
+): Promise<InputFile> {
   const gitSpec = parseGitFileSpec(spec, input);
   if (!gitSpec) assertFileSize(statSize(spec, access, input), spec, input, limit);
   const buffer = gitSpec ? await readGitFile(gitSpec, access.workspace, input) : readInputBytes(spec, access, input);
   assertFileSize(buffer.length, spec, input, limit);
   if (buffer.length === 0 || buffer.toString("utf8").trim() === "") {
-    throw new DataError(`Input "${input}": ${spec} is empty.`, `Point ${input} at a file with content, or check the step that writes it.`, {
-      input,
-      file: spec,
-    });
+    throw new DataError(
+      `Input "${input}": ${spec} is empty.`,
+      `Point ${input} at a file with content, or check the step that writes it.`,
+      {
+        input,
+        file: spec,
+      },
+    );
   }
   return { name: spec, text: buffer.toString("utf8"), sha256: sha256Hex(buffer), bytes: buffer.length };
 }
@@ -58,7 +67,11 @@ export async function readInputFile(spec: string, access: FileAccess, input: str
 /** What a document read whole may have under the run's limits: `1/share` of its memory limit. */
 export function documentLimit(access: FileAccess, share = DOCUMENT_MEMORY_SHARE): FileSizeLimit {
   const limits = access.limits ?? new ReadLimits();
-  return { bytes: Math.floor(limits.values.memory / share), setting: `${limits.setting("memory")}, of which a file read whole and parsed may have 1/${share}`, limit: "memory" };
+  return {
+    bytes: Math.floor(limits.values.memory / share),
+    setting: `${limits.setting("memory")}, of which a file read whole and parsed may have 1/${share}`,
+    limit: "memory",
+  };
 }
 
 /**
@@ -94,7 +107,12 @@ export function readInputBytes(spec: string, access: FileAccess, input: string):
     return readFileSync(absolute);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? "unknown error"})`;
+    const why =
+      code === "ENOENT"
+        ? "does not exist"
+        : code === "EISDIR"
+          ? "is a folder, not a file"
+          : `cannot be read (${code ?? "unknown error"})`;
     throw new DataError(
       `Input "${input}": ${spec} ${why} (looked at ${absolute}).`,
       `Check the path in ${input}; relative paths are resolved against ${access.workspace}.`,

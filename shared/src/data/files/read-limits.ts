@@ -13,7 +13,12 @@ export type ReadLimitValues = Record<ReadLimitName, number>;
  * baseline); `rows` and `columns` are per table; `bytes` is a table file's size uncompressed (CSV/TSV/JSONL text
  * after gunzip, Parquet column data), which bounds the time a small .gz can cost.
  */
-export const DEFAULT_READ_LIMITS: Readonly<ReadLimitValues> = { rows: 10_000_000, columns: 20_000, bytes: 2 * 2 ** 30, memory: 2 ** 30 };
+export const DEFAULT_READ_LIMITS: Readonly<ReadLimitValues> = {
+  rows: 10_000_000,
+  columns: 20_000,
+  bytes: 2 * 2 ** 30,
+  memory: 2 ** 30,
+};
 
 /** A row (JSONL line) longer than this is refused in every table: tabular data, not a blob (1 MiB of text). */
 export const MAX_ROW_CHARS = 1 << 20;
@@ -156,7 +161,8 @@ export class TableGuard {
 function rowsError(guard: TableGuard, declared?: number): LimitError {
   const { input, file } = guard.source;
   const { rows } = guard.limits.values;
-  const reached = declared === undefined ? `reading stopped at row ${digits(guard.rows)}` : `its footer declares ${digits(declared)}`;
+  const reached =
+    declared === undefined ? `reading stopped at row ${digits(guard.rows)}` : `its footer declares ${digits(declared)}`;
   return new LimitError(
     `Input "${input}": ${file} has more than ${digits(rows)} data rows, the rows limit (${reached}).`,
     `Raise ${guard.limits.setting("rows")} if the runner has the memory for it (8 bytes per number cell, 4 per text cell), or split the file into smaller ones.`,
@@ -170,7 +176,10 @@ function memoryError(limits: ReadLimits, guard: TableGuard, more: number): Limit
   const { memory } = limits.values;
   const before = limits.held - guard.held;
   const earlier = before > 0 ? `; ${formatByteSize(before)} of it held for the tables read before` : "";
-  const at = guard.rows === 0 ? "reached before the first row, sizing the columns for the rows the file declares" : `reached at row ${digits(guard.rows)}`;
+  const at =
+    guard.rows === 0
+      ? "reached before the first row, sizing the columns for the rows the file declares"
+      : `reached at row ${digits(guard.rows)}`;
   return new LimitError(
     `Input "${input}": reading ${file} would hold more than ${formatByteSize(memory)} of table data in this run, the memory limit (${at}${earlier}).`,
     `Raise ${limits.setting("memory")} if the runner has the memory (the process needs about twice it), read fewer columns (distinct texts cost the most), or split the file into smaller ones.`,

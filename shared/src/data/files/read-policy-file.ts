@@ -32,7 +32,11 @@ export function locatePolicy(spec: string, access: FileAccess): PolicyLocation {
  * Reads the checked-out policy, measured before it is read; undefined when the file does not exist.
  * @throws DataError when unreadable, LimitError when larger than `limit`.
  */
-export async function readPolicyText(location: PolicyLocation, spec: string, limit: FileSizeLimit): Promise<PolicyText | undefined> {
+export async function readPolicyText(
+  location: PolicyLocation,
+  spec: string,
+  limit: FileSizeLimit,
+): Promise<PolicyText | undefined> {
   try {
     assertFileSize(statSync(location.absolute).size, spec, "policy", limit);
     const bytes = readFileSync(location.absolute);
@@ -41,10 +45,14 @@ export async function readPolicyText(location: PolicyLocation, spec: string, lim
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;
     if (cause instanceof DataError) throw cause;
-    throw new DataError(`The policy ${spec} cannot be read (${code ?? "unknown error"}).`, `Check the policy input; it must name a readable YAML file.`, {
-      input: "policy",
-      file: spec,
-    }, { cause });
+    throw new DataError(
+      `The policy ${spec} cannot be read (${code ?? "unknown error"}).`,
+      `Check the policy input; it must name a readable YAML file.`,
+      {
+        input: "policy",
+        file: spec,
+      },
+      { cause },
+    );
   }
 }
-

@@ -10,10 +10,15 @@ const PROTO_STAND_IN = "__proto__\u0000modelgate";
  * and comes back as an own key; issue paths and unknown-key lists name it as written. Linear in the document's size;
  * a document without such a key is parsed as it is.
  */
-export function safeParseNames<T extends z.core.$ZodType>(schema: T, value: unknown, params?: z.core.ParseContext<z.core.$ZodIssue>): z.core.util.SafeParseResult<z.output<T>> {
+export function safeParseNames<T extends z.core.$ZodType>(
+  schema: T,
+  value: unknown,
+  params?: z.core.ParseContext<z.core.$ZodIssue>,
+): z.core.util.SafeParseResult<z.output<T>> {
   if (!hasProtoKey(value)) return z.safeParse(schema, value, params);
   const parsed = z.safeParse(schema, renameKeys(value, "__proto__", PROTO_STAND_IN), params);
-  if (parsed.success) return { success: true, data: renameKeys(parsed.data, PROTO_STAND_IN, "__proto__") as z.output<T> };
+  if (parsed.success)
+    return { success: true, data: renameKeys(parsed.data, PROTO_STAND_IN, "__proto__") as z.output<T> };
   for (const issue of parsed.error.issues) restoreIssue(issue);
   return parsed;
 }
@@ -28,7 +33,9 @@ function hasProtoKey(value: unknown): boolean {
 function renameKeys(value: unknown, from: string, to: string): unknown {
   if (Array.isArray(value)) return value.map((item) => renameKeys(item, from, to));
   if (!isPlainObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key === from ? to : key, renameKeys(item, from, to)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key === from ? to : key, renameKeys(item, from, to)]),
+  );
 }
 
 /** zod's issues are plain objects typed read-only; their names are put back in place. */
@@ -37,8 +44,10 @@ function restoreIssue(issue: z.core.$ZodIssue): void {
   const writable = issue as { path: PropertyKey[]; keys?: string[] };
   writable.path = issue.path.map(original);
   if (issue.code === "unrecognized_keys") writable.keys = issue.keys.map((key) => String(original(key)));
-  if (issue.code === "invalid_union") for (const branch of issue.errors) for (const inner of branch) restoreIssue(inner);
-  if (issue.code === "invalid_key" || issue.code === "invalid_element") for (const inner of issue.issues) restoreIssue(inner);
+  if (issue.code === "invalid_union")
+    for (const branch of issue.errors) for (const inner of branch) restoreIssue(inner);
+  if (issue.code === "invalid_key" || issue.code === "invalid_element")
+    for (const inner of issue.issues) restoreIssue(inner);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

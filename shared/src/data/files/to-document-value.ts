@@ -18,11 +18,19 @@ const UNREADABLE: ReadonlyArray<readonly [(value: unknown) => boolean, string]> 
  * for a "billion laughs" bomb), when a tag is one yaml cannot resolve, and for a !!binary, !!set or !!omap value:
  * each is then a syntax error like any other, so every gate reports it as "cannot decide".
  */
-export function toDocumentValue(doc: Document, lineCounter: LineCounter, lineOf: (path: ReadonlyArray<string | number>) => number | undefined): unknown {
+export function toDocumentValue(
+  doc: Document,
+  lineCounter: LineCounter,
+  lineOf: (path: ReadonlyArray<string | number>) => number | undefined,
+): unknown {
   const unresolved = doc.warnings.find((warning) => warning.code === "TAG_RESOLVE_FAILED");
   if (unresolved) {
     const tag = /Unresolved tag: (\S+)/.exec(unresolved.message)?.[1] ?? "an unknown tag";
-    throw new StructuredTextSyntaxError(`the tag ${tag} is not one modelgate reads; remove it and write the plain value`, unresolved.linePos?.[0]?.line, unresolved.linePos?.[0]?.col);
+    throw new StructuredTextSyntaxError(
+      `the tag ${tag} is not one modelgate reads; remove it and write the plain value`,
+      unresolved.linePos?.[0]?.line,
+      unresolved.linePos?.[0]?.col,
+    );
   }
   let value: unknown;
   try {
@@ -57,7 +65,10 @@ function aliasError(doc: Document, lineCounter: LineCounter, error: ReferenceErr
   return new StructuredTextSyntaxError(reason, pos?.line, pos?.col);
 }
 
-function findUnreadable(value: unknown, path: Array<string | number>): { path: Array<string | number>; kind: string } | undefined {
+function findUnreadable(
+  value: unknown,
+  path: Array<string | number>,
+): { path: Array<string | number>; kind: string } | undefined {
   const kind = UNREADABLE.find(([test]) => test(value))?.[1];
   if (kind) return { path, kind };
   if (Array.isArray(value)) {

@@ -52,11 +52,15 @@ export function parseMetricsText(text: string, name: string, sha256: string, inp
   if (syntax || json) {
     const [line, column] = json?.line ? [json.line, json.column] : [syntax?.line, syntax?.column];
     const where = line ? ` at line ${line}${column ? `, column ${column}` : ""}` : "";
-    throw new DataError(`Input "${input}": ${name} is not valid ${format}${where}: ${json?.reason ?? syntax?.message}.`, `Fix the ${format} syntax in ${name}.`, {
-      input,
-      file: name,
-      line,
-    });
+    throw new DataError(
+      `Input "${input}": ${name} is not valid ${format}${where}: ${json?.reason ?? syntax?.message}.`,
+      `Fix the ${format} syntax in ${name}.`,
+      {
+        input,
+        file: name,
+        line,
+      },
+    );
   }
   if (document === null || typeof document !== "object" || Array.isArray(document)) {
     throw new DataError(
@@ -69,10 +73,14 @@ export function parseMetricsText(text: string, name: string, sha256: string, inp
     return { name, sha256, values: flattenMetrics(document).values };
   } catch (error) {
     if (!(error instanceof DuplicateMetricKeyError)) throw error;
-    throw new DataError(`Input "${input}": in ${name}, ${error.message}.`, `Rename one of them so every dotted metric name is unique.`, {
-      input,
-      file: name,
-      path: error.key,
-    });
+    throw new DataError(
+      `Input "${input}": in ${name}, ${error.message}.`,
+      `Rename one of them so every dotted metric name is unique.`,
+      {
+        input,
+        file: name,
+        path: error.key,
+      },
+    );
   }
 }

@@ -21,16 +21,25 @@ const SHOWN = 3;
  * (how many each side, the first few); a label that differs between the files (how many, the first).
  */
 export function pairPredictions(candidate: Predictions, baseline: Predictions): PairedPredictions {
-  if (candidate.task !== baseline.task) throw new Error(`pairPredictions: ${candidate.task} vs ${baseline.task} predictions.`);
+  if (candidate.task !== baseline.task)
+    throw new Error(`pairPredictions: ${candidate.task} vs ${baseline.task} predictions.`);
   if ((candidate.ids === undefined) !== (baseline.ids === undefined)) throw onlyOneHasIds(candidate, baseline);
   const pairedBy = candidate.ids ? "id" : "position";
-  const baselineRows = candidate.ids && baseline.ids ? matchIds(candidate, candidate.ids, baseline, baseline.ids) : matchPositions(candidate, baseline);
+  const baselineRows =
+    candidate.ids && baseline.ids
+      ? matchIds(candidate, candidate.ids, baseline, baseline.ids)
+      : matchPositions(candidate, baseline);
   const reordered = reorder(baseline, baselineRows);
   requireSameLabels(candidate, reordered);
   return { pairedBy, candidate, baseline: reordered, baselineRows };
 }
 
-function matchIds(candidate: Predictions, candidateIds: readonly string[], baseline: Predictions, baselineIds: readonly string[]): Int32Array {
+function matchIds(
+  candidate: Predictions,
+  candidateIds: readonly string[],
+  baseline: Predictions,
+  baselineIds: readonly string[],
+): Int32Array {
   const baselineRow = new Map(baselineIds.map((id, row) => [id, row]));
   const onlyCandidate = candidateIds.filter((id) => !baselineRow.has(id));
   const candidateSet = new Set(candidateIds);
@@ -67,7 +76,9 @@ function reorder(predictions: Predictions, rows: Int32Array): Predictions {
     predictions: take(predictions.predictions),
     ...(ids && { ids: Array.from(rows, (row) => ids[row] as string) }),
     ...(scores && { scores: take(scores) }),
-    ...(slices && { slices: new Map([...slices].map(([name, values]) => [name, Array.from(rows, (row) => values[row] ?? null)])) }),
+    ...(slices && {
+      slices: new Map([...slices].map(([name, values]) => [name, Array.from(rows, (row) => values[row] ?? null)])),
+    }),
   };
 }
 

@@ -2,9 +2,14 @@ import * as z from "zod/mini";
 
 /** A number in [0, 1], as `threshold` takes it; anything else is refused, never read as 0 or NaN. */
 const unitIntervalInput = z.pipe(
-  z.string().check(
-    z.refine((text: string) => /^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) && Number(text) <= 1, "allowed: a number from 0 to 1, such as 0.5"),
-  ),
+  z
+    .string()
+    .check(
+      z.refine(
+        (text: string) => /^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) && Number(text) <= 1,
+        "allowed: a number from 0 to 1, such as 0.5",
+      ),
+    ),
   z.transform((text: string) => Number(text)),
 );
 

@@ -31,7 +31,12 @@ export interface ReadPredictionsOptions {
   featureColumns?: "others" | readonly string[];
 }
 
-const COLUMN_INPUTS = { label: "label-column", prediction: "prediction-column", score: "score-column", id: "id-column" } as const;
+const COLUMN_INPUTS = {
+  label: "label-column",
+  prediction: "prediction-column",
+  score: "score-column",
+  id: "id-column",
+} as const;
 
 /**
  * Reads one predictions file (contract §4) with only its label, prediction, score and id columns. Classification
@@ -41,7 +46,11 @@ const COLUMN_INPUTS = { label: "label-column", prediction: "prediction-column", 
  * readTable error, no rows, a missing label column, no prediction (nor, for classification, score) column, missing or
  * non-numeric values, more than two classes, scores outside [0, 1], missing or duplicated ids.
  */
-export async function readPredictions(spec: string, access: FileAccess, options: ReadPredictionsOptions): Promise<Predictions> {
+export async function readPredictions(
+  spec: string,
+  access: FileAccess,
+  options: ReadPredictionsOptions,
+): Promise<Predictions> {
   const { input, task, positiveLabel = "1", threshold = 0.5 } = options;
   const names: PredictionColumnNames = { ...DEFAULT_PREDICTION_COLUMNS, ...options.columns };
   const sliceColumns = [...new Set(options.sliceColumns ?? [])];
@@ -53,7 +62,13 @@ export async function readPredictions(spec: string, access: FileAccess, options:
     .map((name): ColumnRequest => ({ name, required: false, as: "string" }));
   const fixed = [...roles, ...textRequests];
   const featureColumns = options.featureColumns;
-  const table = await readTable(spec, access, { input, columns: featureColumns === undefined ? fixed : (fileColumns) => [...fixed, ...featureRequests(fileColumns, fixed, roles, featureColumns)] });
+  const table = await readTable(spec, access, {
+    input,
+    columns:
+      featureColumns === undefined
+        ? fixed
+        : (fileColumns) => [...fixed, ...featureRequests(fileColumns, fixed, roles, featureColumns)],
+  });
   const source = (key: keyof PredictionColumnNames): PredictionColumnSource => ({
     input,
     file: spec,
@@ -62,24 +77,35 @@ export async function readPredictions(spec: string, access: FileAccess, options:
   });
   if (table.rows === 0) {
     // Metrics of no examples are undefined; the gate would report each as "missing", which points at the policy.
-    throw new DataError(`Input "${input}": ${spec} has a header but no rows, so there are no predictions to measure.`, `Point ${input} at predictions with at least one row, or check the step that writes ${spec}.`, {
-      input,
-      file: spec,
-    });
+    throw new DataError(
+      `Input "${input}": ${spec} has a header but no rows, so there are no predictions to measure.`,
+      `Point ${input} at predictions with at least one row, or check the step that writes ${spec}.`,
+      {
+        input,
+        file: spec,
+      },
+    );
   }
   const label = table.columns.get(names.label);
   if (!label) {
-    throw missingColumn(table, source("label"), `no label column "${names.label}"`, `Set label-column to the column of true labels`);
+    throw missingColumn(
+      table,
+      source("label"),
+      `no label column "${names.label}"`,
+      `Set label-column to the column of true labels`,
+    );
   }
   const prediction = table.columns.get(names.prediction);
   const score = task === "classification" ? table.columns.get(names.score) : undefined;
   const idColumn = table.columns.get(names.id);
   const ids = idColumn ? toPredictionIds(idColumn, source("id")) : undefined;
   const slices = sliceColumns.length > 0 ? readSliceColumns(table, sliceColumns, spec, input) : undefined;
-  const extra = new Map(extraColumns.flatMap((name) => {
-    const column = table.columns.get(name);
-    return column ? [[name, column] as const] : [];
-  }));
+  const extra = new Map(
+    extraColumns.flatMap((name) => {
+      const column = table.columns.get(name);
+      return column ? [[name, column] as const] : [];
+    }),
+  );
   const file = {
     task,
     input,
@@ -95,9 +121,18 @@ export async function readPredictions(spec: string, access: FileAccess, options:
   };
   if (task === "regression") {
     if (!prediction) {
-      throw missingColumn(table, source("prediction"), `no prediction column "${names.prediction}"`, "Set prediction-column to the column of predicted values");
+      throw missingColumn(
+        table,
+        source("prediction"),
+        `no prediction column "${names.prediction}"`,
+        "Set prediction-column to the column of predicted values",
+      );
     }
-    return { ...file, labels: toFiniteValues(label, source("label")), predictions: toFiniteValues(prediction, source("prediction")) };
+    return {
+      ...file,
+      labels: toFiniteValues(label, source("label")),
+      predictions: toFiniteValues(prediction, source("prediction")),
+    };
   }
   if (!prediction && !score) {
     throw missingColumn(
@@ -113,8 +148,18 @@ export async function readPredictions(spec: string, access: FileAccess, options:
     ? toBinaryLabels(prediction, positiveLabel, source("prediction"), labels.negative).values
     : Float64Array.from(scores ?? [], (value) => (value >= threshold ? 1 : 0));
   const negativeLabel = labels.negative;
-  const classes = { positiveLabel, classesFrom: prediction ? `the prediction column "${names.prediction}"` : `score ≥ ${threshold}` };
-  return { ...file, labels: labels.values, predictions, ...(scores && { scores }), ...(negativeLabel !== undefined && { negativeLabel }), ...classes };
+  const classes = {
+    positiveLabel,
+    classesFrom: prediction ? `the prediction column "${names.prediction}"` : `score ≥ ${threshold}`,
+  };
+  return {
+    ...file,
+    labels: labels.values,
+    predictions,
+    ...(scores && { scores }),
+    ...(negativeLabel !== undefined && { negativeLabel }),
+    ...classes,
+  };
 }
 
 function toRequests(names: PredictionColumnNames, task: PredictionTask): ColumnRequest[] {
@@ -122,7 +167,9 @@ function toRequests(names: PredictionColumnNames, task: PredictionTask): ColumnR
   const requests: (ColumnRequest & { key: keyof PredictionColumnNames })[] = [
     { key: "label", name: names.label, required: false, as: classes },
     { key: "prediction", name: names.prediction, required: false, as: classes },
-    ...(task === "classification" ? [{ key: "score" as const, name: names.score, required: false, as: "number" as const }] : []),
+    ...(task === "classification"
+      ? [{ key: "score" as const, name: names.score, required: false, as: "number" as const }]
+      : []),
     { key: "id", name: names.id, required: false, as: "string" },
   ];
   for (const [i, request] of requests.entries()) {
@@ -139,14 +186,27 @@ function toRequests(names: PredictionColumnNames, task: PredictionTask): ColumnR
 }
 
 /** Each slice column as text per row (null where missing); a column with no value at all cannot slice anything. */
-function readSliceColumns(table: Table, names: readonly string[], spec: string, input: string): Map<string, readonly (string | null)[]> {
+function readSliceColumns(
+  table: Table,
+  names: readonly string[],
+  spec: string,
+  input: string,
+): Map<string, readonly (string | null)[]> {
   const slices = new Map<string, readonly (string | null)[]>();
   for (const name of names) {
     const column = table.columns.get(name);
     if (!column) {
-      throw missingColumn(table, { input, file: spec, column: name, columnInput: "evaluate.slices" }, `no slice column "${name}"`, `Fix the column name under evaluate.slices in the policy`);
+      throw missingColumn(
+        table,
+        { input, file: spec, column: name, columnInput: "evaluate.slices" },
+        `no slice column "${name}"`,
+        `Fix the column name under evaluate.slices in the policy`,
+      );
     }
-    const values = column.kind === "string" ? Array.from(column.codes, (code) => (code < 0 ? null : (column.dictionary[code] as string))) : Array.from(column.values, (v) => (Number.isNaN(v) ? null : String(v)));
+    const values =
+      column.kind === "string"
+        ? Array.from(column.codes, (code) => (code < 0 ? null : (column.dictionary[code] as string)))
+        : Array.from(column.values, (v) => (Number.isNaN(v) ? null : String(v)));
     if (table.rows > 0 && values.every((v) => v === null)) {
       throw new DataError(
         `Input "${input}": the slice column "${name}" of ${spec} is empty in all ${table.rows} rows, so it cannot slice the evaluation.`,
@@ -160,20 +220,44 @@ function readSliceColumns(table: Table, names: readonly string[], spec: string, 
 }
 
 /** Requests for the feature columns the fixed requests do not already read (a slice column is read once, as text). */
-function featureRequests(fileColumns: readonly string[], fixed: readonly ColumnRequest[], roles: readonly ColumnRequest[], wanted: "others" | readonly string[]): ColumnRequest[] {
-  const names = wanted === "others" ? [...new Set(fileColumns)].filter((name) => !roles.some((r) => r.name === name)) : [...new Set(wanted)];
-  return names.filter((name) => !fixed.some((r) => r.name === name)).map((name) => ({ name, required: false, as: "auto" }));
+function featureRequests(
+  fileColumns: readonly string[],
+  fixed: readonly ColumnRequest[],
+  roles: readonly ColumnRequest[],
+  wanted: "others" | readonly string[],
+): ColumnRequest[] {
+  const names =
+    wanted === "others"
+      ? [...new Set(fileColumns)].filter((name) => !roles.some((r) => r.name === name))
+      : [...new Set(wanted)];
+  return names
+    .filter((name) => !fixed.some((r) => r.name === name))
+    .map((name) => ({ name, required: false, as: "auto" }));
 }
 
 /** The feature columns as read, in file order ("others") or as named; a named one the file lacks is a DataError. */
-function readFeatureColumns(table: Table, roles: readonly ColumnRequest[], wanted: "others" | readonly string[], spec: string, input: string): Map<string, TableColumn> {
-  const names = wanted === "others" ? [...new Set(table.fileColumns)].filter((name) => !roles.some((r) => r.name === name)) : [...new Set(wanted)];
+function readFeatureColumns(
+  table: Table,
+  roles: readonly ColumnRequest[],
+  wanted: "others" | readonly string[],
+  spec: string,
+  input: string,
+): Map<string, TableColumn> {
+  const names =
+    wanted === "others"
+      ? [...new Set(table.fileColumns)].filter((name) => !roles.some((r) => r.name === name))
+      : [...new Set(wanted)];
   const features = new Map<string, TableColumn>();
   for (const name of names) {
     const column = table.columns.get(name);
     if (column) features.set(name, column);
     else if (wanted !== "others") {
-      throw missingColumn(table, { input, file: spec, column: name, columnInput: "evaluate.slice-search.columns" }, `no feature column "${name}"`, "Fix the column name under evaluate.slice-search.columns in the policy");
+      throw missingColumn(
+        table,
+        { input, file: spec, column: name, columnInput: "evaluate.slice-search.columns" },
+        `no feature column "${name}"`,
+        "Fix the column name under evaluate.slice-search.columns in the policy",
+      );
     }
   }
   return features;

@@ -37,7 +37,8 @@ export function toBinaryLabels(
   if (seen.some((key) => key !== positive && key !== other)) {
     const shown = seen.slice(0, SHOWN).map((key) => JSON.stringify(key.slice(0, 40)));
     const more = seen.length > SHOWN ? ` and ${seen.length - SHOWN} more` : "";
-    const allowed = negative === undefined ? "and one other value" : `and the label column's other class ${JSON.stringify(negative)}`;
+    const allowed =
+      negative === undefined ? "and one other value" : `and the label column's other class ${JSON.stringify(negative)}`;
     throw predictionColumnError(
       source,
       `values seen: ${shown.join(", ")}${more}; only the positive label ${JSON.stringify(positive)} ${allowed} are allowed.`,

@@ -8,9 +8,10 @@ import type { TableColumn } from "../table/table.js";
  * (how many, and the first one repeated).
  */
 export function toPredictionIds(column: TableColumn, source: PredictionColumnSource): string[] {
-  const ids = column.kind === "string"
-    ? Array.from(column.codes, (code) => (code < 0 ? undefined : column.dictionary[code]))
-    : Array.from(column.values, (value) => (Number.isNaN(value) ? undefined : String(value)));
+  const ids =
+    column.kind === "string"
+      ? Array.from(column.codes, (code) => (code < 0 ? undefined : column.dictionary[code]))
+      : Array.from(column.values, (value) => (Number.isNaN(value) ? undefined : String(value)));
   const missing = ids.filter((id) => id === undefined).length;
   if (missing > 0) {
     throw predictionColumnError(

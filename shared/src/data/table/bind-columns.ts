@@ -17,7 +17,11 @@ export interface BoundColumns {
  * check, not the reader, decides whether they matter; a duplicated requested name is ambiguous.
  * @throws DataError when a required column is absent (listing the file's columns) or a requested one is duplicated.
  */
-export function bindColumns(fileColumns: readonly string[], requests: readonly ColumnRequest[], source: TableSource): BoundColumns {
+export function bindColumns(
+  fileColumns: readonly string[],
+  requests: readonly ColumnRequest[],
+  source: TableSource,
+): BoundColumns {
   const seen = new Map<string, number[]>();
   for (const [position, name] of fileColumns.entries()) {
     const found = seen.get(name);
@@ -30,7 +34,9 @@ export function bindColumns(fileColumns: readonly string[], requests: readonly C
     if (found && found.length > 1) throw duplicateRequested(request.name, found, source);
     if (found) positions.set(request.name, found[0]!);
   }
-  const absent = requests.filter((request) => request.required && !positions.has(request.name)).map((request) => request.name);
+  const absent = requests
+    .filter((request) => request.required && !positions.has(request.name))
+    .map((request) => request.name);
   if (absent.length > 0) throw missingRequired(absent, fileColumns, source);
   const duplicates = [...seen].filter(([name, found]) => found.length > 1 && !positions.has(name));
   const warnings =
@@ -45,9 +51,16 @@ export function bindColumns(fileColumns: readonly string[], requests: readonly C
 }
 
 /** The DataError for required columns the file lacks; JSONL raises it after the last line. */
-export function missingRequired(absent: readonly string[], fileColumns: readonly string[], source: TableSource): DataError {
+export function missingRequired(
+  absent: readonly string[],
+  fileColumns: readonly string[],
+  source: TableSource,
+): DataError {
   const names = absent.map((name) => JSON.stringify(name)).join(", ");
-  const shown = fileColumns.slice(0, LISTED_COLUMNS).map((name) => JSON.stringify(name)).join(", ");
+  const shown = fileColumns
+    .slice(0, LISTED_COLUMNS)
+    .map((name) => JSON.stringify(name))
+    .join(", ");
   const more = fileColumns.length > LISTED_COLUMNS ? ` and ${fileColumns.length - LISTED_COLUMNS} more` : "";
   const has = fileColumns.length === 0 ? "It has no columns." : `Its columns: ${shown}${more}.`;
   const near = absent.map((name) => nearMiss(name, fileColumns)).find((hint) => hint !== undefined);

@@ -42,7 +42,8 @@ export class ByteCodeCache {
     const length = end - start;
     if (this.count >= MAX_ENTRIES || length > MAX_ENTRY_BYTES) return;
     if (this.count === this.starts.length - 1 || this.starts.length === 0) this.growEntries();
-    if (this.used + length > this.arena.length) this.arena = this.grown(this.arena, Math.max(256, 2 * (this.used + length)));
+    if (this.used + length > this.arena.length)
+      this.arena = this.grown(this.arena, Math.max(256, 2 * (this.used + length)));
     this.arena.set(bytes.subarray(start, end), this.used);
     const entry = this.count++;
     this.starts[entry] = this.used;

@@ -10,7 +10,11 @@ import type { ColumnRequest } from "./column-request.js";
  * The builder for one requested column; `expectedRows` sizes its storage when the row count is known, and
  * `memory` (the pass's `TableGuard`) is charged with what it holds. A request's own `builder` makes it, when given.
  */
-export function createColumnBuilder(request: ColumnRequest, expectedRows = 0, memory?: HeldMemory): ColumnBuilder<unknown> {
+export function createColumnBuilder(
+  request: ColumnRequest,
+  expectedRows = 0,
+  memory?: HeldMemory,
+): ColumnBuilder<unknown> {
   if (request.builder) return request.builder(request, expectedRows, memory);
   if (request.interner) return new IdColumnBuilder(request.name, request.interner, expectedRows, memory);
   switch (request.as) {

@@ -60,7 +60,11 @@ export class IdInterner {
 
   /** The id of `code` as text. */
   text(code: number): string {
-    return Buffer.from(this.arena.buffer, this.arena.byteOffset + this.starts[code]!, this.starts[code + 1]! - this.starts[code]!).toString("utf8");
+    return Buffer.from(
+      this.arena.buffer,
+      this.arena.byteOffset + this.starts[code]!,
+      this.starts[code + 1]! - this.starts[code]!,
+    ).toString("utf8");
   }
 
   private append(bytes: Uint8Array, start: number, end: number, hash: number): number {
@@ -99,7 +103,11 @@ export class IdInterner {
   }
 }
 
-function grow<T extends Uint8Array | Int32Array | Uint32Array>(array: T, needed: number, memory: HeldMemory | undefined): T {
+function grow<T extends Uint8Array | Int32Array | Uint32Array>(
+  array: T,
+  needed: number,
+  memory: HeldMemory | undefined,
+): T {
   let length = array.length * 2;
   while (length < needed) length *= 2;
   memory?.hold((length - array.length) * array.BYTES_PER_ELEMENT);

@@ -20,7 +20,10 @@ export function loadParquetCompressors(): Promise<ParquetCodecs> {
     (module) => ({ compressors: module.compressors }),
     (error: unknown) => {
       if (!(error instanceof RangeError)) throw error;
-      return { compressors: undefined, unavailable: `the gzip, brotli, zstd and lz4 decompressors could not be loaded (${error.message}); is the process's virtual memory limited (ulimit -v)?` };
+      return {
+        compressors: undefined,
+        unavailable: `the gzip, brotli, zstd and lz4 decompressors could not be loaded (${error.message}); is the process's virtual memory limited (ulimit -v)?`,
+      };
     },
   );
   return loading;

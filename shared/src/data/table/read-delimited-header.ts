@@ -9,8 +9,19 @@ import { MAX_ROW_CHARS } from "../files/read-limits.js";
  * Undefined when the header cannot be read this way (empty, unreadable or corrupt file, a header over 1 MiB); the
  * caller's full read then reports why.
  */
-export async function readDelimitedHeader(absolute: string, gzip: boolean, delimiter: "," | "\t"): Promise<string[] | undefined> {
-  const parser = parse({ delimiter, bom: true, relax_quotes: true, skip_empty_lines: true, to: 1, max_record_size: MAX_ROW_CHARS });
+export async function readDelimitedHeader(
+  absolute: string,
+  gzip: boolean,
+  delimiter: "," | "\t",
+): Promise<string[] | undefined> {
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    to: 1,
+    max_record_size: MAX_ROW_CHARS,
+  });
   const file = createReadStream(absolute, { highWaterMark: 1 << 16 });
   const bytes = gzip ? createGunzip() : undefined;
   file.on("error", (error) => parser.destroy(error));

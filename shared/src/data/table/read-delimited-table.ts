@@ -40,12 +40,21 @@ export async function readDelimitedTable(
     gzip,
     delimiter,
     requests,
-    (header, asked, expectedRows) => bindBuilders(header, asked, source, plainBuilders, plainWarnings, plainGuard, expectedRows),
+    (header, asked, expectedRows) =>
+      bindBuilders(header, asked, source, plainBuilders, plainWarnings, plainGuard, expectedRows),
     maxRecordChars,
     plainGuard,
     fileBytes,
   );
-  if (plain) return { rows: plain.rows, fileColumns: plain.fileColumns, builders: plainBuilders, warnings: plainWarnings, sha256: plain.sha256, bytes: plain.bytes };
+  if (plain)
+    return {
+      rows: plain.rows,
+      fileColumns: plain.fileColumns,
+      builders: plainBuilders,
+      warnings: plainWarnings,
+      sha256: plain.sha256,
+      bytes: plain.bytes,
+    };
   // The full parser reads the file again from the start: what the byte-level pass held is dropped.
   plainBuilders.clear();
   plainGuard.release(plainGuard.held);
@@ -55,7 +64,13 @@ export async function readDelimitedTable(
   let bound: ReadonlyArray<readonly [number, ColumnBuilder<unknown>]> = [];
   const builders = new Map<string, ColumnBuilder<unknown>>();
   const warnings: string[] = [];
-  const parser = parse({ delimiter, bom: true, relax_quotes: true, skip_empty_lines: true, max_record_size: maxRecordChars });
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: maxRecordChars,
+  });
   const consume = async (records: AsyncIterable<string[]>): Promise<void> => {
     for await (const record of records) {
       if (fileColumns === undefined) {
@@ -72,7 +87,9 @@ export async function readDelimitedTable(
   try {
     stream = await streamTableBytes(source, gzip, (chunks) => pipeline(chunks, parser, consume), guard);
   } catch (error) {
-    throw error instanceof CsvError ? toCsvDataError(error, source, delimiter, fileColumns?.length, maxRecordChars) : error;
+    throw error instanceof CsvError
+      ? toCsvDataError(error, source, delimiter, fileColumns?.length, maxRecordChars)
+      : error;
   }
   if (fileColumns === undefined) throw emptyTableError(source, "has no header row");
   return { rows: guard.rows, fileColumns, builders, warnings, ...stream };
@@ -96,7 +113,8 @@ function bindBuilders(
   warnings.push(...binding.warnings);
   const { memory } = guard.limits.values;
   const upFront = estimatedRows * 8 * binding.positions.size;
-  const expectedRows = estimatedRows <= guard.maxRows && upFront <= (memory - guard.limits.held) / 2 ? estimatedRows : 0;
+  const expectedRows =
+    estimatedRows <= guard.maxRows && upFront <= (memory - guard.limits.held) / 2 ? estimatedRows : 0;
   return requests.flatMap((request) => {
     const position = binding.positions.get(request.name);
     if (position === undefined) return [];
@@ -106,7 +124,13 @@ function bindBuilders(
   });
 }
 
-function toCsvDataError(error: CsvError, source: TableSource, delimiter: string, width: number | undefined, maxRecordChars: number): DataError {
+function toCsvDataError(
+  error: CsvError,
+  source: TableSource,
+  delimiter: string,
+  width: number | undefined,
+  maxRecordChars: number,
+): DataError {
   const line = typeof error.lines === "number" ? error.lines : undefined;
   const where = { input: source.input, file: source.file };
   if (error.code === "CSV_MAX_RECORD_SIZE") {

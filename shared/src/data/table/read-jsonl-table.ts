@@ -31,7 +31,11 @@ export async function readJsonlTable(
   guard: TableGuard,
   everyKey = false,
 ): Promise<TablePass> {
-  const columns = requests.map((request) => ({ request, builder: createColumnBuilder(request, 0, guard), present: false }));
+  const columns = requests.map((request) => ({
+    request,
+    builder: createColumnBuilder(request, 0, guard),
+    present: false,
+  }));
   const keys = new Set<string>();
   const listed = everyKey ? Number.POSITIVE_INFINITY : MAX_LISTED_KEYS;
   let lineNumber = 0;
@@ -52,13 +56,27 @@ export async function readJsonlTable(
     }
   };
   const tooLong = () => lineTooLong(source, lineNumber + 1, maxLineChars);
-  const stream = await streamTableBytes(source, gzip, (chunks) => splitLines(chunks, readLine, (count) => (lineNumber += count), maxLineChars, tooLong), guard);
+  const stream = await streamTableBytes(
+    source,
+    gzip,
+    (chunks) => splitLines(chunks, readLine, (count) => (lineNumber += count), maxLineChars, tooLong),
+    guard,
+  );
   const rows = guard.rows;
   if (rows === 0) throw emptyTableError(source, "has no JSON lines");
-  const absent = columns.filter((column) => column.request.required && !column.present).map((column) => column.request.name);
+  const absent = columns
+    .filter((column) => column.request.required && !column.present)
+    .map((column) => column.request.name);
   if (absent.length > 0) throw missingRequired(absent, [...keys], source);
-  const builders = new Map<string, ColumnBuilder<unknown>>(columns.filter((column) => column.present).map((column) => [column.request.name, column.builder]));
-  const warnings = keys.size >= listed ? [`${source.file} has ${MAX_LISTED_KEYS} or more distinct keys; only the first ${MAX_LISTED_KEYS} are listed as its columns.`] : [];
+  const builders = new Map<string, ColumnBuilder<unknown>>(
+    columns.filter((column) => column.present).map((column) => [column.request.name, column.builder]),
+  );
+  const warnings =
+    keys.size >= listed
+      ? [
+          `${source.file} has ${MAX_LISTED_KEYS} or more distinct keys; only the first ${MAX_LISTED_KEYS} are listed as its columns.`,
+        ]
+      : [];
   return { rows, fileColumns: [...keys], builders, warnings, ...stream };
 }
 

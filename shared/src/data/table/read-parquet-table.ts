@@ -28,18 +28,31 @@ const WINDOW_CELLS = 1 << 22;
  * any column is read.
  * @throws DataError when the file is not Parquet or is damaged, or a required column is missing; LimitError.
  */
-export async function readParquetTable(source: TableSource, requests: ColumnRequests, guard: TableGuard, windowCells = WINDOW_CELLS): Promise<TablePass> {
+export async function readParquetTable(
+  source: TableSource,
+  requests: ColumnRequests,
+  guard: TableGuard,
+  windowCells = WINDOW_CELLS,
+): Promise<TablePass> {
   const digest = streamTableBytes(source, false, async (chunks) => {
     for await (const chunk of chunks) void chunk;
   });
   // Settle the hash even if reading fails first, so its rejection is never unhandled.
-  const [hashed, columns] = await Promise.allSettled([digest, readParquetColumns(source, requests, guard, windowCells)]);
+  const [hashed, columns] = await Promise.allSettled([
+    digest,
+    readParquetColumns(source, requests, guard, windowCells),
+  ]);
   if (columns.status === "rejected") throw columns.reason;
   if (hashed.status === "rejected") throw hashed.reason;
   return { ...columns.value, ...hashed.value };
 }
 
-async function readParquetColumns(source: TableSource, requested: ColumnRequests, guard: TableGuard, windowCells: number): Promise<Omit<TablePass, "sha256" | "bytes">> {
+async function readParquetColumns(
+  source: TableSource,
+  requested: ColumnRequests,
+  guard: TableGuard,
+  windowCells: number,
+): Promise<Omit<TablePass, "sha256" | "bytes">> {
   const { file, metadata } = await openParquet(source, guard);
   const fileColumns = parquetSchema(metadata).children.map((child) => child.element.name);
   guard.columns(fileColumns.length);
@@ -49,7 +62,9 @@ async function readParquetColumns(source: TableSource, requested: ColumnRequests
   guard.footerRows(rows);
   guard.bytes(uncompressedBytes(metadata, new Set(positions.keys())), "parquet");
   const builders = new Map<string, ColumnBuilder<unknown>>(
-    requests.filter((request) => positions.has(request.name)).map((request) => [request.name, createColumnBuilder(request, rows, guard)]),
+    requests
+      .filter((request) => positions.has(request.name))
+      .map((request) => [request.name, createColumnBuilder(request, rows, guard)]),
   );
   // hyparquet decodes every row it is asked for into JavaScript values at once: a large row group is read in windows.
   const window = Math.max(1, Math.floor(windowCells / Math.max(1, builders.size)));
@@ -115,7 +130,10 @@ function groupCache(file: AsyncBuffer): { buffer: AsyncBuffer; clear(): void } {
   return { buffer, clear: () => ranges.clear() };
 }
 
-async function openParquet(source: TableSource, guard: TableGuard): Promise<{ file: AsyncBuffer; metadata: FileMetaData }> {
+async function openParquet(
+  source: TableSource,
+  guard: TableGuard,
+): Promise<{ file: AsyncBuffer; metadata: FileMetaData }> {
   const file = await asyncBufferFromFile(source.absolute).catch((error: unknown) => {
     throw corrupt(source, error instanceof Error ? error.message : String(error), error);
   });
@@ -141,11 +159,25 @@ async function readRowGroup(
   const chunks: ColumnData[] = [];
   const { compressors, unavailable } = await loadParquetCompressors();
   try {
-    await parquetRead({ file, metadata, columns: [...builders.keys()], rowStart, rowEnd, compressors, onChunk: (chunk) => chunks.push(chunk) });
+    await parquetRead({
+      file,
+      metadata,
+      columns: [...builders.keys()],
+      rowStart,
+      rowEnd,
+      compressors,
+      onChunk: (chunk) => chunks.push(chunk),
+    });
   } catch (error) {
     if (error instanceof ModelgateError) throw error;
     const why = error instanceof Error ? error.message : String(error);
-    if (unavailable && /unsupported compression codec/.test(why)) throw new DataError(`Input "${source.input}": ${source.file} cannot be read here: ${why}, because ${unavailable}`, "Raise the memory limit, or write the file with snappy compression or none (pandas: to_parquet(compression=\"snappy\")).", { input: source.input, file: source.file }, { cause: error });
+    if (unavailable && /unsupported compression codec/.test(why))
+      throw new DataError(
+        `Input "${source.input}": ${source.file} cannot be read here: ${why}, because ${unavailable}`,
+        'Raise the memory limit, or write the file with snappy compression or none (pandas: to_parquet(compression="snappy")).',
+        { input: source.input, file: source.file },
+        { cause: error },
+      );
     throw corrupt(source, `rows ${rowStart}-${rowEnd - 1}: ${why}`, error);
   }
   for (const [name, builder] of builders) {
@@ -158,7 +190,11 @@ async function readRowGroup(
       for (let i = Math.max(0, next - first); i < end; i++) builder.pushValue(columnData[i]);
       next = Math.max(next, first + end);
     }
-    if (next !== rowEnd) throw corrupt(source, `column ${JSON.stringify(name)} has values for rows ${rowStart}-${next - 1} of ${rowStart}-${rowEnd - 1}`);
+    if (next !== rowEnd)
+      throw corrupt(
+        source,
+        `column ${JSON.stringify(name)} has values for rows ${rowStart}-${next - 1} of ${rowStart}-${rowEnd - 1}`,
+      );
   }
 }
 

@@ -53,7 +53,11 @@ export function readTable(spec: string, access: FileAccess, options: ReadTableOp
  * `readTable` for requests that bring their own builders (`ColumnRequest.builder`), whose finished columns are
  * `Column`s: the same passes, limits and errors. Requests without one get `TableColumn`s.
  */
-export async function readColumns<Column>(spec: string, access: FileAccess, options: ReadTableOptions): Promise<Table<Column>> {
+export async function readColumns<Column>(
+  spec: string,
+  access: FileAccess,
+  options: ReadTableOptions,
+): Promise<Table<Column>> {
   const { input, columns: asked, maxRowChars = MAX_ROW_CHARS } = options;
   const limits = access.limits ?? new ReadLimits();
   const everyKey = !Array.isArray(asked);
@@ -69,7 +73,11 @@ export async function readColumns<Column>(spec: string, access: FileAccess, opti
   const source: TableSource = { input, file: spec, absolute: resolveInputPath(spec, access, input) };
   const size = await checkFile(source, access);
   if (!type.gzip && type.format !== "parquet") limits.guard(source).bytes(size, "file");
-  let wanted: ColumnRequests = Array.isArray(asked) ? (asked as readonly ColumnRequest[]) : typeof asked === "function" ? asked : everyColumn(asked as AllColumns);
+  let wanted: ColumnRequests = Array.isArray(asked)
+    ? (asked as readonly ColumnRequest[])
+    : typeof asked === "function"
+      ? asked
+      : everyColumn(asked as AllColumns);
   const pass = (requests: ColumnRequests) => readPass(source, type, requests, maxRowChars, limits, everyKey);
   // JSON Lines keys appear line by line, so reading every column takes one pass to learn them first.
   if (type.format === "jsonl" && typeof wanted === "function") wanted = wanted((await pass([])).fileColumns);
@@ -77,15 +85,21 @@ export async function readColumns<Column>(spec: string, access: FileAccess, opti
   const requests = typeof wanted === "function" ? wanted(first.fileColumns) : wanted;
   // The one place a builder's column gets its type: the caller's builders make `Column`s.
   const finish = (builder: ColumnBuilder<unknown>) => builder.finish() as Column | undefined;
-  const columns = new Map<string, Column | undefined>([...first.builders].map(([name, builder]) => [name, finish(builder)]));
+  const columns = new Map<string, Column | undefined>(
+    [...first.builders].map(([name, builder]) => [name, finish(builder)]),
+  );
   const again = requests.filter((request) => columns.has(request.name) && columns.get(request.name) === undefined);
   if (again.length > 0) {
     const second = await pass(again.map((request) => ({ ...request, as: "string" as const })));
     if (second.sha256 !== first.sha256) {
-      throw new DataError(`Input "${input}": ${spec} changed while it was being read.`, `Make sure no other step writes ${spec} while this step runs.`, {
-        input,
-        file: spec,
-      });
+      throw new DataError(
+        `Input "${input}": ${spec} changed while it was being read.`,
+        `Make sure no other step writes ${spec} while this step runs.`,
+        {
+          input,
+          file: spec,
+        },
+      );
     }
     for (const [name, builder] of second.builders) columns.set(name, finish(builder));
   }
@@ -100,17 +114,37 @@ export async function readColumns<Column>(spec: string, access: FileAccess, opti
 
 /** Requests for every distinct column name of a file; a repeated name stays requested, so binding reports it. */
 function everyColumn({ all, as, builder }: AllColumns): (fileColumns: readonly string[]) => ColumnRequest[] {
-  return (fileColumns) => [...new Set(fileColumns)].map((name) => ({ name, required: true, as: as?.get(name) ?? all, ...(builder ? { builder } : {}) }));
+  return (fileColumns) =>
+    [...new Set(fileColumns)].map((name) => ({
+      name,
+      required: true,
+      as: as?.get(name) ?? all,
+      ...(builder ? { builder } : {}),
+    }));
 }
 
-function readPass(source: TableSource, type: TableFileType, requests: ColumnRequests, maxRowChars: number, limits: ReadLimits, everyKey: boolean): Promise<TablePass> {
+function readPass(
+  source: TableSource,
+  type: TableFileType,
+  requests: ColumnRequests,
+  maxRowChars: number,
+  limits: ReadLimits,
+  everyKey: boolean,
+): Promise<TablePass> {
   switch (type.format) {
     case "csv":
       return readDelimitedTable(source, type.gzip, ",", requests, maxRowChars, limits);
     case "tsv":
       return readDelimitedTable(source, type.gzip, "\t", requests, maxRowChars, limits);
     case "jsonl":
-      return readJsonlTable(source, type.gzip, requests as readonly ColumnRequest[], maxRowChars, limits.guard(source), everyKey);
+      return readJsonlTable(
+        source,
+        type.gzip,
+        requests as readonly ColumnRequest[],
+        maxRowChars,
+        limits.guard(source),
+        everyKey,
+      );
     case "parquet":
       return readParquetTable(source, requests, limits.guard(source));
   }
@@ -120,7 +154,12 @@ function readPass(source: TableSource, type: TableFileType, requests: ColumnRequ
 async function checkFile(source: TableSource, access: FileAccess): Promise<number> {
   const info = await stat(source.absolute).catch((cause: unknown) => {
     const code = (cause as NodeJS.ErrnoException).code;
-    throw notReadable(source, access, code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? "unknown error"})`, cause);
+    throw notReadable(
+      source,
+      access,
+      code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? "unknown error"})`,
+      cause,
+    );
   });
   if (info.isDirectory()) throw notReadable(source, access, "is a folder, not a file");
   if (info.size === 0) throw emptyTableError(source, "is 0 bytes");

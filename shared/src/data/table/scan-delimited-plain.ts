@@ -14,10 +14,17 @@ const QUOTE = 34;
 class NeedsFullParser extends Error {}
 
 /** Binds the header to builders, as the full parser does (same positions, warnings and errors). */
-export type BindBuilders = (header: readonly string[], requests: readonly ColumnRequest[], expectedRows: number) => Array<readonly [number, ColumnBuilder<unknown>]>;
+export type BindBuilders = (
+  header: readonly string[],
+  requests: readonly ColumnRequest[],
+  expectedRows: number,
+) => Array<readonly [number, ColumnBuilder<unknown>]>;
 
 // Buffer's own decoders, without toString's argument checks (they are on every Buffer, in Node 20 and 24 alike).
-type FastDecode = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+type FastDecode = Buffer & {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+};
 
 /**
  * A byte-level pass over a delimited file without quotes: the shape machine-written numeric data nearly always
@@ -38,7 +45,9 @@ export async function scanDelimitedPlain(
   guard: TableGuard,
   /** The uncompressed size when known (0 otherwise): with the first rows' length, it sizes the columns up front. */
   fileBytes = 0,
-): Promise<Omit<TablePass, "builders" | "warnings"> & { bound: Array<readonly [number, ColumnBuilder<unknown>]> } | undefined> {
+): Promise<
+  (Omit<TablePass, "builders" | "warnings"> & { bound: Array<readonly [number, ColumnBuilder<unknown>]> }) | undefined
+> {
   const separator = delimiter.charCodeAt(0);
   let fileColumns: string[] | undefined;
   /** Builder of each field position, undefined for columns not requested. */
@@ -74,7 +83,8 @@ export async function scanDelimitedPlain(
         if (builder?.pushBytes !== undefined) builder.pushBytes(buf, fieldStart, i);
         else if (builder !== undefined) {
           const number = builder.pushParsedNumber === undefined ? Number.NaN : parsePlainDecimal(buf, fieldStart, i);
-          if (number !== number || !builder.pushParsedNumber!(number)) builder.pushText(wide === 0 ? buf.latin1Slice(fieldStart, i) : buf.utf8Slice(fieldStart, i));
+          if (number !== number || !builder.pushParsedNumber!(number))
+            builder.pushText(wide === 0 ? buf.latin1Slice(fieldStart, i) : buf.utf8Slice(fieldStart, i));
         }
         field++;
         fieldStart = i + 1;

@@ -65,7 +65,10 @@ function toStreamError(error: unknown, source: TableSource): unknown {
   const { code = "", syscall } = (error ?? {}) as NodeJS.ErrnoException;
   const where = { input: source.input, file: source.file };
   if (code.startsWith("Z_")) {
-    const why = code === "Z_BUF_ERROR" ? "ends in the middle of the compressed data (truncated?)" : `is not valid gzip data (${(error as Error).message})`;
+    const why =
+      code === "Z_BUF_ERROR"
+        ? "ends in the middle of the compressed data (truncated?)"
+        : `is not valid gzip data (${(error as Error).message})`;
     return new DataError(
       `Input "${source.input}": ${source.file} ${why}.`,
       `Recompress it with gzip, or drop the .gz suffix if the file is not compressed; check that the upload or download finished.`,
@@ -74,9 +77,14 @@ function toStreamError(error: unknown, source: TableSource): unknown {
     );
   }
   if (syscall !== undefined) {
-    return new DataError(`Input "${source.input}": ${source.file} cannot be read (${code}).`, `Check that the file is readable by the runner user.`, where, {
-      cause: error,
-    });
+    return new DataError(
+      `Input "${source.input}": ${source.file} cannot be read (${code}).`,
+      `Check that the file is readable by the runner user.`,
+      where,
+      {
+        cause: error,
+      },
+    );
   }
   return error;
 }

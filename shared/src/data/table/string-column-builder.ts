@@ -83,7 +83,13 @@ export class StringColumnBuilder implements ColumnBuilder {
   finish(): StringColumn {
     this.index = new Map();
     this.cache = undefined;
-    return { kind: "string", name: this.name, codes: this.codes.toArray(), dictionary: this.dictionary, missing: this.missing };
+    return {
+      kind: "string",
+      name: this.name,
+      codes: this.codes.toArray(),
+      dictionary: this.dictionary,
+      missing: this.missing,
+    };
   }
 }
 

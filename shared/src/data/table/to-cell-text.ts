@@ -21,7 +21,8 @@ export function toCellText(value: unknown): string | undefined {
 function objectText(value: unknown): string | undefined {
   if (value === null) return undefined;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64");
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64");
   // Parquet INT64 inside nested values arrives as bigint, which JSON.stringify refuses.
   return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === "bigint" ? inner.toString() : inner));
 }

@@ -14,7 +14,8 @@ export class Utf8LineChecker {
     while (i < bytes.length) {
       const b = bytes[i]!;
       if (b === 0x0a) this.line++;
-      const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+      const need =
+        b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
       if (need < 0) return this.line;
       const available = Math.min(need, bytes.length - 1 - i);
       for (let k = 1; k <= available; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return this.line;

@@ -26,7 +26,13 @@ const METRIC_OF: Record<SliceLoss, { metric: string; direction: "higher" | "lowe
   "absolute-error": { metric: "mae", direction: "lower", perExample: "absolute-error" },
   "squared-error": { metric: "mse", direction: "lower", perExample: "squared-error" },
 };
-const LOSS_OF_METRIC: Record<string, SliceLoss> = { accuracy: "error", log_loss: "log-loss", brier: "brier", mae: "absolute-error", mse: "squared-error" };
+const LOSS_OF_METRIC: Record<string, SliceLoss> = {
+  accuracy: "error",
+  log_loss: "log-loss",
+  brier: "brier",
+  mae: "absolute-error",
+  mse: "squared-error",
+};
 const NEEDS_SCORES = new Set<SliceLoss>(["log-loss", "brier"]);
 const CLASSIFICATION = new Set<SliceLoss>(["error", "log-loss", "brier"]);
 
@@ -38,16 +44,28 @@ const CLASSIFICATION = new Set<SliceLoss>(["error", "log-loss", "brier"]);
  * loss metric's `max-regression`, else 0 (with a note).
  * @throws PolicyError when the loss does not fit the predictions (log loss without scores, error on regression).
  */
-export function chooseSliceLoss(metrics: Readonly<Record<string, MetricPolicy>>, asked: { loss?: SliceLoss; margin?: number }, predictions: Predictions, file: string): ChosenLoss {
+export function chooseSliceLoss(
+  metrics: Readonly<Record<string, MetricPolicy>>,
+  asked: { loss?: SliceLoss; margin?: number },
+  predictions: Predictions,
+  file: string,
+): ChosenLoss {
   const classification = predictions.task === "classification";
   const gated = Object.keys(metrics);
-  const fromMetric = gated.map((m) => LOSS_OF_METRIC[m]).find((loss) => loss !== undefined && fits(loss, classification, predictions.scores !== undefined));
-  const loss = asked.loss ?? fromMetric ?? (classification ? (predictions.scores ? "log-loss" : "error") : "squared-error");
+  const fromMetric = gated
+    .map((m) => LOSS_OF_METRIC[m])
+    .find((loss) => loss !== undefined && fits(loss, classification, predictions.scores !== undefined));
+  const loss =
+    asked.loss ?? fromMetric ?? (classification ? (predictions.scores ? "log-loss" : "error") : "squared-error");
   if (!fits(loss, classification, predictions.scores !== undefined)) {
-    const why = classification ? `${predictions.name} has no score column` : `${predictions.name} holds regression predictions`;
+    const why = classification
+      ? `${predictions.name} has no score column`
+      : `${predictions.name} holds regression predictions`;
     throw new PolicyError(
       `${file}: evaluate.slice-search.loss is ${loss}, but ${why}.`,
-      classification ? "Use loss: error, or give the score column (score-column) for log-loss and brier." : "Use loss: absolute-error or squared-error for regression.",
+      classification
+        ? "Use loss: error, or give the score column (score-column) for log-loss and brier."
+        : "Use loss: absolute-error or squared-error for regression.",
       { file, path: "evaluate.slice-search.loss" },
     );
   }
@@ -55,12 +73,34 @@ export function chooseSliceLoss(metrics: Readonly<Record<string, MetricPolicy>>,
   const notes: string[] = [];
   const undecomposed = gated.filter((m) => LOSS_OF_METRIC[m] === undefined);
   if (asked.loss === undefined && fromMetric === undefined && undecomposed.length > 0) {
-    notes.push(`${undecomposed.join(", ")} do${undecomposed.length === 1 ? "es" : ""} not decompose per example, so the slice search ranks slices by the paired change of ${describeLoss(loss)}.`);
+    notes.push(
+      `${undecomposed.join(", ")} do${undecomposed.length === 1 ? "es" : ""} not decompose per example, so the slice search ranks slices by the paired change of ${describeLoss(loss)}.`,
+    );
   }
   const rule = metrics[metric]?.["max-regression"];
-  if (asked.margin !== undefined) return { loss, metric, direction, perExample, margin: asked.margin, marginSource: "evaluate.slice-search.margin", notes };
-  if (rule !== undefined) return { loss, metric, direction, perExample, margin: rule, marginSource: `evaluate.metrics.${metric}.max-regression`, notes };
-  notes.push(`The slice search tests each slice against a margin of 0: evaluate.metrics has no ${metric} max-regression; set one, or evaluate.slice-search.margin.`);
+  if (asked.margin !== undefined)
+    return {
+      loss,
+      metric,
+      direction,
+      perExample,
+      margin: asked.margin,
+      marginSource: "evaluate.slice-search.margin",
+      notes,
+    };
+  if (rule !== undefined)
+    return {
+      loss,
+      metric,
+      direction,
+      perExample,
+      margin: rule,
+      marginSource: `evaluate.metrics.${metric}.max-regression`,
+      notes,
+    };
+  notes.push(
+    `The slice search tests each slice against a margin of 0: evaluate.metrics has no ${metric} max-regression; set one, or evaluate.slice-search.margin.`,
+  );
   return { loss, metric, direction, perExample, margin: 0, marginSource: "none", notes };
 }
 

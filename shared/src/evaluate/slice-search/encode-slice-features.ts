@@ -27,7 +27,10 @@ export interface EncodedFeature {
  * them can reach `minSize`); of the rest, the `MAX_PREDICATES_PER_COLUMN` most frequent are kept.
  */
 export function encodeSliceFeature(column: TableColumn, minSize: number, bins: number): EncodedFeature {
-  const raw = column.kind === "number" ? binNumbers(column.name, column.values, bins) : { codes: column.codes, labels: column.dictionary.map((v) => `${column.name}=${v}`) };
+  const raw =
+    column.kind === "number"
+      ? binNumbers(column.name, column.values, bins)
+      : { codes: column.codes, labels: column.dictionary.map((v) => `${column.name}=${v}`) };
   const rows = raw.codes.length;
   const missingCode = raw.labels.length;
   const counts = new Float64Array(missingCode + 1);
@@ -36,10 +39,19 @@ export function encodeSliceFeature(column: TableColumn, minSize: number, bins: n
     counts[code < 0 ? missingCode : code]! += 1;
   }
   const labels = [...raw.labels, `${column.name}=(missing)`];
-  const eligible = labels.map((_, code) => code).filter((code) => (counts[code] as number) >= minSize && (counts[code] as number) < rows);
-  const kept = [...eligible].sort((a, b) => (counts[b] as number) - (counts[a] as number) || a - b).slice(0, MAX_PREDICATES_PER_COLUMN);
+  const eligible = labels
+    .map((_, code) => code)
+    .filter((code) => (counts[code] as number) >= minSize && (counts[code] as number) < rows);
+  const kept = [...eligible]
+    .sort((a, b) => (counts[b] as number) - (counts[a] as number) || a - b)
+    .slice(0, MAX_PREDICATES_PER_COLUMN);
   // Predicates in a stable order: bin order for numbers, text order for categories, missing last.
-  const ordered = column.kind === "number" ? kept.sort((a, b) => a - b) : kept.sort((a, b) => (a === missingCode ? 1 : b === missingCode ? -1 : compareText(labels[a] as string, labels[b] as string)));
+  const ordered =
+    column.kind === "number"
+      ? kept.sort((a, b) => a - b)
+      : kept.sort((a, b) =>
+          a === missingCode ? 1 : b === missingCode ? -1 : compareText(labels[a] as string, labels[b] as string),
+        );
   const remap = new Uint8Array(missingCode + 1).fill(NO_PREDICATE);
   ordered.forEach((code, index) => (remap[code] = index));
   const codes = new Uint8Array(rows);
@@ -84,7 +96,11 @@ function binNumbers(name: string, values: Float64Array, bins: number): { codes: 
   if (present === 0) return { codes, labels: [] };
   const edge = (k: number) => formatNumber(edges[k]);
   const labels = Array.from({ length: edges.length + 1 }, (_, k) =>
-    k === 0 ? `${name} < ${edge(0)}` : k === edges.length ? `${name} ≥ ${edge(k - 1)}` : `${edge(k - 1)} ≤ ${name} < ${edge(k)}`,
+    k === 0
+      ? `${name} < ${edge(0)}`
+      : k === edges.length
+        ? `${name} ≥ ${edge(k - 1)}`
+        : `${edge(k - 1)} ≤ ${name} < ${edge(k)}`,
   );
   return { codes, labels };
 }

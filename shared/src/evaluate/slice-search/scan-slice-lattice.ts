@@ -36,7 +36,13 @@ export interface LatticeScan {
  * `family`, which counts every slice of at least `minSize` examples regardless of the outcomes, so the
  * multiple-testing family is fixed by the features alone.
  */
-export function scanSliceLattice(features: readonly EncodedFeature[], regression: Float64Array, minSize: number, depth: number, margin: number): LatticeScan {
+export function scanSliceLattice(
+  features: readonly EncodedFeature[],
+  regression: Float64Array,
+  minSize: number,
+  depth: number,
+  margin: number,
+): LatticeScan {
   const familyByDepth = [0, 0, 0].slice(0, depth);
   const candidates: ScannedSlice[] = [];
   const survivors = new Map<string, Uint8Array>();
@@ -50,8 +56,17 @@ export function scanSliceLattice(features: readonly EncodedFeature[], regression
     sums.fill(0, 0, 3 * cells);
     const codes = combo.map((f) => (features[f] as EncodedFeature).codes);
     if (codes.length === 1) scanOne(sums, codes[0] as Uint8Array, regression);
-    else if (codes.length === 2) scanTwo(sums, codes[0] as Uint8Array, codes[1] as Uint8Array, widths[1] as number, regression);
-    else scanThree(sums, codes as [Uint8Array, Uint8Array, Uint8Array], widths[1] as number, widths[2] as number, parent as Uint8Array, regression);
+    else if (codes.length === 2)
+      scanTwo(sums, codes[0] as Uint8Array, codes[1] as Uint8Array, widths[1] as number, regression);
+    else
+      scanThree(
+        sums,
+        codes as [Uint8Array, Uint8Array, Uint8Array],
+        widths[1] as number,
+        widths[2] as number,
+        parent as Uint8Array,
+        regression,
+      );
     const alive = combo.length === 2 && depth === 3 ? new Uint8Array(cells) : undefined;
     for (let cell = 0; cell < cells; cell++) {
       const rows = sums[3 * cell] as number;
@@ -60,7 +75,12 @@ export function scanSliceLattice(features: readonly EncodedFeature[], regression
       if (alive) alive[cell] = 1;
       const regressionSum = sums[3 * cell + 1] as number;
       if (!(regressionSum / rows > margin)) continue;
-      candidates.push({ predicates: decodeCell(cell, widths).map((code, i): [number, number] => [combo[i] as number, code]), rows, regressionSum, regressionSquares: sums[3 * cell + 2] as number });
+      candidates.push({
+        predicates: decodeCell(cell, widths).map((code, i): [number, number] => [combo[i] as number, code]),
+        rows,
+        regressionSum,
+        regressionSquares: sums[3 * cell + 2] as number,
+      });
     }
     if (alive && alive.some((v) => v === 1)) survivors.set(combo.join(","), alive);
   }
@@ -68,7 +88,12 @@ export function scanSliceLattice(features: readonly EncodedFeature[], regression
 }
 
 /** Both models' metric sums on one slice (for the slices shown): one pass over the rows. */
-export function sumSliceValues(features: readonly EncodedFeature[], predicates: readonly [number, number][], candidate: Float64Array, baseline: Float64Array): { candidate: number; baseline: number } {
+export function sumSliceValues(
+  features: readonly EncodedFeature[],
+  predicates: readonly [number, number][],
+  candidate: Float64Array,
+  baseline: Float64Array,
+): { candidate: number; baseline: number } {
   const columns = predicates.map(([f]) => (features[f] as EncodedFeature).codes);
   const wanted = predicates.map(([, code]) => code);
   let c = 0;
@@ -99,7 +124,14 @@ function scanTwo(sums: Float64Array, a: Uint8Array, b: Uint8Array, wb: number, d
   }
 }
 
-function scanThree(sums: Float64Array, [a, b, c]: [Uint8Array, Uint8Array, Uint8Array], wb: number, wc: number, parent: Uint8Array, d: Float64Array): void {
+function scanThree(
+  sums: Float64Array,
+  [a, b, c]: [Uint8Array, Uint8Array, Uint8Array],
+  wb: number,
+  wc: number,
+  parent: Uint8Array,
+  d: Float64Array,
+): void {
   for (let i = 0; i < a.length; i++) {
     const ca = a[i] as number;
     const cb = b[i] as number;
@@ -122,13 +154,21 @@ function combinations(count: number, depth: number): number[][] {
   const out: number[][] = [];
   for (let a = 0; a < count; a++) out.push([a]);
   if (depth >= 2) for (let a = 0; a < count; a++) for (let b = a + 1; b < count; b++) out.push([a, b]);
-  if (depth >= 3) for (let a = 0; a < count; a++) for (let b = a + 1; b < count; b++) for (let c = b + 1; c < count; c++) out.push([a, b, c]);
+  if (depth >= 3)
+    for (let a = 0; a < count; a++)
+      for (let b = a + 1; b < count; b++) for (let c = b + 1; c < count; c++) out.push([a, b, c]);
   return out;
 }
 
 function maxCells(features: readonly EncodedFeature[], depth: number): number {
-  const widths = features.map((f) => f.predicates.length).sort((a, b) => b - a).slice(0, depth);
-  return Math.max(1, widths.reduce((a, b) => a * b, 1));
+  const widths = features
+    .map((f) => f.predicates.length)
+    .sort((a, b) => b - a)
+    .slice(0, depth);
+  return Math.max(
+    1,
+    widths.reduce((a, b) => a * b, 1),
+  );
 }
 
 function decodeCell(cell: number, widths: readonly number[]): number[] {

@@ -33,14 +33,25 @@ export interface SliceSearchOutcome {
  * size (`testSlicesAgainstMargin`). Undefined when the policy turns it off, the predictions carry no feature column, or
  * there are no paired baseline predictions (the change is paired).
  */
-export function searchSlices(policy: EvaluatePolicy, evaluation: EvaluationPredictions | undefined, file: string): SliceSearchOutcome | undefined {
+export function searchSlices(
+  policy: EvaluatePolicy,
+  evaluation: EvaluationPredictions | undefined,
+  file: string,
+): SliceSearchOutcome | undefined {
   const asked = policy["slice-search"];
   if (asked === false || !evaluation) return undefined;
   const { candidate, baseline } = evaluation;
   const features = candidate.features;
   if (!features || features.size === 0) return undefined;
   const settings = asked ?? {};
-  if (!baseline) return settings === asked ? { notes: ["evaluate.slice-search needs baseline predictions of the same examples (baseline-predictions): it searches the paired change."] } : undefined;
+  if (!baseline)
+    return settings === asked
+      ? {
+          notes: [
+            "evaluate.slice-search needs baseline predictions of the same examples (baseline-predictions): it searches the paired change.",
+          ],
+        }
+      : undefined;
   const notes: string[] = [];
   const depth = settings.depth ?? SLICE_SEARCH_DEFAULTS.depth;
   const minSize = settings["min-size"] ?? SLICE_SEARCH_DEFAULTS.minSize;
@@ -48,17 +59,31 @@ export function searchSlices(policy: EvaluatePolicy, evaluation: EvaluationPredi
   const bins = settings.bins ?? SLICE_SEARCH_DEFAULTS.bins;
   let columns = [...features.values()];
   if (!settings.columns && columns.length > SLICE_SEARCH_DEFAULTS.maxColumns) {
-    notes.push(`The slice search used the first ${SLICE_SEARCH_DEFAULTS.maxColumns} of ${columns.length} feature columns; list the ones to search under evaluate.slice-search.columns.`);
+    notes.push(
+      `The slice search used the first ${SLICE_SEARCH_DEFAULTS.maxColumns} of ${columns.length} feature columns; list the ones to search under evaluate.slice-search.columns.`,
+    );
     columns = columns.slice(0, SLICE_SEARCH_DEFAULTS.maxColumns);
   }
-  const chosen = chooseSliceLoss(policy.metrics, { ...(settings.loss && { loss: settings.loss }), ...(settings.margin !== undefined && { margin: settings.margin }) }, candidate, file);
+  const chosen = chooseSliceLoss(
+    policy.metrics,
+    {
+      ...(settings.loss && { loss: settings.loss }),
+      ...(settings.margin !== undefined && { margin: settings.margin }),
+    },
+    candidate,
+    file,
+  );
   notes.push(...chosen.notes);
   const encoded = columns.map((column) => encodeSliceFeature(column, minSize, bins));
   const capped = encoded.filter((f) => f.capped > 0);
-  if (capped.length > 0) notes.push(`The slice search kept the ${capped.length === 1 ? "" : "each "}most frequent values of ${capped.map((f) => f.column).join(", ")} (${capped.map((f) => f.capped).join(", ")} more left out).`);
+  if (capped.length > 0)
+    notes.push(
+      `The slice search kept the ${capped.length === 1 ? "" : "each "}most frequent values of ${capped.map((f) => f.column).join(", ")} (${capped.map((f) => f.capped).join(", ")} more left out).`,
+    );
   const losses = pairedLosses(chosen, candidate, baseline);
   const scan = scanSliceLattice(encoded, losses.regression, minSize, depth, chosen.margin);
-  const nameOf = (s: ScannedSlice) => s.predicates.map(([f, code]) => (encoded[f] as EncodedFeature).predicates[code] as string).join(", ");
+  const nameOf = (s: ScannedSlice) =>
+    s.predicates.map(([f, code]) => (encoded[f] as EncodedFeature).predicates[code] as string).join(", ");
   const tested = testSlicesAgainstMargin(scan.candidates, chosen.margin, scan.family, nameOf);
   const onFinding = settings["on-finding"] ?? "warn";
   const slices = tested.slice(0, settings.top ?? SLICE_SEARCH_DEFAULTS.top).map((t): FoundSlice => {
@@ -107,7 +132,8 @@ export function searchSlices(policy: EvaluatePolicy, evaluation: EvaluationPredi
 
 /** Both models' per-example metric values and the regression, oriented so that worse is positive. */
 function pairedLosses(chosen: ChosenLoss, candidate: Predictions, baseline: Predictions): PairedLosses {
-  const inputs = (p: Predictions) => (chosen.loss === "log-loss" || chosen.loss === "brier" ? (p.scores as Float64Array) : p.predictions);
+  const inputs = (p: Predictions) =>
+    chosen.loss === "log-loss" || chosen.loss === "brier" ? (p.scores as Float64Array) : p.predictions;
   const c = toPerExampleValues(chosen.perExample, candidate.labels, inputs(candidate));
   const b = toPerExampleValues(chosen.perExample, baseline.labels, inputs(baseline));
   const regression = new Float64Array(c.length);

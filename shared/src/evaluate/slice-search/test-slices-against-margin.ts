@@ -22,7 +22,12 @@ export interface TestedSlice {
  * slices left out are those whose mean does not exceed the margin (p ≥ ½), which rank after every candidate, so the
  * candidates' adjusted values are exact. Returned smallest p first (ties: larger regression, then name order).
  */
-export function testSlicesAgainstMargin(candidates: readonly ScannedSlice[], margin: number, family: number, nameOf: (s: ScannedSlice) => string): TestedSlice[] {
+export function testSlicesAgainstMargin(
+  candidates: readonly ScannedSlice[],
+  margin: number,
+  family: number,
+  nameOf: (s: ScannedSlice) => string,
+): TestedSlice[] {
   const tested = candidates.map((slice): TestedSlice => {
     const n = slice.rows;
     const mean = slice.regressionSum / n;
@@ -33,7 +38,9 @@ export function testSlicesAgainstMargin(candidates: readonly ScannedSlice[], mar
     return { slice, regression: mean, statistic, p: studentTSf(statistic, n - 1), adjusted: 1 };
   });
   const names = new Map(tested.map((t) => [t, nameOf(t.slice)]));
-  tested.sort((a, b) => a.p - b.p || b.regression - a.regression || compareText(names.get(a) as string, names.get(b) as string));
+  tested.sort(
+    (a, b) => a.p - b.p || b.regression - a.regression || compareText(names.get(a) as string, names.get(b) as string),
+  );
   let running = 0;
   tested.forEach((t, rank) => {
     running = Math.max(running, (family - rank) * t.p);

@@ -42,10 +42,13 @@ function linkToPrefixedIds() {
       if ("children" in node) node.children.forEach(collect);
     };
     collect(tree);
-    const ids = new Set(elements.map((element) => element.properties.id).filter((id): id is string => typeof id === "string"));
+    const ids = new Set(
+      elements.map((element) => element.properties.id).filter((id): id is string => typeof id === "string"),
+    );
     for (const element of elements) {
       const href = element.properties.href;
-      if (typeof href === "string" && href.startsWith("#") && ids.has(`user-content-${href.slice(1)}`)) element.properties.href = `#user-content-${href.slice(1)}`;
+      if (typeof href === "string" && href.startsWith("#") && ids.has(`user-content-${href.slice(1)}`))
+        element.properties.href = `#user-content-${href.slice(1)}`;
     }
   };
 }

@@ -131,7 +131,8 @@ function renderSection(report: PreviewReport, index: number): string {
  * HTML parser ignore the end tag; no such bundle is inlined.
  */
 function toInlineScript(source: string): string {
-  if (/<!--/.test(source) && /<script[\s/>]/i.test(source)) throw new Error("An inlined script holds both <!-- and <script: the HTML parser would not find its end.");
+  if (/<!--/.test(source) && /<script[\s/>]/i.test(source))
+    throw new Error("An inlined script holds both <!-- and <script: the HTML parser would not find its end.");
   return source.replace(/<\/(script)/gi, "<\\/$1");
 }
 

@@ -6,7 +6,10 @@ import { MAX_STRING_LEVELS } from "./profile-schema.js";
  * per distinct value: a column of ten million distinct texts would otherwise sort ten million pairs. The counts
  * above the cut are all kept; at the cut's count, the smallest texts fill what is left, through a bounded heap.
  */
-export function keepTopValues(dictionary: readonly string[], counts: Float64Array): { codes: number[]; other: StringProfile["other"] } {
+export function keepTopValues(
+  dictionary: readonly string[],
+  counts: Float64Array,
+): { codes: number[]; other: StringProfile["other"] } {
   const present: number[] = [];
   for (let code = 0; code < counts.length; code++) if (counts[code]! > 0) present.push(code);
   if (present.length <= MAX_STRING_LEVELS) return { codes: present, other: null };
@@ -37,7 +40,7 @@ class TextMaxHeap {
       for (let i = heap.length - 1; i > 0 && this.above(i, (i - 1) >> 1); i = (i - 1) >> 1) this.swap(i, (i - 1) >> 1);
     } else if (this.size > 0 && this.dictionary[code]! < this.dictionary[heap[0]!]!) {
       heap[0] = code;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const left = 2 * i + 1;
         const right = left + 1;
         let top = i;

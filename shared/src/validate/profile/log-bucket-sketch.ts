@@ -56,8 +56,12 @@ export function mergeSketches(a: LogBucketSketch, b: LogBucketSketch): LogBucket
 
 /** The sketch as ascending (value, count) points: negative buckets from the most negative, zero, positive buckets. */
 export function sketchPoints(sketch: LogBucketSketch): Array<{ value: number; count: number }> {
-  const negative = [...sketch.negative].sort((a, b) => b[0] - a[0]).map(([index, count]) => ({ value: -bucketValue(index), count }));
-  const positive = [...sketch.positive].sort((a, b) => a[0] - b[0]).map(([index, count]) => ({ value: bucketValue(index), count }));
+  const negative = [...sketch.negative]
+    .sort((a, b) => b[0] - a[0])
+    .map(([index, count]) => ({ value: -bucketValue(index), count }));
+  const positive = [...sketch.positive]
+    .sort((a, b) => a[0] - b[0])
+    .map(([index, count]) => ({ value: bucketValue(index), count }));
   return [...negative, ...(sketch.zero > 0 ? [{ value: 0, count: sketch.zero }] : []), ...positive];
 }
 

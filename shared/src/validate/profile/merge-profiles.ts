@@ -18,18 +18,30 @@ export interface NamedProfile {
  * @throws DataError naming the profile files and the column.
  */
 export function mergeProfiles(profiles: readonly NamedProfile[]): Profile {
-  if (profiles.length === 0) throw new DataError("No profile to merge.", "Pass the profiles of the shards (validate-data's profile output), at least one.");
+  if (profiles.length === 0)
+    throw new DataError(
+      "No profile to merge.",
+      "Pass the profiles of the shards (validate-data's profile output), at least one.",
+    );
   const [first, ...rest] = profiles;
   let merged = first!.profile;
   const seen = new Map(first!.profile.shards.map((shard) => [shard.sha256, first!.file]));
   for (const next of rest) {
     if (next.profile.sketch_relative_accuracy !== merged.sketch_relative_accuracy) {
-      throw new DataError(`${next.file} was sketched with relative accuracy ${next.profile.sketch_relative_accuracy}, ${first!.file} with ${merged.sketch_relative_accuracy}.`, "Profile every shard with the same modelgate version.", { file: next.file });
+      throw new DataError(
+        `${next.file} was sketched with relative accuracy ${next.profile.sketch_relative_accuracy}, ${first!.file} with ${merged.sketch_relative_accuracy}.`,
+        "Profile every shard with the same modelgate version.",
+        { file: next.file },
+      );
     }
     for (const shard of next.profile.shards) {
       const earlier = seen.get(shard.sha256);
       if (earlier !== undefined) {
-        throw new DataError(`${next.file} and ${earlier} both cover ${shard.file} (sha256 ${shard.sha256.slice(0, 12)}…): its rows would count twice.`, "Merge each shard's profile once.", { file: next.file });
+        throw new DataError(
+          `${next.file} and ${earlier} both cover ${shard.file} (sha256 ${shard.sha256.slice(0, 12)}…): its rows would count twice.`,
+          "Merge each shard's profile once.",
+          { file: next.file },
+        );
       }
       seen.set(shard.sha256, next.file);
     }
@@ -40,7 +52,12 @@ export function mergeProfiles(profiles: readonly NamedProfile[]): Profile {
 
 function mergeTwo(a: Profile, b: Profile, aFile: string, bFile: string): Profile {
   const bColumns = new Map(b.columns.map((column) => [column.name, column]));
-  const missing = (file: string, name: string) => new DataError(`Column "${name}" is not in ${file}, but the other profiles have it.`, "Profile shards with the same columns (the same header or schema).", { file, path: name });
+  const missing = (file: string, name: string) =>
+    new DataError(
+      `Column "${name}" is not in ${file}, but the other profiles have it.`,
+      "Profile shards with the same columns (the same header or schema).",
+      { file, path: name },
+    );
   if (b.columns.length !== a.columns.length) {
     const aNames = new Set(a.columns.map((column) => column.name));
     const extra = b.columns.find((column) => !aNames.has(column.name));
@@ -56,14 +73,17 @@ function mergeTwo(a: Profile, b: Profile, aFile: string, bFile: string): Profile
         { file: bFile, path: column.name },
       );
     }
-    return column.kind === "number" ? mergeNumbers(column, other as NumberProfile) : mergeStrings(column, other as StringProfile);
+    return column.kind === "number"
+      ? mergeNumbers(column, other as NumberProfile)
+      : mergeStrings(column, other as StringProfile);
   });
   const shards = [...a.shards, ...b.shards].sort((x, y) => compareText(x.sha256, y.sha256));
   return { ...a, rows: a.rows + b.rows, shards, columns };
 }
 
 function mergeNumbers(a: NumberProfile, b: NumberProfile): NumberProfile {
-  const bound = (x: number | null, y: number | null, pick: (p: number, q: number) => number) => (x === null ? y : y === null ? x : pick(x, y));
+  const bound = (x: number | null, y: number | null, pick: (p: number, q: number) => number) =>
+    x === null ? y : y === null ? x : pick(x, y);
   let values: NumberProfile["values"] = null;
   if (a.values !== null && b.values !== null) {
     const counts = new Map(a.values);
@@ -88,6 +108,15 @@ function mergeNumbers(a: NumberProfile, b: NumberProfile): NumberProfile {
 function mergeStrings(a: StringProfile, b: StringProfile): StringProfile {
   const counts = new Map(a.values);
   for (const [text, n] of b.values) counts.set(text, (counts.get(text) ?? 0) + n);
-  const other = a.other === null && b.other === null ? null : { values: (a.other?.values ?? 0) + (b.other?.values ?? 0), rows: (a.other?.rows ?? 0) + (b.other?.rows ?? 0) };
-  return { kind: "string", name: a.name, rows: a.rows + b.rows, missing: a.missing + b.missing, ...capLevels([...counts], other) };
+  const other =
+    a.other === null && b.other === null
+      ? null
+      : { values: (a.other?.values ?? 0) + (b.other?.values ?? 0), rows: (a.other?.rows ?? 0) + (b.other?.rows ?? 0) };
+  return {
+    kind: "string",
+    name: a.name,
+    rows: a.rows + b.rows,
+    missing: a.missing + b.missing,
+    ...capLevels([...counts], other),
+  };
 }

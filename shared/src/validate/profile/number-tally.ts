@@ -62,7 +62,8 @@ export class NumberTally {
       max: count === 0 ? null : max,
       moments: count === 0 ? [] : [{ shard: sha256, count, mean, m2: Math.max(0, m2) }],
       sketch: toSketchJson({ positive: this.positive.toMap(), negative: this.negative.toMap(), zero: this.zero }),
-      values: this.levels === undefined ? null : sortedPairs([...this.levels].map(([value, n]) => [numberText(value), n])),
+      values:
+        this.levels === undefined ? null : sortedPairs([...this.levels].map(([value, n]) => [numberText(value), n])),
     };
   }
 }

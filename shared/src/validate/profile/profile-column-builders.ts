@@ -23,7 +23,11 @@ export interface ProfileDraft {
  * in the same order as `buildProfile` on the table), a text column's count per distinct value, or an auto column
  * that is either. A request's `builder` for `readColumns`.
  */
-export function profileColumnBuilder(request: ColumnRequest, _expectedRows: number, memory?: HeldMemory): ColumnBuilder<ProfileDraft> {
+export function profileColumnBuilder(
+  request: ColumnRequest,
+  _expectedRows: number,
+  memory?: HeldMemory,
+): ColumnBuilder<ProfileDraft> {
   const { name } = request;
   switch (request.as) {
     case "number":
@@ -31,7 +35,10 @@ export function profileColumnBuilder(request: ColumnRequest, _expectedRows: numb
     case "string":
       return new TextProfileBuilder(name, memory);
     case "auto":
-      return new AutoColumnBuilder<ProfileDraft>(name, { numbers: () => new NumberProfileBuilder(name), strings: () => new TextProfileBuilder(name, memory) });
+      return new AutoColumnBuilder<ProfileDraft>(name, {
+        numbers: () => new NumberProfileBuilder(name),
+        strings: () => new TextProfileBuilder(name, memory),
+      });
   }
 }
 
@@ -45,7 +52,10 @@ class NumberProfileBuilder extends NumberCells<ProfileDraft> {
   finish(): ProfileDraft {
     const [, missing = 0, nonFinite = 0, nonNumeric = 0] = this.counts;
     const { name, tally } = this;
-    return { complete: (rows, sha256) => tally.profile({ name, missing, nonNumeric, nonFinite }, rows, sha256), replacedText: false };
+    return {
+      complete: (rows, sha256) => tally.profile({ name, missing, nonNumeric, nonFinite }, rows, sha256),
+      replacedText: false,
+    };
   }
 
   protected add(value: number): void {
@@ -97,6 +107,9 @@ class TextProfileBuilder implements TextCells<ProfileDraft> {
     const kept = keepTopValues(texts, counts);
     const values = sortedPairs(kept.codes.map((code): [string, number] => [texts[code]!, counts[code]!]));
     const { name, missing } = this;
-    return { complete: (rows) => ({ kind: "string", name, rows, missing, values, other: kept.other }), replacedText: this.replaced };
+    return {
+      complete: (rows) => ({ kind: "string", name, rows, missing, values, other: kept.other }),
+      replacedText: this.replaced,
+    };
   }
 }

@@ -41,19 +41,33 @@ export function combinedMoments(column: NumberProfile): { count: number; mean: n
  * (every value moves by at most α of its magnitude); PSI, Jensen–Shannon and chi-square on 10 bins at the
  * reference sketch's deciles (approximate: a bucket is never split across bins). KS needs the raw values.
  */
-export function profileColumnDrift(reference: ColumnProfile, current: ColumnProfile, options: ColumnDriftOptions): (RawColumnDrift & { approximation?: string }) | { unusable: string } {
-  if (reference.kind === "string" || current.kind === "string") return profileCategories(reference, current, options.method);
+export function profileColumnDrift(
+  reference: ColumnProfile,
+  current: ColumnProfile,
+  options: ColumnDriftOptions,
+): (RawColumnDrift & { approximation?: string }) | { unusable: string } {
+  if (reference.kind === "string" || current.kind === "string")
+    return profileCategories(reference, current, options.method);
   const finite = (column: NumberProfile) => column.moments.reduce((n, part) => n + part.count, 0);
-  if (finite(reference) === 0) return { unusable: "the reference has no usable value in this column (all missing, NaN or Infinity)" };
-  if (finite(current) === 0) return { unusable: "the data has no usable value in this column (all missing, NaN or Infinity)" };
-  if (reference.values !== null && reference.values.length <= MAX_NUMERIC_LEVELS_AS_CATEGORIES) return profileCategories(reference, current, options.method);
+  if (finite(reference) === 0)
+    return { unusable: "the reference has no usable value in this column (all missing, NaN or Infinity)" };
+  if (finite(current) === 0)
+    return { unusable: "the data has no usable value in this column (all missing, NaN or Infinity)" };
+  if (reference.values !== null && reference.values.length <= MAX_NUMERIC_LEVELS_AS_CATEGORIES)
+    return profileCategories(reference, current, options.method);
   return profileNumbers(reference, current, options.method);
 }
 
-function profileCategories(reference: ColumnProfile, current: ColumnProfile, method: DriftMethodName): RawColumnDrift | { unusable: string } {
+function profileCategories(
+  reference: ColumnProfile,
+  current: ColumnProfile,
+  method: DriftMethodName,
+): RawColumnDrift | { unusable: string } {
   const counts = (column: ColumnProfile, side: string): Map<string, number> | string => {
-    if (column.values === null) return `${side} profile keeps no value counts for this column (more than 20 distinct numbers)`;
-    if (column.kind === "string" && column.other !== null) return `${side} profile folded ${column.other.values} rare values into "other" (more than 10,000 distinct), so its counts are not exact`;
+    if (column.values === null)
+      return `${side} profile keeps no value counts for this column (more than 20 distinct numbers)`;
+    if (column.kind === "string" && column.other !== null)
+      return `${side} profile folded ${column.other.values} rare values into "other" (more than 10,000 distinct), so its counts are not exact`;
     return new Map(column.values);
   };
   const ref = counts(reference, "the reference");
@@ -66,8 +80,16 @@ function profileCategories(reference: ColumnProfile, current: ColumnProfile, met
   return categoricalDrift(ref, cur, method);
 }
 
-function profileNumbers(reference: NumberProfile, current: NumberProfile, method: DriftMethodName): (RawColumnDrift & { approximation: string }) | { unusable: string } {
-  if (method === "ks") return { unusable: "ks needs the raw values, which a profile does not keep; on profiles use wasserstein (the default), psi, jensen-shannon or chi2" };
+function profileNumbers(
+  reference: NumberProfile,
+  current: NumberProfile,
+  method: DriftMethodName,
+): (RawColumnDrift & { approximation: string }) | { unusable: string } {
+  if (method === "ks")
+    return {
+      unusable:
+        "ks needs the raw values, which a profile does not keep; on profiles use wasserstein (the default), psi, jensen-shannon or chi2",
+    };
   const refPoints = sketchPoints(fromSketchJson(reference.sketch));
   const curPoints = sketchPoints(fromSketchJson(current.sketch));
   const refCount = refPoints.reduce((n, p) => n + p.count, 0);
@@ -75,35 +97,77 @@ function profileNumbers(reference: NumberProfile, current: NumberProfile, method
   const std = Math.max(Math.sqrt(combinedMoments(reference).variance), NORMED_WASSERSTEIN_MIN_STD);
   const normed = wassersteinOfPoints(refPoints, refCount, curPoints, curCount) / std;
   const alpha = SKETCH_RELATIVE_ACCURACY;
-  const meanAbs = (points: typeof refPoints, n: number) => points.reduce((sum, p) => sum + Math.abs(p.value) * p.count, 0) / n / (1 - alpha);
+  const meanAbs = (points: typeof refPoints, n: number) =>
+    points.reduce((sum, p) => sum + Math.abs(p.value) * p.count, 0) / n / (1 - alpha);
   const bound = (alpha * (meanAbs(refPoints, refCount) + meanAbs(curPoints, curCount))) / std;
-  const sizes = { column_type: "numeric" as const, reference_rows: refCount, current_rows: curCount, new_categories: { values: 0, rows: 0 } };
+  const sizes = {
+    column_type: "numeric" as const,
+    reference_rows: refCount,
+    current_rows: curCount,
+    new_categories: { values: 0, rows: 0 },
+  };
   const wasserstein = { effect_size: normed, effect_size_name: "normed-wasserstein" as const };
   const onSketch = `on the profiles' sketches: normed Wasserstein within ±${round(bound)} of the exact value`;
   const binned = "on the profiles' sketches at the reference's approximate deciles";
   const effective = method === "auto" ? "wasserstein" : method;
-  if (effective === "wasserstein") return { ...sizes, method: "wasserstein", statistic: normed, p_value: null, ...wasserstein, approximation: onSketch };
+  if (effective === "wasserstein")
+    return {
+      ...sizes,
+      method: "wasserstein",
+      statistic: normed,
+      p_value: null,
+      ...wasserstein,
+      approximation: onSketch,
+    };
   const edges = sketchDeciles(reference);
   const refBins = binPoints(refPoints, edges);
   const curBins = binPoints(curPoints, edges);
   switch (effective) {
     case "psi": {
       const psi = populationStabilityIndex(refBins, curBins, { epsilon: PSI_EPSILON }).value;
-      return { ...sizes, method: "psi", statistic: psi, p_value: null, effect_size: psi, effect_size_name: "psi", approximation: binned };
+      return {
+        ...sizes,
+        method: "psi",
+        statistic: psi,
+        p_value: null,
+        effect_size: psi,
+        effect_size_name: "psi",
+        approximation: binned,
+      };
     }
     case "jensen-shannon": {
       const js = jensenShannonDistance(refBins, curBins, 2);
-      return { ...sizes, method: "jensen-shannon", statistic: js, p_value: null, effect_size: js, effect_size_name: "jensen-shannon", approximation: binned };
+      return {
+        ...sizes,
+        method: "jensen-shannon",
+        statistic: js,
+        p_value: null,
+        effect_size: js,
+        effect_size_name: "jensen-shannon",
+        approximation: binned,
+      };
     }
     case "chi2": {
       const chi = chiSquareContingency([refBins, curBins]);
-      return { ...sizes, method: "chi2", statistic: chi.statistic, p_value: chi.pValue, ...wasserstein, approximation: binned };
+      return {
+        ...sizes,
+        method: "chi2",
+        statistic: chi.statistic,
+        p_value: chi.pValue,
+        ...wasserstein,
+        approximation: binned,
+      };
     }
   }
 }
 
 /** W1 between two discrete distributions given as ascending (value, count) points: ∫|F − G|. */
-export function wassersteinOfPoints(a: ReadonlyArray<{ value: number; count: number }>, aTotal: number, b: ReadonlyArray<{ value: number; count: number }>, bTotal: number): number {
+export function wassersteinOfPoints(
+  a: ReadonlyArray<{ value: number; count: number }>,
+  aTotal: number,
+  b: ReadonlyArray<{ value: number; count: number }>,
+  bTotal: number,
+): number {
   let i = 0;
   let j = 0;
   let fa = 0;

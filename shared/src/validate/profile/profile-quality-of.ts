@@ -11,13 +11,42 @@ import { combinedMoments } from "./profile-drift.js";
  */
 export function profileQualityOf(column: ColumnProfile): ColumnQuality {
   const values = column.values;
-  const top = values !== null && values.length <= TOP_VALUES_MAX_DISTINCT ? [...values].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, 5).map(([value, count]) => ({ value, count })) : [];
+  const top =
+    values !== null && values.length <= TOP_VALUES_MAX_DISTINCT
+      ? [...values]
+          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+          .slice(0, 5)
+          .map(([value, count]) => ({ value, count }))
+      : [];
   if (column.kind === "string") {
     const distinct = column.values.length + (column.other?.values ?? 0);
-    return { column: column.name, kind: "string", rows: column.rows, missing: column.missing, non_finite: 0, null_pct: pct(column.missing, column.rows), distinct, min: null, max: null, mean: null, std: null, quantiles: null, top };
+    return {
+      column: column.name,
+      kind: "string",
+      rows: column.rows,
+      missing: column.missing,
+      non_finite: 0,
+      null_pct: pct(column.missing, column.rows),
+      distinct,
+      min: null,
+      max: null,
+      mean: null,
+      std: null,
+      quantiles: null,
+      top,
+    };
   }
   const nonFinite = column.non_finite + column.non_numeric;
-  const base = { column: column.name, kind: "number" as const, rows: column.rows, missing: column.missing, non_finite: nonFinite, null_pct: pct(column.missing + nonFinite, column.rows), distinct: values === null ? null : values.length, top };
+  const base = {
+    column: column.name,
+    kind: "number" as const,
+    rows: column.rows,
+    missing: column.missing,
+    non_finite: nonFinite,
+    null_pct: pct(column.missing + nonFinite, column.rows),
+    distinct: values === null ? null : values.length,
+    top,
+  };
   const moments = combinedMoments(column);
   if (moments.count === 0) return { ...base, min: null, max: null, mean: null, std: null, quantiles: null };
   const sketch = fromSketchJson(column.sketch);

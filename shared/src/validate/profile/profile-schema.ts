@@ -13,7 +13,12 @@ const valueCounts = z.array(z.tuple([z.string(), count.check(z.positive())]));
 export const ProfileShardSchema = z.object({ file: z.string(), sha256, rows: count });
 
 /** Count, mean and sum of squared deviations of one shard's finite values (merged with Chan et al.'s formulas). */
-export const MomentsSchema = z.object({ shard: sha256, count, mean: z.number(), m2: z.number().check(z.nonnegative()) });
+export const MomentsSchema = z.object({
+  shard: sha256,
+  count,
+  mean: z.number(),
+  m2: z.number().check(z.nonnegative()),
+});
 
 export const NumberProfileSchema = z.object({
   kind: z.literal("number"),

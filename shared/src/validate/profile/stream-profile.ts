@@ -24,13 +24,35 @@ export interface StreamedProfile {
  * by the rows limit. The same refusals as `readDataTable` (no rows, wrong separator, bytes that are not UTF-8).
  * @throws DataError, LimitError
  */
-export async function streamProfile(spec: string, input: string, access: FileAccess, policy: DataPolicy | undefined): Promise<StreamedProfile> {
+export async function streamProfile(
+  spec: string,
+  input: string,
+  access: FileAccess,
+  policy: DataPolicy | undefined,
+): Promise<StreamedProfile> {
   const limits = (access.limits ?? new ReadLimits()).withoutRowLimit();
-  const read = await readColumns<ProfileDraft>(spec, { ...access, limits }, { input, columns: { all: "auto", as: textColumnsOf(policy), builder: profileColumnBuilder } });
+  const read = await readColumns<ProfileDraft>(
+    spec,
+    { ...access, limits },
+    { input, columns: { all: "auto", as: textColumnsOf(policy), builder: profileColumnBuilder } },
+  );
   const drafts = [...read.columns.values()];
-  await checkDataTable(read, input, access, drafts.some((draft) => draft.replacedText));
-  const columns = drafts.map((draft) => draft.complete(read.rows, read.sha256)).sort((a, b) => compareText(a.name, b.name));
-  const profile: Profile = { schema: PROFILE_SCHEMA, sketch_relative_accuracy: SKETCH_RELATIVE_ACCURACY, rows: read.rows, shards: [{ file: spec, sha256: read.sha256, rows: read.rows }], columns };
+  await checkDataTable(
+    read,
+    input,
+    access,
+    drafts.some((draft) => draft.replacedText),
+  );
+  const columns = drafts
+    .map((draft) => draft.complete(read.rows, read.sha256))
+    .sort((a, b) => compareText(a.name, b.name));
+  const profile: Profile = {
+    schema: PROFILE_SCHEMA,
+    sketch_relative_accuracy: SKETCH_RELATIVE_ACCURACY,
+    rows: read.rows,
+    shards: [{ file: spec, sha256: read.sha256, rows: read.rows }],
+    columns,
+  };
   const { name, format, gzip, sha256, bytes, rows, fileColumns, warnings } = read;
   return { profile, table: { name, format, gzip, sha256, bytes, rows, fileColumns, warnings } };
 }

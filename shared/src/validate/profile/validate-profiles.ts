@@ -26,7 +26,12 @@ export interface ValidateProfilesInput {
  */
 export function validateProfiles(input: ValidateProfilesInput): ValidateDataResult {
   const drift = (input.policy.data ?? DataPolicySchema.parse({})).drift;
-  const outcome = decideDrift(profileDriftColumns(input.data.profile, input.data.file), profileDriftColumns(input.reference.profile, input.reference.file), drift, profileColumnDrift);
+  const outcome = decideDrift(
+    profileDriftColumns(input.data.profile, input.data.file),
+    profileDriftColumns(input.reference.profile, input.reference.file),
+    drift,
+    profileColumnDrift,
+  );
   const shards = input.data.profile.shards;
   const notes = [
     ...input.notes,
@@ -39,7 +44,11 @@ export function validateProfiles(input: ValidateProfilesInput): ValidateDataResu
     checks: outcome.checks,
     policy: input.policyProvenance,
     notes,
-    subject: { model: input.policy.model ?? input.key, eval_data_sha256: input.data.profile.shards.length === 1 ? input.data.profile.shards[0]!.sha256 : profileDigest(input.data) },
+    subject: {
+      model: input.policy.model ?? input.key,
+      eval_data_sha256:
+        input.data.profile.shards.length === 1 ? input.data.profile.shards[0]!.sha256 : profileDigest(input.data),
+    },
     data: summarize(input.data),
     reference: summarize(input.reference),
     quality: input.data.profile.columns.map(profileQualityOf),
@@ -65,6 +74,13 @@ function profileDigest(named: NamedProfile): string {
 
 function summarize(named: NamedProfile): TableSummary {
   const { profile } = named;
-  return { file: named.file, format: "profile", gzip: false, sha256: profile.shards.length === 1 ? profile.shards[0]!.sha256 : profileDigest(named), bytes: 0, rows: profile.rows, columns: profile.columns.length };
+  return {
+    file: named.file,
+    format: "profile",
+    gzip: false,
+    sha256: profile.shards.length === 1 ? profile.shards[0]!.sha256 : profileDigest(named),
+    bytes: 0,
+    rows: profile.rows,
+    columns: profile.columns.length,
+  };
 }
-

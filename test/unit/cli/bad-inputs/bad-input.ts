@@ -61,14 +61,22 @@ const STACK_FRAME = /^\s+at \S.*(:\d+:\d+\)?|<anonymous>)$/m;
 export function judgeRun(c: BadInput, run: CliRun): Judgement {
   const result = parseResult(run.stdout);
   const message = result ? describeResult(result) : `${run.stdout}\n${run.stderr}`;
-  const missing = c.names.filter((name) => !(typeof name === "string" ? message.includes(name) : name.test(message))).map(String);
-  const stackTrace = STACK_FRAME.test(run.stdout) || STACK_FRAME.test(run.stderr) || /internal error/i.test(`${run.stdout}${run.stderr}`);
+  const missing = c.names
+    .filter((name) => !(typeof name === "string" ? message.includes(name) : name.test(message)))
+    .map(String);
+  const stackTrace =
+    STACK_FRAME.test(run.stdout) ||
+    STACK_FRAME.test(run.stderr) ||
+    /internal error/i.test(`${run.stdout}${run.stderr}`);
   const fixShown =
     c.exit === 2
       ? run.stderr.includes("Usage: modelgate")
       : c.exit === 0
         ? true
-        : Boolean(result?.error?.hint) || /Fix: \S/.test(message) || /\nFix: \S/.test(run.stderr) || decidedFail(result);
+        : Boolean(result?.error?.hint) ||
+          /Fix: \S/.test(message) ||
+          /\nFix: \S/.test(run.stderr) ||
+          decidedFail(result);
   const breakout = result?.report_markdown === undefined ? undefined : findMarkdownBreakout(result.report_markdown);
   const silentPass = run.exitCode === 0 && (c.exit !== 0 || missing.length > 0);
   const clear = run.exitCode === c.exit && missing.length === 0 && fixShown && !stackTrace && breakout === undefined;
@@ -77,7 +85,11 @@ export function judgeRun(c: BadInput, run: CliRun): Judgement {
 
 /** A gate that decided and failed a check: the check's message is the verdict's reason, not a refusal to mend. */
 function decidedFail(result: ResultLike | undefined): boolean {
-  return result !== undefined && result.error === undefined && (result.checks ?? []).some((check) => check.verdict === "fail" && Boolean(check.message));
+  return (
+    result !== undefined &&
+    result.error === undefined &&
+    (result.checks ?? []).some((check) => check.verdict === "fail" && Boolean(check.message))
+  );
 }
 
 function parseResult(stdout: string): ResultLike | undefined {
@@ -92,8 +104,14 @@ function parseResult(stdout: string): ResultLike | undefined {
 
 function describeResult(result: ResultLike): string {
   const parts: string[] = [];
-  if (result.error) parts.push(`${result.error.message} Fix: ${result.error.hint}`, `file: ${result.error.file ?? ""}`, `path: ${result.error.path ?? ""}`);
-  for (const check of result.checks ?? []) if (check.verdict !== "pass") parts.push(`${check.name ?? ""}: ${check.message ?? ""}`);
+  if (result.error)
+    parts.push(
+      `${result.error.message} Fix: ${result.error.hint}`,
+      `file: ${result.error.file ?? ""}`,
+      `path: ${result.error.path ?? ""}`,
+    );
+  for (const check of result.checks ?? [])
+    if (check.verdict !== "pass") parts.push(`${check.name ?? ""}: ${check.message ?? ""}`);
   parts.push(...(result.notes ?? []));
   return parts.join("\n");
 }

@@ -1,10 +1,46 @@
 /** The command lines the sweep runs, each on the base working folder (see workspace-files.ts); `extra` is appended. */
 export const cmd = {
-  evaluate: (...extra: string[]) => ["evaluate", "--candidate", "c.json", "--baseline", "b.json", "--format", "json", ...extra],
-  evaluatePredictions: (...extra: string[]) => ["evaluate", "--candidate-predictions", "preds.csv", "--baseline-predictions", "base-preds.csv", "--format", "json", ...extra],
+  evaluate: (...extra: string[]) => [
+    "evaluate",
+    "--candidate",
+    "c.json",
+    "--baseline",
+    "b.json",
+    "--format",
+    "json",
+    ...extra,
+  ],
+  evaluatePredictions: (...extra: string[]) => [
+    "evaluate",
+    "--candidate-predictions",
+    "preds.csv",
+    "--baseline-predictions",
+    "base-preds.csv",
+    "--format",
+    "json",
+    ...extra,
+  ],
   bias: (...extra: string[]) => ["bias", "--predictions", "preds.csv", "--format", "json", ...extra],
-  shadow: (...extra: string[]) => ["shadow", "--production", "prod.csv", "--shadow", "shadow.csv", "--format", "json", ...extra],
-  validate: (...extra: string[]) => ["validate", "--data", "data.csv", "--reference", "ref.csv", "--format", "json", ...extra],
+  shadow: (...extra: string[]) => [
+    "shadow",
+    "--production",
+    "prod.csv",
+    "--shadow",
+    "shadow.csv",
+    "--format",
+    "json",
+    ...extra,
+  ],
+  validate: (...extra: string[]) => [
+    "validate",
+    "--data",
+    "data.csv",
+    "--reference",
+    "ref.csv",
+    "--format",
+    "json",
+    ...extra,
+  ],
 };
 
 /** The command that reads each policy section. */

@@ -5,10 +5,20 @@ import { POLICY } from "./workspace-files.js";
 /** Nested aliases, each level nine copies of the one before: a "billion laughs" document in a few lines. */
 function aliasBomb(levels: number, shape: "list" | "map"): string {
   const names = "abcdefghij".slice(0, levels).split("");
-  const lines = [shape === "list" ? "a: &a [x, x, x, x, x, x, x, x, x]" : "a: &a { k1: x, k2: x, k3: x, k4: x, k5: x, k6: x, k7: x, k8: x, k9: x }"];
+  const lines = [
+    shape === "list"
+      ? "a: &a [x, x, x, x, x, x, x, x, x]"
+      : "a: &a { k1: x, k2: x, k3: x, k4: x, k5: x, k6: x, k7: x, k8: x, k9: x }",
+  ];
   for (let i = 1; i < names.length; i++) {
-    const refs = Array.from({ length: 9 }, (_, j) => (shape === "list" ? `*${names[i - 1]}` : `k${j + 1}: *${names[i - 1]}`));
-    lines.push(shape === "list" ? `${names[i]}: &${names[i]} [${refs.join(", ")}]` : `${names[i]}: &${names[i]} { ${refs.join(", ")} }`);
+    const refs = Array.from({ length: 9 }, (_, j) =>
+      shape === "list" ? `*${names[i - 1]}` : `k${j + 1}: *${names[i - 1]}`,
+    );
+    lines.push(
+      shape === "list"
+        ? `${names[i]}: &${names[i]} [${refs.join(", ")}]`
+        : `${names[i]}: &${names[i]} { ${refs.join(", ")} }`,
+    );
   }
   return lines.join("\n");
 }
@@ -32,43 +42,201 @@ const BOMB_WHERE = [
 export const POLICY_SYNTAX_CASES: BadInput[] = [
   ...BOMB_WHERE.flatMap(([where, place]) =>
     (["list", "map"] as const).map((shape) =>
-      syntax(`the policy is an alias bomb of ${shape}s ${where}`, place(aliasBomb(6, shape)), [/not valid YAML at line \d+: its aliases expand into more than 100 copies/]),
+      syntax(`the policy is an alias bomb of ${shape}s ${where}`, place(aliasBomb(6, shape)), [
+        /not valid YAML at line \d+: its aliases expand into more than 100 copies/,
+      ]),
     ),
   ),
   ...(["evaluate", "bias", "shadow", "validate"] as const).map((command) =>
-    syntax(`the policy is an alias bomb and the command is ${command}`, `version: 1\n${aliasBomb(7, "list")}\n`, ["line 3", "the first alias is *a"], cmd[command]()),
+    syntax(
+      `the policy is an alias bomb and the command is ${command}`,
+      `version: 1\n${aliasBomb(7, "list")}\n`,
+      ["line 3", "the first alias is *a"],
+      cmd[command](),
+    ),
   ),
-  syntax("an alias names an anchor that does not exist", `version: 1\nevaluate:\n  metrics:\n    accuracy: *nope\n`, ["not valid YAML at line 4"]),
+  syntax("an alias names an anchor that does not exist", `version: 1\nevaluate:\n  metrics:\n    accuracy: *nope\n`, [
+    "not valid YAML at line 4",
+  ]),
   syntax("a flow list is never closed", `version: 1\nevaluate:\n  metrics: [accuracy\n`, ["not valid YAML at line"]),
-  syntax("a quoted string is never closed", `version: 1\nmodel: "churn\nevaluate:\n  metrics: {}\n`, ["not valid YAML at line"]),
+  syntax("a quoted string is never closed", `version: 1\nmodel: "churn\nevaluate:\n  metrics: {}\n`, [
+    "not valid YAML at line",
+  ]),
   syntax("a key is indented with a tab", `version: 1\nevaluate:\n\tmetrics: {}\n`, ["not valid YAML at line 3"]),
-  syntax("the indentation of a mapping is inconsistent", `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.8 }\n   f1: { direction: higher, min: 0.1 }\n`, ["not valid YAML at line 5"]),
+  syntax(
+    "the indentation of a mapping is inconsistent",
+    `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.8 }\n   f1: { direction: higher, min: 0.1 }\n`,
+    ["not valid YAML at line 5"],
+  ),
   syntax("a top-level key appears twice", `${POLICY}version: 1\n`, ['a key appears twice in one mapping: "version"']),
-  syntax("a metric appears twice", `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.8 }\n    accuracy: { direction: higher, min: 0.1 }\n`, ['a key appears twice in one mapping: "accuracy"', "line 5"]),
-  syntax("a rule appears twice in a flow mapping", `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.8, min: 0.1 }\n`, ['a key appears twice in one mapping: "min"']),
+  syntax(
+    "a metric appears twice",
+    `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.8 }\n    accuracy: { direction: higher, min: 0.1 }\n`,
+    ['a key appears twice in one mapping: "accuracy"', "line 5"],
+  ),
+  syntax(
+    "a rule appears twice in a flow mapping",
+    `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.8, min: 0.1 }\n`,
+    ['a key appears twice in one mapping: "min"'],
+  ),
   syntax("the file holds two YAML documents", `${POLICY}---\nversion: 1\n`, ["not valid YAML at line"]),
-  syntax("a threshold is a !!binary value", `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: !!binary aGVsbG8= }\n`, ["line 4", "evaluate.metrics.accuracy.min is a !!binary value (bytes)"]),
-  syntax("the evaluate section is a !!binary value", `version: 1\nevaluate: !!binary aGVsbG8=\n`, ["line 2", "evaluate is a !!binary value (bytes)"]),
+  syntax(
+    "a threshold is a !!binary value",
+    `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: !!binary aGVsbG8= }\n`,
+    ["line 4", "evaluate.metrics.accuracy.min is a !!binary value (bytes)"],
+  ),
+  syntax("the evaluate section is a !!binary value", `version: 1\nevaluate: !!binary aGVsbG8=\n`, [
+    "line 2",
+    "evaluate is a !!binary value (bytes)",
+  ]),
   syntax("the whole policy is a !!binary value", `!!binary aGVsbG8=\n`, ["the document is a !!binary value (bytes)"]),
-  syntax("the metrics are a !!set", `version: 1\nevaluate:\n  metrics: !!set { accuracy, f1 }\n`, ["line 3", "evaluate.metrics is a !!set"]),
-  syntax("the metrics are an !!omap", `version: 1\nevaluate:\n  metrics: !!omap [ accuracy: { direction: higher, min: 0.8 } ]\n`, ["line 3", "evaluate.metrics is an !!omap"]),
-  syntax("the fairness sensitive list is a !!set", `${POLICY.replace("sensitive: [region]", "sensitive: !!set { region }")}`, ["fairness.sensitive is a !!set"], cmd.bias()),
-  syntax("a threshold carries a CloudFormation tag", `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: !Ref MinAccuracy }\n`, ["line 4", "the tag !Ref is not one modelgate reads"]),
-  syntax("a value carries a js/function tag", `version: 1\nmodel: !!js/function "function () {}"\nevaluate:\n  metrics: {}\n`, ["line 2", "is not one modelgate reads"]),
-  syntax("the policy is JSON with a comma missing", `{"version": 1\n "evaluate": {"metrics": {"accuracy": {"direction": "higher", "min": 0.8}}}}`, ["not valid YAML at line 1"]),
-  { kind: "policy syntax", when: "the policy file is empty", argv: cmd.evaluate(), files: policy(""), exit: 1, names: ["modelgate.yml is empty"] },
-  { kind: "policy syntax", when: "the policy file holds only comments", argv: cmd.evaluate(), files: policy("# to do\n# later\n"), exit: 1, names: ["modelgate.yml is empty"] },
-  { kind: "policy syntax", when: "the policy is a list", argv: cmd.evaluate(), files: policy("- version: 1\n"), exit: 1, names: ["modelgate.yml", "(top level)"] },
-  { kind: "policy syntax", when: "the policy is a plain word", argv: cmd.evaluate(), files: policy("evaluate\n"), exit: 1, names: ["modelgate.yml", "(top level)"] },
-  { kind: "policy syntax", when: "the policy has no version", argv: cmd.evaluate(), files: policy(POLICY.replace("version: 1\n", "")), exit: 1, names: ["modelgate.yml", "version"] },
-  { kind: "policy syntax", when: "the policy is version 2", argv: cmd.evaluate(), files: policy(POLICY.replace("version: 1", "version: 2")), exit: 1, names: ["modelgate.yml", "version (line 1)"] },
-  { kind: "policy syntax", when: 'the version is the text "1"', argv: cmd.evaluate(), files: policy(POLICY.replace("version: 1", 'version: "1"')), exit: 1, names: ["modelgate.yml", "version (line 1)"] },
-  { kind: "policy syntax", when: "a top-level key is misspelt (evalute)", argv: cmd.evaluate(), files: policy(POLICY.replace("evaluate:", "evalute:")), exit: 1, names: ["modelgate.yml", '"evalute"'] },
-  { kind: "policy syntax", when: "the policy holds a NUL byte", argv: cmd.evaluate(), files: policy(`${POLICY}\u0000\n`), exit: 1, names: ["modelgate.yml", "not valid YAML"] },
-  { kind: "policy syntax", when: "the policy file is a folder", argv: cmd.evaluate("--policy", "policies"), files: { "policies/a.yml": POLICY }, exit: 1, names: ["policies"] },
-  { kind: "policy syntax", when: "the policy named by --policy does not exist", argv: cmd.evaluate("--policy", "gates/missing.yml"), exit: 1, names: ["gates/missing.yml does not exist"] },
-  { kind: "policy syntax", when: "the policy has no evaluate section and the command is evaluate", argv: cmd.evaluate(), files: policy("version: 1\nmodel: churn\n"), exit: 1, names: ["modelgate.yml has no evaluate: section"] },
-  { kind: "policy syntax", when: "the policy has no fairness section and the command is bias", argv: cmd.bias("--sensitive", "region"), files: policy("version: 1\nmodel: churn\n"), exit: 1, names: ["modelgate.yml has no fairness: section"] },
-  { kind: "policy syntax", when: "the policy has no shadow section and the command is shadow", argv: cmd.shadow(), files: policy("version: 1\nmodel: churn\n"), exit: 1, names: ["modelgate.yml", "shadow"] },
-  { kind: "policy syntax", when: "the policy's model has a space", argv: cmd.evaluate(), files: policy(POLICY.replace("model: churn", "model: churn model")), exit: 1, names: ["modelgate.yml", "model (line 2)"] },
+  syntax("the metrics are a !!set", `version: 1\nevaluate:\n  metrics: !!set { accuracy, f1 }\n`, [
+    "line 3",
+    "evaluate.metrics is a !!set",
+  ]),
+  syntax(
+    "the metrics are an !!omap",
+    `version: 1\nevaluate:\n  metrics: !!omap [ accuracy: { direction: higher, min: 0.8 } ]\n`,
+    ["line 3", "evaluate.metrics is an !!omap"],
+  ),
+  syntax(
+    "the fairness sensitive list is a !!set",
+    `${POLICY.replace("sensitive: [region]", "sensitive: !!set { region }")}`,
+    ["fairness.sensitive is a !!set"],
+    cmd.bias(),
+  ),
+  syntax(
+    "a threshold carries a CloudFormation tag",
+    `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: !Ref MinAccuracy }\n`,
+    ["line 4", "the tag !Ref is not one modelgate reads"],
+  ),
+  syntax(
+    "a value carries a js/function tag",
+    `version: 1\nmodel: !!js/function "function () {}"\nevaluate:\n  metrics: {}\n`,
+    ["line 2", "is not one modelgate reads"],
+  ),
+  syntax(
+    "the policy is JSON with a comma missing",
+    `{"version": 1\n "evaluate": {"metrics": {"accuracy": {"direction": "higher", "min": 0.8}}}}`,
+    ["not valid YAML at line 1"],
+  ),
+  {
+    kind: "policy syntax",
+    when: "the policy file is empty",
+    argv: cmd.evaluate(),
+    files: policy(""),
+    exit: 1,
+    names: ["modelgate.yml is empty"],
+  },
+  {
+    kind: "policy syntax",
+    when: "the policy file holds only comments",
+    argv: cmd.evaluate(),
+    files: policy("# to do\n# later\n"),
+    exit: 1,
+    names: ["modelgate.yml is empty"],
+  },
+  {
+    kind: "policy syntax",
+    when: "the policy is a list",
+    argv: cmd.evaluate(),
+    files: policy("- version: 1\n"),
+    exit: 1,
+    names: ["modelgate.yml", "(top level)"],
+  },
+  {
+    kind: "policy syntax",
+    when: "the policy is a plain word",
+    argv: cmd.evaluate(),
+    files: policy("evaluate\n"),
+    exit: 1,
+    names: ["modelgate.yml", "(top level)"],
+  },
+  {
+    kind: "policy syntax",
+    when: "the policy has no version",
+    argv: cmd.evaluate(),
+    files: policy(POLICY.replace("version: 1\n", "")),
+    exit: 1,
+    names: ["modelgate.yml", "version"],
+  },
+  {
+    kind: "policy syntax",
+    when: "the policy is version 2",
+    argv: cmd.evaluate(),
+    files: policy(POLICY.replace("version: 1", "version: 2")),
+    exit: 1,
+    names: ["modelgate.yml", "version (line 1)"],
+  },
+  {
+    kind: "policy syntax",
+    when: 'the version is the text "1"',
+    argv: cmd.evaluate(),
+    files: policy(POLICY.replace("version: 1", 'version: "1"')),
+    exit: 1,
+    names: ["modelgate.yml", "version (line 1)"],
+  },
+  {
+    kind: "policy syntax",
+    when: "a top-level key is misspelt (evalute)",
+    argv: cmd.evaluate(),
+    files: policy(POLICY.replace("evaluate:", "evalute:")),
+    exit: 1,
+    names: ["modelgate.yml", '"evalute"'],
+  },
+  {
+    kind: "policy syntax",
+    when: "the policy holds a NUL byte",
+    argv: cmd.evaluate(),
+    files: policy(`${POLICY}\u0000\n`),
+    exit: 1,
+    names: ["modelgate.yml", "not valid YAML"],
+  },
+  {
+    kind: "policy syntax",
+    when: "the policy file is a folder",
+    argv: cmd.evaluate("--policy", "policies"),
+    files: { "policies/a.yml": POLICY },
+    exit: 1,
+    names: ["policies"],
+  },
+  {
+    kind: "policy syntax",
+    when: "the policy named by --policy does not exist",
+    argv: cmd.evaluate("--policy", "gates/missing.yml"),
+    exit: 1,
+    names: ["gates/missing.yml does not exist"],
+  },
+  {
+    kind: "policy syntax",
+    when: "the policy has no evaluate section and the command is evaluate",
+    argv: cmd.evaluate(),
+    files: policy("version: 1\nmodel: churn\n"),
+    exit: 1,
+    names: ["modelgate.yml has no evaluate: section"],
+  },
+  {
+    kind: "policy syntax",
+    when: "the policy has no fairness section and the command is bias",
+    argv: cmd.bias("--sensitive", "region"),
+    files: policy("version: 1\nmodel: churn\n"),
+    exit: 1,
+    names: ["modelgate.yml has no fairness: section"],
+  },
+  {
+    kind: "policy syntax",
+    when: "the policy has no shadow section and the command is shadow",
+    argv: cmd.shadow(),
+    files: policy("version: 1\nmodel: churn\n"),
+    exit: 1,
+    names: ["modelgate.yml", "shadow"],
+  },
+  {
+    kind: "policy syntax",
+    when: "the policy's model has a space",
+    argv: cmd.evaluate(),
+    files: policy(POLICY.replace("model: churn", "model: churn model")),
+    exit: 1,
+    names: ["modelgate.yml", "model (line 2)"],
+  },
 ];

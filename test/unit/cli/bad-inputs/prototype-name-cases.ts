@@ -18,7 +18,12 @@ function casesFor(name: string): BadInput[] {
       kind: "prototype names",
       when: `a policy metric named ${name} is in neither metrics file, beside one that passes`,
       argv: evaluateJson,
-      files: { "modelgate.yml": policyWith("evaluate", `evaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.5 }\n${metricRule(name)}`) },
+      files: {
+        "modelgate.yml": policyWith(
+          "evaluate",
+          `evaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.5 }\n${metricRule(name)}`,
+        ),
+      },
       exit: 1,
       names: [`${name}:min: The candidate's ${name} is missing from c.json`],
     },
@@ -42,15 +47,31 @@ function casesFor(name: string): BadInput[] {
       kind: "prototype names",
       when: `a metric named ${name} in the candidate is a text the policy gates`,
       argv: evaluateJson,
-      files: { "modelgate.yml": policyWith("evaluate", `evaluate:\n  metrics:\n${metricRule(name)}`), "c.json": `{${q}: "high"}` },
+      files: {
+        "modelgate.yml": policyWith("evaluate", `evaluate:\n  metrics:\n${metricRule(name)}`),
+        "c.json": `{${q}: "high"}`,
+      },
       exit: 1,
       names: [`${name} in c.json is not a number ("high")`],
     },
     {
       kind: "prototype names",
       when: `a significance rule names ${name}, which has no paired test`,
-      argv: ["evaluate", "--candidate-predictions", "preds.csv", "--baseline-predictions", "base-preds.csv", "--format", "json"],
-      files: { "modelgate.yml": policyWith("evaluate", `evaluate:\n  metrics:\n    ${q}: { direction: higher, max-regression: 0.01, significance: 0.05 }`) },
+      argv: [
+        "evaluate",
+        "--candidate-predictions",
+        "preds.csv",
+        "--baseline-predictions",
+        "base-preds.csv",
+        "--format",
+        "json",
+      ],
+      files: {
+        "modelgate.yml": policyWith(
+          "evaluate",
+          `evaluate:\n  metrics:\n    ${q}: { direction: higher, max-regression: 0.01, significance: 0.05 }`,
+        ),
+      },
       exit: 1,
       names: [`asks for significance, but ${name} has no paired test`],
     },
@@ -71,7 +92,17 @@ function casesFor(name: string): BadInput[] {
     {
       kind: "prototype names",
       when: `a shadow slice column is named ${name} and the production log lacks it`,
-      argv: ["shadow", "--production", "prod.csv", "--shadow", "shadow.csv", "--slice-columns", name, "--format", "json"],
+      argv: [
+        "shadow",
+        "--production",
+        "prod.csv",
+        "--shadow",
+        "shadow.csv",
+        "--slice-columns",
+        name,
+        "--format",
+        "json",
+      ],
       exit: 1,
       names: ["prod.csv", q],
     },
@@ -79,7 +110,12 @@ function casesFor(name: string): BadInput[] {
       kind: "prototype names",
       when: `an evaluate slice is by a column named ${name} the predictions lack`,
       argv: ["evaluate", "--candidate-predictions", "preds.csv", "--format", "json"],
-      files: { "modelgate.yml": policyWith("evaluate", `evaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.5 }\n  slices:\n    - column: ${q}`) },
+      files: {
+        "modelgate.yml": policyWith(
+          "evaluate",
+          `evaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.5 }\n  slices:\n    - column: ${q}`,
+        ),
+      },
       exit: 1,
       names: ["preds.csv", q],
     },
@@ -95,7 +131,12 @@ function casesFor(name: string): BadInput[] {
       kind: "prototype names",
       when: `a privileged group is given for ${name}, which is not a sensitive column`,
       argv: ["bias", "--predictions", "preds.csv", "--format", "json"],
-      files: { "modelgate.yml": policyWith("fairness", `fairness:\n  sensitive: [region]\n  min-group-size: 10\n  resamples: 0\n  privileged: { ${q}: north }\n  metrics:\n    disparate_impact: { min: 0.1 }`) },
+      files: {
+        "modelgate.yml": policyWith(
+          "fairness",
+          `fairness:\n  sensitive: [region]\n  min-group-size: 10\n  resamples: 0\n  privileged: { ${q}: north }\n  metrics:\n    disparate_impact: { min: 0.1 }`,
+        ),
+      },
       exit: 1,
       names: ["fairness.privileged", name],
     },
@@ -103,7 +144,12 @@ function casesFor(name: string): BadInput[] {
       kind: "prototype names",
       when: `the privileged group of region is ${name}, which no row has`,
       argv: ["bias", "--predictions", "preds.csv", "--format", "json"],
-      files: { "modelgate.yml": policyWith("fairness", `fairness:\n  sensitive: [region]\n  min-group-size: 10\n  resamples: 0\n  privileged: { region: ${q} }\n  metrics:\n    disparate_impact: { min: 0.1 }`) },
+      files: {
+        "modelgate.yml": policyWith(
+          "fairness",
+          `fairness:\n  sensitive: [region]\n  min-group-size: 10\n  resamples: 0\n  privileged: { region: ${q} }\n  metrics:\n    disparate_impact: { min: 0.1 }`,
+        ),
+      },
       exit: 1,
       names: ["fairness.privileged.region", name],
     },
@@ -129,7 +175,10 @@ export const PROTOTYPE_NAME_CASES: BadInput[] = [
         .replace(/,north,/g, ",__proto__,")
         .replace(/,south,/g, ",constructor,")
         .replace(/,east,/g, ",toString,"),
-      "modelgate.yml": policyWith("fairness", "fairness:\n  sensitive: [region]\n  min-group-size: 41\n  resamples: 0\n  metrics:\n    demographic_parity_ratio: { min: 0.1 }"),
+      "modelgate.yml": policyWith(
+        "fairness",
+        "fairness:\n  sensitive: [region]\n  min-group-size: 41\n  resamples: 0\n  metrics:\n    demographic_parity_ratio: { min: 0.1 }",
+      ),
     },
     exit: 1,
     names: ["__proto__", "constructor", "toString"],

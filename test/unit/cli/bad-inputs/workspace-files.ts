@@ -25,7 +25,9 @@ export function shadowLogCsv(shadow: boolean): string {
   for (let i = 0; i < ROWS; i++) {
     const score = ((i % 9) / 10 + (shadow && i % 23 === 0 ? 0.05 : 0)).toFixed(2);
     const prediction = Number(score) >= 0.5 ? "churn" : "stay";
-    lines.push([`r${i}`, prediction, score, (20 + (i % 11) + (shadow ? 1 : 0)).toFixed(1), ["fr", "us", "de"][i % 3]].join(","));
+    lines.push(
+      [`r${i}`, prediction, score, (20 + (i % 11) + (shadow ? 1 : 0)).toFixed(1), ["fr", "us", "de"][i % 3]].join(","),
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -33,7 +35,10 @@ export function shadowLogCsv(shadow: boolean): string {
 /** A feature table for validate-data. */
 export function dataCsv(offset = 0): string {
   const lines = ["customer_id,tenure,charges,plan"];
-  for (let i = 0; i < ROWS; i++) lines.push([i + 1, (i * 5) % 72, (20 + ((i * 13) % 80) + offset).toFixed(2), ["basic", "pro", "team"][i % 3]].join(","));
+  for (let i = 0; i < ROWS; i++)
+    lines.push(
+      [i + 1, (i * 5) % 72, (20 + ((i * 13) % 80) + offset).toFixed(2), ["basic", "pro", "team"][i % 3]].join(","),
+    );
   return `${lines.join("\n")}\n`;
 }
 

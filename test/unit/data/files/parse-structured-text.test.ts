@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseStructuredText, StructuredTextSyntaxError } from "../../../../shared/src/data/files/parse-structured-text.js";
+import {
+  parseStructuredText,
+  StructuredTextSyntaxError,
+} from "../../../../shared/src/data/files/parse-structured-text.js";
 
 function syntaxErrorOf(text: string): StructuredTextSyntaxError {
   try {
@@ -24,14 +27,21 @@ describe("parseStructuredText", () => {
 
   it("refuses an alias bomb as a syntax error at the first alias instead of throwing yaml's ReferenceError", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
-    for (const [i, name] of ["b", "c", "d", "e", "f"].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${"abcde"[i]}`).join(", ")}]`);
+    for (const [i, name] of ["b", "c", "d", "e", "f"].entries())
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${"abcde"[i]}`).join(", ")}]`);
     const error = syntaxErrorOf(`version: 1\n${levels.join("\n")}\n`);
-    expect(error.message).toMatch(/^its aliases expand into more than 100 copies \(the first alias is \*a\), as in a "billion laughs" attack/);
+    expect(error.message).toMatch(
+      /^its aliases expand into more than 100 copies \(the first alias is \*a\), as in a "billion laughs" attack/,
+    );
     expect(error.line).toBe(3);
   });
 
   it("reads a few aliases as the values they stand for when they expand modestly", () => {
-    expect(parseStructuredText("base: &b { min: 0.8 }\nf1: *b\nauc: *b\n").value).toEqual({ base: { min: 0.8 }, f1: { min: 0.8 }, auc: { min: 0.8 } });
+    expect(parseStructuredText("base: &b { min: 0.8 }\nf1: *b\nauc: *b\n").value).toEqual({
+      base: { min: 0.8 },
+      f1: { min: 0.8 },
+      auc: { min: 0.8 },
+    });
   });
 
   it.each([
@@ -40,7 +50,9 @@ describe("parseStructuredText", () => {
     ["!!omap [ a: 1 ]", "an !!omap (ordered map)"],
   ])("refuses %s with the key path and line instead of reading it as an object", (value, kind) => {
     const error = syntaxErrorOf(`version: 1\nevaluate:\n  metrics: ${value}\n`);
-    expect(error.message).toBe(`evaluate.metrics is ${kind}, which modelgate does not read; write a number, text, true/false, a list or a mapping`);
+    expect(error.message).toBe(
+      `evaluate.metrics is ${kind}, which modelgate does not read; write a number, text, true/false, a list or a mapping`,
+    );
     expect(error.line).toBe(3);
   });
 
@@ -69,7 +81,7 @@ describe("parseStructuredText", () => {
     expect(syntaxErrorOf("b: [\na: 1\na: 2\n").message).not.toMatch(/twice/);
   });
 
-  it("compares keys by value as YAML does: 1 and \"1\" are different keys", () => {
+  it('compares keys by value as YAML does: 1 and "1" are different keys', () => {
     expect(parseStructuredText('{"1": "text", 1: "number"}').value).toEqual({ 1: "number" });
   });
 

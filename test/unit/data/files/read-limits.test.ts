@@ -17,7 +17,10 @@ function write(name: string, content: string | Uint8Array): string {
   writeFileSync(path.join(workspace, name), content);
   return name;
 }
-const access = (values: Partial<ReadLimitValues>, limits = new ReadLimits(values, (name) => `limits.${name} in modelgate.yml`)) => ({ workspace, allowedRoots: [workspace], limits });
+const access = (
+  values: Partial<ReadLimitValues>,
+  limits = new ReadLimits(values, (name) => `limits.${name} in modelgate.yml`),
+) => ({ workspace, allowedRoots: [workspace], limits });
 const every = { all: "auto" } as const;
 const x: ColumnRequest[] = [{ name: "x", as: "number", required: true }];
 
@@ -43,9 +46,13 @@ describe("the rows limit", () => {
   it("refuses a CSV at the first row past the limit, naming the limit and the row reached", async () => {
     const file = write("rows.csv", `x,y\n${rowsOf(11, (i) => `${i},${i * 2}`)}\n`);
     const error = await refusal(readTable(file, access({ rows: 10 }), { input: "data", columns: x }), file, "rows");
-    expect(error.message).toBe('Input "data": rows.csv has more than 10 data rows, the rows limit (reading stopped at row 11).');
+    expect(error.message).toBe(
+      'Input "data": rows.csv has more than 10 data rows, the rows limit (reading stopped at row 11).',
+    );
     expect(error.reached).toBe(11);
-    await expect(readTable(file, access({ rows: 11 }), { input: "data", columns: x })).resolves.toMatchObject({ rows: 11 });
+    await expect(readTable(file, access({ rows: 11 }), { input: "data", columns: x })).resolves.toMatchObject({
+      rows: 11,
+    });
   });
 
   it.each([
@@ -58,7 +65,10 @@ describe("the rows limit", () => {
   });
 
   it("refuses a Parquet file from its footer's row count, before reading a column", async () => {
-    const file = write("rows.parquet", new Uint8Array(parquetWriteBuffer({ columnData: [{ name: "x", type: "DOUBLE", data: [1, 2, 3, 4, 5, 6] }] })));
+    const file = write(
+      "rows.parquet",
+      new Uint8Array(parquetWriteBuffer({ columnData: [{ name: "x", type: "DOUBLE", data: [1, 2, 3, 4, 5, 6] }] })),
+    );
     const error = await refusal(readTable(file, access({ rows: 5 }), { input: "data", columns: x }), file, "rows");
     expect(error.message).toContain("its footer declares 6");
   });
@@ -66,15 +76,24 @@ describe("the rows limit", () => {
 
 describe("the columns limit", () => {
   it("refuses a CSV whose header is wider than the limit, also when the gate reads one column", async () => {
-    const file = write("wide.csv", `x,${Array.from({ length: 20 }, (_, i) => `c${i}`).join(",")}\n1${",0".repeat(20)}\n`);
-    const error = await refusal(readTable(file, access({ columns: 20 }), { input: "data", columns: x }), file, "columns");
+    const file = write(
+      "wide.csv",
+      `x,${Array.from({ length: 20 }, (_, i) => `c${i}`).join(",")}\n1${",0".repeat(20)}\n`,
+    );
+    const error = await refusal(
+      readTable(file, access({ columns: 20 }), { input: "data", columns: x }),
+      file,
+      "columns",
+    );
     expect(error.message).toBe('Input "data": wide.csv has 21 columns, more than the columns limit of 20.');
   });
 
   it("counts JSON Lines keys as columns when every column is read", async () => {
     const file = write("keys.jsonl", `${rowsOf(3, (i) => JSON.stringify({ [`k${i}`]: i, x: i }))}\n`);
     await refusal(readTable(file, access({ columns: 3 }), { input: "data", columns: every }), file, "columns");
-    await expect(readTable(file, access({ columns: 4 }), { input: "data", columns: every })).resolves.toMatchObject({ fileColumns: ["k0", "x", "k1", "k2"] });
+    await expect(readTable(file, access({ columns: 4 }), { input: "data", columns: every })).resolves.toMatchObject({
+      fileColumns: ["k0", "x", "k1", "k2"],
+    });
   });
 
   it("refuses a Parquet schema wider than the limit", async () => {
@@ -90,14 +109,22 @@ describe("the bytes limit", () => {
     const file = write("big.csv", content);
     const error = await refusal(readTable(file, access({ bytes: 100 }), { input: "data", columns: x }), file, "bytes");
     expect(error.message).toBe(`Input "data": big.csv is ${content.length} B, more than the bytes limit of 100 B.`);
-    await expect(readTable(file, access({ bytes: content.length }), { input: "data", columns: x })).resolves.toMatchObject({ rows: 100 });
+    await expect(
+      readTable(file, access({ bytes: content.length }), { input: "data", columns: x }),
+    ).resolves.toMatchObject({ rows: 100 });
   });
 
   it("stops inflating a gzip bomb at the limit: a small file of valid rows that inflates far past it", async () => {
     const rows = `x\n${"1\n".repeat(4 << 20)}`; // 8 MiB of rows in a few KiB
     const file = write("bomb.csv.gz", gzipSync(rows, { level: 9 }));
-    const error = await refusal(readTable(file, access({ bytes: 2 ** 20 }), { input: "data", columns: x }), file, "bytes");
-    expect(error.message).toMatch(/^Input "data": bomb\.csv\.gz inflates to more than 1 MiB, the bytes limit on a table's uncompressed size \(reading stopped after 1(\.\d+)? MiB\)\.$/);
+    const error = await refusal(
+      readTable(file, access({ bytes: 2 ** 20 }), { input: "data", columns: x }),
+      file,
+      "bytes",
+    );
+    expect(error.message).toMatch(
+      /^Input "data": bomb\.csv\.gz inflates to more than 1 MiB, the bytes limit on a table's uncompressed size \(reading stopped after 1(\.\d+)? MiB\)\.$/,
+    );
     expect(error.reached).toBeLessThan(2 ** 20 + (1 << 17));
   });
 
@@ -108,14 +135,23 @@ describe("the bytes limit", () => {
 
   it("skips runs of empty lines at the byte and still names the right line after them", async () => {
     const file = write("blank-runs.jsonl", `{"x": 1}\n\n\n\n{"x": 2}\n${"\n".repeat(70_000)}{"x": oops}\n`);
-    await expect(readTable(file, access({}), { input: "data", columns: x })).rejects.toThrow(/blank-runs\.jsonl line 70006 is /);
+    await expect(readTable(file, access({}), { input: "data", columns: x })).rejects.toThrow(
+      /blank-runs\.jsonl line 70006 is /,
+    );
     const csv = write("blank-runs.csv", `x\n1\n${"\n".repeat(70_000)}2\n\n`);
     const table = await readTable(csv, access({}), { input: "data", columns: x });
     expect(table.columns.get("x")).toMatchObject({ values: Float64Array.from([1, 2]) });
   });
 
   it("refuses Parquet columns whose footer says they hold more than the limit uncompressed", async () => {
-    const file = write("bytes.parquet", new Uint8Array(parquetWriteBuffer({ columnData: [{ name: "x", type: "DOUBLE", data: Array.from({ length: 1000 }, (_, i) => i) }] })));
+    const file = write(
+      "bytes.parquet",
+      new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [{ name: "x", type: "DOUBLE", data: Array.from({ length: 1000 }, (_, i) => i) }],
+        }),
+      ),
+    );
     const error = await refusal(readTable(file, access({ bytes: 1000 }), { input: "data", columns: x }), file, "bytes");
     expect(error.message).toMatch(/holds .* of column data uncompressed, more than the bytes limit of 1000 B/);
   });
@@ -123,22 +159,43 @@ describe("the bytes limit", () => {
 
 describe("the memory limit", () => {
   it("refuses a Parquet footer larger than 1/64 of the limit before parsing it", async () => {
-    const columnData = Array.from({ length: 50 }, (_, k) => ({ name: `column_${k}`, type: "INT32" as const, data: Array.from({ length: 200 }, (_, i) => i) }));
+    const columnData = Array.from({ length: 50 }, (_, k) => ({
+      name: `column_${k}`,
+      type: "INT32" as const,
+      data: Array.from({ length: 200 }, (_, i) => i),
+    }));
     const bytes = new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: 10 }));
     const footer = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 8, 4).getUint32(0, true);
     const file = write("footer.parquet", bytes);
     const memory = 64 * (footer - 1);
-    const error = await refusal(readTable(file, access({ memory }), { input: "data", columns: x.map((r) => ({ ...r, name: "column_0" })) }), file, "memory");
-    expect(error.message).toMatch(/^Input "data": footer\.parquet has a footer \(its metadata\) of .+, more than the .+ it may have \(limits\.memory in modelgate\.yml, of which a file read whole and parsed may have 1\/64\)\.$/);
+    const error = await refusal(
+      readTable(file, access({ memory }), { input: "data", columns: x.map((r) => ({ ...r, name: "column_0" })) }),
+      file,
+      "memory",
+    );
+    expect(error.message).toMatch(
+      /^Input "data": footer\.parquet has a footer \(its metadata\) of .+, more than the .+ it may have \(limits\.memory in modelgate\.yml, of which a file read whole and parsed may have 1\/64\)\.$/,
+    );
     expect(error.reached).toBe(footer);
-    await expect(readTable(file, access({ memory: 64 * footer }), { input: "data", columns: [{ name: "column_0", as: "number", required: true }] })).resolves.toMatchObject({ rows: 200 });
+    await expect(
+      readTable(file, access({ memory: 64 * footer }), {
+        input: "data",
+        columns: [{ name: "column_0", as: "number", required: true }],
+      }),
+    ).resolves.toMatchObject({ rows: 200 });
   });
 
   it("refuses a table whose columns would hold more than the limit, at the row it is reached", async () => {
     const file = write("memory.csv", `x,y\n${rowsOf(20_000, (i) => `${i},${i}`)}\n`);
     // Two number columns: 16 bytes a row, so 64 KiB is passed within the first 4,100 rows.
-    const error = await refusal(readTable(file, access({ memory: 64 * 1024 }), { input: "data", columns: every }), file, "memory");
-    expect(error.message).toMatch(/^Input "data": reading memory\.csv would hold more than 64 KiB of table data in this run, the memory limit \(reached at row \d,\d{3}\)\.$/);
+    const error = await refusal(
+      readTable(file, access({ memory: 64 * 1024 }), { input: "data", columns: every }),
+      file,
+      "memory",
+    );
+    expect(error.message).toMatch(
+      /^Input "data": reading memory\.csv would hold more than 64 KiB of table data in this run, the memory limit \(reached at row \d,\d{3}\)\.$/,
+    );
   });
 
   it("counts each distinct text: ten thousand distinct ids need more than ten thousand repeats of one", async () => {
@@ -146,7 +203,9 @@ describe("the memory limit", () => {
     const same = write("same.csv", `id\n${rowsOf(10_000, () => "customer-1")}\n`);
     const columns: ColumnRequest[] = [{ name: "id", as: "string", required: true }];
     await refusal(readTable(ids, access({ memory: 512 * 1024 }), { input: "data", columns }), ids, "memory");
-    await expect(readTable(same, access({ memory: 512 * 1024 }), { input: "data", columns })).resolves.toMatchObject({ rows: 10_000 });
+    await expect(readTable(same, access({ memory: 512 * 1024 }), { input: "data", columns })).resolves.toMatchObject({
+      rows: 10_000,
+    });
   });
 
   it("is one budget for every table of a run: the second table is refused for what the first holds", async () => {
@@ -166,28 +225,43 @@ describe("the memory limit", () => {
 
   it("holds a wide file in proportion to its rows: 20,000 columns × 5 rows fit in 32 MiB", async () => {
     const header = Array.from({ length: 20_000 }, (_, i) => `c${i}`).join(",");
-    const file = write("wide-short.csv", `${header}\n${rowsOf(5, (r) => Array.from({ length: 20_000 }, (_, i) => (i * r) % 97).join(","))}\n`);
+    const file = write(
+      "wide-short.csv",
+      `${header}\n${rowsOf(5, (r) => Array.from({ length: 20_000 }, (_, i) => (i * r) % 97).join(","))}\n`,
+    );
     const table = await readTable(file, access({ memory: 32 * 2 ** 20 }), { input: "data", columns: every });
     expect(table.columns.size).toBe(20_000);
-    expect(table.columns.get("c19999")).toMatchObject({ kind: "number", values: Float64Array.from([0, 19999 % 97, (2 * 19999) % 97, (3 * 19999) % 97, (4 * 19999) % 97]) });
+    expect(table.columns.get("c19999")).toMatchObject({
+      kind: "number",
+      values: Float64Array.from([0, 19999 % 97, (2 * 19999) % 97, (3 * 19999) % 97, (4 * 19999) % 97]),
+    });
   });
 });
 
 describe("limits that keep reading bounded whatever the limits say", () => {
   it("refuses a JSON Lines line over 1 MiB while it grows, in every gate's reads", async () => {
     const file = write("long.jsonl", `{"x": 1}\n{"x": "${"a".repeat(3 << 20)}`);
-    await expect(readTable(file, access({}), { input: "data", columns: x })).rejects.toThrow(/long\.jsonl line 2 is longer than 1048576 characters/);
+    await expect(readTable(file, access({}), { input: "data", columns: x })).rejects.toThrow(
+      /long\.jsonl line 2 is longer than 1048576 characters/,
+    );
   });
 
   it("refuses a CSV row over 1 MiB in every gate's reads, not only validate-data's", async () => {
     const file = write("long.csv", `x,y\n1,${"a".repeat(3 << 20)}\n`);
-    await expect(readTable(file, access({}), { input: "data", columns: x })).rejects.toThrow(/long\.csv line 2 holds a row longer than 1048576 characters/);
+    await expect(readTable(file, access({}), { input: "data", columns: x })).rejects.toThrow(
+      /long\.csv line 2 holds a row longer than 1048576 characters/,
+    );
   });
 
   it("finds the line of bytes that are not UTF-8 in a gzip file by streaming it, also past the first chunk", async () => {
     const rows = `x,name\n${rowsOf(20_000, (i) => `${i},plain`)}\n`;
-    const file = write("latin1.csv.gz", gzipSync(Buffer.concat([Buffer.from(rows), Buffer.from("20000,caf\xe9\n", "latin1")])));
-    await expect(readDataTable(file, "data", access({}), undefined)).rejects.toThrow(/latin1\.csv\.gz line 20002 holds bytes that are not UTF-8/);
+    const file = write(
+      "latin1.csv.gz",
+      gzipSync(Buffer.concat([Buffer.from(rows), Buffer.from("20000,caf\xe9\n", "latin1")])),
+    );
+    await expect(readDataTable(file, "data", access({}), undefined)).rejects.toThrow(
+      /latin1\.csv\.gz line 20002 holds bytes that are not UTF-8/,
+    );
   });
 });
 
@@ -195,9 +269,24 @@ describe("Parquet row groups read in windows", () => {
   it("reads a row group larger than the window in windows, the values unchanged", async () => {
     const data = Array.from({ length: 5_000 }, (_, i) => (i % 7 === 0 ? null : i / 4));
     const text = Array.from({ length: 5_000 }, (_, i) => `t${i % 13}`);
-    const file = write("group.parquet", new Uint8Array(parquetWriteBuffer({ columnData: [{ name: "x", type: "DOUBLE", data }, { name: "t", type: "STRING", data: text }], rowGroupSize: 5_000, pageSize: 4096 })));
+    const file = write(
+      "group.parquet",
+      new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [
+            { name: "x", type: "DOUBLE", data },
+            { name: "t", type: "STRING", data: text },
+          ],
+          rowGroupSize: 5_000,
+          pageSize: 4096,
+        }),
+      ),
+    );
     const source = { input: "data", file, absolute: path.join(workspace, file) };
-    const requests: ColumnRequest[] = [{ name: "x", as: "number", required: true }, { name: "t", as: "string", required: true }];
+    const requests: ColumnRequest[] = [
+      { name: "x", as: "number", required: true },
+      { name: "t", as: "string", required: true },
+    ];
     const whole = await readParquetTable(source, requests, new ReadLimits().guard(source));
     const windowed = await readParquetTable(source, requests, new ReadLimits().guard(source), 2 * 333);
     const columns = (pass: typeof whole) => [...pass.builders].map(([name, builder]) => [name, builder.finish()]);

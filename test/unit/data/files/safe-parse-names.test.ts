@@ -32,7 +32,9 @@ describe("safeParseNames", () => {
 
   it("lists __proto__ among the unknown keys of a strict object", () => {
     const parsed = safeParseNames(Doc, withProto('{"metrics": {}, "__proto__": 1}'));
-    expect(parsed.error!.issues).toEqual([expect.objectContaining({ code: "unrecognized_keys", keys: ["__proto__"], path: [] })]);
+    expect(parsed.error!.issues).toEqual([
+      expect.objectContaining({ code: "unrecognized_keys", keys: ["__proto__"], path: [] }),
+    ]);
   });
 
   it("parses a document without such a key exactly as zod does", () => {

@@ -10,7 +10,11 @@ const parse = (text: string, name = "metrics.json") => parseMetricsText(text, na
 describe("parseMetricsText", () => {
   it("flattens nested DVC-style metrics into dotted names", () => {
     const file = parse('{"test": {"acc": 0.9, "f1": 0.8}, "loss": 0.3}');
-    expect([...file.values]).toEqual([["test.acc", 0.9], ["test.f1", 0.8], ["loss", 0.3]]);
+    expect([...file.values]).toEqual([
+      ["test.acc", 0.9],
+      ["test.f1", 0.8],
+      ["loss", 0.3],
+    ]);
   });
 
   it("reads YAML metrics files", () => {
@@ -27,7 +31,12 @@ describe("parseMetricsText", () => {
 
   it("keeps a text value spelled like an Object.prototype name as that text, and a metric named __proto__", () => {
     const file = parse('{"a": "constructor", "b": "__proto__", "c": "toString", "__proto__": 0.5}');
-    expect([...file.values]).toEqual([["a", "constructor"], ["b", "__proto__"], ["c", "toString"], ["__proto__", 0.5]]);
+    expect([...file.values]).toEqual([
+      ["a", "constructor"],
+      ["b", "__proto__"],
+      ["c", "toString"],
+      ["__proto__", 0.5],
+    ]);
   });
 
   it("points at the line of a !!binary value and says what to write instead", () => {
@@ -42,11 +51,16 @@ describe("parseMetricsText", () => {
     ["a trailing comma", '{"accuracy": 0.9,}'],
   ])("refuses a .json file with %s, which YAML would read", (_, text) => {
     // Node 20's JSON.parse gives no position for some of these; Node 22+ does.
-    expect(() => parse(text)).toThrow(/^Input "candidate": metrics\.json is not valid JSON( at line 1, column \d+)?: \S/);
+    expect(() => parse(text)).toThrow(
+      /^Input "candidate": metrics\.json is not valid JSON( at line 1, column \d+)?: \S/,
+    );
   });
 
   it("reads a .json file with a byte order mark and Python's bare NaN", () => {
-    expect([...parse('\uFEFF{"accuracy": NaN, "f1": 0.8}').values]).toEqual([["accuracy", Number.NaN], ["f1", 0.8]]);
+    expect([...parse('\uFEFF{"accuracy": NaN, "f1": 0.8}').values]).toEqual([
+      ["accuracy", Number.NaN],
+      ["f1", 0.8],
+    ]);
   });
 
   it("reads YAML's .nan and .inf as non-finite numbers", () => {

@@ -42,7 +42,10 @@ function predictions(input: string, fields: { ids?: string[]; labels?: number[];
 describe("pairPredictions", () => {
   it("reorders the baseline into the candidate's order when the files list the same ids in different orders", async () => {
     const candidate = await read(writeModel("candidate.csv", "candidate", rows), "candidate-predictions");
-    const baseline = await read(writeModel("baseline-reversed.csv", "baseline", [...rows].reverse()), "baseline-predictions");
+    const baseline = await read(
+      writeModel("baseline-reversed.csv", "baseline", [...rows].reverse()),
+      "baseline-predictions",
+    );
     const paired = pairPredictions(candidate, baseline);
     expect(paired.pairedBy).toBe("id");
     expect(paired.baselineRows[0]).toBe(999);
@@ -80,14 +83,20 @@ describe("pairPredictions", () => {
   it("refuses to pair by position when the row counts differ", () => {
     const candidate = predictions("candidate-predictions", { rows: 3 });
     const baseline = predictions("baseline-predictions", { rows: 2 });
-    expect(() => pairPredictions(candidate, baseline)).toThrow(/candidate-predictions\.csv\) has 3 rows but .* has 2; without ids, rows pair by position\./);
+    expect(() => pairPredictions(candidate, baseline)).toThrow(
+      /candidate-predictions\.csv\) has 3 rows but .* has 2; without ids, rows pair by position\./,
+    );
   });
 
   it("names the file without ids when only the other has an id column", () => {
     const candidate = predictions("candidate-predictions", { rows: 2 });
     const baseline = predictions("baseline-predictions", { ids: ["a", "b"] });
     expect(() => pairPredictions(candidate, baseline)).toThrow(
-      expect.objectContaining({ name: "DataError", input: "candidate-predictions", message: expect.stringMatching(/has an id column but .*candidate-predictions\.csv\) does not/) }),
+      expect.objectContaining({
+        name: "DataError",
+        input: "candidate-predictions",
+        message: expect.stringMatching(/has an id column but .*candidate-predictions\.csv\) does not/),
+      }),
     );
   });
 
@@ -95,6 +104,8 @@ describe("pairPredictions", () => {
     const candidate = predictions("candidate-predictions", { ids: ["a", "b", "c"], labels: [1, 0, 1] });
     // a agrees (1, 1); b (0 vs 1) and c (1 vs 0) do not.
     const baseline = predictions("baseline-predictions", { ids: ["c", "b", "a"], labels: [0, 1, 1] });
-    expect(() => pairPredictions(candidate, baseline)).toThrow(/disagree on the true label of 2 examples; the first is id "b"\./);
+    expect(() => pairPredictions(candidate, baseline)).toThrow(
+      /disagree on the true label of 2 examples; the first is id "b"\./,
+    );
   });
 });

@@ -7,7 +7,9 @@ describe("BlockArray", () => {
     for (let i = 0; i < 200_000; i++) array.push(i);
     const out = array.toArray();
     expect(out.length).toBe(200_000);
-    expect([out[0], out[65_535], out[65_536], out[131_072], out[199_999]]).toEqual([0, 65_535, 65_536, 131_072, 199_999]);
+    expect([out[0], out[65_535], out[65_536], out[131_072], out[199_999]]).toEqual([
+      0, 65_535, 65_536, 131_072, 199_999,
+    ]);
   });
 
   it("returns the single block itself when the expected length was exact", () => {

@@ -27,10 +27,11 @@ describe("parseNumberText", () => {
 
   it("agrees with Number() on the shortest and the 17-digit text of random doubles", () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 2000; i++) {
       const value = (random() - 0.5) * 10 ** Math.floor(random() * 40 - 20);
-      for (const text of [String(value), value.toPrecision(17), value.toExponential(3)]) expect(parseNumberText(text)).toBe(Number(text));
+      for (const text of [String(value), value.toPrecision(17), value.toExponential(3)])
+        expect(parseNumberText(text)).toBe(Number(text));
     }
   });
 

@@ -17,8 +17,11 @@ describe("parseTableFormat", () => {
     expect(parseTableFormat(name, "data")).toEqual({ format, gzip });
   });
 
-  it.each(["t.json", "t.csv.bz2", "t.gz", "t.parquet.gz", "csv", "t.xlsx"])("refuses %s with a DataError naming the input and file", (name) => {
-    expect(() => parseTableFormat(name, "data")).toThrow(DataError);
-    expect(() => parseTableFormat(name, "data")).toThrow(`Input "data": ${name} has extension`);
-  });
+  it.each(["t.json", "t.csv.bz2", "t.gz", "t.parquet.gz", "csv", "t.xlsx"])(
+    "refuses %s with a DataError naming the input and file",
+    (name) => {
+      expect(() => parseTableFormat(name, "data")).toThrow(DataError);
+      expect(() => parseTableFormat(name, "data")).toThrow(`Input "data": ${name} has extension`);
+    },
+  );
 });

@@ -44,7 +44,10 @@ describe("readTable errors", () => {
   });
 
   it.each([
-    ["table.xlsx", /extension "\.xlsx"; tables must be \.csv, \.csv\.gz, \.tsv, \.tsv\.gz, \.jsonl, \.jsonl\.gz, \.ndjson, \.ndjson\.gz, \.parquet\./],
+    [
+      "table.xlsx",
+      /extension "\.xlsx"; tables must be \.csv, \.csv\.gz, \.tsv, \.tsv\.gz, \.jsonl, \.jsonl\.gz, \.ndjson, \.ndjson\.gz, \.parquet\./,
+    ],
     ["table.parquet.gz", /extension "\.parquet\.gz"/],
     ["table", /extension "\(none\)"/],
   ])("refuses the unsupported name %s and lists the accepted extensions", async (file, message) => {
@@ -52,15 +55,25 @@ describe("readTable errors", () => {
   });
 
   it("refuses a git: spec, which names no file on disk", async () => {
-    await expectDataError(readTemp("git:main:table.csv", x), "git:main:table.csv", /names a file at a git ref, but tables are read from files on disk\./);
+    await expectDataError(
+      readTemp("git:main:table.csv", x),
+      "git:main:table.csv",
+      /names a file at a git ref, but tables are read from files on disk\./,
+    );
   });
 
   it("lists the columns that exist when a required one is absent, at most 20, and suggests a near match", async () => {
     const header = Array.from({ length: 25 }, (_, i) => `c${i}`).concat("Label");
     const file = write("wide.csv", `${header.join(",")}\n${header.map(() => "1").join(",")}\n`);
     const error = readTemp(file, [{ name: "label", as: "number", required: true }]);
-    await expectDataError(error, file, /has no column "label" \(required\)\. Its columns: "c0", "c1", .*"c19" and 6 more\./);
-    await expect(readTemp(file, [{ name: "label", as: "number", required: true }])).rejects.toMatchObject({ hint: expect.stringMatching(/^Did you mean "Label"\?/) });
+    await expectDataError(
+      error,
+      file,
+      /has no column "label" \(required\)\. Its columns: "c0", "c1", .*"c19" and 6 more\./,
+    );
+    await expect(readTemp(file, [{ name: "label", as: "number", required: true }])).rejects.toMatchObject({
+      hint: expect.stringMatching(/^Did you mean "Label"\?/),
+    });
   });
 
   it("lists the JSONL keys seen when a required column is in no line", async () => {
@@ -85,7 +98,11 @@ describe("readTable errors", () => {
 
   it("refuses a quoted field that is never closed", async () => {
     const file = write("open-quote.csv", 'x,y\n1,"abc\n2,3\n');
-    await expectDataError(readTemp(file, x), file, /ends inside a quoted field: a quote opened before line 3 is never closed\./);
+    await expectDataError(
+      readTemp(file, x),
+      file,
+      /ends inside a quoted field: a quote opened before line 3 is never closed\./,
+    );
   });
 
   it("gives the line of a JSONL line that is not JSON, counting blank lines", async () => {

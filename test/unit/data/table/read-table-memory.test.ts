@@ -36,13 +36,17 @@ describe("readTable on a large file", () => {
     const rssBefore = process.memoryUsage.rss();
     let sampled = rssBefore;
     const timer = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), 2);
-    const table = await readTable("big.csv", { workspace: dir, allowedRoots: [dir] }, {
-      input: "data",
-      columns: [
-        { name: "x", as: "number", required: true },
-        { name: "group", as: "string", required: true },
-      ],
-    });
+    const table = await readTable(
+      "big.csv",
+      { workspace: dir, allowedRoots: [dir] },
+      {
+        input: "data",
+        columns: [
+          { name: "x", as: "number", required: true },
+          { name: "group", as: "string", required: true },
+        ],
+      },
+    );
     clearInterval(timer);
     sampled = Math.max(sampled, process.memoryUsage.rss());
     const maxRssAfter = process.resourceUsage().maxRSS * 1024;

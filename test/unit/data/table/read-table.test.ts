@@ -23,10 +23,36 @@ const ALL: ColumnRequest[] = [
 
 // The reference table, written by hand from the rows in fixtures/SOURCE.md.
 const EXPECTED = {
-  id: { kind: "string", name: "id", codes: Int32Array.from([0, 1, 2, 3, 4]), dictionary: ["r1", "r2", "r3", "r4", "r5"], missing: 0 },
-  label: { kind: "number", name: "label", values: Float64Array.from([1, 0, 1, 0, 1]), missing: 0, nonNumeric: 0, nonFinite: 0 },
-  score: { kind: "number", name: "score", values: Float64Array.from([0.91, 0.12, NaN, 0.5, 0.001]), missing: 1, nonNumeric: 0, nonFinite: 0 },
-  group: { kind: "string", name: "group", codes: Int32Array.from([0, 1, 2, 0, -1]), dictionary: ["Zürich", "東京", "São Paulo"], missing: 1 },
+  id: {
+    kind: "string",
+    name: "id",
+    codes: Int32Array.from([0, 1, 2, 3, 4]),
+    dictionary: ["r1", "r2", "r3", "r4", "r5"],
+    missing: 0,
+  },
+  label: {
+    kind: "number",
+    name: "label",
+    values: Float64Array.from([1, 0, 1, 0, 1]),
+    missing: 0,
+    nonNumeric: 0,
+    nonFinite: 0,
+  },
+  score: {
+    kind: "number",
+    name: "score",
+    values: Float64Array.from([0.91, 0.12, NaN, 0.5, 0.001]),
+    missing: 1,
+    nonNumeric: 0,
+    nonFinite: 0,
+  },
+  group: {
+    kind: "string",
+    name: "group",
+    codes: Int32Array.from([0, 1, 2, 0, -1]),
+    dictionary: ["Zürich", "東京", "São Paulo"],
+    missing: 1,
+  },
   note: {
     kind: "string",
     name: "note",
@@ -34,7 +60,14 @@ const EXPECTED = {
     dictionary: ["plain", "has, comma", 'says "hi"', "two\nlines", "🚀 rocket"],
     missing: 0,
   },
-  amount: { kind: "number", name: "amount", values: Float64Array.from([12.5, NaN, -300, NaN, 7]), missing: 1, nonNumeric: 1, nonFinite: 0 },
+  amount: {
+    kind: "number",
+    name: "amount",
+    values: Float64Array.from([12.5, NaN, -300, NaN, 7]),
+    missing: 1,
+    nonNumeric: 1,
+    nonFinite: 0,
+  },
 };
 
 // sha256sum test/unit/data/table/fixtures/<file>, run when the fixtures were written.
@@ -49,7 +82,8 @@ const FIXTURES: Array<[string, string, Table["format"], boolean]> = [
   ["table-gzip.parquet", "fa337e812f9723dc1d791902610be58b4d6b1e5140227fa04d5e7e8a2ff029a6", "parquet", false],
 ];
 
-const read = (file: string, columns: ColumnRequest[] = ALL, where = access) => readTable(file, where, { input: "data", columns });
+const read = (file: string, columns: ColumnRequest[] = ALL, where = access) =>
+  readTable(file, where, { input: "data", columns });
 
 describe("readTable", () => {
   it.each(FIXTURES)("reads %s into the reference table", async (file, _sha, format, gzip) => {
@@ -75,21 +109,30 @@ function write(name: string, content: string | Buffer): string {
 const readTemp = (file: string, columns: ColumnRequest[]) => readTable(file, tempAccess, { input: "data", columns });
 
 describe("readTable column selection", () => {
-  it.each(["table.csv", "table.jsonl", "table.parquet"])("reads an auto column with a text cell after numbers as strings from %s", async (file) => {
-    const table = await read(file, [{ name: "amount", as: "auto", required: true }]);
-    expect(table.columns.get("amount")).toEqual({
-      kind: "string",
-      name: "amount",
-      codes: Int32Array.from([0, 1, 2, -1, 3]),
-      dictionary: ["12.5", "n/a", "-300", "7"],
-      missing: 1,
-    });
-  });
+  it.each(["table.csv", "table.jsonl", "table.parquet"])(
+    "reads an auto column with a text cell after numbers as strings from %s",
+    async (file) => {
+      const table = await read(file, [{ name: "amount", as: "auto", required: true }]);
+      expect(table.columns.get("amount")).toEqual({
+        kind: "string",
+        name: "amount",
+        codes: Int32Array.from([0, 1, 2, -1, 3]),
+        dictionary: ["12.5", "n/a", "-300", "7"],
+        missing: 1,
+      });
+    },
+  );
 
   it("reads an auto column whose first present cell is text as strings, keeping the leading blanks missing", async () => {
     const file = write("blank-first.csv", "a,b\n,1\n  ,2\nx,3\n4,4\n");
     const table = await readTemp(file, [{ name: "a", as: "auto", required: true }]);
-    expect(table.columns.get("a")).toEqual({ kind: "string", name: "a", codes: Int32Array.from([-1, -1, 0, 1]), dictionary: ["x", "4"], missing: 2 });
+    expect(table.columns.get("a")).toEqual({
+      kind: "string",
+      name: "a",
+      codes: Int32Array.from([-1, -1, 0, 1]),
+      dictionary: ["x", "4"],
+      missing: 2,
+    });
   });
 
   it("keeps NaN and inf spellings in an auto column numeric and counts them as non-finite", async () => {
@@ -129,13 +172,17 @@ describe("readTable column selection", () => {
       { name: "score", as: "number", required: true },
     ]);
     expect(Object.fromEntries(table.columns)).toEqual({ id: EXPECTED.id, score: EXPECTED.score });
-    await expect(readTemp(file, [{ name: "note", as: "string", required: true }])).rejects.toThrow(/not a readable Parquet file/);
+    await expect(readTemp(file, [{ name: "note", as: "string", required: true }])).rejects.toThrow(
+      /not a readable Parquet file/,
+    );
   });
 
   it("warns about duplicate names among columns it does not read", async () => {
     const file = write("dup.csv", "x,y,y,z,z,z\n1,2,3,4,5,6\n");
     const table = await readTemp(file, [{ name: "x", as: "number", required: true }]);
-    expect(table.warnings).toEqual(['dup.csv has duplicate column names that this step does not read: "y" (2 times), "z" (3 times).']);
+    expect(table.warnings).toEqual([
+      'dup.csv has duplicate column names that this step does not read: "y" (2 times), "z" (3 times).',
+    ]);
     expect(table.columns.get("x")).toMatchObject({ values: Float64Array.from([1]) });
   });
 
@@ -150,7 +197,14 @@ describe("readTable column selection", () => {
     const file = write("header-only.csv", "x,y\n");
     const table = await readTemp(file, [{ name: "x", as: "number", required: true }]);
     expect(table.rows).toBe(0);
-    expect(table.columns.get("x")).toEqual({ kind: "number", name: "x", values: new Float64Array(0), missing: 0, nonNumeric: 0, nonFinite: 0 });
+    expect(table.columns.get("x")).toEqual({
+      kind: "number",
+      name: "x",
+      values: new Float64Array(0),
+      missing: 0,
+      nonNumeric: 0,
+      nonFinite: 0,
+    });
   });
 
   it("keeps a quote inside an unquoted field as text, as pandas does", async () => {
@@ -172,8 +226,19 @@ describe("readTable column selection", () => {
       { name: "constructor", as: "string", required: true },
     ]);
     expect(table.format).toBe("jsonl");
-    expect(table.columns.get("x")).toEqual({ kind: "number", name: "x", values: Float64Array.from([NaN, NaN, 2]), missing: 0, nonNumeric: 0, nonFinite: 2 });
-    expect(table.columns.get("constructor")).toMatchObject({ codes: Int32Array.from([0, -1, -1]), dictionary: ["a"], missing: 2 });
+    expect(table.columns.get("x")).toEqual({
+      kind: "number",
+      name: "x",
+      values: Float64Array.from([NaN, NaN, 2]),
+      missing: 0,
+      nonNumeric: 0,
+      nonFinite: 2,
+    });
+    expect(table.columns.get("constructor")).toMatchObject({
+      codes: Int32Array.from([0, -1, -1]),
+      dictionary: ["a"],
+      missing: 2,
+    });
   });
 
   it("reads typed Parquet columns: INT64 and BOOLEAN as numbers, TIMESTAMP as ISO text, a stored NaN as non-finite", async () => {
@@ -193,10 +258,37 @@ describe("readTable column selection", () => {
       { name: "f", as: "number", required: true },
     ]);
     expect(Object.fromEntries(table.columns)).toEqual({
-      big: { kind: "number", name: "big", values: Float64Array.from([1, -2, NaN]), missing: 1, nonNumeric: 0, nonFinite: 0 },
-      flag: { kind: "number", name: "flag", values: Float64Array.from([1, 0, NaN]), missing: 1, nonNumeric: 0, nonFinite: 0 },
-      at: { kind: "string", name: "at", codes: Int32Array.from([0, -1, 1]), dictionary: ["2024-01-02T03:04:05.000Z", "1970-01-01T00:00:00.000Z"], missing: 1 },
-      f: { kind: "number", name: "f", values: Float64Array.from([NaN, 1.25, NaN]), missing: 0, nonNumeric: 0, nonFinite: 2 },
+      big: {
+        kind: "number",
+        name: "big",
+        values: Float64Array.from([1, -2, NaN]),
+        missing: 1,
+        nonNumeric: 0,
+        nonFinite: 0,
+      },
+      flag: {
+        kind: "number",
+        name: "flag",
+        values: Float64Array.from([1, 0, NaN]),
+        missing: 1,
+        nonNumeric: 0,
+        nonFinite: 0,
+      },
+      at: {
+        kind: "string",
+        name: "at",
+        codes: Int32Array.from([0, -1, 1]),
+        dictionary: ["2024-01-02T03:04:05.000Z", "1970-01-01T00:00:00.000Z"],
+        missing: 1,
+      },
+      f: {
+        kind: "number",
+        name: "f",
+        values: Float64Array.from([NaN, 1.25, NaN]),
+        missing: 0,
+        nonNumeric: 0,
+        nonFinite: 2,
+      },
     });
   });
 

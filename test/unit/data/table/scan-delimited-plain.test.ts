@@ -19,13 +19,35 @@ const write = (file: string, content: string | Buffer) => {
 };
 const readAll = (file: string) => readTable(file, access, { input: "data", columns: { all: "auto" } });
 const plain = (file: string, maxRecordChars = 0) =>
-  scanDelimitedPlain({ input: "data", file, absolute: path.join(dir, file) }, file.endsWith(".gz"), file.includes(".tsv") ? "\t" : ",", (header) => header.map((name) => ({ name, required: true, as: "auto" as const })), (header, requests) => requests.map((request) => [header.indexOf(request.name), createColumnBuilder(request)] as const), maxRecordChars, new ReadLimits().guard({ input: "data", file, absolute: path.join(dir, file) }));
+  scanDelimitedPlain(
+    { input: "data", file, absolute: path.join(dir, file) },
+    file.endsWith(".gz"),
+    file.includes(".tsv") ? "\t" : ",",
+    (header) => header.map((name) => ({ name, required: true, as: "auto" as const })),
+    (header, requests) =>
+      requests.map((request) => [header.indexOf(request.name), createColumnBuilder(request)] as const),
+    maxRecordChars,
+    new ReadLimits().guard({ input: "data", file, absolute: path.join(dir, file) }),
+  );
 /** The table without what differs between two files of the same content: name, digest and size. */
-const content = (table: Table) => ({ rows: table.rows, fileColumns: table.fileColumns, columns: [...table.columns], warnings: table.warnings });
+const content = (table: Table) => ({
+  rows: table.rows,
+  fileColumns: table.fileColumns,
+  columns: [...table.columns],
+  warnings: table.warnings,
+});
 
 // Every shape the byte-level pass accepts: a BOM, CRLF, blank lines, no final newline, empty and non-finite cells,
 // UTF-8 text, numbers in every spelling, a column that turns out to be text after numbers (read twice).
-const ROWS = ["id,amount,city,mixed", "1,12.5,Zürich,7", "", "2,-0.5e3,São Paulo,x", "3,,  spaced ,inf", "4,NaN,,8", "5,1e999,東京,9"];
+const ROWS = [
+  "id,amount,city,mixed",
+  "1,12.5,Zürich,7",
+  "",
+  "2,-0.5e3,São Paulo,x",
+  "3,,  spaced ,inf",
+  "4,NaN,,8",
+  "5,1e999,東京,9",
+];
 
 describe("the byte-level pass over unquoted delimited files", () => {
   it.each([
@@ -88,9 +110,33 @@ describe("parsePlainDecimal", () => {
   });
 
   it("declines what only the full number parser reads, which then reads it", () => {
-    for (const text of ["1e5", "1234567890123456", " 1", "1 ", "", "-", ".", "+.", "0x1F", "1_000", "1,5", "inf", "NaN", "1.2.3", "--1"]) {
+    for (const text of [
+      "1e5",
+      "1234567890123456",
+      " 1",
+      "1 ",
+      "",
+      "-",
+      ".",
+      "+.",
+      "0x1F",
+      "1_000",
+      "1,5",
+      "inf",
+      "NaN",
+      "1.2.3",
+      "--1",
+    ]) {
       expect(parse(text), text).toBeNaN();
     }
-    for (const [text, value] of [["-0", -0], ["007", 7], [".5", 0.5], ["5.", 5], ["+2.50", 2.5], ["123456789012345", 123456789012345]] as const) expect(Object.is(parse(text), value), text).toBe(true);
+    for (const [text, value] of [
+      ["-0", -0],
+      ["007", 7],
+      [".5", 0.5],
+      ["5.", 5],
+      ["+2.50", 2.5],
+      ["123456789012345", 123456789012345],
+    ] as const)
+      expect(Object.is(parse(text), value), text).toBe(true);
   });
 });

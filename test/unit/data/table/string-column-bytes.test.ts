@@ -32,7 +32,9 @@ describe("StringColumnBuilder.pushBytes", () => {
   });
 
   it("gives the same column when values rarely repeat (past the cache's 1,024 entries) and for long cells", () => {
-    const cells = Array.from({ length: 12_000 }, (_, i) => utf8(i % 3 === 0 ? `id-${i % 2000}` : `${"long".repeat(20)}-${i % 50}`));
+    const cells = Array.from({ length: 12_000 }, (_, i) =>
+      utf8(i % 3 === 0 ? `id-${i % 2000}` : `${"long".repeat(20)}-${i % 50}`),
+    );
     const { text, bytes } = both(cells);
     expect(bytes).toEqual(text);
     expect(bytes.dictionary.length).toBe(2050);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { encodeSliceFeature, NO_PREDICATE } from "../../../../shared/src/evaluate/slice-search/encode-slice-features.js";
+import {
+  encodeSliceFeature,
+  NO_PREDICATE,
+} from "../../../../shared/src/evaluate/slice-search/encode-slice-features.js";
 import { numberColumn, textColumn } from "./synthetic-predictions.js";
 
 describe("encodeSliceFeature", () => {
@@ -16,7 +19,9 @@ describe("encodeSliceFeature", () => {
     const values = ["a", "a", "a", "b", "b", "b", "c", "", "", ""].map((v) => v);
     const column = textColumn("g", values);
     // The reader codes missing text as -1.
-    const codes = Int32Array.from(values, (v, i) => (v === "" ? -1 : (column.kind === "string" ? (column.codes[i] as number) : 0)));
+    const codes = Int32Array.from(values, (v, i) =>
+      v === "" ? -1 : column.kind === "string" ? (column.codes[i] as number) : 0,
+    );
     const encoded = encodeSliceFeature({ ...column, codes, missing: 3 } as typeof column, 3, 5);
     expect(encoded.predicates).toEqual(["g=a", "g=b", "g=(missing)"]);
     expect(encoded.codes[6]).toBe(NO_PREDICATE); // "c" is held by one row, under the minimum of 3

@@ -60,7 +60,11 @@ describe("searchSlices", () => {
 
   it("tests against the margin, not zero: a regression within the margin is no finding", () => {
     const small = synthetic(11, 4000, 0.1, { where: (a, b) => a === "a2" && b === "b1", rate: 0.14 });
-    const generous = searchSlices(policyOf("", "accuracy: { direction: higher, max-regression: 0.2 }"), small, "modelgate.yml")!.summary!;
+    const generous = searchSlices(
+      policyOf("", "accuracy: { direction: higher, max-regression: 0.2 }"),
+      small,
+      "modelgate.yml",
+    )!.summary!;
     expect(generous.margin).toBe(0.2);
     expect(generous.margin_source).toBe("evaluate.metrics.accuracy.max-regression");
     expect(generous.found).toBe(0);
@@ -69,7 +73,11 @@ describe("searchSlices", () => {
   });
 
   it("searches three-predicate conjunctions when depth is 3", () => {
-    const summary = searchSlices(policyOf("  slice-search: { depth: 3, min-size: 30 }"), PLANTED, "modelgate.yml")!.summary!;
+    const summary = searchSlices(
+      policyOf("  slice-search: { depth: 3, min-size: 30 }"),
+      PLANTED,
+      "modelgate.yml",
+    )!.summary!;
     expect(summary.family_by_depth).toHaveLength(3);
     expect(summary.family_by_depth[2]).toBeGreaterThan(0);
     expect(summary.slices[0]?.significant).toBe(true);
@@ -78,17 +86,30 @@ describe("searchSlices", () => {
   it("does not run when turned off, without features, or without baseline predictions unless asked", () => {
     expect(searchSlices(policyOf("  slice-search: false"), PLANTED, "modelgate.yml")).toBeUndefined();
     const bare: Predictions = { ...PLANTED.candidate, features: new Map() };
-    expect(searchSlices(policyOf(""), { candidate: bare, baseline: PLANTED.baseline }, "modelgate.yml")).toBeUndefined();
+    expect(
+      searchSlices(policyOf(""), { candidate: bare, baseline: PLANTED.baseline }, "modelgate.yml"),
+    ).toBeUndefined();
     expect(searchSlices(policyOf(""), { candidate: PLANTED.candidate }, "modelgate.yml")).toBeUndefined();
-    const asked = searchSlices(policyOf("  slice-search: { depth: 1 }"), { candidate: PLANTED.candidate }, "modelgate.yml");
+    const asked = searchSlices(
+      policyOf("  slice-search: { depth: 1 }"),
+      { candidate: PLANTED.candidate },
+      "modelgate.yml",
+    );
     expect(asked?.summary).toBeUndefined();
     expect(asked?.notes[0]).toMatch(/needs baseline predictions/);
   });
 
   it("ranks by log loss and says so when the gate's metric does not decompose per example", () => {
-    const scored = (p: Predictions): Predictions => ({ ...p, scores: Float64Array.from(p.predictions, (v) => (v === 1 ? 0.8 : 0.3)) });
+    const scored = (p: Predictions): Predictions => ({
+      ...p,
+      scores: Float64Array.from(p.predictions, (v) => (v === 1 ? 0.8 : 0.3)),
+    });
     const evaluation = { candidate: scored(PLANTED.candidate), baseline: scored(PLANTED.baseline) };
-    const outcome = searchSlices(policyOf("", "roc_auc: { direction: higher, max-regression: 0.01 }"), evaluation, "modelgate.yml")!;
+    const outcome = searchSlices(
+      policyOf("", "roc_auc: { direction: higher, max-regression: 0.01 }"),
+      evaluation,
+      "modelgate.yml",
+    )!;
     expect(outcome.summary?.loss).toBe("log-loss");
     expect(outcome.summary?.metric).toBe("log_loss");
     expect(outcome.notes.join(" ")).toMatch(/roc_auc does not decompose per example.*log loss/);
@@ -96,12 +117,18 @@ describe("searchSlices", () => {
   });
 
   it("refuses a loss the predictions cannot give, naming the policy key", () => {
-    expect(() => searchSlices(policyOf("  slice-search: { loss: brier }"), PLANTED, "modelgate.yml")).toThrow(/evaluate.slice-search.loss is brier.*no score column/);
+    expect(() => searchSlices(policyOf("  slice-search: { loss: brier }"), PLANTED, "modelgate.yml")).toThrow(
+      /evaluate.slice-search.loss is brier.*no score column/,
+    );
   });
 });
 
 describe("evaluateGate with the slice search", () => {
-  const metricsOf = (p: Predictions) => ({ name: p.name, sha256: p.sha256, values: computePredictionMetrics(p).metrics });
+  const metricsOf = (p: Predictions) => ({
+    name: p.name,
+    sha256: p.sha256,
+    values: computePredictionMetrics(p).metrics,
+  });
   const gate = (search: string) =>
     evaluateGate({
       policy: { evaluate: policyOf(search) },

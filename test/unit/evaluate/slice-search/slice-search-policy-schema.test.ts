@@ -2,13 +2,19 @@ import { describe, expect, it } from "vitest";
 import { parsePolicy } from "../../../../shared/src/policy/parse-policy.js";
 import { featureColumnsOf } from "../../../../shared/src/evaluate/slice-search/feature-columns-of.js";
 
-const parse = (search: string) => parsePolicy(`version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.5 }\n${search}`, "modelgate.yml");
+const parse = (search: string) =>
+  parsePolicy(
+    `version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, min: 0.5 }\n${search}`,
+    "modelgate.yml",
+  );
 
 describe("evaluate.slice-search", () => {
   it("accepts false, an empty object and every key, and tells the reader which feature columns to read", () => {
     expect(featureColumnsOf(parse("").evaluate)).toBe("others");
     expect(featureColumnsOf(parse("  slice-search: false").evaluate)).toBeUndefined();
-    const full = parse("  slice-search: { columns: [region, age], depth: 3, min-size: 50, alpha: 0.01, bins: 10, loss: error, margin: 0.02, top: 3, on-finding: fail }");
+    const full = parse(
+      "  slice-search: { columns: [region, age], depth: 3, min-size: 50, alpha: 0.01, bins: 10, loss: error, margin: 0.02, top: 3, on-finding: fail }",
+    );
     expect(featureColumnsOf(full.evaluate)).toEqual(["region", "age"]);
   });
 

@@ -28,14 +28,22 @@ export interface Synthetic {
  * model errs independently with probability `errorRate`; the candidate errs with `plantedRate` instead on rows where
  * `planted` holds. The baseline carries no features (as when read without them), the candidate all four.
  */
-export function synthetic(seed: number, rows: number, errorRate: number, planted?: { where: (a: string, b: string) => boolean; rate: number }): Synthetic {
+export function synthetic(
+  seed: number,
+  rows: number,
+  errorRate: number,
+  planted?: { where: (a: string, b: string) => boolean; rate: number },
+): Synthetic {
   const random = createSeededRandom(seed);
   const a = Array.from({ length: rows }, () => `a${random.nextInt(4)}`);
   const b = Array.from({ length: rows }, () => `b${random.nextInt(3)}`);
   const c = Array.from({ length: rows }, () => `c${random.nextInt(3)}`);
   const x = Array.from({ length: rows }, () => Math.round(random.nextDouble() * 1000) / 10);
   const baselineWrong = Array.from({ length: rows }, () => random.nextDouble() < errorRate);
-  const candidateWrong = Array.from({ length: rows }, (_, i) => random.nextDouble() < (planted?.where(a[i] as string, b[i] as string) ? planted.rate : errorRate));
+  const candidateWrong = Array.from(
+    { length: rows },
+    (_, i) => random.nextDouble() < (planted?.where(a[i] as string, b[i] as string) ? planted.rate : errorRate),
+  );
   const base = (name: string, wrong: boolean[]): Predictions => ({
     task: "classification",
     input: `${name}-predictions`,

@@ -19,7 +19,12 @@ const D2 = [1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, -1, 1, 0, 0, 0, 0, 0, 1, 0, 0
 
 describe("testSlicesAgainstMargin", () => {
   it("gives scipy's one-sample t test against the margin and Holm's adjustment over the whole family", () => {
-    const tested = testSlicesAgainstMargin([sliceOf(1, D2), sliceOf(0, D1)], 0.05, 10, (s) => `s${s.predicates[0]![1]}`);
+    const tested = testSlicesAgainstMargin(
+      [sliceOf(1, D2), sliceOf(0, D1)],
+      0.05,
+      10,
+      (s) => `s${s.predicates[0]![1]}`,
+    );
     expect(tested.map((t) => t.statistic)).toEqual([expect.closeTo(2.0, 12), expect.closeTo(1.5, 12)]);
     expect(tested[0]!.p).toBeCloseTo(0.030001018193049168, 12);
     expect(tested[1]!.p).toBeCloseTo(0.07332782303410035, 12);

@@ -16,7 +16,11 @@ evaluate:
 
 /** evaluate-gate's result on the explanation fixtures: predictions paired by id, both models' attributions. */
 export async function explainedResult(options: { showExamples: boolean; policy?: string }): Promise<GateResult> {
-  const selected = selectPolicy({ file: "modelgate.yml", mode: "file", head: { text: options.policy ?? EXPLAINED_POLICY, sha256: "sha256-of-policy" } });
+  const selected = selectPolicy({
+    file: "modelgate.yml",
+    mode: "file",
+    head: { text: options.policy ?? EXPLAINED_POLICY, sha256: "sha256-of-policy" },
+  });
   const files = await loadEvaluateFiles(
     {
       candidatePredictions: "candidate-predictions.csv",
@@ -27,5 +31,10 @@ export async function explainedResult(options: { showExamples: boolean; policy?:
     },
     fixtureAccess,
   );
-  return evaluateGate({ ...files, policy: selected.policy, policyProvenance: selected.provenance, policyLineOf: selected.lineOf });
+  return evaluateGate({
+    ...files,
+    policy: selected.policy,
+    policyProvenance: selected.provenance,
+    policyLineOf: selected.lineOf,
+  });
 }

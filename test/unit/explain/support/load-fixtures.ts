@@ -27,13 +27,25 @@ export interface ExpectedExplanations {
   sign_flips: string[];
   changed: number;
   max_abs_delta: number;
-  largest: Array<{ id: string; baseline: number; candidate: number; delta: number; candidate_reasons: ExpectedReason[]; baseline_reasons: ExpectedReason[] }>;
+  largest: Array<{
+    id: string;
+    baseline: number;
+    candidate: number;
+    delta: number;
+    candidate_reasons: ExpectedReason[];
+    baseline_reasons: ExpectedReason[];
+  }>;
 }
 
-export const expected = JSON.parse(readFileSync(path.join(fixtureFolder, "expected.json"), "utf8")) as ExpectedExplanations;
+export const expected = JSON.parse(
+  readFileSync(path.join(fixtureFolder, "expected.json"), "utf8"),
+) as ExpectedExplanations;
 
 /** `id,label,score` rows of a fixture predictions file, in file order. */
 export function readScores(file: string): { ids: string[]; scores: Float64Array } {
   const lines = readFileSync(path.join(fixtureFolder, file), "utf8").trim().split("\n").slice(1);
-  return { ids: lines.map((line) => line.split(",")[0]!), scores: Float64Array.from(lines, (line) => Number(line.split(",")[2])) };
+  return {
+    ids: lines.map((line) => line.split(",")[0]!),
+    scores: Float64Array.from(lines, (line) => Number(line.split(",")[2])),
+  };
 }

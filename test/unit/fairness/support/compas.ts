@@ -9,10 +9,17 @@ export const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 
 export const fixtureAccess = { workspace: fixtures, allowedRoots: [fixtures] };
 
 /** The reference values written by fixtures/make_reference_values.py (numpy, fairlearn's formulas). */
-export const reference = JSON.parse(readFileSync(path.join(fixtures, "reference-values.json"), "utf8")) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Reference = Record<string, any>;
+export const reference = JSON.parse(readFileSync(path.join(fixtures, "reference-values.json"), "utf8")) as Reference;
 
 /** ProPublica's filtered COMPAS rows as our predictions reader gives them, with race and sex as sensitive columns. */
-export async function readCompas(): Promise<{ labels: Float64Array; predictions: Float64Array; race: SensitiveColumn; sex: SensitiveColumn }> {
+export async function readCompas(): Promise<{
+  labels: Float64Array;
+  predictions: Float64Array;
+  race: SensitiveColumn;
+  sex: SensitiveColumn;
+}> {
   const read = await readPredictions("compas-filtered.csv.gz", fixtureAccess, {
     input: "predictions",
     task: "classification",

@@ -58,10 +58,16 @@ export function coversTruth(scenario: CoverageScenario, seed: number, resamples:
   const cellTally = { columns: ["group"], cells: tally.cells, counts };
   const groupings = toGroupings(cellTally);
   const options = toMeasureOptions(cellTally, groupings, { favorable: 1, minGroupSize: 1, privileged: {} });
-  const [distribution] = bootstrapFairnessChange(tally, groupings, [{ grouping: 0, spec: scenario.spec }], options, { resamples, seed: seed + 1 });
+  const [distribution] = bootstrapFairnessChange(tally, groupings, [{ grouping: 0, spec: scenario.spec }], options, {
+    resamples,
+    seed: seed + 1,
+  });
   if (!distribution?.ok) return false;
   const tail = ((1 - confidence) / 2) * 100;
-  return percentileOfSorted(distribution.sorted, tail) <= scenario.truth && scenario.truth <= percentileOfSorted(distribution.sorted, 100 - tail);
+  return (
+    percentileOfSorted(distribution.sorted, tail) <= scenario.truth &&
+    scenario.truth <= percentileOfSorted(distribution.sorted, 100 - tail)
+  );
 }
 
 /** Share of `seeds` simulated evaluation sets whose interval holds the truth. */

@@ -11,6 +11,11 @@ export function useStandIn(defaultToken = "ghs_test_write") {
   return {
     api,
     octokit: (token = defaultToken): ModelgateOctokit =>
-      createOctokit({ token, baseUrl: api().url, log: { warning: () => undefined, debug: () => undefined }, retryAfterBaseValue: 10 }),
+      createOctokit({
+        token,
+        baseUrl: api().url,
+        log: { warning: () => undefined, debug: () => undefined },
+        retryAfterBaseValue: 10,
+      }),
   };
 }

@@ -7,14 +7,28 @@ import { all, attribute, attributeNames, one, parseHtml, textOf } from "../../..
 
 /** Every attribute name in the fragment, and every URL an element points at. */
 function attributesAndUrls(tree: Root): { names: string[]; urls: string[] } {
-  const urls = all("*", tree).flatMap((element) => ["href", "src", "action", "formAction"].map((name) => attribute(element, name)));
+  const urls = all("*", tree).flatMap((element) =>
+    ["href", "src", "action", "formAction"].map((name) => attribute(element, name)),
+  );
   return { names: attributeNames(tree), urls: urls.filter(Boolean) };
 }
 
 describe("renderMarkdownHtml", () => {
   it("renders GFM tables, task lists, strikethrough, autolinks and footnotes as GitHub does", () => {
     const html = renderMarkdownHtml(
-      ["| metric | value |", "| --- | ---: |", "| auc | 0.91 |", "", "- [x] done", "- [ ] open", "", "~~gone~~ see https://example.com/a and a note[^1]", "", "[^1]: a note", ""].join("\n"),
+      [
+        "| metric | value |",
+        "| --- | ---: |",
+        "| auc | 0.91 |",
+        "",
+        "- [x] done",
+        "- [ ] open",
+        "",
+        "~~gone~~ see https://example.com/a and a note[^1]",
+        "",
+        "[^1]: a note",
+        "",
+      ].join("\n"),
     );
     expect(html).toContain('<td align="right">0.91</td>');
     expect(html).toMatch(/<input type="checkbox" checked disabled> done/);
@@ -28,7 +42,9 @@ describe("renderMarkdownHtml", () => {
   });
 
   it("keeps folded sections with the markdown inside them rendered", () => {
-    const tree = parseHtml(renderMarkdownHtml("<details><summary>Charts (2)</summary>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n</details>\n"));
+    const tree = parseHtml(
+      renderMarkdownHtml("<details><summary>Charts (2)</summary>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n</details>\n"),
+    );
     const details = one("details", tree);
     expect(textOf(one("summary", details))).toBe("Charts (2)");
     expect(textOf(one("table td", details))).toBe("1");
@@ -42,7 +58,10 @@ describe("renderMarkdownHtml", () => {
   });
 
   it("styles alerts as GitHub does", () => {
-    const alert = one(".markdown-alert.markdown-alert-warning", parseHtml(renderMarkdownHtml("> [!WARNING]\n> The baseline is stale.\n")));
+    const alert = one(
+      ".markdown-alert.markdown-alert-warning",
+      parseHtml(renderMarkdownHtml("> [!WARNING]\n> The baseline is stale.\n")),
+    );
     expect(textOf(one(".markdown-alert-title", alert))).toContain("Warning");
     expect(textOf(alert)).toContain("The baseline is stale.");
   });
@@ -55,7 +74,7 @@ describe("renderMarkdownHtml", () => {
       '<iframe src="https://example.com"></iframe>',
       "<style>body { display: none }</style>",
       '<div style="position: fixed" onclick="window.pwned = 1">overlay</div>',
-      '<svg><script>window.pwned = 1</script></svg>',
+      "<svg><script>window.pwned = 1</script></svg>",
       '<form action="https://example.com"><input name="x"></form>',
       '<details open ontoggle="window.pwned = 1"><summary>s</summary></details>',
       "[md link](javascript:alert(1))",
@@ -65,7 +84,9 @@ describe("renderMarkdownHtml", () => {
     const tree = parseHtml(html);
     expect(all("script, style, iframe, form, meta, svg", tree)).toHaveLength(0);
     // GitHub keeps an input only as the disabled checkbox of a task list.
-    expect(all("input", tree).map((input) => [attribute(input, "type"), attribute(input, "disabled")])).toEqual([["checkbox", "true"]]);
+    expect(all("input", tree).map((input) => [attribute(input, "type"), attribute(input, "disabled")])).toEqual([
+      ["checkbox", "true"],
+    ]);
     const { names, urls } = attributesAndUrls(tree);
     expect(names.filter((name) => name.startsWith("on") || name === "style")).toEqual([]);
     expect(urls.filter((url) => /^\s*javascript:/i.test(url))).toEqual([]);

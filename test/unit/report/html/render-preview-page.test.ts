@@ -12,8 +12,20 @@ const ASSETS: PreviewAssets = {
 };
 
 const REPORTS: PreviewReport[] = [
-  { name: "01-validate-data-clean", story: "a clean batch", action: "validate-data", verdict: "pass", markdown: "## ✅ validate-data\n\nAll good.\n" },
-  { name: "02-evaluate-gate-regressed", story: "a candidate that <b>overfits</b>", action: "evaluate-gate", verdict: "fail", markdown: "## ❌ evaluate-gate\n\n```mermaid\nxychart-beta\n    bar [1, 2]\n```\n" },
+  {
+    name: "01-validate-data-clean",
+    story: "a clean batch",
+    action: "validate-data",
+    verdict: "pass",
+    markdown: "## ✅ validate-data\n\nAll good.\n",
+  },
+  {
+    name: "02-evaluate-gate-regressed",
+    story: "a candidate that <b>overfits</b>",
+    action: "evaluate-gate",
+    verdict: "fail",
+    markdown: "## ❌ evaluate-gate\n\n```mermaid\nxychart-beta\n    bar [1, 2]\n```\n",
+  },
   { name: "notes.md", story: "", markdown: "Just notes.\n" },
 ];
 
@@ -43,7 +55,11 @@ describe("renderPreviewPage", () => {
 
   it("renders each report's markdown inside a markdown-body, charts left as mermaid code for the page's script", () => {
     const bodies = all("section.report > article.markdown-body", parseHtml(render(), { document: true }));
-    expect(bodies.map((b) => textOf(all("h2", b)[0] ?? b).trim())).toEqual(["✅ validate-data", "❌ evaluate-gate", "Just notes."]);
+    expect(bodies.map((b) => textOf(all("h2", b)[0] ?? b).trim())).toEqual([
+      "✅ validate-data",
+      "❌ evaluate-gate",
+      "Just notes.",
+    ]);
     expect(textOf(one("pre > code.language-mermaid", bodies[1]!))).toBe("xychart-beta\n    bar [1, 2]\n");
   });
 

@@ -109,7 +109,12 @@ export function readCategoricalDrift(): { reference: string[]; current: string[]
  * the same IEEE operations in the same order as the Python formula, so the values are identical.
  */
 export function formulaSample([n, multiplier, modulus, scale, offset]: number[]): number[] {
-  return Array.from({ length: n as number }, (_, i) => (((i * (multiplier as number)) % (modulus as number)) / (modulus as number)) * (scale as number) + (offset as number));
+  return Array.from(
+    { length: n as number },
+    (_, i) =>
+      (((i * (multiplier as number)) % (modulus as number)) / (modulus as number)) * (scale as number) +
+      (offset as number),
+  );
 }
 
 interface ScipyKsResult {
@@ -150,7 +155,9 @@ export interface ScipyJensenShannonCase {
 }
 
 /** The named cases of one block of drift-reference-values.json, typed. */
-export function driftCases<T>(block: "ks_2samp" | "chi2_contingency" | "chisquare_gof" | "jensenshannon"): [string, T][] {
+export function driftCases<T>(
+  block: "ks_2samp" | "chi2_contingency" | "chisquare_gof" | "jensenshannon",
+): [string, T][] {
   return Object.entries(driftReference[block] as Record<string, T>);
 }
 

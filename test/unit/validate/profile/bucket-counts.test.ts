@@ -19,7 +19,10 @@ describe("BucketCounts", () => {
   });
 
   it("counts as a map does for a million indices of a spread-out column", () => {
-    const indices = Array.from({ length: 1_000_000 }, (_, i) => Math.round(Math.sin(i) * 1500 + ((i * 7919) % 4000)) - 2000);
+    const indices = Array.from(
+      { length: 1_000_000 },
+      (_, i) => Math.round(Math.sin(i) * 1500 + ((i * 7919) % 4000)) - 2000,
+    );
     const counts = new BucketCounts();
     for (const index of indices) counts.add(index);
     expect(sorted(counts.toMap())).toEqual(sorted(mapOf(indices)));

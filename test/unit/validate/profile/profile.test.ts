@@ -7,7 +7,13 @@ import { readDataTable } from "../../../../shared/src/validate/read-data-table.j
 import { parsePolicy } from "../../../../shared/src/policy/parse-policy.js";
 import { toCanonicalJson } from "../../../../shared/src/core/canonical-json.js";
 import { buildProfile } from "../../../../shared/src/validate/profile/build-profile.js";
-import { addToSketch, emptySketch, mergeSketches, sketchQuantile, SKETCH_RELATIVE_ACCURACY } from "../../../../shared/src/validate/profile/log-bucket-sketch.js";
+import {
+  addToSketch,
+  emptySketch,
+  mergeSketches,
+  sketchQuantile,
+  SKETCH_RELATIVE_ACCURACY,
+} from "../../../../shared/src/validate/profile/log-bucket-sketch.js";
 import { mergeProfiles } from "../../../../shared/src/validate/profile/merge-profiles.js";
 import type { NamedProfile } from "../../../../shared/src/validate/profile/merge-profiles.js";
 import { combinedMoments } from "../../../../shared/src/validate/profile/profile-drift.js";
@@ -17,12 +23,15 @@ import { createSeededRandom } from "../../../../shared/src/stats/seeded-random.j
 
 // The drift fixtures of validate-data.test.ts, with SciPy's values (fixtures/make_validate_reference_values.py).
 const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
-const expected = JSON.parse(readFileSync(path.join(fixtures, "validate-reference-values.json"), "utf8")).large as Record<string, { statistic: number }>;
+const expected = JSON.parse(readFileSync(path.join(fixtures, "validate-reference-values.json"), "utf8"))
+  .large as Record<string, { statistic: number }>;
 const policy = parsePolicy("version: 1\nmodel: churn\n", "modelgate.yml");
 
 /** `large/<name>.csv` cut into `parts` shard files of consecutive rows, each profiled. */
 async function shardProfiles(name: string, parts: number): Promise<NamedProfile[]> {
-  const [header, ...rows] = readFileSync(path.join(fixtures, "large", `${name}.csv`), "utf8").trimEnd().split("\n");
+  const [header, ...rows] = readFileSync(path.join(fixtures, "large", `${name}.csv`), "utf8")
+    .trimEnd()
+    .split("\n");
   const folder = mkdtempSync(path.join(tmpdir(), "modelgate-shards-"));
   const size = Math.ceil(rows.length / parts);
   const profiles: NamedProfile[] = [];
@@ -36,7 +45,12 @@ async function shardProfiles(name: string, parts: number): Promise<NamedProfile[
 }
 
 async function wholeProfile(name: string): Promise<NamedProfile> {
-  const table = await readDataTable(`large/${name}.csv`, "data", { workspace: fixtures, allowedRoots: [fixtures] }, policy.data);
+  const table = await readDataTable(
+    `large/${name}.csv`,
+    "data",
+    { workspace: fixtures, allowedRoots: [fixtures] },
+    policy.data,
+  );
   return { file: `${name}.profile.json`, profile: buildProfile(table) };
 }
 
@@ -44,7 +58,9 @@ describe("the log-bucket sketch (DDSketch)", () => {
   it("reads every rank within its relative accuracy of the exact order statistic, merged or not", () => {
     const rng = createSeededRandom(7);
     const random = () => rng.nextDouble();
-    const values = Array.from({ length: 20_000 }, (_, i) => (i % 50 === 0 ? 0 : (random() - 0.3) * Math.exp(8 * random())));
+    const values = Array.from({ length: 20_000 }, (_, i) =>
+      i % 50 === 0 ? 0 : (random() - 0.3) * Math.exp(8 * random()),
+    );
     const whole = emptySketch();
     const parts = [emptySketch(), emptySketch(), emptySketch()];
     values.forEach((v, i) => {
@@ -55,7 +71,10 @@ describe("the log-bucket sketch (DDSketch)", () => {
     const sorted = [...values].sort((a, b) => a - b);
     for (let q = 0; q <= 1; q += 0.01) {
       const exact = sorted[Math.floor(q * (sorted.length - 1))]!;
-      for (const sketch of [whole, merged]) expect(Math.abs(sketchQuantile(sketch, q)! - exact)).toBeLessThanOrEqual(SKETCH_RELATIVE_ACCURACY * Math.abs(exact) + 1e-300);
+      for (const sketch of [whole, merged])
+        expect(Math.abs(sketchQuantile(sketch, q)! - exact)).toBeLessThanOrEqual(
+          SKETCH_RELATIVE_ACCURACY * Math.abs(exact) + 1e-300,
+        );
     }
   });
 });
@@ -64,7 +83,12 @@ describe("mergeProfiles", () => {
   it("gives the same bytes in any order and grouping, and the whole file's counts, sketches and moments", async () => {
     const shards = await shardProfiles("current", 3);
     const [a, b, c] = shards as [NamedProfile, NamedProfile, NamedProfile];
-    const orders = [[a, b, c], [c, b, a], [b, a, c], [c, a, b]];
+    const orders = [
+      [a, b, c],
+      [c, b, a],
+      [b, a, c],
+      [c, a, b],
+    ];
     const texts = orders.map((order) => toCanonicalJson(mergeProfiles(order)));
     for (const text of texts) expect(text).toBe(texts[0]);
     const grouped = mergeProfiles([{ file: "ab.json", profile: mergeProfiles([a, b]) }, c]);
@@ -77,7 +101,8 @@ describe("mergeProfiles", () => {
     for (const column of whole.columns) {
       const other = merged.columns.find((candidate) => candidate.name === column.name)!;
       // Everything but the moments (kept per shard) is the whole file's.
-      const withoutMoments = (c: typeof column) => Object.fromEntries(Object.entries(c).filter(([key]) => key !== "moments"));
+      const withoutMoments = (c: typeof column) =>
+        Object.fromEntries(Object.entries(c).filter(([key]) => key !== "moments"));
       expect(withoutMoments(other)).toEqual(withoutMoments(column));
       if (column.kind === "number" && other.kind === "number") {
         const [x, y] = [combinedMoments(column), combinedMoments(other)];
@@ -90,18 +115,41 @@ describe("mergeProfiles", () => {
 
   it("refuses a shard counted twice, a missing column and a column read as another type", async () => {
     const [a, b] = (await shardProfiles("current", 2)) as [NamedProfile, NamedProfile];
-    expect(() => mergeProfiles([a, b, { ...a, file: "again.json" }])).toThrow(/again\.json and current-0\.csv\.profile\.json both cover current-0\.csv .*its rows would count twice/);
-    const withoutRegion = { file: "narrow.json", profile: { ...b.profile, columns: b.profile.columns.filter((column) => column.name !== "region") } };
-    expect(() => mergeProfiles([a, withoutRegion])).toThrow('Column "region" is not in narrow.json, but the other profiles have it.');
-    const asText = { file: "text.json", profile: { ...b.profile, columns: b.profile.columns.map((column) => (column.name === "amount" ? { kind: "string" as const, name: "amount", rows: column.rows, missing: 0, values: [], other: null } : column)) } };
-    expect(() => mergeProfiles([a, asText])).toThrow('Column "amount" holds numbers in current-0.csv.profile.json but text in text.json.');
+    expect(() => mergeProfiles([a, b, { ...a, file: "again.json" }])).toThrow(
+      /again\.json and current-0\.csv\.profile\.json both cover current-0\.csv .*its rows would count twice/,
+    );
+    const withoutRegion = {
+      file: "narrow.json",
+      profile: { ...b.profile, columns: b.profile.columns.filter((column) => column.name !== "region") },
+    };
+    expect(() => mergeProfiles([a, withoutRegion])).toThrow(
+      'Column "region" is not in narrow.json, but the other profiles have it.',
+    );
+    const asText = {
+      file: "text.json",
+      profile: {
+        ...b.profile,
+        columns: b.profile.columns.map((column) =>
+          column.name === "amount"
+            ? { kind: "string" as const, name: "amount", rows: column.rows, missing: 0, values: [], other: null }
+            : column,
+        ),
+      },
+    };
+    expect(() => mergeProfiles([a, asText])).toThrow(
+      'Column "amount" holds numbers in current-0.csv.profile.json but text in text.json.',
+    );
   });
 
   it("round-trips through its JSON and refuses a tampered one", async () => {
     const merged = mergeProfiles(await shardProfiles("current", 2));
     expect(parseProfile(toCanonicalJson(merged), "merged.json")).toEqual(merged);
-    expect(() => parseProfile(toCanonicalJson({ ...merged, rows: merged.rows + 1 }), "merged.json")).toThrow("Profile merged.json says 2501 rows but its shards add up to 2500.");
-    expect(() => parseProfile('{"schema":"modelgate.profile/v0"}', "old.json")).toThrow(/Profile old\.json does not match modelgate\.profile\/v1 at schema/);
+    expect(() => parseProfile(toCanonicalJson({ ...merged, rows: merged.rows + 1 }), "merged.json")).toThrow(
+      "Profile merged.json says 2501 rows but its shards add up to 2500.",
+    );
+    expect(() => parseProfile('{"schema":"modelgate.profile/v0"}', "old.json")).toThrow(
+      /Profile old\.json does not match modelgate\.profile\/v1 at schema/,
+    );
   });
 });
 
@@ -109,10 +157,19 @@ describe("drift on merged profiles", () => {
   it("equals SciPy's Jensen–Shannon distance on exact counts, and its normed Wasserstein within the reported bound", async () => {
     const data = { file: "current.merged.json", profile: mergeProfiles(await shardProfiles("current", 3)) };
     const reference = { file: "reference.merged.json", profile: mergeProfiles(await shardProfiles("reference", 2)) };
-    const result = validateProfiles({ data, reference, policy, policyProvenance: { file: "modelgate.yml", sha256: "0".repeat(64), source: "file" }, key: "churn", notes: [] });
+    const result = validateProfiles({
+      data,
+      reference,
+      policy,
+      policyProvenance: { file: "modelgate.yml", sha256: "0".repeat(64), source: "file" },
+      key: "churn",
+      notes: [],
+    });
     const region = result.drift!.columns.find((check) => check.metric === "region")!;
     expect(region.method).toBe("jensen-shannon");
-    expect(Math.abs(region.statistic - expected.region!.statistic)).toBeLessThanOrEqual(1e-9 * expected.region!.statistic);
+    expect(Math.abs(region.statistic - expected.region!.statistic)).toBeLessThanOrEqual(
+      1e-9 * expected.region!.statistic,
+    );
     expect(region.approximation).toBeUndefined();
     const amount = result.drift!.columns.find((check) => check.metric === "amount")!;
     expect(amount.method).toBe("wasserstein");
@@ -128,8 +185,18 @@ describe("drift on merged profiles", () => {
     const data = { file: "c.json", profile: mergeProfiles(await shardProfiles("current", 2)) };
     const reference = { file: "r.json", profile: mergeProfiles(await shardProfiles("reference", 2)) };
     const ks = parsePolicy("version: 1\ndata:\n  drift:\n    method: ks\n", "modelgate.yml");
-    const result = validateProfiles({ data, reference, policy: ks, policyProvenance: { file: "modelgate.yml", sha256: "0".repeat(64), source: "file" }, key: "churn", notes: [] });
-    expect(result.checks.find((check) => check.metric === "amount")).toMatchObject({ verdict: "fail", message: expect.stringContaining("ks needs the raw values") });
+    const result = validateProfiles({
+      data,
+      reference,
+      policy: ks,
+      policyProvenance: { file: "modelgate.yml", sha256: "0".repeat(64), source: "file" },
+      key: "churn",
+      notes: [],
+    });
+    expect(result.checks.find((check) => check.metric === "amount")).toMatchObject({
+      verdict: "fail",
+      message: expect.stringContaining("ks needs the raw values"),
+    });
   });
 });
 
@@ -138,7 +205,9 @@ describe("a text column of many distinct values", () => {
     const rng = createSeededRandom(19);
     const random = () => rng.nextDouble();
     // 30,000 distinct values; counts from 1 to 4, so the cut falls inside a tie.
-    const cells = Array.from({ length: 30_000 }, (_, i) => Array.from({ length: 1 + Math.floor(random() * 4) }, () => `v${(i * 7919) % 30_011}`)).flat();
+    const cells = Array.from({ length: 30_000 }, (_, i) =>
+      Array.from({ length: 1 + Math.floor(random() * 4) }, () => `v${(i * 7919) % 30_011}`),
+    ).flat();
     const folder = mkdtempSync(path.join(tmpdir(), "modelgate-levels-"));
     writeFileSync(path.join(folder, "levels.csv"), `v\n${cells.join("\n")}\n`);
     const table = await readDataTable("levels.csv", "data", { workspace: folder, allowedRoots: [folder] }, policy.data);
@@ -148,6 +217,13 @@ describe("a text column of many distinct values", () => {
     const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const kept = ranked.slice(0, 10_000).sort((a, b) => (a[0] < b[0] ? -1 : 1));
     const folded = ranked.slice(10_000);
-    expect(column).toEqual({ kind: "string", name: "v", rows: cells.length, missing: 0, values: kept, other: { values: folded.length, rows: folded.reduce((sum, [, n]) => sum + n, 0) } });
+    expect(column).toEqual({
+      kind: "string",
+      name: "v",
+      rows: cells.length,
+      missing: 0,
+      values: kept,
+      other: { values: folded.length, rows: folded.reduce((sum, [, n]) => sum + n, 0) },
+    });
   });
 });

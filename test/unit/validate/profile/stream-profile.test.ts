@@ -22,18 +22,26 @@ function write(name: string, content: string | Uint8Array): string {
 describe("a profile streamed from the file", () => {
   const policy = parsePolicy("version: 1\ndata:\n  schema:\n    group: { type: category }\n", "modelgate.yml").data;
 
-  it.each(["table.csv", "table.tsv", "table.jsonl", "table.csv.gz", "table.jsonl.gz", "table.parquet", "table-gzip.parquet"])(
-    "is the same bytes as the profile of the table read whole, from %s",
-    async (file) => {
-      const access = { workspace: dataFixtures, allowedRoots: [dataFixtures] };
-      const held = buildProfile(await readDataTable(file, "data", access, policy));
-      expect(toCanonicalJson((await streamProfile(file, "data", access, policy)).profile)).toBe(toCanonicalJson(held));
-    },
-  );
+  it.each([
+    "table.csv",
+    "table.tsv",
+    "table.jsonl",
+    "table.csv.gz",
+    "table.jsonl.gz",
+    "table.parquet",
+    "table-gzip.parquet",
+  ])("is the same bytes as the profile of the table read whole, from %s", async (file) => {
+    const access = { workspace: dataFixtures, allowedRoots: [dataFixtures] };
+    const held = buildProfile(await readDataTable(file, "data", access, policy));
+    expect(toCanonicalJson((await streamProfile(file, "data", access, policy)).profile)).toBe(toCanonicalJson(held));
+  });
 
   it("is the same bytes on a large file with numbers, categories, blanks, non-finite cells and a text column found late", async () => {
     const rows = ["id,amount,plan,flag,mixed"];
-    for (let i = 0; i < 30_000; i++) rows.push(`${i},${i % 97 === 0 ? "" : i % 89 === 0 ? "inf" : ((i * 7919) % 10007) / 13},${["basic", "pro", "team"][i % 3]},${i % 2},${i === 29_999 ? "late text" : i % 5}`);
+    for (let i = 0; i < 30_000; i++)
+      rows.push(
+        `${i},${i % 97 === 0 ? "" : i % 89 === 0 ? "inf" : ((i * 7919) % 10007) / 13},${["basic", "pro", "team"][i % 3]},${i % 2},${i === 29_999 ? "late text" : i % 5}`,
+      );
     const file = write("large.csv.gz", gzipSync(`${rows.join("\n")}\n`));
     const access = { workspace, allowedRoots: [workspace] };
     const held = buildProfile(await readDataTable(file, "data", access, undefined));
@@ -45,7 +53,9 @@ describe("a profile streamed from the file", () => {
     const access = { workspace: validateFixtures, allowedRoots: [validateFixtures] };
     for (const file of ["large/reference.csv", "large/current.csv"]) {
       const held = buildProfile(await readDataTable(file, "data", access, undefined));
-      expect(toCanonicalJson((await streamProfile(file, "data", access, undefined)).profile), file).toBe(toCanonicalJson(held));
+      expect(toCanonicalJson((await streamProfile(file, "data", access, undefined)).profile), file).toBe(
+        toCanonicalJson(held),
+      );
     }
   });
 
@@ -61,8 +71,11 @@ describe("a profile streamed from the file", () => {
 
   it("is refused as the table is: no rows, bytes that are not UTF-8", async () => {
     const access = { workspace, allowedRoots: [workspace] };
-    await expect(streamProfile(write("header.csv", "a,b\n"), "data", access, undefined)).rejects.toThrow(/has a header \(2 columns\) but no data rows/);
-    await expect(streamProfile(write("latin.csv", Buffer.from("a,b\n1,caf\xe9\n", "latin1")), "data", access, undefined)).rejects.toThrow(/latin\.csv line 2 holds bytes that are not UTF-8/);
+    await expect(streamProfile(write("header.csv", "a,b\n"), "data", access, undefined)).rejects.toThrow(
+      /has a header \(2 columns\) but no data rows/,
+    );
+    await expect(
+      streamProfile(write("latin.csv", Buffer.from("a,b\n1,caf\xe9\n", "latin1")), "data", access, undefined),
+    ).rejects.toThrow(/latin\.csv line 2 holds bytes that are not UTF-8/);
   });
 });
-
