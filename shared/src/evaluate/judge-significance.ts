@@ -8,7 +8,7 @@ import {
   type SignificanceMetric,
 } from "./evaluate-significance-rule.js";
 import type { EvaluateCheck, SignificanceSettings } from "./gate-result.js";
-import { toAdjustedAlphas } from "../stats/to-adjusted-alphas.js";
+import { toSignificanceLevels } from "../stats/to-adjusted-alphas.js";
 import type { SignificanceRuleKind } from "../stats/to-significance-margin.js";
 
 /** One baseline rule with `significance:`, with the plain check it replaces and the paired data it is decided on. */
@@ -58,14 +58,11 @@ export function judgeSignificance(
     const p = computeSignificancePValue({ ...toRule(task), baseline: evidence.baselineValue }, evidence.evidence);
     return p.ok ? p.value : 1;
   });
-  const levels =
-    method === "none"
-      ? tasks.map((task, i) => ({
-          alpha: task.rules.significance as number,
-          p_value: pValues[i] as number,
-          p_value_adjusted: undefined,
-        }))
-      : toAdjustedAlphas(pValues, { familyAlpha, method });
+  const levels = toSignificanceLevels(
+    pValues,
+    tasks.map((task) => task.rules.significance as number),
+    { familyAlpha, method },
+  );
   const checks = tasks.map((task, i): EvaluateCheck => {
     const evidence = gathered[i] as GatheredEvidence | string;
     const level = levels[i] as { alpha: number; p_value_adjusted?: number | undefined };

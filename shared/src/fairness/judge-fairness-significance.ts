@@ -1,7 +1,7 @@
 import { formatNumber } from "../core/format-number.js";
 import { computeSignificancePValue } from "../stats/compute-significance-p-value.js";
 import { decideSignificance } from "../stats/decide-significance.js";
-import { toAdjustedAlphas } from "../stats/to-adjusted-alphas.js";
+import { toSignificanceLevels } from "../stats/to-adjusted-alphas.js";
 import { toSignificanceInterval } from "../stats/to-significance-interval.js";
 import type { SignificanceEvidence } from "../stats/to-significance-interval.js";
 import type { SignificanceRule } from "../stats/to-significance-margin.js";
@@ -66,14 +66,11 @@ export function judgeFairnessSignificance(
     const p = computeSignificancePValue(toRule(task), found);
     return p.ok ? p.value : 1;
   });
-  const levels =
-    method === "none"
-      ? tasks.map((task, i) => ({
-          alpha: task.rule.significance as number,
-          p_value: pValues[i] as number,
-          p_value_adjusted: undefined,
-        }))
-      : toAdjustedAlphas(pValues, { familyAlpha, method });
+  const levels = toSignificanceLevels(
+    pValues,
+    tasks.map((task) => task.rule.significance as number),
+    { familyAlpha, method },
+  );
   const checks = tasks.map((task, i): FairnessCheck => {
     const level = levels[i]!;
     const plain: FairnessCheck = {

@@ -46,3 +46,24 @@ export function toAdjustedAlphas(
     };
   });
 }
+
+/** A check's level and p-values; no adjusted p-value when the gate adjusts nothing. */
+export interface SignificanceLevel {
+  alpha: number;
+  p_value: number;
+  p_value_adjusted?: number | undefined;
+}
+
+/**
+ * Each check's level, in input order: with `method: none`, its own `significance:` alpha and raw p-value; otherwise
+ * the family's levels (`toAdjustedAlphas`). Shared by every gate that decides rules on intervals.
+ */
+export function toSignificanceLevels(
+  pValues: readonly number[],
+  ownAlphas: readonly number[],
+  options: { familyAlpha: number; method: MultipleTesting | "none" },
+): SignificanceLevel[] {
+  const { familyAlpha, method } = options;
+  if (method !== "none") return toAdjustedAlphas(pValues, { familyAlpha, method });
+  return pValues.map((p, i) => ({ alpha: ownAlphas[i] as number, p_value: p, p_value_adjusted: undefined }));
+}
