@@ -193,6 +193,15 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
     expect(badVersion.stdout + badVersion.stderr).toContain('"1.x", which is not a semantic version');
   }, 120_000);
 
+  it("says in promote --help where trustworthy results come from, and that a pull request run's files are not", async () => {
+    const help = await spawnCollect(node, [CLI, "promote", "--help"], { PATH: process.env.PATH ?? "" }, repoRoot);
+    expect(help.exitCode).toBe(0);
+    const text = help.stdout.replace(/\s+/g, " ");
+    expect(text).toContain("Trustworthy results are those gate steps of the same job wrote on the promoted files");
+    expect(text).toContain("never pass a result downloaded from a pull request's run");
+    expect(text).toContain("check runs created by GitHub Actions for the expected workflow on the base branch");
+  });
+
   it("refuses a hand-written pass that names no files and judged nothing, and writes nothing", async () => {
     const { workspace, cli, git } = await trainedRepository();
     writeFileSync(
