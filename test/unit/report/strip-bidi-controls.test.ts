@@ -30,7 +30,7 @@ describe("stripBidiControls", () => {
   });
 
   it("removes an implicit mark that would display digits out of order", () => {
-    // With a right-to-left mark, "10‏-20" displays as "1020-" (UAX #9 rules W7, N1, L2).
+    // With a right-to-left mark after 10, "10-20" displays as "1020-" (UAX #9 rules W7, N1, L2).
     expect(stripBidiControls("10\u200f-20")).toBe("10-20");
     expect(stripBidiControls("acc\u202eycarucca")).toBe("accycarucca");
   });
