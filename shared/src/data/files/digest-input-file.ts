@@ -15,9 +15,16 @@ export interface DigestedFile {
 /**
  * The SHA-256 of a file named by an input (a data set of any size: streamed in 1 MiB chunks, never held whole),
  * confined like every input path. The digest is of the exact bytes, as `sha256sum` computes it.
- * @throws DataError naming the input and file when it is missing, a folder, unreadable or empty.
+ * @throws DataError naming the input and file when it is missing, a folder, unreadable, empty or a `git:` spec.
  */
 export async function digestInputFile(spec: string, access: FileAccess, input: string): Promise<DigestedFile> {
+  if (spec.startsWith("git:")) {
+    throw new DataError(
+      `Input "${input}": ${spec} names a file at a git ref, but the evaluation data is digested from a file on disk.`,
+      `Write the file out in an earlier step (git show <ref>:<path> > <file>) and point ${input} at that file.`,
+      { input, file: spec },
+    );
+  }
   const absolute = resolveInputPath(spec, access, input);
   const refuse = (why: string, cause?: unknown) =>
     new DataError(
