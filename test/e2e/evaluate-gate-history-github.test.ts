@@ -35,7 +35,8 @@ evaluate:
     max-below-median: { auc: 0.01 }
 `;
 
-describe("evaluate-gate bundle with evaluate.history, the registry read through the API", () => {
+// Five promotions through the API and two action runs: more than the default minute on a busy 2-core machine.
+describe("evaluate-gate bundle with evaluate.history, the registry read through the API", { timeout: 180_000 }, () => {
   let api: GitHubStandIn;
   beforeEach(async () => {
     api = await startGitHubStandIn();
