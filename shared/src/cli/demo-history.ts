@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -8,7 +8,6 @@ import { promoteOnEvidence } from "../registry/promote-on-evidence.js";
 import { readPromotionFiles } from "../registry/read-promotion-files.js";
 import { renderReportMarkdown } from "../report/render-report.js";
 import { toResultJson } from "../report/to-result-json.js";
-import { writeFile } from "node:fs/promises";
 import { DEMO_ENV } from "./demo-registry.js";
 import { openLocalRegistry } from "./open-local-registry.js";
 import { runEvaluate } from "./run-evaluate.js";
