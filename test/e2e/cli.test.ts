@@ -184,6 +184,23 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain("promote candidate-better.json: pass (v0.2.0 in prod)");
     expect(run.stdout).toContain("rollback of prod: pass (v0.2.0 -> v0.1.0, artifacts verified)");
     expect(run.stdout).toContain("churn-classifier: event chain intact");
+    // Four versions promoted to production, then the next candidate's history: it passes against production (v1.3.0)
+    // and fails the median rule; the version without an evaluation-data digest is listed apart.
+    expect(run.stdout).toContain("  pass: v1.3.0 in production");
+    expect(run.stdout).toContain("history/candidate.json: fail (the merge is blocked: exit 1 in CI)");
+    expect(run.stdout).toMatch(
+      /#### History of production: last 3 of 5 comparable versions \(evaluation data sha256:[0-9a-f]{12}\)\n\n\| metric \| v1\.1\.0 \| v1\.2\.0 \| v1\.3\.0 \| median \| candidate \| trend \| median rule \|/,
+    );
+    expect(run.stdout).toContain(
+      "| auc | 0.948 | 0.944 | 0.939 | 0.944 | 0.932 | █▆▄▁ | fail (at most 0.01 worse than the median) |",
+    );
+    expect(run.stdout).toContain(
+      "_Only 3 of the 4 versions that held production are comparable; the history asks for 5._",
+    );
+    expect(run.stdout).toContain("- v1.0.0: no digest of its evaluation data was recorded");
+    expect(run.stdout).toContain(
+      "why: auc 0.932 is 0.012 below the median 0.944 of the last 3 comparable versions; at most 0.01 is allowed.",
+    );
     // Every plot the reports carry: curves, confusion and reliability; regression; drifted columns; shadow.
     for (const plots of [
       "Plots: ROC, precision–recall, confusion matrices, reliability",
@@ -195,7 +212,7 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     }
     expect(run.stdout).toContain("regression/candidate.csv: pass");
     expect(run.stdout.trimEnd().split("\n").slice(-2)).toEqual([
-      `The 18 reports the actions would post (markdown and result JSON, with an index README.md): ${out}`,
+      `The 19 reports the actions would post (markdown and result JSON, with an index README.md): ${out}`,
       `Open them as GitHub shows them, in one page that opens offline in any browser: ${path.join(out, "preview.html")}`,
     ]);
     expect(run.stderr).toBe("");
@@ -212,7 +229,7 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(readdirSync(second).sort()).toEqual(files);
     expect(files).toContain("preview.html");
     const reports = files.filter((file) => file.endsWith(".md") && file !== "README.md");
-    expect(reports).toHaveLength(18);
+    expect(reports).toHaveLength(19);
     // One markdown report and one result JSON per run of a gate, in the pipeline's order, with the index listing each verdict.
     const action = (file: string) =>
       (JSON.parse(readFileSync(path.join(first, file.replace(/\.md$/, ".json")), "utf8")) as { action: string }).action;
@@ -235,6 +252,7 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
       "promote",
       "promote",
       "rollback",
+      "evaluate-gate",
     ]);
     const index = readFileSync(path.join(first, "README.md"), "utf8");
     for (const file of reports) {
@@ -246,12 +264,16 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     }
     // Byte-identical from run to run, except what cannot be: the unseeded trainer is the demo's example of a run
     // that does not repeat; the seeded run's manifest times itself (volatile, outside its lineage digest); the
-    // temporary registry's artifact URIs name its folder.
+    // temporary registry's artifact URIs name its folder, and so the history evaluation's registry baseline digest,
+    // which is of the version record holding those URIs, differs (its metrics and everything else do not).
     const comparable = (folder: string, file: string) => {
-      const text = readFileSync(path.join(folder, file), "utf8").replace(
+      const read = readFileSync(path.join(folder, file), "utf8").replace(
         /modelgate-demo-registry-[A-Za-z0-9]+/g,
         "modelgate-demo-registry-X",
       );
+      const text = file.includes("evaluate-gate-history")
+        ? read.replace(/(baseline_sha256\W+)[0-9a-f]{64}/g, "$1X")
+        : read;
       if (!file.includes("train-reproducibly-seeded.json")) return text;
       const json = JSON.parse(text);
       delete json.manifest.volatile;

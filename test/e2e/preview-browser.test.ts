@@ -281,7 +281,7 @@ describe("the demo's preview page in Chromium", { timeout: 180_000 }, () => {
           (tr as unknown as BrowserElement).querySelectorAll("td")[2]!.textContent,
         ]),
       );
-    expect(rows.length).toBe(18);
+    expect(rows.length).toBe(19);
     for (const [name, verdict] of rows) {
       const result = JSON.parse(readFileSync(path.join(folder, `${name}.json`), "utf8")) as { verdict: string };
       expect(verdict, name!).toBe({ pass: "✅ pass", warn: "⚠️ warn", fail: "❌ fail" }[result.verdict]);
@@ -304,7 +304,7 @@ describe("the demo's preview page in Chromium", { timeout: 180_000 }, () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     writeFileSync(path.join(SCREENSHOTS, "demo-tables-that-scroll.txt"), scrolling.map((line) => `${line}\n`).join(""));
     const files = await screenshotReports(page, "demo");
-    expect(files).toHaveLength(18);
+    expect(files).toHaveLength(19);
     for (const file of files) expect(statSync(file).size, file).toBeGreaterThan(5_000);
     expect(trouble.pageErrors).toEqual([]);
     await page.close();

@@ -16,6 +16,7 @@ import { DemoReports } from "./demo-reports.js";
 import { renderPreviewHtml } from "./render-preview-html.js";
 import { runEvaluate } from "./run-evaluate.js";
 import { runRegistryDemo } from "./demo-registry.js";
+import { HISTORY_COMMAND, runHistoryDemo } from "./demo-history.js";
 import { demoShadow } from "./demo-shadow.js";
 import { demoValidate } from "./demo-validate.js";
 
@@ -65,7 +66,8 @@ Runs evaluate-gate on the built-in churn-classifier example (shared/examples/chu
 one candidate that regresses and one that improves (metrics files); then, from predictions of the
 same customers, one candidate whose changes are noise and one whose regression is significant; bias-check
 likewise judges one fairness regression that is noise and one that is real. Prints each verdict, then the PR comment a
-reviewer would see, then promotes and rolls back in a temporary git registry. Every report an action would
+reviewer would see, then promotes and rolls back in a temporary git registry, and promotes four versions in
+another whose history the next candidate's evaluation shows (table, sparkline, the median rule). Every report an action would
 post is written to DIR (default: a new temporary folder), with preview.html: every report as GitHub shows it,
 in one self-contained page that opens offline; both are named at the end. No GitHub access is needed.
 Exits 0 when the demo ran as expected.`,
@@ -137,12 +139,18 @@ Exits 0 when the demo ran as expected.`,
     const registry = await runRegistryDemo(folder, evaluated, record);
     out.push(registry.text);
     verdicts.push(...registry.verdicts);
+    const history = await runHistoryDemo(folder);
+    out.push(...history.lines);
+    const slide =
+      "the next candidate: within 0.01 of production, but 0.012 AUC below the median of the versions production held";
+    record("history", slide, history.result);
+    show("history/candidate.json", slide, HISTORY_COMMAND, history.result);
     const reportFolder = path.resolve(values.out ?? mkdtempSync(path.join(tmpdir(), "modelgate-demo-reports-")));
     const written = reports.write(reportFolder);
     const page = path.join(reportFolder, PREVIEW_PAGE);
     const title = "modelgate demo: every report the pipeline would post";
     const intro =
-      "Each report as a reviewer sees it on github.com, in the pipeline's order: validate the data, train, evaluate, check bias, shadow, promote and roll back.";
+      "Each report as a reviewer sees it on github.com, in the pipeline's order: validate the data, train, evaluate, check bias, shadow, promote and roll back, then an evaluation against the model's history.";
     writeFileSync(page, await renderPreviewHtml({ title, intro, reports: reports.previewReports() }));
     out.push(
       "━━━ Summary",

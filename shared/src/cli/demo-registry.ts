@@ -17,7 +17,7 @@ import { openLocalRegistry } from "./open-local-registry.js";
 
 // Fixed identities and dates: the commits, tags and records, and so every report, are the same on every run.
 const DATE = "2026-01-01T00:00:00Z";
-const DEMO_ENV = {
+export const DEMO_ENV = {
   ...process.env,
   GIT_AUTHOR_NAME: "modelgate demo",
   GIT_AUTHOR_EMAIL: "demo@modelgate.invalid",

@@ -12,6 +12,7 @@ const INPUT_FLAGS = [
   "key",
   "candidate-predictions",
   "baseline-predictions",
+  "eval-data",
   "task",
   "label-column",
   "prediction-column",
@@ -43,6 +44,11 @@ Options:
   --candidate-predictions FILE  compute the candidate's metrics from predictions (CSV, TSV, JSONL,
                                 Parquet, optionally .gz); one of --candidate and this is required
   --baseline-predictions FILE   the baseline's predictions, paired with the candidate's by id
+  --eval-data FILE              the evaluation data the metrics were computed on (e.g. data/test.csv):
+                                its SHA-256 is recorded as the result's eval_data_sha256, so the model's
+                                history (evaluate.history) compares versions evaluated on the same data.
+                                Without it a metrics-only run records none (its history compares nothing)
+                                and a predictions run records the candidate predictions file's
   --task TASK                   classification (default) | regression
   --label-column, --prediction-column, --score-column, --id-column NAME
                                 column names (default label, prediction, score, id)

@@ -45,6 +45,8 @@ export interface EvaluateGateInput {
   policyLineOf?: (path: ReadonlyArray<string>) => number | undefined;
   /** Sentences about how the policy was chosen, shown with the result. */
   notes?: readonly string[];
+  /** The evaluation data named by `eval-data`: its digest is the subject's, in place of the predictions file's. */
+  evalData?: { name: string; sha256: string };
   /** Set when the baseline is a registry version (`registry:<model>#<stage>`): what it is and whether it stores predictions. */
   registryBaseline?: RegistryBaselineSource;
 }
@@ -121,7 +123,7 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
       model,
       candidate_sha256: candidate.sha256,
       ...(baseline ? { baseline_sha256: baseline.sha256 } : {}),
-      ...(predictions ? { eval_data_sha256: predictions.evalDataSha256 } : {}),
+      ...evalDataDigest(input),
     },
     ...(significance && { significance }),
     ...(evaluate.slices && { slices: summarizeSlices(slices) }),
@@ -132,11 +134,21 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
       baseline: baseline?.name ?? null,
       ...(predictions ? { candidate_predictions: predictions.candidate } : {}),
       ...(predictions?.baseline !== undefined ? { baseline_predictions: predictions.baseline } : {}),
+      ...(input.evalData && { eval_data: input.evalData.name }),
     },
     notes,
     ...(explained.summary && { explanations: explained.summary }),
     ...(input.evaluation && { plots: computeEvaluatePlots(input.evaluation) }),
   };
+}
+
+/**
+ * The subject's evaluation-data digest: the file `eval-data` names, else the candidate predictions file (which
+ * holds the examples, but also this model's outputs); a metrics-only run without `eval-data` records none.
+ */
+function evalDataDigest(input: EvaluateGateInput): { eval_data_sha256?: string } {
+  const digest = input.evalData?.sha256 ?? input.predictions?.evalDataSha256;
+  return digest === undefined ? {} : { eval_data_sha256: digest };
 }
 
 /** The evaluate section's warn bounds that can never fire, the gate's own metrics and each slice's. */

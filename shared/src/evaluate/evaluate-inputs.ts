@@ -10,6 +10,8 @@ export const EvaluateInputShape = {
   baseline: z.optional(z.string()),
   "candidate-predictions": z.optional(z.string()),
   "baseline-predictions": z.optional(z.string()),
+  // The evaluation data the metrics were computed on: its digest is the subject's eval_data_sha256 (model history).
+  "eval-data": z.optional(z.string()),
   task: z._default(z.enum(["classification", "regression"]), "classification"),
   ...PredictionColumnInputShape,
   // Explanations (contract §4): global or per-example attributions of each model.

@@ -53,6 +53,8 @@ export interface GateResult extends DecidedResultBase {
     /** Predictions files metrics were computed from, when given (then `candidate` may name the same file). */
     candidate_predictions?: string;
     baseline_predictions?: string;
+    /** The evaluation data file named by `eval-data`, whose digest is `subject.eval_data_sha256`. */
+    eval_data?: string;
   };
   /** What changed in the models' explanations, when candidate explanations were given. */
   explanations?: ExplanationSummary;

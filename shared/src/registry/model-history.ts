@@ -136,7 +136,7 @@ function differs(point: HistoryVersion, reference: string | null, forCandidate: 
   if (point.eval_data_sha256 === null) return "no digest of its evaluation data was recorded";
   if (reference === null)
     return forCandidate
-      ? "the candidate's evaluation data has no digest to compare with"
+      ? "the candidate's evaluation data has no digest to compare with (eval-data names it)"
       : "the latest holder's evaluation data has no digest";
   if (point.eval_data_sha256 !== reference)
     return `evaluated on other data (sha256:${point.eval_data_sha256.slice(0, 12)})`;

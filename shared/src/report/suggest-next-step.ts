@@ -26,6 +26,10 @@ export function suggestEvaluateStep(check: Check, policy: string, escape: Escape
     case "sign-stable":
     case "max-rank-change":
       return `Check why the feature's role changed (feature pipeline, leakage, a renamed column) before merging.`;
+    case "max-below-median":
+      if (check.baseline === null || check.value === null)
+        return `Name the evaluation data with eval-data, as the stage's versions did, so the history has a median to compare with; or remove the rule in ${file} on the base branch.`;
+      return `Compare with the versions in the history table: ${escape(check.metric)} has slid below what the stage usually held; find what the recent retrains lost (data, features, parameters) before merging.`;
     case "on-feature-mismatch":
       return "Make both models' explanations name the same features, or confirm the feature set changed on purpose.";
     default:

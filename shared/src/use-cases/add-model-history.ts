@@ -67,7 +67,12 @@ export async function addModelHistory(
     return line === undefined ? check : { ...check, policy_line: line };
   });
   const checks = [...result.checks, ...added].sort((a, b) => verdictOrder(a.verdict) - verdictOrder(b.verdict));
-  const notes = history.shortfall ? [...result.notes, `History: ${history.shortfall}`] : result.notes;
+  const notes = [...result.notes];
+  if (result.subject.eval_data_sha256 === undefined)
+    notes.push(
+      "History: this run records no digest of its evaluation data, so no version can be compared with it; name the file its metrics were computed on with eval-data (--eval-data on the CLI).",
+    );
+  if (history.shortfall) notes.push(`History: ${history.shortfall}`);
   return {
     ...result,
     checks,

@@ -8,6 +8,8 @@ import { mergeComputedMetrics } from "../evaluate/merge-computed-metrics.js";
 import { readMetricsFile } from "../data/metrics/read-metrics-file.js";
 import type { MetricsFile } from "../data/metrics/read-metrics-file.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
+import { digestInputFile } from "../data/files/digest-input-file.js";
+import type { DigestedFile } from "../data/files/digest-input-file.js";
 import type { RegistryBaseline, RegistrySpec } from "./read-registry-baseline.js";
 import type { RegistryStore } from "../registry/registry-store.js";
 import type { RegistryBaselineSource } from "../evaluate/to-missing-baseline.js";
@@ -26,12 +28,16 @@ export interface EvaluateFiles {
   notes?: string[];
   /** Set when the baseline is a registry version: a rule it cannot feed fails rather than warns. */
   registryBaseline?: RegistryBaselineSource;
+  /** The evaluation data file named by `eval-data`, known by its digest. */
+  evalData?: DigestedFile;
 }
 
 /** Metrics files and/or predictions files; at least one of `candidate` and `candidatePredictions`. */
 export type EvaluateFileInputs = {
   candidate?: string | undefined;
   baseline?: string | undefined;
+  /** The evaluation data the metrics were computed on; only its digest is read. */
+  evalData?: string | undefined;
 } & Partial<PredictionInputs> &
   ExplanationFileInputs;
 
@@ -49,6 +55,8 @@ export async function loadEvaluateFiles(
   const candidateFile =
     inputs.candidate === undefined ? undefined : await readMetricsFile(inputs.candidate, access, "candidate");
   const registry = await readRegistryBaselineWhenNamed(inputs, openRegistry);
+  const evalData =
+    inputs.evalData === undefined ? undefined : await digestInputFile(inputs.evalData, access, "eval-data");
   let baselineFile = registry
     ? registry.metrics
     : inputs.baseline === undefined
@@ -71,6 +79,7 @@ export async function loadEvaluateFiles(
       ...(explanations && { explanations }),
       notes,
       ...(registryBaseline && { registryBaseline }),
+      ...(evalData && { evalData }),
     };
   }
   // Loaded only when predictions are given: the table readers (csv-parse, hyparquet) would double the
@@ -113,6 +122,7 @@ export async function loadEvaluateFiles(
     ...(explanations && { explanations }),
     notes,
     ...(registryBaseline && { registryBaseline }),
+    ...(evalData && { evalData }),
   };
 }
 

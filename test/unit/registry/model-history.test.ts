@@ -85,8 +85,8 @@ describe("buildModelHistory", () => {
     const none = buildModelHistory(registry, { stage: "prod", window: 5, metrics: ["auc"], candidateEvalData: null });
     expect(none.comparable).toEqual([]);
     expect(none.apart.map((a) => a.reason)).toEqual([
-      "the candidate's evaluation data has no digest to compare with",
-      "the candidate's evaluation data has no digest to compare with",
+      "the candidate's evaluation data has no digest to compare with (eval-data names it)",
+      "the candidate's evaluation data has no digest to compare with (eval-data names it)",
     ]);
   });
 

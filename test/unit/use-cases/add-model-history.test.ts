@@ -99,6 +99,9 @@ describe("addModelHistory", () => {
     expect(markdown).toContain(
       "| auc | 0.95 | 0.94 | 0.93 | 0.94 | 0.93 | █▄▁▁ | fail (at most 0.005 worse than the median) |",
     );
+    expect(markdown).toContain(
+      "| Compare with the versions in the history table: auc has slid below what the stage usually held; find what the recent retrains lost (data, features, parameters) before merging. |",
+    );
     const held = await addModelHistory(result(0.936), rule, "churn", async () => repo.store);
     expect(held.verdict).toBe("pass");
   });
@@ -131,6 +134,9 @@ describe("addModelHistory", () => {
     );
     expect(noDigest.verdict).toBe("fail");
     expect(noDigest.checks[0]!.message).toContain("there is no median to compare with");
+    expect(renderEvaluateMarkdown(noDigest)).toContain(
+      "Name the evaluation data with eval-data, as the stage's versions did, so the history has a median to compare with; or remove the rule in modelgate.yml on the base branch.",
+    );
     await expect(
       addModelHistory(
         result(0.95),

@@ -43,6 +43,22 @@ export const PATH_CASES: BadInput[] = [
     ["names a file at a git ref, but tables are read from files on disk"],
   ),
   path(
+    "the evaluation data does not exist",
+    ["evaluate", "--candidate", "c.json", "--eval-data", "holdout.csv", "--format", "json"],
+    ['Input "eval-data"', "holdout.csv does not exist"],
+  ),
+  path(
+    "the evaluation data is a folder",
+    ["evaluate", "--candidate", "c.json", "--eval-data", "holdout.d", "--format", "json"],
+    ['Input "eval-data"', "holdout.d is a folder, not a file"],
+    { "holdout.d/a.csv": "x\n" },
+  ),
+  path(
+    "the evaluation data is a git: spec",
+    ["evaluate", "--candidate", "c.json", "--eval-data", "git:HEAD:holdout.csv", "--format", "json"],
+    ['Input "eval-data"', "names a file at a git ref, but the evaluation data is digested from a file on disk"],
+  ),
+  path(
     "the candidate explanations do not exist",
     ["evaluate", "--candidate-predictions", "preds.csv", "--candidate-explanations", "shap.json", "--format", "json"],
     ["shap.json"],
