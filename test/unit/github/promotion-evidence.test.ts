@@ -33,7 +33,12 @@ const judgedPull: JudgedCommit = {
   head: { ref: "fix", repository: "acme/models" },
 };
 
-function mergedPull(headRepository?: string): void {
+const GATE_YAML = "on: pull_request\njobs:\n  gate:\n    runs-on: ubuntu-latest\n    steps: [{ run: make gate }]\n";
+
+/** Pull request 12, merged; its head's workflow file is the base commit's unless `headWorkflow` says otherwise. */
+function mergedPull(headRepository?: string, headWorkflow = GATE_YAML): void {
+  api().setFile(REPO.owner, REPO.repo, OTHER, WORKFLOW, GATE_YAML);
+  api().setFile(REPO.owner, REPO.repo, SHA, WORKFLOW, headWorkflow);
   api().seedCommitPullRequest(REPO.owner, REPO.repo, {
     number: 12,
     headSha: SHA,
@@ -143,6 +148,41 @@ describe("readRequiredChecks", () => {
     expect(api().violations).toEqual([]);
   });
 
+  it("trusts no run of a workflow file the pull request's head changed, since such runs ran the pull request's jobs", async () => {
+    mergedPull(undefined, GATE_YAML.replace("make gate", "true"));
+    workflowRun([{ name: "gate", conclusion: "success" }]);
+    const [[, conclusion, ok, message]] = (await outcome()) as [[string, string, boolean, string]];
+    expect([conclusion, ok]).toEqual(["missing", false]);
+    expect(message).toContain(
+      `which did not run the base branch's ${WORKFLOW}: the head of #12 (aaaaaaa) changes ${WORKFLOW} from the base branch's version at bbbbbbb, so its runs ran the pull request's own jobs`,
+    );
+    expect(api().violations).toEqual([]);
+  });
+
+  it("trusts no run of a workflow file the base commit lacks, and fails closed when the file cannot be read", async () => {
+    mergedPull();
+    api().setFile(REPO.owner, REPO.repo, OTHER, WORKFLOW, GATE_YAML);
+    workflowRun([{ name: "gate", conclusion: "success" }]);
+    const noBase = { ...judgedPull, baseSha: "e".repeat(40) };
+    expect((await outcome(noBase))[0]![3]).toContain(`the base branch has no ${WORKFLOW} at eeeeeee`);
+    // Both files are read at once, each tried four times.
+    api().failNext("GET", /contents/, Array<number>(8).fill(500));
+    await expect(outcome()).rejects.toThrow(GitHubApiError);
+    expect(api().violations).toEqual([]);
+  });
+
+  it("trusts no run GitHub also links to a pull request of the same head into another base branch", async () => {
+    mergedPull();
+    api().seedPullRequest(REPO.owner, REPO.repo, { number: 13, headSha: SHA, headRef: "fix", baseRef: "release" });
+    workflowRun([{ name: "gate", conclusion: "success" }], { pullRequests: [12, 13] });
+    const [[, conclusion, ok, message]] = (await outcome()) as [[string, string, boolean, string]];
+    expect([conclusion, ok]).toEqual(["missing", false]);
+    expect(message).toContain(
+      "which is linked to #13 into release as well, so it may have run that base branch's workflow",
+    );
+    expect(api().violations).toEqual([]);
+  });
+
   it("matches a fork's run by its head repository and branch, since GitHub links no pull request to it", async () => {
     mergedPull("forker/models");
     const fork = { ...judgedPull, head: { ref: "fix", repository: "forker/models" } };
@@ -150,6 +190,42 @@ describe("readRequiredChecks", () => {
     expect((await outcome(fork))[0]!.slice(1, 3)).toEqual(["missing", false]);
     workflowRun([{ name: "gate", conclusion: "success" }], { pullRequests: [], headRepository: "forker/models" });
     expect((await outcome(fork))[0]!.slice(1, 3)).toEqual(["success", true]);
+    expect(api().violations).toEqual([]);
+  });
+
+  it("trusts no fork run whose branch is also the head of a pull request into another base, even a closed one", async () => {
+    mergedPull("forker/models");
+    const fork = { ...judgedPull, head: { ref: "fix", repository: "forker/models" } };
+    workflowRun([{ name: "gate", conclusion: "success" }], { pullRequests: [], headRepository: "forker/models" });
+    // Another fork's branch of the same name, and the same fork's other branch, are other heads.
+    api().seedPullRequest(REPO.owner, REPO.repo, {
+      number: 15,
+      headSha: SHA,
+      headRef: "fix",
+      headRepository: "someone-else/models",
+      baseRef: "release",
+    });
+    api().seedPullRequest(REPO.owner, REPO.repo, {
+      number: 16,
+      headSha: SHA,
+      headRef: "other",
+      headRepository: "forker/models",
+      baseRef: "release",
+    });
+    expect((await outcome(fork))[0]!.slice(1, 3)).toEqual(["success", true]);
+    api().seedPullRequest(REPO.owner, REPO.repo, {
+      number: 14,
+      headSha: SHA,
+      headRef: "fix",
+      headRepository: "forker/models",
+      baseRef: "release",
+      state: "closed",
+    });
+    const [[, conclusion, ok, message]] = (await outcome(fork)) as [[string, string, boolean, string]];
+    expect([conclusion, ok]).toEqual(["missing", false]);
+    expect(message).toContain(
+      "came from a fork whose forker:fix is also the head of #14 into release, and a fork's run names no pull request, so it may have run that base branch's workflow",
+    );
     expect(api().violations).toEqual([]);
   });
 
