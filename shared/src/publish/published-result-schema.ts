@@ -1,6 +1,8 @@
 import * as z from "zod/mini";
 import type { ActionName } from "../core/result-base.js";
 import { KEY_PATTERN } from "../core/parse-inputs.js";
+import { boundedText } from "./bounded-text.js";
+import { PublishedSliceSearchSchema } from "./published-slice-search-schema.js";
 
 /**
  * The actions whose results may be published. Only the seven gates of the product: a result that claims
@@ -21,7 +23,8 @@ type Missing = Exclude<ActionName, (typeof PUBLISHABLE_ACTIONS)[number]>;
 const everyActionListed: [Missing] extends [never] ? true : Missing = true;
 void everyActionListed;
 
-const text = (max: number) => z.string().check(z.maxLength(max));
+// Free text is cut, never refused for its length (see boundedText); enumerations, digests and keys are exact.
+const text = boundedText;
 const verdict = z.enum(["pass", "warn", "fail"]);
 const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
@@ -95,6 +98,7 @@ export const PublishedResultSchema = z.object({
   policy: z.optional(PolicySchema),
   subject: z.optional(SubjectSchema),
   error: z.optional(ErrorSchema),
+  slice_search: z.optional(PublishedSliceSearchSchema),
 });
 
 export type PublishedResult = z.infer<typeof PublishedResultSchema>;
