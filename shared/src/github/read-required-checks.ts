@@ -30,7 +30,7 @@ const CHECKS_READ_HINT =
 /**
  * Reads every check run of each required name on the judged commit (`filter=all`, all pages) and trusts only those
  * `traceCheckRun` ties to a job of the expected workflow for that commit and pull request, run from the base branch's
- * version of that file (`findWorkflowEdit`) and, for a fork, from a branch no pull request into another base shares
+ * version of that file and of the reusable workflows it called (`findWorkflowEdit`) and, for a fork, from a branch no pull request into another base shares
  * (`findOtherForkBases`). The check passes when a
  * trusted run succeeded and no run of that name failed (whoever made it: a failure is never outvoted by a later
  * success or a re-run) or is still running. Commit statuses are not read: nothing ties one to a workflow.
@@ -47,11 +47,11 @@ export async function readRequiredChecks(
   const out: RequiredCheck[] = [];
   for (const spec of specs) {
     const listed = await listCheckRuns(octokit, repository, judged.sha, spec.name);
-    // Nothing to trace, nothing to read: a name with no run is missing whatever the workflow file says.
     const expected: TraceExpectation = {
       workflow: spec.workflow,
       judged,
-      edit: listed.length === 0 ? undefined : await findWorkflowEdit(octokit, repository, spec.workflow, judged, edits),
+      findEdit: (file) => findWorkflowEdit(octokit, repository, file, judged, edits),
+      // Nothing to trace, nothing to list: a name with no run is missing whatever other pull requests exist.
       forkBases: listed.length === 0 ? undefined : await (forks ??= findOtherForkBases(octokit, repository, judged)),
     };
     const traced = await Promise.all(

@@ -16,12 +16,12 @@ export interface ListedCheckRun {
 /** Where a check run came from: a job of the expected workflow's run for the judged commit, or why not. */
 export type CheckRunOrigin = { trusted: true; runId: number; description: string } | { trusted: false; reason: string };
 
-/** What a trusted run must be: a run of `workflow` for `judged`; `edit` says why that file was not the base branch's. */
+/** What a trusted run must be: a run of `workflow` for `judged`, from workflow files the base branch has. */
 export interface TraceExpectation {
   workflow: string;
   judged: JudgedCommit;
-  /** From `findWorkflowEdit`: set when the pull request's runs ran its own version of the workflow file. */
-  edit: string | undefined;
+  /** `findWorkflowEdit` for this judged commit: why a pull request's runs did not run the base's version of a file. */
+  findEdit: (file: string) => Promise<string | undefined>;
   /** From `findOtherForkBases`: set when a fork's head is also the head of pull requests into other base branches. */
   forkBases: string | undefined;
 }
@@ -38,6 +38,8 @@ interface WorkflowRun {
   check_suite_id?: number;
   head_repository: { full_name: string } | null;
   pull_requests: Array<{ number: number; base: { ref: string } }> | null;
+  /** Reusable workflows the run called: `owner/repo/<file>@<ref>`. */
+  referenced_workflows?: Array<{ path: string; sha: string; ref?: string }> | null;
 }
 
 const ACTIONS_READ_HINT =
@@ -76,9 +78,9 @@ export async function traceCheckRun(
     runs.set(job.run_id, pending);
   }
   const run = await pending;
-  const edited =
-    expected.edit === undefined ? undefined : `did not run the base branch's ${expected.workflow}: ${expected.edit}`;
-  const problem = describeMismatch(run, checkRun, expected) ?? edited;
+  const problem =
+    describeMismatch(run, checkRun, expected) ??
+    (run.event === "pull_request" ? await describeEdit(run, repository, expected) : undefined);
   if (problem)
     return { trusted: false, reason: `run ${checkRun.id} is a job of workflow run ${run.id}, which ${problem}` };
   const pull = expected.judged.pullNumber;
@@ -100,6 +102,26 @@ async function readWorkflowRun(
   } catch (error) {
     throw toGitHubApiError(`reading workflow run ${runId}`, error, ACTIONS_READ_HINT);
   }
+}
+
+/**
+ * Why the run did not run the base branch's workflow files: the expected one, or a reusable workflow of this
+ * repository it called (`./.github/workflows/…`, read from the pull request's merge ref like the caller).
+ */
+async function describeEdit(
+  run: WorkflowRun,
+  repository: { owner: string; repo: string },
+  expected: TraceExpectation,
+): Promise<string | undefined> {
+  const own = `${repository.owner}/${repository.repo}/`.toLowerCase();
+  const called = (run.referenced_workflows ?? [])
+    .filter((ref) => ref.path.toLowerCase().startsWith(own))
+    .map((ref) => ref.path.slice(own.length).split("@")[0]!);
+  for (const file of [expected.workflow, ...new Set(called)]) {
+    const edit = await expected.findEdit(file);
+    if (edit !== undefined) return `did not run the base branch's ${file}: ${edit}`;
+  }
+  return undefined;
 }
 
 /** The first way the run differs from the expected workflow, event, commit and pull request; undefined when none. */

@@ -53,7 +53,14 @@ let nextRun = 100;
 /** A workflow run on the judged head with one job per conclusion given; returns the jobs' check-run ids. */
 function workflowRun(
   jobs: Array<{ name: string; conclusion: "success" | "failure" | null }>,
-  run: { path?: string; event?: string; pullRequests?: number[]; headBranch?: string; headRepository?: string } = {},
+  run: {
+    path?: string;
+    event?: string;
+    pullRequests?: number[];
+    headBranch?: string;
+    headRepository?: string;
+    referencedWorkflows?: Array<{ path: string; sha: string; ref?: string }>;
+  } = {},
 ): number[] {
   return api().seedWorkflowRun(REPO.owner, REPO.repo, {
     id: nextRun++,
@@ -64,6 +71,7 @@ function workflowRun(
     jobs,
     ...(run.pullRequests ? { pullRequests: run.pullRequests } : { pullRequests: [12] }),
     ...(run.headRepository ? { headRepository: run.headRepository } : {}),
+    ...(run.referencedWorkflows ? { referencedWorkflows: run.referencedWorkflows } : {}),
   });
 }
 
@@ -155,6 +163,27 @@ describe("readRequiredChecks", () => {
     expect([conclusion, ok]).toEqual(["missing", false]);
     expect(message).toContain(
       `which did not run the base branch's ${WORKFLOW}: the head of #12 (aaaaaaa) changes ${WORKFLOW} from the base branch's version at bbbbbbb, so its runs ran the pull request's own jobs`,
+    );
+    expect(api().violations).toEqual([]);
+  });
+
+  it("trusts no run that called a reusable workflow of this repository the pull request changed", async () => {
+    mergedPull();
+    const REUSED = ".github/workflows/gate-steps.yml";
+    api().setFile(REPO.owner, REPO.repo, OTHER, REUSED, "on: workflow_call\n");
+    api().setFile(REPO.owner, REPO.repo, SHA, REUSED, "on: workflow_call\n# lenient\n");
+    const merge = "e".repeat(40);
+    // Another repository's reusable workflow is not the pull request's to change: it is no reason to refuse.
+    const external = { path: "acme/shared-ci/.github/workflows/gate.yml@v2", sha: "f".repeat(40), ref: "refs/tags/v2" };
+    workflowRun([{ name: "gate", conclusion: "success" }], { referencedWorkflows: [external] });
+    expect((await outcome())[0]!.slice(1, 3)).toEqual(["success", true]);
+    const local = { path: `acme/models/${REUSED}@refs/pull/12/merge`, sha: merge, ref: "refs/pull/12/merge" };
+    const id = nextRun;
+    workflowRun([{ name: "gate", conclusion: "success" }], { referencedWorkflows: [external, local] });
+    const [[, , ok, message]] = (await outcome()) as [[string, string, boolean, string]];
+    expect(ok).toBe(true); // the first run still passes; the second is listed as not counted
+    expect(message).toContain(
+      `workflow run ${id}, which did not run the base branch's ${REUSED}: the head of #12 (aaaaaaa) changes ${REUSED} from the base branch's version at bbbbbbb`,
     );
     expect(api().violations).toEqual([]);
   });
