@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import type { ActionName } from "../core/result-base.js";
 import { KEY_PATTERN } from "../core/parse-inputs.js";
-import { boundedText } from "./bounded-text.js";
+import { boundedArray, boundedText } from "./bounded-text.js";
 import { PublishedSliceSearchSchema } from "./published-slice-search-schema.js";
 
 /**
@@ -59,9 +59,11 @@ const PolicySchema = z.object({
   source: z.enum(["base", "head", "file"]),
   change: z.optional(
     z.object({
-      differences: z
-        .array(z.object({ path: text(300), base: z.optional(text(500)), head: z.optional(text(500)) }))
-        .check(z.maxLength(500)),
+      // A pull request that rewrites a large policy has more; none is shown, so the first 500 are kept.
+      differences: boundedArray(
+        z.object({ path: text(300), base: z.optional(text(500)), head: z.optional(text(500)) }),
+        500,
+      ),
       headError: z.optional(text(2000)),
     }),
   ),
@@ -94,7 +96,7 @@ export const PublishedResultSchema = z.object({
   key: z.string().check(z.regex(KEY_PATTERN)),
   verdict,
   checks: z.array(CheckSchema).check(z.maxLength(1000)),
-  notes: z.optional(z.array(text(2000)).check(z.maxLength(100))),
+  notes: z.optional(boundedArray(text(2000), 100)),
   policy: z.optional(PolicySchema),
   subject: z.optional(SubjectSchema),
   error: z.optional(ErrorSchema),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePublishedResult } from "../../../shared/src/publish/parse-published-result.js";
 import { PUBLISHABLE_ACTIONS } from "../../../shared/src/publish/published-result-schema.js";
+import { diffPolicy } from "../../../shared/src/policy/diff-policy.js";
 
 const ORIGIN = { artifact: '"modelgate-results"', entry: "evaluate-gate-churn.json" };
 const check = {
@@ -82,6 +83,18 @@ describe("parsePublishedResult", () => {
     // Character 1999 would be the emoji's first half: the cut falls before the pair, never inside it.
     expect(cut!.message).toBe(`${"y".repeat(1998)}…`);
     expect(parse({ ...decided, notes: ["n".repeat(3000)] }).notes).toEqual([`${"n".repeat(1999)}…`]);
+  });
+
+  it("keeps a real policy diff of a large rewrite and a long list of notes, the first 500 and 100 of them", () => {
+    const metrics = (max: number) =>
+      Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`m${i}`, { direction: "higher", min: max }]));
+    const differences = diffPolicy({ evaluate: { metrics: metrics(0.1) } }, { evaluate: { metrics: metrics(0.2) } });
+    expect(differences.length).toBeGreaterThan(500);
+    const notes = Array.from({ length: 150 }, (_, i) => `note ${i}`);
+    const policy = { ...decided.policy, change: { differences } };
+    const result = parse({ ...decided, policy, notes });
+    expect(result.policy!.change!.differences).toEqual(differences.slice(0, 500));
+    expect(result.notes).toEqual(notes.slice(0, 100));
   });
 
   it("keeps a slice search, its first 100 slices, and refuses settings no policy allows", () => {
