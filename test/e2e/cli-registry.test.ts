@@ -193,6 +193,15 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
     expect(badVersion.stdout + badVersion.stderr).toContain('"1.x", which is not a semantic version');
   }, 120_000);
 
+  it("says in promote --help where trustworthy results come from, and that a pull request run's files are not", async () => {
+    const help = await spawnCollect(node, [CLI, "promote", "--help"], { PATH: process.env.PATH ?? "" }, repoRoot);
+    expect(help.exitCode).toBe(0);
+    const text = help.stdout.replace(/\s+/g, " ");
+    expect(text).toContain("Trustworthy results are those gate steps of the same job wrote on the promoted files");
+    expect(text).toContain("never pass a result downloaded from a pull request's run");
+    expect(text).toContain("check runs created by GitHub Actions for the expected workflow on the base branch");
+  });
+
   it("refuses a hand-written pass that names no files and judged nothing, and writes nothing", async () => {
     const { workspace, cli, git } = await trainedRepository();
     writeFileSync(
@@ -231,6 +240,56 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
       result.checks.filter((c: { verdict: string }) => c.verdict === "fail").map((c: { name: string }) => c.name),
     ).toEqual(["gate:evaluate-gate/default", "subject:evaluate-gate/default"]);
     expect(git("tag", "--list").toString()).toBe("");
+    expect(git("for-each-ref", "--format=%(refname)", "refs/modelgate", "refs/tags").toString()).toBe("");
+    // The text report names the field and the fix: a gate step of this job, not a file from elsewhere.
+    const text = await cli(...PROMOTE.slice(0, -1), "eval.json", "--version", "0.1.0");
+    expect(text.exitCode).toBe(1);
+    expect(text.stdout).toContain("its checks field is empty");
+    expect(text.stdout).toContain("its subject field is missing");
+    expect(text.stdout).toContain("do: Give as results the result output of a gate step that ran in this job");
+  }, 120_000);
+
+  it("refuses a real gate result that judged other files, and one whose verdict was edited, then promotes on the honest one", async () => {
+    const { workspace, cli, git } = await trainedRepository();
+    // The first training's result, kept while the model is retrained with other parameters on the same commit.
+    writeFileSync(path.join(workspace, "old-train.json"), readFileSync(path.join(workspace, "train-result.json")));
+    writeFileSync(path.join(workspace, "params.json"), JSON.stringify({ epochs: 5, learning_rate: 0.3 }));
+    const retrain = await cli(...TRAIN);
+    expect(retrain.exitCode, retrain.stderr).toBe(0);
+    writeFileSync(path.join(workspace, "train-result.json"), retrain.stdout);
+    const fresh = JSON.parse(retrain.stdout);
+    const old = JSON.parse(readFileSync(path.join(workspace, "old-train.json"), "utf8"));
+    expect(old.subject.candidate_sha256).not.toBe(fresh.subject.candidate_sha256);
+
+    const stale = await cli(...PROMOTE.slice(0, -1), "old-train.json", "--version", "1.0.0", "--format", "json");
+    expect(stale.exitCode).toBe(1);
+    const staleChecks = JSON.parse(stale.stdout).checks as Array<{ name: string; verdict: string; message: string }>;
+    expect(staleChecks.filter((c) => c.verdict === "fail").map((c) => c.name)).toEqual([
+      "subject:train-reproducibly/default",
+    ]);
+    expect(staleChecks.find((c) => c.verdict === "fail")!.message).toMatch(
+      /^old-train\.json: its candidate sha256:[0-9a-f]{12} is neither a promoted artifact nor an output of the manifest; it judged lineage sha256:[0-9a-f]{12}, the manifest's is sha256:[0-9a-f]{12}: it judged something else than what is promoted\.$/,
+    );
+    expect(git("for-each-ref", "--format=%(refname)", "refs/modelgate", "refs/tags").toString()).toBe("");
+
+    // The fresh result with one check turned to fail but its verdict left at pass: refused as it is read, naming the
+    // file, the field and the fix.
+    const edited = {
+      ...fresh,
+      checks: fresh.checks.map((c: object, i: number) => (i === 0 ? { ...c, verdict: "fail" } : c)),
+    };
+    writeFileSync(path.join(workspace, "edited.json"), JSON.stringify(edited));
+    const forged = await cli(...PROMOTE.slice(0, -1), "edited.json", "--version", "1.0.0", "--format", "json");
+    expect(forged.exitCode).toBe(1);
+    expect(forged.stderr).toContain(
+      "Result edited.json is inconsistent: verdict pass is better than its worst check (fail).\nFix: Pass the result JSONs the modelgate gates wrote",
+    );
+    expect(git("for-each-ref", "--format=%(refname)", "refs/modelgate", "refs/tags").toString()).toBe("");
+
+    // The result the retraining wrote, unchanged, is evidence.
+    const honest = await cli(...PROMOTE, "--version", "1.0.0", "--format", "json");
+    expect(honest.exitCode, honest.stdout + honest.stderr).toBe(0);
+    expect(JSON.parse(honest.stdout).promotion).toMatchObject({ version: "v1.0.0", event_tag: "churn#prod#1" });
   }, 120_000);
 
   it("enforces the policy's registry rules and pairs a registry baseline with the version's predictions to decide a regression", async () => {

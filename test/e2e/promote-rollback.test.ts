@@ -219,6 +219,50 @@ describe("promote and rollback bundles against the API stand-in", () => {
     expect(tags()).toEqual(["refs/tags/churn#production#1", "refs/tags/churn@v1.0.0"]);
   }, 120_000);
 
+  it("refuses a hand-written pass that judged nothing and a result of other weights, whatever the green check, and writes nothing", async () => {
+    await checkRun("success");
+    const { workspace } = trainedWorkspace("weights v1");
+    // A file the pull request's author could write: a pass with no checks and no subject.
+    writeFileSync(
+      path.join(workspace, "eval.json"),
+      JSON.stringify({
+        schema: "modelgate.result/v1",
+        action: "evaluate-gate",
+        key: "default",
+        verdict: "pass",
+        checks: [],
+        notes: [],
+        policy: { file: "modelgate.yml", sha256: "", source: "file" },
+      }),
+    );
+    // A real train result, but of other weights than the ones promoted.
+    const other = trainedWorkspace("weights v2");
+    writeFileSync(
+      path.join(workspace, "other-train.json"),
+      readFileSync(path.join(other.workspace, "train-result.json")),
+    );
+    const run = await promote(workspace, { version: "0.1.0", results: "other-train.json\neval.json" });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({ verdict: "fail", passed: "false" });
+    const result = json(run.outputs.result!);
+    expect(result.promotion).toBeNull();
+    expect(
+      result.checks.filter((c: { verdict: string }) => c.verdict === "fail").map((c: { name: string }) => c.name),
+    ).toEqual(["subject:train-reproducibly/churn", "gate:evaluate-gate/default", "subject:evaluate-gate/default"]);
+    expect(run.summary).toContain("its checks field is empty");
+    expect(run.summary).toContain("its subject field is missing");
+    expect(run.summary).toContain(
+      "a result from elsewhere (a pull request's run, a download, a file in the repository)",
+    );
+    expect(
+      api
+        .refs(OWNER, REPO)
+        .map(([ref]) => ref)
+        .filter((ref) => !ref.startsWith("refs/heads/")),
+    ).toEqual([]);
+    expect(api.releases(OWNER, REPO)).toEqual([]);
+  }, 60_000);
+
   it("promotes on green with the evidence in the record, is idempotent, and rolls back to the previous version", async () => {
     await checkRun("success");
     api.setFile(

@@ -49,6 +49,10 @@ pairs with them) and the manifest beside it, and writes the stage event <model>#
 nothing (exit 1). Re-running the same promotion is a no-op; the same version with other artifacts is refused.
 One version per commit, as GTO requires, unless the policy says registry: versions-per-commit: many. Racing
 promotions: the one that creates the version tag wins; the others write nothing and say so.
+Trustworthy results are those gate steps of the same job wrote on the promoted files (train, evaluate, bias,
+validate, then promote): promote cannot tell who wrote a file, so never pass a result downloaded from a pull
+request's run, restored from a cache or committed to the repository; their authors control them. Required checks
+count only as check runs created by GitHub Actions for the expected workflow on the base branch (--repo).
 --allow-ungated promotes without evidence or with required gates missing, and the version record says so.
 --policy: the policy file whose registry: section decides (default modelgate.yml; none: no stage rules).`,
   run: (args) =>

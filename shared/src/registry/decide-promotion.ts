@@ -1,6 +1,7 @@
 import { InputError } from "../core/modelgate-error.js";
 import type { Check } from "../core/check.js";
 import type { Subject } from "../core/subject.js";
+import type { Verdict } from "../core/verdict.js";
 import { registryCheck as check } from "./registry-check.js";
 import { matchManifest } from "./match-manifest.js";
 import { matchSubject } from "./match-subject.js";
@@ -18,10 +19,11 @@ export interface PromotionDecision {
 
 /**
  * Decides whether the evidence allows a promotion. Every required check must be `success` on the judged commit,
- * every gate result must pass or warn with at least one check, each result's subject must bind it to what is
- * promoted (a digest that is an artifact, the manifest's lineage, or a manifest input or output, and none that names
- * other files), every artifact the manifest lists must have the manifest's digest, and the policy's rules for the
- * stage must hold (`evaluateStageRules`). A commit nothing judged fails: evidence is required, not optional.
+ * every gate result must pass or warn with at least one check (a verdict better than its worst check is refused when
+ * the result is read), each result's subject must bind it to what is promoted (a digest that is an artifact, the
+ * manifest's lineage, or a manifest input or output, and none that names other files), every artifact the manifest
+ * lists must have the manifest's digest, and the policy's rules for the stage must hold (`evaluateStageRules`). A
+ * commit nothing judged fails: evidence is required, not optional.
  * @throws InputError when two results are for the same gate (which one decides would be a guess).
  */
 export function decidePromotion(evidence: PromotionEvidence): PromotionDecision {
@@ -91,19 +93,18 @@ function verdictCheck(gate: string, file: string, result: PublishedResult): Chec
       gate,
       "verdict",
       "fail",
-      `${file}: ${gate} has no checks; a ${result.verdict} that judged nothing is no evidence.`,
+      `${file}: ${gate} has no checks (its checks field is empty); a ${result.verdict} that judged nothing is no evidence.`,
     );
-  const failed = result.checks.filter((c) => c.verdict === "fail").length;
+  const count = (verdict: Verdict) => result.checks.filter((c) => c.verdict === verdict).length;
   if (result.verdict === "fail")
     return check(
       name,
       gate,
       "verdict",
       "fail",
-      `${file}: ${gate} failed (${failed} of ${result.checks.length} checks).`,
+      `${file}: ${gate} failed (${count("fail")} of ${result.checks.length} checks).`,
     );
-  const warned =
-    result.verdict === "warn" ? ` with warnings (${result.checks.filter((c) => c.verdict === "warn").length})` : "";
+  const warned = result.verdict === "warn" ? ` with warnings (${count("warn")})` : "";
   return check(name, gate, "verdict", "pass", `${file}: ${gate} passed${warned}.`);
 }
 

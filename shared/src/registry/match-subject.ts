@@ -19,7 +19,7 @@ export function matchSubject(gate: string, file: string, result: PublishedResult
       gate,
       "subject",
       "fail",
-      `${file}: it names no subject, so nothing says it judged the files promoted; it is no evidence.`,
+      `${file}: its subject field is missing (the digests of the files it judged), so nothing says it judged the files promoted; it is no evidence.`,
     );
   const problems: string[] = [];
   const matched: string[] = [];

@@ -10,8 +10,9 @@ const ZERO_WIDTH_SPACE = "\u200b";
  * Makes an untrusted string (metric, column, file, model name) inert in GitHub markdown, inside or
  * outside a table cell: one line, HTML-escaped, markdown metacharacters backslash-escaped, and
  * @mentions, #123 references and bare URLs broken with a zero-width space so they neither ping,
- * link nor autolink (`GH-12` is a reference too), and bidi controls removed so a name displays as what it is. Cut
- * to `maxLength` characters first so an escape is never split.
+ * link nor autolink (`GH-12` is a reference too; `owner/repo#12` and `user@sha` break at their # and @, as GitHub's
+ * "Autolinked references and URLs" lists them; a bare commit SHA is left, a link without a notification), and bidi
+ * controls removed so a name displays as what it is. Cut to `maxLength` characters first so an escape is never split.
  */
 export function escapeMarkdown(text: string, maxLength = MAX_USER_TEXT): string {
   let value = stripBidiControls(text)

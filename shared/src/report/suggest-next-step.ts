@@ -88,5 +88,9 @@ export function suggestTrainStep(check: Check): string {
 /** promote and rollback: the evidence the registry requires. */
 export function suggestRegistryStep(check: Check): string {
   if (check.verdict === "warn") return "Review the warning; it does not block.";
+  if (check.rule === "subject")
+    return "Give as results the result output of a gate step that ran in this job on the promoted files; a result from elsewhere (a pull request's run, a download, a file in the repository) is no evidence.";
+  if (check.rule === "verdict")
+    return "Run the gate in this job on the promoted files (after fixing what it failed on, if it failed) and give its result output, unchanged.";
   return "Produce the missing evidence (run the gates on this commit) or choose a version whose evidence passes.";
 }

@@ -114,8 +114,16 @@ describe("findMarkdownBreakout", () => {
     ["a javascript: link", "see [link](javascript:alert(1))"],
     ["a mention", "by @octocat"],
     ["a fold closed early", "<details><summary>x</summary>\n</details></details>"],
+    ["an issue reference", "fixes GH-1"],
+    ["an issue reference", "| see #2 |"],
+    ["a bidi control", "model \u202egnp.exe"],
+    ["a bidi control", "`10\u200f-20`"],
   ])("finds %s when a name reaches the markdown unescaped", (what, markdown) => {
     expect(findMarkdownBreakout(markdown)).toBe(what);
+  });
+
+  it("finds no reference in code, nor in an HTML entity", () => {
+    expect(findMarkdownBreakout("`GH-1` and\n```mermaid\nx GH-1 #2\n```\nit&#39;s")).toBeUndefined();
   });
 
   it("finds nothing when the hostile name went through escapeMarkdown", () => {

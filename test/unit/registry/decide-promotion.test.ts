@@ -215,10 +215,10 @@ describe("decidePromotion", () => {
       ["manifest:model.bin", "pass"],
     ]);
     expect(decision.checks[0]!.message).toBe(
-      "eval.json: evaluate-gate/default has no checks; a pass that judged nothing is no evidence.",
+      "eval.json: evaluate-gate/default has no checks (its checks field is empty); a pass that judged nothing is no evidence.",
     );
     expect(decision.checks[1]!.message).toBe(
-      "eval.json: it names no subject, so nothing says it judged the files promoted; it is no evidence.",
+      "eval.json: its subject field is missing (the digests of the files it judged), so nothing says it judged the files promoted; it is no evidence.",
     );
   });
 

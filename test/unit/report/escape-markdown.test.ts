@@ -21,8 +21,22 @@ describe("escapeMarkdown", () => {
     expect(escapeMarkdown("acme/models GH-7")).toBe(`acme/models GH-${ZWSP}7`);
   });
 
-  it("removes bidi embeddings, overrides and isolates so a name displays as what it is", () => {
+  it("breaks every reference form GitHub autolinks in a comment: #, GH-, owner/repo#, user@sha and owner/repo@sha", () => {
+    // docs.github.com, "Autolinked references and URLs": issues and pull requests, then commit SHAs.
+    expect(escapeMarkdown("#26 GH-26 jlord/sheetsee.js#26 github/linguist#4039")).toBe(
+      `#${ZWSP}26 GH-${ZWSP}26 jlord/sheetsee.js#${ZWSP}26 github/linguist#${ZWSP}4039`,
+    );
+    expect(escapeMarkdown("jlord@a5c3785 jlord/sheetsee.js@a5c3785")).toBe(
+      `jlord@${ZWSP}a5c3785 jlord/sheetsee.js@${ZWSP}a5c3785`,
+    );
+    expect(escapeMarkdown("https://github.com/jlord/sheetsee.js/issues/26")).toBe(
+      `https:${ZWSP}//github.com/jlord/sheetsee.js/issues/26`,
+    );
+  });
+
+  it("removes bidi embeddings, overrides, isolates and marks so a name displays as what it is", () => {
     const controls = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"];
+    controls.push("\u200e", "\u200f", "\u061c");
     for (const control of controls) expect(escapeMarkdown(`model${control}gnp.exe`)).toBe("model" + "gnp.exe");
     // Right-to-left letters themselves are names, not controls: they stay.
     expect(escapeMarkdown("מודל")).toBe("מודל");

@@ -117,7 +117,8 @@ function describeResult(result: ResultLike): string {
 }
 
 /** The payload hostile-text cases put in names: each part aims at one piece of markdown or HTML. */
-export const HOSTILE = "x\n# INJECTED <script>alert(1)</script> </details> [link](javascript:alert(1)) @octocat";
+export const HOSTILE =
+  "x\n# INJECTED <script>alert(1)</script> </details> [link](javascript:alert(1)) @octocat GH-1 #2 \u202egnp.exe";
 
 /**
  * What an untrusted string did to the report, if anything: a raw HTML tag, a heading, a script link or a mention
@@ -128,6 +129,10 @@ export function findMarkdownBreakout(markdown: string): string | undefined {
   if (/^\s{0,3}#{1,6}\s[^\n]*INJECTED/m.test(markdown)) return "a heading of its own";
   if (/\]\(javascript:/i.test(markdown)) return "a javascript: link";
   if (/(^|[^\w\u200b`])@octocat/.test(markdown)) return "a mention";
+  // Code spans and fences are inert; outside them, GH-1 and #2 would link (and cross-reference) an issue.
+  const prose = markdown.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, "").replace(/`[^`\n]*`/g, "");
+  if (/(^|[^\w\u200b&])(GH-\d|#\d)/i.test(prose)) return "an issue reference";
+  if (/\p{Bidi_Control}/u.test(markdown)) return "a bidi control";
   const opened = markdown.match(/<details>/g)?.length ?? 0;
   const closed = markdown.match(/<\/details>/g)?.length ?? 0;
   if (opened !== closed) return "a fold closed early";
