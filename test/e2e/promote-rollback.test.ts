@@ -21,6 +21,7 @@ const REPO = "models";
 // The pull-request workflow's job whose check run promote requires, and that workflow's file.
 const CHECK = "gate";
 const WORKFLOW = ".github/workflows/pr-model-gate.yml";
+const GATE_WORKFLOW = "on: pull_request\njobs:\n  gate:\n    runs-on: ubuntu-latest\n    steps: [{ run: make gate }]\n";
 const sha256 = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 /** A workspace as the training job leaves it: the model, its lineage manifest, and train's result JSON. */
@@ -82,6 +83,8 @@ describe("promote and rollback bundles against the API stand-in", () => {
   beforeEach(async () => {
     api = await startGitHubStandIn();
     api.seedCommitPullRequest(OWNER, REPO, { number: 12, headSha: HEAD, baseSha: BASE, mergeCommitSha: MERGE });
+    // The pull request leaves the gate's workflow as the base branch has it.
+    for (const ref of [BASE, HEAD]) api.setFile(OWNER, REPO, ref, WORKFLOW, GATE_WORKFLOW);
   });
   afterEach(async () => {
     expect(api.violations).toEqual([]);
@@ -161,6 +164,60 @@ describe("promote and rollback bundles against the API stand-in", () => {
     expect(tags()).toEqual([]);
     expect(api.releases(OWNER, REPO)).toEqual([]);
   }, 60_000);
+
+  it("counts no lenient gate: another workflow's, another app's, another event's, or the pull request's own workflow's", async () => {
+    const lenient = (run: { path?: string; event?: string; pullRequests?: number[] }) =>
+      api.seedWorkflowRun(OWNER, REPO, {
+        id: nextRun++,
+        event: run.event ?? "pull_request",
+        headSha: HEAD,
+        headBranch: "feature-12",
+        path: run.path ?? WORKFLOW,
+        pullRequests: run.pullRequests ?? [12],
+        jobs: [{ name: CHECK, conclusion: "success" }],
+      });
+    lenient({ path: ".github/workflows/lenient.yml" });
+    lenient({ event: "push", pullRequests: [] });
+    api.seedCheckRun(OWNER, REPO, { name: CHECK, headSha: HEAD, conclusion: "success", app: "other-ci" });
+    const { workspace } = trainedWorkspace("weights v1");
+    const refused = await promote(workspace, { version: "1.0.0" });
+    expect(refused.exitCode).toBe(1);
+    const check = json(refused.outputs.result!).checks.find((c: { rule: string }) => c.rule === "required-check");
+    expect(check.verdict).toBe("fail");
+    expect(check.message).toMatch(
+      new RegExp(
+        `^Check "${CHECK}" on ${HEAD.slice(0, 7)}: no run of that name is a job of ${WORKFLOW.replace(/\./g, "\\.")} for this commit`,
+      ),
+    );
+    expect(check.message).toContain(`which ran .github/workflows/lenient.yml, not ${WORKFLOW}`);
+    expect(check.message).toContain("which ran on push, not on pull_request");
+    expect(check.message).toContain("was created by other-ci, not by a GitHub Actions job");
+
+    // The job of the expected workflow, but the pull request rewrote that job: its run ran the pull request's version.
+    api.setFile(OWNER, REPO, HEAD, WORKFLOW, GATE_WORKFLOW.replace("make gate", "true"));
+    await checkRun("success");
+    const edited = await promote(workspace, { version: "1.0.0" });
+    expect(edited.exitCode).toBe(1);
+    expect(
+      json(edited.outputs.result!).checks.find((c: { rule: string }) => c.rule === "required-check").message,
+    ).toContain(
+      `did not run the base branch's ${WORKFLOW}: the head of #12 (${HEAD.slice(0, 7)}) changes ${WORKFLOW} from the base branch's version at ${BASE.slice(0, 7)}`,
+    );
+    expect(tags()).toEqual([]);
+    expect(api.releases(OWNER, REPO)).toEqual([]);
+
+    // The same run, with the pull request leaving the workflow as the base has it: the legitimate path passes.
+    api.setFile(OWNER, REPO, HEAD, WORKFLOW, GATE_WORKFLOW);
+    const passed = await promote(workspace, { version: "1.0.0" });
+    expect(passed.exitCode).toBe(0);
+    expect(
+      json(passed.outputs.result!).checks.find((c: { rule: string }) => c.rule === "required-check"),
+    ).toMatchObject({
+      verdict: "pass",
+      message: expect.stringContaining(`(${WORKFLOW}, pull_request of #12 into main) concluded success.`) as unknown,
+    });
+    expect(tags()).toEqual(["refs/tags/churn#production#1", "refs/tags/churn@v1.0.0"]);
+  }, 120_000);
 
   it("refuses a hand-written pass that judged nothing and a result of other weights, whatever the green check, and writes nothing", async () => {
     await checkRun("success");

@@ -186,6 +186,59 @@ describe("publish-reports bundle", () => {
     expect(run.outputs).toMatchObject({ verdict: "pass", passed: "true" });
   });
 
+  it("publishes a result's slice search, and a check name longer than any cap cut rather than refused", async () => {
+    // A slice check's name carries the data's own values; this one is 700 characters, as a free-text category makes it.
+    const value = `EU ${"enterprise customers with annual contracts ".repeat(15)}`.trim();
+    const found = {
+      slice: `region=${value}`,
+      predicates: [`region=${value}`],
+      rows: 338,
+      value: 0.61,
+      baseline: 0.91,
+      delta: -0.3,
+      regression: 0.3,
+      statistic: 9.1,
+      p_value: 1e-18,
+      p_value_adjusted: 4e-16,
+      significant: true,
+    };
+    seedForkRun(
+      withResult(regressed, (r) => {
+        const checks = r.checks as Array<Record<string, unknown>>;
+        checks[0] = { ...checks[0], name: `accuracy:min[region=${value}]`, slice: `region=${value}` };
+        r.slice_search = {
+          loss: "error",
+          metric: "accuracy",
+          direction: "higher",
+          margin: 0.02,
+          margin_source: "evaluate.metrics.accuracy.max-regression",
+          method: "t-test-holm",
+          alpha: 0.05,
+          family: 98,
+          family_by_depth: [15, 83],
+          tested: 51,
+          depth: 2,
+          min_size: 100,
+          bins: 5,
+          columns: ["region", "plan"],
+          rows: 4000,
+          found: 1,
+          on_finding: "warn",
+          slices: [found],
+        };
+      }),
+    );
+    const run = await publish();
+    expect(errors(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    const body = api.comments("acme", "models", FORK_PR)[0]!.body;
+    expect(body).toContain("**Slices found automatically** (1 regressed beyond the margin; worst first)");
+    expect(body).toContain("| 338 | 0.91 | 0.61 | -0.3 | 4e-16 | ⚠️ regressed |");
+    expect(body).toContain("Searched region, plan over 4000 paired examples");
+    expect(body).toContain(`**accuracy:min\\[region=EU enterprise customers`);
+    expect(body).not.toContain(value);
+  });
+
   it("leaves the sticky comment alone when the run is published again with the same results", async () => {
     seedForkRun(regressed);
     await publish();

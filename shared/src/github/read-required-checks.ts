@@ -2,8 +2,11 @@ import type { ModelgateOctokit } from "./create-octokit.js";
 import type { JudgedCommit } from "./find-judged-commit.js";
 import { toGitHubApiError } from "./to-github-api-error.js";
 import type { RequiredCheckSpec } from "../registry/stage-rules.js";
-import type { CheckRunOrigin, ListedCheckRun, WorkflowRunCache } from "./trace-check-run.js";
+import type { CheckRunOrigin, ListedCheckRun, TraceExpectation, WorkflowRunCache } from "./trace-check-run.js";
 import { traceCheckRun } from "./trace-check-run.js";
+import { findWorkflowEdit } from "./find-workflow-edit.js";
+import type { WorkflowEditCache } from "./find-workflow-edit.js";
+import { findOtherForkBases } from "./find-other-fork-bases.js";
 
 /** One required check as found on the judged commit. */
 export interface RequiredCheck {
@@ -26,7 +29,9 @@ const CHECKS_READ_HINT =
 
 /**
  * Reads every check run of each required name on the judged commit (`filter=all`, all pages) and trusts only those
- * `traceCheckRun` ties to a job of the expected workflow for that commit and pull request. The check passes when a
+ * `traceCheckRun` ties to a job of the expected workflow for that commit and pull request, run from the base branch's
+ * version of that file and of the reusable workflows it called (`findWorkflowEdit`) and, for a fork, from a branch no pull request into another base shares
+ * (`findOtherForkBases`). The check passes when a
  * trusted run succeeded and no run of that name failed (whoever made it: a failure is never outvoted by a later
  * success or a re-run) or is still running. Commit statuses are not read: nothing ties one to a workflow.
  */
@@ -37,14 +42,20 @@ export async function readRequiredChecks(
   specs: readonly RequiredCheckSpec[],
 ): Promise<RequiredCheck[]> {
   const runs: WorkflowRunCache = new Map();
+  const edits: WorkflowEditCache = new Map();
+  let forks: Promise<string | undefined> | undefined;
   const out: RequiredCheck[] = [];
   for (const spec of specs) {
     const listed = await listCheckRuns(octokit, repository, judged.sha, spec.name);
+    const expected: TraceExpectation = {
+      workflow: spec.workflow,
+      judged,
+      findEdit: (file) => findWorkflowEdit(octokit, repository, file, judged, edits),
+      // Nothing to trace, nothing to list: a name with no run is missing whatever other pull requests exist.
+      forkBases: listed.length === 0 ? undefined : await (forks ??= findOtherForkBases(octokit, repository, judged)),
+    };
     const traced = await Promise.all(
-      listed.map(async (run) => ({
-        run,
-        origin: await traceCheckRun(octokit, repository, run, { workflow: spec.workflow, judged }, runs),
-      })),
+      listed.map(async (run) => ({ run, origin: await traceCheckRun(octokit, repository, run, expected, runs) })),
     );
     out.push(decideRequiredCheck(spec, judged.sha, traced));
   }

@@ -16,6 +16,16 @@ export interface ListedCheckRun {
 /** Where a check run came from: a job of the expected workflow's run for the judged commit, or why not. */
 export type CheckRunOrigin = { trusted: true; runId: number; description: string } | { trusted: false; reason: string };
 
+/** What a trusted run must be: a run of `workflow` for `judged`, from workflow files the base branch has. */
+export interface TraceExpectation {
+  workflow: string;
+  judged: JudgedCommit;
+  /** `findWorkflowEdit` for this judged commit: why a pull request's runs did not run the base's version of a file. */
+  findEdit: (file: string) => Promise<string | undefined>;
+  /** From `findOtherForkBases`: set when a fork's head is also the head of pull requests into other base branches. */
+  forkBases: string | undefined;
+}
+
 /** Workflow runs already read, by id: several required checks are usually jobs of one run. */
 export type WorkflowRunCache = Map<number, Promise<WorkflowRun>>;
 
@@ -28,6 +38,8 @@ interface WorkflowRun {
   check_suite_id?: number;
   head_repository: { full_name: string } | null;
   pull_requests: Array<{ number: number; base: { ref: string } }> | null;
+  /** Reusable workflows the run called: `owner/repo/<file>@<ref>`. */
+  referenced_workflows?: Array<{ path: string; sha: string; ref?: string }> | null;
 }
 
 const ACTIONS_READ_HINT =
@@ -44,7 +56,7 @@ export async function traceCheckRun(
   octokit: ModelgateOctokit,
   repository: { owner: string; repo: string },
   checkRun: ListedCheckRun,
-  expected: { workflow: string; judged: JudgedCommit },
+  expected: TraceExpectation,
   runs: WorkflowRunCache,
 ): Promise<CheckRunOrigin> {
   const app = checkRun.app?.slug ?? "an unknown app";
@@ -66,7 +78,9 @@ export async function traceCheckRun(
     runs.set(job.run_id, pending);
   }
   const run = await pending;
-  const problem = describeMismatch(run, checkRun, expected);
+  const problem =
+    describeMismatch(run, checkRun, expected) ??
+    (run.event === "pull_request" ? await describeEdit(run, repository, expected) : undefined);
   if (problem)
     return { trusted: false, reason: `run ${checkRun.id} is a job of workflow run ${run.id}, which ${problem}` };
   const pull = expected.judged.pullNumber;
@@ -90,12 +104,28 @@ async function readWorkflowRun(
   }
 }
 
-/** The first way the run differs from the expected workflow, event, commit and pull request; undefined when none. */
-function describeMismatch(
+/**
+ * Why the run did not run the base branch's workflow files: the expected one, or a reusable workflow of this
+ * repository it called (`./.github/workflows/…`, read from the pull request's merge ref like the caller).
+ */
+async function describeEdit(
   run: WorkflowRun,
-  checkRun: ListedCheckRun,
-  expected: { workflow: string; judged: JudgedCommit },
-): string | undefined {
+  repository: { owner: string; repo: string },
+  expected: TraceExpectation,
+): Promise<string | undefined> {
+  const own = `${repository.owner}/${repository.repo}/`.toLowerCase();
+  const called = (run.referenced_workflows ?? [])
+    .filter((ref) => ref.path.toLowerCase().startsWith(own))
+    .map((ref) => ref.path.slice(own.length).split("@")[0]!);
+  for (const file of [expected.workflow, ...new Set(called)]) {
+    const edit = await expected.findEdit(file);
+    if (edit !== undefined) return `did not run the base branch's ${file}: ${edit}`;
+  }
+  return undefined;
+}
+
+/** The first way the run differs from the expected workflow, event, commit and pull request; undefined when none. */
+function describeMismatch(run: WorkflowRun, checkRun: ListedCheckRun, expected: TraceExpectation): string | undefined {
   const { judged } = expected;
   const path = run.path.split("@")[0];
   if (path !== expected.workflow) return `ran ${run.path}, not ${expected.workflow}`;
@@ -111,11 +141,17 @@ function describeMismatch(
   if (run.event !== "pull_request") return `ran on ${run.event}, not on pull_request`;
   const linked = run.pull_requests ?? [];
   if (linked.length > 0) {
-    if (linked.some((pull) => pull.number === judged.pullNumber && pull.base.ref === judged.baseRef)) return undefined;
+    // GitHub links every open pull request with the run's head; one into another base may be the one it ran for.
+    const elsewhere = linked.filter((pull) => pull.base.ref !== judged.baseRef);
+    const ours = linked.some((pull) => pull.number === judged.pullNumber && pull.base.ref === judged.baseRef);
+    if (ours && elsewhere.length === 0) return undefined;
+    if (ours)
+      return `is linked to ${elsewhere.map((pull) => `#${pull.number} into ${pull.base.ref}`).join(", ")} as well, so it may have run that base branch's workflow`;
     return `is linked to ${linked.map((pull) => `#${pull.number} into ${pull.base.ref}`).join(", ")}, not #${judged.pullNumber} into ${judged.baseRef}`;
   }
   // GitHub links no pull request to a fork's runs: the head repository and branch must be the pull request's.
   const head = judged.head;
-  if (head && run.head_repository?.full_name === head.repository && run.head_branch === head.ref) return undefined;
+  if (head && run.head_repository?.full_name === head.repository && run.head_branch === head.ref)
+    return expected.forkBases === undefined ? undefined : `came from a fork whose ${expected.forkBases}`;
   return `came from ${run.head_repository?.full_name ?? "(unknown)"}:${run.head_branch ?? "(none)"}, not the head of #${judged.pullNumber}`;
 }

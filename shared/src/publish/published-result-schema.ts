@@ -1,6 +1,8 @@
 import * as z from "zod/mini";
 import type { ActionName } from "../core/result-base.js";
 import { KEY_PATTERN } from "../core/parse-inputs.js";
+import { boundedArray, boundedText } from "./bounded-text.js";
+import { PublishedSliceSearchSchema } from "./published-slice-search-schema.js";
 
 /**
  * The actions whose results may be published. Only the seven gates of the product: a result that claims
@@ -21,7 +23,8 @@ type Missing = Exclude<ActionName, (typeof PUBLISHABLE_ACTIONS)[number]>;
 const everyActionListed: [Missing] extends [never] ? true : Missing = true;
 void everyActionListed;
 
-const text = (max: number) => z.string().check(z.maxLength(max));
+// Free text is cut, never refused for its length (see boundedText); enumerations, digests and keys are exact.
+const text = boundedText;
 const verdict = z.enum(["pass", "warn", "fail"]);
 const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
@@ -56,9 +59,11 @@ const PolicySchema = z.object({
   source: z.enum(["base", "head", "file"]),
   change: z.optional(
     z.object({
-      differences: z
-        .array(z.object({ path: text(300), base: z.optional(text(500)), head: z.optional(text(500)) }))
-        .check(z.maxLength(500)),
+      // A pull request that rewrites a large policy has more; none is shown, so the first 500 are kept.
+      differences: boundedArray(
+        z.object({ path: text(300), base: z.optional(text(500)), head: z.optional(text(500)) }),
+        500,
+      ),
       headError: z.optional(text(2000)),
     }),
   ),
@@ -91,10 +96,11 @@ export const PublishedResultSchema = z.object({
   key: z.string().check(z.regex(KEY_PATTERN)),
   verdict,
   checks: z.array(CheckSchema).check(z.maxLength(1000)),
-  notes: z.optional(z.array(text(2000)).check(z.maxLength(100))),
+  notes: z.optional(boundedArray(text(2000), 100)),
   policy: z.optional(PolicySchema),
   subject: z.optional(SubjectSchema),
   error: z.optional(ErrorSchema),
+  slice_search: z.optional(PublishedSliceSearchSchema),
 });
 
 export type PublishedResult = z.infer<typeof PublishedResultSchema>;

@@ -24,6 +24,7 @@ import {
   suggestValidateStep,
 } from "./suggest-next-step.js";
 import { describeCounts, verdictLabel } from "./verdict-label.js";
+import { renderSliceSearchMarkdown } from "./render-slice-search-markdown.js";
 
 /** Said once under a reported title: whose claims these are. */
 const REPORTED =
@@ -31,7 +32,7 @@ const REPORTED =
 
 /**
  * The report of any action's result from the fields every action shares (verdict, checks, notes, policy,
- * subject, error): what a publishing step posts for results it received from an untrusted run. Every string
+ * subject, error, and evaluate-gate's slice search): what a publishing step posts for results it received from an untrusted run. Every string
  * of the result is escaped; nothing the result carries as markdown is used. The run that wrote the result ran the
  * pull request's own code, so the report states its verdict and policy as reported, never as verified. `footer` is
  * the caller's own (trusted) markdown, e.g. where the result came from.
@@ -96,6 +97,8 @@ function resultBlocks(result: PublishedResult, limits: FitLimits, heading: strin
         limits,
       ),
     );
+  // The evaluate report's own section, from the checked fields (a type error here means the two shapes drifted).
+  if (result.slice_search) blocks.push({ text: renderSliceSearchMarkdown(result.slice_search), dropOrder: 4 });
   if (result.checks.length > 0) blocks.push({ text: renderReasons(result), dropOrder: 3 });
   if (result.subject) blocks.push({ text: renderSubject(result.subject), dropOrder: 2 });
   return blocks;

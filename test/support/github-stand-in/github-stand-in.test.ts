@@ -222,3 +222,38 @@ describe("startGitHubStandIn check runs and contents", () => {
     expect(api().violations).toEqual([]);
   });
 });
+
+describe("startGitHubStandIn pull request lists", () => {
+  it("lists merged pull requests as closed under state=all, each with its own base branch and merge commit", async () => {
+    const merge = "d".repeat(40);
+    api().seedCommitPullRequest("o", "r", {
+      number: 12,
+      headSha: "a".repeat(40),
+      baseSha: "b".repeat(40),
+      mergeCommitSha: merge,
+      headRef: "fix",
+      headRepository: "forker/r",
+    });
+    api().seedPullRequest("o", "r", {
+      number: 14,
+      headSha: "a".repeat(40),
+      headRef: "fix",
+      headRepository: "forker/r",
+      baseRef: "release",
+    });
+    const open = await call("GET", "/repos/o/r/pulls?head=forker:fix");
+    expect((open.json as unknown as Array<{ number: number }>).map((pull) => pull.number)).toEqual([14]);
+    const all = await call("GET", "/repos/o/r/pulls?head=forker:fix&state=all");
+    const listed = all.json as unknown as Array<{
+      number: number;
+      state: string;
+      merge_commit_sha: string | null;
+      base: { ref: string };
+    }>;
+    expect(listed.map((pull) => [pull.number, pull.state, pull.base.ref, pull.merge_commit_sha])).toEqual([
+      [14, "open", "release", null],
+      [12, "closed", "main", merge],
+    ]);
+    expect(api().violations).toEqual([]);
+  });
+});

@@ -72,6 +72,7 @@ function toWorkflowRun(repo: RepoState, run: SeedWorkflowRun, urls: Urls): Recor
     display_title: "model gate",
     run_number: 7,
     run_attempt: 1,
+    referenced_workflows: run.referencedWorkflows ?? [],
     event: run.event,
     check_suite_id: suite,
     check_suite_node_id: toNodeId("CS", suite),

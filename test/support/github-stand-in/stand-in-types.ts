@@ -321,6 +321,8 @@ export interface SeedWorkflowRun {
   checkSuiteId?: number;
   /** Jobs, each with its check run (app github-actions, the run's check suite, the run's head commit). */
   jobs?: SeedJob[];
+  /** Reusable workflows the run called, as GitHub lists them (`owner/repo/<file>@<ref>`, the commit); default none. */
+  referencedWorkflows?: Array<{ path: string; sha: string; ref?: string }>;
   approvals?: SeedApproval[];
 }
 

@@ -33,7 +33,12 @@ const judgedPull: JudgedCommit = {
   head: { ref: "fix", repository: "acme/models" },
 };
 
-function mergedPull(headRepository?: string): void {
+const GATE_YAML = "on: pull_request\njobs:\n  gate:\n    runs-on: ubuntu-latest\n    steps: [{ run: make gate }]\n";
+
+/** Pull request 12, merged; its head's workflow file is the base commit's unless `headWorkflow` says otherwise. */
+function mergedPull(headRepository?: string, headWorkflow = GATE_YAML): void {
+  api().setFile(REPO.owner, REPO.repo, OTHER, WORKFLOW, GATE_YAML);
+  api().setFile(REPO.owner, REPO.repo, SHA, WORKFLOW, headWorkflow);
   api().seedCommitPullRequest(REPO.owner, REPO.repo, {
     number: 12,
     headSha: SHA,
@@ -48,7 +53,14 @@ let nextRun = 100;
 /** A workflow run on the judged head with one job per conclusion given; returns the jobs' check-run ids. */
 function workflowRun(
   jobs: Array<{ name: string; conclusion: "success" | "failure" | null }>,
-  run: { path?: string; event?: string; pullRequests?: number[]; headBranch?: string; headRepository?: string } = {},
+  run: {
+    path?: string;
+    event?: string;
+    pullRequests?: number[];
+    headBranch?: string;
+    headRepository?: string;
+    referencedWorkflows?: Array<{ path: string; sha: string; ref?: string }>;
+  } = {},
 ): number[] {
   return api().seedWorkflowRun(REPO.owner, REPO.repo, {
     id: nextRun++,
@@ -59,6 +71,7 @@ function workflowRun(
     jobs,
     ...(run.pullRequests ? { pullRequests: run.pullRequests } : { pullRequests: [12] }),
     ...(run.headRepository ? { headRepository: run.headRepository } : {}),
+    ...(run.referencedWorkflows ? { referencedWorkflows: run.referencedWorkflows } : {}),
   });
 }
 
@@ -143,6 +156,62 @@ describe("readRequiredChecks", () => {
     expect(api().violations).toEqual([]);
   });
 
+  it("trusts no run of a workflow file the pull request's head changed, since such runs ran the pull request's jobs", async () => {
+    mergedPull(undefined, GATE_YAML.replace("make gate", "true"));
+    workflowRun([{ name: "gate", conclusion: "success" }]);
+    const [[, conclusion, ok, message]] = (await outcome()) as [[string, string, boolean, string]];
+    expect([conclusion, ok]).toEqual(["missing", false]);
+    expect(message).toContain(
+      `which did not run the base branch's ${WORKFLOW}: the head of #12 (aaaaaaa) changes ${WORKFLOW} from the base branch's version at bbbbbbb, so its runs ran the pull request's own jobs`,
+    );
+    expect(api().violations).toEqual([]);
+  });
+
+  it("trusts no run that called a reusable workflow of this repository the pull request changed", async () => {
+    mergedPull();
+    const REUSED = ".github/workflows/gate-steps.yml";
+    api().setFile(REPO.owner, REPO.repo, OTHER, REUSED, "on: workflow_call\n");
+    api().setFile(REPO.owner, REPO.repo, SHA, REUSED, "on: workflow_call\n# lenient\n");
+    const merge = "e".repeat(40);
+    // Another repository's reusable workflow is not the pull request's to change: it is no reason to refuse.
+    const external = { path: "acme/shared-ci/.github/workflows/gate.yml@v2", sha: "f".repeat(40), ref: "refs/tags/v2" };
+    workflowRun([{ name: "gate", conclusion: "success" }], { referencedWorkflows: [external] });
+    expect((await outcome())[0]!.slice(1, 3)).toEqual(["success", true]);
+    const local = { path: `acme/models/${REUSED}@refs/pull/12/merge`, sha: merge, ref: "refs/pull/12/merge" };
+    const id = nextRun;
+    workflowRun([{ name: "gate", conclusion: "success" }], { referencedWorkflows: [external, local] });
+    const [[, , ok, message]] = (await outcome()) as [[string, string, boolean, string]];
+    expect(ok).toBe(true); // the first run still passes; the second is listed as not counted
+    expect(message).toContain(
+      `workflow run ${id}, which did not run the base branch's ${REUSED}: the head of #12 (aaaaaaa) changes ${REUSED} from the base branch's version at bbbbbbb`,
+    );
+    expect(api().violations).toEqual([]);
+  });
+
+  it("trusts no run of a workflow file the base commit lacks, and fails closed when the file cannot be read", async () => {
+    mergedPull();
+    api().setFile(REPO.owner, REPO.repo, OTHER, WORKFLOW, GATE_YAML);
+    workflowRun([{ name: "gate", conclusion: "success" }]);
+    const noBase = { ...judgedPull, baseSha: "e".repeat(40) };
+    expect((await outcome(noBase))[0]![3]).toContain(`the base branch has no ${WORKFLOW} at eeeeeee`);
+    // Both files are read at once, each tried four times.
+    api().failNext("GET", /contents/, Array<number>(8).fill(500));
+    await expect(outcome()).rejects.toThrow(GitHubApiError);
+    expect(api().violations).toEqual([]);
+  });
+
+  it("trusts no run GitHub also links to a pull request of the same head into another base branch", async () => {
+    mergedPull();
+    api().seedPullRequest(REPO.owner, REPO.repo, { number: 13, headSha: SHA, headRef: "fix", baseRef: "release" });
+    workflowRun([{ name: "gate", conclusion: "success" }], { pullRequests: [12, 13] });
+    const [[, conclusion, ok, message]] = (await outcome()) as [[string, string, boolean, string]];
+    expect([conclusion, ok]).toEqual(["missing", false]);
+    expect(message).toContain(
+      "which is linked to #13 into release as well, so it may have run that base branch's workflow",
+    );
+    expect(api().violations).toEqual([]);
+  });
+
   it("matches a fork's run by its head repository and branch, since GitHub links no pull request to it", async () => {
     mergedPull("forker/models");
     const fork = { ...judgedPull, head: { ref: "fix", repository: "forker/models" } };
@@ -150,6 +219,42 @@ describe("readRequiredChecks", () => {
     expect((await outcome(fork))[0]!.slice(1, 3)).toEqual(["missing", false]);
     workflowRun([{ name: "gate", conclusion: "success" }], { pullRequests: [], headRepository: "forker/models" });
     expect((await outcome(fork))[0]!.slice(1, 3)).toEqual(["success", true]);
+    expect(api().violations).toEqual([]);
+  });
+
+  it("trusts no fork run whose branch is also the head of a pull request into another base, even a closed one", async () => {
+    mergedPull("forker/models");
+    const fork = { ...judgedPull, head: { ref: "fix", repository: "forker/models" } };
+    workflowRun([{ name: "gate", conclusion: "success" }], { pullRequests: [], headRepository: "forker/models" });
+    // Another fork's branch of the same name, and the same fork's other branch, are other heads.
+    api().seedPullRequest(REPO.owner, REPO.repo, {
+      number: 15,
+      headSha: SHA,
+      headRef: "fix",
+      headRepository: "someone-else/models",
+      baseRef: "release",
+    });
+    api().seedPullRequest(REPO.owner, REPO.repo, {
+      number: 16,
+      headSha: SHA,
+      headRef: "other",
+      headRepository: "forker/models",
+      baseRef: "release",
+    });
+    expect((await outcome(fork))[0]!.slice(1, 3)).toEqual(["success", true]);
+    api().seedPullRequest(REPO.owner, REPO.repo, {
+      number: 14,
+      headSha: SHA,
+      headRef: "fix",
+      headRepository: "forker/models",
+      baseRef: "release",
+      state: "closed",
+    });
+    const [[, conclusion, ok, message]] = (await outcome(fork)) as [[string, string, boolean, string]];
+    expect([conclusion, ok]).toEqual(["missing", false]);
+    expect(message).toContain(
+      "came from a fork whose forker:fix is also the head of #14 into release, and a fork's run names no pull request, so it may have run that base branch's workflow",
+    );
     expect(api().violations).toEqual([]);
   });
 
