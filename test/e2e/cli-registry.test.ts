@@ -379,8 +379,12 @@ describe("modelgate promote / rollback / registry on a local git repository (CLI
     expect(page).toMatchObject({ version: "v1.1.0", stages: ["prod"], allow_ungated: false });
     expect(page.gates.find((g: { action: string }) => g.action === "evaluate-gate")).toMatchObject({
       verdict: "warn",
-      subject: { eval_data_sha256: sha256Hex(readFileSync(path.join(workspace, "eval/v1.csv"))) },
+      subject: { candidate_sha256: sha256Hex(readFileSync(path.join(workspace, "eval/v1.csv"))) },
     });
+    // The evaluation data is the examples and labels, not the predictions file (whose digest is the candidate's).
+    const evaluated = page.gates.find((g: { action: string }) => g.action === "evaluate-gate").subject;
+    expect(evaluated.eval_data_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(evaluated.eval_data_sha256).not.toBe(evaluated.candidate_sha256);
     const rollback = await cli("rollback", "--model", "churn", "--stage", "prod", "--reason", "regressed");
     expect(rollback.exitCode).toBe(1);
     expect(rollback.stdout).toContain("rollback · churn prod: REFUSED; nothing was written");

@@ -25,6 +25,12 @@ evaluate:
 // roc_auc improves by 0.82775 - 0.78301 = 0.04474; accuracy is 0.755.
 const PASSING = policy(0.75, 0.04);
 const FAILING = policy(0.76, 0.05);
+// The evaluation data without the models' outputs (the canonical text of the examples digest; no id column: file order).
+const EXAMPLES = `modelgate.examples/v1\nclassification\npositive\t1\nnegative\t0\n${ORACLE.trim()
+  .split("\n")
+  .slice(1)
+  .map((line) => `\t${line.split(",")[0]}\n`)
+  .join("")}`;
 const COLUMNS = { "label-column": "y_true", "prediction-column": "pred", "score-column": "score" };
 
 function makeWorkspace(files: Record<string, string>): string {
@@ -59,7 +65,8 @@ describe.each(nodeBinaries())("evaluate-gate bundle given predictions on $label"
     const json = JSON.parse(readFileSync(result.outputs.result!, "utf8"));
     expect(json.subject).toMatchObject({
       model: "churn-classifier",
-      eval_data_sha256: createHash("sha256").update(forModel("candidate")).digest("hex"),
+      candidate_sha256: createHash("sha256").update(forModel("candidate")).digest("hex"),
+      eval_data_sha256: createHash("sha256").update(EXAMPLES).digest("hex"),
     });
     expect(json.files).toEqual({
       candidate: "candidate.csv",

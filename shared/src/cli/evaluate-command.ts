@@ -48,7 +48,7 @@ Options:
                                 its SHA-256 is recorded as the result's eval_data_sha256, so the model's
                                 history (evaluate.history) compares versions evaluated on the same data.
                                 Without it a metrics-only run records none (its history compares nothing)
-                                and a predictions run records the candidate predictions file's
+                                and a predictions run records the digest of its examples' ids and labels
   --task TASK                   classification (default) | regression
   --label-column, --prediction-column, --score-column, --id-column NAME
                                 column names (default label, prediction, score, id)

@@ -143,8 +143,9 @@ export function evaluateGate(input: EvaluateGateInput): GateResult {
 }
 
 /**
- * The subject's evaluation-data digest: the file `eval-data` names, else the candidate predictions file (which
- * holds the examples, but also this model's outputs); a metrics-only run without `eval-data` records none.
+ * The subject's evaluation-data digest: the file `eval-data` names, else the digest of the candidate predictions'
+ * examples and labels without the model's outputs (so versions scored on the same examples compare); a metrics-only
+ * run without `eval-data` records none.
  */
 function evalDataDigest(input: EvaluateGateInput): { eval_data_sha256?: string } {
   const digest = input.evalData?.sha256 ?? input.predictions?.evalDataSha256;

@@ -1,5 +1,6 @@
 import { computePredictionMetrics } from "./compute-prediction-metrics.js";
 import type { EvaluationPredictions } from "./collect-significance-tasks.js";
+import { digestExamples } from "../data/predictions/digest-examples.js";
 import { pairPredictions } from "../data/predictions/pair-predictions.js";
 import type { PairedPredictions } from "../data/predictions/pair-predictions.js";
 import type { Predictions, PredictionTask } from "../data/predictions/predictions.js";
@@ -41,7 +42,10 @@ export interface ComputedMetrics {
 export interface PredictionSources {
   candidate: string;
   baseline?: string;
-  /** SHA-256 of the candidate predictions file: the evaluation data the gate judged (contract §2 subject). */
+  /**
+   * The evaluation data the gate judged (contract §2 subject) when no `eval-data` names it: the digest of the
+   * candidate's examples and their labels, without its predictions (`digestExamples`).
+   */
   evalDataSha256: string;
   /** Metrics that could not be computed and reader warnings, one sentence each. */
   notes: string[];
@@ -100,7 +104,7 @@ export async function loadPredictionMetrics(
     const undefinedMetrics = new Map(skipped.map(({ metric, reason }) => [metric, reason]));
     return { input: predictions.input, name: predictions.name, sha256: predictions.sha256, metrics, undefinedMetrics };
   };
-  const sources: PredictionSources = { candidate: candidate.name, evalDataSha256: candidate.sha256, notes };
+  const sources: PredictionSources = { candidate: candidate.name, evalDataSha256: digestExamples(candidate), notes };
   const pairedBy = paired ? ` and ${paired.baseline.name} (baseline), paired by ${paired.pairedBy}` : "";
   notes.push(
     `Metrics computed from ${inputs.task ?? "classification"} predictions: ${candidate.name} (candidate, ${candidate.rows} examples)${pairedBy}.`,

@@ -135,7 +135,7 @@ describe("eval-data on a metrics-only evaluate-gate run", () => {
 });
 
 describe("eval-data on a predictions run", () => {
-  it("replaces the predictions file's digest, which changes with every model's outputs", async () => {
+  it("records the examples' digest, the same for two models' predictions of the same examples, unless eval-data names the data", async () => {
     const oracle = path.join(path.dirname(fileURLToPath(import.meta.url)), "../stats/fixtures/paired_predictions.csv");
     const predictions = readFileSync(oracle, "utf8").replace("y_true", "label").replace("candidate_pred", "prediction");
     writeFileSync(path.join(repo.dir, "predictions.csv"), predictions);
@@ -152,7 +152,13 @@ describe("eval-data on a predictions run", () => {
         },
         access(),
       ) as Promise<GateResult>;
-    expect((await run()).subject.eval_data_sha256).toBe(sha256(predictions));
+    const examples = (await run()).subject.eval_data_sha256;
+    expect(examples).toMatch(/^[0-9a-f]{64}$/);
+    expect(examples).not.toBe(sha256(predictions));
+    const otherModel = predictions.replace("baseline_pred,prediction", "prediction,baseline_pred");
+    expect(otherModel).not.toBe(predictions);
+    writeFileSync(path.join(repo.dir, "predictions.csv"), otherModel);
+    expect((await run()).subject.eval_data_sha256).toBe(examples);
     const named = await run("data/test.csv");
     expect(named.subject.eval_data_sha256).toBe(sha256(TEST_SET));
     expect(named.files).toMatchObject({ candidate_predictions: "predictions.csv", eval_data: "data/test.csv" });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -70,7 +71,14 @@ describe("loadEvaluateFiles", () => {
     expect(files.candidate).toMatchObject({ name: "oracle.csv", sha256: ORACLE_SHA256 });
     expectReferenceMetrics(files.candidate.values, "candidate");
     expect(files.baseline).toBeUndefined();
-    expect(files.predictions).toMatchObject({ candidate: "oracle.csv", evalDataSha256: ORACLE_SHA256 });
+    // The evaluation data is the examples and their labels (no id column: file order), not the file's bytes.
+    const labels = ORACLE.trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => `\t${line.split(",")[0]}\n`);
+    const examples = `modelgate.examples/v1\nclassification\npositive\t1\nnegative\t0\n${labels.join("")}`;
+    const examplesSha256 = createHash("sha256").update(examples).digest("hex");
+    expect(files.predictions).toMatchObject({ candidate: "oracle.csv", evalDataSha256: examplesSha256 });
     expect(files.predictions?.baseline).toBeUndefined();
   });
 
