@@ -68,6 +68,11 @@ export class AutoColumnBuilder<Column = TableColumn> implements ColumnBuilder<Co
     return true;
   }
 
+  pushIndexed(dictionary: readonly string[], indices: Int32Array, start: number, end: number): boolean {
+    // Until the column is text, each cell decides (a text cell switches it, or asks for a second pass).
+    return this.numbers === undefined && this.strings?.pushIndexed?.(dictionary, indices, start, end) === true;
+  }
+
   pushValue(value: unknown): void {
     if (this.numbers) this.check(this.numbers.pushValue(value), value);
     else this.strings?.pushValue(value);

@@ -62,6 +62,12 @@ export function decodeColumnChunk(
   }
 }
 
+/** Text cells as indices into a dictionary page's texts, for a builder that takes them so (`pushIndexed`). */
+interface IndexedTexts {
+  dictionary: string[];
+  indices: Int32Array;
+}
+
 let levels = new Int32Array(0);
 let indices = new Int32Array(0);
 
@@ -104,7 +110,7 @@ function decodeDataPage(
     present = 0;
     for (let i = 0; i < count; i++) present += levels[i]!;
   }
-  const values = decodeValues(page, start, header.encoding, column.type, present, dictionary);
+  const values = decodeValues(page, start, header.encoding, column.type, present, dictionary, builder);
   deliver(builder, column.optional ? levels : undefined, count, values);
 }
 
@@ -115,7 +121,8 @@ function decodeValues(
   type: FlatType,
   count: number,
   dictionary: PageValues | undefined,
-): PageValues {
+  builder: ColumnBuilder<unknown>,
+): PageValues | IndexedTexts {
   if (encoding === PLAIN) return decodePlain(page, start, page.length, type, count);
   if (encoding === RLE && type === "BOOLEAN") {
     if (start + 4 > page.length) throw new ParquetPageError("a page ends before its RLE booleans");
@@ -131,7 +138,11 @@ function decodeValues(
   if (start >= page.length) throw new ParquetPageError("a page ends before its dictionary indices");
   if (indices.length < count) indices = new Int32Array(count);
   decodeRleHybrid(page, start + 1, page.length, page[start]!, count, indices);
-  return gather(dictionary, indices, count);
+  if (builder.pushIndexed === undefined || !Array.isArray(dictionary) || type !== "BYTE_ARRAY")
+    return gather(dictionary, indices, count);
+  const size = dictionary.length;
+  for (let i = 0; i < count; i++) if (indices[i]! >= size || indices[i]! < 0) throw pastDictionary(indices[i]!, size);
+  return { dictionary: dictionary as string[], indices };
 }
 
 /** The dictionary's entries at `indices[0, count)`, in a container of the dictionary's kind. */
@@ -142,11 +153,14 @@ function gather(dictionary: PageValues, indices: Int32Array, count: number): Pag
     : new (dictionary.constructor as new (length: number) => Exclude<PageValues, unknown[]>)(count);
   for (let i = 0; i < count; i++) {
     const index = indices[i]!;
-    if (index < 0 || index >= size)
-      throw new ParquetPageError(`a dictionary index ${index} is past the dictionary's ${size} entries`);
+    if (index < 0 || index >= size) throw pastDictionary(index, size);
     (out as unknown[])[i] = (dictionary as unknown as ArrayLike<unknown>)[index];
   }
   return out as PageValues;
+}
+
+function pastDictionary(index: number, size: number): ParquetPageError {
+  return new ParquetPageError(`a dictionary index ${index} is past the dictionary's ${size} entries`);
 }
 
 let scratch = new Float64Array(0);
@@ -156,7 +170,7 @@ function deliver(
   builder: ColumnBuilder<unknown>,
   levels: Int32Array | undefined,
   count: number,
-  values: PageValues,
+  values: PageValues | IndexedTexts,
 ): void {
   let next = 0;
   for (let i = 0; i < count;) {
@@ -174,7 +188,13 @@ function deliver(
   }
 }
 
-function pushRun(builder: ColumnBuilder<unknown>, values: PageValues, start: number, end: number): void {
+function pushRun(builder: ColumnBuilder<unknown>, values: PageValues | IndexedTexts, start: number, end: number): void {
+  if ("indices" in values) {
+    const { dictionary, indices } = values;
+    if (builder.pushIndexed?.(dictionary, indices, start, end)) return;
+    for (let i = start; i < end; i++) builder.pushValue(dictionary[indices[i]!]);
+    return;
+  }
   if (builder.pushNumbers !== undefined && !Array.isArray(values)) {
     if (!(values instanceof BigInt64Array)) {
       if (builder.pushNumbers(values, start, end)) return;
