@@ -24,13 +24,15 @@ import { readFlatChunk } from "./parquet/read-flat-chunk.js";
 const WINDOW_CELLS = 1 << 22;
 
 /**
- * Reads the requested columns of a Parquet file, one row group at a time, fetching only those columns'
- * byte ranges (hyparquet plans the reads from the footer); memory is the output plus one row group of the
- * requested columns, compressed, and at most 2^22 of its cells decoded (a larger group is read in windows of rows,
- * each skipping the pages before it). The digest needs every byte, so a second, sequential stream hashes the file meanwhile.
- * All codecs are read (hyparquet-compressors, loaded on the first read, adds gzip, brotli, zstd, lz4 to hyparquet's snappy). The footer's
- * row count, column count and the requested columns' uncompressed size are checked against the limits before
- * any column is read.
+ * Reads the requested columns of a Parquet file, one row group at a time. Flat columns of plain types (numbers,
+ * booleans, text) in PLAIN or dictionary encoding are decoded page by page straight into their builders
+ * (`planFlatColumn`, `decodeColumnChunk`): memory is the output plus one column chunk, compressed, and one page.
+ * Any other column (nested, dates, decimals, DELTA_* or BYTE_STREAM_SPLIT pages) goes through hyparquet, fetching
+ * only its byte ranges: plus one row group of those columns, compressed, and at most 2^22 of its cells decoded (a
+ * larger group is read in windows of rows, each skipping the pages before it). The digest needs every byte, so a
+ * second, sequential stream hashes the file meanwhile. All codecs are read (hyparquet-compressors, loaded on the
+ * first read, adds gzip, brotli, zstd, lz4 to snappy). The footer's row count, column count and the requested
+ * columns' uncompressed size are checked against the limits before any column is read.
  * @throws DataError when the file is not Parquet or is damaged, or a required column is missing; LimitError.
  */
 export async function readParquetTable(
