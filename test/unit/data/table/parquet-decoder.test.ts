@@ -135,6 +135,16 @@ describe("the Parquet page decoder", () => {
       });
   });
 
+  it("leaves an optional column whose chunks list BIT_PACKED levels to hyparquet, not a required one", () => {
+    const metadata = metadataOf("v1-plain-snappy.parquet");
+    for (const group of metadata.row_groups)
+      for (const column of group.columns) column.meta_data!.encodings.push("BIT_PACKED");
+    const children = parquetSchema(metadata).children;
+    const named = (name: string) => children.find((child) => child.element.name === name)!;
+    expect(planFlatColumn(metadata, named("req"), undefined)).toBeDefined();
+    expect(planFlatColumn(metadata, named("d"), undefined)).toBeUndefined();
+  });
+
   it("refuses a damaged page header, naming the column and row group", async () => {
     const bytes = Buffer.from(readFileSync(path.join(fixtures, "v1-plain-snappy.parquet")));
     const metadata = metadataOf("v1-plain-snappy.parquet");

@@ -29,7 +29,7 @@ type ColumnMetaDataLike = NonNullable<ColumnChunk["meta_data"]>;
  * How the page decoder reads the top-level column `child`, or undefined when it must be left to hyparquet: a
  * nested or repeated column, a type or annotation whose cells are not the physical values (dates, timestamps,
  * decimals, unsigned or 16-bit floats, JSON, UUID, INT96, fixed-length bytes), a chunk in another encoding than
- * PLAIN and dictionary (DELTA_*, BYTE_STREAM_SPLIT), with BIT_PACKED levels, in a codec no decompressor is
+ * PLAIN and dictionary (DELTA_*, BYTE_STREAM_SPLIT), listing BIT_PACKED levels for an optional column, in a codec no decompressor is
  * loaded for, or in another file; and anything on a big-endian machine.
  */
 export function planFlatColumn(
@@ -56,7 +56,10 @@ export function planFlatColumn(
     const meta = chunk?.meta_data;
     if (chunk === undefined || meta === undefined || chunk.file_path !== undefined || meta.type !== element.type)
       return undefined;
-    if (!meta.encodings.every((encoding) => ENCODINGS.has(encoding))) return undefined;
+    // parquet-mr lists BIT_PACKED for the repetition levels a flat column never has: harmless where no levels are read.
+    const required = element.repetition_type === "REQUIRED";
+    if (!meta.encodings.every((encoding) => ENCODINGS.has(encoding) || (required && encoding === "BIT_PACKED")))
+      return undefined;
     if (codec !== undefined && meta.codec !== codec) return undefined;
     codec = meta.codec;
     chunks.push(meta);
