@@ -28,10 +28,10 @@ async function writeCsv(file: string, seed: number, tail = ""): Promise<void> {
 }
 
 /** The same kind of rows as Parquet (SNAPPY, 100,000-row groups), with two more number columns to pass 8 MiB. */
-async function writeParquet(file: string, seed: number): Promise<void> {
+function writeParquet(file: string, seed: number): void {
   const rows = 360_000;
   const number = (k: number) => Array.from({ length: rows }, (_, i) => Math.sin(i * 12.9898 + seed * 78.233 + k) * 1e4);
-  await parquetWriteFile({
+  parquetWriteFile({
     filename: file,
     rowGroupSize: 100_000,
     columnData: [
@@ -55,8 +55,8 @@ beforeAll(async () => {
   await writeCsv(path.join(dir, "data.csv"), 1);
   await writeCsv(path.join(dir, "reference.csv"), 2);
   await writeCsv(path.join(dir, "ragged.csv"), 2, "1,2\n");
-  await writeParquet(path.join(dir, "data.parquet"), 1);
-  await writeParquet(path.join(dir, "reference.parquet"), 2);
+  writeParquet(path.join(dir, "data.parquet"), 1);
+  writeParquet(path.join(dir, "reference.parquet"), 2);
   writeFileSync(
     path.join(dir, "modelgate.yml"),
     "version: 1\nmodel: m\ndata:\n  schema:\n    x: { type: number }\n    group: { type: category, allowed: [red, green, blue] }\n",
