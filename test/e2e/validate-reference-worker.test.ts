@@ -1,6 +1,7 @@
-import { createWriteStream, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parquetWriteFile } from "hyparquet-writer";
 import { beforeAll, describe, expect, it } from "vitest";
 import { nodeBinaries, repoRoot } from "./support/node-binaries.js";
 import { spawnCollect } from "./support/run-action-bundle.js";
@@ -26,6 +27,27 @@ async function writeCsv(file: string, seed: number, tail = ""): Promise<void> {
   await new Promise<void>((resolve) => out.on("finish", () => resolve()));
 }
 
+/** The same kind of rows as Parquet (SNAPPY, 100,000-row groups), with two more number columns to pass 8 MiB. */
+function writeParquet(file: string, seed: number): void {
+  const rows = 360_000;
+  const number = (k: number) => Array.from({ length: rows }, (_, i) => Math.sin(i * 12.9898 + seed * 78.233 + k) * 1e4);
+  parquetWriteFile({
+    filename: file,
+    rowGroupSize: 100_000,
+    columnData: [
+      { name: "x", type: "DOUBLE", data: number(0) },
+      { name: "y", type: "INT32", data: Array.from({ length: rows }, (_, i) => (i * 31 + seed) % 1000) },
+      {
+        name: "group",
+        type: "STRING",
+        data: Array.from({ length: rows }, (_, i) => ["red", "green", "blue"][(i + seed) % 3]!),
+      },
+      { name: "u", type: "DOUBLE", data: number(1) },
+      { name: "v", type: "DOUBLE", data: number(2) },
+    ],
+  });
+}
+
 let dir = "";
 beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does).`);
@@ -33,6 +55,8 @@ beforeAll(async () => {
   await writeCsv(path.join(dir, "data.csv"), 1);
   await writeCsv(path.join(dir, "reference.csv"), 2);
   await writeCsv(path.join(dir, "ragged.csv"), 2, "1,2\n");
+  writeParquet(path.join(dir, "data.parquet"), 1);
+  writeParquet(path.join(dir, "reference.parquet"), 2);
   writeFileSync(
     path.join(dir, "modelgate.yml"),
     "version: 1\nmodel: m\ndata:\n  schema:\n    x: { type: number }\n    group: { type: category, allowed: [red, green, blue] }\n",
@@ -55,6 +79,15 @@ describe.each(nodeBinaries())("validate-data's reference read on a worker thread
     expect(parallel.exitCode).toBe(0);
     expect(parallel.stdout).toBe(sequential.stdout);
     expect(JSON.parse(parallel.stdout).drift.columns.length).toBe(3);
+  }, 120_000);
+
+  it("prints the same result as a read on one core, from Parquet files", async () => {
+    // Past the 8 MiB below which the reference is read on the main thread anyway.
+    expect(statSync(path.join(dir, "reference.parquet")).size).toBeGreaterThan(8 * 2 ** 20);
+    const { parallel, sequential } = await both(["--data", "data.parquet", "--reference", "reference.parquet"]);
+    expect(parallel.exitCode).toBe(0);
+    expect(parallel.stdout).toBe(sequential.stdout);
+    expect(JSON.parse(parallel.stdout).drift.columns.length).toBe(5);
   }, 120_000);
 
   it("reports a bad reference with the same message as a read on one core", async () => {

@@ -60,6 +60,19 @@ export class AutoColumnBuilder<Column = TableColumn> implements ColumnBuilder<Co
     return true;
   }
 
+  pushNumbers(values: ArrayLike<number>, start: number, end: number): boolean {
+    // Numbers are never non-numeric cells: the column stays a number column.
+    if (!this.numbers) return false;
+    this.numbers.pushNumbers(values, start, end);
+    this.rows += end - start;
+    return true;
+  }
+
+  pushIndexed(dictionary: readonly string[], indices: Int32Array, start: number, end: number): boolean {
+    // Until the column is text, each cell decides (a text cell switches it, or asks for a second pass).
+    return this.numbers === undefined && this.strings?.pushIndexed?.(dictionary, indices, start, end) === true;
+  }
+
   pushValue(value: unknown): void {
     if (this.numbers) this.check(this.numbers.pushValue(value), value);
     else this.strings?.pushValue(value);

@@ -12,6 +12,16 @@ export interface ColumnBuilder<Column = TableColumn> {
    * that cell when the builder reads numbers (true), refused when it keeps text (false: push the text instead).
    */
   pushParsedNumber?(value: number): boolean;
+  /**
+   * Typed cells `values[start, end)`, each read as `pushValue` reads a number (a Parquet page's run of non-null
+   * numbers): taken when the builder reads numbers (true), refused when it keeps text (false: push each value instead).
+   */
+  pushNumbers?(values: ArrayLike<number>, start: number, end: number): boolean;
+  /**
+   * Text cells `dictionary[indices[i]]` for i in `[start, end)` (a Parquet page's dictionary-encoded run), each read
+   * as `pushValue` reads a string: taken (true), or refused (false: push each text instead).
+   */
+  pushIndexed?(dictionary: readonly string[], indices: Int32Array, start: number, end: number): boolean;
   /** A delimited file's cell as its bytes, for builders that need no string (interned ids). */
   pushBytes?(bytes: Uint8Array, start: number, end: number): void;
   /** The finished column, or undefined for an "auto" column that must be read again as strings. */

@@ -31,6 +31,15 @@ export abstract class NumberCells<Column> implements ColumnBuilder<Column> {
     return true;
   }
 
+  pushNumbers(values: ArrayLike<number>, start: number, end: number): boolean {
+    for (let i = start; i < end; i++) {
+      const value = values[i]!;
+      if (value - value === 0) this.add(value);
+      else this.notNumber(CELL_NON_FINITE);
+    }
+    return true;
+  }
+
   pushValue(value: unknown): CellKind {
     switch (typeof value) {
       case "number":

@@ -6,6 +6,7 @@ import type { ColumnBuilder } from "./column-builder.js";
 import { createColumnBuilder } from "./create-column-builder.js";
 import { loadParquetCompressors } from "./load-parquet-compressors.js";
 import { formatByteSize } from "../../core/byte-size.js";
+import { openFileRanges } from "../files/file-ranges.js";
 import { LimitError } from "../files/limit-error.js";
 import { DOCUMENT_MEMORY_SHARE } from "../files/read-input-file.js";
 import type { TableGuard } from "../files/read-limits.js";
@@ -14,18 +15,24 @@ import { resolveRequests } from "./column-request.js";
 import type { ColumnRequests } from "./column-request.js";
 import type { TableSource } from "../files/table-source.js";
 import type { TablePass } from "./table-pass.js";
+import { planFlatColumn } from "./parquet/flat-column-plan.js";
+import type { FlatColumnPlan } from "./parquet/flat-column-plan.js";
+import { ParquetPageError } from "./parquet/page-header.js";
+import { readFlatChunk } from "./parquet/read-flat-chunk.js";
 
 /** Cells decoded at once: a row group larger than this is read in windows of rows (2^22 cells, ~200 MB of text values). */
 const WINDOW_CELLS = 1 << 22;
 
 /**
- * Reads the requested columns of a Parquet file, one row group at a time, fetching only those columns'
- * byte ranges (hyparquet plans the reads from the footer); memory is the output plus one row group of the
- * requested columns, compressed, and at most 2^22 of its cells decoded (a larger group is read in windows of rows,
- * each skipping the pages before it). The digest needs every byte, so a second, sequential stream hashes the file meanwhile.
- * All codecs are read (hyparquet-compressors, loaded on the first read, adds gzip, brotli, zstd, lz4 to hyparquet's snappy). The footer's
- * row count, column count and the requested columns' uncompressed size are checked against the limits before
- * any column is read.
+ * Reads the requested columns of a Parquet file, one row group at a time. Flat columns of plain types (numbers,
+ * booleans, text) in PLAIN or dictionary encoding are decoded page by page straight into their builders
+ * (`planFlatColumn`, `decodeColumnChunk`): memory is the output plus one column chunk, compressed, and one page.
+ * Any other column (nested, dates, decimals, DELTA_* or BYTE_STREAM_SPLIT pages) goes through hyparquet, fetching
+ * only its byte ranges: plus one row group of those columns, compressed, and at most 2^22 of its cells decoded (a
+ * larger group is read in windows of rows, each skipping the pages before it). The digest needs every byte, so a
+ * second, sequential stream hashes the file meanwhile. All codecs are read (hyparquet-compressors, loaded on the
+ * first read, adds gzip, brotli, zstd, lz4 to snappy). The footer's row count, column count and the requested
+ * columns' uncompressed size are checked against the limits before any column is read.
  * @throws DataError when the file is not Parquet or is damaged, or a required column is missing; LimitError.
  */
 export async function readParquetTable(
@@ -54,7 +61,8 @@ async function readParquetColumns(
   windowCells: number,
 ): Promise<Omit<TablePass, "sha256" | "bytes">> {
   const { file, metadata } = await openParquet(source, guard);
-  const fileColumns = parquetSchema(metadata).children.map((child) => child.element.name);
+  const schema = parquetSchema(metadata);
+  const fileColumns = schema.children.map((child) => child.element.name);
   guard.columns(fileColumns.length);
   const requests = resolveRequests(requested, fileColumns);
   const { positions, warnings } = bindColumns(fileColumns, requests, source);
@@ -66,17 +74,43 @@ async function readParquetColumns(
       .filter((request) => positions.has(request.name))
       .map((request) => [request.name, createColumnBuilder(request, rows, guard)]),
   );
-  // hyparquet decodes every row it is asked for into JavaScript values at once: a large row group is read in windows.
-  const window = Math.max(1, Math.floor(windowCells / Math.max(1, builders.size)));
+  // Flat columns of the common types and encodings are decoded page by page straight into their builders; the rest
+  // through hyparquet, which decodes every row it is asked for into JavaScript values: in windows of a row group.
+  const { compressors } = await loadParquetCompressors();
+  const flat = new Map<string, FlatColumnPlan>();
+  for (const name of builders.keys()) {
+    const plan = planFlatColumn(metadata, schema.children[positions.get(name)!]!, compressors);
+    if (plan) flat.set(name, plan);
+  }
+  const rest = new Map([...builders].filter(([name]) => !flat.has(name)));
+  const window = Math.max(1, Math.floor(windowCells / Math.max(1, rest.size)));
   const cached = groupCache(file);
+  const handle =
+    flat.size > 0
+      ? await openFileRanges(source.absolute).catch((error: unknown) => {
+          throw corrupt(source, error instanceof Error ? error.message : String(error), error);
+        })
+      : undefined;
   let groupStart = 0;
-  for (const group of metadata.row_groups) {
-    const groupEnd = groupStart + Number(group.num_rows);
-    for (let start = groupStart; builders.size > 0 && start < groupEnd; start += window) {
-      await readRowGroup(cached.buffer, metadata, builders, start, Math.min(groupEnd, start + window), source);
+  try {
+    for (const [index, group] of metadata.row_groups.entries()) {
+      const groupEnd = groupStart + Number(group.num_rows);
+      for (const [name, plan] of flat) {
+        await readFlatChunk(handle!, file.byteLength, plan, index, groupEnd - groupStart, builders.get(name)!).catch(
+          (error: unknown) => {
+            if (!(error instanceof ParquetPageError)) throw error;
+            throw corrupt(source, `column ${JSON.stringify(name)}, row group ${index}: ${error.message}`, error);
+          },
+        );
+      }
+      for (let start = groupStart; rest.size > 0 && start < groupEnd; start += window) {
+        await readRowGroup(cached.buffer, metadata, rest, start, Math.min(groupEnd, start + window), source);
+      }
+      cached.clear();
+      groupStart = groupEnd;
     }
-    cached.clear();
-    groupStart = groupEnd;
+  } finally {
+    await handle?.close();
   }
   if (groupStart !== rows) throw corrupt(source, `its row groups hold ${groupStart} rows but its footer says ${rows}`);
   return { rows, fileColumns, builders, warnings };

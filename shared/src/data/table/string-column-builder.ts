@@ -19,6 +19,8 @@ export class StringColumnBuilder implements ColumnBuilder {
   /** Codes of the cells seen, by their bytes (delimited files); dropped for a column whose cells rarely repeat. */
   private cache: ByteCodeCache | undefined;
   private misses = 0;
+  /** The codes of the last dictionary page's entries (UNSEEN until a row uses one). */
+  private indexed: { dictionary: readonly string[]; codes: Int32Array } | undefined;
 
   constructor(
     readonly name: string,
@@ -68,6 +70,34 @@ export class StringColumnBuilder implements ColumnBuilder {
     else this.codes.push(code);
   }
 
+  /**
+   * Dictionary-encoded text cells: each dictionary entry is read as `pushText` reads it once, when a row first uses
+   * it (so codes stay in order of first appearance), then each row costs an array read.
+   */
+  pushIndexed(dictionary: readonly string[], indices: Int32Array, start: number, end: number): boolean {
+    if (this.indexed?.dictionary !== dictionary)
+      this.indexed = { dictionary, codes: new Int32Array(dictionary.length).fill(UNSEEN) };
+    const { codes } = this.indexed;
+    for (let i = start; i < end; i++) {
+      const index = indices[i]!;
+      let code = codes[index]!;
+      if (code === UNSEEN) {
+        const text = dictionary[index]!;
+        if (isBlankText(text)) code = -1;
+        else {
+          this.pushText(text);
+          code = this.index.get(text)!;
+          codes[index] = code;
+          continue;
+        }
+        codes[index] = code;
+      }
+      if (code === -1) this.pushMissing(1);
+      else this.codes.push(code);
+    }
+    return true;
+  }
+
   pushValue(value: unknown): void {
     const text = typeof value === "string" ? value : toCellText(value);
     if (text === undefined) this.pushMissing(1);
@@ -82,6 +112,7 @@ export class StringColumnBuilder implements ColumnBuilder {
   /** The column; the lookup map of its texts is let go here, as the pass's closures may outlive the read a while. */
   finish(): StringColumn {
     this.index = new Map();
+    this.indexed = undefined;
     this.cache = undefined;
     return {
       kind: "string",
@@ -92,6 +123,8 @@ export class StringColumnBuilder implements ColumnBuilder {
     };
   }
 }
+
+const UNSEEN = -2;
 
 function decode(bytes: Uint8Array, start: number, end: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8");

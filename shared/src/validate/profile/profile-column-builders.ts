@@ -70,6 +70,8 @@ class TextProfileBuilder implements TextCells<ProfileDraft> {
   private readonly counts = new Map<string, number>();
   private missing = 0;
   private replaced = false;
+  /** The last dictionary page's entries: 0 unseen, 1 counted text, 2 blank; and their counts not yet added. */
+  private indexed: { dictionary: readonly string[]; seen: Int8Array; extra: Float64Array } | undefined;
 
   constructor(
     readonly name: string,
@@ -91,6 +93,39 @@ class TextProfileBuilder implements TextCells<ProfileDraft> {
     this.counts.set(text, 1);
   }
 
+  /** Dictionary-encoded text cells: each entry read as `pushText` reads it when a row first uses it, then counted per entry. */
+  pushIndexed(dictionary: readonly string[], indices: Int32Array, start: number, end: number): boolean {
+    if (this.indexed?.dictionary !== dictionary) {
+      this.flushIndexed();
+      this.indexed = { dictionary, seen: new Int8Array(dictionary.length), extra: new Float64Array(dictionary.length) };
+    }
+    const { seen, extra } = this.indexed;
+    for (let i = start; i < end; i++) {
+      const index = indices[i]!;
+      if (seen[index] === 1) extra[index]!++;
+      else if (seen[index] === 2) this.missing++;
+      else {
+        // First use: counted (or found blank) as pushText does, keeping the order in which texts first appear.
+        const text = dictionary[index]!;
+        seen[index] = isBlankText(text) ? 2 : 1;
+        this.pushText(text);
+      }
+    }
+    return true;
+  }
+
+  /** Adds the counts kept per dictionary entry to the counts per text. */
+  private flushIndexed(): void {
+    if (this.indexed === undefined) return;
+    const { dictionary, extra } = this.indexed;
+    for (let index = 0; index < extra.length; index++) {
+      if (extra[index] === 0) continue;
+      const text = dictionary[index]!;
+      this.counts.set(text, this.counts.get(text)! + extra[index]!);
+    }
+    this.indexed = undefined;
+  }
+
   pushValue(value: unknown): void {
     const text = typeof value === "string" ? value : toCellText(value);
     if (text === undefined) this.missing++;
@@ -102,6 +137,7 @@ class TextProfileBuilder implements TextCells<ProfileDraft> {
   }
 
   finish(): ProfileDraft {
+    this.flushIndexed();
     const texts = [...this.counts.keys()];
     const counts = Float64Array.from(this.counts.values());
     const kept = keepTopValues(texts, counts);

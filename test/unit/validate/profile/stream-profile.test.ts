@@ -36,6 +36,19 @@ describe("a profile streamed from the file", () => {
     expect(toCanonicalJson((await streamProfile(file, "data", access, policy)).profile)).toBe(toCanonicalJson(held));
   });
 
+  it.each(["v1-dictionary-fallback.parquet", "v2-dictionary-snappy.parquet", "v1-plain-snappy.parquet"])(
+    "is the same bytes as the profile of the table read whole, from the dictionary and plain pages of %s",
+    async (file) => {
+      const parquet = path.join(dataFixtures, "parquet");
+      const access = { workspace: parquet, allowedRoots: [parquet] };
+      const categories = parsePolicy("version: 1\ndata:\n  schema:\n    cat: { type: category }\n", "p.yml").data;
+      const held = buildProfile(await readDataTable(file, "data", access, categories));
+      expect(toCanonicalJson((await streamProfile(file, "data", access, categories)).profile)).toBe(
+        toCanonicalJson(held),
+      );
+    },
+  );
+
   it("is the same bytes on a large file with numbers, categories, blanks, non-finite cells and a text column found late", async () => {
     const rows = ["id,amount,plan,flag,mixed"];
     for (let i = 0; i < 30_000; i++)

@@ -1,0 +1,32 @@
+import type { FileRanges } from "../../files/file-ranges.js";
+import type { ColumnBuilder } from "../column-builder.js";
+import { decodeColumnChunk } from "./decode-column-chunk.js";
+import type { FlatColumnPlan } from "./flat-column-plan.js";
+import { ParquetPageError } from "./page-header.js";
+
+/**
+ * Reads row group `group`'s chunk of a planned column from `file` (its bytes from the dictionary page, or the first
+ * data page, to the footer's compressed size) and decodes its `rows` cells into `builder`.
+ * @throws ParquetPageError when the chunk lies outside the file or its pages are damaged or unsupported.
+ */
+export async function readFlatChunk(
+  file: FileRanges,
+  fileBytes: number,
+  plan: FlatColumnPlan,
+  group: number,
+  rows: number,
+  builder: ColumnBuilder<unknown>,
+): Promise<void> {
+  const meta = plan.chunks[group]!;
+  const data = Number(meta.data_page_offset);
+  const dictionary = meta.dictionary_page_offset === undefined ? undefined : Number(meta.dictionary_page_offset);
+  // Some writers set the dictionary offset to 0 when there is none: the chunk starts at whichever page comes first.
+  const start = dictionary !== undefined && dictionary > 0 && dictionary < data ? dictionary : data;
+  const length = Number(meta.total_compressed_size);
+  if (!(start >= 0 && length >= 0 && start + length <= fileBytes))
+    throw new ParquetPageError(`a column chunk at bytes ${start}-${start + length} lies outside the file`);
+  const bytes = await file.read(start, length);
+  if (bytes.length < length)
+    throw new ParquetPageError(`the file ends inside a column chunk at byte ${start + bytes.length}`);
+  decodeColumnChunk(bytes, plan, rows, builder);
+}

@@ -1,0 +1,100 @@
+import { ParquetPageError } from "./page-header.js";
+
+/**
+ * Decodes `count` values of the RLE/bit-packed hybrid encoding (Parquet's definition levels, dictionary indices and
+ * RLE booleans) of `bitWidth` bits from `bytes[offset, end)` into `out[0, count)`: runs of one repeated value and
+ * groups of 8 bit-packed values, least significant bit first. A bit-packed group may pad the last values past
+ * `count`; they are dropped.
+ * @returns the offset after the last run read.
+ * @throws ParquetPageError when the runs end before `count` values or hold a width past 32 bits.
+ */
+export function decodeRleHybrid(
+  bytes: Uint8Array,
+  offset: number,
+  end: number,
+  bitWidth: number,
+  count: number,
+  out: Int32Array,
+): number {
+  if (bitWidth < 0 || bitWidth > 32) throw new ParquetPageError(`a bit width of ${bitWidth} is past 32`);
+  if (bitWidth === 0) {
+    out.fill(0, 0, count);
+    return offset;
+  }
+  const valueBytes = (bitWidth + 7) >> 3;
+  const mask = bitWidth === 32 ? -1 : (1 << bitWidth) - 1;
+  let filled = 0;
+  while (filled < count) {
+    // The run header: an unsigned varint.
+    let header = 0;
+    let shift = 0;
+    for (;;) {
+      if (offset >= end) throw short(filled, count);
+      const byte = bytes[offset++]!;
+      header += (byte & 0x7f) * 2 ** shift;
+      if ((byte & 0x80) === 0) break;
+      shift += 7;
+      if (shift > 35) throw new ParquetPageError("a run header is longer than 5 bytes");
+    }
+    if (header % 2 === 1) {
+      const values = Math.floor(header / 2) * 8;
+      const runBytes = (values * bitWidth) / 8;
+      // A last group may be cut short by the page's end: only the values still wanted must be there.
+      const wanted = Math.min(values, count - filled);
+      if (offset + Math.ceil((wanted * bitWidth) / 8) > end) throw short(filled, count);
+      filled = unpackBits(bytes, offset, bitWidth, mask, wanted, out, filled);
+      offset = Math.min(end, offset + runBytes);
+    } else {
+      const run = Math.floor(header / 2);
+      if (offset + valueBytes > end) throw short(filled, count);
+      let value = 0;
+      for (let i = 0; i < valueBytes; i++) value |= bytes[offset + i]! << (8 * i);
+      offset += valueBytes;
+      const stop = Math.min(count, filled + run);
+      out.fill(value & mask, filled, stop);
+      filled = stop;
+    }
+  }
+  return offset;
+}
+
+/** Unpacks `wanted` values of `bitWidth` bits, least significant first, into `out` from `filled`; the new fill. */
+function unpackBits(
+  bytes: Uint8Array,
+  at: number,
+  bitWidth: number,
+  mask: number,
+  wanted: number,
+  out: Int32Array,
+  filled: number,
+): number {
+  let bits = 0;
+  let held = 0;
+  if (bitWidth <= 24) {
+    // At most 31 bits are held at once: integer arithmetic.
+    for (let i = 0; i < wanted; i++) {
+      while (held < bitWidth) {
+        bits |= bytes[at++]! << held;
+        held += 8;
+      }
+      out[filled++] = bits & mask;
+      bits >>>= bitWidth;
+      held -= bitWidth;
+    }
+    return filled;
+  }
+  for (let i = 0; i < wanted; i++) {
+    while (held < bitWidth) {
+      bits += bytes[at++]! * 2 ** held;
+      held += 8;
+    }
+    out[filled++] = bits % 2 ** bitWidth;
+    bits = Math.floor(bits / 2 ** bitWidth);
+    held -= bitWidth;
+  }
+  return filled;
+}
+
+function short(filled: number, count: number): ParquetPageError {
+  return new ParquetPageError(`its runs hold ${filled} of the ${count} values the page says it has`);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { decodeRleHybrid } from "../../../../shared/src/data/table/parquet/rle-hybrid.js";
+import { ParquetPageError } from "../../../../shared/src/data/table/parquet/page-header.js";
+
+describe("decodeRleHybrid", () => {
+  it("reads the format's bit-packed example (0 to 7 in 3 bits) and an RLE run after it", () => {
+    // parquet-format Encodings.md: bit-packed header (1 group of 8) << 1 | 1 = 3, then 10001000 11000110 11111010;
+    // an RLE run of 5 copies of 4: header 5 << 1 = 10, then the value in one byte.
+    const bytes = Uint8Array.from([3, 0b10001000, 0b11000110, 0b11111010, 10, 4]);
+    const out = new Int32Array(13);
+    expect(decodeRleHybrid(bytes, 0, bytes.length, 3, 13, out)).toBe(bytes.length);
+    expect(Array.from(out)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 4, 4, 4, 4, 4]);
+  });
+
+  it("drops the padding of a last bit-packed group past the count", () => {
+    const bytes = Uint8Array.from([3, 0b10001000, 0b11000110, 0b11111010]);
+    const out = new Int32Array(5);
+    decodeRleHybrid(bytes, 0, bytes.length, 3, 5, out);
+    expect(Array.from(out)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("reads widths past 24 bits and a multi-byte RLE value", () => {
+    // 8 values of 30 bits, bit-packed: value i is i * 2^27 + 5.
+    const values = Array.from({ length: 8 }, (_, i) => i * 2 ** 27 + 5);
+    let bits = 0n;
+    values.forEach((value, i) => (bits |= BigInt(value) << BigInt(30 * i)));
+    const packed = Array.from({ length: 30 }, (_, k) => Number((bits >> BigInt(8 * k)) & 0xffn));
+    const bytes = Uint8Array.from([3, ...packed, 4, 0x01, 0x02, 0x03, 0x04]);
+    const out = new Int32Array(10);
+    decodeRleHybrid(bytes, 0, bytes.length, 30, 10, out);
+    expect(Array.from(out)).toEqual([...values, 0x04030201 & (2 ** 30 - 1), 0x04030201 & (2 ** 30 - 1)]);
+  });
+
+  it("refuses runs that end before the count", () => {
+    const bytes = Uint8Array.from([10, 4]);
+    expect(() => decodeRleHybrid(bytes, 0, bytes.length, 3, 6, new Int32Array(6))).toThrow(ParquetPageError);
+    expect(() => decodeRleHybrid(Uint8Array.from([3, 1]), 0, 2, 3, 8, new Int32Array(8))).toThrow(
+      /1 of the 8|0 of the 8/,
+    );
+  });
+});
