@@ -24,6 +24,8 @@ const targets = [
       ["mermaid/LICENSE", "mermaid.LICENSE"],
     ],
   },
+  // The cold-start reference of npm run bench: a minimal action (@actions/core inputs, one output), bundled the same way.
+  { name: "bench-reference", entry: "shared/tools/bench-reference-action.js", out: "shared/dist/bench-reference" },
 ];
 const wanted = process.argv.slice(2);
 const selected = wanted.length === 0 ? targets : targets.filter((t) => wanted.includes(t.name));

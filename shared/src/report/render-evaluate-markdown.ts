@@ -1,26 +1,18 @@
-import { markdownTable } from "markdown-table";
 import type { EvaluateCheck, GateResult } from "../evaluate/gate-result.js";
-import { describeRule } from "./describe-rule.js";
-import { escapeMarkdown } from "./escape-markdown.js";
-import { formatNumber, formatPair, formatPercent, formatSigned } from "../core/format-number.js";
-import {
-  describeSignificance,
-  formatEvidence,
-  formatNoDifference,
-  pResolution,
-  RULE_P_MEANING,
-} from "./format-evidence.js";
-import { renderEvaluateChartBlocks } from "./render-evaluate-charts.js";
-import { renderEvaluateHistoryBlocks } from "./render-evaluate-history.js";
-import { renderEvaluatePlotBlocks } from "./render-evaluate-plot.js";
-import { renderExplanationBlocks } from "./render-explanations-markdown.js";
-import type { CheckColumn, ReportLayout } from "./render-layout.js";
-import { details, renderLayoutMarkdown } from "./render-layout.js";
-import { renderPolicyBlocks } from "./render-policy-blocks.js";
-import { renderSlicesMarkdown } from "./render-slices-markdown.js";
-import { renderSliceSearchMarkdown } from "./render-slice-search-markdown.js";
-import { suggestEvaluateStep } from "./suggest-next-step.js";
-import { verdictLabel } from "./verdict-label.js";
+import { explanationBlocks, historyBlocks, plotBlocks, sliceBlocks, sliceSearchBlocks } from "./evaluate-sections.js";
+import type { EvaluateSectionRenderers } from "./render-evaluate-layout.js";
+import { evaluateLayout as layoutWith } from "./render-evaluate-layout.js";
+import type { ReportLayout } from "./render-layout.js";
+import { renderLayoutMarkdown } from "./render-layout.js";
+
+/** Every optional section's renderer, loaded eagerly (the CLI and tests; actions load them as needed). */
+export const ALL_EVALUATE_SECTIONS: EvaluateSectionRenderers = {
+  slices: sliceBlocks,
+  sliceSearch: sliceSearchBlocks,
+  history: historyBlocks,
+  explanations: explanationBlocks,
+  plots: plotBlocks,
+};
 
 /**
  * The evaluate-gate report a reviewer reads first, in the common layout: verdict line, the failing and warning checks
@@ -33,109 +25,5 @@ export function renderEvaluateMarkdown(result: GateResult, budget?: number): str
 
 /** The evaluate-gate report as a layout, for reports that add sections of their own. */
 export function evaluateLayout(result: GateResult): ReportLayout<EvaluateCheck> {
-  const files = `Candidate **${escapeMarkdown(result.files.candidate)}** vs baseline ${
-    result.files.baseline === null ? "**none**" : `**${escapeMarkdown(result.files.baseline)}**`
-  }.`;
-  return {
-    verdict: result.verdict,
-    action: "evaluate-gate",
-    subject: escapeMarkdown(result.key),
-    summary: files,
-    notes: result.notes,
-    checks: {
-      checks: result.checks,
-      columns: checkColumns(result),
-      nextStep: (c) => suggestEvaluateStep(c, result.policy.file),
-    },
-    sections: [
-      () => renderPolicyBlocks(result.policy),
-      (limits) =>
-        result.slices && result.slices.length > 0
-          ? [{ text: renderSlicesMarkdown(result.slices, limits.tableRows), dropOrder: 4 }]
-          : [],
-      () => (result.slice_search ? [{ text: renderSliceSearchMarkdown(result.slice_search), dropOrder: 4 }] : []),
-      () => renderEvaluateHistoryBlocks(result),
-      () => renderEvaluateChartBlocks(result),
-      () => renderExplanationBlocks(result.explanations),
-      () => renderEvaluatePlotBlocks(result.plots),
-      () => [{ text: renderReasons(result), dropOrder: 3 }],
-      () =>
-        result.significance
-          ? [
-              {
-                text: details(
-                  "How significance was decided",
-                  escapeMarkdown(describeSignificance(result.significance), 1500),
-                ),
-                dropOrder: 2,
-              },
-            ]
-          : [],
-      () => (result.ungated.length > 0 ? [{ text: renderUngated(result), dropOrder: 1 }] : []),
-      () => [{ text: renderSubject(result), dropOrder: 2 }],
-    ],
-  };
-}
-
-function checkColumns(result: GateResult): CheckColumn<EvaluateCheck>[] {
-  // The evidence column appears only when some check rests on a statistic.
-  const evidence = result.checks.some((c) => c.method !== undefined);
-  const pair = (c: EvaluateCheck) => formatPair(c.baseline, c.value);
-  const columns: CheckColumn<EvaluateCheck>[] = [
-    {
-      title: "metric",
-      cell: (c) =>
-        c.slice === undefined
-          ? escapeMarkdown(c.metric)
-          : `${escapeMarkdown(c.metric)} · ${escapeMarkdown(c.slice, 120)}`,
-    },
-    { title: "baseline", align: "r", cell: (c) => pair(c)[0] },
-    { title: "candidate", align: "r", cell: (c) => pair(c)[1] },
-    { title: "Δ", align: "r", cell: (c) => formatSigned(c.delta) },
-    { title: "Δ%", align: "r", cell: (c) => formatPercent(c.delta_pct) },
-    {
-      title: "rule",
-      cell: (c) =>
-        c.alpha === undefined
-          ? describeRule(c.rule, c.threshold)
-          : `${describeRule(c.rule, c.threshold)}, α ${formatNumber(c.alpha)}`,
-    },
-  ];
-  if (evidence)
-    columns.push({
-      title: "paired change (one-sided limits)",
-      cell: (c) => formatEvidence(c, pResolution(c, result.significance)),
-    });
-  return columns;
-}
-
-function renderReasons(result: GateResult): string {
-  const lines = result.checks.map((c) => {
-    const where = c.slice === undefined ? "" : ` (${escapeMarkdown(c.slice, 120)})`;
-    const beside = formatNoDifference(c);
-    return `- ${verdictLabel(c.verdict)} **${escapeMarkdown(c.metric)}**${where} ${c.rule}: ${escapeMarkdown(c.message, 400)}${beside === "" ? "" : ` ${escapeMarkdown(beside, 200)}.`}`;
-  });
-  const legend = result.checks.some((c) => c.p_value !== undefined)
-    ? `\n\n_${escapeMarkdown(RULE_P_MEANING, 200)}._`
-    : "";
-  return details("Why each check decided", `${lines.join("\n")}${legend}`);
-}
-
-function renderUngated(result: GateResult): string {
-  const rows = result.ungated.map((m) => {
-    const [baseline, value] = formatPair(m.baseline, m.value);
-    return [escapeMarkdown(m.metric), baseline, value, formatSigned(m.delta), formatPercent(m.delta_pct)];
-  });
-  const table = markdownTable([["metric", "baseline", "candidate", "Δ", "Δ%"], ...rows], {
-    align: ["l", "r", "r", "r", "r"],
-    alignDelimiters: false,
-  });
-  return details(`Other metrics, not gated (${result.ungated.length})`, table);
-}
-
-function renderSubject(result: GateResult): string {
-  // Code-unit order, not localeCompare: the same bytes on every machine, and no ICU collator to load.
-  const entries = Object.entries(result.subject).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const lines = entries.map(([name, value]) => `- ${name}: ${escapeMarkdown(String(value), 200)}`);
-  return details("Subject", lines.join("\n"));
+  return layoutWith(result, ALL_EVALUATE_SECTIONS);
 }

@@ -1,6 +1,4 @@
 import type { ActionResult } from "./action-result.js";
-import type { UndecidedResult } from "../core/result-base.js";
-import { escapeMarkdown } from "./escape-markdown.js";
 import { renderBiasMarkdown } from "./render-bias-markdown.js";
 import { renderBiasText } from "./render-bias-text.js";
 import { renderEvaluateMarkdown } from "./render-evaluate-markdown.js";
@@ -14,7 +12,7 @@ import { renderTrainText } from "./render-train-text.js";
 import { renderPromoteMarkdown, renderRollbackMarkdown } from "./render-registry-markdown.js";
 import { renderPromoteText, renderRollbackText } from "./render-registry-result-text.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
-import { verdictLabel } from "./verdict-label.js";
+import { renderUndecidedMarkdown } from "./render-undecided-markdown.js";
 
 /** The markdown for any action's result: comment body and job summary alike. */
 export function renderReportMarkdown(result: ActionResult, budget?: number): string {
@@ -58,9 +56,4 @@ export function renderReportText(result: ActionResult): string {
     case "rollback":
       return renderRollbackText(result);
   }
-}
-
-function renderUndecidedMarkdown(result: UndecidedResult): string {
-  const where = result.error.file ? `\n\nFile: ${escapeMarkdown(result.error.file, 200)}` : "";
-  return `### ${verdictLabel("fail")} · ${result.action} · ${escapeMarkdown(result.key)}\n**The gate could not decide**, so it fails.\n\n${escapeMarkdown(result.error.message, 2000)}${where}\n\n**Fix:** ${escapeMarkdown(result.error.hint, 2000)}\n`;
 }

@@ -6,7 +6,6 @@ import { sliceColumnsOf } from "../evaluate/evaluate-slices.js";
 import { featureColumnsOf } from "../evaluate/slice-search/feature-columns-of.js";
 import type { GateResult } from "../evaluate/gate-result.js";
 import type { GateEdge } from "./gate-edge.js";
-import { addModelHistory } from "./add-model-history.js";
 
 /** What evaluate-gate's edge provides: the policy, file access, and the registry a `registry:` baseline reads. */
 export interface EvaluateGateEdge extends GateEdge {
@@ -40,7 +39,8 @@ export async function runEvaluateGate(
     ...(inputs.key !== undefined && { key: inputs.key }),
   });
   const evaluate = selected.policy.evaluate;
-  return evaluate?.history
-    ? addModelHistory(result, evaluate, selected.policy.model ?? "default", openRegistry, selected.lineOf)
-    : result;
+  if (!evaluate?.history) return result;
+  // Loaded only when the policy asks for history: the registry readers are code a plain run never executes.
+  const { addModelHistory } = await import("./add-model-history.js");
+  return addModelHistory(result, evaluate, selected.policy.model ?? "default", openRegistry, selected.lineOf);
 }
