@@ -186,6 +186,13 @@ function measureCharts(): { report: string; width: number; height: number; shape
 async function screenshotReports(page: Page, prefix: string): Promise<string[]> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const sections = page.locator("section.report");
+  // A viewport as tall as the tallest report: an element taller than the viewport makes Chromium relayout the whole
+  // page for each shot (about 13 s a report with every section open), one already inside it is a plain capture.
+  const heights = await sections.evaluateAll((all) =>
+    all.map((section) => (section as unknown as BrowserElement).getBoundingClientRect().height),
+  );
+  const width = page.viewportSize()?.width ?? 1280;
+  await page.setViewportSize({ width, height: Math.min(16_000, Math.ceil(Math.max(720, ...heights)) + 40) });
   const files: string[] = [];
   for (let i = 0; i < (await sections.count()); i++) {
     const name = (await sections.nth(i).locator(".report-name").textContent()) ?? `report-${i + 1}`;
