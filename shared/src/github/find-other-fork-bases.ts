@@ -23,21 +23,15 @@ export async function findOtherForkBases(
   if (head.repository === null) return `the head repository of #${judged.pullNumber} was deleted`;
   if (head.repository.toLowerCase() === `${repository.owner}/${repository.repo}`.toLowerCase()) return undefined;
   const label = `${head.repository.split("/")[0]}:${head.ref}`;
-  const others: string[] = [];
+  let others: string[];
   try {
-    for (let page = 1; ; page++) {
-      const { data } = await octokit.request("GET /repos/{owner}/{repo}/pulls", {
-        ...repository,
-        head: label,
-        state: "all",
-        per_page: 100,
-        page,
-      });
-      const pulls = data as Array<{ number: number; base: { ref: string } }>;
-      for (const pull of pulls)
-        if (pull.base.ref !== judged.baseRef) others.push(`#${pull.number} into ${pull.base.ref}`);
-      if (pulls.length < 100) break;
-    }
+    const pulls = await octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
+      ...repository,
+      head: label,
+      state: "all",
+      per_page: 100,
+    });
+    others = pulls.filter((pull) => pull.base.ref !== judged.baseRef).map((p) => `#${p.number} into ${p.base.ref}`);
   } catch (error) {
     throw toGitHubApiError(`listing the pull requests from ${label}`, error, PULLS_READ_HINT);
   }
