@@ -1,5 +1,6 @@
 import type { GateResult } from "../evaluate/gate-result.js";
 import type { MarkdownBlock } from "./fit-markdown.js";
+import type { EvaluateSectionRenderers } from "./render-evaluate-layout.js";
 import { renderEvaluateHistoryBlocks } from "./render-evaluate-history.js";
 import { renderEvaluatePlotBlocks } from "./render-evaluate-plot.js";
 import { renderExplanationBlocks } from "./render-explanations-markdown.js";
@@ -30,3 +31,12 @@ export function explanationBlocks(result: GateResult): MarkdownBlock[] {
 export function plotBlocks(result: GateResult): MarkdownBlock[] {
   return renderEvaluatePlotBlocks(result.plots);
 }
+
+/** Every optional section's renderer; each renders nothing for a result without its section. */
+export const ALL_EVALUATE_SECTIONS: EvaluateSectionRenderers = {
+  slices: sliceBlocks,
+  sliceSearch: sliceSearchBlocks,
+  history: historyBlocks,
+  explanations: explanationBlocks,
+  plots: plotBlocks,
+};

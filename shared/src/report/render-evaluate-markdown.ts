@@ -1,18 +1,8 @@
 import type { EvaluateCheck, GateResult } from "../evaluate/gate-result.js";
-import { explanationBlocks, historyBlocks, plotBlocks, sliceBlocks, sliceSearchBlocks } from "./evaluate-sections.js";
-import type { EvaluateSectionRenderers } from "./render-evaluate-layout.js";
+import { ALL_EVALUATE_SECTIONS } from "./evaluate-sections.js";
 import { evaluateLayout as layoutWith } from "./render-evaluate-layout.js";
 import type { ReportLayout } from "./render-layout.js";
 import { renderLayoutMarkdown } from "./render-layout.js";
-
-/** Every optional section's renderer, loaded eagerly (the CLI and tests; actions load them as needed). */
-export const ALL_EVALUATE_SECTIONS: EvaluateSectionRenderers = {
-  slices: sliceBlocks,
-  sliceSearch: sliceSearchBlocks,
-  history: historyBlocks,
-  explanations: explanationBlocks,
-  plots: plotBlocks,
-};
 
 /**
  * The evaluate-gate report a reviewer reads first, in the common layout: verdict line, the failing and warning checks
