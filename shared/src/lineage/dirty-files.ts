@@ -3,7 +3,8 @@ import path from "node:path";
 import { sha256Hex } from "../core/digest.js";
 import { DataError } from "../core/modelgate-error.js";
 import { compareBytes, computeFolderDigest } from "./folder-digest.js";
-import { hashFile, mapLimited } from "./hash-file.js";
+import { hashFile } from "../data/files/hash-file.js";
+import { mapLimited } from "./map-limited.js";
 import type { DirtyFile } from "./manifest.js";
 import { walkFiles } from "./walk-files.js";
 

@@ -4,7 +4,8 @@ import { DataError } from "../core/modelgate-error.js";
 import { realpathOrSelf } from "../data/files/resolve-input-path.js";
 import { compareBytes, computeFolderDigest } from "./folder-digest.js";
 import type { GlobPattern } from "./glob-pattern.js";
-import { hashFile, mapLimited } from "./hash-file.js";
+import { hashFile } from "../data/files/hash-file.js";
+import { mapLimited } from "./map-limited.js";
 import type { PathDigest } from "./manifest.js";
 import { walkFiles } from "./walk-files.js";
 

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
-import { createReadStream, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { DataError } from "../../core/modelgate-error.js";
+import { hashFile } from "./hash-file.js";
 import { resolveInputPath } from "./resolve-input-path.js";
 import type { FileAccess } from "./resolve-input-path.js";
 
@@ -44,15 +44,11 @@ export async function digestInputFile(spec: string, access: FileAccess, input: s
     throw refuse(code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? "unknown error"})`, cause);
   }
   if (size === 0) throw refuse("is empty");
-  const hash = createHash("sha256");
-  let bytes = 0;
+  let digest: { sha256: string; bytes: number };
   try {
-    for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-      hash.update(chunk);
-      bytes += chunk.length;
-    }
+    digest = await hashFile(absolute);
   } catch (cause) {
     throw refuse(`cannot be read (${(cause as NodeJS.ErrnoException).code ?? "unknown error"})`, cause);
   }
-  return { name: spec, sha256: hash.digest("hex"), bytes };
+  return { name: spec, ...digest };
 }
