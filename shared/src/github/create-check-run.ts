@@ -1,3 +1,4 @@
+import { cutText } from "../core/cut-text.js";
 import type { ModelgateOctokit } from "./create-octokit.js";
 import { toGitHubApiError } from "./to-github-api-error.js";
 
@@ -41,7 +42,7 @@ export async function createCheckRun(
   input: CheckRunInput,
 ): Promise<{ id: number; url: string }> {
   const { owner, repo } = input;
-  const summary = truncateText(input.summary, MAX_SUMMARY_CHARACTERS, TRUNCATED);
+  const summary = cutText(input.summary, MAX_SUMMARY_CHARACTERS, TRUNCATED);
   const { title } = input;
   const batches = toBatches(input.annotations.map(toAnnotation), ANNOTATIONS_PER_REQUEST);
   let created: { id: number; html_url: string | null };
@@ -82,26 +83,13 @@ export async function createCheckRun(
 }
 
 function toAnnotation(annotation: CheckRunAnnotationInput): CheckRunAnnotationInput {
-  const message = truncateText(annotation.message, MAX_ANNOTATION_MESSAGE_CHARACTERS);
+  const message = cutText(annotation.message, MAX_ANNOTATION_MESSAGE_CHARACTERS);
   if (annotation.title === undefined) return { ...annotation, message };
-  return { ...annotation, message, title: truncateText(annotation.title, MAX_ANNOTATION_TITLE_CHARACTERS) };
+  return { ...annotation, message, title: cutText(annotation.title, MAX_ANNOTATION_TITLE_CHARACTERS) };
 }
 
 function toBatches<T>(items: T[], size: number): T[][] {
   const batches: T[][] = [];
   for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
   return batches;
-}
-
-/**
- * Cuts text to at most `max` characters (code points, so an emoji is never split into a lone surrogate),
- * ending with `suffix` when anything was cut. GitHub counts its limits in characters.
- */
-function truncateText(text: string, max: number, suffix = "…"): string {
-  // `.length` counts UTF-16 units, never fewer than code points: under the limit there, it is under in code points.
-  if (text.length <= max) return text;
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  const tail = Array.from(suffix);
-  return chars.slice(0, Math.max(0, max - tail.length)).join("") + tail.slice(0, max).join("");
 }

@@ -12,7 +12,10 @@ export const boundedText = (max: number) =>
     z.transform((value: string) => cutText(value, max)),
   );
 
-/** `value` when it fits in `max` characters, else its first `max - 1` and `…`. */
+/**
+ * `value` when it fits in `max` UTF-16 units, else its first `max - 1` and `…`: a bound on what the result holds, so
+ * it counts units where `core/cut-text` (GitHub's limits) counts characters.
+ */
 export function cutText(value: string, max: number): string {
   if (value.length <= max) return value;
   let end = max - 1;

@@ -1,3 +1,4 @@
+import { cutText } from "../core/cut-text.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
 
 /** One bar of a signed chart: a name (metric, slice, group) and its signed value (a change, a gap). */
@@ -93,8 +94,7 @@ function leftBar(share: number, width: number, cut: boolean): string {
 export function toShortLabels(labels: readonly string[], max: number): string[] {
   const short = labels.map((label) => {
     const clean = sanitizeTerminalText(label, 200).replace(/`/g, "'");
-    const chars = [...clean];
-    return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : clean;
+    return cutText(clean, max);
   });
   const seen = new Map<string, number>();
   return short.map((label) => {
