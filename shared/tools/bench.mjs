@@ -4,7 +4,9 @@
 //   around its work: loading the bundle, reading inputs and the policy, judging, rendering, writing the result and
 //   outputs. evaluate-gate and the CLI judge the example's metrics files (as the full run does); bias-check judges
 //   the example's predictions without resamples (resamples: 0), shadow-compare the example's logs with rules that
-//   need no bootstrap (no latency bounds), validate-data the example's batch without a reference (no drift test).
+//   need no bootstrap (no latency bounds; the report's latency intervals with the fewest resamples allowed, 100),
+//   validate-data the example's batch without a reference (no drift test). bias-check and shadow-compare run with
+//   fail-on: never: the bench needs exit code 0, and the verdict changes nothing of the work.
 //   Target: each ≤ 1.5× the reference.
 // - Full example run: the example's whole run, its real work included (bias-check: 1,000 paired resamples;
 //   shadow-compare: 1,500 gzipped requests and the latency bootstrap; validate-data: a drift test against the
@@ -70,6 +72,7 @@ const COLD_START = {
     production: "shadow/production.csv.gz",
     shadow: "shadow/shadow.jsonl.gz",
     policy: "cold-shadow.yml",
+    "bootstrap-resamples": "100",
     "fail-on": "never",
   },
   "validate-data": { data: "data/batch-clean.csv", policy: "data/modelgate.yml" },
