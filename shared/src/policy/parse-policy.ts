@@ -3,7 +3,7 @@ import { parseStructuredText, StructuredTextSyntaxError } from "../data/files/pa
 import type { StructuredDocument } from "../data/files/parse-structured-text.js";
 import { safeParseNames } from "../data/files/safe-parse-names.js";
 import { PolicyError } from "../core/modelgate-error.js";
-import { PolicySchema } from "./policy-schema.js";
+import { policySchemaFor } from "./policy-schema.js";
 import type { Policy } from "./policy-schema.js";
 import { readPolicyModel } from "./read-policy-model.js";
 import { suggestPolicyKey } from "./suggest-policy-key.js";
@@ -61,7 +61,7 @@ export function parsePolicyDocument(text: string, file: string): PolicyDocument 
   if (doc.value === null || doc.value === undefined) {
     throw new PolicyFileError(`${file} is empty.`, `Start ${file} with "version: 1" and an evaluate: section.`, file);
   }
-  const parsed = safeParseNames(PolicySchema, doc.value, { reportInput: true });
+  const parsed = safeParseNames(policySchemaFor(doc.value), doc.value, { reportInput: true });
   if (parsed.success) return { policy: parsed.data, lineOf: (path) => doc.lineOf(path) };
   const issues = parsed.error.issues;
   const first = issues[0]!;

@@ -1,38 +1,35 @@
-import {
-  ColumnDriftSchema,
-  ColumnSchemaSchema,
-  DataPolicySchema,
-  DriftPolicySchema,
-} from "../validate/data-policy-schema.js";
+import { dataPolicySchemas } from "../validate/data-policy-schema.js";
 import { FAIRNESS_METRICS } from "../fairness/fairness-metrics.js";
-import { FairnessPolicySchema, FairnessRuleSchema } from "../fairness/fairness-policy-schema.js";
-import { EvaluatePolicySchema, MetricPolicySchema } from "../evaluate/evaluate-policy-schema.js";
-import { PolicySchema } from "./policy-schema.js";
-import {
-  RegistryPolicySchema,
-  RequiredChecksPolicySchema,
-  StagePolicySchema,
-} from "../registry/registry-policy-schema.js";
+import { fairnessPolicySchemas } from "../fairness/fairness-policy-schema.js";
+import { evaluatePolicySchemas } from "../evaluate/evaluate-policy-schema.js";
+import { policySchema } from "./policy-schema.js";
+import { registryPolicySchemas } from "../registry/registry-policy-schema.js";
 
 /** The keys the policy schema allows in the mapping at `path`; empty where it does not fix them. */
 function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
-  if (path.length === 0) return Object.keys(PolicySchema.shape);
-  if (path.length === 1 && path[0] === "evaluate") return Object.keys(EvaluatePolicySchema.shape);
+  if (path.length === 0) return Object.keys(policySchema().shape);
+  if (path.length === 1 && path[0] === "evaluate")
+    return Object.keys(evaluatePolicySchemas().EvaluatePolicySchema.shape);
   if (path.length === 3 && path[0] === "evaluate" && path[1] === "metrics")
-    return Object.keys(MetricPolicySchema.shape);
-  if (path.length === 1 && path[0] === "data") return Object.keys(DataPolicySchema.shape);
-  if (path.length === 3 && path[0] === "data" && path[1] === "schema") return Object.keys(ColumnSchemaSchema.shape);
-  if (path.length === 2 && path[0] === "data" && path[1] === "drift") return Object.keys(DriftPolicySchema.shape);
+    return Object.keys(evaluatePolicySchemas().MetricPolicySchema.shape);
+  if (path.length === 1 && path[0] === "data") return Object.keys(dataPolicySchemas().DataPolicySchema.shape);
+  if (path.length === 3 && path[0] === "data" && path[1] === "schema")
+    return Object.keys(dataPolicySchemas().ColumnSchemaSchema.shape);
+  if (path.length === 2 && path[0] === "data" && path[1] === "drift")
+    return Object.keys(dataPolicySchemas().DriftPolicySchema.shape);
   if (path.length === 4 && path[0] === "data" && path[1] === "drift" && path[2] === "columns")
-    return Object.keys(ColumnDriftSchema.shape);
-  if (path.length === 1 && path[0] === "fairness") return Object.keys(FairnessPolicySchema.shape);
+    return Object.keys(dataPolicySchemas().ColumnDriftSchema.shape);
+  if (path.length === 1 && path[0] === "fairness")
+    return Object.keys(fairnessPolicySchemas().FairnessPolicySchema.shape);
   if (path.length === 2 && path[0] === "fairness" && path[1] === "metrics") return [...FAIRNESS_METRICS];
   if (path.length === 3 && path[0] === "fairness" && path[1] === "metrics")
-    return Object.keys(FairnessRuleSchema.shape);
-  if (path.length === 1 && path[0] === "registry") return Object.keys(RegistryPolicySchema.shape);
-  if (path.length === 3 && path[0] === "registry" && path[1] === "stages") return Object.keys(StagePolicySchema.shape);
+    return Object.keys(fairnessPolicySchemas().FairnessRuleSchema.shape);
+  if (path.length === 1 && path[0] === "registry")
+    return Object.keys(registryPolicySchemas().RegistryPolicySchema.shape);
+  if (path.length === 3 && path[0] === "registry" && path[1] === "stages")
+    return Object.keys(registryPolicySchemas().StagePolicySchema.shape);
   if (path.length === 4 && path[0] === "registry" && path[1] === "stages" && path[3] === "checks")
-    return Object.keys(RequiredChecksPolicySchema.shape);
+    return Object.keys(registryPolicySchemas().RequiredChecksPolicySchema.shape);
   return [];
 }
 

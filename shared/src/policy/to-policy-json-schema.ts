@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { PolicySchema } from "./policy-schema.js";
+import { policySchema } from "./policy-schema.js";
 
 /** Where the published schema lives; editors find it through `# yaml-language-server: $schema=…` or SchemaStore. */
 export const POLICY_SCHEMA_ID = "https://raw.githubusercontent.com/OWNER/modelgate/v1/schema/modelgate.schema.json";
@@ -11,7 +11,7 @@ export const POLICY_SCHEMA_ID = "https://raw.githubusercontent.com/OWNER/modelga
  * actions, which report them with the line and the fix.
  */
 export function toPolicyJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(PolicySchema, {
+  const generated = z.toJSONSchema(policySchema(), {
     target: "draft-2020-12",
     io: "input",
     unrepresentable: "any",

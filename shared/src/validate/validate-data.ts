@@ -3,7 +3,7 @@ import type { Table } from "../data/table/table.js";
 import type { Check } from "../core/check.js";
 import type { PolicyProvenance } from "../core/result-base.js";
 import { worstVerdict } from "../core/verdict.js";
-import { DataPolicySchema } from "./data-policy-schema.js";
+import { dataPolicySchemas } from "./data-policy-schema.js";
 import type { DataPolicy } from "./data-policy-schema.js";
 import { checkSchema } from "./check-schema.js";
 import { sortNumberColumnsInPlace } from "./column-values.js";
@@ -40,7 +40,7 @@ export interface ValidateDataInput {
  * against the reference (contract §7). With neither a schema nor a reference there is nothing to judge: fail.
  */
 export function validateData(input: ValidateDataInput): ValidateDataResult {
-  const dataPolicy: DataPolicy = input.policy.data ?? DataPolicySchema.parse({});
+  const dataPolicy: DataPolicy = input.policy.data ?? dataPolicySchemas().DataPolicySchema.parse({});
   const checks: Check[] = checkSchema(input.data, dataPolicy);
   // Row order is not read past the schema checks: sort each number column once, in place, for every statistic below.
   sortNumberColumnsInPlace(input.data.columns.values());

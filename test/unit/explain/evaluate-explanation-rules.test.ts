@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExplanationPolicySchema } from "../../../shared/src/explain/explanation-policy-schema.js";
+import { explanationPolicySchema } from "../../../shared/src/explain/explanation-policy-schema.js";
 import { evaluateExplanationRules } from "../../../shared/src/explain/evaluate-explanation-rules.js";
 import type { Explanations } from "../../../shared/src/explain/explanations.js";
 
@@ -14,7 +14,7 @@ function model(name: string, entries: Record<string, [number, number | null]>): 
 // Candidate ranks: age 1, income 2, tenure 3, calls 4. Baseline ranks: income 1, tenure 2, age 3, discount 4.
 const candidate = model("c.json", { age: [0.9, 0.2], income: [0.5, 0.1], tenure: [0.3, -0.1], calls: [0.1, 0.05] });
 const baseline = model("b.json", { age: [0.3, 0.1], income: [0.8, -0.2], tenure: [0.4, 0.2], discount: [0.1, null] });
-const policy = (raw: unknown) => ExplanationPolicySchema.parse(raw);
+const policy = (raw: unknown) => explanationPolicySchema().parse(raw);
 
 describe("evaluateExplanationRules", () => {
   it("returns no check when the policy only sets top-k (report only)", () => {
@@ -70,9 +70,9 @@ describe("evaluateExplanationRules", () => {
   });
 
   it("refuses a policy with a negative or fractional bound or an unknown key", () => {
-    expect(ExplanationPolicySchema.safeParse({ "max-rank-change": { age: -1 } }).success).toBe(false);
-    expect(ExplanationPolicySchema.safeParse({ "top-k": 2.5 }).success).toBe(false);
-    expect(ExplanationPolicySchema.safeParse({ "max-rank-changes": {} }).success).toBe(false);
-    expect(ExplanationPolicySchema.parse({})).toEqual({ "top-k": 10, "on-feature-mismatch": "report" });
+    expect(explanationPolicySchema().safeParse({ "max-rank-change": { age: -1 } }).success).toBe(false);
+    expect(explanationPolicySchema().safeParse({ "top-k": 2.5 }).success).toBe(false);
+    expect(explanationPolicySchema().safeParse({ "max-rank-changes": {} }).success).toBe(false);
+    expect(explanationPolicySchema().parse({})).toEqual({ "top-k": 10, "on-feature-mismatch": "report" });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scoreShadowChecks } from "../../../shared/src/shadow/score-shadow-checks.js";
 import type { ShadowCheck } from "../../../shared/src/shadow/shadow-result.js";
-import { ShadowScorecardSchema } from "../../../shared/src/shadow/shadow-policy-schema.js";
+import { shadowPolicySchemas } from "../../../shared/src/shadow/shadow-policy-schema.js";
 
 const check = (rule: ShadowCheck["rule"], verdict: ShadowCheck["verdict"], nodata = false): ShadowCheck => ({
   name: `${rule}:${rule}`,
@@ -16,7 +16,7 @@ const check = (rule: ShadowCheck["rule"], verdict: ShadowCheck["verdict"], nodat
   message: "",
   ...(nodata && { nodata: true as const }),
 });
-const card = (raw: unknown) => ShadowScorecardSchema.parse(raw);
+const card = (raw: unknown) => shadowPolicySchemas().ShadowScorecardSchema.parse(raw);
 
 // Expected scores follow Kayenta's WeightedSumScorer: each rule is a group scoring 100·pass/(total), groups without
 // a weight share 100 − Σweights equally, a group with no data counts 100, critical non-pass or ≥ 50% NODATA → 0.

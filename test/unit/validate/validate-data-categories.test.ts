@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readDataTable } from "../../../shared/src/validate/read-data-table.js";
 import type { TableColumn } from "../../../shared/src/data/table/table.js";
-import { DataPolicySchema } from "../../../shared/src/validate/data-policy-schema.js";
+import { dataPolicySchemas } from "../../../shared/src/validate/data-policy-schema.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { DriftInputError } from "../../../shared/src/stats/drift-input-error.js";
 import { computeColumnDrift } from "../../../shared/src/validate/compute-column-drift.js";
@@ -91,7 +91,7 @@ describe("validateData on categories that appear, vanish or are swapped", () => 
 
 describe("decideDrift", () => {
   it("turns a column whose counts no test can use into that column's failed check and judges the others", async () => {
-    const policy = DataPolicySchema.parse({});
+    const policy = dataPolicySchemas().DataPolicySchema.parse({});
     const data = await readDataTable("edge/current.csv", "data", access, undefined);
     const reference = await readDataTable("edge/reference.csv", "reference", access, undefined);
     const refusing = (ref: TableColumn, cur: TableColumn, options: Parameters<typeof computeColumnDrift>[2]) => {

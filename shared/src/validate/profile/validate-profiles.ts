@@ -1,7 +1,7 @@
 import { sha256Hex } from "../../core/digest.js";
 import type { PolicyProvenance } from "../../core/result-base.js";
 import { worstVerdict } from "../../core/verdict.js";
-import { DataPolicySchema } from "../data-policy-schema.js";
+import { dataPolicySchemas } from "../data-policy-schema.js";
 import type { DataPolicy } from "../data-policy-schema.js";
 import { decideDrift } from "../decide-drift.js";
 import type { TableSummary, ValidateDataResult } from "../validate-result.js";
@@ -25,7 +25,7 @@ export interface ValidateProfilesInput {
  * profile. Schema checks need the rows: they run on each shard (validate-data per shard).
  */
 export function validateProfiles(input: ValidateProfilesInput): ValidateDataResult {
-  const drift = (input.policy.data ?? DataPolicySchema.parse({})).drift;
+  const drift = (input.policy.data ?? dataPolicySchemas().DataPolicySchema.parse({})).drift;
   const outcome = decideDrift(
     profileDriftColumns(input.data.profile, input.data.file),
     profileDriftColumns(input.reference.profile, input.reference.file),
