@@ -1,5 +1,8 @@
+import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { ReadLimits } from "../data/files/read-limits.js";
 import type { ReadLimitValues } from "../data/files/read-limits.js";
@@ -14,7 +17,11 @@ import { releaseSortScratch } from "../stats/sort-float64.js";
 /** Below this size the reference is read on the main thread: a worker costs about one bundle load. */
 const WORKER_MIN_BYTES = 8 * 2 ** 20;
 const JOB = "modelgate-read-reference";
-const WORKER_YOUNG_MB = 8;
+/**
+ * The worker's young generation: 1 MiB semi-spaces (V8 splits it in three). Its garbage is the read buffers, freed
+ * at each scavenge; with the 8 MiB it had, about 25 MiB of spent buffers waited for one at the process's peak.
+ */
+const WORKER_YOUNG_MB = 3;
 
 interface ReferenceJob {
   kind: typeof JOB;
@@ -27,12 +34,17 @@ interface ReferenceJob {
 
 type ReferenceReply = { table: Table; finite: Array<[string, number]>; held: number } | { failed: true };
 
-/** The bundle that serves reference reads on a worker thread: set by an entry point that calls `serveReferenceWorker` on a worker. */
+/** The bundle that serves reference reads on a worker thread (built from `reference-worker-main.ts`). */
 let workerScript: string | undefined;
 
-/** Lets validate-data read its reference on a worker thread started from `script` (an entry that serves it). */
-export function allowReferenceWorker(script: string): void {
-  workerScript = script;
+/**
+ * Lets validate-data read its reference on a worker thread, started from the reference reader's own bundle, which
+ * the build puts in `reference-worker/` beside the bundle whose `import.meta.url` is `entry` (the CLI's, the
+ * action's). Without it (a bundle copied alone, the sources run as they are), the main thread reads the reference.
+ */
+export function allowReferenceWorker(entry: string): void {
+  const script = path.join(path.dirname(fileURLToPath(entry)), "reference-worker", "index.js");
+  workerScript = existsSync(script) ? script : undefined;
 }
 
 /** A reference being read on a worker thread while the main thread reads the data. */
@@ -72,7 +84,6 @@ export async function startReferenceRead(
   };
   let worker: Worker;
   try {
-    // A small young generation: the worker's garbage is short-lived cells, and the default semi-spaces would add to the process's peak.
     worker = new Worker(workerScript, {
       workerData: job,
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
