@@ -9,10 +9,8 @@ import type { ReadLimitValues } from "../data/files/read-limits.js";
 import { resolveInputPath } from "../data/files/resolve-input-path.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
 import type { Table, TableColumn } from "../data/table/table.js";
-import { markSortedInPlace, sortNumberColumnsInPlace, sortedFiniteValues } from "../validate/column-values.js";
 import type { DataPolicy } from "../validate/data-policy-schema.js";
 import { readDataTable } from "../validate/read-data-table.js";
-import { releaseSortScratch } from "../stats/sort-float64.js";
 
 /** Below this size the reference is read on the main thread: a worker costs about one bundle load. */
 const WORKER_MIN_BYTES = 8 * 2 ** 20;
@@ -32,7 +30,7 @@ interface ReferenceJob {
   policy: DataPolicy | undefined;
 }
 
-type ReferenceReply = { table: Table; finite: Array<[string, number]>; held: number } | { failed: true };
+type ReferenceReply = { table: Table; held: number } | { failed: true };
 
 /** The bundle that serves reference reads on a worker thread (built from `reference-worker-main.ts`). */
 let workerScript: string | undefined;
@@ -49,14 +47,15 @@ export function allowReferenceWorker(entry: string): void {
 
 /** A reference being read on a worker thread while the main thread reads the data. */
 export interface ReferenceRead {
-  /** The table (number columns sorted), its bytes held in `limits`; undefined when the worker failed or the memory limit refuses it. */
+  /** The table, its bytes held in `limits`; undefined when the worker failed or the memory limit refuses it. */
   table(limits: ReadLimits): Promise<Table | undefined>;
   cancel(): void;
 }
 
 /**
- * Starts reading the reference on a worker thread (the same reading as `readDataTable`, number columns then sorted
- * there), so the two files are read at once on two cores. Undefined when no worker is allowed, the machine has one
+ * Starts reading the reference on a worker thread (the same reading as `readDataTable`), so the two files are read
+ * at once on two cores. Its number columns are sorted on the main thread with the data's, once the worker is gone:
+ * sorting there took a second sort scratch (8 bytes a row) at the moment both tables and the worker are held. Undefined when no worker is allowed, the machine has one
  * core or the file is small. Whatever goes wrong on the worker (a bad file, a limit) gives undefined from `table`:
  * the caller reads the reference again on the main thread, which reports it exactly as a sequential read does.
  */
@@ -101,10 +100,6 @@ export async function startReferenceRead(
       const answer = await reply;
       if ("failed" in answer) return undefined;
       if (!limits.tryHold(answer.held)) return undefined;
-      for (const [name, finite] of answer.finite) {
-        const column = answer.table.columns.get(name);
-        if (column?.kind === "number") markSortedInPlace(column.values, finite);
-      }
       return answer.table;
     },
     cancel: () => void worker.terminate(),
@@ -124,7 +119,7 @@ export function isReferenceWorker(): boolean {
   return !isMainThread && (workerData as Partial<ReferenceJob> | undefined)?.kind === JOB;
 }
 
-/** Reads the job's reference, sorts its number columns and posts the table back (its arrays moved, not copied). */
+/** Reads the job's reference and posts the table back (its arrays moved, not copied). */
 export async function serveReferenceWorker(): Promise<void> {
   const job = workerData as ReferenceJob;
   let reply: ReferenceReply;
@@ -137,14 +132,8 @@ export async function serveReferenceWorker(): Promise<void> {
       { workspace: job.workspace, allowedRoots: job.allowedRoots, limits },
       job.policy,
     );
-    sortNumberColumnsInPlace(table.columns.values());
-    releaseSortScratch();
-    const finite: Array<[string, number]> = [];
-    for (const column of table.columns.values()) {
-      if (column.kind === "number") finite.push([column.name, sortedFiniteValues(column.values).length]);
-      transfer.add(bufferOf(column));
-    }
-    reply = { table, finite, held: limits.held };
+    for (const column of table.columns.values()) transfer.add(bufferOf(column));
+    reply = { table, held: limits.held };
   } catch {
     reply = { failed: true };
   }
