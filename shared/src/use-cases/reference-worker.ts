@@ -12,7 +12,7 @@ import type { Table, TableColumn } from "../data/table/table.js";
 import type { DataPolicy } from "../validate/data-policy-schema.js";
 import { readDataTable } from "../validate/read-data-table.js";
 
-/** Below this size the reference is read on the main thread: a worker costs about one bundle load. */
+/** Below this size the reference is read on the main thread: a worker costs the load of the reader's bundle. */
 const WORKER_MIN_BYTES = 8 * 2 ** 20;
 const JOB = "modelgate-read-reference";
 /**
@@ -114,7 +114,7 @@ function isWorkerFormat(spec: string): boolean {
   return /\.(?:(?:csv|tsv)(?:\.gz)?|parquet)$/i.test(spec);
 }
 
-/** True on a worker thread started by `startReferenceRead`: the entry point then calls `serveReferenceWorker` instead of its main. */
+/** True on a worker thread started by `startReferenceRead`: the reader's bundle (`reference-worker-main.ts`) then serves it. */
 export function isReferenceWorker(): boolean {
   return !isMainThread && (workerData as Partial<ReferenceJob> | undefined)?.kind === JOB;
 }
