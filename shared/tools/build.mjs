@@ -1,7 +1,8 @@
 // Builds every action's bundle and the CLI with ncc (one self-contained ESM bundle each, minified).
 // Usage: node shared/tools/build.mjs [cli | <action> ...]   (no argument: everything)
 import { spawn } from "node:child_process";
-import { readdirSync, existsSync, rmSync, renameSync, mkdirSync, copyFileSync } from "node:fs";
+import { readdirSync, existsSync, rmSync, renameSync, mkdirSync, copyFileSync, cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -9,14 +10,23 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const actions = readdirSync(path.join(root, "actions")).filter((name) =>
   existsSync(path.join(root, "actions", name, "src/main.ts")),
 );
+// validate-data's reference reader runs on a worker thread from its own small bundle, in reference-worker/ beside
+// the bundle that starts it (shared/src/use-cases/reference-worker.ts finds it there).
+const referenceWorker = { entry: "shared/src/use-cases/reference-worker-main.ts", dir: "reference-worker" };
 const targets = [
-  ...actions.map((name) => ({ name, entry: `actions/${name}/src/main.ts`, out: `actions/${name}/dist` })),
+  ...actions.map((name) => ({
+    name,
+    entry: `actions/${name}/src/main.ts`,
+    out: `actions/${name}/dist`,
+    ...(name === "validate-data" ? { workers: [referenceWorker] } : {}),
+  })),
   // The CLI's preview page inlines GitHub's markdown CSS and the Mermaid bundle: copied beside the CLI (with their
   // licences), read by shared/src/cli/load-preview-assets.ts. No action bundle has them.
   {
     name: "cli",
     entry: "shared/src/cli/main.ts",
     out: "shared/dist/cli",
+    workers: [referenceWorker],
     assets: [
       ["github-markdown-css/github-markdown-light.css", "github-markdown-light.css"],
       ["github-markdown-css/license", "github-markdown-css.LICENSE"],
@@ -35,44 +45,43 @@ if (selected.length !== (wanted.length || targets.length)) {
 }
 
 const ncc = path.join(root, "node_modules/@vercel/ncc/dist/ncc/cli.js");
-const build = (target) =>
+const runNcc = (entry, outDir, name) =>
   new Promise((resolve, reject) => {
-    // Build beside the old bundle and swap, so a failed build never leaves a half-written dist/.
-    const out = path.join(root, target.out);
-    const next = `${out}.next`;
-    rmSync(next, { recursive: true, force: true });
     const child = spawn(
       process.execPath,
-      [
-        ncc,
-        "build",
-        target.entry,
-        "-o",
-        next,
-        "--minify",
-        "--quiet",
-        "--license",
-        "licenses.txt",
-        "--target",
-        "es2022",
-      ],
-      {
-        cwd: root,
-        stdio: "inherit",
-      },
+      [ncc, "build", entry, "-o", outDir, "--minify", "--quiet", "--license", "licenses.txt", "--target", "es2022"],
+      { cwd: root, stdio: "inherit" },
     );
-    child.on("exit", (code) => {
-      if (code !== 0) return reject(new Error(`ncc failed for ${target.name} (exit ${code})`));
-      if (target.assets) {
-        mkdirSync(path.join(next, "preview-assets"));
-        for (const [from, to] of target.assets)
-          copyFileSync(path.join(root, "node_modules", from), path.join(next, "preview-assets", to));
-      }
-      rmSync(out, { recursive: true, force: true });
-      renameSync(next, out);
-      resolve();
-    });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${name} (exit ${code})`))));
   });
+// A worker's bundle is built once per run and copied beside each bundle that starts it.
+const workerBuilds = new Map();
+const workerBundle = (worker) => {
+  if (!workerBuilds.has(worker.entry)) {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "modelgate-build-")), worker.dir);
+    workerBuilds.set(
+      worker.entry,
+      runNcc(worker.entry, dir, worker.dir).then(() => dir),
+    );
+  }
+  return workerBuilds.get(worker.entry);
+};
+const build = async (target) => {
+  // Build beside the old bundle and swap, so a failed build never leaves a half-written dist/.
+  const out = path.join(root, target.out);
+  const next = `${out}.next`;
+  rmSync(next, { recursive: true, force: true });
+  await runNcc(target.entry, next, target.name);
+  for (const worker of target.workers ?? [])
+    cpSync(await workerBundle(worker), path.join(next, worker.dir), { recursive: true });
+  if (target.assets) {
+    mkdirSync(path.join(next, "preview-assets"));
+    for (const [from, to] of target.assets)
+      copyFileSync(path.join(root, "node_modules", from), path.join(next, "preview-assets", to));
+  }
+  rmSync(out, { recursive: true, force: true });
+  renameSync(next, out);
+};
 
 // Two at a time: the machines have two cores.
 const queue = [...selected];
@@ -81,4 +90,5 @@ const worker = async () => {
 };
 const started = Date.now();
 await Promise.all([worker(), worker()]);
+for (const built of workerBuilds.values()) rmSync(path.dirname(await built), { recursive: true, force: true });
 console.log(`built ${selected.map((t) => t.name).join(", ")} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

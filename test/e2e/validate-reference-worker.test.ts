@@ -9,7 +9,8 @@ import { spawnCollect } from "./support/run-action-bundle.js";
 // validate-data reads a reference of 8 MiB or more on a worker thread when the machine has two cores or more. Pinned
 // to one core (taskset), the same bundle reads it on the main thread: both runs must print the same bytes.
 const CLI = path.join(repoRoot, "shared/dist/cli/index.js");
-const ROWS = 260_000; // ~9 MiB
+const WORKER = path.join(repoRoot, "shared/dist/cli/reference-worker/index.js");
+const ROWS = 340_000; // ~9 MiB: past the 8 MiB below which the reference is read on the main thread anyway
 const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" };
 
 async function writeCsv(file: string, seed: number, tail = ""): Promise<void> {
@@ -62,6 +63,22 @@ beforeAll(async () => {
     "version: 1\nmodel: m\ndata:\n  schema:\n    x: { type: number }\n    group: { type: category, allowed: [red, green, blue] }\n",
   );
   writeFileSync(path.join(dir, "small.yml"), "version: 1\nmodel: m\nlimits:\n  memory: 8MiB\n");
+  // Loaded before the bundle on every thread: a worker says which job it runs and from which script.
+  writeFileSync(
+    path.join(dir, "tell-workers.mjs"),
+    'import { isMainThread, workerData } from "node:worker_threads";\n' +
+      "if (!isMainThread) process.stderr.write(`worker ${workerData?.kind} ${process.argv[1]}\\n`);\n",
+  );
+});
+
+describe("validate-data's reference reader bundle", () => {
+  it("is built beside the CLI's bundle and the action's, and refuses to run as a program", async () => {
+    const action = path.join(repoRoot, "actions/validate-data/dist/reference-worker/index.js");
+    expect(existsSync(action)).toBe(true);
+    const run = await spawnCollect(process.execPath, [WORKER], env, dir);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain("reads validate-data's reference on a worker thread");
+  }, 60_000);
 });
 
 describe.each(nodeBinaries())("validate-data's reference read on a worker thread, $label", ({ path: node }) => {
@@ -75,10 +92,23 @@ describe.each(nodeBinaries())("validate-data's reference read on a worker thread
   };
 
   it("prints the same result as a read on one core", async () => {
+    expect(statSync(path.join(dir, "reference.csv")).size).toBeGreaterThan(8 * 2 ** 20);
     const { parallel, sequential } = await both(["--data", "data.csv", "--reference", "reference.csv"]);
     expect(parallel.exitCode).toBe(0);
     expect(parallel.stdout).toBe(sequential.stdout);
     expect(JSON.parse(parallel.stdout).drift.columns.length).toBe(3);
+  }, 120_000);
+
+  it("reads the reference on a worker thread from the reader's own bundle, and on one core on the main thread", async () => {
+    const args = ["--data", "data.csv", "--reference", "reference.csv", "--format", "json", "--fail-on", "never"];
+    const full = ["--import", "./tell-workers.mjs", CLI, "validate", ...args];
+    const [parallel, sequential] = await Promise.all([
+      spawnCollect(node, full, env, dir),
+      spawnCollect("taskset", ["-c", "0", node, ...full], env, dir),
+    ]);
+    expect(parallel.stderr).toBe(`worker modelgate-read-reference ${WORKER}\n`);
+    expect(sequential.stderr).toBe("");
+    expect(parallel.stdout).toBe(sequential.stdout);
   }, 120_000);
 
   it("prints the same result as a read on one core, from Parquet files", async () => {
@@ -107,7 +137,7 @@ describe.each(nodeBinaries())("validate-data's reference read on a worker thread
       "small.yml",
     ]);
     expect(JSON.parse(parallel.stdout).notes.join(" ")).toContain(
-      "reference.csv (260000 rows) is larger than the memory limit",
+      `reference.csv (${ROWS} rows) is larger than the memory limit`,
     );
     expect(parallel.stdout).toBe(sequential.stdout);
   }, 120_000);

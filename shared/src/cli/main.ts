@@ -1,11 +1,9 @@
 #!/usr/bin/env node
-import { fileURLToPath } from "node:url";
-import { allowReferenceWorker, isReferenceWorker, serveReferenceWorker } from "../use-cases/reference-worker.js";
+// First: it may set a V8 flag that must precede the other modules.
+import "./young-generation-for-validate.js";
+import { allowReferenceWorker } from "../use-cases/reference-worker.js";
 import { runCli } from "./run-cli.js";
 
-// This bundle also serves validate-data's reference reads on a worker thread.
-if (isReferenceWorker()) await serveReferenceWorker();
-else {
-  allowReferenceWorker(fileURLToPath(import.meta.url));
-  process.exitCode = await runCli(process.argv.slice(2));
-}
+// validate-data reads a large reference on a worker thread, from the reader's own bundle beside this one.
+allowReferenceWorker(import.meta.url);
+process.exitCode = await runCli(process.argv.slice(2));

@@ -82,11 +82,6 @@ export function sortFloat64(values: Float64Array): Float64Array {
   return values;
 }
 
-/** Lets the scratch buffer go (a worker thread that sorted its table and hands it over). */
-export function releaseSortScratch(): void {
-  scratch = new Uint32Array(0);
-}
-
 function bump(counts: Uint32Array, index: number): void {
   counts[index] = (counts[index] as number) + 1;
 }

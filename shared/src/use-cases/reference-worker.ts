@@ -1,20 +1,25 @@
+import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { ReadLimits } from "../data/files/read-limits.js";
 import type { ReadLimitValues } from "../data/files/read-limits.js";
 import { resolveInputPath } from "../data/files/resolve-input-path.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
 import type { Table, TableColumn } from "../data/table/table.js";
-import { markSortedInPlace, sortNumberColumnsInPlace, sortedFiniteValues } from "../validate/column-values.js";
 import type { DataPolicy } from "../validate/data-policy-schema.js";
 import { readDataTable } from "../validate/read-data-table.js";
-import { releaseSortScratch } from "../stats/sort-float64.js";
 
-/** Below this size the reference is read on the main thread: a worker costs about one bundle load. */
+/** Below this size the reference is read on the main thread: a worker costs the load of the reader's bundle. */
 const WORKER_MIN_BYTES = 8 * 2 ** 20;
 const JOB = "modelgate-read-reference";
-const WORKER_YOUNG_MB = 8;
+/**
+ * The worker's young generation: 1 MiB semi-spaces (V8 splits it in three). Its garbage is the read buffers, freed
+ * at each scavenge; with the 8 MiB it had, about 25 MiB of spent buffers waited for one at the process's peak.
+ */
+const WORKER_YOUNG_MB = 3;
 
 interface ReferenceJob {
   kind: typeof JOB;
@@ -25,26 +30,32 @@ interface ReferenceJob {
   policy: DataPolicy | undefined;
 }
 
-type ReferenceReply = { table: Table; finite: Array<[string, number]>; held: number } | { failed: true };
+type ReferenceReply = { table: Table; held: number } | { failed: true };
 
-/** The bundle that serves reference reads on a worker thread: set by an entry point that calls `serveReferenceWorker` on a worker. */
+/** The bundle that serves reference reads on a worker thread (built from `reference-worker-main.ts`). */
 let workerScript: string | undefined;
 
-/** Lets validate-data read its reference on a worker thread started from `script` (an entry that serves it). */
-export function allowReferenceWorker(script: string): void {
-  workerScript = script;
+/**
+ * Lets validate-data read its reference on a worker thread, started from the reference reader's own bundle, which
+ * the build puts in `reference-worker/` beside the bundle whose `import.meta.url` is `entry` (the CLI's, the
+ * action's). Without it (a bundle copied alone, the sources run as they are), the main thread reads the reference.
+ */
+export function allowReferenceWorker(entry: string): void {
+  const script = path.join(path.dirname(fileURLToPath(entry)), "reference-worker", "index.js");
+  workerScript = existsSync(script) ? script : undefined;
 }
 
 /** A reference being read on a worker thread while the main thread reads the data. */
 export interface ReferenceRead {
-  /** The table (number columns sorted), its bytes held in `limits`; undefined when the worker failed or the memory limit refuses it. */
+  /** The table, its bytes held in `limits`; undefined when the worker failed or the memory limit refuses it. */
   table(limits: ReadLimits): Promise<Table | undefined>;
   cancel(): void;
 }
 
 /**
- * Starts reading the reference on a worker thread (the same reading as `readDataTable`, number columns then sorted
- * there), so the two files are read at once on two cores. Undefined when no worker is allowed, the machine has one
+ * Starts reading the reference on a worker thread (the same reading as `readDataTable`), so the two files are read
+ * at once on two cores. Its number columns are sorted on the main thread with the data's, once the worker is gone:
+ * sorting there took a second sort scratch (8 bytes a row) at the moment both tables and the worker are held. Undefined when no worker is allowed, the machine has one
  * core or the file is small. Whatever goes wrong on the worker (a bad file, a limit) gives undefined from `table`:
  * the caller reads the reference again on the main thread, which reports it exactly as a sequential read does.
  */
@@ -72,7 +83,6 @@ export async function startReferenceRead(
   };
   let worker: Worker;
   try {
-    // A small young generation: the worker's garbage is short-lived cells, and the default semi-spaces would add to the process's peak.
     worker = new Worker(workerScript, {
       workerData: job,
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
@@ -90,10 +100,6 @@ export async function startReferenceRead(
       const answer = await reply;
       if ("failed" in answer) return undefined;
       if (!limits.tryHold(answer.held)) return undefined;
-      for (const [name, finite] of answer.finite) {
-        const column = answer.table.columns.get(name);
-        if (column?.kind === "number") markSortedInPlace(column.values, finite);
-      }
       return answer.table;
     },
     cancel: () => void worker.terminate(),
@@ -108,12 +114,12 @@ function isWorkerFormat(spec: string): boolean {
   return /\.(?:(?:csv|tsv)(?:\.gz)?|parquet)$/i.test(spec);
 }
 
-/** True on a worker thread started by `startReferenceRead`: the entry point then calls `serveReferenceWorker` instead of its main. */
+/** True on a worker thread started by `startReferenceRead`: the reader's bundle (`reference-worker-main.ts`) then serves it. */
 export function isReferenceWorker(): boolean {
   return !isMainThread && (workerData as Partial<ReferenceJob> | undefined)?.kind === JOB;
 }
 
-/** Reads the job's reference, sorts its number columns and posts the table back (its arrays moved, not copied). */
+/** Reads the job's reference and posts the table back (its arrays moved, not copied). */
 export async function serveReferenceWorker(): Promise<void> {
   const job = workerData as ReferenceJob;
   let reply: ReferenceReply;
@@ -126,14 +132,8 @@ export async function serveReferenceWorker(): Promise<void> {
       { workspace: job.workspace, allowedRoots: job.allowedRoots, limits },
       job.policy,
     );
-    sortNumberColumnsInPlace(table.columns.values());
-    releaseSortScratch();
-    const finite: Array<[string, number]> = [];
-    for (const column of table.columns.values()) {
-      if (column.kind === "number") finite.push([column.name, sortedFiniteValues(column.values).length]);
-      transfer.add(bufferOf(column));
-    }
-    reply = { table, finite, held: limits.held };
+    for (const column of table.columns.values()) transfer.add(bufferOf(column));
+    reply = { table, held: limits.held };
   } catch {
     reply = { failed: true };
   }

@@ -117,11 +117,11 @@ async function validateFromFiles(
     early?.cancel();
     throw error;
   }
+  // Profiled in row order, before validateData sorts the number columns; meanwhile the worker reads on.
+  const profile = buildProfile(data);
   const table = await early?.table(run.limits);
   const reference =
     wanted === undefined ? undefined : table ? { table } : await readReference(wanted, run, policy.data);
-  // Profiled in row order, before validateData sorts the number columns.
-  const profile = buildProfile(data);
   const compared =
     reference === undefined
       ? { reference: undefined }

@@ -25,11 +25,6 @@ export function sortNumberColumnsInPlace(columns: Iterable<TableColumn>): void {
   }
 }
 
-/** Records that `values` was sorted in place as `sortNumberColumnsInPlace` sorts, its first `finite` values finite (sorted on another thread). */
-export function markSortedInPlace(values: Float64Array, finite: number): void {
-  sortedInPlace.set(values, finite);
-}
-
 /** The finite numbers of a number column, ascending (NaN cells — missing or non-finite — left out). */
 export function sortedFiniteValues(values: Float64Array): Float64Array {
   const finite = sortedInPlace.get(values);
