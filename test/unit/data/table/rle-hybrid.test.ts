@@ -31,6 +31,22 @@ describe("decodeRleHybrid", () => {
     expect(Array.from(out)).toEqual([...values, 0x04030201 & (2 ** 30 - 1), 0x04030201 & (2 ** 30 - 1)]);
   });
 
+  it("reads bit-packed values of every width from 1 to 32, up to the last byte of the input", () => {
+    // The format's packing (values least significant bit first, in groups of 8), built with bigints; the last
+    // values lie in the input's final bytes, where they are read byte by byte rather than as 4-byte words.
+    for (let width = 1; width <= 32; width++) {
+      const count = 40;
+      const values = Array.from({ length: count }, (_, i) => Number((BigInt(i) * 2654435761n) % 2n ** BigInt(width)));
+      let bits = 0n;
+      values.forEach((value, i) => (bits |= BigInt(value) << BigInt(width * i)));
+      const packed = Array.from({ length: width * 5 }, (_, k) => Number((bits >> BigInt(8 * k)) & 0xffn));
+      const bytes = Uint8Array.from([(5 << 1) | 1, ...packed]);
+      const out = new Int32Array(count);
+      expect(decodeRleHybrid(bytes, 0, bytes.length, width, count, out)).toBe(bytes.length);
+      expect(Array.from(out, (value) => value >>> 0), `width ${width}`).toEqual(values);
+    }
+  });
+
   it("refuses runs that end before the count", () => {
     const bytes = Uint8Array.from([10, 4]);
     expect(() => decodeRleHybrid(bytes, 0, bytes.length, 3, 6, new Int32Array(6))).toThrow(ParquetPageError);

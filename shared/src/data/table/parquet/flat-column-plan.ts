@@ -3,6 +3,8 @@ import type { ColumnChunk, Compressors, FileMetaData, SchemaTree } from "hyparqu
 import { ParquetPageError } from "./page-header.js";
 import type { FlatColumn } from "./decode-column-chunk.js";
 import type { FlatType } from "./plain-values.js";
+import { pageBuffer } from "./page-buffer.js";
+import { wasmSnappy } from "../load-parquet-compressors.js";
 
 /** Encodings whose pages `decodeColumnChunk` reads (RLE: levels and booleans). BIT_PACKED levels are not read. */
 const ENCODINGS: ReadonlySet<string> = new Set(["PLAIN", "PLAIN_DICTIONARY", "RLE_DICTIONARY", "RLE"]);
@@ -71,11 +73,11 @@ export function planFlatColumn(
 
 function decompressorOf(codec: string, compressors: Compressors | undefined): FlatColumn["decompress"] | undefined {
   const checked =
-    (inflate: (input: Uint8Array, length: number) => Uint8Array) =>
-    (input: Uint8Array, length: number): Uint8Array => {
+    (inflate: (input: Uint8Array, length: number, keep: boolean) => Uint8Array): FlatColumn["decompress"] =>
+    (input, length, keep) => {
       let output: Uint8Array;
       try {
-        output = inflate(input, length);
+        output = inflate(input, length, keep);
       } catch (error) {
         throw new ParquetPageError(
           `a ${codec} page does not decompress (${error instanceof Error ? error.message : String(error)})`,
@@ -91,8 +93,9 @@ function decompressorOf(codec: string, compressors: Compressors | undefined): Fl
   if (codec === "SNAPPY")
     return checked(
       compressors?.SNAPPY ??
-        ((input, length) => {
-          const output = new Uint8Array(length);
+        wasmSnappy() ??
+        ((input, length, keep) => {
+          const output = keep ? new Uint8Array(length) : pageBuffer(length);
           snappyUncompress(input, output);
           return output;
         }),

@@ -70,6 +70,21 @@ function unpackBits(
 ): number {
   let bits = 0;
   let held = 0;
+  if (bitWidth <= 25) {
+    // Each value lies within the 4 bytes from the one holding its first bit (at most 7 + 25 bits): read them as one
+    // word while they are all inside `bytes`, then the rest byte by byte below.
+    const fast = Math.max(0, Math.min(wanted, Math.floor(((bytes.length - 3 - at) * 8) / bitWidth)));
+    for (let i = 0, bit = 0; i < fast; i++, bit += bitWidth) {
+      const k = at + (bit >>> 3);
+      const word = bytes[k]! | (bytes[k + 1]! << 8) | (bytes[k + 2]! << 16) | (bytes[k + 3]! << 24);
+      out[filled++] = (word >>> (bit & 7)) & mask;
+    }
+    if (fast === wanted) return filled;
+    at += (fast * bitWidth) >>> 3;
+    bits = bytes[at++]! >>> ((fast * bitWidth) & 7);
+    held = 8 - ((fast * bitWidth) & 7);
+    wanted -= fast;
+  }
   if (bitWidth <= 24) {
     // At most 31 bits are held at once: integer arithmetic.
     for (let i = 0; i < wanted; i++) {
