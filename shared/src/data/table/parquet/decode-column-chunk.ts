@@ -12,7 +12,7 @@ import { RLE_DICTIONARY, readPageHeader } from "./page-header.js";
 import type { PageHeader } from "./page-header.js";
 import { decodePlain } from "./plain-values.js";
 import type { FlatType, PageValues } from "./plain-values.js";
-import { decodeRleHybrid } from "./rle-hybrid.js";
+import { decodeRleHybrid, opensWithRunOfOnes } from "./rle-hybrid.js";
 
 /** How one flat column's chunks are decoded. */
 export interface FlatColumn {
@@ -85,6 +85,8 @@ function decodeDataPage(
   let page: Uint8Array;
   let start: number;
   let present = count;
+  // Levels to read: an optional column's page, unless they are one run of ones (no nulls).
+  let nulls = false;
   if (levels.length < count) levels = new Int32Array(count);
   if (header.type === DATA_PAGE) {
     page = column.decompress(raw, header.uncompressedSize, false);
@@ -95,7 +97,8 @@ function decodeDataPage(
       if (page.length < 4) throw new ParquetPageError("a data page ends before its definition levels");
       const length = (page[0]! | (page[1]! << 8) | (page[2]! << 16) | (page[3]! << 24)) >>> 0;
       if (4 + length > page.length) throw new ParquetPageError("its definition levels run past the end of the page");
-      decodeRleHybrid(page, 4, 4 + length, 1, count, levels);
+      nulls = !opensWithRunOfOnes(page, 4, 4 + length, count);
+      if (nulls) decodeRleHybrid(page, 4, 4 + length, 1, count, levels);
       start = 4 + length;
     }
   } else {
@@ -103,13 +106,15 @@ function decodeDataPage(
     const levelBytes = header.definitionBytes;
     if (levelBytes < 0 || levelBytes > raw.length)
       throw new ParquetPageError("its definition levels run past the end of the page");
-    if (column.optional) decodeRleHybrid(raw, 0, levelBytes, 1, count, levels);
-    else if (levelBytes !== 0) throw new ParquetPageError("a required column's page has definition levels");
+    if (column.optional) {
+      nulls = !opensWithRunOfOnes(raw, 0, levelBytes, count);
+      if (nulls) decodeRleHybrid(raw, 0, levelBytes, 1, count, levels);
+    } else if (levelBytes !== 0) throw new ParquetPageError("a required column's page has definition levels");
     const values = raw.subarray(levelBytes);
     page = header.compressed ? column.decompress(values, header.uncompressedSize - levelBytes, false) : values;
     start = 0;
   }
-  if (column.optional) {
+  if (nulls) {
     present = 0;
     for (let i = 0; i < count; i++) present += levels[i]!;
   }
