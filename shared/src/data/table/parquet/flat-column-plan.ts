@@ -90,16 +90,17 @@ function decompressorOf(codec: string, compressors: Compressors | undefined): Fl
       return output;
     };
   if (codec === "UNCOMPRESSED") return checked((input) => input);
-  if (codec === "SNAPPY")
-    return checked(
-      compressors?.SNAPPY ??
-        wasmSnappy() ??
-        ((input, length, keep) => {
-          const output = keep ? new Uint8Array(length) : pageBuffer(length);
-          snappyUncompress(input, output);
-          return output;
-        }),
-    );
+  if (codec === "SNAPPY") return checked(compressors?.SNAPPY ?? wasmSnappy() ?? javascriptSnappy);
   const inflate = compressors?.[codec as keyof Compressors];
   return inflate === undefined ? undefined : checked(inflate);
+}
+
+/**
+ * hyparquet's JavaScript snappy, where WebAssembly cannot be instantiated: a data page into the reused page buffer
+ * (`pageBuffer`), a dictionary (`keep`) into its own.
+ */
+export function javascriptSnappy(input: Uint8Array, length: number, keep: boolean): Uint8Array {
+  const output = keep ? new Uint8Array(length) : pageBuffer(length);
+  snappyUncompress(input, output);
+  return output;
 }
