@@ -101,11 +101,13 @@ async function readParquetColumns(
         })
       : undefined;
   let groupStart = 0;
+  const chunkBuffer = { bytes: new Uint8Array(0) };
   try {
     for (const [index, group] of metadata.row_groups.entries()) {
       const groupEnd = groupStart + Number(group.num_rows);
       for (const [name, plan] of flat) {
-        await readFlatChunk(handle!, file.byteLength, plan, index, groupEnd - groupStart, builders.get(name)!).catch(
+        const rows = groupEnd - groupStart;
+        await readFlatChunk(handle!, file.byteLength, plan, index, rows, builders.get(name)!, chunkBuffer).catch(
           (error: unknown) => {
             if (!(error instanceof ParquetPageError)) throw error;
             throw corrupt(source, `column ${JSON.stringify(name)}, row group ${index}: ${error.message}`, error);
