@@ -2,8 +2,11 @@ import { open } from "node:fs/promises";
 
 /** A file open for reads of byte ranges at any position. */
 export interface FileRanges {
-  /** `length` bytes from `start`, into a fresh buffer; fewer when the file ends first. */
-  read(start: number, length: number): Promise<Uint8Array>;
+  /**
+   * `length` bytes from `start`, into a fresh buffer or the front of `into` (at least `length` long); fewer when
+   * the file ends first.
+   */
+  read(start: number, length: number, into?: Uint8Array): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -11,8 +14,8 @@ export interface FileRanges {
 export async function openFileRanges(absolute: string): Promise<FileRanges> {
   const handle = await open(absolute, "r");
   return {
-    async read(start, length) {
-      const bytes = new Uint8Array(length);
+    async read(start, length, into) {
+      const bytes = into === undefined ? new Uint8Array(length) : into.subarray(0, length);
       let at = 0;
       while (at < length) {
         const { bytesRead } = await handle.read(bytes, at, length - at, start + at);

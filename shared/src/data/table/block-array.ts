@@ -77,6 +77,17 @@ export class BlockArray<T extends TypedArray> {
     return new this.create(length);
   }
 
+  /** Appends `values[start, end)`, copied block by block (a page of numbers at once rather than value by value). */
+  pushAll(values: { subarray(start: number, end: number): ArrayLike<number> }, start: number, end: number): void {
+    while (start < end) {
+      if (this.used === this.block.length) this.nextBlock();
+      const take = Math.min(end - start, this.block.length - this.used);
+      this.block.set(values.subarray(start, start + take), this.used);
+      this.used += take;
+      start += take;
+    }
+  }
+
   /** Appends `count` copies of `value`. */
   fill(value: number, count: number): void {
     for (let i = 0; i < count; i++) this.push(value);

@@ -22,6 +22,17 @@ export class NumberColumnBuilder extends NumberCells<NumberColumn> {
     return { kind: "number", name: this.name, values: this.values.toArray(), missing, nonNumeric, nonFinite };
   }
 
+  /** A run of typed numbers: copied at once when every one is finite, else read value by value (NaN for the others). */
+  override pushNumbers(values: ArrayLike<number>, start: number, end: number): boolean {
+    if (!(values instanceof Float64Array || values instanceof Float32Array || values instanceof Int32Array))
+      return super.pushNumbers(values, start, end);
+    let finite = true;
+    for (let i = start; finite && i < end; i++) finite = values[i]! - values[i]! === 0;
+    if (!finite) return super.pushNumbers(values, start, end);
+    this.values.pushAll(values, start, end);
+    return true;
+  }
+
   protected add(value: number): void {
     this.values.push(value);
   }

@@ -1,5 +1,5 @@
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from "hyparquet";
-import type { AsyncBuffer, ColumnData, FileMetaData } from "hyparquet";
+import type { AsyncBuffer, ColumnData, Compressors, FileMetaData } from "hyparquet";
 import { DataError, ModelgateError } from "../../core/modelgate-error.js";
 import { bindColumns } from "./bind-columns.js";
 import type { ColumnBuilder } from "./column-builder.js";
@@ -10,13 +10,15 @@ import { openFileRanges } from "../files/file-ranges.js";
 import { LimitError } from "../files/limit-error.js";
 import { DOCUMENT_MEMORY_SHARE } from "../files/read-input-file.js";
 import type { TableGuard } from "../files/read-limits.js";
-import { streamTableBytes } from "./stream-table-bytes.js";
+import { toStreamError } from "./stream-table-bytes.js";
+import { hashFile } from "../files/hash-file.js";
 import { resolveRequests } from "./column-request.js";
 import type { ColumnRequests } from "./column-request.js";
 import type { TableSource } from "../files/table-source.js";
 import type { TablePass } from "./table-pass.js";
 import { planFlatColumn } from "./parquet/flat-column-plan.js";
 import type { FlatColumnPlan } from "./parquet/flat-column-plan.js";
+import { releasePageBuffers } from "./parquet/page-buffer.js";
 import { ParquetPageError } from "./parquet/page-header.js";
 import { readFlatChunk } from "./parquet/read-flat-chunk.js";
 
@@ -30,8 +32,9 @@ const WINDOW_CELLS = 1 << 22;
  * Any other column (nested, dates, decimals, DELTA_* or BYTE_STREAM_SPLIT pages) goes through hyparquet, fetching
  * only its byte ranges: plus one row group of those columns, compressed, and at most 2^22 of its cells decoded (a
  * larger group is read in windows of rows, each skipping the pages before it). The digest needs every byte, so a
- * second, sequential stream hashes the file meanwhile. All codecs are read (hyparquet-compressors, loaded on the
- * first read, adds gzip, brotli, zstd, lz4 to snappy). The footer's row count, column count and the requested
+ * second, sequential stream hashes the file meanwhile. All codecs are read: snappy by hysnappy's WebAssembly (or
+ * hyparquet's JavaScript), the others by hyparquet-compressors (gzip, brotli, zstd, lz4), loaded on the first read of
+ * a column that needs it. The footer's row count, column count and the requested
  * columns' uncompressed size are checked against the limits before any column is read.
  * @throws DataError when the file is not Parquet or is damaged, or a required column is missing; LimitError.
  */
@@ -41,8 +44,9 @@ export async function readParquetTable(
   guard: TableGuard,
   windowCells = WINDOW_CELLS,
 ): Promise<TablePass> {
-  const digest = streamTableBytes(source, false, async (chunks) => {
-    for await (const chunk of chunks) void chunk;
+  // Nothing consumes the bytes: hashed in 1 MiB reads, which costs half the CPU of the table stream's 64 KiB ones.
+  const digest = hashFile(source.absolute).catch((error: unknown) => {
+    throw toStreamError(error, source);
   });
   // Settle the hash even if reading fails first, so its rejection is never unhandled.
   const [hashed, columns] = await Promise.allSettled([
@@ -76,11 +80,16 @@ async function readParquetColumns(
   );
   // Flat columns of the common types and encodings are decoded page by page straight into their builders; the rest
   // through hyparquet, which decodes every row it is asked for into JavaScript values: in windows of a row group.
-  const { compressors } = await loadParquetCompressors();
+  // Uncompressed and snappy chunks need no codec module: it is loaded (about 30 ms) only for a column in another codec.
   const flat = new Map<string, FlatColumnPlan>();
-  for (const name of builders.keys()) {
-    const plan = planFlatColumn(metadata, schema.children[positions.get(name)!]!, compressors);
-    if (plan) flat.set(name, plan);
+  const plan = (name: string, compressors: Compressors | undefined) => {
+    const planned = planFlatColumn(metadata, schema.children[positions.get(name)!]!, compressors);
+    if (planned) flat.set(name, planned);
+  };
+  for (const name of builders.keys()) plan(name, undefined);
+  if (flat.size < builders.size) {
+    const { compressors } = await loadParquetCompressors();
+    if (compressors) for (const name of builders.keys()) if (!flat.has(name)) plan(name, compressors);
   }
   const rest = new Map([...builders].filter(([name]) => !flat.has(name)));
   const window = Math.max(1, Math.floor(windowCells / Math.max(1, rest.size)));
@@ -92,11 +101,13 @@ async function readParquetColumns(
         })
       : undefined;
   let groupStart = 0;
+  const chunkBuffer = { bytes: new Uint8Array(0) };
   try {
     for (const [index, group] of metadata.row_groups.entries()) {
       const groupEnd = groupStart + Number(group.num_rows);
       for (const [name, plan] of flat) {
-        await readFlatChunk(handle!, file.byteLength, plan, index, groupEnd - groupStart, builders.get(name)!).catch(
+        const rows = groupEnd - groupStart;
+        await readFlatChunk(handle!, file.byteLength, plan, index, rows, builders.get(name)!, chunkBuffer).catch(
           (error: unknown) => {
             if (!(error instanceof ParquetPageError)) throw error;
             throw corrupt(source, `column ${JSON.stringify(name)}, row group ${index}: ${error.message}`, error);
@@ -110,6 +121,7 @@ async function readParquetColumns(
       groupStart = groupEnd;
     }
   } finally {
+    releasePageBuffers();
     await handle?.close();
   }
   if (groupStart !== rows) throw corrupt(source, `its row groups hold ${groupStart} rows but its footer says ${rows}`);

@@ -60,7 +60,8 @@ export async function streamTableBytes(
   return { sha256: hash.digest("hex"), bytes };
 }
 
-function toStreamError(error: unknown, source: TableSource): unknown {
+/** A read or gunzip error as the reader reports it: naming the file and the fix. */
+export function toStreamError(error: unknown, source: TableSource): unknown {
   if (error instanceof ModelgateError) return error;
   const { code = "", syscall } = (error ?? {}) as NodeJS.ErrnoException;
   const where = { input: source.input, file: source.file };

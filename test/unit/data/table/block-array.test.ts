@@ -12,6 +12,25 @@ describe("BlockArray", () => {
     ]);
   });
 
+  it("appends runs of a typed array across block boundaries as pushing them one by one does", () => {
+    const run = Float64Array.from({ length: 50_000 }, (_, i) => i * 1.5);
+    const bulk = new BlockArray(Float64Array);
+    const single = new BlockArray(Float64Array);
+    for (const [start, end] of [
+      [0, 3],
+      [3, 3],
+      [10, 50_000],
+      [0, 50_000],
+      [7, 8],
+    ]) {
+      bulk.pushAll(run, start!, end!);
+      for (let i = start!; i < end!; i++) single.push(run[i]!);
+    }
+    single.push(-1);
+    bulk.push(-1);
+    expect(bulk.toArray()).toEqual(single.toArray());
+  });
+
   it("returns the single block itself when the expected length was exact", () => {
     const array = new BlockArray(Float64Array, 3);
     array.push(1.5);

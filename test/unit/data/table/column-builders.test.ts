@@ -30,6 +30,25 @@ describe("NumberColumnBuilder", () => {
       nonFinite: 2,
     });
   });
+
+  it("reads a run of typed numbers as it reads each number, copied whole when every one is finite", () => {
+    const runs: Array<Float64Array | Float32Array | Int32Array> = [
+      Float64Array.from([1.25, -3, 0]),
+      Float64Array.from([2, Infinity, NaN, -0]),
+      Float32Array.from([0.1, 7]),
+      Int32Array.from([-2147483648, 5]),
+    ];
+    const bulk = new NumberColumnBuilder("x");
+    const single = new NumberColumnBuilder("x");
+    for (const run of runs) {
+      expect(bulk.pushNumbers(run, 1, run.length)).toBe(true);
+      for (let i = 1; i < run.length; i++) single.pushValue(run[i]);
+    }
+    const read = bulk.finish();
+    expect(read).toEqual(single.finish());
+    expect(Array.from(read.values)).toEqual([-3, 0, NaN, NaN, -0, 7, 5]);
+    expect(read.nonFinite).toBe(2);
+  });
 });
 
 describe("StringColumnBuilder", () => {

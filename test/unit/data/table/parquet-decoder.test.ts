@@ -8,7 +8,10 @@ import { DataError } from "../../../../shared/src/core/modelgate-error.js";
 import { readTable } from "../../../../shared/src/data/table/read-table.js";
 import type { ColumnRequest } from "../../../../shared/src/data/table/column-request.js";
 import type { NumberColumn, StringColumn, Table } from "../../../../shared/src/data/table/table.js";
-import { planFlatColumn } from "../../../../shared/src/data/table/parquet/flat-column-plan.js";
+import { javascriptSnappy, planFlatColumn } from "../../../../shared/src/data/table/parquet/flat-column-plan.js";
+import { decodeColumnChunk } from "../../../../shared/src/data/table/parquet/decode-column-chunk.js";
+import { NumberColumnBuilder } from "../../../../shared/src/data/table/number-column-builder.js";
+import { StringColumnBuilder } from "../../../../shared/src/data/table/string-column-builder.js";
 import { readPageHeader } from "../../../../shared/src/data/table/parquet/page-header.js";
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/parquet");
@@ -86,6 +89,32 @@ describe("the Parquet page decoder", () => {
     }
     for (const name of TEXTS) expect(texts(asTexts, name), name).toEqual(expected.table[name]!.map(textOf));
   });
+
+  it.each(["v1-dictionary-fallback", "v1-plain-snappy", "v2-dictionary-snappy"])(
+    "reads %s alike with JavaScript snappy, every data page decompressed into the one reused buffer",
+    (variant) => {
+      const bytes = readFileSync(path.join(fixtures, `${variant}.parquet`));
+      const metadata = metadataOf(`${variant}.parquet`);
+      for (const child of parquetSchema(metadata).children) {
+        const { name } = child.element;
+        if (!["d", "f", "i32", "i64", "few", "cat", "text"].includes(name)) continue;
+        const plan = { ...planFlatColumn(metadata, child, undefined)!, decompress: javascriptSnappy };
+        const text = name === "cat" || name === "text";
+        const builder = text ? new StringColumnBuilder(name) : new NumberColumnBuilder(name);
+        plan.chunks.forEach((meta, group) => {
+          const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
+          const chunk = bytes.subarray(start, start + Number(meta.total_compressed_size));
+          decodeColumnChunk(chunk, plan, Number(metadata.row_groups[group]!.num_rows), builder);
+        });
+        const cells = expected.table[name]!;
+        if (builder instanceof StringColumnBuilder) {
+          const column = builder.finish();
+          const read = Array.from(column.codes, (code) => (code === -1 ? undefined : column.dictionary[code]));
+          expect(read, name).toEqual(cells.map(textOf));
+        } else expect(Array.from(builder.finish().values), name).toEqual(cells.map(numberOf));
+      }
+    },
+  );
 
   it("reads a chunk whose dictionary overflows and switches to PLAIN pages midway", () => {
     const bytes = readFileSync(path.join(fixtures, "v1-dictionary-fallback.parquet"));

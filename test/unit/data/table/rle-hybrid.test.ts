@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeRleHybrid } from "../../../../shared/src/data/table/parquet/rle-hybrid.js";
+import { decodeRleHybrid, opensWithRunOfOnes } from "../../../../shared/src/data/table/parquet/rle-hybrid.js";
 import { ParquetPageError } from "../../../../shared/src/data/table/parquet/page-header.js";
 
 describe("decodeRleHybrid", () => {
@@ -31,11 +31,51 @@ describe("decodeRleHybrid", () => {
     expect(Array.from(out)).toEqual([...values, 0x04030201 & (2 ** 30 - 1), 0x04030201 & (2 ** 30 - 1)]);
   });
 
+  it("reads bit-packed values of every width from 1 to 32, up to the last byte of the input", () => {
+    // The format's packing (values least significant bit first, in groups of 8), built with bigints; the last
+    // values lie in the input's final bytes, where they are read byte by byte rather than as 4-byte words.
+    for (let width = 1; width <= 32; width++) {
+      const count = 40;
+      const values = Array.from({ length: count }, (_, i) => Number((BigInt(i) * 2654435761n) % 2n ** BigInt(width)));
+      // 37 of the 40 values: whole groups of 8, then a part of one.
+      const part = new Int32Array(37);
+      let bits = 0n;
+      values.forEach((value, i) => (bits |= BigInt(value) << BigInt(width * i)));
+      const packed = Array.from({ length: width * 5 }, (_, k) => Number((bits >> BigInt(8 * k)) & 0xffn));
+      const bytes = Uint8Array.from([(5 << 1) | 1, ...packed]);
+      const out = new Int32Array(count);
+      expect(decodeRleHybrid(bytes, 0, bytes.length, width, count, out)).toBe(bytes.length);
+      expect(
+        Array.from(out, (value) => value >>> 0),
+        `width ${width}`,
+      ).toEqual(values);
+      expect(decodeRleHybrid(bytes, 0, bytes.length, width, 37, part)).toBe(bytes.length);
+      expect(
+        Array.from(part, (value) => value >>> 0),
+        `width ${width}, 37 values`,
+      ).toEqual(values.slice(0, 37));
+    }
+  });
+
   it("refuses runs that end before the count", () => {
     const bytes = Uint8Array.from([10, 4]);
     expect(() => decodeRleHybrid(bytes, 0, bytes.length, 3, 6, new Int32Array(6))).toThrow(ParquetPageError);
     expect(() => decodeRleHybrid(Uint8Array.from([3, 1]), 0, 2, 3, 8, new Int32Array(8))).toThrow(
       /1 of the 8|0 of the 8/,
     );
+  });
+
+  it("tells a page's levels that are one run of ones (no nulls) from any other", () => {
+    // An RLE run of 100,000 ones: header 200,000 as a varint (0xc0 0x9a 0x0c), then the value.
+    const run = Uint8Array.from([0xc0, 0x9a, 0x0c, 1]);
+    expect(opensWithRunOfOnes(run, 0, run.length, 100_000)).toBe(true);
+    expect(opensWithRunOfOnes(run, 0, run.length, 100_001)).toBe(false);
+    expect(opensWithRunOfOnes(run, 0, run.length - 1, 100_000)).toBe(false);
+    expect(opensWithRunOfOnes(Uint8Array.from([0xc0, 0x9a, 0x0c, 0]), 0, 4, 10)).toBe(false);
+    // Bit-packed ones (header 3: one group of 8) are read by decodeRleHybrid instead.
+    expect(opensWithRunOfOnes(Uint8Array.from([3, 0xff]), 0, 2, 8)).toBe(false);
+    const ones = new Int32Array(100_000);
+    decodeRleHybrid(run, 0, run.length, 1, 100_000, ones);
+    expect(ones.every((level) => level === 1)).toBe(true);
   });
 });

@@ -12,15 +12,18 @@ import { RLE_DICTIONARY, readPageHeader } from "./page-header.js";
 import type { PageHeader } from "./page-header.js";
 import { decodePlain } from "./plain-values.js";
 import type { FlatType, PageValues } from "./plain-values.js";
-import { decodeRleHybrid } from "./rle-hybrid.js";
+import { decodeRleHybrid, opensWithRunOfOnes } from "./rle-hybrid.js";
 
 /** How one flat column's chunks are decoded. */
 export interface FlatColumn {
   type: FlatType;
   /** OPTIONAL (definition levels of width 1 on every data page) rather than REQUIRED. */
   optional: boolean;
-  /** The page's bytes uncompressed to `length` bytes; the identity for an uncompressed chunk. */
-  decompress(input: Uint8Array, length: number): Uint8Array;
+  /**
+   * The page's bytes uncompressed to `length` bytes; the identity for an uncompressed chunk. Unless `keep` (a
+   * dictionary, used by the pages after it), the bytes may be a buffer reused by the next page's call.
+   */
+  decompress(input: Uint8Array, length: number, keep: boolean): Uint8Array;
 }
 
 /**
@@ -49,8 +52,8 @@ export function decodeColumnChunk(
     if (header.type === DICTIONARY_PAGE) {
       if (header.encoding !== PLAIN && header.encoding !== PLAIN_DICTIONARY)
         throw unsupported(`a dictionary page in encoding ${header.encoding}`);
-      const page = column.decompress(bytes.subarray(header.dataStart, end), header.uncompressedSize);
-      dictionary = decodePlain(page, 0, page.length, column.type, header.values);
+      const page = column.decompress(bytes.subarray(header.dataStart, end), header.uncompressedSize, true);
+      dictionary = decodePlain(page, 0, page.length, column.type, header.values, false);
     } else if (header.type === DATA_PAGE || header.type === DATA_PAGE_V2) {
       if (header.values < 0 || read + header.values > rows)
         throw new ParquetPageError(`a data page holds rows past the chunk's ${rows}`);
@@ -82,9 +85,11 @@ function decodeDataPage(
   let page: Uint8Array;
   let start: number;
   let present = count;
+  // Levels to read: an optional column's page, unless they are one run of ones (no nulls).
+  let nulls = false;
   if (levels.length < count) levels = new Int32Array(count);
   if (header.type === DATA_PAGE) {
-    page = column.decompress(raw, header.uncompressedSize);
+    page = column.decompress(raw, header.uncompressedSize, false);
     start = 0;
     if (column.optional) {
       if (header.definitionEncoding !== RLE)
@@ -92,7 +97,8 @@ function decodeDataPage(
       if (page.length < 4) throw new ParquetPageError("a data page ends before its definition levels");
       const length = (page[0]! | (page[1]! << 8) | (page[2]! << 16) | (page[3]! << 24)) >>> 0;
       if (4 + length > page.length) throw new ParquetPageError("its definition levels run past the end of the page");
-      decodeRleHybrid(page, 4, 4 + length, 1, count, levels);
+      nulls = !opensWithRunOfOnes(page, 4, 4 + length, count);
+      if (nulls) decodeRleHybrid(page, 4, 4 + length, 1, count, levels);
       start = 4 + length;
     }
   } else {
@@ -100,18 +106,21 @@ function decodeDataPage(
     const levelBytes = header.definitionBytes;
     if (levelBytes < 0 || levelBytes > raw.length)
       throw new ParquetPageError("its definition levels run past the end of the page");
-    if (column.optional) decodeRleHybrid(raw, 0, levelBytes, 1, count, levels);
-    else if (levelBytes !== 0) throw new ParquetPageError("a required column's page has definition levels");
+    if (column.optional) {
+      nulls = !opensWithRunOfOnes(raw, 0, levelBytes, count);
+      if (nulls) decodeRleHybrid(raw, 0, levelBytes, 1, count, levels);
+    } else if (levelBytes !== 0) throw new ParquetPageError("a required column's page has definition levels");
     const values = raw.subarray(levelBytes);
-    page = header.compressed ? column.decompress(values, header.uncompressedSize - levelBytes) : values;
+    page = header.compressed ? column.decompress(values, header.uncompressedSize - levelBytes, false) : values;
     start = 0;
   }
-  if (column.optional) {
+  if (nulls) {
     present = 0;
     for (let i = 0; i < count; i++) present += levels[i]!;
   }
   const values = decodeValues(page, start, header.encoding, column.type, present, dictionary, builder);
-  deliver(builder, column.optional ? levels : undefined, count, values);
+  // A page without nulls is one run of values.
+  deliver(builder, present < count ? levels : undefined, count, values);
 }
 
 function decodeValues(
@@ -123,7 +132,7 @@ function decodeValues(
   dictionary: PageValues | undefined,
   builder: ColumnBuilder<unknown>,
 ): PageValues | IndexedTexts {
-  if (encoding === PLAIN) return decodePlain(page, start, page.length, type, count);
+  if (encoding === PLAIN) return decodePlain(page, start, page.length, type, count, true);
   if (encoding === RLE && type === "BOOLEAN") {
     if (start + 4 > page.length) throw new ParquetPageError("a page ends before its RLE booleans");
     const length = (page[start]! | (page[start + 1]! << 8) | (page[start + 2]! << 16) | (page[start + 3]! << 24)) >>> 0;

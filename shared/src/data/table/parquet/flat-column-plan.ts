@@ -3,6 +3,8 @@ import type { ColumnChunk, Compressors, FileMetaData, SchemaTree } from "hyparqu
 import { ParquetPageError } from "./page-header.js";
 import type { FlatColumn } from "./decode-column-chunk.js";
 import type { FlatType } from "./plain-values.js";
+import { pageBuffer } from "./page-buffer.js";
+import { wasmSnappy } from "../load-parquet-compressors.js";
 
 /** Encodings whose pages `decodeColumnChunk` reads (RLE: levels and booleans). BIT_PACKED levels are not read. */
 const ENCODINGS: ReadonlySet<string> = new Set(["PLAIN", "PLAIN_DICTIONARY", "RLE_DICTIONARY", "RLE"]);
@@ -71,11 +73,11 @@ export function planFlatColumn(
 
 function decompressorOf(codec: string, compressors: Compressors | undefined): FlatColumn["decompress"] | undefined {
   const checked =
-    (inflate: (input: Uint8Array, length: number) => Uint8Array) =>
-    (input: Uint8Array, length: number): Uint8Array => {
+    (inflate: (input: Uint8Array, length: number, keep: boolean) => Uint8Array): FlatColumn["decompress"] =>
+    (input, length, keep) => {
       let output: Uint8Array;
       try {
-        output = inflate(input, length);
+        output = inflate(input, length, keep);
       } catch (error) {
         throw new ParquetPageError(
           `a ${codec} page does not decompress (${error instanceof Error ? error.message : String(error)})`,
@@ -88,15 +90,17 @@ function decompressorOf(codec: string, compressors: Compressors | undefined): Fl
       return output;
     };
   if (codec === "UNCOMPRESSED") return checked((input) => input);
-  if (codec === "SNAPPY")
-    return checked(
-      compressors?.SNAPPY ??
-        ((input, length) => {
-          const output = new Uint8Array(length);
-          snappyUncompress(input, output);
-          return output;
-        }),
-    );
+  if (codec === "SNAPPY") return checked(compressors?.SNAPPY ?? wasmSnappy() ?? javascriptSnappy);
   const inflate = compressors?.[codec as keyof Compressors];
   return inflate === undefined ? undefined : checked(inflate);
+}
+
+/**
+ * hyparquet's JavaScript snappy, where WebAssembly cannot be instantiated: a data page into the reused page buffer
+ * (`pageBuffer`), a dictionary (`keep`) into its own.
+ */
+export function javascriptSnappy(input: Uint8Array, length: number, keep: boolean): Uint8Array {
+  const output = keep ? new Uint8Array(length) : pageBuffer(length);
+  snappyUncompress(input, output);
+  return output;
 }

@@ -1,3 +1,4 @@
+import { alignedBuffer } from "./page-buffer.js";
 import { ParquetPageError } from "./page-header.js";
 
 /** The physical types the page decoder reads. */
@@ -11,11 +12,19 @@ const utf8 = new TextDecoder();
 
 /**
  * Decodes `count` PLAIN-encoded values of `type` from `bytes[start, end)`: little-endian fixed-width numbers (a view of
- * the bytes when aligned, a copy otherwise), booleans one bit each (least significant first), and byte arrays as
+ * the bytes when aligned, a copy otherwise: into the reused `alignedBuffer` when `reuse`, for values read before the
+ * next page), booleans one bit each (least significant first), and byte arrays as
  * a 4-byte length and the bytes, read as UTF-8 text (invalid bytes become U+FFFD, as `TextDecoder` reads them).
  * @throws ParquetPageError when the values run past `end`.
  */
-export function decodePlain(bytes: Uint8Array, start: number, end: number, type: FlatType, count: number): PageValues {
+export function decodePlain(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  type: FlatType,
+  count: number,
+  reuse: boolean,
+): PageValues {
   if (type === "BOOLEAN") {
     if (start + Math.ceil(count / 8) > end) throw runsPast(type, count);
     const values = new Array<boolean>(count);
@@ -26,8 +35,14 @@ export function decodePlain(bytes: Uint8Array, start: number, end: number, type:
   const width = WIDTH[type];
   if (start + count * width > end) throw runsPast(type, count);
   const at = bytes.byteOffset + start;
-  const buffer = at % width === 0 ? bytes.buffer : bytes.slice(start, start + count * width).buffer;
-  const offset = at % width === 0 ? at : 0;
+  let buffer = bytes.buffer;
+  let offset = at;
+  if (at % width !== 0) {
+    const copy = reuse ? alignedBuffer(count * width) : new Uint8Array(count * width);
+    copy.set(bytes.subarray(start, start + count * width));
+    buffer = copy.buffer;
+    offset = 0;
+  }
   switch (type) {
     case "DOUBLE":
       return new Float64Array(buffer, offset, count);

@@ -4,9 +4,15 @@ import { decodeColumnChunk } from "./decode-column-chunk.js";
 import type { FlatColumnPlan } from "./flat-column-plan.js";
 import { ParquetPageError } from "./page-header.js";
 
+/** A buffer one file's reads reuse from chunk to chunk (each chunk is decoded before the next is read). */
+export interface ChunkBuffer {
+  bytes: Uint8Array;
+}
+
 /**
  * Reads row group `group`'s chunk of a planned column from `file` (its bytes from the dictionary page, or the first
- * data page, to the footer's compressed size) and decodes its `rows` cells into `builder`.
+ * data page, to the footer's compressed size) into `buffer`, grown as needed, and decodes its `rows` cells into
+ * `builder`.
  * @throws ParquetPageError when the chunk lies outside the file or its pages are damaged or unsupported.
  */
 export async function readFlatChunk(
@@ -16,6 +22,7 @@ export async function readFlatChunk(
   group: number,
   rows: number,
   builder: ColumnBuilder<unknown>,
+  buffer: ChunkBuffer,
 ): Promise<void> {
   const meta = plan.chunks[group]!;
   const data = Number(meta.data_page_offset);
@@ -25,7 +32,9 @@ export async function readFlatChunk(
   const length = Number(meta.total_compressed_size);
   if (!(start >= 0 && length >= 0 && start + length <= fileBytes))
     throw new ParquetPageError(`a column chunk at bytes ${start}-${start + length} lies outside the file`);
-  const bytes = await file.read(start, length);
+  // Grown to the chunk rounded up to 1 MiB, so chunks of slightly different sizes do not each grow it.
+  if (buffer.bytes.length < length) buffer.bytes = new Uint8Array(Math.ceil(length / 2 ** 20) * 2 ** 20);
+  const bytes = await file.read(start, length, buffer.bytes);
   if (bytes.length < length)
     throw new ParquetPageError(`the file ends inside a column chunk at byte ${start + bytes.length}`);
   decodeColumnChunk(bytes, plan, rows, builder);

@@ -70,6 +70,33 @@ function unpackBits(
 ): number {
   let bits = 0;
   let held = 0;
+  if (bitWidth <= 4) {
+    // A group of 8 values in `bitWidth` bytes, read as one word (dictionary indices of a few categories).
+    const groups = wanted >>> 3;
+    for (let g = 0; g < groups; g++) {
+      let word = 0;
+      for (let k = 0; k < bitWidth; k++) word |= bytes[at + k]! << (8 * k);
+      at += bitWidth;
+      for (let k = 0; k < 8; k++) out[filled++] = (word >>> (k * bitWidth)) & mask;
+    }
+    wanted -= groups << 3;
+    if (wanted === 0) return filled;
+  }
+  if (bitWidth <= 25) {
+    // Each value lies within the 4 bytes from the one holding its first bit (at most 7 + 25 bits): read them as one
+    // word while they are all inside `bytes`, then the rest byte by byte below.
+    const fast = Math.max(0, Math.min(wanted, Math.floor(((bytes.length - 3 - at) * 8) / bitWidth)));
+    for (let i = 0, bit = 0; i < fast; i++, bit += bitWidth) {
+      const k = at + (bit >>> 3);
+      const word = bytes[k]! | (bytes[k + 1]! << 8) | (bytes[k + 2]! << 16) | (bytes[k + 3]! << 24);
+      out[filled++] = (word >>> (bit & 7)) & mask;
+    }
+    if (fast === wanted) return filled;
+    at += (fast * bitWidth) >>> 3;
+    bits = bytes[at++]! >>> ((fast * bitWidth) & 7);
+    held = 8 - ((fast * bitWidth) & 7);
+    wanted -= fast;
+  }
   if (bitWidth <= 24) {
     // At most 31 bits are held at once: integer arithmetic.
     for (let i = 0; i < wanted; i++) {
@@ -97,4 +124,18 @@ function unpackBits(
 
 function short(filled: number, count: number): ParquetPageError {
   return new ParquetPageError(`its runs hold ${filled} of the ${count} values the page says it has`);
+}
+
+/**
+ * Whether the 1-bit RLE/bit-packed hybrid values at `bytes[offset, end)` open with one RLE run of 1 at least `count`
+ * long: the definition levels of a page without nulls, which need no decoding (`decodeRleHybrid` would fill ones).
+ */
+export function opensWithRunOfOnes(bytes: Uint8Array, offset: number, end: number, count: number): boolean {
+  let header = 0;
+  for (let at = offset, shift = 0; at < end && shift <= 28; shift += 7) {
+    const byte = bytes[at++]!;
+    header += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return header % 2 === 0 && header / 2 >= count && at < end && (bytes[at]! & 1) === 1;
+  }
+  return false;
 }
