@@ -5,6 +5,7 @@ import type { NumberCells } from "./number-cells.js";
 import { NumberColumnBuilder } from "./number-column-builder.js";
 import { StringColumnBuilder } from "./string-column-builder.js";
 import type { TableColumn } from "./table.js";
+import { utf8Text } from "./utf8-text.js";
 
 /** The text side of an auto column: a builder of strings that can start with a run of missing cells. */
 export interface TextCells<Column> extends ColumnBuilder<Column> {
@@ -56,8 +57,17 @@ export class AutoColumnBuilder<Column = TableColumn> implements ColumnBuilder<Co
 
   pushParsedNumber(value: number): boolean {
     if (!this.numbers) return false;
-    this.check(this.numbers.pushValue(value), value);
+    // A parsed number is a finite number cell: nothing for `check` to decide.
+    this.numbers.pushParsedNumber(value);
+    this.rows++;
     return true;
+  }
+
+  /** A delimited file's cell as bytes: read as text while the column reads numbers; as bytes by a text builder that takes them. */
+  pushBytes(bytes: Uint8Array, start: number, end: number): void {
+    if (this.numbers) this.pushText(utf8Text(bytes, start, end));
+    else if (this.strings?.pushBytes !== undefined) this.strings.pushBytes(bytes, start, end);
+    else this.strings?.pushText(utf8Text(bytes, start, end));
   }
 
   pushNumbers(values: ArrayLike<number>, start: number, end: number): boolean {

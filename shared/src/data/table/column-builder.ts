@@ -10,6 +10,7 @@ export interface ColumnBuilder<Column = TableColumn> {
   /**
    * A finite number the reader parsed from a cell's text itself, exactly as `parseNumberText` would: taken as
    * that cell when the builder reads numbers (true), refused when it keeps text (false: push the text instead).
+   * A builder that refused one refuses every later one, so a reader may stop offering numbers.
    */
   pushParsedNumber?(value: number): boolean;
   /**
@@ -22,7 +23,10 @@ export interface ColumnBuilder<Column = TableColumn> {
    * as `pushValue` reads a string: taken (true), or refused (false: push each text instead).
    */
   pushIndexed?(dictionary: readonly string[], indices: Int32Array, start: number, end: number): boolean;
-  /** A delimited file's cell as its bytes, for builders that need no string (interned ids). */
+  /**
+   * A delimited file's cell as its UTF-8 bytes, for builders that can do without a string (interned ids, repeated
+   * category values), read as `pushText` reads the bytes' text. A reader offers a number first when it can.
+   */
   pushBytes?(bytes: Uint8Array, start: number, end: number): void;
   /** The finished column, or undefined for an "auto" column that must be read again as strings. */
   finish(): Column | undefined;
