@@ -13,7 +13,7 @@ const QUOTE = 34;
 const LINE_FEED = Buffer.from("\n");
 /** 10^0 … 10^15, each exact. */
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
-/** Reads of 1 MiB: the pass holds no object per line, so a chunk costs its bytes only. */
+/** Reads of 1 MiB into one reused buffer: the pass keeps nothing of a chunk but the line it cuts (copied). */
 const CHUNK_BYTES = 1 << 20;
 
 /** Thrown inside the scan when the file needs the full parser; never leaves this module. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { readTable } from "../../../../shared/src/data/table/read-table.js";
 import { scanDelimitedPlain } from "../../../../shared/src/data/table/scan-delimited-plain.js";
 import { createColumnBuilder } from "../../../../shared/src/data/table/create-column-builder.js";
-import type { Table } from "../../../../shared/src/data/table/table.js";
+import type { Table, TableColumn } from "../../../../shared/src/data/table/table.js";
 import { ReadLimits } from "../../../../shared/src/data/files/read-limits.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "modelgate-plain-"));
@@ -81,6 +81,32 @@ describe("the byte-level pass over unquoted delimited files", () => {
     ["a quoted header", '"a",b\n1,2\n'],
   ])("gives way to the full parser at %s", async (_name, text) => {
     expect(await plain(write(`give-way-${_name.replace(/\W+/g, "-")}.csv`, text))).toBeUndefined();
+  });
+
+  it("reads lines that chunk boundaries cut as the full parser does", async () => {
+    // Over 3 MiB of rows of varying length (the reads are of 1 MiB), CRLF and blank lines throughout, a BOM, and a
+    // text cell of 900 kB (within the default record limit): lines cut by a read.
+    const lines = ["\ufeffid,x,label"];
+    for (let i = 0; i < 60_000; i++) {
+      lines.push(`${i},${(i * 0.37).toFixed(i % 9)},${"ab".repeat(i % 17)}z`);
+      if (i % 4_999 === 0) lines.push("", "");
+      if (i === 30_000) lines.push(`${i},1e-7,${"y".repeat(900_000)}`);
+    }
+    const text = `${lines.join("\r\n")}\r\n`;
+    const file = write("chunked.csv", text);
+    const quoted = write("chunked-quoted.csv", text.replace(",1e-7,", ',"1e-7",'));
+    expect(await plain(file)).toBeDefined();
+    const table = await readAll(file);
+    expect(table.rows).toBe(60_001);
+    expect(content(table)).toEqual(content(await readAll(quoted)));
+  });
+
+  it("reads a line longer than several reads when no record limit is set", async () => {
+    const file = write("long-line.csv", `a,b\n1,${"x".repeat(2_500_000)}\n2,y\n3,z`);
+    const pass = await plain(file);
+    expect(pass?.rows).toBe(3);
+    const b = pass?.bound[1]?.[1].finish() as TableColumn;
+    expect(b.kind === "string" && b.dictionary.map((text) => text.length)).toEqual([2_500_000, 1, 1]);
   });
 
   it("gives way for a row over the record limit, so the full parser names its line", async () => {
