@@ -55,19 +55,19 @@ export class AutoColumnBuilder<Column = TableColumn> implements ColumnBuilder<Co
     else this.strings?.pushText(text);
   }
 
-  pushParsedNumber(value: number): boolean {
-    if (!this.numbers) return false;
-    // A parsed number is a finite number cell: nothing for `check` to decide.
-    this.numbers.pushParsedNumber(value);
-    this.rows++;
-    return true;
-  }
-
   /** A delimited file's cell as bytes: read as text while the column reads numbers; as bytes by a text builder that takes them. */
   pushBytes(bytes: Uint8Array, start: number, end: number): void {
     if (this.numbers) this.pushText(utf8Text(bytes, start, end));
     else if (this.strings?.pushBytes !== undefined) this.strings.pushBytes(bytes, start, end);
-    else this.strings?.pushText(utf8Text(bytes, start, end));
+    else if (this.strings) this.strings.pushText(utf8Text(bytes, start, end));
+  }
+
+  readsNumbers(): boolean {
+    return this.numbers !== undefined;
+  }
+
+  get numbersInRuns(): boolean {
+    return this.numbers?.numbersInRuns === true;
   }
 
   pushNumbers(values: ArrayLike<number>, start: number, end: number): boolean {

@@ -13,6 +13,9 @@ const QUOTE = 34;
 const LINE_FEED = Buffer.from("\n");
 /** 10^0 … 10^15, each exact. */
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
+/** Numbers gathered per position for a builder that takes runs, and in all (a wide file gets shorter runs). */
+const MAX_RUN = 4096;
+const MAX_RUN_VALUES = 1 << 18;
 /** Reads of 1 MiB into one reused buffer: the pass keeps nothing of a chunk but the line it cuts (copied). */
 const CHUNK_BYTES = 1 << 20;
 
@@ -64,8 +67,11 @@ export async function scanDelimitedPlain(
   let width = 0;
   let first = true;
 
-  /** Numbers are tried first for each position whose builder reads them, until it refuses one (for good). */
+  /** Numbers are tried first for each position whose builder reads them, until its column turns to text. */
   let numeric = new Uint8Array(0);
+  /** The numbers read for each such position and not yet handed over, and how many: runs of one unless the builder takes runs. */
+  let runs: Float64Array[] = [];
+  let filled = new Int32Array(0);
 
   const readHeader = (buf: FastDecode, start: number, end: number): void => {
     if (end > start && buf[end - 1] === CARRIAGE_RETURN) end--;
@@ -78,10 +84,24 @@ export async function scanDelimitedPlain(
     bound = bind(fileColumns, resolveRequests(requests, fileColumns), estimateRows(buf, end, fileBytes));
     byPosition = new Array<ColumnBuilder<unknown> | undefined>(width);
     numeric = new Uint8Array(width);
+    runs = new Array<Float64Array>(width);
+    filled = new Int32Array(width);
+    const runLength = Math.max(1, Math.min(MAX_RUN, Math.floor(MAX_RUN_VALUES / width)));
     for (const [position, builder] of bound) {
       byPosition[position] = builder;
-      numeric[position] = builder.pushParsedNumber === undefined ? 0 : 1;
+      if (builder.pushNumbers === undefined) continue;
+      numeric[position] = 1;
+      runs[position] = new Float64Array(builder.numbersInRuns === true ? runLength : 1);
     }
+  };
+
+  /** Hands the numbers read for a position over to its builder. */
+  const flushNumbers = (field: number): void => {
+    const count = filled[field]!;
+    if (count === 0) return;
+    filled[field] = 0;
+    // Never refused: a position stops reading numbers as soon as its builder does (after a text cell).
+    if (!byPosition[field]!.pushNumbers!(runs[field]!, 0, count)) throw new NeedsFullParser();
   };
 
   /** A cell to its builder: as a number read from its bytes when it can be, else as bytes or text. */
@@ -90,13 +110,18 @@ export async function scanDelimitedPlain(
     if (builder === undefined) return;
     if (numeric[field] === 1) {
       const number = parseDecimalBytes(buf, start, end);
+      const run = runs[field]!;
       if (number === number) {
-        if (builder.pushParsedNumber!(number)) return;
-        numeric[field] = 0;
+        run[filled[field]!++] = number;
+        if (filled[field] === run.length) flushNumbers(field);
+        return;
       }
+      flushNumbers(field);
     }
     if (builder.pushBytes !== undefined) builder.pushBytes(buf, start, end);
     else builder.pushText(wide === 0 ? buf.latin1Slice(start, end) : buf.utf8Slice(start, end));
+    // A text cell can turn an auto column to text: no more numbers to try then.
+    if (numeric[field] === 1 && builder.readsNumbers?.() === false) numeric[field] = 0;
   };
 
   /** Reads the lines of `buf[from, to)`, which ends with a line feed: one pass over the bytes, no line strings. */
@@ -149,13 +174,13 @@ export async function scanDelimitedPlain(
             (byte === separator || byte === NEWLINE || (byte === CARRIAGE_RETURN && buf[i + 1] === NEWLINE))
           ) {
             const value = point < 0 ? mantissa : mantissa / POWERS_OF_TEN[i - point - 1]!;
-            if (byPosition[field]!.pushParsedNumber!(negative ? -value : value)) {
-              field++;
-              if (byte !== separator) break;
-              i++;
-              continue;
-            }
-            numeric[field] = 0;
+            const run = runs[field]!;
+            run[filled[field]!++] = negative ? -value : value;
+            if (filled[field] === run.length) flushNumbers(field);
+            field++;
+            if (byte !== separator) break;
+            i++;
+            continue;
           }
         }
         // Bytes before i, if any, were a sign, digits and a point: ASCII.
@@ -215,6 +240,7 @@ export async function scanDelimitedPlain(
       const line = Buffer.concat([carry, LINE_FEED]) as FastDecode;
       readLines(line, 0, line.length);
     }
+    for (let field = 0; field < width; field++) if (numeric[field] === 1) flushNumbers(field);
   };
 
   try {

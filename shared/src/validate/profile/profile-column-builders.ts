@@ -2,6 +2,7 @@ import { AutoColumnBuilder } from "../../data/table/auto-column-builder.js";
 import { ByteCodeCache } from "../../data/table/byte-code-cache.js";
 import type { TextCells } from "../../data/table/auto-column-builder.js";
 import type { HeldMemory } from "../../data/table/block-array.js";
+import { CELL_NON_FINITE } from "../../data/table/column-builder.js";
 import type { ColumnBuilder } from "../../data/table/column-builder.js";
 import { isBlankText } from "../../data/table/is-blank-text.js";
 import { NumberCells } from "../../data/table/number-cells.js";
@@ -46,6 +47,8 @@ export function profileColumnBuilder(
 
 class NumberProfileBuilder extends NumberCells<ProfileDraft> {
   private tally = new NumberTally();
+  /** Numbers go into the tally and cost no memory per cell: a reader may gather them into runs. */
+  override readonly numbersInRuns = true;
 
   discard(): void {
     this.tally = new NumberTally();
@@ -58,6 +61,12 @@ class NumberProfileBuilder extends NumberCells<ProfileDraft> {
       complete: (rows, sha256) => tally.profile({ name, missing, nonNumeric, nonFinite }, rows, sha256),
       replacedText: false,
     };
+  }
+
+  /** As `NumberCells` reads them (a non-finite value is counted so), a run at a time. */
+  override pushNumbers(values: ArrayLike<number>, start: number, end: number): boolean {
+    this.counts[CELL_NON_FINITE]! += this.tally.addMany(values, start, end);
+    return true;
   }
 
   protected add(value: number): void {
