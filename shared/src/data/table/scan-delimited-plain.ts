@@ -15,6 +15,7 @@ const LINE_FEED = Buffer.from("\n");
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
 /** Numbers gathered per position for a builder that takes runs, and in all (a wide file gets shorter runs). */
 const MAX_RUN = 4096;
+const FIRST_RUN = 16;
 const MAX_RUN_VALUES = 1 << 18;
 /** Reads of 1 MiB into one reused buffer: the pass keeps nothing of a chunk but the line it cuts (copied). */
 const CHUNK_BYTES = 1 << 20;
@@ -72,6 +73,7 @@ export async function scanDelimitedPlain(
   /** The numbers read for each such position and not yet handed over, and how many: runs of one unless the builder takes runs. */
   let runs: Float64Array[] = [];
   let filled = new Int32Array(0);
+  let runLengths = new Int32Array(0);
 
   const readHeader = (buf: FastDecode, start: number, end: number): void => {
     if (end > start && buf[end - 1] === CARRIAGE_RETURN) end--;
@@ -86,12 +88,14 @@ export async function scanDelimitedPlain(
     numeric = new Uint8Array(width);
     runs = new Array<Float64Array>(width);
     filled = new Int32Array(width);
+    runLengths = new Int32Array(width);
     const runLength = Math.max(1, Math.min(MAX_RUN, Math.floor(MAX_RUN_VALUES / width)));
     for (const [position, builder] of bound) {
       byPosition[position] = builder;
       if (builder.pushNumbers === undefined) continue;
       numeric[position] = 1;
-      runs[position] = new Float64Array(builder.numbersInRuns === true ? runLength : 1);
+      runs[position] = new Float64Array(builder.numbersInRuns === true ? Math.min(FIRST_RUN, runLength) : 1);
+      runLengths[position] = builder.numbersInRuns === true ? runLength : 1;
     }
   };
 
@@ -101,7 +105,10 @@ export async function scanDelimitedPlain(
     if (count === 0) return;
     filled[field] = 0;
     // Never refused: a position stops reading numbers as soon as its builder does (after a text cell).
-    if (!byPosition[field]!.pushNumbers!(runs[field]!, 0, count)) throw new NeedsFullParser();
+    const run = runs[field]!;
+    if (!byPosition[field]!.pushNumbers!(run, 0, count)) throw new NeedsFullParser();
+    // Runs start short, so the code that hands them over runs early (while the engine still learns the code).
+    if (run.length < runLengths[field]!) runs[field] = new Float64Array(Math.min(4 * run.length, runLengths[field]!));
   };
 
   /** A cell to its builder: as a number read from its bytes when it can be, else as bytes or text. */
@@ -156,24 +163,30 @@ export async function scanDelimitedPlain(
           byte = buf[i]!;
           const negative = byte === 45;
           if (negative) byte = buf[++i]!;
+          const digitsStart = i;
           let mantissa = 0;
-          let digits = 0;
-          let point = -1;
-          for (;;) {
-            const digit = byte - 48;
-            if (digit >= 0 && digit <= 9) {
-              mantissa = mantissa * 10 + digit;
-              digits++;
-            } else if (byte === 46 && point < 0) point = i;
-            else break;
+          while (byte >= 48 && byte <= 57) {
+            mantissa = mantissa * 10 + (byte - 48);
             byte = buf[++i]!;
+          }
+          let fraction = 0;
+          let digits = i - digitsStart;
+          if (byte === 46) {
+            const point = i;
+            byte = buf[++i]!;
+            while (byte >= 48 && byte <= 57) {
+              mantissa = mantissa * 10 + (byte - 48);
+              byte = buf[++i]!;
+            }
+            fraction = i - point - 1;
+            digits += fraction;
           }
           if (
             digits > 0 &&
             digits <= 15 &&
             (byte === separator || byte === NEWLINE || (byte === CARRIAGE_RETURN && buf[i + 1] === NEWLINE))
           ) {
-            const value = point < 0 ? mantissa : mantissa / POWERS_OF_TEN[i - point - 1]!;
+            const value = fraction === 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction]!;
             const run = runs[field]!;
             run[filled[field]!++] = negative ? -value : value;
             if (filled[field] === run.length) flushNumbers(field);
