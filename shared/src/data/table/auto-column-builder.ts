@@ -5,6 +5,7 @@ import type { NumberCells } from "./number-cells.js";
 import { NumberColumnBuilder } from "./number-column-builder.js";
 import { StringColumnBuilder } from "./string-column-builder.js";
 import type { TableColumn } from "./table.js";
+import { utf8Text } from "./utf8-text.js";
 
 /** The text side of an auto column: a builder of strings that can start with a run of missing cells. */
 export interface TextCells<Column> extends ColumnBuilder<Column> {
@@ -54,10 +55,19 @@ export class AutoColumnBuilder<Column = TableColumn> implements ColumnBuilder<Co
     else this.strings?.pushText(text);
   }
 
-  pushParsedNumber(value: number): boolean {
-    if (!this.numbers) return false;
-    this.check(this.numbers.pushValue(value), value);
-    return true;
+  /** A delimited file's cell as bytes: read as text while the column reads numbers; as bytes by a text builder that takes them. */
+  pushBytes(bytes: Uint8Array, start: number, end: number): void {
+    if (this.numbers) this.pushText(utf8Text(bytes, start, end));
+    else if (this.strings?.pushBytes !== undefined) this.strings.pushBytes(bytes, start, end);
+    else if (this.strings) this.strings.pushText(utf8Text(bytes, start, end));
+  }
+
+  readsNumbers(): boolean {
+    return this.numbers !== undefined;
+  }
+
+  get numbersInRuns(): boolean {
+    return this.numbers?.numbersInRuns === true;
   }
 
   pushNumbers(values: ArrayLike<number>, start: number, end: number): boolean {

@@ -37,10 +37,10 @@ export class ByteCodeCache {
     }
   }
 
-  /** Remembers `code` for the bytes (not found before); ignored when full or the cell is long. */
-  add(bytes: Uint8Array, start: number, end: number, hash: number, code: number): void {
+  /** Remembers `code` for the bytes (not found before); false, ignored, when full or the cell is long. */
+  add(bytes: Uint8Array, start: number, end: number, hash: number, code: number): boolean {
     const length = end - start;
-    if (this.count >= MAX_ENTRIES || length > MAX_ENTRY_BYTES) return;
+    if (this.count >= MAX_ENTRIES || length > MAX_ENTRY_BYTES) return false;
     if (this.count === this.starts.length - 1 || this.starts.length === 0) this.growEntries();
     if (this.used + length > this.arena.length)
       this.arena = this.grown(this.arena, Math.max(256, 2 * (this.used + length)));
@@ -52,6 +52,7 @@ export class ByteCodeCache {
     this.codes[entry] = code;
     this.hashes[entry] = hash;
     this.place(entry);
+    return true;
   }
 
   /** FNV-1a of the bytes. */

@@ -17,6 +17,8 @@ const KIND: Record<ReturnType<typeof classifyNonNumberText>, CellKind> = {
  */
 export abstract class NumberCells<Column> implements ColumnBuilder<Column> {
   protected readonly counts = [0, 0, 0, 0];
+  /** Whether numbers cost no memory per cell (a summary): see `ColumnBuilder.numbersInRuns`. */
+  readonly numbersInRuns: boolean = false;
 
   constructor(readonly name: string) {}
 
@@ -24,11 +26,6 @@ export abstract class NumberCells<Column> implements ColumnBuilder<Column> {
     const value = parseNumberText(text);
     if (value === value) return this.number(value);
     return this.notNumber(KIND[classifyNonNumberText(text)]);
-  }
-
-  pushParsedNumber(value: number): boolean {
-    this.number(value);
-    return true;
   }
 
   pushNumbers(values: ArrayLike<number>, start: number, end: number): boolean {

@@ -6,6 +6,7 @@ import { isBlankText } from "./is-blank-text.js";
 import { TEXT_ENTRY_BYTES } from "../files/read-limits.js";
 import type { StringColumn } from "./table.js";
 import { toCellText } from "./to-cell-text.js";
+import { utf8Text } from "./utf8-text.js";
 
 /**
  * Builds a dictionary-encoded `StringColumn`. Text is kept exactly (no trimming, no case folding); blank
@@ -52,13 +53,13 @@ export class StringColumnBuilder implements ColumnBuilder {
   pushBytes(bytes: Uint8Array, start: number, end: number): void {
     const cache = (this.cache ??= this.misses === 0 ? new ByteCodeCache(this.memory) : undefined);
     if (cache === undefined) {
-      this.pushText(decode(bytes, start, end));
+      this.pushText(utf8Text(bytes, start, end));
       return;
     }
     const hash = ByteCodeCache.hash(bytes, start, end);
     let code = cache.find(bytes, start, end, hash);
     if (code === undefined) {
-      const text = decode(bytes, start, end);
+      const text = utf8Text(bytes, start, end);
       this.pushText(text);
       code = this.index.get(text) ?? -1;
       cache.add(bytes, start, end, hash, code);
@@ -125,7 +126,3 @@ export class StringColumnBuilder implements ColumnBuilder {
 }
 
 const UNSEEN = -2;
-
-function decode(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8");
-}

@@ -26,7 +26,7 @@ export function buildProfile(table: Table): Profile {
 
 function profileNumbers(column: NumberColumn, table: Table): NumberProfile {
   const tally = new NumberTally();
-  for (const v of column.values) if (!Number.isNaN(v)) tally.add(v);
+  tally.addMany(column.values, 0, column.values.length);
   return tally.profile(column, table.rows, table.sha256);
 }
 

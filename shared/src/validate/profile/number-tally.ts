@@ -5,6 +5,8 @@ import type { NumberProfile } from "./profile-schema.js";
 import { MAX_NUMBER_LEVELS } from "./profile-schema.js";
 import { sortedPairs, toSketchJson } from "./profile-pairs.js";
 
+const ONE = new Float64Array(1);
+
 /** What a number column's profile counts beside its finite values (`NumberColumn`'s counts). */
 export interface NumberCounts {
   name: string;
@@ -32,20 +34,45 @@ export class NumberTally {
 
   /** Adds one finite value. */
   add(v: number): void {
-    this.count++;
-    const delta = v - this.mean;
-    this.mean += delta / this.count;
-    this.m2 += delta * (v - this.mean);
-    if (v < this.min) this.min = v;
-    if (v > this.max) this.max = v;
-    const magnitude = Math.abs(v);
-    if (magnitude < SKETCH_MIN_MAGNITUDE) this.zero++;
-    else (v > 0 ? this.positive : this.negative).add(bucketIndex(magnitude));
-    if (this.levels !== undefined) {
-      const key = Object.is(v, -0) ? 0 : v;
-      this.levels.set(key, (this.levels.get(key) ?? 0) + 1);
-      if (this.levels.size > MAX_NUMBER_LEVELS) this.levels = undefined;
+    ONE[0] = v;
+    this.addMany(ONE, 0, 1);
+  }
+
+  /** Adds the finite values of `values[start, end)` in order; returns how many were not finite (left out). */
+  addMany(values: ArrayLike<number>, start: number, end: number): number {
+    // The running sums in locals for the run (the same operations in the same order as one value at a time).
+    let { count, mean, m2, min, max, zero, levels } = this;
+    const { positive, negative } = this;
+    let notFinite = 0;
+    for (let i = start; i < end; i++) {
+      const v = values[i]!;
+      if (v - v !== 0) {
+        notFinite++;
+        continue;
+      }
+      count++;
+      const delta = v - mean;
+      mean += delta / count;
+      m2 += delta * (v - mean);
+      if (v < min) min = v;
+      if (v > max) max = v;
+      const magnitude = Math.abs(v);
+      if (magnitude < SKETCH_MIN_MAGNITUDE) zero++;
+      else (v > 0 ? positive : negative).add(bucketIndex(magnitude));
+      if (levels !== undefined) {
+        const key = Object.is(v, -0) ? 0 : v;
+        levels.set(key, (levels.get(key) ?? 0) + 1);
+        if (levels.size > MAX_NUMBER_LEVELS) levels = undefined;
+      }
     }
+    this.count = count;
+    this.mean = mean;
+    this.m2 = m2;
+    this.min = min;
+    this.max = max;
+    this.zero = zero;
+    this.levels = levels;
+    return notFinite;
   }
 
   /** The column's profile in a file of `rows` rows whose digest is `sha256`. */

@@ -1,12 +1,15 @@
 import { AutoColumnBuilder } from "../../data/table/auto-column-builder.js";
+import { ByteCodeCache } from "../../data/table/byte-code-cache.js";
 import type { TextCells } from "../../data/table/auto-column-builder.js";
 import type { HeldMemory } from "../../data/table/block-array.js";
+import { CELL_NON_FINITE } from "../../data/table/column-builder.js";
 import type { ColumnBuilder } from "../../data/table/column-builder.js";
 import { isBlankText } from "../../data/table/is-blank-text.js";
 import { NumberCells } from "../../data/table/number-cells.js";
 import { TEXT_ENTRY_BYTES } from "../../data/files/read-limits.js";
 import type { ColumnRequest } from "../../data/table/column-request.js";
 import { toCellText } from "../../data/table/to-cell-text.js";
+import { utf8Text } from "../../data/table/utf8-text.js";
 import { keepTopValues } from "./keep-top-values.js";
 import { NumberTally } from "./number-tally.js";
 import type { ColumnProfile } from "./profile-schema.js";
@@ -44,6 +47,8 @@ export function profileColumnBuilder(
 
 class NumberProfileBuilder extends NumberCells<ProfileDraft> {
   private tally = new NumberTally();
+  /** Numbers go into the tally and cost no memory per cell: a reader may gather them into runs. */
+  override readonly numbersInRuns = true;
 
   discard(): void {
     this.tally = new NumberTally();
@@ -56,6 +61,12 @@ class NumberProfileBuilder extends NumberCells<ProfileDraft> {
       complete: (rows, sha256) => tally.profile({ name, missing, nonNumeric, nonFinite }, rows, sha256),
       replacedText: false,
     };
+  }
+
+  /** As `NumberCells` reads them (a non-finite value is counted so), a run at a time. */
+  override pushNumbers(values: ArrayLike<number>, start: number, end: number): boolean {
+    this.counts[CELL_NON_FINITE]! += this.tally.addMany(values, start, end);
+    return true;
   }
 
   protected add(value: number): void {
@@ -72,6 +83,10 @@ class TextProfileBuilder implements TextCells<ProfileDraft> {
   private replaced = false;
   /** The last dictionary page's entries: 0 unseen, 1 counted text, 2 blank; and their counts not yet added. */
   private indexed: { dictionary: readonly string[]; seen: Int8Array; extra: Float64Array } | undefined;
+  /** Codes of the short cells seen, by their bytes (delimited files), and the texts and later counts of those codes. */
+  private cache: ByteCodeCache | undefined;
+  private misses = 0;
+  private cached: { texts: string[]; counts: number[] } = { texts: [], counts: [] };
 
   constructor(
     readonly name: string,
@@ -93,6 +108,34 @@ class TextProfileBuilder implements TextCells<ProfileDraft> {
     this.counts.set(text, 1);
   }
 
+  /**
+   * A delimited file's cell as its bytes: a short cell seen before is counted in `cached` by its entry in the byte
+   * cache, with no string made (a blank one as missing); a new one is read as `pushText` (so texts keep the order
+   * in which they first appear) and remembered. A full cache that keeps missing (mostly distinct texts) is dropped.
+   */
+  pushBytes(bytes: Uint8Array, start: number, end: number): void {
+    const cache = (this.cache ??= this.misses === 0 ? new ByteCodeCache(this.memory) : undefined);
+    if (cache === undefined) {
+      this.pushText(utf8Text(bytes, start, end));
+      return;
+    }
+    const hash = ByteCodeCache.hash(bytes, start, end);
+    const entry = cache.find(bytes, start, end, hash);
+    if (entry !== undefined) {
+      if (entry < 0) this.missing++;
+      else this.cached.counts[entry]!++;
+      return;
+    }
+    const text = utf8Text(bytes, start, end);
+    this.pushText(text);
+    const blank = isBlankText(text);
+    if (cache.add(bytes, start, end, hash, blank ? -1 : this.cached.texts.length) && !blank) {
+      this.cached.texts.push(text);
+      this.cached.counts.push(0);
+    }
+    if (cache.full && ++this.misses > 4096) this.cache = undefined;
+  }
+
   /** Dictionary-encoded text cells: each entry read as `pushText` reads it when a row first uses it, then counted per entry. */
   pushIndexed(dictionary: readonly string[], indices: Int32Array, start: number, end: number): boolean {
     if (this.indexed?.dictionary !== dictionary) {
@@ -112,6 +155,15 @@ class TextProfileBuilder implements TextCells<ProfileDraft> {
       }
     }
     return true;
+  }
+
+  /** Adds the counts kept per byte-cache entry to the counts per text. */
+  private flushCached(): void {
+    const { texts, counts } = this.cached;
+    for (let entry = 0; entry < texts.length; entry++)
+      if (counts[entry]! > 0) this.counts.set(texts[entry]!, this.counts.get(texts[entry]!)! + counts[entry]!);
+    this.cached = { texts: [], counts: [] };
+    this.cache = undefined;
   }
 
   /** Adds the counts kept per dictionary entry to the counts per text. */
@@ -138,6 +190,7 @@ class TextProfileBuilder implements TextCells<ProfileDraft> {
 
   finish(): ProfileDraft {
     this.flushIndexed();
+    this.flushCached();
     const texts = [...this.counts.keys()];
     const counts = Float64Array.from(this.counts.values());
     const kept = keepTopValues(texts, counts);

@@ -4,11 +4,9 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { readTable } from "../../../../shared/src/data/table/read-table.js";
-import { parseNumberText } from "../../../../shared/src/data/table/parse-number-text.js";
-import { parsePlainDecimal, scanDelimitedPlain } from "../../../../shared/src/data/table/scan-delimited-plain.js";
-import { createSeededRandom } from "../../../../shared/src/stats/seeded-random.js";
+import { scanDelimitedPlain } from "../../../../shared/src/data/table/scan-delimited-plain.js";
 import { createColumnBuilder } from "../../../../shared/src/data/table/create-column-builder.js";
-import type { Table } from "../../../../shared/src/data/table/table.js";
+import type { Table, TableColumn } from "../../../../shared/src/data/table/table.js";
 import { ReadLimits } from "../../../../shared/src/data/files/read-limits.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "modelgate-plain-"));
@@ -85,58 +83,35 @@ describe("the byte-level pass over unquoted delimited files", () => {
     expect(await plain(write(`give-way-${_name.replace(/\W+/g, "-")}.csv`, text))).toBeUndefined();
   });
 
+  it("reads lines that chunk boundaries cut as the full parser does", async () => {
+    // Over 3 MiB of rows of varying length (the reads are of 1 MiB), CRLF and blank lines throughout, a BOM, and a
+    // text cell of 900 kB (within the default record limit): lines cut by a read.
+    const lines = ["\ufeffid,x,label"];
+    for (let i = 0; i < 60_000; i++) {
+      lines.push(`${i},${(i * 0.37).toFixed(i % 9)},${"ab".repeat(i % 17)}z`);
+      if (i % 4_999 === 0) lines.push("", "");
+      if (i === 30_000) lines.push(`${i},1e-7,${"y".repeat(900_000)}`);
+    }
+    const text = `${lines.join("\r\n")}\r\n`;
+    const file = write("chunked.csv", text);
+    const quoted = write("chunked-quoted.csv", text.replace(",1e-7,", ',"1e-7",'));
+    expect(await plain(file)).toBeDefined();
+    const table = await readAll(file);
+    expect(table.rows).toBe(60_001);
+    expect(content(table)).toEqual(content(await readAll(quoted)));
+  });
+
+  it("reads a line longer than several reads when no record limit is set", async () => {
+    const file = write("long-line.csv", `a,b\n1,${"x".repeat(2_500_000)}\n2,y\n3,z`);
+    const pass = await plain(file);
+    expect(pass?.rows).toBe(3);
+    const b = pass?.bound[1]?.[1].finish() as TableColumn;
+    expect(b.kind === "string" && b.dictionary.map((text) => text.length)).toEqual([2_500_000, 1, 1]);
+  });
+
   it("gives way for a row over the record limit, so the full parser names its line", async () => {
     const file = write("long.csv", `a,b\n1,${"9".repeat(200)}\n`);
     expect(await plain(file, 100)).toBeUndefined();
     expect(await plain(file, 1000)).toBeDefined();
-  });
-});
-
-describe("parsePlainDecimal", () => {
-  const parse = (text: string) => parsePlainDecimal(Buffer.from(text, "latin1"), 0, text.length);
-
-  it("gives exactly Number()'s double for every plain decimal of up to 15 digits", () => {
-    const rng = createSeededRandom(11);
-    const digits = (n: number) => Array.from({ length: n }, () => String(rng.nextInt(10))).join("");
-    for (let k = 0; k < 200_000; k++) {
-      const whole = rng.nextInt(9);
-      const fraction = rng.nextInt(16 - whole);
-      const sign = ["", "-", "+"][rng.nextInt(3)]!;
-      const text = `${sign}${digits(whole)}${fraction > 0 || whole === 0 ? `.${digits(Math.max(fraction, whole === 0 ? 1 : 0))}` : ""}`;
-      const wanted = parseNumberText(text);
-      const got = parse(text);
-      if (!Object.is(got, wanted)) expect({ text, got }).toEqual({ text, got: wanted });
-    }
-  });
-
-  it("declines what only the full number parser reads, which then reads it", () => {
-    for (const text of [
-      "1e5",
-      "1234567890123456",
-      " 1",
-      "1 ",
-      "",
-      "-",
-      ".",
-      "+.",
-      "0x1F",
-      "1_000",
-      "1,5",
-      "inf",
-      "NaN",
-      "1.2.3",
-      "--1",
-    ]) {
-      expect(parse(text), text).toBeNaN();
-    }
-    for (const [text, value] of [
-      ["-0", -0],
-      ["007", 7],
-      [".5", 0.5],
-      ["5.", 5],
-      ["+2.50", 2.5],
-      ["123456789012345", 123456789012345],
-    ] as const)
-      expect(Object.is(parse(text), value), text).toBe(true);
   });
 });
