@@ -49,7 +49,13 @@ export function judgeSignificance(
       ? task.data.missing
       : gatherSignificanceEvidence(
           { metric: task.metric, ...task.data },
-          { seed: options.seed, resamples: options.resamples, interval: task.rules.interval ?? "bca" },
+          {
+            // The smallest level the rule may be decided at: Holm's first step and Bonferroni divide by the family.
+            alpha: (task.rules.significance as number) / (method === "none" ? 1 : tasks.length),
+            seed: options.seed,
+            resamples: options.resamples,
+            interval: task.rules.interval ?? "bca",
+          },
         ),
   );
   const pValues = tasks.map((task, i) => {
