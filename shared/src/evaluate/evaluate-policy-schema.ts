@@ -28,6 +28,8 @@ export const SIGNIFICANCE_RULES = [
   "max-regression-pct",
   "min-improvement",
   "min-improvement-pct",
+  "warn-regression",
+  "warn-regression-pct",
 ] as const;
 const onInconclusive = z.enum(["fail", "warn"]);
 
