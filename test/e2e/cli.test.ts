@@ -194,9 +194,11 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain(
       "| auc | 0.948 | 0.944 | 0.939 | 0.944 | 0.932 | █▆▄▁ | fail (at most 0.01 worse than the median) |",
     );
-    expect(run.stdout).toContain(
-      "_Only 3 of the 4 versions that held production are comparable; the history asks for 5._",
-    );
+    // The shortfall is said once per report, among its notes: the terminal's and the comment's.
+    const shortfall = "Only 3 of the 4 versions that held production are comparable; the history asks for 5.";
+    expect(run.stdout).toContain(`> History: ${shortfall}`);
+    expect(run.stdout).toContain(`note: History: ${shortfall}`);
+    expect(run.stdout.split(shortfall)).toHaveLength(3);
     expect(run.stdout).toContain("- v1.0.0: no digest of its evaluation data was recorded");
     expect(run.stdout).toContain(
       "why: auc 0.932 is 0.012 below the median 0.944 of the last 3 comparable versions; at most 0.01 is allowed.",
