@@ -203,6 +203,13 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain(
       "why: auc 0.932 is 0.012 below the median 0.944 of the last 3 comparable versions; at most 0.01 is allowed.",
     );
+    // The story line prints the figure the gate computed, and the example's README quotes that same figure.
+    const figure = /why: auc [\d.]+ is ([\d.]+) below the median/.exec(run.stdout)?.[1];
+    const story = `within 0.01 of production, but ${figure} AUC below the median of the versions production held`;
+    expect(run.stdout).toContain(`━━━ the next candidate: ${story}`);
+    expect(readFileSync(path.join(EXAMPLE, "README.md"), "utf8")).toContain(
+      `within 0.01 of production (v1.3), but ${figure} AUC below the median of the versions production held`,
+    );
     // Every plot the reports carry: curves, confusion and reliability; regression; drifted columns; shadow.
     for (const plots of [
       "Plots: ROC, precision–recall, confusion matrices, reliability",
