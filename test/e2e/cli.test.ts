@@ -194,12 +194,21 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain(
       "| auc | 0.948 | 0.944 | 0.939 | 0.944 | 0.932 | █▆▄▁ | fail (at most 0.01 worse than the median) |",
     );
-    expect(run.stdout).toContain(
-      "_Only 3 of the 4 versions that held production are comparable; the history asks for 5._",
-    );
+    // The shortfall is said once per report, among its notes: the terminal's and the comment's.
+    const shortfall = "Only 3 of the 4 versions that held production are comparable; the history asks for 5.";
+    expect(run.stdout).toContain(`> History: ${shortfall}`);
+    expect(run.stdout).toContain(`note: History: ${shortfall}`);
+    expect(run.stdout.split(shortfall)).toHaveLength(3);
     expect(run.stdout).toContain("- v1.0.0: no digest of its evaluation data was recorded");
     expect(run.stdout).toContain(
       "why: auc 0.932 is 0.012 below the median 0.944 of the last 3 comparable versions; at most 0.01 is allowed.",
+    );
+    // The story line prints the figure the gate computed, and the example's README quotes that same figure.
+    const figure = /why: auc [\d.]+ is ([\d.]+) below the median/.exec(run.stdout)?.[1];
+    const story = `within 0.01 of production, but ${figure} AUC below the median of the versions production held`;
+    expect(run.stdout).toContain(`━━━ the next candidate: ${story}`);
+    expect(readFileSync(path.join(EXAMPLE, "README.md"), "utf8")).toContain(
+      `within 0.01 of production (v1.3), but ${figure} AUC below the median of the versions production held`,
     );
     // Every plot the reports carry: curves, confusion and reliability; regression; drifted columns; shadow.
     for (const plots of [

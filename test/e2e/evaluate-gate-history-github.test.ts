@@ -133,14 +133,16 @@ describe("evaluate-gate bundle with evaluate.history, the registry read through 
         "| auc | 0.95 | 0.94 | 0.93 | 0.94 | 0.925 | █▅▂▁ | fail (at most 0.01 worse than the median) |",
         "| accuracy | 0.92 | 0.91 | 0.9 | 0.91 | 0.9 | █▅▁▁ | — |",
         "",
-        "_Only 3 of the 5 versions that held production are comparable; the history asks for 5._",
-        "",
         "Not compared (other evaluation data, or none recorded):",
         "",
         "- v1.2.0: no digest of its evaluation data was recorded",
         `- v1.0.0: evaluated on other data \\(sha256:${sha256(OLD_HOLDOUT).slice(0, 12)}\\)`,
       ].join("\n"),
     );
+    // Said once, among the notes above the checks, not again in the history section.
+    const shortfall = "Only 3 of the 5 versions that held production are comparable; the history asks for 5.";
+    expect(slid.comment).toContain(`> History: ${shortfall}`);
+    expect(slid.comment.split(shortfall)).toHaveLength(2);
     expect(slid.comment).toContain(
       "auc 0.925 is 0.015 below the median 0.94 of the last 3 comparable versions; at most 0.01 is allowed.",
     );
@@ -186,7 +188,9 @@ describe("evaluate-gate bundle with evaluate.history, the registry read through 
     });
     expect(run.exitCode).toBe(1);
     const comment = api.comments("acme", "models", 7)[0]!.body;
-    expect(comment).toContain("_No version has held canary yet; the history asks for 5._");
+    // Among the notes above the checks, once.
+    expect(comment).toContain("> History: No version has held canary yet; the history asks for 5.");
+    expect(comment.split("No version has held canary yet")).toHaveLength(2);
     expect(comment).toContain(
       "No comparable version recorded auc, so there is no median to compare with; the rule cannot decide.",
     );

@@ -16,7 +16,7 @@ import { DemoReports } from "./demo-reports.js";
 import { renderPreviewHtml } from "./render-preview-html.js";
 import { runEvaluate } from "./run-evaluate.js";
 import { runRegistryDemo } from "./demo-registry.js";
-import { HISTORY_COMMAND, runHistoryDemo } from "./demo-history.js";
+import { describeHistorySlide, HISTORY_COMMAND, runHistoryDemo } from "./demo-history.js";
 import { demoShadow } from "./demo-shadow.js";
 import { demoValidate } from "./demo-validate.js";
 
@@ -141,8 +141,7 @@ Exits 0 when the demo ran as expected.`,
     verdicts.push(...registry.verdicts);
     const history = await runHistoryDemo(folder);
     out.push(...history.lines);
-    const slide =
-      "the next candidate: within 0.01 of production, but 0.012 AUC below the median of the versions production held";
+    const slide = describeHistorySlide(history.result);
     record("history", slide, history.result);
     show("history/candidate.json", slide, HISTORY_COMMAND, history.result);
     const reportFolder = path.resolve(values.out ?? mkdtempSync(path.join(tmpdir(), "modelgate-demo-reports-")));

@@ -3,6 +3,8 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import type { Check } from "../core/check.js";
+import { formatNumber } from "../core/format-number.js";
 import type { ActionResult } from "../report/action-result.js";
 import { promoteOnEvidence } from "../registry/promote-on-evidence.js";
 import { readPromotionFiles } from "../registry/read-promotion-files.js";
@@ -100,4 +102,19 @@ export async function runHistoryDemo(folder: string): Promise<{ lines: string[];
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The demo's one-line story of the history evaluation, with its figures read from the result it computed: the
+ * allowed regression against production and how far the candidate's AUC fell below the history's median.
+ */
+export function describeHistorySlide(result: ActionResult): string {
+  const checks = "checks" in result ? (result.checks as readonly Check<string>[]) : [];
+  const whole = (rule: string) => checks.find((c) => c.metric === "auc" && c.rule === rule && c.slice === undefined);
+  const regression = whole("max-regression");
+  const median = whole("max-below-median");
+  if (!regression || !median || median.delta === null) {
+    return "the next candidate, judged against the median of the versions production held (no AUC figures in its result)";
+  }
+  return `the next candidate: within ${formatNumber(regression.threshold)} of production, but ${formatNumber(-median.delta)} AUC below the median of the versions production held`;
 }

@@ -22,6 +22,8 @@ export const SIGNIFICANCE_RULES = [
   "max-regression-pct",
   "min-improvement",
   "min-improvement-pct",
+  "warn-regression",
+  "warn-regression-pct",
 ] as const;
 /**
  * The `evaluate:` section's schemas, built on first use: a run whose policy has no `evaluate:` section never builds

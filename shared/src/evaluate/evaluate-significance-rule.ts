@@ -31,7 +31,8 @@ export interface SignificanceRuleInput {
   alpha: number;
 }
 
-export type SignificanceRuleOptions = GatherOptions;
+/** The gather options but the level, which is the rule's `alpha`. */
+export type SignificanceRuleOptions = Omit<GatherOptions, "alpha">;
 
 /** A check-like result of one significance rule; undecided means `fail` with the reason (style rule 6). */
 export type SignificanceCheck = MethodFields &
@@ -58,7 +59,8 @@ export function evaluateSignificanceRule(
   input: SignificanceRuleInput,
   options: SignificanceRuleOptions,
 ): SignificanceCheck {
-  return decideSignificanceEvidence(gatherSignificanceEvidence(input, options), input.rule, input.alpha);
+  const gathered = gatherSignificanceEvidence(input, { ...options, alpha: input.alpha });
+  return decideSignificanceEvidence(gathered, input.rule, input.alpha);
 }
 
 /**
@@ -98,14 +100,25 @@ export function decideSignificanceEvidence(
   };
 }
 
-/** "No variance: … Decided by the exact bound: …, so the change lies within [low, high]." */
+/**
+ * "No variance: … Decided by the exact bound: …, so the change lies within [low, high]." ("Too few changes: …" when
+ * some units differ.)
+ */
 function describeExactBound(evidence: Extract<SignificanceEvidence, { method: "exact-bound" }>, alpha: number): string {
   const { low, high, rate } = toNoVarianceLimits(evidence.bound, alpha);
   const n = evidence.bound.trials;
-  const share = `at most ${formatNumber(rate * 100)}% of them differ at ${formatNumber((1 - alpha) * 100)}% one-sided confidence (Clopper–Pearson, 1 − α^(1/n) with 0 of ${n} differing)`;
+  const k = evidence.bound.differing ?? 0;
+  const level = `${formatNumber((1 - alpha) * 100)}% one-sided confidence`;
+  const share =
+    k === 0
+      ? `at most ${formatNumber(rate * 100)}% of them differ at ${level} (Clopper–Pearson, 1 − α^(1/n) with 0 of ${n} differing)`
+      : `at most ${formatNumber(rate * 100)}% of them change at ${level} (Clopper–Pearson with ${k} of ${n} changed, whichever way)`;
   const limits = `[${formatSigned(low)}, ${formatSigned(high)}]`;
   const consequence = evidence.unbounded
     ? `, but ${evidence.unbounded}: ${limits}.`
     : `, so the change lies within ${limits}.`;
-  return `No variance: ${evidence.observed}. Decided by the exact bound instead: ${n} ${evidence.units} all alike, so ${share}${consequence}`;
+  if (k === 0) {
+    return `No variance: ${evidence.observed}. Decided by the exact bound instead: ${n} ${evidence.units} all alike, so ${share}${consequence}`;
+  }
+  return `Too few changes: ${evidence.observed}. Decided by the exact bound instead: ${k} of ${n} ${evidence.units} changed, so ${share}${consequence}`;
 }

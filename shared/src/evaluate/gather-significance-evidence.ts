@@ -2,6 +2,7 @@ import { drawBootstrapDistribution } from "../stats/bootstrap-distribution.js";
 import type { BootstrapMethod } from "../stats/bootstrap-interval.js";
 import { comparePairOrdering } from "../stats/compare-pair-ordering.js";
 import { computeDelong } from "../stats/delong.js";
+import { countChangedUnits, fewestChangesForDirection } from "../stats/count-changed-units.js";
 import { findConstantDifference } from "../stats/find-constant-difference.js";
 import { computeMcnemarExact } from "../stats/mcnemar-exact.js";
 import { formatNumber } from "../core/format-number.js";
@@ -25,6 +26,11 @@ export type GatheredEvidence = { method: MethodFields } & (
 );
 
 export interface GatherOptions {
+  /**
+   * The smallest level the rule may be decided at (its `significance`, divided by the family's size when the
+   * levels are adjusted): below `fewestChangesForDirection` of it, a change is bounded exactly, not resampled.
+   */
+  alpha: number;
   seed: number;
   /** Default 9,999, as scipy.stats.bootstrap. */
   resamples?: number;
@@ -39,7 +45,11 @@ export interface GatherOptions {
  * the paired bootstrap distribution of the per-example changes, unless the change is the same on every example
  * (`findConstantDifference`: BCa has no acceleration and a percentile interval would be the single point), where the
  * exact bound over the n examples applies with the metric's per-example range (`perExampleRange`); see
- * `toNoVarianceLimits` for the derivation. McNemar's exact p for accuracy and DeLong's p for AUC are kept beside.
+ * `toNoVarianceLimits` for the derivation. So does a change on too few examples: with k > 0 examples changed and
+ * k < `fewestChangesForDirection(alpha)`, no exact paired test could show a direction at alpha, yet the bootstrap of
+ * k changes among n − k zeros gives a degenerate, too narrow interval (with 1 improved example and none worse, its
+ * whole distribution is ≥ 0, "shown" at any level); the exact bound with k of n examples differing from 0 is used
+ * instead. McNemar's exact p for accuracy and DeLong's p for AUC are kept beside.
  * @throws {StatsInputError} on unusable predictions (mismatched lengths, non-finite values, non-binary labels) or
  * resamples out of range.
  */
@@ -77,6 +87,16 @@ export function gatherSignificanceEvidence(
       method: { method: "exact-bound", replaces: "bootstrap" },
       ok: true,
       evidence,
+      baselineValue,
+      noDifference,
+    };
+  }
+  const changed = countChangedUnits(candidateValues, baselineValues);
+  if (changed < fewestChangesForDirection(options.alpha)) {
+    return {
+      method: { method: "exact-bound", replaces: "bootstrap" },
+      ok: true,
+      evidence: fewChangesEvidence(metric, changed, candidateValues.length, options.alpha),
       baselineValue,
       noDifference,
     };
@@ -135,6 +155,21 @@ function gatherAuc(
     evidence,
     baselineValue: auc.value,
     noDifference: undefined,
+  };
+}
+
+/** The exact bound of a change of 0 on all but `changed` of n examples. */
+function fewChangesEvidence(metric: MeanMetric, changed: number, n: number, alpha: number): SignificanceEvidence {
+  const [lowest, highest] = perExampleRange(metric);
+  const fewest = fewestChangesForDirection(alpha);
+  return {
+    method: "exact-bound",
+    bound: { constant: 0, range: [lowest - highest, highest - lowest], trials: n, differing: changed },
+    units: "examples",
+    observed: `only ${changed} of ${n} examples change (candidate − baseline ≠ 0), fewer than the ${fewest} an exact paired test needs to show any direction at α = ${formatNumber(alpha)} (½^k ≤ α; McNemar's exact test for accuracy), so the bootstrap of so few changes would be too narrow`,
+    ...(highest === Infinity && {
+      unbounded: `a per-example ${metric} has no upper bound, so that share does not bound the mean change`,
+    }),
   };
 }
 

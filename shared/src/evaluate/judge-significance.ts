@@ -49,7 +49,13 @@ export function judgeSignificance(
       ? task.data.missing
       : gatherSignificanceEvidence(
           { metric: task.metric, ...task.data },
-          { seed: options.seed, resamples: options.resamples, interval: task.rules.interval ?? "bca" },
+          {
+            // The smallest level the rule may be decided at: Holm's first step and Bonferroni divide by the family.
+            alpha: (task.rules.significance as number) / (method === "none" ? 1 : tasks.length),
+            seed: options.seed,
+            resamples: options.resamples,
+            interval: task.rules.interval ?? "bca",
+          },
         ),
   );
   const pValues = tasks.map((task, i) => {
@@ -117,7 +123,27 @@ function toCheck(
     ...beside,
     ...(plain.delta !== null && { effect_size: plain.delta }),
   };
+  if (task.kind.startsWith("warn-regression")) return toWarningCheck(common, decided.verdict, decided.message);
   if (decided.verdict !== "inconclusive") return { ...common, verdict: decided.verdict, message: decided.message };
   const onInconclusive = task.rules["on-inconclusive"] ?? gateDefault ?? "fail";
   return { ...common, verdict: onInconclusive, message: `${decided.message} on-inconclusive: ${onInconclusive}.` };
+}
+
+/**
+ * A warn-regression rule decided on the interval: a warning only for a regression shown beyond its bound (the
+ * interval wholly on the wrong side), so `on-inconclusive` does not apply; shown within the bound, or neither, passes.
+ */
+function toWarningCheck(
+  common: EvaluateCheck,
+  verdict: "pass" | "fail" | "inconclusive",
+  message: string,
+): EvaluateCheck {
+  if (verdict === "fail")
+    return { ...common, verdict: "warn", message: `${message} A warning: the regression is significant.` };
+  if (verdict === "pass") return { ...common, verdict: "pass", message };
+  return {
+    ...common,
+    verdict: "pass",
+    message: `${message} No warning: warn-regression warns only on a regression shown beyond its bound.`,
+  };
 }

@@ -25,6 +25,8 @@ export interface PredictionInputs {
   sliceColumns?: readonly string[] | undefined;
   /** Feature columns of the automatic slice search, read from the candidate's predictions ("others": every other column). */
   featureColumns?: "others" | readonly string[] | undefined;
+  /** `eval-data` names the evaluation data, whose digest the subject records: the examples' digest is not computed. */
+  evalDataNamed?: boolean | undefined;
 }
 
 /** One model's metrics computed from one predictions file. */
@@ -44,9 +46,10 @@ export interface PredictionSources {
   baseline?: string;
   /**
    * The evaluation data the gate judged (contract §2 subject) when no `eval-data` names it: the digest of the
-   * candidate's examples and their labels, without its predictions (`digestExamples`).
+   * candidate's examples and their labels, without its predictions (`digestExamples`). Absent when `eval-data`
+   * names the data (`evalDataNamed`), whose file digest is recorded instead.
    */
-  evalDataSha256: string;
+  evalDataSha256?: string;
   /** Metrics that could not be computed and reader warnings, one sentence each. */
   notes: string[];
 }
@@ -104,7 +107,12 @@ export async function loadPredictionMetrics(
     const undefinedMetrics = new Map(skipped.map(({ metric, reason }) => [metric, reason]));
     return { input: predictions.input, name: predictions.name, sha256: predictions.sha256, metrics, undefinedMetrics };
   };
-  const sources: PredictionSources = { candidate: candidate.name, evalDataSha256: digestExamples(candidate), notes };
+  // The examples' digest hashes every label and id; with eval-data named it would be computed only to be ignored.
+  const sources: PredictionSources = {
+    candidate: candidate.name,
+    ...(inputs.evalDataNamed !== true && { evalDataSha256: digestExamples(candidate) }),
+    notes,
+  };
   const pairedBy = paired ? ` and ${paired.baseline.name} (baseline), paired by ${paired.pairedBy}` : "";
   notes.push(
     `Metrics computed from ${inputs.task ?? "classification"} predictions: ${candidate.name} (candidate, ${candidate.rows} examples)${pairedBy}.`,

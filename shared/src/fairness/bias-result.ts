@@ -8,7 +8,10 @@ import type { Subject } from "../core/subject.js";
 export interface FairnessCheck extends Check<FairnessRuleName> {
   /** The grouping the metric was computed over ("race", "race × sex"). */
   grouping: string;
-  /** What the bound was compared with: the point value, or the confidence-interval limit on the unfair side. */
+  /**
+   * What the bound was compared with: the point value, or a confidence-interval limit ("ci"): the value's on the
+   * unfair side with `gate-on: ci`, the change's for a max-regression rule with `significance:`.
+   */
   gate_on: "point" | "ci";
   /**
    * The bootstrap interval of the candidate's value, when computed; for a max-regression rule with `significance:`,

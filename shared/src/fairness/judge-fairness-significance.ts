@@ -75,6 +75,8 @@ export function judgeFairnessSignificance(
     const level = levels[i]!;
     const plain: FairnessCheck = {
       ...task.check,
+      // Decided on the paired interval of the change, not on the point change the plain check compared.
+      gate_on: "ci",
       method: FAIRNESS_SIGNIFICANCE_METHOD,
       alpha: level.alpha,
       p_value: level.p_value,

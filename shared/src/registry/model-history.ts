@@ -142,3 +142,8 @@ function differs(point: HistoryVersion, reference: string | null, forCandidate: 
     return `evaluated on other data (sha256:${point.eval_data_sha256.slice(0, 12)})`;
   return undefined;
 }
+
+/** The note a gate's result carries when fewer comparable versions exist than the history asks for. */
+export function toShortfallNote(shortfall: string): string {
+  return `History: ${shortfall}`;
+}

@@ -69,7 +69,7 @@ export function describeSignificance(settings: SignificanceSettings): string {
     `Significance: one-sided intervals of the paired change (candidate − baseline on the same examples); the interval ` +
     `shown is the two one-sided limits [low, high]. Paired bootstrap with ${settings.resamples} resamples, seed ${settings.seed} ` +
     `(p-values resolved to ${formatNumber(resamplingResolution(settings.resamples))}); ` +
-    `DeLong's test for roc_auc; a change with no variance (the same on every example, or every pair ranked alike) by its ` +
+    `DeLong's test for roc_auc; a change with no variance (the same on every example, or every pair ranked alike) or on too few examples (½^k > α) by its ` +
     `exact bound, Clopper–Pearson on the share of examples that differ; ${family}. Reading the p-values: ${RULE_P_MEANING}; ` +
     `McNemar's or DeLong's p beside a rule is the ${NO_DIFFERENCE_P_MEANING}.`
   );

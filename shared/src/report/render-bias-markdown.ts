@@ -59,17 +59,20 @@ export function biasLayout(result: BiasResult): ReportLayout<FairnessCheck> {
 
 function groupingBlocks(result: BiasResult): MarkdownBlock[] {
   const blocks: MarkdownBlock[] = [];
+  // The legend goes with the first groups table, the last one dropped (single columns come before intersections).
+  let legend = `${groupsLegend(result.baseline !== undefined)}\n\n`;
   result.candidate.groupings.forEach((grouping, g) => {
     const baseline = result.baseline?.groupings[g];
     const table = renderGroupTable(grouping, baseline);
     const title = `Groups by ${escapeMarkdown(grouping.name)} (${grouping.groups.length}, worst first)`;
     if (grouping.intersection) {
-      blocks.push({ text: details(title, table), dropOrder: 1 });
+      blocks.push({ text: `${legend}${details(title, table)}`, dropOrder: 1 });
     } else {
       const chart = renderFairnessChart(grouping);
       if (chart !== "") blocks.push({ text: chart, dropOrder: 2 });
-      blocks.push({ text: `**${title}**\n\n${table}`, dropOrder: 3 });
+      blocks.push({ text: `${legend}**${title}**\n\n${table}`, dropOrder: 3 });
     }
+    legend = "";
   });
   return blocks;
 }
@@ -84,35 +87,36 @@ function gapOf(group: GroupAssessment, grouping: GroupingAssessment): number {
   return Math.max(...gaps);
 }
 
+/** The rates whose baseline value the groups tables show beside the candidate's. */
+const COMPARED_RATES: ReadonlySet<string> = new Set(["selection_rate", "tpr", "fpr"]);
+
+/** Said once, above the first groups table: the abbreviations, and how a baseline's rates are shown. */
+function groupsLegend(withBaseline: boolean): string {
+  const rates = "TPR, FPR, FNR: true-positive, false-positive and false-negative rates";
+  return withBaseline
+    ? `_${rates}. With a baseline, selection rate, TPR and FPR read candidate (baseline), on the same groups._`
+    : `_${rates}._`;
+}
+
 function renderGroupTable(grouping: GroupingAssessment, baseline: GroupingAssessment | undefined): string {
   // Worst first: gated groups by their largest rate gap to the whole data, then the groups too small to gate.
   const order = grouping.groups
     .map((group, index) => ({ group, index, gap: gapOf(group, grouping) }))
     .sort((a, b) => Number(b.group.gated) - Number(a.group.gated) || b.gap - a.gap || a.index - b.index);
   const header = ["group", "n", "selection rate", "TPR", "FPR", "FNR", "precision", "accuracy"];
-  if (baseline) header.push("baseline selection rate", "baseline TPR", "baseline FPR");
-  const rows = order.map(({ group, index }) => {
-    const row = [
-      `${escapeMarkdown(group.name)}${group.gated ? "" : " ⚠️ small, not gated"}`,
-      String(group.count),
-      ...(["selection_rate", "tpr", "fpr", "fnr", "precision", "accuracy"] as const).map((rate) =>
-        formatNumber(group.rates[rate]),
-      ),
-    ];
-    const base = baseline?.groups[index];
-    if (baseline)
-      row.push(...(["selection_rate", "tpr", "fpr"] as const).map((rate) => formatNumber(base?.rates[rate] ?? null)));
-    return row;
-  });
-  const overall = [
-    "all rows",
-    String(grouping.overall.count),
-    ...(["selection_rate", "tpr", "fpr", "fnr", "precision", "accuracy"] as const).map((rate) =>
-      formatNumber(grouping.overall[rate]),
-    ),
-  ];
-  if (baseline)
-    overall.push(...(["selection_rate", "tpr", "fpr"] as const).map((rate) => formatNumber(baseline.overall[rate])));
+  // With a baseline, its selection rate, TPR and FPR follow the candidate's in the same cell, "0.45 (0.28)": three
+  // columns of their own made the table wider than GitHub's comment column (`GROUPS_LEGEND` says so once).
+  const cells = (rates: GroupAssessment["rates"], base: GroupAssessment["rates"] | undefined) =>
+    (["selection_rate", "tpr", "fpr", "fnr", "precision", "accuracy"] as const).map((rate) => {
+      const value = formatNumber(rates[rate]);
+      return baseline && COMPARED_RATES.has(rate) ? `${value} (${formatNumber(base?.[rate] ?? null)})` : value;
+    });
+  const rows = order.map(({ group, index }) => [
+    `${escapeMarkdown(group.name)}${group.gated ? "" : " ⚠️ small, not gated"}`,
+    String(group.count),
+    ...cells(group.rates, baseline?.groups[index]?.rates),
+  ]);
+  const overall = ["all rows", String(grouping.overall.count), ...cells(grouping.overall, baseline?.overall)];
   return markdownTable([header, ...rows, overall], {
     align: header.map((_, i) => (i === 0 ? "l" : "r")),
     alignDelimiters: false,

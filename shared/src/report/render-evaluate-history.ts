@@ -1,4 +1,5 @@
 import type { GateResult } from "../evaluate/gate-result.js";
+import { toShortfallNote } from "../registry/model-history.js";
 import type { MarkdownBlock } from "./fit-markdown.js";
 import type { HistoryExtras } from "./render-model-history.js";
 import { renderModelHistoryMarkdown, renderModelHistoryText } from "./render-model-history.js";
@@ -9,7 +10,10 @@ function extras(result: GateResult): HistoryExtras {
     rules.length === 0
       ? undefined
       : Object.fromEntries(rules.map((c) => [c.metric, { verdict: c.verdict, threshold: c.threshold }]));
-  return { candidate: result.history!.candidate, ...(rule && { rule }) };
+  // add-model-history puts the shortfall among the result's notes, which the report shows above: once is enough.
+  const shortfall = result.history!.shortfall;
+  const shortfallInNotes = shortfall !== null && result.notes.includes(toShortfallNote(shortfall));
+  return { candidate: result.history!.candidate, ...(rule && { rule }), shortfallInNotes };
 }
 
 /** evaluate-gate's history section (markdown), when the policy asks for it; dropped before the verdict's table when over budget. */

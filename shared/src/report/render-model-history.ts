@@ -8,6 +8,8 @@ export interface HistoryExtras {
   candidate?: Record<string, number | null>;
   /** Per metric: the median rule's verdict and allowed shortfall, when the policy sets one. */
   rule?: Record<string, { verdict: string; threshold: number }>;
+  /** The report already shows the shortfall among its notes (evaluate-gate's result notes), so the section omits it. */
+  shortfallInNotes?: boolean;
 }
 
 const short = (digest: string | null) => (digest === null ? "unrecorded" : `sha256:${digest.slice(0, 12)}`);
@@ -45,7 +47,8 @@ function header(history: ModelHistory, extras: HistoryExtras, cell: (text: strin
 /**
  * The history section of a report (markdown): each gated metric over the last N comparable versions that held the
  * stage, oldest first, their median, the candidate, a sparkline, the median rule's verdict when set; then the
- * versions listed apart with their reasons, and a note when fewer versions exist than asked for.
+ * versions listed apart with their reasons, and a note when fewer versions exist than asked for (unless the report's
+ * notes carry it: `shortfallInNotes`).
  */
 export function renderModelHistoryMarkdown(history: ModelHistory, extras: HistoryExtras = {}): string {
   const cell = (text: string) => escapeMarkdown(text, 80).replace(/\|/g, "\\|");
@@ -57,7 +60,7 @@ export function renderModelHistoryMarkdown(history: ModelHistory, extras: Histor
     for (const row of rows(history, extras, cell)) lines.push(`| ${row.join(" | ")} |`);
     lines.push("");
   }
-  if (history.shortfall) lines.push(`_${escapeMarkdown(history.shortfall)}_`, "");
+  if (history.shortfall && !extras.shortfallInNotes) lines.push(`_${escapeMarkdown(history.shortfall)}_`, "");
   if (history.apart.length > 0) {
     lines.push("Not compared (other evaluation data, or none recorded):", "");
     for (const apart of history.apart) lines.push(`- ${cell(apart.version)}: ${escapeMarkdown(apart.reason)}`);
@@ -80,7 +83,8 @@ export function renderModelHistoryText(history: ModelHistory, extras: HistoryExt
         `${indent}  ${row.map((text, col) => (col === 0 ? text.padEnd(widths[col]!) : text.padStart(widths[col]!))).join("  ")}`.trimEnd(),
       );
   }
-  if (history.shortfall) lines.push(`${indent}  ${sanitizeTerminalText(history.shortfall, 200)}`);
+  if (history.shortfall && !extras.shortfallInNotes)
+    lines.push(`${indent}  ${sanitizeTerminalText(history.shortfall, 200)}`);
   for (const apart of history.apart)
     lines.push(`${indent}  not compared: ${cell(apart.version)}: ${sanitizeTerminalText(apart.reason, 200)}`);
   return `${lines.join("\n")}\n`;

@@ -236,15 +236,18 @@ function toLatencyChecks(
     const where = verdict === "pass" ? "lies wholly within" : verdict === "fail" ? "lies wholly beyond" : "straddles";
     const [treatment, control] = formatPair(ratio.treatment, ratio.control);
     const [ratioText, lowText, highText, limitText] = formatDistinct([estimate, low, high, limit]);
-    const message = `Shadow p${percent} ${treatment} vs production ${control}: ratio ${ratioText}, ${formatNumber(confidence * 100)}% interval [${lowText}, ${highText}] ${where} the allowed ${limitText} (+${formatNumber(allowed)}%).`;
+    const message = Number.isFinite(estimate)
+      ? `Shadow p${percent} ${treatment} vs production ${control}: ratio ${ratioText}, ${formatNumber(confidence * 100)}% interval [${lowText}, ${highText}] ${where} the allowed ${limitText} (+${formatNumber(allowed)}%).`
+      : `Shadow p${percent} ${treatment} vs production ${control}: production's p${percent} is 0 on every resample of the requests and the shadow's is not, so the shadow is slower by more than any factor, beyond the allowed ${limitText} (+${formatNumber(allowed)}%).`;
     checks.push({
       ...check(metric, key, ratio.treatment, allowed, verdict, message),
       baseline: ratio.control,
       delta: ratio.treatment - ratio.control,
       delta_pct: ratio.control === 0 ? null : ((ratio.treatment - ratio.control) / Math.abs(ratio.control)) * 100,
       method: "paired-bootstrap-percentile",
-      effect_size: estimate,
-      ci: [low, high],
+      ...(Number.isFinite(estimate) && { effect_size: estimate }),
+      // An infinite ratio's limits, which JSON cannot carry, are stated by the message.
+      ...(Number.isFinite(high) && { ci: [low, high] as [number, number] }),
     });
   }
   return checks;

@@ -86,8 +86,9 @@ function toLatencySummary(latency: NonNullable<ShadowComparison["latency"]>): No
         percent: r.percent,
         production: r.control,
         shadow: r.treatment,
-        ratio: r.interval.ok ? r.interval.estimate : null,
-        ci: r.interval.ok ? [r.interval.low, r.interval.high] : null,
+        // An infinite ratio (production's percentile 0, the shadow's not) is null, as JSON has no ∞.
+        ratio: r.interval.ok && Number.isFinite(r.interval.estimate) ? r.interval.estimate : null,
+        ci: r.interval.ok && Number.isFinite(r.interval.high) ? [r.interval.low, r.interval.high] : null,
       })),
     };
   }

@@ -32,6 +32,8 @@ export type BootstrapInterval = StatResult<
 >;
 
 function standardDeviation(values: Float64Array): number {
+  // Sorted: equal ends mean every value is equal, whose deviation is 0 (a rounded mean would leave ~1e-15).
+  if (values[0] === values[values.length - 1]) return 0;
   let sum = 0;
   for (const value of values) sum += value;
   const mean = sum / values.length;

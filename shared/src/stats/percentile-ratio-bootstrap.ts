@@ -1,5 +1,5 @@
 import { toBootstrapInterval, type BootstrapInterval } from "./bootstrap-interval.js";
-import type { IntervalOptions } from "./interval-alternative.js";
+import { tailProbability, type IntervalOptions } from "./interval-alternative.js";
 import { percentileOfSorted } from "./numpy-percentile.js";
 import { argsortFloat64 } from "./argsort-float64.js";
 import { requireCount } from "./require-count.js";
@@ -30,7 +30,10 @@ export interface PercentileRatio {
  * models), numpy.percentile's linear method, with a paired percentile-bootstrap interval: each resample draws request
  * indices with replacement and takes both models' percentiles on the same draw, as scipy.stats.bootstrap((control,
  * treatment), ratio, paired=True, method="percentile"). Resamples work on multiplicities walked in each model's
- * sorted order, O(n) per resample and no copy of the data. "Cannot compute" for a percentile of 0 in the control.
+ * sorted order, O(n) per resample and no copy of the data. Constant latencies give the zero-width interval at the
+ * ratio. A control percentile of 0 makes the ratio 1 when the treatment's is 0 too (0/0: neither is slower) and +∞
+ * otherwise: +∞ in the data and every resample gives the interval [+∞, +∞]; "cannot compute" when only some resamples
+ * are infinite.
  * @throws {StatsInputError} on empty or unequal-length input, a non-finite value, or options out of range.
  */
 export function computePercentileRatios(
@@ -61,26 +64,76 @@ export function computePercentileRatios(
     resampledPercentiles(controlSorted, controlOrder, counts, percents, controlAt);
     resampledPercentiles(treatmentSorted, treatmentOrder, counts, percents, treatmentAt);
     for (let p = 0; p < percents.length; p++)
-      (draws[p] as Float64Array)[b] = (treatmentAt[p] as number) / (controlAt[p] as number);
+      (draws[p] as Float64Array)[b] = toRatio(treatmentAt[p] as number, controlAt[p] as number);
   }
   return percents.map((percent, p) => {
     const base = percentileOfSorted(controlSorted, percent);
     const value = percentileOfSorted(treatmentSorted, percent);
     const sorted = (draws[p] as Float64Array).sort();
-    const interval =
-      base === 0 || !Number.isFinite(sorted[sorted.length - 1] as number)
-        ? cannotCompute(`The control's p${percent} is 0 in the data or in a resample, so the ratio is undefined.`)
-        : toBootstrapInterval(
-            {
-              estimate: value / base,
-              sorted,
-              sampleSize: n,
-              acceleration: cannotCompute("not used by the percentile method"),
-            },
-            { confidence: options.confidence, alternative: options.alternative, method: "percentile" },
-          );
+    const interval = toRatioInterval(percent, toRatio(value, base), sorted, n, options);
     return { percent, control: base, treatment: value, interval };
   });
+}
+
+/** The percentile interval of one ratio from its sorted draws, or [+∞, +∞] when every draw and the data's are +∞. */
+function toRatioInterval(
+  percent: number,
+  estimate: number,
+  sorted: Float64Array,
+  sampleSize: number,
+  options: PercentileRatioOptions,
+): BootstrapInterval {
+  if (Number.isFinite(estimate) && Number.isFinite(sorted[sorted.length - 1] as number)) {
+    const acceleration = cannotCompute("not used by the percentile method");
+    return toBootstrapInterval(
+      { estimate, sorted, sampleSize, acceleration },
+      { confidence: options.confidence, alternative: options.alternative, method: "percentile" },
+    );
+  }
+  // Production's percentile is 0 in the data and every resample, the shadow's is not: slower beyond any factor.
+  if (estimate === Infinity && sorted[0] === Infinity) return toInfiniteInterval(sorted, sampleSize, options);
+  return cannotCompute(
+    `The control's p${percent} is 0 in the data or in some resamples, and the treatment's is not, so the ratio is infinite in some resamples only.`,
+  );
+}
+
+/**
+ * treatment/control, with 0/0 = 1 (both percentiles 0: neither is slower) and t/0 = +∞ for t > 0 (the treatment is
+ * slower than the control by more than any factor).
+ */
+function toRatio(treatment: number, control: number): number {
+  if (control !== 0) return treatment / control;
+  return treatment === 0 ? 1 : Infinity;
+}
+
+/**
+ * The zero-width interval [+∞, +∞] of a ratio infinite in the data and in every resample, read as
+ * `toBootstrapInterval` reads the percentile method (levels α and 1 − α, an open side stays open); numpy.percentile
+ * would interpolate ∞ − ∞ there.
+ */
+function toInfiniteInterval(
+  sorted: Float64Array,
+  sampleSize: number,
+  options: Pick<PercentileRatioOptions, "confidence" | "alternative">,
+): BootstrapInterval {
+  if (sampleSize < 2) {
+    return cannotCompute(`A bootstrap interval needs at least two examples; there are ${sampleSize}.`);
+  }
+  const confidence = options.confidence ?? 0.95;
+  const alternative = options.alternative ?? "two-sided";
+  const alpha = tailProbability(confidence, alternative);
+  return {
+    ok: true,
+    method: "percentile",
+    estimate: Infinity,
+    confidence,
+    alternative,
+    resamples: sorted.length,
+    standardError: 0,
+    low: alternative === "less" ? -Infinity : Infinity,
+    high: Infinity,
+    levels: { low: alpha, high: 1 - alpha },
+  };
 }
 
 /** The indices that sort `values`, ties in index order. */

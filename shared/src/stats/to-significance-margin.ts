@@ -1,8 +1,17 @@
 import { formatNumber } from "../core/format-number.js";
 import { cannotCompute, type StatResult } from "./stat-result.js";
 
-/** The baseline rules `significance: <alpha>` can turn into a confidence-interval decision (contract §3). */
-export type SignificanceRuleKind = "max-regression" | "max-regression-pct" | "min-improvement" | "min-improvement-pct";
+/**
+ * The baseline rules `significance: <alpha>` can turn into a confidence-interval decision (contract §3); a
+ * warn-regression bound is a threshold as max-regression's, only its verdicts differ (`judgeSignificance`).
+ */
+export type SignificanceRuleKind =
+  | "max-regression"
+  | "max-regression-pct"
+  | "min-improvement"
+  | "min-improvement-pct"
+  | "warn-regression"
+  | "warn-regression-pct";
 
 /** A baseline rule of one metric, as the policy writes it. */
 export interface SignificanceRule {
@@ -28,7 +37,7 @@ export interface SignificanceMargin {
 
 /**
  * Converts a baseline rule into a threshold on delta, direction-aware as evaluate-gate's plain rules ("regression" = change
- * in the bad direction, bounds inclusive): higher-is-better with max-regression m needs delta ≥ −m, with
+ * in the bad direction, bounds inclusive): higher-is-better with max-regression (or warn-regression) m needs delta ≥ −m, with
  * min-improvement i needs delta ≥ i; lower-is-better mirrors them to delta ≤ m and delta ≤ −i. A percent bound is
  * bound/100 · |baseline|. "Cannot compute" for a percent bound without a baseline or from a zero baseline (contract
  * §3: undefined; the metric-unit rule decides instead), or a non-finite bound.
@@ -53,7 +62,7 @@ export function toSignificanceMargin(rule: SignificanceRule): StatResult<Signifi
     amount = (rule.bound / 100) * Math.abs(base);
     amountText = `${amountText}% (${formatNumber(amount)})`;
   }
-  const regression = rule.kind.startsWith("max-regression");
+  const regression = rule.kind.startsWith("max-regression") || rule.kind.startsWith("warn-regression");
   const higher = rule.direction === "higher";
   return {
     ok: true,

@@ -3,7 +3,7 @@ import { verdictOrder, worstVerdict } from "../core/verdict.js";
 import { decideHistoryMedian } from "../evaluate/decide-history-median.js";
 import type { EvaluatePolicy } from "../evaluate/evaluate-policy-schema.js";
 import type { EvaluateCheck, GateResult } from "../evaluate/gate-result.js";
-import { buildModelHistory } from "../registry/model-history.js";
+import { buildModelHistory, toShortfallNote } from "../registry/model-history.js";
 import { readModelRegistry } from "../registry/read-model-registry.js";
 import { requireRegistryName } from "../registry/registry-names.js";
 import type { RegistryStore } from "../registry/registry-store.js";
@@ -72,7 +72,7 @@ export async function addModelHistory(
     notes.push(
       "History: this run records no digest of its evaluation data, so no version can be compared with it; name the file its metrics were computed on with eval-data (--eval-data on the CLI).",
     );
-  if (history.shortfall) notes.push(`History: ${history.shortfall}`);
+  if (history.shortfall) notes.push(toShortfallNote(history.shortfall));
   return {
     ...result,
     checks,

@@ -86,14 +86,16 @@ export async function loadEvaluateFiles(
   // bundle every metrics-file run parses at start-up.
   const { loadPredictionMetrics } = await import("../evaluate/load-prediction-metrics.js");
   // The registry version's own evaluation predictions, when it stores them, pair with the candidate's.
+  const named = { evalDataNamed: evalData !== undefined };
   const predictionInputs = fromRegistry
     ? {
         ...inputs,
+        ...named,
         candidatePredictions,
         baselinePredictions: fromRegistry.path,
         baselinePredictionsName: fromRegistry.name,
       }
-    : { ...inputs, candidatePredictions };
+    : { ...inputs, ...named, candidatePredictions };
   // An empty allowedRoots means "anywhere" (the CLI): adding the temporary folder would confine the candidate to it.
   const confined = access.allowedRoots.length > 0;
   const readAccess =

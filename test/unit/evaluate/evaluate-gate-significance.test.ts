@@ -113,6 +113,32 @@ describe("evaluateGate with significance", () => {
     expect(judge(lenient).verdict).toBe("warn");
   });
 
+  it("warns on warn-regression with significance only when the regression beyond its bound is significant", () => {
+    // The baseline as candidate: AUC drops by 0.0447; DeLong's one-sided 95% limits are [−0.0658, −0.0237].
+    const warnAt = (bound: number, significance = ", significance: 0.05") =>
+      check(
+        judge(
+          `  metrics:\n    roc_auc: { direction: higher, warn-regression: ${bound}${significance} }\n`,
+          BASELINE,
+          CANDIDATE,
+        ).checks,
+        "roc_auc:warn-regression",
+      );
+    expect(warnAt(0.01)).toMatchObject({
+      verdict: "warn",
+      method: "delong",
+      message: expect.stringMatching(/^Ruled out.*A warning: the regression is significant\.$/),
+    });
+    expectRelative(warnAt(0.01).ci![1], -reference.delong_bounds.lower_one_sided_95, 1e-9);
+    // −0.03 lies inside the interval: not significant, so no warning, where the plain rule warns on the point change.
+    expect(warnAt(0.03)).toMatchObject({
+      verdict: "pass",
+      message: expect.stringMatching(/^Inconclusive.*No warning: warn-regression warns only on a regression shown/),
+    });
+    expect(warnAt(0.03, "")).toMatchObject({ verdict: "warn" });
+    expect(warnAt(0.1)).toMatchObject({ verdict: "pass", message: expect.stringMatching(/^Shown/) });
+  });
+
   it("fails, saying why, when the baseline has metrics but no predictions to pair with", () => {
     const policy = parsePolicy(
       "version: 1\nevaluate:\n  metrics:\n    accuracy: { direction: higher, max-regression: 0.01, significance: 0.05 }\n",

@@ -7,6 +7,7 @@ import { computePairedBootstrap } from "../../../shared/src/stats/paired-bootstr
 import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js";
 import {
   edgeCases,
+  fewChangesReference,
   expectOk,
   expectRelative,
   oracle,
@@ -267,5 +268,67 @@ describe("evaluateSignificanceRule on a change with no variance", () => {
     });
     // u = 0.00299 > 0.001: not shown, not ruled out.
     expect(check).toMatchObject({ method: "exact-bound", verdict: "inconclusive" });
+  });
+});
+
+describe("evaluateSignificanceRule with few changed examples", () => {
+  const few = fewChangesReference;
+  /** 1,000 examples all right for both models, but `worse` the candidate gets wrong and `better` the baseline does. */
+  function discordant(worse: number, better: number, rule: SignificanceRuleInput["rule"]): SignificanceRuleInput {
+    const yTrue = new Float64Array(1000).fill(1);
+    const baseline = new Float64Array(1000).fill(1);
+    const candidate = new Float64Array(1000).fill(1);
+    candidate.fill(0, 0, worse);
+    baseline.fill(0, worse, worse + better);
+    return { metric: "accuracy", yTrue, baseline, candidate, rule, alpha: 0.05 };
+  }
+  const noRegression = { direction: "higher", kind: "max-regression", bound: 0 } as const;
+
+  it("does not show an improvement from 1 or 2 improved examples, which McNemar's exact p of 1 or ½ cannot", () => {
+    // The bootstrap of one +1 among 999 zeros has no resample below 0, so it "showed" delta ≥ 0 with p ≈ 1e-15.
+    for (const [better, mcnemar] of [
+      [1, few.mcnemar[1]],
+      [2, few.mcnemar[3]],
+    ] as const) {
+      const check = evaluateSignificanceRule(discordant(0, better, noRegression), { seed: 1, resamples: 999 });
+      expect(check).toMatchObject({ method: "exact-bound", replaces: "bootstrap", verdict: "inconclusive" });
+      if (!check.decided) expect.fail(check.message);
+      const want = few.exact_bound_accuracy[better - 1];
+      expectRelative(check.ci[0], want.low, 1e-10);
+      expectRelative(check.ci[1], want.high, 1e-10);
+      expect(check.p_value).toBe(1);
+      expectRelative(check.p_value_no_difference as number, mcnemar.p_value, 1e-12);
+      expect(check.message).toContain(`Too few changes: only ${better} of 1000 examples change`);
+    }
+  });
+
+  it("does not rule out a regression from 3 or 4 worse examples, where the BCa interval wrongly excluded 0", () => {
+    for (const worse of [3, 4]) {
+      const check = evaluateSignificanceRule(discordant(worse, 0, noRegression), { seed: 1, resamples: 999 });
+      expect(check).toMatchObject({ method: "exact-bound", verdict: "inconclusive" });
+    }
+  });
+
+  it("passes a generous max-regression on 2 changed examples with p = binom.cdf(2, 1000, 0.01)", () => {
+    const rule = { direction: "higher", kind: "max-regression", bound: 0.01 } as const;
+    const check = evaluateSignificanceRule(discordant(2, 0, rule), { seed: 1, resamples: 999 });
+    expect(check).toMatchObject({ method: "exact-bound", verdict: "pass" });
+    if (!check.decided) expect.fail(check.message);
+    expectRelative(check.p_value, few.exact_bound_accuracy[1].p_value_by_bound["0.01"], 1e-10);
+  });
+
+  it("resamples again from 5 changed examples at 0.05, where an exact test can show a direction (½⁵ ≤ 0.05)", () => {
+    const check = evaluateSignificanceRule(discordant(5, 0, noRegression), { seed: 1, resamples: 999 });
+    expect(check).toMatchObject({ method: "bootstrap", verdict: "fail" });
+    expectRelative(0.5 ** 5, few.sign_test.all_one_way[4].p_all_one_way, 1e-15);
+  });
+
+  it("asks for more changed examples at a stricter level: 6 are too few at 0.01", () => {
+    const check = evaluateSignificanceRule(
+      { ...discordant(6, 0, noRegression), alpha: 0.01 },
+      { seed: 1, resamples: 999 },
+    );
+    expect(check).toMatchObject({ method: "exact-bound", verdict: "inconclusive" });
+    expect(few.sign_test.fewest_for_direction["0.01"]).toBe(7);
   });
 });

@@ -62,6 +62,8 @@ describe("biasCheck with significance on max-regression", () => {
       verdict: "fail",
       significance_decision: "fail",
       method: "bootstrap-percentile (paired, stratified)",
+      // Decided on the change's interval, not the point change.
+      gate_on: "ci",
     });
     expect(check.ci![0]).toBeGreaterThan(0.02);
     expect(check.effect_size).toBeCloseTo(check.value! - check.baseline!, 12);

@@ -60,6 +60,15 @@ describe("renderFairnessSignificanceMarkdown", () => {
     expect(section).toMatch(/inconclusive → warn|within the allowance/);
   });
 
+  it("marks the checks decided on the change's interval \"(on CI)\" in the report, as the golden file", async () => {
+    const result = judge(policy, fairerBaseline(150));
+    const markdown = renderBiasMarkdown(result);
+    await expect(markdown).toMatchFileSnapshot("golden/bias-significance-report.md");
+    const ruleCells = markdown.split("\n").filter((line) => line.includes("| max-regression 0.02"));
+    expect(ruleCells).toHaveLength(4);
+    for (const line of ruleCells) expect(line).toContain("max-regression 0.02 (on CI)");
+  });
+
   it("is part of the bias-check report and its text, and absent when no rule asks for significance", () => {
     const result = judge(policy, fairerBaseline(150));
     expect(renderBiasMarkdown(result)).toContain("**Fairness regressions judged against noise**");

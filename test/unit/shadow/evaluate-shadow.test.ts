@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PolicyError } from "../../../shared/src/core/modelgate-error.js";
 import { evaluateShadow } from "../../../shared/src/shadow/evaluate-shadow.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
+import { computePercentileRatios } from "../../../shared/src/stats/percentile-ratio-bootstrap.js";
 import { expected } from "./support/load-fixtures.js";
 import { fixtureComparison } from "./support/fixture-comparison.js";
 
@@ -96,5 +97,42 @@ describe("evaluateShadow", async () => {
   it("throws PolicyError without a shadow: section", () => {
     const bare = parsePolicy("version: 1\nmodel: churn\n", "modelgate.yml");
     expect(() => evaluateShadow({ policy: bare, policyProvenance: provenance, comparison })).toThrow(PolicyError);
+  });
+
+  describe("with constant latencies", () => {
+    const latencyComparison = (production: number, shadow: number) => ({
+      ...comparison,
+      latency: {
+        judge: "bootstrap" as const,
+        compared: 50,
+        ratios: computePercentileRatios(new Float64Array(50).fill(production), new Float64Array(50).fill(shadow), {
+          percents: [50, 95, 99],
+          resamples: 200,
+          seed: 0,
+        }),
+      },
+    });
+    const judge = (production: number, shadow: number) =>
+      evaluateShadow({
+        policy: policy("  max-latency-p95-regression-pct: 10\n"),
+        policyProvenance: provenance,
+        comparison: latencyComparison(production, shadow),
+      }).checks.find((c) => c.metric === "latency_p95")!;
+
+    it("decides on the zero-width interval at the ratio: 110 vs 100 ms passes +10%, 120 fails", () => {
+      expect(judge(100, 110)).toMatchObject({ verdict: "pass", ci: [1.1, 1.1], effect_size: 1.1 });
+      expect(judge(100, 120)).toMatchObject({ verdict: "fail", ci: [1.2, 1.2], effect_size: 1.2 });
+    });
+
+    it("passes two all-zero logs (ratio 1) and fails a shadow slower than an all-zero production, never NODATA", () => {
+      const same = judge(0, 0);
+      expect(same).toMatchObject({ verdict: "pass", ci: [1, 1] });
+      expect(same.nodata).toBeUndefined();
+      const slower = judge(0, 5);
+      expect(slower).toMatchObject({ verdict: "fail", value: 5, baseline: 0 });
+      expect(slower.nodata).toBeUndefined();
+      expect(slower.ci).toBeUndefined();
+      expect(slower.message).toMatch(/production's p95 is 0 on every resample .* slower by more than any factor/);
+    });
   });
 });

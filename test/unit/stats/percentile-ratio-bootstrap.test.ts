@@ -50,9 +50,44 @@ describe("computePercentileRatios", () => {
     expect(other.low).not.toBe(again.low);
   });
 
-  it("cannot compute a ratio whose production percentile is 0", () => {
+  it("cannot compute a ratio whose production percentile is 0 in some resamples only", () => {
     const [ratio] = computePercentileRatios([0, 0, 0, 1], [1, 2, 3, 4], { percents: [50], resamples: 50, seed: 1 });
-    expect(ratio!.interval.ok).toBe(false);
+    expect(ratio!.interval).toMatchObject({ ok: false, reason: expect.stringMatching(/infinite in some resamples/) });
+  });
+
+  const constant = (value: number) => new Float64Array(40).fill(value);
+
+  it("gives constant latencies the zero-width interval at the ratio, with standard error 0", () => {
+    for (const [control, treatment] of [
+      [100, 120],
+      [100, 100],
+      [0.3, 0.33],
+    ] as const) {
+      const ratios = computePercentileRatios(constant(control), constant(treatment), {
+        percents: [50, 95, 99],
+        resamples: 200,
+        seed: 3,
+      });
+      for (const { interval } of ratios) {
+        expect(interval).toMatchObject({ ok: true, standardError: 0 });
+        if (!interval.ok) continue;
+        expect(interval.estimate).toBe(treatment / control);
+        expect([interval.low, interval.high]).toEqual([interval.estimate, interval.estimate]);
+      }
+    }
+  });
+
+  it("gives all-zero latencies on both sides the ratio 1 at zero width: neither model is slower", () => {
+    const [ratio] = computePercentileRatios(constant(0), constant(0), { percents: [95], resamples: 100, seed: 3 });
+    expect(ratio!.interval).toMatchObject({ ok: true, estimate: 1, low: 1, high: 1, standardError: 0 });
+  });
+
+  it("gives a shadow slower than an all-zero production the interval [+∞, +∞], an open side staying open", () => {
+    const options = { percents: [50], resamples: 100, seed: 3 };
+    const [two] = computePercentileRatios(constant(0), constant(5), options);
+    expect(two!.interval).toMatchObject({ ok: true, estimate: Infinity, low: Infinity, high: Infinity });
+    const [less] = computePercentileRatios(constant(0), constant(5), { ...options, alternative: "less" });
+    expect(less!.interval).toMatchObject({ ok: true, low: -Infinity, high: Infinity, levels: { high: 0.95 } });
   });
 
   it("throws StatsInputError for unpaired lengths or non-finite values", () => {

@@ -5,6 +5,7 @@ import type { EvaluatePolicy } from "../../../shared/src/evaluate/evaluate-polic
 import type { GateResult } from "../../../shared/src/evaluate/gate-result.js";
 import { promoteVersion } from "../../../shared/src/registry/promote-version.js";
 import { renderEvaluateMarkdown } from "../../../shared/src/report/render-evaluate-markdown.js";
+import { renderEvaluateText } from "../../../shared/src/report/render-evaluate-text.js";
 import { addModelHistory } from "../../../shared/src/use-cases/add-model-history.js";
 import { createLocalRepo } from "../registry/local-git-fixture.js";
 import type { LocalRepo } from "../registry/local-git-fixture.js";
@@ -122,6 +123,12 @@ describe("addModelHistory", () => {
     expect(out.notes).toContain(
       "History: Only 1 of the 2 versions that held production is comparable; the history asks for 5.",
     );
+    // The note shows once in each report, among the notes above, not again in the history section.
+    const shortfall = "Only 1 of the 2 versions that held production is comparable; the history asks for 5.";
+    for (const report of [renderEvaluateMarkdown(out), renderEvaluateText(out)]) {
+      expect(report.split(shortfall)).toHaveLength(2);
+      expect(report).toMatch(/history of production: last 1 of 5 comparable versions/i);
+    }
   });
 
   it("fails closed when no comparable version has the metric, and refuses a rule on a metric the gate does not judge", async () => {

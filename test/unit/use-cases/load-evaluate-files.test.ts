@@ -116,6 +116,16 @@ describe("loadEvaluateFiles", () => {
     expect(files.predictions?.evalDataSha256).not.toBe(files.candidate.sha256);
   });
 
+  it("skips the examples' digest when eval-data names the evaluation data, whose file digest the subject records", async () => {
+    const files = await load(
+      { candidatePredictions: "candidate.csv", evalData: "holdout.csv", ...MODEL_COLUMNS },
+      { "holdout.csv": "id,label\n1,0\n" },
+    );
+    expect(files.predictions?.evalDataSha256).toBeUndefined();
+    expect(files.evalData?.sha256).toBe(createHash("sha256").update("id,label\n1,0\n").digest("hex"));
+    expectReferenceMetrics(files.candidate.values, "candidate");
+  });
+
   it("turns scores into predictions at the threshold when there is no prediction column", async () => {
     // Every oracle score is below 1 (max 0.999939), so at threshold 1 every example is predicted negative and
     // accuracy is the share of label 0: 567 of 1000 (= 1 - 433 positives, as recall_pos1 = 295/433 implies).

@@ -172,3 +172,7 @@ export const edgeCases: any = JSON.parse(fixture("edge-case-reference-values.jso
 /** make_curve_reference_values.py's output: scikit-learn's curves, calibration bins and confusion matrices. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read as-is; tests name the fields they use.
 export const curveReference: any = JSON.parse(fixture("curve-reference-values.json"));
+
+/** few-changes-reference-values.json written by make_few_changes_reference_values.py (SciPy 1.10.1). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above.
+export const fewChangesReference: any = JSON.parse(fixture("few-changes-reference-values.json"));
