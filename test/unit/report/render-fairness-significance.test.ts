@@ -60,7 +60,7 @@ describe("renderFairnessSignificanceMarkdown", () => {
     expect(section).toMatch(/inconclusive → warn|within the allowance/);
   });
 
-  it("marks the checks decided on the change's interval \"(on CI)\" in the report, as the golden file", async () => {
+  it('marks the checks decided on the change\'s interval "(on CI)" in the report, as the golden file', async () => {
     const result = judge(policy, fairerBaseline(150));
     const markdown = renderBiasMarkdown(result);
     await expect(markdown).toMatchFileSnapshot("golden/bias-significance-report.md");
