@@ -63,8 +63,10 @@ describe("readTable on a large file", () => {
     }
     expect(x.missing + x.nonNumeric + x.nonFinite).toBe(0);
     console.log(`big.csv: ${(size / 2 ** 20).toFixed(0)} MiB, peak RSS growth ${(growth / 2 ** 20).toFixed(0)} MiB`);
-    // Measured 40 MiB on a 92 MiB file: about 20 MiB of V8 young generation whatever the file size, plus the
-    // output (12 MiB) twice while the columns' blocks are joined. Reading the whole file would need 92 MiB+.
-    expect(growth).toBeLessThan(size / 2);
+    // Measured 43–47 MiB on a 92 MiB file (Node 20, in the test runner's process): about 20 MiB of V8 young
+    // generation whatever the file size, the output (12 MiB) twice while the columns' blocks are joined, and the
+    // byte-level pass's 1 MiB read before it gives way to the full parser at the first quote. Reading the whole
+    // file would need 92 MiB+; the bound sits between, clear of the young generation's few MiB of jitter.
+    expect(growth).toBeLessThan(size * 0.6);
   });
 });
