@@ -4,9 +4,7 @@ import { emptyTableError } from "./empty-table-error.js";
 import { parseTableFormat } from "./parse-table-format.js";
 import type { TableFileType } from "./parse-table-format.js";
 import { readDelimitedTable } from "./read-delimited-table.js";
-import { readJsonlTable } from "./read-jsonl-table.js";
 import { MAX_ROW_CHARS, ReadLimits } from "../files/read-limits.js";
-import { readParquetTable } from "./read-parquet-table.js";
 import { resolveInputPath } from "../files/resolve-input-path.js";
 import type { FileAccess } from "../files/resolve-input-path.js";
 import type { ColumnReadAs, ColumnRequest, ColumnRequests } from "./column-request.js";
@@ -123,7 +121,11 @@ function everyColumn({ all, as, builder }: AllColumns): (fileColumns: readonly s
     }));
 }
 
-function readPass(
+/**
+ * One pass of the file's reader. The JSONL and Parquet readers (hyparquet with them) are imported on first use, so a
+ * bundle compiles them only in a run that reads such a file; their errors reach the caller unchanged.
+ */
+async function readPass(
   source: TableSource,
   type: TableFileType,
   requests: ColumnRequests,
@@ -136,7 +138,8 @@ function readPass(
       return readDelimitedTable(source, type.gzip, ",", requests, maxRowChars, limits);
     case "tsv":
       return readDelimitedTable(source, type.gzip, "\t", requests, maxRowChars, limits);
-    case "jsonl":
+    case "jsonl": {
+      const { readJsonlTable } = await import("./read-jsonl-table.js");
       return readJsonlTable(
         source,
         type.gzip,
@@ -145,8 +148,11 @@ function readPass(
         limits.guard(source),
         everyKey,
       );
-    case "parquet":
+    }
+    case "parquet": {
+      const { readParquetTable } = await import("./read-parquet-table.js");
       return readParquetTable(source, requests, limits.guard(source));
+    }
   }
 }
 
