@@ -3,6 +3,9 @@ import type { HeldMemory } from "./block-array.js";
 import { NumberCells } from "./number-cells.js";
 import type { NumberColumn } from "./table.js";
 
+/** Runs shorter than this are pushed value by value. */
+const MIN_COPIED_RUN = 64;
+
 /** Builds a `NumberColumn`: every cell read as `NumberCells` reads it, NaN where a cell holds no number. */
 export class NumberColumnBuilder extends NumberCells<NumberColumn> {
   private readonly values: BlockArray<Float64Array>;
@@ -22,8 +25,13 @@ export class NumberColumnBuilder extends NumberCells<NumberColumn> {
     return { kind: "number", name: this.name, values: this.values.toArray(), missing, nonNumeric, nonFinite };
   }
 
-  /** A run of typed numbers: copied at once when every one is finite, else read value by value (NaN for the others). */
+  /**
+   * A run of typed numbers: copied at once when every one is finite, else read value by value (NaN for the others).
+   * Short runs (the CSV pass hands a table's builders one number at a time) go value by value: a copy's
+   * `subarray` per number cost more than the numbers themselves.
+   */
   override pushNumbers(values: ArrayLike<number>, start: number, end: number): boolean {
+    if (end - start < MIN_COPIED_RUN) return super.pushNumbers(values, start, end);
     if (!(values instanceof Float64Array || values instanceof Float32Array || values instanceof Int32Array))
       return super.pushNumbers(values, start, end);
     let finite = true;
