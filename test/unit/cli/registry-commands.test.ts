@@ -309,40 +309,36 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
     expect(output()).toContain("churn: v0.0.2 -> prod");
   }, 60_000);
 
-  it("refuses a promotion without a manifest unless allowed, and a rollback without a reason", async () => {
-    const model = path.join(repo.dir, "model.bin");
-    writeFileSync(model, "weights");
-    await expect(
-      promoteCommand.run([
-        "--model",
-        "churn",
-        "--stage",
-        "prod",
-        "--version",
-        "1.0.0",
-        "--artifacts",
-        model,
-        ...where(),
-      ]),
-    ).rejects.toThrow(/No lineage manifest was given/);
-    await expect(rollbackCommand.run(["--model", "churn", "--stage", "prod", ...where()])).rejects.toThrow(
+  /** promote of churn to prod with `args`, on the test's repository. */
+  const promoteChurn = (...args: string[]) =>
+    promoteCommand.run(["--model", "churn", "--stage", "prod", ...args, ...where()]);
+
+  // Each refusal leaves the registry without a tag.
+  it.each([
+    [
+      "a promotion without a manifest unless allowed",
+      (model: string) => promoteChurn("--version", "1.0.0", "--artifacts", model),
+      /No lineage manifest was given/,
+    ],
+    [
+      "a rollback without a reason",
+      () => rollbackCommand.run(["--model", "churn", "--stage", "prod", ...where()]),
       /--reason is "": it is required/,
-    );
-    await expect(
-      promoteCommand.run([
-        "--model",
-        "churn",
-        "--stage",
-        "prod",
-        "--version",
-        "1.0",
-        "--artifacts",
-        model,
-        "--allow-missing-manifest",
-        "--allow-ungated",
-        ...where(),
-      ]),
-    ).rejects.toThrow(/Input "version" is "1.0"/);
-    expect(repo.git("tag", "--list")).toBe("");
-  }, 60_000);
+    ],
+    [
+      "a promotion to a version that is not semver",
+      (model: string) =>
+        promoteChurn("--version", "1.0", "--artifacts", model, "--allow-missing-manifest", "--allow-ungated"),
+      /Input "version" is "1.0"/,
+    ],
+  ] as const)(
+    "refuses %s",
+    async (_, run, message) => {
+      const model = path.join(repo.dir, "model.bin");
+      writeFileSync(model, "weights");
+      await expect(run(model)).rejects.toThrow(message);
+      expect(repo.git("tag", "--list")).toBe("");
+    },
+    60_000,
+  );
 });
