@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { promoteCommand } from "../../../shared/src/cli/promote-command.js";
 import { registryCommand } from "../../../shared/src/cli/registry-command.js";
 import { rollbackCommand } from "../../../shared/src/cli/rollback-command.js";
+import { minorBumpArgs } from "./promote-args.js";
 import { GIT_ENV, createLocalRepo } from "../registry/local-git-fixture.js";
 import type { LocalRepo } from "../registry/local-git-fixture.js";
 
@@ -68,24 +69,7 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
   it("promotes twice, rolls back, and reads list, show, history and verify back", async () => {
     const model = path.join(repo.dir, "model.bin");
     writeFileSync(model, "weights one");
-    const promote = (ref: string) =>
-      promoteCommand.run([
-        "--model",
-        "churn",
-        "--stage",
-        "prod",
-        "--bump",
-        "minor",
-        "--artifacts",
-        model,
-        "--ref",
-        ref,
-        "--allow-missing-manifest",
-        "--allow-ungated",
-        "--actor",
-        "ana",
-        ...where(),
-      ]);
+    const promote = (ref: string) => promoteCommand.run([...minorBumpArgs(model, ref), ...where()]);
     expect(await promote(repo.commits[0])).toBe(0);
     expect(output()).toMatch(
       /^promote · churn: v0\.1\.0 -> prod \(churn#prod#1\)\n {2}note: There is no modelgate\.yml, so no registry: rules apply; only the evidence rules decide\.\n {2}note: Promoted without gate evidence \(allow-ungated\)/,
