@@ -92,7 +92,7 @@ describe("bias-check bundle judging a fairness regression against noise", () => 
     });
     expect(run.summary).toContain("**Fairness regressions judged against noise**");
     expect(run.summary).toMatch(
-      /demographic\\_parity\\_difference \\\[region\\\] \| [0-9.]+ \| [0-9.]+ \| \+0\.14\d* \| \[\+0\.05\d+, \+0\.18\d*\] \| 0\.01 \|.*real regression/,
+      /demographic\\_parity\\_difference \\\[region\\\] \| [0-9.]+ \([0-9.]+\) \| \+0\.14\d* \[\+0\.05\d+, \+0\.18\d*\] \| 0\.01 \|.*real regression/,
     );
   });
 });

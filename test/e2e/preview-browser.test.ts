@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,6 +23,8 @@ const CHROMIUM = process.env.MODELGATE_CHROMIUM || "/usr/bin/chromium";
 const CLI = path.join(repoRoot, "shared/dist/cli/index.js");
 const EXAMPLE = path.join(repoRoot, "shared/examples/churn");
 const HOSTILE_REPORT = path.join(repoRoot, "test/e2e/fixtures/preview/hostile-report.md");
+/** The golden markdown reports of the unit tests: every renderer's report, shown as a pull request shows them. */
+const GOLDEN_FOLDERS = ["test/unit/report/golden", "test/unit/fairness/golden"];
 /** Screenshots of every report, for a reviewer to look at (gitignored). */
 const SCREENSHOTS = path.join(repoRoot, "test-output/preview");
 
@@ -65,6 +76,7 @@ interface Trouble {
 let browser: Browser;
 let demoPage: string;
 let hostilePage: string;
+let goldenPage: string;
 
 async function runCli(args: string[], cwd: string) {
   const run = await spawnCollect(
@@ -107,6 +119,15 @@ function writeHostileData(folder: string): void {
   writeFileSync(path.join(folder, "predictions.csv"), predictions.join("\n") + "\n");
 }
 
+/** The golden markdown reports, as `{ name, markdown }` (the preview names a markdown report by its file name). */
+function goldenReports(): MarkdownReport[] {
+  return GOLDEN_FOLDERS.flatMap((folder) =>
+    readdirSync(path.join(repoRoot, folder))
+      .filter((name) => name.endsWith(".md"))
+      .map((name) => ({ name, markdown: readFileSync(path.join(repoRoot, folder, name), "utf8") })),
+  );
+}
+
 /** Opens a page from its file and waits until its script has drawn (or failed to draw) every chart. */
 async function openPage(file: string): Promise<{ page: Page; trouble: Trouble; state: PreviewState }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -138,15 +159,26 @@ async function openAllDetails(page: Page): Promise<{ opened: number; closed: num
   return { opened: count, closed };
 }
 
+/** One table of a report as the browser laid it out: its report's name, first header, and widths in CSS pixels. */
+interface MeasuredTable {
+  report: string;
+  header: string;
+  scrollWidth: number;
+  clientWidth: number;
+}
+
 /**
  * What does not fit a report's column: any element whose box leaves the column (outside the boxes that scroll their
- * own content: tables, code blocks, charts), and the tables whose content needs a horizontal scroll within their box.
+ * own content: tables, code blocks, charts), and the tables whose content needs a horizontal scroll within their box
+ * (GitHub's CSS gives such a table a scroll bar of its own); `tables` lists every table measured.
  */
-function measureOverflow(): { overflowing: string[]; scrolling: string[] } {
+function measureOverflow(): { overflowing: string[]; scrolling: string[]; tables: MeasuredTable[] } {
   const overflowing: string[] = [];
   const scrolling: string[] = [];
+  const tables: MeasuredTable[] = [];
   for (const body of Array.from(document.querySelectorAll("section.report > article.markdown-body"))) {
-    const report = body.closest("section")!.id;
+    const section = body.closest("section")!;
+    const report = section.id;
     const box = body.getBoundingClientRect();
     const style = getComputedStyle(body);
     const [left, right] = [box.left + parseFloat(style.paddingLeft), box.right - parseFloat(style.paddingRight)];
@@ -158,14 +190,62 @@ function measureOverflow(): { overflowing: string[]; scrolling: string[] } {
       if (rect.left < left - 0.5 || rect.right > right + 0.5)
         overflowing.push(`${what} spans ${rect.left}–${rect.right}, the column ${left}–${right}`);
     }
+    const name = (section.querySelector(".report-name")?.textContent ?? report).trim();
     for (const table of Array.from(body.querySelectorAll("table"))) {
+      const header = (table.querySelector("th")?.textContent ?? "").trim();
+      tables.push({ report: name, header, scrollWidth: table.scrollWidth, clientWidth: table.clientWidth });
       if (table.scrollWidth > table.clientWidth + 1)
         scrolling.push(
-          `${report}: the table of "${(table.querySelector("th")?.textContent ?? "").trim()}" is ${table.scrollWidth}px wide in a ${table.clientWidth}px column`,
+          `${report} (${name}): the table of "${header}" is ${table.scrollWidth}px wide in a ${table.clientWidth}px column`,
         );
     }
   }
-  return { overflowing, scrolling };
+  return { overflowing, scrolling, tables };
+}
+
+/**
+ * How many GFM tables a markdown report holds: delimiter rows (`| :- | -: |`) outside fenced code blocks. The browser
+ * must have measured as many, so a selector that stopped finding tables cannot pass the scroll check unseen.
+ */
+function countMarkdownTables(markdown: string): number {
+  let fenced = false;
+  let count = 0;
+  for (const line of markdown.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    else if (!fenced && /^\|(\s*:?-+:?\s*\|)+\s*$/.test(line)) count++;
+  }
+  return count;
+}
+
+/** A report's name on the preview page and its markdown. */
+interface MarkdownReport {
+  name: string;
+  markdown: string;
+}
+
+/**
+ * Measures every table of the page's reports (their folded sections opened before) and expects each to fit its
+ * report's column with no horizontal scroll, nothing else to leave the column, and as many tables measured per report
+ * as its markdown holds. Writes the tables, one line each with its width, to `listFile` for a reviewer.
+ */
+async function expectEveryTableFits(page: Page, reports: readonly MarkdownReport[], listFile: string): Promise<void> {
+  const { overflowing, scrolling, tables } = await page.evaluate(measureOverflow);
+  mkdirSync(path.dirname(listFile), { recursive: true });
+  writeFileSync(
+    listFile,
+    tables.map((t) => `${t.report}: "${t.header}" ${t.scrollWidth}px in a ${t.clientWidth}px column\n`).join(""),
+  );
+  expect(overflowing).toEqual([]);
+  expect(scrolling).toEqual([]);
+  const expected: Record<string, number> = {};
+  for (const { name, markdown } of reports) {
+    const count = countMarkdownTables(markdown);
+    if (count > 0) expected[name] = count;
+  }
+  const measured: Record<string, number> = {};
+  for (const { report } of tables) measured[report] = (measured[report] ?? 0) + 1;
+  expect(measured).toEqual(expected);
+  expect(Object.keys(measured).length).toBeGreaterThanOrEqual(15);
 }
 
 /** Every chart the page drew: its report, and the size and number of shapes of its SVG. */
@@ -246,6 +326,12 @@ beforeAll(async () => {
   );
   expect(preview.stdout).toContain("Preview page (3 reports");
   hostilePage = path.join(hostile, "hostile.html");
+  goldenPage = path.join(out, "golden.html");
+  const golden = await runCli(
+    ["preview", ...GOLDEN_FOLDERS, "--out", goldenPage, "--title", "golden reports"],
+    repoRoot,
+  );
+  expect(golden.stdout).toContain(`Preview page (${goldenReports().length} reports`);
   rmSync(SCREENSHOTS, { recursive: true, force: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -300,22 +386,51 @@ describe("the demo's preview page in Chromium", { timeout: 180_000 }, () => {
     await page.close();
   });
 
-  it("opens every folded section, and nothing is wider than its report's column, then saves a screenshot per report", async () => {
+  it("opens every folded section, and nothing is wider than its report's column nor any table scrolls, then saves a screenshot per report", async () => {
     const { page, trouble } = await openPage(demoPage);
     const { opened, closed } = await openAllDetails(page);
     expect(opened).toBeGreaterThanOrEqual(10);
     expect(closed).toBe(0);
-    const { overflowing, scrolling } = await page.evaluate(measureOverflow);
-    expect(overflowing).toEqual([]);
-    // GitHub's CSS gives a table too wide for the column a scroll bar of its own: listed for a reviewer, not failed.
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    writeFileSync(path.join(SCREENSHOTS, "demo-tables-that-scroll.txt"), scrolling.map((line) => `${line}\n`).join(""));
-    // bias-check's groups tables fit the column: the baseline's rates share the candidate's cells.
-    expect(scrolling.filter((line) => line.includes('the table of "group"'))).toEqual([]);
+    // Every table of every report (validate's drift and profile tables, evaluate's checks, slices and history,
+    // bias-check's checks, significance and groups, shadow's, train's, the registry's) fits GitHub's comment column.
+    const folder = path.dirname(demoPage);
+    const reports = readdirSync(folder)
+      .filter((file) => /^\d\d-.*\.md$/.test(file))
+      .map((file) => ({ name: file.replace(/\.md$/, ""), markdown: readFileSync(path.join(folder, file), "utf8") }));
+    expect(reports).toHaveLength(19);
+    await expectEveryTableFits(page, reports, path.join(SCREENSHOTS, "demo-tables.txt"));
     const files = await screenshotReports(page, "demo");
     expect(files).toHaveLength(19);
     for (const file of files) expect(statSync(file).size, file).toBeGreaterThan(5_000);
     expect(trouble.pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the golden reports' preview page in Chromium", { timeout: 180_000 }, () => {
+  it("shows every table of every golden report, folded ones opened, without a horizontal scroll", async () => {
+    const { page, trouble } = await openPage(goldenPage);
+    const { closed } = await openAllDetails(page);
+    expect(closed).toBe(0);
+    await expectEveryTableFits(page, goldenReports(), path.join(SCREENSHOTS, "golden-tables.txt"));
+    expect(trouble.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("names a table too wide for the column, so the check above can fail", async () => {
+    const { page } = await openPage(goldenPage);
+    // Ten columns of one unbreakable 20-character word each: wider than 930 px in any sans-serif font.
+    await page.evaluate(() => {
+      const article = document.querySelectorAll("section.report > article.markdown-body")[0] as unknown as {
+        insertAdjacentHTML(where: string, html: string): void;
+      };
+      const cells = Array.from({ length: 10 }, (_, i) => `<td>unbreakable_word_${String(i).padStart(3, "0")}</td>`);
+      article.insertAdjacentHTML("beforeend", `<table><tr><th>too wide</th></tr><tr>${cells.join("")}</tr></table>`);
+    });
+    const { scrolling } = await page.evaluate(measureOverflow);
+    expect(scrolling.filter((line) => line.includes('the table of "too wide"'))).toEqual([
+      expect.stringMatching(/is \d+px wide in a 930px column$/),
+    ]);
     await page.close();
   });
 });

@@ -3,7 +3,8 @@ import type { GroupAssessment, GroupingAssessment } from "../fairness/assess-fai
 import type { FairnessCheck, BiasResult } from "../fairness/bias-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import type { MarkdownBlock } from "./fit-markdown.js";
-import { formatDistinct, formatNumber, formatPair, formatSigned } from "../core/format-number.js";
+import { formatDistinct, formatNumber, formatSigned } from "../core/format-number.js";
+import { formatWithBaseline } from "./format-with-baseline.js";
 import type { CheckColumn, ReportLayout } from "./render-layout.js";
 import { details, renderLayoutMarkdown } from "./render-layout.js";
 import { suggestBiasStep } from "./suggest-next-step.js";
@@ -32,11 +33,15 @@ export function biasLayout(result: BiasResult): ReportLayout<FairnessCheck> {
     `Candidate **${escapeMarkdown(result.files.candidate)}** (${result.candidate.rows} rows) vs baseline ${baseline}. ` +
     `Sensitive: ${settings.sensitive.map((s) => `**${escapeMarkdown(s)}**`).join(", ")}; positive label ${escapeMarkdown(settings.positive_label)}, ` +
     `favourable outcome ${escapeMarkdown(settings.favorable_label)}; groups under ${settings.min_group_size} rows are not gated.${ci}`;
-  const pair = (c: FairnessCheck) => formatPair(c.baseline, c.value);
   const columns: CheckColumn<FairnessCheck>[] = [
     { title: "metric [grouping]", cell: (c) => escapeMarkdown(c.metric) },
-    { title: "baseline", align: "r", cell: (c) => pair(c)[0] },
-    { title: "candidate", align: "r", cell: (c) => pair(c)[1] },
+    // One cell, "candidate (baseline)" as in the groups tables: two columns of their own, beside the metric's long
+    // name, made the table wider than GitHub's comment column.
+    {
+      title: result.checks.some((c) => c.baseline !== null) ? "candidate (baseline)" : "candidate",
+      align: "r",
+      cell: (c) => formatWithBaseline(c.value, c.baseline),
+    },
     { title: "CI", align: "r", cell: (c) => (c.ci ? `[${formatDistinct(c.ci).join(", ")}]` : "—") },
     { title: "Δ", align: "r", cell: (c) => formatSigned(c.delta) },
     { title: "rule", cell: (c) => `${c.rule} ${formatNumber(c.threshold)}${c.gate_on === "ci" ? " (on CI)" : ""}` },

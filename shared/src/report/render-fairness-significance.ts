@@ -3,12 +3,12 @@ import type { BiasResult, FairnessCheck } from "../fairness/bias-result.js";
 import {
   formatDistinct,
   formatNumber,
-  formatPair,
   formatPValue,
   formatSigned,
   resamplingResolution,
 } from "../core/format-number.js";
 import { escapeMarkdown, sanitizeTerminalText } from "./escape-markdown.js";
+import { formatWithBaseline } from "./format-with-baseline.js";
 import type { MarkdownBlock } from "./fit-markdown.js";
 import { verdictLabel } from "./verdict-label.js";
 
@@ -39,6 +39,18 @@ function describe(result: BiasResult): string {
   );
 }
 
+/** How the markdown table's short headers read. */
+function tableLegend(result: BiasResult): string {
+  const adjusted =
+    result.significance === undefined || result.significance.multiple_testing === "none"
+      ? ""
+      : `, adjusted (${result.significance.multiple_testing})`;
+  return (
+    `Change [interval]: the change in unfairness and its interval; allowed: the regression the rule allows; ` +
+    `p: the smallest α at which the interval would put the change within the allowed regression${adjusted}.`
+  );
+}
+
 /** bias-check's significance section: each max-regression decided on its interval, beside the point estimates. */
 export function renderFairnessSignificanceMarkdown(result: BiasResult): MarkdownBlock[] {
   const checks = significanceChecks(result);
@@ -48,14 +60,14 @@ export function renderFairnessSignificanceMarkdown(result: BiasResult): Markdown
   const floor = s
     ? Math.min(1, resamplingResolution(s.resamples) * (s.multiple_testing === "none" ? 1 : s.checks))
     : undefined;
+  // Seven columns where there were nine, so the table fits GitHub's comment column beside the metric's long name: the
+  // baseline in the candidate's cell, the interval in the change's, the headers short and read in the legend below.
   const rows = checks.map((c) => {
-    const [baseline, value] = formatPair(c.baseline, c.value);
+    const change = formatSigned(c.effect_size ?? null);
     return [
       escapeMarkdown(c.metric),
-      baseline,
-      value,
-      formatSigned(c.effect_size ?? null),
-      c.ci ? `[${formatDistinct(c.ci, formatSigned).join(", ")}]` : "—",
+      formatWithBaseline(c.value, c.baseline),
+      c.ci ? `${change} [${formatDistinct(c.ci, formatSigned).join(", ")}]` : change,
       formatNumber(c.threshold),
       c.alpha === undefined ? "—" : formatNumber(c.alpha),
       formatPValue(c.p_value_adjusted ?? c.p_value ?? null, floor),
@@ -63,25 +75,13 @@ export function renderFairnessSignificanceMarkdown(result: BiasResult): Markdown
     ];
   });
   const table = markdownTable(
-    [
-      [
-        "metric [grouping]",
-        "baseline",
-        "candidate",
-        "change in unfairness",
-        "interval of the change",
-        "allowed",
-        "α",
-        "p within allowance (adjusted)",
-        "judged",
-      ],
-      ...rows,
-    ],
-    { align: ["l", "r", "r", "r", "r", "r", "r", "r", "l"], alignDelimiters: false },
+    [["metric [grouping]", "candidate (baseline)", "change [interval]", "allowed", "α", "p", "judged"], ...rows],
+    { align: ["l", "r", "r", "r", "r", "r", "l"], alignDelimiters: false },
   );
+  const legend = `${tableLegend(result)} ${describe(result)}`;
   return [
     {
-      text: `**Fairness regressions judged against noise**\n\n${table}\n\n_${escapeMarkdown(describe(result), 1200)}_`,
+      text: `**Fairness regressions judged against noise**\n\n${table}\n\n_${escapeMarkdown(legend, 1500)}_`,
       dropOrder: 3,
     },
   ];

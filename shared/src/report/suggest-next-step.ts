@@ -57,7 +57,11 @@ export function suggestValidateStep(check: Check, escape: Escape = md): string {
 /** bias-check: a fairness metric against its bound. */
 export function suggestBiasStep(check: Check, escape: Escape = md): string {
   const what = escape(check.metric);
-  if (check.verdict === "warn") return `Review ${what}; a warning does not block.`;
+  // A warning's step does not repeat the metric its row names: in a table, that name was a second unbreakable
+  // column as wide as the metric's own.
+  if (check.verdict === "warn" && check.ci && /inconclusive/i.test(check.message))
+    return "Evaluate on more rows to narrow the interval, or accept the risk explicitly; a warning does not block.";
+  if (check.verdict === "warn") return "Review the worst groups below; a warning does not block.";
   if (check.value === null)
     return `Add rows for the groups ${what} needs, or lower min-group-size, so the metric is defined.`;
   return `Look at the worst groups below: rebalance or reweight their training data, or adjust the decision threshold per the fairness policy.`;

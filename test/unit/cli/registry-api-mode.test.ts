@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { promoteCommand } from "../../../shared/src/cli/promote-command.js";
 import { registryCommand } from "../../../shared/src/cli/registry-command.js";
 import { rollbackCommand } from "../../../shared/src/cli/rollback-command.js";
+import { minorBumpArgs } from "./promote-args.js";
 import { useGitHubStandIn } from "../../support/github-stand-in/use-github-stand-in.js";
 
 const api = useGitHubStandIn();
@@ -34,25 +35,7 @@ describe("modelgate promote / rollback / registry with --repo (through the GitHu
   it("promotes twice, rolls back and reads the history and chain back from the repository", async () => {
     for (const sha of COMMITS) api().seedCommit("acme", "models", sha);
     const model = path.join(dir, "model.bin");
-    const promote = (ref: string) =>
-      promoteCommand.run([
-        "--model",
-        "churn",
-        "--stage",
-        "prod",
-        "--bump",
-        "minor",
-        "--artifacts",
-        model,
-        "--ref",
-        ref,
-        "--allow-missing-manifest",
-        "--allow-ungated",
-        "--actor",
-        "ana",
-        "--repo",
-        "acme/models",
-      ]);
+    const promote = (ref: string) => promoteCommand.run([...minorBumpArgs(model, ref), "--repo", "acme/models"]);
     writeFileSync(model, "weights one");
     expect(await promote(COMMITS[0]!)).toBe(0);
     writeFileSync(model, "weights two");

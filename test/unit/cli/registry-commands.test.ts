@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { promoteCommand } from "../../../shared/src/cli/promote-command.js";
 import { registryCommand } from "../../../shared/src/cli/registry-command.js";
 import { rollbackCommand } from "../../../shared/src/cli/rollback-command.js";
+import { minorBumpArgs } from "./promote-args.js";
 import { GIT_ENV, createLocalRepo } from "../registry/local-git-fixture.js";
 import type { LocalRepo } from "../registry/local-git-fixture.js";
 
@@ -68,24 +69,7 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
   it("promotes twice, rolls back, and reads list, show, history and verify back", async () => {
     const model = path.join(repo.dir, "model.bin");
     writeFileSync(model, "weights one");
-    const promote = (ref: string) =>
-      promoteCommand.run([
-        "--model",
-        "churn",
-        "--stage",
-        "prod",
-        "--bump",
-        "minor",
-        "--artifacts",
-        model,
-        "--ref",
-        ref,
-        "--allow-missing-manifest",
-        "--allow-ungated",
-        "--actor",
-        "ana",
-        ...where(),
-      ]);
+    const promote = (ref: string) => promoteCommand.run([...minorBumpArgs(model, ref), ...where()]);
     expect(await promote(repo.commits[0])).toBe(0);
     expect(output()).toMatch(
       /^promote · churn: v0\.1\.0 -> prod \(churn#prod#1\)\n {2}note: There is no modelgate\.yml, so no registry: rules apply; only the evidence rules decide\.\n {2}note: Promoted without gate evidence \(allow-ungated\)/,
@@ -309,40 +293,36 @@ describe("modelgate promote / rollback / registry on a local git repository", ()
     expect(output()).toContain("churn: v0.0.2 -> prod");
   }, 60_000);
 
-  it("refuses a promotion without a manifest unless allowed, and a rollback without a reason", async () => {
-    const model = path.join(repo.dir, "model.bin");
-    writeFileSync(model, "weights");
-    await expect(
-      promoteCommand.run([
-        "--model",
-        "churn",
-        "--stage",
-        "prod",
-        "--version",
-        "1.0.0",
-        "--artifacts",
-        model,
-        ...where(),
-      ]),
-    ).rejects.toThrow(/No lineage manifest was given/);
-    await expect(rollbackCommand.run(["--model", "churn", "--stage", "prod", ...where()])).rejects.toThrow(
+  /** promote of churn to prod with `args`, on the test's repository. */
+  const promoteChurn = (...args: string[]) =>
+    promoteCommand.run(["--model", "churn", "--stage", "prod", ...args, ...where()]);
+
+  // Each refusal leaves the registry without a tag.
+  it.each([
+    [
+      "a promotion without a manifest unless allowed",
+      (model: string) => promoteChurn("--version", "1.0.0", "--artifacts", model),
+      /No lineage manifest was given/,
+    ],
+    [
+      "a rollback without a reason",
+      () => rollbackCommand.run(["--model", "churn", "--stage", "prod", ...where()]),
       /--reason is "": it is required/,
-    );
-    await expect(
-      promoteCommand.run([
-        "--model",
-        "churn",
-        "--stage",
-        "prod",
-        "--version",
-        "1.0",
-        "--artifacts",
-        model,
-        "--allow-missing-manifest",
-        "--allow-ungated",
-        ...where(),
-      ]),
-    ).rejects.toThrow(/Input "version" is "1.0"/);
-    expect(repo.git("tag", "--list")).toBe("");
-  }, 60_000);
+    ],
+    [
+      "a promotion to a version that is not semver",
+      (model: string) =>
+        promoteChurn("--version", "1.0", "--artifacts", model, "--allow-missing-manifest", "--allow-ungated"),
+      /Input "version" is "1.0"/,
+    ],
+  ] as const)(
+    "refuses %s",
+    async (_, run, message) => {
+      const model = path.join(repo.dir, "model.bin");
+      writeFileSync(model, "weights");
+      await expect(run(model)).rejects.toThrow(message);
+      expect(repo.git("tag", "--list")).toBe("");
+    },
+    60_000,
+  );
 });

@@ -55,6 +55,51 @@ const undecided: PublishedResult = {
   },
 };
 
+/** bias-check's result on the example's rural candidate (shared/examples/churn), as a fork's run publishes it. */
+const biasSignificance: PublishedResult = {
+  schema: "modelgate.result/v1",
+  action: "bias-check",
+  key: "churn-classifier",
+  verdict: "fail",
+  checks: [
+    {
+      name: "demographic_parity_difference [region]:max-regression",
+      metric: "demographic_parity_difference [region]",
+      rule: "max-regression",
+      verdict: "fail",
+      value: 0.15578108941418295,
+      baseline: 0.01523712136919686,
+      delta: 0.1405439680449861,
+      delta_pct: 922.3787396555606,
+      threshold: 0.01,
+      message:
+        "Change in unfairness 0.1405. Ruled out at 97.5% one-sided confidence: the change's interval [0.05593, 0.1802] lies wholly above 0.01, so a regression of at most 0.01 does not hold.",
+      method: "bootstrap-percentile (paired, stratified)",
+      p_value: 0.9981696246134577,
+      effect_size: 0.1405439680449861,
+      ci: [0.055930178312253796, 0.18019480519480519],
+    },
+    {
+      name: "demographic_parity_difference [age_band]:max-regression",
+      metric: "demographic_parity_difference [age_band]",
+      rule: "max-regression",
+      verdict: "warn",
+      value: 0.029539859052796547,
+      baseline: 0.033490627550798624,
+      delta: -0.003950768498002077,
+      delta_pct: -11.79663920005544,
+      threshold: 0.01,
+      message:
+        "Change in unfairness -0.003951. Inconclusive at 97.5% one-sided confidence: the change's interval [-0.02843, 0.02642] contains 0.01, so the data neither show nor rule out a regression of at most 0.01. on-inconclusive: warn.",
+      method: "bootstrap-percentile (paired, stratified)",
+      p_value: 0.24045766611040076,
+      effect_size: -0.003950768498002077,
+      ci: [-0.02842776394350102, 0.026423638400514107],
+    },
+  ],
+  policy: { file: "policy-fairness.yml", sha256: "f".repeat(64), source: "base" },
+};
+
 describe("renderGenericMarkdown", () => {
   it("states the verdict and the policy as the run's report, never as verified or decided by the base branch", () => {
     const text = renderGenericMarkdown({ ...decided, verdict: "pass", checks: [decided.checks[1]!] });
@@ -70,6 +115,14 @@ describe("renderGenericMarkdown", () => {
 
   it("renders the verdict line, policy, notes, checks table, reasons and subject of any action, every string escaped", async () => {
     await expect(renderGenericMarkdown(decided, "<sub>footer</sub>")).toMatchFileSnapshot("golden/generic-decided.md");
+  });
+
+  it("shows each rule with its bound in one cell when a bias-check's long metric names fill the table", async () => {
+    const text = renderGenericMarkdown(biasSignificance);
+    expect(text).toContain(
+      "| demographic\\_parity\\_difference \\[region\\] | max-regression 0.01 | 0.01524 | 0.1558 |",
+    );
+    await expect(text).toMatchFileSnapshot("golden/generic-bias-significance.md");
   });
 
   it("renders an undecided result as a fail with its reason and fix", async () => {

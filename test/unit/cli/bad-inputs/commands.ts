@@ -41,6 +41,8 @@ export const cmd = {
     "json",
     ...extra,
   ],
+  /** promote of the model churn to the stage prod (registry commands run in a git repository). */
+  promote: (...extra: string[]) => ["promote", "--model", "churn", "--stage", "prod", ...extra],
 };
 
 /** The command that reads each policy section. */

@@ -15,6 +15,14 @@ const hostile = (
   exit: 0 | 1 | 2 = 1,
 ): BadInput => ({ kind: "hostile text", when, argv, files, exit, names });
 
+/** Names of a candidate file that does not exist, each aimed at one piece of markdown or HTML. */
+const MISSING_CANDIDATE_NAMES = [
+  ["is an HTML tag", "<img src=x onerror=alert(1)>.json"],
+  ["is a markdown link", "[x](javascript:alert(1)).json"],
+  ["mentions a user", "@octocat.json"],
+  ["closes a fold", "</details>.json"],
+] as const;
+
 export const HOSTILE_TEXT_CASES: BadInput[] = [
   hostile(
     "a policy metric is named with markup and is missing",
@@ -48,29 +56,10 @@ export const HOSTILE_TEXT_CASES: BadInput[] = [
   ),
   hostile("--key is markup", cmd.evaluate("--key", HOSTILE), {}, ["--key is"], 2),
   hostile("--key is markup on one line", cmd.evaluate("--key", ONE_LINE), {}, ["--key is"], 2),
-  hostile(
-    "the missing candidate's name is an HTML tag",
-    ["evaluate", "--candidate", "<img src=x onerror=alert(1)>.json", "--format", "json"],
-    {},
-    ["does not exist"],
-  ),
-  hostile(
-    "the missing candidate's name is a markdown link",
-    ["evaluate", "--candidate", "[x](javascript:alert(1)).json", "--format", "json"],
-    {},
-    ["does not exist"],
-  ),
-  hostile(
-    "the missing candidate's name mentions a user",
-    ["evaluate", "--candidate", "@octocat.json", "--format", "json"],
-    {},
-    ["does not exist"],
-  ),
-  hostile(
-    "the missing candidate's name closes a fold",
-    ["evaluate", "--candidate", "</details>.json", "--format", "json"],
-    {},
-    ["does not exist"],
+  ...MISSING_CANDIDATE_NAMES.map(([what, file]) =>
+    hostile(`the missing candidate's name ${what}`, ["evaluate", "--candidate", file, "--format", "json"], {}, [
+      "does not exist",
+    ]),
   ),
   hostile(
     "a metrics file key is markup and gated",

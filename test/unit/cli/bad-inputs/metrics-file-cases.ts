@@ -25,6 +25,16 @@ const baseline = (when: string, text: string, exit: 0 | 1, names: Array<string |
   names: ["b.json", ...names],
 });
 
+/** A baseline named by a `git:` or `registry:` spec, in a git repository unless `git` is false. */
+const baselineSpec = (when: string, spec: string, names: Array<string | RegExp>, git = true): BadInput => ({
+  kind: "metrics files",
+  when,
+  argv: cmd.evaluate().map((arg) => (arg === "b.json" ? spec : arg)),
+  ...(git && { git }),
+  exit: 1,
+  names,
+});
+
 export const METRICS_FILE_CASES: BadInput[] = [
   candidate("the candidate file is empty", "", 1, ["c.json is empty"]),
   candidate("the candidate holds only whitespace", "  \n\n", 1, ["c.json"]),
@@ -137,51 +147,17 @@ export const METRICS_FILE_CASES: BadInput[] = [
   baseline("the baseline's metric is a string", '{"accuracy": "n/a", "f1": 0.87}', 0, [
     "accuracy:max-regression: The baseline's accuracy in b.json is not a number",
   ]),
-  {
-    kind: "metrics files",
-    when: "the baseline is a git: spec outside a git repository",
-    argv: ["evaluate", "--candidate", "c.json", "--baseline", "git:HEAD:b.json", "--format", "json"],
-    exit: 1,
-    names: ["git:HEAD:b.json"],
-  },
-  {
-    kind: "metrics files",
-    when: "the baseline's git ref does not exist",
-    argv: ["evaluate", "--candidate", "c.json", "--baseline", "git:no-such-branch:b.json", "--format", "json"],
-    git: true,
-    exit: 1,
-    names: ["cannot read b.json at git ref no-such-branch"],
-  },
-  {
-    kind: "metrics files",
-    when: "the baseline's git path does not exist at the ref",
-    argv: ["evaluate", "--candidate", "c.json", "--baseline", "git:HEAD:metrics/missing.json", "--format", "json"],
-    git: true,
-    exit: 1,
-    names: ["metrics/missing.json", "HEAD"],
-  },
-  {
-    kind: "metrics files",
-    when: "the baseline's git ref is an option",
-    argv: ["evaluate", "--candidate", "c.json", "--baseline", "git:--upload-pack=x:b.json", "--format", "json"],
-    git: true,
-    exit: 1,
-    names: ['Input "baseline" is "git:--upload-pack=x:b.json", which is not a valid git:<ref>:<path> spec'],
-  },
-  {
-    kind: "metrics files",
-    when: "the baseline is a registry: spec without a stage",
-    argv: ["evaluate", "--candidate", "c.json", "--baseline", "registry:churn", "--format", "json"],
-    git: true,
-    exit: 1,
-    names: ["registry:churn"],
-  },
-  {
-    kind: "metrics files",
-    when: "the baseline names a registry stage that holds no version",
-    argv: ["evaluate", "--candidate", "c.json", "--baseline", "registry:churn#prod", "--format", "json"],
-    git: true,
-    exit: 1,
-    names: ["churn", "prod"],
-  },
+  baselineSpec("the baseline is a git: spec outside a git repository", "git:HEAD:b.json", ["git:HEAD:b.json"], false),
+  baselineSpec("the baseline's git ref does not exist", "git:no-such-branch:b.json", [
+    "cannot read b.json at git ref no-such-branch",
+  ]),
+  baselineSpec("the baseline's git path does not exist at the ref", "git:HEAD:metrics/missing.json", [
+    "metrics/missing.json",
+    "HEAD",
+  ]),
+  baselineSpec("the baseline's git ref is an option", "git:--upload-pack=x:b.json", [
+    'Input "baseline" is "git:--upload-pack=x:b.json", which is not a valid git:<ref>:<path> spec',
+  ]),
+  baselineSpec("the baseline is a registry: spec without a stage", "registry:churn", ["registry:churn"]),
+  baselineSpec("the baseline names a registry stage that holds no version", "registry:churn#prod", ["churn", "prod"]),
 ];

@@ -1,4 +1,5 @@
 import type { BadInput } from "./bad-input.js";
+import { cmd } from "./commands.js";
 
 const path = (
   when: string,
@@ -125,47 +126,17 @@ export const PATH_CASES: BadInput[] = [
   path("--repo-dir is a file", ["registry", "list", "--repo-dir", "c.json"], ["--repo-dir c.json is not a folder"]),
   path(
     "the artifacts to promote do not exist",
-    [
-      "promote",
-      "--model",
-      "churn",
-      "--stage",
-      "prod",
-      "--version",
-      "1.0.0",
-      "--artifacts",
-      "model.pkl",
-      "--allow-missing-manifest",
-      "--allow-ungated",
-    ],
+    cmd.promote("--version", "1.0.0", "--artifacts", "model.pkl", "--allow-missing-manifest", "--allow-ungated"),
     ['Input "artifacts"', "model.pkl does not exist"],
   ),
   path(
     "the result to promote on does not exist",
-    [
-      "promote",
-      "--model",
-      "churn",
-      "--stage",
-      "prod",
-      "--version",
-      "1.0.0",
-      "--artifacts",
-      "c.json",
-      "--allow-missing-manifest",
-      "--results",
-      "result.json",
-    ],
+    cmd.promote("--version", "1.0.0", "--artifacts", "c.json", "--allow-missing-manifest", "--results", "result.json"),
     ["result.json"],
   ),
   path(
     "the manifest to promote with does not exist",
-    [
-      "promote",
-      "--model",
-      "churn",
-      "--stage",
-      "prod",
+    cmd.promote(
       "--version",
       "1.0.0",
       "--artifacts",
@@ -173,7 +144,7 @@ export const PATH_CASES: BadInput[] = [
       "--manifest",
       "modelgate.manifest.json",
       "--allow-ungated",
-    ],
+    ),
     ["modelgate.manifest.json"],
   ),
 ];

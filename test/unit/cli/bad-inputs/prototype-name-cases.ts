@@ -1,4 +1,5 @@
 import type { BadInput } from "./bad-input.js";
+import { cmd } from "./commands.js";
 import { policyWith, predictionsCsv } from "./workspace-files.js";
 
 /**
@@ -57,15 +58,7 @@ function casesFor(name: string): BadInput[] {
     {
       kind: "prototype names",
       when: `a significance rule names ${name}, which has no paired test`,
-      argv: [
-        "evaluate",
-        "--candidate-predictions",
-        "preds.csv",
-        "--baseline-predictions",
-        "base-preds.csv",
-        "--format",
-        "json",
-      ],
+      argv: cmd.evaluatePredictions(),
       files: {
         "modelgate.yml": policyWith(
           "evaluate",

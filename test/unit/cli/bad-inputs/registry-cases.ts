@@ -1,4 +1,5 @@
 import type { BadInput } from "./bad-input.js";
+import { cmd } from "./commands.js";
 
 const registry = (
   when: string,
@@ -94,19 +95,7 @@ export const REGISTRY_CASES: BadInput[] = [
   ),
   registry(
     "promote's artifact is a folder",
-    [
-      "promote",
-      "--model",
-      "churn",
-      "--stage",
-      "prod",
-      "--version",
-      "1.0.0",
-      "--artifacts",
-      "models",
-      "--allow-missing-manifest",
-      "--allow-ungated",
-    ],
+    cmd.promote("--version", "1.0.0", "--artifacts", "models", "--allow-missing-manifest", "--allow-ungated"),
     ["models"],
     { "models/a.bin": "x" },
   ),
