@@ -57,12 +57,12 @@ export function computePercentileRatios(
   const counts = new Int32Array(n);
   const controlAt = new Float64Array(percents.length);
   const treatmentAt = new Float64Array(percents.length);
+  const plan = planPercentiles(n, percents);
   for (let b = 0; b < resamples; b++) {
     random.fillInts(n, indices);
-    counts.fill(0);
-    for (let k = 0; k < n; k++) counts[indices[k] as number]!++;
-    resampledPercentiles(controlSorted, controlOrder, counts, percents, controlAt);
-    resampledPercentiles(treatmentSorted, treatmentOrder, counts, percents, treatmentAt);
+    tally(indices, counts);
+    resampledPercentiles(controlSorted, controlOrder, counts, plan, controlAt);
+    resampledPercentiles(treatmentSorted, treatmentOrder, counts, plan, treatmentAt);
     for (let p = 0; p < percents.length; p++)
       (draws[p] as Float64Array)[b] = toRatio(treatmentAt[p] as number, controlAt[p] as number);
   }
@@ -136,42 +136,93 @@ function toInfiniteInterval(
   };
 }
 
+/**
+ * How many times each observation is drawn. Apart from the resampling loop so that the engine optimizes it after a
+ * few resamples: inside the loop it waited for the whole function's on-stack replacement, most of a short run.
+ */
+function tally(indices: Uint32Array, counts: Int32Array): void {
+  counts.fill(0);
+  for (let k = 0; k < indices.length; k++) counts[indices[k] as number]!++;
+}
+
 /** The indices that sort `values`, ties in index order. */
 function sortedOrder(values: ArrayLike<number>): Uint32Array {
   return argsortFloat64(values);
 }
 
 /**
+ * The order statistics numpy.percentile (linear) needs for each percent of a sample of n: ranks `below` and
+ * `below + 1` (0-based, ascending, clamped to n − 1) and the weight t of the upper one. The ranks below the middle
+ * are found walking up from the smallest value, the others walking down from the largest (rank k is rank n − 1 − k
+ * from the top): p95 and p99 then walk a twentieth of the data, not all of it.
+ */
+interface PercentilePlan {
+  /** Distinct ranks below n / 2, ascending. */
+  up: Int32Array;
+  /** Distinct ranks from n / 2 on, descending. */
+  down: Int32Array;
+  /** The value of each rank of `up` then `down`, filled per resample. */
+  values: Float64Array;
+  /** Per percent: where its two order statistics are in `values`, and the weight of the upper one. */
+  lower: Int32Array;
+  upper: Int32Array;
+  t: Float64Array;
+}
+
+/** The plan of `resampledPercentiles` for samples of n. */
+function planPercentiles(n: number, percents: readonly number[]): PercentilePlan {
+  const wanted = percents.map((percent) => {
+    const index = (n - 1) * (percent / 100);
+    return { below: Math.floor(index), t: index - Math.floor(index) };
+  });
+  const ranks = [...new Set(wanted.flatMap(({ below }) => [below, Math.min(below + 1, n - 1)]))];
+  const up = ranks.filter((rank) => 2 * rank < n).sort((a, b) => a - b);
+  const down = ranks.filter((rank) => 2 * rank >= n).sort((a, b) => b - a);
+  const slots = [...up, ...down];
+  return {
+    up: Int32Array.from(up),
+    down: Int32Array.from(down),
+    values: new Float64Array(slots.length),
+    lower: Int32Array.from(wanted, ({ below }) => slots.indexOf(below)),
+    upper: Int32Array.from(wanted, ({ below }) => slots.indexOf(Math.min(below + 1, n - 1))),
+    t: Float64Array.from(wanted, ({ t }) => t),
+  };
+}
+
+/**
  * numpy.percentile (linear) of the resample in which value `sorted[r]` (from observation `order[r]`) occurs
- * `counts[order[r]]` times: order statistics found by walking the multiplicities, all percents in one pass.
+ * `counts[order[r]]` times: order statistics found by walking the multiplicities from the nearer end, all percents
+ * in one pass from each end.
  */
 function resampledPercentiles(
   sorted: Float64Array,
   order: Uint32Array,
   counts: Int32Array,
-  percents: readonly number[],
+  plan: PercentilePlan,
   out: Float64Array,
 ): void {
   const n = sorted.length;
-  const wanted = percents.map((percent) => {
-    const index = (n - 1) * (percent / 100);
-    return { below: Math.floor(index), t: index - Math.floor(index) };
-  });
-  // Order statistics needed, ascending: for each percent, ranks `below` and `below + 1` (0-based) of the resample.
-  const ranks = wanted.flatMap(({ below }) => [below, Math.min(below + 1, n - 1)]);
-  const targets = [...new Set(ranks)].sort((a, b) => a - b);
-  const valueAt = new Map<number, number>();
+  const { up, down, values, lower, upper, t } = plan;
+  // Each walk stops at its last rank; the multiplicities add up to n, past every rank.
   let cumulative = 0;
-  let next = 0;
-  for (let r = 0; r < n && next < targets.length; r++) {
-    cumulative += counts[order[r] as number] as number;
-    while (next < targets.length && (targets[next] as number) < cumulative)
-      valueAt.set(targets[next++] as number, sorted[r] as number);
+  let r = 0;
+  for (let j = 0; j < up.length; j++) {
+    const rank = up[j] as number;
+    while (cumulative <= rank) cumulative += counts[order[r++] as number] as number;
+    values[j] = sorted[r - 1] as number;
   }
-  wanted.forEach(({ below, t }, p) => {
-    const a = valueAt.get(below) as number;
-    const b = valueAt.get(Math.min(below + 1, n - 1)) as number;
+  cumulative = 0;
+  r = n;
+  for (let j = 0; j < down.length; j++) {
+    const rank = n - 1 - (down[j] as number);
+    while (cumulative <= rank) cumulative += counts[order[--r] as number] as number;
+    values[up.length + j] = sorted[r] as number;
+  }
+  for (let p = 0; p < out.length; p++) {
+    const a = values[lower[p] as number] as number;
+    const b = values[upper[p] as number] as number;
+    const weight = t[p] as number;
     const difference = b - a;
-    out[p] = t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
-  });
+    out[p] = weight >= 0.5 ? b - difference * (1 - weight) : a + difference * weight;
+  }
 }

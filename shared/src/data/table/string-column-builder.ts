@@ -8,6 +8,9 @@ import type { StringColumn } from "./table.js";
 import { toCellText } from "./to-cell-text.js";
 import { utf8Text } from "./utf8-text.js";
 
+/** Distinct values after which a byte cache that has found no cell again is dropped. */
+const DISTINCT_PROBE = 256;
+
 /**
  * Builds a dictionary-encoded `StringColumn`. Text is kept exactly (no trimming, no case folding); blank
  * text is missing, as in number columns. Typed cells are turned into text by `toCellText`.
@@ -20,6 +23,8 @@ export class StringColumnBuilder implements ColumnBuilder {
   /** Codes of the cells seen, by their bytes (delimited files); dropped for a column whose cells rarely repeat. */
   private cache: ByteCodeCache | undefined;
   private misses = 0;
+  /** Whether the cache has found a cell again: a column whose first 256 values are all new is ids, not categories. */
+  private repeats = false;
   /** The codes of the last dictionary page's entries (UNSEEN until a row uses one). */
   private indexed: { dictionary: readonly string[]; codes: Int32Array } | undefined;
 
@@ -63,10 +68,15 @@ export class StringColumnBuilder implements ColumnBuilder {
       this.pushText(text);
       code = this.index.get(text) ?? -1;
       cache.add(bytes, start, end, hash, code);
-      // A full cache that keeps missing is a column of mostly distinct values: strings are cheaper there.
-      if (cache.full && ++this.misses > 4096) this.cache = undefined;
+      // A full cache that keeps missing is a column of mostly distinct values: strings are cheaper there. So is
+      // a cache that has found nothing again in the first 256 distinct values (an id or timestamp column).
+      if ((cache.full && ++this.misses > 4096) || (!this.repeats && this.dictionary.length >= DISTINCT_PROBE)) {
+        this.cache = undefined;
+        this.misses ||= 1; // not made again
+      }
       return;
     }
+    this.repeats = true;
     if (code === -1) this.pushMissing(1);
     else this.codes.push(code);
   }

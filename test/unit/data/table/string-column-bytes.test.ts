@@ -39,4 +39,13 @@ describe("StringColumnBuilder.pushBytes", () => {
     expect(bytes).toEqual(text);
     expect(bytes.dictionary.length).toBe(2050);
   });
+
+  it("gives the same column for ids (no value repeats), read as strings once the cache has found nothing again", () => {
+    const cells = Array.from({ length: 3000 }, (_, i) => utf8(i === 2500 ? "" : `c${i}`));
+    const { text, bytes } = both([...cells, utf8("c7"), utf8("c2999")]);
+    expect(bytes).toEqual(text);
+    expect(bytes.dictionary.length).toBe(2999);
+    expect(bytes.codes.at(-2)).toBe(7);
+    expect(bytes.missing).toBe(1);
+  });
 });
