@@ -32,9 +32,9 @@ const WINDOW_CELLS = 1 << 22;
  * Any other column (nested, dates, decimals, DELTA_* or BYTE_STREAM_SPLIT pages) goes through hyparquet, fetching
  * only its byte ranges: plus one row group of those columns, compressed, and at most 2^22 of its cells decoded (a
  * larger group is read in windows of rows, each skipping the pages before it). The digest needs every byte, so a
- * second, sequential stream hashes the file meanwhile. All codecs are read: snappy by hysnappy's WebAssembly (or
- * hyparquet's JavaScript), the others by hyparquet-compressors (gzip, brotli, zstd, lz4), loaded on the first read of
- * a column that needs it. The footer's row count, column count and the requested
+ * second, sequential stream hashes the file meanwhile. All codecs are read: snappy by `snappyDecompress` into a
+ * reused buffer, the others by hyparquet-compressors (gzip, brotli, zstd, lz4; and snappy for the columns hyparquet
+ * reads, else hyparquet's own), loaded on the first read of a column that needs it. The footer's row count, column count and the requested
  * columns' uncompressed size are checked against the limits before any column is read.
  * @throws DataError when the file is not Parquet or is damaged, or a required column is missing; LimitError.
  */
