@@ -10,6 +10,7 @@ import {
 } from "./page-header.js";
 import { RLE_DICTIONARY, readPageHeader } from "./page-header.js";
 import type { PageHeader } from "./page-header.js";
+import { alignedBuffer } from "./page-buffer.js";
 import { decodePlain } from "./plain-values.js";
 import type { FlatType, PageValues } from "./plain-values.js";
 import { decodeRleHybrid, opensWithRunOfOnes } from "./rle-hybrid.js";
@@ -154,12 +155,18 @@ function decodeValues(
   return { dictionary: dictionary as string[], indices };
 }
 
-/** The dictionary's entries at `indices[0, count)`, in a container of the dictionary's kind. */
+/**
+ * The dictionary's entries at `indices[0, count)`, in a container of the dictionary's kind: numbers in a typed
+ * array over the reused `alignedBuffer` (delivered before the next page is decoded).
+ */
 function gather(dictionary: PageValues, indices: Int32Array, count: number): PageValues {
   const size = dictionary.length;
-  const out = Array.isArray(dictionary)
-    ? new Array<unknown>(count)
-    : new (dictionary.constructor as new (length: number) => Exclude<PageValues, unknown[]>)(count);
+  let out: PageValues;
+  if (Array.isArray(dictionary)) out = new Array<unknown>(count) as PageValues;
+  else {
+    const kind = dictionary.constructor as TypedArrayKind;
+    out = new kind(alignedBuffer(count * kind.BYTES_PER_ELEMENT).buffer as ArrayBuffer, 0, count);
+  }
   for (let i = 0; i < count; i++) {
     const index = indices[i]!;
     if (index < 0 || index >= size) throw pastDictionary(index, size);
@@ -167,6 +174,11 @@ function gather(dictionary: PageValues, indices: Int32Array, count: number): Pag
   }
   return out as PageValues;
 }
+
+type TypedArrayKind = {
+  new (buffer: ArrayBuffer, offset: number, length: number): Exclude<PageValues, unknown[]>;
+  readonly BYTES_PER_ELEMENT: number;
+};
 
 function pastDictionary(index: number, size: number): ParquetPageError {
   return new ParquetPageError(`a dictionary index ${index} is past the dictionary's ${size} entries`);
