@@ -207,3 +207,38 @@ describe("the Parquet page decoder", () => {
     await expect(read).rejects.toThrow(/damaged\.parquet is not a readable Parquet file \(column "f", row group 1: /);
   });
 });
+
+describe("the Parquet page decoder on dictionary indices", () => {
+  it("refuses a text index past its dictionary's entries, naming the column and row group", async () => {
+    const bytes = Buffer.from(readFileSync(path.join(fixtures, "v2-dictionary-snappy.parquet")));
+    const metadata = metadataOf("v2-dictionary-snappy.parquet");
+    const meta = metadata.row_groups[0]!.columns.find(
+      (column) => column.meta_data?.path_in_schema[0] === "cat",
+    )!.meta_data!;
+    const dictionary = readPageHeader(bytes, Number(meta.dictionary_page_offset), bytes.length);
+    const page = readPageHeader(bytes, Number(meta.data_page_offset), bytes.length);
+    // v2 pages of indices are stored uncompressed (see above): the bit width, then the first run's header.
+    expect(page.compressed).toBe(false);
+    const values = page.dataStart + page.definitionBytes;
+    const width = bytes[values]!;
+    expect(2 ** width).toBeGreaterThan(dictionary.values);
+    // Every index of the first run set to all ones: an RLE run's value bytes, or a bit-packed run's first byte.
+    const header = bytes[values + 1]!;
+    expect(header).toBeLessThan(0x80);
+    if (header % 2 === 0) for (let k = 0; k < (width + 7) >> 3; k++) bytes[values + 2 + k] = 0xff;
+    else bytes[values + 2] = 0xff;
+    const dir = mkdtempSync(path.join(tmpdir(), "modelgate-parquet-"));
+    writeFileSync(path.join(dir, "past.parquet"), bytes);
+    const read = readTable(
+      "past.parquet",
+      { workspace: dir, allowedRoots: [dir] },
+      {
+        input: "data",
+        columns: [{ name: "cat", as: "string", required: true }],
+      },
+    );
+    await expect(read).rejects.toThrow(
+      `past.parquet is not a readable Parquet file (column "cat", row group 0: a dictionary index ${2 ** width - 1} is past the dictionary's ${dictionary.values} entries).`,
+    );
+  });
+});

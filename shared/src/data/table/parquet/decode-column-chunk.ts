@@ -147,11 +147,14 @@ function decodeValues(
   if (count === 0) return dictionary.slice(0, 0) as PageValues;
   if (start >= page.length) throw new ParquetPageError("a page ends before its dictionary indices");
   if (indices.length < count) indices = new Int32Array(count);
-  decodeRleHybrid(page, start + 1, page.length, page[start]!, count, indices);
+  const width = page[start]!;
+  decodeRleHybrid(page, start + 1, page.length, width, count, indices);
   if (builder.pushIndexed === undefined || !Array.isArray(dictionary) || type !== "BYTE_ARRAY")
     return gather(dictionary, indices, count);
   const size = dictionary.length;
-  for (let i = 0; i < count; i++) if (indices[i]! >= size || indices[i]! < 0) throw pastDictionary(indices[i]!, size);
+  // Indices of `width` bits are all below 2^width: inside a dictionary at least that large without a look.
+  if (width > 30 || 2 ** width > size)
+    for (let i = 0; i < count; i++) if (indices[i]! >= size || indices[i]! < 0) throw pastDictionary(indices[i]!, size);
   return { dictionary: dictionary as string[], indices };
 }
 
