@@ -58,7 +58,7 @@ describe.each(binariesWithMachineNode())("modelgate CLI under ulimit -v 4000000 
     expect(run.exitCode).toBe(0);
   });
 
-  it("reads a snappy Parquet file, with hyparquet's JavaScript snappy where WebAssembly cannot reserve memory", async () => {
+  it("reads a snappy Parquet file where WebAssembly cannot reserve memory: its pages need none", async () => {
     const run = await limited("infer-schema", path.join(FIXTURES, "table.parquet"));
     expect(run.stderr).toBe("");
     expect(run.exitCode).toBe(0);

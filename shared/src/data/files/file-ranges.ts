@@ -1,29 +1,28 @@
-import { open } from "node:fs/promises";
+import { closeSync, openSync, readSync } from "node:fs";
 
-/** A file open for reads of byte ranges at any position. */
+/**
+ * A file open for reads of byte ranges at any position, on the calling thread: a reader that decodes each range
+ * before it asks for the next gains nothing from the thread pool, and on a busy machine waits for it.
+ */
 export interface FileRanges {
-  /**
-   * `length` bytes from `start`, into a fresh buffer or the front of `into` (at least `length` long); fewer when
-   * the file ends first.
-   */
-  read(start: number, length: number, into?: Uint8Array): Promise<Uint8Array>;
-  close(): Promise<void>;
+  /** Fills `into` from the file's byte `start`; the count read, fewer than `into.length` only at the file's end. */
+  read(start: number, into: Uint8Array): number;
+  close(): void;
 }
 
-/** Opens `absolute` for reads of byte ranges (one file handle, each read straight into its own buffer). */
-export async function openFileRanges(absolute: string): Promise<FileRanges> {
-  const handle = await open(absolute, "r");
+/** Opens `absolute` for reads of byte ranges. @throws the file system's error (ENOENT, EACCES, …) */
+export function openFileRanges(absolute: string): FileRanges {
+  const fd = openSync(absolute, "r");
   return {
-    async read(start, length, into) {
-      const bytes = into === undefined ? new Uint8Array(length) : into.subarray(0, length);
+    read(start, into) {
       let at = 0;
-      while (at < length) {
-        const { bytesRead } = await handle.read(bytes, at, length - at, start + at);
-        if (bytesRead === 0) return bytes.subarray(0, at);
-        at += bytesRead;
+      while (at < into.length) {
+        const read = readSync(fd, into, at, into.length - at, start + at);
+        if (read === 0) break;
+        at += read;
       }
-      return bytes;
+      return at;
     },
-    close: () => handle.close(),
+    close: () => closeSync(fd),
   };
 }

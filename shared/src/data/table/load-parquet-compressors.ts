@@ -1,5 +1,4 @@
 import type { Compressors } from "hyparquet";
-import { snappyUncompressor } from "hysnappy";
 
 /** The codecs Parquet reads use, or why only hyparquet's own (uncompressed and snappy) are available. */
 export interface ParquetCodecs {
@@ -28,24 +27,4 @@ export function loadParquetCompressors(): Promise<ParquetCodecs> {
     },
   );
   return loading;
-}
-
-let snappy: ((input: Uint8Array, length: number) => Uint8Array) | null | undefined;
-
-/**
- * hysnappy's WebAssembly snappy, the one hyparquet-compressors bundles, alone: instantiated on the first snappy page
- * (its module loads in a few milliseconds where hyparquet-compressors' takes about 30), so a snappy or uncompressed
- * file never loads the other codecs. Undefined where WebAssembly cannot be instantiated (`ulimit -v`): hyparquet's
- * JavaScript snappy reads the page then.
- */
-export function wasmSnappy(): ((input: Uint8Array, length: number) => Uint8Array) | undefined {
-  if (snappy === undefined) {
-    try {
-      snappy = snappyUncompressor();
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      snappy = null;
-    }
-  }
-  return snappy ?? undefined;
 }

@@ -6,12 +6,10 @@ import type { ColumnBuilder } from "./column-builder.js";
 import { createColumnBuilder } from "./create-column-builder.js";
 import { loadParquetCompressors } from "./load-parquet-compressors.js";
 import { formatByteSize } from "../../core/byte-size.js";
-import { openFileRanges } from "../files/file-ranges.js";
 import { LimitError } from "../files/limit-error.js";
 import { DOCUMENT_MEMORY_SHARE } from "../files/read-input-file.js";
 import type { TableGuard } from "../files/read-limits.js";
 import { toStreamError } from "./stream-table-bytes.js";
-import { hashFile } from "../files/hash-file.js";
 import { resolveRequests } from "./column-request.js";
 import type { ColumnRequests } from "./column-request.js";
 import type { TableSource } from "../files/table-source.js";
@@ -21,6 +19,9 @@ import type { FlatColumnPlan } from "./parquet/flat-column-plan.js";
 import { releasePageBuffers } from "./parquet/page-buffer.js";
 import { ParquetPageError } from "./parquet/page-header.js";
 import { readFlatChunk } from "./parquet/read-flat-chunk.js";
+import { SequentialDigest } from "../files/sequential-digest.js";
+import { openFileRanges } from "../files/file-ranges.js";
+import type { FileRanges } from "../files/file-ranges.js";
 
 /** Cells decoded at once: a row group larger than this is read in windows of rows (2^22 cells, ~200 MB of text values). */
 const WINDOW_CELLS = 1 << 22;
@@ -31,31 +32,21 @@ const WINDOW_CELLS = 1 << 22;
  * (`planFlatColumn`, `decodeColumnChunk`): memory is the output plus one column chunk, compressed, and one page.
  * Any other column (nested, dates, decimals, DELTA_* or BYTE_STREAM_SPLIT pages) goes through hyparquet, fetching
  * only its byte ranges: plus one row group of those columns, compressed, and at most 2^22 of its cells decoded (a
- * larger group is read in windows of rows, each skipping the pages before it). The digest needs every byte, so a
- * second, sequential stream hashes the file meanwhile. All codecs are read: snappy by hysnappy's WebAssembly (or
- * hyparquet's JavaScript), the others by hyparquet-compressors (gzip, brotli, zstd, lz4), loaded on the first read of
- * a column that needs it. The footer's row count, column count and the requested
- * columns' uncompressed size are checked against the limits before any column is read.
+ * larger group is read in windows of rows, each skipping the pages before it). The digest needs every byte: the
+ * flat columns' chunks are hashed as they are read, and the bytes between them read again for the hash alone. All
+ * codecs are read: snappy by `snappyDecompress` into a reused buffer, the others by hyparquet-compressors (gzip,
+ * brotli, zstd, lz4; and snappy for the columns hyparquet reads, else hyparquet's own), loaded on the first read of
+ * a column that needs it. The footer's row count, column count and the requested columns' uncompressed size are
+ * checked against the limits before any column is read.
  * @throws DataError when the file is not Parquet or is damaged, or a required column is missing; LimitError.
  */
-export async function readParquetTable(
+export function readParquetTable(
   source: TableSource,
   requests: ColumnRequests,
   guard: TableGuard,
   windowCells = WINDOW_CELLS,
 ): Promise<TablePass> {
-  // Nothing consumes the bytes: hashed in 1 MiB reads, which costs half the CPU of the table stream's 64 KiB ones.
-  const digest = hashFile(source.absolute).catch((error: unknown) => {
-    throw toStreamError(error, source);
-  });
-  // Settle the hash even if reading fails first, so its rejection is never unhandled.
-  const [hashed, columns] = await Promise.allSettled([
-    digest,
-    readParquetColumns(source, requests, guard, windowCells),
-  ]);
-  if (columns.status === "rejected") throw columns.reason;
-  if (hashed.status === "rejected") throw hashed.reason;
-  return { ...columns.value, ...hashed.value };
+  return readParquetColumns(source, requests, guard, windowCells);
 }
 
 async function readParquetColumns(
@@ -63,7 +54,7 @@ async function readParquetColumns(
   requested: ColumnRequests,
   guard: TableGuard,
   windowCells: number,
-): Promise<Omit<TablePass, "sha256" | "bytes">> {
+): Promise<TablePass> {
   const { file, metadata } = await openParquet(source, guard);
   const schema = parquetSchema(metadata);
   const fileColumns = schema.children.map((child) => child.element.name);
@@ -94,12 +85,13 @@ async function readParquetColumns(
   const rest = new Map([...builders].filter(([name]) => !flat.has(name)));
   const window = Math.max(1, Math.floor(windowCells / Math.max(1, rest.size)));
   const cached = groupCache(file);
-  const handle =
-    flat.size > 0
-      ? await openFileRanges(source.absolute).catch((error: unknown) => {
-          throw corrupt(source, error instanceof Error ? error.message : String(error), error);
-        })
-      : undefined;
+  let ranges: FileRanges;
+  try {
+    ranges = openFileRanges(source.absolute);
+  } catch (error) {
+    throw toStreamError(error, source);
+  }
+  const digest = new SequentialDigest(ranges);
   let groupStart = 0;
   const chunkBuffer = { bytes: new Uint8Array(0) };
   try {
@@ -107,12 +99,12 @@ async function readParquetColumns(
       const groupEnd = groupStart + Number(group.num_rows);
       for (const [name, plan] of flat) {
         const rows = groupEnd - groupStart;
-        await readFlatChunk(handle!, file.byteLength, plan, index, rows, builders.get(name)!, chunkBuffer).catch(
-          (error: unknown) => {
-            if (!(error instanceof ParquetPageError)) throw error;
-            throw corrupt(source, `column ${JSON.stringify(name)}, row group ${index}: ${error.message}`, error);
-          },
-        );
+        try {
+          readFlatChunk(ranges, file.byteLength, plan, index, rows, builders.get(name)!, chunkBuffer, digest);
+        } catch (error) {
+          if (!(error instanceof ParquetPageError)) throw toStreamError(error, source);
+          throw corrupt(source, `column ${JSON.stringify(name)}, row group ${index}: ${error.message}`, error);
+        }
       }
       for (let start = groupStart; rest.size > 0 && start < groupEnd; start += window) {
         await readRowGroup(cached.buffer, metadata, rest, start, Math.min(groupEnd, start + window), source);
@@ -120,12 +112,19 @@ async function readParquetColumns(
       cached.clear();
       groupStart = groupEnd;
     }
+    if (groupStart !== rows)
+      throw corrupt(source, `its row groups hold ${groupStart} rows but its footer says ${rows}`);
+    let hashed: { sha256: string; bytes: number };
+    try {
+      hashed = digest.finish();
+    } catch (error) {
+      throw toStreamError(error, source);
+    }
+    return { rows, fileColumns, builders, warnings, ...hashed };
   } finally {
     releasePageBuffers();
-    await handle?.close();
+    ranges.close();
   }
-  if (groupStart !== rows) throw corrupt(source, `its row groups hold ${groupStart} rows but its footer says ${rows}`);
-  return { rows, fileColumns, builders, warnings };
 }
 
 /** What the footer says the named top-level columns hold uncompressed, over every row group. */

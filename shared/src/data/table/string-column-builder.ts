@@ -37,18 +37,9 @@ export class StringColumnBuilder implements ColumnBuilder {
   }
 
   pushText(text: string): void {
-    if (isBlankText(text)) {
-      this.pushMissing(1);
-      return;
-    }
-    let code = this.index.get(text);
-    if (code === undefined) {
-      this.memory?.hold(2 * text.length + TEXT_ENTRY_BYTES);
-      code = this.dictionary.length;
-      this.index.set(text, code);
-      this.dictionary.push(text);
-    }
-    this.codes.push(code);
+    const code = this.codeOf(text);
+    if (code === -1) this.pushMissing(1);
+    else this.codes.push(code);
   }
 
   /**
@@ -83,30 +74,39 @@ export class StringColumnBuilder implements ColumnBuilder {
 
   /**
    * Dictionary-encoded text cells: each dictionary entry is read as `pushText` reads it once, when a row first uses
-   * it (so codes stay in order of first appearance), then each row costs an array read.
+   * it (so codes stay in order of first appearance), then the run's codes are looked up into a scratch array and
+   * appended at once (a call per cell cost more than the lookup).
    */
   pushIndexed(dictionary: readonly string[], indices: Int32Array, start: number, end: number): boolean {
     if (this.indexed?.dictionary !== dictionary)
       this.indexed = { dictionary, codes: new Int32Array(dictionary.length).fill(UNSEEN) };
     const { codes } = this.indexed;
+    if (runCodes.length < end - start) runCodes = new Int32Array(end - start);
+    const run = runCodes;
+    let missing = 0;
     for (let i = start; i < end; i++) {
       const index = indices[i]!;
       let code = codes[index]!;
-      if (code === UNSEEN) {
-        const text = dictionary[index]!;
-        if (isBlankText(text)) code = -1;
-        else {
-          this.pushText(text);
-          code = this.index.get(text)!;
-          codes[index] = code;
-          continue;
-        }
-        codes[index] = code;
-      }
-      if (code === -1) this.pushMissing(1);
-      else this.codes.push(code);
+      if (code === UNSEEN) code = codes[index] = this.codeOf(dictionary[index]!);
+      if (code === -1) missing++;
+      run[i - start] = code;
     }
+    this.codes.pushAll(run, 0, end - start);
+    this.missing += missing;
     return true;
+  }
+
+  /** The code of a text as `pushText` gives it (-1 for blank text), added to the dictionary when new. */
+  private codeOf(text: string): number {
+    if (isBlankText(text)) return -1;
+    let code = this.index.get(text);
+    if (code === undefined) {
+      this.memory?.hold(2 * text.length + TEXT_ENTRY_BYTES);
+      code = this.dictionary.length;
+      this.index.set(text, code);
+      this.dictionary.push(text);
+    }
+    return code;
   }
 
   pushValue(value: unknown): void {
@@ -136,3 +136,5 @@ export class StringColumnBuilder implements ColumnBuilder {
 }
 
 const UNSEEN = -2;
+/** The codes of one run of dictionary-encoded cells, reused from run to run (each is appended before the next). */
+let runCodes = new Int32Array(0);

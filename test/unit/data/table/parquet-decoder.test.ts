@@ -8,7 +8,7 @@ import { DataError } from "../../../../shared/src/core/modelgate-error.js";
 import { readTable } from "../../../../shared/src/data/table/read-table.js";
 import type { ColumnRequest } from "../../../../shared/src/data/table/column-request.js";
 import type { NumberColumn, StringColumn, Table } from "../../../../shared/src/data/table/table.js";
-import { javascriptSnappy, planFlatColumn } from "../../../../shared/src/data/table/parquet/flat-column-plan.js";
+import { planFlatColumn, snappyPage } from "../../../../shared/src/data/table/parquet/flat-column-plan.js";
 import { decodeColumnChunk } from "../../../../shared/src/data/table/parquet/decode-column-chunk.js";
 import { NumberColumnBuilder } from "../../../../shared/src/data/table/number-column-builder.js";
 import { StringColumnBuilder } from "../../../../shared/src/data/table/string-column-builder.js";
@@ -91,14 +91,23 @@ describe("the Parquet page decoder", () => {
   });
 
   it.each(["v1-dictionary-fallback", "v1-plain-snappy", "v2-dictionary-snappy"])(
-    "reads %s alike with JavaScript snappy, every data page decompressed into the one reused buffer",
+    "reads %s with every data page decompressed into the one reused buffer, each dictionary into its own",
     (variant) => {
       const bytes = readFileSync(path.join(fixtures, `${variant}.parquet`));
       const metadata = metadataOf(`${variant}.parquet`);
+      const pages = new Set<ArrayBufferLike>();
+      const dictionaries = new Set<ArrayBufferLike>();
       for (const child of parquetSchema(metadata).children) {
         const { name } = child.element;
         if (!["d", "f", "i32", "i64", "few", "cat", "text"].includes(name)) continue;
-        const plan = { ...planFlatColumn(metadata, child, undefined)!, decompress: javascriptSnappy };
+        const planned = planFlatColumn(metadata, child, undefined)!;
+        const decompress = (input: Uint8Array, length: number, keep: boolean) => {
+          const output = planned.decompress(input, length, keep);
+          (keep ? dictionaries : pages).add(output.buffer);
+          expect(output).toEqual(snappyPage(input, length, true));
+          return output;
+        };
+        const plan = { ...planned, decompress };
         const text = name === "cat" || name === "text";
         const builder = text ? new StringColumnBuilder(name) : new NumberColumnBuilder(name);
         plan.chunks.forEach((meta, group) => {
@@ -113,6 +122,9 @@ describe("the Parquet page decoder", () => {
           expect(read, name).toEqual(cells.map(textOf));
         } else expect(Array.from(builder.finish().values), name).toEqual(cells.map(numberOf));
       }
+      // pyarrow leaves a v2 page of dictionary indices uncompressed: no page of that file is inflated.
+      expect(pages.size).toBe(variant === "v2-dictionary-snappy" ? 0 : 1);
+      if (variant !== "v1-plain-snappy") expect(dictionaries.size).toBeGreaterThan(1);
     },
   );
 
@@ -193,5 +205,40 @@ describe("the Parquet page decoder", () => {
     );
     await expect(read).rejects.toThrow(DataError);
     await expect(read).rejects.toThrow(/damaged\.parquet is not a readable Parquet file \(column "f", row group 1: /);
+  });
+});
+
+describe("the Parquet page decoder on dictionary indices", () => {
+  it("refuses a text index past its dictionary's entries, naming the column and row group", async () => {
+    const bytes = Buffer.from(readFileSync(path.join(fixtures, "v2-dictionary-snappy.parquet")));
+    const metadata = metadataOf("v2-dictionary-snappy.parquet");
+    const meta = metadata.row_groups[0]!.columns.find(
+      (column) => column.meta_data?.path_in_schema[0] === "cat",
+    )!.meta_data!;
+    const dictionary = readPageHeader(bytes, Number(meta.dictionary_page_offset), bytes.length);
+    const page = readPageHeader(bytes, Number(meta.data_page_offset), bytes.length);
+    // v2 pages of indices are stored uncompressed (see above): the bit width, then the first run's header.
+    expect(page.compressed).toBe(false);
+    const values = page.dataStart + page.definitionBytes;
+    const width = bytes[values]!;
+    expect(2 ** width).toBeGreaterThan(dictionary.values);
+    // Every index of the first run set to all ones: an RLE run's value bytes, or a bit-packed run's first byte.
+    const header = bytes[values + 1]!;
+    expect(header).toBeLessThan(0x80);
+    if (header % 2 === 0) for (let k = 0; k < (width + 7) >> 3; k++) bytes[values + 2 + k] = 0xff;
+    else bytes[values + 2] = 0xff;
+    const dir = mkdtempSync(path.join(tmpdir(), "modelgate-parquet-"));
+    writeFileSync(path.join(dir, "past.parquet"), bytes);
+    const read = readTable(
+      "past.parquet",
+      { workspace: dir, allowedRoots: [dir] },
+      {
+        input: "data",
+        columns: [{ name: "cat", as: "string", required: true }],
+      },
+    );
+    await expect(read).rejects.toThrow(
+      `past.parquet is not a readable Parquet file (column "cat", row group 0: a dictionary index ${2 ** width - 1} is past the dictionary's ${dictionary.values} entries).`,
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
 } from "./page-header.js";
 import { RLE_DICTIONARY, readPageHeader } from "./page-header.js";
 import type { PageHeader } from "./page-header.js";
+import { alignedBuffer } from "./page-buffer.js";
 import { decodePlain } from "./plain-values.js";
 import type { FlatType, PageValues } from "./plain-values.js";
 import { decodeRleHybrid, opensWithRunOfOnes } from "./rle-hybrid.js";
@@ -146,20 +147,29 @@ function decodeValues(
   if (count === 0) return dictionary.slice(0, 0) as PageValues;
   if (start >= page.length) throw new ParquetPageError("a page ends before its dictionary indices");
   if (indices.length < count) indices = new Int32Array(count);
-  decodeRleHybrid(page, start + 1, page.length, page[start]!, count, indices);
+  const width = page[start]!;
+  decodeRleHybrid(page, start + 1, page.length, width, count, indices);
   if (builder.pushIndexed === undefined || !Array.isArray(dictionary) || type !== "BYTE_ARRAY")
     return gather(dictionary, indices, count);
   const size = dictionary.length;
-  for (let i = 0; i < count; i++) if (indices[i]! >= size || indices[i]! < 0) throw pastDictionary(indices[i]!, size);
+  // Indices of `width` bits are all below 2^width: inside a dictionary at least that large without a look.
+  if (width > 30 || 2 ** width > size)
+    for (let i = 0; i < count; i++) if (indices[i]! >= size || indices[i]! < 0) throw pastDictionary(indices[i]!, size);
   return { dictionary: dictionary as string[], indices };
 }
 
-/** The dictionary's entries at `indices[0, count)`, in a container of the dictionary's kind. */
+/**
+ * The dictionary's entries at `indices[0, count)`, in a container of the dictionary's kind: numbers in a typed
+ * array over the reused `alignedBuffer` (delivered before the next page is decoded).
+ */
 function gather(dictionary: PageValues, indices: Int32Array, count: number): PageValues {
   const size = dictionary.length;
-  const out = Array.isArray(dictionary)
-    ? new Array<unknown>(count)
-    : new (dictionary.constructor as new (length: number) => Exclude<PageValues, unknown[]>)(count);
+  let out: PageValues;
+  if (Array.isArray(dictionary)) out = new Array<unknown>(count) as PageValues;
+  else {
+    const kind = dictionary.constructor as TypedArrayKind;
+    out = new kind(alignedBuffer(count * kind.BYTES_PER_ELEMENT).buffer as ArrayBuffer, 0, count);
+  }
   for (let i = 0; i < count; i++) {
     const index = indices[i]!;
     if (index < 0 || index >= size) throw pastDictionary(index, size);
@@ -167,6 +177,11 @@ function gather(dictionary: PageValues, indices: Int32Array, count: number): Pag
   }
   return out as PageValues;
 }
+
+type TypedArrayKind = {
+  new (buffer: ArrayBuffer, offset: number, length: number): Exclude<PageValues, unknown[]>;
+  readonly BYTES_PER_ELEMENT: number;
+};
 
 function pastDictionary(index: number, size: number): ParquetPageError {
   return new ParquetPageError(`a dictionary index ${index} is past the dictionary's ${size} entries`);

@@ -1,10 +1,9 @@
-import { snappyUncompress } from "hyparquet";
 import type { ColumnChunk, Compressors, FileMetaData, SchemaTree } from "hyparquet";
 import { ParquetPageError } from "./page-header.js";
 import type { FlatColumn } from "./decode-column-chunk.js";
 import type { FlatType } from "./plain-values.js";
 import { pageBuffer } from "./page-buffer.js";
-import { wasmSnappy } from "../load-parquet-compressors.js";
+import { snappyDecompress } from "./snappy.js";
 
 /** Encodings whose pages `decodeColumnChunk` reads (RLE: levels and booleans). BIT_PACKED levels are not read. */
 const ENCODINGS: ReadonlySet<string> = new Set(["PLAIN", "PLAIN_DICTIONARY", "RLE_DICTIONARY", "RLE"]);
@@ -90,17 +89,19 @@ function decompressorOf(codec: string, compressors: Compressors | undefined): Fl
       return output;
     };
   if (codec === "UNCOMPRESSED") return checked((input) => input);
-  if (codec === "SNAPPY") return checked(compressors?.SNAPPY ?? wasmSnappy() ?? javascriptSnappy);
+  if (codec === "SNAPPY") return checked(snappyPage);
   const inflate = compressors?.[codec as keyof Compressors];
   return inflate === undefined ? undefined : checked(inflate);
 }
 
 /**
- * hyparquet's JavaScript snappy, where WebAssembly cannot be instantiated: a data page into the reused page buffer
- * (`pageBuffer`), a dictionary (`keep`) into its own.
+ * A snappy page decompressed by `snappyDecompress`: a data page into the page buffer reused from page to page
+ * (`pageBuffer`), a dictionary (`keep`) into its own. A WebAssembly decoder (hysnappy) was about as fast on pages
+ * of numbers, but returned each page in a fresh buffer: 40 MiB of garbage per 40 MiB file, most of it still
+ * waiting for a collection when the read ended.
  */
-export function javascriptSnappy(input: Uint8Array, length: number, keep: boolean): Uint8Array {
+export function snappyPage(input: Uint8Array, length: number, keep: boolean): Uint8Array {
   const output = keep ? new Uint8Array(length) : pageBuffer(length);
-  snappyUncompress(input, output);
+  snappyDecompress(input, output);
   return output;
 }

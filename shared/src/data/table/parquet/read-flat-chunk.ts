@@ -3,6 +3,7 @@ import type { ColumnBuilder } from "../column-builder.js";
 import { decodeColumnChunk } from "./decode-column-chunk.js";
 import type { FlatColumnPlan } from "./flat-column-plan.js";
 import { ParquetPageError } from "./page-header.js";
+import type { SequentialDigest } from "../../files/sequential-digest.js";
 
 /** A buffer one file's reads reuse from chunk to chunk (each chunk is decoded before the next is read). */
 export interface ChunkBuffer {
@@ -11,11 +12,11 @@ export interface ChunkBuffer {
 
 /**
  * Reads row group `group`'s chunk of a planned column from `file` (its bytes from the dictionary page, or the first
- * data page, to the footer's compressed size) into `buffer`, grown as needed, and decodes its `rows` cells into
- * `builder`.
+ * data page, to the footer's compressed size) into `buffer`, grown as needed, hands the bytes to `digest`, and
+ * decodes its `rows` cells into `builder`.
  * @throws ParquetPageError when the chunk lies outside the file or its pages are damaged or unsupported.
  */
-export async function readFlatChunk(
+export function readFlatChunk(
   file: FileRanges,
   fileBytes: number,
   plan: FlatColumnPlan,
@@ -23,7 +24,8 @@ export async function readFlatChunk(
   rows: number,
   builder: ColumnBuilder<unknown>,
   buffer: ChunkBuffer,
-): Promise<void> {
+  digest: SequentialDigest,
+): void {
   const meta = plan.chunks[group]!;
   const data = Number(meta.data_page_offset);
   const dictionary = meta.dictionary_page_offset === undefined ? undefined : Number(meta.dictionary_page_offset);
@@ -34,8 +36,9 @@ export async function readFlatChunk(
     throw new ParquetPageError(`a column chunk at bytes ${start}-${start + length} lies outside the file`);
   // Grown to the chunk rounded up to 1 MiB, so chunks of slightly different sizes do not each grow it.
   if (buffer.bytes.length < length) buffer.bytes = new Uint8Array(Math.ceil(length / 2 ** 20) * 2 ** 20);
-  const bytes = await file.read(start, length, buffer.bytes);
-  if (bytes.length < length)
-    throw new ParquetPageError(`the file ends inside a column chunk at byte ${start + bytes.length}`);
+  const read = file.read(start, buffer.bytes.subarray(0, length));
+  const bytes = buffer.bytes.subarray(0, read);
+  digest.cover(start, bytes);
+  if (read < length) throw new ParquetPageError(`the file ends inside a column chunk at byte ${start + read}`);
   decodeColumnChunk(bytes, plan, rows, builder);
 }
