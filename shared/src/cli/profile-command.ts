@@ -5,7 +5,7 @@ import { parsePolicy } from "../policy/parse-policy.js";
 import { toCanonicalJson } from "../core/canonical-json.js";
 import { loadProfileFile } from "../validate/profile/load-profile-file.js";
 import { mergeProfiles } from "../validate/profile/merge-profiles.js";
-import { streamProfile } from "../validate/profile/stream-profile.js";
+import { profileFile } from "../use-cases/profile-file.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
 import { LIMIT_FLAG_HELP, readLimitFlags } from "./limit-flags.js";
@@ -41,7 +41,7 @@ ${LIMIT_FLAG_HELP}`,
           ? undefined
           : parsePolicy((await readInputFile(values.policy, access, "policy")).text, values.policy);
       const limits = readLimitFlags(values.limit ?? [], policy?.limits);
-      profile = (await streamProfile(files[0]!, "FILE", { ...access, limits }, policy?.data)).profile;
+      profile = (await profileFile(files[0]!, "FILE", { ...access, limits }, policy?.data)).profile;
     } else if (verb === "merge") {
       if (files.length < 2) throw new UsageError("profile merge takes two or more profiles");
       profile = mergeProfiles(await Promise.all(files.map((file) => loadProfileFile(file, access, "profile"))));

@@ -21,6 +21,7 @@ import type { FlatColumnPlan } from "./parquet/flat-column-plan.js";
 import { releasePageBuffers } from "./parquet/page-buffer.js";
 import { ParquetPageError } from "./parquet/page-header.js";
 import { readFlatChunk } from "./parquet/read-flat-chunk.js";
+import type { TablePart } from "./table-part.js";
 
 /** Cells decoded at once: a row group larger than this is read in windows of rows (2^22 cells, ~200 MB of text values). */
 const WINDOW_CELLS = 1 << 22;
@@ -35,7 +36,8 @@ const WINDOW_CELLS = 1 << 22;
  * second, sequential stream hashes the file meanwhile. All codecs are read: snappy by hysnappy's WebAssembly (or
  * hyparquet's JavaScript), the others by hyparquet-compressors (gzip, brotli, zstd, lz4), loaded on the first read of
  * a column that needs it. The footer's row count, column count and the requested
- * columns' uncompressed size are checked against the limits before any column is read.
+ * columns' uncompressed size are checked against the limits before any column is read. With a `part`, only its row
+ * groups are read and the file is not digested (`sha256` empty).
  * @throws DataError when the file is not Parquet or is damaged, or a required column is missing; LimitError.
  */
 export async function readParquetTable(
@@ -43,7 +45,9 @@ export async function readParquetTable(
   requests: ColumnRequests,
   guard: TableGuard,
   windowCells = WINDOW_CELLS,
+  part?: Extract<TablePart, { kind: "rowGroups" }>,
 ): Promise<TablePass> {
+  if (part !== undefined) return readParquetColumns(source, requests, guard, windowCells, part);
   // Nothing consumes the bytes: hashed in 1 MiB reads, which costs half the CPU of the table stream's 64 KiB ones.
   const digest = hashFile(source.absolute).catch((error: unknown) => {
     throw toStreamError(error, source);
@@ -63,15 +67,18 @@ async function readParquetColumns(
   requested: ColumnRequests,
   guard: TableGuard,
   windowCells: number,
-): Promise<Omit<TablePass, "sha256" | "bytes">> {
+  part?: Extract<TablePart, { kind: "rowGroups" }>,
+): Promise<TablePass> {
   const { file, metadata } = await openParquet(source, guard);
   const schema = parquetSchema(metadata);
   const fileColumns = schema.children.map((child) => child.element.name);
   guard.columns(fileColumns.length);
   const requests = resolveRequests(requested, fileColumns);
   const { positions, warnings } = bindColumns(fileColumns, requests, source);
-  const rows = Number(metadata.num_rows);
-  guard.footerRows(rows);
+  const fileRows = Number(metadata.num_rows);
+  guard.footerRows(fileRows);
+  const groups = metadata.row_groups.slice(part?.start ?? 0, part?.end);
+  const rows = part === undefined ? fileRows : groups.reduce((n, group) => n + Number(group.num_rows), 0);
   guard.bytes(uncompressedBytes(metadata, new Set(positions.keys())), "parquet");
   const builders = new Map<string, ColumnBuilder<unknown>>(
     requests
@@ -100,10 +107,13 @@ async function readParquetColumns(
           throw corrupt(source, error instanceof Error ? error.message : String(error), error);
         })
       : undefined;
-  let groupStart = 0;
+  // Rows are numbered from the file's first: a part's first group starts after the groups before it.
+  const firstRow = metadata.row_groups.slice(0, part?.start ?? 0).reduce((n, group) => n + Number(group.num_rows), 0);
+  let groupStart = firstRow;
   const chunkBuffer = { bytes: new Uint8Array(0) };
   try {
-    for (const [index, group] of metadata.row_groups.entries()) {
+    for (const [at, group] of groups.entries()) {
+      const index = at + (part?.start ?? 0);
       const groupEnd = groupStart + Number(group.num_rows);
       for (const [name, plan] of flat) {
         const rows = groupEnd - groupStart;
@@ -124,8 +134,9 @@ async function readParquetColumns(
     releasePageBuffers();
     await handle?.close();
   }
-  if (groupStart !== rows) throw corrupt(source, `its row groups hold ${groupStart} rows but its footer says ${rows}`);
-  return { rows, fileColumns, builders, warnings };
+  if (groupStart - firstRow !== rows)
+    throw corrupt(source, `its row groups hold ${groupStart} rows but its footer says ${rows}`);
+  return { rows, fileColumns, builders, warnings, sha256: "", bytes: file.byteLength };
 }
 
 /** What the footer says the named top-level columns hold uncompressed, over every row group. */
