@@ -23,6 +23,9 @@ and a shard given twice is refused. Then judge drift on the whole:
   modelgate validate --data MERGED.profile.json --reference reference.profile.json   (or the reference file)
 Without --output the profile is printed. build streams the file into the profile, holding no row, so
 it is not bounded by the rows limit; the policy's other limits: (or the defaults) apply;
+a CSV, TSV or Parquet file of 8 MiB or more is read in two halves at once (a worker thread reads the second),
+split by its bytes alone, so the same file gives the same profile on any machine; the halves' moments combine
+by Chan's formulas, so a mean's last bits can differ from validate-data's profile output of the same file;
 ${LIMIT_FLAG_HELP}`,
   async run(args) {
     const { values, positionals } = parseCliArgs({
