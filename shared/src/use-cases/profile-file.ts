@@ -49,9 +49,10 @@ export async function profileFile(
       policy,
       part,
     }));
-    const read = await readParts(absolute, jobs);
-    if (read !== undefined) {
-      const after = await stat(absolute);
+    // Whatever goes wrong (the file gone, unreadable) is reported by the read of the whole file.
+    const read = await readParts(absolute, jobs).catch(() => undefined);
+    const after = read === undefined ? undefined : await stat(absolute).catch(() => undefined);
+    if (read !== undefined && after !== undefined) {
       if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
         throw new DataError(
           `Input "${input}": ${spec} changed while it was being read.`,
