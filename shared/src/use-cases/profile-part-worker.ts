@@ -3,8 +3,8 @@ import { ReadLimits } from "../data/files/read-limits.js";
 import type { ReadLimitValues } from "../data/files/read-limits.js";
 import type { TablePart } from "../data/table/table-part.js";
 import type { DataPolicy } from "../validate/data-policy-schema.js";
-import { streamProfileParts } from "../validate/profile/stream-profile.js";
-import type { StreamedParts } from "../validate/profile/stream-profile.js";
+import { streamProfileParts } from "../validate/profile/stream-profile-parts.js";
+import type { StreamedParts } from "../validate/profile/stream-profile-parts.js";
 import { readerWorkerScript } from "./reference-worker.js";
 
 const JOB = "modelgate-profile-part";

@@ -2,7 +2,7 @@ import { numberText } from "../column-values.js";
 import { BucketCounts } from "./bucket-counts.js";
 import { SKETCH_MIN_MAGNITUDE, bucketIndex } from "./log-bucket-sketch.js";
 import type { NumberProfile } from "./profile-schema.js";
-import { MAX_NUMBER_LEVELS } from "./profile-schema.js";
+import { MAX_NUMBER_LEVELS } from "./profile-levels.js";
 import { sortedPairs, toSketchJson } from "./profile-pairs.js";
 
 const ONE = new Float64Array(1);
