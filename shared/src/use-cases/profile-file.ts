@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { DataError } from "../core/modelgate-error.js";
-import { hashFile } from "../data/files/hash-file.js";
+import { hashFileHere } from "../data/files/hash-file.js";
 import type { ReadLimits } from "../data/files/read-limits.js";
 import { resolveInputPath } from "../data/files/resolve-input-path.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
@@ -92,7 +92,7 @@ async function readParts(absolute: string, jobs: ProfilePartJob[]): Promise<Stre
   try {
     const first = await readPart(firstJob).catch(() => undefined);
     if (first === undefined) return undefined;
-    const digest = await hashFile(absolute);
+    const digest = hashFileHere(absolute);
     const reply = (await worker?.reply) ?? { lost: true };
     let second: StreamedParts | undefined;
     if ("read" in reply) second = reply.read;
