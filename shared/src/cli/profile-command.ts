@@ -5,7 +5,7 @@ import { parsePolicy } from "../policy/parse-policy.js";
 import { toCanonicalJson } from "../core/canonical-json.js";
 import { loadProfileFile } from "../validate/profile/load-profile-file.js";
 import { mergeProfiles } from "../validate/profile/merge-profiles.js";
-import { streamProfile } from "../validate/profile/stream-profile.js";
+import { profileFile } from "../use-cases/profile-file.js";
 import type { Command } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
 import { LIMIT_FLAG_HELP, readLimitFlags } from "./limit-flags.js";
@@ -23,6 +23,9 @@ and a shard given twice is refused. Then judge drift on the whole:
   modelgate validate --data MERGED.profile.json --reference reference.profile.json   (or the reference file)
 Without --output the profile is printed. build streams the file into the profile, holding no row, so
 it is not bounded by the rows limit; the policy's other limits: (or the defaults) apply;
+a CSV, TSV or Parquet file of 8 MiB or more is read in two halves at once (a worker thread reads the second),
+split by its bytes alone, so the same file gives the same profile on any machine; the halves' moments combine
+by Chan's formulas, so a mean's last bits can differ from validate-data's profile output of the same file;
 ${LIMIT_FLAG_HELP}`,
   async run(args) {
     const { values, positionals } = parseCliArgs({
@@ -41,7 +44,7 @@ ${LIMIT_FLAG_HELP}`,
           ? undefined
           : parsePolicy((await readInputFile(values.policy, access, "policy")).text, values.policy);
       const limits = readLimitFlags(values.limit ?? [], policy?.limits);
-      profile = (await streamProfile(files[0]!, "FILE", { ...access, limits }, policy?.data)).profile;
+      profile = (await profileFile(files[0]!, "FILE", { ...access, limits }, policy?.data)).profile;
     } else if (verb === "merge") {
       if (files.length < 2) throw new UsageError("profile merge takes two or more profiles");
       profile = mergeProfiles(await Promise.all(files.map((file) => loadProfileFile(file, access, "profile"))));

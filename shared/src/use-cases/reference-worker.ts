@@ -45,6 +45,11 @@ export function allowReferenceWorker(entry: string): void {
   workerScript = existsSync(script) ? script : undefined;
 }
 
+/** The reader's bundle that `allowReferenceWorker` found, which also serves `profile build`'s second part; undefined without one. */
+export function readerWorkerScript(): string | undefined {
+  return workerScript;
+}
+
 /** A reference being read on a worker thread while the main thread reads the data. */
 export interface ReferenceRead {
   /** The table, its bytes held in `limits`; undefined when the worker failed or the memory limit refuses it. */

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { closeSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 
 /** Bytes read at a time. */
@@ -25,4 +26,24 @@ export async function hashFile(file: string): Promise<{ sha256: string; bytes: n
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * `hashFile` on this thread: 1 MiB reads into one reused buffer, no thread-pool round trip and no buffer per chunk,
+ * for a caller that has nothing else to do meanwhile (the main thread waiting for a worker).
+ */
+export function hashFileHere(file: string): { sha256: string; bytes: number } {
+  const hash = createHash("sha256");
+  const buffer = Buffer.allocUnsafeSlow(CHUNK);
+  const fd = openSync(file, "r");
+  let bytes = 0;
+  try {
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
+      hash.update(buffer.subarray(0, read));
+      bytes += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { sha256: hash.digest("hex"), bytes };
 }

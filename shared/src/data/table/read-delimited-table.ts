@@ -13,13 +13,17 @@ import { resolveRequests } from "./column-request.js";
 import type { ColumnRequest, ColumnRequests } from "./column-request.js";
 import type { TableSource } from "../files/table-source.js";
 import type { TablePass } from "./table-pass.js";
+import { PartNeedsWholeFile } from "./table-part.js";
+import type { TablePart } from "./table-part.js";
 
 /**
  * One streaming pass over a CSV or TSV file (RFC 4180 quoting for both, as pandas writes them): the first
  * record is the header, blank lines are skipped, a UTF-8 BOM is dropped, and a quote inside an unquoted
  * field is kept as text (`5" screen`). Each record goes to the builders and is dropped. (csv-parse's
  * `on_record` hook would skip the stream's buffering, but it builds an info object per record: 60% slower.)
- * @throws DataError for an empty file, a ragged row or broken quoting (with the line), or a missing required column.
+ * With a `part` (byte ranges of whole lines), only its bytes are read, by the byte-level pass alone.
+ * @throws DataError for an empty file, a ragged row or broken quoting (with the line), or a missing required column;
+ * PartNeedsWholeFile when a part holds what only the full parser reads (or is gzipped).
  */
 export async function readDelimitedTable(
   source: TableSource,
@@ -28,12 +32,19 @@ export async function readDelimitedTable(
   requests: ColumnRequests,
   maxRecordChars: number,
   limits: ReadLimits,
+  part?: TablePart,
 ): Promise<TablePass> {
+  if (part !== undefined && (gzip || part.kind !== "lines")) throw new PartNeedsWholeFile("not a plain text file");
   // Most machine-written files have no quotes: a byte-level pass reads them several times faster, and gives way
   // to the full parser below at the first thing it does not handle.
   const plainBuilders = new Map<string, ColumnBuilder<unknown>>();
   const plainWarnings: string[] = [];
-  const fileBytes = gzip ? 0 : (await stat(source.absolute)).size;
+  const fileBytes =
+    part === undefined
+      ? gzip
+        ? 0
+        : (await stat(source.absolute)).size
+      : part.ranges.reduce((n, [a, b]) => n + b - a, 0);
   const plainGuard = limits.guard(source);
   const plain = await scanDelimitedPlain(
     source,
@@ -45,6 +56,7 @@ export async function readDelimitedTable(
     maxRecordChars,
     plainGuard,
     fileBytes,
+    part?.ranges,
   );
   if (plain)
     return {
@@ -55,6 +67,8 @@ export async function readDelimitedTable(
       sha256: plain.sha256,
       bytes: plain.bytes,
     };
+  // Quotes, a lone CR or a ragged row: the full parser reads from the file's start, for the lines of its errors.
+  if (part !== undefined) throw new PartNeedsWholeFile("it needs the full CSV parser");
   // The full parser reads the file again from the start: what the byte-level pass held is dropped.
   plainBuilders.clear();
   plainGuard.release(plainGuard.held);

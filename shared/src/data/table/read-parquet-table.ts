@@ -22,6 +22,7 @@ import { readFlatChunk } from "./parquet/read-flat-chunk.js";
 import { SequentialDigest } from "../files/sequential-digest.js";
 import { openFileRanges } from "../files/file-ranges.js";
 import type { FileRanges } from "../files/file-ranges.js";
+import type { TablePart } from "./table-part.js";
 
 /** Cells decoded at once: a row group larger than this is read in windows of rows (2^22 cells, ~200 MB of text values). */
 const WINDOW_CELLS = 1 << 22;
@@ -37,7 +38,8 @@ const WINDOW_CELLS = 1 << 22;
  * codecs are read: snappy by `snappyDecompress` into a reused buffer, the others by hyparquet-compressors (gzip,
  * brotli, zstd, lz4; and snappy for the columns hyparquet reads, else hyparquet's own), loaded on the first read of
  * a column that needs it. The footer's row count, column count and the requested columns' uncompressed size are
- * checked against the limits before any column is read.
+ * checked against the limits before any column is read. With a `part`, only its row groups are read and the file is
+ * not digested (`sha256` empty): the caller hashes the file once.
  * @throws DataError when the file is not Parquet or is damaged, or a required column is missing; LimitError.
  */
 export function readParquetTable(
@@ -45,8 +47,9 @@ export function readParquetTable(
   requests: ColumnRequests,
   guard: TableGuard,
   windowCells = WINDOW_CELLS,
+  part?: Extract<TablePart, { kind: "rowGroups" }>,
 ): Promise<TablePass> {
-  return readParquetColumns(source, requests, guard, windowCells);
+  return readParquetColumns(source, requests, guard, windowCells, part);
 }
 
 async function readParquetColumns(
@@ -54,6 +57,7 @@ async function readParquetColumns(
   requested: ColumnRequests,
   guard: TableGuard,
   windowCells: number,
+  part?: Extract<TablePart, { kind: "rowGroups" }>,
 ): Promise<TablePass> {
   const { file, metadata } = await openParquet(source, guard);
   const schema = parquetSchema(metadata);
@@ -61,8 +65,10 @@ async function readParquetColumns(
   guard.columns(fileColumns.length);
   const requests = resolveRequests(requested, fileColumns);
   const { positions, warnings } = bindColumns(fileColumns, requests, source);
-  const rows = Number(metadata.num_rows);
-  guard.footerRows(rows);
+  const fileRows = Number(metadata.num_rows);
+  guard.footerRows(fileRows);
+  const groups = metadata.row_groups.slice(part?.start ?? 0, part?.end);
+  const rows = part === undefined ? fileRows : groups.reduce((n, group) => n + Number(group.num_rows), 0);
   guard.bytes(uncompressedBytes(metadata, new Set(positions.keys())), "parquet");
   const builders = new Map<string, ColumnBuilder<unknown>>(
     requests
@@ -91,11 +97,14 @@ async function readParquetColumns(
   } catch (error) {
     throw toStreamError(error, source);
   }
-  const digest = new SequentialDigest(ranges);
-  let groupStart = 0;
+  const digest = part === undefined ? new SequentialDigest(ranges) : undefined;
+  // Rows are numbered from the file's first: a part's first group starts after the groups before it.
+  const firstRow = metadata.row_groups.slice(0, part?.start ?? 0).reduce((n, group) => n + Number(group.num_rows), 0);
+  let groupStart = firstRow;
   const chunkBuffer = { bytes: new Uint8Array(0) };
   try {
-    for (const [index, group] of metadata.row_groups.entries()) {
+    for (const [at, group] of groups.entries()) {
+      const index = at + (part?.start ?? 0);
       const groupEnd = groupStart + Number(group.num_rows);
       for (const [name, plan] of flat) {
         const rows = groupEnd - groupStart;
@@ -112,8 +121,9 @@ async function readParquetColumns(
       cached.clear();
       groupStart = groupEnd;
     }
-    if (groupStart !== rows)
+    if (groupStart - firstRow !== rows)
       throw corrupt(source, `its row groups hold ${groupStart} rows but its footer says ${rows}`);
+    if (digest === undefined) return { rows, fileColumns, builders, warnings, sha256: "", bytes: file.byteLength };
     let hashed: { sha256: string; bytes: number };
     try {
       hashed = digest.finish();

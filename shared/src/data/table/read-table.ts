@@ -12,6 +12,8 @@ import type { Table, TableColumn } from "./table.js";
 import type { TableSource } from "../files/table-source.js";
 import type { TablePass } from "./table-pass.js";
 import type { ColumnBuilder } from "./column-builder.js";
+import { PartNeedsWholeFile } from "./table-part.js";
+import type { TablePart } from "./table-part.js";
 
 /** Every column of a file, read as `all` says, except those `as` names; each through `builder` when given. */
 export interface AllColumns {
@@ -31,6 +33,11 @@ export interface ReadTableOptions {
   columns: readonly ColumnRequest[] | AllColumns | ((fileColumns: readonly string[]) => readonly ColumnRequest[]);
   /** CSV/TSV rows (JSONL lines) longer than this many characters are a DataError naming the line; default 1 MiB. */
   maxRowChars?: number;
+  /**
+   * Only this part of a CSV, TSV or Parquet file (every pass of the read, the second one for auto columns too):
+   * its rows and cells, with an empty `sha256`. @throws PartNeedsWholeFile when the part cannot be read alone.
+   */
+  part?: TablePart;
 }
 
 /**
@@ -56,7 +63,7 @@ export async function readColumns<Column>(
   access: FileAccess,
   options: ReadTableOptions,
 ): Promise<Table<Column>> {
-  const { input, columns: asked, maxRowChars = MAX_ROW_CHARS } = options;
+  const { input, columns: asked, maxRowChars = MAX_ROW_CHARS, part } = options;
   const limits = access.limits ?? new ReadLimits();
   const everyKey = !Array.isArray(asked);
   if (Array.isArray(asked)) assertUniqueNames(asked as readonly ColumnRequest[]);
@@ -76,7 +83,7 @@ export async function readColumns<Column>(
     : typeof asked === "function"
       ? asked
       : everyColumn(asked as AllColumns);
-  const pass = (requests: ColumnRequests) => readPass(source, type, requests, maxRowChars, limits, everyKey);
+  const pass = (requests: ColumnRequests) => readPass(source, type, requests, maxRowChars, limits, everyKey, part);
   // JSON Lines keys appear line by line, so reading every column takes one pass to learn them first.
   if (type.format === "jsonl" && typeof wanted === "function") wanted = wanted((await pass([])).fileColumns);
   const first = await pass(wanted);
@@ -132,13 +139,15 @@ async function readPass(
   maxRowChars: number,
   limits: ReadLimits,
   everyKey: boolean,
+  part: TablePart | undefined,
 ): Promise<TablePass> {
   switch (type.format) {
     case "csv":
-      return readDelimitedTable(source, type.gzip, ",", requests, maxRowChars, limits);
+      return readDelimitedTable(source, type.gzip, ",", requests, maxRowChars, limits, part);
     case "tsv":
-      return readDelimitedTable(source, type.gzip, "\t", requests, maxRowChars, limits);
+      return readDelimitedTable(source, type.gzip, "\t", requests, maxRowChars, limits, part);
     case "jsonl": {
+      if (part !== undefined) throw new PartNeedsWholeFile("JSON Lines are read whole");
       const { readJsonlTable } = await import("./read-jsonl-table.js");
       return readJsonlTable(
         source,
@@ -151,7 +160,8 @@ async function readPass(
     }
     case "parquet": {
       const { readParquetTable } = await import("./read-parquet-table.js");
-      return readParquetTable(source, requests, limits.guard(source));
+      if (part !== undefined && part.kind !== "rowGroups") throw new PartNeedsWholeFile("Parquet parts are row groups");
+      return readParquetTable(source, requests, limits.guard(source), undefined, part);
     }
   }
 }

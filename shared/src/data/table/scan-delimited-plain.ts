@@ -57,6 +57,8 @@ export async function scanDelimitedPlain(
   guard: TableGuard,
   /** The uncompressed size when known (0 otherwise): with the first rows' length, it sizes the columns up front. */
   fileBytes = 0,
+  /** Only these byte ranges of the file (a `TablePart`'s), digesting nothing. */
+  ranges?: ReadonlyArray<readonly [number, number]>,
 ): Promise<
   (Omit<TablePass, "builders" | "warnings"> & { bound: Array<readonly [number, ColumnBuilder<unknown>]> }) | undefined
 > {
@@ -257,7 +259,7 @@ export async function scanDelimitedPlain(
   };
 
   try {
-    const stream = await streamTableBytes(source, gzip, consume, guard, CHUNK_BYTES);
+    const stream = await streamTableBytes(source, gzip, consume, guard, CHUNK_BYTES, ranges);
     if (fileColumns === undefined) return undefined;
     return { rows: guard.rows, fileColumns, bound, ...stream };
   } catch (error) {

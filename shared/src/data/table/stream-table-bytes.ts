@@ -39,8 +39,10 @@ export async function streamTableBytes(
    * before it asks for the next. Otherwise, and for gzip, 64 KiB chunks, each its own buffer.
    */
   reusedChunkBytes?: number,
+  /** With `reusedChunkBytes`: only these byte ranges, one after the other, digesting nothing (`sha256` empty). */
+  ranges?: ReadonlyArray<readonly [number, number]>,
 ): Promise<StreamedBytes> {
-  if (reusedChunkBytes !== undefined && !gzip) return readReusedChunks(source, consume, reusedChunkBytes);
+  if (reusedChunkBytes !== undefined && !gzip) return readReusedChunks(source, consume, reusedChunkBytes, ranges);
   const hash = createHash("sha256");
   let bytes = 0;
   const tap = async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
@@ -73,20 +75,24 @@ async function readReusedChunks(
   source: TableSource,
   consume: (chunks: AsyncIterable<Buffer>) => Promise<void>,
   chunkBytes: number,
+  ranges: ReadonlyArray<readonly [number, number]> | undefined,
 ): Promise<StreamedBytes> {
-  const hash = createHash("sha256");
+  const hash = ranges === undefined ? createHash("sha256") : undefined;
   let bytes = 0;
   let fd: number | undefined;
   const chunks = async function* (): AsyncGenerator<Buffer> {
     const buffer = Buffer.allocUnsafe(chunkBytes);
     fd = openSync(source.absolute, "r");
-    for (;;) {
-      const read = readSync(fd, buffer, 0, chunkBytes, null);
-      if (read === 0) return;
-      const chunk = buffer.subarray(0, read);
-      hash.update(chunk);
-      bytes += read;
-      yield chunk;
+    for (const [start, end] of ranges ?? [[0, Infinity] as const]) {
+      for (let at = start; at < end;) {
+        const read = readSync(fd, buffer, 0, Math.min(chunkBytes, end - at), ranges === undefined ? null : at);
+        if (read === 0) break;
+        at += read;
+        const chunk = buffer.subarray(0, read);
+        hash?.update(chunk);
+        bytes += read;
+        yield chunk;
+      }
     }
   };
   try {
@@ -96,7 +102,7 @@ async function readReusedChunks(
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return { sha256: hash.digest("hex"), bytes };
+  return { sha256: hash?.digest("hex") ?? "", bytes };
 }
 
 /** A read or gunzip error as the reader reports it: naming the file and the fix. */

@@ -1,5 +1,5 @@
 import type { StringProfile } from "./profile-schema.js";
-import { MAX_STRING_LEVELS } from "./profile-schema.js";
+import { MAX_STRING_LEVELS } from "./profile-levels.js";
 
 /**
  * The codes (indexes into `dictionary` and `counts`) `capLevels` keeps (the `MAX_STRING_LEVELS` most frequent values, ties by text), found without a pair

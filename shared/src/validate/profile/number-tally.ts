@@ -2,7 +2,7 @@ import { numberText } from "../column-values.js";
 import { BucketCounts } from "./bucket-counts.js";
 import { SKETCH_MIN_MAGNITUDE, bucketIndex } from "./log-bucket-sketch.js";
 import type { NumberProfile } from "./profile-schema.js";
-import { MAX_NUMBER_LEVELS } from "./profile-schema.js";
+import { MAX_NUMBER_LEVELS } from "./profile-levels.js";
 import { sortedPairs, toSketchJson } from "./profile-pairs.js";
 
 const ONE = new Float64Array(1);
@@ -77,20 +77,79 @@ export class NumberTally {
 
   /** The column's profile in a file of `rows` rows whose digest is `sha256`. */
   profile(column: NumberCounts, rows: number, sha256: string): NumberProfile {
-    const { count, mean, m2, min, max } = this;
-    return {
-      kind: "number",
-      name: column.name,
-      rows,
-      missing: column.missing,
-      non_numeric: column.nonNumeric,
-      non_finite: column.nonFinite,
-      min: count === 0 ? null : min,
-      max: count === 0 ? null : max,
-      moments: count === 0 ? [] : [{ shard: sha256, count, mean, m2: Math.max(0, m2) }],
-      sketch: toSketchJson({ positive: this.positive.toMap(), negative: this.negative.toMap(), zero: this.zero }),
-      values:
-        this.levels === undefined ? null : sortedPairs([...this.levels].map(([value, n]) => [numberText(value), n])),
-    };
+    return tallyProfile(this.state(), column, rows, sha256);
   }
+
+  /** The sums so far as plain data: what a worker thread posts back, and `mergeTallies` adds. */
+  state(): TallyState {
+    const { count, mean, m2, min, max, zero, levels } = this;
+    const positive = [...this.positive.toMap()];
+    const negative = [...this.negative.toMap()];
+    return { count, mean, m2, min, max, zero, positive, negative, levels: levels === undefined ? null : [...levels] };
+  }
+}
+
+/** A `NumberTally`'s sums: sketch buckets as [index, count] and distinct values as [value, count] pairs (null past the cap). */
+export interface TallyState {
+  count: number;
+  mean: number;
+  m2: number;
+  min: number;
+  max: number;
+  zero: number;
+  positive: Array<[number, number]>;
+  negative: Array<[number, number]>;
+  levels: Array<[number, number]> | null;
+}
+
+/** A tally's profile in a file of `rows` rows whose digest is `sha256`. */
+export function tallyProfile(state: TallyState, column: NumberCounts, rows: number, sha256: string): NumberProfile {
+  const { count, mean, m2, min, max, zero, levels } = state;
+  return {
+    kind: "number",
+    name: column.name,
+    rows,
+    missing: column.missing,
+    non_numeric: column.nonNumeric,
+    non_finite: column.nonFinite,
+    min: count === 0 ? null : min,
+    max: count === 0 ? null : max,
+    moments: count === 0 ? [] : [{ shard: sha256, count, mean, m2: Math.max(0, m2) }],
+    sketch: toSketchJson({ positive: new Map(state.positive), negative: new Map(state.negative), zero }),
+    values: levels === null ? null : sortedPairs(levels.map(([value, n]) => [numberText(value), n])),
+  };
+}
+
+/**
+ * The tally of `a`'s values followed by `b`'s. Counts, buckets, distinct values, min and max are exactly those of
+ * one tally of both (min and max keep the earlier of equal values, as one tally does: 0 before −0); mean and m2
+ * combine by Chan, Golub & LeVeque's pairwise formulas (the same as `combinedMoments`), which can differ from one
+ * running sum over both in the last bits.
+ */
+export function mergeTallies(a: TallyState, b: TallyState): TallyState {
+  const addPairs = (x: Array<[number, number]>, y: Array<[number, number]>) => {
+    const out = new Map(x);
+    for (const [key, n] of y) out.set(key, (out.get(key) ?? 0) + n);
+    return out;
+  };
+  const count = a.count + b.count;
+  let { mean, m2 } = a;
+  if (a.count === 0) ({ mean, m2 } = b);
+  else if (b.count > 0) {
+    const delta = b.mean - a.mean;
+    mean = a.mean + (delta * b.count) / count;
+    m2 = a.m2 + b.m2 + (delta * delta * a.count * b.count) / count;
+  }
+  const levels = a.levels === null || b.levels === null ? null : addPairs(a.levels, b.levels);
+  return {
+    count,
+    mean,
+    m2,
+    min: b.min < a.min ? b.min : a.min,
+    max: b.max > a.max ? b.max : a.max,
+    zero: a.zero + b.zero,
+    positive: [...addPairs(a.positive, b.positive)],
+    negative: [...addPairs(a.negative, b.negative)],
+    levels: levels === null || levels.size > MAX_NUMBER_LEVELS ? null : [...levels],
+  };
 }

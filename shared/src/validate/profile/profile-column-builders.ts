@@ -10,15 +10,12 @@ import { TEXT_ENTRY_BYTES } from "../../data/files/read-limits.js";
 import type { ColumnRequest } from "../../data/table/column-request.js";
 import { toCellText } from "../../data/table/to-cell-text.js";
 import { utf8Text } from "../../data/table/utf8-text.js";
-import { keepTopValues } from "./keep-top-values.js";
 import { NumberTally } from "./number-tally.js";
-import type { ColumnProfile } from "./profile-schema.js";
-import { sortedPairs } from "./profile-pairs.js";
+import type { ColumnPart } from "./profile-part.js";
 
-/** A column's profile once the file's row count and digest are known; `replacedText`: a text held U+FFFD. */
+/** A column's profile over the rows read, to complete once the file's row count and digest are known (`completeColumn`). */
 export interface ProfileDraft {
-  complete(rows: number, sha256: string): ColumnProfile;
-  replacedText: boolean;
+  part: ColumnPart;
 }
 
 /**
@@ -56,11 +53,7 @@ class NumberProfileBuilder extends NumberCells<ProfileDraft> {
 
   finish(): ProfileDraft {
     const [, missing = 0, nonFinite = 0, nonNumeric = 0] = this.counts;
-    const { name, tally } = this;
-    return {
-      complete: (rows, sha256) => tally.profile({ name, missing, nonNumeric, nonFinite }, rows, sha256),
-      replacedText: false,
-    };
+    return { part: { kind: "number", name: this.name, missing, nonNumeric, nonFinite, tally: this.tally.state() } };
   }
 
   /** As `NumberCells` reads them (a non-finite value is counted so), a run at a time. */
@@ -193,12 +186,7 @@ class TextProfileBuilder implements TextCells<ProfileDraft> {
     this.flushCached();
     const texts = [...this.counts.keys()];
     const counts = Float64Array.from(this.counts.values());
-    const kept = keepTopValues(texts, counts);
-    const values = sortedPairs(kept.codes.map((code): [string, number] => [texts[code]!, counts[code]!]));
-    const { name, missing } = this;
-    return {
-      complete: (rows) => ({ kind: "string", name, rows, missing, values, other: kept.other }),
-      replacedText: this.replaced,
-    };
+    const { name, missing, replaced } = this;
+    return { part: { kind: "string", name, missing, texts, counts, replaced } };
   }
 }

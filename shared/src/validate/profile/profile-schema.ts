@@ -63,7 +63,4 @@ export type ColumnProfile = z.infer<typeof ColumnProfileSchema>;
 export type NumberProfile = z.infer<typeof NumberProfileSchema>;
 export type StringProfile = z.infer<typeof StringProfileSchema>;
 
-/** Number columns keep exact value counts up to this many distinct values (enough for contract §7's ≤ 5 levels rule). */
-export const MAX_NUMBER_LEVELS = 20;
-/** Text columns keep exact counts for this many distinct values; beyond, the rarest are folded into `other`. */
-export const MAX_STRING_LEVELS = 10_000;
+export { MAX_NUMBER_LEVELS, MAX_STRING_LEVELS } from "./profile-levels.js";

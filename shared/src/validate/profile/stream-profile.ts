@@ -1,15 +1,17 @@
-import { checkDataTable, textColumnsOf } from "../read-data-table.js";
-import { ReadLimits } from "../../data/files/read-limits.js";
-import { readColumns } from "../../data/table/read-table.js";
+import { checkDataTable } from "../read-data-table.js";
 import type { FileAccess } from "../../data/files/resolve-input-path.js";
 import type { Table } from "../../data/table/table.js";
 import type { DataPolicy } from "../data-policy-schema.js";
 import { SKETCH_RELATIVE_ACCURACY } from "./log-bucket-sketch.js";
-import { profileColumnBuilder } from "./profile-column-builders.js";
-import type { ProfileDraft } from "./profile-column-builders.js";
 import { compareText } from "./profile-pairs.js";
+import { completeColumn } from "./profile-part.js";
+import type { ColumnPart } from "./profile-part.js";
 import type { Profile } from "./profile-schema.js";
 import { PROFILE_SCHEMA } from "./profile-schema.js";
+import { streamProfileParts } from "./stream-profile-parts.js";
+
+export { streamProfileParts } from "./stream-profile-parts.js";
+export type { StreamedParts } from "./stream-profile-parts.js";
 
 /** A file's profile, streamed, and what was read of the file (its columns are the profile's). */
 export interface StreamedProfile {
@@ -30,29 +32,36 @@ export async function streamProfile(
   access: FileAccess,
   policy: DataPolicy | undefined,
 ): Promise<StreamedProfile> {
-  const limits = (access.limits ?? new ReadLimits()).withoutRowLimit();
-  const read = await readColumns<ProfileDraft>(
-    spec,
-    { ...access, limits },
-    { input, columns: { all: "auto", as: textColumnsOf(policy), builder: profileColumnBuilder } },
-  );
-  const drafts = [...read.columns.values()];
-  await checkDataTable(
-    read,
-    input,
-    access,
-    drafts.some((draft) => draft.replacedText),
-  );
-  const columns = drafts
-    .map((draft) => draft.complete(read.rows, read.sha256))
+  const { parts, table } = await streamProfileParts(spec, input, access, policy);
+  await checkProfileRead(table, parts, input, access);
+  return { profile: completeProfile(spec, table, parts), table };
+}
+
+/** `readDataTable`'s refusals of a file read into column parts: no rows, a wrong separator, bytes that are not UTF-8. */
+export function checkProfileRead(
+  table: Omit<Table<unknown>, "columns">,
+  parts: readonly ColumnPart[],
+  input: string,
+  access: FileAccess,
+): Promise<void> {
+  const replaced = parts.some((part) => part.kind === "string" && part.replaced);
+  return checkDataTable({ ...table, columns: new Map() }, input, access, replaced);
+}
+
+/** The profile of a file read whole: its column parts completed with its row count and digest, sorted by name. */
+export function completeProfile(
+  spec: string,
+  table: Omit<Table<unknown>, "columns">,
+  parts: readonly ColumnPart[],
+): Profile {
+  const columns = parts
+    .map((part) => completeColumn(part, table.rows, table.sha256))
     .sort((a, b) => compareText(a.name, b.name));
-  const profile: Profile = {
+  return {
     schema: PROFILE_SCHEMA,
     sketch_relative_accuracy: SKETCH_RELATIVE_ACCURACY,
-    rows: read.rows,
-    shards: [{ file: spec, sha256: read.sha256, rows: read.rows }],
+    rows: table.rows,
+    shards: [{ file: spec, sha256: table.sha256, rows: table.rows }],
     columns,
   };
-  const { name, format, gzip, sha256, bytes, rows, fileColumns, warnings } = read;
-  return { profile, table: { name, format, gzip, sha256, bytes, rows, fileColumns, warnings } };
 }

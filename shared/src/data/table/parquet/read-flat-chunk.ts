@@ -12,7 +12,7 @@ export interface ChunkBuffer {
 
 /**
  * Reads row group `group`'s chunk of a planned column from `file` (its bytes from the dictionary page, or the first
- * data page, to the footer's compressed size) into `buffer`, grown as needed, hands the bytes to `digest`, and
+ * data page, to the footer's compressed size) into `buffer`, grown as needed, hands the bytes to `digest` (when the file is hashed), and
  * decodes its `rows` cells into `builder`.
  * @throws ParquetPageError when the chunk lies outside the file or its pages are damaged or unsupported.
  */
@@ -24,7 +24,7 @@ export function readFlatChunk(
   rows: number,
   builder: ColumnBuilder<unknown>,
   buffer: ChunkBuffer,
-  digest: SequentialDigest,
+  digest: SequentialDigest | undefined,
 ): void {
   const meta = plan.chunks[group]!;
   const data = Number(meta.data_page_offset);
@@ -38,7 +38,7 @@ export function readFlatChunk(
   if (buffer.bytes.length < length) buffer.bytes = new Uint8Array(Math.ceil(length / 2 ** 20) * 2 ** 20);
   const read = file.read(start, buffer.bytes.subarray(0, length));
   const bytes = buffer.bytes.subarray(0, read);
-  digest.cover(start, bytes);
+  digest?.cover(start, bytes);
   if (read < length) throw new ParquetPageError(`the file ends inside a column chunk at byte ${start + read}`);
   decodeColumnChunk(bytes, plan, rows, builder);
 }
