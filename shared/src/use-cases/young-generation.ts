@@ -17,7 +17,7 @@ export function keepYoungGenerationSmall(): void {
 /**
  * Input bytes from which the young generation is kept small. Under it the read's garbage is a few MiB, which the
  * default young generation holds without weighing on the peak, while the small one costs every start its extra
- * scavenges (validate-data's cold run on the example's 30 KiB batch, side by side: 20 ms less CPU on Node 20 and
+ * scavenges (validate-data's cold run on the example's 58 KiB batch, side by side: 20 ms less CPU on Node 20 and
  * 27 ms less on Node 24 without it).
  */
 export const SMALL_YOUNG_GENERATION_FROM_BYTES = 16 * 2 ** 20;
