@@ -22,7 +22,6 @@ const INPUT_FLAGS = [
 
 export const biasCommand: Command = {
   name: "bias",
-  summary: "judge a candidate's fairness per group under modelgate.yml (bias-check)",
   usage: `Usage: modelgate bias --predictions FILE [--baseline-predictions FILE] [--sensitive COL,COL] [options]
 
 Computes fairlearn's group metrics per sensitive column (and their intersection) with bootstrap

@@ -59,7 +59,6 @@ const REGRESSION_COMMAND = `modelgate evaluate --task regression --policy ${REGR
 
 export const demoCommand: Command = {
   name: "demo",
-  summary: "run the gates on the built-in example and show what a reviewer sees",
   usage: `Usage: modelgate demo [--format text|markdown] [--out DIR]
 
 Runs evaluate-gate on the built-in churn-classifier example (shared/examples/churn): one baseline,

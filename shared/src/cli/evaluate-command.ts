@@ -27,7 +27,6 @@ const INPUT_FLAGS = [
 
 export const evaluateCommand: Command = {
   name: "evaluate",
-  summary: "judge a candidate's metrics against a baseline under modelgate.yml (evaluate-gate)",
   usage: `Usage: modelgate evaluate --candidate FILE [--baseline FILE|git:REF:PATH|registry:MODEL#STAGE] [options]
        modelgate evaluate --candidate-predictions FILE [--baseline-predictions FILE] [options]
 

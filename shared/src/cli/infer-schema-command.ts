@@ -7,7 +7,6 @@ import { LIMIT_FLAG_HELP, readLimitFlags } from "./limit-flags.js";
 
 export const inferSchemaCommand: Command = {
   name: "infer-schema",
-  summary: "write a starting data: schema for modelgate.yml from a data file",
   usage: `Usage: modelgate infer-schema FILE [--limit NAME=VALUE]
 
 Reads FILE (CSV, TSV, JSONL, Parquet; optionally .gz) and prints a data: section for modelgate.yml:

@@ -8,7 +8,6 @@ import { renderPreviewHtml } from "./render-preview-html.js";
 
 export const previewCommand: Command = {
   name: "preview",
-  summary: "render result JSONs or markdown reports as one HTML page, as GitHub shows them",
   usage: `Usage: modelgate preview <result.json|report.md|folder>... [--out FILE] [--title TEXT]
 
 Writes one self-contained HTML page (no network needed to open it) that shows each report as a reviewer sees it

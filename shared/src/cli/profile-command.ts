@@ -12,7 +12,6 @@ import { LIMIT_FLAG_HELP, readLimitFlags } from "./limit-flags.js";
 
 export const profileCommand: Command = {
   name: "profile",
-  summary: "build and merge mergeable data profiles (sharded data too big for one runner)",
   usage: `Usage: modelgate profile build FILE [--policy modelgate.yml] [--limit NAME=VALUE] [--output F.profile.json]
        modelgate profile merge A.profile.json B.profile.json … [--output MERGED.profile.json]
 

@@ -31,7 +31,6 @@ const FLAGS = [
 
 export const promoteCommand: Command = {
   name: "promote",
-  summary: "register a model version and assign it to a stage, on the gates' evidence (local git or --repo)",
   usage: `Usage: modelgate promote --model NAME --stage STAGE (--version X.Y.Z | --bump major|minor|patch)
                          --artifacts FILE[,FILE…] (--manifest FILE | --allow-missing-manifest)
                          [--predictions FILE] (--results RESULT.json[,…] | --allow-ungated)

@@ -9,7 +9,6 @@ const INPUT_FLAGS = ["run-id", "artifact-name", "key", "comment-author"] as cons
 
 export const publishCommand: Command = {
   name: "publish",
-  summary: "post a finished pull_request run's result artifacts as PR comments (publish-reports)",
   usage: `Usage: modelgate publish --repo OWNER/NAME --run-id ID [options]
 
 Does what the publish-reports action does: finds the pull request of a finished pull_request workflow

@@ -29,7 +29,6 @@ function isEmptyRegistry(registry: ModelRegistry): boolean {
 
 export const registryCommand: Command = {
   name: "registry",
-  summary: "read the git-native model registry: list, show, history, verify",
   usage: `Usage: modelgate registry list
        modelgate registry show <model> [--versions N] [--format text|json]
        modelgate registry history <model> [--stage STAGE]

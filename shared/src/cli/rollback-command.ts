@@ -10,7 +10,6 @@ const FLAGS = ["model", "stage", "to", "reason", "policy", "actor", "repo", "rep
 
 export const rollbackCommand: Command = {
   name: "rollback",
-  summary: "move a stage back to an earlier version after verifying its artifacts (local git or --repo)",
   usage: `Usage: modelgate rollback --model NAME --stage STAGE --reason TEXT [--to X.Y.Z] [--actor NAME]
                           [--policy FILE] [--repo OWNER/NAME | --repo-dir DIR] [--asset-dir DIR]
                           [--format text|markdown|json|html]

@@ -1,34 +1,77 @@
 import { ModelgateError } from "../core/modelgate-error.js";
-import type { Command } from "./commands.js";
+import type { CommandEntry } from "./commands.js";
 import { EXIT, UsageError } from "./commands.js";
-import { biasCommand } from "./bias-command.js";
-import { demoCommand } from "./demo-command.js";
-import { evaluateCommand } from "./evaluate-command.js";
-import { inferSchemaCommand } from "./infer-schema-command.js";
-import { profileCommand } from "./profile-command.js";
-import { previewCommand } from "./preview-command.js";
-import { promoteCommand } from "./promote-command.js";
-import { publishCommand } from "./publish-command.js";
-import { registryCommand } from "./registry-command.js";
-import { rollbackCommand } from "./rollback-command.js";
-import { shadowCommand } from "./shadow-command.js";
-import { trainCommand } from "./train-command.js";
-import { validateCommand } from "./validate-command.js";
 
-const COMMANDS: readonly Command[] = [
-  validateCommand,
-  inferSchemaCommand,
-  profileCommand,
-  trainCommand,
-  evaluateCommand,
-  biasCommand,
-  shadowCommand,
-  promoteCommand,
-  rollbackCommand,
-  registryCommand,
-  publishCommand,
-  previewCommand,
-  demoCommand,
+/**
+ * Every command by its name and summary (the help lists them), each loaded only when it runs: a command's module
+ * brings the code of its gate, so loading all of them made every command start by compiling every other's.
+ */
+const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "validate",
+    summary: "check a data file's schema, quality and drift under modelgate.yml (validate-data)",
+    load: async () => (await import("./validate-command.js")).validateCommand,
+  },
+  {
+    name: "infer-schema",
+    summary: "write a starting data: schema for modelgate.yml from a data file",
+    load: async () => (await import("./infer-schema-command.js")).inferSchemaCommand,
+  },
+  {
+    name: "profile",
+    summary: "build and merge mergeable data profiles (sharded data too big for one runner)",
+    load: async () => (await import("./profile-command.js")).profileCommand,
+  },
+  {
+    name: "train",
+    summary: "run a training command with a pinned seed and write its lineage manifest (train-reproducibly)",
+    load: async () => (await import("./train-command.js")).trainCommand,
+  },
+  {
+    name: "evaluate",
+    summary: "judge a candidate's metrics against a baseline under modelgate.yml (evaluate-gate)",
+    load: async () => (await import("./evaluate-command.js")).evaluateCommand,
+  },
+  {
+    name: "bias",
+    summary: "judge a candidate's fairness per group under modelgate.yml (bias-check)",
+    load: async () => (await import("./bias-command.js")).biasCommand,
+  },
+  {
+    name: "shadow",
+    summary: "compare a shadow model's log with production's on the same requests (shadow-compare)",
+    load: async () => (await import("./shadow-command.js")).shadowCommand,
+  },
+  {
+    name: "promote",
+    summary: "register a model version and assign it to a stage, on the gates' evidence (local git or --repo)",
+    load: async () => (await import("./promote-command.js")).promoteCommand,
+  },
+  {
+    name: "rollback",
+    summary: "move a stage back to an earlier version after verifying its artifacts (local git or --repo)",
+    load: async () => (await import("./rollback-command.js")).rollbackCommand,
+  },
+  {
+    name: "registry",
+    summary: "read the git-native model registry: list, show, history, verify",
+    load: async () => (await import("./registry-command.js")).registryCommand,
+  },
+  {
+    name: "publish",
+    summary: "post a finished pull_request run's result artifacts as PR comments (publish-reports)",
+    load: async () => (await import("./publish-command.js")).publishCommand,
+  },
+  {
+    name: "preview",
+    summary: "render result JSONs or markdown reports as one HTML page, as GitHub shows them",
+    load: async () => (await import("./preview-command.js")).previewCommand,
+  },
+  {
+    name: "demo",
+    summary: "run the gates on the built-in example and show what a reviewer sees",
+    load: async () => (await import("./demo-command.js")).demoCommand,
+  },
 ];
 
 const HELP = `modelgate: put ML models through the same discipline as code.
@@ -57,11 +100,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     process.stdout.write(HELP);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`modelgate: unknown command "${name}".\n\n${HELP}`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   // Only flags before "--" ask for help: train's command after it may take a --help of its own.
   const flags = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
   if (flags.includes("--help") || flags.includes("-h")) {

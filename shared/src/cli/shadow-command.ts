@@ -21,7 +21,6 @@ const INPUT_FLAGS = [
 
 export const shadowCommand: Command = {
   name: "shadow",
-  summary: "compare a shadow model's log with production's on the same requests (shadow-compare)",
   usage: `Usage: modelgate shadow --production FILE --shadow FILE [options]
 
 Joins the production log and the shadow log of the same requests and judges the shadow under the

@@ -27,7 +27,6 @@ const VALUE_FLAGS = [
 
 export const trainCommand: Command = {
   name: "train",
-  summary: "run a training command with a pinned seed and write its lineage manifest (train-reproducibly)",
   usage: `Usage: modelgate train --outputs PATH [options] -- COMMAND [ARG...]
 
 Runs COMMAND (directly, no shell) with the seed variables set, and writes the same

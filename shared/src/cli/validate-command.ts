@@ -5,7 +5,6 @@ import { runValidate } from "./run-validate.js";
 
 export const validateCommand: Command = {
   name: "validate",
-  summary: "check a data file's schema, quality and drift under modelgate.yml (validate-data)",
   usage: `Usage: modelgate validate --data FILE [--reference FILE] [options]
 
 Checks the data file against the data: section of the policy (schema, quality) and, with a

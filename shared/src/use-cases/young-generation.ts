@@ -1,3 +1,5 @@
+import { statSync } from "node:fs";
+import path from "node:path";
 import { isMainThread } from "node:worker_threads";
 import { setFlagsFromString } from "node:v8";
 
@@ -10,4 +12,43 @@ import { setFlagsFromString } from "node:v8";
  */
 export function keepYoungGenerationSmall(): void {
   if (isMainThread) setFlagsFromString("--semi-space-growth-factor=1");
+}
+
+/**
+ * Input bytes from which the young generation is kept small. Under it the read's garbage is a few MiB, which the
+ * default young generation holds without weighing on the peak, while the small one costs every start its extra
+ * scavenges (validate-data's cold run on the example's 58 KiB batch, side by side: 20 ms less CPU on Node 20 and
+ * 27 ms less on Node 24 without it).
+ */
+export const SMALL_YOUNG_GENERATION_FROM_BYTES = 16 * 2 ** 20;
+
+/** How many bytes a compressed file may expand to when read, at most as far as this decision cares. */
+const EXPANSION = { ".gz": 10, ".parquet": 5 } as Readonly<Record<string, number>>;
+
+/** `keepYoungGenerationSmall` when the files a validate-data run reads may be large (`mayReadLargeFiles`). */
+export function keepYoungGenerationSmallForFiles(files: ReadonlyArray<string | undefined>, base: string): void {
+  if (mayReadLargeFiles(files, base)) keepYoungGenerationSmall();
+}
+
+/**
+ * Whether the named files (paths relative to `base`; unset and empty ones skipped) may be large: their size on disk,
+ * times what a compressed file expands to, reaches {@link SMALL_YOUNG_GENERATION_FROM_BYTES}. A path that cannot be
+ * read as a file here counts as large, so an unexpected input keeps the bounded memory; the run itself reports what
+ * is wrong with it.
+ */
+export function mayReadLargeFiles(files: ReadonlyArray<string | undefined>, base: string): boolean {
+  let bytes = 0;
+  for (const file of files) {
+    const named = file?.trim();
+    if (!named) continue;
+    try {
+      const expansion = EXPANSION[path.extname(named).toLowerCase()] ?? 1;
+      const stat = statSync(path.resolve(base, named));
+      if (!stat.isFile()) return true;
+      bytes += stat.size * expansion;
+    } catch {
+      return true;
+    }
+  }
+  return bytes >= SMALL_YOUNG_GENERATION_FROM_BYTES;
 }
