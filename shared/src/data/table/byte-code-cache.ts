@@ -4,6 +4,10 @@ import type { HeldMemory } from "./block-array.js";
 const MAX_ENTRIES = 1024;
 /** Longer cells are not remembered (a category label is short). */
 const MAX_ENTRY_BYTES = 64;
+/** Misses of a full cache after which its lookups no longer pay: the column is mostly distinct values. */
+const FULL_MISSES = 4096;
+/** New cells after which a cache that has found none again no longer pays: an id or timestamp column. */
+const DISTINCT_PROBE = 256;
 
 /**
  * The code a builder gave each short cell it has seen, found again from the cell's bytes (an open-addressing hash
@@ -18,6 +22,9 @@ export class ByteCodeCache {
   private hashes = new Uint32Array(0);
   private table = new Int32Array(0);
   private count = 0;
+  private hits = 0;
+  private offered = 0;
+  private fullMisses = 0;
 
   constructor(private readonly memory?: HeldMemory) {}
 
@@ -26,20 +33,35 @@ export class ByteCodeCache {
     return this.count >= MAX_ENTRIES;
   }
 
+  /**
+   * Whether the cache no longer pays for its lookups, so its builder reads strings instead: full and missing more
+   * than 4,096 times since, or 256 new cells offered without one found again (the column's values do not repeat).
+   */
+  get spent(): boolean {
+    return this.fullMisses > FULL_MISSES || (this.hits === 0 && this.offered >= DISTINCT_PROBE);
+  }
+
   /** The code remembered for `bytes[start, end)`, or undefined. `hash` is `ByteCodeCache.hash` of the same bytes. */
   find(bytes: Uint8Array, start: number, end: number, hash: number): number | undefined {
     if (this.count === 0) return undefined;
     const mask = this.table.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot]!;
-      if (entry === -1) return undefined;
-      if (this.hashes[entry] === hash && this.equals(entry, bytes, start, end)) return this.codes[entry];
+      if (entry === -1) {
+        if (this.full) this.fullMisses++;
+        return undefined;
+      }
+      if (this.hashes[entry] === hash && this.equals(entry, bytes, start, end)) {
+        this.hits++;
+        return this.codes[entry];
+      }
     }
   }
 
   /** Remembers `code` for the bytes (not found before); false, ignored, when full or the cell is long. */
   add(bytes: Uint8Array, start: number, end: number, hash: number, code: number): boolean {
     const length = end - start;
+    this.offered++;
     if (this.count >= MAX_ENTRIES || length > MAX_ENTRY_BYTES) return false;
     if (this.count === this.starts.length - 1 || this.starts.length === 0) this.growEntries();
     if (this.used + length > this.arena.length)

@@ -8,9 +8,6 @@ import type { StringColumn } from "./table.js";
 import { toCellText } from "./to-cell-text.js";
 import { utf8Text } from "./utf8-text.js";
 
-/** Distinct values after which a byte cache that has found no cell again is dropped. */
-const DISTINCT_PROBE = 256;
-
 /**
  * Builds a dictionary-encoded `StringColumn`. Text is kept exactly (no trimming, no case folding); blank
  * text is missing, as in number columns. Typed cells are turned into text by `toCellText`.
@@ -20,11 +17,8 @@ export class StringColumnBuilder implements ColumnBuilder {
   private readonly dictionary: string[] = [];
   private index = new Map<string, number>();
   private missing = 0;
-  /** Codes of the cells seen, by their bytes (delimited files); dropped for a column whose cells rarely repeat. */
-  private cache: ByteCodeCache | undefined;
-  private misses = 0;
-  /** Whether the cache has found a cell again: a column whose first 256 values are all new is ids, not categories. */
-  private repeats = false;
+  /** Codes of the cells seen, by their bytes (delimited files); null once spent (the column's cells rarely repeat). */
+  private cache: ByteCodeCache | null | undefined;
   /** The codes of the last dictionary page's entries (UNSEEN until a row uses one). */
   private indexed: { dictionary: readonly string[]; codes: Int32Array } | undefined;
 
@@ -47,8 +41,8 @@ export class StringColumnBuilder implements ColumnBuilder {
    * a new one is decoded (invalid bytes become U+FFFD, as in `pushText` from the same reader) and read as `pushText`.
    */
   pushBytes(bytes: Uint8Array, start: number, end: number): void {
-    const cache = (this.cache ??= this.misses === 0 ? new ByteCodeCache(this.memory) : undefined);
-    if (cache === undefined) {
+    const cache = (this.cache ??= new ByteCodeCache(this.memory));
+    if (cache === null) {
       this.pushText(utf8Text(bytes, start, end));
       return;
     }
@@ -59,15 +53,9 @@ export class StringColumnBuilder implements ColumnBuilder {
       this.pushText(text);
       code = this.index.get(text) ?? -1;
       cache.add(bytes, start, end, hash, code);
-      // A full cache that keeps missing is a column of mostly distinct values: strings are cheaper there. So is
-      // a cache that has found nothing again in the first 256 distinct values (an id or timestamp column).
-      if ((cache.full && ++this.misses > 4096) || (!this.repeats && this.dictionary.length >= DISTINCT_PROBE)) {
-        this.cache = undefined;
-        this.misses ||= 1; // not made again
-      }
+      if (cache.spent) this.cache = null;
       return;
     }
-    this.repeats = true;
     if (code === -1) this.pushMissing(1);
     else this.codes.push(code);
   }
@@ -124,7 +112,7 @@ export class StringColumnBuilder implements ColumnBuilder {
   finish(): StringColumn {
     this.index = new Map();
     this.indexed = undefined;
-    this.cache = undefined;
+    this.cache = null;
     return {
       kind: "string",
       name: this.name,

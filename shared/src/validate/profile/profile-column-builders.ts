@@ -77,8 +77,7 @@ class TextProfileBuilder implements TextCells<ProfileDraft> {
   /** The last dictionary page's entries: 0 unseen, 1 counted text, 2 blank; and their counts not yet added. */
   private indexed: { dictionary: readonly string[]; seen: Int8Array; extra: Float64Array } | undefined;
   /** Codes of the short cells seen, by their bytes (delimited files), and the texts and later counts of those codes. */
-  private cache: ByteCodeCache | undefined;
-  private misses = 0;
+  private cache: ByteCodeCache | null | undefined;
   private cached: { texts: string[]; counts: number[] } = { texts: [], counts: [] };
 
   constructor(
@@ -104,11 +103,11 @@ class TextProfileBuilder implements TextCells<ProfileDraft> {
   /**
    * A delimited file's cell as its bytes: a short cell seen before is counted in `cached` by its entry in the byte
    * cache, with no string made (a blank one as missing); a new one is read as `pushText` (so texts keep the order
-   * in which they first appear) and remembered. A full cache that keeps missing (mostly distinct texts) is dropped.
+   * in which they first appear) and remembered. A spent cache (mostly distinct texts) is dropped.
    */
   pushBytes(bytes: Uint8Array, start: number, end: number): void {
-    const cache = (this.cache ??= this.misses === 0 ? new ByteCodeCache(this.memory) : undefined);
-    if (cache === undefined) {
+    const cache = (this.cache ??= new ByteCodeCache(this.memory));
+    if (cache === null) {
       this.pushText(utf8Text(bytes, start, end));
       return;
     }
@@ -126,7 +125,7 @@ class TextProfileBuilder implements TextCells<ProfileDraft> {
       this.cached.texts.push(text);
       this.cached.counts.push(0);
     }
-    if (cache.full && ++this.misses > 4096) this.cache = undefined;
+    if (cache.spent) this.cache = null;
   }
 
   /** Dictionary-encoded text cells: each entry read as `pushText` reads it when a row first uses it, then counted per entry. */
@@ -156,7 +155,7 @@ class TextProfileBuilder implements TextCells<ProfileDraft> {
     for (let entry = 0; entry < texts.length; entry++)
       if (counts[entry]! > 0) this.counts.set(texts[entry]!, this.counts.get(texts[entry]!)! + counts[entry]!);
     this.cached = { texts: [], counts: [] };
-    this.cache = undefined;
+    this.cache = null;
   }
 
   /** Adds the counts kept per dictionary entry to the counts per text. */
