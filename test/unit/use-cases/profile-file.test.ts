@@ -114,9 +114,13 @@ describe("profileFile on a file read in two parts", () => {
       );
       return result;
     };
-    // Enough for the file read whole, not for a part held beside the other in half of it.
-    let memory = 4 * 2 ** 20;
-    while ((await need(memory / 2)) === "read") memory /= 2;
+    // Just enough for the file read whole (to 1 KiB), so a part, which holds every text too, cannot fit in half of it.
+    let [low, memory] = [0, 4 * 2 ** 20];
+    while (memory - low > 1024) {
+      const middle = Math.floor((low + memory) / 2);
+      if ((await need(middle)) === "read") memory = middle;
+      else low = middle;
+    }
     expect(await need(memory)).toBe("read");
     const parts = await read(file, new ReadLimits({ memory }));
     expect(parts.readIn).toBe("one read");
