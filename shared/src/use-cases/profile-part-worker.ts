@@ -1,15 +1,13 @@
-import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { ReadLimits } from "../data/files/read-limits.js";
 import type { ReadLimitValues } from "../data/files/read-limits.js";
 import type { TablePart } from "../data/table/table-part.js";
 import type { DataPolicy } from "../validate/data-policy-schema.js";
 import { streamProfileParts } from "../validate/profile/stream-profile-parts.js";
 import type { StreamedParts } from "../validate/profile/stream-profile-parts.js";
-import { readerWorkerScript } from "./reference-worker.js";
+import { startReaderJob } from "./reference-worker.js";
 
 const JOB = "modelgate-profile-part";
-/** The worker's young generation, as the reference reader's: its garbage is spent read buffers. */
-const WORKER_YOUNG_MB = 3;
 
 /** One part of a file to stream into column parts (`streamProfileParts`), with the limits it may use. */
 export interface ProfilePartJob {
@@ -36,23 +34,9 @@ export interface PartRead {
 
 /** Starts reading a part on a worker thread from the reader's bundle; undefined without the bundle. */
 export function startPartRead(job: ProfilePartJob): PartRead | undefined {
-  const script = readerWorkerScript();
-  if (script === undefined) return undefined;
-  let worker: Worker;
-  try {
-    worker = new Worker(script, {
-      workerData: { kind: JOB, ...job },
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
-    });
-  } catch {
-    return undefined;
-  }
-  const reply = new Promise<PartReply>((resolve) => {
-    worker.once("message", (message: PartReply) => resolve(message));
-    worker.once("error", () => resolve({ lost: true }));
-    worker.once("exit", () => resolve({ lost: true }));
-  });
-  return { reply, cancel: () => void worker.terminate() };
+  const started = startReaderJob<PartReply>({ kind: JOB, ...job });
+  if (started === undefined) return undefined;
+  return { reply: started.reply.then((reply) => reply ?? { lost: true }), cancel: started.cancel };
 }
 
 /** Reads a part on this thread, as the worker does. */

@@ -45,9 +45,34 @@ export function allowReferenceWorker(entry: string): void {
   workerScript = existsSync(script) ? script : undefined;
 }
 
-/** The reader's bundle that `allowReferenceWorker` found, which also serves `profile build`'s second part; undefined without one. */
-export function readerWorkerScript(): string | undefined {
-  return workerScript;
+/** A job on a worker thread of the reader's bundle: its reply, undefined when the worker could not run or died. */
+export interface ReaderJob<Reply> {
+  reply: Promise<Reply | undefined>;
+  cancel(): void;
+}
+
+/**
+ * Starts a job (`data` is the worker's `workerData`, which tells the bundle what to serve: a reference read, or
+ * `profile build`'s second part) on a worker thread of the reader's bundle that `allowReferenceWorker` found, with
+ * the reader's small young generation; undefined without the bundle or when no worker starts.
+ */
+export function startReaderJob<Reply>(data: object): ReaderJob<Reply> | undefined {
+  if (workerScript === undefined) return undefined;
+  let worker: Worker;
+  try {
+    worker = new Worker(workerScript, {
+      workerData: data,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
+  } catch {
+    return undefined;
+  }
+  const reply = new Promise<Reply | undefined>((resolve) => {
+    worker.once("message", (message: Reply) => resolve(message));
+    worker.once("error", () => resolve(undefined));
+    worker.once("exit", () => resolve(undefined));
+  });
+  return { reply, cancel: () => void worker.terminate() };
 }
 
 /** A reference being read on a worker thread while the main thread reads the data. */
@@ -86,28 +111,16 @@ export async function startReferenceRead(
     limits: { ...access.limits.values },
     policy,
   };
-  let worker: Worker;
-  try {
-    worker = new Worker(workerScript, {
-      workerData: job,
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
-    });
-  } catch {
-    return undefined;
-  }
-  const reply = new Promise<ReferenceReply>((resolve) => {
-    worker.once("message", (message: ReferenceReply) => resolve(message));
-    worker.once("error", () => resolve({ failed: true }));
-    worker.once("exit", () => resolve({ failed: true }));
-  });
+  const started = startReaderJob<ReferenceReply>(job);
+  if (started === undefined) return undefined;
   return {
     async table(limits) {
-      const answer = await reply;
-      if ("failed" in answer) return undefined;
+      const answer = await started.reply;
+      if (answer === undefined || "failed" in answer) return undefined;
       if (!limits.tryHold(answer.held)) return undefined;
       return answer.table;
     },
-    cancel: () => void worker.terminate(),
+    cancel: started.cancel,
   };
 }
 
