@@ -208,6 +208,38 @@ describe("the Parquet page decoder", () => {
   });
 });
 
+describe("the Parquet page decoder on damaged snappy pages", () => {
+  it("refuses a page whose snappy block is damaged, naming the file, column and row group", async () => {
+    const bytes = Buffer.from(readFileSync(path.join(fixtures, "v1-plain-snappy.parquet")));
+    const metadata = metadataOf("v1-plain-snappy.parquet");
+    const meta = metadata.row_groups[1]!.columns.find(
+      (column) => column.meta_data?.path_in_schema[0] === "f",
+    )!.meta_data!;
+    const page = readPageHeader(bytes, Number(meta.data_page_offset), bytes.length);
+    expect(page.compressed).toBe(true);
+    // The block's length header (a varint) one off: it no longer matches the page header's uncompressed size.
+    bytes[page.dataStart]! ^= 1;
+    const dir = mkdtempSync(path.join(tmpdir(), "modelgate-parquet-"));
+    writeFileSync(path.join(dir, "damaged.parquet"), bytes);
+    const read = readTable(
+      "damaged.parquet",
+      { workspace: dir, allowedRoots: [dir] },
+      { input: "data", columns: [{ name: "f", as: "number", required: true }] },
+    );
+    await expect(read).rejects.toThrow(DataError);
+    await expect(read).rejects.toThrow(
+      /damaged\.parquet is not a readable Parquet file \(column "f", row group 1: a SNAPPY page does not decompress \(its length header says \d+ bytes, not \d+\)\)/,
+    );
+  });
+
+  it("refuses a page header claiming more than its snappy bytes can hold, before making a buffer that size", () => {
+    expect(() => snappyPage(new Uint8Array(30), 641, false)).toThrow(
+      "its header says 641 bytes, more than its 30 compressed bytes can hold",
+    );
+    expect(() => snappyPage(new Uint8Array(30), 2 ** 31 - 1, true)).toThrow("more than its 30 compressed bytes");
+  });
+});
+
 describe("the Parquet page decoder on dictionary indices", () => {
   it("refuses a text index past its dictionary's entries, naming the column and row group", async () => {
     const bytes = Buffer.from(readFileSync(path.join(fixtures, "v2-dictionary-snappy.parquet")));

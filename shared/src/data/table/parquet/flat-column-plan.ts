@@ -101,6 +101,10 @@ function decompressorOf(codec: string, compressors: Compressors | undefined): Fl
  * waiting for a collection when the read ended.
  */
 export function snappyPage(input: Uint8Array, length: number, keep: boolean): Uint8Array {
+  // A snappy element of n bytes gives at most 64/3 bytes per byte (a 3-byte copy of 64): a page header claiming
+  // more is damaged, and is refused before a buffer of its claimed size is made.
+  if (length > Math.ceil((input.length * 64) / 3))
+    throw new Error(`its header says ${length} bytes, more than its ${input.length} compressed bytes can hold`);
   const output = keep ? new Uint8Array(length) : pageBuffer(length);
   snappyDecompress(input, output);
   return output;
