@@ -89,6 +89,11 @@ export default tseslint.config(
   },
   {
     files: ["**/*.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { module: "writable", exports: "writable", require: "readonly" },
+    },
+    // CommonJS loads with require() (shared/src/github/undici-on-first-use.cjs requires undici on first use).
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

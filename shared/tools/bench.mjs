@@ -12,7 +12,7 @@
 //   shadow-compare: 1,500 gzipped requests and the latency bootstrap; validate-data: a drift test against the
 //   reference): start-up plus work, so no cold-start target applies. BENCH_SKIP_FULL_EXAMPLE=1 skips these runs.
 // Each runs as a push event (no API calls). The reference is the smallest useful action
-// (shared/tools/bench-reference-action.js, bundled by the build like ours): it reads its inputs with @actions/core
+// (shared/tools/bench-reference/index.js, bundled by ncc as any action is, without our tsconfig.json `paths`): it reads its inputs with @actions/core
 // and writes one output.
 // BENCH_COLD_ONLY=<action,...> measures only those bundles (the CLI is named "cli"); BENCH_RUNS=n rounds (21).
 import { spawnSync } from "node:child_process";

@@ -34,8 +34,14 @@ const targets = [
       ["mermaid/LICENSE", "mermaid.LICENSE"],
     ],
   },
-  // The cold-start reference of npm run bench: a minimal action (@actions/core inputs, one output), bundled the same way.
-  { name: "bench-reference", entry: "shared/tools/bench-reference-action.js", out: "shared/dist/bench-reference" },
+  // The cold-start reference of npm run bench: a minimal action (@actions/core inputs, one output), bundled by ncc as
+  // any action is: from its own folder, whose tsconfig.json has none of the project's `paths`.
+  {
+    name: "bench-reference",
+    entry: "shared/tools/bench-reference/index.js",
+    out: "shared/dist/bench-reference",
+    cwd: "shared/tools/bench-reference",
+  },
 ];
 const wanted = process.argv.slice(2);
 const selected = wanted.length === 0 ? targets : targets.filter((t) => wanted.includes(t.name));
@@ -45,12 +51,26 @@ if (selected.length !== (wanted.length || targets.length)) {
 }
 
 const ncc = path.join(root, "node_modules/@vercel/ncc/dist/ncc/cli.js");
-const runNcc = (entry, outDir, name) =>
+// ncc reads the tsconfig.json it finds from `cwd` up: the project's (its `paths` among the options) unless a target
+// names a folder with its own.
+const runNcc = (entry, outDir, name, cwd = ".") =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [ncc, "build", entry, "-o", outDir, "--minify", "--quiet", "--license", "licenses.txt", "--target", "es2022"],
-      { cwd: root, stdio: "inherit" },
+      [
+        ncc,
+        "build",
+        path.join(root, entry),
+        "-o",
+        outDir,
+        "--minify",
+        "--quiet",
+        "--license",
+        "licenses.txt",
+        "--target",
+        "es2022",
+      ],
+      { cwd: path.join(root, cwd), stdio: "inherit" },
     );
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${name} (exit ${code})`))));
   });
@@ -71,7 +91,7 @@ const build = async (target) => {
   const out = path.join(root, target.out);
   const next = `${out}.next`;
   rmSync(next, { recursive: true, force: true });
-  await runNcc(target.entry, next, target.name);
+  await runNcc(target.entry, next, target.name, target.cwd);
   for (const worker of target.workers ?? [])
     cpSync(await workerBundle(worker), path.join(next, worker.dir), { recursive: true });
   if (target.assets) {
