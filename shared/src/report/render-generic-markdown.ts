@@ -126,11 +126,11 @@ function suggestStep(result: PublishedResult, check: PublishedCheck): string {
   const asCheck = check as Check;
   switch (result.action) {
     case "evaluate-gate":
-      return suggestEvaluateStep(asCheck, result.policy?.file ?? "the policy file");
+      return suggestEvaluateStep(asCheck, result.policy?.file ?? "the policy file", undefined, false);
     case "validate-data":
       return suggestValidateStep(asCheck);
     case "bias-check":
-      return suggestBiasStep(asCheck);
+      return suggestBiasStep(asCheck, undefined, false);
     case "shadow-compare":
       return suggestShadowStep(asCheck);
     case "train-reproducibly":

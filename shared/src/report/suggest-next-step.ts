@@ -9,8 +9,11 @@ type Escape = (text: string) => string;
 
 const md: Escape = (text) => escapeMarkdown(text, 200);
 
-/** evaluate-gate: metric rules, significance, slices and explanation rules. */
-export function suggestEvaluateStep(check: Check, policy: string, escape: Escape = md): string {
+/**
+ * evaluate-gate: metric rules, significance, slices and explanation rules. `historyBelow` is false where the report
+ * has no history table (a published result's report): the step then points to evaluate-gate's own report.
+ */
+export function suggestEvaluateStep(check: Check, policy: string, escape: Escape = md, historyBelow = true): string {
   const file = escape(policy);
   const where = check.slice === undefined ? "" : ` on ${escape(check.slice)}`;
   if (check.verdict === "warn" && check.baseline === null && check.rule !== "min" && check.rule !== "max") {
@@ -29,7 +32,7 @@ export function suggestEvaluateStep(check: Check, policy: string, escape: Escape
     case "max-below-median":
       if (check.baseline === null || check.value === null)
         return `Name the evaluation data with eval-data, as the stage's versions did, so the history has a median to compare with; or remove the rule in ${file} on the base branch.`;
-      return `Compare with the versions in the history table: ${escape(check.metric)} has slid below what the stage usually held; find what the recent retrains lost (data, features, parameters) before merging.`;
+      return `Compare with the versions in ${historyBelow ? "the history table" : "the history table of evaluate-gate's own report (its job summary)"}: ${escape(check.metric)} has slid below what the stage usually held; find what the recent retrains lost (data, features, parameters) before merging.`;
     case "on-feature-mismatch":
       return "Make both models' explanations name the same features, or confirm the feature set changed on purpose.";
     default:
@@ -54,17 +57,23 @@ export function suggestValidateStep(check: Check, escape: Escape = md): string {
   return `Fix ${column} upstream, or update the schema if the new values are valid.`;
 }
 
-/** bias-check: a fairness metric against its bound. */
-export function suggestBiasStep(check: Check, escape: Escape = md): string {
+/**
+ * bias-check: a fairness metric against its bound. `groupsBelow` is false where the report has no groups tables
+ * (a published result's report): the step then points to bias-check's own report, where they are.
+ */
+export function suggestBiasStep(check: Check, escape: Escape = md, groupsBelow = true): string {
   const what = escape(check.metric);
+  const worst = groupsBelow
+    ? "the worst groups below"
+    : "the worst groups in bias-check's own report (its job summary)";
   // A warning's step does not repeat the metric its row names: in a table, that name was a second unbreakable
   // column as wide as the metric's own.
   if (check.verdict === "warn" && check.ci && /inconclusive/i.test(check.message))
     return "Evaluate on more rows to narrow the interval, or accept the risk explicitly; a warning does not block.";
-  if (check.verdict === "warn") return "Review the worst groups below; a warning does not block.";
+  if (check.verdict === "warn") return `Review ${worst}; a warning does not block.`;
   if (check.value === null)
     return `Add rows for the groups ${what} needs, or lower min-group-size, so the metric is defined.`;
-  return `Look at the worst groups below: rebalance or reweight their training data, or adjust the decision threshold per the fairness policy.`;
+  return `Look at ${worst}: rebalance or reweight their training data, or adjust the decision threshold per the fairness policy.`;
 }
 
 /** shadow-compare: the shadow model against production on the same requests. */
