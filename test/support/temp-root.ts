@@ -7,11 +7,15 @@ import path from "node:path";
  * processes it starts, which inherit TMPDIR) goes under one folder, removed when the run ends. Without it a run
  * left thousands of workspaces in the system's temporary folder. MODELGATE_KEEP_TEST_TMP=1 keeps it to look into.
  */
-export default function setup(): () => void {
-  const root = mkdtempSync(path.join(tmpdir(), "modelgate-tests-"));
+let root: string | undefined;
+
+export function setup(): void {
+  root = mkdtempSync(path.join(tmpdir(), "modelgate-tests-"));
   process.env.TMPDIR = root;
-  return () => {
-    if (process.env.MODELGATE_KEEP_TEST_TMP === "1") console.log(`temporary files kept in ${root}`);
-    else rmSync(root, { recursive: true, force: true });
-  };
+}
+
+export function teardown(): void {
+  if (root === undefined) return;
+  if (process.env.MODELGATE_KEEP_TEST_TMP === "1") console.log(`temporary files kept in ${root}`);
+  else rmSync(root, { recursive: true, force: true });
 }
