@@ -3,11 +3,12 @@ import type { GroupAssessment, GroupingAssessment } from "../fairness/assess-fai
 import type { FairnessCheck, BiasResult } from "../fairness/bias-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import type { MarkdownBlock } from "./fit-markdown.js";
-import { formatDistinct, formatNumber, formatSigned } from "../core/format-number.js";
+import { formatNumber, formatSigned } from "../core/format-number.js";
 import { formatWithBaseline } from "./format-with-baseline.js";
 import type { CheckColumn, ReportLayout } from "./render-layout.js";
 import { details, renderLayoutMarkdown } from "./render-layout.js";
 import { suggestBiasStep } from "./suggest-next-step.js";
+import { formatFairnessInterval, isChangeInterval } from "./format-fairness-interval.js";
 import { renderFairnessChart } from "./render-fairness-chart.js";
 import { renderFairnessSignificanceMarkdown } from "./render-fairness-significance.js";
 import { renderPolicyBlocks } from "./render-policy-blocks.js";
@@ -32,7 +33,10 @@ export function biasLayout(result: BiasResult): ReportLayout<FairnessCheck> {
   const summary =
     `Candidate **${escapeMarkdown(result.files.candidate)}** (${result.candidate.rows} rows) vs baseline ${baseline}. ` +
     `Sensitive: ${settings.sensitive.map((s) => `**${escapeMarkdown(s)}**`).join(", ")}; positive label ${escapeMarkdown(settings.positive_label)}, ` +
-    `favourable outcome ${escapeMarkdown(settings.favorable_label)}; groups under ${settings.min_group_size} rows are not gated.${ci}`;
+    `favourable outcome ${escapeMarkdown(settings.favorable_label)}; groups under ${settings.min_group_size} rows are not gated.${ci}` +
+    (result.checks.some(isChangeInterval)
+      ? " CI is the metric's interval, or the change's (signed) where a rule is judged against noise."
+      : "");
   const columns: CheckColumn<FairnessCheck>[] = [
     { title: "metric [grouping]", cell: (c) => escapeMarkdown(c.metric) },
     // One cell, "candidate (baseline)" as in the groups tables: two columns of their own, beside the metric's long
@@ -42,7 +46,7 @@ export function biasLayout(result: BiasResult): ReportLayout<FairnessCheck> {
       align: "r",
       cell: (c) => formatWithBaseline(c.value, c.baseline),
     },
-    { title: "CI", align: "r", cell: (c) => (c.ci ? `[${formatDistinct(c.ci).join(", ")}]` : "—") },
+    { title: "CI", align: "r", cell: formatFairnessInterval },
     { title: "Δ", align: "r", cell: (c) => formatSigned(c.delta) },
     { title: "rule", cell: (c) => `${c.rule} ${formatNumber(c.threshold)}${c.gate_on === "ci" ? " (on CI)" : ""}` },
   ];

@@ -1,6 +1,7 @@
 import type { BiasResult } from "../fairness/bias-result.js";
 import { sanitizeTerminalText } from "./escape-markdown.js";
-import { formatDistinct, formatNumber, formatPair, formatSigned } from "../core/format-number.js";
+import { formatNumber, formatPair, formatSigned } from "../core/format-number.js";
+import { formatFairnessInterval } from "./format-fairness-interval.js";
 import { renderFairnessSignificanceText } from "./render-fairness-significance.js";
 import { renderLayoutText } from "./render-layout-text.js";
 import { suggestBiasStep } from "./suggest-next-step.js";
@@ -16,7 +17,7 @@ export function renderBiasText(result: BiasResult): string {
         sanitizeTerminalText(c.metric, 70),
         baseline,
         value,
-        c.ci ? `[${formatDistinct(c.ci).join(", ")}]` : "—",
+        formatFairnessInterval(c),
         formatSigned(c.delta),
         `${c.rule} ${formatNumber(c.threshold)}${c.gate_on === "ci" ? " (on CI)" : ""}`,
       ],
