@@ -7,6 +7,10 @@ export const MAX_CHART_LABEL = 40;
 // " (ends the string), ` (Markdown strings; a run of three would close the code fence), % (%% starts a comment or
 // an %%{init}%% directive anywhere in the text), # and ; (#name; is an entity escape), < > & (HTML), [ ] { } \.
 const UNSAFE = /[^\p{L}\p{N}\p{M}\p{So} _\-.,:/()+=*'!?@$^~|]/gu;
+// The same set within ASCII (no ASCII character is a mark or an "other symbol"), for the usual all-ASCII name:
+// the engine builds the Unicode property classes above on first use, which costs more than labelling a chart.
+const UNSAFE_ASCII = /[^A-Za-z0-9 _\-.,:/()+=*'!?@$^~|]/g;
+const BEYOND_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Makes an untrusted name (metric, slice, feature) safe as a quoted label in a Mermaid chart inside a Markdown code
@@ -18,7 +22,7 @@ export function toMermaidLabel(text: string, maxLength = MAX_CHART_LABEL): strin
     .replace(/\s+/gu, " ")
     .replace(/[[{]/g, "(")
     .replace(/[\]}]/g, ")")
-    .replace(UNSAFE, "?")
+    .replace(BEYOND_ASCII.test(text) ? UNSAFE : UNSAFE_ASCII, "?")
     .trim();
   const chars = [...replaced];
   const cut =

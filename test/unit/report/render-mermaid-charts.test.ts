@@ -16,6 +16,15 @@ describe("toMermaidLabel", () => {
     expect([...toMermaidLabel("é".repeat(50))].length).toBe(40);
   });
 
+  it("treats each ASCII character alike whether or not the name has characters beyond ASCII", () => {
+    // A trailing "é" sends the name down the Unicode rule; without it, an all-ASCII name takes the ASCII one.
+    for (let code = 0; code < 128; code++) {
+      const name = `a${String.fromCharCode(code)}b`;
+      expect(`${toMermaidLabel(name)}é`).toBe(toMermaidLabel(`${name}é`));
+    }
+    expect(toMermaidLabel("a<b")).toBe("a?b");
+  });
+
   it("removes bidi controls rather than showing them as a replacement character", () => {
     expect(toMermaidLabel("acc\u202eycarucca\u2066x\u2069")).toBe("accycaruccax");
   });

@@ -16,6 +16,7 @@ export class IdInterner {
   private table = new Int32Array(1 << 13).fill(-1);
   private count = 0;
   private readonly encoder = new TextEncoder();
+  private scratch = new Uint8Array(3 * 64);
   private memory: HeldMemory | undefined;
 
   /** Charges the interner's growth from now on to `memory` (the guard of the pass reading into it). */
@@ -54,8 +55,16 @@ export class IdInterner {
 
   /** The code of a text id (UTF-8), interning it when new. */
   internText(text: string): number {
-    const bytes = this.encoder.encode(text);
-    return this.intern(bytes, 0, bytes.length);
+    // Encoded into one reused buffer (3 bytes per UTF-16 unit at most): no array made per id of usual length.
+    if (this.scratch.length < 3 * text.length) {
+      if (text.length > SCRATCH_CHARS) {
+        const bytes = this.encoder.encode(text);
+        return this.intern(bytes, 0, bytes.length);
+      }
+      this.scratch = new Uint8Array(3 * SCRATCH_CHARS);
+    }
+    const { written } = this.encoder.encodeInto(text, this.scratch);
+    return this.intern(this.scratch, 0, written);
   }
 
   /** The id of `code` as text. */
@@ -102,6 +111,9 @@ export class IdInterner {
     this.table = table;
   }
 }
+
+/** Ids up to this many UTF-16 units are encoded into the reused buffer. */
+const SCRATCH_CHARS = 1024;
 
 function grow<T extends Uint8Array | Int32Array | Uint32Array>(
   array: T,

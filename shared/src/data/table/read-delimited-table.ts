@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
-import { CsvError, parse } from "csv-parse";
+import type { CsvError } from "csv-parse";
 import { DataError } from "../../core/modelgate-error.js";
 import { bindColumns } from "./bind-columns.js";
 import type { ColumnBuilder } from "./column-builder.js";
@@ -73,6 +73,9 @@ export async function readDelimitedTable(
   plainBuilders.clear();
   plainGuard.release(plainGuard.held);
   const guard = limits.guard(source);
+  // The full parser is loaded only for the files that need it (quotes, a lone CR, a ragged row): a bundle then
+  // compiles csv-parse only in a run that reads such a file.
+  const { CsvError: ParserError, parse } = await import("csv-parse");
 
   let fileColumns: string[] | undefined;
   let bound: ReadonlyArray<readonly [number, ColumnBuilder<unknown>]> = [];
@@ -101,7 +104,7 @@ export async function readDelimitedTable(
   try {
     stream = await streamTableBytes(source, gzip, (chunks) => pipeline(chunks, parser, consume), guard);
   } catch (error) {
-    throw error instanceof CsvError
+    throw error instanceof ParserError
       ? toCsvDataError(error, source, delimiter, fileColumns?.length, maxRecordChars)
       : error;
   }

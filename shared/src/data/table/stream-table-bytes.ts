@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { closeSync, createReadStream, openSync, readSync } from "node:fs";
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
-import { createGunzip } from "node:zlib";
+import { createGunzip, gunzipSync } from "node:zlib";
 import { DataError, ModelgateError } from "../../core/modelgate-error.js";
 import type { TableGuard } from "../files/read-limits.js";
 import type { TableSource } from "../files/table-source.js";
@@ -19,6 +19,14 @@ export interface StreamedBytes {
  * build at the same CPU time on a busy two-core machine: the reading thread waited on the pool.)
  */
 const CHUNK = 1 << 16;
+/**
+ * A .gz file up to 1 MiB that inflates to at most 8 MiB (and within the bytes limit) is read and inflated at once, on
+ * this thread: a log of a few thousand requests then costs no stream pipeline, which takes longer to set up and run
+ * the first time than the inflating itself. Anything larger, and any file this cannot read or inflate, is streamed,
+ * which reports its errors as always.
+ */
+const SMALL_GZIP_BYTES = 1 << 20;
+const SMALL_INFLATED_BYTES = 1 << 23;
 
 /**
  * Streams a file into `consume`, gunzipped when `gzip` is set (multi-member gzip as `cat a.gz b.gz` makes
@@ -36,13 +44,22 @@ export async function streamTableBytes(
   /**
    * For a file that is not gzipped: reads of this many bytes, on this thread, into one buffer reused for every
    * chunk (no thread-pool round trip and no fresh buffer per chunk), for a consumer that is done with each chunk
-   * before it asks for the next. Otherwise, and for gzip, 64 KiB chunks, each its own buffer.
+   * before it asks for the next. Otherwise, and for gzip, 64 KiB chunks, each its own buffer (a small .gz file's
+   * inflated bytes: chunks of this many bytes, at least 64 KiB, of one buffer).
    */
   reusedChunkBytes?: number,
   /** With `reusedChunkBytes`: only these byte ranges, one after the other, digesting nothing (`sha256` empty). */
   ranges?: ReadonlyArray<readonly [number, number]>,
 ): Promise<StreamedBytes> {
   if (reusedChunkBytes !== undefined && !gzip) return readReusedChunks(source, consume, reusedChunkBytes, ranges);
+  if (gzip && ranges === undefined) {
+    const small = inflateSmallGzip(
+      source.absolute,
+      Math.min(SMALL_INFLATED_BYTES, guard?.limits.values.bytes ?? Infinity),
+    );
+    if (small !== undefined)
+      return consumeInflated(source, small, consume, Math.max(CHUNK, reusedChunkBytes ?? 0), guard);
+  }
   const hash = createHash("sha256");
   let bytes = 0;
   const tap = async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
@@ -69,6 +86,51 @@ export async function streamTableBytes(
     throw toStreamError(error, source);
   }
   return { sha256: hash.digest("hex"), bytes };
+}
+
+/** A small .gz file's bytes and what they inflate to, or undefined when it is to be streamed (see SMALL_GZIP_BYTES). */
+function inflateSmallGzip(absolute: string, maxInflated: number): { file: Buffer; inflated: Buffer } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(absolute, "r");
+    const size = fstatSync(fd).size;
+    if (size > SMALL_GZIP_BYTES) return undefined;
+    // One byte more than the size, to see a file that grew since: it is streamed then.
+    const file = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (let read = 1; read > 0 && length < file.length; length += read)
+      read = readSync(fd, file, length, file.length - length, null);
+    if (length > size) return undefined;
+    const bytes = file.subarray(0, length);
+    return { file: bytes, inflated: gunzipSync(bytes, { chunkSize: CHUNK, maxOutputLength: maxInflated }) };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** `consume` over a small .gz file's inflated bytes, in chunks, digesting the file as the stream would. */
+async function consumeInflated(
+  source: TableSource,
+  { file, inflated }: { file: Buffer; inflated: Buffer },
+  consume: (chunks: AsyncIterable<Buffer>) => Promise<void>,
+  chunkBytes: number,
+  guard: TableGuard | undefined,
+): Promise<StreamedBytes> {
+  const chunks = async function* (): AsyncGenerator<Buffer> {
+    for (let at = 0; at < inflated.length; at += chunkBytes) {
+      const chunk = inflated.subarray(at, at + chunkBytes);
+      guard?.bytes(at + chunk.length, "inflated");
+      yield chunk;
+    }
+  };
+  try {
+    await consume(chunks());
+  } catch (error) {
+    throw toStreamError(error, source);
+  }
+  return { sha256: createHash("sha256").update(file).digest("hex"), bytes: file.length };
 }
 
 async function readReusedChunks(

@@ -9,6 +9,13 @@ import { toCellText } from "./to-cell-text.js";
 import { utf8Text } from "./utf8-text.js";
 
 /**
+ * Cells a column reads through their text before it starts its byte cache. Until the engine has optimized the
+ * cache's byte loops (hashing, comparing), decoding a short cell and looking its text up costs less: a small file is
+ * read before that happens, and a large one hardly notices a few thousand cells read so.
+ */
+export const CELLS_BEFORE_BYTE_CACHE = 4096;
+
+/**
  * Builds a dictionary-encoded `StringColumn`. Text is kept exactly (no trimming, no case folding); blank
  * text is missing, as in number columns. Typed cells are turned into text by `toCellText`.
  */
@@ -19,6 +26,8 @@ export class StringColumnBuilder implements ColumnBuilder {
   private missing = 0;
   /** Codes of the cells seen, by their bytes (delimited files); null once spent (the column's cells rarely repeat). */
   private cache: ByteCodeCache | null | undefined;
+  /** Cells `pushBytes` has read through their text, up to CELLS_BEFORE_BYTE_CACHE. */
+  private textCells = 0;
   /** The codes of the last dictionary page's entries (UNSEEN until a row uses one). */
   private indexed: { dictionary: readonly string[]; codes: Int32Array } | undefined;
 
@@ -41,6 +50,11 @@ export class StringColumnBuilder implements ColumnBuilder {
    * a new one is decoded (invalid bytes become U+FFFD, as in `pushText` from the same reader) and read as `pushText`.
    */
   pushBytes(bytes: Uint8Array, start: number, end: number): void {
+    if (this.cache === undefined && this.textCells < CELLS_BEFORE_BYTE_CACHE) {
+      this.textCells++;
+      this.pushText(utf8Text(bytes, start, end));
+      return;
+    }
     const cache = (this.cache ??= new ByteCodeCache(this.memory));
     if (cache === null) {
       this.pushText(utf8Text(bytes, start, end));

@@ -20,6 +20,13 @@ describe("IdInterner", () => {
     expect(interner.intern(bytes, 3, 8)).toBe(interner.internText("abc-1"));
     expect(interner.internText("Zürich-7")).toBe(interner.internText("Zürich-7"));
     expect(interner.text(1)).toBe("Zürich-7");
+    // Past the reused encoding buffer's first size, and past its largest.
+    for (const id of ["é".repeat(70), `${"x".repeat(5000)}ü`, "a\ud800b"]) {
+      const utf8 = Buffer.from(id, "utf8");
+      expect(interner.internText(id)).toBe(interner.intern(utf8, 0, utf8.length));
+      expect(interner.text(interner.internText(id))).toBe(utf8.toString("utf8"));
+    }
+    expect(interner.size).toBe(5);
   });
 
   it("shares codes between two columns, and treats blank cells as missing as text columns do", () => {

@@ -1,13 +1,15 @@
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { asyncBufferFromFile, parquetMetadataAsync } from "hyparquet";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { readTable } from "../../../../shared/src/data/table/read-table.js";
 import type { ColumnRequest } from "../../../../shared/src/data/table/column-request.js";
-import type { Table } from "../../../../shared/src/data/table/table.js";
+import type { NumberColumn, StringColumn, Table } from "../../../../shared/src/data/table/table.js";
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 const access = { workspace: fixtures, allowedRoots: [fixtures] };
@@ -96,6 +98,33 @@ describe("readTable", () => {
   it.each(FIXTURES)("digests the bytes of %s as sha256sum does", async (file, sha256) => {
     const table = await read(file, []);
     expect(table.sha256).toBe(sha256);
+  });
+
+  it("reads a .gz file too large to inflate at once as it reads a small one, streamed", async () => {
+    // Random ids hardly compress: the large file is over 1 MiB, so it is streamed, not inflated whole.
+    const ids = Array.from({ length: 50_000 }, () => randomBytes(24).toString("base64url"));
+    const csv = (rows: number) =>
+      `id,n\n${ids
+        .slice(0, rows)
+        .map((id, i) => `${id},${i}`)
+        .join("\n")}\n`;
+    const dir = mkdtempSync(path.join(tmpdir(), "modelgate-gz-"));
+    const where = { workspace: dir, allowedRoots: [dir] };
+    const columns: ColumnRequest[] = [
+      { name: "id", as: "string", required: true },
+      { name: "n", as: "number", required: true },
+    ];
+    for (const rows of [50_000, 100]) {
+      const file = `rows-${rows}.csv.gz`;
+      const bytes = gzipSync(csv(rows));
+      if (rows === 50_000) expect(bytes.length).toBeGreaterThan(1 << 20);
+      writeFileSync(path.join(dir, file), bytes);
+      const table = await read(file, columns, where);
+      expect(table).toMatchObject({ rows, bytes: bytes.length, gzip: true });
+      expect(table.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+      expect((table.columns.get("id") as StringColumn).dictionary).toEqual(ids.slice(0, rows));
+      expect((table.columns.get("n") as NumberColumn).values[rows - 1]).toBe(rows - 1);
+    }
   });
 });
 
