@@ -1,19 +1,11 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit } from "yaml";
-import type { Document, Node, Pair, YAMLMap } from "yaml";
+import type { Document, LineCounter, Node, Pair, YAMLMap } from "yaml";
+import type { StructuredDocument } from "./structured-document.js";
 import { StructuredTextSyntaxError } from "./structured-text-syntax-error.js";
 import { toDocumentValue } from "./to-document-value.js";
-
-/** A parsed JSON or YAML document that can say on which line a key path sits. */
-export interface StructuredDocument {
-  value: unknown;
-  /** 1-based line of the node at `path`, or of its nearest existing ancestor. */
-  lineOf(path: ReadonlyArray<string | number>): number | undefined;
-}
-
-export { StructuredTextSyntaxError } from "./structured-text-syntax-error.js";
+import { loadYaml } from "./yaml-on-first-use.cjs";
 
 /**
- * Parses JSON or YAML 1.2 (JSON is parsed as the YAML subset it is) with duplicate keys refused and
+ * Parses JSON or YAML 1.2 with the `yaml` package (JSON is parsed as the YAML subset it is) with duplicate keys refused and
  * alias expansion capped, so a hostile file can neither hide a value behind a later duplicate nor
  * expand into a billion nodes. Linear in the text's size: duplicate keys are found with one hash set per
  * mapping (the parser's own check compares each key with every earlier one: a policy of 20,000 metrics took
@@ -21,7 +13,8 @@ export { StructuredTextSyntaxError } from "./structured-text-syntax-error.js";
  * @throws StructuredTextSyntaxError on any syntax error or duplicate key, an alias bomb, an unknown tag, or a value
  * JSON has no type for (`toDocumentValue`).
  */
-export function parseStructuredText(text: string): StructuredDocument {
+export function parseYamlDocument(text: string): StructuredDocument {
+  const { LineCounter, parseDocument, isMap, isSeq, isScalar } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: false, lineCounter, prettyErrors: true, strict: true });
   const first = doc.errors[0];
@@ -80,6 +73,7 @@ export function parseStructuredText(text: string): StructuredDocument {
  * YAML parser's own `uniqueKeys` check does: 1 and "1" differ, NaN never repeats), other keys never repeat.
  */
 function firstDuplicateKey(doc: Document): { key: string; offset: number } | undefined {
+  const { visit, isScalar } = loadYaml();
   let found: { key: string; offset: number } | undefined;
   visit(doc, {
     Map(_, map) {
