@@ -25,6 +25,19 @@ describe("toMermaidLabel", () => {
     expect(toMermaidLabel("a<b")).toBe("a?b");
   });
 
+  it("labels generated ASCII names, cut to any length, as the Unicode rule does", () => {
+    // A left-to-right mark sends a name down the Unicode rule, which strips it: the same label is expected.
+    const alphabet = "abcXYZ019_-.,:/()+=*'!?@$^~|   \t[]{}#\"";
+    let seed = 7;
+    for (let n = 0; n < 2_000; n++) {
+      let name = "";
+      const length = n % 50;
+      for (let i = 0; i < length; i++) name += alphabet[(seed = (seed * 48271) % 2147483647) % alphabet.length];
+      for (const max of [40, 10, 36])
+        expect(toMermaidLabel(name, max), JSON.stringify(name)).toBe(toMermaidLabel(`${name}\u200e`, max));
+    }
+  });
+
   it("removes bidi controls rather than showing them as a replacement character", () => {
     expect(toMermaidLabel("acc\u202eycarucca\u2066x\u2069")).toBe("accycaruccax");
   });

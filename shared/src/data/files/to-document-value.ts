@@ -1,6 +1,6 @@
-import { visit } from "yaml";
 import type { Alias, Document, LineCounter } from "yaml";
 import { StructuredTextSyntaxError } from "./structured-text-syntax-error.js";
+import { loadYaml } from "./yaml-on-first-use.cjs";
 
 /** Aliases a document may expand: a real policy or metrics file uses a handful; a bomb uses billions. */
 const MAX_ALIAS_COUNT = 100;
@@ -51,6 +51,7 @@ export function toDocumentValue(
 }
 
 function aliasError(doc: Document, lineCounter: LineCounter, error: ReferenceError): StructuredTextSyntaxError {
+  const { visit } = loadYaml();
   let first: Alias | undefined;
   visit(doc, {
     Alias(_, alias) {

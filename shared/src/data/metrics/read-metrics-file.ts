@@ -3,6 +3,7 @@ import { DataError } from "../../core/modelgate-error.js";
 import { findJsonSyntaxError } from "../files/find-json-syntax-error.js";
 import { DuplicateMetricKeyError, flattenMetrics } from "./flatten-metrics.js";
 import type { MetricLeaf } from "./flatten-metrics.js";
+import { parsePlainJson } from "../files/parse-plain-json.js";
 import { parseStructuredText, StructuredTextSyntaxError } from "../files/parse-structured-text.js";
 import { readInputFile } from "../files/read-input-file.js";
 import type { FileAccess } from "../files/resolve-input-path.js";
@@ -38,6 +39,9 @@ export function parseMetricsText(text: string, name: string, sha256: string, inp
       { input, file: name },
     );
   }
+  // Most .json metrics files are plain JSON, which JSON.parse reads as the YAML parser would, in a fraction of the time.
+  const plain = format === "JSON" ? parsePlainJson(text) : undefined;
+  if (plain !== undefined) return flattenMetricsFile(plain, name, sha256, input);
   let document: unknown;
   let syntax: StructuredTextSyntaxError | undefined;
   try {
@@ -69,6 +73,10 @@ export function parseMetricsText(text: string, name: string, sha256: string, inp
       { input, file: name },
     );
   }
+  return flattenMetricsFile(document, name, sha256, input);
+}
+
+function flattenMetricsFile(document: object, name: string, sha256: string, input: string): MetricsFile {
   try {
     return { name, sha256, values: flattenMetrics(document).values };
   } catch (error) {
