@@ -3,19 +3,16 @@ import { availableParallelism } from "node:os";
 import { DataError } from "../core/modelgate-error.js";
 import { hashFileHere } from "../data/files/hash-file.js";
 import type { ReadLimits } from "../data/files/read-limits.js";
-import { resolveInputPath } from "../data/files/resolve-input-path.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
-import { parseTableFormat } from "../data/table/parse-table-format.js";
-import { MIN_SPLIT_BYTES, planTableParts } from "../data/table/plan-table-parts.js";
-import type { TablePart } from "../data/table/table-part.js";
+import { MIN_SPLIT_BYTES } from "../data/table/plan-table-parts.js";
 import type { DataPolicy } from "../validate/data-policy-schema.js";
 import { mergeColumnParts } from "../validate/profile/profile-part.js";
 import type { ColumnPart } from "../validate/profile/profile-part.js";
 import type { Profile } from "../validate/profile/profile-schema.js";
 import { checkProfileRead, completeProfile, streamProfile } from "../validate/profile/stream-profile.js";
 import type { StreamedParts } from "../validate/profile/stream-profile.js";
-import { readPart, startPartRead } from "./profile-part-worker.js";
-import type { ProfilePartJob } from "./profile-part-worker.js";
+import { mayReadInParts, planFileParts, readPart, startPartRead } from "./profile-part-worker.js";
+import type { PartRead, ProfilePartJob } from "./profile-part-worker.js";
 
 /**
  * `modelgate profile build`: the profile of one data file (`streamProfile`), read in two parts at once, on this
@@ -36,75 +33,75 @@ export async function profileFile(
   policy: DataPolicy | undefined,
   minSplitBytes = MIN_SPLIT_BYTES,
 ): Promise<{ profile: Profile; readIn: "two parts" | "one read" }> {
-  const planned = await planParts(spec, input, access, minSplitBytes).catch(() => undefined);
-  if (planned !== undefined) {
-    const { absolute, parts, before } = planned;
-    const memory = Math.floor((access.limits.values.memory - access.limits.held) / 2);
-    const jobs = parts.map((part): ProfilePartJob => ({
-      spec,
-      input,
-      workspace: access.workspace,
-      allowedRoots: access.allowedRoots,
-      limits: { ...access.limits.values, memory },
-      policy,
-      part,
-    }));
-    // Whatever goes wrong (the file gone, unreadable) is reported by the read of the whole file.
-    const read = await readParts(absolute, jobs).catch(() => undefined);
-    const after = read === undefined ? undefined : await stat(absolute).catch(() => undefined);
-    if (read !== undefined && after !== undefined) {
-      if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-        throw new DataError(
-          `Input "${input}": ${spec} changed while it was being read.`,
-          `Make sure no other step writes ${spec} while this step runs.`,
-          { input, file: spec },
-        );
+  const memory = Math.floor((access.limits.values.memory - access.limits.held) / 2);
+  const job = (part: ProfilePartJob["part"]): ProfilePartJob => ({
+    spec,
+    input,
+    workspace: access.workspace,
+    allowedRoots: access.allowedRoots,
+    limits: { ...access.limits.values, memory },
+    policy,
+    part,
+  });
+  // The worker boots while this thread plans the parts (it plans them too: it reads the footer anyway); only for a
+  // file large enough, in a format that splits, on a machine with two cores.
+  const eligible = await mayReadInParts(spec, input, access, minSplitBytes).catch(() => undefined);
+  const worker =
+    eligible?.split === true && availableParallelism() >= 2
+      ? startPartRead(job({ second: true, minSplitBytes }))
+      : undefined;
+  try {
+    const planned =
+      eligible?.split === true
+        ? await planFileParts(spec, input, access, minSplitBytes).catch(() => undefined)
+        : undefined;
+    if (planned !== undefined) {
+      const { absolute, parts, before } = planned;
+      const jobs = parts.map((part) => job(part));
+      // Whatever goes wrong (the file gone, unreadable) is reported by the read of the whole file.
+      const read = await readParts(absolute, jobs, worker).catch(() => undefined);
+      const after = read === undefined ? undefined : await stat(absolute).catch(() => undefined);
+      if (read !== undefined && after !== undefined) {
+        if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+          throw new DataError(
+            `Input "${input}": ${spec} changed while it was being read.`,
+            `Make sure no other step writes ${spec} while this step runs.`,
+            { input, file: spec },
+          );
+        }
+        await checkProfileRead(read.table, read.parts, input, access);
+        return { profile: completeProfile(spec, read.table, read.parts), readIn: "two parts" };
       }
-      await checkProfileRead(read.table, read.parts, input, access);
-      return { profile: completeProfile(spec, read.table, read.parts), readIn: "two parts" };
     }
+  } finally {
+    worker?.cancel();
   }
   return { profile: (await streamProfile(spec, input, access, policy)).profile, readIn: "one read" };
 }
 
-async function planParts(
-  spec: string,
-  input: string,
-  access: FileAccess,
-  minSplitBytes: number,
-): Promise<{ absolute: string; parts: [TablePart, TablePart]; before: { size: number; mtimeMs: number } } | undefined> {
-  const type = parseTableFormat(spec, input);
-  const absolute = resolveInputPath(spec, access, input);
-  const before = await stat(absolute);
-  if (!before.isFile()) return undefined;
-  const parts = await planTableParts(absolute, type, before.size, minSplitBytes);
-  return parts === undefined ? undefined : { absolute, parts, before };
-}
-
 /**
  * Both parts read and merged, with the file's digest; undefined when a part cannot be read alone. The second part
- * is read on a worker thread while this one reads the first and then hashes the file; on one core, or when the
- * worker cannot run, here after the first.
+ * is read on `worker` (started on the second part's job) while this thread reads the first and then hashes the
+ * file; without one (one core, no reader's bundle), or when it could not run, here after the first.
  */
-async function readParts(absolute: string, jobs: ProfilePartJob[]): Promise<StreamedParts | undefined> {
+async function readParts(
+  absolute: string,
+  jobs: ProfilePartJob[],
+  worker: PartRead | undefined,
+): Promise<StreamedParts | undefined> {
   const [firstJob, secondJob] = jobs as [ProfilePartJob, ProfilePartJob];
-  const worker = availableParallelism() >= 2 ? startPartRead(secondJob) : undefined;
-  try {
-    const first = await readPart(firstJob).catch(() => undefined);
-    if (first === undefined) return undefined;
-    const digest = hashFileHere(absolute);
-    const reply = (await worker?.reply) ?? { lost: true };
-    let second: StreamedParts | undefined;
-    if ("read" in reply) second = reply.read;
-    else if ("lost" in reply) second = await readPart(secondJob).catch(() => undefined);
-    if (second === undefined) return undefined;
-    const parts = await mergeParts(first.parts, second.parts, jobs);
-    if (parts === undefined) return undefined;
-    const rows = first.table.rows + second.table.rows;
-    return { parts, table: { ...first.table, rows, sha256: digest.sha256, bytes: digest.bytes } };
-  } finally {
-    worker?.cancel();
-  }
+  const first = await readPart(firstJob).catch(() => undefined);
+  if (first === undefined) return undefined;
+  const digest = hashFileHere(absolute);
+  const reply = (await worker?.reply) ?? { lost: true };
+  let second: StreamedParts | undefined;
+  if ("read" in reply) second = reply.read;
+  else if ("lost" in reply) second = await readPart(secondJob).catch(() => undefined);
+  if (second === undefined) return undefined;
+  const parts = await mergeParts(first.parts, second.parts, jobs);
+  if (parts === undefined) return undefined;
+  const rows = first.table.rows + second.table.rows;
+  return { parts, table: { ...first.table, rows, sha256: digest.sha256, bytes: digest.bytes } };
 }
 
 /**

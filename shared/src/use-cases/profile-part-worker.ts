@@ -1,6 +1,12 @@
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { ReadLimits } from "../data/files/read-limits.js";
 import type { ReadLimitValues } from "../data/files/read-limits.js";
+import { stat } from "node:fs/promises";
+import { resolveInputPath } from "../data/files/resolve-input-path.js";
+import type { FileAccess } from "../data/files/resolve-input-path.js";
+import { parseTableFormat } from "../data/table/parse-table-format.js";
+import { planTableParts } from "../data/table/plan-table-parts.js";
+import { PartNeedsWholeFile } from "../data/table/table-part.js";
 import type { TablePart } from "../data/table/table-part.js";
 import type { DataPolicy } from "../validate/data-policy-schema.js";
 import { streamProfileParts } from "../validate/profile/stream-profile-parts.js";
@@ -9,7 +15,11 @@ import { startReaderJob } from "./reference-worker.js";
 
 const JOB = "modelgate-profile-part";
 
-/** One part of a file to stream into column parts (`streamProfileParts`), with the limits it may use. */
+/**
+ * One part of a file to stream into column parts (`streamProfileParts`), with the limits it may use: `part`, or
+ * the second of the parts `planFileParts` plans (files of `minSplitBytes` or more), which a worker started before
+ * the main thread has planned them finds itself, the same way.
+ */
 export interface ProfilePartJob {
   spec: string;
   input: string;
@@ -17,7 +27,44 @@ export interface ProfilePartJob {
   allowedRoots: readonly string[];
   limits: ReadLimitValues;
   policy: DataPolicy | undefined;
-  part: TablePart;
+  part: TablePart | { second: true; minSplitBytes: number };
+}
+
+/** A file's two parts (`planTableParts`), and its size and time before they are read; undefined when read whole. */
+export interface PlannedParts {
+  absolute: string;
+  parts: [TablePart, TablePart];
+  before: { size: number; mtimeMs: number };
+}
+
+/**
+ * Where `spec` is, and whether it is large enough, and of a format, to be read in two parts (`planTableParts`
+ * would split it): the check a worker may be started on before the parts are planned.
+ */
+export async function mayReadInParts(
+  spec: string,
+  input: string,
+  access: FileAccess,
+  minSplitBytes: number,
+): Promise<{ absolute: string; before: { size: number; mtimeMs: number; isFile(): boolean }; split: boolean }> {
+  const type = parseTableFormat(spec, input);
+  const absolute = resolveInputPath(spec, access, input);
+  const before = await stat(absolute);
+  const split = before.isFile() && before.size >= minSplitBytes && !type.gzip && type.format !== "jsonl";
+  return { absolute, before, split };
+}
+
+/** The two parts `spec` is read in (`planTableParts`), decided by its bytes alone; undefined when it is read whole. */
+export async function planFileParts(
+  spec: string,
+  input: string,
+  access: FileAccess,
+  minSplitBytes: number,
+): Promise<PlannedParts | undefined> {
+  const { absolute, before, split } = await mayReadInParts(spec, input, access, minSplitBytes);
+  if (!split) return undefined;
+  const parts = await planTableParts(absolute, parseTableFormat(spec, input), before.size, minSplitBytes);
+  return parts === undefined ? undefined : { absolute, parts, before };
 }
 
 /**
@@ -41,8 +88,14 @@ export function startPartRead(job: ProfilePartJob): PartRead | undefined {
 
 /** Reads a part on this thread, as the worker does. */
 export async function readPart(job: ProfilePartJob, only?: readonly string[]): Promise<StreamedParts> {
-  const { spec, input, workspace, allowedRoots, policy, part } = job;
+  const { spec, input, workspace, allowedRoots, policy } = job;
   const limits = new ReadLimits(job.limits);
+  let part: TablePart;
+  if ("second" in job.part) {
+    const planned = await planFileParts(spec, input, { workspace, allowedRoots }, job.part.minSplitBytes);
+    if (planned === undefined) throw new PartNeedsWholeFile("the file is read whole");
+    part = planned.parts[1];
+  } else part = job.part;
   return streamProfileParts(spec, input, { workspace, allowedRoots, limits }, policy, part, only);
 }
 

@@ -1,11 +1,17 @@
 import { numberText } from "../column-values.js";
 import { BucketCounts } from "./bucket-counts.js";
-import { SKETCH_MIN_MAGNITUDE, bucketIndex } from "./log-bucket-sketch.js";
+import { SKETCH_MIN_MAGNITUDE } from "./log-bucket-sketch.js";
+import { HIGH_WORD, bucketOfWords } from "./bucket-index-table.js";
 import type { NumberProfile } from "./profile-schema.js";
 import { MAX_NUMBER_LEVELS } from "./profile-levels.js";
 import { sortedPairs, toSketchJson } from "./profile-pairs.js";
 
 const ONE = new Float64Array(1);
+const ONE_WORDS = new Uint32Array(ONE.buffer);
+/** Values of another kind than Float64Array are tallied from a copy, this many at a time. */
+const COPIED = 4096;
+const copy = new Float64Array(COPIED);
+const COPY_WORDS = new Uint32Array(copy.buffer);
 
 /** What a number column's profile counts beside its finite values (`NumberColumn`'s counts). */
 export interface NumberCounts {
@@ -35,11 +41,25 @@ export class NumberTally {
   /** Adds one finite value. */
   add(v: number): void {
     ONE[0] = v;
-    this.addMany(ONE, 0, 1);
+    this.addDoubles(ONE, ONE_WORDS, 0, 1);
   }
 
   /** Adds the finite values of `values[start, end)` in order; returns how many were not finite (left out). */
   addMany(values: ArrayLike<number>, start: number, end: number): number {
+    if (values instanceof Float64Array)
+      return this.addDoubles(values, new Uint32Array(values.buffer, values.byteOffset, 2 * values.length), start, end);
+    // One kind of array in the loop below (numbers of any other kind are exactly doubles).
+    let notFinite = 0;
+    for (let from = start; from < end; from += COPIED) {
+      const to = Math.min(end, from + COPIED);
+      for (let i = from; i < to; i++) copy[i - from] = values[i]!;
+      notFinite += this.addDoubles(copy, COPY_WORDS, 0, to - from);
+    }
+    return notFinite;
+  }
+
+  /** `addMany` over doubles whose 32-bit words are `words` (for their sketch buckets: `bucketOfWords`). */
+  private addDoubles(values: Float64Array, words: Uint32Array, start: number, end: number): number {
     // The running sums in locals for the run (the same operations in the same order as one value at a time).
     let { count, mean, m2, min, max, zero, levels } = this;
     const { positive, negative } = this;
@@ -58,7 +78,10 @@ export class NumberTally {
       if (v > max) max = v;
       const magnitude = Math.abs(v);
       if (magnitude < SKETCH_MIN_MAGNITUDE) zero++;
-      else (v > 0 ? positive : negative).add(bucketIndex(magnitude));
+      else {
+        const bucket = bucketOfWords(magnitude, words[2 * i + HIGH_WORD]! & 0x7fffffff, words[2 * i + 1 - HIGH_WORD]!);
+        (v > 0 ? positive : negative).add(bucket);
+      }
       if (levels !== undefined) {
         const key = Object.is(v, -0) ? 0 : v;
         levels.set(key, (levels.get(key) ?? 0) + 1);

@@ -1,6 +1,6 @@
 import { snappyUncompress } from "hyparquet";
 import { describe, expect, it } from "vitest";
-import { snappyDecompress } from "../../../../shared/src/data/table/parquet/snappy.js";
+import { SNAPPY_SPARE, snappyDecompress } from "../../../../shared/src/data/table/parquet/snappy.js";
 
 /** One element of a snappy block: literal bytes, or a copy of `count` bytes from `offset` back, in `width` offset bytes. */
 type Element = { literal: number[] } | { count: number; offset: number; width: 1 | 2 | 4 };
@@ -38,9 +38,17 @@ function encode(elements: Element[]): { block: Uint8Array; length: number } {
   return { block: Uint8Array.from([...varint(length), ...body]), length };
 }
 
+/** The block decoded into an output of its exact length, and again with spare bytes after it (same bytes). */
 function decoded(block: Uint8Array, length: number): Uint8Array {
   const output = new Uint8Array(length);
   snappyDecompress(block, output);
+  expect(Array.from(withSpare(block, length))).toEqual(Array.from(output));
+  return output;
+}
+
+function withSpare(block: Uint8Array, length: number): Uint8Array {
+  const output = new Uint8Array(new ArrayBuffer(length + SNAPPY_SPARE), 0, length);
+  snappyDecompress(block, output, SNAPPY_SPARE);
   return output;
 }
 
@@ -128,5 +136,18 @@ describe("snappyDecompress", () => {
     );
     const over = Uint8Array.from([1, ...encode([{ literal: [1, 2] }]).block.subarray(1)]);
     expect(() => decoded(over, 1)).toThrow("it holds more bytes than its length header says");
+    // With spare bytes after the output, short elements are moved 16 bytes at a time: still refused alike.
+    const padding = Array.from({ length: 40 }, (_, i) => ({ literal: [i, i + 1, i + 2] }));
+    const late = encode([...padding, { literal: [1, 2, 3, 4, 5] }, { count: 8, offset: 4, width: 2 }]);
+    expect(() => withSpare(late.block, late.length - 1)).toThrow(`its length header says ${late.length} bytes`);
+    const lateOver = Uint8Array.from([...varint(late.length - 3), ...late.block.subarray(varint(late.length).length)]);
+    expect(() => withSpare(lateOver, late.length - 3)).toThrow("it holds more bytes than its length header says");
+    const early = encode([{ literal: [1, 2, 3, 4, 5, 6] }, { count: 8, offset: 7, width: 2 }, ...padding]);
+    expect(() => withSpare(early.block, early.length)).toThrow("a copy reaches 7 bytes back from byte 6");
+  });
+
+  it("refuses spare bytes the output's buffer does not have", () => {
+    const { block, length } = encode([{ literal: [1, 2, 3] }]);
+    expect(() => snappyDecompress(block, new Uint8Array(length), SNAPPY_SPARE)).toThrow(RangeError);
   });
 });

@@ -216,7 +216,15 @@ function pushRun(builder: ColumnBuilder<unknown>, values: PageValues | IndexedTe
   if ("indices" in values) {
     const { dictionary, indices } = values;
     if (builder.pushIndexed?.(dictionary, indices, start, end)) return;
-    for (let i = start; i < end; i++) builder.pushValue(dictionary[indices[i]!]);
+    let turned = false;
+    for (let i = start; i < end; i++) {
+      builder.pushValue(dictionary[indices[i]!]);
+      // An auto column turns to text at its first text cell: it may take the rest of the run by index from then on.
+      if (!turned && builder.readsNumbers?.() === false) {
+        turned = true;
+        if (builder.pushIndexed?.(dictionary, indices, i + 1, end)) return;
+      }
+    }
     return;
   }
   if (builder.pushNumbers !== undefined && !Array.isArray(values)) {

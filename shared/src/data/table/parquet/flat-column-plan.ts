@@ -3,7 +3,7 @@ import { ParquetPageError } from "./page-header.js";
 import type { FlatColumn } from "./decode-column-chunk.js";
 import type { FlatType } from "./plain-values.js";
 import { pageBuffer } from "./page-buffer.js";
-import { snappyDecompress } from "./snappy.js";
+import { SNAPPY_SPARE, snappyDecompress } from "./snappy.js";
 
 /** Encodings whose pages `decodeColumnChunk` reads (RLE: levels and booleans). BIT_PACKED levels are not read. */
 const ENCODINGS: ReadonlySet<string> = new Set(["PLAIN", "PLAIN_DICTIONARY", "RLE_DICTIONARY", "RLE"]);
@@ -105,7 +105,7 @@ export function snappyPage(input: Uint8Array, length: number, keep: boolean): Ui
   // more is damaged, and is refused before a buffer of its claimed size is made.
   if (length > Math.ceil((input.length * 64) / 3))
     throw new Error(`its header says ${length} bytes, more than its ${input.length} compressed bytes can hold`);
-  const output = keep ? new Uint8Array(length) : pageBuffer(length);
-  snappyDecompress(input, output);
+  const output = keep ? new Uint8Array(new ArrayBuffer(length + SNAPPY_SPARE), 0, length) : pageBuffer(length);
+  snappyDecompress(input, output, SNAPPY_SPARE);
   return output;
 }

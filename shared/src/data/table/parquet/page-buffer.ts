@@ -1,3 +1,5 @@
+import { SNAPPY_SPARE } from "./snappy.js";
+
 /**
  * Buffers the page decoder reuses from page to page instead of allocating each page's bytes anew: a page is
  * decompressed, decoded and pushed to its builders in one synchronous step, so one buffer of each kind serves every
@@ -12,9 +14,12 @@ function grown(buffer: ArrayBuffer, length: number): ArrayBuffer {
   return buffer.byteLength >= length ? buffer : new ArrayBuffer(Math.ceil(length / 65536) * 65536);
 }
 
-/** `length` bytes to decompress a page into, valid until the next call. */
+/**
+ * `length` bytes to decompress a page into, valid until the next call, with `SNAPPY_SPARE` bytes after them in the
+ * same buffer that a decompressor may overwrite.
+ */
 export function pageBuffer(length: number): Uint8Array {
-  page = grown(page, length);
+  page = grown(page, length + SNAPPY_SPARE);
   return new Uint8Array(page, 0, length);
 }
 
