@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
-import { CsvError, parse } from "csv-parse";
+import type { CsvError } from "csv-parse";
 import { DataError } from "../../core/modelgate-error.js";
 import { bindColumns } from "./bind-columns.js";
 import type { ColumnBuilder } from "./column-builder.js";
@@ -72,6 +72,8 @@ export async function readDelimitedTable(
   // The full parser reads the file again from the start: what the byte-level pass held is dropped.
   plainBuilders.clear();
   plainGuard.release(plainGuard.held);
+  // csv-parse loads only here: a file the byte-level pass reads (most) does not compile it.
+  const { CsvError, parse } = await import("csv-parse");
   const guard = limits.guard(source);
 
   let fileColumns: string[] | undefined;
