@@ -3,7 +3,7 @@ import "../../../shared/src/github/young-generation-small.js";
 import { loadGateEdge } from "../../../shared/src/github/load-gate-edge.js";
 import { runAction } from "../../../shared/src/github/run-action.js";
 import { validateDataEffects } from "../../../shared/src/github/validate-data-effects.js";
-import { allowReferenceWorker } from "../../../shared/src/use-cases/reference-worker.js";
+import { allowReferenceWorker } from "../../../shared/src/use-cases/reader-worker-script.js";
 import { runValidateData } from "../../../shared/src/use-cases/run-validate-data.js";
 import { readValidateInputs } from "../../../shared/src/validate/validate-inputs.js";
 

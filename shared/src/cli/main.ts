@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // First: it may set a V8 flag that must precede the other modules.
 import "./young-generation-for-validate.js";
-import { allowReferenceWorker } from "../use-cases/reference-worker.js";
+import { allowReferenceWorker } from "../use-cases/reader-worker-script.js";
 import { runCli } from "./run-cli.js";
 
 // validate-data reads a large reference on a worker thread, from the reader's own bundle beside this one.

@@ -1,8 +1,5 @@
-import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { ReadLimits } from "../data/files/read-limits.js";
 import type { ReadLimitValues } from "../data/files/read-limits.js";
@@ -11,6 +8,7 @@ import type { FileAccess } from "../data/files/resolve-input-path.js";
 import type { Table, TableColumn } from "../data/table/table.js";
 import type { DataPolicy } from "../validate/data-policy-schema.js";
 import { readDataTable } from "../validate/read-data-table.js";
+import { readerWorkerScript } from "./reader-worker-script.js";
 
 /** Below this size the reference is read on the main thread: a worker costs the load of the reader's bundle. */
 const WORKER_MIN_BYTES = 8 * 2 ** 20;
@@ -32,19 +30,6 @@ interface ReferenceJob {
 
 type ReferenceReply = { table: Table; held: number } | { failed: true };
 
-/** The bundle that serves reference reads on a worker thread (built from `reference-worker-main.ts`). */
-let workerScript: string | undefined;
-
-/**
- * Lets validate-data read its reference on a worker thread, started from the reference reader's own bundle, which
- * the build puts in `reference-worker/` beside the bundle whose `import.meta.url` is `entry` (the CLI's, the
- * action's). Without it (a bundle copied alone, the sources run as they are), the main thread reads the reference.
- */
-export function allowReferenceWorker(entry: string): void {
-  const script = path.join(path.dirname(fileURLToPath(entry)), "reference-worker", "index.js");
-  workerScript = existsSync(script) ? script : undefined;
-}
-
 /** A job on a worker thread of the reader's bundle: its reply, undefined when the worker could not run or died. */
 export interface ReaderJob<Reply> {
   reply: Promise<Reply | undefined>;
@@ -57,6 +42,7 @@ export interface ReaderJob<Reply> {
  * the reader's small young generation; undefined without the bundle or when no worker starts.
  */
 export function startReaderJob<Reply>(data: object): ReaderJob<Reply> | undefined {
+  const workerScript = readerWorkerScript();
   if (workerScript === undefined) return undefined;
   let worker: Worker;
   try {
@@ -94,7 +80,7 @@ export async function startReferenceRead(
   access: FileAccess & { limits: ReadLimits },
   policy: DataPolicy | undefined,
 ): Promise<ReferenceRead | undefined> {
-  if (workerScript === undefined || availableParallelism() < 2 || !isWorkerFormat(spec)) return undefined;
+  if (readerWorkerScript() === undefined || availableParallelism() < 2 || !isWorkerFormat(spec)) return undefined;
   // A path the main thread would refuse is refused there, in its turn after the data.
   const size = await Promise.resolve()
     .then(() => stat(resolveInputPath(spec, access, "reference")))

@@ -5,13 +5,9 @@ import { InputError } from "../core/modelgate-error.js";
 import type { PolicyProvenance } from "../core/result-base.js";
 import type { Policy } from "../policy/policy-schema.js";
 import { buildProfile } from "../validate/profile/build-profile.js";
-import { isProfileFile, loadProfileFile } from "../validate/profile/load-profile-file.js";
+import { isProfileFile } from "../validate/profile/is-profile-file.js";
 import type { Profile } from "../validate/profile/profile-schema.js";
-import { streamProfile } from "../validate/profile/stream-profile.js";
-import { validateProfiles } from "../validate/profile/validate-profiles.js";
-import { readReference } from "../validate/read-reference.js";
-import { startReferenceRead } from "./reference-worker.js";
-import { validateData } from "../validate/validate-data.js";
+import { judgeData } from "../validate/judge-data.js";
 import type { ValidateDataResult } from "../validate/validate-result.js";
 import type { GateEdge } from "./gate-edge.js";
 
@@ -71,6 +67,8 @@ async function validateFromFiles(
   access: FileAccess,
 ): Promise<{ result: ValidateDataResult; profile: Profile | undefined }> {
   const { inputs, policy } = input;
+  // Profiles, the reference and drift load their code only in a run that has them: a data file checked alone
+  // (the usual pull-request run) compiles none of it.
   if (isProfileFile(inputs.data)) {
     if (inputs.reference === undefined || inputs.schemaOnly) {
       throw new InputError(
@@ -79,6 +77,11 @@ async function validateFromFiles(
         { input: "reference" },
       );
     }
+    const [{ loadProfileFile }, { streamProfile }, { validateProfiles }] = await Promise.all([
+      import("../validate/profile/load-profile-file.js"),
+      import("../validate/profile/stream-profile.js"),
+      import("../validate/profile/validate-profiles.js"),
+    ]);
     const data = await loadProfileFile(inputs.data, access, "data");
     const reference = isProfileFile(inputs.reference)
       ? await loadProfileFile(inputs.reference, access, "reference")
@@ -109,7 +112,8 @@ async function validateFromFiles(
   const run = { ...access, limits: access.limits ?? new ReadLimits() };
   const wanted = inputs.reference === undefined || inputs.schemaOnly ? undefined : inputs.reference;
   // A large reference is read on a worker thread meanwhile; whatever the worker cannot do, the main thread redoes.
-  const early = wanted === undefined ? undefined : await startReferenceRead(wanted, run, policy.data);
+  const readers = wanted === undefined ? undefined : await loadReferenceReaders();
+  const early = wanted === undefined ? undefined : await readers!.startReferenceRead(wanted, run, policy.data);
   let data;
   try {
     data = await readDataTable(inputs.data, "data", run, policy.data);
@@ -121,22 +125,35 @@ async function validateFromFiles(
   const profile = buildProfile(data);
   const table = await early?.table(run.limits);
   const reference =
-    wanted === undefined ? undefined : table ? { table } : await readReference(wanted, run, policy.data);
+    wanted === undefined ? undefined : table ? { table } : await readers!.readReference(wanted, run, policy.data);
   const compared =
     reference === undefined
       ? { reference: undefined }
       : "table" in reference
         ? { reference: reference.table }
         : { reference: undefined, referenceProfile: { ...reference, data: profile } };
-  const result = validateData({
-    data,
-    ...compared,
-    policy,
-    policyProvenance: input.provenance,
-    ...(input.lineOf ? { policyLineOf: input.lineOf } : {}),
-    notes: input.notes,
-    key: input.key,
-    schemaOnly: inputs.schemaOnly,
-  });
+  const result = judgeData(
+    {
+      data,
+      ...compared,
+      policy,
+      policyProvenance: input.provenance,
+      ...(input.lineOf ? { policyLineOf: input.lineOf } : {}),
+      notes: input.notes,
+      key: input.key,
+      schemaOnly: inputs.schemaOnly,
+    },
+    readers?.judgeDrift,
+  );
   return { result, profile };
+}
+
+/** What a run with a reference (not schema-only) loads: the reference's readers and the drift tests. */
+async function loadReferenceReaders() {
+  const [{ startReferenceRead }, { readReference }, { judgeDrift }] = await Promise.all([
+    import("./reference-worker.js"),
+    import("../validate/read-reference.js"),
+    import("../validate/judge-drift.js"),
+  ]);
+  return { startReferenceRead, readReference, judgeDrift };
 }

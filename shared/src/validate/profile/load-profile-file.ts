@@ -3,8 +3,7 @@ import type { FileAccess } from "../../data/files/resolve-input-path.js";
 import type { NamedProfile } from "./merge-profiles.js";
 import { parseProfile } from "./read-profile.js";
 
-/** A profile JSON is named `*.profile.json`: what validate-data's data and reference inputs take as profiles. */
-export const isProfileFile = (file: string) => /\.profile\.json$/i.test(file);
+export { isProfileFile } from "./is-profile-file.js";
 
 /** Reads and checks a profile JSON named by an input. */
 export async function loadProfileFile(spec: string, access: FileAccess, input: string): Promise<NamedProfile> {
