@@ -72,8 +72,6 @@ export async function readDelimitedTable(
   // The full parser reads the file again from the start: what the byte-level pass held is dropped.
   plainBuilders.clear();
   plainGuard.release(plainGuard.held);
-  // csv-parse loads only here: a file the byte-level pass reads (most) does not compile it.
-  const { CsvError, parse } = await import("csv-parse");
   const guard = limits.guard(source);
   // The full parser is loaded only for the files that need it (quotes, a lone CR, a ragged row): a bundle then
   // compiles csv-parse only in a run that reads such a file.
