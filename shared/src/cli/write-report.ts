@@ -1,6 +1,6 @@
 import type { ActionResult } from "../report/action-result.js";
 import { toResultJson } from "../report/to-result-json.js";
-import { renderResultMarkdown } from "./render-result-markdown.js";
+import { renderResultMarkdown } from "../report/render-result-markdown.js";
 
 /** What a gate command prints: a terminal summary, the PR comment's markdown, the result JSON, or a preview page. */
 export const REPORT_FORMATS = ["text", "markdown", "json", "html"] as const;

@@ -14,7 +14,7 @@ import { readRunContext } from "./read-run-context.js";
 import type { RunContext } from "./read-run-context.js";
 import { toUndecidedResult } from "./to-undecided-result.js";
 import { writeResultFiles } from "./write-result-files.js";
-import { renderActionMarkdown } from "./render-action-markdown.js";
+import { renderResultMarkdown } from "../report/render-result-markdown.js";
 
 /**
  * The one place an action meets the runner: reads the context, runs the handler, then renders the
@@ -72,7 +72,7 @@ async function publish(
   context: RunContext,
   session: GitHubSession | undefined,
 ): Promise<void> {
-  const markdown = await renderActionMarkdown(result);
+  const markdown = await renderResultMarkdown(result);
   const files = await writeResultFiles(result, markdown, {
     resultPath: common.resultPath,
     runnerTemp: context.runnerTemp,

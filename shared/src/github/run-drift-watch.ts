@@ -1,7 +1,7 @@
 import { GitHubApiError } from "../core/modelgate-error.js";
 import type { ValidateDataResult } from "../validate/validate-result.js";
 import type { ActionRun } from "./action-run.js";
-import { renderActionMarkdown } from "./render-action-markdown.js";
+import { renderResultMarkdown } from "../report/render-result-markdown.js";
 import { syncDriftIssue } from "./sync-drift-issue.js";
 
 export interface DriftWatchInputs {
@@ -33,7 +33,7 @@ export async function runDriftWatch(
   try {
     const client = await run.github("open or close the drift issue");
     const dispatch = inputs.dispatch ? { workflow: inputs.dispatch, ref: inputs.dispatchRef! } : undefined;
-    const outcome = await syncDriftIssue(client, result, await renderActionMarkdown(result), {
+    const outcome = await syncDriftIssue(client, result, await renderResultMarkdown(result), {
       labels: inputs.issueLabels,
       runUrl: run.context.runUrl,
       dispatch,
