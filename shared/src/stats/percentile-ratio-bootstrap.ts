@@ -53,14 +53,14 @@ export function computePercentileRatios(
   const { percents } = options;
   const draws = percents.map(() => new Float64Array(resamples));
   const random = createSeededRandom(options.seed);
-  const indices = new Uint32Array(n);
   const counts = new Int32Array(n);
   const controlAt = new Float64Array(percents.length);
   const treatmentAt = new Float64Array(percents.length);
   const plan = planPercentiles(n, percents);
   for (let b = 0; b < resamples; b++) {
-    random.fillInts(n, indices);
-    tally(indices, counts);
+    // How many times each observation is drawn, counted as drawn: no index array, one loop per resample.
+    counts.fill(0);
+    random.tallyInts(n, n, counts);
     resampledPercentiles(controlSorted, controlOrder, counts, plan, controlAt);
     resampledPercentiles(treatmentSorted, treatmentOrder, counts, plan, treatmentAt);
     for (let p = 0; p < percents.length; p++)
@@ -134,15 +134,6 @@ function toInfiniteInterval(
     high: Infinity,
     levels: { low: alpha, high: 1 - alpha },
   };
-}
-
-/**
- * How many times each observation is drawn. Apart from the resampling loop so that the engine optimizes it after a
- * few resamples: inside the loop it waited for the whole function's on-stack replacement, most of a short run.
- */
-function tally(indices: Uint32Array, counts: Int32Array): void {
-  counts.fill(0);
-  for (let k = 0; k < indices.length; k++) counts[indices[k] as number]!++;
 }
 
 /** The indices that sort `values`, ties in index order. */
