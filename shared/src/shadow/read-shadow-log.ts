@@ -1,11 +1,12 @@
 import { DataError } from "../core/modelgate-error.js";
 import { IdInterner } from "../data/table/id-interner.js";
-import { readTable } from "../data/table/read-table.js";
+import { readColumns } from "../data/table/read-table.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
 import type { ColumnRequest } from "../data/table/column-request.js";
 import type { NumberColumn, StringColumn, Table, TableColumn } from "../data/table/table.js";
 import type { ShadowColumnNames, ShadowLog } from "./shadow-log.js";
-import { toTimeWindow } from "./to-time-window.js";
+import { TimeWindowBuilder, type TimestampCells } from "./time-window-builder.js";
+import { timestampsOfColumn, toTimeWindow } from "./to-time-window.js";
 
 const COLUMN_INPUTS = {
   prediction: "prediction-column",
@@ -35,11 +36,13 @@ export async function readShadowLog(
     { name: names.prediction, required: false, as: "string" },
     { name: names.score, required: false, as: "number" },
     { name: names.latency, required: false, as: "number" },
-    { name: names.timestamp, required: false, as: "auto" },
     ...names.slices.map((name) => ({ name, required: false, as: "string" as const })),
+    // Timestamps summarized as read (first, last, order): no string per row, whatever the log's length. Last, so
+    // that a column also read for another purpose is read for that one, and its cells summarized from it.
+    { name: names.timestamp, required: false, as: "auto", builder: () => new TimeWindowBuilder() },
   ];
   const unique = requests.filter((request, i) => requests.findIndex((other) => other.name === request.name) === i);
-  const table = await readTable(spec, access, { input, columns: unique });
+  const table = await readColumns<TableColumn | TimestampCells>(spec, access, { input, columns: unique });
   const fail = (message: string, hint: string, column?: string) =>
     new DataError(`Input "${input}": ${spec} ${message}`, hint, { input, file: spec, ...(column && { path: column }) });
   if (table.rows === 0)
@@ -76,7 +79,10 @@ export async function readShadowLog(
   const latencies = readLatencies(table, names.latency, fail);
   const timestamps = table.columns.get(names.timestamp);
   const window = timestamps
-    ? toTimeWindow(timestamps, (message, hint) => fail(message, hint, names.timestamp))
+    ? toTimeWindow(
+        timestamps.kind === "timestamps" ? timestamps : timestampsOfColumn(timestamps, interner),
+        (message, hint) => fail(message, hint, names.timestamp),
+      )
     : undefined;
   const slices = new Map<string, StringColumn>();
   for (const name of names.slices) {
@@ -111,11 +117,11 @@ export async function readShadowLog(
 }
 
 function readLatencies(
-  table: Table,
+  table: Table<TableColumn | TimestampCells>,
   name: string,
   fail: (message: string, hint: string, column?: string) => DataError,
 ): Float64Array | undefined {
-  const column: TableColumn | undefined = table.columns.get(name);
+  const column = table.columns.get(name);
   if (!column || column.kind !== "number") return undefined;
   const bad = column.missing + column.nonNumeric + column.nonFinite;
   if (bad > 0) {

@@ -1,4 +1,4 @@
-import { computeHistogram, toShares } from "../stats/histogram.js";
+import { histogramOfSorted, toShares } from "../stats/histogram.js";
 import { equalWidthEdges } from "../stats/interpolate-curve.js";
 
 /** Both models' scores on common equal-width bins, each as shares of its compared requests. */
@@ -23,7 +23,7 @@ export function computeScoreHistogram(production: Float64Array, shadow: Float64A
   const edges = equalWidthEdges(low, high, SCORE_HISTOGRAM_BINS);
   return {
     edges: [...edges],
-    production_shares: toShares(computeHistogram(production, edges)),
-    shadow_shares: toShares(computeHistogram(shadow, edges)),
+    production_shares: toShares(histogramOfSorted(production, edges)),
+    shadow_shares: toShares(histogramOfSorted(shadow, edges)),
   };
 }

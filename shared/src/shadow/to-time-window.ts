@@ -1,52 +1,36 @@
 import type { DataError } from "../core/modelgate-error.js";
+import type { IdInterner } from "../data/table/id-interner.js";
 import type { TableColumn } from "../data/table/table.js";
+import { TimeWindowBuilder, type TimestampCells } from "./time-window-builder.js";
 
 /**
- * The first and last timestamp of a log, in ms since the epoch, and whether rows are in time order. Numbers are
- * epoch seconds (below 10¹¹, i.e. before the year 5138) or milliseconds; text is an ISO 8601 date-time.
+ * The first and last timestamp of a log, in ms since the epoch, and whether rows are in time order, from its
+ * timestamp cells as `TimeWindowBuilder` read them.
  * @throws the error `fail` builds when a timestamp is missing or cannot be read.
  */
 export function toTimeWindow(
-  column: TableColumn,
+  cells: TimestampCells,
   fail: (message: string, hint: string) => DataError,
 ): { first: number; last: number; sorted: boolean } {
-  const rows = column.kind === "number" ? column.values.length : column.codes.length;
-  let first = Infinity;
-  let last = -Infinity;
-  let previous = -Infinity;
-  let sorted = true;
-  let missing = 0;
-  let firstBad = -1;
-  const parsed =
-    column.kind === "string"
-      ? column.dictionary.map((text) => (/^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : Number.NaN))
-      : [];
-  for (let row = 0; row < rows; row++) {
-    const time =
-      column.kind === "number" ? toMillis(column.values[row] as number) : toCode(parsed, column.codes[row] as number);
-    if (Number.isNaN(time)) {
-      missing++;
-      if (firstBad < 0) firstBad = row;
-      continue;
-    }
-    if (time < previous) sorted = false;
-    previous = time;
-    if (time < first) first = time;
-    if (time > last) last = time;
-  }
-  if (missing > 0) {
+  if (cells.bad > 0) {
     throw fail(
-      `has ${missing} of ${rows} rows whose timestamp is missing or unreadable; the first is data row ${firstBad + 1}.`,
+      `has ${cells.bad} of ${cells.rows} rows whose timestamp is missing or unreadable; the first is data row ${cells.firstBad + 1}.`,
       "Log a timestamp on every row (ISO 8601 such as 2026-11-23T10:00:00Z, or epoch seconds or milliseconds), or set timestamp-column to the column that holds them.",
     );
   }
+  const { first, last, sorted } = cells;
   return { first, last, sorted };
 }
 
-function toMillis(value: number): number {
-  return value < 1e11 ? value * 1000 : value;
-}
-
-function toCode(parsed: readonly number[], code: number): number {
-  return code < 0 ? Number.NaN : (parsed[code] as number);
+/**
+ * The timestamp cells of a column read for another purpose (the timestamp column is also the score, a slice or the
+ * join key): numbers as numbers, text as date-times; ids through the interner that holds their text.
+ */
+export function timestampsOfColumn(column: TableColumn, interner: IdInterner): TimestampCells {
+  const builder = new TimeWindowBuilder();
+  if (column.kind === "number") for (const value of column.values) builder.pushValue(value);
+  else
+    for (const code of column.codes)
+      builder.pushDateTime(code < 0 ? undefined : (column.dictionary[code] ?? interner.text(code)));
+  return builder.finish();
 }

@@ -10,8 +10,8 @@ export function argsortFloat64(values: ArrayLike<number>): Uint32Array {
     pool = { keys: new Float64Array(n), words: new Uint32Array(2 * n), order: new Uint32Array(n) };
   const keys = pool.keys.subarray(0, n);
   for (let i = 0; i < n; i++) keys[i] = (values[i] as number) + 0; // -0 + 0 is +0: -0 and +0 tie, as in the comparator
+  if (n < 2048) return argsortShort(keys);
   let order: Uint32Array = Uint32Array.from({ length: n }, (_, i) => i);
-  if (n < 2048) return order.sort((i, j) => keys[i]! - keys[j]! || i - j);
   let words: Uint32Array = new Uint32Array(keys.buffer, 0, 2 * n);
   for (let i = 0; i < n; i++) {
     const hi = words[2 * i + 1]!;
@@ -47,6 +47,26 @@ export function argsortFloat64(values: ArrayLike<number>): Uint32Array {
   }
   // The result must not be a view of the pool, which the next call overwrites.
   return order.buffer === pool.order.buffer ? order.slice() : order;
+}
+
+/**
+ * A short sample's order: its values sorted by the engine's own numeric sort, then each index placed at the next free
+ * rank of its value, indices taken in order (so ties stay in index order). No comparator call per comparison, which
+ * a cold start would run in the interpreter, and none of the radix passes' 65,536-bucket prefix sums.
+ */
+function argsortShort(keys: Float64Array): Uint32Array {
+  const n = keys.length;
+  const sorted = keys.slice().sort();
+  const nextRank = new Map<number, number>();
+  for (let rank = n - 1; rank >= 0; rank--) nextRank.set(sorted[rank]!, rank);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const value = keys[i]!;
+    const rank = nextRank.get(value)!;
+    order[rank] = i;
+    nextRank.set(value, rank + 1);
+  }
+  return order;
 }
 
 /** Scratch reused by every call, grown to the largest input: per-call buffers would pile up as garbage. */

@@ -53,14 +53,14 @@ export function computePercentileRatios(
   const { percents } = options;
   const draws = percents.map(() => new Float64Array(resamples));
   const random = createSeededRandom(options.seed);
-  const indices = new Uint32Array(n);
   const counts = new Int32Array(n);
   const controlAt = new Float64Array(percents.length);
   const treatmentAt = new Float64Array(percents.length);
   const plan = planPercentiles(n, percents);
   for (let b = 0; b < resamples; b++) {
-    random.fillInts(n, indices);
-    tally(indices, counts);
+    // How many times each observation is drawn, counted as drawn: no index array, one loop per resample.
+    counts.fill(0);
+    random.tallyInts(n, n, counts);
     resampledPercentiles(controlSorted, controlOrder, counts, plan, controlAt);
     resampledPercentiles(treatmentSorted, treatmentOrder, counts, plan, treatmentAt);
     for (let p = 0; p < percents.length; p++)
@@ -136,15 +136,6 @@ function toInfiniteInterval(
   };
 }
 
-/**
- * How many times each observation is drawn. Apart from the resampling loop so that the engine optimizes it after a
- * few resamples: inside the loop it waited for the whole function's on-stack replacement, most of a short run.
- */
-function tally(indices: Uint32Array, counts: Int32Array): void {
-  counts.fill(0);
-  for (let k = 0; k < indices.length; k++) counts[indices[k] as number]!++;
-}
-
 /** The indices that sort `values`, ties in index order. */
 function sortedOrder(values: ArrayLike<number>): Uint32Array {
   return argsortFloat64(values);
@@ -159,9 +150,9 @@ function sortedOrder(values: ArrayLike<number>): Uint32Array {
 interface PercentilePlan {
   /** Distinct ranks below n / 2, ascending. */
   up: Int32Array;
-  /** Distinct ranks from n / 2 on, descending. */
+  /** Distinct ranks from n / 2 on, descending, each as its rank from the top (n − 1 − rank). */
   down: Int32Array;
-  /** The value of each rank of `up` then `down`, filled per resample. */
+  /** The value of each rank of `up` then `down` (first its sorted position), filled per resample. */
   values: Float64Array;
   /** Per percent: where its two order statistics are in `values`, and the weight of the upper one. */
   lower: Int32Array;
@@ -181,12 +172,39 @@ function planPercentiles(n: number, percents: readonly number[]): PercentilePlan
   const slots = [...up, ...down];
   return {
     up: Int32Array.from(up),
-    down: Int32Array.from(down),
+    down: Int32Array.from(down, (rank) => n - 1 - rank),
     values: new Float64Array(slots.length),
     lower: Int32Array.from(wanted, ({ below }) => slots.indexOf(below)),
     upper: Int32Array.from(wanted, ({ below }) => slots.indexOf(Math.min(below + 1, n - 1))),
     t: Float64Array.from(wanted, ({ t }) => t),
   };
+}
+
+/**
+ * Walks the observations in sorted order from `start` by `step` (+1 up from the smallest, -1 down from the largest),
+ * adding up their multiplicities, and writes at `values[offset + j]` the sorted position where the count first
+ * passes `ranks[j]` (0-based, counted from `start`'s end, in walking order). The multiplicities add up to n, past
+ * every rank. One small function for both directions, so the engine optimizes it after few resamples.
+ */
+function walk(
+  counts: Int32Array,
+  order: Uint32Array,
+  start: number,
+  step: number,
+  ranks: Int32Array,
+  values: Float64Array,
+  offset: number,
+): void {
+  let cumulative = 0;
+  let position = start - step;
+  for (let j = 0; j < ranks.length; j++) {
+    const rank = ranks[j] as number;
+    while (cumulative <= rank) {
+      position += step;
+      cumulative += counts[order[position] as number] as number;
+    }
+    values[offset + j] = position;
+  }
 }
 
 /**
@@ -201,23 +219,10 @@ function resampledPercentiles(
   plan: PercentilePlan,
   out: Float64Array,
 ): void {
-  const n = sorted.length;
   const { up, down, values, lower, upper, t } = plan;
-  // Each walk stops at its last rank; the multiplicities add up to n, past every rank.
-  let cumulative = 0;
-  let r = 0;
-  for (let j = 0; j < up.length; j++) {
-    const rank = up[j] as number;
-    while (cumulative <= rank) cumulative += counts[order[r++] as number] as number;
-    values[j] = sorted[r - 1] as number;
-  }
-  cumulative = 0;
-  r = n;
-  for (let j = 0; j < down.length; j++) {
-    const rank = n - 1 - (down[j] as number);
-    while (cumulative <= rank) cumulative += counts[order[--r] as number] as number;
-    values[up.length + j] = sorted[r] as number;
-  }
+  walk(counts, order, 0, 1, up, values, 0);
+  walk(counts, order, sorted.length - 1, -1, down, values, up.length);
+  for (let j = 0; j < values.length; j++) values[j] = sorted[values[j] as number] as number;
   for (let p = 0; p < out.length; p++) {
     const a = values[lower[p] as number] as number;
     const b = values[upper[p] as number] as number;

@@ -10,6 +10,11 @@ export interface SeededRandom {
   nextInt(n: number): number;
   /** Fills `target` with uniform integers in [0, n): the same numbers as `target.length` calls of `nextInt(n)`. */
   fillInts(n: number, target: Uint32Array): void;
+  /**
+   * Adds one to `counts[k]` for each of `draws` uniform integers k in [0, n): the integers `fillInts(n, target)`
+   * writes into a target of length `draws`, tallied as they are drawn instead of stored.
+   */
+  tallyInts(n: number, draws: number, counts: Int32Array): void;
 }
 
 const MASK_64 = (1n << 64n) - 1n;
@@ -60,9 +65,7 @@ class Xoshiro128StarStar implements SeededRandom {
   }
 
   fillInts(n: number, target: Uint32Array): void {
-    if (!(Number.isInteger(n) && n >= 1 && n <= 4294967296)) {
-      throw new StatsInputError(`Random integer bound ${String(n)} must be a whole number in [1, 2^32].`);
-    }
+    requireBound(n);
     // Up to 2²¹ Lemire's multiply-shift (x·n < 2⁵³ is exact; reject the rare low words below (2³² − n) mod n);
     // above, rejection from the smallest power of two ≥ n. Both unbiased. The state lives in locals: this is the
     // bootstrap's inner loop (10⁹ draws and more). Lemire's rejection branch is almost never taken, where masking
@@ -93,7 +96,54 @@ class Xoshiro128StarStar implements SeededRandom {
     this.s2 = s2;
     this.s3 = s3;
   }
+
+  tallyInts(n: number, draws: number, counts: Int32Array): void {
+    requireBound(n);
+    if (n > MULTIPLY_LIMIT) {
+      const block = new Uint32Array(Math.min(TALLY_BLOCK, draws));
+      for (let done = 0; done < draws; done += block.length) {
+        const drawn = block.subarray(0, Math.min(block.length, draws - done));
+        this.fillInts(n, drawn);
+        for (let i = 0; i < drawn.length; i++) counts[drawn[i] as number]!++;
+      }
+      return;
+    }
+    // fillInts' multiply-shift path with the draw counted in place of stored, and rotl written out: a bootstrap's
+    // cold start runs this loop in the interpreter for its first resamples, where each call costs.
+    const threshold = (TWO_32 - n) % n;
+    let { s0, s1, s2, s3 } = this;
+    for (let i = 0; i < draws; ) {
+      const m = Math.imul(s1, 5);
+      const x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const product = x * n;
+      const low = product >>> 0;
+      if (low >= threshold) {
+        counts[(product - low) / TWO_32]!++;
+        i++;
+      }
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
 }
+
+function requireBound(n: number): void {
+  if (!(Number.isInteger(n) && n >= 1 && n <= 4294967296)) {
+    throw new StatsInputError(`Random integer bound ${String(n)} must be a whole number in [1, 2^32].`);
+  }
+}
+
+/** Draws above the multiply-shift limit are tallied from blocks of this many. */
+const TALLY_BLOCK = 65536;
 
 /**
  * A xoshiro128** generator whose 128-bit state is two outputs of SplitMix64 started at `seed` (the seeding the

@@ -5,7 +5,7 @@ import { createSeededRandom } from "../../../shared/src/stats/seeded-random.js";
 describe("argsortFloat64", () => {
   it("gives the comparator sort's order: ascending, ties and -0/+0 by index", () => {
     const rng = createSeededRandom(5);
-    for (const n of [50, 20_000]) {
+    for (const n of [50, 2047, 20_000]) {
       const values = Array.from(
         { length: n },
         () => [0, -0, 1.5, -2][rng.nextInt(4)]! * (rng.nextInt(3) === 0 ? 1 : rng.nextDouble() * 100),

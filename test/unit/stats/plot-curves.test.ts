@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeCalibrationBins } from "../../../shared/src/stats/calibration-bins.js";
 import { computeConfusionMatrix } from "../../../shared/src/stats/confusion-matrix.js";
 import { computeDecileMeans } from "../../../shared/src/stats/decile-means.js";
-import { computeHistogram } from "../../../shared/src/stats/histogram.js";
+import { computeHistogram, histogramOfSorted } from "../../../shared/src/stats/histogram.js";
 import {
   equalWidthEdges,
   interpolateRocOnGrid,
@@ -104,6 +104,18 @@ describe("histograms and deciles", () => {
     );
     expect(computeHistogram(data.baselineScore, common)).toEqual(baseline.counts);
     expect(computeHistogram(data.candidateScore, common)).toEqual(candidate.counts);
+    const sorted = (values: readonly number[]) => Float64Array.from(values).sort();
+    expect(histogramOfSorted(sorted(c), edges)).toEqual(reference.residual_histogram_candidate.counts);
+    expect(histogramOfSorted(sorted(data.baselineScore), common)).toEqual(baseline.counts);
+    expect(histogramOfSorted(sorted(data.candidateScore), common)).toEqual(candidate.counts);
+  });
+
+  it("histogramOfSorted counts as computeHistogram does: ties on edges, the top edge, values outside", () => {
+    const values = [-1, 0, 0, 0.25, 0.5, 0.5, 0.75, 1, 1, 1.5];
+    for (const edges of [[0, 0.5, 1], [0, 0.25, 0.5, 0.75, 1], [-2, 2], [0.1, 0.2]])
+      expect(histogramOfSorted(Float64Array.from(values), edges)).toEqual(computeHistogram(values, edges));
+    expect(histogramOfSorted(new Float64Array(0), [0, 1])).toEqual([0]);
+    expect(() => histogramOfSorted(Float64Array.from([0, Number.NaN]), [0, 1])).toThrow(/expected a finite number/);
   });
 
   it("computeHistogram puts the top edge in the last bin and leaves values outside uncounted", () => {

@@ -69,6 +69,21 @@ describe("createSeededRandom", () => {
     }
   });
 
+  it("tallies the same integers as fillInts draws, below and above n = 2²¹, leaving the generator where fillInts does", () => {
+    for (const n of [1, 7, 1472, 2 ** 21, 2 ** 21 + 1]) {
+      const a = createSeededRandom(n);
+      const b = createSeededRandom(n);
+      const filled = new Uint32Array(3000);
+      a.fillInts(n, filled);
+      const expected = new Int32Array(n);
+      for (const x of filled) (expected[x] as number)++;
+      const counts = new Int32Array(n);
+      b.tallyInts(n, 3000, counts);
+      expect(counts).toEqual(expected);
+      expect(b.nextUint32()).toBe(a.nextUint32());
+    }
+  });
+
   it("draws integers above 2²¹ uniformly: each third of [0, 3·2²¹) about equally often", () => {
     const random = createSeededRandom(13);
     const values = new Uint32Array(300_000);
