@@ -17,14 +17,6 @@ export const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 
 const keys: Array<Int32Array | undefined> = new Array<Int32Array | undefined>(2048).fill(undefined);
 /** ... and that magnitude itself (Infinity when the cell holds none), for a magnitude with the same key. */
 const firsts: Array<Float64Array | undefined> = new Array<Float64Array | undefined>(2048).fill(undefined);
-/** Per biased exponent whose cells are not computed yet: how many of its magnitudes came (`bucketOfUntabled`). */
-const untabled = new Uint16Array(2048);
-/**
- * The magnitudes of one exponent bucketed by the logarithm before its cells are computed. Computing them costs a
- * few thousand logarithms, which only pays off over more values than that: a column of a few thousand rows
- * (a pull request's batch) never computes one.
- */
-const TABLE_FROM = 4096;
 const BITS = new Float64Array(1);
 const WORDS = new Uint32Array(BITS.buffer);
 
@@ -34,15 +26,14 @@ const WORDS = new Uint32Array(BITS.buffer);
  * and without a branch that depends on the value. A binary exponent's magnitudes are cut into 128 cells by their
  * top 7 mantissa bits; a cell is narrower than a bucket, so it holds the first magnitude of at most one bucket,
  * found once by bisection on `bucketIndex` itself: a magnitude's bucket is its cell's first bucket, plus one from
- * that first magnitude on. An exponent's cells are computed once `TABLE_FROM` of its magnitudes have come (a few
- * thousand logarithms); those before are bucketed by `bucketIndex` itself. This holds because `bucketIndex` never decreases as the magnitude grows, which
+ * that first magnitude on. An exponent's cells are computed when one of its magnitudes first comes (a few thousand
+ * logarithms). This holds because `bucketIndex` never decreases as the magnitude grows, which
  * `shared/tools/verify-bucket-index.mjs` checks around every bucket boundary of the whole range; a cell where it
  * would not hold is left to `bucketIndex`.
  */
 export function bucketOfWords(magnitude: number, high: number, low: number): number {
   const exponent = high >>> MANTISSA_HIGH_BITS;
-  const cells = keys[exponent];
-  if (cells === undefined) return bucketOfUntabled(magnitude, high, low);
+  const cells = keys[exponent] ?? fillOctave(exponent);
   const at = ((high >>> KEY_HIGH_BITS) & (CELLS - 1)) << 1;
   // The magnitude's place in its cell, to 31 bits, against the next bucket's first magnitude's: one more when past.
   const key = ((high & ((1 << KEY_HIGH_BITS) - 1)) << (31 - KEY_HIGH_BITS)) | (low >>> KEY_SHIFT);
@@ -51,25 +42,10 @@ export function bucketOfWords(magnitude: number, high: number, low: number): num
   return cells[at]! + ((first - key) >>> 31);
 }
 
-/**
- * `bucketIndex(magnitude)` for any positive normal magnitude, as `bucketOfWords` reads it from its exponent's cells
- * (computed now if they are not yet), whatever number of magnitudes came before.
- */
+/** `bucketIndex(magnitude)` for any positive normal magnitude, as `bucketOfWords` reads it. */
 export function tableBucketIndex(magnitude: number): number {
   BITS[0] = magnitude;
-  const high = WORDS[HIGH_WORD]!;
-  const exponent = high >>> MANTISSA_HIGH_BITS;
-  if (keys[exponent] === undefined) fillOctave(exponent);
-  return bucketOfWords(magnitude, high, WORDS[1 - HIGH_WORD]!);
-}
-
-/** `bucketOfWords` for an exponent without its cells: the logarithm, until `TABLE_FROM` magnitudes have come. */
-function bucketOfUntabled(magnitude: number, high: number, low: number): number {
-  const exponent = high >>> MANTISSA_HIGH_BITS;
-  // −0 (the logarithm's bucket of magnitudes just under 1) as the table gives it: 0.
-  if (++untabled[exponent]! < TABLE_FROM) return bucketIndex(magnitude) + 0;
-  fillOctave(exponent);
-  return bucketOfWords(magnitude, high, low);
+  return bucketOfWords(magnitude, WORDS[HIGH_WORD]!, WORDS[1 - HIGH_WORD]!);
 }
 
 /** A magnitude whose key is its cell's boundary's, or in a cell left to `bucketIndex`: compared whole. */
