@@ -140,8 +140,10 @@ function checkColumn(column: TableColumn, schema: ColumnSchema, rows: number): C
   }
   // A text column is parsed into numbers only for a min or max rule (a whole column of doubles otherwise for nothing).
   const numbers = schema.min !== undefined || schema.max !== undefined ? numericValues(column) : undefined;
+  // Values are counted against a bound only when the column's range passes it.
+  const range = numbers === undefined ? undefined : numberRange(numbers);
   if (schema.min !== undefined) {
-    const below = numbers === undefined ? 0 : countWhere(numbers, (v) => v < schema.min!);
+    const below = numbers === undefined || range!.min >= schema.min ? 0 : countWhere(numbers, (v) => v < schema.min!);
     checks.push(
       makeCheck(
         name,
@@ -154,7 +156,7 @@ function checkColumn(column: TableColumn, schema: ColumnSchema, rows: number): C
     );
   }
   if (schema.max !== undefined) {
-    const above = numbers === undefined ? 0 : countWhere(numbers, (v) => v > schema.max!);
+    const above = numbers === undefined || range!.max <= schema.max ? 0 : countWhere(numbers, (v) => v > schema.max!);
     checks.push(
       makeCheck(
         name,
@@ -241,7 +243,7 @@ function numberTypeViolations(column: NumberColumn, type: ColumnType): { count: 
         why: "hold NaN or Infinity (or a non-number), which is not a usable number",
       };
     case "integer": {
-      const fractional = countWhere(column.values, (v) => !Number.isInteger(v));
+      const fractional = countFractional(column.values);
       return {
         count: nonFinite + column.nonNumeric + fractional,
         why: "are not whole numbers (fractions, NaN or Infinity)",
@@ -268,6 +270,28 @@ function numericValues(column: TableColumn): Float64Array | undefined {
     if (code >= 0) out[i] = parsed[code]!;
   });
   return out;
+}
+
+/** The smallest and largest number (NaN left out; Infinity and −Infinity when there is none). */
+function numberRange(values: Float64Array): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}
+
+/** Numbers that are not whole (NaN left out): `countWhere` of `!Number.isInteger`, with no call per value. */
+function countFractional(values: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isNaN(v) && !Number.isInteger(v)) n++;
+  }
+  return n;
 }
 
 function countWhere(values: Float64Array, test: (v: number) => boolean): number {

@@ -1,5 +1,4 @@
 import { createReadStream } from "node:fs";
-import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse";
 import { MAX_ROW_CHARS } from "../files/read-limits.js";
 
@@ -23,7 +22,8 @@ export async function readDelimitedHeader(
     max_record_size: MAX_ROW_CHARS,
   });
   const file = createReadStream(absolute, { highWaterMark: 1 << 16 });
-  const bytes = gzip ? createGunzip() : undefined;
+  // node:zlib loaded for a .gz file only: a plain file's run never needs it.
+  const bytes = gzip ? process.getBuiltinModule("node:zlib").createGunzip() : undefined;
   file.on("error", (error) => parser.destroy(error));
   bytes?.on("error", (error) => parser.destroy(error));
   if (bytes) file.pipe(bytes).pipe(parser);

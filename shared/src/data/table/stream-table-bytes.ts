@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
-import { createGunzip, gunzipSync } from "node:zlib";
 import { DataError, ModelgateError } from "../../core/modelgate-error.js";
 import type { TableGuard } from "../files/read-limits.js";
 import type { TableSource } from "../files/table-source.js";
@@ -27,6 +26,8 @@ const CHUNK = 1 << 16;
  */
 const SMALL_GZIP_BYTES = 1 << 20;
 const SMALL_INFLATED_BYTES = 1 << 23;
+/** node:zlib, loaded when a .gz file is read: a plain file's run never needs it. */
+const zlib = () => process.getBuiltinModule("node:zlib");
 
 /**
  * Streams a file into `consume`, gunzipped when `gzip` is set (multi-member gzip as `cat a.gz b.gz` makes
@@ -79,8 +80,8 @@ export async function streamTableBytes(
   };
   const file = createReadStream(source.absolute, { highWaterMark: CHUNK });
   try {
-    if (gzip && guard) await pipeline(file, tap, createGunzip({ chunkSize: CHUNK }), count, consume);
-    else if (gzip) await pipeline(file, tap, createGunzip({ chunkSize: CHUNK }), consume);
+    if (gzip && guard) await pipeline(file, tap, zlib().createGunzip({ chunkSize: CHUNK }), count, consume);
+    else if (gzip) await pipeline(file, tap, zlib().createGunzip({ chunkSize: CHUNK }), consume);
     else await pipeline(file, tap, consume);
   } catch (error) {
     throw toStreamError(error, source);
@@ -102,7 +103,7 @@ function inflateSmallGzip(absolute: string, maxInflated: number): { file: Buffer
       read = readSync(fd, file, length, file.length - length, null);
     if (length > size) return undefined;
     const bytes = file.subarray(0, length);
-    return { file: bytes, inflated: gunzipSync(bytes, { chunkSize: CHUNK, maxOutputLength: maxInflated }) };
+    return { file: bytes, inflated: zlib().gunzipSync(bytes, { chunkSize: CHUNK, maxOutputLength: maxInflated }) };
   } catch {
     return undefined;
   } finally {

@@ -2,8 +2,9 @@ import type { NumberColumn, StringColumn, Table } from "../../data/table/table.j
 import { codeCounts } from "../column-values.js";
 import { keepTopValues } from "./keep-top-values.js";
 import { SKETCH_RELATIVE_ACCURACY } from "./log-bucket-sketch.js";
-import { NumberTally } from "./number-tally.js";
+import { NumberTally, tallyProfile } from "./number-tally.js";
 import { compareText, sortedPairs } from "./profile-pairs.js";
+import { HELD_COLUMN_TALLY_UP_TO, tallyHeldColumn } from "./tally-held-column.js";
 import type { ColumnProfile, NumberProfile, Profile, StringProfile } from "./profile-schema.js";
 import { MAX_STRING_LEVELS, PROFILE_SCHEMA } from "./profile-schema.js";
 
@@ -25,6 +26,8 @@ export function buildProfile(table: Table): Profile {
 }
 
 function profileNumbers(column: NumberColumn, table: Table): NumberProfile {
+  if (column.values.length <= HELD_COLUMN_TALLY_UP_TO)
+    return tallyProfile(tallyHeldColumn(column.values), column, table.rows, table.sha256);
   const tally = new NumberTally();
   tally.addMany(column.values, 0, column.values.length);
   return tally.profile(column, table.rows, table.sha256);
