@@ -1,4 +1,4 @@
-import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { ReadLimits } from "../data/files/read-limits.js";
 import type { ReadLimitValues } from "../data/files/read-limits.js";
 import { stat } from "node:fs/promises";
@@ -99,17 +99,17 @@ export async function readPart(job: ProfilePartJob, only?: readonly string[]): P
   return streamProfileParts(spec, input, { workspace, allowedRoots, limits }, policy, part, only);
 }
 
-/** True on a worker thread started by `startPartRead`: the reader's bundle then serves it. */
-export function isProfilePartWorker(): boolean {
-  return !isMainThread && (workerData as { kind?: string } | undefined)?.kind === JOB;
+/** True for a job `startPartRead` gave a worker thread: the reader's bundle then serves it. */
+export function isProfilePartJob(data: unknown): boolean {
+  return (data as { kind?: string } | undefined)?.kind === JOB;
 }
 
 /** Reads the job's part and posts its column parts back (text counts moved, not copied). */
-export async function serveProfilePartWorker(): Promise<void> {
+export async function serveProfilePartJob(data: unknown): Promise<void> {
   let reply: PartReply;
   const transfer: ArrayBuffer[] = [];
   try {
-    const read = await readPart(workerData as ProfilePartJob);
+    const read = await readPart(data as ProfilePartJob);
     for (const part of read.parts) if (part.kind === "string") transfer.push(part.counts.buffer as ArrayBuffer);
     reply = { read };
   } catch {
