@@ -14,6 +14,11 @@ const WORKER = path.join(repoRoot, "shared/dist/cli/reference-worker/index.js");
 const ROWS = 300_000; // ~9 MiB
 const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" };
 
+/** A few rows of numbers. */
+function writeCsvRows(file: string, rows: number): void {
+  writeFileSync(file, `x,y\n${Array.from({ length: rows }, (_, i) => `${i},${i % 7}`).join("\n")}\n`);
+}
+
 /** Numbers, a category, and a column numeric until its last row (read again as text in both parts). */
 async function writeCsv(file: string, tail = ""): Promise<void> {
   const out = createWriteStream(file);
@@ -51,12 +56,22 @@ beforeAll(async () => {
       { name: "v", type: "DOUBLE", data: number(2) },
     ],
   });
-  // Loaded before the bundle on every thread: a worker says which job it runs and from which script.
+  // Loaded before the bundle on every thread: a worker says how it was started and from which script (the CLI starts
+  // it before its job is known), and which job it then gets as its first message.
   writeFileSync(
     path.join(dir, "tell-workers.mjs"),
-    'import { isMainThread, workerData } from "node:worker_threads";\n' +
-      "if (!isMainThread) process.stderr.write(`worker ${workerData?.kind} ${process.argv[1]}\\n`);\n",
+    'import { isMainThread, parentPort, workerData } from "node:worker_threads";\n' +
+      "if (!isMainThread) {\n" +
+      "  process.stderr.write(`worker ${workerData?.kind} ${process.argv[1]}\\n`);\n" +
+      "  const once = parentPort.once.bind(parentPort);\n" +
+      "  parentPort.once = (event, listener) =>\n" +
+      '    once(event, event !== "message" ? listener : (job) => {\n' +
+      "      process.stderr.write(`worker job ${job.kind}\\n`);\n" +
+      "      listener(job);\n" +
+      "    });\n" +
+      "}\n",
   );
+  writeCsvRows(path.join(dir, "small.csv"), 1000);
 }, 120_000);
 
 describe.each(nodeBinaries())("profile build of a large file in two parts, $label", ({ path: node }) => {
@@ -73,7 +88,7 @@ describe.each(nodeBinaries())("profile build of a large file in two parts, $labe
     expect(statSync(path.join(dir, "data.csv")).size).toBeGreaterThan(8 * 2 ** 20);
     const { parallel, sequential } = await both("data.csv");
     expect(parallel.exitCode).toBe(0);
-    expect(parallel.stderr).toBe(`worker modelgate-profile-part ${WORKER}\n`);
+    expect(parallel.stderr).toBe(`worker modelgate-pending-reader-job ${WORKER}\nworker job modelgate-profile-part\n`);
     expect(sequential.stderr).toBe("");
     expect(parallel.stdout).toBe(sequential.stdout);
     const profile = JSON.parse(parallel.stdout);
@@ -96,7 +111,7 @@ describe.each(nodeBinaries())("profile build of a large file in two parts, $labe
     expect(statSync(path.join(dir, "data.parquet")).size).toBeGreaterThan(8 * 2 ** 20);
     const { parallel, sequential } = await both("data.parquet");
     expect(parallel.exitCode).toBe(0);
-    expect(parallel.stderr).toBe(`worker modelgate-profile-part ${WORKER}\n`);
+    expect(parallel.stderr).toBe(`worker modelgate-pending-reader-job ${WORKER}\nworker job modelgate-profile-part\n`);
     expect(parallel.stdout).toBe(sequential.stdout);
     expect(JSON.parse(parallel.stdout).rows).toBe(360_000);
   }, 120_000);
@@ -105,7 +120,14 @@ describe.each(nodeBinaries())("profile build of a large file in two parts, $labe
     const { parallel, sequential } = await both("ragged.csv");
     expect(parallel.exitCode).toBe(1);
     expect(parallel.stderr).toContain(`ragged.csv line ${ROWS + 2} has 2 fields; the header has 4`);
-    expect(parallel.stderr.replace(/^worker .*\n/m, "")).toBe(sequential.stderr);
+    expect(parallel.stderr.replace(/^worker .*\n/gm, "")).toBe(sequential.stderr);
+  }, 120_000);
+
+  it("starts no worker for a file under 8 MiB", async () => {
+    const { parallel, sequential } = await both("small.csv");
+    expect(parallel.exitCode).toBe(0);
+    expect(parallel.stderr).toBe("");
+    expect(parallel.stdout).toBe(sequential.stdout);
   }, 120_000);
 
   it("reads a file with quotes whole, as on one core", async () => {

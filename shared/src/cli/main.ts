@@ -6,4 +6,7 @@ import { runCli } from "./run-cli.js";
 
 // validate-data reads a large reference on a worker thread, from the reader's own bundle beside this one.
 allowReferenceWorker(import.meta.url);
+// profile build reads a large file's second half on that worker: started now, it boots while the command loads.
+if (process.argv[2] === "profile" && process.argv[3] === "build")
+  (await import("./prestart-profile-build.js")).prestartProfileBuild(process.argv.slice(4));
 process.exitCode = await runCli(process.argv.slice(2));

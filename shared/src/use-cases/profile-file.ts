@@ -11,7 +11,7 @@ import type { ColumnPart } from "../validate/profile/profile-part.js";
 import type { Profile } from "../validate/profile/profile-schema.js";
 import { checkProfileRead, completeProfile, streamProfile } from "../validate/profile/stream-profile.js";
 import type { StreamedParts } from "../validate/profile/stream-profile.js";
-import { mayReadInParts, planFileParts, readPart, startPartRead } from "./profile-part-worker.js";
+import { claimDigest, mayReadInParts, planFileParts, readPart, startPartRead } from "./profile-part-worker.js";
 import type { PartRead, ProfilePartJob } from "./profile-part-worker.js";
 
 /**
@@ -46,9 +46,11 @@ export async function profileFile(
   // The worker boots while this thread plans the parts (it plans them too: it reads the footer anyway); only for a
   // file large enough, in a format that splits, on a machine with two cores.
   const eligible = await mayReadInParts(spec, input, access, minSplitBytes).catch(() => undefined);
+  // The file's digest is taken by whichever thread is done with its part first.
+  const digestClaim = new SharedArrayBuffer(4);
   const worker =
     eligible?.split === true && availableParallelism() >= 2
-      ? startPartRead(job({ second: true, minSplitBytes }))
+      ? startPartRead({ ...job({ second: true, minSplitBytes }), digestClaim })
       : undefined;
   try {
     const planned =
@@ -59,7 +61,7 @@ export async function profileFile(
       const { absolute, parts, before } = planned;
       const jobs = parts.map((part) => job(part));
       // Whatever goes wrong (the file gone, unreadable) is reported by the read of the whole file.
-      const read = await readParts(absolute, jobs, worker).catch(() => undefined);
+      const read = await readParts(absolute, jobs, worker, digestClaim).catch(() => undefined);
       const after = read === undefined ? undefined : await stat(absolute).catch(() => undefined);
       if (read !== undefined && after !== undefined) {
         if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
@@ -81,23 +83,29 @@ export async function profileFile(
 
 /**
  * Both parts read and merged, with the file's digest; undefined when a part cannot be read alone. The second part
- * is read on `worker` (started on the second part's job) while this thread reads the first and then hashes the
- * file; without one (one core, no reader's bundle), or when it could not run, here after the first.
+ * is read on `worker` (started on the second part's job) while this thread reads the first; the file is hashed by
+ * whichever is done with its part first (`claimDigest` on `digestClaim`, which the worker's job shares). Without a
+ * worker (one core, no reader's bundle), or when it could not run, both here, one after the other.
  */
 async function readParts(
   absolute: string,
   jobs: ProfilePartJob[],
   worker: PartRead | undefined,
+  digestClaim: SharedArrayBuffer,
 ): Promise<StreamedParts | undefined> {
   const [firstJob, secondJob] = jobs as [ProfilePartJob, ProfilePartJob];
   const first = await readPart(firstJob).catch(() => undefined);
   if (first === undefined) return undefined;
-  const digest = hashFileHere(absolute);
+  let digest = claimDigest(digestClaim) ? hashFileHere(absolute) : undefined;
   const reply = (await worker?.reply) ?? { lost: true };
   let second: StreamedParts | undefined;
-  if ("read" in reply) second = reply.read;
-  else if ("lost" in reply) second = await readPart(secondJob).catch(() => undefined);
+  if ("read" in reply) {
+    second = reply.read;
+    digest ??= reply.digest;
+  } else if ("lost" in reply) second = await readPart(secondJob).catch(() => undefined);
   if (second === undefined) return undefined;
+  // The worker claimed the digest but could not take it (it died hashing): here.
+  digest ??= hashFileHere(absolute);
   const parts = await mergeParts(first.parts, second.parts, jobs);
   if (parts === undefined) return undefined;
   const rows = first.table.rows + second.table.rows;

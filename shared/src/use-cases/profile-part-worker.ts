@@ -1,7 +1,8 @@
-import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { ReadLimits } from "../data/files/read-limits.js";
 import type { ReadLimitValues } from "../data/files/read-limits.js";
 import { stat } from "node:fs/promises";
+import { hashFileHere } from "../data/files/hash-file.js";
 import { resolveInputPath } from "../data/files/resolve-input-path.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { parseTableFormat } from "../data/table/parse-table-format.js";
@@ -28,6 +29,8 @@ export interface ProfilePartJob {
   limits: ReadLimitValues;
   policy: DataPolicy | undefined;
   part: TablePart | { second: true; minSplitBytes: number };
+  /** Shared by the two threads reading a file's parts: the first done with its part hashes the file (`claimDigest`). */
+  digestClaim?: SharedArrayBuffer;
 }
 
 /** A file's two parts (`planTableParts`), and its size and time before they are read; undefined when read whole. */
@@ -71,7 +74,16 @@ export async function planFileParts(
  * What a part's read on a worker thread gives: its column parts; `refused` when the read threw (the file, or this
  * part of it, must be read whole, which reports why); `lost` when the worker could not run it (read it here).
  */
-export type PartReply = { read: StreamedParts } | { refused: true } | { lost: true };
+export type PartReply =
+  { read: StreamedParts; digest?: { sha256: string; bytes: number } } | { refused: true } | { lost: true };
+
+/**
+ * Whether this thread hashes the file: true for the first of the two threads reading its parts to ask, once done
+ * with its part, so the digest (the same bytes whichever thread takes it) is taken while the other still reads.
+ */
+export function claimDigest(claim: SharedArrayBuffer | undefined): boolean {
+  return claim === undefined || Atomics.compareExchange(new Int32Array(claim), 0, 0, 1) === 0;
+}
 
 /** A part being read on a worker thread. */
 export interface PartRead {
@@ -99,19 +111,27 @@ export async function readPart(job: ProfilePartJob, only?: readonly string[]): P
   return streamProfileParts(spec, input, { workspace, allowedRoots, limits }, policy, part, only);
 }
 
-/** True on a worker thread started by `startPartRead`: the reader's bundle then serves it. */
-export function isProfilePartWorker(): boolean {
-  return !isMainThread && (workerData as { kind?: string } | undefined)?.kind === JOB;
+/** True for a job `startPartRead` gave a worker thread: the reader's bundle then serves it. */
+export function isProfilePartJob(data: unknown): boolean {
+  return (data as { kind?: string } | undefined)?.kind === JOB;
 }
 
-/** Reads the job's part and posts its column parts back (text counts moved, not copied). */
-export async function serveProfilePartWorker(): Promise<void> {
+/**
+ * Reads the job's part and posts its column parts back (text counts moved, not copied), with the file's digest when
+ * this thread is the first done with its part (`claimDigest`).
+ */
+export async function serveProfilePartJob(data: unknown): Promise<void> {
+  const job = data as ProfilePartJob;
   let reply: PartReply;
   const transfer: ArrayBuffer[] = [];
   try {
-    const read = await readPart(workerData as ProfilePartJob);
+    const read = await readPart(job);
     for (const part of read.parts) if (part.kind === "string") transfer.push(part.counts.buffer as ArrayBuffer);
-    reply = { read };
+    const { spec, input, workspace, allowedRoots, digestClaim } = job;
+    const hashed = digestClaim !== undefined && claimDigest(digestClaim);
+    reply = hashed
+      ? { read, digest: hashFileHere(resolveInputPath(spec, { workspace, allowedRoots }, input)) }
+      : { read };
   } catch {
     reply = { refused: true };
   }

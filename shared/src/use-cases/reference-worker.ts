@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { Worker, parentPort } from "node:worker_threads";
 import { ReadLimits } from "../data/files/read-limits.js";
 import type { ReadLimitValues } from "../data/files/read-limits.js";
 import { resolveInputPath } from "../data/files/resolve-input-path.js";
@@ -9,15 +9,11 @@ import type { Table, TableColumn } from "../data/table/table.js";
 import type { DataPolicy } from "../validate/data-policy-schema.js";
 import { readDataTable } from "../validate/read-data-table.js";
 import { readerWorkerScript } from "./reader-worker-script.js";
+import { WORKER_YOUNG_MB, takePrestartedWorker } from "./prestart-reader-worker.js";
 
 /** Below this size the reference is read on the main thread: a worker costs the load of the reader's bundle. */
 const WORKER_MIN_BYTES = 8 * 2 ** 20;
 const JOB = "modelgate-read-reference";
-/**
- * The worker's young generation: 1 MiB semi-spaces (V8 splits it in three). Its garbage is the read buffers, freed
- * at each scavenge; with the 8 MiB it had, about 25 MiB of spent buffers waited for one at the process's peak.
- */
-const WORKER_YOUNG_MB = 3;
 
 interface ReferenceJob {
   kind: typeof JOB;
@@ -39,18 +35,22 @@ export interface ReaderJob<Reply> {
 /**
  * Starts a job (`data` is the worker's `workerData`, which tells the bundle what to serve: a reference read, or
  * `profile build`'s second part) on a worker thread of the reader's bundle that `allowReferenceWorker` found, with
- * the reader's small young generation; undefined without the bundle or when no worker starts.
+ * the reader's small young generation, or on the worker `prestartReaderWorker` started, as its first message;
+ * undefined without the bundle or when no worker starts.
  */
 export function startReaderJob<Reply>(data: object): ReaderJob<Reply> | undefined {
   const workerScript = readerWorkerScript();
   if (workerScript === undefined) return undefined;
-  let worker: Worker;
+  let worker: Worker | undefined = takePrestartedWorker();
   try {
-    worker = new Worker(workerScript, {
-      workerData: data,
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
-    });
+    if (worker !== undefined) worker.postMessage(data);
+    else
+      worker = new Worker(workerScript, {
+        workerData: data,
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+      });
   } catch {
+    void worker?.terminate();
     return undefined;
   }
   const reply = new Promise<Reply | undefined>((resolve) => {
@@ -118,14 +118,14 @@ function isWorkerFormat(spec: string): boolean {
   return /\.(?:(?:csv|tsv)(?:\.gz)?|parquet)$/i.test(spec);
 }
 
-/** True on a worker thread started by `startReferenceRead`: the reader's bundle (`reference-worker-main.ts`) then serves it. */
-export function isReferenceWorker(): boolean {
-  return !isMainThread && (workerData as Partial<ReferenceJob> | undefined)?.kind === JOB;
+/** True for a job `startReferenceRead` gave a worker thread: the reader's bundle (`reference-worker-main.ts`) serves it. */
+export function isReferenceJob(data: unknown): boolean {
+  return (data as Partial<ReferenceJob> | undefined)?.kind === JOB;
 }
 
 /** Reads the job's reference and posts the table back (its arrays moved, not copied). */
-export async function serveReferenceWorker(): Promise<void> {
-  const job = workerData as ReferenceJob;
+export async function serveReferenceJob(data: unknown): Promise<void> {
+  const job = data as ReferenceJob;
   let reply: ReferenceReply;
   const transfer = new Set<ArrayBuffer>();
   try {

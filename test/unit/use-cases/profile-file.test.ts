@@ -8,6 +8,7 @@ import { ReadLimits } from "../../../shared/src/data/files/read-limits.js";
 import type { NumberProfile, Profile } from "../../../shared/src/validate/profile/profile-schema.js";
 import { streamProfile } from "../../../shared/src/validate/profile/stream-profile.js";
 import { profileFile } from "../../../shared/src/use-cases/profile-file.js";
+import { claimDigest } from "../../../shared/src/use-cases/profile-part-worker.js";
 
 // No reader bundle here: both parts are read on this thread, one after the other, as on a machine with one core.
 const dir = mkdtempSync(path.join(tmpdir(), "mg-profile-file-"));
@@ -151,5 +152,16 @@ describe("profileFile on a Parquet file read in two parts", () => {
     expect(a!.count).toBe(ROWS);
     expect(Math.abs(a!.mean - b!.mean)).toBeLessThan(1e-12 * Math.abs(b!.mean));
     expect(Math.abs(a!.m2 - b!.m2)).toBeLessThan(1e-12 * b!.m2);
+  });
+});
+
+describe("claimDigest", () => {
+  it("gives the file's digest to the first of the two threads reading its parts that asks, and to no other", () => {
+    const claim = new SharedArrayBuffer(4);
+    expect(claimDigest(claim)).toBe(true);
+    expect(claimDigest(claim)).toBe(false);
+    expect(claimDigest(claim)).toBe(false);
+    // A thread reading alone hashes the file itself.
+    expect(claimDigest(undefined)).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import { snappyUncompress } from "hyparquet";
 import { describe, expect, it } from "vitest";
 import { SNAPPY_SPARE, snappyDecompress } from "../../../../shared/src/data/table/parquet/snappy.js";
+import { wasmSnappyDecompress } from "../../../../shared/src/data/table/parquet/snappy-wasm.js";
+import { SNAPPY_WASM_BASE64 } from "../../../../shared/src/data/table/parquet/snappy-wasm-bytes.js";
 
 /** One element of a snappy block: literal bytes, or a copy of `count` bytes from `offset` back, in `width` offset bytes. */
 type Element = { literal: number[] } | { count: number; offset: number; width: 1 | 2 | 4 };
@@ -149,5 +151,89 @@ describe("snappyDecompress", () => {
   it("refuses spare bytes the output's buffer does not have", () => {
     const { block, length } = encode([{ literal: [1, 2, 3] }]);
     expect(() => snappyDecompress(block, new Uint8Array(length), SNAPPY_SPARE)).toThrow(RangeError);
+  });
+});
+
+/** The WebAssembly decoder's output for `block` (a view of its memory, copied before the next call). */
+function wasmDecoded(block: Uint8Array, length: number): Uint8Array {
+  const output = wasmSnappyDecompress(block, length, false);
+  if (output === undefined) throw new Error("WebAssembly is not available");
+  return output.slice();
+}
+
+describe("wasmSnappyDecompress", () => {
+  it("decodes literals of every length encoding, copies of every offset width and runs as the reference does", () => {
+    const long = Array.from({ length: 70_000 }, (_, i) => (i * 7) & 0xff);
+    const blocks = [
+      encode([
+        { literal: [1, 2, 3] },
+        { literal: Array.from({ length: 61 }, (_, i) => i) },
+        { literal: long },
+        { count: 11, offset: 5, width: 1 },
+        { count: 64, offset: 70_000, width: 2 },
+        { count: 9, offset: 70_100, width: 4 },
+        { count: 40, offset: 9, width: 2 },
+      ]),
+      encode([{ literal: [7, 8] }, { count: 10, offset: 2, width: 1 }, { count: 40, offset: 1, width: 2 }]),
+    ];
+    for (const { block, length } of blocks) expect(wasmDecoded(block, length)).toEqual(reference(block, length));
+    // A dictionary page (`keep`) gets bytes of its own, which the next call leaves alone.
+    const kept = wasmSnappyDecompress(blocks[1]!.block, blocks[1]!.length, true)!;
+    wasmDecoded(blocks[0]!.block, blocks[0]!.length);
+    expect(kept).toEqual(reference(blocks[1]!.block, blocks[1]!.length));
+  });
+
+  it("decodes random blocks as hyparquet's decoder does, short and long elements mixed", () => {
+    const next = mulberry32(28);
+    for (let round = 0; round < 200; round++) {
+      const elements: Element[] = [];
+      let written = 0;
+      for (let k = 0; k < 60; k++) {
+        if (written === 0 || next() < 0.4) {
+          const n = 1 + Math.floor(next() ** 3 * (next() < 0.1 ? 3000 : 70));
+          elements.push({ literal: Array.from({ length: n }, () => Math.floor(next() * 256)) });
+          written += n;
+        } else {
+          const width = ([1, 2, 4] as const)[Math.floor(next() * 3)]!;
+          const offset = 1 + Math.floor(next() * Math.min(written, width === 1 ? 2047 : 65_535));
+          const count = width === 1 ? 4 + Math.floor(next() * 8) : 1 + Math.floor(next() * 64);
+          elements.push({ count, offset, width });
+          written += count;
+        }
+      }
+      const { block, length } = encode(elements);
+      expect(wasmDecoded(block, length)).toEqual(reference(block, length));
+    }
+  });
+
+  it("refuses damaged blocks as the JavaScript decoder does", () => {
+    const { block, length } = encode([{ literal: [1, 2, 3, 4, 5] }, { count: 4, offset: 5, width: 1 }]);
+    expect(() => wasmDecoded(block, length + 1)).toThrow("its length header says 9 bytes, not 10");
+    expect(() => wasmDecoded(block.subarray(0, block.length - 1), length)).toThrow("premature end of input");
+    expect(() => wasmDecoded(Uint8Array.from([0x80]), 0)).toThrow("invalid snappy length header");
+    const before = encode([{ literal: [1, 2] }, { count: 4, offset: 3, width: 2 }]);
+    expect(() => wasmDecoded(before.block, before.length)).toThrow("a copy reaches back before the start");
+    const zero = encode([{ literal: [1, 2] }, { count: 4, offset: 0, width: 2 }]);
+    expect(() => wasmDecoded(zero.block, zero.length)).toThrow("a copy reaches back before the start");
+    const short = encode([{ literal: [1, 2] }]);
+    expect(() => wasmDecoded(Uint8Array.from([...varint(5), ...short.block.subarray(1)]), 5)).toThrow(
+      "premature end of input",
+    );
+    const over = Uint8Array.from([1, ...encode([{ literal: [1, 2] }]).block.subarray(1)]);
+    expect(() => wasmDecoded(over, 1)).toThrow("it holds more bytes than its length header says");
+    const copyOver = encode([{ literal: [1, 2, 3, 4] }, { count: 8, offset: 4, width: 2 }]);
+    const cut = Uint8Array.from([...varint(10), ...copyOver.block.subarray(1)]);
+    expect(() => wasmDecoded(cut, 10)).toThrow("it holds more bytes than its length header says");
+    // A literal whose 4-byte length says 2^32 bytes, and one running past the input.
+    expect(() => wasmDecoded(Uint8Array.from([4, 63 << 2, 0xff, 0xff, 0xff, 0xff]), 4)).toThrow(
+      "premature end of input",
+    );
+    expect(() => wasmDecoded(Uint8Array.from([4, 61 << 2, 3, 0]), 4)).toThrow("premature end of input");
+  });
+
+  it("is the module snappy.wat assembles to (node shared/tools/build-snappy-wasm.mjs writes it)", async () => {
+    const tool = "../../../../shared/tools/build-snappy-wasm.mjs";
+    const { assembleSnappyWasm } = (await import(tool)) as { assembleSnappyWasm(): Promise<Buffer> };
+    expect((await assembleSnappyWasm()).toString("base64")).toBe(SNAPPY_WASM_BASE64);
   });
 });

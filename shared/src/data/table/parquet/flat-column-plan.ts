@@ -4,6 +4,7 @@ import type { FlatColumn } from "./decode-column-chunk.js";
 import type { FlatType } from "./plain-values.js";
 import { pageBuffer } from "./page-buffer.js";
 import { SNAPPY_SPARE, snappyDecompress } from "./snappy.js";
+import { wasmSnappyDecompress } from "./snappy-wasm.js";
 
 /** Encodings whose pages `decodeColumnChunk` reads (RLE: levels and booleans). BIT_PACKED levels are not read. */
 const ENCODINGS: ReadonlySet<string> = new Set(["PLAIN", "PLAIN_DICTIONARY", "RLE_DICTIONARY", "RLE"]);
@@ -95,16 +96,20 @@ function decompressorOf(codec: string, compressors: Compressors | undefined): Fl
 }
 
 /**
- * A snappy page decompressed by `snappyDecompress`: a data page into the page buffer reused from page to page
- * (`pageBuffer`), a dictionary (`keep`) into its own. A WebAssembly decoder (hysnappy) was about as fast on pages
- * of numbers, but returned each page in a fresh buffer: 40 MiB of garbage per 40 MiB file, most of it still
- * waiting for a collection when the read ended.
+ * A snappy page decompressed by the WebAssembly decoder (`wasmSnappyDecompress`) into its memory, reused from page to
+ * page (a dictionary, `keep`, copied out), or where WebAssembly cannot run (`ulimit -v`) by `snappyDecompress`: a
+ * data page into the page buffer reused from page to page (`pageBuffer`), a dictionary into its own. The JavaScript
+ * decoder runs unoptimized, then is compiled and recompiled, through the first pages of each thread (tens of
+ * milliseconds per thread on a file of numbers); the WebAssembly one is compiled once, in about a millisecond, and
+ * is twice as fast warm. hysnappy's WebAssembly returned each page in a fresh buffer: 40 MiB of garbage per 40 MiB.
  */
 export function snappyPage(input: Uint8Array, length: number, keep: boolean): Uint8Array {
   // A snappy element of n bytes gives at most 64/3 bytes per byte (a 3-byte copy of 64): a page header claiming
   // more is damaged, and is refused before a buffer of its claimed size is made.
   if (length > Math.ceil((input.length * 64) / 3))
     throw new Error(`its header says ${length} bytes, more than its ${input.length} compressed bytes can hold`);
+  const decoded = wasmSnappyDecompress(input, length, keep);
+  if (decoded !== undefined) return decoded;
   const output = keep ? new Uint8Array(new ArrayBuffer(length + SNAPPY_SPARE), 0, length) : pageBuffer(length);
   snappyDecompress(input, output, SNAPPY_SPARE);
   return output;

@@ -1,4 +1,5 @@
 import { SNAPPY_SPARE } from "./snappy.js";
+import { releaseWasmSnappy } from "./snappy-wasm.js";
 
 /**
  * Buffers the page decoder reuses from page to page instead of allocating each page's bytes anew: a page is
@@ -29,8 +30,9 @@ export function alignedBuffer(length: number): Uint8Array {
   return new Uint8Array(aligned, 0, length);
 }
 
-/** Lets the buffers go (the next page allocates them again). */
+/** Lets the buffers go, and the WebAssembly snappy decoder's memory (the next page allocates them again). */
 export function releasePageBuffers(): void {
+  releaseWasmSnappy();
   page = new ArrayBuffer(0);
   aligned = new ArrayBuffer(0);
 }
