@@ -41,6 +41,11 @@ export class NumberColumnBuilder extends NumberCells<NumberColumn> {
     return true;
   }
 
+  /** Numbers that fit in the block already charged: each cell, number or not, takes one value. */
+  override roomForNumbers(): number {
+    return this.values.room;
+  }
+
   protected add(value: number): void {
     this.values.push(value);
   }
