@@ -115,8 +115,7 @@ export class DelimitedCells {
     }
     if (builder.pushBytes !== undefined) builder.pushBytes(buf, start, end);
     else builder.pushText(wide === 0 ? buf.latin1Slice(start, end) : buf.utf8Slice(start, end));
-    // A text cell can turn an auto column to text: no more numbers to try then.
-    if (this.numeric[field] === 1 && builder.readsNumbers?.() === false) this.numeric[field] = 0;
+    this.afterText(field, builder);
   }
 
   /** A cell no fast path took, as text (the same cell `readCell` reads from its bytes). */
@@ -124,7 +123,17 @@ export class DelimitedCells {
     const builder = this.byPosition[field]!;
     if (this.numeric[field] === 1) this.flushNumbers(field);
     builder.pushText(text);
-    if (this.numeric[field] === 1 && builder.readsNumbers?.() === false) this.numeric[field] = 0;
+    this.afterText(field, builder);
+  }
+
+  /**
+   * After a text cell: an auto column may have turned to text (no more numbers to try then); else the cell, read
+   * by the builder itself, took room that the next run must not count on.
+   */
+  private afterText(field: number, builder: ColumnBuilder<unknown>): void {
+    if (this.numeric[field] !== 1) return;
+    if (builder.readsNumbers?.() === false) this.numeric[field] = 0;
+    else this.gather[field] = gatherUpTo(builder, this.runs[field]!.length);
   }
 
   /** A number for a position that reads numbers. */
