@@ -24,27 +24,30 @@ export function readTextLines(
   from: number,
   to: number,
   maxRecordChars: number,
-  readHeader: (buf: FastDecode, start: number, end: number) => void,
+  readHeader: (buf: FastDecode, start: number, end: number, linesAfter: number) => void,
 ): number {
   if (maxRecordChars > 0 && to - from > maxRecordChars) return from;
   const quote = buf.indexOf(QUOTE, from);
   if (quote >= 0 && quote < to) return from;
   let start = from;
+  let header = -1;
   if (cells.fileColumns === undefined) {
     while (start < to && buf[start] === NEWLINE) start++;
     // Blank lines ending in CRLF (or a lone CR) before the header: the byte loop reads those.
     if (start === to || buf[start] === CARRIAGE_RETURN) return start;
-    const newline = buf.indexOf(NEWLINE, start);
-    readHeader(buf, start, newline);
-    start = newline + 1;
-    if (start === to) return to;
+    header = start;
+    start = buf.indexOf(NEWLINE, start) + 1;
   }
   let text = isAscii(buf.subarray(start, to)) ? buf.latin1Slice(start, to) : buf.utf8Slice(start, to);
   if (text.includes("\r")) {
     text = text.replaceAll("\r\n", "\n");
-    if (text.includes("\r")) return start;
+    // A lone CR: the byte loop gives way at its row (the header first, when it is here).
+    if (text.includes("\r")) return header < 0 ? start : header;
   }
-  readRows(cells, text.split("\n"));
+  const lines = text.split("\n");
+  // The line feeds after the header's line, which the header reader would count to size the columns.
+  if (header >= 0) readHeader(buf, header, start - 1, lines.length - 1);
+  readRows(cells, lines);
   return to;
 }
 

@@ -57,12 +57,12 @@ export async function scanDelimitedPlain(
   const cells = new DelimitedCells(delimiter, requests, bind, guard);
   let first = true;
 
-  const readHeader = (buf: FastDecode, start: number, end: number): void => {
+  const readHeader = (buf: FastDecode, start: number, end: number, linesAfter?: number): void => {
     if (end > start && buf[end - 1] === CARRIAGE_RETURN) end--;
     if (maxRecordChars > 0 && end - start > maxRecordChars) throw new NeedsFullParser();
     const header = buf.utf8Slice(start, end);
     if (header.includes('"') || header.includes("\r")) throw new NeedsFullParser();
-    cells.readHeader(header, estimateRows(buf, end, fileBytes));
+    cells.readHeader(header, estimateRows(buf, end, fileBytes, linesAfter));
   };
 
   /** Reads the lines of `buf[from, to)`, which ends with a line feed: one pass over the bytes, no line strings. */
@@ -209,13 +209,23 @@ export async function scanDelimitedPlain(
 
 /**
  * Rows to size columns for, from the file's size and the length of the rows after the header in the first chunk,
- * with 5% to spare; 0 (grow as needed) without a size or with fewer than 8 rows in sight.
+ * with 5% to spare; 0 (grow as needed) without a size or with fewer than 8 rows in sight. The rows are the line
+ * feeds after `headerEnd` (the header's own after a CR), counted here unless the caller counted the `linesAfter` the
+ * header's line.
  */
-function estimateRows(buf: Buffer, headerEnd: number, fileBytes: number): number {
+function estimateRows(buf: Buffer, headerEnd: number, fileBytes: number, linesAfter?: number): number {
   if (fileBytes <= 0) return 0;
   let rows = 0;
   let last = headerEnd;
-  for (let newline = buf.indexOf(NEWLINE, headerEnd + 1); newline >= 0; newline = buf.indexOf(NEWLINE, newline + 1)) {
+  if (linesAfter !== undefined) {
+    rows = linesAfter + (buf[headerEnd] === CARRIAGE_RETURN ? 1 : 0);
+    if (rows > 0) last = buf.lastIndexOf(NEWLINE);
+  }
+  for (
+    let newline = linesAfter === undefined ? buf.indexOf(NEWLINE, headerEnd + 1) : -1;
+    newline >= 0;
+    newline = buf.indexOf(NEWLINE, newline + 1)
+  ) {
     rows++;
     last = newline;
   }

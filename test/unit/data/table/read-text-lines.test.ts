@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -19,13 +19,16 @@ interface ScanOptions {
   as?: ColumnReadAs;
   limits?: Partial<ReadLimitValues>;
   maxRecordChars?: number;
+  /** Passes the file's size, so the columns are sized for the rows estimated from the first chunk. */
+  sized?: boolean;
 }
 
 /**
  * One byte-level pass over `file` with every column read `as` says, its first chunk read as text (`textChunks` 1) or
  * as bytes (0): what it gave (undefined when it gave way to the full parser) with each column finished, or the error.
  */
-async function scan(file: string, textChunks: number, { as = "auto", limits, maxRecordChars = 0 }: ScanOptions = {}) {
+async function scan(file: string, textChunks: number, options: ScanOptions = {}) {
+  const { as = "auto", limits, maxRecordChars = 0, sized = false } = options;
   const source = { input: "data", file, absolute: path.join(dir, file) };
   const guard = new ReadLimits(limits).guard(source);
   try {
@@ -40,7 +43,7 @@ async function scan(file: string, textChunks: number, { as = "auto", limits, max
         ),
       maxRecordChars,
       guard,
-      0,
+      sized ? statSync(source.absolute).size : 0,
       undefined,
       textChunks,
     );
@@ -69,6 +72,7 @@ describe("the text reading of a delimited file's first chunk", () => {
     ["blank lines before the header", "\n\nid,x\n1,2\n"],
     ["blank CRLF lines before the header", "\r\n\r\nid,x\r\n1,2\r\n"],
     ["no final newline", "id,x\n1,2\n3,4"],
+    ["a CRLF header and rows", `id,x\r\n${rowsOf(50, (i) => `${i},${i * 2}`).replaceAll("\n", "\r\n")}\r\n`],
     ["a header alone", "id,x\n"],
     ["blank lines alone", "\n\n\n"],
     [
@@ -82,7 +86,11 @@ describe("the text reading of a delimited file's first chunk", () => {
     ["invalid UTF-8", Buffer.from([...Buffer.from("id,t\n1,a"), 0xc3, 0x2c, 0xff, 0x0a, 0x32, 0x2c, 0xe6, 0x9d, 0x0a])],
   ])("reads %s as the byte loop does", async (name, content) => {
     const file = write(`both-${name.replace(/\W+/g, "-")}.csv`, content);
-    for (const as of ["auto", "number", "string"] as const) await bothWays(file, { as });
+    for (const as of ["auto", "number", "string"] as const) {
+      await bothWays(file, { as });
+      // Sized for the rows in sight: a tight memory limit shows the size each way chose.
+      await bothWays(file, { as, sized: true, limits: { memory: 2_000 } });
+    }
   });
 
   it("reads -0 and a JSON-parsed number column exactly", async () => {
@@ -139,8 +147,14 @@ describe("the text reading of a delimited file's first chunk", () => {
     const numbers = write("memory-numbers.csv", `x,y\n${rowsOf(20_000, (i) => `${i},${i / 3}`)}\n`);
     const texts = write("memory-texts.csv", `id,g\n${rowsOf(20_000, (i) => `customer-${i},${i % 7}`)}\n`);
     for (const memory of [1_000, 40_000, 64 * 1024, 100_000]) {
-      for (const file of [numbers, texts]) {
-        const pass = await bothWays(file, { limits: { memory } });
+      for (const [file, sized] of [numbers, texts].flatMap(
+        (file) =>
+          [
+            [file, false],
+            [file, true],
+          ] as const,
+      )) {
+        const pass = await bothWays(file, { limits: { memory }, sized });
         expect(pass.error).toMatch(/the memory limit \((reached at row [\d,]+|reached before the first row.*)\)\.$/);
       }
     }
@@ -148,6 +162,8 @@ describe("the text reading of a delimited file's first chunk", () => {
     // column needs a block of 4,096 (32 KiB): the second passes 100,000 bytes. A third of the y cells have 17 digits
     // (read through their text by the byte loop), the rest are gathered into runs: neither moves the row.
     expect((await scan(numbers, 1, { limits: { memory: 100_000 } })).error).toMatch(/\(reached at row 4,033\)\.$/);
+    // Sized up front for the rows estimated (20,000 × 1.05 + 16, 8 bytes each, per column), the numbers fit in 400 kB.
+    expect(await bothWays(numbers, { limits: { memory: 400_000 }, sized: true })).toMatchObject({ rows: 20_000 });
   });
 
   it("refuses at the same row as the byte loop when the rows limit is reached", async () => {
