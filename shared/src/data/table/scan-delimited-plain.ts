@@ -19,11 +19,12 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
 /** Reads of 1 MiB into one reused buffer: the pass keeps nothing of a chunk but the line it cuts (copied). */
 const CHUNK_BYTES = 1 << 20;
 /**
- * Chunks read line by line through the engine's string functions before the byte loop takes over. A small file is
- * one chunk, read before the engine would compile the byte loop: splitting its text natively costs a third of
- * interpreting the loop over its bytes. Over a large file the compiled byte loop is faster.
+ * A first chunk shorter than this (a read that reached the end of a small file, or of a small .gz file's inflated
+ * bytes) is read line by line through the engine's string functions (`readTextLines`): such a file is read before
+ * the engine would compile the byte loop, and splitting its text natively costs a fraction of interpreting the loop
+ * over its bytes. A large file is read by the byte loop from its first byte, as it compiles early there.
  */
-const TEXT_CHUNKS = 1;
+const TEXT_BELOW = CHUNK_BYTES;
 
 /**
  * A byte-level pass over a delimited file without quotes: the shape machine-written numeric data nearly always
@@ -48,8 +49,8 @@ export async function scanDelimitedPlain(
   fileBytes = 0,
   /** Only these byte ranges of the file (a `TablePart`'s), digesting nothing. */
   ranges?: ReadonlyArray<readonly [number, number]>,
-  /** How many leading chunks are read as text (see TEXT_CHUNKS); 0 reads every byte in the byte loop. */
-  textChunks = TEXT_CHUNKS,
+  /** The first chunk is read as text when shorter than this (see TEXT_BELOW); 0 reads every byte in the byte loop. */
+  textBelow = TEXT_BELOW,
 ): Promise<
   (Omit<TablePass, "builders" | "warnings"> & { bound: Array<readonly [number, ColumnBuilder<unknown>]> }) | undefined
 > {
@@ -161,6 +162,7 @@ export async function scanDelimitedPlain(
     for await (const chunk of chunks) {
       const buf = chunk as FastDecode;
       let start = 0;
+      const asText = first && buf.length < textBelow;
       if (first) {
         first = false;
         if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
@@ -179,10 +181,7 @@ export async function scanDelimitedPlain(
       }
       const last = buf.lastIndexOf(NEWLINE);
       if (last >= start) {
-        if (textChunks > 0) {
-          textChunks--;
-          start = readTextLines(cells, buf, start, last + 1, maxRecordChars, readHeader);
-        }
+        if (asText) start = readTextLines(cells, buf, start, last + 1, maxRecordChars, readHeader);
         if (start <= last) readLines(buf, start, last + 1);
         start = last + 1;
       }

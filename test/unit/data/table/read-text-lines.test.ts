@@ -24,10 +24,10 @@ interface ScanOptions {
 }
 
 /**
- * One byte-level pass over `file` with every column read `as` says, its first chunk read as text (`textChunks` 1) or
- * as bytes (0): what it gave (undefined when it gave way to the full parser) with each column finished, or the error.
+ * One byte-level pass over `file` with every column read `as` says, its first chunk read as text (`textBelow` Infinity)
+ * or as bytes (0): what it gave (undefined when it gave way to the full parser) with each column finished, or the error.
  */
-async function scan(file: string, textChunks: number, options: ScanOptions = {}) {
+async function scan(file: string, textBelow: number, options: ScanOptions = {}) {
   const { as = "auto", limits, maxRecordChars = 0, sized = false } = options;
   const source = { input: "data", file, absolute: path.join(dir, file) };
   const guard = new ReadLimits(limits).guard(source);
@@ -45,7 +45,7 @@ async function scan(file: string, textChunks: number, options: ScanOptions = {})
       guard,
       sized ? statSync(source.absolute).size : 0,
       undefined,
-      textChunks,
+      textBelow,
     );
     if (pass === undefined) return { gaveWay: true };
     const columns = pass.bound.map(([position, builder]) => [position, builder.finish()]);
@@ -57,7 +57,7 @@ async function scan(file: string, textChunks: number, options: ScanOptions = {})
 
 /** The pass over `file` read as text first, checked equal to the pass over its bytes alone. */
 async function bothWays(file: string, options?: ScanOptions) {
-  const text = await scan(file, 1, options);
+  const text = await scan(file, Infinity, options);
   expect(text).toEqual(await scan(file, 0, options));
   return text;
 }
@@ -161,7 +161,9 @@ describe("the text reading of a delimited file's first chunk", () => {
     // Blocks of 64, 128, … 2,048 numbers hold rows 1 to 4,032 of both columns (64,512 bytes); at row 4,033 each
     // column needs a block of 4,096 (32 KiB): the second passes 100,000 bytes. A third of the y cells have 17 digits
     // (read through their text by the byte loop), the rest are gathered into runs: neither moves the row.
-    expect((await scan(numbers, 1, { limits: { memory: 100_000 } })).error).toMatch(/\(reached at row 4,033\)\.$/);
+    expect((await scan(numbers, Infinity, { limits: { memory: 100_000 } })).error).toMatch(
+      /\(reached at row 4,033\)\.$/,
+    );
     // Sized up front for the rows estimated (20,000 × 1.05 + 16, 8 bytes each, per column), the numbers fit in 400 kB.
     expect(await bothWays(numbers, { limits: { memory: 400_000 }, sized: true })).toMatchObject({ rows: 20_000 });
   });
