@@ -53,16 +53,28 @@ export function readTextLines(
 
 /** The rows of `lines` (blank ones skipped) into `cells`; @throws NeedsFullParser at a row of another width. */
 function readRows(cells: DelimitedCells, lines: readonly string[]): void {
-  const { delimiter, guard, positions, width, numeric } = cells;
+  const { delimiter, guard, positions, width, numeric, byPosition } = cells;
   const rows: string[][] = [];
   for (let l = 0; l < lines.length; l++) if (lines[l]!.length > 0) rows.push(lines[l]!.split(delimiter));
-  const count = positions.length;
   const parsed = new Array<Float64Array | undefined>(width);
-  for (let k = 0; k < count; k++)
-    if (numeric[positions[k]!] === 1) parsed[positions[k]!] = parseNumbers(rows, positions[k]!);
+  /** The positions read row by row. */
+  const visit: number[] = [];
+  for (const field of positions) {
+    const numbers = numeric[field] === 1 ? parseNumbers(rows, field) : undefined;
+    const builder = byPosition[field]!;
+    // Numbers that hold no more memory (a tally, or room the column holds already) cannot move a memory refusal to
+    // another row: handed over at once, before the rows (a row of another width sends the file to the full parser).
+    if (numbers !== undefined && (builder.numbersInRuns === true || (builder.roomForNumbers?.() ?? 0) >= rows.length)) {
+      cells.flushNumbers(field);
+      if (!builder.pushNumbers!(numbers, 0, numbers.length)) throw new NeedsFullParser();
+      continue;
+    }
+    parsed[field] = numbers;
+    visit.push(field);
+  }
   for (let r = 0; r < rows.length; r++) {
     guard.row();
-    readRow(cells, rows[r]!, r, parsed);
+    readRow(cells, rows[r]!, r, visit, parsed);
   }
 }
 
@@ -71,9 +83,10 @@ function readRow(
   cells: DelimitedCells,
   fields: readonly string[],
   r: number,
+  positions: readonly number[],
   parsed: ReadonlyArray<Float64Array | undefined>,
 ): void {
-  const { positions, numeric, byPosition, runs, filled, gather } = cells;
+  const { numeric, byPosition, runs, filled, gather } = cells;
   const length = fields.length;
   for (let k = 0; k < positions.length; k++) {
     const field = positions[k]!;
