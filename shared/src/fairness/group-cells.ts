@@ -23,6 +23,9 @@ export interface CellTally {
   counts: Float64Array;
 }
 
+/** Combinations of sensitive values numbered through an array indexed by their mixed-radix key, up to this many. */
+const KEYED_CELLS = 1 << 16;
+
 export const TP = 0;
 export const FP = 1;
 export const FN = 2;
@@ -46,7 +49,10 @@ export interface CellAssignment {
 export function assignCells(columns: readonly SensitiveColumn[], rows: number): CellAssignment {
   const radix = columns.map((column) => column.dictionary.length);
   // Mixed-radix keys are exact while the product of the dictionary sizes stays a safe integer; beyond, text keys.
-  const numeric = radix.reduce((product, size) => product * Math.max(size, 1), 1) <= Number.MAX_SAFE_INTEGER;
+  const keys = radix.reduce((product, size) => product * Math.max(size, 1), 1);
+  const numeric = keys <= Number.MAX_SAFE_INTEGER;
+  // Few enough keys for an array of cell numbers by key (-1 unseen): no map lookup per row.
+  const byKey = keys <= KEYED_CELLS ? new Int32Array(keys).fill(-1) : undefined;
   const cellOfKey = new Map<number | string, number>();
   const cells: GroupCell[] = [];
   const rowCells = new Int32Array(rows);
@@ -57,6 +63,15 @@ export function assignCells(columns: readonly SensitiveColumn[], rows: number): 
         key = key * (radix[c] as number) + ((columns[c] as SensitiveColumn).codes[row] as number);
     } else {
       key = columns.map((column) => column.codes[row]).join(",");
+    }
+    if (byKey !== undefined) {
+      let cell = byKey[key as number]!;
+      if (cell < 0) {
+        cell = byKey[key as number] = cells.length;
+        cells.push({ values: columns.map((column) => column.dictionary[column.codes[row] as number] as string) });
+      }
+      rowCells[row] = cell;
+      continue;
     }
     let cell = cellOfKey.get(key);
     if (cell === undefined) {
@@ -81,7 +96,10 @@ export function tallyCells(
   const { cells, rowCells } = assignCells(columns, labels.length);
   const counts = new Float64Array(4 * cells.length);
   for (let row = 0; row < labels.length; row++) {
-    counts[4 * (rowCells[row] as number) + confusionIndex(labels[row] as number, predictions[row] as number)]! += 1;
+    // confusionIndex, inline: a call per row costs more than the counting itself in a run that reads few rows.
+    const label = labels[row]!;
+    const prediction = predictions[row]!;
+    counts[4 * rowCells[row]! + (label === 1 ? (prediction === 1 ? TP : FN) : prediction === 1 ? FP : TN)]! += 1;
   }
   return { columns: columns.map((column) => column.name), cells, counts };
 }

@@ -69,18 +69,24 @@ function toKeys(column: TableColumn): { rows: Int32Array; keys: string[]; missin
     return index;
   };
   if (column.kind === "number") {
-    // Classes are few: each distinct value's key is made once.
+    // Classes are few: each distinct value's key is made once; a row of the class before it needs no lookup.
     const byValue = new Map<number, number>();
+    let last = Number.NaN;
+    let lastIndex = -1;
     for (let i = 0; i < n; i++) {
       const value = column.values[i]!;
-      if (Number.isNaN(value)) {
+      if (value !== value) {
         rows[i] = -1;
         if (missing++ === 0) firstMissing = i;
         continue;
       }
-      let index = byValue.get(value);
-      if (index === undefined) byValue.set(value, (index = keyIndex(String(value))));
-      rows[i] = index;
+      if (value !== last) {
+        let index = byValue.get(value);
+        if (index === undefined) byValue.set(value, (index = keyIndex(String(value))));
+        last = value;
+        lastIndex = index;
+      }
+      rows[i] = lastIndex;
     }
   } else {
     const byCode = new Int32Array(column.dictionary.length).fill(-1);

@@ -13,12 +13,13 @@ export function toScores(column: TableColumn, source: PredictionColumnSource): F
   const values = toFiniteValues(column, source);
   let outside = 0;
   let first = -1;
-  values.forEach((value, i) => {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
     if (value < 0 || value > 1) {
       outside++;
       if (first < 0) first = i;
     }
-  });
+  }
   if (outside > 0) {
     throw predictionColumnError(
       source,

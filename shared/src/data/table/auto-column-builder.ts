@@ -70,6 +70,10 @@ export class AutoColumnBuilder<Column = TableColumn> implements ColumnBuilder<Co
     return this.numbers?.numbersInRuns === true;
   }
 
+  roomForNumbers(): number {
+    return this.numbers?.roomForNumbers() ?? 0;
+  }
+
   pushNumbers(values: ArrayLike<number>, start: number, end: number): boolean {
     // Numbers are never non-numeric cells: the column stays a number column.
     if (!this.numbers) return false;

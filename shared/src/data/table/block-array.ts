@@ -48,6 +48,11 @@ export class BlockArray<T extends TypedArray> {
     return this.full + this.used;
   }
 
+  /** Values that fit before the next block is charged and allocated. */
+  get room(): number {
+    return this.block.length - this.used;
+  }
+
   push(value: number): void {
     if (this.used === this.block.length) this.nextBlock();
     this.block[this.used++] = value;

@@ -21,6 +21,11 @@ export interface ColumnBuilder<Column = TableColumn> {
    */
   readonly numbersInRuns?: boolean;
   /**
+   * How many numbers `pushNumbers` can take now without holding more memory (the room left in the storage already
+   * charged): a reader may gather that many into a run and still have a memory refusal name the row it reached.
+   */
+  roomForNumbers?(): number;
+  /**
    * Text cells `dictionary[indices[i]]` for i in `[start, end)` (a Parquet page's dictionary-encoded run), each read
    * as `pushValue` reads a string: taken (true), or refused (false: push each text instead).
    */

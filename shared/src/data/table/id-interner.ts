@@ -16,7 +16,7 @@ export class IdInterner {
   private table = new Int32Array(1 << 13).fill(-1);
   private count = 0;
   private readonly encoder = new TextEncoder();
-  private scratch = new Uint8Array(3 * 64);
+  private scratch = Buffer.allocUnsafe(3 * 64) as Utf8Writing;
   private memory: HeldMemory | undefined;
 
   /** Charges the interner's growth from now on to `memory` (the guard of the pass reading into it). */
@@ -55,16 +55,16 @@ export class IdInterner {
 
   /** The code of a text id (UTF-8), interning it when new. */
   internText(text: string): number {
-    // Encoded into one reused buffer (3 bytes per UTF-16 unit at most): no array made per id of usual length.
+    // Encoded into one reused buffer (3 bytes per UTF-16 unit at most): no array made per id of usual length. Buffer's
+    // own encoder (lone surrogates become U+FFFD, as TextEncoder makes them) skips TextEncoder's argument checks.
     if (this.scratch.length < 3 * text.length) {
       if (text.length > SCRATCH_CHARS) {
         const bytes = this.encoder.encode(text);
         return this.intern(bytes, 0, bytes.length);
       }
-      this.scratch = new Uint8Array(3 * SCRATCH_CHARS);
+      this.scratch = Buffer.allocUnsafe(3 * SCRATCH_CHARS) as Utf8Writing;
     }
-    const { written } = this.encoder.encodeInto(text, this.scratch);
-    return this.intern(this.scratch, 0, written);
+    return this.intern(this.scratch, 0, this.scratch.utf8Write(text, 0));
   }
 
   /** The id of `code` as text. */
@@ -111,6 +111,9 @@ export class IdInterner {
     this.table = table;
   }
 }
+
+// Buffer's own UTF-8 encoder, without write()'s argument checks (on every Buffer, in Node 20 and 24 alike).
+type Utf8Writing = Buffer & { utf8Write(text: string, offset: number): number };
 
 /** Ids up to this many UTF-16 units are encoded into the reused buffer. */
 const SCRATCH_CHARS = 1024;

@@ -54,6 +54,11 @@ export abstract class NumberCells<Column> implements ColumnBuilder<Column> {
     }
   }
 
+  /** Numbers `pushNumbers` takes without holding more memory (see `ColumnBuilder.roomForNumbers`); none by default. */
+  roomForNumbers(): number {
+    return 0;
+  }
+
   /** Drops what was kept of the cells so far (an auto column that turned out to be text). */
   abstract discard(): void;
 

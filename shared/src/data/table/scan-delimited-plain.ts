@@ -1,11 +1,14 @@
 import type { ColumnBuilder } from "./column-builder.js";
 import type { TableGuard } from "../files/read-limits.js";
-import { parseDecimalBytes } from "./parse-decimal-bytes.js";
+import { DelimitedCells, NeedsFullParser } from "./delimited-cells.js";
+import type { BindBuilders, FastDecode } from "./delimited-cells.js";
+import { readTextLines } from "./read-text-lines.js";
 import { streamTableBytes } from "./stream-table-bytes.js";
-import { resolveRequests } from "./column-request.js";
-import type { ColumnRequest, ColumnRequests } from "./column-request.js";
+import type { ColumnRequests } from "./column-request.js";
 import type { TableSource } from "../files/table-source.js";
 import type { TablePass } from "./table-pass.js";
+
+export type { BindBuilders } from "./delimited-cells.js";
 
 const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
@@ -13,28 +16,15 @@ const QUOTE = 34;
 const LINE_FEED = Buffer.from("\n");
 /** 10^0 … 10^15, each exact. */
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
-/** Numbers gathered per position for a builder that takes runs, and in all (a wide file gets shorter runs). */
-const MAX_RUN = 4096;
-const FIRST_RUN = 16;
-const MAX_RUN_VALUES = 1 << 18;
 /** Reads of 1 MiB into one reused buffer: the pass keeps nothing of a chunk but the line it cuts (copied). */
 const CHUNK_BYTES = 1 << 20;
-
-/** Thrown inside the scan when the file needs the full parser; never leaves this module. */
-class NeedsFullParser extends Error {}
-
-/** Binds the header to builders, as the full parser does (same positions, warnings and errors). */
-export type BindBuilders = (
-  header: readonly string[],
-  requests: readonly ColumnRequest[],
-  expectedRows: number,
-) => Array<readonly [number, ColumnBuilder<unknown>]>;
-
-// Buffer's own decoders, without toString's argument checks (they are on every Buffer, in Node 20 and 24 alike).
-type FastDecode = Buffer & {
-  latin1Slice(start: number, end: number): string;
-  utf8Slice(start: number, end: number): string;
-};
+/**
+ * A first chunk shorter than this (a read that reached the end of a small file, or of a small .gz file's inflated
+ * bytes) is read line by line through the engine's string functions (`readTextLines`): such a file is read before
+ * the engine would compile the byte loop, and splitting its text natively costs a fraction of interpreting the loop
+ * over its bytes. A large file is read by the byte loop from its first byte, as it compiles early there.
+ */
+const TEXT_BELOW = CHUNK_BYTES;
 
 /**
  * A byte-level pass over a delimited file without quotes: the shape machine-written numeric data nearly always
@@ -59,82 +49,26 @@ export async function scanDelimitedPlain(
   fileBytes = 0,
   /** Only these byte ranges of the file (a `TablePart`'s), digesting nothing. */
   ranges?: ReadonlyArray<readonly [number, number]>,
+  /** The first chunk is read as text when shorter than this (see TEXT_BELOW); 0 reads every byte in the byte loop. */
+  textBelow = TEXT_BELOW,
 ): Promise<
   (Omit<TablePass, "builders" | "warnings"> & { bound: Array<readonly [number, ColumnBuilder<unknown>]> }) | undefined
 > {
   const separator = delimiter.charCodeAt(0);
-  let fileColumns: string[] | undefined;
-  /** Builder of each field position, undefined for columns not requested. */
-  let byPosition: Array<ColumnBuilder<unknown> | undefined> = [];
-  let bound: Array<readonly [number, ColumnBuilder<unknown>]> = [];
-  let width = 0;
+  const cells = new DelimitedCells(delimiter, requests, bind, guard);
   let first = true;
 
-  /** Numbers are tried first for each position whose builder reads them, until its column turns to text. */
-  let numeric = new Uint8Array(0);
-  /** The numbers read for each such position and not yet handed over, and how many: runs of one unless the builder takes runs. */
-  let runs: Float64Array[] = [];
-  let filled = new Int32Array(0);
-  let runLengths = new Int32Array(0);
-
-  const readHeader = (buf: FastDecode, start: number, end: number): void => {
+  const readHeader = (buf: FastDecode, start: number, end: number, linesAfter?: number): void => {
     if (end > start && buf[end - 1] === CARRIAGE_RETURN) end--;
     if (maxRecordChars > 0 && end - start > maxRecordChars) throw new NeedsFullParser();
     const header = buf.utf8Slice(start, end);
     if (header.includes('"') || header.includes("\r")) throw new NeedsFullParser();
-    fileColumns = header.split(delimiter);
-    width = fileColumns.length;
-    guard.columns(width);
-    bound = bind(fileColumns, resolveRequests(requests, fileColumns), estimateRows(buf, end, fileBytes));
-    byPosition = new Array<ColumnBuilder<unknown> | undefined>(width);
-    numeric = new Uint8Array(width);
-    runs = new Array<Float64Array>(width);
-    filled = new Int32Array(width);
-    runLengths = new Int32Array(width);
-    const runLength = Math.max(1, Math.min(MAX_RUN, Math.floor(MAX_RUN_VALUES / width)));
-    for (const [position, builder] of bound) {
-      byPosition[position] = builder;
-      if (builder.pushNumbers === undefined) continue;
-      numeric[position] = 1;
-      runs[position] = new Float64Array(builder.numbersInRuns === true ? Math.min(FIRST_RUN, runLength) : 1);
-      runLengths[position] = builder.numbersInRuns === true ? runLength : 1;
-    }
-  };
-
-  /** Hands the numbers read for a position over to its builder. */
-  const flushNumbers = (field: number): void => {
-    const count = filled[field]!;
-    if (count === 0) return;
-    filled[field] = 0;
-    // Never refused: a position stops reading numbers as soon as its builder does (after a text cell).
-    const run = runs[field]!;
-    if (!byPosition[field]!.pushNumbers!(run, 0, count)) throw new NeedsFullParser();
-    // Runs start short, so the code that hands them over runs early (while the engine still learns the code).
-    if (run.length < runLengths[field]!) runs[field] = new Float64Array(Math.min(4 * run.length, runLengths[field]!));
-  };
-
-  /** A cell to its builder: as a number read from its bytes when it can be, else as bytes or text. */
-  const readCell = (field: number, buf: FastDecode, start: number, end: number, wide: number): void => {
-    const builder = byPosition[field];
-    if (builder === undefined) return;
-    if (numeric[field] === 1) {
-      const number = parseDecimalBytes(buf, start, end);
-      const run = runs[field]!;
-      if (number === number) {
-        run[filled[field]!++] = number;
-        if (filled[field] === run.length) flushNumbers(field);
-        return;
-      }
-      flushNumbers(field);
-    }
-    if (builder.pushBytes !== undefined) builder.pushBytes(buf, start, end);
-    else builder.pushText(wide === 0 ? buf.latin1Slice(start, end) : buf.utf8Slice(start, end));
-    // A text cell can turn an auto column to text: no more numbers to try then.
-    if (numeric[field] === 1 && builder.readsNumbers?.() === false) numeric[field] = 0;
+    cells.readHeader(header, estimateRows(buf, end, fileBytes, linesAfter));
   };
 
   /** Reads the lines of `buf[from, to)`, which ends with a line feed: one pass over the bytes, no line strings. */
   const readLines = (buf: FastDecode, from: number, to: number): void => {
+    let { width, numeric, runs, filled, gather } = cells;
     let i = from;
     while (i < to) {
       let byte = buf[i]!;
@@ -147,9 +81,10 @@ export async function scanDelimitedPlain(
         i += 2;
         continue;
       }
-      if (fileColumns === undefined) {
+      if (cells.fileColumns === undefined) {
         const newline = buf.indexOf(NEWLINE, i);
         readHeader(buf, i, newline);
+        ({ width, numeric, runs, filled, gather } = cells);
         i = newline + 1;
         continue;
       }
@@ -191,7 +126,7 @@ export async function scanDelimitedPlain(
             const value = fraction === 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction]!;
             const run = runs[field]!;
             run[filled[field]!++] = negative ? -value : value;
-            if (filled[field] === run.length) flushNumbers(field);
+            if (filled[field] === gather[field]) cells.flushNumbers(field);
             field++;
             if (byte !== separator) break;
             i++;
@@ -211,7 +146,7 @@ export async function scanDelimitedPlain(
           wide |= byte & 0x80;
           i++;
         }
-        readCell(field, buf, start, i, wide);
+        cells.readCell(field, buf, start, i, wide);
         field++;
         if (byte !== separator) break;
         i++;
@@ -227,6 +162,7 @@ export async function scanDelimitedPlain(
     for await (const chunk of chunks) {
       const buf = chunk as FastDecode;
       let start = 0;
+      const asText = first && buf.length < textBelow;
       if (first) {
         first = false;
         if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
@@ -245,7 +181,8 @@ export async function scanDelimitedPlain(
       }
       const last = buf.lastIndexOf(NEWLINE);
       if (last >= start) {
-        readLines(buf, start, last + 1);
+        if (asText) start = readTextLines(cells, buf, start, last + 1, maxRecordChars, readHeader);
+        if (start <= last) readLines(buf, start, last + 1);
         start = last + 1;
       }
       carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
@@ -255,11 +192,12 @@ export async function scanDelimitedPlain(
       const line = Buffer.concat([carry, LINE_FEED]) as FastDecode;
       readLines(line, 0, line.length);
     }
-    for (let field = 0; field < width; field++) if (numeric[field] === 1) flushNumbers(field);
+    cells.flushAll();
   };
 
   try {
     const stream = await streamTableBytes(source, gzip, consume, guard, CHUNK_BYTES, ranges);
+    const { fileColumns, bound } = cells;
     if (fileColumns === undefined) return undefined;
     return { rows: guard.rows, fileColumns, bound, ...stream };
   } catch (error) {
@@ -270,13 +208,23 @@ export async function scanDelimitedPlain(
 
 /**
  * Rows to size columns for, from the file's size and the length of the rows after the header in the first chunk,
- * with 5% to spare; 0 (grow as needed) without a size or with fewer than 8 rows in sight.
+ * with 5% to spare; 0 (grow as needed) without a size or with fewer than 8 rows in sight. The rows are the line
+ * feeds after `headerEnd` (the header's own after a CR), counted here unless the caller counted the `linesAfter` the
+ * header's line.
  */
-function estimateRows(buf: Buffer, headerEnd: number, fileBytes: number): number {
+function estimateRows(buf: Buffer, headerEnd: number, fileBytes: number, linesAfter?: number): number {
   if (fileBytes <= 0) return 0;
   let rows = 0;
   let last = headerEnd;
-  for (let newline = buf.indexOf(NEWLINE, headerEnd + 1); newline >= 0; newline = buf.indexOf(NEWLINE, newline + 1)) {
+  if (linesAfter !== undefined) {
+    rows = linesAfter + (buf[headerEnd] === CARRIAGE_RETURN ? 1 : 0);
+    if (rows > 0) last = buf.lastIndexOf(NEWLINE);
+  }
+  for (
+    let newline = linesAfter === undefined ? buf.indexOf(NEWLINE, headerEnd + 1) : -1;
+    newline >= 0;
+    newline = buf.indexOf(NEWLINE, newline + 1)
+  ) {
     rows++;
     last = newline;
   }
