@@ -112,7 +112,7 @@ class Xoshiro128StarStar implements SeededRandom {
     // cold start runs this loop in the interpreter for its first resamples, where each call costs.
     const threshold = (TWO_32 - n) % n;
     let { s0, s1, s2, s3 } = this;
-    for (let i = 0; i < draws; ) {
+    for (let i = 0; i < draws;) {
       const m = Math.imul(s1, 5);
       const x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
       const t = s1 << 9;

@@ -112,7 +112,12 @@ describe("histograms and deciles", () => {
 
   it("histogramOfSorted counts as computeHistogram does: ties on edges, the top edge, values outside", () => {
     const values = [-1, 0, 0, 0.25, 0.5, 0.5, 0.75, 1, 1, 1.5];
-    for (const edges of [[0, 0.5, 1], [0, 0.25, 0.5, 0.75, 1], [-2, 2], [0.1, 0.2]])
+    for (const edges of [
+      [0, 0.5, 1],
+      [0, 0.25, 0.5, 0.75, 1],
+      [-2, 2],
+      [0.1, 0.2],
+    ])
       expect(histogramOfSorted(Float64Array.from(values), edges)).toEqual(computeHistogram(values, edges));
     expect(histogramOfSorted(new Float64Array(0), [0, 1])).toEqual([0]);
     expect(() => histogramOfSorted(Float64Array.from([0, Number.NaN]), [0, 1])).toThrow(/expected a finite number/);
