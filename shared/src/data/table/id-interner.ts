@@ -6,6 +6,11 @@ import type { HeldMemory } from "./block-array.js";
  * about their bytes plus 16 bytes each, against ~100 bytes each as JavaScript strings in a Map. Several columns
  * (the production and the shadow log) can share one interner, so equal ids get equal codes and a join needs no
  * second table.
+ *
+ * The first ids (up to `SMALL_IDS`, `SMALL_BYTES` of them) are found through a `Map` keyed by their bytes as Latin-1
+ * text instead (an ASCII id's own text): the engine hashes and compares strings natively, fast from the first call,
+ * where the byte hash runs interpreted in a short run. Past that the hash table is built from the arena and takes
+ * over; codes are the same either way (order of first appearance).
  */
 export class IdInterner {
   private arena = new Uint8Array(1 << 16);
@@ -15,6 +20,8 @@ export class IdInterner {
   private hashes = new Uint32Array(1 << 12);
   private table = new Int32Array(1 << 13).fill(-1);
   private count = 0;
+  /** Code by id bytes as Latin-1 text, while the interner is small; undefined once the hash table took over. */
+  private known: Map<string, number> | undefined = new Map();
   private readonly encoder = new TextEncoder();
   private scratch = Buffer.allocUnsafe(3 * 64) as Utf8Writing;
   private memory: HeldMemory | undefined;
@@ -37,6 +44,7 @@ export class IdInterner {
 
   /** The code of the id in `bytes[start, end)`, interning it when new. */
   intern(bytes: Uint8Array, start: number, end: number): number {
+    if (this.known) return this.internKey(latin1Slice.call(bytes, start, end), bytes, start, end);
     let hash = 0x811c9dc5;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
     hash >>>= 0;
@@ -64,7 +72,13 @@ export class IdInterner {
       }
       this.scratch = Buffer.allocUnsafe(3 * SCRATCH_CHARS) as Utf8Writing;
     }
-    return this.intern(this.scratch, 0, this.scratch.utf8Write(text, 0));
+    const length = this.scratch.utf8Write(text, 0);
+    // As many bytes as UTF-16 units only when every unit is ASCII: then the text is its own Latin-1 key.
+    if (this.known) {
+      const key = length === text.length ? text : latin1Slice.call(this.scratch, 0, length);
+      return this.internKey(key, this.scratch, 0, length);
+    }
+    return this.intern(this.scratch, 0, length);
   }
 
   /** The id of `code` as text. */
@@ -76,14 +90,40 @@ export class IdInterner {
     ).toString("utf8");
   }
 
-  private append(bytes: Uint8Array, start: number, end: number, hash: number): number {
+  private internKey(key: string, bytes: Uint8Array, start: number, end: number): number {
+    const known = this.known!;
+    const found = known.get(key);
+    if (found !== undefined) return found;
+    const code = this.append(bytes, start, end, 0, key);
+    known.set(key, code);
+    if (this.count >= SMALL_IDS || this.used >= SMALL_BYTES) this.index();
+    return code;
+  }
+
+  /** Hashes every id interned so far into the table, which finds ids from now on. */
+  private index(): void {
+    for (let code = 0; code < this.count; code++) {
+      let hash = 0x811c9dc5;
+      for (let i = this.starts[code]!; i < this.starts[code + 1]!; i++)
+        hash = Math.imul(hash ^ this.arena[i]!, 0x01000193);
+      this.hashes[code] = hash >>> 0;
+    }
+    this.known = undefined;
+    let length = this.table.length;
+    while (this.count * 2 > length) length *= 2;
+    this.rehash(length);
+  }
+
+  /** Appends the id in `bytes[start, end)`, copied from its Latin-1 `key` when given (no view made per id). */
+  private append(bytes: Uint8Array, start: number, end: number, hash: number, key?: string): number {
     const length = end - start;
     if (this.used + length > this.arena.length) this.arena = grow(this.arena, this.used + length, this.memory);
     if (this.count + 2 > this.starts.length) {
       this.starts = grow(this.starts, this.count + 2, this.memory);
       this.hashes = grow(this.hashes, this.count + 2, this.memory);
     }
-    this.arena.set(bytes.subarray(start, end), this.used);
+    if (key === undefined) this.arena.set(bytes.subarray(start, end), this.used);
+    else latin1Write.call(this.arena, key, this.used);
     const code = this.count++;
     this.starts[code] = this.used;
     this.used += length;
@@ -99,9 +139,9 @@ export class IdInterner {
     return true;
   }
 
-  private rehash(): void {
-    this.memory?.hold(this.table.byteLength);
-    const table = new Int32Array(this.table.length * 2).fill(-1);
+  private rehash(length = this.table.length * 2): void {
+    this.memory?.hold((length - this.table.length) * Int32Array.BYTES_PER_ELEMENT);
+    const table = new Int32Array(length).fill(-1);
     const mask = table.length - 1;
     for (let code = 0; code < this.count; code++) {
       let slot = this.hashes[code]! & mask;
@@ -112,8 +152,17 @@ export class IdInterner {
   }
 }
 
-// Buffer's own UTF-8 encoder, without write()'s argument checks (on every Buffer, in Node 20 and 24 alike).
+// Buffer's own UTF-8 encoder and Latin-1 decoder and encoder, without write()'s and toString()'s argument checks (on
+// every Buffer, in Node 20 and 24 alike; the Latin-1 ones work on any Uint8Array).
 type Utf8Writing = Buffer & { utf8Write(text: string, offset: number): number };
+const { latin1Slice, latin1Write } = Buffer.prototype as unknown as {
+  latin1Slice(this: Uint8Array, start: number, end: number): string;
+  latin1Write(this: Uint8Array, text: string, offset: number): number;
+};
+
+/** Ids found through the Map before the hash table takes over: about what a small log's cold run interns. */
+const SMALL_IDS = 4096;
+const SMALL_BYTES = 1 << 18;
 
 /** Ids up to this many UTF-16 units are encoded into the reused buffer. */
 const SCRATCH_CHARS = 1024;

@@ -29,6 +29,38 @@ describe("IdInterner", () => {
     expect(interner.size).toBe(5);
   });
 
+  it("keeps each id's code when the hash table takes over from the small map, bytes and text mixed", () => {
+    const interner = new IdInterner();
+    const ids = Array.from({ length: 12_000 }, (_, i) => `r${(i * 7919) % 9000}-${i % 3 === 0 ? "é" : "e"}`);
+    const firstSeen = new Map<string, number>();
+    ids.forEach((id, i) => {
+      if (!firstSeen.has(id)) firstSeen.set(id, firstSeen.size);
+      const utf8 = Buffer.from(`,${id},`);
+      // Every id seen once as bytes and once as text, before and after the switch (at a few thousand ids).
+      const code = i % 2 === 0 ? interner.intern(utf8, 1, utf8.length - 1) : interner.internText(id);
+      expect(code).toBe(firstSeen.get(id));
+      expect(i % 2 === 0 ? interner.internText(id) : interner.intern(utf8, 1, utf8.length - 1)).toBe(code);
+    });
+    expect(interner.size).toBe(9000);
+    for (const [id, code] of firstSeen) expect(interner.text(code)).toBe(id);
+  });
+
+  it("tells apart an id from the Latin-1 reading of another's UTF-8 bytes, and joins ids of equal bytes", () => {
+    for (const fill of [0, 5000]) {
+      const interner = new IdInterner();
+      for (let i = 0; i < fill; i++) interner.internText(`fill-${i}`);
+      const e = interner.internText("é");
+      // "Ã©" is what the UTF-8 bytes of "é" read as Latin-1: another id.
+      expect(interner.internText("\u00c3\u00a9")).not.toBe(e);
+      expect(interner.intern(Buffer.from("é"), 0, 2)).toBe(e);
+      const bytes = Uint8Array.from([0xc3, 0xa9]);
+      expect(interner.intern(bytes, 0, 2)).toBe(e);
+      // A lone surrogate is encoded as U+FFFD: one id, as the bytes are one.
+      expect(interner.internText("a\ud800")).toBe(interner.internText("a\ufffd"));
+      expect(interner.size).toBe(fill + 3);
+    }
+  });
+
   it("shares codes between two columns, and treats blank cells as missing as text columns do", () => {
     const interner = new IdInterner();
     const production = new IdColumnBuilder("id", interner);
