@@ -86,7 +86,24 @@ const runNcc = (entry, outDir, name, cwd = ".") =>
       { cwd: path.join(root, cwd), stdio: "inherit" },
     );
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${name} (exit ${code})`))));
-  }).then(() => minifyChunks(outDir));
+  })
+    .then(() => minifyChunks(outDir))
+    .then(() => (cwd === "." ? dropDeadCode(path.join(outDir, "index.js")) : undefined));
+// ncc's minifier only shortens (no `compress`), so code webpack leaves in a bundle but nothing calls stays in it:
+// the unused exports of a concatenated module (about a fifth of each entry bundle: zod's, @actions/core's, ours),
+// which V8 pre-parses at every start. Terser's dead-code pass removes them: unused declarations and calls marked
+// pure, nothing else (no other transform, names kept). validate-data's cold start, side by side: 138.4 → 130.8 ms
+// (Node 20, 15 runs), its entry 421 → 343 KB. The bench's reference action is left as ncc builds any action.
+const dropDeadCode = async (file) => {
+  const { code } = await minify(readFileSync(file, "utf8"), {
+    module: true,
+    compress: { defaults: false, unused: true, side_effects: true },
+    mangle: false,
+    format: { comments: "some" },
+  });
+  if (code === undefined) throw new Error(`terser returned nothing for ${file}`);
+  writeFileSync(file, code);
+};
 // ncc minifies index.js only: the chunks of lazily imported modules (`<id>.index.js`) come out with webpack's
 // comments and indentation, 2.5 times their minified size, which the engine scans at every load. Each is minified as
 // ncc minifies index.js (whitespace, comments and local names only), its module factories kept in parentheses as
