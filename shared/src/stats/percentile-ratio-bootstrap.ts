@@ -31,10 +31,10 @@ export interface PercentileRatio {
  * models), numpy.percentile's linear method, with a paired percentile-bootstrap interval: each resample draws request
  * indices with replacement and takes both models' percentiles on the same draw, as scipy.stats.bootstrap((control,
  * treatment), ratio, paired=True, method="percentile"). Resamples work on multiplicities walked in each model's
- * sorted order, O(n) per resample and no copy of the data. Constant latencies give the zero-width interval at the
- * ratio. A control percentile of 0 makes the ratio 1 when the treatment's is 0 too (0/0: neither is slower) and +∞
- * otherwise: +∞ in the data and every resample gives the interval [+∞, +∞]; "cannot compute" when only some resamples
- * are infinite.
+ * sorted order, O(n) per resample and no copy of the data, by WebAssembly where it can run (`resamplePositions`: the
+ * same draws either way). Constant latencies give the zero-width interval at the ratio. A control percentile of 0
+ * makes the ratio 1 when the treatment's is 0 too (0/0: neither is slower) and +∞ otherwise: +∞ in the data and every
+ * resample gives the interval [+∞, +∞]; "cannot compute" when only some resamples are infinite.
  * @throws {StatsInputError} on empty or unequal-length input, a non-finite value, or options out of range.
  */
 export function computePercentileRatios(
