@@ -5,7 +5,8 @@ import { argsortFloat64 } from "./argsort-float64.js";
 import { requireCount } from "./require-count.js";
 import { requireFinite } from "./require-finite.js";
 import { requireSameLength } from "./require-same-length.js";
-import { createSeededRandom } from "./seeded-random.js";
+import { seededState } from "./seeded-random.js";
+import { planPercentiles, resamplePositions } from "./percentile-resample.js";
 import { cannotCompute } from "./stat-result.js";
 import { gather } from "./gather.js";
 
@@ -30,10 +31,10 @@ export interface PercentileRatio {
  * models), numpy.percentile's linear method, with a paired percentile-bootstrap interval: each resample draws request
  * indices with replacement and takes both models' percentiles on the same draw, as scipy.stats.bootstrap((control,
  * treatment), ratio, paired=True, method="percentile"). Resamples work on multiplicities walked in each model's
- * sorted order, O(n) per resample and no copy of the data. Constant latencies give the zero-width interval at the
- * ratio. A control percentile of 0 makes the ratio 1 when the treatment's is 0 too (0/0: neither is slower) and +∞
- * otherwise: +∞ in the data and every resample gives the interval [+∞, +∞]; "cannot compute" when only some resamples
- * are infinite.
+ * sorted order, O(n) per resample and no copy of the data, by WebAssembly where it can run (`resamplePositions`: the
+ * same draws either way). Constant latencies give the zero-width interval at the ratio. A control percentile of 0
+ * makes the ratio 1 when the treatment's is 0 too (0/0: neither is slower) and +∞ otherwise: +∞ in the data and every
+ * resample gives the interval [+∞, +∞]; "cannot compute" when only some resamples are infinite.
  * @throws {StatsInputError} on empty or unequal-length input, a non-finite value, or options out of range.
  */
 export function computePercentileRatios(
@@ -52,20 +53,26 @@ export function computePercentileRatios(
   const treatmentSorted = gather(treatment, treatmentOrder);
   const { percents } = options;
   const draws = percents.map(() => new Float64Array(resamples));
-  const random = createSeededRandom(options.seed);
-  const counts = new Int32Array(n);
-  const controlAt = new Float64Array(percents.length);
-  const treatmentAt = new Float64Array(percents.length);
   const plan = planPercentiles(n, percents);
-  for (let b = 0; b < resamples; b++) {
-    // How many times each observation is drawn, counted as drawn: no index array, one loop per resample.
-    counts.fill(0);
-    random.tallyInts(n, n, counts);
-    resampledPercentiles(controlSorted, controlOrder, counts, plan, controlAt);
-    resampledPercentiles(treatmentSorted, treatmentOrder, counts, plan, treatmentAt);
-    for (let p = 0; p < percents.length; p++)
-      (draws[p] as Float64Array)[b] = toRatio(treatmentAt[p] as number, controlAt[p] as number);
-  }
+  const { lower, upper, t } = plan;
+  const slots = plan.up.length + plan.down.length;
+  const values = new Float64Array(2 * slots);
+  resamplePositions(seededState(options.seed), controlOrder, treatmentOrder, plan, resamples, (b, positions) => {
+    for (let j = 0; j < slots; j++) {
+      values[j] = controlSorted[positions[j] as number] as number;
+      values[slots + j] = treatmentSorted[positions[slots + j] as number] as number;
+    }
+    for (let p = 0; p < percents.length; p++) {
+      const controlAt = interpolate(values, lower[p] as number, upper[p] as number, t[p] as number);
+      const treatmentAt = interpolate(
+        values,
+        slots + (lower[p] as number),
+        slots + (upper[p] as number),
+        t[p] as number,
+      );
+      (draws[p] as Float64Array)[b] = toRatio(treatmentAt, controlAt);
+    }
+  });
   return percents.map((percent, p) => {
     const base = percentileOfSorted(controlSorted, percent);
     const value = percentileOfSorted(treatmentSorted, percent);
@@ -142,92 +149,12 @@ function sortedOrder(values: ArrayLike<number>): Uint32Array {
 }
 
 /**
- * The order statistics numpy.percentile (linear) needs for each percent of a sample of n: ranks `below` and
- * `below + 1` (0-based, ascending, clamped to n − 1) and the weight t of the upper one. The ranks below the middle
- * are found walking up from the smallest value, the others walking down from the largest (rank k is rank n − 1 − k
- * from the top): p95 and p99 then walk a twentieth of the data, not all of it.
+ * numpy.percentile's linear interpolation between order statistics `values[lower]` and `values[upper]` with weight t
+ * of the upper one, in its operations (from the upper one for t ≥ ½), so the same double.
  */
-interface PercentilePlan {
-  /** Distinct ranks below n / 2, ascending. */
-  up: Int32Array;
-  /** Distinct ranks from n / 2 on, descending, each as its rank from the top (n − 1 − rank). */
-  down: Int32Array;
-  /** The value of each rank of `up` then `down` (first its sorted position), filled per resample. */
-  values: Float64Array;
-  /** Per percent: where its two order statistics are in `values`, and the weight of the upper one. */
-  lower: Int32Array;
-  upper: Int32Array;
-  t: Float64Array;
-}
-
-/** The plan of `resampledPercentiles` for samples of n. */
-function planPercentiles(n: number, percents: readonly number[]): PercentilePlan {
-  const wanted = percents.map((percent) => {
-    const index = (n - 1) * (percent / 100);
-    return { below: Math.floor(index), t: index - Math.floor(index) };
-  });
-  const ranks = [...new Set(wanted.flatMap(({ below }) => [below, Math.min(below + 1, n - 1)]))];
-  const up = ranks.filter((rank) => 2 * rank < n).sort((a, b) => a - b);
-  const down = ranks.filter((rank) => 2 * rank >= n).sort((a, b) => b - a);
-  const slots = [...up, ...down];
-  return {
-    up: Int32Array.from(up),
-    down: Int32Array.from(down, (rank) => n - 1 - rank),
-    values: new Float64Array(slots.length),
-    lower: Int32Array.from(wanted, ({ below }) => slots.indexOf(below)),
-    upper: Int32Array.from(wanted, ({ below }) => slots.indexOf(Math.min(below + 1, n - 1))),
-    t: Float64Array.from(wanted, ({ t }) => t),
-  };
-}
-
-/**
- * Walks the observations in sorted order from `start` by `step` (+1 up from the smallest, -1 down from the largest),
- * adding up their multiplicities, and writes at `values[offset + j]` the sorted position where the count first
- * passes `ranks[j]` (0-based, counted from `start`'s end, in walking order). The multiplicities add up to n, past
- * every rank. One small function for both directions, so the engine optimizes it after few resamples.
- */
-function walk(
-  counts: Int32Array,
-  order: Uint32Array,
-  start: number,
-  step: number,
-  ranks: Int32Array,
-  values: Float64Array,
-  offset: number,
-): void {
-  let cumulative = 0;
-  let position = start - step;
-  for (let j = 0; j < ranks.length; j++) {
-    const rank = ranks[j] as number;
-    while (cumulative <= rank) {
-      position += step;
-      cumulative += counts[order[position] as number] as number;
-    }
-    values[offset + j] = position;
-  }
-}
-
-/**
- * numpy.percentile (linear) of the resample in which value `sorted[r]` (from observation `order[r]`) occurs
- * `counts[order[r]]` times: order statistics found by walking the multiplicities from the nearer end, all percents
- * in one pass from each end.
- */
-function resampledPercentiles(
-  sorted: Float64Array,
-  order: Uint32Array,
-  counts: Int32Array,
-  plan: PercentilePlan,
-  out: Float64Array,
-): void {
-  const { up, down, values, lower, upper, t } = plan;
-  walk(counts, order, 0, 1, up, values, 0);
-  walk(counts, order, sorted.length - 1, -1, down, values, up.length);
-  for (let j = 0; j < values.length; j++) values[j] = sorted[values[j] as number] as number;
-  for (let p = 0; p < out.length; p++) {
-    const a = values[lower[p] as number] as number;
-    const b = values[upper[p] as number] as number;
-    const weight = t[p] as number;
-    const difference = b - a;
-    out[p] = weight >= 0.5 ? b - difference * (1 - weight) : a + difference * weight;
-  }
+function interpolate(values: Float64Array, lower: number, upper: number, t: number): number {
+  const a = values[lower] as number;
+  const b = values[upper] as number;
+  const difference = b - a;
+  return t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
 }

@@ -19,8 +19,11 @@ export interface SeededRandom {
 
 const MASK_64 = (1n << 64n) - 1n;
 const TWO_32 = 4294967296;
-/** Largest n for which x·n, x < 2³², is exact in a double. */
-const MULTIPLY_LIMIT = 2 ** 21;
+/**
+ * Largest n for which x·n, x < 2³², is exact in a double: up to it `fillInts` and `tallyInts` map a draw to [0, n) by
+ * Lemire's multiply-shift.
+ */
+export const MULTIPLY_LIMIT = 2 ** 21;
 
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
@@ -151,6 +154,15 @@ const TALLY_BLOCK = 65536;
  * @throws {StatsInputError} when the seed is not a safe integer.
  */
 export function createSeededRandom(seed: number): SeededRandom {
+  return new Xoshiro128StarStar(seededState(seed));
+}
+
+/**
+ * The 128-bit state `createSeededRandom(seed)` starts from, as four 32-bit words (s[0] first): the first two
+ * outputs of SplitMix64 started at `seed`, low word first. Never all zero.
+ * @throws {StatsInputError} when the seed is not a safe integer.
+ */
+export function seededState(seed: number): [number, number, number, number] {
   if (!Number.isSafeInteger(seed)) throw new StatsInputError(`Seed ${String(seed)} must be a safe integer.`);
   let x = BigInt.asUintN(64, BigInt(seed));
   const splitMix64 = (): bigint => {
@@ -162,9 +174,8 @@ export function createSeededRandom(seed: number): SeededRandom {
   };
   const a = splitMix64();
   const b = splitMix64();
-  const words = [a & 0xffffffffn, a >> 32n, b & 0xffffffffn, b >> 32n].map(Number);
   // Two consecutive SplitMix64 outputs are never both zero (it is a bijection of a counter), so the state is valid.
-  return new Xoshiro128StarStar(words as [number, number, number, number]);
+  return [a & 0xffffffffn, a >> 32n, b & 0xffffffffn, b >> 32n].map(Number) as [number, number, number, number];
 }
 
 /**

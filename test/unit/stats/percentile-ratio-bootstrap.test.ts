@@ -1,7 +1,34 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { computePercentileRatios } from "../../../shared/src/stats/percentile-ratio-bootstrap.js";
+import { describe, expect, it, vi } from "vitest";
+import { computePercentileRatios as compute } from "../../../shared/src/stats/percentile-ratio-bootstrap.js";
+import type * as Wasm from "../../../shared/src/stats/percentile-resample-wasm.js";
+import { createSeededRandom } from "../../../shared/src/stats/seeded-random.js";
 import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js";
+
+// Each test runs on both resamplers: the WebAssembly kernel, and the JavaScript one it falls back to (WebAssembly
+// "unavailable" here). `ran` counts the bootstraps the kernel drew, so a silent fallback cannot pass as the kernel.
+const kernel = vi.hoisted(() => ({ enabled: true, ran: 0 }));
+vi.mock("../../../shared/src/stats/percentile-resample-wasm.js", async (importOriginal) => {
+  const actual = await importOriginal<typeof Wasm>();
+  return {
+    wasmResamplePositions: (...args: Parameters<typeof actual.wasmResamplePositions>) => {
+      const ran = kernel.enabled && actual.wasmResamplePositions(...args);
+      if (ran) kernel.ran++;
+      return ran;
+    },
+  };
+});
+
+/** `computePercentileRatios` on the WebAssembly kernel or on the JavaScript fallback. */
+function on(wasm: boolean): typeof compute {
+  return (...args) => {
+    kernel.enabled = wasm;
+    const before = kernel.ran;
+    const result = compute(...args);
+    expect(kernel.ran - before).toBe(wasm ? 1 : 0);
+    return result;
+  };
+}
 
 // numpy.percentile ratios and scipy.stats.bootstrap(paired=True, method="percentile") intervals: see
 // fixtures/percentile-ratio/compute-expected.py.
@@ -18,7 +45,11 @@ const rows = readFileSync(new URL("latencies.csv", dir), "utf8")
 const production = rows.map((row) => row[0]!);
 const shadow = rows.map((row) => row[1]!);
 
-describe("computePercentileRatios", () => {
+describe.each([
+  ["WebAssembly", true],
+  ["JavaScript", false],
+])("computePercentileRatios on %s", (_, wasm) => {
+  const computePercentileRatios = on(wasm);
   const ratios = computePercentileRatios(production, shadow, { percents: [50, 95, 99], resamples: 9999, seed: 7 });
 
   it("gives numpy.percentile's ratio shadow/production exactly for p50, p95 and p99", () => {
@@ -95,5 +126,30 @@ describe("computePercentileRatios", () => {
     expect(() => computePercentileRatios([1, Number.NaN], [1, 2], { percents: [50], seed: 1 })).toThrow(
       StatsInputError,
     );
+  });
+});
+
+describe("computePercentileRatios' two resamplers", () => {
+  const wasm = on(true);
+  const js = on(false);
+
+  it("give the same result bit for bit: ties, constant values, n = 1 and 2, odd and even n, 1 to 2,000 resamples", () => {
+    const random = createSeededRandom(2024);
+    const sizes = [1, 2, 3, 4, 7, 40, 41, 999, 1000, 1500, 12_345];
+    for (const [trial, n] of [...sizes, ...sizes].entries()) {
+      // A few distinct values (ties), all equal, or continuous; zeros included, so some ratios are 1 or infinite.
+      const distinct = [1, 3, 1 << 30][trial % 3] as number;
+      const latency = () => Float64Array.from({ length: n }, () => random.nextInt(distinct) * 0.37);
+      const percents = [0, 100, 50, 95, 99, ...Array.from({ length: trial % 4 }, () => random.nextDouble() * 100)];
+      const options = { percents, resamples: 1 + random.nextInt(n < 2000 ? 2000 : 200), seed: trial };
+      const control = latency();
+      const treatment = latency();
+      expect(wasm(control, treatment, options)).toEqual(js(control, treatment, options));
+    }
+  });
+
+  it("give the same intervals bit for bit for the paired latencies of the reference data, 1,000 resamples", () => {
+    const options = { percents: [1, 50, 90, 95, 99, 99.9], resamples: 1000, seed: 11, confidence: 0.9 };
+    expect(wasm(production, shadow, options)).toEqual(js(production, shadow, options));
   });
 });

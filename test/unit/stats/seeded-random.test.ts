@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createSeededRandom, createSeededRandomFromState } from "../../../shared/src/stats/seeded-random.js";
+import {
+  createSeededRandom,
+  createSeededRandomFromState,
+  seededState,
+} from "../../../shared/src/stats/seeded-random.js";
 import { StatsInputError } from "../../../shared/src/stats/stats-input-error.js";
 
 const draw = (count: number, next: () => number): number[] => Array.from({ length: count }, next);
@@ -27,6 +31,17 @@ describe("createSeededRandom", () => {
     const seeded = createSeededRandom(1234567);
     const fromState = createSeededRandomFromState(words as [number, number, number, number]);
     expect(draw(20, () => seeded.nextUint32())).toEqual(draw(20, () => fromState.nextUint32()));
+  });
+
+  it("starts from the state seededState gives", () => {
+    for (const seed of [0, 1, -1, 1234567, Number.MAX_SAFE_INTEGER]) {
+      const state = seededState(seed);
+      expect(state.every((word) => Number.isInteger(word) && word >= 0 && word < 2 ** 32)).toBe(true);
+      const seeded = createSeededRandom(seed);
+      const fromState = createSeededRandomFromState(state);
+      expect(draw(20, () => seeded.nextUint32())).toEqual(draw(20, () => fromState.nextUint32()));
+    }
+    expect(() => seededState(0.5)).toThrow(StatsInputError);
   });
 
   it("gives the same sequence for the same seed and a different one for another seed", () => {

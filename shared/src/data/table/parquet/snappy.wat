@@ -4,7 +4,7 @@
 ;; 16 bytes is moved as two 8-byte words whatever its length (the next element overwrites the excess), longer ones
 ;; in 8-byte words or by memory.copy. Returns 0, or why the block is damaged: 1 an element runs past the input, 2 past
 ;; the output, 3 a copy reaches before the output's start (or has offset 0), 4 the elements end before the output.
-;; Assembled into snappy-wasm-bytes.ts by shared/tools/build-snappy-wasm.mjs.
+;; Assembled into snappy-wasm-bytes.ts by shared/tools/build-wasm.mjs.
 (module
   (memory (export "memory") 1)
   (func (export "uncompress")
