@@ -6,6 +6,7 @@ import { CommonInputShape, parseInputs } from "../core/parse-inputs.js";
 import type { CommonInputs } from "./common-inputs.js";
 import type { ActionRun } from "./action-run.js";
 import { annotateResult } from "./annotate-result.js";
+import { appendJobSummary } from "./append-job-summary.js";
 import * as annotations from "./runner-annotations.js";
 import { blocksMerge, toOutputs } from "./to-outputs.js";
 import type { GitHubSession } from "./github-session.js";
@@ -78,7 +79,7 @@ async function publish(
     runnerTemp: context.runnerTemp,
     workspace: context.workspace,
   });
-  await writeJobSummary(markdown);
+  writeJobSummary(markdown);
   const commentUrl = await session?.publish(result, markdown);
   for (const [name, value] of Object.entries(toOutputs(result, common.failOn, files, commentUrl)))
     core.setOutput(name, value);
@@ -91,13 +92,14 @@ async function publish(
 }
 
 /** The report goes to the job summary; a runner always provides the file, a local run may not. */
-async function writeJobSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) {
+function writeJobSummary(markdown: string): void {
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (!file) {
     core.info("GITHUB_STEP_SUMMARY is not set; the report was written only to the report file.");
     return;
   }
   try {
-    await core.summary.addRaw(markdown).write();
+    appendJobSummary(file, markdown);
   } catch (error) {
     annotations.warning(
       `The job summary could not be written: ${error instanceof Error ? error.message : String(error)}`,

@@ -1,3 +1,4 @@
+import { formatIsoTime } from "../core/format-iso-time.js";
 import { computeScoreHistogram } from "./score-histogram.js";
 import type { ShadowComparison } from "./shadow-comparison.js";
 import type { ShadowSummary, TimeWindow } from "./shadow-result.js";
@@ -9,7 +10,7 @@ export function toShadowSummary(comparison: ShadowComparison): ShadowSummary {
   const { joined, classes, scores, latency, labels, distribution, production, shadow } = comparison;
   const joinedCount = joined.productionRows.length;
   const window = (w: { first: number; last: number; sorted: boolean } | undefined): TimeWindow | undefined =>
-    w && { first: new Date(w.first).toISOString(), last: new Date(w.last).toISOString(), sorted: w.sorted };
+    w && { first: formatIsoTime(w.first), last: formatIsoTime(w.last), sorted: w.sorted };
   const productionWindow = window(production.window);
   const shadowWindow = window(shadow.window);
   const { scoreKs: ks } = distribution;

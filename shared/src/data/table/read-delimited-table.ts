@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import type { CsvError } from "csv-parse";
 import { DataError } from "../../core/modelgate-error.js";
@@ -40,11 +40,7 @@ export async function readDelimitedTable(
   const plainBuilders = new Map<string, ColumnBuilder<unknown>>();
   const plainWarnings: string[] = [];
   const fileBytes =
-    part === undefined
-      ? gzip
-        ? 0
-        : (await stat(source.absolute)).size
-      : part.ranges.reduce((n, [a, b]) => n + b - a, 0);
+    part === undefined ? (gzip ? 0 : statSync(source.absolute).size) : part.ranges.reduce((n, [a, b]) => n + b - a, 0);
   const plainGuard = limits.guard(source);
   const plain = await scanDelimitedPlain(
     source,

@@ -1,4 +1,5 @@
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
+import type { Stats } from "node:fs";
 import { DataError } from "../../core/modelgate-error.js";
 import { emptyTableError } from "./empty-table-error.js";
 import { parseTableFormat } from "./parse-table-format.js";
@@ -76,7 +77,7 @@ export async function readColumns<Column>(
     );
   }
   const source: TableSource = { input, file: spec, absolute: resolveInputPath(spec, access, input) };
-  const size = await checkFile(source, access);
+  const size = checkFile(source, access);
   if (!type.gzip && type.format !== "parquet") limits.guard(source).bytes(size, "file");
   let wanted: ColumnRequests = Array.isArray(asked)
     ? (asked as readonly ColumnRequest[])
@@ -166,9 +167,15 @@ async function readPass(
   }
 }
 
-/** The file's size on disk. */
-async function checkFile(source: TableSource, access: FileAccess): Promise<number> {
-  const info = await stat(source.absolute).catch((cause: unknown) => {
+/**
+ * The file's size on disk. Looked up synchronously: an asynchronous stat is a trip to libuv's thread pool, the main
+ * thread waiting on it, and a run's tables are read on the main thread anyway.
+ */
+function checkFile(source: TableSource, access: FileAccess): number {
+  let info: Stats;
+  try {
+    info = statSync(source.absolute);
+  } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     throw notReadable(
       source,
@@ -176,7 +183,7 @@ async function checkFile(source: TableSource, access: FileAccess): Promise<numbe
       code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? "unknown error"})`,
       cause,
     );
-  });
+  }
   if (info.isDirectory()) throw notReadable(source, access, "is a folder, not a file");
   if (info.size === 0) throw emptyTableError(source, "is 0 bytes");
   return info.size;
