@@ -18,6 +18,11 @@ export const WASM_MODULES = [
     what: "The WebAssembly snappy decoder (snappy.wat), in base64.",
   },
   {
+    wat: "data/table/parquet/rle-hybrid.wat",
+    constant: "RLE_HYBRID_WASM_BASE64",
+    what: "The WebAssembly RLE/bit-packed hybrid decoder (rle-hybrid.wat), in base64.",
+  },
+  {
     wat: "stats/percentile-resample.wat",
     constant: "PERCENTILE_RESAMPLE_WASM_BASE64",
     what: "The WebAssembly resample of the paired percentile bootstrap (percentile-resample.wat), in base64.",

@@ -48,18 +48,34 @@ export class NumberTally {
   addMany(values: ArrayLike<number>, start: number, end: number): number {
     if (values instanceof Float64Array)
       return this.addDoubles(values, new Uint32Array(values.buffer, values.byteOffset, 2 * values.length), start, end);
-    // One kind of array in the loop below (numbers of any other kind are exactly doubles).
+    // One kind of array in the loop below (numbers of any other kind are exactly doubles): a typed array's copied
+    // by the engine, converted as reading its elements one by one converts them.
+    const typed = values instanceof Int32Array || values instanceof Float32Array ? values : undefined;
     let notFinite = 0;
     for (let from = start; from < end; from += COPIED) {
       const to = Math.min(end, from + COPIED);
-      for (let i = from; i < to; i++) copy[i - from] = values[i]!;
+      if (typed !== undefined) copy.set(typed.subarray(from, to));
+      else for (let i = from; i < to; i++) copy[i - from] = values[i]!;
       notFinite += this.addDoubles(copy, COPY_WORDS, 0, to - from);
     }
     return notFinite;
   }
 
-  /** `addMany` over doubles whose 32-bit words are `words` (for their sketch buckets: `bucketOfWords`). */
+  /**
+   * `addMany` over doubles whose 32-bit words are `words` (for their sketch buckets: `bucketOfWords`), at most
+   * `COPIED` at a time: a thread's first values run before the engine optimizes `addRun`, and short runs let it see
+   * the whole function (its loop and what follows) before it does, so the optimized code is not thrown away at the
+   * end of a long first run.
+   */
   private addDoubles(values: Float64Array, words: Uint32Array, start: number, end: number): number {
+    let notFinite = 0;
+    for (let from = start; from < end; from += COPIED)
+      notFinite += this.addRun(values, words, from, Math.min(end, from + COPIED));
+    return notFinite;
+  }
+
+  /** `addDoubles` over one run. */
+  private addRun(values: Float64Array, words: Uint32Array, start: number, end: number): number {
     // The running sums in locals for the run (the same operations in the same order as one value at a time).
     let { count, mean, m2, min, max, zero, levels } = this;
     const { positive, negative } = this;

@@ -101,4 +101,19 @@ describe("NumberTally's sketch", () => {
     for (const v of values) oneByOne.add(v);
     expect(oneByOne.state()).toEqual(doubles.state());
   });
+
+  it("tallies a run inside a typed array as the same numbers in a plain array, non-finite ones left out", () => {
+    const floats = Float32Array.from({ length: 10_000 }, (_, i) =>
+      i % 1000 === 7 ? Infinity : i % 1001 === 5 ? NaN : Math.sin(i) * 1000,
+    );
+    const integers = Int32Array.from(floats, (v) => (Number.isFinite(v) ? Math.round(v) : -3));
+    for (const values of [floats, integers]) {
+      const typed = new NumberTally();
+      const plain = new NumberTally();
+      const notFinite = typed.addMany(values, 5, 9_500);
+      expect(notFinite).toBe(plain.addMany(Array.from(values), 5, 9_500));
+      expect(notFinite).toBe(values === floats ? 19 : 0);
+      expect(typed.state()).toEqual(plain.state());
+    }
+  });
 });

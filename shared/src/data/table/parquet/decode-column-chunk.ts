@@ -153,9 +153,13 @@ function decodeValues(
     return gather(dictionary, indices, count);
   const size = dictionary.length;
   // Indices of `width` bits are all below 2^width: inside a dictionary at least that large without a look.
-  if (width > 30 || 2 ** width > size)
-    for (let i = 0; i < count; i++) if (indices[i]! >= size || indices[i]! < 0) throw pastDictionary(indices[i]!, size);
+  if (width > 30 || 2 ** width > size) checkIndices(indices, count, size);
   return { dictionary: dictionary as string[], indices };
+}
+
+/** @throws ParquetPageError when one of `indices[0, count)` is outside a dictionary of `size` entries. */
+function checkIndices(indices: Int32Array, count: number, size: number): void {
+  for (let i = 0; i < count; i++) if (indices[i]! >= size || indices[i]! < 0) throw pastDictionary(indices[i]!, size);
 }
 
 /**

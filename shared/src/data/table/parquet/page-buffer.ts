@@ -1,5 +1,6 @@
 import { SNAPPY_SPARE } from "./snappy.js";
 import { releaseWasmSnappy } from "./snappy-wasm.js";
+import { releaseWasmRleHybrid } from "./rle-hybrid-wasm.js";
 
 /**
  * Buffers the page decoder reuses from page to page instead of allocating each page's bytes anew: a page is
@@ -30,9 +31,10 @@ export function alignedBuffer(length: number): Uint8Array {
   return new Uint8Array(aligned, 0, length);
 }
 
-/** Lets the buffers go, and the WebAssembly snappy decoder's memory (the next page allocates them again). */
+/** Lets the buffers go, and the WebAssembly decoders' memory (the next page allocates them again). */
 export function releasePageBuffers(): void {
   releaseWasmSnappy();
+  releaseWasmRleHybrid();
   page = new ArrayBuffer(0);
   aligned = new ArrayBuffer(0);
 }

@@ -1,14 +1,33 @@
 import { ParquetPageError } from "./page-header.js";
+import { wasmDecodeRleHybrid } from "./rle-hybrid-wasm.js";
 
 /**
  * Decodes `count` values of the RLE/bit-packed hybrid encoding (Parquet's definition levels, dictionary indices and
  * RLE booleans) of `bitWidth` bits from `bytes[offset, end)` into `out[0, count)`: runs of one repeated value and
  * groups of 8 bit-packed values, least significant bit first. A bit-packed group may pad the last values past
- * `count`; they are dropped.
+ * `count`; they are dropped. Decoded by the WebAssembly decoder (`wasmDecodeRleHybrid`), at full speed from a
+ * thread's first page; where WebAssembly cannot run, by `decodeRleHybridInJs`, alike.
  * @returns the offset after the last run read.
  * @throws ParquetPageError when the runs end before `count` values or hold a width past 32 bits.
  */
 export function decodeRleHybrid(
+  bytes: Uint8Array,
+  offset: number,
+  end: number,
+  bitWidth: number,
+  count: number,
+  out: Int32Array,
+): number {
+  if (bitWidth < 1 || bitWidth > 32 || count <= 0) return decodeRleHybridInJs(bytes, offset, end, bitWidth, count, out);
+  const decoded = wasmDecodeRleHybrid(bytes, offset, end, bitWidth, count, out);
+  if (decoded === undefined) return decodeRleHybridInJs(bytes, offset, end, bitWidth, count, out);
+  if ("offset" in decoded) return decoded.offset;
+  if ("short" in decoded) throw short(decoded.filled, count);
+  throw longHeader();
+}
+
+/** `decodeRleHybrid` in JavaScript: the same values, offset and errors. */
+export function decodeRleHybridInJs(
   bytes: Uint8Array,
   offset: number,
   end: number,
@@ -34,7 +53,7 @@ export function decodeRleHybrid(
       header += (byte & 0x7f) * 2 ** shift;
       if ((byte & 0x80) === 0) break;
       shift += 7;
-      if (shift > 35) throw new ParquetPageError("a run header is longer than 5 bytes");
+      if (shift > 35) throw longHeader();
     }
     if (header % 2 === 1) {
       const values = Math.floor(header / 2) * 8;
@@ -120,6 +139,10 @@ function unpackBits(
     held -= bitWidth;
   }
   return filled;
+}
+
+function longHeader(): ParquetPageError {
+  return new ParquetPageError("a run header is longer than 5 bytes");
 }
 
 function short(filled: number, count: number): ParquetPageError {
