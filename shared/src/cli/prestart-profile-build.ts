@@ -10,8 +10,9 @@ const VALUED: ReadonlySet<string> = new Set(["--output", "--policy", "--limit"])
 /**
  * For `modelgate profile build FILE …` (`args` after `build`): starts the reader's worker thread at once when FILE
  * is likely to be read in two parts (`profileFile`: a CSV, TSV or Parquet file of `MIN_SPLIT_BYTES` or more, on two
- * cores or more), so that the worker boots while this thread loads the command, its policy and its limits. A guess
- * from the arguments as given: the command decides as before, and a worker it does not take costs only its start.
+ * cores or more), so that the worker boots, and loads the Parquet reader for a Parquet file, while this thread loads
+ * the command, its policy and its limits. A guess from the arguments as given: the command decides as before, and a
+ * worker it does not take costs only its start.
  */
 export function prestartProfileBuild(args: readonly string[]): void {
   const file = firstPositional(args);
@@ -23,7 +24,7 @@ export function prestartProfileBuild(args: readonly string[]): void {
   } catch {
     return;
   }
-  if (size >= MIN_SPLIT_BYTES) prestartReaderWorker();
+  if (size >= MIN_SPLIT_BYTES) prestartReaderWorker(/\.parquet$/i.test(file) ? "parquet" : undefined);
 }
 
 function firstPositional(args: readonly string[]): string | undefined {

@@ -9,20 +9,23 @@ export const WORKER_YOUNG_MB = 3;
 /** The `workerData` of a worker started before its job is known: its first message is the job. */
 export const PENDING_JOB = "modelgate-pending-reader-job";
 
+/** What a worker started before its job loads while it waits: the Parquet reader, for a job that reads Parquet. */
+export type PendingJobPreload = "parquet" | undefined;
+
 let prestarted: Worker | undefined;
 
 /**
  * Starts the reader's worker thread now, before its job is known, so that it boots and loads the reader's bundle
  * while this thread loads the command and reads its arguments (about 0.1 s); `takePrestartedWorker` hands it the
  * job. Unreferenced until then: a command that does not take it exits as if it had not been started. Only for an
- * entry that found the bundle (`allowReferenceWorker`).
+ * entry that found the bundle (`allowReferenceWorker`). With `preload`, the worker loads that reader while it waits.
  */
-export function prestartReaderWorker(): void {
+export function prestartReaderWorker(preload?: PendingJobPreload): void {
   const workerScript = readerWorkerScript();
   if (workerScript === undefined || prestarted !== undefined) return;
   try {
     const worker = new Worker(workerScript, {
-      workerData: { kind: PENDING_JOB },
+      workerData: { kind: PENDING_JOB, preload },
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
     worker.unref();

@@ -89,7 +89,8 @@ async function planRowGroups(absolute: string): Promise<[TablePart, TablePart] |
     const file = await asyncBufferFromFile(absolute);
     const tail = new DataView(await file.slice(file.byteLength - 8, file.byteLength));
     if (tail.getUint32(4, true) !== 0x31524150 || tail.getUint32(0, true) > MAX_PLANNED_FOOTER) return undefined;
-    const groups = (await parquetMetadataAsync(file)).row_groups.map((group) => Number(group.num_rows));
+    const footer = await parquetMetadataAsync(file);
+    const groups = footer.row_groups.map((group) => Number(group.num_rows));
     const total = groups.reduce((n, rows) => n + rows, 0);
     // The k that halves the rows best (the first such); none when the smaller part would hold under an eighth.
     let k = 0;
@@ -99,8 +100,8 @@ async function planRowGroups(absolute: string): Promise<[TablePart, TablePart] |
     }
     if (k === 0 || best > (3 / 4) * total) return undefined;
     return [
-      { kind: "rowGroups", start: 0, end: k },
-      { kind: "rowGroups", start: k, end: groups.length },
+      { kind: "rowGroups", start: 0, end: k, footer },
+      { kind: "rowGroups", start: k, end: groups.length, footer },
     ];
   } catch {
     // A damaged file: read whole, which says what is wrong with it.

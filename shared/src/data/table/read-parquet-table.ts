@@ -59,7 +59,7 @@ async function readParquetColumns(
   windowCells: number,
   part?: Extract<TablePart, { kind: "rowGroups" }>,
 ): Promise<TablePass> {
-  const { file, metadata } = await openParquet(source, guard);
+  const { file, metadata } = await openParquet(source, guard, part?.footer);
   const schema = parquetSchema(metadata);
   const fileColumns = schema.children.map((child) => child.element.name);
   guard.columns(fileColumns.length);
@@ -185,16 +185,18 @@ function groupCache(file: AsyncBuffer): { buffer: AsyncBuffer; clear(): void } {
   return { buffer, clear: () => ranges.clear() };
 }
 
+/** The file and its footer: `footer` when the part's plan parsed it already (its size is checked all the same). */
 async function openParquet(
   source: TableSource,
   guard: TableGuard,
+  footer: FileMetaData | undefined,
 ): Promise<{ file: AsyncBuffer; metadata: FileMetaData }> {
   const file = await asyncBufferFromFile(source.absolute).catch((error: unknown) => {
     throw corrupt(source, error instanceof Error ? error.message : String(error), error);
   });
   await assertFooterSize(file, source, guard);
   try {
-    const metadata = await parquetMetadataAsync(file);
+    const metadata = footer ?? (await parquetMetadataAsync(file));
     parquetSchema(metadata);
     return { file, metadata };
   } catch (error) {

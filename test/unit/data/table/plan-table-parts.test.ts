@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { asyncBufferFromFile, parquetMetadataAsync } from "hyparquet";
 import { parquetWriteFile } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { MIN_SPLIT_BYTES, planTableParts } from "../../../../shared/src/data/table/plan-table-parts.js";
@@ -133,11 +134,12 @@ describe("planTableParts on a Parquet file", () => {
     return file;
   };
 
-  it("splits at the row group boundary nearest half the rows", async () => {
+  it("splits at the row group boundary nearest half the rows, each part carrying the file's footer", async () => {
     const file = parquet("groups.parquet", 1000, 300);
+    const footer = await parquetMetadataAsync(await asyncBufferFromFile(file));
     expect(await planTableParts(file, { format: "parquet", gzip: false }, 2 ** 20, 1)).toEqual([
-      { kind: "rowGroups", start: 0, end: 2 },
-      { kind: "rowGroups", start: 2, end: 4 },
+      { kind: "rowGroups", start: 0, end: 2, footer },
+      { kind: "rowGroups", start: 2, end: 4, footer },
     ]);
   });
 
