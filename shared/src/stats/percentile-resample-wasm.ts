@@ -1,10 +1,9 @@
+import { growWasmMemory, lazyWasmInstance, type WasmMemory } from "../core/wasm-instance.js";
 import { PERCENTILE_RESAMPLE_WASM_BASE64 } from "./percentile-resample-wasm-bytes.js";
 import { MULTIPLY_LIMIT } from "./seeded-random.js";
 
-const WASM_PAGE = 65536;
-
 interface Kernel {
-  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  memory: WasmMemory;
   resample(
     n: number,
     counts: number,
@@ -18,30 +17,8 @@ interface Kernel {
   ): void;
 }
 
-/** The engine's WebAssembly API (the project's TypeScript libraries do not declare it). */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: object };
-}
-
-const wasmApi = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-let module: object | null | undefined;
-let kernel: Kernel | undefined;
-
-/** This thread's kernel, instantiated on first use; undefined where WebAssembly cannot be (then never tried again). */
-function wasmKernel(): Kernel | undefined {
-  if (kernel !== undefined || module === null) return kernel;
-  try {
-    if (wasmApi === undefined) throw new Error("no WebAssembly");
-    module ??= new wasmApi.Module(Buffer.from(PERCENTILE_RESAMPLE_WASM_BASE64, "base64"));
-    const { exports } = new wasmApi.Instance(module);
-    kernel = exports as unknown as Kernel;
-  } catch {
-    // No WebAssembly, or no address space to reserve its memory in (`ulimit -v`).
-    module = null;
-  }
-  return kernel;
-}
+/** This thread's kernel (percentile-resample.wat). */
+const kernel = lazyWasmInstance<Kernel>(PERCENTILE_RESAMPLE_WASM_BASE64);
 
 /**
  * `resamplePositions` (percentile-resample.ts) by the WebAssembly kernel (percentile-resample.wat): compiled as the
@@ -62,7 +39,7 @@ export function wasmResamplePositions(
 ): boolean {
   const n = controlOrder.length;
   if (n > MULTIPLY_LIMIT) return false;
-  const wasm = wasmKernel();
+  const wasm = kernel.get();
   if (wasm === undefined) return false;
   const { up, down } = plan;
   const slots = up.length + down.length;
@@ -75,13 +52,7 @@ export function wasmResamplePositions(
   const out = downAt + 4 * down.length;
   const needed = out + 8 * slots;
   const { memory } = wasm;
-  if (memory.buffer.byteLength < needed) {
-    try {
-      memory.grow(Math.ceil((needed - memory.buffer.byteLength) / WASM_PAGE));
-    } catch {
-      return false;
-    }
-  }
+  if (!growWasmMemory(memory, needed)) return false;
   const words = new Uint32Array(memory.buffer);
   words.set(state, 0);
   words.set(controlOrder, controlAt / 4);

@@ -1,40 +1,19 @@
+import { growWasmMemory, lazyWasmInstance, type WasmMemory } from "../../../core/wasm-instance.js";
 import { RLE_HYBRID_WASM_BASE64 } from "./rle-hybrid-wasm-bytes.js";
 
 /** Bytes of memory after the input that the decoder may read (rle-hybrid.wat reads each value as an 8-byte word). */
 const SLACK = 8;
-const WASM_PAGE = 65536;
 /** The largest memory this decoder asks for (its addresses are 32-bit; past this a page is left to JavaScript). */
 const MAX_MEMORY = 2 ** 31;
 
 interface Decoder {
-  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  memory: WasmMemory;
   filled: { readonly value: number };
   decode(ip: number, end: number, width: number, count: number, op: number): number;
 }
 
-/** The engine's WebAssembly API (the project's TypeScript libraries do not declare it). */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: object };
-}
-
-const wasmApi = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-let module: object | null | undefined;
-let decoder: Decoder | undefined;
-
-/** This thread's decoder, instantiated on first use; undefined where WebAssembly cannot be (then never tried again). */
-function wasmDecoder(): Decoder | undefined {
-  if (decoder !== undefined || module === null) return decoder;
-  try {
-    if (wasmApi === undefined) throw new Error("no WebAssembly");
-    module ??= new wasmApi.Module(Buffer.from(RLE_HYBRID_WASM_BASE64, "base64"));
-    decoder = new wasmApi.Instance(module).exports as unknown as Decoder;
-  } catch {
-    // No WebAssembly, or no address space to reserve its memory in (`ulimit -v`).
-    module = null;
-  }
-  return decoder;
-}
+/** This thread's decoder (rle-hybrid.wat). */
+const decoder = lazyWasmInstance<Decoder>(RLE_HYBRID_WASM_BASE64);
 
 /** What the WebAssembly decoder made of the runs: the offset after them, or why they cannot be read. */
 export type WasmRleResult = { offset: number } | { short: true; filled: number } | { longHeader: true } | undefined;
@@ -60,16 +39,10 @@ export function wasmDecodeRleHybrid(
   const op = Math.ceil((length + SLACK) / 8) * 8;
   const needed = op + count * 4;
   if (needed > MAX_MEMORY) return undefined;
-  const wasm = wasmDecoder();
+  const wasm = decoder.get();
   if (wasm === undefined) return undefined;
   const { memory } = wasm;
-  if (memory.buffer.byteLength < needed) {
-    try {
-      memory.grow(Math.ceil((needed - memory.buffer.byteLength) / WASM_PAGE));
-    } catch {
-      return undefined;
-    }
-  }
+  if (!growWasmMemory(memory, needed)) return undefined;
   new Uint8Array(memory.buffer).set(bytes.subarray(offset, end), 0);
   const after = wasm.decode(0, length, bitWidth, count, op);
   if (after === -2) return { longHeader: true };
@@ -80,5 +53,5 @@ export function wasmDecodeRleHybrid(
 
 /** Lets this thread's decoder memory go (the next call instantiates it again); the compiled module is kept. */
 export function releaseWasmRleHybrid(): void {
-  decoder = undefined;
+  decoder.release();
 }

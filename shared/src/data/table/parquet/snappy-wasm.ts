@@ -1,41 +1,19 @@
+import { growWasmMemory, lazyWasmInstance, type WasmMemory } from "../../../core/wasm-instance.js";
 import { SNAPPY_WASM_BASE64 } from "./snappy-wasm-bytes.js";
 
 /** Bytes of memory the decoder may read past its input's end and write past its output's end (snappy.wat). */
 const SLACK = 16;
-const WASM_PAGE = 65536;
 /** The largest memory this decoder asks for (its addresses are 32-bit; past this a page is left to the JS decoder). */
 const MAX_MEMORY = 2 ** 31;
 const FAILURES = ["", "premature end of input", "it holds more bytes than its length header says"];
 
 interface Decoder {
-  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  memory: WasmMemory;
   uncompress(ip: number, ipEnd: number, op: number, opEnd: number): number;
 }
 
-/** The engine's WebAssembly API (the project's TypeScript libraries do not declare it). */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: object };
-}
-
-const wasmApi = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-let module: object | null | undefined;
-let decoder: Decoder | undefined;
-
-/** This thread's decoder, instantiated on first use; undefined where WebAssembly cannot be (then never tried again). */
-function wasmDecoder(): Decoder | undefined {
-  if (decoder !== undefined || module === null) return decoder;
-  try {
-    if (wasmApi === undefined) throw new Error("no WebAssembly");
-    module ??= new wasmApi.Module(Buffer.from(SNAPPY_WASM_BASE64, "base64"));
-    const { exports } = new wasmApi.Instance(module);
-    decoder = exports as unknown as Decoder;
-  } catch {
-    // No WebAssembly, or no address space to reserve its memory in (`ulimit -v`).
-    module = null;
-  }
-  return decoder;
-}
+/** This thread's decoder (snappy.wat). */
+const decoder = lazyWasmInstance<Decoder>(SNAPPY_WASM_BASE64);
 
 /**
  * Decompresses the snappy block `input` (the format of Snappy's `format_description.txt`), whose length header
@@ -62,16 +40,10 @@ export function wasmSnappyDecompress(input: Uint8Array, length: number, keep: bo
   const inEnd = inStart + input.length - pos;
   const needed = inEnd + SLACK;
   if (needed > MAX_MEMORY) return undefined;
-  const wasm = wasmDecoder();
+  const wasm = decoder.get();
   if (wasm === undefined) return undefined;
   const { memory } = wasm;
-  if (memory.buffer.byteLength < needed) {
-    try {
-      memory.grow(Math.ceil((needed - memory.buffer.byteLength) / WASM_PAGE));
-    } catch {
-      return undefined;
-    }
-  }
+  if (!growWasmMemory(memory, needed)) return undefined;
   const bytes = new Uint8Array(memory.buffer);
   bytes.set(input.subarray(pos), inStart);
   const failure = wasm.uncompress(inStart, inEnd, 0, length);
@@ -82,5 +54,5 @@ export function wasmSnappyDecompress(input: Uint8Array, length: number, keep: bo
 
 /** Lets this thread's decoder memory go (the next call instantiates it again); the compiled module is kept. */
 export function releaseWasmSnappy(): void {
-  decoder = undefined;
+  decoder.release();
 }
