@@ -102,40 +102,14 @@ class Xoshiro128StarStar implements SeededRandom {
 
   tallyInts(n: number, draws: number, counts: Int32Array): void {
     requireBound(n);
-    if (n > MULTIPLY_LIMIT) {
-      const block = new Uint32Array(Math.min(TALLY_BLOCK, draws));
-      for (let done = 0; done < draws; done += block.length) {
-        const drawn = block.subarray(0, Math.min(block.length, draws - done));
-        this.fillInts(n, drawn);
-        for (let i = 0; i < drawn.length; i++) counts[drawn[i] as number]!++;
-      }
-      return;
+    // fillInts into a block, then counted: the bootstrap's cold start draws in WebAssembly
+    // (percentile-resample.wat), so this path serves only where that cannot run.
+    const block = new Uint32Array(Math.min(TALLY_BLOCK, draws));
+    for (let done = 0; done < draws; done += block.length) {
+      const drawn = block.subarray(0, Math.min(block.length, draws - done));
+      this.fillInts(n, drawn);
+      for (let i = 0; i < drawn.length; i++) counts[drawn[i] as number]!++;
     }
-    // fillInts' multiply-shift path with the draw counted in place of stored, and rotl written out: a bootstrap's
-    // cold start runs this loop in the interpreter for its first resamples, where each call costs.
-    const threshold = (TWO_32 - n) % n;
-    let { s0, s1, s2, s3 } = this;
-    for (let i = 0; i < draws;) {
-      const m = Math.imul(s1, 5);
-      const x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      const product = x * n;
-      const low = product >>> 0;
-      if (low >= threshold) {
-        counts[(product - low) / TWO_32]!++;
-        i++;
-      }
-    }
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
-    this.s3 = s3;
   }
 }
 
@@ -145,7 +119,7 @@ function requireBound(n: number): void {
   }
 }
 
-/** Draws above the multiply-shift limit are tallied from blocks of this many. */
+/** Draws are tallied from blocks of this many. */
 const TALLY_BLOCK = 65536;
 
 /**
