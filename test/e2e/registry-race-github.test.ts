@@ -98,6 +98,38 @@ describe("racing modelgate promote processes on one GitHub repository (API stand
     expect(api().violations).toEqual([]);
   }, 300_000);
 
+  it(`${BUMP_WRITERS} writers bumping patch from builds of different commits: each takes the next version after a lost race, holding its own build, and leaves no draft behind (${Math.max(1, TRIALS - 1)} trials)`, async () => {
+    const { shas, workspace, env, store } = setUp(BUMP_WRITERS);
+    for (let trial = 0; trial < Math.max(1, TRIALS - 1); trial++) {
+      const model = `fraud-${trial}`;
+      const builds = makeBuilds(workspace, model, BUMP_WRITERS);
+      const writers = await race(
+        node,
+        workspace,
+        env,
+        builds.map((build, k) => promoteArgs(model, build.file, ["--bump", "patch", "--ref", shas[k]!])),
+        builds,
+      );
+      const counts = tally(writers);
+      console.log(
+        `github bump trial ${trial + 1}: ${BUMP_WRITERS} writers on ${BUMP_WRITERS} commits -> ${JSON.stringify(counts)}`,
+      );
+      expect(counts.won, writers.map((writer) => writer.stderr).join("\n")).toBe(BUMP_WRITERS);
+      expect(counts.wonAfterRetry).toBeGreaterThan(0);
+      expect(writers.map((writer) => writer.version).sort()).toEqual(
+        Array.from({ length: BUMP_WRITERS }, (_, k) => `v0.0.${k + 1}`).sort(),
+      );
+      await expectConsistent(store, model, writers);
+      const releases = api()
+        .releases(OWNER, REPO)
+        .filter((release) => release.tag_name.startsWith(`${model}@`));
+      expect(releases.map((release) => [release.tag_name, release.draft, release.assets.length]).sort()).toEqual(
+        writers.map((writer) => [`${model}@${writer.version}`, false, 1]).sort(),
+      );
+    }
+    expect(api().violations).toEqual([]);
+  }, 300_000);
+
   it(`${BUMP_WRITERS} writers bumping patch on one commit: one version, its build stored once; the others refused with nothing left behind`, async () => {
     const { shas, workspace, env, store } = setUp(1);
     const builds = makeBuilds(workspace, "ranker", BUMP_WRITERS);

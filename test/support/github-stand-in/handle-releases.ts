@@ -118,6 +118,18 @@ export const getReleaseAsset: RouteHandler = ({ params, state, urls, accept, doc
   return notFound(docs);
 };
 
+/** `DELETE /releases/assets/{asset_id}`: the asset only; its release stays. */
+export const deleteReleaseAsset: RouteHandler = ({ params, state, docs }) => {
+  const repo = state.repo(params.owner!, params.repo!);
+  for (const release of repo.releases) {
+    const index = release.assets.findIndex((candidate) => candidate.id === Number(params.asset_id));
+    if (index < 0) continue;
+    release.assets.splice(index, 1);
+    return { status: 204, body: undefined };
+  }
+  return notFound(docs);
+};
+
 function publish(repo: RepoState, release: StoredRelease, docs: string): ReturnType<RouteHandler> | undefined {
   const tagRef = `refs/tags/${release.tag_name}`;
   if (!repo.refs.has(tagRef)) {

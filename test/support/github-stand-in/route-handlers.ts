@@ -21,6 +21,7 @@ import {
 import {
   createRelease,
   deleteRelease,
+  deleteReleaseAsset,
   getReleaseAsset,
   listReleases,
   updateRelease,
@@ -68,4 +69,5 @@ export const ROUTE_HANDLERS: Record<string, RouteHandler> = {
   "DELETE /repos/{owner}/{repo}/releases/{release_id}": deleteRelease,
   "POST /repos/{owner}/{repo}/releases/{release_id}/assets": uploadReleaseAsset,
   "GET /repos/{owner}/{repo}/releases/assets/{asset_id}": getReleaseAsset,
+  "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}": deleteReleaseAsset,
 };

@@ -152,6 +152,37 @@ describe("registry verify through the GitHub API", () => {
     expect(api().violations).toEqual([]);
   }, 120_000);
 
+  it("reports a file uploaded to a version's release that its record does not name, and removes it with the printed command", async () => {
+    for (const sha of COMMITS) api().seedCommit(OWNER, REPO, sha);
+    await promoteVersion(openStore(), request("1.0.0", COMMITS[0]!, "build A"));
+    const { data: releases } = await octokit().request("GET /repos/{owner}/{repo}/releases", {
+      owner: OWNER,
+      repo: REPO,
+    });
+    const release = releases.find((found) => found.tag_name === "churn@v1.0.0")!;
+    await octokit().request("POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name}", {
+      owner: OWNER,
+      repo: REPO,
+      baseUrl: new URL(release.upload_url.replace(/\{.*$/, "")).origin,
+      release_id: release.id,
+      name: "extra.bin",
+      data: Buffer.from("not promoted") as unknown as string,
+      headers: { "content-type": "application/octet-stream" },
+    });
+    const report = await verify(openStore());
+    expect(report.models[0]!.findings.map((found) => [found.kind, found.subject, found.file])).toEqual([
+      ["asset-unrecorded", "churn@v1.0.0", "extra.bin"],
+    ]);
+    await runFix(report.models[0]!.findings[0]!.fix);
+    expect(await verify(openStore())).toMatchObject({ ok: true });
+    expect(
+      api()
+        .releases(OWNER, REPO)
+        .map((found) => found.assets.map((asset) => asset.name)),
+    ).toEqual([["model.bin"]]);
+    expect(api().violations).toEqual([]);
+  }, 120_000);
+
   it("reports an empty draft a promotion left before its first upload, and removes it with the printed command", async () => {
     const { data: draft } = await octokit().request("POST /repos/{owner}/{repo}/releases", {
       owner: OWNER,
