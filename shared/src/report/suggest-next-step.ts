@@ -117,5 +117,7 @@ export function suggestRegistryStep(check: Check): string {
     return "Give as results the result output of a gate step that ran in this job on the promoted files; a result from elsewhere (a pull request's run, a download, a file in the repository) is no evidence.";
   if (check.rule === "verdict")
     return "Run the gate in this job on the promoted files (after fixing what it failed on, if it failed) and give its result output, unchanged.";
+  if (check.rule === "rollback-environment")
+    return "Run the rollback from a workflow job in the environment the policy names, with required reviewers (as workflows-examples/manual-rollback.yml does), and have a reviewer approve the run.";
   return "Produce the missing evidence (run the gates on this commit) or choose a version whose evidence passes.";
 }

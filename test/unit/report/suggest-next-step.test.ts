@@ -7,7 +7,13 @@ import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { escapeMarkdown } from "../../../shared/src/report/escape-markdown.js";
 import { renderEvaluateMarkdown } from "../../../shared/src/report/render-evaluate-markdown.js";
 import { renderEvaluateText } from "../../../shared/src/report/render-evaluate-text.js";
-import { suggestBiasStep, suggestEvaluateStep } from "../../../shared/src/report/suggest-next-step.js";
+import { checkRollbackEnvironment } from "../../../shared/src/registry/check-rollback-environment.js";
+import type { StageRules } from "../../../shared/src/registry/stage-rules.js";
+import {
+  suggestBiasStep,
+  suggestEvaluateStep,
+  suggestRegistryStep,
+} from "../../../shared/src/report/suggest-next-step.js";
 
 const check = (fields: Partial<Check>): Check => ({
   name: "demographic_parity_ratio:min",
@@ -115,5 +121,23 @@ describe("suggestEvaluateStep for a rule the gate could not apply", () => {
   it("still points a measured regression at what made the metric worse", () => {
     const regressed = check({ metric: "accuracy", rule: "max-regression", value: 0.8, baseline: 0.9 });
     expect(suggestEvaluateStep(regressed, "modelgate.yml")).toMatch(/^Find what made accuracy worse than the baseline/);
+  });
+});
+
+describe("suggestRegistryStep", () => {
+  it("sends a rollback refused outside its environment to the approved workflow, not to the gates", () => {
+    const rules: StageRules = {
+      stage: "production",
+      source: "modelgate.yml",
+      unlisted: null,
+      require: [],
+      checks: [],
+      rollbackEnvironment: "production",
+    };
+    const refused = checkRollbackEnvironment(rules, { unavailable: "a command line cannot show" })!;
+    expect(refused).toMatchObject({ rule: "rollback-environment", verdict: "fail" });
+    expect(suggestRegistryStep(refused)).toBe(
+      "Run the rollback from a workflow job in the environment the policy names, with required reviewers (as workflows-examples/manual-rollback.yml does), and have a reviewer approve the run.",
+    );
   });
 });
