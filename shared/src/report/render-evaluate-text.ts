@@ -30,7 +30,9 @@ export function renderEvaluateText(result: GateResult): string {
         describeRule(c.rule, c.threshold),
       ],
       reason: `${sanitizeTerminalText(c.message, 400)}${evidence ? ` (${evidence})` : ""}${beside ? ` ${beside}.` : ""}`,
-      nextStep: suggestEvaluateStep(c, result.policy.file, (text) => sanitizeTerminalText(text, 200)),
+      nextStep: suggestEvaluateStep(c, result.policy.file, (text, maxLength = 200) =>
+        sanitizeTerminalText(text, maxLength),
+      ),
     };
   });
   const sections: string[][] = [];

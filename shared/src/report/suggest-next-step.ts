@@ -3,11 +3,12 @@ import { escapeMarkdown } from "./escape-markdown.js";
 
 /**
  * What a reader can do about a check that failed or warned, one sentence per gate and kind of rule. Plain text
- * with `policy` (the policy file's name, untrusted) escaped for markdown by the caller's `escape`.
+ * with `policy` (the policy file's name, untrusted) escaped for markdown by the caller's `escape`, which cuts the
+ * text at `maxLength` (default 200) characters.
  */
-type Escape = (text: string) => string;
+type Escape = (text: string, maxLength?: number) => string;
 
-const md: Escape = (text) => escapeMarkdown(text, 200);
+const md: Escape = (text, maxLength = 200) => escapeMarkdown(text, maxLength);
 
 /**
  * evaluate-gate: metric rules, significance, slices and explanation rules. `historyBelow` is false where the report
@@ -21,6 +22,13 @@ export function suggestEvaluateStep(check: Check, policy: string, escape: Escape
   }
   if (check.ci && check.verdict !== "pass" && /inconclusive/i.test(check.message)) {
     return `Evaluate on more examples${where} to narrow the interval, or accept the risk explicitly.`;
+  }
+  // A rule the gate could not apply (a value the candidate or the baseline lacks, a registry version promoted
+  // without it) failed closed: retraining would not help, the fix its reason names would.
+  const fix = check.verdict === "fail" ? / Fix: (.+)$/s.exec(check.message)?.[1] : undefined;
+  if (fix !== undefined) return escape(fix, 400);
+  if (check.verdict === "fail" && /^significance: \S+ cannot be decided: /.test(check.message)) {
+    return `Give both models' predictions of the same examples (candidate-predictions, and baseline-predictions or a registry: version promoted with its predictions), with scores where the metric needs them; or remove significance from the rule in ${file} on the base branch.`;
   }
   switch (check.rule) {
     case "min":
@@ -109,5 +117,7 @@ export function suggestRegistryStep(check: Check): string {
     return "Give as results the result output of a gate step that ran in this job on the promoted files; a result from elsewhere (a pull request's run, a download, a file in the repository) is no evidence.";
   if (check.rule === "verdict")
     return "Run the gate in this job on the promoted files (after fixing what it failed on, if it failed) and give its result output, unchanged.";
+  if (check.rule === "rollback-environment")
+    return "Run the rollback from a workflow job in the environment the policy names, with required reviewers (as workflows-examples/manual-rollback.yml does), and have a reviewer approve the run.";
   return "Produce the missing evidence (run the gates on this commit) or choose a version whose evidence passes.";
 }
