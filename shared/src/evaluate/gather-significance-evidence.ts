@@ -1,6 +1,7 @@
 import { drawBootstrapDistribution } from "../stats/bootstrap-distribution.js";
 import type { BootstrapMethod } from "../stats/bootstrap-interval.js";
 import { comparePairOrdering } from "../stats/compare-pair-ordering.js";
+import { constantPairKernel } from "../stats/constant-pair-kernel.js";
 import { computeDelong } from "../stats/delong.js";
 import { countChangedUnits, fewestChangesForDirection } from "../stats/count-changed-units.js";
 import { findConstantDifference } from "../stats/find-constant-difference.js";
@@ -122,6 +123,9 @@ export function gatherSignificanceEvidence(
  * through disjoint blocks); all of them alike has probability (1 − π)^k, so π ≤ 1 − alpha^(1/k) at 1 − alpha exactly
  * as in `toNoVarianceLimits` with c = 0 and range [−1, 1]. The same k follows from identical scores: a pair can differ
  * only through a positive or a negative whose score changed, and the worst case puts every change in the smaller class.
+ * DeLong's Var(Δ) is also 0 when each model's kernel is the same on every pair (`constantPairKernel`: it scores the
+ * classes wholly apart, or every example alike), so every pair changes by the same c = h_c − h_b ≠ 0: the same k
+ * disjoint pairs all showing c bound the share of pairs whose change is not c, and `toNoVarianceLimits` with that c.
  */
 function gatherAuc(
   yTrue: ArrayLike<number>,
@@ -142,12 +146,23 @@ function gatherAuc(
   // needs checking only when DeLong cannot decide.
   const ordering = comparePairOrdering(yTrue, baseline, candidate);
   const auc = computeRocAuc(yTrue, baseline);
-  if (!ordering.alike || !auc.ok) return { method, ok: false, reason: delong.reason };
+  const pairs = `${ordering.positives} × ${ordering.negatives} positive–negative pairs`;
+  let change = 0;
+  let observed = `both models order all ${pairs} alike (AUC change 0), so DeLong's test has no variance to measure`;
+  if (!ordering.alike) {
+    const baselineKernel = constantPairKernel(yTrue, baseline);
+    const candidateKernel = constantPairKernel(yTrue, candidate);
+    if (baselineKernel === undefined || candidateKernel === undefined)
+      return { method, ok: false, reason: delong.reason };
+    change = candidateKernel - baselineKernel;
+    observed = `each model scores all ${pairs} one way (the baseline ${describeKernel(baselineKernel)}, the candidate ${describeKernel(candidateKernel)}), so every pair changes by ${formatNumber(change)} (AUC change ${formatNumber(change)}) and DeLong's test has no variance to measure`;
+  }
+  if (!auc.ok) return { method, ok: false, reason: delong.reason };
   const evidence: SignificanceEvidence = {
     method: "exact-bound",
-    bound: { constant: 0, range: [-1, 1], trials: Math.min(ordering.positives, ordering.negatives) },
+    bound: { constant: change, range: [-1, 1], trials: Math.min(ordering.positives, ordering.negatives) },
     units: "disjoint positive–negative pairs",
-    observed: `both models order all ${ordering.positives} × ${ordering.negatives} positive–negative pairs alike (AUC change 0), so DeLong's test has no variance to measure`,
+    observed,
   };
   return {
     method: { method: "exact-bound", replaces: "delong" },
@@ -156,6 +171,13 @@ function gatherAuc(
     baselineValue: auc.value,
     noDifference: undefined,
   };
+}
+
+/** How a model whose pair kernel is the same on every pair scores them, for the report. */
+function describeKernel(kernel: 0 | 0.5 | 1): string {
+  if (kernel === 1) return "puts each positive above each negative";
+  if (kernel === 0) return "puts each positive below each negative";
+  return "ties them all";
 }
 
 /** The exact bound of a change of 0 on all but `changed` of n examples. */

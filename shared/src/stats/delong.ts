@@ -65,7 +65,7 @@ function covariance(a: Float64Array, b: Float64Array): number {
  * by the O(n log n) midrank algorithm of Sun & Xu (2014): S = S10/m + S01/n with sample covariances (ddof = 1),
  * Var(Δ) = S_bb + S_cc − 2·S_bc, z = Δ/√Var(Δ), two-sided p = 2·Φ(−|z|) (scipy.stats.norm.sf), ties counting ½; as
  * R's pROC::roc.test(method = "delong"). Options set the interval (default 95% two-sided). "Cannot compute" with
- * fewer than two examples of a class, or when Var(Δ) is 0 (both models rank every pair alike).
+ * fewer than two examples of a class, or when Var(Δ) is 0 (e.g. both models rank every pair alike).
  * @throws {StatsInputError} on empty or mismatched arrays, labels other than 0/1, non-finite scores, or a confidence
  * outside (0, 1).
  */
@@ -99,7 +99,9 @@ export function computeDelong(
   const cov = s(base.v10, cand.v10, base.v01, cand.v01);
   const varianceDifference = varianceBaseline + varianceCandidate - 2 * cov;
   if (!(varianceDifference > 0)) {
-    return cannotCompute("DeLong's variance of the AUC difference is 0: both models order every example pair alike.");
+    return cannotCompute(
+      "DeLong's variance of the AUC difference is 0: each positive's and each negative's placement changes by the same amount between the models.",
+    );
   }
   const difference = cand.auc - base.auc;
   const z = difference / Math.sqrt(varianceDifference);

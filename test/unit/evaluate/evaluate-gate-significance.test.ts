@@ -224,6 +224,40 @@ describe("evaluateGate with significance on an unchanged model", () => {
     expect(lenient.verdict).toBe("warn");
   });
 
+  it("decides a roc_auc rule from a constant model to a perfect one by the exact bound, not 'cannot decide'", () => {
+    const constant = predictions(
+      "constant",
+      data.yTrue.map(() => 0),
+      data.yTrue.map(() => 0.5),
+    );
+    const perfect = predictions(
+      "perfect",
+      data.yTrue,
+      data.yTrue.map((y) => (y === 1 ? 0.9 : 0.1)),
+    );
+    const result = judge(
+      "  on-inconclusive: warn\n  metrics:\n    roc_auc: { direction: higher, min-improvement: 0, significance: 0.05 }\n",
+      perfect,
+      constant,
+    );
+    const auc = check(result.checks, "roc_auc:min-improvement");
+    expect(auc).toMatchObject({
+      verdict: "pass",
+      method: "exact-bound",
+      message: expect.stringMatching(/^No variance: each model scores all 433 × 567 positive–negative pairs one way/),
+    });
+    // SciPy 1.10: 0.5 ∓ (1.5, 0.5)·beta.ppf(0.95, 1, 433), the 433 disjoint pairs all changing by 0.5.
+    expectRelative(auc.ci![0], 0.48965799167710655, 1e-12);
+    expectRelative(auc.ci![1], 0.5034473361076311, 1e-12);
+    // The same models the other way round: every pair changes by −0.5, a regression the bound shows.
+    const reverse = judge(
+      "  metrics:\n    roc_auc: { direction: higher, max-regression: 0.01, significance: 0.05 }\n",
+      constant,
+      perfect,
+    );
+    expect(check(reverse.checks, "roc_auc:max-regression")).toMatchObject({ verdict: "fail", method: "exact-bound" });
+  });
+
   it("leaves an unchanged regressor's mae inconclusive without an interval, since absolute errors have no upper bound", () => {
     const regression = (name: string): Predictions => ({
       ...predictions(name, data.candidateScore, data.candidateScore),

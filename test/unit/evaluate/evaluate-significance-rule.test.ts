@@ -261,6 +261,65 @@ describe("evaluateSignificanceRule on a change with no variance", () => {
     );
   });
 
+  describe("of ROC AUC when each model scores every positive–negative pair one way", () => {
+    // 250 positives and 250 negatives; a model at 0.5 everywhere ties every pair (AUC 0.5), one at 0.9 / 0.1 orders
+    // each pair right (AUC 1), and its mirror each pair wrong (AUC 0). DeLong's variance of the change is 0.
+    const labels = Array.from({ length: 500 }, (_, i) => 1 - (i % 2));
+    const tied = labels.map(() => 0.5);
+    const apart = labels.map((y) => (y === 1 ? 0.9 : 0.1));
+    const reversed = labels.map((y) => (y === 1 ? 0.1 : 0.9));
+    const aucRule = (
+      baseline: number[],
+      candidate: number[],
+      rule: SignificanceRuleInput["rule"],
+      n = 500,
+    ): SignificanceRuleInput => ({
+      metric: "roc_auc",
+      yTrue: labels.slice(0, n),
+      baseline: baseline.slice(0, n),
+      candidate: candidate.slice(0, n),
+      rule,
+      alpha: 0.05,
+    });
+
+    it("shows an improvement from a constant model to a perfect one: every pair changes by 0.5", () => {
+      const check = evaluateSignificanceRule(
+        aucRule(tied, apart, { direction: "higher", kind: "min-improvement", bound: 0 }),
+        { seed: 1 },
+      );
+      if (!check.decided) return expect.fail(check.message);
+      expect(check).toMatchObject({ method: "exact-bound", replaces: "delong", verdict: "pass", bound: 0 });
+      // SciPy 1.10: u = beta.ppf(0.95, 1, 250); limits 0.5 − 1.5·u and 0.5 + 0.5·u; p = binom.pmf(0, 250, 1/3).
+      expectRelative(check.ci[0], 0.48213287042752906, 1e-12);
+      expectRelative(check.ci[1], 0.5059557098574903, 1e-12);
+      expectRelative(check.p_value, 9.488230707658015e-45, 1e-9);
+      expect(check.message).toMatch(
+        /^No variance: each model scores all 250 × 250 positive–negative pairs one way \(the baseline ties them all, the candidate puts each positive above each negative\), so every pair changes by 0\.5 .*Decided by the exact bound instead: 250 disjoint positive–negative pairs/,
+      );
+    });
+
+    it("rules out max-regression 0.01 for a perfect model replaced by its mirror: every pair changes by −1", () => {
+      const check = evaluateSignificanceRule(
+        aucRule(apart, reversed, { direction: "higher", kind: "max-regression", bound: 0.01 }),
+        { seed: 1 },
+      );
+      if (!check.decided) return expect.fail(check.message);
+      expect(check).toMatchObject({ method: "exact-bound", verdict: "fail", bound: -0.01, p_value: 1 });
+      // SciPy 1.10: −1 + 2·beta.ppf(0.95, 1, 250); the lower limit is the range's end.
+      expect(check.ci[0]).toBe(-1);
+      expectRelative(check.ci[1], -0.9761771605700388, 1e-12);
+    });
+
+    it("leaves a change of −0.5 on 5 disjoint pairs inconclusive under max-regression 0.6", () => {
+      // u = 1 − 0.05^(1/5) = 0.4507: the limits −0.5 − 0.5·u and −0.5 + 1.5·u straddle −0.6.
+      const check = evaluateSignificanceRule(
+        aucRule(apart, tied, { direction: "higher", kind: "max-regression", bound: 0.6 }, 10),
+        { seed: 1 },
+      );
+      expect(check).toMatchObject({ method: "exact-bound", verdict: "inconclusive" });
+    });
+  });
+
   it("uses the exact bound for the percentile interval too, which would otherwise claim the single point", () => {
     const check = evaluateSignificanceRule(unchanged({ direction: "higher", kind: "max-regression", bound: 0.001 }), {
       seed: 1,
