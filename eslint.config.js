@@ -45,7 +45,7 @@ export default tseslint.config(
       // Table readers stream the file they are given (the rest of data/table/ builds and queries columns).
       "shared/src/data/table/{read-table,read-delimited-table,read-delimited-header,stream-table-bytes,plan-table-parts}.ts",
       // train-reproducibly runs the training command and hashes what it reads and writes.
-      "shared/src/lineage/{dirty-files,file-clock,find-interpreter,find-lockfiles,hash-file,hash-paths,restore-from-cache,run-command,run-once,run-training,system-probe,verify-repeatability,walk-files,written-by-run}.ts",
+      "shared/src/lineage/{dirty-files,file-clock,find-interpreter,find-lockfiles,hash-paths,restore-from-cache,run-command,run-once,run-training,system-probe,verify-repeatability,walk-files,written-by-run}.ts",
       // The registry's local stores: git and the asset directory.
       "shared/src/registry/{local-asset-store,run-git}.ts",
     ],

@@ -138,4 +138,21 @@ describe.each(nodeBinaries())("evaluate-gate's sticky comment under each kind of
     ).toBe(true);
     expect(ours().map((c) => c.body)).toEqual([`${MARKER}\nold`]);
   });
+
+  it("passes the step when a fork's read-only token cannot write the fresh comment over a hidden one", async () => {
+    api.seedComments("acme", "models", 7, [
+      { body: `${MARKER}\nold`, login: "github-actions[bot]", minimized: "outdated" },
+    ]);
+    const run = await prRun(workspace(), "better.json", "ghs_test_read");
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.verdict).toBe("pass");
+    expect(run.outputs.passed).toBe("true");
+    expect(run.outputs["comment-url"]).toBeUndefined();
+    const warnings = run.commands.filter((c) => c.command === "warning").map((c) => c.message);
+    expect(
+      warnings.some((w) => /could not write the PR comment; the verdict is unchanged.*creating a comment.*403/.test(w)),
+    ).toBe(true);
+    expect(run.commands.filter((c) => c.command === "error")).toEqual([]);
+    expect(ours().map((c) => c.body)).toEqual([`${MARKER}\nold`]);
+  });
 });

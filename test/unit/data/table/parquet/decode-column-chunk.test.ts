@@ -4,17 +4,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parquetMetadata, parquetSchema } from "hyparquet";
 import { describe, expect, it } from "vitest";
-import { DataError } from "../../../../shared/src/core/modelgate-error.js";
-import { readTable } from "../../../../shared/src/data/table/read-table.js";
-import type { ColumnRequest } from "../../../../shared/src/data/table/column-request.js";
-import type { NumberColumn, StringColumn, Table } from "../../../../shared/src/data/table/table.js";
-import { planFlatColumn, snappyPage } from "../../../../shared/src/data/table/parquet/flat-column-plan.js";
-import { decodeColumnChunk } from "../../../../shared/src/data/table/parquet/decode-column-chunk.js";
-import { NumberColumnBuilder } from "../../../../shared/src/data/table/number-column-builder.js";
-import { StringColumnBuilder } from "../../../../shared/src/data/table/string-column-builder.js";
-import { readPageHeader } from "../../../../shared/src/data/table/parquet/page-header.js";
+import { DataError } from "../../../../../shared/src/core/modelgate-error.js";
+import { readTable } from "../../../../../shared/src/data/table/read-table.js";
+import type { ColumnRequest } from "../../../../../shared/src/data/table/column-request.js";
+import type { NumberColumn, StringColumn, Table } from "../../../../../shared/src/data/table/table.js";
+import { planFlatColumn, snappyPage } from "../../../../../shared/src/data/table/parquet/flat-column-plan.js";
+import { decodeColumnChunk } from "../../../../../shared/src/data/table/parquet/decode-column-chunk.js";
+import { NumberColumnBuilder } from "../../../../../shared/src/data/table/number-column-builder.js";
+import { StringColumnBuilder } from "../../../../../shared/src/data/table/string-column-builder.js";
+import { readPageHeader } from "../../../../../shared/src/data/table/parquet/page-header.js";
 
-const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/parquet");
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 const access = { workspace: fixtures, allowedRoots: [fixtures] };
 
 type Cell = string | number | boolean | null;

@@ -1,8 +1,8 @@
 import { snappyUncompress } from "hyparquet";
 import { describe, expect, it } from "vitest";
-import { SNAPPY_SPARE, snappyDecompress } from "../../../../shared/src/data/table/parquet/snappy.js";
-import { wasmSnappyDecompress } from "../../../../shared/src/data/table/parquet/snappy-wasm.js";
-import { SNAPPY_WASM_BASE64 } from "../../../../shared/src/data/table/parquet/snappy-wasm-bytes.js";
+import { SNAPPY_SPARE, snappyDecompress } from "../../../../../shared/src/data/table/parquet/snappy.js";
+import { wasmSnappyDecompress } from "../../../../../shared/src/data/table/parquet/snappy-wasm.js";
+import { SNAPPY_WASM_BASE64 } from "../../../../../shared/src/data/table/parquet/snappy-wasm-bytes.js";
 
 /** One element of a snappy block: literal bytes, or a copy of `count` bytes from `offset` back, in `width` offset bytes. */
 type Element = { literal: number[] } | { count: number; offset: number; width: 1 | 2 | 4 };
@@ -232,7 +232,7 @@ describe("wasmSnappyDecompress", () => {
   });
 
   it("is the module snappy.wat assembles to (node shared/tools/build-wasm.mjs writes it)", async () => {
-    const tool = "../../../../shared/tools/build-wasm.mjs";
+    const tool = "../../../../../shared/tools/build-wasm.mjs";
     const { assembleWasm } = (await import(tool)) as { assembleWasm(wat: string): Promise<Buffer> };
     expect((await assembleWasm("data/table/parquet/snappy.wat")).toString("base64")).toBe(SNAPPY_WASM_BASE64);
   });

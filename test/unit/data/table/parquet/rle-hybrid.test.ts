@@ -3,10 +3,10 @@ import {
   decodeRleHybrid as decodeRleHybridInWasm,
   decodeRleHybridInJs,
   opensWithRunOfOnes,
-} from "../../../../shared/src/data/table/parquet/rle-hybrid.js";
-import { wasmDecodeRleHybrid } from "../../../../shared/src/data/table/parquet/rle-hybrid-wasm.js";
-import { RLE_HYBRID_WASM_BASE64 } from "../../../../shared/src/data/table/parquet/rle-hybrid-wasm-bytes.js";
-import { ParquetPageError } from "../../../../shared/src/data/table/parquet/page-header.js";
+} from "../../../../../shared/src/data/table/parquet/rle-hybrid.js";
+import { wasmDecodeRleHybrid } from "../../../../../shared/src/data/table/parquet/rle-hybrid-wasm.js";
+import { RLE_HYBRID_WASM_BASE64 } from "../../../../../shared/src/data/table/parquet/rle-hybrid-wasm-bytes.js";
+import { ParquetPageError } from "../../../../../shared/src/data/table/parquet/page-header.js";
 
 // Each case holds for the decoder the reader uses (WebAssembly) and for its JavaScript twin (where WebAssembly cannot run).
 describe.each([
@@ -175,7 +175,7 @@ describe("wasmDecodeRleHybrid", () => {
   });
 
   it("is the module rle-hybrid.wat assembles to (node shared/tools/build-wasm.mjs writes it)", async () => {
-    const tool = "../../../../shared/tools/build-wasm.mjs";
+    const tool = "../../../../../shared/tools/build-wasm.mjs";
     const { assembleWasm } = (await import(tool)) as { assembleWasm(wat: string): Promise<Buffer> };
     expect((await assembleWasm("data/table/parquet/rle-hybrid.wat")).toString("base64")).toBe(RLE_HYBRID_WASM_BASE64);
   });
