@@ -4,6 +4,7 @@ import { SLICE_SEARCH_METHOD } from "../../../shared/src/evaluate/slice-search/s
 import {
   describePValues,
   formatEvidence,
+  pResolution,
   RULE_P_MEANING,
   SLICE_P_MEANING,
 } from "../../../shared/src/report/format-evidence.js";
@@ -28,6 +29,19 @@ const found: Check = {
   p_value: 1.5e-5,
   p_value_adjusted: 2e-4,
 };
+
+describe("formatEvidence of a rule decided on a bootstrap interval", () => {
+  it("floors p at what 9,999 resamples resolve, and the Holm-adjusted p at that times the checks", () => {
+    const settings = { seed: 0, resamples: 9999, multiple_testing: "holm" as const, family_alpha: 0.05, checks: 2 };
+    const tiny = { ...rule, method: "bootstrap-bca", p_value: 8.88178e-16, p_value_adjusted: 1.776e-15 };
+    expect(formatEvidence(tiny, pResolution(tiny, settings))).toBe(
+      "[-0.03, -0.01], 97.5% one-sided · p < 1e-4 · adjusted < 2e-4",
+    );
+    // DeLong's test is analytic: its p has no floor.
+    const delong = { ...tiny, method: "delong" };
+    expect(formatEvidence(delong, pResolution(delong, settings))).toContain("p 8.882e-16");
+  });
+});
 
 describe("formatEvidence of a slice found automatically", () => {
   it("shows its t and both p-values", () => {
