@@ -1,5 +1,6 @@
 import type { Check } from "../core/check.js";
 import type { SignificanceSettings } from "../evaluate/gate-result.js";
+import { SLICE_SEARCH_METHOD } from "../evaluate/slice-search/slice-search-result.js";
 import {
   formatDistinct,
   formatNumber,
@@ -11,6 +12,13 @@ import {
 /** What a significance check's own p-value measures (a regression or improvement rule decided on an interval). */
 export const RULE_P_MEANING =
   "p is the smallest α at which the one-sided interval clears the rule's limit — a small p means the change is within the rule";
+
+/**
+ * What the p-value of a slice found automatically measures: its t test asks whether the slice regressed beyond the
+ * margin, so a small p is the opposite news of a small p on an interval rule.
+ */
+export const SLICE_P_MEANING =
+  "a found slice's p is the chance of a regression this large on the slice if it had regressed by no more than the margin — a small p means the slice regressed beyond the margin";
 
 /** What McNemar's and DeLong's "no difference" p-values, reported beside a rule, measure. */
 export const NO_DIFFERENCE_P_MEANING = "chance of a difference this large if the models were equally good";
@@ -38,9 +46,10 @@ export function pResolution(check: Check, settings: SignificanceSettings | undef
  * empty for a check decided on point values.
  */
 export function formatEvidence(check: Check, resolution: PResolution = {}): string {
-  // A test without an interval (the slice search's t test against the margin) shows its statistic and p-values.
-  if (!check.ci && typeof check.statistic === "number" && typeof check.p_value_adjusted === "number") {
-    return `t ${formatNumber(check.statistic)} · p ${formatPValue(check.p_value ?? null)} · adjusted ${formatPValue(check.p_value_adjusted)}`;
+  // A test without an interval (the slice search's t test against the margin) shows its statistic and p-values;
+  // a slice whose changes are all equal has no t.
+  if (isSliceFinding(check)) {
+    return `t ${formatNumber(check.statistic ?? null)} · p ${formatPValue(check.p_value ?? null)} · adjusted ${formatPValue(check.p_value_adjusted ?? null)}`;
   }
   if (!check.ci) return check.method ? `${check.method}, no interval` : "";
   const level = check.alpha === undefined ? "" : `, ${formatNumber((1 - check.alpha) * 100)}% one-sided`;
@@ -50,6 +59,23 @@ export function formatEvidence(check: Check, resolution: PResolution = {}): stri
   if (check.p_value_adjusted !== undefined)
     parts.push(`adjusted ${formatPValue(check.p_value_adjusted, resolution.adjusted)}`);
   return parts.join(" · ");
+}
+
+/** Whether the check is a slice search finding, whose p-values test the slice against the margin. */
+export function isSliceFinding(check: Check): boolean {
+  return check.method === SLICE_SEARCH_METHOD;
+}
+
+/**
+ * What the p-values of `checks` measure, one sentence per kind that occurs: an interval rule's p, a found slice's p.
+ * Empty when no check has a p-value of its own.
+ */
+export function describePValues(checks: readonly Check[]): string[] {
+  const withP = checks.filter((c) => c.p_value !== undefined && c.p_value !== null);
+  return [
+    ...(withP.some((c) => !isSliceFinding(c)) ? [RULE_P_MEANING] : []),
+    ...(withP.some(isSliceFinding) ? [SLICE_P_MEANING] : []),
+  ];
 }
 
 /** The "no difference" p-value beside a check, named for its test and saying what it measures; "" when none. */

@@ -4,11 +4,11 @@ import { describeRule } from "./describe-rule.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { formatNumber, formatPair, formatPercent, formatSigned } from "../core/format-number.js";
 import {
+  describePValues,
   describeSignificance,
   formatEvidence,
   formatNoDifference,
   pResolution,
-  RULE_P_MEANING,
 } from "./format-evidence.js";
 import { renderEvaluateChartBlocks } from "./render-evaluate-charts.js";
 import type { MarkdownBlock } from "./fit-markdown.js";
@@ -115,9 +115,9 @@ function renderReasons(result: GateResult): string {
     const beside = formatNoDifference(c);
     return `- ${verdictLabel(c.verdict)} **${escapeMarkdown(c.metric)}**${where} ${c.rule}: ${escapeMarkdown(c.message, 400)}${beside === "" ? "" : ` ${escapeMarkdown(beside, 200)}.`}`;
   });
-  const legend = result.checks.some((c) => c.p_value !== undefined)
-    ? `\n\n_${escapeMarkdown(RULE_P_MEANING, 200)}._`
-    : "";
+  const legend = describePValues(result.checks)
+    .map((meaning) => `\n\n_${escapeMarkdown(meaning, 300)}._`)
+    .join("");
   return details("Why each check decided", `${lines.join("\n")}${legend}`);
 }
 

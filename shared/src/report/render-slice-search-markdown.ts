@@ -2,6 +2,7 @@ import { markdownTable } from "markdown-table";
 import type { SliceSearchSummary } from "../evaluate/slice-search/slice-search-result.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { formatNumber, formatSigned } from "../core/format-number.js";
+import { SLICE_P_MEANING } from "./format-evidence.js";
 
 /**
  * The slice search's section: the top slices found automatically, worst first, each with its size, both models'
@@ -32,7 +33,7 @@ export function renderSliceSearchMarkdown(search: SliceSearchSummary | undefined
   return `${heading}\n\n${body}\n\n<details><summary>How the slices were searched</summary>\n\n${escapeMarkdown(describeSliceSearch(search), 1500)}\n\n</details>`;
 }
 
-/** One paragraph a reviewer can repeat the search from: columns, lattice, loss, margin, test and family size. */
+/** One paragraph a reviewer can repeat the search from: columns, lattice, loss, margin, test, family size and what p means. */
 export function describeSliceSearch(search: SliceSearchSummary): string {
   const loss = search.loss === "error" ? "0/1 error" : search.loss.replace("-", " ");
   const depths = search.family_by_depth.map((n, i) => `${n} of ${i + 1} predicate${i === 0 ? "" : "s"}`).join(", ");
@@ -45,6 +46,7 @@ export function describeSliceSearch(search: SliceSearchSummary): string {
     `${search.bins}-quantiles of the paired examples (those the baseline was scored on), conjunctions of up to ${search.depth} predicates, slices of at least ${search.min_size} examples. ` +
     `Each slice's paired change of the per-example ${loss} (${search.metric}; AUC and F1 do not decompose per example) was tested against the margin ${margin} ` +
     `with a one-sided one-sample t test; Holm's correction at family-wise α ${formatNumber(search.alpha)} covered all ${search.family} slices of the lattice meeting the minimum size ` +
-    `(${depths}), counted from the feature columns alone; ${search.tested} exceeded the margin on average and were tested. A finding ${search.on_finding === "fail" ? "fails" : "warns"} (evaluate.slice-search.on-finding).`
+    `(${depths}), counted from the feature columns alone; ${search.tested} exceeded the margin on average and were tested. A finding ${search.on_finding === "fail" ? "fails" : "warns"} (evaluate.slice-search.on-finding). ` +
+    `Reading the p-values: ${SLICE_P_MEANING}.`
   );
 }

@@ -26,4 +26,15 @@ describe("action-catalog.md", () => {
         expect(section, `${action}: ${name}`).toContain(`\`${name}\``);
     }
   });
+
+  it("describes evaluate-gate's charts and plots as the report draws them: signed bars from zero, binary classes only", () => {
+    const catalog = readFileSync(path.join(root, "action-catalog.md"), "utf8");
+    const section = catalog.split(/^## /m).find((s) => s.startsWith("evaluate-gate\n"))!;
+    // The change charts are text bars from a visible zero (render-signed-bars), not Mermaid bars from the axis minimum.
+    expect(section).toContain("signed values are drawn from a visible zero as diverging Unicode bars");
+    expect(section).not.toContain("symmetric axis");
+    // The predictions reader refuses a third class (read-predictions.test.ts), so no multiclass plot exists.
+    expect(section).not.toMatch(/multiclass labels \| one-vs-rest/);
+    expect(section).toContain("a label column with more classes is refused");
+  });
 });

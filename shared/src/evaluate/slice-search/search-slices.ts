@@ -13,6 +13,7 @@ import { scanSliceLattice, sumSliceValues } from "./scan-slice-lattice.js";
 import type { PairedLosses, ScannedSlice } from "./scan-slice-lattice.js";
 import { testSlicesAgainstMargin } from "./test-slices-against-margin.js";
 import type { FoundSlice, SliceSearchSummary } from "./slice-search-result.js";
+import { SLICE_SEARCH_METHOD } from "./slice-search-result.js";
 
 /** Defaults of `evaluate.slice-search`. */
 export const SLICE_SEARCH_DEFAULTS = { depth: 2, minSize: 100, alpha: 0.05, bins: 5, top: 5, maxColumns: 20 } as const;
@@ -159,7 +160,7 @@ function findingCheck(worst: FoundSlice, summary: SliceSearchSummary, chosen: Ch
       `Found automatically: on ${slice} (${worst.rows} examples) ${chosen.metric} regressed by ${formatNumber(worst.regression)}, beyond the margin ${formatNumber(chosen.margin)} ` +
       `(Holm-adjusted p ${formatNumber(worst.p_value_adjusted)} over ${summary.family} slices, ${describeLoss(chosen.loss)})${others > 0 ? `; ${others} more slice${others === 1 ? "" : "s"} too` : ""}.`,
     slice: `found: ${slice}`,
-    method: "slice-search-t",
+    method: SLICE_SEARCH_METHOD,
     statistic: worst.statistic,
     p_value: worst.p_value,
     p_value_adjusted: worst.p_value_adjusted,

@@ -1,5 +1,8 @@
 import type { SliceLoss } from "./slice-search-policy-schema.js";
 
+/** The `method` of the check a slice search finding adds: a one-sided t test against the margin, Holm-adjusted. */
+export const SLICE_SEARCH_METHOD = "slice-search-t";
+
 /** One slice the search found, as every surface shows it. */
 export interface FoundSlice {
   /** `region=west, plan=basic`: its predicates joined. */

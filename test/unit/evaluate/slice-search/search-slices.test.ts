@@ -6,6 +6,10 @@ import { parsePolicy } from "../../../../shared/src/policy/parse-policy.js";
 import type { EvaluatePolicy } from "../../../../shared/src/evaluate/evaluate-policy-schema.js";
 import type { Predictions } from "../../../../shared/src/data/predictions/predictions.js";
 import { synthetic } from "./synthetic-predictions.js";
+import { renderEvaluateMarkdown } from "../../../../shared/src/report/render-evaluate-markdown.js";
+import { renderEvaluateText } from "../../../../shared/src/report/render-evaluate-text.js";
+import { RULE_P_MEANING, SLICE_P_MEANING } from "../../../../shared/src/report/format-evidence.js";
+import { escapeMarkdown } from "../../../../shared/src/report/escape-markdown.js";
 
 const provenance = { file: "modelgate.yml", sha256: "p".repeat(64), source: "file" as const };
 
@@ -151,5 +155,27 @@ describe("evaluateGate with the slice search", () => {
     const result = gate("  slice-search: { on-finding: fail }");
     expect(result.verdict).toBe("fail");
     expect(result.checks.find((c) => c.slice?.startsWith("found:"))?.verdict).toBe("fail");
+  });
+});
+
+describe("the report of a slice search finding", () => {
+  const gate = () =>
+    evaluateGate({
+      policy: { evaluate: policyOf("") },
+      policyProvenance: provenance,
+      candidate: { name: "c.csv", sha256: "c".repeat(64), values: computePredictionMetrics(PLANTED.candidate).metrics },
+      baseline: { name: "b.csv", sha256: "b".repeat(64), values: computePredictionMetrics(PLANTED.baseline).metrics },
+      evaluation: PLANTED,
+    });
+
+  it("says what a found slice's p measures, and not the meaning of an interval rule's p, which it does not have", () => {
+    const result = gate();
+    expect(result.checks.some((c) => c.ci !== undefined)).toBe(false);
+    const reasons = renderEvaluateMarkdown(result).split("<summary>Why each check decided</summary>")[1]!;
+    expect(reasons).toContain(`_${escapeMarkdown(SLICE_P_MEANING, 300)}._`);
+    expect(reasons).not.toContain(escapeMarkdown(RULE_P_MEANING, 300));
+    const text = renderEvaluateText(result);
+    expect(text).toContain(SLICE_P_MEANING);
+    expect(text).not.toContain(RULE_P_MEANING);
   });
 });
