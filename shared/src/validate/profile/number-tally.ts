@@ -12,6 +12,8 @@ const ONE_WORDS = new Uint32Array(ONE.buffer);
 const COPIED = 4096;
 const copy = new Float64Array(COPIED);
 const COPY_WORDS = new Uint32Array(copy.buffer);
+/** Whether this thread has tallied `primeTally`'s values. */
+let primed = false;
 
 /** What a number column's profile counts beside its finite values (`NumberColumn`'s counts). */
 export interface NumberCounts {
@@ -37,6 +39,10 @@ export class NumberTally {
   private min = Infinity;
   private max = -Infinity;
   private levels: Map<number, number> | undefined = new Map();
+
+  constructor() {
+    if (!primed) primeTally();
+  }
 
   /** Adds one finite value. */
   add(v: number): void {
@@ -125,6 +131,28 @@ export class NumberTally {
     const positive = [...this.positive.toMap()];
     const negative = [...this.negative.toMap()];
     return { count, mean, m2, min, max, zero, positive, negative, levels: levels === undefined ? null : [...levels] };
+  }
+}
+
+/**
+ * Tallies a few made-up values taking each of `addRun`'s branches (positive and negative, zero and −0, not finite,
+ * past the distinct-value cap, a power of two, a binary exponent not seen before), over enough runs for the engine
+ * to record them, once per thread before its first tally. The code it optimizes then expects every kind of value:
+ * optimized on a file's first values alone, it was thrown away when a value of another kind first came, and the
+ * thread read on in slower code until it was optimized again. The tallies are dropped; the sketch's bucket table
+ * keeps the three binary exponents it filled (1 to 8), which it fills for any value of theirs anyway.
+ */
+function primeTally(): void {
+  primed = true;
+  const values = new Float64Array(64);
+  for (let i = 0; i < values.length; i++) values[i] = (i & 1 ? -1 : 1) * (1 + i / values.length);
+  values[0] = 0;
+  values[1] = NaN;
+  values[2] = -0;
+  for (let run = 0; run < 8; run++) {
+    values[values.length - 1] = 2 ** (run < 6 ? 0 : run - 5);
+    const tally = new NumberTally();
+    tally.addMany(values, 0, values.length);
   }
 }
 

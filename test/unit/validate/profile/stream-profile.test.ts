@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { readDataTable } from "../../../../shared/src/validate/read-data-table.js";
 import { ReadLimits } from "../../../../shared/src/data/files/read-limits.js";
@@ -67,6 +68,27 @@ describe("a profile streamed from the file", () => {
       expect(held.columns.find((column) => column.name === "mixed")).toMatchObject({ kind: "string" });
     },
   );
+
+  it("counts a Parquet dictionary's blank entries as missing, each time a row uses one, in every row group", async () => {
+    const texts = ["basic", "", "pro", "  ", "team"];
+    const plan = Array.from({ length: 9_000 }, (_, i) => texts[(3 * i + (i >> 4)) % texts.length]!);
+    const amount = plan.map((_, i) => (i % 7 === 0 ? -i : i / 8));
+    const columnData = [
+      { name: "plan", type: "STRING" as const, data: plan },
+      { name: "amount", type: "DOUBLE" as const, data: amount },
+    ];
+    const file = write("blanks.parquet", new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: 2_000 })));
+    const access = { workspace, allowedRoots: [workspace] };
+    const held = buildProfile(await readDataTable(file, "data", access, undefined));
+    const streamed = (await streamProfile(file, "data", access, undefined)).profile;
+    expect(toCanonicalJson(streamed)).toBe(toCanonicalJson(held));
+    const blanks = plan.filter((text) => text.trim() === "").length;
+    expect(blanks).toBeGreaterThan(2_000);
+    expect(streamed.columns.find((column) => column.name === "plan")).toMatchObject({
+      kind: "string",
+      missing: blanks,
+    });
+  });
 
   it("is the same bytes on the drift fixtures of validate-data", async () => {
     const access = { workspace: validateFixtures, allowedRoots: [validateFixtures] };
