@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,6 +20,18 @@ function runCli(node: string, args: string[]): Promise<CliRun> {
     { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? EXAMPLE },
     EXAMPLE,
   );
+}
+
+/** Runs the built CLI with its standard output already closed by the reader, as `modelgate … | head -0` would. */
+function runCliIntoClosedPipe(node: string, args: string[]): Promise<{ exitCode: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(node, [CLI, ...args], { cwd: EXAMPLE, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (exitCode) => resolve({ exitCode, stderr }));
+  });
 }
 
 const evaluate = (candidate: string, ...options: string[]) => [
@@ -92,6 +105,15 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(run.stdout).toContain("| ❌ fail | accuracy | 0.912 | 0.889 | -0.023 | -2.522% | max-regression 0.01 |");
     const json = await runCli(node, evaluate("candidate-regressed.json", "--format", "json"));
     expect(JSON.parse(json.stdout).report_markdown).toBe(run.stdout);
+  });
+
+  it("decides and exits with the gate's code, without a stack trace, when the reader closed its output", async () => {
+    const regressed = await runCliIntoClosedPipe(node, evaluate("candidate-regressed.json", "--format", "markdown"));
+    expect(regressed.stderr).not.toMatch(/EPIPE|node:events|Error:/);
+    expect(regressed.exitCode).toBe(1);
+    const better = await runCliIntoClosedPipe(node, evaluate("candidate-better.json", "--format", "markdown"));
+    expect(better.stderr).not.toMatch(/EPIPE|node:events|Error:/);
+    expect(better.exitCode).toBe(0);
   });
 
   it("exits 1 for the regressed example candidate and 0 for the better one", async () => {
