@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -180,8 +180,17 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
 
   it("shows failing, passing, noise and significant candidates and exits 0 when running demo", async () => {
     const out = mkdtempSync(path.join(tmpdir(), "modelgate-demo-out-"));
-    const run = await runCli(node, ["demo", "--out", out]);
+    // Its own temporary folder, to see that the demo leaves none of its scratch folders behind.
+    const scratch = mkdtempSync(path.join(tmpdir(), "modelgate-demo-tmp-"));
+    const run = await spawnCollect(
+      node,
+      [CLI, "demo", "--out", out],
+      { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? EXAMPLE, TMPDIR: scratch },
+      EXAMPLE,
+    );
     expect(run.exitCode).toBe(0);
+    expect(readdirSync(scratch)).toEqual([]);
+    rmSync(scratch, { recursive: true });
     expect(run.stdout).toContain("candidate-regressed.json: fail");
     expect(run.stdout).toContain("candidate-better.json: pass");
     expect(run.stdout).toContain("predictions/candidate-noise.csv: warn (the merge may proceed)");
