@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +20,18 @@ function runCli(node: string, args: string[]): Promise<CliRun> {
     { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? EXAMPLE },
     EXAMPLE,
   );
+}
+
+/** Runs the built CLI with its standard output already closed by the reader, as `modelgate … | head -0` would. */
+function runCliIntoClosedPipe(node: string, args: string[]): Promise<{ exitCode: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(node, [CLI, ...args], { cwd: EXAMPLE, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (exitCode) => resolve({ exitCode, stderr }));
+  });
 }
 
 const evaluate = (candidate: string, ...options: string[]) => [
@@ -94,6 +107,15 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
     expect(JSON.parse(json.stdout).report_markdown).toBe(run.stdout);
   });
 
+  it("decides and exits with the gate's code, without a stack trace, when the reader closed its output", async () => {
+    const regressed = await runCliIntoClosedPipe(node, evaluate("candidate-regressed.json", "--format", "markdown"));
+    expect(regressed.stderr).not.toMatch(/EPIPE|node:events|Error:/);
+    expect(regressed.exitCode).toBe(1);
+    const better = await runCliIntoClosedPipe(node, evaluate("candidate-better.json", "--format", "markdown"));
+    expect(better.stderr).not.toMatch(/EPIPE|node:events|Error:/);
+    expect(better.exitCode).toBe(0);
+  });
+
   it("exits 1 for the regressed example candidate and 0 for the better one", async () => {
     const regressed = await runCli(node, evaluate("candidate-regressed.json"));
     expect(regressed.exitCode).toBe(1);
@@ -158,8 +180,17 @@ describe.each(nodeBinaries())("modelgate CLI bundle on $label", ({ path: node })
 
   it("shows failing, passing, noise and significant candidates and exits 0 when running demo", async () => {
     const out = mkdtempSync(path.join(tmpdir(), "modelgate-demo-out-"));
-    const run = await runCli(node, ["demo", "--out", out]);
+    // Its own temporary folder, to see that the demo leaves none of its scratch folders behind.
+    const scratch = mkdtempSync(path.join(tmpdir(), "modelgate-demo-tmp-"));
+    const run = await spawnCollect(
+      node,
+      [CLI, "demo", "--out", out],
+      { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? EXAMPLE, TMPDIR: scratch },
+      EXAMPLE,
+    );
     expect(run.exitCode).toBe(0);
+    expect(readdirSync(scratch)).toEqual([]);
+    rmSync(scratch, { recursive: true });
     expect(run.stdout).toContain("candidate-regressed.json: fail");
     expect(run.stdout).toContain("candidate-better.json: pass");
     expect(run.stdout).toContain("predictions/candidate-noise.csv: warn (the merge may proceed)");

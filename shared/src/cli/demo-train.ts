@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -25,6 +25,7 @@ export async function demoTrain(exampleFolder: string, record: RecordReport): Pr
       filter: (source) => !source.endsWith(`${path.sep}out`),
     });
     const runs = command.length === 2 ? 3 : 2;
+    // The runs' folder is the demo's own scratch space: the result keeps what the report needs.
     const result = await runTraining(demoOptions(workspace, [...command], runs), {
       probe: systemProbe(),
       stdout: new PassThrough(),
@@ -32,7 +33,7 @@ export async function demoTrain(exampleFolder: string, record: RecordReport): Pr
       now: Date.now,
       warn: () => undefined,
       policy: { file: "modelgate.yml", sha256: "", source: "file" },
-    });
+    }).finally(() => rmSync(workspace, { recursive: true, force: true }));
     record(label, story, result);
     out.push(
       `━━━ ${story}: modelgate train --seed 0 --inputs customers.csv --inputs train.mjs --outputs out/model.json --verify-runs ${runs} -- ${command.join(" ")}`,

@@ -2,8 +2,10 @@
 // First: it may set a V8 flag that must precede the other modules.
 import "./young-generation-for-validate.js";
 import { allowReferenceWorker } from "../use-cases/reader-worker-script.js";
+import { ignoreClosedStdout } from "./ignore-closed-stdout.js";
 import { runCli } from "./run-cli.js";
 
+ignoreClosedStdout();
 // validate-data reads a large reference on a worker thread, from the reader's own bundle beside this one.
 allowReferenceWorker(import.meta.url);
 // profile build reads a large file's second half on that worker: started now, it boots while the command loads.
