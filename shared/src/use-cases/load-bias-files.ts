@@ -94,7 +94,9 @@ export async function loadBiasFiles(
     fromRegistry?.path ?? inputs.baselinePredictions,
     readAccess,
     options("baseline-predictions", []),
-  );
+  ).finally(async () => {
+    if (fromRegistry) await (await import("./read-registry-baseline.js")).removeStoredPredictions(fromRegistry);
+  });
   const baseline = fromRegistry ? { ...read, name: fromRegistry.name } : read;
   const paired = pairPredictions(candidate, baseline);
   notes.push(...baseline.warnings.map((warning) => `${baseline.name}: ${warning}`));

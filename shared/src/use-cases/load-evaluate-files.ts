@@ -55,6 +55,21 @@ export async function loadEvaluateFiles(
   const candidateFile =
     inputs.candidate === undefined ? undefined : await readMetricsFile(inputs.candidate, access, "candidate");
   const registry = await readRegistryBaselineWhenNamed(inputs, openRegistry);
+  try {
+    return await loadWithBaseline(inputs, access, candidateFile, registry);
+  } finally {
+    // The registry version's predictions were copied to a temporary folder to be read: removed once read.
+    if (registry?.predictions)
+      await (await import("./read-registry-baseline.js")).removeStoredPredictions(registry.predictions);
+  }
+}
+
+async function loadWithBaseline(
+  inputs: EvaluateFileInputs,
+  access: FileAccess,
+  candidateFile: MetricsFile | undefined,
+  registry: RegistryBaseline | undefined,
+): Promise<EvaluateFiles> {
   const evalData =
     inputs.evalData === undefined ? undefined : await digestInputFile(inputs.evalData, access, "eval-data");
   let baselineFile = registry

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DataError, InputError } from "../core/modelgate-error.js";
@@ -83,4 +83,12 @@ export async function readRegistryBaseline(
   const file = path.join(folder, stored.name);
   await writeFile(file, bytes);
   return { ...base, predictions: { path: file, name: `${label}/${stored.name}` } };
+}
+
+/**
+ * Removes the temporary copy of a registry version's predictions once they are read: a command line run would
+ * otherwise leave one folder per run in the temporary folder.
+ */
+export async function removeStoredPredictions(predictions: { path: string } | undefined): Promise<void> {
+  if (predictions) await rm(path.dirname(predictions.path), { recursive: true, force: true });
 }

@@ -40,7 +40,7 @@ describe("a profile streamed from the file", () => {
   it.each(["v1-dictionary-fallback.parquet", "v2-dictionary-snappy.parquet", "v1-plain-snappy.parquet"])(
     "is the same bytes as the profile of the table read whole, from the dictionary and plain pages of %s",
     async (file) => {
-      const parquet = path.join(dataFixtures, "parquet");
+      const parquet = fileURLToPath(new URL("../../data/table/parquet/fixtures/", import.meta.url));
       const access = { workspace: parquet, allowedRoots: [parquet] };
       const categories = parsePolicy("version: 1\ndata:\n  schema:\n    cat: { type: category }\n", "p.yml").data;
       const held = buildProfile(await readDataTable(file, "data", access, categories));
