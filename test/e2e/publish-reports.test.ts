@@ -159,6 +159,16 @@ describe("publish-reports bundle", () => {
     });
   });
 
+  it("sends the token only in its header and no query parameter GitHub does not document", async () => {
+    seedForkRun(regressed);
+    const run = await publish();
+    expect(run.exitCode).toBe(0);
+    expect(api.requests.filter((r) => Object.values(r.query).includes("ghs_test_write"))).toEqual([]);
+    // state, head, per_page: the pulls and artifacts lists; sig: the storage URL GitHub redirects the download to.
+    const sent = new Set(api.requests.flatMap((r) => Object.keys(r.query)));
+    expect([...sent].sort()).toEqual(["head", "per_page", "sig", "state"]);
+  });
+
   it("posts a fork's pass and its claimed base-branch policy as the run's report, never as verified fact", async () => {
     // What a fork's own workflow can write: a pass, and a policy it says came from the base branch.
     seedForkRun(

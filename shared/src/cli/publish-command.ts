@@ -60,28 +60,24 @@ API failed, 2 on a usage error.`,
         "Export GITHUB_TOKEN with a token that can read the run's artifacts (and write pull request comments unless --dry-run).",
       );
     // Octokit and its HTTP client load only for this command: they are most of the CLI's start-up otherwise.
-    const [{ publishRunResults }, { toPublishJson }] = await Promise.all([
-      import("../github/publish-run-results.js"),
-      import("../github/run-publish-action.js"),
+    const [{ runPublishReports, toPublishJson }, { openPublishEdge }] = await Promise.all([
+      import("../use-cases/run-publish-reports.js"),
+      import("../github/open-publish-edge.js"),
     ]);
-    const outcome = await publishRunResults({
+    const edge = openPublishEdge({
       owner: repo[1]!,
       repo: repo[2]!,
       token,
       apiUrl: process.env.GITHUB_API_URL ?? "https://api.github.com",
       serverUrl: process.env.GITHUB_SERVER_URL ?? "https://github.com",
-      runId: inputs.runId,
-      artifactName: inputs.artifactName,
-      combine: inputs.combine,
-      key: inputs.key,
       commentAuthor: inputs.commentAuthor,
-      dryRun: values["dry-run"] === true,
       log: {
         warning: (message) => process.stderr.write(`warning: ${message}\n`),
         info: (message) => process.stderr.write(`${message}\n`),
         debug: () => undefined,
       },
     });
+    const outcome = await runPublishReports({ ...inputs, dryRun: values["dry-run"] === true }, edge);
     process.stdout.write(values.format === "json" ? toPublishJson(outcome) : outcome.markdown);
     return EXIT.ok;
   },

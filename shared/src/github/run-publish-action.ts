@@ -1,47 +1,38 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { resolveInputPath } from "../data/files/resolve-input-path.js";
-import { GitHubApiError, ModelgateError } from "../core/modelgate-error.js";
-import { worstVerdict } from "../core/verdict.js";
-import { readPublishInputs } from "../publish/publish-inputs.js";
-import { toCanonicalJson } from "../core/canonical-json.js";
-import { publishRunResults } from "./publish-run-results.js";
-import type { PublishOutcome } from "./publish-run-results.js";
-import { readRunContext } from "./read-run-context.js";
 import * as core from "@actions/core";
+import type { GetInput } from "../core/parse-inputs.js";
+import { ModelgateError } from "../core/modelgate-error.js";
+import { resolveInputPath } from "../data/files/resolve-input-path.js";
+import { toPublishJson } from "../use-cases/run-publish-reports.js";
+import type { PublishOutcome } from "../use-cases/run-publish-reports.js";
+import { readRunContext } from "./read-run-context.js";
+import type { RunContext } from "./read-run-context.js";
 import * as annotations from "./runner-annotations.js";
+import type { SessionLog } from "./session-log.js";
+
+/** What publish-reports' handler gets from `runPublishAction`: plain values and the job log. */
+export interface PublishRun {
+  getInput: GetInput;
+  context: RunContext;
+  log: SessionLog;
+}
 
 /**
- * The runner edge of publish-reports: reads its inputs, publishes, then writes the summary file
- * (`modelgate.publish/v1`: the checked results and the comments written), the job summary and the outputs.
- * Publishing is this action's whole job, so anything it cannot do fails the step (exit 1) with the fix.
+ * publish-reports' `runAction`: reads the context, runs the handler, then writes the summary file
+ * (`modelgate.publish/v1`: the checked results and the comments written), the report beside it, the job summary and
+ * the outputs. Not `runAction` itself: what it publishes is no gate's result (the verdict is the pull request run's
+ * claim, so it never fails the step, and there is no comment or check run of its own to write), and publishing is
+ * this action's whole job, so anything it cannot do fails the step (exit 1) with the fix, writing nothing.
  */
-export async function runPublishAction(): Promise<void> {
+export async function runPublishAction(handler: (run: PublishRun) => Promise<PublishOutcome>): Promise<void> {
   try {
-    const inputs = readPublishInputs((name) => core.getInput(name));
     const context = readRunContext(process.env);
-    if (!inputs.githubToken)
-      throw new GitHubApiError(
-        "No github-token was given, so modelgate cannot read the run's artifacts.",
-        "Keep the default github-token (${{ github.token }}).",
-      );
-    core.setSecret(inputs.githubToken);
-    const outcome = await publishRunResults({
-      owner: context.owner,
-      repo: context.repo,
-      token: inputs.githubToken,
-      apiUrl: context.apiUrl,
-      serverUrl: context.serverUrl,
-      runId: inputs.runId,
-      artifactName: inputs.artifactName,
-      combine: inputs.combine,
-      key: inputs.key,
-      commentAuthor: inputs.commentAuthor,
-      log: { warning: (message) => annotations.warning(message), info: core.info, debug: core.debug },
-    });
-    const resultPath = inputs.resultPath
+    const outcome = await handler({ getInput, context, log: runnerLog });
+    const resultInput = getInput("result-path");
+    const resultPath = resultInput
       ? resolveInputPath(
-          inputs.resultPath,
+          resultInput,
           { workspace: context.workspace, allowedRoots: [context.workspace, context.runnerTemp] },
           "result-path",
         )
@@ -51,10 +42,9 @@ export async function runPublishAction(): Promise<void> {
     writeFileSync(resultPath, toPublishJson(outcome));
     writeFileSync(reportPath, outcome.markdown);
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outcome.markdown).write();
-    const verdict = worstVerdict(outcome.results.map((r) => r.verdict));
     const outputs: Record<string, string> = {
-      verdict,
-      passed: String(verdict !== "fail"),
+      verdict: outcome.verdict,
+      passed: String(outcome.verdict !== "fail"),
       result: resultPath,
       report: reportPath,
       "pull-request": outcome.pullRequest === undefined ? "" : String(outcome.pullRequest),
@@ -76,14 +66,12 @@ export async function runPublishAction(): Promise<void> {
   }
 }
 
-/** What was published, byte-stable: the checked results (never an artifact's markdown) and the comments. */
-export function toPublishJson(outcome: PublishOutcome): string {
-  return toCanonicalJson({
-    schema: "modelgate.publish/v1",
-    run_id: outcome.run.id,
-    head_sha: outcome.run.headSha,
-    pull_request: outcome.pullRequest ?? null,
-    results: outcome.results,
-    comments: outcome.comments,
-  });
-}
+/** An input by its action.yml name, trimmed, "" when unset (as the runner sets INPUT_<NAME>). */
+const getInput = (name: string): string => core.getInput(name);
+
+/** The job log the API edge reports to. */
+const runnerLog: SessionLog = {
+  warning: (message) => annotations.warning(message),
+  info: core.info,
+  debug: core.debug,
+};
