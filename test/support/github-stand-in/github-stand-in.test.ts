@@ -39,6 +39,12 @@ describe("startGitHubStandIn request validation", () => {
     expect(api().violations[0]).toContain("query/per_page must be <= 100");
   });
 
+  it("records a violation when a query parameter is not one the operation declares, such as a token in the URL", async () => {
+    const { status } = await call("GET", "/repos/o/r/issues/7/comments?per_page=30&token=ghs_secret");
+    expect(status).toBe(422);
+    expect(api().violations[0]).toContain("query must NOT have additional properties");
+  });
+
   it("answers 422 when a path parameter has the wrong type", async () => {
     const { status } = await call("GET", "/repos/o/r/issues/seven/comments");
     expect(status).toBe(422);

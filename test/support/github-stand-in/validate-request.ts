@@ -39,7 +39,9 @@ function requestValidators(template: string, method: string, operation: OpenApiO
   if (cached) return cached;
   const { doc, ajv, paramAjv } = loadOpenApiDescription();
   const inPath = paramsSchema();
-  const inQuery = paramsSchema();
+  // GitHub ignores a query parameter its operation does not declare, but a client sending one is sending something it
+  // did not mean to (a token in a URL, a misspelt option): the stand-in lists it as a violation.
+  const inQuery = { ...paramsSchema(), additionalProperties: false };
   (operation.parameters ?? []).forEach((raw, index) => {
     const { value, at } = resolveLocalRef<OpenApiParameter>(doc, raw, [
       "paths",
