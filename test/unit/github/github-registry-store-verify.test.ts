@@ -8,6 +8,7 @@ import { registerVersion } from "../../../shared/src/registry/register-version.j
 import type { RegistryStore } from "../../../shared/src/registry/registry-store.js";
 import { verifyRegistry } from "../../../shared/src/registry/verify-registry.js";
 import { useGitHubStandIn } from "../../support/github-stand-in/use-github-stand-in.js";
+import { promotionRequest } from "../registry/promotion-request.js";
 
 const OWNER = "acme";
 const REPO = "models";
@@ -34,20 +35,7 @@ const runFix = async (fix: string) => {
 };
 
 function request(version: string, commit: string, weights: string): PromoteRequest {
-  return {
-    model: "churn",
-    stage: "prod",
-    version: { explicit: version },
-    commitSha: commit,
-    artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
-    manifestSha256: null,
-    metrics: {},
-    gates: [],
-    actor: "octocat",
-    reason: null,
-    runUrl: null,
-    now: NOW,
-  };
+  return promotionRequest(version, commit, { artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }] });
 }
 
 describe("registry verify through the GitHub API", () => {

@@ -22,6 +22,7 @@ import {
 import type { GtoTag } from "./fixtures/gto-1.10/gto-state.js";
 import { GIT_ENV, createLocalRepo } from "./local-git-fixture.js";
 import type { LocalRepo } from "./local-git-fixture.js";
+import { promotionRequest } from "./promotion-request.js";
 
 const NOW = "2026-01-02T03:04:05Z";
 const T0 = Date.parse(NOW) / 1000;
@@ -37,21 +38,11 @@ function request(
   commit: string,
   overrides: Partial<PromoteRequest> = {},
 ): PromoteRequest {
-  return {
+  return promotionRequest(version, commit, {
     model,
-    stage: "prod",
-    version: { explicit: version },
-    commitSha: commit,
     artifacts: [{ name: "model.bin", bytes: Buffer.from(`${model} ${version}`) }],
-    manifestSha256: null,
-    metrics: {},
-    gates: [],
-    actor: "octocat",
-    reason: null,
-    runUrl: null,
-    now: NOW,
     ...overrides,
-  };
+  });
 }
 const rollback = (model: string, to?: string) =>
   rollbackStage(repo.store, {

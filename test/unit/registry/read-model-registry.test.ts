@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { promoteVersion } from "../../../shared/src/registry/promote-version.js";
-import type { PromoteRequest } from "../../../shared/src/registry/promote-version.js";
 import { readModelRegistry } from "../../../shared/src/registry/read-model-registry.js";
 import { registryHistory } from "../../../shared/src/registry/registry-history.js";
 import { currentAssignment } from "../../../shared/src/registry/stage-state.js";
 import { GIT_ENV, createLocalRepo } from "./local-git-fixture.js";
 import type { LocalRepo } from "./local-git-fixture.js";
+import { promotionRequest } from "./promotion-request.js";
 
 const NOW = "2026-01-02T03:04:05Z";
 const T0 = Date.parse(NOW) / 1000;
@@ -16,20 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => repo.remove());
 
-const request = (version: string, commit: string): PromoteRequest => ({
-  model: "churn",
-  stage: "prod",
-  version: { explicit: version },
-  commitSha: commit,
-  artifacts: [{ name: "model.bin", bytes: Buffer.from(`churn ${version}`) }],
-  manifestSha256: null,
-  metrics: {},
-  gates: [],
-  actor: "octocat",
-  reason: null,
-  runUrl: null,
-  now: NOW,
-});
+const request = (version: string, commit: string) => promotionRequest(version, commit);
 
 /** An assignment as `gto assign` writes it: annotated, a plain-text message, a tagger time of its own. */
 function gtoAssigns(tag: string, commit: string, version: string, time: number): void {

@@ -9,6 +9,7 @@ import { registerVersion } from "../../../shared/src/registry/register-version.j
 import { verifyRegistry } from "../../../shared/src/registry/verify-registry.js";
 import { GIT_ENV, createLocalRepo } from "./local-git-fixture.js";
 import type { LocalRepo } from "./local-git-fixture.js";
+import { promotionRequest } from "./promotion-request.js";
 
 const NOW = "2026-01-02T03:04:05Z";
 let repo: LocalRepo;
@@ -18,20 +19,7 @@ beforeEach(() => {
 afterEach(() => repo.remove());
 
 function request(version: string, commit: string, weights: string): PromoteRequest {
-  return {
-    model: "churn",
-    stage: "prod",
-    version: { explicit: version },
-    commitSha: commit,
-    artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }],
-    manifestSha256: null,
-    metrics: {},
-    gates: [],
-    actor: "octocat",
-    reason: null,
-    runUrl: null,
-    now: NOW,
-  };
+  return promotionRequest(version, commit, { artifacts: [{ name: "model.bin", bytes: Buffer.from(weights) }] });
 }
 const verify = () =>
   verifyRegistry(repo.store, {

@@ -10,8 +10,8 @@ import { verifyRegistry } from "../../../shared/src/registry/verify-registry.js"
 import type { VerifyOptions } from "../../../shared/src/registry/verify-registry.js";
 import { GIT_ENV, createLocalRepo } from "./local-git-fixture.js";
 import type { LocalRepo } from "./local-git-fixture.js";
+import { promotionRequest } from "./promotion-request.js";
 
-const NOW = "2026-01-02T03:04:05Z";
 // Past the grace period of any staging these tests leave (staging younger than an hour may be a running promotion).
 const LATER = new Date(Date.now() + 2 * 3600_000);
 let repo: LocalRepo;
@@ -21,21 +21,10 @@ beforeEach(() => {
 afterEach(() => repo.remove());
 
 function request(version: string, commit: string, overrides: Partial<PromoteRequest> = {}): PromoteRequest {
-  return {
-    model: "churn",
-    stage: "prod",
-    version: { explicit: version },
-    commitSha: commit,
+  return promotionRequest(version, commit, {
     artifacts: [{ name: "model.bin", bytes: Buffer.from(`weights of ${version}`) }],
-    manifestSha256: null,
-    metrics: {},
-    gates: [],
-    actor: "octocat",
-    reason: null,
-    runUrl: null,
-    now: NOW,
     ...overrides,
-  };
+  });
 }
 
 const verify = (options: Partial<VerifyOptions> = {}) =>

@@ -7,6 +7,7 @@ import { loadBiasFiles } from "../../../shared/src/use-cases/load-bias-files.js"
 import { loadEvaluateFiles } from "../../../shared/src/use-cases/load-evaluate-files.js";
 import { createLocalRepo } from "../registry/local-git-fixture.js";
 import type { LocalRepo } from "../registry/local-git-fixture.js";
+import { promotionRequest } from "../registry/promotion-request.js";
 
 // The demo's churn predictions (shared/examples/churn): production's evaluation predictions and a candidate's.
 const EXAMPLE = path.join(import.meta.dirname, "../../../shared/examples/churn");
@@ -20,23 +21,17 @@ beforeEach(async () => {
   workspace = mkdtempSync(path.join(tmpdir(), "modelgate-registry-scratch-ws-"));
   copyFileSync(path.join(EXAMPLE, "predictions-rural.csv"), path.join(workspace, "candidate.csv"));
   writeFileSync(path.join(workspace, "candidate.json"), '{"accuracy": 0.7}');
-  await promoteVersion(repo.store, {
-    model: "churn",
-    stage: "production",
-    version: { explicit: "1.0.0" },
-    commitSha: repo.commits[0],
-    artifacts: [
-      { name: "model.bin", bytes: Buffer.from("weights") },
-      { name: "eval.csv", bytes: readFileSync(path.join(EXAMPLE, "predictions-baseline.csv")), role: "predictions" },
-    ],
-    manifestSha256: null,
-    metrics: { accuracy: 0.9 },
-    gates: [],
-    actor: "octocat",
-    reason: null,
-    runUrl: null,
-    now: "2026-01-02T03:04:05Z",
-  });
+  await promoteVersion(
+    repo.store,
+    promotionRequest("1.0.0", repo.commits[0]!, {
+      stage: "production",
+      artifacts: [
+        { name: "model.bin", bytes: Buffer.from("weights") },
+        { name: "eval.csv", bytes: readFileSync(path.join(EXAMPLE, "predictions-baseline.csv")), role: "predictions" },
+      ],
+      metrics: { accuracy: 0.9 },
+    }),
+  );
   // The readers' temporary folder, watched: os.tmpdir() follows TMPDIR.
   scratch = mkdtempSync(path.join(tmpdir(), "modelgate-registry-scratch-"));
   savedTmpdir = process.env.TMPDIR;
