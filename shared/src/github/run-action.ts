@@ -8,6 +8,7 @@ import type { ActionRun } from "./action-run.js";
 import { annotateResult } from "./annotate-result.js";
 import { appendJobSummary } from "./append-job-summary.js";
 import * as annotations from "./runner-annotations.js";
+import { getInput, reportCrash, runnerLog } from "./runner-io.js";
 import { blocksMerge, toOutputs } from "./to-outputs.js";
 import type { GitHubSession } from "./github-session.js";
 import { openGitHubSession } from "./github-session.js";
@@ -57,12 +58,6 @@ export async function runAction(action: ActionName, handler: (run: ActionRun) =>
     reportCrash(action, error);
   }
 }
-
-/** An input by its action.yml name, trimmed, "" when unset (as the runner sets INPUT_<NAME>). */
-const getInput = (name: string): string => core.getInput(name);
-
-/** The job log the GitHub session reports to (failed API writes are warnings, never verdicts). */
-const runnerLog = { warning: (message: string) => annotations.warning(message), info: core.info, debug: core.debug };
 
 /** What publishing needs of the inputs when they could not be read: defaults, and no API access. */
 const FALLBACK_INPUTS = { resultPath: undefined, failOn: "fail" } as const;
@@ -120,18 +115,4 @@ function toInternalError(action: ActionName, error: unknown): ModelgateError {
     {},
     { cause: error },
   );
-}
-
-function reportCrash(action: ActionName, error: unknown): void {
-  if (error instanceof ModelgateError) {
-    // Errors before a result exists (e.g. an invalid input): one line, the fix, an annotation.
-    annotations.error(`${error.message} Fix: ${error.hint}`, { title: `modelgate ${action}` });
-  } else {
-    const detail = error instanceof Error ? error.message : String(error);
-    annotations.error(
-      `modelgate ${action} hit an internal error: ${detail}. Please report it with the debug log (re-run with debug logging).`,
-    );
-    core.debug(error instanceof Error ? (error.stack ?? detail) : detail);
-  }
-  process.exitCode = core.ExitCode.Failure;
 }

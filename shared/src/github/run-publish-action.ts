@@ -2,13 +2,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as core from "@actions/core";
 import type { GetInput } from "../core/parse-inputs.js";
-import { ModelgateError } from "../core/modelgate-error.js";
 import { resolveInputPath } from "../data/files/resolve-input-path.js";
 import { toPublishJson } from "../use-cases/run-publish-reports.js";
 import type { PublishOutcome } from "../use-cases/run-publish-reports.js";
 import { readRunContext } from "./read-run-context.js";
 import type { RunContext } from "./read-run-context.js";
-import * as annotations from "./runner-annotations.js";
+import { getInput, reportCrash, runnerLog } from "./runner-io.js";
 import type { SessionLog } from "./session-log.js";
 
 /** What publish-reports' handler gets from `runPublishAction`: plain values and the job log. */
@@ -53,25 +52,6 @@ export async function runPublishAction(handler: (run: PublishRun) => Promise<Pub
     };
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   } catch (error) {
-    if (error instanceof ModelgateError) {
-      annotations.error(`${error.message} Fix: ${error.hint}`, { title: "modelgate publish-reports" });
-    } else {
-      const detail = error instanceof Error ? error.message : String(error);
-      annotations.error(
-        `modelgate publish-reports hit an internal error: ${detail}. Please report it with the debug log (re-run with debug logging).`,
-      );
-      core.debug(error instanceof Error ? (error.stack ?? detail) : detail);
-    }
-    process.exitCode = core.ExitCode.Failure;
+    reportCrash("publish-reports", error);
   }
 }
-
-/** An input by its action.yml name, trimmed, "" when unset (as the runner sets INPUT_<NAME>). */
-const getInput = (name: string): string => core.getInput(name);
-
-/** The job log the API edge reports to. */
-const runnerLog: SessionLog = {
-  warning: (message) => annotations.warning(message),
-  info: core.info,
-  debug: core.debug,
-};
