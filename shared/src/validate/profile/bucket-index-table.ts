@@ -9,8 +9,6 @@ const MANTISSA_HIGH_BITS = 20;
 const KEY_SHIFT = 52 - CELL_BITS - 31;
 const KEY_HIGH_BITS = MANTISSA_HIGH_BITS - CELL_BITS;
 const LOG_GAMMA = Math.log((1 + SKETCH_RELATIVE_ACCURACY) / (1 - SKETCH_RELATIVE_ACCURACY));
-/** Doubles either side of γ^i between which the bisection first looks for bucket i + 1's first magnitude. */
-const NEAR = 1 << 11;
 /** Whether a Float64Array's double i has its high word at 32-bit word 2i + 1 (little-endian) or 2i. */
 export const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 /** Per biased exponent, once a magnitude of it is seen: each cell's bucket, key of the next bucket's first magnitude. */
@@ -25,8 +23,8 @@ const WORDS = new Uint32Array(BITS.buffer);
  * `SKETCH_MIN_MAGNITUDE`) whose 64 bits are `high` and `low`, the same number (−0 counted as 0), without a logarithm
  * and without a branch that depends on the value. A binary exponent's magnitudes are cut into 128 cells by their
  * top 7 mantissa bits; a cell is narrower than a bucket, so it holds the first magnitude of at most one bucket,
- * found once by bisection on `bucketIndex` itself: a magnitude's bucket is its cell's first bucket, plus one from
- * that first magnitude on. An exponent's cells are computed when one of its magnitudes first comes (a few thousand
+ * found once by a search on `bucketIndex` itself: a magnitude's bucket is its cell's first bucket, plus one from
+ * that first magnitude on. An exponent's cells are computed when one of its magnitudes first comes (about 500
  * logarithms). This holds because `bucketIndex` never decreases as the magnitude grows, which
  * `shared/tools/verify-bucket-index.mjs` checks around every bucket boundary of the whole range; a cell where it
  * would not hold is left to `bucketIndex`.
@@ -74,41 +72,66 @@ function fillOctave(exponent: number): Int32Array {
   const step = 2 ** (exponent - 1075); // one unit in the last place at this exponent
   const first = 2 ** (exponent - 1023);
   const perCell = 2 ** (52 - CELL_BITS); // doubles per cell
+  let bucket = bucketIndex(first);
   for (let cell = 0; cell < CELLS; cell++) {
     const low = first + cell * perCell * step;
-    const bucket = bucketIndex(low);
-    const lastBucket = bucketIndex(low + (perCell - 1) * step);
+    // The next cell's first bucket; when it is this one's, so is the bucket of every double between them.
+    const next = bucketIndex(low + perCell * step);
+    const lastBucket = next === bucket ? bucket : bucketIndex(low + (perCell - 1) * step);
     cells[2 * cell] = bucket;
     if (lastBucket === bucket) {
       // No boundary: the largest key, compared whole (against Infinity) when a magnitude has it.
       cells[2 * cell + 1] = 0x7fffffff;
       exact[cell] = Infinity;
     } else if (lastBucket === bucket + 1) {
-      // The first of the cell's doubles whose bucket is the next (near γ^bucket): bisection on their offsets.
-      let [below, from] = bracket(low, step, perCell, bucket);
-      while (from - below > 1) {
-        const middle = below + Math.floor((from - below) / 2);
-        if (bucketIndex(low + middle * step) > bucket) from = middle;
-        else below = middle;
-      }
+      // The first of the cell's doubles whose bucket is the next (near γ^bucket).
+      const from = firstPast(low, step, perCell, bucket);
       cells[2 * cell + 1] = Math.floor(from / 2 ** KEY_SHIFT);
       exact[cell] = low + from * step;
     } else {
       cells[2 * cell + 1] = -1;
       exact[cell] = NaN;
     }
+    bucket = next;
   }
   return cells;
 }
 
 /**
- * Offsets [below, from] of the cell's doubles with `bucketIndex` at `bucket` at `below` and past it at `from`: a few
- * thousand doubles around γ^bucket when they are so, else the whole cell.
+ * The offset of the first of the cell's doubles whose `bucketIndex` is past `bucket`, its first double's bucket (its
+ * last double's is `bucket + 1`): bracketed from the guess γ^bucket by steps that double (it is a few doubles away
+ * at the exponents of everyday values), then bisected, so a cell costs about five logarithms where a bisection over
+ * the 4,096 doubles around the guess cost fourteen. `bucketIndex` never decreases, so the cell has one such first
+ * double, whichever way it is found: the tables are the same.
  */
-function bracket(low: number, step: number, perCell: number, bucket: number): [number, number] {
-  const guess = Math.round((Math.exp(bucket * LOG_GAMMA) - low) / step);
-  const below = Math.max(0, Math.min(perCell - 1, guess - NEAR));
-  const from = Math.max(0, Math.min(perCell - 1, guess + NEAR));
-  if (bucketIndex(low + below * step) === bucket && bucketIndex(low + from * step) > bucket) return [below, from];
-  return [0, perCell - 1];
+function firstPast(low: number, step: number, perCell: number, bucket: number): number {
+  const past = (offset: number) => bucketIndex(low + offset * step) > bucket;
+  const guess = Math.max(1, Math.min(perCell - 1, Math.round((Math.exp(bucket * LOG_GAMMA) - low) / step)));
+  let below = 0;
+  let from = perCell - 1;
+  if (past(guess)) {
+    from = guess;
+    for (let width = 1; from - width > below; width *= 2) {
+      if (!past(from - width)) {
+        below = from - width;
+        break;
+      }
+      from -= width;
+    }
+  } else {
+    below = guess;
+    for (let width = 1; below + width < from; width *= 2) {
+      if (past(below + width)) {
+        from = below + width;
+        break;
+      }
+      below += width;
+    }
+  }
+  while (from - below > 1) {
+    const middle = below + Math.floor((from - below) / 2);
+    if (past(middle)) from = middle;
+    else below = middle;
+  }
+  return from;
 }
