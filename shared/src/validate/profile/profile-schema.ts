@@ -1,6 +1,5 @@
 import * as z from "zod/mini";
-
-export const PROFILE_SCHEMA = "modelgate.profile/v1";
+import { PROFILE_SCHEMA } from "./profile-schema-id.js";
 
 const count = z.int().check(z.nonnegative());
 const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
@@ -64,3 +63,4 @@ export type NumberProfile = z.infer<typeof NumberProfileSchema>;
 export type StringProfile = z.infer<typeof StringProfileSchema>;
 
 export { MAX_NUMBER_LEVELS, MAX_STRING_LEVELS } from "./profile-levels.js";
+export { PROFILE_SCHEMA } from "./profile-schema-id.js";

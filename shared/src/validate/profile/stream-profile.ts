@@ -7,7 +7,7 @@ import { compareText } from "./profile-pairs.js";
 import { completeColumn } from "./profile-part.js";
 import type { ColumnPart } from "./profile-part.js";
 import type { Profile } from "./profile-schema.js";
-import { PROFILE_SCHEMA } from "./profile-schema.js";
+import { PROFILE_SCHEMA } from "./profile-schema-id.js";
 import { streamProfileParts } from "./stream-profile-parts.js";
 
 export { streamProfileParts } from "./stream-profile-parts.js";
