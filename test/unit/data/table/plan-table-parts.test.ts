@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { asyncBufferFromFile, parquetMetadataAsync } from "hyparquet";
@@ -124,12 +124,13 @@ describe("planTableParts on a CSV", () => {
 });
 
 describe("planTableParts on a Parquet file", () => {
-  const parquet = (name: string, rows: number, rowGroupSize: number) => {
+  const parquet = (name: string, rows: number, rowGroupSize: number, note?: string) => {
     const file = path.join(dir, name);
     parquetWriteFile({
       filename: file,
       rowGroupSize,
       columnData: [{ name: "x", type: "DOUBLE", data: Array.from({ length: rows }, (_, i) => i / 7) }],
+      ...(note === undefined ? {} : { kvMetadata: [{ key: "note", value: note }] }),
     });
     return file;
   };
@@ -141,6 +142,29 @@ describe("planTableParts on a Parquet file", () => {
       { kind: "rowGroups", start: 0, end: 2, footer },
       { kind: "rowGroups", start: 2, end: 4, footer },
     ]);
+  });
+
+  it("parses a footer larger than hyparquet's first read of a file's end (512 KiB) as hyparquet does", async () => {
+    const file = parquet("large-footer.parquet", 1000, 300, "n".repeat(600_000));
+    const footer = await parquetMetadataAsync(await asyncBufferFromFile(file));
+    expect(footer.metadata_length).toBeGreaterThan(2 ** 19);
+    expect(await planTableParts(file, { format: "parquet", gzip: false }, 2 ** 20, 1)).toEqual([
+      { kind: "rowGroups", start: 0, end: 2, footer },
+      { kind: "rowGroups", start: 2, end: 4, footer },
+    ]);
+  });
+
+  it("reads whole a file that does not end as Parquet does or whose footer length passes its start", async () => {
+    const bytes = readFileSync(parquet("damaged.parquet", 1000, 300));
+    const plan = (name: string, content: Uint8Array) =>
+      planTableParts(write(name, content), { format: "parquet", gzip: false }, 2 ** 20, 1);
+    expect(await plan("no-magic.parquet", bytes.subarray(0, bytes.length - 1))).toBeUndefined();
+    const longer = Buffer.from(bytes);
+    longer.writeUInt32LE(bytes.length, bytes.length - 8);
+    expect(await plan("footer-too-long.parquet", longer)).toBeUndefined();
+    const garbled = Buffer.from(bytes);
+    garbled.fill(0xff, bytes.length - 8 - bytes.readUInt32LE(bytes.length - 8), bytes.length - 8);
+    expect(await plan("garbled-footer.parquet", garbled)).toBeUndefined();
   });
 
   it("reads a file of one row group whole", async () => {
