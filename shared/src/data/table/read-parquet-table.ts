@@ -159,6 +159,11 @@ async function assertFooterSize(file: AsyncBuffer, source: TableSource, guard: T
   const footer = tail.getUint32(0, true);
   // Not Parquet's end (no "PAR1"), or a length past the file: damaged, and the parser says so.
   if (tail.getUint32(4, true) !== 0x31524150 || footer > file.byteLength - 8) return;
+  assertFooterLength(footer, source, guard);
+}
+
+/** `assertFooterSize` of a footer `footer` bytes long. @throws LimitError */
+function assertFooterLength(footer: number, source: TableSource, guard: TableGuard): void {
   const { limits } = guard;
   const most = Math.floor(limits.values.memory / DOCUMENT_MEMORY_SHARE);
   if (footer <= most) return;
@@ -194,7 +199,9 @@ async function openParquet(
   const file = await asyncBufferFromFile(source.absolute).catch((error: unknown) => {
     throw corrupt(source, error instanceof Error ? error.message : String(error), error);
   });
-  await assertFooterSize(file, source, guard);
+  // A planned part's footer was read from this file's end, its length with it: checked without reading it again.
+  if (footer === undefined) await assertFooterSize(file, source, guard);
+  else assertFooterLength(footer.metadata_length, source, guard);
   try {
     const metadata = footer ?? (await parquetMetadataAsync(file));
     parquetSchema(metadata);

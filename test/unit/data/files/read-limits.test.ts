@@ -10,6 +10,7 @@ import { ReadLimits } from "../../../../shared/src/data/files/read-limits.js";
 import type { ReadLimitValues } from "../../../../shared/src/data/files/read-limits.js";
 import { readParquetTable } from "../../../../shared/src/data/table/read-parquet-table.js";
 import { readTable } from "../../../../shared/src/data/table/read-table.js";
+import { planTableParts } from "../../../../shared/src/data/table/plan-table-parts.js";
 import type { ColumnRequest } from "../../../../shared/src/data/table/column-request.js";
 
 const workspace = mkdtempSync(path.join(tmpdir(), "mg-limits-"));
@@ -177,6 +178,19 @@ describe("the memory limit", () => {
       /^Input "data": footer\.parquet has a footer \(its metadata\) of .+, more than the .+ it may have \(limits\.memory in modelgate\.yml, of which a file read whole and parsed may have 1\/64\)\.$/,
     );
     expect(error.reached).toBe(footer);
+    // A part of the file carries the footer its plan parsed: refused the same, on the length the plan read.
+    const parts = await planTableParts(path.join(workspace, file), { format: "parquet", gzip: false }, bytes.length, 1);
+    const partError = await refusal(
+      readTable(file, access({ memory }), {
+        input: "data",
+        columns: x.map((r) => ({ ...r, name: "column_0" })),
+        part: parts![1],
+      }),
+      file,
+      "memory",
+    );
+    expect(partError.message).toBe(error.message);
+    expect(partError.reached).toBe(footer);
     await expect(
       readTable(file, access({ memory: 64 * footer }), {
         input: "data",
