@@ -55,7 +55,7 @@ export async function profileFile(
   try {
     const planned =
       eligible?.split === true
-        ? await planFileParts(spec, input, access, minSplitBytes).catch(() => undefined)
+        ? await planFileParts(spec, input, access, minSplitBytes, eligible).catch(() => undefined)
         : undefined;
     if (planned !== undefined) {
       const { absolute, parts, before } = planned;

@@ -1,7 +1,7 @@
 import { parentPort } from "node:worker_threads";
 import { ReadLimits } from "../data/files/read-limits.js";
 import type { ReadLimitValues } from "../data/files/read-limits.js";
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { hashFileHere } from "../data/files/hash-file.js";
 import { resolveInputPath } from "../data/files/resolve-input-path.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
@@ -40,31 +40,43 @@ export interface PlannedParts {
   before: { size: number; mtimeMs: number };
 }
 
+/** Where a file is, its size and time, and whether it may be read in two parts (`mayReadInParts`). */
+export interface PartsCheck {
+  absolute: string;
+  before: { size: number; mtimeMs: number; isFile(): boolean };
+  split: boolean;
+}
+
 /**
  * Where `spec` is, and whether it is large enough, and of a format, to be read in two parts (`planTableParts`
- * would split it): the check a worker may be started on before the parts are planned.
+ * would split it): the check a worker may be started on before the parts are planned. Looked up synchronously: an
+ * asynchronous stat is a trip to the thread pool that this thread, which has nothing else to do, would wait for.
  */
 export async function mayReadInParts(
   spec: string,
   input: string,
   access: FileAccess,
   minSplitBytes: number,
-): Promise<{ absolute: string; before: { size: number; mtimeMs: number; isFile(): boolean }; split: boolean }> {
+): Promise<PartsCheck> {
   const type = parseTableFormat(spec, input);
   const absolute = resolveInputPath(spec, access, input);
-  const before = await stat(absolute);
+  const before = statSync(absolute);
   const split = before.isFile() && before.size >= minSplitBytes && !type.gzip && type.format !== "jsonl";
   return { absolute, before, split };
 }
 
-/** The two parts `spec` is read in (`planTableParts`), decided by its bytes alone; undefined when it is read whole. */
+/**
+ * The two parts `spec` is read in (`planTableParts`), decided by its bytes alone; undefined when it is read whole.
+ * `checked`: what `mayReadInParts` found already, which is then not looked up again.
+ */
 export async function planFileParts(
   spec: string,
   input: string,
   access: FileAccess,
   minSplitBytes: number,
+  checked?: PartsCheck,
 ): Promise<PlannedParts | undefined> {
-  const { absolute, before, split } = await mayReadInParts(spec, input, access, minSplitBytes);
+  const { absolute, before, split } = checked ?? (await mayReadInParts(spec, input, access, minSplitBytes));
   if (!split) return undefined;
   const parts = await planTableParts(absolute, parseTableFormat(spec, input), before.size, minSplitBytes);
   return parts === undefined ? undefined : { absolute, parts, before };
