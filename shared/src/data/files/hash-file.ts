@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash } from "./create-hash.js";
 import { closeSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 

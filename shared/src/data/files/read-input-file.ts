@@ -6,10 +6,12 @@ import { formatByteSize } from "../../core/byte-size.js";
 import { sha256Hex } from "../../core/digest.js";
 import { LimitError } from "./limit-error.js";
 import type { LimitReached } from "./limit-error.js";
-import { ReadLimits } from "./read-limits.js";
+import { DOCUMENT_MEMORY_SHARE, ReadLimits } from "./read-limits.js";
 import { parseGitFileSpec, readGitFile } from "./read-git-file.js";
 import { resolveInputPath } from "./resolve-input-path.js";
 import type { FileAccess } from "./resolve-input-path.js";
+
+export { DOCUMENT_MEMORY_SHARE, JSON_DOCUMENT_MEMORY_SHARE } from "./read-limits.js";
 
 /** A file as read for a gate: its bytes, text, digest, and the name the user gave it. */
 export interface InputFile {
@@ -26,14 +28,6 @@ export interface FileSizeLimit {
   setting: string;
   limit?: LimitReached["limit"];
 }
-
-/**
- * Share of the memory limit a document read whole and parsed may have: parsing YAML (the policy, metrics files, also
- * when they are JSON) holds about 55 times the text (a 10 MB JSON file took 650 MB); `JSON.parse` (explanation
- * summaries, profiles, manifests) about 8 times, so those may have twice as much.
- */
-export const DOCUMENT_MEMORY_SHARE = 64;
-export const JSON_DOCUMENT_MEMORY_SHARE = 32;
 
 /**
  * Reads a file named by an input: a path inside the workspace, or `git:<ref>:<path>`, measured before it is read

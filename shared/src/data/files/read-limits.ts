@@ -31,6 +31,14 @@ export const MAX_ROW_CHARS = 1 << 20;
 export const TEXT_ENTRY_BYTES = 128;
 
 /**
+ * Share of the memory limit a document read whole and parsed may have: parsing YAML (the policy, metrics files, also
+ * when they are JSON) holds about 55 times the text (a 10 MB JSON file took 650 MB); `JSON.parse` (explanation
+ * summaries, profiles, manifests) about 8 times, so those may have twice as much.
+ */
+export const DOCUMENT_MEMORY_SHARE = 64;
+export const JSON_DOCUMENT_MEMORY_SHARE = 32;
+
+/**
  * The limits of one gate run and the memory its tables hold so far, shared by every table the run reads (pass
  * the same instance through `FileAccess.limits`). Refusals name the file, the limit, the value reached and the
  * setting to change (`setting`: `limits.rows in modelgate.yml`, `--limit rows=N`).

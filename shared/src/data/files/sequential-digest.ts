@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash } from "./create-hash.js";
 import type { FileRanges } from "./file-ranges.js";
 
 /** Bytes read at a time for the hash alone. */

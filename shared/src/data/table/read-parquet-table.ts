@@ -7,7 +7,7 @@ import { createColumnBuilder } from "./create-column-builder.js";
 import { loadParquetCompressors } from "./load-parquet-compressors.js";
 import { formatByteSize } from "../../core/byte-size.js";
 import { LimitError } from "../files/limit-error.js";
-import { DOCUMENT_MEMORY_SHARE } from "../files/read-input-file.js";
+import { DOCUMENT_MEMORY_SHARE } from "../files/read-limits.js";
 import type { TableGuard } from "../files/read-limits.js";
 import { toStreamError } from "./stream-table-bytes.js";
 import { resolveRequests } from "./column-request.js";

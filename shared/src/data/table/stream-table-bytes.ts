@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash } from "../files/create-hash.js";
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { DataError, ModelgateError } from "../../core/modelgate-error.js";
