@@ -60,8 +60,8 @@ ${LIMIT_FLAG_HELP}`,
   },
 };
 
-// The policy's and the profile's readers (yaml, zod and their schemas) are loaded only by the runs that read one: a
-// build without --policy reads neither, and compiling them held back its read (and its worker's job) by about 20 ms.
+// The policy's and the profile's readers (yaml, zod and their schemas, about 280 KB of chunks) are loaded only by the
+// runs that read one: a build without --policy reads neither, and compiling and running them held back its first read.
 
 /** The policy file given with --policy, read and checked. */
 async function readPolicy(file: string, access: FileAccess): Promise<Policy> {
