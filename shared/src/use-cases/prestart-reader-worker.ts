@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { compileOnReaderThreads } from "./reader-worker-compiling.js";
 import { readerWorkerScript } from "./reader-worker-script.js";
 
 /**
@@ -24,6 +25,7 @@ export function prestartReaderWorker(preload?: PendingJobPreload): void {
   const workerScript = readerWorkerScript();
   if (workerScript === undefined || prestarted !== undefined) return;
   try {
+    compileOnReaderThreads();
     const worker = new Worker(workerScript, {
       workerData: { kind: PENDING_JOB, preload },
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },

@@ -9,6 +9,7 @@ import type { Table, TableColumn } from "../data/table/table.js";
 import type { DataPolicy } from "../validate/data-policy-schema.js";
 import { readDataTable } from "../validate/read-data-table.js";
 import { readerWorkerScript } from "./reader-worker-script.js";
+import { compileOnReaderThreads } from "./reader-worker-compiling.js";
 import { WORKER_YOUNG_MB, takePrestartedWorker } from "./prestart-reader-worker.js";
 
 /** Below this size the reference is read on the main thread: a worker costs the load of the reader's bundle. */
@@ -44,11 +45,13 @@ export function startReaderJob<Reply>(data: object): ReaderJob<Reply> | undefine
   let worker: Worker | undefined = takePrestartedWorker();
   try {
     if (worker !== undefined) worker.postMessage(data);
-    else
+    else {
+      compileOnReaderThreads();
       worker = new Worker(workerScript, {
         workerData: data,
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
       });
+    }
   } catch {
     void worker?.terminate();
     return undefined;
