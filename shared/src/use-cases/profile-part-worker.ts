@@ -129,8 +129,8 @@ export function isProfilePartJob(data: unknown): boolean {
 }
 
 /**
- * Reads the job's part and posts its column parts back (text counts moved, not copied), with the file's digest when
- * this thread is the first done with its part (`claimDigest`).
+ * Reads the job's part and posts its column parts back (text counts and sketch buckets moved, not copied), with the
+ * file's digest when this thread is the first done with its part (`claimDigest`).
  */
 export async function serveProfilePartJob(data: unknown): Promise<void> {
   const job = data as ProfilePartJob;
@@ -138,7 +138,12 @@ export async function serveProfilePartJob(data: unknown): Promise<void> {
   const transfer: ArrayBuffer[] = [];
   try {
     const read = await readPart(job);
-    for (const part of read.parts) if (part.kind === "string") transfer.push(part.counts.buffer as ArrayBuffer);
+    for (const part of read.parts) {
+      if (part.kind === "string") transfer.push(part.counts.buffer as ArrayBuffer);
+      else
+        for (const { indices, counts } of [part.tally.positive, part.tally.negative])
+          transfer.push(indices.buffer as ArrayBuffer, counts.buffer as ArrayBuffer);
+    }
     const { spec, input, workspace, allowedRoots, digestClaim } = job;
     const hashed = digestClaim !== undefined && claimDigest(digestClaim);
     reply = hashed

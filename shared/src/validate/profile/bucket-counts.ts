@@ -1,3 +1,13 @@
+/**
+ * Sketch buckets with a count, as parallel arrays ascending by index: plain data that a worker thread moves to the
+ * main thread without copying, that two parts merge in one pass (`mergeSortedBuckets`), and that a profile stores in
+ * this order (`sortedBucketPairs`).
+ */
+export interface SortedBuckets {
+  indices: Int32Array;
+  counts: Float64Array;
+}
+
 /** Widest window of bucket indices counted in an array: 4,096 buckets span 17 decades at the profile's accuracy (32 KB). */
 const MAX_WINDOW = 4096;
 const MARGIN = 32;
@@ -23,13 +33,30 @@ export class BucketCounts {
     this.counts[at]!++;
   }
 
-  /** The counts as a map of index to count (indices with a count only). */
-  toMap(): Map<number, number> {
-    const out = new Map(this.beyond);
-    for (let at = 0; at < this.counts.length; at++) {
-      const count = this.counts[at]!;
-      if (count > 0) out.set(this.low + at, (out.get(this.low + at) ?? 0) + count);
+  /** The counts of the indices with a count, ascending by index. */
+  sorted(): SortedBuckets {
+    const { low, beyond } = this;
+    // An index counted beyond the window before the window grew over it adds to the window's count.
+    const counts = beyond.size === 0 ? this.counts : this.counts.slice();
+    const outside: number[] = [];
+    for (const [index, count] of beyond) {
+      if (index >= low && index < low + counts.length) counts[index - low]! += count;
+      else outside.push(index);
     }
+    outside.sort((a, b) => a - b);
+    let n = outside.length;
+    for (let at = 0; at < counts.length; at++) if (counts[at]! > 0) n++;
+    const out = { indices: new Int32Array(n), counts: new Float64Array(n) };
+    let i = 0;
+    let next = 0;
+    const put = (index: number, count: number) => {
+      out.indices[i] = index;
+      out.counts[i++] = count;
+    };
+    // The rest of the indices beyond the window are below or above all of its indices, which ascend.
+    for (; next < outside.length && outside[next]! < low; next++) put(outside[next]!, beyond.get(outside[next]!)!);
+    for (let at = 0; at < counts.length; at++) if (counts[at]! > 0) put(low + at, counts[at]!);
+    for (; next < outside.length; next++) put(outside[next]!, beyond.get(outside[next]!)!);
     return out;
   }
 
@@ -51,4 +78,33 @@ export class BucketCounts {
     this.low = start;
     return true;
   }
+}
+
+/** The buckets of `a` and `b` together, counts of the same index added. */
+export function mergeSortedBuckets(a: SortedBuckets, b: SortedBuckets): SortedBuckets {
+  const indices = new Int32Array(a.indices.length + b.indices.length);
+  const counts = new Float64Array(indices.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.indices.length || j < b.indices.length) {
+    const x = i < a.indices.length ? a.indices[i]! : Infinity;
+    const y = j < b.indices.length ? b.indices[j]! : Infinity;
+    indices[n] = x <= y ? x : y;
+    counts[n++] = (x <= y ? a.counts[i++]! : 0) + (y <= x ? b.counts[j++]! : 0);
+  }
+  return { indices: indices.slice(0, n), counts: counts.slice(0, n) };
+}
+
+/** Buckets counted in a map, ascending by index. */
+export function sortedBucketsOf(map: ReadonlyMap<number, number>): SortedBuckets {
+  const indices = Int32Array.from(map.keys()).sort();
+  return { indices, counts: Float64Array.from(indices, (index) => map.get(index)!) };
+}
+
+/** The buckets as [index, count] pairs, ascending by index (a profile's stored form). */
+export function sortedBucketPairs(buckets: SortedBuckets): Array<[number, number]> {
+  const pairs = new Array<[number, number]>(buckets.indices.length);
+  for (let i = 0; i < pairs.length; i++) pairs[i] = [buckets.indices[i]!, buckets.counts[i]!];
+  return pairs;
 }

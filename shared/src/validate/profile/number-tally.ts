@@ -1,10 +1,11 @@
 import { numberText } from "../column-values.js";
-import { BucketCounts } from "./bucket-counts.js";
+import { BucketCounts, mergeSortedBuckets, sortedBucketPairs } from "./bucket-counts.js";
+import type { SortedBuckets } from "./bucket-counts.js";
 import { SKETCH_MIN_MAGNITUDE } from "./log-bucket-sketch.js";
 import { HIGH_WORD, bucketOfWords } from "./bucket-index-table.js";
 import type { NumberProfile } from "./profile-schema.js";
 import { MAX_NUMBER_LEVELS } from "./profile-levels.js";
-import { sortedPairs, toSketchJson } from "./profile-pairs.js";
+import { sortedPairs } from "./profile-pairs.js";
 
 const ONE = new Float64Array(1);
 const ONE_WORDS = new Uint32Array(ONE.buffer);
@@ -128,8 +129,8 @@ export class NumberTally {
   /** The sums so far as plain data: what a worker thread posts back, and `mergeTallies` adds. */
   state(): TallyState {
     const { count, mean, m2, min, max, zero, levels } = this;
-    const positive = [...this.positive.toMap()];
-    const negative = [...this.negative.toMap()];
+    const positive = this.positive.sorted();
+    const negative = this.negative.sorted();
     return { count, mean, m2, min, max, zero, positive, negative, levels: levels === undefined ? null : [...levels] };
   }
 }
@@ -156,7 +157,10 @@ function primeTally(): void {
   }
 }
 
-/** A `NumberTally`'s sums: sketch buckets as [index, count] and distinct values as [value, count] pairs (null past the cap). */
+/**
+ * A `NumberTally`'s sums: sketch buckets in typed arrays (a worker thread moves them, not copies), distinct values as
+ * [value, count] pairs (null past the cap).
+ */
 export interface TallyState {
   count: number;
   mean: number;
@@ -164,8 +168,8 @@ export interface TallyState {
   min: number;
   max: number;
   zero: number;
-  positive: Array<[number, number]>;
-  negative: Array<[number, number]>;
+  positive: SortedBuckets;
+  negative: SortedBuckets;
   levels: Array<[number, number]> | null;
 }
 
@@ -182,7 +186,7 @@ export function tallyProfile(state: TallyState, column: NumberCounts, rows: numb
     min: count === 0 ? null : min,
     max: count === 0 ? null : max,
     moments: count === 0 ? [] : [{ shard: sha256, count, mean, m2: Math.max(0, m2) }],
-    sketch: toSketchJson({ positive: new Map(state.positive), negative: new Map(state.negative), zero }),
+    sketch: { zero, positive: sortedBucketPairs(state.positive), negative: sortedBucketPairs(state.negative) },
     values: levels === null ? null : sortedPairs(levels.map(([value, n]) => [numberText(value), n])),
   };
 }
@@ -194,7 +198,7 @@ export function tallyProfile(state: TallyState, column: NumberCounts, rows: numb
  * running sum over both in the last bits.
  */
 export function mergeTallies(a: TallyState, b: TallyState): TallyState {
-  const addPairs = (x: Array<[number, number]>, y: Array<[number, number]>) => {
+  const addLevels = (x: Array<[number, number]>, y: Array<[number, number]>) => {
     const out = new Map(x);
     for (const [key, n] of y) out.set(key, (out.get(key) ?? 0) + n);
     return out;
@@ -207,7 +211,7 @@ export function mergeTallies(a: TallyState, b: TallyState): TallyState {
     mean = a.mean + (delta * b.count) / count;
     m2 = a.m2 + b.m2 + (delta * delta * a.count * b.count) / count;
   }
-  const levels = a.levels === null || b.levels === null ? null : addPairs(a.levels, b.levels);
+  const levels = a.levels === null || b.levels === null ? null : addLevels(a.levels, b.levels);
   return {
     count,
     mean,
@@ -215,8 +219,8 @@ export function mergeTallies(a: TallyState, b: TallyState): TallyState {
     min: b.min < a.min ? b.min : a.min,
     max: b.max > a.max ? b.max : a.max,
     zero: a.zero + b.zero,
-    positive: [...addPairs(a.positive, b.positive)],
-    negative: [...addPairs(a.negative, b.negative)],
+    positive: mergeSortedBuckets(a.positive, b.positive),
+    negative: mergeSortedBuckets(a.negative, b.negative),
     levels: levels === null || levels.size > MAX_NUMBER_LEVELS ? null : [...levels],
   };
 }

@@ -1,3 +1,4 @@
+import { sortedBucketsOf } from "./bucket-counts.js";
 import { SKETCH_MIN_MAGNITUDE, bucketIndex } from "./log-bucket-sketch.js";
 import type { TallyState } from "./number-tally.js";
 import { MAX_NUMBER_LEVELS } from "./profile-levels.js";
@@ -15,8 +16,8 @@ export const HELD_COLUMN_TALLY_UP_TO = 65_536;
  * The state `NumberTally.addMany(values, 0, values.length)` ends with on a new tally (the same numbers: mean and m2
  * by Welford's updates in row order; min and max the first of equal values in row order, so 0 or −0 as the tally
  * keeps it; the same sketch buckets, `bucketIndex` of each magnitude; the same distinct values), counted from a
- * sorted copy: each run of equal values is bucketed and counted once. Pairs come in another order than the tally's,
- * which a profile sorts.
+ * sorted copy: each run of equal values is bucketed and counted once. Distinct values come in another order than the
+ * tally's, which a profile sorts.
  */
 export function tallyHeldColumn(values: Float64Array): TallyState {
   // Welford in row order, as the tally sums: the same operations in the same order give the same bits.
@@ -72,8 +73,8 @@ export function tallyHeldColumn(values: Float64Array): TallyState {
     min,
     max,
     zero,
-    positive: [...positive],
-    negative: [...negative],
+    positive: sortedBucketsOf(positive),
+    negative: sortedBucketsOf(negative),
     levels: distinct > MAX_NUMBER_LEVELS ? null : levels,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sortedBucketPairs } from "../../../../shared/src/validate/profile/bucket-counts.js";
 import { tableBucketIndex } from "../../../../shared/src/validate/profile/bucket-index-table.js";
 import {
   addToSketch,
@@ -74,7 +75,11 @@ describe("NumberTally's sketch", () => {
     for (const v of values) addToSketch(expected, v);
     const asMaps = (tally: NumberTally) => {
       const state = tally.state();
-      return { positive: new Map(state.positive), negative: new Map(state.negative), zero: state.zero };
+      return {
+        positive: new Map(sortedBucketPairs(state.positive)),
+        negative: new Map(sortedBucketPairs(state.negative)),
+        zero: state.zero,
+      };
     };
     const doubles = new NumberTally();
     // A run that starts inside the array, as a page's run does.
