@@ -19,4 +19,21 @@ describe("toCanonicalJson", () => {
     const value = JSON.parse('{"metrics": {"__proto__": 0.5, "accuracy": 0.9}}') as unknown;
     expect(toCanonicalJson(value)).toBe('{\n  "metrics": {\n    "__proto__": 0.5,\n    "accuracy": 0.9\n  }\n}\n');
   });
+
+  it("writes objects and arrays already in key order, deep in a sorted one or not, as their sorted copies", () => {
+    const ordered = { a: [[1, 2], ["x", Number.NaN], [{ d: 1, c: 2 }]], b: { c: undefined, d: [Infinity, undefined] } };
+    expect(toCanonicalJson(ordered)).toBe(
+      '{\n  "a": [\n    [\n      1,\n      2\n    ],\n    [\n      "x",\n      null\n    ],\n    [\n      {\n' +
+        '        "c": 2,\n        "d": 1\n      }\n    ]\n  ],\n  "b": {\n    "d": [\n      null,\n      null\n    ]\n  }\n}\n',
+    );
+    expect(ordered.a[2]).toEqual([{ d: 1, c: 2 }]);
+    expect(toCanonicalJson({ a: { b: { d: 1, c: 2 } } })).toBe(
+      '{\n  "a": {\n    "b": {\n      "c": 2,\n      "d": 1\n    }\n  }\n}\n',
+    );
+  });
+
+  it("writes index-like keys in ascending number order, and a class's object as its own keys", () => {
+    expect(toCanonicalJson({ a: 3, "10": 1, "9": 2 })).toBe('{\n  "9": 2,\n  "10": 1,\n  "a": 3\n}\n');
+    expect(toCanonicalJson({ at: new Date(0), seen: new Map([[1, 2]]) })).toBe('{\n  "at": {},\n  "seen": {}\n}\n');
+  });
 });
