@@ -80,18 +80,28 @@ export class BucketCounts {
   }
 }
 
-/** The buckets of `a` and `b` together, counts of the same index added. */
+/** The buckets of `a` and `b` together, counts of the same index added (`a`'s first). */
 export function mergeSortedBuckets(a: SortedBuckets, b: SortedBuckets): SortedBuckets {
-  const indices = new Int32Array(a.indices.length + b.indices.length);
+  const { indices: ai, counts: ac } = a;
+  const { indices: bi, counts: bc } = b;
+  const indices = new Int32Array(ai.length + bi.length);
   const counts = new Float64Array(indices.length);
   let i = 0;
   let j = 0;
   let n = 0;
-  while (i < a.indices.length || j < b.indices.length) {
-    const x = i < a.indices.length ? a.indices[i]! : Infinity;
-    const y = j < b.indices.length ? b.indices[j]! : Infinity;
-    indices[n] = x <= y ? x : y;
-    counts[n++] = (x <= y ? a.counts[i++]! : 0) + (y <= x ? b.counts[j++]! : 0);
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    indices[n] = x < y ? x : y;
+    counts[n++] = x < y ? ac[i++]! : y < x ? bc[j++]! : ac[i++]! + bc[j++]!;
+  }
+  for (; i < ai.length; i++, n++) {
+    indices[n] = ai[i]!;
+    counts[n] = ac[i]!;
+  }
+  for (; j < bi.length; j++, n++) {
+    indices[n] = bi[j]!;
+    counts[n] = bc[j]!;
   }
   return { indices: indices.slice(0, n), counts: counts.slice(0, n) };
 }
