@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { nodeBinaries, repoRoot } from "./support/node-binaries.js";
@@ -43,7 +44,11 @@ describe.each(nodeBinaries())("modelgate shadow on $label", ({ path: node }) => 
   });
 
   it("includes the shadow comparison in the demo", async () => {
-    const run = await runCli(node, ["demo", "--format", "text"]);
+    // The demo's reports go to a folder of the test's own, removed after (without --out they stay for the user).
+    const out = mkdtempSync(path.join(tmpdir(), "modelgate-cli-shadow-demo-"));
+    const run = await runCli(node, ["demo", "--format", "text", "--out", out]).finally(() =>
+      rmSync(out, { recursive: true, force: true }),
+    );
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain("modelgate shadow --production shadow/production.csv.gz");
     expect(run.stdout).toMatch(/shadow comparison: (pass|warn|fail)/);
