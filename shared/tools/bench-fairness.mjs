@@ -4,7 +4,7 @@
 // reads the same CSV with pandas. Wall time and peak RSS of each process by /usr/bin/time.
 // Also the end of npm run bench unless BENCH_SKIP_FAIRNESS=1. BENCH_FAIRNESS_ROWS overrides the row count.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -98,3 +98,4 @@ for (const grouping of ["region", "segment", "region × segment"]) {
     );
   }
 }
+rmSync(dir, { recursive: true, force: true });

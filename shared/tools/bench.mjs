@@ -16,7 +16,7 @@
 // and writes one output.
 // BENCH_COLD_ONLY=<action,...> measures only those bundles (the CLI is named "cli"); BENCH_RUNS=n rounds (21).
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -109,9 +109,13 @@ function bundleBytes(folder) {
     .reduce((sum, f) => sum + statSync(path.join(folder, f)).size, 0);
 }
 
+/** The workspaces `runnerEnv` made, removed once every cold-start run is done. */
+const workspaces = [];
+
 /** A fresh workspace with the example's files and the runner's files, and the environment a push event gives. */
 function runnerEnv(inputs) {
   const workspace = mkdtempSync(path.join(tmpdir(), "modelgate-bench-"));
+  workspaces.push(workspace);
   cpSync(example, workspace, { recursive: true });
   for (const [file, lines] of Object.entries(COLD_POLICIES))
     writeFileSync(path.join(workspace, file), `${lines.join("\n")}\n`);
@@ -202,6 +206,7 @@ if (bundles.some((c) => c.figure === "full")) {
     });
 }
 console.log(`\n${RUNS} interleaved runs of each command per Node version; median wall time.`);
+for (const workspace of workspaces) rmSync(workspace, { recursive: true, force: true });
 
 // Then the statistics benchmark against SciPy (shared/tools/bench-stats.mjs); BENCH_SKIP_STATS=1 skips it.
 if (process.env.BENCH_SKIP_STATS !== "1") await import("./bench-stats.mjs");
