@@ -76,7 +76,9 @@ export async function profileFile(
       }
     }
   } finally {
-    worker?.cancel();
+    // Waited for: what the worker wrote is handed over before the command returns, and `profile` then ends its
+    // process at once (cli/exit-once-written.ts).
+    await worker?.cancel();
   }
   return { profile: (await streamProfile(spec, input, access, policy)).profile, readIn: "one read" };
 }

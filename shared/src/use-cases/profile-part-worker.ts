@@ -100,7 +100,8 @@ export function claimDigest(claim: SharedArrayBuffer | undefined): boolean {
 /** A part being read on a worker thread. */
 export interface PartRead {
   reply: Promise<PartReply>;
-  cancel(): void;
+  /** Stops the worker; resolves once it has exited, what it wrote to standard output and error handed over. */
+  cancel(): Promise<void>;
 }
 
 /** Starts reading a part on a worker thread from the reader's bundle; undefined without the bundle. */

@@ -30,7 +30,8 @@ type ReferenceReply = { table: Table; held: number } | { failed: true };
 /** A job on a worker thread of the reader's bundle: its reply, undefined when the worker could not run or died. */
 export interface ReaderJob<Reply> {
   reply: Promise<Reply | undefined>;
-  cancel(): void;
+  /** Stops the worker; resolves once it has exited, what it wrote to standard output and error handed over. */
+  cancel(): Promise<void>;
 }
 
 /**
@@ -61,7 +62,7 @@ export function startReaderJob<Reply>(data: object): ReaderJob<Reply> | undefine
     worker.once("error", () => resolve(undefined));
     worker.once("exit", () => resolve(undefined));
   });
-  return { reply, cancel: () => void worker.terminate() };
+  return { reply, cancel: () => worker.terminate().then(() => undefined) };
 }
 
 /** A reference being read on a worker thread while the main thread reads the data. */
@@ -109,7 +110,7 @@ export async function startReferenceRead(
       if (!limits.tryHold(answer.held)) return undefined;
       return answer.table;
     },
-    cancel: started.cancel,
+    cancel: () => void started.cancel(),
   };
 }
 
