@@ -48,6 +48,17 @@ function textOf(cell: Cell): string | undefined {
   return text.trim() === "" ? undefined : text;
 }
 
+/** Column `name` read as `as` from `bytes` written as `file` in a folder of its own: a damaged copy of a fixture. */
+function readWritten(bytes: Uint8Array, file: string, name: string, as: "number" | "string") {
+  const dir = mkdtempSync(path.join(tmpdir(), "modelgate-parquet-"));
+  writeFileSync(path.join(dir, file), bytes);
+  return readTable(
+    file,
+    { workspace: dir, allowedRoots: [dir] },
+    { input: "data", columns: [{ name, as, required: true }] },
+  );
+}
+
 function numbers(table: Table, name: string): NumberColumn {
   const column = table.columns.get(name);
   if (column?.kind !== "number") throw new Error(`${name} is not a number column`);
@@ -193,16 +204,7 @@ describe("the Parquet page decoder", () => {
       (column) => column.meta_data?.path_in_schema[0] === "f",
     )!.meta_data!;
     bytes.fill(0xff, Number(meta.data_page_offset), Number(meta.data_page_offset) + 4);
-    const dir = mkdtempSync(path.join(tmpdir(), "modelgate-parquet-"));
-    writeFileSync(path.join(dir, "damaged.parquet"), bytes);
-    const read = readTable(
-      "damaged.parquet",
-      { workspace: dir, allowedRoots: [dir] },
-      {
-        input: "data",
-        columns: [{ name: "f", as: "number", required: true }],
-      },
-    );
+    const read = readWritten(bytes, "damaged.parquet", "f", "number");
     await expect(read).rejects.toThrow(DataError);
     await expect(read).rejects.toThrow(/damaged\.parquet is not a readable Parquet file \(column "f", row group 1: /);
   });
@@ -219,13 +221,7 @@ describe("the Parquet page decoder on damaged snappy pages", () => {
     expect(page.compressed).toBe(true);
     // The block's length header (a varint) one off: it no longer matches the page header's uncompressed size.
     bytes[page.dataStart]! ^= 1;
-    const dir = mkdtempSync(path.join(tmpdir(), "modelgate-parquet-"));
-    writeFileSync(path.join(dir, "damaged.parquet"), bytes);
-    const read = readTable(
-      "damaged.parquet",
-      { workspace: dir, allowedRoots: [dir] },
-      { input: "data", columns: [{ name: "f", as: "number", required: true }] },
-    );
+    const read = readWritten(bytes, "damaged.parquet", "f", "number");
     await expect(read).rejects.toThrow(DataError);
     await expect(read).rejects.toThrow(
       /damaged\.parquet is not a readable Parquet file \(column "f", row group 1: a SNAPPY page does not decompress \(its length header says \d+ bytes, not \d+\)\)/,
@@ -259,16 +255,7 @@ describe("the Parquet page decoder on dictionary indices", () => {
     expect(header).toBeLessThan(0x80);
     if (header % 2 === 0) for (let k = 0; k < (width + 7) >> 3; k++) bytes[values + 2 + k] = 0xff;
     else bytes[values + 2] = 0xff;
-    const dir = mkdtempSync(path.join(tmpdir(), "modelgate-parquet-"));
-    writeFileSync(path.join(dir, "past.parquet"), bytes);
-    const read = readTable(
-      "past.parquet",
-      { workspace: dir, allowedRoots: [dir] },
-      {
-        input: "data",
-        columns: [{ name: "cat", as: "string", required: true }],
-      },
-    );
+    const read = readWritten(bytes, "past.parquet", "cat", "string");
     await expect(read).rejects.toThrow(
       `past.parquet is not a readable Parquet file (column "cat", row group 0: a dictionary index ${2 ** width - 1} is past the dictionary's ${dictionary.values} entries).`,
     );

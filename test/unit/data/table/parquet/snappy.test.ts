@@ -103,22 +103,7 @@ describe("snappyDecompress", () => {
   it("decodes random blocks as hyparquet's decoder does, short and long elements mixed", () => {
     const next = mulberry32(27);
     for (let round = 0; round < 200; round++) {
-      const elements: Element[] = [];
-      let written = 0;
-      for (let k = 0; k < 60; k++) {
-        if (written === 0 || next() < 0.4) {
-          const n = 1 + Math.floor(next() ** 3 * (next() < 0.1 ? 3000 : 70));
-          elements.push({ literal: Array.from({ length: n }, () => Math.floor(next() * 256)) });
-          written += n;
-        } else {
-          const width = ([1, 2, 4] as const)[Math.floor(next() * 3)]!;
-          const offset = 1 + Math.floor(next() * Math.min(written, width === 1 ? 2047 : 65_535));
-          const count = width === 1 ? 4 + Math.floor(next() * 8) : 1 + Math.floor(next() * 64);
-          elements.push({ count, offset, width });
-          written += count;
-        }
-      }
-      const { block, length } = encode(elements);
+      const { block, length } = encode(randomElements(next));
       expect(decoded(block, length)).toEqual(reference(block, length));
     }
   });
@@ -186,22 +171,7 @@ describe("wasmSnappyDecompress", () => {
   it("decodes random blocks as hyparquet's decoder does, short and long elements mixed", () => {
     const next = mulberry32(28);
     for (let round = 0; round < 200; round++) {
-      const elements: Element[] = [];
-      let written = 0;
-      for (let k = 0; k < 60; k++) {
-        if (written === 0 || next() < 0.4) {
-          const n = 1 + Math.floor(next() ** 3 * (next() < 0.1 ? 3000 : 70));
-          elements.push({ literal: Array.from({ length: n }, () => Math.floor(next() * 256)) });
-          written += n;
-        } else {
-          const width = ([1, 2, 4] as const)[Math.floor(next() * 3)]!;
-          const offset = 1 + Math.floor(next() * Math.min(written, width === 1 ? 2047 : 65_535));
-          const count = width === 1 ? 4 + Math.floor(next() * 8) : 1 + Math.floor(next() * 64);
-          elements.push({ count, offset, width });
-          written += count;
-        }
-      }
-      const { block, length } = encode(elements);
+      const { block, length } = encode(randomElements(next));
       expect(wasmDecoded(block, length)).toEqual(reference(block, length));
     }
   });
@@ -237,3 +207,23 @@ describe("wasmSnappyDecompress", () => {
     expect((await assembleWasm("data/table/parquet/snappy.wat")).toString("base64")).toBe(SNAPPY_WASM_BASE64);
   });
 });
+
+/** 60 elements drawn from `next`: literals (a few long ones) and copies of each width, never reaching before the start. */
+function randomElements(next: () => number): Element[] {
+  const elements: Element[] = [];
+  let written = 0;
+  for (let k = 0; k < 60; k++) {
+    if (written === 0 || next() < 0.4) {
+      const n = 1 + Math.floor(next() ** 3 * (next() < 0.1 ? 3000 : 70));
+      elements.push({ literal: Array.from({ length: n }, () => Math.floor(next() * 256)) });
+      written += n;
+    } else {
+      const width = ([1, 2, 4] as const)[Math.floor(next() * 3)]!;
+      const offset = 1 + Math.floor(next() * Math.min(written, width === 1 ? 2047 : 65_535));
+      const count = width === 1 ? 4 + Math.floor(next() * 8) : 1 + Math.floor(next() * 64);
+      elements.push({ count, offset, width });
+      written += count;
+    }
+  }
+  return elements;
+}
