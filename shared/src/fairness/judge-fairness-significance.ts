@@ -1,4 +1,4 @@
-import { formatNumber } from "../core/format-number.js";
+import { formatNumber, formatSigned } from "../core/format-number.js";
 import { computeSignificancePValue } from "../stats/compute-significance-p-value.js";
 import { decideSignificance } from "../stats/decide-significance.js";
 import { toSignificanceLevels } from "../stats/to-adjusted-alphas.js";
@@ -98,7 +98,7 @@ export function judgeFairnessSignificance(
       return { ...plain, verdict: "fail", message: `${limits.reason} The gate cannot decide, so it fails.` };
     const decision = decideSignificance(toRule(task), level.alpha, limits);
     const common = { ...plain, ci: decision.ci, effect_size: distribution.estimate };
-    const change = `Change in unfairness ${formatNumber(distribution.estimate)}.`;
+    const change = `Change in unfairness ${formatSigned(distribution.estimate)}.`;
     if (!decision.decided)
       return {
         ...common,

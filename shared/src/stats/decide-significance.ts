@@ -1,4 +1,4 @@
-import { formatDistinct, formatNumber } from "../core/format-number.js";
+import { formatDistinct, formatNumber, formatSigned } from "../core/format-number.js";
 import { requireConfidence } from "./require-confidence.js";
 import { isAtLeast, isAtMost } from "../core/compare-within-tolerance.js";
 import type { SignificanceLimits } from "./to-significance-interval.js";
@@ -54,8 +54,9 @@ export function decideSignificance(
   const t = margin.threshold;
   const higher = margin.side === "greater";
   const level = `${formatNumber((1 - alpha) * 100)}%`;
-  // The limits and the rule's threshold print with enough digits that a limit just past t never reads as t.
-  const [lowText, highText, tText] = formatDistinct([limits.low, limits.high, margin.threshold]);
+  // The limits and the rule's threshold print with enough digits that a limit just past t never reads as t, and
+  // signed, as changes are everywhere else in a report ("+0.03", not "0.03").
+  const [lowText, highText, tText] = formatDistinct([limits.low, limits.high, margin.threshold], formatSigned);
   const interval = `[${lowText}, ${highText}]`;
   const shown = higher ? isAtLeast(limits.low, t) : isAtMost(limits.high, t);
   const ruledOut = higher ? !isAtLeast(limits.high, t) : !isAtMost(limits.low, t);

@@ -73,7 +73,7 @@ const biasSignificance: PublishedResult = {
       delta_pct: 922.3787396555606,
       threshold: 0.01,
       message:
-        "Change in unfairness 0.1405. Ruled out at 97.5% one-sided confidence: the change's interval [0.05593, 0.1802] lies wholly above 0.01, so a regression of at most 0.01 does not hold.",
+        "Change in unfairness +0.1405. Ruled out at 97.5% one-sided confidence: the change's interval [+0.05593, +0.1802] lies wholly above +0.01, so a regression of at most 0.01 does not hold.",
       method: "bootstrap-percentile (paired, stratified)",
       p_value: 0.9981696246134577,
       effect_size: 0.1405439680449861,
@@ -90,7 +90,7 @@ const biasSignificance: PublishedResult = {
       delta_pct: -11.79663920005544,
       threshold: 0.01,
       message:
-        "Change in unfairness -0.003951. Inconclusive at 97.5% one-sided confidence: the change's interval [-0.02843, 0.02642] contains 0.01, so the data neither show nor rule out a regression of at most 0.01. on-inconclusive: warn.",
+        "Change in unfairness -0.003951. Inconclusive at 97.5% one-sided confidence: the change's interval [-0.02843, +0.02642] contains +0.01, so the data neither show nor rule out a regression of at most 0.01. on-inconclusive: warn.",
       method: "bootstrap-percentile (paired, stratified)",
       p_value: 0.24045766611040076,
       effect_size: -0.003950768498002077,

@@ -148,6 +148,16 @@ describe("decideSignificance", () => {
     );
   });
 
+  it("signs the limits and the threshold as changes: a rise reads +, a fall -, zero bare", () => {
+    const rule: SignificanceRule = { direction: "lower", kind: "max-regression", bound: 0.02 };
+    expect(decideSignificance(rule, 0.05, limits(0.03906, 0.05543)).message).toBe(
+      "Ruled out at 95% one-sided confidence: the change's interval [+0.03906, +0.05543] lies wholly above +0.02, so a regression of at most 0.02 does not hold.",
+    );
+    expect(decideSignificance(rule, 0.05, limits(-0.03089, 0)).message).toBe(
+      "Shown at 95% one-sided confidence: the change's upper limit 0 ≤ +0.02, so a regression of at most 0.02 holds.",
+    );
+  });
+
   it("throws StatsInputError when alpha is outside (0, 1)", () => {
     const rule: SignificanceRule = { direction: "higher", kind: "max-regression", bound: 0.01 };
     expect(() => decideSignificance(rule, 0, limits(0, 1))).toThrow(StatsInputError);
