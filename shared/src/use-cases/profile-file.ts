@@ -11,7 +11,7 @@ import type { ColumnPart } from "../validate/profile/profile-part.js";
 import type { Profile } from "../validate/profile/profile-schema.js";
 import { checkProfileRead, completeProfile, streamProfile } from "../validate/profile/stream-profile.js";
 import type { StreamedParts } from "../validate/profile/stream-profile.js";
-import { claimDigest, mayReadInParts, planFileParts, readPart, startPartRead } from "./profile-part-worker.js";
+import { claimDigest, planFileParts, readPart, startPartRead } from "./profile-part-worker.js";
 import type { PartRead, ProfilePartJob } from "./profile-part-worker.js";
 
 /**
@@ -21,6 +21,8 @@ import type { PartRead, ProfilePartJob } from "./profile-part-worker.js";
  * (`mergeColumnParts`) but for the moments, combined by Chan's formulas: the last bits of a mean or m2 can differ from
  * one running sum over the file. The split depends on the file's bytes only, and a machine with one core (or without
  * the reader's bundle) reads both parts here one after the other: the same file gives the same bytes everywhere.
+ * The worker, started with the CLI, is handed the second part once this thread has planned the parts (a Parquet
+ * part with the footer this thread parsed), and boots meanwhile.
  * Each part may hold half of the memory limit that is left. A part that cannot be read alone (quotes, a ragged row,
  * a limit reached) has the file read whole, on this thread, which reports any error as a whole read does.
  * `readIn` says which way it was read.
@@ -43,20 +45,14 @@ export async function profileFile(
     policy,
     part,
   });
-  // The worker boots while this thread plans the parts (it plans them too: it reads the footer anyway); only for a
-  // file large enough, in a format that splits, on a machine with two cores.
-  const eligible = await mayReadInParts(spec, input, access, minSplitBytes).catch(() => undefined);
+  const planned = await planFileParts(spec, input, access, minSplitBytes).catch(() => undefined);
   // The file's digest is taken by whichever thread is done with its part first.
   const digestClaim = new SharedArrayBuffer(4);
   const worker =
-    eligible?.split === true && availableParallelism() >= 2
-      ? startPartRead({ ...job({ second: true, minSplitBytes }), digestClaim })
+    planned !== undefined && availableParallelism() >= 2
+      ? startPartRead({ ...job(planned.parts[1]), digestClaim })
       : undefined;
   try {
-    const planned =
-      eligible?.split === true
-        ? await planFileParts(spec, input, access, minSplitBytes, eligible).catch(() => undefined)
-        : undefined;
     if (planned !== undefined) {
       const { absolute, parts, before } = planned;
       const jobs = parts.map((part) => job(part));

@@ -7,7 +7,6 @@ import { resolveInputPath } from "../data/files/resolve-input-path.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
 import { parseTableFormat } from "../data/table/parse-table-format.js";
 import { planTableParts } from "../data/table/plan-table-parts.js";
-import { PartNeedsWholeFile } from "../data/table/table-part.js";
 import type { TablePart } from "../data/table/table-part.js";
 import type { DataPolicy } from "../validate/data-policy-schema.js";
 import { streamProfileParts } from "../validate/profile/stream-profile-parts.js";
@@ -17,9 +16,8 @@ import { startReaderJob } from "./reference-worker.js";
 const JOB = "modelgate-profile-part";
 
 /**
- * One part of a file to stream into column parts (`streamProfileParts`), with the limits it may use: `part`, or
- * the second of the parts `planFileParts` plans (files of `minSplitBytes` or more), which a worker started before
- * the main thread has planned them finds itself, the same way.
+ * One part of a file to stream into column parts (`streamProfileParts`), with the limits it may use. A Parquet part
+ * carries the footer the main thread's plan parsed, so a worker reads its row groups without parsing it again.
  */
 export interface ProfilePartJob {
   spec: string;
@@ -28,7 +26,7 @@ export interface ProfilePartJob {
   allowedRoots: readonly string[];
   limits: ReadLimitValues;
   policy: DataPolicy | undefined;
-  part: TablePart | { second: true; minSplitBytes: number };
+  part: TablePart;
   /** Shared by the two threads reading a file's parts: the first done with its part hashes the file (`claimDigest`). */
   digestClaim?: SharedArrayBuffer;
 }
@@ -40,45 +38,23 @@ export interface PlannedParts {
   before: { size: number; mtimeMs: number };
 }
 
-/** Where a file is, its size and time, and whether it may be read in two parts (`mayReadInParts`). */
-export interface PartsCheck {
-  absolute: string;
-  before: { size: number; mtimeMs: number; isFile(): boolean };
-  split: boolean;
-}
-
 /**
- * Where `spec` is, and whether it is large enough, and of a format, to be read in two parts (`planTableParts`
- * would split it): the check a worker may be started on before the parts are planned. Looked up synchronously: an
- * asynchronous stat is a trip to the thread pool that this thread, which has nothing else to do, would wait for.
- */
-export async function mayReadInParts(
-  spec: string,
-  input: string,
-  access: FileAccess,
-  minSplitBytes: number,
-): Promise<PartsCheck> {
-  const type = parseTableFormat(spec, input);
-  const absolute = resolveInputPath(spec, access, input);
-  const before = statSync(absolute);
-  const split = before.isFile() && before.size >= minSplitBytes && !type.gzip && type.format !== "jsonl";
-  return { absolute, before, split };
-}
-
-/**
- * The two parts `spec` is read in (`planTableParts`), decided by its bytes alone; undefined when it is read whole.
- * `checked`: what `mayReadInParts` found already, which is then not looked up again.
+ * The two parts `spec` is read in (`planTableParts`), decided by its bytes alone; undefined when it is read whole
+ * (not a file, under `minSplitBytes`, gzipped or JSON Lines, or as `planTableParts` decides). Looked up
+ * synchronously: an asynchronous stat is a trip to the thread pool that this thread, which has nothing else to do,
+ * would wait for.
  */
 export async function planFileParts(
   spec: string,
   input: string,
   access: FileAccess,
   minSplitBytes: number,
-  checked?: PartsCheck,
 ): Promise<PlannedParts | undefined> {
-  const { absolute, before, split } = checked ?? (await mayReadInParts(spec, input, access, minSplitBytes));
-  if (!split) return undefined;
-  const parts = await planTableParts(absolute, parseTableFormat(spec, input), before.size, minSplitBytes);
+  const type = parseTableFormat(spec, input);
+  const absolute = resolveInputPath(spec, access, input);
+  const before = statSync(absolute);
+  if (!before.isFile() || before.size < minSplitBytes || type.gzip || type.format === "jsonl") return undefined;
+  const parts = await planTableParts(absolute, type, before.size, minSplitBytes);
   return parts === undefined ? undefined : { absolute, parts, before };
 }
 
@@ -115,13 +91,7 @@ export function startPartRead(job: ProfilePartJob): PartRead | undefined {
 export async function readPart(job: ProfilePartJob, only?: readonly string[]): Promise<StreamedParts> {
   const { spec, input, workspace, allowedRoots, policy } = job;
   const limits = new ReadLimits(job.limits);
-  let part: TablePart;
-  if ("second" in job.part) {
-    const planned = await planFileParts(spec, input, { workspace, allowedRoots }, job.part.minSplitBytes);
-    if (planned === undefined) throw new PartNeedsWholeFile("the file is read whole");
-    part = planned.parts[1];
-  } else part = job.part;
-  return streamProfileParts(spec, input, { workspace, allowedRoots, limits }, policy, part, only);
+  return streamProfileParts(spec, input, { workspace, allowedRoots, limits }, policy, job.part, only);
 }
 
 /** True for a job `startPartRead` gave a worker thread: the reader's bundle then serves it. */
