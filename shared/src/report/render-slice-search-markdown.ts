@@ -44,7 +44,7 @@ export function describeSliceSearch(search: SliceSearchSummary): string {
   return (
     `Searched ${search.columns.join(", ")} over ${search.rows} paired examples: categorical values and numeric columns cut at ` +
     `${search.bins}-quantiles of the paired examples (those the baseline was scored on), conjunctions of up to ${search.depth} predicates, slices of at least ${search.min_size} examples. ` +
-    `Each slice's paired change of the per-example ${loss} (${search.metric}; AUC and F1 do not decompose per example) was tested against the margin ${margin} ` +
+    `Each slice's paired change of the per-example ${loss} (the per-example form of ${search.metric}) was tested against the margin ${margin} ` +
     `with a one-sided one-sample t test; Holm's correction at family-wise α ${formatNumber(search.alpha)} covered all ${search.family} slices of the lattice meeting the minimum size ` +
     `(${depths}), counted from the feature columns alone; ${search.tested} exceeded the margin on average and were tested. A finding ${search.on_finding === "fail" ? "fails" : "warns"} (evaluate.slice-search.on-finding). ` +
     `Reading the p-values: ${SLICE_P_MEANING}.`

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { renderSliceSearchMarkdown } from "../../../shared/src/report/render-slice-search-markdown.js";
+import {
+  describeSliceSearch,
+  renderSliceSearchMarkdown,
+} from "../../../shared/src/report/render-slice-search-markdown.js";
 import { renderSliceSearchText } from "../../../shared/src/report/render-slice-search-text.js";
 import { searchSlices } from "../../../shared/src/evaluate/slice-search/search-slices.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
@@ -18,6 +21,13 @@ describe("renderSliceSearchMarkdown", () => {
     const { summary } = searchSlices(policy, planted, "modelgate.yml")!;
     await expect(renderSliceSearchMarkdown(summary)).toMatchFileSnapshot("golden/slice-search.md");
     await expect(`${renderSliceSearchText(summary).join("\n")}\n`).toMatchFileSnapshot("golden/slice-search.txt");
+  });
+
+  it("names the loss the slices were ranked by and the metric it stands for, and no metric of another task", () => {
+    const { summary } = searchSlices(policy, planted, "modelgate.yml")!;
+    const regression = describeSliceSearch({ ...summary!, loss: "squared-error", metric: "mse" });
+    expect(regression).toContain("paired change of the per-example squared error (the per-example form of mse)");
+    expect(regression).not.toMatch(/AUC|F1/);
   });
 
   it("escapes a hostile value in a slice name", () => {
