@@ -1,7 +1,8 @@
 import type { Explanations } from "./explanations.js";
 import { parseExplanationsJson } from "./parse-explanations-json.js";
 import { readExplanationsTable } from "./read-explanations-table.js";
-import { documentLimit, JSON_DOCUMENT_MEMORY_SHARE, readInputFile } from "../data/files/read-input-file.js";
+import { documentLimit, readInputFile } from "../data/files/read-input-file.js";
+import { JSON_DOCUMENT_MEMORY_SHARE } from "../data/files/read-limits.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
 
 /**

@@ -1,5 +1,6 @@
 import { DataError } from "../core/modelgate-error.js";
-import { documentLimit, JSON_DOCUMENT_MEMORY_SHARE, readInputFile } from "../data/files/read-input-file.js";
+import { documentLimit, readInputFile } from "../data/files/read-input-file.js";
+import { JSON_DOCUMENT_MEMORY_SHARE } from "../data/files/read-limits.js";
 import { readTable } from "../data/table/read-table.js";
 import type { FileAccess } from "../data/files/resolve-input-path.js";
 import type { NumberColumn, StringColumn } from "../data/table/table.js";

@@ -8,14 +8,15 @@ import { UsageError } from "../../../shared/src/cli/commands.js";
 import { runEvaluate } from "../../../shared/src/cli/run-evaluate.js";
 import { runValidate } from "../../../shared/src/cli/run-validate.js";
 import { formatByteSize, parseByteSize } from "../../../shared/src/core/byte-size.js";
-import { DEFAULT_READ_LIMITS, MAX_ROW_CHARS } from "../../../shared/src/data/files/read-limits.js";
+import {
+  DEFAULT_READ_LIMITS,
+  DOCUMENT_MEMORY_SHARE,
+  JSON_DOCUMENT_MEMORY_SHARE,
+  MAX_ROW_CHARS,
+} from "../../../shared/src/data/files/read-limits.js";
 import { Utf8LineChecker, firstInvalidUtf8Line } from "../../../shared/src/data/table/utf8-line-checker.js";
 import { DEFAULT_POLICY_MAX_BYTES } from "../../../shared/src/core/parse-inputs.js";
-import {
-  DOCUMENT_MEMORY_SHARE,
-  documentLimit,
-  JSON_DOCUMENT_MEMORY_SHARE,
-} from "../../../shared/src/data/files/read-input-file.js";
+import { documentLimit } from "../../../shared/src/data/files/read-input-file.js";
 import { readValidateInputs } from "../../../shared/src/validate/validate-inputs.js";
 import { parsePolicy } from "../../../shared/src/policy/parse-policy.js";
 import { toReadLimits } from "../../../shared/src/policy/to-read-limits.js";

@@ -11,8 +11,6 @@ import { parseGitFileSpec, readGitFile } from "./read-git-file.js";
 import { resolveInputPath } from "./resolve-input-path.js";
 import type { FileAccess } from "./resolve-input-path.js";
 
-export { DOCUMENT_MEMORY_SHARE, JSON_DOCUMENT_MEMORY_SHARE } from "./read-limits.js";
-
 /** A file as read for a gate: its bytes, text, digest, and the name the user gave it. */
 export interface InputFile {
   /** The path or git spec exactly as the user wrote it; reports show this. */

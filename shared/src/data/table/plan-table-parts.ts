@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { MAX_ROW_CHARS } from "../files/read-limits.js";
+import { footerLength } from "./parquet/footer-length.js";
 import type { TableFileType } from "./parse-table-format.js";
 import type { TablePart } from "./table-part.js";
 
@@ -118,10 +119,8 @@ function readFooterBytes(absolute: string): Uint8Array | undefined {
   try {
     const size = fstatSync(fd).size;
     if (size < 8) return undefined;
-    const end = readAt(fd, size - 8, 8);
-    if (end.length < 8 || end.readUInt32LE(4) !== 0x31524150) return undefined;
-    const footer = end.readUInt32LE(0);
-    if (footer > MAX_PLANNED_FOOTER || footer > size - 8) return undefined;
+    const footer = footerLength(readAt(fd, size - 8, 8), size);
+    if (footer === undefined || footer > MAX_PLANNED_FOOTER) return undefined;
     const tail = readAt(fd, size - 8 - footer, footer + 8);
     return tail.length === footer + 8 ? tail : undefined;
   } finally {

@@ -15,6 +15,7 @@ import type { ColumnRequests } from "./column-request.js";
 import type { TableSource } from "../files/table-source.js";
 import type { TablePass } from "./table-pass.js";
 import { planFlatColumn } from "./parquet/flat-column-plan.js";
+import { footerLength } from "./parquet/footer-length.js";
 import type { FlatColumnPlan } from "./parquet/flat-column-plan.js";
 import { releasePageBuffers } from "./parquet/page-buffer.js";
 import { ParquetPageError } from "./parquet/page-header.js";
@@ -155,10 +156,9 @@ function uncompressedBytes(metadata: FileMetaData, names: ReadonlySet<string>): 
  */
 async function assertFooterSize(file: AsyncBuffer, source: TableSource, guard: TableGuard): Promise<void> {
   if (file.byteLength < 12) return;
-  const tail = new DataView(await file.slice(file.byteLength - 8, file.byteLength));
-  const footer = tail.getUint32(0, true);
+  const footer = footerLength(new Uint8Array(await file.slice(file.byteLength - 8, file.byteLength)), file.byteLength);
   // Not Parquet's end (no "PAR1"), or a length past the file: damaged, and the parser says so.
-  if (tail.getUint32(4, true) !== 0x31524150 || footer > file.byteLength - 8) return;
+  if (footer === undefined) return;
   assertFooterLength(footer, source, guard);
 }
 

@@ -1,4 +1,5 @@
-import { documentLimit, JSON_DOCUMENT_MEMORY_SHARE, readInputFile } from "../../data/files/read-input-file.js";
+import { documentLimit, readInputFile } from "../../data/files/read-input-file.js";
+import { JSON_DOCUMENT_MEMORY_SHARE } from "../../data/files/read-limits.js";
 import type { FileAccess } from "../../data/files/resolve-input-path.js";
 import type { NamedProfile } from "./merge-profiles.js";
 import { parseProfile } from "./read-profile.js";

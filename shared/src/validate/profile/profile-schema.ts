@@ -63,4 +63,3 @@ export type NumberProfile = z.infer<typeof NumberProfileSchema>;
 export type StringProfile = z.infer<typeof StringProfileSchema>;
 
 export { MAX_NUMBER_LEVELS, MAX_STRING_LEVELS } from "./profile-levels.js";
-export { PROFILE_SCHEMA } from "./profile-schema-id.js";

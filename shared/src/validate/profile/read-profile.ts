@@ -1,5 +1,6 @@
 import { DataError } from "../../core/modelgate-error.js";
-import { ProfileSchema, PROFILE_SCHEMA } from "./profile-schema.js";
+import { ProfileSchema } from "./profile-schema.js";
+import { PROFILE_SCHEMA } from "./profile-schema-id.js";
 import type { Profile } from "./profile-schema.js";
 
 const HINT = `Pass a profile validate-data wrote (its profile output) or modelgate profile merge wrote (${PROFILE_SCHEMA}), unchanged.`;
