@@ -47,7 +47,7 @@ export function decideSignificance(
     return {
       decided: false,
       verdict: "fail",
-      message: `The confidence limits [${formatNumber(limits.low)}, ${formatNumber(limits.high)}] are not an interval, so the gate cannot decide.`,
+      message: `The confidence limits [${formatSigned(limits.low)}, ${formatSigned(limits.high)}] of the change are not an interval, so the gate cannot decide.`,
       ci,
     };
   }

@@ -133,8 +133,17 @@ describe("decideSignificance", () => {
 
   it("fails undecided when a limit is NaN or the limits are out of order", () => {
     const rule: SignificanceRule = { direction: "higher", kind: "max-regression", bound: 0.01 };
-    expect(decideSignificance(rule, 0.05, limits(Number.NaN, 1))).toMatchObject({ decided: false, verdict: "fail" });
-    expect(decideSignificance(rule, 0.05, limits(0.5, 0.1))).toMatchObject({ decided: false, verdict: "fail" });
+    expect(decideSignificance(rule, 0.05, limits(Number.NaN, 1))).toMatchObject({
+      decided: false,
+      verdict: "fail",
+      message: "The confidence limits [NaN, +1] of the change are not an interval, so the gate cannot decide.",
+    });
+    // Signed as the interval is in every other significance message.
+    expect(decideSignificance(rule, 0.05, limits(0.5, -0.1))).toMatchObject({
+      decided: false,
+      verdict: "fail",
+      message: "The confidence limits [+0.5, -0.1] of the change are not an interval, so the gate cannot decide.",
+    });
   });
 
   it("names the confidence, the deciding limit and the rule in its message", () => {
