@@ -6,10 +6,8 @@ import { NumberTally, tallyProfile } from "./number-tally.js";
 import { compareText, sortedPairs } from "./profile-pairs.js";
 import { HELD_COLUMN_TALLY_UP_TO, tallyHeldColumn } from "./tally-held-column.js";
 import type { ColumnProfile, NumberProfile, Profile, StringProfile } from "./profile-schema.js";
-import { MAX_STRING_LEVELS } from "./profile-schema.js";
+import { MAX_STRING_LEVELS } from "./profile-levels.js";
 import { PROFILE_SCHEMA } from "./profile-schema-id.js";
-
-export { compareText, fromSketchJson, sortedPairs, toSketchJson } from "./profile-pairs.js";
 
 /** The profile of one data file: what `modelgate profile merge` combines and drift on profiles compares. */
 export function buildProfile(table: Table): Profile {

@@ -1,8 +1,9 @@
 import { DataError } from "../../core/modelgate-error.js";
-import { capLevels, compareText, fromSketchJson, sortedPairs, toSketchJson } from "./build-profile.js";
+import { capLevels } from "./build-profile.js";
 import { mergeSketches } from "./log-bucket-sketch.js";
 import type { ColumnProfile, NumberProfile, Profile, StringProfile } from "./profile-schema.js";
-import { MAX_NUMBER_LEVELS } from "./profile-schema.js";
+import { compareText, fromSketchJson, sortedPairs, toSketchJson } from "./profile-pairs.js";
+import { MAX_NUMBER_LEVELS } from "./profile-levels.js";
 
 /** A profile and the file it was read from, for messages. */
 export interface NamedProfile {

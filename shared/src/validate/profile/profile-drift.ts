@@ -9,7 +9,7 @@ import { PSI_BINS, PSI_EPSILON } from "../drift-constants.js";
 import type { ColumnDriftOptions } from "../compute-column-drift.js";
 import type { RawColumnDrift } from "../drift-types.js";
 import type { DriftColumns } from "../decide-drift.js";
-import { fromSketchJson } from "./build-profile.js";
+import { fromSketchJson } from "./profile-pairs.js";
 import { sketchPoints, sketchQuantile, SKETCH_RELATIVE_ACCURACY } from "./log-bucket-sketch.js";
 import type { ColumnProfile, NumberProfile, Profile } from "./profile-schema.js";
 

@@ -1,6 +1,6 @@
 import { QUALITY_PERCENTILES, TOP_VALUES_MAX_DISTINCT } from "../profile-quality.js";
 import type { ColumnQuality } from "../profile-quality.js";
-import { fromSketchJson } from "./build-profile.js";
+import { fromSketchJson } from "./profile-pairs.js";
 import { sketchQuantile } from "./log-bucket-sketch.js";
 import type { ColumnProfile } from "./profile-schema.js";
 import { combinedMoments } from "./profile-drift.js";

@@ -61,5 +61,3 @@ export type Profile = z.infer<typeof ProfileSchema>;
 export type ColumnProfile = z.infer<typeof ColumnProfileSchema>;
 export type NumberProfile = z.infer<typeof NumberProfileSchema>;
 export type StringProfile = z.infer<typeof StringProfileSchema>;
-
-export { MAX_NUMBER_LEVELS, MAX_STRING_LEVELS } from "./profile-levels.js";

@@ -3,7 +3,7 @@ import { toCanonicalJson } from "../../../../shared/src/core/canonical-json.js";
 import { NumberTally, mergeTallies } from "../../../../shared/src/validate/profile/number-tally.js";
 import { completeColumn, mergeColumnParts } from "../../../../shared/src/validate/profile/profile-part.js";
 import type { ColumnPart } from "../../../../shared/src/validate/profile/profile-part.js";
-import { MAX_NUMBER_LEVELS } from "../../../../shared/src/validate/profile/profile-schema.js";
+import { MAX_NUMBER_LEVELS } from "../../../../shared/src/validate/profile/profile-levels.js";
 
 const tally = (values: number[]) => {
   const t = new NumberTally();
